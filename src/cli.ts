@@ -1,0 +1,53 @@
+import { Command, CommanderError } from "commander";
+import path from "node:path";
+import { CodegenError } from "./errors.js";
+import { generate } from "./generate.js";
+
+/** Exit codes: 0 success, 1 `--check` found files that would change, 2 bad input or usage. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = new Command()
+    .name("codegen")
+    .description("Generate TypeScript types and standalone validators from JSON Schema files.")
+    .argument("[inputs...]", "schema files or directories (default: the config's inputs, or schemas/)")
+    .option("-o, --out <dir>", "output directory (default: the config's out, or generated/)")
+    .option("--check", "write nothing; exit 1 and name every file that would change")
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  try {
+    program.parse(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    throw error;
+  }
+  const inputs = program.args;
+  const options = program.opts<{ out?: string; check?: boolean }>();
+  try {
+    const result = await generate({
+      ...(inputs.length > 0 ? { inputs } : {}),
+      ...(options.out !== undefined ? { outDir: options.out } : {}),
+      check: options.check === true,
+    });
+    const outDir = path.relative(process.cwd(), result.outDir) || ".";
+    if (options.check) {
+      for (const { name, change } of result.changes) {
+        process.stderr.write(`${path.join(outDir, name)} would be ${change === "create" ? "created" : change === "update" ? "updated" : "deleted"}\n`);
+      }
+      if (result.changes.length > 0) {
+        process.stderr.write(`codegen --check: ${result.changes.length} file(s) out of date; run codegen to update them.\n`);
+        return 1;
+      }
+      process.stdout.write(`codegen --check: ${outDir}/ is up to date (${result.files.length} files, ${result.typeCount} types).\n`);
+      return 0;
+    }
+    process.stdout.write(
+      `codegen: ${result.typeCount} types in ${result.files.length} files; ${result.changes.length} written or removed in ${outDir}/.\n`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof CodegenError) {
+      process.stderr.write(`codegen: ${error.describe()}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

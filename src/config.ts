@@ -1,0 +1,76 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { CodegenError } from "./errors.js";
+
+/** How schema names become TypeScript names. */
+export interface NamingOptions {
+  /**
+   * A regular expression removed from the start of every schema name before it becomes a type name,
+   * e.g. `^api_[a-z0-9_]+?_v[0-9]+_` turns `api_organization_v1_Member` into `Member`.
+   */
+  stripPrefix?: RegExp;
+}
+
+export interface CodegenConfig {
+  /** Schema files or directories, relative to the config's directory. */
+  inputs: string[];
+  /** The output directory, relative to the config's directory. */
+  out: string;
+  naming: NamingOptions;
+}
+
+export const CONFIG_FILE_NAME = "codegen.config.json";
+export const DEFAULT_CONFIG: CodegenConfig = { inputs: ["schemas"], out: "generated", naming: {} };
+
+function fail(message: string, pointer: string, hint: string): never {
+  throw new CodegenError(message, { file: CONFIG_FILE_NAME, pointer, hint });
+}
+
+function stringList(value: unknown, pointer: string): string[] {
+  if (!Array.isArray(value) || value.length === 0 || !value.every((item) => typeof item === "string" && item !== "")) {
+    fail("must be a non-empty array of paths", pointer, 'Write e.g. "inputs": ["schemas"].');
+  }
+  return value as string[];
+}
+
+function namingOptions(value: unknown): NamingOptions {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    fail("must be an object", "/naming", 'Write e.g. "naming": { "stripPrefix": "^api_[a-z0-9_]+?_v[0-9]+_" }.');
+  }
+  const naming: NamingOptions = {};
+  for (const [key, option] of Object.entries(value)) {
+    if (key !== "stripPrefix") fail(`unknown naming option "${key}"`, `/naming/${key}`, 'The naming options are: "stripPrefix".');
+    if (typeof option !== "string") fail("must be a string holding a regular expression", "/naming/stripPrefix", "");
+    try {
+      naming.stripPrefix = new RegExp(option.startsWith("^") ? option : `^(?:${option})`, "u");
+    } catch (error) {
+      fail(`is not a valid regular expression: ${(error as Error).message}`, "/naming/stripPrefix", "Fix the pattern.");
+    }
+  }
+  return naming;
+}
+
+/** Reads `codegen.config.json` from `directory`; the defaults when there is none. */
+export function loadConfig(directory: string): CodegenConfig {
+  const file = path.join(directory, CONFIG_FILE_NAME);
+  if (!existsSync(file)) return DEFAULT_CONFIG;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new CodegenError(`is not valid JSON: ${(error as Error).message}`, { file: CONFIG_FILE_NAME, hint: "Fix the syntax." });
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    fail("must be a JSON object", "", 'Write e.g. { "inputs": ["schemas"], "out": "generated" }.');
+  }
+  const config: CodegenConfig = { ...DEFAULT_CONFIG };
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === "inputs") config.inputs = stringList(value, "/inputs");
+    else if (key === "out") {
+      if (typeof value !== "string" || value === "") fail("must be a directory path", "/out", 'Write e.g. "out": "generated".');
+      config.out = value;
+    } else if (key === "naming") config.naming = namingOptions(value);
+    else fail(`unknown option "${key}"`, `/${key}`, 'The options are: "inputs", "out", "naming".');
+  }
+  return config;
+}

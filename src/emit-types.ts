@@ -1,0 +1,94 @@
+import { compile, type JSONSchema } from "json-schema-to-typescript";
+import { appendPointer, valueAtPointer } from "./json-pointer.js";
+import { locationKey, type ResolvedSchemas, type SchemaLocation } from "./resolve.js";
+import { subschemas, type Schema, type SchemaObject } from "./schema-walk.js";
+import { sanitizeCommentText } from "./validators/code.js";
+
+/** Keywords that only annotate: a `$ref` with nothing else beside it is just the referenced type. */
+const ANNOTATIONS = new Set(["description", "title", "$comment", "examples", "default", "deprecated", "readOnly", "writeOnly"]);
+/** Keywords json-schema-to-typescript must not see: they would rename types or pull in definitions. */
+const DROPPED = new Set(["$id", "$schema", "$defs", "definitions", "$anchor", "$dynamicAnchor", "$comment", "$ref"]);
+
+export interface TypeContext {
+  resolved: ResolvedSchemas;
+  /** Type name of every named location, by `locationKey`. */
+  names: Map<string, string>;
+}
+
+export interface EmittedTypes {
+  /** TypeScript declarations (unformatted). */
+  source: string;
+  /** Named types declared elsewhere that the declarations use. */
+  references: Set<string>;
+}
+
+/** Sets `value` at `path` inside `target`, copying (once) each container on the way. */
+function setAtPath(target: SchemaObject, path: readonly (string | number)[], value: unknown, copies: Set<unknown>): void {
+  let container: Record<string | number, unknown> = target;
+  for (const token of path.slice(0, -1)) {
+    let next = container[token];
+    if (!copies.has(next)) {
+      next = Array.isArray(next) ? [...next] : { ...(next as object) };
+      copies.add(next);
+      container[token] = next;
+    }
+    container = next as Record<string | number, unknown>;
+  }
+  container[path.at(-1)!] = value;
+}
+
+/**
+ * A copy of the schema for json-schema-to-typescript in which every other named schema and every
+ * `$ref` is replaced by `tsType: <Name>`, so each named type is declared once and imported elsewhere.
+ */
+function prepareSchema(schema: Schema, location: SchemaLocation, isRoot: boolean, context: TypeContext, references: Set<string>): JSONSchema {
+  if (typeof schema === "boolean") return schema ? {} : { tsType: "never" };
+  const namedHere = context.names.get(locationKey(location));
+  if (!isRoot && namedHere !== undefined) {
+    references.add(namedHere);
+    return { tsType: namedHere };
+  }
+  const copy: SchemaObject = {};
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (DROPPED.has(keyword) || (keyword === "title" && !isRoot)) continue;
+    copy[keyword] = keyword === "description" && typeof value === "string" ? sanitizeCommentText(value) : value;
+  }
+  const copies = new Set<unknown>();
+  for (const child of subschemas(schema)) {
+    if (child.path[0] === "$defs" || child.path[0] === "definitions") continue;
+    const childLocation = { document: location.document, pointer: appendPointer(location.pointer, ...child.path) };
+    setAtPath(copy, child.path, prepareSchema(child.schema, childLocation, false, context, references), copies);
+  }
+  const target = context.resolved.refTargets.get(schema);
+  if (target === undefined) return copy as JSONSchema;
+  const targetName = context.names.get(locationKey(target))!;
+  references.add(targetName);
+  const siblings = Object.keys(copy).filter((keyword) => !ANNOTATIONS.has(keyword));
+  if (siblings.length === 0) return { ...copy, tsType: targetName } as JSONSchema;
+  // A $ref beside other keywords means both apply (2019-09 and later): an intersection.
+  const annotations = Object.fromEntries(Object.entries(copy).filter(([keyword]) => ANNOTATIONS.has(keyword)));
+  const constraints = Object.fromEntries(Object.entries(copy).filter(([keyword]) => !ANNOTATIONS.has(keyword)));
+  return { ...annotations, allOf: [{ tsType: targetName }, constraints] } as JSONSchema;
+}
+
+/** TypeScript declarations for the named schema at `location`, made by json-schema-to-typescript. */
+export async function emitTypes(location: SchemaLocation, context: TypeContext): Promise<EmittedTypes> {
+  const name = context.names.get(locationKey(location))!;
+  const schema = valueAtPointer(location.document.root, location.pointer) as Schema;
+  const references = new Set<string>();
+  const prepared = prepareSchema(schema, location, true, context, references);
+  const source = await compile({ ...prepared, title: name }, name, {
+    bannerComment: "",
+    format: false,
+    additionalProperties: false,
+    unknownAny: true,
+    declareExternallyReferenced: true,
+    strictIndexSignatures: false,
+    $refOptions: { resolve: { external: false, http: false } },
+  });
+  if (!new RegExp(`^export (interface|type) ${name}\\b`, "m").test(source)) {
+    throw new Error(`internal error: json-schema-to-typescript did not declare ${name}`);
+  }
+  references.delete(name);
+  return { source, references };
+}

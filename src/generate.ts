@@ -1,0 +1,67 @@
+import path from "node:path";
+import { loadConfig, type NamingOptions } from "./config.js";
+import { emitModule, indexModule, runtimeModule, type GeneratedFile, type ModuleInput } from "./emit-module.js";
+import { formatFiles } from "./format.js";
+import { loadSchemaDocuments } from "./load.js";
+import { assignTypeNames } from "./name.js";
+import { locationKey, resolveSchemas } from "./resolve.js";
+import { applyChanges, planChanges, type FileChange } from "./write.js";
+
+export interface GenerateOptions {
+  /** Schema files or directories; default: the config's `inputs` (`schemas`). */
+  inputs?: readonly string[];
+  /** Output directory; default: the config's `out` (`generated`). */
+  outDir?: string;
+  /** Directory that paths are relative to and where `codegen.config.json` is read; default: `process.cwd()`. */
+  cwd?: string;
+  /** Naming options; default: the config's `naming`. */
+  naming?: NamingOptions;
+  /** Compare with the output directory instead of writing it. */
+  check?: boolean;
+}
+
+export interface GenerateResult {
+  /** Absolute output directory. */
+  outDir: string;
+  /** Every file of the output, formatted. */
+  files: GeneratedFile[];
+  /** What differed from the output directory (and was written, unless `check`). */
+  changes: FileChange[];
+  /** Number of named types generated. */
+  typeCount: number;
+}
+
+/**
+ * Runs the whole pipeline: load → resolve → name → emit types and validators → format → write.
+ * Nothing is written until every file has been generated, so a bad input leaves the output as it was.
+ */
+export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const config = loadConfig(cwd);
+  const outDir = path.resolve(cwd, options.outDir ?? config.out);
+
+  const inputs = loadSchemaDocuments(options.inputs ?? config.inputs, cwd);
+  const resolved = await resolveSchemas(inputs, cwd);
+  const names = assignTypeNames(resolved.namedLocations, options.naming ?? config.naming);
+
+  const modules: ModuleInput[] = resolved.documents.map((document) => ({
+    document,
+    locations: resolved.namedLocations
+      .filter((location) => location.document === document)
+      .sort((a, b) => (a.pointer === "" ? -1 : b.pointer === "" ? 1 : a.pointer.localeCompare(b.pointer))),
+  }));
+  const moduleOf = new Map<string, string>();
+  for (const module of modules) {
+    const moduleName = names.get(locationKey(module.locations[0]!))!;
+    for (const location of module.locations) moduleOf.set(names.get(locationKey(location))!, moduleName);
+  }
+  const context = { resolved, names };
+  const emitted = await Promise.all(modules.map((module) => emitModule(module, context, moduleOf)));
+  const moduleNames = emitted.map((file) => file.name.replace(/\.ts$/, ""));
+  const files = await formatFiles([...emitted, runtimeModule(), indexModule(moduleNames)], outDir);
+  files.sort((a, b) => a.name.localeCompare(b.name));
+
+  const changes = planChanges(files, outDir);
+  if (!options.check) applyChanges(files, changes, outDir);
+  return { outDir, files, changes, typeCount: names.size };
+}

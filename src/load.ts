@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { CodegenError } from "./errors.js";
+
+/** One schema file as read from disk. */
+export interface SchemaDocument {
+  /** Absolute path. */
+  file: string;
+  /** Path relative to the working directory, with `/` separators: used in messages and banners. */
+  displayPath: string;
+  root: unknown;
+}
+
+export function displayPath(file: string, cwd: string): string {
+  return path.relative(cwd, file).split(path.sep).join("/");
+}
+
+function listSchemaFiles(input: string, cwd: string): string[] {
+  const absolute = path.resolve(cwd, input);
+  let stats;
+  try {
+    stats = statSync(absolute);
+  } catch {
+    throw new CodegenError("input not found", { file: input, hint: "Pass an existing schema file or directory." });
+  }
+  if (stats.isFile()) return [absolute];
+  return readdirSync(absolute, { recursive: true, encoding: "utf8" })
+    .filter((entry) => entry.endsWith(".json"))
+    .map((entry) => path.join(absolute, entry))
+    .filter((file) => statSync(file).isFile());
+}
+
+/** Line and column (1-based) of a character offset, for syntax errors. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split("\n");
+  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+}
+
+export function parseJsonDocument(text: string, where: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message)?.[1];
+    const location = position === undefined ? "" : ` at ${lineAndColumn(text, Number(position))}`;
+    throw new CodegenError(`invalid JSON${location}: ${message}`, { file: where, hint: "Fix the JSON syntax." });
+  }
+}
+
+/** Reads every `.json` file of the inputs (files or directories), sorted by path. */
+export function loadSchemaDocuments(inputs: readonly string[], cwd: string): SchemaDocument[] {
+  const files = [...new Set(inputs.flatMap((input) => listSchemaFiles(input, cwd)))].sort();
+  if (files.length === 0) {
+    throw new CodegenError("no .json schema files found", { file: inputs.join(", "), hint: "Check the input paths." });
+  }
+  return files.map((file) => {
+    const where = displayPath(file, cwd);
+    const root = parseJsonDocument(readFileSync(file, "utf8"), where);
+    if (typeof root !== "boolean" && (typeof root !== "object" || root === null || Array.isArray(root))) {
+      throw new CodegenError("a schema file must hold a JSON object (or a boolean schema)", {
+        file: where,
+        hint: "Check that this file is a JSON Schema.",
+      });
+    }
+    return { file, displayPath: where, root };
+  });
+}

@@ -1,0 +1,67 @@
+import path from "node:path";
+import type { NamingOptions } from "./config.js";
+import { parsePointer } from "./json-pointer.js";
+import { componentName, locationKey, type SchemaLocation } from "./resolve.js";
+import { isSchemaObject } from "./schema-walk.js";
+
+/** Names the generated runtime exports; a schema with one of these names gets a `Type` suffix. */
+const RESERVED_TYPE_NAMES = new Set(["ValidationError", "ValidationResult", "SchemaValidationError", "StandardSchemaV1"]);
+
+/**
+ * PascalCase made only of ASCII letters and digits: `api_organization_v1_Member` → `ApiOrganizationV1Member`,
+ * `Record<string>` → `RecordString`. Words keep their inner capitals (`SCIMRegistration` stays); a
+ * letter after a digit is capitalised (`oauth2provider` → `Oauth2Provider`).
+ */
+export function pascalCase(text: string): string {
+  const words = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word !== "");
+  const joined = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join("");
+  // A letter after a digit is capitalised, as json-schema-to-typescript does with the names we give it.
+  const name = joined.replace(/^[0-9]+/, "").replace(/([0-9])([a-z])/g, (_, digit: string, letter: string) => digit + letter.toUpperCase());
+  return name === "" ? "Schema" : name;
+}
+
+/** The name a schema has in its source: component name, title, file name, or last pointer token. */
+export function sourceName(location: SchemaLocation): string {
+  if (location.pointer !== "") return parsePointer(location.pointer).at(-1) ?? "";
+  const component = componentName(location.document);
+  if (component !== undefined) return component;
+  const title = isSchemaObject(location.document.root) ? location.document.root["title"] : undefined;
+  if (typeof title === "string" && title.trim() !== "") return title;
+  return path.basename(location.document.file).replace(/\.json$/, "");
+}
+
+function preferredName(source: string, naming: NamingOptions): string {
+  const stripped = naming.stripPrefix === undefined ? source : source.replace(naming.stripPrefix, "");
+  return pascalCase(stripped === "" ? source : stripped);
+}
+
+/**
+ * Assigns every named location a unique TypeScript name. Collisions are settled deterministically
+ * (by file and pointer): schemas whose preferred names collide fall back to their full source name
+ * (`ApiB2bSessionV1AuthenticationFactor`); names still taken get a counter (`Foo2`, `Foo3`).
+ */
+export function assignTypeNames(locations: readonly SchemaLocation[], naming: NamingOptions): Map<string, string> {
+  const sorted = [...locations].sort((a, b) => locationKey(a).localeCompare(locationKey(b)));
+  const withPreferred = sorted.map((location) => {
+    const source = sourceName(location);
+    return { location, source, preferred: preferredName(source, naming) };
+  });
+  const preferredCount = new Map<string, number>();
+  for (const { preferred } of withPreferred) preferredCount.set(preferred, (preferredCount.get(preferred) ?? 0) + 1);
+
+  const taken = new Set(RESERVED_TYPE_NAMES);
+  const names = new Map<string, string>();
+  for (const { location, source, preferred } of withPreferred) {
+    let base = preferredCount.get(preferred) === 1 ? preferred : pascalCase(source);
+    if (RESERVED_TYPE_NAMES.has(base)) base += "Type";
+    let name = base;
+    for (let counter = 2; taken.has(name); counter++) name = `${base}${counter}`;
+    taken.add(name);
+    names.set(locationKey(location), name);
+  }
+  return names;
+}

@@ -1,0 +1,73 @@
+/** Where JSON Schema keeps subschemas, so that every stage walks schemas the same way. */
+
+export type SchemaObject = { [keyword: string]: unknown };
+export type Schema = SchemaObject | boolean;
+
+export function isSchemaObject(value: unknown): value is SchemaObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Keywords whose value is one subschema. */
+const SINGLE_SUBSCHEMA = [
+  "additionalProperties",
+  "additionalItems",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+  "contains",
+  "propertyNames",
+  "not",
+  "if",
+  "then",
+  "else",
+] as const;
+/** Keywords whose value is an object of subschemas. */
+const SUBSCHEMA_MAPS = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"] as const;
+/** Keywords whose value is an array of subschemas. */
+const SUBSCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"] as const;
+
+export interface Subschema {
+  /** Pointer tokens from the parent schema to the subschema, e.g. `["properties", "name"]`. */
+  path: readonly (string | number)[];
+  schema: Schema;
+}
+
+function isSchema(value: unknown): value is Schema {
+  return typeof value === "boolean" || isSchemaObject(value);
+}
+
+/** The direct subschemas of a schema, in a stable order. */
+export function subschemas(schema: SchemaObject): Subschema[] {
+  const found: Subschema[] = [];
+  for (const keyword of SINGLE_SUBSCHEMA) {
+    const value = schema[keyword];
+    if (isSchema(value)) found.push({ path: [keyword], schema: value });
+  }
+  for (const keyword of SUBSCHEMA_MAPS) {
+    const value = schema[keyword];
+    if (!isSchemaObject(value)) continue;
+    for (const [key, member] of Object.entries(value)) {
+      if (isSchema(member)) found.push({ path: [keyword, key], schema: member });
+    }
+  }
+  for (const keyword of SUBSCHEMA_LISTS) {
+    const value = schema[keyword];
+    if (!Array.isArray(value)) continue;
+    value.forEach((member: unknown, index) => {
+      if (isSchema(member)) found.push({ path: [keyword, index], schema: member });
+    });
+  }
+  const items = schema["items"];
+  if (isSchema(items)) found.push({ path: ["items"], schema: items });
+  else if (Array.isArray(items)) {
+    items.forEach((member: unknown, index) => {
+      if (isSchema(member)) found.push({ path: ["items", index], schema: member });
+    });
+  }
+  const dependencies = schema["dependencies"];
+  if (isSchemaObject(dependencies)) {
+    for (const [key, member] of Object.entries(dependencies)) {
+      if (isSchema(member)) found.push({ path: ["dependencies", key], schema: member });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,80 @@
+/**
+ * A tiny code builder in the spirit of ajv's `lib/compile/codegen`: generated source is only ever
+ * assembled from `Code` values. A plain value interpolated into the `code` template becomes a
+ * literal (JSON-quoted, line terminators escaped), so text from a schema can never become syntax.
+ */
+
+export class Code {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return this.text;
+  }
+}
+
+export type LiteralValue = string | number | boolean | null | readonly LiteralValue[] | { readonly [key: string]: LiteralValue };
+export type CodeArg = Code | LiteralValue;
+
+/** Tagged template: `Code` arguments are inserted as they are, every other value as a literal. */
+export function code(strings: TemplateStringsArray, ...args: CodeArg[]): Code {
+  let text = strings[0] ?? "";
+  args.forEach((arg, index) => {
+    text += (arg instanceof Code ? arg.text : literal(arg).text) + (strings[index + 1] ?? "");
+  });
+  return new Code(text);
+}
+
+/**
+ * A JavaScript literal for a JSON value. JSON.stringify leaves U+2028/U+2029 unescaped, which is
+ * valid JSON but worth escaping so that no line of generated source is split by them.
+ */
+export function literal(value: LiteralValue): Code {
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    throw new Error(`cannot write the non-finite number ${value} as a literal`);
+  }
+  const text = JSON.stringify(value).replace(/[\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16)}`);
+  return new Code(text);
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const RESERVED_WORDS = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for " +
+    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
+    "yield let static implements interface package private protected public await arguments eval undefined NaN Infinity"
+  ).split(" "),
+);
+
+export function isSafeIdentifier(name: string): boolean {
+  return IDENTIFIER.test(name) && !RESERVED_WORDS.has(name);
+}
+
+/** An identifier; throws for anything that is not a plain, non-reserved JavaScript identifier. */
+export function identifier(name: string): Code {
+  if (!isSafeIdentifier(name)) throw new Error(`internal error: ${JSON.stringify(name)} is not a safe identifier`);
+  return new Code(name);
+}
+
+/** `object.key` when the key is a plain identifier, `object["key"]` otherwise. */
+export function memberAccess(object: Code, key: string): Code {
+  return IDENTIFIER.test(key) ? new Code(`${object.text}.${key}`) : code`${object}[${key}]`;
+}
+
+export function joinCode(parts: readonly Code[], separator: string): Code {
+  return new Code(parts.map((part) => part.text).join(separator));
+}
+
+/** Text made safe for the inside of a block comment: it can no longer close the comment. */
+export function sanitizeCommentText(text: string): string {
+  return text.replace(/\*\//g, "*\\/").replace(/[\u2028\u2029]/g, " ");
+}
+
+/** A single-line `//` comment: line breaks of any kind are folded into spaces. */
+export function lineComment(text: string): Code {
+  return new Code(`// ${text.replace(/[\r\n\u2028\u2029]+/g, " ")}`);
+}
+
+/** A JSDoc block for free text. */
+export function docComment(text: string): Code {
+  const lines = sanitizeCommentText(text).split(/\r\n|\r|\n/);
+  return new Code(["/**", ...lines.map((line) => ` * ${line}`.trimEnd()), " */"].join("\n"));
+}

@@ -1,0 +1,179 @@
+import { CodegenError } from "../errors.js";
+import { parsePointer, valueAtPointer } from "../json-pointer.js";
+import { pascalCase } from "../name.js";
+import { locationKey, type SchemaLocation } from "../resolve.js";
+import { isSchemaObject, type Schema, type SchemaObject } from "../schema-walk.js";
+import { Code, code, docComment, identifier, joinCode } from "./code.js";
+import { callStatement, failure, LocalScope, type CompileContext, type Fragment, type InstanceType, type KeywordCompiler, type ModuleScope, type SchemaNode } from "./context.js";
+import { anyOfKeyword } from "./keywords/any-of.js";
+import { arrayKeywords } from "./keywords/array.js";
+import { enumKeywords } from "./keywords/enum.js";
+import { formatKeyword } from "./keywords/format.js";
+import { objectKeywords } from "./keywords/object.js";
+import { refKeyword } from "./keywords/ref.js";
+import { declaredTypes, instanceTypeOf, typeCondition, typeGuard } from "./keywords/type.js";
+import { render, type Statement } from "./statements.js";
+
+const KEYWORD_COMPILERS: readonly KeywordCompiler[] = [refKeyword, enumKeywords, anyOfKeyword, formatKeyword, objectKeywords, arrayKeywords];
+const INSTANCE_TYPES: readonly InstanceType[] = ["object", "array", "string", "number"];
+
+/** Keywords that assert or apply subschemas but have no compiler yet: refusing beats ignoring them. */
+const NOT_YET_SUPPORTED = new Set(
+  (
+    "minimum maximum exclusiveMinimum exclusiveMaximum multipleOf minLength maxLength pattern minItems maxItems " +
+    "uniqueItems contains minContains maxContains prefixItems additionalItems unevaluatedItems unevaluatedProperties " +
+    "patternProperties propertyNames minProperties maxProperties dependentRequired dependentSchemas dependencies " +
+    "allOf oneOf not if then else $dynamicRef $recursiveRef nullable"
+  ).split(" "),
+);
+
+export interface ValidatorNames {
+  /** Type name of each named location, by `locationKey`. */
+  names: ReadonlyMap<string, string>;
+  refTarget(schema: SchemaObject): SchemaLocation | undefined;
+}
+
+export interface CompiledValidators {
+  source: Code;
+  /** Helpers and types used from `_runtime.ts`. */
+  runtimeImports: Set<string>;
+  /** Named schemas of other modules whose functions are called, by type name. */
+  namedImports: Set<string>;
+}
+
+export function functionNames(typeName: string): { check: Code; collect: Code } {
+  return { check: identifier(`is${typeName}`), collect: identifier(`collect${typeName}Errors`) };
+}
+
+function rejectUnsupported(schema: SchemaObject, location: SchemaLocation): void {
+  for (const keyword of Object.keys(schema)) {
+    if (NOT_YET_SUPPORTED.has(keyword)) {
+      throw new CodegenError(`the keyword "${keyword}" is not supported by codegen's validators yet`, {
+        file: location.document.displayPath,
+        pointer: `${location.pointer}/${keyword}`,
+        hint: "Remove the keyword, or generate types only from this schema with another tool for now.",
+      });
+    }
+  }
+}
+
+/** True for `{ "$ref": … }` with nothing that asserts beside it. */
+function isPlainRef(schema: SchemaObject): boolean {
+  return Object.keys(schema).every((keyword) => keyword === "$ref" || keyword === "description" || keyword === "title" || keyword === "$comment");
+}
+
+/**
+ * Compiles the validators of the named schemas that live in one generated module. Each named
+ * schema X gets `isX` and `collectXErrors`; subschemas that need their own functions (anyOf
+ * branches) get private ones named after X.
+ */
+export function compileValidators(locations: readonly SchemaLocation[], names: ValidatorNames): CompiledValidators {
+  const runtimeImports = new Set<string>();
+  const namedImports = new Set<string>();
+  const moduleNames = new Set<string>();
+  const constants: Code[] = [];
+  const functions: Code[] = [];
+  const ownKeys = new Set(locations.map(locationKey));
+  const privateFunctions = new Map<string, { check: Code; collect: Code }>();
+
+  const uniqueModuleName = (base: string): string => {
+    let name = base;
+    for (let counter = 2; moduleNames.has(name); counter++) name = `${base}${counter}`;
+    moduleNames.add(name);
+    return name;
+  };
+
+  const module: ModuleScope = {
+    runtime(helper) {
+      runtimeImports.add(helper);
+      return identifier(helper);
+    },
+    namedFunctions(location) {
+      const name = names.names.get(locationKey(location));
+      if (name === undefined) return undefined;
+      if (!ownKeys.has(locationKey(location))) namedImports.add(name);
+      return functionNames(name);
+    },
+    refTarget: (schema) => names.refTarget(schema),
+    constant(hint, value) {
+      const name = identifier(uniqueModuleName(hint.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()));
+      constants.push(code`const ${name} = ${value};`);
+      return name;
+    },
+  };
+
+  const compileSchema = (node: SchemaNode, scope: LocalScope, isFunctionRoot: boolean): Statement[] => {
+    if (!isFunctionRoot) {
+      const named = module.namedFunctions(node.location);
+      if (named !== undefined) return [callStatement(named, node)];
+    }
+    const { schema } = node;
+    if (schema === true) return [];
+    if (schema === false) {
+      return [{ kind: "fail-if", condition: code`true`, failure: failure(node, "false schema", code`{}`, "boolean schema is false", "") }];
+    }
+    rejectUnsupported(schema, node.location);
+    const context: CompileContext = {
+      module,
+      scope,
+      compileSubschema: (child) => compileSchema(child, scope, false),
+      subschemaFunctions,
+    };
+    const fragments: Fragment[] = KEYWORD_COMPILERS.flatMap((compiler) => compiler.compile(node, context));
+    const untyped = fragments.filter((fragment) => fragment.instanceType === undefined).flatMap((fragment) => fragment.statements);
+    const types = declaredTypes(node);
+    const allowed = new Set(types?.map(instanceTypeOf));
+    const single = types?.length === 1 ? instanceTypeOf(types[0]!) : undefined;
+    let guarded: Statement[] = [];
+    const groups: Statement[] = [];
+    for (const instanceType of INSTANCE_TYPES) {
+      const statements = fragments.filter((fragment) => fragment.instanceType === instanceType).flatMap((fragment) => fragment.statements);
+      // Keywords for a type the schema rules out can never apply.
+      if (statements.length === 0 || (types !== undefined && !allowed.has(instanceType))) continue;
+      if (instanceType === single) guarded = statements;
+      else groups.push({ kind: "if", condition: typeCondition(instanceType, node.value, module), then: statements });
+    }
+    const typeStatements = types === undefined ? [] : [typeGuard(node, types, module, guarded)];
+    return [...typeStatements, ...untyped, ...groups];
+  };
+
+  const emitFunctions = (typeName: string | undefined, functionBase: string, schema: Schema, location: SchemaLocation, exported: boolean): void => {
+    const { check, collect } = functionNames(functionBase);
+    const root: SchemaNode = { schema, location, value: code`value`, path: [code`instancePath`] };
+    const statements = compileSchema(root, new LocalScope(), true);
+    const exportKeyword = new Code(exported ? "export " : "");
+    const checkReturn = typeName === undefined ? code`boolean` : code`value is ${identifier(typeName)}`;
+    runtimeImports.add("ValidationError");
+    functions.push(
+      code`${docComment(exported ? `Whether \`value\` is a valid ${typeName}.` : `Whether \`value\` matches the schema at #${location.pointer}.`)}
+${exportKeyword}function ${check}(value: unknown): ${checkReturn} {\n${render(statements, "check")}\nreturn true;\n}`,
+      code`${docComment(`Appends to \`errors\` every reason why \`value\` does not match${exported ? ` ${typeName}` : ` #${location.pointer}`}.`)}
+${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors: ValidationError[]): void {\n${render(statements, "collect")}\n}`,
+    );
+  };
+
+  function subschemaFunctions(schema: Schema, location: SchemaLocation): { check: Code; collect: Code } {
+    const named = module.namedFunctions(location);
+    if (named !== undefined) return named;
+    if (isSchemaObject(schema) && isPlainRef(schema)) {
+      const target = names.refTarget(schema);
+      if (target !== undefined) return module.namedFunctions(target)!;
+    }
+    const existing = privateFunctions.get(locationKey(location));
+    if (existing !== undefined) return existing;
+    const owner = locations.find((candidate) => location.pointer.startsWith(candidate.pointer) && candidate.document === location.document)!;
+    const relative = parsePointer(location.pointer.slice(owner.pointer.length)).filter((token) => token !== "properties");
+    // The underscore keeps private names apart from named schemas' (type names have none).
+    const base = uniqueModuleName(`${names.names.get(locationKey(owner))!}_${pascalCase(relative.join(" "))}`);
+    const pair = functionNames(base);
+    privateFunctions.set(locationKey(location), pair);
+    emitFunctions(undefined, base, schema, location, false);
+    return pair;
+  }
+
+  for (const location of locations) {
+    const typeName = names.names.get(locationKey(location))!;
+    emitFunctions(typeName, typeName, valueAtPointer(location.document.root, location.pointer) as Schema, location, true);
+  }
+  return { source: joinCode([...constants, ...functions], "\n\n"), runtimeImports, namedImports };
+}

@@ -1,0 +1,42 @@
+import { type Code, code, joinCode, literal, type LiteralValue } from "../code.js";
+import { failure, type KeywordCompiler, type ModuleScope } from "../context.js";
+import type { Statement } from "../statements.js";
+
+function isPrimitive(value: unknown): value is string | number | boolean | null {
+  return value === null || typeof value !== "object";
+}
+
+/** True when `value` equals `expected` as JSON values. */
+function equalsCondition(value: Code, expected: LiteralValue, module: ModuleScope): Code {
+  return isPrimitive(expected) ? code`${value} === ${expected}` : code`${module.runtime("jsonEqual")}(${value}, ${expected})`;
+}
+
+/** `enum` and `const`: JSON equality with the listed value(s). */
+export const enumKeywords: KeywordCompiler = {
+  keywords: ["enum", "const"],
+  compile(node, context) {
+    if (typeof node.schema === "boolean") return [];
+    const statements: Statement[] = [];
+    const allowed = node.schema["enum"];
+    if (Array.isArray(allowed)) {
+      const values = allowed as LiteralValue[];
+      const condition = values.every(isPrimitive)
+        ? joinCode(values.map((value) => code`${node.value} !== ${value}`), " && ")
+        : code`!${context.module.constant("allowedValues", literal(values))}.some((allowed) => ${context.module.runtime("jsonEqual")}(${node.value}, allowed))`;
+      statements.push({
+        kind: "fail-if",
+        condition: values.length === 0 ? code`true` : condition,
+        failure: failure(node, "enum", code`{ allowedValues: ${values} }`, "must be equal to one of the allowed values"),
+      });
+    }
+    if ("const" in node.schema) {
+      const expected = node.schema["const"] as LiteralValue;
+      statements.push({
+        kind: "fail-if",
+        condition: code`!(${equalsCondition(node.value, expected, context.module)})`,
+        failure: failure(node, "const", code`{ allowedValue: ${expected} }`, "must be equal to constant"),
+      });
+    }
+    return statements.length === 0 ? [] : [{ statements }];
+  },
+};

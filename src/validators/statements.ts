@@ -1,0 +1,117 @@
+import { Code, code, joinCode } from "./code.js";
+
+/**
+ * Validators are built as a small statement tree, then rendered twice: as a boolean check that
+ * returns `false` at the first failure, and as an error collector that records every failure.
+ */
+export type Mode = "check" | "collect";
+
+/** A failure, ajv-shaped. `instancePath` is an expression; the rest is known when generating. */
+export interface FailureSpec {
+  instancePath: Code;
+  schemaPath: string;
+  keyword: string;
+  /** Object literal expression for `params`. */
+  params: Code;
+  /** String expression for `message`. */
+  message: Code;
+}
+
+export type Statement =
+  /** Fails when `condition` holds. */
+  | { kind: "fail-if"; condition: Code; failure: FailureSpec }
+  /** Fails unless `condition` holds; `then` runs only when it holds (and may rely on its narrowing). */
+  | { kind: "guard"; condition: Code; failure: FailureSpec; then: Statement[] }
+  | { kind: "if"; condition: Code; then: Statement[] }
+  /** Validation delegated to another function: `check` is a boolean expression, `collect` a statement. */
+  | { kind: "call"; check: Code; collect: Code }
+  | { kind: "raw"; code: Code }
+  /** `header` is a loop head such as `for (const key of Object.keys(value))`. */
+  | { kind: "loop"; header: Code; body: Statement[] }
+  /** A check that needs its own branches: `failed` is true when it failed; `collect` reports it. */
+  | { kind: "compound"; failed: Code; collect: Statement[] };
+
+function failureObject(failure: FailureSpec): Code {
+  return code`{ instancePath: ${failure.instancePath}, schemaPath: ${failure.schemaPath}, keyword: ${failure.keyword}, params: ${failure.params}, message: ${failure.message} }`;
+}
+
+export function pushFailure(failure: FailureSpec): Code {
+  return code`errors.push(${failureObject(failure)});`;
+}
+
+/** The failure condition of a one-line statement in check mode, if it has one. */
+function checkFailCondition(statement: Statement): Code | undefined {
+  if (statement.kind === "fail-if") return statement.condition;
+  if (statement.kind === "call") return code`!${statement.check}`;
+  if (statement.kind === "compound") return statement.failed;
+  if (statement.kind === "guard" && statement.then.length === 0) return code`!(${statement.condition})`;
+  if (statement.kind === "if" && statement.then.length === 1) {
+    const inner = checkFailCondition(statement.then[0]!);
+    return inner === undefined ? undefined : code`${statement.condition} && (${inner})`;
+  }
+  return undefined;
+}
+
+function block(statements: readonly Statement[], mode: Mode): Code {
+  return code`{\n${render(statements, mode)}\n}`;
+}
+
+function renderCheck(statements: readonly Statement[]): Code[] {
+  const lines: Code[] = [];
+  let pendingConditions: Code[] = [];
+  const flush = (): void => {
+    if (pendingConditions.length === 0) return;
+    lines.push(code`if (${joinCode(pendingConditions.map((condition) => code`(${condition})`), " || ")}) return false;`);
+    pendingConditions = [];
+  };
+  for (const statement of statements) {
+    const condition = checkFailCondition(statement);
+    if (condition !== undefined) {
+      pendingConditions.push(condition);
+      continue;
+    }
+    flush();
+    switch (statement.kind) {
+      case "guard":
+        lines.push(code`if (!(${statement.condition})) return false;`, render(statement.then, "check"));
+        break;
+      case "if":
+        lines.push(code`if (${statement.condition}) ${block(statement.then, "check")}`);
+        break;
+      case "raw":
+        lines.push(statement.code);
+        break;
+      case "loop":
+        lines.push(code`${statement.header} ${block(statement.body, "check")}`);
+        break;
+    }
+  }
+  flush();
+  return lines;
+}
+
+function renderCollect(statements: readonly Statement[]): Code[] {
+  return statements.map((statement): Code => {
+    switch (statement.kind) {
+      case "fail-if":
+        return code`if (${statement.condition}) ${pushFailure(statement.failure)}`;
+      case "guard":
+        if (statement.then.length === 0) return code`if (!(${statement.condition})) ${pushFailure(statement.failure)}`;
+        return code`if (!(${statement.condition})) ${pushFailure(statement.failure)} else ${block(statement.then, "collect")}`;
+      case "if":
+        return code`if (${statement.condition}) ${block(statement.then, "collect")}`;
+      case "call":
+        return statement.collect;
+      case "raw":
+        return statement.code;
+      case "loop":
+        return code`${statement.header} ${block(statement.body, "collect")}`;
+      case "compound":
+        return render(statement.collect, "collect");
+    }
+  });
+}
+
+export function render(statements: readonly Statement[], mode: Mode): Code {
+  return joinCode(mode === "check" ? renderCheck(statements) : renderCollect(statements), "\n");
+}

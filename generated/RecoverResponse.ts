@@ -102,18 +102,23 @@ export function isRecoverResponse(value: unknown): value is RecoverResponse {
     return false;
   const recovery_codes_remaining = value.recovery_codes_remaining;
   if (recovery_codes_remaining !== undefined) {
-    if (!(
-      typeof recovery_codes_remaining === "number" &&
-      Number.isInteger(recovery_codes_remaining)
-    ))
+    if (
+      !(
+        typeof recovery_codes_remaining === "number" &&
+        Number.isInteger(recovery_codes_remaining)
+      ) ||
+      (typeof recovery_codes_remaining === "number" &&
+        !isInt32(recovery_codes_remaining))
+    )
       return false;
-    if (!isInt32(recovery_codes_remaining)) return false;
   }
   const status_code = value.status_code;
   if (status_code !== undefined) {
-    if (!(typeof status_code === "number" && Number.isInteger(status_code)))
+    if (
+      !(typeof status_code === "number" && Number.isInteger(status_code)) ||
+      (typeof status_code === "number" && !isInt32(status_code))
+    )
       return false;
-    if (!isInt32(status_code)) return false;
   }
   const member_session = value.member_session;
   if (member_session !== undefined && !isMemberSession(member_session))
@@ -273,7 +278,7 @@ export function collectRecoverResponseErrors(
           params: { type: "integer" },
           message: "must be integer",
         });
-      else {
+      if (typeof recovery_codes_remaining === "number") {
         if (!isInt32(recovery_codes_remaining))
           errors.push({
             instancePath: instancePath + "/recovery_codes_remaining",
@@ -294,7 +299,7 @@ export function collectRecoverResponseErrors(
           params: { type: "integer" },
           message: "must be integer",
         });
-      else {
+      if (typeof status_code === "number") {
         if (!isInt32(status_code))
           errors.push({
             instancePath: instancePath + "/status_code",

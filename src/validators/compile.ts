@@ -123,7 +123,9 @@ export function compileValidators(locations: readonly SchemaLocation[], names: V
     const untyped = fragments.filter((fragment) => fragment.instanceType === undefined).flatMap((fragment) => fragment.statements);
     const types = declaredTypes(node);
     const allowed = new Set(types?.map(instanceTypeOf));
-    const single = types?.length === 1 ? instanceTypeOf(types[0]!) : undefined;
+    // Keywords run under the type guard only when it is exactly their instance type: a number such as
+    // 200.5 fails `type: integer` and is still checked by `format: int32`, as each keyword applies on its own.
+    const single = types?.length === 1 && types[0] !== "integer" ? instanceTypeOf(types[0]!) : undefined;
     let guarded: Statement[] = [];
     const groups: Statement[] = [];
     for (const instanceType of INSTANCE_TYPES) {

@@ -42,7 +42,7 @@ function preferredName(source: string, naming: NamingOptions): string {
 /**
  * Assigns every named location a unique TypeScript name. Collisions are settled deterministically
  * (by file and pointer): schemas whose preferred names collide fall back to their full source name
- * (`ApiB2bSessionV1AuthenticationFactor`); names still taken get a counter (`Foo2`, `Foo3`).
+ * (`ApiB2BSessionV1AuthenticationFactor`); names still taken get a counter (`Foo2`, `Foo3`).
  */
 export function assignTypeNames(locations: readonly SchemaLocation[], naming: NamingOptions): Map<string, string> {
   const sorted = [...locations].sort((a, b) => locationKey(a).localeCompare(locationKey(b)));

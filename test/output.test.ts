@@ -1,0 +1,54 @@
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { generate } from "../src/index.js";
+import type { SchemaDocument } from "../src/load.js";
+import { assignTypeNames } from "../src/name.js";
+import { locationKey } from "../src/resolve.js";
+import { REPO_ROOT, temporaryDirectory } from "./helpers.js";
+
+test("every named schema in generated/ is declared exactly once, with no numbered copies", () => {
+  const dir = path.join(REPO_ROOT, "generated");
+  const declared = readdirSync(dir)
+    .filter((file) => !file.startsWith("_") && file !== "index.ts")
+    .flatMap((file) =>
+    [...readFileSync(path.join(dir, file), "utf8").matchAll(/^export (?:interface|type) (\w+)/gm)].map((match) => match[1]!),
+  );
+  assert.equal(declared.length, 72);
+  assert.equal(new Set(declared).size, declared.length, "a type is declared twice");
+  assert.deepEqual(declared.filter((name) => /\d$/.test(name)), []);
+  for (const name of ["RecoverResponse", "Member", "Organization", "MemberSession", "DeviceInfo", "AuthenticationFactor"]) {
+    assert.ok(declared.includes(name), `${name} is declared`);
+  }
+});
+
+test("colliding type names are settled deterministically and readably", () => {
+  const component = (name: string): SchemaDocument => ({
+    file: `/schemas/${name}.json`,
+    displayPath: `schemas/${name}.json`,
+    root: { $id: `#/components/schemas/${name}`, type: "object" },
+  });
+  const locations = ["api_session_v1_Factor", "api_b2b_session_v1_Factor", "api_organization_v1_Member", "Api_Session_V1_Factor"].map(
+    (name) => ({ document: component(name), pointer: "" }),
+  );
+  const naming = { stripPrefix: /^api_[a-z0-9_]+?_v[0-9]+_/i };
+  const names = assignTypeNames(locations, naming);
+  assert.deepEqual(
+    locations.map((location) => names.get(locationKey(location))),
+    ["ApiSessionV1Factor", "ApiB2BSessionV1Factor", "Member", "ApiSessionV1Factor2"],
+  );
+  const reversed = assignTypeNames([...locations].reverse(), naming);
+  assert.deepEqual([...reversed.entries()].sort(), [...names.entries()].sort(), "the order of inputs does not matter");
+});
+
+test("the output respects the user's .prettierrc", async () => {
+  const project = temporaryDirectory("prettier");
+  mkdirSync(path.join(project, "schemas"));
+  writeFileSync(path.join(project, "schemas/point.json"), JSON.stringify({ title: "Point", type: "object", properties: { x: { type: "number" } } }));
+  writeFileSync(path.join(project, ".prettierrc"), JSON.stringify({ singleQuote: true, semi: false }));
+  const result = await generate({ cwd: project });
+  const point = result.files.find((file) => file.name === "Point.ts")!.source;
+  assert.match(point, /from '\.\/_runtime\.js'\n/);
+  assert.doesNotMatch(point, /;\n/);
+});

@@ -30,7 +30,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     const outDir = path.relative(process.cwd(), result.outDir) || ".";
     if (options.check) {
       for (const { name, change } of result.changes) {
-        process.stderr.write(`${path.join(outDir, name)} would be ${change === "create" ? "created" : change === "update" ? "updated" : "deleted"}\n`);
+        process.stderr.write(
+          `${path.join(outDir, name)} would be ${change === "create" ? "created" : change === "update" ? "updated" : "deleted"}\n`,
+        );
       }
       if (result.changes.length > 0) {
         process.stderr.write(`codegen --check: ${result.changes.length} file(s) out of date; run codegen to update them.\n`);
@@ -48,6 +50,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`codegen: ${error.describe()}\n`);
       return 2;
     }
-    throw error;
+    // Not the input's fault as far as codegen can tell: say so plainly, without a stack trace.
+    process.stderr.write(
+      `codegen: internal error: ${(error as Error).message}\n  Nothing was written. Please report this with the schema that triggers it.\n`,
+    );
+    return 2;
   }
 }

@@ -72,7 +72,13 @@ export async function emitModule(input: ModuleInput, context: TypeContext, modul
     names: context.names,
     refTarget: (schema) => context.resolved.refTargets.get(schema),
   });
-  const runtimeImports = new Set([...validators.runtimeImports, "ValidationResult", "SchemaValidationError", "StandardSchemaV1", "toStandardSchema"]);
+  const runtimeImports = new Set([
+    ...validators.runtimeImports,
+    "ValidationResult",
+    "SchemaValidationError",
+    "StandardSchemaV1",
+    "toStandardSchema",
+  ]);
 
   const importsByModule = new Map<string, Set<string>>();
   const typeImports = new Set<string>();

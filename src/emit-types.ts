@@ -41,7 +41,13 @@ function setAtPath(target: SchemaObject, path: readonly (string | number)[], val
  * A copy of the schema for json-schema-to-typescript in which every other named schema and every
  * `$ref` is replaced by `tsType: <Name>`, so each named type is declared once and imported elsewhere.
  */
-function prepareSchema(schema: Schema, location: SchemaLocation, isRoot: boolean, context: TypeContext, references: Set<string>): JSONSchema {
+function prepareSchema(
+  schema: Schema,
+  location: SchemaLocation,
+  isRoot: boolean,
+  context: TypeContext,
+  references: Set<string>,
+): JSONSchema {
   if (typeof schema === "boolean") return schema ? {} : { tsType: "never" };
   const namedHere = context.names.get(locationKey(location));
   if (!isRoot && namedHere !== undefined) {

@@ -1,6 +1,7 @@
 import $RefParser from "@apidevtools/json-schema-ref-parser";
 import path from "node:path";
 import { pathToFileURL, fileURLToPath } from "node:url";
+import { checkSchemaShapes } from "./check-schema.js";
 import { CodegenError } from "./errors.js";
 import { appendPointer, pointerFromFragment, valueAtPointer } from "./json-pointer.js";
 import { displayPath, type SchemaDocument } from "./load.js";
@@ -99,6 +100,7 @@ function collectRefSites(document: SchemaDocument): RefSite[] {
 
 export async function resolveSchemas(inputs: readonly SchemaDocument[], cwd: string): Promise<ResolvedSchemas> {
   const documents = [...inputs, ...(await loadReferencedDocuments(inputs, cwd))];
+  documents.forEach(checkSchemaShapes);
   const byFile = new Map(documents.map((document) => [document.file, document]));
   const components = componentRegistry(inputs);
 
@@ -134,7 +136,8 @@ export async function resolveSchemas(inputs: readonly SchemaDocument[], cwd: str
       let targetDocument = document;
       if (address !== "") {
         const url = new URL(address, pathToFileURL(document.file));
-        if (url.protocol !== "file:") return unresolved("only local files can be referenced", "Download the schema and refer to it by path.");
+        if (url.protocol !== "file:")
+          return unresolved("only local files can be referenced", "Download the schema and refer to it by path.");
         const file = fileURLToPath(url);
         targetDocument = byFile.get(file) ?? unresolved(`the file ${displayPath(file, cwd)} was not loaded`, "Check the path.");
       }

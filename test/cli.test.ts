@@ -78,7 +78,10 @@ test("bad input: exit 2, the file and the line and column, no stack trace, outpu
   const project = stytchProject();
   assert.equal(codegen(project).status, 0);
   const before = snapshot(path.join(project, "generated"));
-  writeFileSync(path.join(project, "schemas/broken.json"), '{\n  "type": "object",\n  "properties": {\n    "a": { "type": "string" }\n  ,}\n}\n');
+  writeFileSync(
+    path.join(project, "schemas/broken.json"),
+    '{\n  "type": "object",\n  "properties": {\n    "a": { "type": "string" }\n  ,}\n}\n',
+  );
   const result = codegen(project);
   assert.equal(result.status, 2);
   assert.match(result.stderr, /^codegen: schemas\/broken\.json: invalid JSON at line 5, column 4/);
@@ -101,7 +104,10 @@ test("an unresolvable $ref names the file and the JSON pointer of the $ref", () 
   );
   const result = codegen(dir);
   assert.equal(result.status, 2);
-  assert.match(result.stderr, /schemas\/order\.json#\/properties\/customer\/\$ref: cannot resolve \$ref "#\/components\/schemas\/api_shop_v1_Customer"/);
+  assert.match(
+    result.stderr,
+    /schemas\/order\.json#\/properties\/customer\/\$ref: cannot resolve \$ref "#\/components\/schemas\/api_shop_v1_Customer"/,
+  );
   assert.match(result.stderr, /api_shop_v1_Customer\.json/);
   assert.ok(!existsSync(path.join(dir, "generated")));
 });

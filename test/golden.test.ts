@@ -29,7 +29,9 @@ test("output for schemas/ (the Stytch RecoverResponse closure) matches test/gold
   assert.ok(existsSync(GOLDEN_DIR), "test/golden is missing: run UPDATE_GOLDEN=1 npm test");
   const goldenNames = readdirSync(GOLDEN_DIR).sort();
   assert.deepEqual(actualNames, goldenNames, "the set of generated files differs from test/golden (UPDATE_GOLDEN=1 npm test updates it)");
-  const mismatches = actualNames.filter((name) => readFileSync(path.join(GOLDEN_DIR, name), "utf8") !== readFileSync(path.join(outDir, name), "utf8"));
+  const mismatches = actualNames.filter(
+    (name) => readFileSync(path.join(GOLDEN_DIR, name), "utf8") !== readFileSync(path.join(outDir, name), "utf8"),
+  );
   assert.deepEqual(
     mismatches,
     [],

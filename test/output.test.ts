@@ -13,11 +13,14 @@ test("every named schema in generated/ is declared exactly once, with no numbere
   const declared = readdirSync(dir)
     .filter((file) => !file.startsWith("_") && file !== "index.ts")
     .flatMap((file) =>
-    [...readFileSync(path.join(dir, file), "utf8").matchAll(/^export (?:interface|type) (\w+)/gm)].map((match) => match[1]!),
-  );
+      [...readFileSync(path.join(dir, file), "utf8").matchAll(/^export (?:interface|type) (\w+)/gm)].map((match) => match[1]!),
+    );
   assert.equal(declared.length, 72);
   assert.equal(new Set(declared).size, declared.length, "a type is declared twice");
-  assert.deepEqual(declared.filter((name) => /\d$/.test(name)), []);
+  assert.deepEqual(
+    declared.filter((name) => /\d$/.test(name)),
+    [],
+  );
   for (const name of ["RecoverResponse", "Member", "Organization", "MemberSession", "DeviceInfo", "AuthenticationFactor"]) {
     assert.ok(declared.includes(name), `${name} is declared`);
   }
@@ -45,7 +48,10 @@ test("colliding type names are settled deterministically and readably", () => {
 test("the output respects the user's .prettierrc", async () => {
   const project = temporaryDirectory("prettier");
   mkdirSync(path.join(project, "schemas"));
-  writeFileSync(path.join(project, "schemas/point.json"), JSON.stringify({ title: "Point", type: "object", properties: { x: { type: "number" } } }));
+  writeFileSync(
+    path.join(project, "schemas/point.json"),
+    JSON.stringify({ title: "Point", type: "object", properties: { x: { type: "number" } } }),
+  );
   writeFileSync(path.join(project, ".prettierrc"), JSON.stringify({ singleQuote: true, semi: false }));
   const result = await generate({ cwd: project });
   const point = result.files.find((file) => file.name === "Point.ts")!.source;

@@ -55,7 +55,11 @@ const CASES: Case[] = [
     errors: [["/member_session/authentication_factors/1", "required"]],
   },
   { name: "status_code as a string", payload: variant((p) => (p["status_code"] = "200")), errors: [["/status_code", "type"]] },
-  { name: "status_code 2147483648 (out of int32)", payload: variant((p) => (p["status_code"] = 2147483648)), errors: [["/status_code", "format"]] },
+  {
+    name: "status_code 2147483648 (out of int32)",
+    payload: variant((p) => (p["status_code"] = 2147483648)),
+    errors: [["/status_code", "format"]],
+  },
   {
     name: "status_code 200.5 (not an integer, so not an int32 either)",
     payload: variant((p) => (p["status_code"] = 200.5)),
@@ -153,7 +157,8 @@ describe("RecoverResponse validators on realistic payloads", () => {
           () => assertRecoverResponse(testCase.payload),
           (error: unknown) => {
             assert.ok(error instanceof SchemaValidationError);
-            for (const [instancePath] of expected) assert.ok(error.message.includes(instancePath === "" ? "(root)" : instancePath), error.message);
+            for (const [instancePath] of expected)
+              assert.ok(error.message.includes(instancePath === "" ? "(root)" : instancePath), error.message);
             assert.deepEqual(pairs(error.errors), expected);
             return true;
           },
@@ -167,7 +172,12 @@ describe("RecoverResponse validators on realistic payloads", () => {
         assert.ok(standard.issues !== undefined);
         const paths = standard.issues.map((issue) => issue.path ?? []);
         const expectedPaths = (result.valid ? [] : result.errors).map((error) =>
-          error.instancePath === "" ? [] : error.instancePath.slice(1).split("/").map((token) => (/^\d+$/.test(token) ? Number(token) : token)),
+          error.instancePath === ""
+            ? []
+            : error.instancePath
+                .slice(1)
+                .split("/")
+                .map((token) => (/^\d+$/.test(token) ? Number(token) : token)),
         );
         assert.deepEqual(paths, expectedPaths);
       }
@@ -186,6 +196,7 @@ test("SchemaValidationError message lists every failing path", () => {
   });
   assert.throws(() => assertRecoverResponse(payload), {
     name: "SchemaValidationError",
-    message: "RecoverResponse is invalid:\n  /member/roles/0/sources/0: must have required property 'type'\n  /status_code: must be integer",
+    message:
+      "RecoverResponse is invalid:\n  /member/roles/0/sources/0: must have required property 'type'\n  /status_code: must be integer",
   });
 });

@@ -4,7 +4,17 @@ import { pascalCase } from "../name.js";
 import { locationKey, type SchemaLocation } from "../resolve.js";
 import { isSchemaObject, type Schema, type SchemaObject } from "../schema-walk.js";
 import { Code, code, docComment, identifier, joinCode } from "./code.js";
-import { callStatement, failure, LocalScope, type CompileContext, type Fragment, type InstanceType, type KeywordCompiler, type ModuleScope, type SchemaNode } from "./context.js";
+import {
+  callStatement,
+  failure,
+  LocalScope,
+  type CompileContext,
+  type Fragment,
+  type InstanceType,
+  type KeywordCompiler,
+  type ModuleScope,
+  type SchemaNode,
+} from "./context.js";
 import { anyOfKeyword } from "./keywords/any-of.js";
 import { arrayKeywords } from "./keywords/array.js";
 import { enumKeywords } from "./keywords/enum.js";
@@ -14,7 +24,14 @@ import { refKeyword } from "./keywords/ref.js";
 import { declaredTypes, instanceTypeOf, typeCondition, typeGuard } from "./keywords/type.js";
 import { render, type Statement } from "./statements.js";
 
-const KEYWORD_COMPILERS: readonly KeywordCompiler[] = [refKeyword, enumKeywords, anyOfKeyword, formatKeyword, objectKeywords, arrayKeywords];
+const KEYWORD_COMPILERS: readonly KeywordCompiler[] = [
+  refKeyword,
+  enumKeywords,
+  anyOfKeyword,
+  formatKeyword,
+  objectKeywords,
+  arrayKeywords,
+];
 const INSTANCE_TYPES: readonly InstanceType[] = ["object", "array", "string", "number"];
 
 /** Keywords that assert or apply subschemas but have no compiler yet: refusing beats ignoring them. */
@@ -59,7 +76,9 @@ function rejectUnsupported(schema: SchemaObject, location: SchemaLocation): void
 
 /** True for `{ "$ref": … }` with nothing that asserts beside it. */
 function isPlainRef(schema: SchemaObject): boolean {
-  return Object.keys(schema).every((keyword) => keyword === "$ref" || keyword === "description" || keyword === "title" || keyword === "$comment");
+  return Object.keys(schema).every(
+    (keyword) => keyword === "$ref" || keyword === "description" || keyword === "title" || keyword === "$comment",
+  );
 }
 
 /**
@@ -139,7 +158,13 @@ export function compileValidators(locations: readonly SchemaLocation[], names: V
     return [...typeStatements, ...untyped, ...groups];
   };
 
-  const emitFunctions = (typeName: string | undefined, functionBase: string, schema: Schema, location: SchemaLocation, exported: boolean): void => {
+  const emitFunctions = (
+    typeName: string | undefined,
+    functionBase: string,
+    schema: Schema,
+    location: SchemaLocation,
+    exported: boolean,
+  ): void => {
     const { check, collect } = functionNames(functionBase);
     const root: SchemaNode = { schema, location, value: code`value`, path: [code`instancePath`] };
     const statements = compileSchema(root, new LocalScope(), true);
@@ -163,7 +188,9 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
     }
     const existing = privateFunctions.get(locationKey(location));
     if (existing !== undefined) return existing;
-    const owner = locations.find((candidate) => location.pointer.startsWith(candidate.pointer) && candidate.document === location.document)!;
+    const owner = locations.find(
+      (candidate) => location.pointer.startsWith(candidate.pointer) && candidate.document === location.document,
+    )!;
     const relative = parsePointer(location.pointer.slice(owner.pointer.length)).filter((token) => token !== "properties");
     // The underscore keeps private names apart from named schemas' (type names have none).
     const base = uniqueModuleName(`${names.names.get(locationKey(owner))!}_${pascalCase(relative.join(" "))}`);

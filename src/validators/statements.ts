@@ -61,7 +61,12 @@ function renderCheck(statements: readonly Statement[]): Code[] {
   let pendingConditions: Code[] = [];
   const flush = (): void => {
     if (pendingConditions.length === 0) return;
-    lines.push(code`if (${joinCode(pendingConditions.map((condition) => code`(${condition})`), " || ")}) return false;`);
+    lines.push(
+      code`if (${joinCode(
+        pendingConditions.map((condition) => code`(${condition})`),
+        " || ",
+      )}) return false;`,
+    );
     pendingConditions = [];
   };
   for (const statement of statements) {

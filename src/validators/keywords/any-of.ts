@@ -10,7 +10,10 @@ export const anyOfKeyword: KeywordCompiler = {
     const branches = (node.schema["anyOf"] as unknown[]).map((schema, index) =>
       context.subschemaFunctions(schema as boolean | Record<string, unknown>, childLocation(node.location, "anyOf", index)),
     );
-    const failed = branches.length === 0 ? code`true` : code`!(${joinCode(branches.map((branch) => code`${branch.check}(${node.value})`), " || ")})`;
+    const failed = code`!(${joinCode(
+      branches.map((branch) => code`${branch.check}(${node.value})`),
+      " || ",
+    )})`;
     const anyOfFailure = failure(node, "anyOf", code`{}`, "must match a schema in anyOf");
     return [
       {
@@ -23,7 +26,10 @@ export const anyOfKeyword: KeywordCompiler = {
                 kind: "if",
                 condition: failed,
                 then: [
-                  ...branches.map((branch) => ({ kind: "raw" as const, code: code`${branch.collect}(${node.value}, ${anyOfFailure.instancePath}, errors);` })),
+                  ...branches.map((branch) => ({
+                    kind: "raw" as const,
+                    code: code`${branch.collect}(${node.value}, ${anyOfFailure.instancePath}, errors);`,
+                  })),
                   { kind: "raw", code: pushFailure(anyOfFailure) },
                 ],
               },

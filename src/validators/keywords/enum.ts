@@ -21,7 +21,10 @@ export const enumKeywords: KeywordCompiler = {
     if (Array.isArray(allowed)) {
       const values = allowed as LiteralValue[];
       const condition = values.every(isPrimitive)
-        ? joinCode(values.map((value) => code`${node.value} !== ${value}`), " && ")
+        ? joinCode(
+            values.map((value) => code`${node.value} !== ${value}`),
+            " && ",
+          )
         : code`!${context.module.constant("allowedValues", literal(values))}.some((allowed) => ${context.module.runtime("jsonEqual")}(${node.value}, allowed))`;
       statements.push({
         kind: "fail-if",

@@ -50,7 +50,10 @@ export const objectKeywords: KeywordCompiler = {
         known.length === 0
           ? code`false`
           : known.length <= 8
-            ? joinCode(known.map((name) => code`${key} === ${name}`), " || ")
+            ? joinCode(
+                known.map((name) => code`${key} === ${name}`),
+                " || ",
+              )
             : code`${context.module.constant("knownProperties", code`new Set(${known})`)}.has(${key})`;
       const header = code`for (const ${key} of Object.keys(${node.value}))`;
       if (additional === false) {

@@ -1,26 +1,14 @@
-import { CodegenError } from "../../errors.js";
 import { type Code, code, joinCode } from "../code.js";
 import { failure, type InstanceType, type ModuleScope, type SchemaNode } from "../context.js";
 import type { Statement } from "../statements.js";
 
-const JSON_TYPES = ["object", "array", "string", "number", "integer", "boolean", "null"] as const;
-type JsonType = (typeof JSON_TYPES)[number];
+type JsonType = "object" | "array" | "string" | "number" | "integer" | "boolean" | "null";
 
-/** The `type` keyword as a list, or `undefined` when absent. */
+/** The `type` keyword as a list, or `undefined` when absent (its shape is checked when loading). */
 export function declaredTypes(node: SchemaNode): JsonType[] | undefined {
   if (typeof node.schema === "boolean" || !("type" in node.schema)) return undefined;
   const value = node.schema["type"];
-  const types = Array.isArray(value) ? value : [value];
-  for (const type of types) {
-    if (!JSON_TYPES.includes(type as JsonType)) {
-      throw new CodegenError(`"type" must be one of ${JSON_TYPES.join(", ")} (or an array of them), not ${JSON.stringify(type)}`, {
-        file: node.location.document.displayPath,
-        pointer: `${node.location.pointer}/type`,
-        hint: "Fix the type name.",
-      });
-    }
-  }
-  return types as JsonType[];
+  return (Array.isArray(value) ? value : [value]) as JsonType[];
 }
 
 /** The instance type whose keywords apply to a JSON type (`integer` instances are numbers). */
@@ -48,7 +36,12 @@ export function typeCondition(type: JsonType | InstanceType, value: Code, module
 /** `type`: a guard whose `then` runs only for instances of the declared type. */
 export function typeGuard(node: SchemaNode, types: readonly JsonType[], module: ModuleScope, then: Statement[]): Statement {
   const condition =
-    types.length === 1 ? typeCondition(types[0]!, node.value, module) : joinCode(types.map((type) => code`(${typeCondition(type, node.value, module)})`), " || ");
+    types.length === 1
+      ? typeCondition(types[0]!, node.value, module)
+      : joinCode(
+          types.map((type) => code`(${typeCondition(type, node.value, module)})`),
+          " || ",
+        );
   const typeText = types.join(",");
   return { kind: "guard", condition, failure: failure(node, "type", code`{ type: ${typeText} }`, `must be ${typeText}`), then };
 }

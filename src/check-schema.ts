@@ -1,0 +1,71 @@
+import { CodegenError } from "./errors.js";
+import { appendPointer } from "./json-pointer.js";
+import type { SchemaDocument } from "./load.js";
+import { isSchemaObject, subschemas, type Schema } from "./schema-walk.js";
+
+const JSON_TYPES = new Set(["object", "array", "string", "number", "integer", "boolean", "null"]);
+const SCHEMA_MAPS = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"];
+const SCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
+const SINGLE_SCHEMAS = [
+  "additionalProperties",
+  "additionalItems",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+  "contains",
+  "propertyNames",
+  "not",
+  "if",
+  "then",
+  "else",
+];
+const STRINGS = ["$ref", "format", "title", "description", "$id", "$schema", "pattern"];
+
+const isSchema = (value: unknown): boolean => typeof value === "boolean" || isSchemaObject(value);
+
+/** The shape each keyword's value must have; `undefined` when it has it. */
+function shapeProblem(keyword: string, value: unknown): string | undefined {
+  if (keyword === "type") {
+    const types = Array.isArray(value) ? value : [value];
+    return types.length > 0 && types.every((type) => typeof type === "string" && JSON_TYPES.has(type))
+      ? undefined
+      : `must be one of ${[...JSON_TYPES].join(", ")}, or a non-empty array of them`;
+  }
+  if (SCHEMA_MAPS.includes(keyword))
+    return isSchemaObject(value) && Object.values(value).every(isSchema) ? undefined : "must be an object whose values are schemas";
+  if (SCHEMA_LISTS.includes(keyword))
+    return Array.isArray(value) && value.length > 0 && value.every(isSchema) ? undefined : "must be a non-empty array of schemas";
+  if (SINGLE_SCHEMAS.includes(keyword)) return isSchema(value) ? undefined : "must be a schema (an object or a boolean)";
+  if (keyword === "items")
+    return isSchema(value) || (Array.isArray(value) && value.every(isSchema)) ? undefined : "must be a schema or an array of schemas";
+  if (keyword === "required") {
+    return Array.isArray(value) && value.every((name) => typeof name === "string") && new Set(value).size === value.length
+      ? undefined
+      : "must be an array of unique property names";
+  }
+  if (keyword === "enum") return Array.isArray(value) ? undefined : "must be an array of allowed values";
+  if (STRINGS.includes(keyword)) return typeof value === "string" ? undefined : "must be a string";
+  return undefined;
+}
+
+/**
+ * Checks that the keywords codegen reads have values of the right shape, so that a malformed
+ * schema is reported with its location instead of breaking a later stage.
+ */
+export function checkSchemaShapes(document: SchemaDocument): void {
+  const visit = (schema: Schema, pointer: string): void => {
+    if (!isSchemaObject(schema)) return;
+    for (const [keyword, value] of Object.entries(schema)) {
+      const problem = shapeProblem(keyword, value);
+      if (problem !== undefined) {
+        const shown = JSON.stringify(value);
+        throw new CodegenError(`"${keyword}" ${problem}, not ${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}`, {
+          file: document.displayPath,
+          pointer: appendPointer(pointer, keyword),
+          hint: "Fix the schema: see https://json-schema.org/understanding-json-schema/reference.",
+        });
+      }
+    }
+    for (const child of subschemas(schema)) visit(child.schema, appendPointer(pointer, ...child.path));
+  };
+  if (isSchema(document.root)) visit(document.root as Schema, "");
+}

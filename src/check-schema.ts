@@ -1,26 +1,11 @@
 import { CodegenError } from "./errors.js";
 import { appendPointer } from "./json-pointer.js";
 import type { SchemaDocument } from "./load.js";
-import { isSchemaObject, subschemas, type Schema } from "./schema-walk.js";
+import { isSchema, isSchemaObject, SINGLE_SUBSCHEMA, SUBSCHEMA_LISTS, SUBSCHEMA_MAPS, subschemas, type Schema } from "./schema-walk.js";
 
 const JSON_TYPES = new Set(["object", "array", "string", "number", "integer", "boolean", "null"]);
-const SCHEMA_MAPS = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"];
-const SCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
-const SINGLE_SCHEMAS = [
-  "additionalProperties",
-  "additionalItems",
-  "unevaluatedProperties",
-  "unevaluatedItems",
-  "contains",
-  "propertyNames",
-  "not",
-  "if",
-  "then",
-  "else",
-];
 const STRINGS = ["$ref", "format", "title", "description", "$id", "$schema", "pattern"];
 
-const isSchema = (value: unknown): boolean => typeof value === "boolean" || isSchemaObject(value);
 
 /** The shape each keyword's value must have; `undefined` when it has it. */
 function shapeProblem(keyword: string, value: unknown): string | undefined {
@@ -30,11 +15,11 @@ function shapeProblem(keyword: string, value: unknown): string | undefined {
       ? undefined
       : `must be one of ${[...JSON_TYPES].join(", ")}, or a non-empty array of them`;
   }
-  if (SCHEMA_MAPS.includes(keyword))
+  if (SUBSCHEMA_MAPS.includes(keyword))
     return isSchemaObject(value) && Object.values(value).every(isSchema) ? undefined : "must be an object whose values are schemas";
-  if (SCHEMA_LISTS.includes(keyword))
+  if (SUBSCHEMA_LISTS.includes(keyword))
     return Array.isArray(value) && value.length > 0 && value.every(isSchema) ? undefined : "must be a non-empty array of schemas";
-  if (SINGLE_SCHEMAS.includes(keyword)) return isSchema(value) ? undefined : "must be a schema (an object or a boolean)";
+  if (SINGLE_SUBSCHEMA.includes(keyword)) return isSchema(value) ? undefined : "must be a schema (an object or a boolean)";
   if (keyword === "items")
     return isSchema(value) || (Array.isArray(value) && value.every(isSchema)) ? undefined : "must be a schema or an array of schemas";
   if (keyword === "required") {
@@ -67,5 +52,5 @@ export function checkSchemaShapes(document: SchemaDocument): void {
     }
     for (const child of subschemas(schema)) visit(child.schema, appendPointer(pointer, ...child.path));
   };
-  if (isSchema(document.root)) visit(document.root as Schema, "");
+  if (isSchema(document.root)) visit(document.root, "");
 }

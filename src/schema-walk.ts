@@ -8,7 +8,7 @@ export function isSchemaObject(value: unknown): value is SchemaObject {
 }
 
 /** Keywords whose value is one subschema. */
-const SINGLE_SUBSCHEMA = [
+export const SINGLE_SUBSCHEMA: readonly string[] = [
   "additionalProperties",
   "additionalItems",
   "unevaluatedProperties",
@@ -19,11 +19,11 @@ const SINGLE_SUBSCHEMA = [
   "if",
   "then",
   "else",
-] as const;
+];
 /** Keywords whose value is an object of subschemas. */
-const SUBSCHEMA_MAPS = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"] as const;
+export const SUBSCHEMA_MAPS: readonly string[] = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"];
 /** Keywords whose value is an array of subschemas. */
-const SUBSCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"] as const;
+export const SUBSCHEMA_LISTS: readonly string[] = ["allOf", "anyOf", "oneOf", "prefixItems"];
 
 export interface Subschema {
   /** Pointer tokens from the parent schema to the subschema, e.g. `["properties", "name"]`. */
@@ -31,7 +31,7 @@ export interface Subschema {
   schema: Schema;
 }
 
-function isSchema(value: unknown): value is Schema {
+export function isSchema(value: unknown): value is Schema {
   return typeof value === "boolean" || isSchemaObject(value);
 }
 

@@ -127,3 +127,13 @@ test("inputs and --out on the command line; --help; unknown options are usage er
   assert.equal(unknown.status, 2);
   assert.match(unknown.stderr, /unknown option '--frobnicate'/);
 });
+
+test("a malformed keyword is reported with its location, exit 2", () => {
+  const dir = temporaryDirectory("malformed");
+  mkdirSync(path.join(dir, "schemas"));
+  writeFileSync(path.join(dir, "schemas/user.json"), JSON.stringify({ title: "User", properties: { tags: { type: "array", items: 3 } } }));
+  const result = codegen(dir);
+  assert.equal(result.status, 2);
+  assert.match(result.stderr, /^codegen: schemas\/user\.json#\/properties\/tags\/items: "items" must be a schema or an array of schemas, not 3/);
+  assert.ok(!existsSync(path.join(dir, "generated")));
+});

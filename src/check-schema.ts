@@ -6,7 +6,6 @@ import { isSchema, isSchemaObject, SINGLE_SUBSCHEMA, SUBSCHEMA_LISTS, SUBSCHEMA_
 const JSON_TYPES = new Set(["object", "array", "string", "number", "integer", "boolean", "null"]);
 const STRINGS = ["$ref", "format", "title", "description", "$id", "$schema", "pattern"];
 
-
 /** The shape each keyword's value must have; `undefined` when it has it. */
 function shapeProblem(keyword: string, value: unknown): string | undefined {
   if (keyword === "type") {

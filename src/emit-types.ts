@@ -9,6 +9,23 @@ const ANNOTATIONS = new Set(["description", "title", "$comment", "examples", "de
 /** Keywords json-schema-to-typescript must not see: they would rename types or pull in definitions. */
 const DROPPED = new Set(["$id", "$schema", "$defs", "definitions", "$anchor", "$dynamicAnchor", "$comment", "$ref"]);
 
+/** Keywords from which json-schema-to-typescript derives a type. */
+const SHAPING = new Set([
+  "type",
+  "properties",
+  "additionalProperties",
+  "patternProperties",
+  "items",
+  "prefixItems",
+  "enum",
+  "const",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "required",
+  "tsType",
+]);
+
 export interface TypeContext {
   resolved: ResolvedSchemas;
   /** Type name of every named location, by `locationKey`. */
@@ -48,7 +65,8 @@ function prepareSchema(
   context: TypeContext,
   references: Set<string>,
 ): JSONSchema {
-  if (typeof schema === "boolean") return schema ? {} : { tsType: "never" };
+  // json-schema-to-typescript reads nested booleans itself; at the root they would become interfaces.
+  if (typeof schema === "boolean") return isRoot ? { tsType: schema ? "unknown" : "never" } : (schema as unknown as JSONSchema);
   const namedHere = context.names.get(locationKey(location));
   if (!isRoot && namedHere !== undefined) {
     references.add(namedHere);
@@ -83,7 +101,9 @@ export async function emitTypes(location: SchemaLocation, context: TypeContext):
   const schema = valueAtPointer(location.document.root, location.pointer) as Schema;
   const references = new Set<string>();
   const prepared = prepareSchema(schema, location, true, context, references);
-  const source = await compile({ ...prepared, title: name }, name, {
+  // A root without any keyword that shapes the value allows every value, not only objects.
+  const constrains = Object.keys(prepared).some((keyword) => SHAPING.has(keyword));
+  const source = await compile({ ...prepared, ...(constrains ? {} : { tsType: "unknown" }), title: name }, name, {
     bannerComment: "",
     format: false,
     additionalProperties: false,

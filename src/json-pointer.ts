@@ -18,9 +18,16 @@ export function parsePointer(pointer: string): string[] {
     .map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
-/** The pointer in a URI fragment (without `#`): `/definitions/Record%3Cstring%3E` → `/definitions/Record<string>`. */
-export function pointerFromFragment(fragment: string): string {
-  return decodeURIComponent(fragment);
+/**
+ * Percent-decodes a URI fragment or a component name, e.g. `/definitions/Record%3Cstring%3E` →
+ * `/definitions/Record<string>`; `undefined` when its percent-encoding is malformed (`19%`).
+ */
+export function decodeFragment(fragment: string): string | undefined {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The value at `pointer` inside `document`, or `undefined` when there is none. */

@@ -1,9 +1,9 @@
-import $RefParser from "@apidevtools/json-schema-ref-parser";
+import $RefParser, { ResolverError } from "@apidevtools/json-schema-ref-parser";
 import path from "node:path";
 import { pathToFileURL, fileURLToPath } from "node:url";
 import { checkSchemaShapes } from "./check-schema.js";
 import { CodegenError } from "./errors.js";
-import { appendPointer, pointerFromFragment, valueAtPointer } from "./json-pointer.js";
+import { appendPointer, decodeFragment, valueAtPointer } from "./json-pointer.js";
 import { displayPath, type SchemaDocument } from "./load.js";
 import { isSchemaObject, subschemas, type Schema, type SchemaObject } from "./schema-walk.js";
 
@@ -37,7 +37,7 @@ const COMPONENT_REF = /^#\/components\/schemas\/([^/]+)(.*)$/;
 export function componentName(document: SchemaDocument): string | undefined {
   const id = isSchemaObject(document.root) ? document.root["$id"] : undefined;
   const match = typeof id === "string" ? COMPONENT_REF.exec(id) : null;
-  return match?.[2] === "" && match[1] !== undefined ? decodeURIComponent(match[1]) : undefined;
+  return match?.[2] === "" && match[1] !== undefined ? decodeFragment(match[1]) : undefined;
 }
 
 function componentRegistry(documents: readonly SchemaDocument[]): Map<string, SchemaDocument> {
@@ -59,21 +59,27 @@ async function loadReferencedDocuments(inputs: readonly SchemaDocument[], cwd: s
   const referenced = new Map<string, SchemaDocument>();
   for (const input of inputs) {
     if (!isSchemaObject(input.root)) continue;
-    let values: Record<string, unknown>;
+    const parser = new $RefParser();
     try {
-      const refs = await new $RefParser().resolve(input.file, input.root, {
-        resolve: { external: true, http: false },
-      });
-      values = refs.values() as Record<string, unknown>;
+      // With continueOnError, a file that fails to load is kept in $refs as its error.
+      await parser.resolve(input.file, input.root, { resolve: { external: true, http: false }, continueOnError: true });
     } catch (error) {
-      throw new CodegenError(`cannot load a file it references: ${(error as Error).message}`, {
+      throw new CodegenError(`cannot load the files it references: ${(error as Error).message}`, {
         file: input.displayPath,
-        hint: "Check the file paths in this schema's $refs.",
+        hint: "Check its $refs.",
       });
     }
-    for (const [file, root] of Object.entries(values)) {
+    for (const [file, root] of Object.entries(parser.$refs.values() as Record<string, unknown>)) {
       const absolute = path.resolve(file);
       if (known.has(absolute) || referenced.has(absolute)) continue;
+      // A file that cannot be read is reported at the $ref that names it (see resolveSchemas).
+      if (root instanceof ResolverError) continue;
+      if (root instanceof Error) {
+        throw new CodegenError(`cannot parse this referenced schema file: ${root.message.split("\n")[0]}`, {
+          file: displayPath(absolute, cwd),
+          hint: "Fix the file's syntax.",
+        });
+      }
       referenced.set(absolute, { file: absolute, displayPath: displayPath(absolute, cwd), root });
     }
   }
@@ -113,11 +119,12 @@ export async function resolveSchemas(inputs: readonly SchemaDocument[], cwd: str
         hint,
       });
     };
+    const malformed = (): never => unresolved("its percent-encoding is malformed", 'Write a literal "%" as %25.');
     const componentRef = COMPONENT_REF.exec(site.ref);
     const ownsComponents = isSchemaObject(document.root) && "components" in document.root;
     let target: SchemaLocation;
     if (componentRef !== null && !ownsComponents) {
-      const name = decodeURIComponent(componentRef[1] ?? "");
+      const name = decodeFragment(componentRef[1] ?? "") ?? malformed();
       const component = components.get(name);
       if (component === undefined) {
         return unresolved(
@@ -125,7 +132,7 @@ export async function resolveSchemas(inputs: readonly SchemaDocument[], cwd: str
           `Add a schema file with "$id": "#/components/schemas/${name}" (or named ${name}.json) to the inputs.`,
         );
       }
-      target = { document: component, pointer: pointerFromFragment(componentRef[2] ?? "") };
+      target = { document: component, pointer: decodeFragment(componentRef[2] ?? "") ?? malformed() };
     } else {
       const hashIndex = site.ref.indexOf("#");
       const address = hashIndex === -1 ? site.ref : site.ref.slice(0, hashIndex);
@@ -139,9 +146,14 @@ export async function resolveSchemas(inputs: readonly SchemaDocument[], cwd: str
         if (url.protocol !== "file:")
           return unresolved("only local files can be referenced", "Download the schema and refer to it by path.");
         const file = fileURLToPath(url);
-        targetDocument = byFile.get(file) ?? unresolved(`the file ${displayPath(file, cwd)} was not loaded`, "Check the path.");
+        targetDocument =
+          byFile.get(file) ??
+          unresolved(
+            `the file ${displayPath(file, cwd)} cannot be read`,
+            "Check that the file exists at that path, relative to the file holding the $ref.",
+          );
       }
-      target = { document: targetDocument, pointer: pointerFromFragment(fragment) };
+      target = { document: targetDocument, pointer: decodeFragment(fragment) ?? malformed() };
     }
     if (valueAtPointer(target.document.root, target.pointer) === undefined) {
       return unresolved(

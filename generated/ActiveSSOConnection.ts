@@ -41,16 +41,13 @@ export function isActiveSSOConnection(
   )
     return false;
   const connection_id = value.connection_id;
-  if (connection_id !== undefined && !(typeof connection_id === "string"))
+  if (connection_id !== undefined && typeof connection_id !== "string")
     return false;
   const display_name = value.display_name;
-  if (display_name !== undefined && !(typeof display_name === "string"))
+  if (display_name !== undefined && typeof display_name !== "string")
     return false;
   const identity_provider = value.identity_provider;
-  if (
-    identity_provider !== undefined &&
-    !(typeof identity_provider === "string")
-  )
+  if (identity_provider !== undefined && typeof identity_provider !== "string")
     return false;
   return true;
 }
@@ -98,7 +95,7 @@ export function collectActiveSSOConnectionErrors(
       });
     const connection_id = value.connection_id;
     if (connection_id !== undefined) {
-      if (!(typeof connection_id === "string"))
+      if (typeof connection_id !== "string")
         errors.push({
           instancePath: instancePath + "/connection_id",
           schemaPath: "#/properties/connection_id/type",
@@ -109,7 +106,7 @@ export function collectActiveSSOConnectionErrors(
     }
     const display_name = value.display_name;
     if (display_name !== undefined) {
-      if (!(typeof display_name === "string"))
+      if (typeof display_name !== "string")
         errors.push({
           instancePath: instancePath + "/display_name",
           schemaPath: "#/properties/display_name/type",
@@ -120,7 +117,7 @@ export function collectActiveSSOConnectionErrors(
     }
     const identity_provider = value.identity_provider;
     if (identity_provider !== undefined) {
-      if (!(typeof identity_provider === "string"))
+      if (typeof identity_provider !== "string")
         errors.push({
           instancePath: instancePath + "/identity_provider",
           schemaPath: "#/properties/identity_provider/type",

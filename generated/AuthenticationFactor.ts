@@ -474,7 +474,7 @@ export interface AuthenticationFactor {
  */
 function isAuthenticationFactor_TypeAnyOf0(value: unknown): boolean {
   if (
-    !(typeof value === "string") ||
+    typeof value !== "string" ||
     (value !== "magic_link" &&
       value !== "otp" &&
       value !== "oauth" &&
@@ -502,7 +502,7 @@ function collectAuthenticationFactor_TypeAnyOf0Errors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  if (!(typeof value === "string"))
+  if (typeof value !== "string")
     errors.push({
       instancePath: instancePath,
       schemaPath: "#/properties/type/anyOf/0/type",
@@ -556,7 +556,7 @@ function collectAuthenticationFactor_TypeAnyOf0Errors(
  * Whether `value` matches the schema at #/properties/type/anyOf/1.
  */
 function isAuthenticationFactor_TypeAnyOf1(value: unknown): boolean {
-  if (!(typeof value === "string")) return false;
+  if (typeof value !== "string") return false;
   return true;
 }
 
@@ -568,7 +568,7 @@ function collectAuthenticationFactor_TypeAnyOf1Errors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  if (!(typeof value === "string"))
+  if (typeof value !== "string")
     errors.push({
       instancePath: instancePath,
       schemaPath: "#/properties/type/anyOf/1/type",
@@ -583,7 +583,7 @@ function collectAuthenticationFactor_TypeAnyOf1Errors(
  */
 function isAuthenticationFactor_DeliveryMethodAnyOf0(value: unknown): boolean {
   if (
-    !(typeof value === "string") ||
+    typeof value !== "string" ||
     (value !== "email" &&
       value !== "sms" &&
       value !== "whatsapp" &&
@@ -641,7 +641,7 @@ function collectAuthenticationFactor_DeliveryMethodAnyOf0Errors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  if (!(typeof value === "string"))
+  if (typeof value !== "string")
     errors.push({
       instancePath: instancePath,
       schemaPath: "#/properties/delivery_method/anyOf/0/type",
@@ -755,7 +755,7 @@ function collectAuthenticationFactor_DeliveryMethodAnyOf0Errors(
  * Whether `value` matches the schema at #/properties/delivery_method/anyOf/1.
  */
 function isAuthenticationFactor_DeliveryMethodAnyOf1(value: unknown): boolean {
-  if (!(typeof value === "string")) return false;
+  if (typeof value !== "string") return false;
   return true;
 }
 
@@ -767,7 +767,7 @@ function collectAuthenticationFactor_DeliveryMethodAnyOf1Errors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  if (!(typeof value === "string"))
+  if (typeof value !== "string")
     errors.push({
       instancePath: instancePath,
       schemaPath: "#/properties/delivery_method/anyOf/1/type",
@@ -806,17 +806,17 @@ export function isAuthenticationFactor(
     return false;
   const last_authenticated_at = value.last_authenticated_at;
   if (last_authenticated_at !== undefined) {
-    if (!(typeof last_authenticated_at === "string")) return false;
+    if (typeof last_authenticated_at !== "string") return false;
     if (!isDateTime(last_authenticated_at)) return false;
   }
   const created_at = value.created_at;
   if (created_at !== undefined) {
-    if (!(typeof created_at === "string")) return false;
+    if (typeof created_at !== "string") return false;
     if (!isDateTime(created_at)) return false;
   }
   const updated_at = value.updated_at;
   if (updated_at !== undefined) {
-    if (!(typeof updated_at === "string")) return false;
+    if (typeof updated_at !== "string") return false;
     if (!isDateTime(updated_at)) return false;
   }
   const email_factor = value.email_factor;
@@ -1138,7 +1138,7 @@ export function collectAuthenticationFactorErrors(
     }
     const last_authenticated_at = value.last_authenticated_at;
     if (last_authenticated_at !== undefined) {
-      if (!(typeof last_authenticated_at === "string"))
+      if (typeof last_authenticated_at !== "string")
         errors.push({
           instancePath: instancePath + "/last_authenticated_at",
           schemaPath: "#/properties/last_authenticated_at/type",
@@ -1159,7 +1159,7 @@ export function collectAuthenticationFactorErrors(
     }
     const created_at = value.created_at;
     if (created_at !== undefined) {
-      if (!(typeof created_at === "string"))
+      if (typeof created_at !== "string")
         errors.push({
           instancePath: instancePath + "/created_at",
           schemaPath: "#/properties/created_at/type",
@@ -1180,7 +1180,7 @@ export function collectAuthenticationFactorErrors(
     }
     const updated_at = value.updated_at;
     if (updated_at !== undefined) {
-      if (!(typeof updated_at === "string"))
+      if (typeof updated_at !== "string")
         errors.push({
           instancePath: instancePath + "/updated_at",
           schemaPath: "#/properties/updated_at/type",

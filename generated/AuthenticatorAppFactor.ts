@@ -28,7 +28,7 @@ export function isAuthenticatorAppFactor(
   if (!isJsonObject(value)) return false;
   if (value.totp_id === undefined) return false;
   const totp_id = value.totp_id;
-  if (totp_id !== undefined && !(typeof totp_id === "string")) return false;
+  if (totp_id !== undefined && typeof totp_id !== "string") return false;
   return true;
 }
 
@@ -59,7 +59,7 @@ export function collectAuthenticatorAppFactorErrors(
       });
     const totp_id = value.totp_id;
     if (totp_id !== undefined) {
-      if (!(typeof totp_id === "string"))
+      if (typeof totp_id !== "string")
         errors.push({
           instancePath: instancePath + "/totp_id",
           schemaPath: "#/properties/totp_id/type",

@@ -54,21 +54,20 @@ export function isB2BSCIMName(value: unknown): value is B2BSCIMName {
   )
     return false;
   const formatted = value.formatted;
-  if (formatted !== undefined && !(typeof formatted === "string")) return false;
+  if (formatted !== undefined && typeof formatted !== "string") return false;
   const family_name = value.family_name;
-  if (family_name !== undefined && !(typeof family_name === "string"))
+  if (family_name !== undefined && typeof family_name !== "string")
     return false;
   const given_name = value.given_name;
-  if (given_name !== undefined && !(typeof given_name === "string"))
-    return false;
+  if (given_name !== undefined && typeof given_name !== "string") return false;
   const middle_name = value.middle_name;
-  if (middle_name !== undefined && !(typeof middle_name === "string"))
+  if (middle_name !== undefined && typeof middle_name !== "string")
     return false;
   const honorific_prefix = value.honorific_prefix;
-  if (honorific_prefix !== undefined && !(typeof honorific_prefix === "string"))
+  if (honorific_prefix !== undefined && typeof honorific_prefix !== "string")
     return false;
   const honorific_suffix = value.honorific_suffix;
-  if (honorific_suffix !== undefined && !(typeof honorific_suffix === "string"))
+  if (honorific_suffix !== undefined && typeof honorific_suffix !== "string")
     return false;
   return true;
 }
@@ -140,7 +139,7 @@ export function collectB2BSCIMNameErrors(
       });
     const formatted = value.formatted;
     if (formatted !== undefined) {
-      if (!(typeof formatted === "string"))
+      if (typeof formatted !== "string")
         errors.push({
           instancePath: instancePath + "/formatted",
           schemaPath: "#/properties/formatted/type",
@@ -151,7 +150,7 @@ export function collectB2BSCIMNameErrors(
     }
     const family_name = value.family_name;
     if (family_name !== undefined) {
-      if (!(typeof family_name === "string"))
+      if (typeof family_name !== "string")
         errors.push({
           instancePath: instancePath + "/family_name",
           schemaPath: "#/properties/family_name/type",
@@ -162,7 +161,7 @@ export function collectB2BSCIMNameErrors(
     }
     const given_name = value.given_name;
     if (given_name !== undefined) {
-      if (!(typeof given_name === "string"))
+      if (typeof given_name !== "string")
         errors.push({
           instancePath: instancePath + "/given_name",
           schemaPath: "#/properties/given_name/type",
@@ -173,7 +172,7 @@ export function collectB2BSCIMNameErrors(
     }
     const middle_name = value.middle_name;
     if (middle_name !== undefined) {
-      if (!(typeof middle_name === "string"))
+      if (typeof middle_name !== "string")
         errors.push({
           instancePath: instancePath + "/middle_name",
           schemaPath: "#/properties/middle_name/type",
@@ -184,7 +183,7 @@ export function collectB2BSCIMNameErrors(
     }
     const honorific_prefix = value.honorific_prefix;
     if (honorific_prefix !== undefined) {
-      if (!(typeof honorific_prefix === "string"))
+      if (typeof honorific_prefix !== "string")
         errors.push({
           instancePath: instancePath + "/honorific_prefix",
           schemaPath: "#/properties/honorific_prefix/type",
@@ -195,7 +194,7 @@ export function collectB2BSCIMNameErrors(
     }
     const honorific_suffix = value.honorific_suffix;
     if (honorific_suffix !== undefined) {
-      if (!(typeof honorific_suffix === "string"))
+      if (typeof honorific_suffix !== "string")
         errors.push({
           instancePath: instancePath + "/honorific_suffix",
           schemaPath: "#/properties/honorific_suffix/type",

@@ -41,18 +41,18 @@ export function isCryptoWalletFactor(
   )
     return false;
   const crypto_wallet_id = value.crypto_wallet_id;
-  if (crypto_wallet_id !== undefined && !(typeof crypto_wallet_id === "string"))
+  if (crypto_wallet_id !== undefined && typeof crypto_wallet_id !== "string")
     return false;
   const crypto_wallet_address = value.crypto_wallet_address;
   if (
     crypto_wallet_address !== undefined &&
-    !(typeof crypto_wallet_address === "string")
+    typeof crypto_wallet_address !== "string"
   )
     return false;
   const crypto_wallet_type = value.crypto_wallet_type;
   if (
     crypto_wallet_type !== undefined &&
-    !(typeof crypto_wallet_type === "string")
+    typeof crypto_wallet_type !== "string"
   )
     return false;
   return true;
@@ -101,7 +101,7 @@ export function collectCryptoWalletFactorErrors(
       });
     const crypto_wallet_id = value.crypto_wallet_id;
     if (crypto_wallet_id !== undefined) {
-      if (!(typeof crypto_wallet_id === "string"))
+      if (typeof crypto_wallet_id !== "string")
         errors.push({
           instancePath: instancePath + "/crypto_wallet_id",
           schemaPath: "#/properties/crypto_wallet_id/type",
@@ -112,7 +112,7 @@ export function collectCryptoWalletFactorErrors(
     }
     const crypto_wallet_address = value.crypto_wallet_address;
     if (crypto_wallet_address !== undefined) {
-      if (!(typeof crypto_wallet_address === "string"))
+      if (typeof crypto_wallet_address !== "string")
         errors.push({
           instancePath: instancePath + "/crypto_wallet_address",
           schemaPath: "#/properties/crypto_wallet_address/type",
@@ -123,7 +123,7 @@ export function collectCryptoWalletFactorErrors(
     }
     const crypto_wallet_type = value.crypto_wallet_type;
     if (crypto_wallet_type !== undefined) {
-      if (!(typeof crypto_wallet_type === "string"))
+      if (typeof crypto_wallet_type !== "string")
         errors.push({
           instancePath: instancePath + "/crypto_wallet_type",
           schemaPath: "#/properties/crypto_wallet_type/type",

@@ -44,9 +44,9 @@ export function isCustomRole(value: unknown): value is CustomRole {
   )
     return false;
   const role_id = value.role_id;
-  if (role_id !== undefined && !(typeof role_id === "string")) return false;
+  if (role_id !== undefined && typeof role_id !== "string") return false;
   const description = value.description;
-  if (description !== undefined && !(typeof description === "string"))
+  if (description !== undefined && typeof description !== "string")
     return false;
   const permissions = value.permissions;
   if (permissions !== undefined) {
@@ -102,7 +102,7 @@ export function collectCustomRoleErrors(
       });
     const role_id = value.role_id;
     if (role_id !== undefined) {
-      if (!(typeof role_id === "string"))
+      if (typeof role_id !== "string")
         errors.push({
           instancePath: instancePath + "/role_id",
           schemaPath: "#/properties/role_id/type",
@@ -113,7 +113,7 @@ export function collectCustomRoleErrors(
     }
     const description = value.description;
     if (description !== undefined) {
-      if (!(typeof description === "string"))
+      if (typeof description !== "string")
         errors.push({
           instancePath: instancePath + "/description",
           schemaPath: "#/properties/description/type",

@@ -59,8 +59,7 @@ export function isDeviceInfo(value: unknown): value is DeviceInfo {
   if (!isJsonObject(value)) return false;
   if (value.visitor_id === undefined) return false;
   const visitor_id = value.visitor_id;
-  if (visitor_id !== undefined && !(typeof visitor_id === "string"))
-    return false;
+  if (visitor_id !== undefined && typeof visitor_id !== "string") return false;
   const visitor_id_details = value.visitor_id_details;
   if (
     visitor_id_details !== undefined &&
@@ -68,8 +67,7 @@ export function isDeviceInfo(value: unknown): value is DeviceInfo {
   )
     return false;
   const ip_address = value.ip_address;
-  if (ip_address !== undefined && !(typeof ip_address === "string"))
-    return false;
+  if (ip_address !== undefined && typeof ip_address !== "string") return false;
   const ip_address_details = value.ip_address_details;
   if (
     ip_address_details !== undefined &&
@@ -77,13 +75,13 @@ export function isDeviceInfo(value: unknown): value is DeviceInfo {
   )
     return false;
   const ip_geo_city = value.ip_geo_city;
-  if (ip_geo_city !== undefined && !(typeof ip_geo_city === "string"))
+  if (ip_geo_city !== undefined && typeof ip_geo_city !== "string")
     return false;
   const ip_geo_region = value.ip_geo_region;
-  if (ip_geo_region !== undefined && !(typeof ip_geo_region === "string"))
+  if (ip_geo_region !== undefined && typeof ip_geo_region !== "string")
     return false;
   const ip_geo_country = value.ip_geo_country;
-  if (ip_geo_country !== undefined && !(typeof ip_geo_country === "string"))
+  if (ip_geo_country !== undefined && typeof ip_geo_country !== "string")
     return false;
   const ip_geo_country_details = value.ip_geo_country_details;
   if (
@@ -121,7 +119,7 @@ export function collectDeviceInfoErrors(
       });
     const visitor_id = value.visitor_id;
     if (visitor_id !== undefined) {
-      if (!(typeof visitor_id === "string"))
+      if (typeof visitor_id !== "string")
         errors.push({
           instancePath: instancePath + "/visitor_id",
           schemaPath: "#/properties/visitor_id/type",
@@ -140,7 +138,7 @@ export function collectDeviceInfoErrors(
     }
     const ip_address = value.ip_address;
     if (ip_address !== undefined) {
-      if (!(typeof ip_address === "string"))
+      if (typeof ip_address !== "string")
         errors.push({
           instancePath: instancePath + "/ip_address",
           schemaPath: "#/properties/ip_address/type",
@@ -159,7 +157,7 @@ export function collectDeviceInfoErrors(
     }
     const ip_geo_city = value.ip_geo_city;
     if (ip_geo_city !== undefined) {
-      if (!(typeof ip_geo_city === "string"))
+      if (typeof ip_geo_city !== "string")
         errors.push({
           instancePath: instancePath + "/ip_geo_city",
           schemaPath: "#/properties/ip_geo_city/type",
@@ -170,7 +168,7 @@ export function collectDeviceInfoErrors(
     }
     const ip_geo_region = value.ip_geo_region;
     if (ip_geo_region !== undefined) {
-      if (!(typeof ip_geo_region === "string"))
+      if (typeof ip_geo_region !== "string")
         errors.push({
           instancePath: instancePath + "/ip_geo_region",
           schemaPath: "#/properties/ip_geo_region/type",
@@ -181,7 +179,7 @@ export function collectDeviceInfoErrors(
     }
     const ip_geo_country = value.ip_geo_country;
     if (ip_geo_country !== undefined) {
-      if (!(typeof ip_geo_country === "string"))
+      if (typeof ip_geo_country !== "string")
         errors.push({
           instancePath: instancePath + "/ip_geo_country",
           schemaPath: "#/properties/ip_geo_country/type",

@@ -56,18 +56,17 @@ export function isEnterpriseExtension(
   )
     return false;
   const employee_number = value.employee_number;
-  if (employee_number !== undefined && !(typeof employee_number === "string"))
+  if (employee_number !== undefined && typeof employee_number !== "string")
     return false;
   const cost_center = value.cost_center;
-  if (cost_center !== undefined && !(typeof cost_center === "string"))
+  if (cost_center !== undefined && typeof cost_center !== "string")
     return false;
   const division = value.division;
-  if (division !== undefined && !(typeof division === "string")) return false;
+  if (division !== undefined && typeof division !== "string") return false;
   const department = value.department;
-  if (department !== undefined && !(typeof department === "string"))
-    return false;
+  if (department !== undefined && typeof department !== "string") return false;
   const organization = value.organization;
-  if (organization !== undefined && !(typeof organization === "string"))
+  if (organization !== undefined && typeof organization !== "string")
     return false;
   const manager = value.manager;
   if (manager !== undefined && !isManager(manager)) return false;
@@ -133,7 +132,7 @@ export function collectEnterpriseExtensionErrors(
       });
     const employee_number = value.employee_number;
     if (employee_number !== undefined) {
-      if (!(typeof employee_number === "string"))
+      if (typeof employee_number !== "string")
         errors.push({
           instancePath: instancePath + "/employee_number",
           schemaPath: "#/properties/employee_number/type",
@@ -144,7 +143,7 @@ export function collectEnterpriseExtensionErrors(
     }
     const cost_center = value.cost_center;
     if (cost_center !== undefined) {
-      if (!(typeof cost_center === "string"))
+      if (typeof cost_center !== "string")
         errors.push({
           instancePath: instancePath + "/cost_center",
           schemaPath: "#/properties/cost_center/type",
@@ -155,7 +154,7 @@ export function collectEnterpriseExtensionErrors(
     }
     const division = value.division;
     if (division !== undefined) {
-      if (!(typeof division === "string"))
+      if (typeof division !== "string")
         errors.push({
           instancePath: instancePath + "/division",
           schemaPath: "#/properties/division/type",
@@ -166,7 +165,7 @@ export function collectEnterpriseExtensionErrors(
     }
     const department = value.department;
     if (department !== undefined) {
-      if (!(typeof department === "string"))
+      if (typeof department !== "string")
         errors.push({
           instancePath: instancePath + "/department",
           schemaPath: "#/properties/department/type",
@@ -177,7 +176,7 @@ export function collectEnterpriseExtensionErrors(
     }
     const organization = value.organization;
     if (organization !== undefined) {
-      if (!(typeof organization === "string"))
+      if (typeof organization !== "string")
         errors.push({
           instancePath: instancePath + "/organization",
           schemaPath: "#/properties/organization/type",

@@ -30,9 +30,9 @@ export function isGroup(value: unknown): value is Group {
   if (!isJsonObject(value)) return false;
   if (value.value === undefined || value.display === undefined) return false;
   const value2 = value.value;
-  if (value2 !== undefined && !(typeof value2 === "string")) return false;
+  if (value2 !== undefined && typeof value2 !== "string") return false;
   const display = value.display;
-  if (display !== undefined && !(typeof display === "string")) return false;
+  if (display !== undefined && typeof display !== "string") return false;
   return true;
 }
 
@@ -71,7 +71,7 @@ export function collectGroupErrors(
       });
     const value2 = value.value;
     if (value2 !== undefined) {
-      if (!(typeof value2 === "string"))
+      if (typeof value2 !== "string")
         errors.push({
           instancePath: instancePath + "/value",
           schemaPath: "#/properties/value/type",
@@ -82,7 +82,7 @@ export function collectGroupErrors(
     }
     const display = value.display;
     if (display !== undefined) {
-      if (!(typeof display === "string"))
+      if (typeof display !== "string")
         errors.push({
           instancePath: instancePath + "/display",
           schemaPath: "#/properties/display/type",

@@ -36,12 +36,12 @@ export function isImpersonatedFactor(
   )
     return false;
   const impersonator_id = value.impersonator_id;
-  if (impersonator_id !== undefined && !(typeof impersonator_id === "string"))
+  if (impersonator_id !== undefined && typeof impersonator_id !== "string")
     return false;
   const impersonator_email_address = value.impersonator_email_address;
   if (
     impersonator_email_address !== undefined &&
-    !(typeof impersonator_email_address === "string")
+    typeof impersonator_email_address !== "string"
   )
     return false;
   return true;
@@ -82,7 +82,7 @@ export function collectImpersonatedFactorErrors(
       });
     const impersonator_id = value.impersonator_id;
     if (impersonator_id !== undefined) {
-      if (!(typeof impersonator_id === "string"))
+      if (typeof impersonator_id !== "string")
         errors.push({
           instancePath: instancePath + "/impersonator_id",
           schemaPath: "#/properties/impersonator_id/type",
@@ -93,7 +93,7 @@ export function collectImpersonatedFactorErrors(
     }
     const impersonator_email_address = value.impersonator_email_address;
     if (impersonator_email_address !== undefined) {
-      if (!(typeof impersonator_email_address === "string"))
+      if (typeof impersonator_email_address !== "string")
         errors.push({
           instancePath: instancePath + "/impersonator_email_address",
           schemaPath: "#/properties/impersonator_email_address/type",

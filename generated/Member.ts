@@ -181,17 +181,17 @@ export function isMember(value: unknown): value is Member {
   )
     return false;
   const organization_id = value.organization_id;
-  if (organization_id !== undefined && !(typeof organization_id === "string"))
+  if (organization_id !== undefined && typeof organization_id !== "string")
     return false;
   const member_id = value.member_id;
-  if (member_id !== undefined && !(typeof member_id === "string")) return false;
+  if (member_id !== undefined && typeof member_id !== "string") return false;
   const email_address = value.email_address;
-  if (email_address !== undefined && !(typeof email_address === "string"))
+  if (email_address !== undefined && typeof email_address !== "string")
     return false;
   const status = value.status;
-  if (status !== undefined && !(typeof status === "string")) return false;
+  if (status !== undefined && typeof status !== "string") return false;
   const name = value.name;
-  if (name !== undefined && !(typeof name === "string")) return false;
+  if (name !== undefined && typeof name !== "string") return false;
   const sso_registrations = value.sso_registrations;
   if (sso_registrations !== undefined) {
     if (!Array.isArray(sso_registrations)) return false;
@@ -201,12 +201,12 @@ export function isMember(value: unknown): value is Member {
     }
   }
   const is_breakglass = value.is_breakglass;
-  if (is_breakglass !== undefined && !(typeof is_breakglass === "boolean"))
+  if (is_breakglass !== undefined && typeof is_breakglass !== "boolean")
     return false;
   const member_password_id = value.member_password_id;
   if (
     member_password_id !== undefined &&
-    !(typeof member_password_id === "string")
+    typeof member_password_id !== "string"
   )
     return false;
   const oauth_registrations = value.oauth_registrations;
@@ -220,21 +220,21 @@ export function isMember(value: unknown): value is Member {
   const email_address_verified = value.email_address_verified;
   if (
     email_address_verified !== undefined &&
-    !(typeof email_address_verified === "boolean")
+    typeof email_address_verified !== "boolean"
   )
     return false;
   const mfa_phone_number_verified = value.mfa_phone_number_verified;
   if (
     mfa_phone_number_verified !== undefined &&
-    !(typeof mfa_phone_number_verified === "boolean")
+    typeof mfa_phone_number_verified !== "boolean"
   )
     return false;
   const is_admin = value.is_admin;
-  if (is_admin !== undefined && !(typeof is_admin === "boolean")) return false;
+  if (is_admin !== undefined && typeof is_admin !== "boolean") return false;
   const totp_registration_id = value.totp_registration_id;
   if (
     totp_registration_id !== undefined &&
-    !(typeof totp_registration_id === "string")
+    typeof totp_registration_id !== "string"
   )
     return false;
   const retired_email_addresses = value.retired_email_addresses;
@@ -246,18 +246,17 @@ export function isMember(value: unknown): value is Member {
     }
   }
   const is_locked = value.is_locked;
-  if (is_locked !== undefined && !(typeof is_locked === "boolean"))
-    return false;
+  if (is_locked !== undefined && typeof is_locked !== "boolean") return false;
   const mfa_enrolled = value.mfa_enrolled;
-  if (mfa_enrolled !== undefined && !(typeof mfa_enrolled === "boolean"))
+  if (mfa_enrolled !== undefined && typeof mfa_enrolled !== "boolean")
     return false;
   const mfa_phone_number = value.mfa_phone_number;
-  if (mfa_phone_number !== undefined && !(typeof mfa_phone_number === "string"))
+  if (mfa_phone_number !== undefined && typeof mfa_phone_number !== "string")
     return false;
   const default_mfa_method = value.default_mfa_method;
   if (
     default_mfa_method !== undefined &&
-    !(typeof default_mfa_method === "string")
+    typeof default_mfa_method !== "string"
   )
     return false;
   const roles = value.roles;
@@ -276,28 +275,28 @@ export function isMember(value: unknown): value is Member {
     return false;
   const created_at = value.created_at;
   if (created_at !== undefined) {
-    if (!(typeof created_at === "string")) return false;
+    if (typeof created_at !== "string") return false;
     if (!isDateTime(created_at)) return false;
   }
   const updated_at = value.updated_at;
   if (updated_at !== undefined) {
-    if (!(typeof updated_at === "string")) return false;
+    if (typeof updated_at !== "string") return false;
     if (!isDateTime(updated_at)) return false;
   }
   const scim_registration = value.scim_registration;
   if (scim_registration !== undefined && !isSCIMRegistration(scim_registration))
     return false;
   const external_id = value.external_id;
-  if (external_id !== undefined && !(typeof external_id === "string"))
+  if (external_id !== undefined && typeof external_id !== "string")
     return false;
   const lock_created_at = value.lock_created_at;
   if (lock_created_at !== undefined) {
-    if (!(typeof lock_created_at === "string")) return false;
+    if (typeof lock_created_at !== "string") return false;
     if (!isDateTime(lock_created_at)) return false;
   }
   const lock_expires_at = value.lock_expires_at;
   if (lock_expires_at !== undefined) {
-    if (!(typeof lock_expires_at === "string")) return false;
+    if (typeof lock_expires_at !== "string") return false;
     if (!isDateTime(lock_expires_at)) return false;
   }
   return true;
@@ -474,7 +473,7 @@ export function collectMemberErrors(
       });
     const organization_id = value.organization_id;
     if (organization_id !== undefined) {
-      if (!(typeof organization_id === "string"))
+      if (typeof organization_id !== "string")
         errors.push({
           instancePath: instancePath + "/organization_id",
           schemaPath: "#/properties/organization_id/type",
@@ -485,7 +484,7 @@ export function collectMemberErrors(
     }
     const member_id = value.member_id;
     if (member_id !== undefined) {
-      if (!(typeof member_id === "string"))
+      if (typeof member_id !== "string")
         errors.push({
           instancePath: instancePath + "/member_id",
           schemaPath: "#/properties/member_id/type",
@@ -496,7 +495,7 @@ export function collectMemberErrors(
     }
     const email_address = value.email_address;
     if (email_address !== undefined) {
-      if (!(typeof email_address === "string"))
+      if (typeof email_address !== "string")
         errors.push({
           instancePath: instancePath + "/email_address",
           schemaPath: "#/properties/email_address/type",
@@ -507,7 +506,7 @@ export function collectMemberErrors(
     }
     const status = value.status;
     if (status !== undefined) {
-      if (!(typeof status === "string"))
+      if (typeof status !== "string")
         errors.push({
           instancePath: instancePath + "/status",
           schemaPath: "#/properties/status/type",
@@ -518,7 +517,7 @@ export function collectMemberErrors(
     }
     const name = value.name;
     if (name !== undefined) {
-      if (!(typeof name === "string"))
+      if (typeof name !== "string")
         errors.push({
           instancePath: instancePath + "/name",
           schemaPath: "#/properties/name/type",
@@ -550,7 +549,7 @@ export function collectMemberErrors(
     }
     const is_breakglass = value.is_breakglass;
     if (is_breakglass !== undefined) {
-      if (!(typeof is_breakglass === "boolean"))
+      if (typeof is_breakglass !== "boolean")
         errors.push({
           instancePath: instancePath + "/is_breakglass",
           schemaPath: "#/properties/is_breakglass/type",
@@ -561,7 +560,7 @@ export function collectMemberErrors(
     }
     const member_password_id = value.member_password_id;
     if (member_password_id !== undefined) {
-      if (!(typeof member_password_id === "string"))
+      if (typeof member_password_id !== "string")
         errors.push({
           instancePath: instancePath + "/member_password_id",
           schemaPath: "#/properties/member_password_id/type",
@@ -593,7 +592,7 @@ export function collectMemberErrors(
     }
     const email_address_verified = value.email_address_verified;
     if (email_address_verified !== undefined) {
-      if (!(typeof email_address_verified === "boolean"))
+      if (typeof email_address_verified !== "boolean")
         errors.push({
           instancePath: instancePath + "/email_address_verified",
           schemaPath: "#/properties/email_address_verified/type",
@@ -604,7 +603,7 @@ export function collectMemberErrors(
     }
     const mfa_phone_number_verified = value.mfa_phone_number_verified;
     if (mfa_phone_number_verified !== undefined) {
-      if (!(typeof mfa_phone_number_verified === "boolean"))
+      if (typeof mfa_phone_number_verified !== "boolean")
         errors.push({
           instancePath: instancePath + "/mfa_phone_number_verified",
           schemaPath: "#/properties/mfa_phone_number_verified/type",
@@ -615,7 +614,7 @@ export function collectMemberErrors(
     }
     const is_admin = value.is_admin;
     if (is_admin !== undefined) {
-      if (!(typeof is_admin === "boolean"))
+      if (typeof is_admin !== "boolean")
         errors.push({
           instancePath: instancePath + "/is_admin",
           schemaPath: "#/properties/is_admin/type",
@@ -626,7 +625,7 @@ export function collectMemberErrors(
     }
     const totp_registration_id = value.totp_registration_id;
     if (totp_registration_id !== undefined) {
-      if (!(typeof totp_registration_id === "string"))
+      if (typeof totp_registration_id !== "string")
         errors.push({
           instancePath: instancePath + "/totp_registration_id",
           schemaPath: "#/properties/totp_registration_id/type",
@@ -662,7 +661,7 @@ export function collectMemberErrors(
     }
     const is_locked = value.is_locked;
     if (is_locked !== undefined) {
-      if (!(typeof is_locked === "boolean"))
+      if (typeof is_locked !== "boolean")
         errors.push({
           instancePath: instancePath + "/is_locked",
           schemaPath: "#/properties/is_locked/type",
@@ -673,7 +672,7 @@ export function collectMemberErrors(
     }
     const mfa_enrolled = value.mfa_enrolled;
     if (mfa_enrolled !== undefined) {
-      if (!(typeof mfa_enrolled === "boolean"))
+      if (typeof mfa_enrolled !== "boolean")
         errors.push({
           instancePath: instancePath + "/mfa_enrolled",
           schemaPath: "#/properties/mfa_enrolled/type",
@@ -684,7 +683,7 @@ export function collectMemberErrors(
     }
     const mfa_phone_number = value.mfa_phone_number;
     if (mfa_phone_number !== undefined) {
-      if (!(typeof mfa_phone_number === "string"))
+      if (typeof mfa_phone_number !== "string")
         errors.push({
           instancePath: instancePath + "/mfa_phone_number",
           schemaPath: "#/properties/mfa_phone_number/type",
@@ -695,7 +694,7 @@ export function collectMemberErrors(
     }
     const default_mfa_method = value.default_mfa_method;
     if (default_mfa_method !== undefined) {
-      if (!(typeof default_mfa_method === "string"))
+      if (typeof default_mfa_method !== "string")
         errors.push({
           instancePath: instancePath + "/default_mfa_method",
           schemaPath: "#/properties/default_mfa_method/type",
@@ -749,7 +748,7 @@ export function collectMemberErrors(
     }
     const created_at = value.created_at;
     if (created_at !== undefined) {
-      if (!(typeof created_at === "string"))
+      if (typeof created_at !== "string")
         errors.push({
           instancePath: instancePath + "/created_at",
           schemaPath: "#/properties/created_at/type",
@@ -770,7 +769,7 @@ export function collectMemberErrors(
     }
     const updated_at = value.updated_at;
     if (updated_at !== undefined) {
-      if (!(typeof updated_at === "string"))
+      if (typeof updated_at !== "string")
         errors.push({
           instancePath: instancePath + "/updated_at",
           schemaPath: "#/properties/updated_at/type",
@@ -799,7 +798,7 @@ export function collectMemberErrors(
     }
     const external_id = value.external_id;
     if (external_id !== undefined) {
-      if (!(typeof external_id === "string"))
+      if (typeof external_id !== "string")
         errors.push({
           instancePath: instancePath + "/external_id",
           schemaPath: "#/properties/external_id/type",
@@ -810,7 +809,7 @@ export function collectMemberErrors(
     }
     const lock_created_at = value.lock_created_at;
     if (lock_created_at !== undefined) {
-      if (!(typeof lock_created_at === "string"))
+      if (typeof lock_created_at !== "string")
         errors.push({
           instancePath: instancePath + "/lock_created_at",
           schemaPath: "#/properties/lock_created_at/type",
@@ -831,7 +830,7 @@ export function collectMemberErrors(
     }
     const lock_expires_at = value.lock_expires_at;
     if (lock_expires_at !== undefined) {
-      if (!(typeof lock_expires_at === "string"))
+      if (typeof lock_expires_at !== "string")
         errors.push({
           instancePath: instancePath + "/lock_expires_at",
           schemaPath: "#/properties/lock_expires_at/type",

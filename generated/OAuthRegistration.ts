@@ -49,25 +49,25 @@ export function isOAuthRegistration(
   )
     return false;
   const provider_type = value.provider_type;
-  if (provider_type !== undefined && !(typeof provider_type === "string"))
+  if (provider_type !== undefined && typeof provider_type !== "string")
     return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && !(typeof provider_subject === "string"))
+  if (provider_subject !== undefined && typeof provider_subject !== "string")
     return false;
   const member_oauth_registration_id = value.member_oauth_registration_id;
   if (
     member_oauth_registration_id !== undefined &&
-    !(typeof member_oauth_registration_id === "string")
+    typeof member_oauth_registration_id !== "string"
   )
     return false;
   const profile_picture_url = value.profile_picture_url;
   if (
     profile_picture_url !== undefined &&
-    !(typeof profile_picture_url === "string")
+    typeof profile_picture_url !== "string"
   )
     return false;
   const locale = value.locale;
-  if (locale !== undefined && !(typeof locale === "string")) return false;
+  if (locale !== undefined && typeof locale !== "string") return false;
   return true;
 }
 
@@ -114,7 +114,7 @@ export function collectOAuthRegistrationErrors(
       });
     const provider_type = value.provider_type;
     if (provider_type !== undefined) {
-      if (!(typeof provider_type === "string"))
+      if (typeof provider_type !== "string")
         errors.push({
           instancePath: instancePath + "/provider_type",
           schemaPath: "#/properties/provider_type/type",
@@ -125,7 +125,7 @@ export function collectOAuthRegistrationErrors(
     }
     const provider_subject = value.provider_subject;
     if (provider_subject !== undefined) {
-      if (!(typeof provider_subject === "string"))
+      if (typeof provider_subject !== "string")
         errors.push({
           instancePath: instancePath + "/provider_subject",
           schemaPath: "#/properties/provider_subject/type",
@@ -136,7 +136,7 @@ export function collectOAuthRegistrationErrors(
     }
     const member_oauth_registration_id = value.member_oauth_registration_id;
     if (member_oauth_registration_id !== undefined) {
-      if (!(typeof member_oauth_registration_id === "string"))
+      if (typeof member_oauth_registration_id !== "string")
         errors.push({
           instancePath: instancePath + "/member_oauth_registration_id",
           schemaPath: "#/properties/member_oauth_registration_id/type",
@@ -147,7 +147,7 @@ export function collectOAuthRegistrationErrors(
     }
     const profile_picture_url = value.profile_picture_url;
     if (profile_picture_url !== undefined) {
-      if (!(typeof profile_picture_url === "string"))
+      if (typeof profile_picture_url !== "string")
         errors.push({
           instancePath: instancePath + "/profile_picture_url",
           schemaPath: "#/properties/profile_picture_url/type",
@@ -158,7 +158,7 @@ export function collectOAuthRegistrationErrors(
     }
     const locale = value.locale;
     if (locale !== undefined) {
-      if (!(typeof locale === "string"))
+      if (typeof locale !== "string")
         errors.push({
           instancePath: instancePath + "/locale",
           schemaPath: "#/properties/locale/type",

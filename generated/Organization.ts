@@ -192,30 +192,24 @@ export function isOrganization(value: unknown): value is Organization {
   )
     return false;
   const organization_id = value.organization_id;
-  if (organization_id !== undefined && !(typeof organization_id === "string"))
+  if (organization_id !== undefined && typeof organization_id !== "string")
     return false;
   const organization_name = value.organization_name;
-  if (
-    organization_name !== undefined &&
-    !(typeof organization_name === "string")
-  )
+  if (organization_name !== undefined && typeof organization_name !== "string")
     return false;
   const organization_logo_url = value.organization_logo_url;
   if (
     organization_logo_url !== undefined &&
-    !(typeof organization_logo_url === "string")
+    typeof organization_logo_url !== "string"
   )
     return false;
   const organization_slug = value.organization_slug;
-  if (
-    organization_slug !== undefined &&
-    !(typeof organization_slug === "string")
-  )
+  if (organization_slug !== undefined && typeof organization_slug !== "string")
     return false;
   const sso_jit_provisioning = value.sso_jit_provisioning;
   if (
     sso_jit_provisioning !== undefined &&
-    !(typeof sso_jit_provisioning === "string")
+    typeof sso_jit_provisioning !== "string"
   )
     return false;
   const sso_jit_provisioning_allowed_connections =
@@ -228,7 +222,7 @@ export function isOrganization(value: unknown): value is Organization {
       index++
     ) {
       const item = sso_jit_provisioning_allowed_connections[index];
-      if (!(typeof item === "string")) return false;
+      if (typeof item !== "string") return false;
     }
   }
   const sso_active_connections = value.sso_active_connections;
@@ -244,32 +238,31 @@ export function isOrganization(value: unknown): value is Organization {
     if (!Array.isArray(email_allowed_domains)) return false;
     for (let index3 = 0; index3 < email_allowed_domains.length; index3++) {
       const item3 = email_allowed_domains[index3];
-      if (!(typeof item3 === "string")) return false;
+      if (typeof item3 !== "string") return false;
     }
   }
   const email_jit_provisioning = value.email_jit_provisioning;
   if (
     email_jit_provisioning !== undefined &&
-    !(typeof email_jit_provisioning === "string")
+    typeof email_jit_provisioning !== "string"
   )
     return false;
   const email_invites = value.email_invites;
-  if (email_invites !== undefined && !(typeof email_invites === "string"))
+  if (email_invites !== undefined && typeof email_invites !== "string")
     return false;
   const auth_methods = value.auth_methods;
-  if (auth_methods !== undefined && !(typeof auth_methods === "string"))
+  if (auth_methods !== undefined && typeof auth_methods !== "string")
     return false;
   const allowed_auth_methods = value.allowed_auth_methods;
   if (allowed_auth_methods !== undefined) {
     if (!Array.isArray(allowed_auth_methods)) return false;
     for (let index4 = 0; index4 < allowed_auth_methods.length; index4++) {
       const item4 = allowed_auth_methods[index4];
-      if (!(typeof item4 === "string")) return false;
+      if (typeof item4 !== "string") return false;
     }
   }
   const mfa_policy = value.mfa_policy;
-  if (mfa_policy !== undefined && !(typeof mfa_policy === "string"))
-    return false;
+  if (mfa_policy !== undefined && typeof mfa_policy !== "string") return false;
   const rbac_email_implicit_role_assignments =
     value.rbac_email_implicit_role_assignments;
   if (rbac_email_implicit_role_assignments !== undefined) {
@@ -284,20 +277,20 @@ export function isOrganization(value: unknown): value is Organization {
     }
   }
   const mfa_methods = value.mfa_methods;
-  if (mfa_methods !== undefined && !(typeof mfa_methods === "string"))
+  if (mfa_methods !== undefined && typeof mfa_methods !== "string")
     return false;
   const allowed_mfa_methods = value.allowed_mfa_methods;
   if (allowed_mfa_methods !== undefined) {
     if (!Array.isArray(allowed_mfa_methods)) return false;
     for (let index6 = 0; index6 < allowed_mfa_methods.length; index6++) {
       const item6 = allowed_mfa_methods[index6];
-      if (!(typeof item6 === "string")) return false;
+      if (typeof item6 !== "string") return false;
     }
   }
   const oauth_tenant_jit_provisioning = value.oauth_tenant_jit_provisioning;
   if (
     oauth_tenant_jit_provisioning !== undefined &&
-    !(typeof oauth_tenant_jit_provisioning === "string")
+    typeof oauth_tenant_jit_provisioning !== "string"
   )
     return false;
   const claimed_email_domains = value.claimed_email_domains;
@@ -305,14 +298,14 @@ export function isOrganization(value: unknown): value is Organization {
     if (!Array.isArray(claimed_email_domains)) return false;
     for (let index7 = 0; index7 < claimed_email_domains.length; index7++) {
       const item7 = claimed_email_domains[index7];
-      if (!(typeof item7 === "string")) return false;
+      if (typeof item7 !== "string") return false;
     }
   }
   const first_party_connected_apps_allowed_type =
     value.first_party_connected_apps_allowed_type;
   if (
     first_party_connected_apps_allowed_type !== undefined &&
-    !(typeof first_party_connected_apps_allowed_type === "string")
+    typeof first_party_connected_apps_allowed_type !== "string"
   )
     return false;
   const allowed_first_party_connected_apps =
@@ -325,14 +318,14 @@ export function isOrganization(value: unknown): value is Organization {
       index8++
     ) {
       const item8 = allowed_first_party_connected_apps[index8];
-      if (!(typeof item8 === "string")) return false;
+      if (typeof item8 !== "string") return false;
     }
   }
   const third_party_connected_apps_allowed_type =
     value.third_party_connected_apps_allowed_type;
   if (
     third_party_connected_apps_allowed_type !== undefined &&
-    !(typeof third_party_connected_apps_allowed_type === "string")
+    typeof third_party_connected_apps_allowed_type !== "string"
   )
     return false;
   const allowed_third_party_connected_apps =
@@ -345,7 +338,7 @@ export function isOrganization(value: unknown): value is Organization {
       index9++
     ) {
       const item9 = allowed_third_party_connected_apps[index9];
-      if (!(typeof item9 === "string")) return false;
+      if (typeof item9 !== "string") return false;
     }
   }
   const custom_roles = value.custom_roles;
@@ -361,24 +354,24 @@ export function isOrganization(value: unknown): value is Organization {
     return false;
   const created_at = value.created_at;
   if (created_at !== undefined) {
-    if (!(typeof created_at === "string")) return false;
+    if (typeof created_at !== "string") return false;
     if (!isDateTime(created_at)) return false;
   }
   const updated_at = value.updated_at;
   if (updated_at !== undefined) {
-    if (!(typeof updated_at === "string")) return false;
+    if (typeof updated_at !== "string") return false;
     if (!isDateTime(updated_at)) return false;
   }
   const organization_external_id = value.organization_external_id;
   if (
     organization_external_id !== undefined &&
-    !(typeof organization_external_id === "string")
+    typeof organization_external_id !== "string"
   )
     return false;
   const sso_default_connection_id = value.sso_default_connection_id;
   if (
     sso_default_connection_id !== undefined &&
-    !(typeof sso_default_connection_id === "string")
+    typeof sso_default_connection_id !== "string"
   )
     return false;
   const scim_active_connection = value.scim_active_connection;
@@ -605,7 +598,7 @@ export function collectOrganizationErrors(
       });
     const organization_id = value.organization_id;
     if (organization_id !== undefined) {
-      if (!(typeof organization_id === "string"))
+      if (typeof organization_id !== "string")
         errors.push({
           instancePath: instancePath + "/organization_id",
           schemaPath: "#/properties/organization_id/type",
@@ -616,7 +609,7 @@ export function collectOrganizationErrors(
     }
     const organization_name = value.organization_name;
     if (organization_name !== undefined) {
-      if (!(typeof organization_name === "string"))
+      if (typeof organization_name !== "string")
         errors.push({
           instancePath: instancePath + "/organization_name",
           schemaPath: "#/properties/organization_name/type",
@@ -627,7 +620,7 @@ export function collectOrganizationErrors(
     }
     const organization_logo_url = value.organization_logo_url;
     if (organization_logo_url !== undefined) {
-      if (!(typeof organization_logo_url === "string"))
+      if (typeof organization_logo_url !== "string")
         errors.push({
           instancePath: instancePath + "/organization_logo_url",
           schemaPath: "#/properties/organization_logo_url/type",
@@ -638,7 +631,7 @@ export function collectOrganizationErrors(
     }
     const organization_slug = value.organization_slug;
     if (organization_slug !== undefined) {
-      if (!(typeof organization_slug === "string"))
+      if (typeof organization_slug !== "string")
         errors.push({
           instancePath: instancePath + "/organization_slug",
           schemaPath: "#/properties/organization_slug/type",
@@ -649,7 +642,7 @@ export function collectOrganizationErrors(
     }
     const sso_jit_provisioning = value.sso_jit_provisioning;
     if (sso_jit_provisioning !== undefined) {
-      if (!(typeof sso_jit_provisioning === "string"))
+      if (typeof sso_jit_provisioning !== "string")
         errors.push({
           instancePath: instancePath + "/sso_jit_provisioning",
           schemaPath: "#/properties/sso_jit_provisioning/type",
@@ -678,7 +671,7 @@ export function collectOrganizationErrors(
           index++
         ) {
           const item = sso_jit_provisioning_allowed_connections[index];
-          if (!(typeof item === "string"))
+          if (typeof item !== "string")
             errors.push({
               instancePath:
                 instancePath +
@@ -727,7 +720,7 @@ export function collectOrganizationErrors(
       else {
         for (let index3 = 0; index3 < email_allowed_domains.length; index3++) {
           const item3 = email_allowed_domains[index3];
-          if (!(typeof item3 === "string"))
+          if (typeof item3 !== "string")
             errors.push({
               instancePath: instancePath + "/email_allowed_domains/" + index3,
               schemaPath: "#/properties/email_allowed_domains/items/type",
@@ -740,7 +733,7 @@ export function collectOrganizationErrors(
     }
     const email_jit_provisioning = value.email_jit_provisioning;
     if (email_jit_provisioning !== undefined) {
-      if (!(typeof email_jit_provisioning === "string"))
+      if (typeof email_jit_provisioning !== "string")
         errors.push({
           instancePath: instancePath + "/email_jit_provisioning",
           schemaPath: "#/properties/email_jit_provisioning/type",
@@ -751,7 +744,7 @@ export function collectOrganizationErrors(
     }
     const email_invites = value.email_invites;
     if (email_invites !== undefined) {
-      if (!(typeof email_invites === "string"))
+      if (typeof email_invites !== "string")
         errors.push({
           instancePath: instancePath + "/email_invites",
           schemaPath: "#/properties/email_invites/type",
@@ -762,7 +755,7 @@ export function collectOrganizationErrors(
     }
     const auth_methods = value.auth_methods;
     if (auth_methods !== undefined) {
-      if (!(typeof auth_methods === "string"))
+      if (typeof auth_methods !== "string")
         errors.push({
           instancePath: instancePath + "/auth_methods",
           schemaPath: "#/properties/auth_methods/type",
@@ -784,7 +777,7 @@ export function collectOrganizationErrors(
       else {
         for (let index4 = 0; index4 < allowed_auth_methods.length; index4++) {
           const item4 = allowed_auth_methods[index4];
-          if (!(typeof item4 === "string"))
+          if (typeof item4 !== "string")
             errors.push({
               instancePath: instancePath + "/allowed_auth_methods/" + index4,
               schemaPath: "#/properties/allowed_auth_methods/items/type",
@@ -797,7 +790,7 @@ export function collectOrganizationErrors(
     }
     const mfa_policy = value.mfa_policy;
     if (mfa_policy !== undefined) {
-      if (!(typeof mfa_policy === "string"))
+      if (typeof mfa_policy !== "string")
         errors.push({
           instancePath: instancePath + "/mfa_policy",
           schemaPath: "#/properties/mfa_policy/type",
@@ -834,7 +827,7 @@ export function collectOrganizationErrors(
     }
     const mfa_methods = value.mfa_methods;
     if (mfa_methods !== undefined) {
-      if (!(typeof mfa_methods === "string"))
+      if (typeof mfa_methods !== "string")
         errors.push({
           instancePath: instancePath + "/mfa_methods",
           schemaPath: "#/properties/mfa_methods/type",
@@ -856,7 +849,7 @@ export function collectOrganizationErrors(
       else {
         for (let index6 = 0; index6 < allowed_mfa_methods.length; index6++) {
           const item6 = allowed_mfa_methods[index6];
-          if (!(typeof item6 === "string"))
+          if (typeof item6 !== "string")
             errors.push({
               instancePath: instancePath + "/allowed_mfa_methods/" + index6,
               schemaPath: "#/properties/allowed_mfa_methods/items/type",
@@ -869,7 +862,7 @@ export function collectOrganizationErrors(
     }
     const oauth_tenant_jit_provisioning = value.oauth_tenant_jit_provisioning;
     if (oauth_tenant_jit_provisioning !== undefined) {
-      if (!(typeof oauth_tenant_jit_provisioning === "string"))
+      if (typeof oauth_tenant_jit_provisioning !== "string")
         errors.push({
           instancePath: instancePath + "/oauth_tenant_jit_provisioning",
           schemaPath: "#/properties/oauth_tenant_jit_provisioning/type",
@@ -891,7 +884,7 @@ export function collectOrganizationErrors(
       else {
         for (let index7 = 0; index7 < claimed_email_domains.length; index7++) {
           const item7 = claimed_email_domains[index7];
-          if (!(typeof item7 === "string"))
+          if (typeof item7 !== "string")
             errors.push({
               instancePath: instancePath + "/claimed_email_domains/" + index7,
               schemaPath: "#/properties/claimed_email_domains/items/type",
@@ -905,7 +898,7 @@ export function collectOrganizationErrors(
     const first_party_connected_apps_allowed_type =
       value.first_party_connected_apps_allowed_type;
     if (first_party_connected_apps_allowed_type !== undefined) {
-      if (!(typeof first_party_connected_apps_allowed_type === "string"))
+      if (typeof first_party_connected_apps_allowed_type !== "string")
         errors.push({
           instancePath:
             instancePath + "/first_party_connected_apps_allowed_type",
@@ -934,7 +927,7 @@ export function collectOrganizationErrors(
           index8++
         ) {
           const item8 = allowed_first_party_connected_apps[index8];
-          if (!(typeof item8 === "string"))
+          if (typeof item8 !== "string")
             errors.push({
               instancePath:
                 instancePath + "/allowed_first_party_connected_apps/" + index8,
@@ -950,7 +943,7 @@ export function collectOrganizationErrors(
     const third_party_connected_apps_allowed_type =
       value.third_party_connected_apps_allowed_type;
     if (third_party_connected_apps_allowed_type !== undefined) {
-      if (!(typeof third_party_connected_apps_allowed_type === "string"))
+      if (typeof third_party_connected_apps_allowed_type !== "string")
         errors.push({
           instancePath:
             instancePath + "/third_party_connected_apps_allowed_type",
@@ -979,7 +972,7 @@ export function collectOrganizationErrors(
           index9++
         ) {
           const item9 = allowed_third_party_connected_apps[index9];
-          if (!(typeof item9 === "string"))
+          if (typeof item9 !== "string")
             errors.push({
               instancePath:
                 instancePath + "/allowed_third_party_connected_apps/" + index9,
@@ -1026,7 +1019,7 @@ export function collectOrganizationErrors(
     }
     const created_at = value.created_at;
     if (created_at !== undefined) {
-      if (!(typeof created_at === "string"))
+      if (typeof created_at !== "string")
         errors.push({
           instancePath: instancePath + "/created_at",
           schemaPath: "#/properties/created_at/type",
@@ -1047,7 +1040,7 @@ export function collectOrganizationErrors(
     }
     const updated_at = value.updated_at;
     if (updated_at !== undefined) {
-      if (!(typeof updated_at === "string"))
+      if (typeof updated_at !== "string")
         errors.push({
           instancePath: instancePath + "/updated_at",
           schemaPath: "#/properties/updated_at/type",
@@ -1068,7 +1061,7 @@ export function collectOrganizationErrors(
     }
     const organization_external_id = value.organization_external_id;
     if (organization_external_id !== undefined) {
-      if (!(typeof organization_external_id === "string"))
+      if (typeof organization_external_id !== "string")
         errors.push({
           instancePath: instancePath + "/organization_external_id",
           schemaPath: "#/properties/organization_external_id/type",
@@ -1079,7 +1072,7 @@ export function collectOrganizationErrors(
     }
     const sso_default_connection_id = value.sso_default_connection_id;
     if (sso_default_connection_id !== undefined) {
-      if (!(typeof sso_default_connection_id === "string"))
+      if (typeof sso_default_connection_id !== "string")
         errors.push({
           instancePath: instancePath + "/sso_default_connection_id",
           schemaPath: "#/properties/sso_default_connection_id/type",

@@ -33,9 +33,9 @@ export function isPhoneNumberFactor(
   if (value.phone_id === undefined || value.phone_number === undefined)
     return false;
   const phone_id = value.phone_id;
-  if (phone_id !== undefined && !(typeof phone_id === "string")) return false;
+  if (phone_id !== undefined && typeof phone_id !== "string") return false;
   const phone_number = value.phone_number;
-  if (phone_number !== undefined && !(typeof phone_number === "string"))
+  if (phone_number !== undefined && typeof phone_number !== "string")
     return false;
   return true;
 }
@@ -75,7 +75,7 @@ export function collectPhoneNumberFactorErrors(
       });
     const phone_id = value.phone_id;
     if (phone_id !== undefined) {
-      if (!(typeof phone_id === "string"))
+      if (typeof phone_id !== "string")
         errors.push({
           instancePath: instancePath + "/phone_id",
           schemaPath: "#/properties/phone_id/type",
@@ -86,7 +86,7 @@ export function collectPhoneNumberFactorErrors(
     }
     const phone_number = value.phone_number;
     if (phone_number !== undefined) {
-      if (!(typeof phone_number === "string"))
+      if (typeof phone_number !== "string")
         errors.push({
           instancePath: instancePath + "/phone_number",
           schemaPath: "#/properties/phone_number/type",

@@ -31,9 +31,9 @@ export function isRetiredEmail(value: unknown): value is RetiredEmail {
   if (value.email_id === undefined || value.email_address === undefined)
     return false;
   const email_id = value.email_id;
-  if (email_id !== undefined && !(typeof email_id === "string")) return false;
+  if (email_id !== undefined && typeof email_id !== "string") return false;
   const email_address = value.email_address;
-  if (email_address !== undefined && !(typeof email_address === "string"))
+  if (email_address !== undefined && typeof email_address !== "string")
     return false;
   return true;
 }
@@ -73,7 +73,7 @@ export function collectRetiredEmailErrors(
       });
     const email_id = value.email_id;
     if (email_id !== undefined) {
-      if (!(typeof email_id === "string"))
+      if (typeof email_id !== "string")
         errors.push({
           instancePath: instancePath + "/email_id",
           schemaPath: "#/properties/email_id/type",
@@ -84,7 +84,7 @@ export function collectRetiredEmailErrors(
     }
     const email_address = value.email_address;
     if (email_address !== undefined) {
-      if (!(typeof email_address === "string"))
+      if (typeof email_address !== "string")
         errors.push({
           instancePath: instancePath + "/email_address",
           schemaPath: "#/properties/email_address/type",

@@ -44,13 +44,13 @@ export function isSCIMRegistration(value: unknown): value is SCIMRegistration {
   if (value.connection_id === undefined || value.registration_id === undefined)
     return false;
   const connection_id = value.connection_id;
-  if (connection_id !== undefined && !(typeof connection_id === "string"))
+  if (connection_id !== undefined && typeof connection_id !== "string")
     return false;
   const registration_id = value.registration_id;
-  if (registration_id !== undefined && !(typeof registration_id === "string"))
+  if (registration_id !== undefined && typeof registration_id !== "string")
     return false;
   const external_id = value.external_id;
-  if (external_id !== undefined && !(typeof external_id === "string"))
+  if (external_id !== undefined && typeof external_id !== "string")
     return false;
   const scim_attributes = value.scim_attributes;
   if (scim_attributes !== undefined && !isSCIMAttributes(scim_attributes))
@@ -93,7 +93,7 @@ export function collectSCIMRegistrationErrors(
       });
     const connection_id = value.connection_id;
     if (connection_id !== undefined) {
-      if (!(typeof connection_id === "string"))
+      if (typeof connection_id !== "string")
         errors.push({
           instancePath: instancePath + "/connection_id",
           schemaPath: "#/properties/connection_id/type",
@@ -104,7 +104,7 @@ export function collectSCIMRegistrationErrors(
     }
     const registration_id = value.registration_id;
     if (registration_id !== undefined) {
-      if (!(typeof registration_id === "string"))
+      if (typeof registration_id !== "string")
         errors.push({
           instancePath: instancePath + "/registration_id",
           schemaPath: "#/properties/registration_id/type",
@@ -115,7 +115,7 @@ export function collectSCIMRegistrationErrors(
     }
     const external_id = value.external_id;
     if (external_id !== undefined) {
-      if (!(typeof external_id === "string"))
+      if (typeof external_id !== "string")
         errors.push({
           instancePath: instancePath + "/external_id",
           schemaPath: "#/properties/external_id/type",

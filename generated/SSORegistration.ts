@@ -45,13 +45,13 @@ export function isSSORegistration(value: unknown): value is SSORegistration {
   )
     return false;
   const connection_id = value.connection_id;
-  if (connection_id !== undefined && !(typeof connection_id === "string"))
+  if (connection_id !== undefined && typeof connection_id !== "string")
     return false;
   const external_id = value.external_id;
-  if (external_id !== undefined && !(typeof external_id === "string"))
+  if (external_id !== undefined && typeof external_id !== "string")
     return false;
   const registration_id = value.registration_id;
-  if (registration_id !== undefined && !(typeof registration_id === "string"))
+  if (registration_id !== undefined && typeof registration_id !== "string")
     return false;
   const sso_attributes = value.sso_attributes;
   if (sso_attributes !== undefined && !isJsonObject(sso_attributes))
@@ -102,7 +102,7 @@ export function collectSSORegistrationErrors(
       });
     const connection_id = value.connection_id;
     if (connection_id !== undefined) {
-      if (!(typeof connection_id === "string"))
+      if (typeof connection_id !== "string")
         errors.push({
           instancePath: instancePath + "/connection_id",
           schemaPath: "#/properties/connection_id/type",
@@ -113,7 +113,7 @@ export function collectSSORegistrationErrors(
     }
     const external_id = value.external_id;
     if (external_id !== undefined) {
-      if (!(typeof external_id === "string"))
+      if (typeof external_id !== "string")
         errors.push({
           instancePath: instancePath + "/external_id",
           schemaPath: "#/properties/external_id/type",
@@ -124,7 +124,7 @@ export function collectSSORegistrationErrors(
     }
     const registration_id = value.registration_id;
     if (registration_id !== undefined) {
-      if (!(typeof registration_id === "string"))
+      if (typeof registration_id !== "string")
         errors.push({
           instancePath: instancePath + "/registration_id",
           schemaPath: "#/properties/registration_id/type",

@@ -28,7 +28,7 @@ export function isSlackOAuthExchangeFactor(
   if (!isJsonObject(value)) return false;
   if (value.email_id === undefined) return false;
   const email_id = value.email_id;
-  if (email_id !== undefined && !(typeof email_id === "string")) return false;
+  if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
 }
 
@@ -59,7 +59,7 @@ export function collectSlackOAuthExchangeFactorErrors(
       });
     const email_id = value.email_id;
     if (email_id !== undefined) {
-      if (!(typeof email_id === "string"))
+      if (typeof email_id !== "string")
         errors.push({
           instancePath: instancePath + "/email_id",
           schemaPath: "#/properties/email_id/type",

@@ -59,6 +59,18 @@ export function memberAccess(object: Code, key: string): Code {
   return IDENTIFIER.test(key) ? new Code(`${object.text}.${key}`) : code`${object}[${key}]`;
 }
 
+/**
+ * The negation of a condition this builder made, written the way a person would: `!isX(v)`,
+ * `typeof v !== "string"`, `v !== null`; anything else is wrapped as `!(…)`.
+ */
+export function negate(condition: Code): Code {
+  const { text } = condition;
+  if (/^[A-Za-z_$][\w$.]*\([\w$.,\s]*\)$/.test(text)) return new Code(`!${text}`);
+  const comparison = /^(typeof [A-Za-z_$][\w$]*|[A-Za-z_$][\w$]*) === ("[a-z]+"|null)$/.exec(text);
+  if (comparison !== null) return new Code(`${comparison[1]} !== ${comparison[2]}`);
+  return new Code(`!(${text})`);
+}
+
 export function joinCode(parts: readonly Code[], separator: string): Code {
   return new Code(parts.map((part) => part.text).join(separator));
 }

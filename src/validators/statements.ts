@@ -1,4 +1,4 @@
-import { Code, code, joinCode } from "./code.js";
+import { Code, code, joinCode, negate } from "./code.js";
 
 /**
  * Validators are built as a small statement tree, then rendered twice: as a boolean check that
@@ -44,7 +44,7 @@ function checkFailCondition(statement: Statement): Code | undefined {
   if (statement.kind === "fail-if") return statement.condition;
   if (statement.kind === "call") return code`!${statement.check}`;
   if (statement.kind === "compound") return statement.failed;
-  if (statement.kind === "guard" && statement.then.length === 0) return code`!(${statement.condition})`;
+  if (statement.kind === "guard" && statement.then.length === 0) return negate(statement.condition);
   if (statement.kind === "if" && statement.then.length === 1) {
     const inner = checkFailCondition(statement.then[0]!);
     return inner === undefined ? undefined : code`${statement.condition} && (${inner})`;
@@ -78,7 +78,7 @@ function renderCheck(statements: readonly Statement[]): Code[] {
     flush();
     switch (statement.kind) {
       case "guard":
-        lines.push(code`if (!(${statement.condition})) return false;`, render(statement.then, "check"));
+        lines.push(code`if (${negate(statement.condition)}) return false;`, render(statement.then, "check"));
         break;
       case "if":
         lines.push(code`if (${statement.condition}) ${block(statement.then, "check")}`);
@@ -101,8 +101,8 @@ function renderCollect(statements: readonly Statement[]): Code[] {
       case "fail-if":
         return code`if (${statement.condition}) ${pushFailure(statement.failure)}`;
       case "guard":
-        if (statement.then.length === 0) return code`if (!(${statement.condition})) ${pushFailure(statement.failure)}`;
-        return code`if (!(${statement.condition})) ${pushFailure(statement.failure)} else ${block(statement.then, "collect")}`;
+        if (statement.then.length === 0) return code`if (${negate(statement.condition)}) ${pushFailure(statement.failure)}`;
+        return code`if (${negate(statement.condition)}) ${pushFailure(statement.failure)} else ${block(statement.then, "collect")}`;
       case "if":
         return code`if (${statement.condition}) ${block(statement.then, "collect")}`;
       case "call":

@@ -46,20 +46,20 @@ export function isActiveSCIMConnection(
   )
     return false;
   const connection_id = value.connection_id;
-  if (connection_id !== undefined && !(typeof connection_id === "string"))
+  if (connection_id !== undefined && typeof connection_id !== "string")
     return false;
   const display_name = value.display_name;
-  if (display_name !== undefined && !(typeof display_name === "string"))
+  if (display_name !== undefined && typeof display_name !== "string")
     return false;
   const bearer_token_last_four = value.bearer_token_last_four;
   if (
     bearer_token_last_four !== undefined &&
-    !(typeof bearer_token_last_four === "string")
+    typeof bearer_token_last_four !== "string"
   )
     return false;
   const bearer_token_expires_at = value.bearer_token_expires_at;
   if (bearer_token_expires_at !== undefined) {
-    if (!(typeof bearer_token_expires_at === "string")) return false;
+    if (typeof bearer_token_expires_at !== "string") return false;
     if (!isDateTime(bearer_token_expires_at)) return false;
   }
   return true;
@@ -108,7 +108,7 @@ export function collectActiveSCIMConnectionErrors(
       });
     const connection_id = value.connection_id;
     if (connection_id !== undefined) {
-      if (!(typeof connection_id === "string"))
+      if (typeof connection_id !== "string")
         errors.push({
           instancePath: instancePath + "/connection_id",
           schemaPath: "#/properties/connection_id/type",
@@ -119,7 +119,7 @@ export function collectActiveSCIMConnectionErrors(
     }
     const display_name = value.display_name;
     if (display_name !== undefined) {
-      if (!(typeof display_name === "string"))
+      if (typeof display_name !== "string")
         errors.push({
           instancePath: instancePath + "/display_name",
           schemaPath: "#/properties/display_name/type",
@@ -130,7 +130,7 @@ export function collectActiveSCIMConnectionErrors(
     }
     const bearer_token_last_four = value.bearer_token_last_four;
     if (bearer_token_last_four !== undefined) {
-      if (!(typeof bearer_token_last_four === "string"))
+      if (typeof bearer_token_last_four !== "string")
         errors.push({
           instancePath: instancePath + "/bearer_token_last_four",
           schemaPath: "#/properties/bearer_token_last_four/type",
@@ -141,7 +141,7 @@ export function collectActiveSCIMConnectionErrors(
     }
     const bearer_token_expires_at = value.bearer_token_expires_at;
     if (bearer_token_expires_at !== undefined) {
-      if (!(typeof bearer_token_expires_at === "string"))
+      if (typeof bearer_token_expires_at !== "string")
         errors.push({
           instancePath: instancePath + "/bearer_token_expires_at",
           schemaPath: "#/properties/bearer_token_expires_at/type",

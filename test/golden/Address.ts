@@ -64,23 +64,23 @@ export function isAddress(value: unknown): value is Address {
   )
     return false;
   const formatted = value.formatted;
-  if (formatted !== undefined && !(typeof formatted === "string")) return false;
+  if (formatted !== undefined && typeof formatted !== "string") return false;
   const street_address = value.street_address;
-  if (street_address !== undefined && !(typeof street_address === "string"))
+  if (street_address !== undefined && typeof street_address !== "string")
     return false;
   const locality = value.locality;
-  if (locality !== undefined && !(typeof locality === "string")) return false;
+  if (locality !== undefined && typeof locality !== "string") return false;
   const region = value.region;
-  if (region !== undefined && !(typeof region === "string")) return false;
+  if (region !== undefined && typeof region !== "string") return false;
   const postal_code = value.postal_code;
-  if (postal_code !== undefined && !(typeof postal_code === "string"))
+  if (postal_code !== undefined && typeof postal_code !== "string")
     return false;
   const country = value.country;
-  if (country !== undefined && !(typeof country === "string")) return false;
+  if (country !== undefined && typeof country !== "string") return false;
   const type = value.type;
-  if (type !== undefined && !(typeof type === "string")) return false;
+  if (type !== undefined && typeof type !== "string") return false;
   const primary = value.primary;
-  if (primary !== undefined && !(typeof primary === "boolean")) return false;
+  if (primary !== undefined && typeof primary !== "boolean") return false;
   return true;
 }
 
@@ -167,7 +167,7 @@ export function collectAddressErrors(
       });
     const formatted = value.formatted;
     if (formatted !== undefined) {
-      if (!(typeof formatted === "string"))
+      if (typeof formatted !== "string")
         errors.push({
           instancePath: instancePath + "/formatted",
           schemaPath: "#/properties/formatted/type",
@@ -178,7 +178,7 @@ export function collectAddressErrors(
     }
     const street_address = value.street_address;
     if (street_address !== undefined) {
-      if (!(typeof street_address === "string"))
+      if (typeof street_address !== "string")
         errors.push({
           instancePath: instancePath + "/street_address",
           schemaPath: "#/properties/street_address/type",
@@ -189,7 +189,7 @@ export function collectAddressErrors(
     }
     const locality = value.locality;
     if (locality !== undefined) {
-      if (!(typeof locality === "string"))
+      if (typeof locality !== "string")
         errors.push({
           instancePath: instancePath + "/locality",
           schemaPath: "#/properties/locality/type",
@@ -200,7 +200,7 @@ export function collectAddressErrors(
     }
     const region = value.region;
     if (region !== undefined) {
-      if (!(typeof region === "string"))
+      if (typeof region !== "string")
         errors.push({
           instancePath: instancePath + "/region",
           schemaPath: "#/properties/region/type",
@@ -211,7 +211,7 @@ export function collectAddressErrors(
     }
     const postal_code = value.postal_code;
     if (postal_code !== undefined) {
-      if (!(typeof postal_code === "string"))
+      if (typeof postal_code !== "string")
         errors.push({
           instancePath: instancePath + "/postal_code",
           schemaPath: "#/properties/postal_code/type",
@@ -222,7 +222,7 @@ export function collectAddressErrors(
     }
     const country = value.country;
     if (country !== undefined) {
-      if (!(typeof country === "string"))
+      if (typeof country !== "string")
         errors.push({
           instancePath: instancePath + "/country",
           schemaPath: "#/properties/country/type",
@@ -233,7 +233,7 @@ export function collectAddressErrors(
     }
     const type = value.type;
     if (type !== undefined) {
-      if (!(typeof type === "string"))
+      if (typeof type !== "string")
         errors.push({
           instancePath: instancePath + "/type",
           schemaPath: "#/properties/type/type",
@@ -244,7 +244,7 @@ export function collectAddressErrors(
     }
     const primary = value.primary;
     if (primary !== undefined) {
-      if (!(typeof primary === "boolean"))
+      if (typeof primary !== "boolean")
         errors.push({
           instancePath: instancePath + "/primary",
           schemaPath: "#/properties/primary/type",

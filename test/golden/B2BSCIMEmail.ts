@@ -39,11 +39,11 @@ export function isB2BSCIMEmail(value: unknown): value is B2BSCIMEmail {
   )
     return false;
   const value2 = value.value;
-  if (value2 !== undefined && !(typeof value2 === "string")) return false;
+  if (value2 !== undefined && typeof value2 !== "string") return false;
   const type = value.type;
-  if (type !== undefined && !(typeof type === "string")) return false;
+  if (type !== undefined && typeof type !== "string") return false;
   const primary = value.primary;
-  if (primary !== undefined && !(typeof primary === "boolean")) return false;
+  if (primary !== undefined && typeof primary !== "boolean") return false;
   return true;
 }
 
@@ -90,7 +90,7 @@ export function collectB2BSCIMEmailErrors(
       });
     const value2 = value.value;
     if (value2 !== undefined) {
-      if (!(typeof value2 === "string"))
+      if (typeof value2 !== "string")
         errors.push({
           instancePath: instancePath + "/value",
           schemaPath: "#/properties/value/type",
@@ -101,7 +101,7 @@ export function collectB2BSCIMEmailErrors(
     }
     const type = value.type;
     if (type !== undefined) {
-      if (!(typeof type === "string"))
+      if (typeof type !== "string")
         errors.push({
           instancePath: instancePath + "/type",
           schemaPath: "#/properties/type/type",
@@ -112,7 +112,7 @@ export function collectB2BSCIMEmailErrors(
     }
     const primary = value.primary;
     if (primary !== undefined) {
-      if (!(typeof primary === "boolean"))
+      if (typeof primary !== "boolean")
         errors.push({
           instancePath: instancePath + "/primary",
           schemaPath: "#/properties/primary/type",

@@ -28,7 +28,7 @@ export function isBiometricFactor(value: unknown): value is BiometricFactor {
   const biometric_registration_id = value.biometric_registration_id;
   if (
     biometric_registration_id !== undefined &&
-    !(typeof biometric_registration_id === "string")
+    typeof biometric_registration_id !== "string"
   )
     return false;
   return true;
@@ -61,7 +61,7 @@ export function collectBiometricFactorErrors(
       });
     const biometric_registration_id = value.biometric_registration_id;
     if (biometric_registration_id !== undefined) {
-      if (!(typeof biometric_registration_id === "string"))
+      if (typeof biometric_registration_id !== "string")
         errors.push({
           instancePath: instancePath + "/biometric_registration_id",
           schemaPath: "#/properties/biometric_registration_id/type",

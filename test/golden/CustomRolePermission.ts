@@ -33,14 +33,14 @@ export function isCustomRolePermission(
   if (value.resource_id === undefined || value.actions === undefined)
     return false;
   const resource_id = value.resource_id;
-  if (resource_id !== undefined && !(typeof resource_id === "string"))
+  if (resource_id !== undefined && typeof resource_id !== "string")
     return false;
   const actions = value.actions;
   if (actions !== undefined) {
     if (!Array.isArray(actions)) return false;
     for (let index = 0; index < actions.length; index++) {
       const item = actions[index];
-      if (!(typeof item === "string")) return false;
+      if (typeof item !== "string") return false;
     }
   }
   return true;
@@ -81,7 +81,7 @@ export function collectCustomRolePermissionErrors(
       });
     const resource_id = value.resource_id;
     if (resource_id !== undefined) {
-      if (!(typeof resource_id === "string"))
+      if (typeof resource_id !== "string")
         errors.push({
           instancePath: instancePath + "/resource_id",
           schemaPath: "#/properties/resource_id/type",
@@ -103,7 +103,7 @@ export function collectCustomRolePermissionErrors(
       else {
         for (let index = 0; index < actions.length; index++) {
           const item = actions[index];
-          if (!(typeof item === "string"))
+          if (typeof item !== "string")
             errors.push({
               instancePath: instancePath + "/actions/" + index,
               schemaPath: "#/properties/actions/items/type",

@@ -37,15 +37,15 @@ export function isDeviceAttributeDetails(
   if (!isJsonObject(value)) return false;
   if (value.is_new === undefined) return false;
   const is_new = value.is_new;
-  if (is_new !== undefined && !(typeof is_new === "boolean")) return false;
+  if (is_new !== undefined && typeof is_new !== "boolean") return false;
   const first_seen_at = value.first_seen_at;
   if (first_seen_at !== undefined) {
-    if (!(typeof first_seen_at === "string")) return false;
+    if (typeof first_seen_at !== "string") return false;
     if (!isDateTime(first_seen_at)) return false;
   }
   const last_seen_at = value.last_seen_at;
   if (last_seen_at !== undefined) {
-    if (!(typeof last_seen_at === "string")) return false;
+    if (typeof last_seen_at !== "string") return false;
     if (!isDateTime(last_seen_at)) return false;
   }
   return true;
@@ -78,7 +78,7 @@ export function collectDeviceAttributeDetailsErrors(
       });
     const is_new = value.is_new;
     if (is_new !== undefined) {
-      if (!(typeof is_new === "boolean"))
+      if (typeof is_new !== "boolean")
         errors.push({
           instancePath: instancePath + "/is_new",
           schemaPath: "#/properties/is_new/type",
@@ -89,7 +89,7 @@ export function collectDeviceAttributeDetailsErrors(
     }
     const first_seen_at = value.first_seen_at;
     if (first_seen_at !== undefined) {
-      if (!(typeof first_seen_at === "string"))
+      if (typeof first_seen_at !== "string")
         errors.push({
           instancePath: instancePath + "/first_seen_at",
           schemaPath: "#/properties/first_seen_at/type",
@@ -110,7 +110,7 @@ export function collectDeviceAttributeDetailsErrors(
     }
     const last_seen_at = value.last_seen_at;
     if (last_seen_at !== undefined) {
-      if (!(typeof last_seen_at === "string"))
+      if (typeof last_seen_at !== "string")
         errors.push({
           instancePath: instancePath + "/last_seen_at",
           schemaPath: "#/properties/last_seen_at/type",

@@ -32,9 +32,9 @@ export function isEmailImplicitRoleAssignment(
   if (!isJsonObject(value)) return false;
   if (value.domain === undefined || value.role_id === undefined) return false;
   const domain = value.domain;
-  if (domain !== undefined && !(typeof domain === "string")) return false;
+  if (domain !== undefined && typeof domain !== "string") return false;
   const role_id = value.role_id;
-  if (role_id !== undefined && !(typeof role_id === "string")) return false;
+  if (role_id !== undefined && typeof role_id !== "string") return false;
   return true;
 }
 
@@ -73,7 +73,7 @@ export function collectEmailImplicitRoleAssignmentErrors(
       });
     const domain = value.domain;
     if (domain !== undefined) {
-      if (!(typeof domain === "string"))
+      if (typeof domain !== "string")
         errors.push({
           instancePath: instancePath + "/domain",
           schemaPath: "#/properties/domain/type",
@@ -84,7 +84,7 @@ export function collectEmailImplicitRoleAssignmentErrors(
     }
     const role_id = value.role_id;
     if (role_id !== undefined) {
-      if (!(typeof role_id === "string"))
+      if (typeof role_id !== "string")
         errors.push({
           instancePath: instancePath + "/role_id",
           schemaPath: "#/properties/role_id/type",

@@ -28,7 +28,7 @@ export function isEmbeddableMagicLinkFactor(
   if (!isJsonObject(value)) return false;
   if (value.embedded_id === undefined) return false;
   const embedded_id = value.embedded_id;
-  if (embedded_id !== undefined && !(typeof embedded_id === "string"))
+  if (embedded_id !== undefined && typeof embedded_id !== "string")
     return false;
   return true;
 }
@@ -60,7 +60,7 @@ export function collectEmbeddableMagicLinkFactorErrors(
       });
     const embedded_id = value.embedded_id;
     if (embedded_id !== undefined) {
-      if (!(typeof embedded_id === "string"))
+      if (typeof embedded_id !== "string")
         errors.push({
           instancePath: instancePath + "/embedded_id",
           schemaPath: "#/properties/embedded_id/type",

@@ -39,11 +39,11 @@ export function isManager(value: unknown): value is Manager {
   )
     return false;
   const value2 = value.value;
-  if (value2 !== undefined && !(typeof value2 === "string")) return false;
+  if (value2 !== undefined && typeof value2 !== "string") return false;
   const ref = value.ref;
-  if (ref !== undefined && !(typeof ref === "string")) return false;
+  if (ref !== undefined && typeof ref !== "string") return false;
   const display_name = value.display_name;
-  if (display_name !== undefined && !(typeof display_name === "string"))
+  if (display_name !== undefined && typeof display_name !== "string")
     return false;
   return true;
 }
@@ -91,7 +91,7 @@ export function collectManagerErrors(
       });
     const value2 = value.value;
     if (value2 !== undefined) {
-      if (!(typeof value2 === "string"))
+      if (typeof value2 !== "string")
         errors.push({
           instancePath: instancePath + "/value",
           schemaPath: "#/properties/value/type",
@@ -102,7 +102,7 @@ export function collectManagerErrors(
     }
     const ref = value.ref;
     if (ref !== undefined) {
-      if (!(typeof ref === "string"))
+      if (typeof ref !== "string")
         errors.push({
           instancePath: instancePath + "/ref",
           schemaPath: "#/properties/ref/type",
@@ -113,7 +113,7 @@ export function collectManagerErrors(
     }
     const display_name = value.display_name;
     if (display_name !== undefined) {
-      if (!(typeof display_name === "string"))
+      if (typeof display_name !== "string")
         errors.push({
           instancePath: instancePath + "/display_name",
           schemaPath: "#/properties/display_name/type",

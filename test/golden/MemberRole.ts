@@ -35,7 +35,7 @@ export function isMemberRole(value: unknown): value is MemberRole {
   if (!isJsonObject(value)) return false;
   if (value.role_id === undefined || value.sources === undefined) return false;
   const role_id = value.role_id;
-  if (role_id !== undefined && !(typeof role_id === "string")) return false;
+  if (role_id !== undefined && typeof role_id !== "string") return false;
   const sources = value.sources;
   if (sources !== undefined) {
     if (!Array.isArray(sources)) return false;
@@ -82,7 +82,7 @@ export function collectMemberRoleErrors(
       });
     const role_id = value.role_id;
     if (role_id !== undefined) {
-      if (!(typeof role_id === "string"))
+      if (typeof role_id !== "string")
         errors.push({
           instancePath: instancePath + "/role_id",
           schemaPath: "#/properties/role_id/type",

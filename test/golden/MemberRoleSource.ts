@@ -32,7 +32,7 @@ export function isMemberRoleSource(value: unknown): value is MemberRoleSource {
   if (!isJsonObject(value)) return false;
   if (value.type === undefined) return false;
   const type = value.type;
-  if (type !== undefined && !(typeof type === "string")) return false;
+  if (type !== undefined && typeof type !== "string") return false;
   const details = value.details;
   if (details !== undefined && !isJsonObject(details)) return false;
   return true;
@@ -65,7 +65,7 @@ export function collectMemberRoleSourceErrors(
       });
     const type = value.type;
     if (type !== undefined) {
-      if (!(typeof type === "string"))
+      if (typeof type !== "string")
         errors.push({
           instancePath: instancePath + "/type",
           schemaPath: "#/properties/type/type",

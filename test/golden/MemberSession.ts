@@ -81,26 +81,23 @@ export function isMemberSession(value: unknown): value is MemberSession {
   )
     return false;
   const member_session_id = value.member_session_id;
-  if (
-    member_session_id !== undefined &&
-    !(typeof member_session_id === "string")
-  )
+  if (member_session_id !== undefined && typeof member_session_id !== "string")
     return false;
   const member_id = value.member_id;
-  if (member_id !== undefined && !(typeof member_id === "string")) return false;
+  if (member_id !== undefined && typeof member_id !== "string") return false;
   const started_at = value.started_at;
   if (started_at !== undefined) {
-    if (!(typeof started_at === "string")) return false;
+    if (typeof started_at !== "string") return false;
     if (!isDateTime(started_at)) return false;
   }
   const last_accessed_at = value.last_accessed_at;
   if (last_accessed_at !== undefined) {
-    if (!(typeof last_accessed_at === "string")) return false;
+    if (typeof last_accessed_at !== "string") return false;
     if (!isDateTime(last_accessed_at)) return false;
   }
   const expires_at = value.expires_at;
   if (expires_at !== undefined) {
-    if (!(typeof expires_at === "string")) return false;
+    if (typeof expires_at !== "string") return false;
     if (!isDateTime(expires_at)) return false;
   }
   const authentication_factors = value.authentication_factors;
@@ -112,21 +109,18 @@ export function isMemberSession(value: unknown): value is MemberSession {
     }
   }
   const organization_id = value.organization_id;
-  if (organization_id !== undefined && !(typeof organization_id === "string"))
+  if (organization_id !== undefined && typeof organization_id !== "string")
     return false;
   const roles = value.roles;
   if (roles !== undefined) {
     if (!Array.isArray(roles)) return false;
     for (let index2 = 0; index2 < roles.length; index2++) {
       const item2 = roles[index2];
-      if (!(typeof item2 === "string")) return false;
+      if (typeof item2 !== "string") return false;
     }
   }
   const organization_slug = value.organization_slug;
-  if (
-    organization_slug !== undefined &&
-    !(typeof organization_slug === "string")
-  )
+  if (organization_slug !== undefined && typeof organization_slug !== "string")
     return false;
   const custom_claims = value.custom_claims;
   if (custom_claims !== undefined && !isJsonObject(custom_claims)) return false;
@@ -224,7 +218,7 @@ export function collectMemberSessionErrors(
       });
     const member_session_id = value.member_session_id;
     if (member_session_id !== undefined) {
-      if (!(typeof member_session_id === "string"))
+      if (typeof member_session_id !== "string")
         errors.push({
           instancePath: instancePath + "/member_session_id",
           schemaPath: "#/properties/member_session_id/type",
@@ -235,7 +229,7 @@ export function collectMemberSessionErrors(
     }
     const member_id = value.member_id;
     if (member_id !== undefined) {
-      if (!(typeof member_id === "string"))
+      if (typeof member_id !== "string")
         errors.push({
           instancePath: instancePath + "/member_id",
           schemaPath: "#/properties/member_id/type",
@@ -246,7 +240,7 @@ export function collectMemberSessionErrors(
     }
     const started_at = value.started_at;
     if (started_at !== undefined) {
-      if (!(typeof started_at === "string"))
+      if (typeof started_at !== "string")
         errors.push({
           instancePath: instancePath + "/started_at",
           schemaPath: "#/properties/started_at/type",
@@ -267,7 +261,7 @@ export function collectMemberSessionErrors(
     }
     const last_accessed_at = value.last_accessed_at;
     if (last_accessed_at !== undefined) {
-      if (!(typeof last_accessed_at === "string"))
+      if (typeof last_accessed_at !== "string")
         errors.push({
           instancePath: instancePath + "/last_accessed_at",
           schemaPath: "#/properties/last_accessed_at/type",
@@ -288,7 +282,7 @@ export function collectMemberSessionErrors(
     }
     const expires_at = value.expires_at;
     if (expires_at !== undefined) {
-      if (!(typeof expires_at === "string"))
+      if (typeof expires_at !== "string")
         errors.push({
           instancePath: instancePath + "/expires_at",
           schemaPath: "#/properties/expires_at/type",
@@ -330,7 +324,7 @@ export function collectMemberSessionErrors(
     }
     const organization_id = value.organization_id;
     if (organization_id !== undefined) {
-      if (!(typeof organization_id === "string"))
+      if (typeof organization_id !== "string")
         errors.push({
           instancePath: instancePath + "/organization_id",
           schemaPath: "#/properties/organization_id/type",
@@ -352,7 +346,7 @@ export function collectMemberSessionErrors(
       else {
         for (let index2 = 0; index2 < roles.length; index2++) {
           const item2 = roles[index2];
-          if (!(typeof item2 === "string"))
+          if (typeof item2 !== "string")
             errors.push({
               instancePath: instancePath + "/roles/" + index2,
               schemaPath: "#/properties/roles/items/type",
@@ -365,7 +359,7 @@ export function collectMemberSessionErrors(
     }
     const organization_slug = value.organization_slug;
     if (organization_slug !== undefined) {
-      if (!(typeof organization_slug === "string"))
+      if (typeof organization_slug !== "string")
         errors.push({
           instancePath: instancePath + "/organization_slug",
           schemaPath: "#/properties/organization_slug/type",

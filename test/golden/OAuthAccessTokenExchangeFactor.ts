@@ -28,7 +28,7 @@ export function isOAuthAccessTokenExchangeFactor(
   if (!isJsonObject(value)) return false;
   if (value.client_id === undefined) return false;
   const client_id = value.client_id;
-  if (client_id !== undefined && !(typeof client_id === "string")) return false;
+  if (client_id !== undefined && typeof client_id !== "string") return false;
   return true;
 }
 
@@ -59,7 +59,7 @@ export function collectOAuthAccessTokenExchangeFactorErrors(
       });
     const client_id = value.client_id;
     if (client_id !== undefined) {
-      if (!(typeof client_id === "string"))
+      if (typeof client_id !== "string")
         errors.push({
           instancePath: instancePath + "/client_id",
           schemaPath: "#/properties/client_id/type",

@@ -39,12 +39,12 @@ export function isOIDCSSOFactor(value: unknown): value is OIDCSSOFactor {
   )
     return false;
   const id = value.id;
-  if (id !== undefined && !(typeof id === "string")) return false;
+  if (id !== undefined && typeof id !== "string") return false;
   const provider_id = value.provider_id;
-  if (provider_id !== undefined && !(typeof provider_id === "string"))
+  if (provider_id !== undefined && typeof provider_id !== "string")
     return false;
   const external_id = value.external_id;
-  if (external_id !== undefined && !(typeof external_id === "string"))
+  if (external_id !== undefined && typeof external_id !== "string")
     return false;
   return true;
 }
@@ -92,7 +92,7 @@ export function collectOIDCSSOFactorErrors(
       });
     const id = value.id;
     if (id !== undefined) {
-      if (!(typeof id === "string"))
+      if (typeof id !== "string")
         errors.push({
           instancePath: instancePath + "/id",
           schemaPath: "#/properties/id/type",
@@ -103,7 +103,7 @@ export function collectOIDCSSOFactorErrors(
     }
     const provider_id = value.provider_id;
     if (provider_id !== undefined) {
-      if (!(typeof provider_id === "string"))
+      if (typeof provider_id !== "string")
         errors.push({
           instancePath: instancePath + "/provider_id",
           schemaPath: "#/properties/provider_id/type",
@@ -114,7 +114,7 @@ export function collectOIDCSSOFactorErrors(
     }
     const external_id = value.external_id;
     if (external_id !== undefined) {
-      if (!(typeof external_id === "string"))
+      if (typeof external_id !== "string")
         errors.push({
           instancePath: instancePath + "/external_id",
           schemaPath: "#/properties/external_id/type",

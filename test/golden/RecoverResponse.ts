@@ -86,27 +86,23 @@ export function isRecoverResponse(value: unknown): value is RecoverResponse {
   )
     return false;
   const request_id = value.request_id;
-  if (request_id !== undefined && !(typeof request_id === "string"))
-    return false;
+  if (request_id !== undefined && typeof request_id !== "string") return false;
   const member_id = value.member_id;
-  if (member_id !== undefined && !(typeof member_id === "string")) return false;
+  if (member_id !== undefined && typeof member_id !== "string") return false;
   const member = value.member;
   if (member !== undefined && !isMember(member)) return false;
   const organization = value.organization;
   if (organization !== undefined && !isOrganization(organization)) return false;
   const session_token = value.session_token;
-  if (session_token !== undefined && !(typeof session_token === "string"))
+  if (session_token !== undefined && typeof session_token !== "string")
     return false;
   const session_jwt = value.session_jwt;
-  if (session_jwt !== undefined && !(typeof session_jwt === "string"))
+  if (session_jwt !== undefined && typeof session_jwt !== "string")
     return false;
   const recovery_codes_remaining = value.recovery_codes_remaining;
   if (recovery_codes_remaining !== undefined) {
     if (
-      !(
-        typeof recovery_codes_remaining === "number" &&
-        Number.isInteger(recovery_codes_remaining)
-      ) ||
+      !Number.isInteger(recovery_codes_remaining) ||
       (typeof recovery_codes_remaining === "number" &&
         !isInt32(recovery_codes_remaining))
     )
@@ -115,7 +111,7 @@ export function isRecoverResponse(value: unknown): value is RecoverResponse {
   const status_code = value.status_code;
   if (status_code !== undefined) {
     if (
-      !(typeof status_code === "number" && Number.isInteger(status_code)) ||
+      !Number.isInteger(status_code) ||
       (typeof status_code === "number" && !isInt32(status_code))
     )
       return false;
@@ -211,7 +207,7 @@ export function collectRecoverResponseErrors(
       });
     const request_id = value.request_id;
     if (request_id !== undefined) {
-      if (!(typeof request_id === "string"))
+      if (typeof request_id !== "string")
         errors.push({
           instancePath: instancePath + "/request_id",
           schemaPath: "#/properties/request_id/type",
@@ -222,7 +218,7 @@ export function collectRecoverResponseErrors(
     }
     const member_id = value.member_id;
     if (member_id !== undefined) {
-      if (!(typeof member_id === "string"))
+      if (typeof member_id !== "string")
         errors.push({
           instancePath: instancePath + "/member_id",
           schemaPath: "#/properties/member_id/type",
@@ -245,7 +241,7 @@ export function collectRecoverResponseErrors(
     }
     const session_token = value.session_token;
     if (session_token !== undefined) {
-      if (!(typeof session_token === "string"))
+      if (typeof session_token !== "string")
         errors.push({
           instancePath: instancePath + "/session_token",
           schemaPath: "#/properties/session_token/type",
@@ -256,7 +252,7 @@ export function collectRecoverResponseErrors(
     }
     const session_jwt = value.session_jwt;
     if (session_jwt !== undefined) {
-      if (!(typeof session_jwt === "string"))
+      if (typeof session_jwt !== "string")
         errors.push({
           instancePath: instancePath + "/session_jwt",
           schemaPath: "#/properties/session_jwt/type",
@@ -267,10 +263,7 @@ export function collectRecoverResponseErrors(
     }
     const recovery_codes_remaining = value.recovery_codes_remaining;
     if (recovery_codes_remaining !== undefined) {
-      if (!(
-        typeof recovery_codes_remaining === "number" &&
-        Number.isInteger(recovery_codes_remaining)
-      ))
+      if (!Number.isInteger(recovery_codes_remaining))
         errors.push({
           instancePath: instancePath + "/recovery_codes_remaining",
           schemaPath: "#/properties/recovery_codes_remaining/type",
@@ -291,7 +284,7 @@ export function collectRecoverResponseErrors(
     }
     const status_code = value.status_code;
     if (status_code !== undefined) {
-      if (!(typeof status_code === "number" && Number.isInteger(status_code)))
+      if (!Number.isInteger(status_code))
         errors.push({
           instancePath: instancePath + "/status_code",
           schemaPath: "#/properties/status_code/type",

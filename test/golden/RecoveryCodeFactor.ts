@@ -30,7 +30,7 @@ export function isRecoveryCodeFactor(
   const totp_recovery_code_id = value.totp_recovery_code_id;
   if (
     totp_recovery_code_id !== undefined &&
-    !(typeof totp_recovery_code_id === "string")
+    typeof totp_recovery_code_id !== "string"
   )
     return false;
   return true;
@@ -63,7 +63,7 @@ export function collectRecoveryCodeFactorErrors(
       });
     const totp_recovery_code_id = value.totp_recovery_code_id;
     if (totp_recovery_code_id !== undefined) {
-      if (!(typeof totp_recovery_code_id === "string"))
+      if (typeof totp_recovery_code_id !== "string")
         errors.push({
           instancePath: instancePath + "/totp_recovery_code_id",
           schemaPath: "#/properties/totp_recovery_code_id/type",

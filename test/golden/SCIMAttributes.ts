@@ -172,14 +172,14 @@ export function isSCIMAttributes(value: unknown): value is SCIMAttributes {
   )
     return false;
   const user_name = value.user_name;
-  if (user_name !== undefined && !(typeof user_name === "string")) return false;
+  if (user_name !== undefined && typeof user_name !== "string") return false;
   const id = value.id;
-  if (id !== undefined && !(typeof id === "string")) return false;
+  if (id !== undefined && typeof id !== "string") return false;
   const external_id = value.external_id;
-  if (external_id !== undefined && !(typeof external_id === "string"))
+  if (external_id !== undefined && typeof external_id !== "string")
     return false;
   const active = value.active;
-  if (active !== undefined && !(typeof active === "boolean")) return false;
+  if (active !== undefined && typeof active !== "boolean") return false;
   const groups = value.groups;
   if (groups !== undefined) {
     if (!Array.isArray(groups)) return false;
@@ -189,27 +189,27 @@ export function isSCIMAttributes(value: unknown): value is SCIMAttributes {
     }
   }
   const display_name = value.display_name;
-  if (display_name !== undefined && !(typeof display_name === "string"))
+  if (display_name !== undefined && typeof display_name !== "string")
     return false;
   const nick_name = value.nick_name;
-  if (nick_name !== undefined && !(typeof nick_name === "string")) return false;
+  if (nick_name !== undefined && typeof nick_name !== "string") return false;
   const profile_url = value.profile_url;
-  if (profile_url !== undefined && !(typeof profile_url === "string"))
+  if (profile_url !== undefined && typeof profile_url !== "string")
     return false;
   const user_type = value.user_type;
-  if (user_type !== undefined && !(typeof user_type === "string")) return false;
+  if (user_type !== undefined && typeof user_type !== "string") return false;
   const title = value.title;
-  if (title !== undefined && !(typeof title === "string")) return false;
+  if (title !== undefined && typeof title !== "string") return false;
   const preferred_language = value.preferred_language;
   if (
     preferred_language !== undefined &&
-    !(typeof preferred_language === "string")
+    typeof preferred_language !== "string"
   )
     return false;
   const locale = value.locale;
-  if (locale !== undefined && !(typeof locale === "string")) return false;
+  if (locale !== undefined && typeof locale !== "string") return false;
   const timezone = value.timezone;
-  if (timezone !== undefined && !(typeof timezone === "string")) return false;
+  if (timezone !== undefined && typeof timezone !== "string") return false;
   const emails = value.emails;
   if (emails !== undefined) {
     if (!Array.isArray(emails)) return false;
@@ -472,7 +472,7 @@ export function collectSCIMAttributesErrors(
       });
     const user_name = value.user_name;
     if (user_name !== undefined) {
-      if (!(typeof user_name === "string"))
+      if (typeof user_name !== "string")
         errors.push({
           instancePath: instancePath + "/user_name",
           schemaPath: "#/properties/user_name/type",
@@ -483,7 +483,7 @@ export function collectSCIMAttributesErrors(
     }
     const id = value.id;
     if (id !== undefined) {
-      if (!(typeof id === "string"))
+      if (typeof id !== "string")
         errors.push({
           instancePath: instancePath + "/id",
           schemaPath: "#/properties/id/type",
@@ -494,7 +494,7 @@ export function collectSCIMAttributesErrors(
     }
     const external_id = value.external_id;
     if (external_id !== undefined) {
-      if (!(typeof external_id === "string"))
+      if (typeof external_id !== "string")
         errors.push({
           instancePath: instancePath + "/external_id",
           schemaPath: "#/properties/external_id/type",
@@ -505,7 +505,7 @@ export function collectSCIMAttributesErrors(
     }
     const active = value.active;
     if (active !== undefined) {
-      if (!(typeof active === "boolean"))
+      if (typeof active !== "boolean")
         errors.push({
           instancePath: instancePath + "/active",
           schemaPath: "#/properties/active/type",
@@ -533,7 +533,7 @@ export function collectSCIMAttributesErrors(
     }
     const display_name = value.display_name;
     if (display_name !== undefined) {
-      if (!(typeof display_name === "string"))
+      if (typeof display_name !== "string")
         errors.push({
           instancePath: instancePath + "/display_name",
           schemaPath: "#/properties/display_name/type",
@@ -544,7 +544,7 @@ export function collectSCIMAttributesErrors(
     }
     const nick_name = value.nick_name;
     if (nick_name !== undefined) {
-      if (!(typeof nick_name === "string"))
+      if (typeof nick_name !== "string")
         errors.push({
           instancePath: instancePath + "/nick_name",
           schemaPath: "#/properties/nick_name/type",
@@ -555,7 +555,7 @@ export function collectSCIMAttributesErrors(
     }
     const profile_url = value.profile_url;
     if (profile_url !== undefined) {
-      if (!(typeof profile_url === "string"))
+      if (typeof profile_url !== "string")
         errors.push({
           instancePath: instancePath + "/profile_url",
           schemaPath: "#/properties/profile_url/type",
@@ -566,7 +566,7 @@ export function collectSCIMAttributesErrors(
     }
     const user_type = value.user_type;
     if (user_type !== undefined) {
-      if (!(typeof user_type === "string"))
+      if (typeof user_type !== "string")
         errors.push({
           instancePath: instancePath + "/user_type",
           schemaPath: "#/properties/user_type/type",
@@ -577,7 +577,7 @@ export function collectSCIMAttributesErrors(
     }
     const title = value.title;
     if (title !== undefined) {
-      if (!(typeof title === "string"))
+      if (typeof title !== "string")
         errors.push({
           instancePath: instancePath + "/title",
           schemaPath: "#/properties/title/type",
@@ -588,7 +588,7 @@ export function collectSCIMAttributesErrors(
     }
     const preferred_language = value.preferred_language;
     if (preferred_language !== undefined) {
-      if (!(typeof preferred_language === "string"))
+      if (typeof preferred_language !== "string")
         errors.push({
           instancePath: instancePath + "/preferred_language",
           schemaPath: "#/properties/preferred_language/type",
@@ -599,7 +599,7 @@ export function collectSCIMAttributesErrors(
     }
     const locale = value.locale;
     if (locale !== undefined) {
-      if (!(typeof locale === "string"))
+      if (typeof locale !== "string")
         errors.push({
           instancePath: instancePath + "/locale",
           schemaPath: "#/properties/locale/type",
@@ -610,7 +610,7 @@ export function collectSCIMAttributesErrors(
     }
     const timezone = value.timezone;
     if (timezone !== undefined) {
-      if (!(typeof timezone === "string"))
+      if (typeof timezone !== "string")
         errors.push({
           instancePath: instancePath + "/timezone",
           schemaPath: "#/properties/timezone/type",

@@ -28,7 +28,7 @@ export function isTrustedAuthTokenFactor(
   if (!isJsonObject(value)) return false;
   if (value.token_id === undefined) return false;
   const token_id = value.token_id;
-  if (token_id !== undefined && !(typeof token_id === "string")) return false;
+  if (token_id !== undefined && typeof token_id !== "string") return false;
   return true;
 }
 
@@ -59,7 +59,7 @@ export function collectTrustedAuthTokenFactorErrors(
       });
     const token_id = value.token_id;
     if (token_id !== undefined) {
-      if (!(typeof token_id === "string"))
+      if (typeof token_id !== "string")
         errors.push({
           instancePath: instancePath + "/token_id",
           schemaPath: "#/properties/token_id/type",

@@ -37,12 +37,12 @@ export function isTwitterOAuthFactor(
   if (value.id === undefined || value.provider_subject === undefined)
     return false;
   const id = value.id;
-  if (id !== undefined && !(typeof id === "string")) return false;
+  if (id !== undefined && typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && !(typeof provider_subject === "string"))
+  if (provider_subject !== undefined && typeof provider_subject !== "string")
     return false;
   const email_id = value.email_id;
-  if (email_id !== undefined && !(typeof email_id === "string")) return false;
+  if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
 }
 
@@ -81,7 +81,7 @@ export function collectTwitterOAuthFactorErrors(
       });
     const id = value.id;
     if (id !== undefined) {
-      if (!(typeof id === "string"))
+      if (typeof id !== "string")
         errors.push({
           instancePath: instancePath + "/id",
           schemaPath: "#/properties/id/type",
@@ -92,7 +92,7 @@ export function collectTwitterOAuthFactorErrors(
     }
     const provider_subject = value.provider_subject;
     if (provider_subject !== undefined) {
-      if (!(typeof provider_subject === "string"))
+      if (typeof provider_subject !== "string")
         errors.push({
           instancePath: instancePath + "/provider_subject",
           schemaPath: "#/properties/provider_subject/type",
@@ -103,7 +103,7 @@ export function collectTwitterOAuthFactorErrors(
     }
     const email_id = value.email_id;
     if (email_id !== undefined) {
-      if (!(typeof email_id === "string"))
+      if (typeof email_id !== "string")
         errors.push({
           instancePath: instancePath + "/email_id",
           schemaPath: "#/properties/email_id/type",

@@ -40,14 +40,13 @@ export function isWebAuthnFactor(value: unknown): value is WebAuthnFactor {
   const webauthn_registration_id = value.webauthn_registration_id;
   if (
     webauthn_registration_id !== undefined &&
-    !(typeof webauthn_registration_id === "string")
+    typeof webauthn_registration_id !== "string"
   )
     return false;
   const domain = value.domain;
-  if (domain !== undefined && !(typeof domain === "string")) return false;
+  if (domain !== undefined && typeof domain !== "string") return false;
   const user_agent = value.user_agent;
-  if (user_agent !== undefined && !(typeof user_agent === "string"))
-    return false;
+  if (user_agent !== undefined && typeof user_agent !== "string") return false;
   return true;
 }
 
@@ -86,7 +85,7 @@ export function collectWebAuthnFactorErrors(
       });
     const webauthn_registration_id = value.webauthn_registration_id;
     if (webauthn_registration_id !== undefined) {
-      if (!(typeof webauthn_registration_id === "string"))
+      if (typeof webauthn_registration_id !== "string")
         errors.push({
           instancePath: instancePath + "/webauthn_registration_id",
           schemaPath: "#/properties/webauthn_registration_id/type",
@@ -97,7 +96,7 @@ export function collectWebAuthnFactorErrors(
     }
     const domain = value.domain;
     if (domain !== undefined) {
-      if (!(typeof domain === "string"))
+      if (typeof domain !== "string")
         errors.push({
           instancePath: instancePath + "/domain",
           schemaPath: "#/properties/domain/type",
@@ -108,7 +107,7 @@ export function collectWebAuthnFactorErrors(
     }
     const user_agent = value.user_agent;
     if (user_agent !== undefined) {
-      if (!(typeof user_agent === "string"))
+      if (typeof user_agent !== "string")
         errors.push({
           instancePath: instancePath + "/user_agent",
           schemaPath: "#/properties/user_agent/type",

@@ -1,4 +1,4 @@
-import { type Code, code, joinCode, literal, type LiteralValue } from "../code.js";
+import { type Code, code, joinCode, literal, type LiteralValue, negate } from "../code.js";
 import { failure, type KeywordCompiler, type ModuleScope } from "../context.js";
 import type { Statement } from "../statements.js";
 
@@ -36,7 +36,7 @@ export const enumKeywords: KeywordCompiler = {
       const expected = node.schema["const"] as LiteralValue;
       statements.push({
         kind: "fail-if",
-        condition: code`!(${equalsCondition(node.value, expected, context.module)})`,
+        condition: negate(equalsCondition(node.value, expected, context.module)),
         failure: failure(node, "const", code`{ allowedValue: ${expected} }`, "must be equal to constant"),
       });
     }

@@ -1,4 +1,4 @@
-import { type Code, code } from "../code.js";
+import { type Code, code, negate } from "../code.js";
 import { failure, type InstanceType, type KeywordCompiler, type ModuleScope } from "../context.js";
 
 interface FormatCheck {
@@ -27,7 +27,7 @@ export const formatKeyword: KeywordCompiler = {
         statements: [
           {
             kind: "fail-if",
-            condition: code`!${check.condition(node.value, context.module)}`,
+            condition: negate(check.condition(node.value, context.module)),
             failure: failure(node, "format", code`{ format: ${format as string} }`, `must match format "${format as string}"`),
           },
         ],

@@ -25,7 +25,7 @@ export function typeCondition(type: JsonType | InstanceType, value: Code, module
     case "array":
       return code`Array.isArray(${value})`;
     case "integer":
-      return code`typeof ${value} === "number" && Number.isInteger(${value})`;
+      return code`Number.isInteger(${value})`;
     case "null":
       return code`${value} === null`;
     default:

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { DEFAULT_DIALECT } from "./dialect.js";
 import { emitTypes, type TypeContext } from "./emit-types.js";
 import type { SchemaDocument } from "./load.js";
 import { locationKey, type SchemaLocation } from "./resolve.js";
@@ -71,6 +72,7 @@ export async function emitModule(input: ModuleInput, context: TypeContext, modul
   const validators = compileValidators(input.locations, {
     names: context.names,
     refTarget: (schema) => context.resolved.refTargets.get(schema),
+    dialectOf: () => DEFAULT_DIALECT,
   });
   const runtimeImports = new Set([
     ...validators.runtimeImports,

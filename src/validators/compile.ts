@@ -1,3 +1,4 @@
+import type { Dialect } from "../dialect.js";
 import { CodegenError } from "../errors.js";
 import { parsePointer, valueAtPointer } from "../json-pointer.js";
 import { pascalCase } from "../name.js";
@@ -48,6 +49,7 @@ export interface ValidatorNames {
   /** Type name of each named location, by `locationKey`. */
   names: ReadonlyMap<string, string>;
   refTarget(schema: SchemaObject): SchemaLocation | undefined;
+  dialectOf(location: SchemaLocation): Dialect;
 }
 
 export interface CompiledValidators {
@@ -114,6 +116,7 @@ export function compileValidators(locations: readonly SchemaLocation[], names: V
       return functionNames(name);
     },
     refTarget: (schema) => names.refTarget(schema),
+    dialectOf: (location) => names.dialectOf(location),
     constant(hint, value) {
       const name = identifier(uniqueModuleName(hint.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()));
       constants.push(code`const ${name} = ${value};`);

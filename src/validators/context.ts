@@ -1,3 +1,4 @@
+import type { Dialect } from "../dialect.js";
 import { appendPointer } from "../json-pointer.js";
 import type { SchemaLocation } from "../resolve.js";
 import type { Schema, SchemaObject } from "../schema-walk.js";
@@ -40,6 +41,8 @@ export interface ModuleScope {
   /** The named schema a `$ref` points at: its function names, imported on first use. */
   namedFunctions(location: SchemaLocation): { check: Code; collect: Code } | undefined;
   refTarget(schema: SchemaObject): SchemaLocation | undefined;
+  /** The dialect that applies at a location (from the nearest `$schema`, else the default). */
+  dialectOf(location: SchemaLocation): Dialect;
   /** A module-level constant holding `value`; returns its name. */
   constant(hint: string, value: Code): Code;
 }

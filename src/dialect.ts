@@ -1,0 +1,23 @@
+/** The JSON Schema dialects codegen understands, oldest first. */
+export const DIALECTS = ["draft-04", "draft-06", "draft-07", "2019-09", "2020-12"] as const;
+export type Dialect = (typeof DIALECTS)[number];
+
+export const DEFAULT_DIALECT: Dialect = "2020-12";
+
+const METASCHEMA_URIS: Record<string, Dialect> = {
+  "http://json-schema.org/draft-04/schema": "draft-04",
+  "http://json-schema.org/draft-06/schema": "draft-06",
+  "http://json-schema.org/draft-07/schema": "draft-07",
+  "https://json-schema.org/draft/2019-09/schema": "2019-09",
+  "https://json-schema.org/draft/2020-12/schema": "2020-12",
+};
+
+/** The dialect a `$schema` value names, or `undefined` for one codegen does not know. */
+export function dialectOfMetaschema(uri: string): Dialect | undefined {
+  return METASCHEMA_URIS[uri.replace(/#$/, "")];
+}
+
+/** True when `dialect` is `since` or newer. */
+export function atLeast(dialect: Dialect, since: Dialect): boolean {
+  return DIALECTS.indexOf(dialect) >= DIALECTS.indexOf(since);
+}

@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { DEFAULT_DIALECT } from "./dialect.js";
+import { valueAtPointer } from "./json-pointer.js";
+import { isSchemaObject } from "./schema-walk.js";
 import { emitTypes, type TypeContext } from "./emit-types.js";
 import type { SchemaDocument } from "./load.js";
 import { locationKey, type SchemaLocation } from "./resolve.js";
@@ -72,7 +74,10 @@ export async function emitModule(input: ModuleInput, context: TypeContext, modul
   const validators = compileValidators(input.locations, {
     names: context.names,
     refTarget: (schema) => context.resolved.refTargets.get(schema),
-    dialectOf: () => DEFAULT_DIALECT,
+    dialectOf: (location) => {
+      const schema = valueAtPointer(location.document.root, location.pointer);
+      return (isSchemaObject(schema) ? context.resolved.facts(schema)?.dialect : undefined) ?? DEFAULT_DIALECT;
+    },
   });
   const runtimeImports = new Set([
     ...validators.runtimeImports,

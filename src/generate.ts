@@ -1,5 +1,6 @@
 import path from "node:path";
 import { loadConfig, type NamingOptions } from "./config.js";
+import type { Dialect } from "./dialect.js";
 import { emitModule, indexModule, runtimeModule, type GeneratedFile, type ModuleInput } from "./emit-module.js";
 import { formatFiles } from "./format.js";
 import { loadSchemaDocuments } from "./load.js";
@@ -18,6 +19,12 @@ export interface GenerateOptions {
   naming?: NamingOptions;
   /** Compare with the output directory instead of writing it. */
   check?: boolean;
+  /** Dialect of schemas without `$schema`; default 2020-12. */
+  dialect?: Dialect;
+  /** URI prefixes served from local directories, e.g. `{ "http://localhost:1234/": "remotes" }`; nothing is fetched. */
+  registry?: Readonly<Record<string, string>>;
+  /** Format the output with prettier (default true); false is faster. */
+  prettier?: boolean;
 }
 
 export interface GenerateResult {
@@ -41,7 +48,10 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const outDir = path.resolve(cwd, options.outDir ?? config.out);
 
   const inputs = loadSchemaDocuments(options.inputs ?? config.inputs, cwd);
-  const resolved = await resolveSchemas(inputs, cwd);
+  const resolved = await resolveSchemas(inputs, cwd, {
+    ...(options.dialect !== undefined ? { dialect: options.dialect } : {}),
+    ...(options.registry !== undefined ? { registry: options.registry } : {}),
+  });
   const names = assignTypeNames(resolved.namedLocations, options.naming ?? config.naming);
 
   const modules: ModuleInput[] = resolved.documents.map((document) => ({
@@ -58,7 +68,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const context = { resolved, names };
   const emitted = await Promise.all(modules.map((module) => emitModule(module, context, moduleOf)));
   const moduleNames = emitted.map((file) => file.name.replace(/\.ts$/, ""));
-  const files = await formatFiles([...emitted, runtimeModule(), indexModule(moduleNames)], outDir);
+  const unformatted = [...emitted, runtimeModule(), indexModule(moduleNames)];
+  const files = options.prettier === false ? unformatted : await formatFiles(unformatted, outDir);
   files.sort((a, b) => a.name.localeCompare(b.name));
 
   const changes = planChanges(files, outDir);

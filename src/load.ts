@@ -1,11 +1,14 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { CodegenError } from "./errors.js";
 
 /** One schema file as read from disk. */
 export interface SchemaDocument {
   /** Absolute path. */
   file: string;
+  /** The URI it was retrieved from: a `file:` URL, or a registry URI for mapped documents. */
+  uri: string;
   /** Path relative to the working directory, with `/` separators: used in messages and banners. */
   displayPath: string;
   root: unknown;
@@ -62,6 +65,6 @@ export function loadSchemaDocuments(inputs: readonly string[], cwd: string): Sch
         hint: "Check that this file is a JSON Schema.",
       });
     }
-    return { file, displayPath: where, root };
+    return { file, uri: pathToFileURL(file).href, displayPath: where, root };
   });
 }

@@ -1,7 +1,9 @@
-import $RefParser, { ResolverError } from "@apidevtools/json-schema-ref-parser";
+import $RefParser from "@apidevtools/json-schema-ref-parser";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL, fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { checkSchemaShapes } from "./check-schema.js";
+import { atLeast, DEFAULT_DIALECT, type Dialect, dialectOfMetaschema } from "./dialect.js";
 import { CodegenError } from "./errors.js";
 import { appendPointer, decodeFragment, valueAtPointer } from "./json-pointer.js";
 import { displayPath, type SchemaDocument } from "./load.js";
@@ -18,16 +20,46 @@ export function locationKey(location: SchemaLocation): string {
   return `${location.document.file}#${location.pointer}`;
 }
 
+/** What applies at a schema object: where it is, its base URI and its dialect. */
+export interface SchemaFacts {
+  location: SchemaLocation;
+  baseUri: string;
+  dialect: Dialect;
+}
+
+/**
+ * A `$dynamicRef` (2020-12) or `$recursiveRef` (2019-09) whose target depends on the dynamic scope:
+ * at run time it goes to the outermost schema resource entered so far that declares `anchor`
+ * (`""` stands for `$recursiveAnchor: true`), else to `initial`.
+ */
+export interface DynamicRef {
+  initial: SchemaLocation;
+  anchor: string;
+}
+
+export interface ResolveOptions {
+  /** Dialect of schemas without `$schema`. */
+  dialect?: Dialect;
+  /** URI prefixes served from local directories, e.g. `{ "http://localhost:1234/": "remotes" }`. */
+  registry?: Readonly<Record<string, string>>;
+}
+
 export interface ResolvedSchemas {
   /** The input documents, then every document they reference, each list sorted by path. */
   documents: SchemaDocument[];
-  /** Every schema object holding a `$ref`, mapped to the schema it points at. */
+  /** Every schema object holding a `$ref` (or a static `$dynamicRef`/`$recursiveRef`), mapped to its target. */
   refTargets: Map<SchemaObject, SchemaLocation>;
-  /** Every document root and every `$ref` target, each once, in document order. */
+  /** Every schema object holding a `$dynamicRef`/`$recursiveRef` that resolves dynamically. */
+  dynamicRefs: Map<SchemaObject, DynamicRef>;
+  /** Dynamic anchors declared by each schema resource, by the location of the resource root. */
+  dynamicAnchors: Map<string, Map<string, SchemaLocation>>;
+  facts(schema: SchemaObject): SchemaFacts | undefined;
+  /** Every document root, `$ref` target and dynamic scope entry, each once, in document order. */
   namedLocations: SchemaLocation[];
 }
 
 const COMPONENT_REF = /^#\/components\/schemas\/([^/]+)(.*)$/;
+const METASCHEMA_DIR = fileURLToPath(new URL("../../metaschemas/", import.meta.url));
 
 /**
  * The Stytch docs export each OpenAPI component as its own file with `"$id":
@@ -53,126 +85,248 @@ function componentRegistry(documents: readonly SchemaDocument[]): Map<string, Sc
   return registry;
 }
 
-/** Loads every file the inputs reference (relative file refs), through json-schema-ref-parser. */
-async function loadReferencedDocuments(inputs: readonly SchemaDocument[], cwd: string): Promise<SchemaDocument[]> {
-  const known = new Map(inputs.map((document) => [document.file, document]));
-  const referenced = new Map<string, SchemaDocument>();
-  for (const input of inputs) {
-    if (!isSchemaObject(input.root)) continue;
-    const parser = new $RefParser();
-    try {
-      // With continueOnError, a file that fails to load is kept in $refs as its error.
-      await parser.resolve(input.file, input.root, { resolve: { external: true, http: false }, continueOnError: true });
-    } catch (error) {
-      throw new CodegenError(`cannot load the files it references: ${(error as Error).message}`, {
-        file: input.displayPath,
-        hint: "Check its $refs.",
-      });
-    }
-    for (const [file, root] of Object.entries(parser.$refs.values() as Record<string, unknown>)) {
-      const absolute = path.resolve(file);
-      if (known.has(absolute) || referenced.has(absolute)) continue;
-      // A file that cannot be read is reported at the $ref that names it (see resolveSchemas).
-      if (root instanceof ResolverError) continue;
-      if (root instanceof Error) {
-        throw new CodegenError(`cannot parse this referenced schema file: ${root.message.split("\n")[0]}`, {
-          file: displayPath(absolute, cwd),
-          hint: "Fix the file's syntax.",
-        });
-      }
-      referenced.set(absolute, { file: absolute, displayPath: displayPath(absolute, cwd), root });
+function splitFragment(uri: string): [resource: string, fragment: string] {
+  const hash = uri.indexOf("#");
+  return hash === -1 ? [uri, ""] : [uri.slice(0, hash), uri.slice(hash + 1)];
+}
+
+/** `reference` resolved against `base` (RFC 3986), or `undefined` when that is impossible. */
+function resolveUri(reference: string, base: string): string | undefined {
+  try {
+    return new URL(reference, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The shipped metaschemas, by `$id`. */
+let metaschemaFiles: Map<string, string> | undefined;
+function metaschemaFile(uri: string): string | undefined {
+  if (metaschemaFiles === undefined) {
+    metaschemaFiles = new Map();
+    for (const entry of readdirSync(METASCHEMA_DIR, { recursive: true, encoding: "utf8" })) {
+      if (!entry.endsWith(".json")) continue;
+      const file = path.join(METASCHEMA_DIR, entry);
+      const root = JSON.parse(readFileSync(file, "utf8")) as SchemaObject;
+      const id = root["$id"] ?? root["id"];
+      if (typeof id === "string") metaschemaFiles.set(splitFragment(id)[0], file);
     }
   }
-  return [...referenced.values()].sort((a, b) => a.file.localeCompare(b.file));
+  return metaschemaFiles.get(uri);
 }
 
 interface RefSite {
   holder: SchemaObject;
+  keyword: "$ref" | "$dynamicRef" | "$recursiveRef";
   ref: string;
-  location: SchemaLocation;
+  facts: SchemaFacts;
 }
 
-function collectRefSites(document: SchemaDocument): RefSite[] {
-  const sites: RefSite[] = [];
-  const visit = (schema: Schema, pointer: string): void => {
+/** Everything the resolver learns by walking documents. */
+class SchemaIndex {
+  readonly resources = new Map<string, SchemaLocation>();
+  readonly anchors = new Map<string, SchemaLocation>();
+  readonly dynamicAnchors = new Map<string, Map<string, SchemaLocation>>();
+  readonly facts = new Map<SchemaObject, SchemaFacts>();
+  readonly sites: RefSite[] = [];
+
+  constructor(private readonly defaultDialect: Dialect) {}
+
+  add(document: SchemaDocument): void {
+    this.visit(document.root as Schema, { document, pointer: "" }, splitFragment(document.uri)[0], this.defaultDialect, true);
+  }
+
+  private visit(schema: Schema, location: SchemaLocation, parentBase: string, parentDialect: Dialect, isResourceRoot: boolean): void {
     if (!isSchemaObject(schema)) return;
-    const ref = schema["$ref"];
-    if (typeof ref === "string") sites.push({ holder: schema, ref, location: { document, pointer } });
-    for (const child of subschemas(schema)) visit(child.schema, appendPointer(pointer, ...child.path));
-  };
-  if (typeof document.root === "boolean" || isSchemaObject(document.root)) visit(document.root, "");
-  return sites;
+    const declared = typeof schema["$schema"] === "string" ? dialectOfMetaschema(schema["$schema"]) : undefined;
+    const dialect = declared ?? parentDialect;
+    let base = parentBase;
+    // Up to draft-07, $ref makes every keyword beside it (including $id) ignored.
+    const refOverrides = !atLeast(dialect, "2019-09") && typeof schema["$ref"] === "string";
+    const id = schema[dialect === "draft-04" ? "id" : "$id"];
+    let resourceRoot = isResourceRoot;
+    if (!refOverrides && typeof id === "string" && !(location.pointer === "" && COMPONENT_REF.test(id))) {
+      const absolute = resolveUri(id, base);
+      if (absolute === undefined) {
+        throw new CodegenError(`"$id" ${JSON.stringify(id)} is not a valid URI reference against ${base}`, {
+          file: location.document.displayPath,
+          pointer: appendPointer(location.pointer, "$id"),
+          hint: "Fix the $id.",
+        });
+      }
+      const [resource, fragment] = splitFragment(absolute);
+      if (resource !== base || fragment === "") {
+        base = resource;
+        resourceRoot = true;
+      }
+      // Before 2019-09, "$id": "#name" (or "…#name") declares a plain-name anchor.
+      if (fragment !== "" && !fragment.startsWith("/") && !atLeast(dialect, "2019-09")) this.anchors.set(`${resource}#${fragment}`, location);
+    }
+    if (resourceRoot && !this.resources.has(base)) this.resources.set(base, location);
+    if (atLeast(dialect, "2019-09") && typeof schema["$anchor"] === "string") this.anchors.set(`${base}#${schema["$anchor"]}`, location);
+    const dynamicAnchor = dialect === "2020-12" ? schema["$dynamicAnchor"] : undefined;
+    if (typeof dynamicAnchor === "string") {
+      this.anchors.set(`${base}#${dynamicAnchor}`, location);
+      this.declareDynamicAnchor(base, dynamicAnchor, location);
+    }
+    if (dialect === "2019-09" && schema["$recursiveAnchor"] === true && resourceRoot) this.declareDynamicAnchor(base, "", location);
+
+    const facts: SchemaFacts = { location, baseUri: base, dialect };
+    this.facts.set(schema, facts);
+    for (const keyword of ["$ref", "$dynamicRef", "$recursiveRef"] as const) {
+      const ref = schema[keyword];
+      const applies = keyword === "$ref" || (keyword === "$dynamicRef" ? dialect === "2020-12" : dialect === "2019-09");
+      if (typeof ref === "string" && applies) this.sites.push({ holder: schema, keyword, ref, facts });
+    }
+    for (const child of subschemas(schema)) {
+      this.visit(child.schema, { document: location.document, pointer: appendPointer(location.pointer, ...child.path) }, base, dialect, false);
+    }
+  }
+
+  private declareDynamicAnchor(resource: string, anchor: string, location: SchemaLocation): void {
+    const anchors = this.dynamicAnchors.get(resource) ?? new Map<string, SchemaLocation>();
+    if (!anchors.has(anchor)) anchors.set(anchor, location);
+    this.dynamicAnchors.set(resource, anchors);
+  }
 }
 
-export async function resolveSchemas(inputs: readonly SchemaDocument[], cwd: string): Promise<ResolvedSchemas> {
-  const documents = [...inputs, ...(await loadReferencedDocuments(inputs, cwd))];
-  documents.forEach(checkSchemaShapes);
-  const byFile = new Map(documents.map((document) => [document.file, document]));
+export async function resolveSchemas(inputs: readonly SchemaDocument[], cwd: string, options: ResolveOptions = {}): Promise<ResolvedSchemas> {
+  const index = new SchemaIndex(options.dialect ?? DEFAULT_DIALECT);
+  const documents: SchemaDocument[] = [];
+  const addDocument = (document: SchemaDocument): void => {
+    checkSchemaShapes(document);
+    documents.push(document);
+    index.add(document);
+  };
+  inputs.forEach(addDocument);
   const components = componentRegistry(inputs);
+  const registry = Object.entries(options.registry ?? {}).map(([prefix, dir]) => ({ prefix, dir: path.resolve(cwd, dir) }));
 
-  const targetOf = (site: RefSite): SchemaLocation => {
-    const { document } = site.location;
+  /** Loads the document a resource URI names, if codegen may: local files, the registry, metaschemas. */
+  const load = async (uri: string): Promise<boolean> => {
+    let file: string | undefined;
+    const mapped = registry.find((entry) => uri.startsWith(entry.prefix));
+    if (mapped !== undefined) file = path.join(mapped.dir, uri.slice(mapped.prefix.length));
+    else if (uri.startsWith("file:")) file = fileURLToPath(uri);
+    else file = metaschemaFile(uri);
+    if (file === undefined || !existsSync(file) || documents.some((document) => document.uri === uri)) return false;
+    let root: unknown;
+    try {
+      root = await new $RefParser().parse(file, { resolve: { external: false } });
+    } catch (error) {
+      throw new CodegenError(`cannot parse this referenced schema file: ${(error as Error).message.split("\n")[0]}`, {
+        file: displayPath(file, cwd),
+        hint: "Fix the file's syntax.",
+      });
+    }
+    addDocument({ file, uri, displayPath: displayPath(file, cwd), root });
+    return true;
+  };
+
+  const targetOf = async (site: RefSite): Promise<SchemaLocation> => {
+    const { document } = site.facts.location;
     const unresolved = (why: string, hint: string): never => {
-      throw new CodegenError(`cannot resolve $ref "${site.ref}": ${why}`, {
+      throw new CodegenError(`cannot resolve ${site.keyword} "${site.ref}": ${why}`, {
         file: document.displayPath,
-        pointer: appendPointer(site.location.pointer, "$ref"),
+        pointer: appendPointer(site.facts.location.pointer, site.keyword),
         hint,
       });
     };
     const malformed = (): never => unresolved("its percent-encoding is malformed", 'Write a literal "%" as %25.');
     const componentRef = COMPONENT_REF.exec(site.ref);
     const ownsComponents = isSchemaObject(document.root) && "components" in document.root;
-    let target: SchemaLocation;
     if (componentRef !== null && !ownsComponents) {
       const name = decodeFragment(componentRef[1] ?? "") ?? malformed();
-      const component = components.get(name);
-      if (component === undefined) {
-        return unresolved(
+      const component =
+        components.get(name) ??
+        unresolved(
           `no input file is the component "${name}"`,
           `Add a schema file with "$id": "#/components/schemas/${name}" (or named ${name}.json) to the inputs.`,
         );
-      }
-      target = { document: component, pointer: decodeFragment(componentRef[2] ?? "") ?? malformed() };
-    } else {
-      const hashIndex = site.ref.indexOf("#");
-      const address = hashIndex === -1 ? site.ref : site.ref.slice(0, hashIndex);
-      const fragment = hashIndex === -1 ? "" : site.ref.slice(hashIndex + 1);
-      if (fragment !== "" && !fragment.startsWith("/")) {
-        return unresolved("anchors (plain-name fragments) are not supported yet", "Point at the schema with a JSON pointer.");
-      }
-      let targetDocument = document;
-      if (address !== "") {
-        const url = new URL(address, pathToFileURL(document.file));
-        if (url.protocol !== "file:")
-          return unresolved("only local files can be referenced", "Download the schema and refer to it by path.");
-        const file = fileURLToPath(url);
-        targetDocument =
-          byFile.get(file) ??
-          unresolved(
-            `the file ${displayPath(file, cwd)} cannot be read`,
-            "Check that the file exists at that path, relative to the file holding the $ref.",
-          );
-      }
-      target = { document: targetDocument, pointer: decodeFragment(fragment) ?? malformed() };
+      return checked({ document: component, pointer: decodeFragment(componentRef[2] ?? "") ?? malformed() });
     }
-    if (valueAtPointer(target.document.root, target.pointer) === undefined) {
+    const absolute = resolveUri(site.ref, site.facts.baseUri) ?? unresolved(`it is not a valid URI reference`, "Fix the reference.");
+    const [resourceUri, fragment] = splitFragment(absolute);
+    let resource = index.resources.get(resourceUri);
+    if (resource === undefined && (await load(resourceUri))) resource = index.resources.get(resourceUri);
+    if (resource === undefined) {
+      if (resourceUri.startsWith("file:")) {
+        return unresolved(
+          `the file ${displayPath(fileURLToPath(resourceUri), cwd)} cannot be read`,
+          "Check that the file exists at that path, relative to the file holding the $ref.",
+        );
+      }
       return unresolved(
-        `${target.document.displayPath} has nothing at "${target.pointer}"`,
-        "Check the JSON pointer (percent-encode special characters, e.g. %3C for <).",
+        `no schema has the URI ${resourceUri}, and codegen does not fetch schemas over the network`,
+        "Download the schema and refer to it by a relative path.",
       );
     }
-    return target;
+    if (fragment === "") return resource;
+    if (fragment.startsWith("/")) {
+      return checked({ document: resource.document, pointer: resource.pointer + (decodeFragment(fragment) ?? malformed()) });
+    }
+    return (
+      index.anchors.get(`${resourceUri}#${fragment}`) ??
+      unresolved(`${resourceUri} declares no anchor "${decodeFragment(fragment) ?? fragment}"`, "Check the anchor name.")
+    );
+
+    function checked(target: SchemaLocation): SchemaLocation {
+      if (valueAtPointer(target.document.root, target.pointer) === undefined) {
+        unresolved(
+          `${target.document.displayPath} has nothing at "${target.pointer}"`,
+          "Check the JSON pointer (percent-encode special characters, e.g. %3C for <).",
+        );
+      }
+      return target;
+    }
   };
 
   const refTargets = new Map<SchemaObject, SchemaLocation>();
-  const named = new Map<string, SchemaLocation>();
-  for (const document of documents) named.set(locationKey({ document, pointer: "" }), { document, pointer: "" });
-  for (const document of documents) {
-    for (const site of collectRefSites(document)) {
-      const target = targetOf(site);
+  const dynamicRefs = new Map<SchemaObject, DynamicRef>();
+  // Loading a document adds its sites to the list, so this loop reaches every referenced document.
+  for (let next = 0; next < index.sites.length; next++) {
+    const site = index.sites[next]!;
+    const target = await targetOf(site);
+    if (site.keyword === "$ref") {
       refTargets.set(site.holder, target);
-      if (!named.has(locationKey(target))) named.set(locationKey(target), target);
+      continue;
     }
+    const targetSchema = valueAtPointer(target.document.root, target.pointer);
+    const anchor = site.keyword === "$dynamicRef" ? splitFragment(site.ref)[1] : "";
+    const declaresAnchor =
+      isSchemaObject(targetSchema) &&
+      (site.keyword === "$dynamicRef" ? targetSchema["$dynamicAnchor"] === anchor : targetSchema["$recursiveAnchor"] === true);
+    // A $dynamicRef whose initial target has no matching $dynamicAnchor behaves like $ref.
+    if (declaresAnchor) dynamicRefs.set(site.holder, { initial: target, anchor });
+    else refTargets.set(site.holder, target);
   }
-  return { documents, refTargets, namedLocations: [...named.values()] };
+
+  const dynamicAnchors = new Map<string, Map<string, SchemaLocation>>();
+  for (const [resourceUri, anchors] of index.dynamicAnchors) {
+    const resource = index.resources.get(resourceUri);
+    if (resource !== undefined) dynamicAnchors.set(locationKey(resource), anchors);
+  }
+
+  const named = new Map<string, SchemaLocation>();
+  const name = (location: SchemaLocation): void => {
+    if (!named.has(locationKey(location))) named.set(locationKey(location), location);
+  };
+  documents.forEach((document) => name({ document, pointer: "" }));
+  refTargets.forEach(name);
+  dynamicRefs.forEach((ref) => name(ref.initial));
+  for (const [resourceUri, anchors] of index.dynamicAnchors) {
+    const resource = index.resources.get(resourceUri);
+    if (resource !== undefined) name(resource);
+    anchors.forEach(name);
+  }
+  const inputSet = new Set(inputs);
+  const loaded = documents.filter((document) => !inputSet.has(document)).sort((a, b) => a.file.localeCompare(b.file));
+  return {
+    documents: [...inputs, ...loaded],
+    refTargets,
+    dynamicRefs,
+    dynamicAnchors,
+    facts: (schema) => index.facts.get(schema),
+    namedLocations: [...named.values()],
+  };
 }

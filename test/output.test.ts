@@ -29,6 +29,7 @@ test("every named schema in generated/ is declared exactly once, with no numbere
 test("colliding type names are settled deterministically and readably", () => {
   const component = (name: string): SchemaDocument => ({
     file: `/schemas/${name}.json`,
+    uri: `file:///schemas/${name}.json`,
     displayPath: `schemas/${name}.json`,
     root: { $id: `#/components/schemas/${name}`, type: "object" },
   });

@@ -36,6 +36,8 @@ export interface GenerateResult {
   changes: FileChange[];
   /** Number of named types generated. */
   typeCount: number;
+  /** The type name of each input's root schema, in input order. */
+  rootTypes: string[];
 }
 
 /**
@@ -74,5 +76,6 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
 
   const changes = planChanges(files, outDir);
   if (!options.check) applyChanges(files, changes, outDir);
-  return { outDir, files, changes, typeCount: names.size };
+  const rootTypes = inputs.map((document) => names.get(locationKey({ document, pointer: "" }))!);
+  return { outDir, files, changes, typeCount: names.size, rootTypes };
 }

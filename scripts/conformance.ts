@@ -1,0 +1,195 @@
+/**
+ * Runs the official JSON-Schema-Test-Suite (../shared/json-schema-test-suite) through codegen:
+ * every test schema is generated into a temporary directory, the whole batch is type-checked and
+ * compiled once with tsc under the strict flags, and every test's data is validated with the
+ * generated `validateX` and `isX`. Prints a table; `--json` prints the numbers as JSON.
+ *
+ *   node dist/scripts/conformance.js [--dialect draft2020-12] [--json] [--failures]
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Dialect } from "../src/dialect.js";
+import { generate } from "../src/index.js";
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const SUITE_DIR = path.resolve(REPO_ROOT, "../shared/json-schema-test-suite");
+const REMOTES = { "http://localhost:1234/": path.join(SUITE_DIR, "remotes") };
+
+export const SUITE_DIALECTS: Record<string, Dialect> = {
+  "draft2020-12": "2020-12",
+  "draft2019-09": "2019-09",
+  draft7: "draft-07",
+  draft6: "draft-06",
+  draft4: "draft-04",
+};
+
+interface SuiteTest {
+  description: string;
+  data: unknown;
+  valid: boolean;
+}
+interface SuiteGroup {
+  description: string;
+  schema: unknown;
+  tests: SuiteTest[];
+}
+
+export interface Failure {
+  file: string;
+  group: string;
+  test?: string;
+  reason: string;
+}
+
+export interface DialectResult {
+  dialect: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+  /** Test groups whose generated TypeScript does not compile under the strict flags. */
+  typeErrors: number;
+  groups: number;
+  failures: Failure[];
+}
+
+/** The suite's required test files of a dialect (not `optional/`). */
+function requiredFiles(suiteDialect: string): string[] {
+  const dir = path.join(SUITE_DIR, "tests", suiteDialect);
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+type Validate = (value: unknown) => { valid: boolean };
+
+export async function runDialect(suiteDialect: string): Promise<DialectResult> {
+  const dialect = SUITE_DIALECTS[suiteDialect]!;
+  const work = mkdtempSync(path.join(os.tmpdir(), `codegen-suite-${suiteDialect}-`));
+  const result: DialectResult = { dialect: suiteDialect, passed: 0, failed: 0, skipped: 0, typeErrors: 0, groups: 0, failures: [] };
+  const prepared: { file: string; group: SuiteGroup; dir: string; rootType: string }[] = [];
+
+  for (const file of requiredFiles(suiteDialect)) {
+    const groups = JSON.parse(readFileSync(file, "utf8")) as SuiteGroup[];
+    for (const [index, group] of groups.entries()) {
+      result.groups++;
+      const dir = path.join(work, `${path.basename(file, ".json")}-${index}`);
+      mkdirSync(dir);
+      writeFileSync(path.join(dir, "schema.json"), JSON.stringify(group.schema));
+      try {
+        const generated = await generate({
+          cwd: dir,
+          inputs: ["schema.json"],
+          outDir: "out",
+          dialect,
+          registry: REMOTES,
+          prettier: false,
+        });
+        prepared.push({ file: path.basename(file), group, dir, rootType: generated.rootTypes[0]! });
+      } catch (error) {
+        result.failed += group.tests.length;
+        result.failures.push({ file: path.basename(file), group: group.description, reason: `generation: ${(error as Error).message}` });
+      }
+    }
+  }
+
+  const typeErrorDirs = compileAll(work);
+  for (const { file, group, dir, rootType } of prepared) {
+    if (typeErrorDirs.has(dir)) {
+      result.typeErrors++;
+      result.failures.push({ file, group: group.description, reason: "types: generated TypeScript does not compile under the strict flags" });
+    }
+    let module: Record<string, unknown>;
+    try {
+      module = (await import(pathToFileURL(path.join(dir, "out", "index.js")).href)) as Record<string, unknown>;
+    } catch (error) {
+      result.failed += group.tests.length;
+      result.failures.push({ file, group: group.description, reason: `import: ${(error as Error).message}` });
+      continue;
+    }
+    const validate = module[`validate${rootType}`] as Validate;
+    const check = module[`is${rootType}`] as (value: unknown) => boolean;
+    for (const test of group.tests) {
+      let reason: string | undefined;
+      try {
+        const verdict = validate(test.data).valid;
+        if (verdict !== test.valid) reason = `expected ${test.valid ? "valid" : "invalid"}, validate says ${verdict ? "valid" : "invalid"}`;
+        else if (check(test.data) !== test.valid) reason = `is${rootType} disagrees with validate${rootType}`;
+      } catch (error) {
+        reason = `threw: ${(error as Error).message}`;
+      }
+      if (reason === undefined) result.passed++;
+      else {
+        result.failed++;
+        result.failures.push({ file, group: group.description, test: test.description, reason });
+      }
+    }
+  }
+  rmSync(work, { recursive: true, force: true });
+  return result;
+}
+
+/** Type-checks and compiles every generated directory with one tsc run; returns the directories with type errors. */
+function compileAll(work: string): Set<string> {
+  const require = createRequire(import.meta.url);
+  const tsc = path.join(path.dirname(require.resolve("typescript/package.json")), "bin", "tsc");
+  writeFileSync(path.join(work, "package.json"), JSON.stringify({ type: "module" }));
+  writeFileSync(
+    path.join(work, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        target: "ES2022",
+        lib: ["ES2022"],
+        module: "NodeNext",
+        moduleResolution: "NodeNext",
+        strict: true,
+        noUncheckedIndexedAccess: true,
+        exactOptionalPropertyTypes: true,
+        skipLibCheck: true,
+        types: [],
+      },
+      include: ["*/out/*.ts"],
+    }),
+  );
+  let output = "";
+  try {
+    execFileSync(process.execPath, [tsc, "-p", work], { encoding: "utf8", stdio: "pipe", maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    output = (error as { stdout: string }).stdout;
+  }
+  const failed = new Set<string>();
+  for (const match of output.matchAll(/^([^(\n]+)\(\d+,\d+\): error/gm)) {
+    failed.add(path.join(work, match[1]!.split(/[\\/]/)[0]!));
+  }
+  return failed;
+}
+
+export function formatTable(results: readonly DialectResult[]): string {
+  const lines = ["| dialect | passed | failed | skipped | pass rate | groups whose types do not compile |", "| --- | ---: | ---: | ---: | ---: | ---: |"];
+  for (const r of results) {
+    const total = r.passed + r.failed;
+    lines.push(`| ${r.dialect} | ${r.passed} | ${r.failed} | ${r.skipped} | ${((100 * r.passed) / total).toFixed(1)}% | ${r.typeErrors} of ${r.groups} |`);
+  }
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const only = args.includes("--dialect") ? [args[args.indexOf("--dialect") + 1]!] : Object.keys(SUITE_DIALECTS);
+  const results: DialectResult[] = [];
+  for (const suiteDialect of only) results.push(await runDialect(suiteDialect));
+  if (args.includes("--json")) {
+    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(`${formatTable(results)}\n`);
+  if (args.includes("--failures")) {
+    for (const r of results) for (const f of r.failures) process.stdout.write(`${r.dialect} ${f.file} | ${f.group} | ${f.test ?? "*"} | ${f.reason}\n`);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

@@ -7,7 +7,14 @@
  *   node dist/scripts/conformance.js [--dialect draft2020-12] [--json] [--failures]
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -15,8 +22,14 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Dialect } from "../src/dialect.js";
 import { generate } from "../src/index.js";
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const SUITE_DIR = path.resolve(REPO_ROOT, "../shared/json-schema-test-suite");
+const REPO_ROOT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../..",
+);
+export const SUITE_DIR = path.resolve(
+  REPO_ROOT,
+  "../shared/json-schema-test-suite",
+);
 const REMOTES = { "http://localhost:1234/": path.join(SUITE_DIR, "remotes") };
 
 export const SUITE_DIALECTS: Record<string, Dialect> = {
@@ -69,9 +82,24 @@ type Validate = (value: unknown) => { valid: boolean };
 
 export async function runDialect(suiteDialect: string): Promise<DialectResult> {
   const dialect = SUITE_DIALECTS[suiteDialect]!;
-  const work = mkdtempSync(path.join(os.tmpdir(), `codegen-suite-${suiteDialect}-`));
-  const result: DialectResult = { dialect: suiteDialect, passed: 0, failed: 0, skipped: 0, typeErrors: 0, groups: 0, failures: [] };
-  const prepared: { file: string; group: SuiteGroup; dir: string; rootType: string }[] = [];
+  const work = mkdtempSync(
+    path.join(os.tmpdir(), `codegen-suite-${suiteDialect}-`),
+  );
+  const result: DialectResult = {
+    dialect: suiteDialect,
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+    typeErrors: 0,
+    groups: 0,
+    failures: [],
+  };
+  const prepared: {
+    file: string;
+    group: SuiteGroup;
+    dir: string;
+    rootType: string;
+  }[] = [];
 
   for (const file of requiredFiles(suiteDialect)) {
     const groups = JSON.parse(readFileSync(file, "utf8")) as SuiteGroup[];
@@ -79,7 +107,10 @@ export async function runDialect(suiteDialect: string): Promise<DialectResult> {
       result.groups++;
       const dir = path.join(work, `${path.basename(file, ".json")}-${index}`);
       mkdirSync(dir);
-      writeFileSync(path.join(dir, "schema.json"), JSON.stringify(group.schema));
+      writeFileSync(
+        path.join(dir, "schema.json"),
+        JSON.stringify(group.schema),
+      );
       try {
         const generated = await generate({
           cwd: dir,
@@ -87,12 +118,22 @@ export async function runDialect(suiteDialect: string): Promise<DialectResult> {
           outDir: "out",
           dialect,
           registry: REMOTES,
+          formats: "annotate",
           prettier: false,
         });
-        prepared.push({ file: path.basename(file), group, dir, rootType: generated.rootTypes[0]! });
+        prepared.push({
+          file: path.basename(file),
+          group,
+          dir,
+          rootType: generated.rootTypes[0]!,
+        });
       } catch (error) {
         result.failed += group.tests.length;
-        result.failures.push({ file: path.basename(file), group: group.description, reason: `generation: ${(error as Error).message}` });
+        result.failures.push({
+          file: path.basename(file),
+          group: group.description,
+          reason: `generation: ${(error as Error).message}`,
+        });
       }
     }
   }
@@ -101,14 +142,25 @@ export async function runDialect(suiteDialect: string): Promise<DialectResult> {
   for (const { file, group, dir, rootType } of prepared) {
     if (typeErrorDirs.has(dir)) {
       result.typeErrors++;
-      result.failures.push({ file, group: group.description, reason: "types: generated TypeScript does not compile under the strict flags" });
+      result.failures.push({
+        file,
+        group: group.description,
+        reason:
+          "types: generated TypeScript does not compile under the strict flags",
+      });
     }
     let module: Record<string, unknown>;
     try {
-      module = (await import(pathToFileURL(path.join(dir, "out", "index.js")).href)) as Record<string, unknown>;
+      module = (await import(
+        pathToFileURL(path.join(dir, "out", "index.js")).href
+      )) as Record<string, unknown>;
     } catch (error) {
       result.failed += group.tests.length;
-      result.failures.push({ file, group: group.description, reason: `import: ${(error as Error).message}` });
+      result.failures.push({
+        file,
+        group: group.description,
+        reason: `import: ${(error as Error).message}`,
+      });
       continue;
     }
     const validate = module[`validate${rootType}`] as Validate;
@@ -117,15 +169,22 @@ export async function runDialect(suiteDialect: string): Promise<DialectResult> {
       let reason: string | undefined;
       try {
         const verdict = validate(test.data).valid;
-        if (verdict !== test.valid) reason = `expected ${test.valid ? "valid" : "invalid"}, validate says ${verdict ? "valid" : "invalid"}`;
-        else if (check(test.data) !== test.valid) reason = `is${rootType} disagrees with validate${rootType}`;
+        if (verdict !== test.valid)
+          reason = `expected ${test.valid ? "valid" : "invalid"}, validate says ${verdict ? "valid" : "invalid"}`;
+        else if (check(test.data) !== test.valid)
+          reason = `is${rootType} disagrees with validate${rootType}`;
       } catch (error) {
         reason = `threw: ${(error as Error).message}`;
       }
       if (reason === undefined) result.passed++;
       else {
         result.failed++;
-        result.failures.push({ file, group: group.description, test: test.description, reason });
+        result.failures.push({
+          file,
+          group: group.description,
+          test: test.description,
+          reason,
+        });
       }
     }
   }
@@ -136,8 +195,15 @@ export async function runDialect(suiteDialect: string): Promise<DialectResult> {
 /** Type-checks and compiles every generated directory with one tsc run; returns the directories with type errors. */
 function compileAll(work: string): Set<string> {
   const require = createRequire(import.meta.url);
-  const tsc = path.join(path.dirname(require.resolve("typescript/package.json")), "bin", "tsc");
-  writeFileSync(path.join(work, "package.json"), JSON.stringify({ type: "module" }));
+  const tsc = path.join(
+    path.dirname(require.resolve("typescript/package.json")),
+    "bin",
+    "tsc",
+  );
+  writeFileSync(
+    path.join(work, "package.json"),
+    JSON.stringify({ type: "module" }),
+  );
   writeFileSync(
     path.join(work, "tsconfig.json"),
     JSON.stringify({
@@ -157,7 +223,11 @@ function compileAll(work: string): Set<string> {
   );
   let output = "";
   try {
-    execFileSync(process.execPath, [tsc, "-p", work], { encoding: "utf8", stdio: "pipe", maxBuffer: 64 * 1024 * 1024 });
+    execFileSync(process.execPath, [tsc, "-p", work], {
+      encoding: "utf8",
+      stdio: "pipe",
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (error) {
     output = (error as { stdout: string }).stdout;
   }
@@ -169,17 +239,24 @@ function compileAll(work: string): Set<string> {
 }
 
 export function formatTable(results: readonly DialectResult[]): string {
-  const lines = ["| dialect | passed | failed | skipped | pass rate | groups whose types do not compile |", "| --- | ---: | ---: | ---: | ---: | ---: |"];
+  const lines = [
+    "| dialect | passed | failed | skipped | pass rate | groups whose types do not compile |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+  ];
   for (const r of results) {
     const total = r.passed + r.failed;
-    lines.push(`| ${r.dialect} | ${r.passed} | ${r.failed} | ${r.skipped} | ${((100 * r.passed) / total).toFixed(1)}% | ${r.typeErrors} of ${r.groups} |`);
+    lines.push(
+      `| ${r.dialect} | ${r.passed} | ${r.failed} | ${r.skipped} | ${((100 * r.passed) / total).toFixed(1)}% | ${r.typeErrors} of ${r.groups} |`,
+    );
   }
   return lines.join("\n");
 }
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const only = args.includes("--dialect") ? [args[args.indexOf("--dialect") + 1]!] : Object.keys(SUITE_DIALECTS);
+  const only = args.includes("--dialect")
+    ? [args[args.indexOf("--dialect") + 1]!]
+    : Object.keys(SUITE_DIALECTS);
   const results: DialectResult[] = [];
   for (const suiteDialect of only) results.push(await runDialect(suiteDialect));
   if (args.includes("--json")) {
@@ -188,7 +265,11 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`${formatTable(results)}\n`);
   if (args.includes("--failures")) {
-    for (const r of results) for (const f of r.failures) process.stdout.write(`${r.dialect} ${f.file} | ${f.group} | ${f.test ?? "*"} | ${f.reason}\n`);
+    for (const r of results)
+      for (const f of r.failures)
+        process.stdout.write(
+          `${r.dialect} ${f.file} | ${f.group} | ${f.test ?? "*"} | ${f.reason}\n`,
+        );
   }
 }
 

@@ -1,7 +1,4 @@
 import { readFileSync } from "node:fs";
-import { DEFAULT_DIALECT } from "./dialect.js";
-import { valueAtPointer } from "./json-pointer.js";
-import { isSchemaObject } from "./schema-walk.js";
 import { emitTypes, type TypeContext } from "./emit-types.js";
 import type { SchemaDocument } from "./load.js";
 import { locationKey, type SchemaLocation } from "./resolve.js";
@@ -73,11 +70,8 @@ export async function emitModule(input: ModuleInput, context: TypeContext, modul
   const types = await Promise.all(input.locations.map((location) => emitTypes(location, context)));
   const validators = compileValidators(input.locations, {
     names: context.names,
-    refTarget: (schema) => context.resolved.refTargets.get(schema),
-    dialectOf: (location) => {
-      const schema = valueAtPointer(location.document.root, location.pointer);
-      return (isSchemaObject(schema) ? context.resolved.facts(schema)?.dialect : undefined) ?? DEFAULT_DIALECT;
-    },
+    resolved: context.resolved,
+    assertFormats: context.assertFormats,
   });
   const runtimeImports = new Set([
     ...validators.runtimeImports,

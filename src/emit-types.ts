@@ -30,6 +30,8 @@ export interface TypeContext {
   resolved: ResolvedSchemas;
   /** Type name of every named location, by `locationKey`. */
   names: Map<string, string>;
+  /** Whether validators assert `format`. */
+  assertFormats: boolean;
 }
 
 export interface EmittedTypes {
@@ -110,8 +112,11 @@ export async function emitTypes(location: SchemaLocation, context: TypeContext):
     unknownAny: true,
     declareExternallyReferenced: true,
     strictIndexSignatures: false,
-    $refOptions: { resolve: { external: false, http: false } },
+    // Every $ref in a schema position is already a tsType; any left are data (enum, const, default).
+    $refOptions: { resolve: { external: false, http: false }, dereference: { excludedPathMatcher: () => true } },
   });
+  // json-schema-to-typescript declares nothing for a schema that allows any value.
+  if (source.trim() === "") return { source: `export type ${name} = unknown;\n`, references };
   if (!new RegExp(`^export (interface|type) ${name}\\b`, "m").test(source)) {
     throw new Error(`internal error: json-schema-to-typescript did not declare ${name}`);
   }

@@ -23,6 +23,8 @@ export interface GenerateOptions {
   dialect?: Dialect;
   /** URI prefixes served from local directories, e.g. `{ "http://localhost:1234/": "remotes" }`; nothing is fetched. */
   registry?: Readonly<Record<string, string>>;
+  /** `assert` (default): validators check `format`; `annotate`: `format` only documents, as the specification's default. */
+  formats?: "assert" | "annotate";
   /** Format the output with prettier (default true); false is faster. */
   prettier?: boolean;
 }
@@ -67,7 +69,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     const moduleName = names.get(locationKey(module.locations[0]!))!;
     for (const location of module.locations) moduleOf.set(names.get(locationKey(location))!, moduleName);
   }
-  const context = { resolved, names };
+  const context = { resolved, names, assertFormats: options.formats !== "annotate" };
   const emitted = await Promise.all(modules.map((module) => emitModule(module, context, moduleOf)));
   const moduleNames = emitted.map((file) => file.name.replace(/\.ts$/, ""));
   const unformatted = [...emitted, runtimeModule(), indexModule(moduleNames)];

@@ -1,8 +1,8 @@
-import type { Dialect } from "../dialect.js";
+import { DEFAULT_DIALECT } from "../dialect.js";
 import { CodegenError } from "../errors.js";
 import { parsePointer, valueAtPointer } from "../json-pointer.js";
 import { pascalCase } from "../name.js";
-import { locationKey, type SchemaLocation } from "../resolve.js";
+import { locationKey, type ResolvedSchemas, type SchemaLocation } from "../resolve.js";
 import { isSchemaObject, type Schema, type SchemaObject } from "../schema-walk.js";
 import { Code, code, docComment, identifier, joinCode } from "./code.js";
 import {
@@ -45,11 +45,12 @@ const NOT_YET_SUPPORTED = new Set(
   ).split(" "),
 );
 
-export interface ValidatorNames {
+export interface ValidatorInputs {
   /** Type name of each named location, by `locationKey`. */
   names: ReadonlyMap<string, string>;
-  refTarget(schema: SchemaObject): SchemaLocation | undefined;
-  dialectOf(location: SchemaLocation): Dialect;
+  resolved: ResolvedSchemas;
+  /** Whether `format` asserts (the default for users) or only annotates (the specification's default). */
+  assertFormats: boolean;
 }
 
 export interface CompiledValidators {
@@ -88,7 +89,8 @@ function isPlainRef(schema: SchemaObject): boolean {
  * schema X gets `isX` and `collectXErrors`; subschemas that need their own functions (anyOf
  * branches) get private ones named after X.
  */
-export function compileValidators(locations: readonly SchemaLocation[], names: ValidatorNames): CompiledValidators {
+export function compileValidators(locations: readonly SchemaLocation[], inputs: ValidatorInputs): CompiledValidators {
+  const { names, resolved } = inputs;
   const runtimeImports = new Set<string>();
   const namedImports = new Set<string>();
   const moduleNames = new Set<string>();
@@ -110,13 +112,18 @@ export function compileValidators(locations: readonly SchemaLocation[], names: V
       return identifier(helper);
     },
     namedFunctions(location) {
-      const name = names.names.get(locationKey(location));
+      const name = names.get(locationKey(location));
       if (name === undefined) return undefined;
       if (!ownKeys.has(locationKey(location))) namedImports.add(name);
       return functionNames(name);
     },
-    refTarget: (schema) => names.refTarget(schema),
-    dialectOf: (location) => names.dialectOf(location),
+    refTarget: (schema) => resolved.refTargets.get(schema),
+    dynamicRef: (schema) => resolved.dynamicRefs.get(schema),
+    dialectOf(location) {
+      const schema = valueAtPointer(location.document.root, location.pointer);
+      return (isSchemaObject(schema) ? resolved.facts(schema)?.dialect : undefined) ?? DEFAULT_DIALECT;
+    },
+    assertFormats: inputs.assertFormats,
     constant(hint, value) {
       const name = identifier(uniqueModuleName(hint.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()));
       constants.push(code`const ${name} = ${value};`);
@@ -186,7 +193,7 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
     const named = module.namedFunctions(location);
     if (named !== undefined) return named;
     if (isSchemaObject(schema) && isPlainRef(schema)) {
-      const target = names.refTarget(schema);
+      const target = resolved.refTargets.get(schema);
       if (target !== undefined) return module.namedFunctions(target)!;
     }
     const existing = privateFunctions.get(locationKey(location));
@@ -196,7 +203,7 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
     )!;
     const relative = parsePointer(location.pointer.slice(owner.pointer.length)).filter((token) => token !== "properties");
     // The underscore keeps private names apart from named schemas' (type names have none).
-    const base = uniqueModuleName(`${names.names.get(locationKey(owner))!}_${pascalCase(relative.join(" "))}`);
+    const base = uniqueModuleName(`${names.get(locationKey(owner))!}_${pascalCase(relative.join(" "))}`);
     const pair = functionNames(base);
     privateFunctions.set(locationKey(location), pair);
     emitFunctions(undefined, base, schema, location, false);
@@ -204,7 +211,7 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
   }
 
   for (const location of locations) {
-    const typeName = names.names.get(locationKey(location))!;
+    const typeName = names.get(locationKey(location))!;
     emitFunctions(typeName, typeName, valueAtPointer(location.document.root, location.pointer) as Schema, location, true);
   }
   return { source: joinCode([...constants, ...functions], "\n\n"), runtimeImports, namedImports };

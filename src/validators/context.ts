@@ -1,6 +1,6 @@
 import type { Dialect } from "../dialect.js";
 import { appendPointer } from "../json-pointer.js";
-import type { SchemaLocation } from "../resolve.js";
+import type { DynamicRef, SchemaLocation } from "../resolve.js";
 import type { Schema, SchemaObject } from "../schema-walk.js";
 import { Code, code, identifier, isSafeIdentifier, joinCode } from "./code.js";
 import type { FailureSpec, Statement } from "./statements.js";
@@ -41,8 +41,12 @@ export interface ModuleScope {
   /** The named schema a `$ref` points at: its function names, imported on first use. */
   namedFunctions(location: SchemaLocation): { check: Code; collect: Code } | undefined;
   refTarget(schema: SchemaObject): SchemaLocation | undefined;
+  /** The `$dynamicRef`/`$recursiveRef` of a schema when it resolves dynamically. */
+  dynamicRef(schema: SchemaObject): DynamicRef | undefined;
   /** The dialect that applies at a location (from the nearest `$schema`, else the default). */
   dialectOf(location: SchemaLocation): Dialect;
+  /** Whether `format` asserts or only annotates. */
+  assertFormats: boolean;
   /** A module-level constant holding `value`; returns its name. */
   constant(hint: string, value: Code): Code;
 }

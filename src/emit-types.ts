@@ -7,7 +7,20 @@ import { sanitizeCommentText } from "./validators/code.js";
 /** Keywords that only annotate: a `$ref` with nothing else beside it is just the referenced type. */
 const ANNOTATIONS = new Set(["description", "title", "$comment", "examples", "default", "deprecated", "readOnly", "writeOnly"]);
 /** Keywords json-schema-to-typescript must not see: they would rename types or pull in definitions. */
-const DROPPED = new Set(["$id", "$schema", "$defs", "definitions", "$anchor", "$dynamicAnchor", "$comment", "$ref"]);
+const DROPPED = new Set([
+  "$id",
+  "$schema",
+  "$defs",
+  "definitions",
+  "$anchor",
+  "$dynamicAnchor",
+  "$recursiveAnchor",
+  "$vocabulary",
+  "$comment",
+  "$ref",
+  "$dynamicRef",
+  "$recursiveRef",
+]);
 
 /** Keywords from which json-schema-to-typescript derives a type. */
 const SHAPING = new Set([
@@ -85,7 +98,8 @@ function prepareSchema(
     const childLocation = { document: location.document, pointer: appendPointer(location.pointer, ...child.path) };
     setAtPath(copy, child.path, prepareSchema(child.schema, childLocation, false, context, references), copies);
   }
-  const target = context.resolved.refTargets.get(schema);
+  // A dynamic reference is typed as its initial target, the most general of its possible targets.
+  const target = context.resolved.refTargets.get(schema) ?? context.resolved.dynamicRefs.get(schema)?.initial;
   if (target === undefined) return copy as JSONSchema;
   const targetName = context.names.get(locationKey(target))!;
   references.add(targetName);

@@ -34,7 +34,8 @@ export interface SchemaFacts {
  */
 export interface DynamicRef {
   initial: SchemaLocation;
-  anchor: string;
+  /** `undefined` when the initial target declares no matching anchor: then it is a plain `$ref`. */
+  anchor: string | undefined;
 }
 
 export interface ResolveOptions {
@@ -47,12 +48,12 @@ export interface ResolveOptions {
 export interface ResolvedSchemas {
   /** The input documents, then every document they reference, each list sorted by path. */
   documents: SchemaDocument[];
-  /** Every schema object holding a `$ref` (or a static `$dynamicRef`/`$recursiveRef`), mapped to its target. */
+  /** Every schema object holding a `$ref`, mapped to its target. */
   refTargets: Map<SchemaObject, SchemaLocation>;
-  /** Every schema object holding a `$dynamicRef`/`$recursiveRef` that resolves dynamically. */
+  /** Every schema object holding a `$dynamicRef` (2020-12) or `$recursiveRef` (2019-09). */
   dynamicRefs: Map<SchemaObject, DynamicRef>;
-  /** Dynamic anchors declared by each schema resource, by the location of the resource root. */
-  dynamicAnchors: Map<string, Map<string, SchemaLocation>>;
+  /** Dynamic anchors (`""` for `$recursiveAnchor`) declared by each schema resource, by its base URI. */
+  dynamicAnchors: ReadonlyMap<string, ReadonlyMap<string, SchemaLocation>>;
   facts(schema: SchemaObject): SchemaFacts | undefined;
   /** Every document root, `$ref` target and dynamic scope entry, each once, in document order. */
   namedLocations: SchemaLocation[];
@@ -160,7 +161,8 @@ class SchemaIndex {
         resourceRoot = true;
       }
       // Before 2019-09, "$id": "#name" (or "…#name") declares a plain-name anchor.
-      if (fragment !== "" && !fragment.startsWith("/") && !atLeast(dialect, "2019-09")) this.anchors.set(`${resource}#${fragment}`, location);
+      if (fragment !== "" && !fragment.startsWith("/") && !atLeast(dialect, "2019-09"))
+        this.anchors.set(`${resource}#${fragment}`, location);
     }
     if (resourceRoot && !this.resources.has(base)) this.resources.set(base, location);
     if (atLeast(dialect, "2019-09") && typeof schema["$anchor"] === "string") this.anchors.set(`${base}#${schema["$anchor"]}`, location);
@@ -179,7 +181,13 @@ class SchemaIndex {
       if (typeof ref === "string" && applies) this.sites.push({ holder: schema, keyword, ref, facts });
     }
     for (const child of subschemas(schema)) {
-      this.visit(child.schema, { document: location.document, pointer: appendPointer(location.pointer, ...child.path) }, base, dialect, false);
+      this.visit(
+        child.schema,
+        { document: location.document, pointer: appendPointer(location.pointer, ...child.path) },
+        base,
+        dialect,
+        false,
+      );
     }
   }
 
@@ -190,7 +198,11 @@ class SchemaIndex {
   }
 }
 
-export async function resolveSchemas(inputs: readonly SchemaDocument[], cwd: string, options: ResolveOptions = {}): Promise<ResolvedSchemas> {
+export async function resolveSchemas(
+  inputs: readonly SchemaDocument[],
+  cwd: string,
+  options: ResolveOptions = {},
+): Promise<ResolvedSchemas> {
   const index = new SchemaIndex(options.dialect ?? DEFAULT_DIALECT);
   const documents: SchemaDocument[] = [];
   const addDocument = (document: SchemaDocument): void => {
@@ -296,15 +308,8 @@ export async function resolveSchemas(inputs: readonly SchemaDocument[], cwd: str
     const declaresAnchor =
       isSchemaObject(targetSchema) &&
       (site.keyword === "$dynamicRef" ? targetSchema["$dynamicAnchor"] === anchor : targetSchema["$recursiveAnchor"] === true);
-    // A $dynamicRef whose initial target has no matching $dynamicAnchor behaves like $ref.
-    if (declaresAnchor) dynamicRefs.set(site.holder, { initial: target, anchor });
-    else refTargets.set(site.holder, target);
-  }
-
-  const dynamicAnchors = new Map<string, Map<string, SchemaLocation>>();
-  for (const [resourceUri, anchors] of index.dynamicAnchors) {
-    const resource = index.resources.get(resourceUri);
-    if (resource !== undefined) dynamicAnchors.set(locationKey(resource), anchors);
+    // Without a matching anchor at the initial target, the reference is static, like $ref.
+    dynamicRefs.set(site.holder, { initial: target, anchor: declaresAnchor ? anchor : undefined });
   }
 
   const named = new Map<string, SchemaLocation>();
@@ -325,7 +330,7 @@ export async function resolveSchemas(inputs: readonly SchemaDocument[], cwd: str
     documents: [...inputs, ...loaded],
     refTargets,
     dynamicRefs,
-    dynamicAnchors,
+    dynamicAnchors: index.dynamicAnchors,
     facts: (schema) => index.facts.get(schema),
     namedLocations: [...named.values()],
   };

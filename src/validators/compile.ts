@@ -1,4 +1,4 @@
-import { DEFAULT_DIALECT } from "../dialect.js";
+import { atLeast, DEFAULT_DIALECT } from "../dialect.js";
 import { CodegenError } from "../errors.js";
 import { parsePointer, valueAtPointer } from "../json-pointer.js";
 import { pascalCase } from "../name.js";
@@ -22,11 +22,13 @@ import { enumKeywords } from "./keywords/enum.js";
 import { formatKeyword } from "./keywords/format.js";
 import { objectKeywords } from "./keywords/object.js";
 import { refKeyword } from "./keywords/ref.js";
+import { dynamicRefKeyword } from "./keywords/dynamic-ref.js";
 import { declaredTypes, instanceTypeOf, typeCondition, typeGuard } from "./keywords/type.js";
 import { render, type Statement } from "./statements.js";
 
 const KEYWORD_COMPILERS: readonly KeywordCompiler[] = [
   refKeyword,
+  dynamicRefKeyword,
   enumKeywords,
   anyOfKeyword,
   formatKeyword,
@@ -41,7 +43,7 @@ const NOT_YET_SUPPORTED = new Set(
     "minimum maximum exclusiveMinimum exclusiveMaximum multipleOf minLength maxLength pattern minItems maxItems " +
     "uniqueItems contains minContains maxContains prefixItems additionalItems unevaluatedItems unevaluatedProperties " +
     "patternProperties propertyNames minProperties maxProperties dependentRequired dependentSchemas dependencies " +
-    "allOf oneOf not if then else $dynamicRef $recursiveRef nullable"
+    "allOf oneOf not if then else nullable"
   ).split(" "),
 );
 
@@ -141,6 +143,15 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
     if (schema === false) {
       return [{ kind: "fail-if", condition: code`true`, failure: failure(node, "false schema", code`{}`, "boolean schema is false", "") }];
     }
+    // Up to draft-07, $ref makes every keyword beside it ignored.
+    if (typeof schema["$ref"] === "string" && !atLeast(module.dialectOf(node.location), "2019-09")) {
+      return refKeyword.compile(node, {
+        module,
+        scope,
+        compileSubschema: (child) => compileSchema(child, scope, false),
+        subschemaFunctions,
+      })[0]!.statements;
+    }
     rejectUnsupported(schema, node.location);
     const context: CompileContext = {
       module,
@@ -181,13 +192,33 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
     const exportKeyword = new Code(exported ? "export " : "");
     const checkReturn = typeName === undefined ? code`boolean` : code`value is ${identifier(typeName)}`;
     runtimeImports.add("ValidationError");
+    const scoped = dynamicScopeEntry(schema);
+    const checkBody = scoped(code`${render(statements, "check")}\nreturn true;`);
+    const collectBody = scoped(render(statements, "collect"));
     functions.push(
       code`${docComment(exported ? `Whether \`value\` is a valid ${typeName}.` : `Whether \`value\` matches the schema at #${location.pointer}.`)}
-${exportKeyword}function ${check}(value: unknown): ${checkReturn} {\n${render(statements, "check")}\nreturn true;\n}`,
+${exportKeyword}function ${check}(value: unknown): ${checkReturn} {\n${checkBody}\n}`,
       code`${docComment(`Appends to \`errors\` every reason why \`value\` does not match${exported ? ` ${typeName}` : ` #${location.pointer}`}.`)}
-${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors: ValidationError[]): void {\n${render(statements, "collect")}\n}`,
+${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors: ValidationError[]): void {\n${collectBody}\n}`,
     );
   };
+
+  /**
+   * A function body wrapper: code in a schema resource that declares dynamic anchors puts them in
+   * the dynamic scope while it runs, where `$dynamicRef`/`$recursiveRef` look for them.
+   */
+  function dynamicScopeEntry(schema: Schema): (body: Code) => Code {
+    const baseUri = isSchemaObject(schema) ? resolved.facts(schema)?.baseUri : undefined;
+    const anchors = baseUri === undefined ? undefined : resolved.dynamicAnchors.get(baseUri);
+    if (anchors === undefined || anchors.size === 0) return (body) => body;
+    const entries = [...anchors].map(([anchor, location]) => {
+      const functions = module.namedFunctions(location)!;
+      return code`${anchor}: { check: ${functions.check}, collect: ${functions.collect} }`;
+    });
+    const scope = module.constant("dynamicAnchors", code`{ ${joinCode(entries, ", ")} }`);
+    return (body) =>
+      code`${module.runtime("enterDynamicScope")}(${scope});\ntry {\n${body}\n} finally {\n${module.runtime("leaveDynamicScope")}();\n}`;
+  }
 
   function subschemaFunctions(schema: Schema, location: SchemaLocation): { check: Code; collect: Code } {
     const named = module.namedFunctions(location);

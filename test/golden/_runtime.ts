@@ -104,6 +104,41 @@ export function toStandardSchema<T>(
   };
 }
 
+/** The two functions generated for a schema, as dynamic references call them. */
+export interface SchemaFunctions {
+  check(value: unknown): boolean;
+  collect(
+    value: unknown,
+    instancePath: string,
+    errors: ValidationError[],
+  ): void;
+}
+
+/** The dynamic scope: dynamic anchors of the schema resources being evaluated, outermost first. */
+const dynamicScope: Readonly<Record<string, SchemaFunctions>>[] = [];
+
+export function enterDynamicScope(
+  anchors: Readonly<Record<string, SchemaFunctions>>,
+): void {
+  dynamicScope.push(anchors);
+}
+
+export function leaveDynamicScope(): void {
+  dynamicScope.pop();
+}
+
+/** The target of a dynamic reference: the outermost resource in scope declaring `anchor`, else `initial`. */
+export function dynamicTarget(
+  anchor: string,
+  initial: SchemaFunctions,
+): SchemaFunctions {
+  for (const anchors of dynamicScope) {
+    const target = anchors[anchor];
+    if (target !== undefined) return target;
+  }
+  return initial;
+}
+
 /** A JSON object: not null, not an array. */
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

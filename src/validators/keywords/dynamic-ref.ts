@@ -1,0 +1,30 @@
+import { code } from "../code.js";
+import { callStatement, pathExpression, type KeywordCompiler } from "../context.js";
+
+/**
+ * `$dynamicRef` (2020-12) and `$recursiveRef` (2019-09). A dynamic one asks the run-time dynamic
+ * scope for the outermost schema resource declaring its anchor, falling back to the initial target.
+ */
+export const dynamicRefKeyword: KeywordCompiler = {
+  keywords: ["$dynamicRef", "$recursiveRef"],
+  compile(node, context) {
+    if (typeof node.schema === "boolean") return [];
+    const dynamic = context.module.dynamicRef(node.schema);
+    if (dynamic === undefined) return [];
+    const initial = context.module.namedFunctions(dynamic.initial)!;
+    if (dynamic.anchor === undefined) return [{ statements: [callStatement(initial, node)] }];
+    const fallback = context.module.constant("dynamicRefInitial", code`{ check: ${initial.check}, collect: ${initial.collect} }`);
+    const target = code`${context.module.runtime("dynamicTarget")}(${dynamic.anchor}, ${fallback})`;
+    return [
+      {
+        statements: [
+          {
+            kind: "call",
+            check: code`${target}.check(${node.value})`,
+            collect: code`${target}.collect(${node.value}, ${pathExpression(node.path)}, errors);`,
+          },
+        ],
+      },
+    ];
+  },
+};

@@ -112,6 +112,37 @@ export interface SchemaFunctions {
     instancePath: string,
     errors: ValidationError[],
   ): void;
+  /** Present when the generated code tracks evaluation for unevaluatedProperties/unevaluatedItems. */
+  evaluated?: (value: unknown, includeUnevaluated?: boolean) => Evaluated;
+}
+
+/** The properties and items of a value that a schema evaluated (its annotations). */
+export interface Evaluated {
+  properties: Set<string>;
+  allProperties: boolean;
+  /** Items before this index were evaluated. */
+  items: number;
+  allItems: boolean;
+  /** Further evaluated items (matched by `contains`). */
+  itemIndexes: Set<number>;
+}
+
+export function newEvaluated(): Evaluated {
+  return {
+    properties: new Set(),
+    allProperties: false,
+    items: 0,
+    allItems: false,
+    itemIndexes: new Set(),
+  };
+}
+
+export function mergeEvaluated(into: Evaluated, from: Evaluated): void {
+  for (const property of from.properties) into.properties.add(property);
+  for (const index of from.itemIndexes) into.itemIndexes.add(index);
+  into.allProperties ||= from.allProperties;
+  into.allItems ||= from.allItems;
+  into.items = Math.max(into.items, from.items);
 }
 
 /** The dynamic scope: dynamic anchors of the schema resources being evaluated, outermost first. */

@@ -6,7 +6,7 @@ import { Code, code, docComment, identifier, joinCode, lineComment } from "./val
 import { compileValidators, functionNames } from "./validators/compile.js";
 
 export const RUNTIME_MODULE = "_runtime";
-const RUNTIME_TYPES = new Set(["ValidationError", "ValidationResult", "StandardSchemaV1"]);
+const RUNTIME_TYPES = new Set(["ValidationError", "ValidationResult", "StandardSchemaV1", "Evaluated"]);
 const RUNTIME_SOURCE = new URL("../../src/runtime/validation-runtime.ts", import.meta.url);
 
 /** One generated file, before formatting. */
@@ -94,11 +94,7 @@ export async function emitModule(input: ModuleInput, context: TypeContext, modul
       typeImports.add(name);
     }
   }
-  for (const name of validators.namedImports) {
-    const { check, collect } = functionNames(name);
-    addImport(name, check.text);
-    addImport(name, collect.text);
-  }
+  for (const [name, functions] of validators.namedImports) for (const fn of functions) addImport(name, fn);
   const imports = [
     importLine([...runtimeImports], RUNTIME_TYPES, RUNTIME_MODULE),
     ...[...importsByModule.keys()].sort().map((module) => importLine([...importsByModule.get(module)!], typeImports, module)),

@@ -55,6 +55,8 @@ export interface ResolvedSchemas {
   /** Dynamic anchors (`""` for `$recursiveAnchor`) declared by each schema resource, by its base URI. */
   dynamicAnchors: ReadonlyMap<string, ReadonlyMap<string, SchemaLocation>>;
   facts(schema: SchemaObject): SchemaFacts | undefined;
+  /** Whether any schema uses unevaluatedProperties/unevaluatedItems, which need evaluation tracking. */
+  usesUnevaluated: boolean;
   /** Every document root, `$ref` target and dynamic scope entry, each once, in document order. */
   namedLocations: SchemaLocation[];
 }
@@ -130,6 +132,7 @@ class SchemaIndex {
   readonly dynamicAnchors = new Map<string, Map<string, SchemaLocation>>();
   readonly facts = new Map<SchemaObject, SchemaFacts>();
   readonly sites: RefSite[] = [];
+  usesUnevaluated = false;
 
   constructor(private readonly defaultDialect: Dialect) {}
 
@@ -174,6 +177,7 @@ class SchemaIndex {
     if (dialect === "2019-09" && schema["$recursiveAnchor"] === true && resourceRoot) this.declareDynamicAnchor(base, "", location);
 
     const facts: SchemaFacts = { location, baseUri: base, dialect };
+    if (atLeast(dialect, "2019-09") && ("unevaluatedProperties" in schema || "unevaluatedItems" in schema)) this.usesUnevaluated = true;
     this.facts.set(schema, facts);
     for (const keyword of ["$ref", "$dynamicRef", "$recursiveRef"] as const) {
       const ref = schema[keyword];
@@ -332,6 +336,7 @@ export async function resolveSchemas(
     dynamicRefs,
     dynamicAnchors: index.dynamicAnchors,
     facts: (schema) => index.facts.get(schema),
+    usesUnevaluated: index.usesUnevaluated,
     namedLocations: [...named.values()],
   };
 }

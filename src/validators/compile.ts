@@ -23,12 +23,15 @@ import { formatKeyword } from "./keywords/format.js";
 import { objectKeywords } from "./keywords/object.js";
 import { refKeyword } from "./keywords/ref.js";
 import { dynamicRefKeyword } from "./keywords/dynamic-ref.js";
+import { unevaluatedKeywords } from "./keywords/unevaluated.js";
+import { evaluatedByFunction } from "./annotations.js";
 import { declaredTypes, instanceTypeOf, typeCondition, typeGuard } from "./keywords/type.js";
 import { render, type Statement } from "./statements.js";
 
 const KEYWORD_COMPILERS: readonly KeywordCompiler[] = [
   refKeyword,
   dynamicRefKeyword,
+  unevaluatedKeywords,
   enumKeywords,
   anyOfKeyword,
   formatKeyword,
@@ -41,7 +44,7 @@ const INSTANCE_TYPES: readonly InstanceType[] = ["object", "array", "string", "n
 const NOT_YET_SUPPORTED = new Set(
   (
     "minimum maximum exclusiveMinimum exclusiveMaximum multipleOf minLength maxLength pattern minItems maxItems " +
-    "uniqueItems contains minContains maxContains prefixItems additionalItems unevaluatedItems unevaluatedProperties " +
+    "uniqueItems contains minContains maxContains prefixItems additionalItems " +
     "patternProperties propertyNames minProperties maxProperties dependentRequired dependentSchemas dependencies " +
     "allOf oneOf not if then else nullable"
   ).split(" "),
@@ -59,8 +62,8 @@ export interface CompiledValidators {
   source: Code;
   /** Helpers and types used from `_runtime.ts`. */
   runtimeImports: Set<string>;
-  /** Named schemas of other modules whose functions are called, by type name. */
-  namedImports: Set<string>;
+  /** Functions of other modules' named schemas that this module calls, by type name. */
+  namedImports: Map<string, Set<string>>;
 }
 
 export function functionNames(typeName: string): { check: Code; collect: Code } {
@@ -94,7 +97,15 @@ function isPlainRef(schema: SchemaObject): boolean {
 export function compileValidators(locations: readonly SchemaLocation[], inputs: ValidatorInputs): CompiledValidators {
   const { names, resolved } = inputs;
   const runtimeImports = new Set<string>();
-  const namedImports = new Set<string>();
+  const namedImports = new Map<string, Set<string>>();
+  const importNamed = (location: SchemaLocation, ...functions: Code[]): void => {
+    const name = names.get(locationKey(location))!;
+    if (ownKeys.has(locationKey(location))) return;
+    const imported = namedImports.get(name) ?? new Set<string>();
+    for (const fn of functions) imported.add(fn.text);
+    namedImports.set(name, imported);
+  };
+  const privateEvaluated = new Map<string, Code>();
   const moduleNames = new Set<string>();
   const constants: Code[] = [];
   const functions: Code[] = [];
@@ -116,8 +127,9 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
     namedFunctions(location) {
       const name = names.get(locationKey(location));
       if (name === undefined) return undefined;
-      if (!ownKeys.has(locationKey(location))) namedImports.add(name);
-      return functionNames(name);
+      const functions = functionNames(name);
+      importNamed(location, functions.check, functions.collect);
+      return functions;
     },
     refTarget: (schema) => resolved.refTargets.get(schema),
     dynamicRef: (schema) => resolved.dynamicRefs.get(schema),
@@ -143,22 +155,12 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
     if (schema === false) {
       return [{ kind: "fail-if", condition: code`true`, failure: failure(node, "false schema", code`{}`, "boolean schema is false", "") }];
     }
+    const context = contextFor(scope);
     // Up to draft-07, $ref makes every keyword beside it ignored.
     if (typeof schema["$ref"] === "string" && !atLeast(module.dialectOf(node.location), "2019-09")) {
-      return refKeyword.compile(node, {
-        module,
-        scope,
-        compileSubschema: (child) => compileSchema(child, scope, false),
-        subschemaFunctions,
-      })[0]!.statements;
+      return refKeyword.compile(node, context)[0]!.statements;
     }
     rejectUnsupported(schema, node.location);
-    const context: CompileContext = {
-      module,
-      scope,
-      compileSubschema: (child) => compileSchema(child, scope, false),
-      subschemaFunctions,
-    };
     const fragments: Fragment[] = KEYWORD_COMPILERS.flatMap((compiler) => compiler.compile(node, context));
     const untyped = fragments.filter((fragment) => fragment.instanceType === undefined).flatMap((fragment) => fragment.statements);
     const types = declaredTypes(node);
@@ -203,6 +205,50 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
     );
   };
 
+  const schemaAt = (location: SchemaLocation): Schema => valueAtPointer(location.document.root, location.pointer) as Schema;
+
+  function contextFor(scope: LocalScope): CompileContext {
+    return {
+      module,
+      scope,
+      compileSubschema: (child) => compileSchema(child, scope, false),
+      subschemaFunctions,
+      evaluatedFunction,
+      dynamicRefInitial,
+      schemaAt,
+    };
+  }
+
+  /** The `evaluatedBy…` function of a named schema, imported when it lives in another module. */
+  function namedEvaluated(location: SchemaLocation): Code | undefined {
+    const name = names.get(locationKey(location));
+    if (name === undefined) return undefined;
+    const evaluated = identifier(`evaluatedBy${name}`);
+    importNamed(location, evaluated);
+    return evaluated;
+  }
+
+  function evaluatedFunction(schema: Schema, location: SchemaLocation): Code {
+    const named = namedEvaluated(location);
+    if (named !== undefined) return named;
+    if (isSchemaObject(schema) && isPlainRef(schema)) {
+      const target = resolved.refTargets.get(schema);
+      if (target !== undefined) return namedEvaluated(target)!;
+    }
+    const existing = privateEvaluated.get(locationKey(location));
+    if (existing !== undefined) return existing;
+    const name = identifier(`evaluatedBy${uniqueModuleName(privateBaseName(location))}`);
+    privateEvaluated.set(locationKey(location), name);
+    functions.push(evaluatedByFunction(name, schema, location, contextFor(new LocalScope()), false));
+    return name;
+  }
+
+  function dynamicRefInitial(location: SchemaLocation): Code {
+    const functions = module.namedFunctions(location)!;
+    const evaluated = resolved.usesUnevaluated ? code`, evaluated: ${namedEvaluated(location)!}` : code``;
+    return module.constant("dynamicRefInitial", code`{ check: ${functions.check}, collect: ${functions.collect}${evaluated} }`);
+  }
+
   /**
    * A function body wrapper: code in a schema resource that declares dynamic anchors puts them in
    * the dynamic scope while it runs, where `$dynamicRef`/`$recursiveRef` look for them.
@@ -213,7 +259,8 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
     if (anchors === undefined || anchors.size === 0) return (body) => body;
     const entries = [...anchors].map(([anchor, location]) => {
       const functions = module.namedFunctions(location)!;
-      return code`${anchor}: { check: ${functions.check}, collect: ${functions.collect} }`;
+      const evaluated = resolved.usesUnevaluated ? code`, evaluated: ${namedEvaluated(location)!}` : code``;
+      return code`${anchor}: { check: ${functions.check}, collect: ${functions.collect}${evaluated} }`;
     });
     const scope = module.constant("dynamicAnchors", code`{ ${joinCode(entries, ", ")} }`);
     return (body) =>
@@ -229,21 +276,31 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
     }
     const existing = privateFunctions.get(locationKey(location));
     if (existing !== undefined) return existing;
-    const owner = locations.find(
-      (candidate) => location.pointer.startsWith(candidate.pointer) && candidate.document === location.document,
-    )!;
-    const relative = parsePointer(location.pointer.slice(owner.pointer.length)).filter((token) => token !== "properties");
-    // The underscore keeps private names apart from named schemas' (type names have none).
-    const base = uniqueModuleName(`${names.get(locationKey(owner))!}_${pascalCase(relative.join(" "))}`);
+    const base = uniqueModuleName(privateBaseName(location));
     const pair = functionNames(base);
     privateFunctions.set(locationKey(location), pair);
     emitFunctions(undefined, base, schema, location, false);
     return pair;
   }
 
+  /** `<Owner>_<Path>` for a subschema's private functions: named after the closest named schema containing it. */
+  function privateBaseName(location: SchemaLocation): string {
+    const owner = locations
+      .filter((candidate) => candidate.document === location.document && (location.pointer + "/").startsWith(candidate.pointer + "/"))
+      .reduce((best, candidate) => (candidate.pointer.length > best.pointer.length ? candidate : best));
+    const relative = parsePointer(location.pointer.slice(owner.pointer.length)).filter((token) => token !== "properties");
+    // The underscore keeps private names apart from named schemas' (type names have none).
+    return `${names.get(locationKey(owner))!}_${pascalCase(relative.join(" "))}`;
+  }
+
   for (const location of locations) {
     const typeName = names.get(locationKey(location))!;
-    emitFunctions(typeName, typeName, valueAtPointer(location.document.root, location.pointer) as Schema, location, true);
+    emitFunctions(typeName, typeName, schemaAt(location), location, true);
+    if (resolved.usesUnevaluated) {
+      functions.push(
+        evaluatedByFunction(identifier(`evaluatedBy${typeName}`), schemaAt(location), location, contextFor(new LocalScope()), true),
+      );
+    }
   }
   return { source: joinCode([...constants, ...functions], "\n\n"), runtimeImports, namedImports };
 }

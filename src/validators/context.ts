@@ -33,6 +33,11 @@ export interface CompileContext {
   compileSubschema(node: SchemaNode): Statement[];
   /** A private pair of functions (`isX`, `collectXErrors`) for a subschema; returns their names. */
   subschemaFunctions(schema: Schema, location: SchemaLocation): { check: Code; collect: Code };
+  /** The `evaluatedBy…` function of a subschema (see annotations.ts). */
+  evaluatedFunction(schema: Schema, location: SchemaLocation): Code;
+  /** A constant holding the functions of a dynamic reference's initial target, for `dynamicTarget`. */
+  dynamicRefInitial(location: SchemaLocation): Code;
+  schemaAt(location: SchemaLocation): Schema;
 }
 
 export interface ModuleScope {

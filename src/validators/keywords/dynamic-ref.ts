@@ -13,8 +13,7 @@ export const dynamicRefKeyword: KeywordCompiler = {
     if (dynamic === undefined) return [];
     const initial = context.module.namedFunctions(dynamic.initial)!;
     if (dynamic.anchor === undefined) return [{ statements: [callStatement(initial, node)] }];
-    const fallback = context.module.constant("dynamicRefInitial", code`{ check: ${initial.check}, collect: ${initial.collect} }`);
-    const target = code`${context.module.runtime("dynamicTarget")}(${dynamic.anchor}, ${fallback})`;
+    const target = code`${context.module.runtime("dynamicTarget")}(${dynamic.anchor}, ${context.dynamicRefInitial(dynamic.initial)})`;
     return [
       {
         statements: [

@@ -1,0 +1,104 @@
+import { atLeast } from "../../dialect.js";
+import type { Schema } from "../../schema-walk.js";
+import { type Code, code } from "../code.js";
+import { childLocation, failure, type Fragment, type KeywordCompiler, type SchemaNode } from "../context.js";
+import type { FailureSpec, Statement } from "../statements.js";
+
+/** Statements for the unevaluated value: the `false` schema's own failure, or the subschema's checks. */
+function applySubschema(sub: Schema, fail: FailureSpec, compile: () => Statement[]): Statement[] {
+  return sub === false ? [{ kind: "fail-if", condition: code`true`, failure: fail }] : compile();
+}
+
+/**
+ * `unevaluatedProperties` and `unevaluatedItems` (2019-09+): apply to what the schema's other
+ * keywords, and the in-place subschemas that validate, did not evaluate (see annotations.ts).
+ */
+export const unevaluatedKeywords: KeywordCompiler = {
+  keywords: ["unevaluatedProperties", "unevaluatedItems"],
+  compile(node: SchemaNode, context) {
+    const { schema } = node;
+    if (typeof schema === "boolean" || !atLeast(context.module.dialectOf(node.location), "2019-09")) return [];
+    const fragments: Fragment[] = [];
+    const declareEvaluated = (): [Code, Statement] => {
+      const evaluated = context.scope.local("evaluated");
+      return [
+        evaluated,
+        { kind: "raw", code: code`const ${evaluated} = ${context.evaluatedFunction(schema, node.location)}(${node.value}, false);` },
+      ];
+    };
+
+    if ("unevaluatedProperties" in schema) {
+      const [evaluated, declaration] = declareEvaluated();
+      const key = context.scope.local("key");
+      const propertyValue = context.scope.local("propertyValue");
+      const sub = schema["unevaluatedProperties"] as Schema;
+      const path = [...node.path, "/", code`${context.module.runtime("pointerToken")}(${key})`];
+      const body = applySubschema(
+        sub,
+        failure(node, "unevaluatedProperties", code`{ unevaluatedProperty: ${key} }`, "must NOT have unevaluated properties"),
+        () =>
+          context.compileSubschema({
+            schema: sub,
+            location: childLocation(node.location, "unevaluatedProperties"),
+            value: propertyValue,
+            path,
+          }),
+      );
+      fragments.push({
+        instanceType: "object",
+        statements: [
+          declaration,
+          {
+            kind: "loop",
+            header: code`if (!${evaluated}.allProperties) for (const ${key} of Object.keys(${node.value}))`,
+            body: [
+              {
+                kind: "raw",
+                code: code`if (${evaluated}.properties.has(${key})) continue;\nconst ${propertyValue} = ${node.value}[${key}];`,
+              },
+              ...body,
+            ],
+          },
+        ],
+      });
+    }
+
+    if ("unevaluatedItems" in schema) {
+      const [evaluated, declaration] = declareEvaluated();
+      const index = context.scope.local("index");
+      const item = context.scope.local("item");
+      const sub = schema["unevaluatedItems"] as Schema;
+      const body = applySubschema(
+        sub,
+        failure(
+          node,
+          "unevaluatedItems",
+          code`{ limit: ${evaluated}.items }`,
+          code`"must NOT have more than " + ${evaluated}.items + " items"`,
+        ),
+        () =>
+          context.compileSubschema({
+            schema: sub,
+            location: childLocation(node.location, "unevaluatedItems"),
+            value: item,
+            path: [...node.path, "/", index],
+          }),
+      );
+      fragments.push({
+        instanceType: "array",
+        statements: [
+          declaration,
+          {
+            kind: "loop",
+            header: code`if (!${evaluated}.allItems) for (let ${index} = ${evaluated}.items; ${index} < ${node.value}.length; ${index}++)`,
+            body: [
+              { kind: "raw", code: code`if (${evaluated}.itemIndexes.has(${index})) continue;\nconst ${item} = ${node.value}[${index}];` },
+              ...body,
+            ],
+          },
+        ],
+      });
+    }
+    return fragments;
+  },
+};

@@ -137,6 +137,9 @@ class SchemaIndex {
   constructor(private readonly defaultDialect: Dialect) {}
 
   add(document: SchemaDocument): void {
+    // The retrieval URI names the document too, even when its root's $id says otherwise.
+    const retrieval = splitFragment(document.uri)[0];
+    if (!this.resources.has(retrieval)) this.resources.set(retrieval, { document, pointer: "" });
     this.visit(document.root as Schema, { document, pointer: "" }, splitFragment(document.uri)[0], this.defaultDialect, true);
   }
 

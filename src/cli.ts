@@ -1,5 +1,7 @@
 import { Command, CommanderError } from "commander";
 import path from "node:path";
+import { dialectOption, formatsOption } from "./config.js";
+import { DIALECTS } from "./dialect.js";
 import { CodegenError } from "./errors.js";
 import { generate } from "./generate.js";
 
@@ -11,6 +13,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .argument("[inputs...]", "schema files or directories (default: the config's inputs, or schemas/)")
     .option("-o, --out <dir>", "output directory (default: the config's out, or generated/)")
     .option("--check", "write nothing; exit 1 and name every file that would change")
+    .option("--dialect <dialect>", `dialect of schemas without $schema: ${DIALECTS.join(", ")} (default: 2020-12)`)
+    .option("--formats <mode>", "assert: validators check format (default); annotate: format only documents")
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   try {
@@ -20,11 +24,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw error;
   }
   const inputs = program.args;
-  const options = program.opts<{ out?: string; check?: boolean }>();
+  const options = program.opts<{ out?: string; check?: boolean; dialect?: string; formats?: string }>();
   try {
     const result = await generate({
       ...(inputs.length > 0 ? { inputs } : {}),
       ...(options.out !== undefined ? { outDir: options.out } : {}),
+      ...(options.dialect !== undefined ? { dialect: dialectOption(options.dialect, "--dialect") } : {}),
+      ...(options.formats !== undefined ? { formats: formatsOption(options.formats, "--formats") } : {}),
       check: options.check === true,
     });
     const outDir = path.relative(process.cwd(), result.outDir) || ".";

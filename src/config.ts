@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { type Dialect, DIALECTS } from "./dialect.js";
 import { CodegenError } from "./errors.js";
 
 /** How schema names become TypeScript names. */
@@ -17,6 +18,10 @@ export interface CodegenConfig {
   /** The output directory, relative to the config's directory. */
   out: string;
   naming: NamingOptions;
+  /** Dialect of schemas without `$schema`. */
+  dialect?: Dialect;
+  /** Whether validators assert `format` (default) or treat it as an annotation. */
+  formats?: "assert" | "annotate";
 }
 
 export const CONFIG_FILE_NAME = "codegen.config.json";
@@ -50,6 +55,25 @@ function namingOptions(value: unknown): NamingOptions {
   return naming;
 }
 
+/** A bad option value, from the config file (`where` is a JSON pointer) or the command line (`where` is the flag). */
+function invalidOption(message: string, where: string, hint: string): never {
+  if (where.startsWith("--")) throw new CodegenError(`${where} ${message}`, { hint });
+  fail(message, where, hint);
+}
+
+export function dialectOption(value: unknown, where: string): Dialect {
+  if (typeof value !== "string" || !(DIALECTS as readonly string[]).includes(value)) {
+    invalidOption(`must be one of ${DIALECTS.join(", ")}`, where, "Pick the dialect your schemas are written in.");
+  }
+  return value as Dialect;
+}
+
+export function formatsOption(value: unknown, where: string): "assert" | "annotate" {
+  if (value !== "assert" && value !== "annotate")
+    invalidOption('must be "assert" or "annotate"', where, "assert checks formats; annotate only documents them.");
+  return value;
+}
+
 /** Reads `codegen.config.json` from `directory`; the defaults when there is none. */
 export function loadConfig(directory: string): CodegenConfig {
   const file = path.join(directory, CONFIG_FILE_NAME);
@@ -70,7 +94,9 @@ export function loadConfig(directory: string): CodegenConfig {
       if (typeof value !== "string" || value === "") fail("must be a directory path", "/out", 'Write e.g. "out": "generated".');
       config.out = value;
     } else if (key === "naming") config.naming = namingOptions(value);
-    else fail(`unknown option "${key}"`, `/${key}`, 'The options are: "inputs", "out", "naming".');
+    else if (key === "dialect") config.dialect = dialectOption(value, "/dialect");
+    else if (key === "formats") config.formats = formatsOption(value, "/formats");
+    else fail(`unknown option "${key}"`, `/${key}`, 'The options are: "inputs", "out", "naming", "dialect", "formats".');
   }
   return config;
 }

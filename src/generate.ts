@@ -52,8 +52,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const outDir = path.resolve(cwd, options.outDir ?? config.out);
 
   const inputs = loadSchemaDocuments(options.inputs ?? config.inputs, cwd);
+  const dialect = options.dialect ?? config.dialect;
   const resolved = await resolveSchemas(inputs, cwd, {
-    ...(options.dialect !== undefined ? { dialect: options.dialect } : {}),
+    ...(dialect !== undefined ? { dialect } : {}),
     ...(options.registry !== undefined ? { registry: options.registry } : {}),
   });
   const names = assignTypeNames(resolved.namedLocations, options.naming ?? config.naming);
@@ -69,7 +70,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     const moduleName = names.get(locationKey(module.locations[0]!))!;
     for (const location of module.locations) moduleOf.set(names.get(locationKey(location))!, moduleName);
   }
-  const context = { resolved, names, assertFormats: options.formats !== "annotate" };
+  const context = { resolved, names, assertFormats: (options.formats ?? config.formats) !== "annotate" };
   const emitted = await Promise.all(modules.map((module) => emitModule(module, context, moduleOf)));
   const moduleNames = emitted.map((file) => file.name.replace(/\.ts$/, ""));
   const unformatted = [...emitted, runtimeModule(), indexModule(moduleNames)];

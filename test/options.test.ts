@@ -1,0 +1,42 @@
+import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { generate, type GenerateOptions } from "../src/index.js";
+import { compileGenerated, importGenerated, temporaryDirectory } from "./helpers.js";
+
+type Validate = (value: unknown) => { valid: boolean };
+
+/** Generates one schema with the given options, compiles it under the strict flags, returns validateX. */
+async function validatorFor(schema: unknown, options: GenerateOptions): Promise<Validate> {
+  const dir = temporaryDirectory("options");
+  mkdirSync(path.join(dir, "schemas"));
+  writeFileSync(path.join(dir, "schemas/subject.json"), JSON.stringify(schema));
+  const result = await generate({ cwd: dir, outDir: "out", ...options });
+  const module = await importGenerated(compileGenerated(path.join(dir, "out")), "index");
+  return module[`validate${result.rootTypes[0]!}`] as Validate;
+}
+
+test("formats: assert checks format, annotate only documents it", async () => {
+  const schema = { title: "Event", type: "object", properties: { at: { type: "string", format: "date-time" } } };
+  const asserting = await validatorFor(schema, { formats: "assert" });
+  const annotating = await validatorFor(schema, { formats: "annotate" });
+  assert.equal(asserting({ at: "yesterday" }).valid, false);
+  assert.equal(annotating({ at: "yesterday" }).valid, true);
+  assert.equal(annotating({ at: 5 }).valid, false, "type still applies");
+});
+
+test("dialect: up to draft-07 keywords beside $ref are ignored, from 2019-09 they apply", async () => {
+  const schema = {
+    title: "Tagged",
+    definitions: { text: { type: "string" } },
+    properties: { tag: { $ref: "#/definitions/text", enum: ["a"] } },
+  };
+  const draft7 = await validatorFor(schema, { dialect: "draft-07" });
+  const modern = await validatorFor(schema, { dialect: "2020-12" });
+  assert.equal(draft7({ tag: "b" }).valid, true);
+  assert.equal(modern({ tag: "b" }).valid, false);
+  assert.equal(draft7({ tag: 1 }).valid, false);
+  const declared = await validatorFor({ ...schema, $schema: "http://json-schema.org/draft-07/schema#" }, { dialect: "2020-12" });
+  assert.equal(declared({ tag: "b" }).valid, true, "$schema wins over the default dialect");
+});

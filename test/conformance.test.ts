@@ -1,0 +1,34 @@
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { formatTable, runDialect, SUITE_DIALECTS, type DialectResult } from "../scripts/conformance.js";
+import { REPO_ROOT } from "./helpers.js";
+
+/**
+ * Passed-test floors per dialect, recorded from real runs. A floor only goes up: when a change
+ * passes more tests, `UPDATE_FLOORS=1 npm test` records the new counts.
+ */
+const FLOORS_FILE = path.join(REPO_ROOT, "test/conformance-floors.json");
+
+test("JSON-Schema-Test-Suite: required tests of every dialect, generated, compiled and run", async (t) => {
+  const results: DialectResult[] = [];
+  for (const dialect of Object.keys(SUITE_DIALECTS)) results.push(await runDialect(dialect));
+  for (const line of formatTable(results).split("\n")) t.diagnostic(line);
+
+  const floors = JSON.parse(readFileSync(FLOORS_FILE, "utf8")) as Record<string, number>;
+  if (process.env["UPDATE_FLOORS"] === "1") {
+    for (const result of results) floors[result.dialect] = Math.max(floors[result.dialect] ?? 0, result.passed);
+    writeFileSync(FLOORS_FILE, `${JSON.stringify(floors, null, 2)}\n`);
+  }
+  for (const result of results) {
+    assert.ok(
+      result.passed >= (floors[result.dialect] ?? 0),
+      `${result.dialect}: ${result.passed} passed, below the floor of ${floors[result.dialect]}. First failures:\n${result.failures
+        .slice(0, 20)
+        .map((failure) => `  ${failure.file} | ${failure.group} | ${failure.test ?? "*"} | ${failure.reason}`)
+        .join("\n")}`,
+    );
+    assert.equal(result.typeErrors, 0, `${result.dialect}: generated types of ${result.typeErrors} suite schemas do not compile`);
+  }
+});

@@ -1,5 +1,9 @@
-/** The JSON Schema dialects codegen understands, oldest first. */
-export const DIALECTS = ["draft-04", "draft-06", "draft-07", "2019-09", "2020-12"] as const;
+/**
+ * The JSON Schema dialects codegen understands, oldest first. OpenAPI 3.0's schema objects sit
+ * after draft-04, whose semantics they keep (boolean exclusive bounds, `$ref` overriding its
+ * siblings), and add `nullable`.
+ */
+export const DIALECTS = ["draft-04", "openapi-3.0", "draft-06", "draft-07", "2019-09", "2020-12"] as const;
 export type Dialect = (typeof DIALECTS)[number];
 
 export const DEFAULT_DIALECT: Dialect = "2020-12";

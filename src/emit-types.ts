@@ -88,7 +88,13 @@ function prepareSchema(
     return { tsType: namedHere };
   }
   const copy: SchemaObject = {};
+  // OpenAPI 3.0's nullable, as JSON Schema's type list.
+  const nullable = context.resolved.facts(schema)?.dialect === "openapi-3.0" && schema["nullable"] === true && "type" in schema;
   for (const [keyword, value] of Object.entries(schema)) {
+    if (keyword === "type" && nullable) {
+      copy[keyword] = [...new Set([...(Array.isArray(value) ? value : [value]), "null"])];
+      continue;
+    }
     if (DROPPED.has(keyword) || (keyword === "title" && !isRoot)) continue;
     copy[keyword] = keyword === "description" && typeof value === "string" ? sanitizeCommentText(value) : value;
   }

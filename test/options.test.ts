@@ -40,3 +40,17 @@ test("dialect: up to draft-07 keywords beside $ref are ignored, from 2019-09 the
   const declared = await validatorFor({ ...schema, $schema: "http://json-schema.org/draft-07/schema#" }, { dialect: "2020-12" });
   assert.equal(declared({ tag: "b" }).valid, true, "$schema wins over the default dialect");
 });
+
+test("dialect openapi-3.0: nullable adds null to the type, in validators and in types", async () => {
+  const schema = { title: "Pet", type: "object", required: ["name"], properties: { name: { type: "string", nullable: true } } };
+  const openapi = await validatorFor(schema, { dialect: "openapi-3.0" });
+  const plain = await validatorFor(schema, { dialect: "2020-12" });
+  assert.equal(openapi({ name: null }).valid, true);
+  assert.equal(openapi({ name: 5 }).valid, false);
+  assert.equal(plain({ name: null }).valid, false, "nullable is only an unknown keyword outside OpenAPI 3.0");
+  const dir = temporaryDirectory("nullable");
+  mkdirSync(path.join(dir, "schemas"));
+  writeFileSync(path.join(dir, "schemas/pet.json"), JSON.stringify(schema));
+  const result = await generate({ cwd: dir, outDir: "out", dialect: "openapi-3.0", check: true });
+  assert.match(result.files.find((file) => file.name === "Pet.ts")!.source, /name: string \| null;/);
+});

@@ -46,7 +46,7 @@ const NOT_YET_SUPPORTED = new Set(
     "minimum maximum exclusiveMinimum exclusiveMaximum multipleOf minLength maxLength pattern minItems maxItems " +
     "uniqueItems contains minContains maxContains prefixItems additionalItems " +
     "patternProperties propertyNames minProperties maxProperties dependentRequired dependentSchemas dependencies " +
-    "allOf oneOf not if then else nullable"
+    "allOf oneOf not if then else"
   ).split(" "),
 );
 
@@ -163,7 +163,7 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
     rejectUnsupported(schema, node.location);
     const fragments: Fragment[] = KEYWORD_COMPILERS.flatMap((compiler) => compiler.compile(node, context));
     const untyped = fragments.filter((fragment) => fragment.instanceType === undefined).flatMap((fragment) => fragment.statements);
-    const types = declaredTypes(node);
+    const types = declaredTypes(node, module.dialectOf(node.location));
     const allowed = new Set(types?.map(instanceTypeOf));
     // Keywords run under the type guard only when it is exactly their instance type: a number such as
     // 200.5 fails `type: integer` and is still checked by `format: int32`, as each keyword applies on its own.

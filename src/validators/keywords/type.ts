@@ -1,14 +1,19 @@
+import type { Dialect } from "../../dialect.js";
 import { type Code, code, joinCode } from "../code.js";
 import { failure, type InstanceType, type ModuleScope, type SchemaNode } from "../context.js";
 import type { Statement } from "../statements.js";
 
 type JsonType = "object" | "array" | "string" | "number" | "integer" | "boolean" | "null";
 
-/** The `type` keyword as a list, or `undefined` when absent (its shape is checked when loading). */
-export function declaredTypes(node: SchemaNode): JsonType[] | undefined {
+/**
+ * The `type` keyword as a list, or `undefined` when absent (its shape is checked when loading).
+ * In OpenAPI 3.0, `nullable: true` adds `null` to it.
+ */
+export function declaredTypes(node: SchemaNode, dialect: Dialect): JsonType[] | undefined {
   if (typeof node.schema === "boolean" || !("type" in node.schema)) return undefined;
   const value = node.schema["type"];
-  return (Array.isArray(value) ? value : [value]) as JsonType[];
+  const types = (Array.isArray(value) ? value : [value]) as JsonType[];
+  return dialect === "openapi-3.0" && node.schema["nullable"] === true && !types.includes("null") ? [...types, "null"] : types;
 }
 
 /** The instance type whose keywords apply to a JSON type (`integer` instances are numbers). */

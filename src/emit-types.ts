@@ -1,4 +1,5 @@
 import { compile, type JSONSchema } from "json-schema-to-typescript";
+import type { Dialect } from "./dialect.js";
 import { appendPointer, valueAtPointer } from "./json-pointer.js";
 import { locationKey, type ResolvedSchemas, type SchemaLocation } from "./resolve.js";
 import { subschemas, type Schema, type SchemaObject } from "./schema-walk.js";
@@ -70,6 +71,21 @@ function setAtPath(target: SchemaObject, path: readonly (string | number)[], val
 }
 
 /**
+ * Rewrites keywords json-schema-to-typescript reads differently from the dialect, so that the type
+ * is exact or honestly wider, never narrower than what the schema accepts.
+ */
+function toTypeableForm(copy: SchemaObject, dialect: Dialect | undefined): void {
+  // 2020-12 tuples (prefixItems, then items for the rest) in the draft-07 form it turns into tuple types.
+  if (dialect === "2020-12" && Array.isArray(copy["prefixItems"])) {
+    if ("items" in copy) copy["additionalItems"] = copy["items"];
+    copy["items"] = copy["prefixItems"];
+    delete copy["prefixItems"];
+  }
+  // Pattern properties become an index signature; keys matching no pattern may still hold anything.
+  if ("patternProperties" in copy && !("additionalProperties" in copy)) copy["additionalProperties"] = true;
+}
+
+/**
  * A copy of the schema for json-schema-to-typescript in which every other named schema and every
  * `$ref` is replaced by `tsType: <Name>`, so each named type is declared once and imported elsewhere.
  */
@@ -104,6 +120,7 @@ function prepareSchema(
     const childLocation = { document: location.document, pointer: appendPointer(location.pointer, ...child.path) };
     setAtPath(copy, child.path, prepareSchema(child.schema, childLocation, false, context, references), copies);
   }
+  toTypeableForm(copy, context.resolved.facts(schema)?.dialect);
   // A dynamic reference is typed as its initial target, the most general of its possible targets.
   const target = context.resolved.refTargets.get(schema) ?? context.resolved.dynamicRefs.get(schema)?.initial;
   if (target === undefined) return copy as JSONSchema;

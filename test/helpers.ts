@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -12,8 +12,16 @@ export const SHARED_DIR = path.resolve(REPO_ROOT, "../shared");
 const require = createRequire(import.meta.url);
 const TSC = path.join(path.dirname(require.resolve("typescript/package.json")), "bin", "tsc");
 
+const temporaryDirectories: string[] = [];
+process.on("exit", () => {
+  for (const dir of temporaryDirectories) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh directory, removed when the test process exits. */
 export function temporaryDirectory(prefix: string): string {
-  return mkdtempSync(path.join(os.tmpdir(), `codegen-${prefix}-`));
+  const dir = mkdtempSync(path.join(os.tmpdir(), `codegen-${prefix}-`));
+  temporaryDirectories.push(dir);
+  return dir;
 }
 
 /** The strict compiler settings generated code must pass. */

@@ -4,17 +4,13 @@
  * compiled once with tsc under the strict flags, and every test's data is validated with the
  * generated `validateX` and `isX`. Prints a table; `--json` prints the numbers as JSON.
  *
+ * Required tests run with `format` as an annotation (the specification's default); the
+ * `optional/format` tests run with `format` asserted (codegen's default for users).
+ *
  *   node dist/scripts/conformance.js [--dialect draft2020-12] [--json] [--failures]
  */
 import { execFileSync } from "node:child_process";
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -22,14 +18,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Dialect } from "../src/dialect.js";
 import { generate } from "../src/index.js";
 
-const REPO_ROOT = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../..",
-);
-export const SUITE_DIR = path.resolve(
-  REPO_ROOT,
-  "../shared/json-schema-test-suite",
-);
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const SUITE_DIR = path.resolve(REPO_ROOT, "../shared/json-schema-test-suite");
 const REMOTES = { "http://localhost:1234/": path.join(SUITE_DIR, "remotes") };
 
 export const SUITE_DIALECTS: Record<string, Dialect> = {
@@ -69,9 +59,11 @@ export interface DialectResult {
   failures: Failure[];
 }
 
-/** The suite's required test files of a dialect (not `optional/`). */
-function requiredFiles(suiteDialect: string): string[] {
-  const dir = path.join(SUITE_DIR, "tests", suiteDialect);
+/** Which tests to run: the required ones (format annotates), or `optional/format` (format asserts). */
+export type SuitePart = "required" | "optional/format";
+
+function testFiles(suiteDialect: string, part: SuitePart): string[] {
+  const dir = path.join(SUITE_DIR, "tests", suiteDialect, part === "required" ? "" : part);
   return readdirSync(dir)
     .filter((name) => name.endsWith(".json"))
     .sort()
@@ -80,13 +72,11 @@ function requiredFiles(suiteDialect: string): string[] {
 
 type Validate = (value: unknown) => { valid: boolean };
 
-export async function runDialect(suiteDialect: string): Promise<DialectResult> {
+export async function runDialect(suiteDialect: string, part: SuitePart = "required"): Promise<DialectResult> {
   const dialect = SUITE_DIALECTS[suiteDialect]!;
-  const work = mkdtempSync(
-    path.join(os.tmpdir(), `codegen-suite-${suiteDialect}-`),
-  );
+  const work = mkdtempSync(path.join(os.tmpdir(), `codegen-suite-${suiteDialect}-`));
   const result: DialectResult = {
-    dialect: suiteDialect,
+    dialect: part === "required" ? suiteDialect : `${suiteDialect} ${part}`,
     passed: 0,
     failed: 0,
     skipped: 0,
@@ -101,16 +91,13 @@ export async function runDialect(suiteDialect: string): Promise<DialectResult> {
     rootType: string;
   }[] = [];
 
-  for (const file of requiredFiles(suiteDialect)) {
+  for (const file of testFiles(suiteDialect, part)) {
     const groups = JSON.parse(readFileSync(file, "utf8")) as SuiteGroup[];
     for (const [index, group] of groups.entries()) {
       result.groups++;
       const dir = path.join(work, `${path.basename(file, ".json")}-${index}`);
       mkdirSync(dir);
-      writeFileSync(
-        path.join(dir, "schema.json"),
-        JSON.stringify(group.schema),
-      );
+      writeFileSync(path.join(dir, "schema.json"), JSON.stringify(group.schema));
       try {
         const generated = await generate({
           cwd: dir,
@@ -118,7 +105,7 @@ export async function runDialect(suiteDialect: string): Promise<DialectResult> {
           outDir: "out",
           dialect,
           registry: REMOTES,
-          formats: "annotate",
+          formats: part === "required" ? "annotate" : "assert",
           prettier: false,
         });
         prepared.push({
@@ -145,15 +132,12 @@ export async function runDialect(suiteDialect: string): Promise<DialectResult> {
       result.failures.push({
         file,
         group: group.description,
-        reason:
-          "types: generated TypeScript does not compile under the strict flags",
+        reason: "types: generated TypeScript does not compile under the strict flags",
       });
     }
     let module: Record<string, unknown>;
     try {
-      module = (await import(
-        pathToFileURL(path.join(dir, "out", "index.js")).href
-      )) as Record<string, unknown>;
+      module = (await import(pathToFileURL(path.join(dir, "out", "index.js")).href)) as Record<string, unknown>;
     } catch (error) {
       result.failed += group.tests.length;
       result.failures.push({
@@ -169,10 +153,8 @@ export async function runDialect(suiteDialect: string): Promise<DialectResult> {
       let reason: string | undefined;
       try {
         const verdict = validate(test.data).valid;
-        if (verdict !== test.valid)
-          reason = `expected ${test.valid ? "valid" : "invalid"}, validate says ${verdict ? "valid" : "invalid"}`;
-        else if (check(test.data) !== test.valid)
-          reason = `is${rootType} disagrees with validate${rootType}`;
+        if (verdict !== test.valid) reason = `expected ${test.valid ? "valid" : "invalid"}, validate says ${verdict ? "valid" : "invalid"}`;
+        else if (check(test.data) !== test.valid) reason = `is${rootType} disagrees with validate${rootType}`;
       } catch (error) {
         reason = `threw: ${(error as Error).message}`;
       }
@@ -195,15 +177,8 @@ export async function runDialect(suiteDialect: string): Promise<DialectResult> {
 /** Type-checks and compiles every generated directory with one tsc run; returns the directories with type errors. */
 function compileAll(work: string): Set<string> {
   const require = createRequire(import.meta.url);
-  const tsc = path.join(
-    path.dirname(require.resolve("typescript/package.json")),
-    "bin",
-    "tsc",
-  );
-  writeFileSync(
-    path.join(work, "package.json"),
-    JSON.stringify({ type: "module" }),
-  );
+  const tsc = path.join(path.dirname(require.resolve("typescript/package.json")), "bin", "tsc");
+  writeFileSync(path.join(work, "package.json"), JSON.stringify({ type: "module" }));
   writeFileSync(
     path.join(work, "tsconfig.json"),
     JSON.stringify({
@@ -254,11 +229,10 @@ export function formatTable(results: readonly DialectResult[]): string {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const only = args.includes("--dialect")
-    ? [args[args.indexOf("--dialect") + 1]!]
-    : Object.keys(SUITE_DIALECTS);
+  const only = args.includes("--dialect") ? [args[args.indexOf("--dialect") + 1]!] : Object.keys(SUITE_DIALECTS);
   const results: DialectResult[] = [];
   for (const suiteDialect of only) results.push(await runDialect(suiteDialect));
+  for (const suiteDialect of only) results.push(await runDialect(suiteDialect, "optional/format"));
   if (args.includes("--json")) {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     return;
@@ -266,10 +240,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${formatTable(results)}\n`);
   if (args.includes("--failures")) {
     for (const r of results)
-      for (const f of r.failures)
-        process.stdout.write(
-          `${r.dialect} ${f.file} | ${f.group} | ${f.test ?? "*"} | ${f.reason}\n`,
-        );
+      for (const f of r.failures) process.stdout.write(`${r.dialect} ${f.file} | ${f.group} | ${f.test ?? "*"} | ${f.reason}\n`);
   }
 }
 

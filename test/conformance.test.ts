@@ -14,6 +14,7 @@ const FLOORS_FILE = path.join(REPO_ROOT, "test/conformance-floors.json");
 test("JSON-Schema-Test-Suite: required tests of every dialect, generated, compiled and run", async (t) => {
   const results: DialectResult[] = [];
   for (const dialect of Object.keys(SUITE_DIALECTS)) results.push(await runDialect(dialect));
+  for (const dialect of Object.keys(SUITE_DIALECTS)) results.push(await runDialect(dialect, "optional/format"));
   for (const line of formatTable(results).split("\n")) t.diagnostic(line);
 
   const floors = JSON.parse(readFileSync(FLOORS_FILE, "utf8")) as Record<string, number>;

@@ -5,10 +5,10 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  isDateTime,
   isJsonObject,
   toStandardSchema,
 } from "./_runtime.js";
+import { isDateTime } from "./_formats.js";
 import {
   type ActiveSCIMConnection,
   collectActiveSCIMConnectionErrors,

@@ -59,8 +59,11 @@ export interface DialectResult {
   failures: Failure[];
 }
 
-/** Which tests to run: the required ones (format annotates), or `optional/format` (format asserts). */
-export type SuitePart = "required" | "optional/format";
+/**
+ * Which tests to run: the required ones and the other `optional` ones (format annotates), or
+ * `optional/format` (format asserts).
+ */
+export type SuitePart = "required" | "optional" | "optional/format";
 
 function testFiles(suiteDialect: string, part: SuitePart): string[] {
   const dir = path.join(SUITE_DIR, "tests", suiteDialect, part === "required" ? "" : part);
@@ -105,7 +108,7 @@ export async function runDialect(suiteDialect: string, part: SuitePart = "requir
           outDir: "out",
           dialect,
           registry: REMOTES,
-          formats: part === "required" ? "annotate" : "assert",
+          formats: part === "optional/format" ? "assert" : "annotate",
           prettier: false,
         });
         prepared.push({
@@ -232,6 +235,7 @@ async function main(): Promise<void> {
   const only = args.includes("--dialect") ? [args[args.indexOf("--dialect") + 1]!] : Object.keys(SUITE_DIALECTS);
   const results: DialectResult[] = [];
   for (const suiteDialect of only) results.push(await runDialect(suiteDialect));
+  for (const suiteDialect of only) results.push(await runDialect(suiteDialect, "optional"));
   for (const suiteDialect of only) results.push(await runDialect(suiteDialect, "optional/format"));
   if (args.includes("--json")) {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

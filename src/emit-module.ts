@@ -8,6 +8,8 @@ import { compileValidators, functionNames } from "./validators/compile.js";
 export const RUNTIME_MODULE = "_runtime";
 const RUNTIME_TYPES = new Set(["ValidationError", "ValidationResult", "StandardSchemaV1", "Evaluated"]);
 const RUNTIME_SOURCE = new URL("../../src/runtime/validation-runtime.ts", import.meta.url);
+const FORMATS_MODULE = "_formats";
+const FORMATS_SOURCE = new URL("../../src/runtime/formats.ts", import.meta.url);
 
 /** One generated file, before formatting. */
 export interface GeneratedFile {
@@ -65,13 +67,18 @@ export interface ModuleInput {
  * Builds the generated module of one schema document: its named types (via json-schema-to-typescript)
  * and their validators. `moduleOf` maps a type name to the module that declares it.
  */
-export async function emitModule(input: ModuleInput, context: TypeContext, moduleOf: ReadonlyMap<string, string>): Promise<GeneratedFile> {
+export async function emitModule(
+  input: ModuleInput,
+  context: TypeContext,
+  moduleOf: ReadonlyMap<string, string>,
+): Promise<GeneratedFile & { usesFormats: boolean }> {
   const typeNames = input.locations.map((location) => context.names.get(locationKey(location))!);
   const types = await Promise.all(input.locations.map((location) => emitTypes(location, context)));
   const validators = compileValidators(input.locations, {
     names: context.names,
     resolved: context.resolved,
     assertFormats: context.assertFormats,
+    unknownTypes: new Set(typeNames.filter((_, index) => types[index]!.isUnknown)),
   });
   const runtimeImports = new Set([
     ...validators.runtimeImports,
@@ -97,6 +104,7 @@ export async function emitModule(input: ModuleInput, context: TypeContext, modul
   for (const [name, functions] of validators.namedImports) for (const fn of functions) addImport(name, fn);
   const imports = [
     importLine([...runtimeImports], RUNTIME_TYPES, RUNTIME_MODULE),
+    ...(validators.formatImports.size === 0 ? [] : [importLine([...validators.formatImports], new Set(), FORMATS_MODULE)]),
     ...[...importsByModule.keys()].sort().map((module) => importLine([...importsByModule.get(module)!], typeImports, module)),
   ];
   const source = joinCode(
@@ -109,12 +117,16 @@ export async function emitModule(input: ModuleInput, context: TypeContext, modul
     ],
     "\n\n",
   );
-  return { name: `${typeNames[0]!}.ts`, source: `${source.text}\n` };
+  return { name: `${typeNames[0]!}.ts`, source: `${source.text}\n`, usesFormats: validators.formatImports.size > 0 };
 }
 
-export function runtimeModule(): GeneratedFile {
-  const source = readFileSync(RUNTIME_SOURCE, "utf8");
-  return { name: `${RUNTIME_MODULE}.ts`, source: `${banner(undefined).text}\n\n${source}` };
+/** The run-time helpers, and the format checks when a module uses them, copied next to the generated modules. */
+export function runtimeModules(usesFormats: boolean): GeneratedFile[] {
+  const copy = (module: string, source: URL): GeneratedFile => ({
+    name: `${module}.ts`,
+    source: `${banner(undefined).text}\n\n${readFileSync(source, "utf8")}`,
+  });
+  return usesFormats ? [copy(RUNTIME_MODULE, RUNTIME_SOURCE), copy(FORMATS_MODULE, FORMATS_SOURCE)] : [copy(RUNTIME_MODULE, RUNTIME_SOURCE)];
 }
 
 export function indexModule(moduleNames: readonly string[]): GeneratedFile {

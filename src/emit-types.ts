@@ -53,6 +53,8 @@ export interface EmittedTypes {
   source: string;
   /** Named types declared elsewhere that the declarations use. */
   references: Set<string>;
+  /** The type is `unknown`: its check function cannot narrow (a false result would leave `never`). */
+  isUnknown: boolean;
 }
 
 /** Sets `value` at `path` inside `target`, copying (once) each container on the way. */
@@ -83,6 +85,11 @@ function toTypeableForm(copy: SchemaObject, dialect: Dialect | undefined): void 
   }
   // Pattern properties become an index signature; keys matching no pattern may still hold anything.
   if ("patternProperties" in copy && !("additionalProperties" in copy)) copy["additionalProperties"] = true;
+  // Bounds no array meets leave only non-arrays; json-schema-to-typescript refuses them, so they go.
+  if (typeof copy["minItems"] === "number" && typeof copy["maxItems"] === "number" && copy["maxItems"] < copy["minItems"]) {
+    delete copy["minItems"];
+    delete copy["maxItems"];
+  }
 }
 
 /**
@@ -153,10 +160,10 @@ export async function emitTypes(location: SchemaLocation, context: TypeContext):
     $refOptions: { resolve: { external: false, http: false }, dereference: { excludedPathMatcher: () => true } },
   });
   // json-schema-to-typescript declares nothing for a schema that allows any value.
-  if (source.trim() === "") return { source: `export type ${name} = unknown;\n`, references };
+  if (source.trim() === "") return { source: `export type ${name} = unknown;\n`, references, isUnknown: true };
   if (!new RegExp(`^export (interface|type) ${name}\\b`, "m").test(source)) {
     throw new Error(`internal error: json-schema-to-typescript did not declare ${name}`);
   }
   references.delete(name);
-  return { source, references };
+  return { source, references, isUnknown: new RegExp(`^export type ${name} = unknown;?$`, "m").test(source) };
 }

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { loadConfig, type NamingOptions } from "./config.js";
 import type { Dialect } from "./dialect.js";
-import { emitModule, indexModule, runtimeModule, type GeneratedFile, type ModuleInput } from "./emit-module.js";
+import { emitModule, indexModule, runtimeModules, type GeneratedFile, type ModuleInput } from "./emit-module.js";
 import { formatFiles } from "./format.js";
 import { loadSchemaDocuments } from "./load.js";
 import { assignTypeNames } from "./name.js";
@@ -73,7 +73,11 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const context = { resolved, names, assertFormats: (options.formats ?? config.formats) !== "annotate" };
   const emitted = await Promise.all(modules.map((module) => emitModule(module, context, moduleOf)));
   const moduleNames = emitted.map((file) => file.name.replace(/\.ts$/, ""));
-  const unformatted = [...emitted, runtimeModule(), indexModule(moduleNames)];
+  const unformatted = [
+    ...emitted.map(({ name, source }) => ({ name, source })),
+    ...runtimeModules(emitted.some((module) => module.usesFormats)),
+    indexModule(moduleNames),
+  ];
   const files = options.prettier === false ? unformatted : await formatFiles(unformatted, outDir);
   files.sort((a, b) => a.name.localeCompare(b.name));
 

@@ -7,6 +7,7 @@ import { atLeast, DEFAULT_DIALECT, type Dialect, dialectOfMetaschema } from "./d
 import { CodegenError } from "./errors.js";
 import { appendPointer, decodeFragment, valueAtPointer } from "./json-pointer.js";
 import { displayPath, type SchemaDocument } from "./load.js";
+import { keywordsOutsideVocabularies } from "./vocabularies.js";
 import { isSchemaObject, subschemas, type Schema, type SchemaObject } from "./schema-walk.js";
 
 /** A schema somewhere in a document: the unit that `$ref`s point at. */
@@ -25,6 +26,8 @@ export interface SchemaFacts {
   location: SchemaLocation;
   baseUri: string;
   dialect: Dialect;
+  /** The metaschema uses the format-assertion vocabulary: `format` asserts whatever the options say. */
+  assertsFormat: boolean;
 }
 
 /**
@@ -118,6 +121,13 @@ function metaschemaFile(uri: string): string | undefined {
   return metaschemaFiles.get(uri);
 }
 
+/** What a custom metaschema (a `$schema` that names no standard dialect) means: its dialect and what its `$vocabulary` says. */
+interface CustomMetaschema {
+  dialect: Dialect;
+  ignored: ReadonlySet<string>;
+  assertsFormat: boolean;
+}
+
 interface RefSite {
   holder: SchemaObject;
   keyword: "$ref" | "$dynamicRef" | "$recursiveRef";
@@ -134,19 +144,34 @@ class SchemaIndex {
   readonly sites: RefSite[] = [];
   usesUnevaluated = false;
 
-  constructor(private readonly defaultDialect: Dialect) {}
+  constructor(
+    private readonly defaultDialect: Dialect,
+    private readonly customMetaschema: (uri: string, location: SchemaLocation) => CustomMetaschema | undefined,
+  ) {}
 
   add(document: SchemaDocument): void {
     // The retrieval URI names the document too, even when its root's $id says otherwise.
     const retrieval = splitFragment(document.uri)[0];
     if (!this.resources.has(retrieval)) this.resources.set(retrieval, { document, pointer: "" });
-    this.visit(document.root as Schema, { document, pointer: "" }, splitFragment(document.uri)[0], this.defaultDialect, true);
+    this.visit(document.root as Schema, { document, pointer: "" }, splitFragment(document.uri)[0], this.defaultDialect, undefined, true);
   }
 
-  private visit(schema: Schema, location: SchemaLocation, parentBase: string, parentDialect: Dialect, isResourceRoot: boolean): void {
+  private visit(
+    schema: Schema,
+    location: SchemaLocation,
+    parentBase: string,
+    parentDialect: Dialect,
+    parentVocabulary: CustomMetaschema | undefined,
+    isResourceRoot: boolean,
+  ): void {
     if (!isSchemaObject(schema)) return;
-    const declared = typeof schema["$schema"] === "string" ? dialectOfMetaschema(schema["$schema"]) : undefined;
-    const dialect = declared ?? parentDialect;
+    const metaschema = typeof schema["$schema"] === "string" ? schema["$schema"] : undefined;
+    const declared = metaschema === undefined ? undefined : dialectOfMetaschema(metaschema);
+    const custom = metaschema !== undefined && declared === undefined ? this.customMetaschema(metaschema, location) : undefined;
+    const dialect = declared ?? custom?.dialect ?? parentDialect;
+    const vocabulary = declared !== undefined ? undefined : (custom ?? parentVocabulary);
+    // Keywords outside the metaschema's vocabularies are unknown keywords: they mean nothing.
+    for (const keyword of vocabulary?.ignored ?? []) delete schema[keyword];
     let base = parentBase;
     // Up to draft-07, $ref makes every keyword beside it (including $id) ignored.
     const refOverrides = !atLeast(dialect, "2019-09") && typeof schema["$ref"] === "string";
@@ -179,7 +204,7 @@ class SchemaIndex {
     }
     if (dialect === "2019-09" && schema["$recursiveAnchor"] === true && resourceRoot) this.declareDynamicAnchor(base, "", location);
 
-    const facts: SchemaFacts = { location, baseUri: base, dialect };
+    const facts: SchemaFacts = { location, baseUri: base, dialect, assertsFormat: vocabulary?.assertsFormat ?? false };
     if (atLeast(dialect, "2019-09") && ("unevaluatedProperties" in schema || "unevaluatedItems" in schema)) this.usesUnevaluated = true;
     this.facts.set(schema, facts);
     for (const keyword of ["$ref", "$dynamicRef", "$recursiveRef"] as const) {
@@ -193,6 +218,7 @@ class SchemaIndex {
         { document: location.document, pointer: appendPointer(location.pointer, ...child.path) },
         base,
         dialect,
+        vocabulary,
         false,
       );
     }
@@ -210,7 +236,47 @@ export async function resolveSchemas(
   cwd: string,
   options: ResolveOptions = {},
 ): Promise<ResolvedSchemas> {
-  const index = new SchemaIndex(options.dialect ?? DEFAULT_DIALECT);
+  const registry = Object.entries(options.registry ?? {}).map(([prefix, dir]) => ({ prefix, dir: path.resolve(cwd, dir) }));
+  /** The local file a resource URI names, if codegen may read it: local files, the registry, metaschemas. */
+  const fileOf = (uri: string): string | undefined => {
+    const mapped = registry.find((entry) => uri.startsWith(entry.prefix));
+    if (mapped !== undefined) return path.join(mapped.dir, uri.slice(mapped.prefix.length));
+    return uri.startsWith("file:") ? fileURLToPath(uri) : metaschemaFile(uri);
+  };
+  const customMetaschemas = new Map<string, CustomMetaschema | undefined>();
+  const customMetaschema = (uri: string, location: SchemaLocation): CustomMetaschema | undefined => {
+    const resourceUri = splitFragment(uri)[0];
+    if (customMetaschemas.has(resourceUri)) return customMetaschemas.get(resourceUri);
+    const file = fileOf(resourceUri);
+    let custom: CustomMetaschema | undefined;
+    if (file !== undefined && existsSync(file)) {
+      let root: SchemaObject;
+      try {
+        root = JSON.parse(readFileSync(file, "utf8")) as SchemaObject;
+      } catch (error) {
+        throw new CodegenError(`cannot read the metaschema ${uri} from ${displayPath(file, cwd)}: ${(error as Error).message}`, {
+          file: location.document.displayPath,
+          pointer: appendPointer(location.pointer, "$schema"),
+          hint: "Fix the metaschema file, or refer to a standard metaschema.",
+        });
+      }
+      const dialect = (typeof root["$schema"] === "string" ? dialectOfMetaschema(root["$schema"]) : undefined) ?? DEFAULT_DIALECT;
+      const vocabulary = isSchemaObject(root["$vocabulary"]) ? root["$vocabulary"] : undefined;
+      const outside =
+        vocabulary === undefined ? { ignored: new Set<string>(), assertsFormat: false } : keywordsOutsideVocabularies(vocabulary, dialect);
+      if ("unknownRequired" in outside) {
+        throw new CodegenError(`the metaschema ${uri} requires the vocabulary ${outside.unknownRequired}, which codegen does not know`, {
+          file: location.document.displayPath,
+          pointer: appendPointer(location.pointer, "$schema"),
+          hint: "Use a metaschema whose required vocabularies are the standard ones, or mark that vocabulary optional (false).",
+        });
+      }
+      custom = { dialect, ignored: outside.ignored, assertsFormat: outside.assertsFormat };
+    }
+    customMetaschemas.set(resourceUri, custom);
+    return custom;
+  };
+  const index = new SchemaIndex(options.dialect ?? DEFAULT_DIALECT, customMetaschema);
   const documents: SchemaDocument[] = [];
   const addDocument = (document: SchemaDocument): void => {
     checkSchemaShapes(document);
@@ -219,15 +285,10 @@ export async function resolveSchemas(
   };
   inputs.forEach(addDocument);
   const components = componentRegistry(inputs);
-  const registry = Object.entries(options.registry ?? {}).map(([prefix, dir]) => ({ prefix, dir: path.resolve(cwd, dir) }));
 
   /** Loads the document a resource URI names, if codegen may: local files, the registry, metaschemas. */
   const load = async (uri: string): Promise<boolean> => {
-    let file: string | undefined;
-    const mapped = registry.find((entry) => uri.startsWith(entry.prefix));
-    if (mapped !== undefined) file = path.join(mapped.dir, uri.slice(mapped.prefix.length));
-    else if (uri.startsWith("file:")) file = fileURLToPath(uri);
-    else file = metaschemaFile(uri);
+    const file = fileOf(uri);
     if (file === undefined || !existsSync(file) || documents.some((document) => document.uri === uri)) return false;
     let root: unknown;
     try {

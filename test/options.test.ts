@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { generate, type GenerateOptions } from "../src/index.js";
+import { CodegenError, generate, type GenerateOptions } from "../src/index.js";
 import { compileGenerated, importGenerated, temporaryDirectory } from "./helpers.js";
 
 type Validate = (value: unknown) => { valid: boolean };
@@ -53,4 +53,64 @@ test("dialect openapi-3.0: nullable adds null to the type, in validators and in 
   writeFileSync(path.join(dir, "schemas/pet.json"), JSON.stringify(schema));
   const result = await generate({ cwd: dir, outDir: "out", dialect: "openapi-3.0", check: true });
   assert.match(result.files.find((file) => file.name === "Pet.ts")!.source, /name: string \| null;/);
+});
+
+test("types are exact or honestly wider: prefixItems tuples, pattern properties beside unknown keys", async () => {
+  const dir = temporaryDirectory("types");
+  mkdirSync(path.join(dir, "schemas"));
+  const schema = {
+    title: "Row",
+    type: "object",
+    properties: { cells: { type: "array", prefixItems: [{ type: "string" }, { type: "number" }], items: { type: "boolean" } } },
+    patternProperties: { "^x-": { type: "string" } },
+  };
+  writeFileSync(path.join(dir, "schemas/row.json"), JSON.stringify(schema));
+  const result = await generate({ cwd: dir, outDir: "out", prettier: false });
+  compileGenerated(path.join(dir, "out"));
+  const source = result.files.find((file) => file.name === "Row.ts")!.source;
+  assert.match(source, /cells\?: \[\]\|\[string\]\|\[string, number, \.\.\.\(boolean\)\[\]\]/);
+  assert.match(source, /\[k: string\]: unknown/);
+});
+
+test("$vocabulary: a custom metaschema without the validation vocabulary turns its keywords off; an unknown required one is refused", async () => {
+  const dir = temporaryDirectory("vocabulary");
+  mkdirSync(path.join(dir, "schemas"));
+  mkdirSync(path.join(dir, "meta"));
+  const vocab = (name: string): string => `https://json-schema.org/draft/2020-12/vocab/${name}`;
+  writeFileSync(
+    path.join(dir, "meta/no-validation.json"),
+    JSON.stringify({
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://example.com/meta/no-validation.json",
+      $vocabulary: { [vocab("core")]: true, [vocab("applicator")]: true, "https://example.com/vocab/optional-extra": false },
+    }),
+  );
+  writeFileSync(
+    path.join(dir, "meta/needs-extra.json"),
+    JSON.stringify({
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://example.com/meta/needs-extra.json",
+      $vocabulary: { [vocab("core")]: true, "https://example.com/vocab/extra": true },
+    }),
+  );
+  const schema = {
+    $schema: "https://example.com/meta/no-validation.json",
+    title: "Reading",
+    properties: { bad: false, value: { type: "number", minimum: 10 } },
+  };
+  writeFileSync(path.join(dir, "schemas/reading.json"), JSON.stringify(schema));
+  const registry = { "https://example.com/meta/": "meta" };
+  const result = await generate({ cwd: dir, outDir: "out", registry });
+  const module = await importGenerated(compileGenerated(path.join(dir, "out")), "index");
+  const validate = module[`validate${result.rootTypes[0]!}`] as Validate;
+  assert.equal(validate({ value: "not even a number" }).valid, true, "type and minimum mean nothing without the validation vocabulary");
+  assert.equal(validate({ bad: 1 }).valid, false, "the applicator vocabulary still applies");
+
+  writeFileSync(path.join(dir, "schemas/reading.json"), JSON.stringify({ ...schema, $schema: "https://example.com/meta/needs-extra.json" }));
+  await assert.rejects(generate({ cwd: dir, outDir: "out", registry }), (error: Error) => {
+    assert.ok(error instanceof CodegenError);
+    assert.match(error.describe(), /^schemas\/reading\.json#\/\$schema: the metaschema https:\/\/example\.com\/meta\/needs-extra\.json requires/);
+    assert.match(error.message, /the vocabulary https:\/\/example\.com\/vocab\/extra, which codegen does not know/);
+    return true;
+  });
 });

@@ -259,7 +259,7 @@ const tags: Equal<NonNullable<Pet["tags"]>, Tag[]> = true;
 `,
   );
   // Named after the component in "$id" (owner-schema.json → Owner, category-v2.json → Category), else after the file (Tag.json).
-  assert.deepEqual(fileNames(result), ["Category.ts", "Owner.ts", "Pet.ts", "Tag.ts", "_runtime.ts", "index.ts"]);
+  assert.deepEqual(fileNames(result), ["Category.ts", "Owner.ts", "Pet.ts", "Tag.ts", "_formats.ts", "_runtime.ts", "index.ts"]);
   assert.equal(result.typeCount, 4);
   const validatePet = validatorOf(module, "Pet");
   const validateOwner = validatorOf(module, "Owner");

@@ -2,7 +2,7 @@ import { atLeast } from "../dialect.js";
 import type { SchemaLocation } from "../resolve.js";
 import { isSchemaObject, type Schema } from "../schema-walk.js";
 import { type Code, code, joinCode, literal, type LiteralValue } from "./code.js";
-import { childLocation, type CompileContext } from "./context.js";
+import { childLocation, inPlaceCheck, type CompileContext } from "./context.js";
 
 /**
  * The `evaluatedBy…` function of a schema: which properties and items of a value the schema's
@@ -24,8 +24,8 @@ export function evaluatedByFunction(
   const lines: Code[] = [];
   /** `if (<sub validates>) merge(evaluated, evaluatedBy<sub>(value));` */
   const mergeIfValid = (sub: Schema, subLocation: SchemaLocation): Code => {
-    const check = context.subschemaFunctions(sub, subLocation).check;
-    return code`if (${check}(value)) ${merge}(evaluated, ${context.evaluatedFunction(sub, subLocation)}(value));`;
+    const check = inPlaceCheck(context.subschemaFunctions(sub, subLocation), code`value`);
+    return code`if (${check}) ${merge}(evaluated, ${context.evaluatedFunction(sub, subLocation)}(value));`;
   };
 
   if (isSchemaObject(schema)) {
@@ -67,11 +67,11 @@ export function evaluatedByFunction(
       if (Array.isArray(list)) list.forEach((sub: Schema, index) => lines.push(mergeIfValid(sub, childLocation(location, keyword, index))));
     }
     if ("if" in schema) {
-      const ifCheck = context.subschemaFunctions(schema["if"] as Schema, childLocation(location, "if")).check;
+      const ifCheck = inPlaceCheck(context.subschemaFunctions(schema["if"] as Schema, childLocation(location, "if")), code`value`);
       const branch = (keyword: "then" | "else"): Code =>
         keyword in schema ? mergeIfValid(schema[keyword] as Schema, childLocation(location, keyword)) : code``;
       lines.push(
-        code`if (${ifCheck}(value)) {\n${mergeIfValid(schema["if"] as Schema, childLocation(location, "if"))}\n${branch("then")}\n} else {\n${branch("else")}\n}`,
+        code`if (${ifCheck}) {\n${mergeIfValid(schema["if"] as Schema, childLocation(location, "if"))}\n${branch("then")}\n} else {\n${branch("else")}\n}`,
       );
     }
     const dependentSchemas = atLeast(dialect, "2019-09") ? schema["dependentSchemas"] : undefined;

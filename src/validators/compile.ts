@@ -1,5 +1,4 @@
 import { atLeast, DEFAULT_DIALECT } from "../dialect.js";
-import { CodegenError } from "../errors.js";
 import { parsePointer, valueAtPointer } from "../json-pointer.js";
 import { pascalCase } from "../name.js";
 import { locationKey, type ResolvedSchemas, type SchemaLocation } from "../resolve.js";
@@ -8,24 +7,28 @@ import { Code, code, docComment, identifier, joinCode } from "./code.js";
 import {
   callStatement,
   failure,
+  isPlainRef,
   LocalScope,
   type CompileContext,
   type Fragment,
+  type FunctionPair,
   type InstanceType,
   type KeywordCompiler,
   type ModuleScope,
   type SchemaNode,
 } from "./context.js";
-import { anyOfKeyword } from "./keywords/any-of.js";
+import { applicatorKeywords } from "./keywords/applicators.js";
 import { arrayKeywords } from "./keywords/array.js";
 import { enumKeywords } from "./keywords/enum.js";
 import { formatKeyword } from "./keywords/format.js";
+import { numberKeywords } from "./keywords/number.js";
 import { objectKeywords } from "./keywords/object.js";
+import { stringKeywords } from "./keywords/string.js";
 import { refKeyword } from "./keywords/ref.js";
 import { dynamicRefKeyword } from "./keywords/dynamic-ref.js";
 import { unevaluatedKeywords } from "./keywords/unevaluated.js";
 import { evaluatedByFunction } from "./annotations.js";
-import { declaredTypes, instanceTypeOf, typeCondition, typeGuard } from "./keywords/type.js";
+import { declaredTypes, instanceTypeOf, possibleTypes, typeCondition, typeGuard } from "./keywords/type.js";
 import { render, type Statement } from "./statements.js";
 
 const KEYWORD_COMPILERS: readonly KeywordCompiler[] = [
@@ -33,22 +36,14 @@ const KEYWORD_COMPILERS: readonly KeywordCompiler[] = [
   dynamicRefKeyword,
   unevaluatedKeywords,
   enumKeywords,
-  anyOfKeyword,
+  applicatorKeywords,
   formatKeyword,
+  numberKeywords,
+  stringKeywords,
   objectKeywords,
   arrayKeywords,
 ];
 const INSTANCE_TYPES: readonly InstanceType[] = ["object", "array", "string", "number"];
-
-/** Keywords that assert or apply subschemas but have no compiler yet: refusing beats ignoring them. */
-const NOT_YET_SUPPORTED = new Set(
-  (
-    "minimum maximum exclusiveMinimum exclusiveMaximum multipleOf minLength maxLength pattern minItems maxItems " +
-    "uniqueItems contains minContains maxContains prefixItems additionalItems " +
-    "patternProperties propertyNames minProperties maxProperties dependentRequired dependentSchemas dependencies " +
-    "allOf oneOf not if then else"
-  ).split(" "),
-);
 
 export interface ValidatorInputs {
   /** Type name of each named location, by `locationKey`. */
@@ -56,12 +51,16 @@ export interface ValidatorInputs {
   resolved: ResolvedSchemas;
   /** Whether `format` asserts (the default for users) or only annotates (the specification's default). */
   assertFormats: boolean;
+  /** Named types that are `unknown`: their check functions return `boolean`, not a type predicate. */
+  unknownTypes: ReadonlySet<string>;
 }
 
 export interface CompiledValidators {
   source: Code;
   /** Helpers and types used from `_runtime.ts`. */
   runtimeImports: Set<string>;
+  /** Format checks used from `_formats.ts`. */
+  formatImports: Set<string>;
   /** Functions of other modules' named schemas that this module calls, by type name. */
   namedImports: Map<string, Set<string>>;
 }
@@ -70,24 +69,7 @@ export function functionNames(typeName: string): { check: Code; collect: Code } 
   return { check: identifier(`is${typeName}`), collect: identifier(`collect${typeName}Errors`) };
 }
 
-function rejectUnsupported(schema: SchemaObject, location: SchemaLocation): void {
-  for (const keyword of Object.keys(schema)) {
-    if (NOT_YET_SUPPORTED.has(keyword)) {
-      throw new CodegenError(`the keyword "${keyword}" is not supported by codegen's validators yet`, {
-        file: location.document.displayPath,
-        pointer: `${location.pointer}/${keyword}`,
-        hint: "Remove the keyword, or generate types only from this schema with another tool for now.",
-      });
-    }
-  }
-}
 
-/** True for `{ "$ref": … }` with nothing that asserts beside it. */
-function isPlainRef(schema: SchemaObject): boolean {
-  return Object.keys(schema).every(
-    (keyword) => keyword === "$ref" || keyword === "description" || keyword === "title" || keyword === "$comment",
-  );
-}
 
 /**
  * Compiles the validators of the named schemas that live in one generated module. Each named
@@ -97,6 +79,7 @@ function isPlainRef(schema: SchemaObject): boolean {
 export function compileValidators(locations: readonly SchemaLocation[], inputs: ValidatorInputs): CompiledValidators {
   const { names, resolved } = inputs;
   const runtimeImports = new Set<string>();
+  const formatImports = new Set<string>();
   const namedImports = new Map<string, Set<string>>();
   const importNamed = (location: SchemaLocation, ...functions: Code[]): void => {
     const name = names.get(locationKey(location))!;
@@ -110,7 +93,7 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
   const constants: Code[] = [];
   const functions: Code[] = [];
   const ownKeys = new Set(locations.map(locationKey));
-  const privateFunctions = new Map<string, { check: Code; collect: Code }>();
+  const privateFunctions = new Map<string, FunctionPair>();
 
   const uniqueModuleName = (base: string): string => {
     let name = base;
@@ -124,14 +107,19 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
       runtimeImports.add(helper);
       return identifier(helper);
     },
+    formatCheck(checker) {
+      formatImports.add(checker);
+      return identifier(checker);
+    },
     namedFunctions(location) {
       const name = names.get(locationKey(location));
       if (name === undefined) return undefined;
       const functions = functionNames(name);
       importNamed(location, functions.check, functions.collect);
-      return functions;
+      return { ...functions, predicate: !inputs.unknownTypes.has(name) };
     },
     refTarget: (schema) => resolved.refTargets.get(schema),
+    facts: (schema) => resolved.facts(schema),
     dynamicRef: (schema) => resolved.dynamicRefs.get(schema),
     dialectOf(location) {
       const schema = valueAtPointer(location.document.root, location.pointer);
@@ -148,7 +136,7 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
   const compileSchema = (node: SchemaNode, scope: LocalScope, isFunctionRoot: boolean): Statement[] => {
     if (!isFunctionRoot) {
       const named = module.namedFunctions(node.location);
-      if (named !== undefined) return [callStatement(named, node)];
+      if (named !== undefined) return [callStatement(named, node, false)];
     }
     const { schema } = node;
     if (schema === true) return [];
@@ -160,11 +148,11 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
     if (typeof schema["$ref"] === "string" && !atLeast(module.dialectOf(node.location), "2019-09")) {
       return refKeyword.compile(node, context)[0]!.statements;
     }
-    rejectUnsupported(schema, node.location);
     const fragments: Fragment[] = KEYWORD_COMPILERS.flatMap((compiler) => compiler.compile(node, context));
     const untyped = fragments.filter((fragment) => fragment.instanceType === undefined).flatMap((fragment) => fragment.statements);
-    const types = declaredTypes(node, module.dialectOf(node.location));
-    const allowed = new Set(types?.map(instanceTypeOf));
+    const dialect = module.dialectOf(node.location);
+    const types = declaredTypes(node, dialect);
+    const possible = possibleTypes(schema, dialect, context);
     // Keywords run under the type guard only when it is exactly their instance type: a number such as
     // 200.5 fails `type: integer` and is still checked by `format: int32`, as each keyword applies on its own.
     const single = types?.length === 1 && types[0] !== "integer" ? instanceTypeOf(types[0]!) : undefined;
@@ -172,13 +160,18 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
     const groups: Statement[] = [];
     for (const instanceType of INSTANCE_TYPES) {
       const statements = fragments.filter((fragment) => fragment.instanceType === instanceType).flatMap((fragment) => fragment.statements);
-      // Keywords for a type the schema rules out can never apply.
-      if (statements.length === 0 || (types !== undefined && !allowed.has(instanceType))) continue;
-      if (instanceType === single) guarded = statements;
-      else groups.push({ kind: "if", condition: typeCondition(instanceType, node.value, module), then: statements });
+      if (statements.length === 0) continue;
+      const group: Statement = { kind: "if", condition: typeCondition(instanceType, node.value, module), then: statements };
+      // Keywords for a type that `type`, `enum` or `$ref` rule out cannot change the verdict, but
+      // their errors are reported as ajv reports them (with `allErrors`), beside the failure that rules it out.
+      if (!possible.has(instanceType)) groups.push({ kind: "by-mode", check: [], collect: [group] });
+      else if (instanceType === single) guarded = statements;
+      else groups.push(group);
     }
     const typeStatements = types === undefined ? [] : [typeGuard(node, types, module, guarded)];
-    return [...typeStatements, ...untyped, ...groups];
+    const statements = [...typeStatements, ...untyped, ...groups];
+    // Contradicting keywords (`type: object` with `const: 1`): nothing passes.
+    return possible.size === 0 ? [{ kind: "by-mode", check: [{ kind: "raw", code: code`return false;` }], collect: statements }] : statements;
   };
 
   const emitFunctions = (
@@ -192,7 +185,7 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
     const root: SchemaNode = { schema, location, value: code`value`, path: [code`instancePath`] };
     const statements = compileSchema(root, new LocalScope(), true);
     const exportKeyword = new Code(exported ? "export " : "");
-    const checkReturn = typeName === undefined ? code`boolean` : code`value is ${identifier(typeName)}`;
+    const checkReturn = typeName === undefined || inputs.unknownTypes.has(typeName) ? code`boolean` : code`value is ${identifier(typeName)}`;
     runtimeImports.add("ValidationError");
     const scoped = dynamicScopeEntry(schema);
     const checkBody = scoped(code`${render(statements, "check")}\nreturn true;`);
@@ -267,7 +260,7 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
       code`${module.runtime("enterDynamicScope")}(${scope});\ntry {\n${body}\n} finally {\n${module.runtime("leaveDynamicScope")}();\n}`;
   }
 
-  function subschemaFunctions(schema: Schema, location: SchemaLocation): { check: Code; collect: Code } {
+  function subschemaFunctions(schema: Schema, location: SchemaLocation): FunctionPair {
     const named = module.namedFunctions(location);
     if (named !== undefined) return named;
     if (isSchemaObject(schema) && isPlainRef(schema)) {
@@ -277,7 +270,7 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
     const existing = privateFunctions.get(locationKey(location));
     if (existing !== undefined) return existing;
     const base = uniqueModuleName(privateBaseName(location));
-    const pair = functionNames(base);
+    const pair = { ...functionNames(base), predicate: false };
     privateFunctions.set(locationKey(location), pair);
     emitFunctions(undefined, base, schema, location, false);
     return pair;
@@ -302,5 +295,5 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
       );
     }
   }
-  return { source: joinCode([...constants, ...functions], "\n\n"), runtimeImports, namedImports };
+  return { source: joinCode([...constants, ...functions], "\n\n"), runtimeImports, formatImports, namedImports };
 }

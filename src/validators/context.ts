@@ -1,6 +1,6 @@
 import type { Dialect } from "../dialect.js";
 import { appendPointer } from "../json-pointer.js";
-import type { DynamicRef, SchemaLocation } from "../resolve.js";
+import type { DynamicRef, SchemaFacts, SchemaLocation } from "../resolve.js";
 import type { Schema, SchemaObject } from "../schema-walk.js";
 import { Code, code, identifier, isSafeIdentifier, joinCode } from "./code.js";
 import type { FailureSpec, Statement } from "./statements.js";
@@ -32,7 +32,7 @@ export interface CompileContext {
   /** Statements validating `node` (a call when it is a named schema). */
   compileSubschema(node: SchemaNode): Statement[];
   /** A private pair of functions (`isX`, `collectXErrors`) for a subschema; returns their names. */
-  subschemaFunctions(schema: Schema, location: SchemaLocation): { check: Code; collect: Code };
+  subschemaFunctions(schema: Schema, location: SchemaLocation): FunctionPair;
   /** The `evaluatedBy…` function of a subschema (see annotations.ts). */
   evaluatedFunction(schema: Schema, location: SchemaLocation): Code;
   /** A constant holding the functions of a dynamic reference's initial target, for `dynamicTarget`. */
@@ -43,9 +43,13 @@ export interface CompileContext {
 export interface ModuleScope {
   /** The identifier of a run-time helper from `_runtime.ts`, imported on first use. */
   runtime(helper: string): Code;
+  /** The identifier of a format check from `_formats.ts`, imported on first use. */
+  formatCheck(checker: string): Code;
   /** The named schema a `$ref` points at: its function names, imported on first use. */
-  namedFunctions(location: SchemaLocation): { check: Code; collect: Code } | undefined;
+  namedFunctions(location: SchemaLocation): FunctionPair | undefined;
   refTarget(schema: SchemaObject): SchemaLocation | undefined;
+  /** What the resolver learned about a schema object (base URI, dialect, vocabulary). */
+  facts(schema: SchemaObject): SchemaFacts | undefined;
   /** The `$dynamicRef`/`$recursiveRef` of a schema when it resolves dynamically. */
   dynamicRef(schema: SchemaObject): DynamicRef | undefined;
   /** The dialect that applies at a location (from the nearest `$schema`, else the default). */
@@ -109,11 +113,35 @@ export function childLocation(location: SchemaLocation, ...tokens: (string | num
   };
 }
 
-/** Validation delegated to a function pair: `check(value)` and `collect(value, instancePath, errors)`. */
-export function callStatement(functions: { check: Code; collect: Code }, node: SchemaNode): Statement {
+/** The functions validating a schema: `check(value)` and `collect(value, instancePath, errors)`. */
+export interface FunctionPair {
+  check: Code;
+  collect: Code;
+  /** `check` is a named schema's type predicate (`value is X`), not a plain boolean function. */
+  predicate: boolean;
+}
+
+/**
+ * `check(value)` for a schema that applies in place (`$ref` with siblings, `allOf`, `not`, …).
+ * A type predicate would narrow `value` for the keywords after it, and named types are wider than
+ * what validates (`not` can leave `never`), so predicates get the value as `unknown` there.
+ */
+export function inPlaceCheck(functions: FunctionPair, value: Code): Code {
+  return functions.predicate ? code`${functions.check}(${value} as unknown)` : code`${functions.check}(${value})`;
+}
+
+/** Validation delegated to a function pair; `inPlace` when other keywords check the same value. */
+export function callStatement(functions: FunctionPair, node: SchemaNode, inPlace: boolean): Statement {
   return {
     kind: "call",
-    check: code`${functions.check}(${node.value})`,
+    check: inPlace ? inPlaceCheck(functions, node.value) : code`${functions.check}(${node.value})`,
     collect: code`${functions.collect}(${node.value}, ${pathExpression(node.path)}, errors);`,
   };
+}
+
+/** True for `{ "$ref": … }` with nothing that asserts beside it. */
+export function isPlainRef(schema: SchemaObject): boolean {
+  return Object.keys(schema).every(
+    (keyword) => keyword === "$ref" || keyword === "description" || keyword === "title" || keyword === "$comment",
+  );
 }

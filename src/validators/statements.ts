@@ -29,7 +29,12 @@ export type Statement =
   /** `header` is a loop head such as `for (const key of Object.keys(value))`. */
   | { kind: "loop"; header: Code; body: Statement[] }
   /** A check that needs its own branches: `failed` is true when it failed; `collect` reports it. */
-  | { kind: "compound"; failed: Code; collect: Statement[] };
+  | { kind: "compound"; failed: Code; collect: Statement[] }
+  /**
+   * Different statements per mode: a check can skip keywords that cannot change the verdict (and
+   * that TypeScript's narrowing would reject there), errors are still collected as ajv reports them.
+   */
+  | { kind: "by-mode"; check: Statement[]; collect: Statement[] };
 
 function failureObject(failure: FailureSpec): Code {
   return code`{ instancePath: ${failure.instancePath}, schemaPath: ${failure.schemaPath}, keyword: ${failure.keyword}, params: ${failure.params}, message: ${failure.message} }`;
@@ -89,6 +94,9 @@ function renderCheck(statements: readonly Statement[]): Code[] {
       case "loop":
         lines.push(code`${statement.header} ${block(statement.body, "check")}`);
         break;
+      case "by-mode":
+        lines.push(render(statement.check, "check"));
+        break;
     }
   }
   flush();
@@ -112,6 +120,8 @@ function renderCollect(statements: readonly Statement[]): Code[] {
       case "loop":
         return code`${statement.header} ${block(statement.body, "collect")}`;
       case "compound":
+        return render(statement.collect, "collect");
+      case "by-mode":
         return render(statement.collect, "collect");
     }
   });

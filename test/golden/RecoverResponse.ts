@@ -5,10 +5,10 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  isInt32,
   isJsonObject,
   toStandardSchema,
 } from "./_runtime.js";
+import { isInt32 } from "./_formats.js";
 import {
   type DeviceInfo,
   collectDeviceInfoErrors,

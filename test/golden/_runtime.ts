@@ -209,47 +209,175 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   );
 }
 
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2)
-    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/** RFC 3339 `date-time`, including real calendar dates and leap seconds only at 23:59:60 UTC. */
-export function isDateTime(value: string): boolean {
-  const match = DATE_TIME.exec(value);
-  if (match === null) return false;
-  const [year, month, day, hour, minute, second] = match
-    .slice(1, 7)
-    .map(Number) as [number, number, number, number, number, number];
-  const offsetSign = match[7] === "-" ? -1 : 1;
-  const offsetHour = Number(match[8] ?? 0);
-  const offsetMinute = Number(match[9] ?? 0);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
-    return false;
-  if (
-    hour > 23 ||
-    minute > 59 ||
-    second > 60 ||
-    offsetHour > 23 ||
-    offsetMinute > 59
-  )
-    return false;
-  if (second === 60) {
-    const utcMinutes =
-      (((hour * 60 + minute - offsetSign * (offsetHour * 60 + offsetMinute)) %
-        1440) +
-        1440) %
-      1440;
-    return utcMinutes === 23 * 60 + 59;
+/** The number of Unicode code points in a string, which `minLength`/`maxLength` count: "💩" has 1. */
+export function codePointLength(value: string): number {
+  let length = value.length;
+  for (let index = 0; index < value.length - 1; index++) {
+    const unit = value.charCodeAt(index);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = value.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        length--;
+        index++;
+      }
+    }
   }
-  return true;
+  return length;
 }
 
-/** OpenAPI `int32`: an integer that fits in a signed 32-bit two's complement. */
-export function isInt32(value: number): boolean {
-  return Number.isInteger(value) && value >= -2147483648 && value <= 2147483647;
+/** A finite number as `digits × 10^exponent`, read from its shortest decimal representation. */
+function decimalParts(value: number): { digits: string; exponent: number } {
+  const match = /^-?(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
+  if (match === null) throw new Error(`not a finite number: ${value}`);
+  const fraction = match[2] ?? "";
+  return {
+    digits: (match[1]! + fraction).replace(/^0+(?=\d)/, ""),
+    exponent: Number(match[3] ?? 0) - fraction.length,
+  };
+}
+
+/**
+ * `multipleOf`: whether `value` is an integer multiple of `divisor`, as the decimal numbers they
+ * are written as. Floating-point division gets this wrong (19.99 / 0.01 is 1998.9999999999998), so
+ * both are scaled by the same power of ten to integers, compared exactly (with BigInt when large).
+ */
+export function isMultipleOf(value: number, divisor: number): boolean {
+  if (Number.isSafeInteger(value) && Number.isSafeInteger(divisor))
+    return divisor !== 0 && value % divisor === 0;
+  if (!Number.isFinite(value) || !Number.isFinite(divisor) || divisor === 0)
+    return false;
+  // A fraction is never an integer multiple of an integer.
+  if (Number.isInteger(divisor) && !Number.isInteger(value)) return false;
+  const scaledValue = decimalParts(value);
+  const scaledDivisor = decimalParts(divisor);
+  const exponent = Math.min(scaledValue.exponent, scaledDivisor.exponent);
+  const valueDigits =
+    scaledValue.digits + "0".repeat(scaledValue.exponent - exponent);
+  const divisorDigits =
+    scaledDivisor.digits + "0".repeat(scaledDivisor.exponent - exponent);
+  if (valueDigits.length <= 15 && divisorDigits.length <= 15)
+    return Number(valueDigits) % Number(divisorDigits) === 0;
+  return BigInt(valueDigits) % BigInt(divisorDigits) === 0n;
+}
+
+/** A JSON value as text with object members sorted: equal texts for JSON-equal values. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (isJsonObject(value)) {
+    const members = Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`);
+    return `{${members.join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "undefined";
+}
+
+function hasJsonType(value: unknown, type: string): boolean {
+  switch (type) {
+    case "integer":
+      return Number.isInteger(value);
+    case "null":
+      return value === null;
+    default:
+      return typeof value === type;
+  }
+}
+
+/**
+ * `uniqueItems`: the pair of equal items to report, `undefined` when all items are distinct. The
+ * pair is the one ajv reports: searching from the end, `i` the later index and `j` the nearest
+ * earlier one. With `scalarTypes` (ajv's shortcut when `items` declares only scalar types, used
+ * when `items` applies to every item), items of other types are left to `items` to report, and `i`
+ * is the earlier index, `j` the nearest later one.
+ */
+export function duplicateItems(
+  items: readonly unknown[],
+  scalarTypes?: readonly string[],
+): { i: number; j: number } | undefined {
+  if (scalarTypes !== undefined) {
+    const seen = new Map<unknown, number>();
+    for (let i = items.length - 1; i >= 0; i--) {
+      const item = items[i];
+      if (!scalarTypes.some((type) => hasJsonType(item, type))) continue;
+      const j = seen.get(item);
+      if (j !== undefined) return { i, j };
+      seen.set(item, i);
+    }
+    return undefined;
+  }
+  const keys = items.map(canonicalJson);
+  const firstIndex = new Map<string, number>();
+  keys.forEach((key, index) => {
+    if (!firstIndex.has(key)) firstIndex.set(key, index);
+  });
+  for (let i = keys.length - 1; i > 0; i--) {
+    if (firstIndex.get(keys[i]!)! === i) continue;
+    for (let j = i - 1; j >= 0; j--) if (keys[j] === keys[i]) return { i, j };
+  }
+  return undefined;
+}
+
+/**
+ * `contains` with `minContains`/`maxContains` (`max` is Infinity when there is none): whether at
+ * least `min` and at most `max` items match. Stops as soon as the answer is known.
+ */
+export function containsPasses(
+  items: readonly unknown[],
+  check: (item: unknown) => boolean,
+  min: number,
+  max: number,
+): boolean {
+  let count = 0;
+  for (const item of items) {
+    if (!check(item)) continue;
+    count++;
+    if (count > max) return false;
+    if (count >= min && max === Infinity) return true;
+  }
+  return count >= min;
+}
+
+/**
+ * `contains` in the error-collecting validator: as `containsPasses`, and when it fails, appends the
+ * errors of the non-matching items it looked at, as ajv does. Returns whether it passed.
+ */
+export function collectContains(
+  items: readonly unknown[],
+  check: (item: unknown) => boolean,
+  collect: (
+    item: unknown,
+    instancePath: string,
+    errors: ValidationError[],
+  ) => void,
+  min: number,
+  max: number,
+  instancePath: string,
+  errors: ValidationError[],
+): boolean {
+  const start = errors.length;
+  let count = 0;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    if (check(item)) {
+      count++;
+      if (count > max || (count >= min && max === Infinity)) break;
+    } else {
+      collect(item, `${instancePath}/${index}`, errors);
+    }
+  }
+  const passed = count >= min && count <= max;
+  if (passed) errors.length = start;
+  return passed;
+}
+
+/** Marks the errors from `start` on as found in the property name `propertyName` (for `propertyNames`). */
+export function markPropertyName(
+  errors: ValidationError[],
+  start: number,
+  propertyName: string,
+): void {
+  for (let index = start; index < errors.length; index++) {
+    const error = errors[index]!;
+    errors[index] = { ...error, params: { ...error.params, propertyName } };
+  }
 }

@@ -1,40 +1,193 @@
-import { CodegenError } from "../../errors.js";
+import { atLeast, type Dialect } from "../../dialect.js";
+import { isSchemaObject, type Schema, type SchemaObject } from "../../schema-walk.js";
 import { code } from "../code.js";
-import { childLocation, type KeywordCompiler } from "../context.js";
+import { childLocation, failure, pathExpression, type CompileContext, type KeywordCompiler, type SchemaNode } from "../context.js";
+import { pushFailure, type Statement } from "../statements.js";
+import { acceptsEverything, nonNegativeInteger, schemaError, subschemaValue } from "./shared.js";
 
-/** `items` with one schema for every element. */
-export const arrayKeywords: KeywordCompiler = {
-  keywords: ["items"],
-  compile(node, context) {
-    if (typeof node.schema === "boolean" || !("items" in node.schema)) return [];
-    const items = node.schema["items"];
+/** How a dialect spells tuples: the schemas of the first items, and the schema of the items after them. */
+interface ItemSchemas {
+  tuple?: { keyword: string; schemas: Schema[] };
+  rest?: { keyword: string; schema: Schema };
+}
+
+function itemSchemas(node: SchemaNode, schema: SchemaObject, dialect: Dialect): ItemSchemas {
+  const items = schema["items"];
+  if (dialect === "2020-12") {
     if (Array.isArray(items)) {
-      throw new CodegenError('"items" as an array (tuple validation) is not supported yet', {
-        file: node.location.document.displayPath,
-        pointer: `${node.location.pointer}/items`,
-        hint: "Use a single schema for items.",
+      throw schemaError(
+        node,
+        ["items"],
+        '"items" as an array (tuple validation) is not 2020-12: use "prefixItems"',
+        'Write the tuple as "prefixItems" (and the schema of later items as "items"), or declare an older dialect, e.g. "$schema": "http://json-schema.org/draft-07/schema#".',
+      );
+    }
+    const prefix = schema["prefixItems"];
+    return {
+      ...(Array.isArray(prefix) ? { tuple: { keyword: "prefixItems", schemas: prefix as Schema[] } } : {}),
+      ...(items !== undefined ? { rest: { keyword: "items", schema: items as Schema } } : {}),
+    };
+  }
+  if (Array.isArray(items)) {
+    const additional = schema["additionalItems"];
+    return {
+      tuple: { keyword: "items", schemas: items as Schema[] },
+      ...(additional !== undefined ? { rest: { keyword: "additionalItems", schema: additional as Schema } } : {}),
+    };
+  }
+  return items !== undefined ? { rest: { keyword: "items", schema: items as Schema } } : {};
+}
+
+/** `prefixItems`/`items` (2020-12), or `items` and `additionalItems` (earlier dialects). */
+function itemStatements(node: SchemaNode, context: CompileContext, { tuple, rest }: ItemSchemas): Statement[] {
+  const statements: Statement[] = [];
+  tuple?.schemas.forEach((schema, index) => {
+    if (acceptsEverything(schema)) return;
+    const item = context.scope.local(`item${index}`);
+    const body = context.compileSubschema({
+      schema,
+      location: childLocation(node.location, tuple.keyword, index),
+      value: item,
+      path: [...node.path, `/${index}`],
+    });
+    if (body.length === 0) return;
+    statements.push({
+      kind: "if",
+      condition: code`${node.value}.length > ${index}`,
+      then: [{ kind: "raw", code: code`const ${item} = ${node.value}[${index}];` }, ...body],
+    });
+  });
+  if (rest === undefined) return statements;
+  const start = tuple?.schemas.length ?? 0;
+  if (rest.schema === false && tuple !== undefined) {
+    statements.push({
+      kind: "fail-if",
+      condition: code`${node.value}.length > ${start}`,
+      failure: failure(node, rest.keyword, code`{ limit: ${start} }`, `must NOT have more than ${start} items`),
+    });
+    return statements;
+  }
+  const index = context.scope.local("index");
+  const item = context.scope.local("item");
+  const body = context.compileSubschema({
+    schema: rest.schema,
+    location: childLocation(node.location, rest.keyword),
+    value: item,
+    path: [...node.path, "/", index],
+  });
+  if (body.length > 0) {
+    statements.push({
+      kind: "loop",
+      header: code`for (let ${index} = ${start}; ${index} < ${node.value}.length; ${index}++)`,
+      body: [{ kind: "raw", code: code`const ${item} = ${node.value}[${index}];` }, ...body],
+    });
+  }
+  return statements;
+}
+
+/**
+ * The scalar types that `items` declares when it applies to every item: ajv's `uniqueItems` then
+ * leaves items of other types to `items` and reports its pair the other way round.
+ */
+function scalarItemTypes(items: ItemSchemas): string[] | undefined {
+  if (items.tuple !== undefined || items.rest?.keyword !== "items" || !isSchemaObject(items.rest.schema)) return undefined;
+  const declared = items.rest.schema["type"];
+  if (declared === undefined) return undefined;
+  const types = (Array.isArray(declared) ? [...declared] : [declared]) as string[];
+  if (items.rest.schema["nullable"] === true && !types.includes("null")) types.push("null");
+  return types.length > 0 && types.every((type) => type !== "object" && type !== "array") ? types : undefined;
+}
+
+function uniqueItemsStatement(node: SchemaNode, context: CompileContext, items: ItemSchemas): Statement[] {
+  if (typeof node.schema === "boolean" || !("uniqueItems" in node.schema)) return [];
+  const unique = node.schema["uniqueItems"];
+  if (typeof unique !== "boolean") throw schemaError(node, ["uniqueItems"], '"uniqueItems" must be a boolean', "Write true or false.");
+  if (!unique) return [];
+  const types = scalarItemTypes(items);
+  const call = code`${context.module.runtime("duplicateItems")}(${node.value}${types === undefined ? code`` : code`, ${types}`})`;
+  const duplicate = context.scope.local("duplicate");
+  const fail = failure(
+    node,
+    "uniqueItems",
+    code`{ i: ${duplicate}.i, j: ${duplicate}.j }`,
+    code`"must NOT have duplicate items (items ## " + ${duplicate}.j + " and " + ${duplicate}.i + " are identical)"`,
+  );
+  return [
+    {
+      kind: "compound",
+      failed: code`${call} !== undefined`,
+      collect: [{ kind: "raw", code: code`const ${duplicate} = ${call};\nif (${duplicate} !== undefined) ${pushFailure(fail)}` }],
+    },
+  ];
+}
+
+/** `contains`, with `minContains`/`maxContains` from 2019-09 on; ajv's errors, including those of the items it tried. */
+function containsStatement(node: SchemaNode, context: CompileContext, dialect: Dialect): Statement[] {
+  if (!atLeast(dialect, "draft-06")) return [];
+  const contains = subschemaValue(node, "contains");
+  if (contains === undefined) return [];
+  const counted = atLeast(dialect, "2019-09");
+  const min = (counted ? nonNegativeInteger(node, "minContains") : undefined) ?? 1;
+  const max = counted ? nonNegativeInteger(node, "maxContains") : undefined;
+  if (max === undefined && min === 0) return [];
+  const fail = failure(
+    node,
+    "contains",
+    max === undefined ? code`{ minContains: ${min} }` : code`{ minContains: ${min}, maxContains: ${max} }`,
+    max === undefined ? `must contain at least ${min} valid item(s)` : `must contain at least ${min} and no more than ${max} valid item(s)`,
+  );
+  if (max !== undefined && min > max) return [{ kind: "fail-if", condition: code`true`, failure: fail }];
+  if (acceptsEverything(contains)) {
+    const tooFew = code`${node.value}.length < ${min}`;
+    const tooMany = code`${node.value}.length > ${max ?? 0}`;
+    const condition = max === undefined ? tooFew : min === 0 ? tooMany : code`${tooFew} || ${tooMany}`;
+    return [{ kind: "fail-if", condition, failure: fail }];
+  }
+  const functions = context.subschemaFunctions(contains, childLocation(node.location, "contains"));
+  const limits = code`${min}, ${max === undefined ? code`Infinity` : code`${max}`}`;
+  return [
+    {
+      kind: "compound",
+      failed: code`!${context.module.runtime("containsPasses")}(${node.value}, ${functions.check}, ${limits})`,
+      collect: [
+        {
+          kind: "raw",
+          code: code`if (!${context.module.runtime("collectContains")}(${node.value}, ${functions.check}, ${functions.collect}, ${limits}, ${pathExpression(node.path)}, errors)) ${pushFailure(fail)}`,
+        },
+      ],
+    },
+  ];
+}
+
+/**
+ * Array keywords: `items`, `prefixItems`, `additionalItems` (per dialect), `minItems`, `maxItems`,
+ * `uniqueItems` (JSON equality), `contains` with `minContains`/`maxContains`.
+ */
+export const arrayKeywords: KeywordCompiler = {
+  keywords: ["items", "prefixItems", "additionalItems", "minItems", "maxItems", "uniqueItems", "contains", "minContains", "maxContains"],
+  compile(node, context) {
+    const { schema } = node;
+    if (typeof schema === "boolean") return [];
+    const dialect = context.module.dialectOf(node.location);
+    const items = itemSchemas(node, schema, dialect);
+    const statements = itemStatements(node, context, items);
+    const minItems = nonNegativeInteger(node, "minItems");
+    if (minItems !== undefined && minItems > 0) {
+      statements.push({
+        kind: "fail-if",
+        condition: code`${node.value}.length < ${minItems}`,
+        failure: failure(node, "minItems", code`{ limit: ${minItems} }`, `must NOT have fewer than ${minItems} items`),
       });
     }
-    const index = context.scope.local("index");
-    const item = context.scope.local("item");
-    const body = context.compileSubschema({
-      schema: items as boolean | Record<string, unknown>,
-      location: childLocation(node.location, "items"),
-      value: item,
-      path: [...node.path, "/", index],
-    });
-    if (body.length === 0) return [];
-    return [
-      {
-        instanceType: "array",
-        statements: [
-          {
-            kind: "loop",
-            header: code`for (let ${index} = 0; ${index} < ${node.value}.length; ${index}++)`,
-            body: [{ kind: "raw", code: code`const ${item} = ${node.value}[${index}];` }, ...body],
-          },
-        ],
-      },
-    ];
+    const maxItems = nonNegativeInteger(node, "maxItems");
+    if (maxItems !== undefined) {
+      statements.push({
+        kind: "fail-if",
+        condition: code`${node.value}.length > ${maxItems}`,
+        failure: failure(node, "maxItems", code`{ limit: ${maxItems} }`, `must NOT have more than ${maxItems} items`),
+      });
+    }
+    statements.push(...uniqueItemsStatement(node, context, items), ...containsStatement(node, context, dialect));
+    return statements.length === 0 ? [] : [{ instanceType: "array", statements }];
   },
 };

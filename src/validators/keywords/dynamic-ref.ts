@@ -12,7 +12,7 @@ export const dynamicRefKeyword: KeywordCompiler = {
     const dynamic = context.module.dynamicRef(node.schema);
     if (dynamic === undefined) return [];
     const initial = context.module.namedFunctions(dynamic.initial)!;
-    if (dynamic.anchor === undefined) return [{ statements: [callStatement(initial, node)] }];
+    if (dynamic.anchor === undefined) return [{ statements: [callStatement(initial, node, true)] }];
     const target = code`${context.module.runtime("dynamicTarget")}(${dynamic.anchor}, ${context.dynamicRefInitial(dynamic.initial)})`;
     return [
       {

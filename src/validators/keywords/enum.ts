@@ -1,6 +1,7 @@
 import { type Code, code, joinCode, literal, type LiteralValue, negate } from "../code.js";
 import { failure, type KeywordCompiler, type ModuleScope } from "../context.js";
 import type { Statement } from "../statements.js";
+import { possibleTypes, valueTypeOf } from "./type.js";
 
 function isPrimitive(value: unknown): value is string | number | boolean | null {
   return value === null || typeof value !== "object";
@@ -20,9 +21,13 @@ export const enumKeywords: KeywordCompiler = {
     const allowed = node.schema["enum"];
     if (Array.isArray(allowed)) {
       const values = allowed as LiteralValue[];
+      // A boolean check has narrowed the value by `type` or `$ref` already; comparing it with a value
+      // of another type would not compile, so it is compared as `unknown`.
+      const narrowed = possibleTypes(node.schema, context.module.dialectOf(node.location), context, { withEnum: false });
+      const subject = values.every((value) => narrowed.has(valueTypeOf(value))) ? node.value : code`(${node.value} as unknown)`;
       const condition = values.every(isPrimitive)
         ? joinCode(
-            values.map((value) => code`${node.value} !== ${value}`),
+            values.map((value) => code`${subject} !== ${value}`),
             " && ",
           )
         : code`!${context.module.constant("allowedValues", literal(values))}.some((allowed) => ${context.module.runtime("jsonEqual")}(${node.value}, allowed))`;

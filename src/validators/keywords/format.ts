@@ -1,33 +1,53 @@
-import { type Code, code, negate } from "../code.js";
-import { failure, type InstanceType, type KeywordCompiler, type ModuleScope } from "../context.js";
+import { code, negate } from "../code.js";
+import { failure, type InstanceType, type KeywordCompiler } from "../context.js";
 
-interface FormatCheck {
-  instanceType: InstanceType;
-  /** True when the (already type-checked) value matches the format. */
-  condition(value: Code, module: ModuleScope): Code;
-}
-
-/** Asserted formats; any other format is an annotation only, as the specification allows. */
-const FORMATS: Record<string, FormatCheck> = {
-  "date-time": { instanceType: "string", condition: (value, module) => code`${module.runtime("isDateTime")}(${value})` },
-  int32: { instanceType: "number", condition: (value, module) => code`${module.runtime("isInt32")}(${value})` },
+/**
+ * Asserted formats and the check in `_formats.ts` (src/runtime/formats.ts) for each. Any other
+ * format is an annotation only, as the specification allows for unknown formats.
+ */
+export const FORMATS: Readonly<Record<string, { instanceType: InstanceType; checker: string }>> = {
+  "date-time": { instanceType: "string", checker: "isDateTime" },
+  date: { instanceType: "string", checker: "isDate" },
+  time: { instanceType: "string", checker: "isTime" },
+  duration: { instanceType: "string", checker: "isDuration" },
+  email: { instanceType: "string", checker: "isEmail" },
+  "idn-email": { instanceType: "string", checker: "isIdnEmail" },
+  hostname: { instanceType: "string", checker: "isHostname" },
+  "idn-hostname": { instanceType: "string", checker: "isIdnHostname" },
+  ipv4: { instanceType: "string", checker: "isIpv4" },
+  ipv6: { instanceType: "string", checker: "isIpv6" },
+  uri: { instanceType: "string", checker: "isUri" },
+  "uri-reference": { instanceType: "string", checker: "isUriReference" },
+  iri: { instanceType: "string", checker: "isIri" },
+  "iri-reference": { instanceType: "string", checker: "isIriReference" },
+  "uri-template": { instanceType: "string", checker: "isUriTemplate" },
+  uuid: { instanceType: "string", checker: "isUuid" },
+  "json-pointer": { instanceType: "string", checker: "isJsonPointer" },
+  "relative-json-pointer": { instanceType: "string", checker: "isRelativeJsonPointer" },
+  regex: { instanceType: "string", checker: "isRegex" },
+  int32: { instanceType: "number", checker: "isInt32" },
+  int64: { instanceType: "number", checker: "isInt64" },
+  float: { instanceType: "number", checker: "isFloat" },
+  double: { instanceType: "number", checker: "isDouble" },
 };
 
-/** `format`, for the formats in FORMATS. */
+/** `format`, asserted for the formats in FORMATS when the options or the metaschema's vocabulary say so. */
 export const formatKeyword: KeywordCompiler = {
   keywords: ["format"],
   compile(node, context) {
-    if (typeof node.schema === "boolean" || !context.module.assertFormats) return [];
+    if (typeof node.schema === "boolean") return [];
+    if (!context.module.assertFormats && context.module.facts(node.schema)?.assertsFormat !== true) return [];
     const format = node.schema["format"];
-    const check = typeof format === "string" && Object.hasOwn(FORMATS, format) ? FORMATS[format] : undefined;
-    if (check === undefined) return [];
+    const known = typeof format === "string" && Object.hasOwn(FORMATS, format) ? FORMATS[format] : undefined;
+    if (known === undefined) return [];
+    const checker = context.module.formatCheck(known.checker);
     return [
       {
-        instanceType: check.instanceType,
+        instanceType: known.instanceType,
         statements: [
           {
             kind: "fail-if",
-            condition: negate(check.condition(node.value, context.module)),
+            condition: negate(code`${checker}(${node.value})`),
             failure: failure(node, "format", code`{ format: ${format as string} }`, `must match format "${format as string}"`),
           },
         ],

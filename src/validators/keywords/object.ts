@@ -1,20 +1,233 @@
+import { atLeast } from "../../dialect.js";
 import { escapePointerToken } from "../../json-pointer.js";
-import { isSchemaObject } from "../../schema-walk.js";
-import { type Code, code, joinCode, memberAccess } from "../code.js";
-import { childLocation, failure, type KeywordCompiler } from "../context.js";
-import type { Statement } from "../statements.js";
+import { isSchema, isSchemaObject, type Schema, type SchemaObject } from "../../schema-walk.js";
+import { type Code, code, joinCode } from "../code.js";
+import {
+  callStatement,
+  childLocation,
+  failure,
+  pathExpression,
+  type CompileContext,
+  type KeywordCompiler,
+  type SchemaNode,
+} from "../context.js";
+import { pushFailure, type Statement } from "../statements.js";
+import {
+  acceptsEverything,
+  checkPattern,
+  nonNegativeInteger,
+  ownProperty,
+  patternConstant,
+  schemaError,
+  stringArray,
+  subschemaValue,
+} from "./shared.js";
 
-/**
- * Reads an own property. Names that also exist on Object.prototype (`constructor`, `__proto__`, …)
- * are read only when they are own properties, so an inherited member never passes for data.
- */
-function ownProperty(object: Code, name: string): Code {
-  return name in Object.prototype ? code`(Object.hasOwn(${object}, ${name}) ? ${object}[${name}] : undefined)` : memberAccess(object, name);
+/** `patternProperties`: its patterns (checked), their schemas, and their RegExp constants, hoisted on first use. */
+interface PatternProperty {
+  pattern: string;
+  schema: Schema;
+  regExp(): Code;
 }
 
-/** `properties`, `required` and `additionalProperties`. */
+function patternPropertiesOf(node: SchemaNode, schema: SchemaObject, context: CompileContext): PatternProperty[] {
+  const patternProperties = schema["patternProperties"];
+  if (!isSchemaObject(patternProperties)) return [];
+  return Object.entries(patternProperties).map(([pattern, sub]) => {
+    checkPattern(node, ["patternProperties", pattern], pattern);
+    return { pattern, schema: sub as Schema, regExp: () => patternConstant(node, context, ["patternProperties", pattern], pattern) };
+  });
+}
+
+/** Every property whose name matches a pattern is validated against that pattern's schema. */
+function patternPropertyStatements(node: SchemaNode, context: CompileContext, patterns: readonly PatternProperty[]): Statement[] {
+  if (patterns.every((pattern) => acceptsEverything(pattern.schema))) return [];
+  const key = context.scope.local("key");
+  const body: Statement[] = [];
+  for (const { pattern, schema, regExp } of patterns) {
+    if (acceptsEverything(schema)) continue;
+    const local = context.scope.local("patternValue");
+    const checks = context.compileSubschema({
+      schema,
+      location: childLocation(node.location, "patternProperties", pattern),
+      value: local,
+      path: [...node.path, "/", code`${context.module.runtime("pointerToken")}(${key})`],
+    });
+    if (checks.length === 0) continue;
+    body.push({
+      kind: "if",
+      condition: code`${regExp()}.test(${key})`,
+      then: [{ kind: "raw", code: code`const ${local} = ${node.value}[${key}];` }, ...checks],
+    });
+  }
+  return body.length === 0 ? [] : [{ kind: "loop", header: code`for (const ${key} of Object.keys(${node.value}))`, body }];
+}
+
+/** `propertyNames`: each property name is validated as a string; ajv's errors, with the inner ones marked with the name. */
+function propertyNamesStatements(node: SchemaNode, context: CompileContext): Statement[] {
+  if (!atLeast(context.module.dialectOf(node.location), "draft-06")) return [];
+  const names = subschemaValue(node, "propertyNames");
+  if (names === undefined || acceptsEverything(names)) return [];
+  const functions = context.subschemaFunctions(names, childLocation(node.location, "propertyNames"));
+  const key = context.scope.local("key");
+  const start = context.scope.local("start");
+  const fail = failure(node, "propertyNames", code`{ propertyName: ${key} }`, "property name must be valid");
+  const collect = code`if (!${functions.check}(${key})) {
+const ${start} = errors.length;
+${functions.collect}(${key}, ${pathExpression(node.path)}, errors);
+${context.module.runtime("markPropertyName")}(errors, ${start}, ${key});
+${pushFailure(fail)}
+}`;
+  return [
+    {
+      kind: "loop",
+      header: code`for (const ${key} of Object.keys(${node.value}))`,
+      body: [{ kind: "compound", failed: code`!${functions.check}(${key})`, collect: [{ kind: "raw", code: collect }] }],
+    },
+  ];
+}
+
+/** `minProperties` and `maxProperties`. */
+function propertyCountStatements(node: SchemaNode): Statement[] {
+  const statements: Statement[] = [];
+  const minProperties = nonNegativeInteger(node, "minProperties");
+  if (minProperties !== undefined && minProperties > 0) {
+    statements.push({
+      kind: "fail-if",
+      condition: code`Object.keys(${node.value}).length < ${minProperties}`,
+      failure: failure(node, "minProperties", code`{ limit: ${minProperties} }`, `must NOT have fewer than ${minProperties} properties`),
+    });
+  }
+  const maxProperties = nonNegativeInteger(node, "maxProperties");
+  if (maxProperties !== undefined) {
+    statements.push({
+      kind: "fail-if",
+      condition: code`Object.keys(${node.value}).length > ${maxProperties}`,
+      failure: failure(node, "maxProperties", code`{ limit: ${maxProperties} }`, `must NOT have more than ${maxProperties} properties`),
+    });
+  }
+  return statements;
+}
+
+/** `dependentRequired`, or the array form of `dependencies`: each missing property is an error of `keyword`, as in ajv. */
+function dependentRequiredStatements(node: SchemaNode, keyword: string, dependencies: ReadonlyMap<string, string[]>): Statement[] {
+  const statements: Statement[] = [];
+  for (const [property, required] of dependencies) {
+    if (required.length === 0) continue;
+    const deps = required.join(", ");
+    const message = `must have ${required.length === 1 ? "property" : "properties"} ${deps} when property ${property} is present`;
+    statements.push({
+      kind: "if",
+      condition: code`${ownProperty(node.value, property)} !== undefined`,
+      then: required.map((missing) => ({
+        kind: "fail-if",
+        condition: code`${ownProperty(node.value, missing)} === undefined`,
+        failure: failure(
+          node,
+          keyword,
+          code`{ property: ${property}, missingProperty: ${missing}, depsCount: ${required.length}, deps: ${deps} }`,
+          message,
+        ),
+      })),
+    });
+  }
+  return statements;
+}
+
+/** `dependentSchemas`, or the schema form of `dependencies`: the schema applies to the object when the property is present. */
+function dependentSchemaStatements(
+  node: SchemaNode,
+  context: CompileContext,
+  keyword: string,
+  dependencies: ReadonlyMap<string, Schema>,
+): Statement[] {
+  const statements: Statement[] = [];
+  for (const [property, schema] of dependencies) {
+    if (acceptsEverything(schema)) continue;
+    const functions = context.subschemaFunctions(schema, childLocation(node.location, keyword, property));
+    statements.push({
+      kind: "if",
+      condition: code`${ownProperty(node.value, property)} !== undefined`,
+      then: [callStatement(functions, node, true)],
+    });
+  }
+  return statements;
+}
+
+/** `dependentRequired` and `dependentSchemas` (2019-09 on), and `dependencies` (as ajv, in every dialect). */
+function dependencyStatements(node: SchemaNode, schema: SchemaObject, context: CompileContext): Statement[] {
+  const statements: Statement[] = [];
+  const split = atLeast(context.module.dialectOf(node.location), "2019-09");
+  const dependentRequired = split ? schema["dependentRequired"] : undefined;
+  if (dependentRequired !== undefined) {
+    if (!isSchemaObject(dependentRequired)) {
+      throw schemaError(
+        node,
+        ["dependentRequired"],
+        '"dependentRequired" must be an object',
+        "Map each property name to the names it requires.",
+      );
+    }
+    const required = new Map(
+      Object.entries(dependentRequired).map(([property, names]) => [property, stringArray(node, ["dependentRequired", property], names)]),
+    );
+    statements.push(...dependentRequiredStatements(node, "dependentRequired", required));
+  }
+  const dependentSchemas = split ? schema["dependentSchemas"] : undefined;
+  if (isSchemaObject(dependentSchemas)) {
+    statements.push(
+      ...dependentSchemaStatements(node, context, "dependentSchemas", new Map(Object.entries(dependentSchemas as Record<string, Schema>))),
+    );
+  }
+  const dependencies = schema["dependencies"];
+  if (dependencies !== undefined) {
+    if (!isSchemaObject(dependencies)) {
+      throw schemaError(
+        node,
+        ["dependencies"],
+        '"dependencies" must be an object',
+        "Map each property name to required names or a schema.",
+      );
+    }
+    const required = new Map<string, string[]>();
+    const schemas = new Map<string, Schema>();
+    for (const [property, value] of Object.entries(dependencies)) {
+      if (Array.isArray(value)) required.set(property, stringArray(node, ["dependencies", property], value));
+      else if (isSchema(value)) schemas.set(property, value);
+      else
+        throw schemaError(
+          node,
+          ["dependencies", property],
+          `"dependencies/${property}" must be an array of property names or a schema`,
+          "Fix the schema: see https://json-schema.org/understanding-json-schema/reference.",
+        );
+    }
+    statements.push(
+      ...dependentRequiredStatements(node, "dependencies", required),
+      ...dependentSchemaStatements(node, context, "dependencies", schemas),
+    );
+  }
+  return statements;
+}
+
+/**
+ * Object keywords: `properties`, `required`, `patternProperties`, `additionalProperties`,
+ * `propertyNames`, `minProperties`, `maxProperties`, `dependentRequired`, `dependentSchemas`,
+ * `dependencies`.
+ */
 export const objectKeywords: KeywordCompiler = {
-  keywords: ["properties", "required", "additionalProperties"],
+  keywords: [
+    "properties",
+    "required",
+    "patternProperties",
+    "additionalProperties",
+    "propertyNames",
+    "minProperties",
+    "maxProperties",
+    "dependentRequired",
+    "dependentSchemas",
+    "dependencies",
+  ],
   compile(node, context) {
     if (typeof node.schema === "boolean") return [];
     const statements: Statement[] = [];
@@ -42,19 +255,20 @@ export const objectKeywords: KeywordCompiler = {
       statements.push({ kind: "raw", code: code`const ${local} = ${ownProperty(node.value, name)};` });
       statements.push({ kind: "if", condition: code`${local} !== undefined`, then: body });
     }
+    const patterns = patternPropertiesOf(node, node.schema, context);
+    statements.push(...patternPropertyStatements(node, context, patterns));
     const additional = node.schema["additionalProperties"];
     if (additional !== undefined && additional !== true) {
       const key = context.scope.local("key");
       const known = Object.keys(properties);
-      const isKnown =
+      const knownTests =
         known.length === 0
-          ? code`false`
+          ? []
           : known.length <= 8
-            ? joinCode(
-                known.map((name) => code`${key} === ${name}`),
-                " || ",
-              )
-            : code`${context.module.constant("knownProperties", code`new Set(${known})`)}.has(${key})`;
+            ? known.map((name) => code`${key} === ${name}`)
+            : [code`${context.module.constant("knownProperties", code`new Set(${known})`)}.has(${key})`];
+      const tests = [...knownTests, ...patterns.map(({ regExp }) => code`${regExp()}.test(${key})`)];
+      const isKnown = tests.length === 0 ? code`false` : joinCode(tests, " || ");
       const header = code`for (const ${key} of Object.keys(${node.value}))`;
       if (additional === false) {
         const fail = failure(node, "additionalProperties", code`{ additionalProperty: ${key} }`, "must NOT have additional properties");
@@ -76,6 +290,11 @@ export const objectKeywords: KeywordCompiler = {
         }
       }
     }
+    statements.push(
+      ...propertyNamesStatements(node, context),
+      ...propertyCountStatements(node),
+      ...dependencyStatements(node, node.schema, context),
+    );
     return statements.length === 0 ? [] : [{ instanceType: "object", statements }];
   },
 };

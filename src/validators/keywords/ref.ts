@@ -1,4 +1,4 @@
-import { callStatement, type KeywordCompiler } from "../context.js";
+import { callStatement, isPlainRef, type KeywordCompiler } from "../context.js";
 
 /** `$ref`: the referenced schema is a named schema with its own functions; call them. */
 export const refKeyword: KeywordCompiler = {
@@ -8,6 +8,6 @@ export const refKeyword: KeywordCompiler = {
     const target = context.module.refTarget(node.schema);
     if (target === undefined) return [];
     const functions = context.module.namedFunctions(target)!;
-    return [{ statements: [callStatement(functions, node)] }];
+    return [{ statements: [callStatement(functions, node, !isPlainRef(node.schema))] }];
   },
 };

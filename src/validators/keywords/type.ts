@@ -1,9 +1,21 @@
-import type { Dialect } from "../../dialect.js";
+import { atLeast, type Dialect } from "../../dialect.js";
+import { locationKey } from "../../resolve.js";
+import { jsonEqual } from "../../runtime/validation-runtime.js";
+import type { Schema } from "../../schema-walk.js";
 import { type Code, code, joinCode } from "../code.js";
-import { failure, type InstanceType, type ModuleScope, type SchemaNode } from "../context.js";
+import { failure, type CompileContext, type InstanceType, type ModuleScope, type SchemaNode } from "../context.js";
 import type { Statement } from "../statements.js";
 
 type JsonType = "object" | "array" | "string" | "number" | "integer" | "boolean" | "null";
+/** JSON types as instances have them (`integer` is a number). */
+export type ValueType = Exclude<JsonType, "integer">;
+const VALUE_TYPES: readonly ValueType[] = ["object", "array", "string", "number", "boolean", "null"];
+
+export function valueTypeOf(value: unknown): ValueType {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value as ValueType;
+}
 
 /**
  * The `type` keyword as a list, or `undefined` when absent (its shape is checked when loading).
@@ -49,4 +61,44 @@ export function typeGuard(node: SchemaNode, types: readonly JsonType[], module: 
         );
   const typeText = types.join(",");
   return { kind: "guard", condition, failure: failure(node, "type", code`{ type: ${typeText} }`, `must be ${typeText}`), then };
+}
+
+/**
+ * The JSON types an instance can have and still pass the keywords of `node` that narrow it in a
+ * boolean check: `type`, `enum`/`const` and a `$ref` to a named schema (a type predicate). Keywords
+ * for the other types are dead code there, and TypeScript rejects some of it (`never.length`).
+ * Empty when those keywords contradict each other.
+ */
+export function possibleTypes(
+  schema: Schema,
+  dialect: Dialect,
+  context: CompileContext,
+  { withEnum = true, visiting = new Set<string>() } = {},
+): Set<ValueType> {
+  if (schema === false) return new Set();
+  let possible = new Set(VALUE_TYPES);
+  if (schema === true) return possible;
+  const target = typeof schema["$ref"] === "string" ? context.module.refTarget(schema) : undefined;
+  const refTypes = (): Set<ValueType> => {
+    if (target === undefined || visiting.has(locationKey(target))) return new Set(VALUE_TYPES);
+    visiting.add(locationKey(target));
+    return possibleTypes(context.schemaAt(target), context.module.dialectOf(target), context, { visiting });
+  };
+  // Up to draft-07, keywords beside $ref are ignored.
+  if (typeof schema["$ref"] === "string" && !atLeast(dialect, "2019-09")) return refTypes();
+  const keep = (types: Iterable<ValueType>): void => {
+    const kept = new Set(types);
+    possible = new Set([...possible].filter((type) => kept.has(type)));
+  };
+  const declared = declaredTypes({ schema } as SchemaNode, dialect);
+  if (declared !== undefined) keep(declared.map((type) => (type === "integer" ? "number" : type)));
+  if (withEnum) {
+    const allowed = Array.isArray(schema["enum"]) ? (schema["enum"] as unknown[]) : undefined;
+    if ("const" in schema) {
+      if (allowed !== undefined && !allowed.some((value) => jsonEqual(value, schema["const"]))) return new Set();
+      keep([valueTypeOf(schema["const"])]);
+    } else if (allowed !== undefined) keep(allowed.map(valueTypeOf));
+  }
+  keep(refTypes());
+  return possible;
 }

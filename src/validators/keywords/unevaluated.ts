@@ -9,6 +9,10 @@ function applySubschema(sub: Schema, fail: FailureSpec, compile: () => Statement
   return sub === false ? [{ kind: "fail-if", condition: code`true`, failure: fail }] : compile();
 }
 
+function acceptsEverything(sub: Schema): boolean {
+  return sub === true || (typeof sub === "object" && Object.keys(sub).length === 0);
+}
+
 /**
  * `unevaluatedProperties` and `unevaluatedItems` (2019-09+): apply to what the schema's other
  * keywords, and the in-place subschemas that validate, did not evaluate (see annotations.ts).
@@ -27,7 +31,8 @@ export const unevaluatedKeywords: KeywordCompiler = {
       ];
     };
 
-    if ("unevaluatedProperties" in schema) {
+    // An unevaluated* subschema that accepts everything checks nothing (its annotation is in annotations.ts).
+    if ("unevaluatedProperties" in schema && !acceptsEverything(schema["unevaluatedProperties"] as Schema)) {
       const [evaluated, declaration] = declareEvaluated();
       const key = context.scope.local("key");
       const propertyValue = context.scope.local("propertyValue");
@@ -63,7 +68,7 @@ export const unevaluatedKeywords: KeywordCompiler = {
       });
     }
 
-    if ("unevaluatedItems" in schema) {
+    if ("unevaluatedItems" in schema && !acceptsEverything(schema["unevaluatedItems"] as Schema)) {
       const [evaluated, declaration] = declareEvaluated();
       const index = context.scope.local("index");
       const item = context.scope.local("item");

@@ -1,0 +1,160 @@
+import { atLeast } from "../../dialect.js";
+import type { Schema } from "../../schema-walk.js";
+import { type Code, code, joinCode } from "../code.js";
+import {
+  callStatement,
+  childLocation,
+  failure,
+  inPlaceCheck,
+  type CompileContext,
+  type FunctionPair,
+  type KeywordCompiler,
+  type SchemaNode,
+} from "../context.js";
+import { pushFailure, type Statement } from "../statements.js";
+import { acceptsEverything, subschemaValue } from "./shared.js";
+
+/** The function pairs of the branches of `allOf`/`anyOf`/`oneOf`. */
+function branches(node: SchemaNode, context: CompileContext, keyword: string): FunctionPair[] | undefined {
+  if (typeof node.schema === "boolean" || !Array.isArray(node.schema[keyword])) return undefined;
+  return (node.schema[keyword] as Schema[]).map((schema, index) =>
+    context.subschemaFunctions(schema, childLocation(node.location, keyword, index)),
+  );
+}
+
+/** `allOf`: every branch applies; the errors are the branches' own. */
+function allOf(node: SchemaNode, context: CompileContext): Statement[] {
+  if (typeof node.schema === "boolean" || !Array.isArray(node.schema["allOf"])) return [];
+  return (node.schema["allOf"] as Schema[]).flatMap((schema, index) =>
+    acceptsEverything(schema)
+      ? []
+      : [callStatement(context.subschemaFunctions(schema, childLocation(node.location, "allOf", index)), node, true)],
+  );
+}
+
+/** `anyOf`: each branch gets its own function pair; errors of all branches are reported when none passes. */
+function anyOf(node: SchemaNode, context: CompileContext): Statement[] {
+  const functions = branches(node, context, "anyOf");
+  if (functions === undefined) return [];
+  const failed = code`!(${joinCode(
+    functions.map((branch) => inPlaceCheck(branch, node.value)),
+    " || ",
+  )})`;
+  const anyOfFailure = failure(node, "anyOf", code`{}`, "must match a schema in anyOf");
+  return [
+    {
+      kind: "compound",
+      failed,
+      collect: [
+        {
+          kind: "if",
+          condition: failed,
+          then: [
+            ...functions.map((branch) => ({
+              kind: "raw" as const,
+              code: code`${branch.collect}(${node.value}, ${anyOfFailure.instancePath}, errors);`,
+            })),
+            { kind: "raw", code: pushFailure(anyOfFailure) },
+          ],
+        },
+      ],
+    },
+  ];
+}
+
+/**
+ * `oneOf`: exactly one branch must pass. As ajv: the branches are tried in order until a second
+ * one passes; when the keyword fails, the errors of the failing branches tried are reported with
+ * it, and `passingSchemas` holds the first two passing indexes (or null when none passed).
+ */
+function oneOf(node: SchemaNode, context: CompileContext): Statement[] {
+  const functions = branches(node, context, "oneOf");
+  if (functions === undefined) return [];
+  const failed = code`${joinCode(
+    functions.map((branch) => code`(${inPlaceCheck(branch, node.value)} ? 1 : 0)`),
+    " + ",
+  )} !== 1`;
+  const start = context.scope.local("oneOfStart");
+  const passing = context.scope.local("passing");
+  const fail = failure(
+    node,
+    "oneOf",
+    code`{ passingSchemas: ${passing}.length === 0 ? null : ${passing} }`,
+    "must match exactly one schema in oneOf",
+  );
+  const path = fail.instancePath;
+  const tries = functions.map((branch, index) => {
+    const attempt = code`if (${inPlaceCheck(branch, node.value)}) ${passing}.push(${index});\nelse ${branch.collect}(${node.value}, ${path}, errors);`;
+    return index < 2 ? attempt : code`if (${passing}.length < 2) {\n${attempt}\n}`;
+  });
+  const collect = code`const ${start} = errors.length;
+const ${passing}: number[] = [];
+${joinCode(tries, "\n")}
+if (${passing}.length === 1) errors.length = ${start};
+else ${pushFailure(fail)}`;
+  return [{ kind: "compound", failed, collect: [{ kind: "raw", code: collect }] }];
+}
+
+/** `not`: fails when the subschema passes; its only error is its own. */
+function not(node: SchemaNode, context: CompileContext): Statement[] {
+  const schema = subschemaValue(node, "not");
+  if (schema === undefined) return [];
+  const functions = context.subschemaFunctions(schema, childLocation(node.location, "not"));
+  return [
+    { kind: "fail-if", condition: inPlaceCheck(functions, node.value), failure: failure(node, "not", code`{}`, "must NOT be valid") },
+  ];
+}
+
+/**
+ * `if`/`then`/`else` (draft-07 on): as ajv, a failing branch reports its own errors and an `if`
+ * error naming it; `if` alone, or with branches that accept everything, does nothing.
+ */
+function ifThenElse(node: SchemaNode, context: CompileContext): Statement[] {
+  if (!atLeast(context.module.dialectOf(node.location), "draft-07")) return [];
+  const ifSchema = subschemaValue(node, "if");
+  if (ifSchema === undefined) return [];
+  const branch = (keyword: "then" | "else"): FunctionPair | undefined => {
+    const schema = subschemaValue(node, keyword);
+    return schema === undefined || acceptsEverything(schema)
+      ? undefined
+      : context.subschemaFunctions(schema, childLocation(node.location, keyword));
+  };
+  const thenFunctionPair = branch("then");
+  const elseFunctionPair = branch("else");
+  if (thenFunctionPair === undefined && elseFunctionPair === undefined) return [];
+  const condition = code`${context.subschemaFunctions(ifSchema, childLocation(node.location, "if")).check}(${node.value})`;
+  const fails = (functions: FunctionPair): Code => code`!${functions.check}(${node.value})`;
+  const report = (keyword: "then" | "else", functions: FunctionPair): Code => {
+    const fail = failure(node, "if", code`{ failingKeyword: ${keyword} }`, `must match "${keyword}" schema`);
+    return code`if (${fails(functions)}) {\n${functions.collect}(${node.value}, ${fail.instancePath}, errors);\n${pushFailure(fail)}\n}`;
+  };
+  let failed: Code;
+  let collect: Code;
+  if (thenFunctionPair !== undefined && elseFunctionPair !== undefined) {
+    failed = code`${condition} ? ${fails(thenFunctionPair)} : ${fails(elseFunctionPair)}`;
+    collect = code`if (${condition}) {\n${report("then", thenFunctionPair)}\n} else {\n${report("else", elseFunctionPair)}\n}`;
+  } else if (thenFunctionPair !== undefined) {
+    failed = code`${condition} && ${fails(thenFunctionPair)}`;
+    collect = code`if (${condition}) {\n${report("then", thenFunctionPair)}\n}`;
+  } else {
+    failed = code`!${condition} && ${fails(elseFunctionPair!)}`;
+    collect = code`if (!${condition}) {\n${report("else", elseFunctionPair!)}\n}`;
+  }
+  return [{ kind: "compound", failed, collect: [{ kind: "raw", code: collect }] }];
+}
+
+/** The in-place applicators: `allOf`, `anyOf`, `oneOf`, `not`, `if`/`then`/`else`. They apply to any instance type. */
+export const applicatorKeywords: KeywordCompiler = {
+  keywords: ["allOf", "anyOf", "oneOf", "not", "if", "then", "else"],
+  compile(node, context) {
+    if (typeof node.schema === "boolean") return [];
+    const statements = [
+      ...allOf(node, context),
+      ...anyOf(node, context),
+      ...oneOf(node, context),
+      ...not(node, context),
+      ...ifThenElse(node, context),
+    ];
+    return statements.length === 0 ? [] : [{ statements }];
+  },
+};

@@ -1,0 +1,44 @@
+import { type Code, code } from "../code.js";
+import { failure, type KeywordCompiler } from "../context.js";
+import type { Statement } from "../statements.js";
+import { nonNegativeInteger, patternConstant, schemaError } from "./shared.js";
+
+/** `minLength` and `maxLength` (in Unicode code points, as the specification and ajv count) and `pattern`. */
+export const stringKeywords: KeywordCompiler = {
+  keywords: ["minLength", "maxLength", "pattern"],
+  compile(node, context) {
+    const { schema } = node;
+    if (typeof schema === "boolean") return [];
+    const statements: Statement[] = [];
+    const length = (): Code => code`${context.module.runtime("codePointLength")}(${node.value})`;
+    const minLength = nonNegativeInteger(node, "minLength");
+    if (minLength !== undefined && minLength > 0) {
+      statements.push({
+        kind: "fail-if",
+        condition: code`${length()} < ${minLength}`,
+        failure: failure(node, "minLength", code`{ limit: ${minLength} }`, `must NOT have fewer than ${minLength} characters`),
+      });
+    }
+    const maxLength = nonNegativeInteger(node, "maxLength");
+    if (maxLength !== undefined) {
+      statements.push({
+        kind: "fail-if",
+        // A string of at most maxLength UTF-16 units has at most as many code points.
+        condition: code`${node.value}.length > ${maxLength} && ${length()} > ${maxLength}`,
+        failure: failure(node, "maxLength", code`{ limit: ${maxLength} }`, `must NOT have more than ${maxLength} characters`),
+      });
+    }
+    if ("pattern" in schema) {
+      const pattern = schema["pattern"];
+      if (typeof pattern !== "string")
+        throw schemaError(node, ["pattern"], '"pattern" must be a string', "Write the regular expression as a string.");
+      const regExp = patternConstant(node, context, ["pattern"], pattern);
+      statements.push({
+        kind: "fail-if",
+        condition: code`!${regExp}.test(${node.value})`,
+        failure: failure(node, "pattern", code`{ pattern: ${pattern} }`, `must match pattern "${pattern}"`),
+      });
+    }
+    return statements.length === 0 ? [] : [{ instanceType: "string", statements }];
+  },
+};

@@ -126,7 +126,9 @@ export function runtimeModules(usesFormats: boolean): GeneratedFile[] {
     name: `${module}.ts`,
     source: `${banner(undefined).text}\n\n${readFileSync(source, "utf8")}`,
   });
-  return usesFormats ? [copy(RUNTIME_MODULE, RUNTIME_SOURCE), copy(FORMATS_MODULE, FORMATS_SOURCE)] : [copy(RUNTIME_MODULE, RUNTIME_SOURCE)];
+  return usesFormats
+    ? [copy(RUNTIME_MODULE, RUNTIME_SOURCE), copy(FORMATS_MODULE, FORMATS_SOURCE)]
+    : [copy(RUNTIME_MODULE, RUNTIME_SOURCE)];
 }
 
 export function indexModule(moduleNames: readonly string[]): GeneratedFile {

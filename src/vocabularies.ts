@@ -81,6 +81,7 @@ export function keywordsOutsideVocabularies(
   // In 2019-09 the applicator vocabulary holds the unevaluated* keywords.
   if (!atLeast(dialect, "2020-12") && enabled.has("applicator")) enabled.add("unevaluated");
   const ignored = new Set<string>();
-  for (const [name, keywords] of Object.entries(VOCABULARY_KEYWORDS)) if (!enabled.has(name)) keywords.forEach((keyword) => ignored.add(keyword));
+  for (const [name, keywords] of Object.entries(VOCABULARY_KEYWORDS))
+    if (!enabled.has(name)) keywords.forEach((keyword) => ignored.add(keyword));
   return { ignored, assertsFormat };
 }

@@ -134,6 +134,9 @@ test("a malformed keyword is reported with its location, exit 2", () => {
   writeFileSync(path.join(dir, "schemas/user.json"), JSON.stringify({ title: "User", properties: { tags: { type: "array", items: 3 } } }));
   const result = codegen(dir);
   assert.equal(result.status, 2);
-  assert.match(result.stderr, /^codegen: schemas\/user\.json#\/properties\/tags\/items: "items" must be a schema or an array of schemas, not 3/);
+  assert.match(
+    result.stderr,
+    /^codegen: schemas\/user\.json#\/properties\/tags\/items: "items" must be a schema or an array of schemas, not 3/,
+  );
   assert.ok(!existsSync(path.join(dir, "generated")));
 });

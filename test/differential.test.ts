@@ -356,13 +356,23 @@ test("codegen's validators agree with ajv on random schemas and instances", asyn
     summary: string,
   ): Promise<void> => {
     if (groups.size === 0) return;
-    if (minimising) await minimiseAll([...groups.values()].map((group) => group.example), log, deadline);
+    if (minimising)
+      await minimiseAll(
+        [...groups.values()].map((group) => group.example),
+        log,
+        deadline,
+      );
     const lines = brokenLines(kind, groups);
     for (const line of lines.join("\n\n").split("\n")) log(line);
     problems.push(`${summary}:\n\n${lines.join("\n\n")}`);
   };
   const generationErrorCount = [...generationErrors.values()].reduce((sum, group) => sum + group.count, 0);
-  await reportBroken("generation error", generationErrors, minimiseGenerationErrors, `codegen failed on ${generationErrorCount} valid schema(s)`);
+  await reportBroken(
+    "generation error",
+    generationErrors,
+    minimiseGenerationErrors,
+    `codegen failed on ${generationErrorCount} valid schema(s)`,
+  );
   await reportBroken(
     "type error",
     typeErrorGroups,

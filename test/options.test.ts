@@ -55,6 +55,30 @@ test("dialect openapi-3.0: nullable adds null to the type, in validators and in 
   assert.match(result.files.find((file) => file.name === "Pet.ts")!.source, /name: string \| null;/);
 });
 
+test("dialect openapi-3.0: boolean exclusive bounds; discriminator is only a hint", async () => {
+  const price = await validatorFor(
+    { title: "Price", type: "number", minimum: 0, exclusiveMinimum: true, maximum: 10 },
+    { dialect: "openapi-3.0" },
+  );
+  assert.equal(price(0).valid, false, "exclusiveMinimum: true makes minimum strict");
+  assert.equal(price(0.01).valid, true);
+  assert.equal(price(10).valid, true, "maximum stays inclusive");
+  const pet = await validatorFor(
+    {
+      title: "Pet",
+      oneOf: [
+        { type: "object", required: ["kind", "meows"], properties: { kind: { enum: ["cat"] }, meows: { type: "boolean" } } },
+        { type: "object", required: ["kind", "barks"], properties: { kind: { enum: ["dog"] }, barks: { type: "boolean" } } },
+      ],
+      discriminator: { propertyName: "kind" },
+    },
+    { dialect: "openapi-3.0" },
+  );
+  assert.equal(pet({ kind: "cat", meows: true }).valid, true);
+  assert.equal(pet({ kind: "cat", barks: true }).valid, false, "oneOf decides, not the discriminator");
+  assert.equal(pet({ kind: "bird" }).valid, false);
+});
+
 test("types are exact or honestly wider: prefixItems tuples, pattern properties beside unknown keys", async () => {
   const dir = temporaryDirectory("types");
   mkdirSync(path.join(dir, "schemas"));
@@ -106,10 +130,16 @@ test("$vocabulary: a custom metaschema without the validation vocabulary turns i
   assert.equal(validate({ value: "not even a number" }).valid, true, "type and minimum mean nothing without the validation vocabulary");
   assert.equal(validate({ bad: 1 }).valid, false, "the applicator vocabulary still applies");
 
-  writeFileSync(path.join(dir, "schemas/reading.json"), JSON.stringify({ ...schema, $schema: "https://example.com/meta/needs-extra.json" }));
+  writeFileSync(
+    path.join(dir, "schemas/reading.json"),
+    JSON.stringify({ ...schema, $schema: "https://example.com/meta/needs-extra.json" }),
+  );
   await assert.rejects(generate({ cwd: dir, outDir: "out", registry }), (error: Error) => {
     assert.ok(error instanceof CodegenError);
-    assert.match(error.describe(), /^schemas\/reading\.json#\/\$schema: the metaschema https:\/\/example\.com\/meta\/needs-extra\.json requires/);
+    assert.match(
+      error.describe(),
+      /^schemas\/reading\.json#\/\$schema: the metaschema https:\/\/example\.com\/meta\/needs-extra\.json requires/,
+    );
     assert.match(error.message, /the vocabulary https:\/\/example\.com\/vocab\/extra, which codegen does not know/);
     return true;
   });

@@ -69,8 +69,6 @@ export function functionNames(typeName: string): { check: Code; collect: Code } 
   return { check: identifier(`is${typeName}`), collect: identifier(`collect${typeName}Errors`) };
 }
 
-
-
 /**
  * Compiles the validators of the named schemas that live in one generated module. Each named
  * schema X gets `isX` and `collectXErrors`; subschemas that need their own functions (anyOf
@@ -171,7 +169,9 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
     const typeStatements = types === undefined ? [] : [typeGuard(node, types, module, guarded)];
     const statements = [...typeStatements, ...untyped, ...groups];
     // Contradicting keywords (`type: object` with `const: 1`): nothing passes.
-    return possible.size === 0 ? [{ kind: "by-mode", check: [{ kind: "raw", code: code`return false;` }], collect: statements }] : statements;
+    return possible.size === 0
+      ? [{ kind: "by-mode", check: [{ kind: "raw", code: code`return false;` }], collect: statements }]
+      : statements;
   };
 
   const emitFunctions = (
@@ -185,7 +185,8 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
     const root: SchemaNode = { schema, location, value: code`value`, path: [code`instancePath`] };
     const statements = compileSchema(root, new LocalScope(), true);
     const exportKeyword = new Code(exported ? "export " : "");
-    const checkReturn = typeName === undefined || inputs.unknownTypes.has(typeName) ? code`boolean` : code`value is ${identifier(typeName)}`;
+    const checkReturn =
+      typeName === undefined || inputs.unknownTypes.has(typeName) ? code`boolean` : code`value is ${identifier(typeName)}`;
     runtimeImports.add("ValidationError");
     const scoped = dynamicScopeEntry(schema);
     const checkBody = scoped(code`${render(statements, "check")}\nreturn true;`);

@@ -780,7 +780,8 @@ export const KNOWN_AJV_DEVIATIONS: readonly KnownAjvDeviation[] = [
   },
   {
     id: "email-single-label-domain",
-    description: "ajv-formats' email needs a dot in the domain; RFC 5321 allows a single-label domain, as the suite allows single-label hostnames",
+    description:
+      "ajv-formats' email needs a dot in the domain; RFC 5321 allows a single-label domain, as the suite allows single-label hostnames",
     proof: "principle",
     suite: [{ file: "draft2020-12/optional/format/hostname.json", group: "validation of host names", test: "single label" }],
     demonstration: {
@@ -800,13 +801,15 @@ export const KNOWN_AJV_DEVIATIONS: readonly KnownAjvDeviation[] = [
     id: "date-time-space-separator",
     description: "ajv-formats accepts a space between date and time; RFC 3339's date-time grammar has only T (or t)",
     proof: "principle",
-    suite: [{ file: "draft2020-12/optional/format/date-time.json", group: "validation of date-time strings", test: "case-insensitive T and Z" }],
+    suite: [
+      { file: "draft2020-12/optional/format/date-time.json", group: "validation of date-time strings", test: "case-insensitive T and Z" },
+    ],
     demonstration: {
       schema: { format: "date-time" },
       dialect: "2020-12",
       data: "1963-06-19 08:30:06Z",
       valid: false,
-      why: "RFC 3339 §5.6: date-time = full-date \"T\" full-time; the suite accepts only T and t as the separator",
+      why: 'RFC 3339 §5.6: date-time = full-date "T" full-time; the suite accepts only T and t as the separator',
     },
     ...formatDeviation(
       "date-time",

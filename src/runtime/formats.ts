@@ -8,44 +8,77 @@
 // Dates, times and durations (RFC 3339)
 // ---------------------------------------------------------------------------------------------
 
-const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const FULL_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+// Dates and times are parsed by character codes rather than regular expressions: validators check
+// them on every timestamp of every payload, and this is several times faster.
+
+/** The number written by `count` ASCII digits at `start`, or -1. */
+function digitsAt(value: string, start: number, count: number): number {
+  let number = 0;
+  for (let index = start; index < start + count; index++) {
+    const code = value.charCodeAt(index);
+    if (!(code >= 48 && code <= 57)) return -1;
+    number = number * 10 + code - 48;
+  }
+  return number;
+}
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/** Whether `YYYY-MM-DD` at `start` is a real calendar date. */
+function dateAt(value: string, start: number): boolean {
+  if (value.charCodeAt(start + 4) !== 45 || value.charCodeAt(start + 7) !== 45) return false;
+  const year = digitsAt(value, start, 4);
+  const month = digitsAt(value, start + 5, 2);
+  const day = digitsAt(value, start + 8, 2);
+  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Whether `value` from `start` to its end is `HH:MM:SS[.fraction](Z|±HH:MM)`, leap seconds only at 23:59:60 UTC. */
+function timeToEndAt(value: string, start: number): boolean {
+  if (value.charCodeAt(start + 2) !== 58 || value.charCodeAt(start + 5) !== 58) return false;
+  const hour = digitsAt(value, start, 2);
+  const minute = digitsAt(value, start + 3, 2);
+  const second = digitsAt(value, start + 6, 2);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return false;
+  let index = start + 8;
+  if (value.charCodeAt(index) === 46) {
+    const fractionStart = ++index;
+    while (index < value.length && digitsAt(value, index, 1) >= 0) index++;
+    if (index === fractionStart) return false;
+  }
+  const zone = value.charCodeAt(index);
+  let offsetMinutes = 0;
+  if (zone === 90 || zone === 122) {
+    if (index + 1 !== value.length) return false;
+  } else if (zone === 43 || zone === 45) {
+    if (index + 6 !== value.length || value.charCodeAt(index + 3) !== 58) return false;
+    const offsetHour = digitsAt(value, index + 1, 2);
+    const offsetMinute = digitsAt(value, index + 4, 2);
+    if (offsetHour < 0 || offsetHour > 23 || offsetMinute < 0 || offsetMinute > 59) return false;
+    offsetMinutes = (zone === 45 ? -1 : 1) * (offsetHour * 60 + offsetMinute);
+  } else return false;
+  if (second < 60) return true;
+  const utcMinutes = (((hour * 60 + minute - offsetMinutes) % 1440) + 1440) % 1440;
+  return utcMinutes === 23 * 60 + 59;
+}
+
 /** RFC 3339 `full-date`: `YYYY-MM-DD`, a real calendar date (leap years included). */
 export function isDate(value: string): boolean {
-  const match = FULL_DATE.exec(value);
-  if (match === null) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return value.length === 10 && dateAt(value, 0);
 }
 
 /** RFC 3339 `full-time`: offset required; a leap second only at 23:59:60 UTC once the offset is applied. */
 export function isTime(value: string): boolean {
-  const match = FULL_TIME.exec(value);
-  if (match === null) return false;
-  const hour = Number(match[1]);
-  const minute = Number(match[2]);
-  const second = Number(match[3]);
-  const offsetSign = match[4] === "-" ? -1 : 1;
-  const offsetHour = Number(match[5] ?? 0);
-  const offsetMinute = Number(match[6] ?? 0);
-  if (hour > 23 || minute > 59 || second > 60 || offsetHour > 23 || offsetMinute > 59) return false;
-  if (second < 60) return true;
-  const utcMinutes = (((hour * 60 + minute - offsetSign * (offsetHour * 60 + offsetMinute)) % 1440) + 1440) % 1440;
-  return utcMinutes === 23 * 60 + 59;
+  return timeToEndAt(value, 0);
 }
 
 /** RFC 3339 `date-time`: real calendar dates, `T`/`t` and `Z`/`z`, leap seconds only at 23:59:60 UTC. */
 export function isDateTime(value: string): boolean {
-  const separator = value[10];
-  return (separator === "T" || separator === "t") && isDate(value.slice(0, 10)) && isTime(value.slice(11));
+  const separator = value.charCodeAt(10);
+  return (separator === 84 || separator === 116) && dateAt(value, 0) && timeToEndAt(value, 11);
 }
 
 const DURATION_TIME = "T(?:\\d+H(?:\\d+M(?:\\d+S)?)?|\\d+M(?:\\d+S)?|\\d+S)";

@@ -8,7 +8,7 @@ import {
   isJsonObject,
   toStandardSchema,
 } from "./_runtime.js";
-import { isDateTime } from "./_formats.js";
+import * as formats from "./_formats.js";
 import {
   type AmazonOAuthFactor,
   collectAmazonOAuthFactorErrors,
@@ -807,17 +807,17 @@ export function isAuthenticationFactor(
   const last_authenticated_at = value.last_authenticated_at;
   if (last_authenticated_at !== undefined) {
     if (typeof last_authenticated_at !== "string") return false;
-    if (!isDateTime(last_authenticated_at)) return false;
+    if (!formats.isDateTime(last_authenticated_at)) return false;
   }
   const created_at = value.created_at;
   if (created_at !== undefined) {
     if (typeof created_at !== "string") return false;
-    if (!isDateTime(created_at)) return false;
+    if (!formats.isDateTime(created_at)) return false;
   }
   const updated_at = value.updated_at;
   if (updated_at !== undefined) {
     if (typeof updated_at !== "string") return false;
-    if (!isDateTime(updated_at)) return false;
+    if (!formats.isDateTime(updated_at)) return false;
   }
   const email_factor = value.email_factor;
   if (email_factor !== undefined && !isEmailFactor(email_factor)) return false;
@@ -1147,7 +1147,7 @@ export function collectAuthenticationFactorErrors(
           message: "must be string",
         });
       else {
-        if (!isDateTime(last_authenticated_at))
+        if (!formats.isDateTime(last_authenticated_at))
           errors.push({
             instancePath: instancePath + "/last_authenticated_at",
             schemaPath: "#/properties/last_authenticated_at/format",
@@ -1168,7 +1168,7 @@ export function collectAuthenticationFactorErrors(
           message: "must be string",
         });
       else {
-        if (!isDateTime(created_at))
+        if (!formats.isDateTime(created_at))
           errors.push({
             instancePath: instancePath + "/created_at",
             schemaPath: "#/properties/created_at/format",
@@ -1189,7 +1189,7 @@ export function collectAuthenticationFactorErrors(
           message: "must be string",
         });
       else {
-        if (!isDateTime(updated_at))
+        if (!formats.isDateTime(updated_at))
           errors.push({
             instancePath: instancePath + "/updated_at",
             schemaPath: "#/properties/updated_at/format",

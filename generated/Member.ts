@@ -8,7 +8,7 @@ import {
   isJsonObject,
   toStandardSchema,
 } from "./_runtime.js";
-import { isDateTime } from "./_formats.js";
+import * as formats from "./_formats.js";
 import {
   type MemberRole,
   collectMemberRoleErrors,
@@ -276,12 +276,12 @@ export function isMember(value: unknown): value is Member {
   const created_at = value.created_at;
   if (created_at !== undefined) {
     if (typeof created_at !== "string") return false;
-    if (!isDateTime(created_at)) return false;
+    if (!formats.isDateTime(created_at)) return false;
   }
   const updated_at = value.updated_at;
   if (updated_at !== undefined) {
     if (typeof updated_at !== "string") return false;
-    if (!isDateTime(updated_at)) return false;
+    if (!formats.isDateTime(updated_at)) return false;
   }
   const scim_registration = value.scim_registration;
   if (scim_registration !== undefined && !isSCIMRegistration(scim_registration))
@@ -292,12 +292,12 @@ export function isMember(value: unknown): value is Member {
   const lock_created_at = value.lock_created_at;
   if (lock_created_at !== undefined) {
     if (typeof lock_created_at !== "string") return false;
-    if (!isDateTime(lock_created_at)) return false;
+    if (!formats.isDateTime(lock_created_at)) return false;
   }
   const lock_expires_at = value.lock_expires_at;
   if (lock_expires_at !== undefined) {
     if (typeof lock_expires_at !== "string") return false;
-    if (!isDateTime(lock_expires_at)) return false;
+    if (!formats.isDateTime(lock_expires_at)) return false;
   }
   return true;
 }
@@ -757,7 +757,7 @@ export function collectMemberErrors(
           message: "must be string",
         });
       else {
-        if (!isDateTime(created_at))
+        if (!formats.isDateTime(created_at))
           errors.push({
             instancePath: instancePath + "/created_at",
             schemaPath: "#/properties/created_at/format",
@@ -778,7 +778,7 @@ export function collectMemberErrors(
           message: "must be string",
         });
       else {
-        if (!isDateTime(updated_at))
+        if (!formats.isDateTime(updated_at))
           errors.push({
             instancePath: instancePath + "/updated_at",
             schemaPath: "#/properties/updated_at/format",
@@ -818,7 +818,7 @@ export function collectMemberErrors(
           message: "must be string",
         });
       else {
-        if (!isDateTime(lock_created_at))
+        if (!formats.isDateTime(lock_created_at))
           errors.push({
             instancePath: instancePath + "/lock_created_at",
             schemaPath: "#/properties/lock_created_at/format",
@@ -839,7 +839,7 @@ export function collectMemberErrors(
           message: "must be string",
         });
       else {
-        if (!isDateTime(lock_expires_at))
+        if (!formats.isDateTime(lock_expires_at))
           errors.push({
             instancePath: instancePath + "/lock_expires_at",
             schemaPath: "#/properties/lock_expires_at/format",

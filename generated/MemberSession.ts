@@ -8,7 +8,7 @@ import {
   isJsonObject,
   toStandardSchema,
 } from "./_runtime.js";
-import { isDateTime } from "./_formats.js";
+import * as formats from "./_formats.js";
 import {
   type AuthenticationFactor,
   collectAuthenticationFactorErrors,
@@ -88,17 +88,17 @@ export function isMemberSession(value: unknown): value is MemberSession {
   const started_at = value.started_at;
   if (started_at !== undefined) {
     if (typeof started_at !== "string") return false;
-    if (!isDateTime(started_at)) return false;
+    if (!formats.isDateTime(started_at)) return false;
   }
   const last_accessed_at = value.last_accessed_at;
   if (last_accessed_at !== undefined) {
     if (typeof last_accessed_at !== "string") return false;
-    if (!isDateTime(last_accessed_at)) return false;
+    if (!formats.isDateTime(last_accessed_at)) return false;
   }
   const expires_at = value.expires_at;
   if (expires_at !== undefined) {
     if (typeof expires_at !== "string") return false;
-    if (!isDateTime(expires_at)) return false;
+    if (!formats.isDateTime(expires_at)) return false;
   }
   const authentication_factors = value.authentication_factors;
   if (authentication_factors !== undefined) {
@@ -249,7 +249,7 @@ export function collectMemberSessionErrors(
           message: "must be string",
         });
       else {
-        if (!isDateTime(started_at))
+        if (!formats.isDateTime(started_at))
           errors.push({
             instancePath: instancePath + "/started_at",
             schemaPath: "#/properties/started_at/format",
@@ -270,7 +270,7 @@ export function collectMemberSessionErrors(
           message: "must be string",
         });
       else {
-        if (!isDateTime(last_accessed_at))
+        if (!formats.isDateTime(last_accessed_at))
           errors.push({
             instancePath: instancePath + "/last_accessed_at",
             schemaPath: "#/properties/last_accessed_at/format",
@@ -291,7 +291,7 @@ export function collectMemberSessionErrors(
           message: "must be string",
         });
       else {
-        if (!isDateTime(expires_at))
+        if (!formats.isDateTime(expires_at))
           errors.push({
             instancePath: instancePath + "/expires_at",
             schemaPath: "#/properties/expires_at/format",

@@ -1,5 +1,6 @@
 import { CodegenError } from "./errors.js";
-import { appendPointer } from "./json-pointer.js";
+import { appendPointer, valueAtPointer } from "./json-pointer.js";
+import { schemaRoots } from "./openapi.js";
 import type { SchemaDocument } from "./load.js";
 import { isSchema, isSchemaObject, SINGLE_SUBSCHEMA, SUBSCHEMA_LISTS, SUBSCHEMA_MAPS, subschemas, type Schema } from "./schema-walk.js";
 
@@ -51,5 +52,8 @@ export function checkSchemaShapes(document: SchemaDocument): void {
     }
     for (const child of subschemas(schema)) visit(child.schema, appendPointer(pointer, ...child.path));
   };
-  if (isSchema(document.root)) visit(document.root, "");
+  for (const pointer of schemaRoots(document)) {
+    const schema = valueAtPointer(document.root, pointer);
+    if (isSchema(schema)) visit(schema, pointer);
+  }
 }

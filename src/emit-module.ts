@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { emitTypes, type TypeContext } from "./emit-types.js";
 import type { SchemaDocument } from "./load.js";
+import { schemaRoots } from "./openapi.js";
 import { locationKey, type SchemaLocation } from "./resolve.js";
 import { Code, code, docComment, identifier, joinCode, lineComment } from "./validators/code.js";
 import { compileValidators, functionNames } from "./validators/compile.js";
+import { FORMATS_NAMESPACE } from "./validators/context.js";
 
 export const RUNTIME_MODULE = "_runtime";
 const RUNTIME_TYPES = new Set(["ValidationError", "ValidationResult", "StandardSchemaV1", "Evaluated"]);
@@ -59,8 +61,35 @@ export const ${identifier(`${typeName}Schema`)}: StandardSchemaV1<${type}> = toS
 
 export interface ModuleInput {
   document: SchemaDocument;
-  /** Named locations in this document, the root first. */
+  /** The schema the module is for: the document's root, or an OpenAPI component schema. */
+  pointer: string;
+  /** Named locations inside that schema, itself first. */
   locations: SchemaLocation[];
+}
+
+/**
+ * One module per schema root (a schema file, or each component schema of an OpenAPI document),
+ * holding the named locations inside it; a named location under no root gets its own module.
+ */
+export function planModules(documents: readonly SchemaDocument[], namedLocations: readonly SchemaLocation[]): ModuleInput[] {
+  const modules = new Map<string, ModuleInput>();
+  const moduleFor = (document: SchemaDocument, pointer: string): ModuleInput => {
+    const key = locationKey({ document, pointer });
+    let module = modules.get(key);
+    if (module === undefined) modules.set(key, (module = { document, pointer, locations: [] }));
+    return module;
+  };
+  const roots = new Map(documents.map((document) => [document, schemaRoots(document)]));
+  for (const document of documents) for (const pointer of roots.get(document)!) moduleFor(document, pointer);
+  for (const location of namedLocations) {
+    const root = (roots.get(location.document) ?? [])
+      .filter((pointer) => location.pointer === pointer || location.pointer.startsWith(`${pointer}/`))
+      .reduce<string | undefined>((longest, pointer) => (longest === undefined || pointer.length > longest.length ? pointer : longest), undefined);
+    moduleFor(location.document, root ?? location.pointer).locations.push(location);
+  }
+  return [...modules.values()]
+    .filter((module) => module.locations.length > 0)
+    .map((module) => ({ ...module, locations: module.locations.sort((a, b) => a.pointer.localeCompare(b.pointer)) }));
 }
 
 /**
@@ -104,12 +133,12 @@ export async function emitModule(
   for (const [name, functions] of validators.namedImports) for (const fn of functions) addImport(name, fn);
   const imports = [
     importLine([...runtimeImports], RUNTIME_TYPES, RUNTIME_MODULE),
-    ...(validators.formatImports.size === 0 ? [] : [importLine([...validators.formatImports], new Set(), FORMATS_MODULE)]),
+    ...(validators.usesFormats ? [code`import * as ${identifier(FORMATS_NAMESPACE)} from ${`./${FORMATS_MODULE}.js`};`] : []),
     ...[...importsByModule.keys()].sort().map((module) => importLine([...importsByModule.get(module)!], typeImports, module)),
   ];
   const source = joinCode(
     [
-      banner(input.document.displayPath),
+      banner(input.pointer === "" ? input.document.displayPath : `${input.document.displayPath}#${input.pointer}`),
       joinCode(imports, "\n"),
       ...types.map((emitted) => new Code(emitted.source.trim())),
       validators.source,
@@ -117,7 +146,7 @@ export async function emitModule(
     ],
     "\n\n",
   );
-  return { name: `${typeNames[0]!}.ts`, source: `${source.text}\n`, usesFormats: validators.formatImports.size > 0 };
+  return { name: `${typeNames[0]!}.ts`, source: `${source.text}\n`, usesFormats: validators.usesFormats };
 }
 
 /** The run-time helpers, and the format checks when a module uses them, copied next to the generated modules. */

@@ -1,10 +1,11 @@
 import path from "node:path";
 import { loadConfig, type NamingOptions } from "./config.js";
 import type { Dialect } from "./dialect.js";
-import { emitModule, indexModule, runtimeModules, type GeneratedFile, type ModuleInput } from "./emit-module.js";
+import { emitModule, indexModule, planModules, runtimeModules, type GeneratedFile } from "./emit-module.js";
 import { formatFiles } from "./format.js";
 import { loadSchemaDocuments } from "./load.js";
 import { assignTypeNames } from "./name.js";
+import { isOpenApiDocument } from "./openapi.js";
 import { locationKey, resolveSchemas } from "./resolve.js";
 import { applyChanges, planChanges, type FileChange } from "./write.js";
 
@@ -38,7 +39,7 @@ export interface GenerateResult {
   changes: FileChange[];
   /** Number of named types generated. */
   typeCount: number;
-  /** The type name of each input's root schema, in input order. */
+  /** The type name of each input's root schema, in input order (OpenAPI documents have none: their components are named). */
   rootTypes: string[];
 }
 
@@ -59,12 +60,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   });
   const names = assignTypeNames(resolved.namedLocations, options.naming ?? config.naming);
 
-  const modules: ModuleInput[] = resolved.documents.map((document) => ({
-    document,
-    locations: resolved.namedLocations
-      .filter((location) => location.document === document)
-      .sort((a, b) => (a.pointer === "" ? -1 : b.pointer === "" ? 1 : a.pointer.localeCompare(b.pointer))),
-  }));
+  const modules = planModules(resolved.documents, resolved.namedLocations);
   const moduleOf = new Map<string, string>();
   for (const module of modules) {
     const moduleName = names.get(locationKey(module.locations[0]!))!;
@@ -83,6 +79,6 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
 
   const changes = planChanges(files, outDir);
   if (!options.check) applyChanges(files, changes, outDir);
-  const rootTypes = inputs.map((document) => names.get(locationKey({ document, pointer: "" }))!);
+  const rootTypes = inputs.filter((document) => !isOpenApiDocument(document)).map((document) => names.get(locationKey({ document, pointer: "" }))!);
   return { outDir, files, changes, typeCount: names.size, rootTypes };
 }

@@ -2,10 +2,22 @@ import path from "node:path";
 import type { NamingOptions } from "./config.js";
 import { parsePointer } from "./json-pointer.js";
 import { componentName, locationKey, type SchemaLocation } from "./resolve.js";
+import * as runtime from "./runtime/validation-runtime.js";
 import { isSchemaObject } from "./schema-walk.js";
 
 /** Names the generated runtime exports; a schema with one of these names gets a `Type` suffix. */
-const RESERVED_TYPE_NAMES = new Set(["ValidationError", "ValidationResult", "SchemaValidationError", "StandardSchemaV1"]);
+const RESERVED_TYPE_NAMES = new Set(["ValidationError", "ValidationResult", "SchemaValidationError", "StandardSchemaV1", "Evaluated"]);
+const RUNTIME_HELPERS = new Set(Object.keys(runtime));
+
+/** Whether a type's functions would take a run-time helper's name (`JsonObject` → `isJsonObject`). */
+function isReserved(name: string): boolean {
+  return (
+    RESERVED_TYPE_NAMES.has(name) ||
+    [`is${name}`, `collect${name}Errors`, `validate${name}`, `assert${name}`, `${name}Schema`, `evaluatedBy${name}`].some((fn) =>
+      RUNTIME_HELPERS.has(fn),
+    )
+  );
+}
 
 /**
  * PascalCase made only of ASCII letters and digits: `api_organization_v1_Member` → `ApiOrganizationV1Member`,
@@ -53,11 +65,11 @@ export function assignTypeNames(locations: readonly SchemaLocation[], naming: Na
   const preferredCount = new Map<string, number>();
   for (const { preferred } of withPreferred) preferredCount.set(preferred, (preferredCount.get(preferred) ?? 0) + 1);
 
-  const taken = new Set(RESERVED_TYPE_NAMES);
+  const taken = new Set<string>();
   const names = new Map<string, string>();
   for (const { location, source, preferred } of withPreferred) {
     let base = preferredCount.get(preferred) === 1 ? preferred : pascalCase(source);
-    if (RESERVED_TYPE_NAMES.has(base)) base += "Type";
+    if (isReserved(base)) base += "Type";
     let name = base;
     for (let counter = 2; taken.has(name); counter++) name = `${base}${counter}`;
     taken.add(name);

@@ -7,6 +7,7 @@ import { atLeast, DEFAULT_DIALECT, type Dialect, dialectOfMetaschema } from "./d
 import { CodegenError } from "./errors.js";
 import { appendPointer, decodeFragment, valueAtPointer } from "./json-pointer.js";
 import { displayPath, type SchemaDocument } from "./load.js";
+import { isOpenApiDocument, openApiDialect, schemaRoots } from "./openapi.js";
 import { keywordsOutsideVocabularies } from "./vocabularies.js";
 import { isSchemaObject, subschemas, type Schema, type SchemaObject } from "./schema-walk.js";
 
@@ -153,7 +154,11 @@ class SchemaIndex {
     // The retrieval URI names the document too, even when its root's $id says otherwise.
     const retrieval = splitFragment(document.uri)[0];
     if (!this.resources.has(retrieval)) this.resources.set(retrieval, { document, pointer: "" });
-    this.visit(document.root as Schema, { document, pointer: "" }, splitFragment(document.uri)[0], this.defaultDialect, undefined, true);
+    const dialect = isOpenApiDocument(document) ? openApiDialect(document) : this.defaultDialect;
+    for (const pointer of schemaRoots(document)) {
+      const schema = valueAtPointer(document.root, pointer) as Schema;
+      this.visit(schema, { document, pointer }, retrieval, dialect, undefined, pointer === "");
+    }
   }
 
   private visit(
@@ -384,7 +389,7 @@ export async function resolveSchemas(
   const name = (location: SchemaLocation): void => {
     if (!named.has(locationKey(location))) named.set(locationKey(location), location);
   };
-  documents.forEach((document) => name({ document, pointer: "" }));
+  for (const document of documents) for (const pointer of schemaRoots(document)) name({ document, pointer });
   refTargets.forEach(name);
   dynamicRefs.forEach((ref) => name(ref.initial));
   for (const [resourceUri, anchors] of index.dynamicAnchors) {

@@ -2,11 +2,12 @@ import { atLeast, DEFAULT_DIALECT } from "../dialect.js";
 import { parsePointer, valueAtPointer } from "../json-pointer.js";
 import { pascalCase } from "../name.js";
 import { locationKey, type ResolvedSchemas, type SchemaLocation } from "../resolve.js";
-import { isSchemaObject, type Schema, type SchemaObject } from "../schema-walk.js";
+import { isSchemaObject, subschemas, type Schema, type SchemaObject } from "../schema-walk.js";
 import { Code, code, docComment, identifier, joinCode } from "./code.js";
 import {
   callStatement,
   failure,
+  FORMATS_NAMESPACE,
   isPlainRef,
   LocalScope,
   type CompileContext,
@@ -45,6 +46,24 @@ const KEYWORD_COMPILERS: readonly KeywordCompiler[] = [
 ];
 const INSTANCE_TYPES: readonly InstanceType[] = ["object", "array", "string", "number"];
 
+/**
+ * Subschemas with more nested schemas than this get functions of their own instead of being
+ * inlined: a reviewer reads small functions, and TypeScript refuses control flow analysis of huge ones.
+ */
+const INLINE_LIMIT = 40;
+const sizes = new WeakMap<SchemaObject, number>();
+
+/** How many schemas a schema holds, itself included. */
+function schemaSize(schema: Schema): number {
+  if (!isSchemaObject(schema)) return 1;
+  let size = sizes.get(schema);
+  if (size === undefined) {
+    size = 1 + subschemas(schema).reduce((sum, child) => sum + schemaSize(child.schema), 0);
+    sizes.set(schema, size);
+  }
+  return size;
+}
+
 export interface ValidatorInputs {
   /** Type name of each named location, by `locationKey`. */
   names: ReadonlyMap<string, string>;
@@ -59,8 +78,8 @@ export interface CompiledValidators {
   source: Code;
   /** Helpers and types used from `_runtime.ts`. */
   runtimeImports: Set<string>;
-  /** Format checks used from `_formats.ts`. */
-  formatImports: Set<string>;
+  /** Whether the code calls format checks from `_formats.ts`. */
+  usesFormats: boolean;
   /** Functions of other modules' named schemas that this module calls, by type name. */
   namedImports: Map<string, Set<string>>;
 }
@@ -77,7 +96,7 @@ export function functionNames(typeName: string): { check: Code; collect: Code } 
 export function compileValidators(locations: readonly SchemaLocation[], inputs: ValidatorInputs): CompiledValidators {
   const { names, resolved } = inputs;
   const runtimeImports = new Set<string>();
-  const formatImports = new Set<string>();
+  let usesFormats = false;
   const namedImports = new Map<string, Set<string>>();
   const importNamed = (location: SchemaLocation, ...functions: Code[]): void => {
     const name = names.get(locationKey(location))!;
@@ -106,8 +125,8 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
       return identifier(helper);
     },
     formatCheck(checker) {
-      formatImports.add(checker);
-      return identifier(checker);
+      usesFormats = true;
+      return code`${identifier(FORMATS_NAMESPACE)}.${identifier(checker)}`;
     },
     namedFunctions(location) {
       const name = names.get(locationKey(location));
@@ -205,7 +224,10 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
     return {
       module,
       scope,
-      compileSubschema: (child) => compileSchema(child, scope, false),
+      compileSubschema: (child) =>
+        schemaSize(child.schema) > INLINE_LIMIT
+          ? [callStatement(subschemaFunctions(child.schema, child.location), child, false)]
+          : compileSchema(child, scope, false),
       subschemaFunctions,
       evaluatedFunction,
       dynamicRefInitial,
@@ -296,5 +318,5 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
       );
     }
   }
-  return { source: joinCode([...constants, ...functions], "\n\n"), runtimeImports, formatImports, namedImports };
+  return { source: joinCode([...constants, ...functions], "\n\n"), runtimeImports, usesFormats, namedImports };
 }

@@ -1,4 +1,5 @@
 import type { Dialect } from "../dialect.js";
+import * as runtime from "../runtime/validation-runtime.js";
 import { appendPointer } from "../json-pointer.js";
 import type { DynamicRef, SchemaFacts, SchemaLocation } from "../resolve.js";
 import type { Schema, SchemaObject } from "../schema-walk.js";
@@ -65,9 +66,12 @@ export interface KeywordCompiler {
   compile(node: SchemaNode, context: CompileContext): Fragment[];
 }
 
+/** The namespace format checks are imported as (`formats.isEmail`): a type named Email has its own `isEmail`. */
+export const FORMATS_NAMESPACE = "formats";
+
 /** Names of local variables in one generated function: unique, readable, never a module name. */
 export class LocalScope {
-  private readonly used = new Set(["value", "instancePath", "errors"]);
+  private readonly used = new Set(["value", "instancePath", "errors", FORMATS_NAMESPACE, ...Object.keys(runtime)]);
 
   local(hint: string): Code {
     let base = hint.replace(/[^A-Za-z0-9_]+(.)?/g, (_, next: string | undefined) => (next ?? "").toUpperCase());

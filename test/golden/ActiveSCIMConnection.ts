@@ -8,7 +8,7 @@ import {
   isJsonObject,
   toStandardSchema,
 } from "./_runtime.js";
-import { isDateTime } from "./_formats.js";
+import * as formats from "./_formats.js";
 
 /**
  * Summary of the active SCIM connection of an Organization.
@@ -60,7 +60,7 @@ export function isActiveSCIMConnection(
   const bearer_token_expires_at = value.bearer_token_expires_at;
   if (bearer_token_expires_at !== undefined) {
     if (typeof bearer_token_expires_at !== "string") return false;
-    if (!isDateTime(bearer_token_expires_at)) return false;
+    if (!formats.isDateTime(bearer_token_expires_at)) return false;
   }
   return true;
 }
@@ -150,7 +150,7 @@ export function collectActiveSCIMConnectionErrors(
           message: "must be string",
         });
       else {
-        if (!isDateTime(bearer_token_expires_at))
+        if (!formats.isDateTime(bearer_token_expires_at))
           errors.push({
             instancePath: instancePath + "/bearer_token_expires_at",
             schemaPath: "#/properties/bearer_token_expires_at/format",

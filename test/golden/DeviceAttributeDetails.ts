@@ -8,7 +8,7 @@ import {
   isJsonObject,
   toStandardSchema,
 } from "./_runtime.js";
-import { isDateTime } from "./_formats.js";
+import * as formats from "./_formats.js";
 
 /**
  * Whether a device attribute is new for this user and when it was first and last observed.
@@ -41,12 +41,12 @@ export function isDeviceAttributeDetails(
   const first_seen_at = value.first_seen_at;
   if (first_seen_at !== undefined) {
     if (typeof first_seen_at !== "string") return false;
-    if (!isDateTime(first_seen_at)) return false;
+    if (!formats.isDateTime(first_seen_at)) return false;
   }
   const last_seen_at = value.last_seen_at;
   if (last_seen_at !== undefined) {
     if (typeof last_seen_at !== "string") return false;
-    if (!isDateTime(last_seen_at)) return false;
+    if (!formats.isDateTime(last_seen_at)) return false;
   }
   return true;
 }
@@ -98,7 +98,7 @@ export function collectDeviceAttributeDetailsErrors(
           message: "must be string",
         });
       else {
-        if (!isDateTime(first_seen_at))
+        if (!formats.isDateTime(first_seen_at))
           errors.push({
             instancePath: instancePath + "/first_seen_at",
             schemaPath: "#/properties/first_seen_at/format",
@@ -119,7 +119,7 @@ export function collectDeviceAttributeDetailsErrors(
           message: "must be string",
         });
       else {
-        if (!isDateTime(last_seen_at))
+        if (!formats.isDateTime(last_seen_at))
           errors.push({
             instancePath: instancePath + "/last_seen_at",
             schemaPath: "#/properties/last_seen_at/format",

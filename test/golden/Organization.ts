@@ -8,7 +8,7 @@ import {
   isJsonObject,
   toStandardSchema,
 } from "./_runtime.js";
-import { isDateTime } from "./_formats.js";
+import * as formats from "./_formats.js";
 import {
   type ActiveSCIMConnection,
   collectActiveSCIMConnectionErrors,
@@ -355,12 +355,12 @@ export function isOrganization(value: unknown): value is Organization {
   const created_at = value.created_at;
   if (created_at !== undefined) {
     if (typeof created_at !== "string") return false;
-    if (!isDateTime(created_at)) return false;
+    if (!formats.isDateTime(created_at)) return false;
   }
   const updated_at = value.updated_at;
   if (updated_at !== undefined) {
     if (typeof updated_at !== "string") return false;
-    if (!isDateTime(updated_at)) return false;
+    if (!formats.isDateTime(updated_at)) return false;
   }
   const organization_external_id = value.organization_external_id;
   if (
@@ -1028,7 +1028,7 @@ export function collectOrganizationErrors(
           message: "must be string",
         });
       else {
-        if (!isDateTime(created_at))
+        if (!formats.isDateTime(created_at))
           errors.push({
             instancePath: instancePath + "/created_at",
             schemaPath: "#/properties/created_at/format",
@@ -1049,7 +1049,7 @@ export function collectOrganizationErrors(
           message: "must be string",
         });
       else {
-        if (!isDateTime(updated_at))
+        if (!formats.isDateTime(updated_at))
           errors.push({
             instancePath: instancePath + "/updated_at",
             schemaPath: "#/properties/updated_at/format",

@@ -8,7 +8,7 @@ import {
   isJsonObject,
   toStandardSchema,
 } from "./_runtime.js";
-import { isInt32 } from "./_formats.js";
+import * as formats from "./_formats.js";
 import {
   type DeviceInfo,
   collectDeviceInfoErrors,
@@ -104,7 +104,7 @@ export function isRecoverResponse(value: unknown): value is RecoverResponse {
     if (
       !Number.isInteger(recovery_codes_remaining) ||
       (typeof recovery_codes_remaining === "number" &&
-        !isInt32(recovery_codes_remaining))
+        !formats.isInt32(recovery_codes_remaining))
     )
       return false;
   }
@@ -112,7 +112,7 @@ export function isRecoverResponse(value: unknown): value is RecoverResponse {
   if (status_code !== undefined) {
     if (
       !Number.isInteger(status_code) ||
-      (typeof status_code === "number" && !isInt32(status_code))
+      (typeof status_code === "number" && !formats.isInt32(status_code))
     )
       return false;
   }
@@ -272,7 +272,7 @@ export function collectRecoverResponseErrors(
           message: "must be integer",
         });
       if (typeof recovery_codes_remaining === "number") {
-        if (!isInt32(recovery_codes_remaining))
+        if (!formats.isInt32(recovery_codes_remaining))
           errors.push({
             instancePath: instancePath + "/recovery_codes_remaining",
             schemaPath: "#/properties/recovery_codes_remaining/format",
@@ -293,7 +293,7 @@ export function collectRecoverResponseErrors(
           message: "must be integer",
         });
       if (typeof status_code === "number") {
-        if (!isInt32(status_code))
+        if (!formats.isInt32(status_code))
           errors.push({
             instancePath: instancePath + "/status_code",
             schemaPath: "#/properties/status_code/format",

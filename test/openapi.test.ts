@@ -61,10 +61,10 @@ test("OpenAPI 3.0: one module per component schema, refs between them, nullable 
   const validatePetList = module["validatePetList"] as Validate;
   assert.equal(validatePetList([{ id: 1, name: "Rex", tag: null, owner: "ann@example.com" }]).valid, true);
   assert.deepEqual(
-    validatePetList([{ id: 0, name: "Rex" }, { id: 2, name: "Tom", owner: "not an email" }]).errors?.map((error) => [
-      error.instancePath,
-      error.keyword,
-    ]),
+    validatePetList([
+      { id: 0, name: "Rex" },
+      { id: 2, name: "Tom", owner: "not an email" },
+    ]).errors?.map((error) => [error.instancePath, error.keyword]),
     [
       ["/0/id", "minimum"],
       ["/1/owner", "format"],

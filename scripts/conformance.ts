@@ -110,6 +110,7 @@ export async function runDialect(suiteDialect: string, part: SuitePart = "requir
           registry: REMOTES,
           formats: part === "optional/format" ? "assert" : "annotate",
           prettier: false,
+          cache: false,
         });
         prepared.push({
           file: path.basename(file),

@@ -15,6 +15,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("--check", "write nothing; exit 1 and name every file that would change")
     .option("--dialect <dialect>", `dialect of schemas without $schema: ${DIALECTS.join(", ")} (default: 2020-12)`)
     .option("--formats <mode>", "assert: validators check format (default); annotate: format only documents")
+    .option("--no-cache", "regenerate everything; do not read or write node_modules/.cache/codegen")
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   try {
@@ -24,7 +25,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw error;
   }
   const inputs = program.args;
-  const options = program.opts<{ out?: string; check?: boolean; dialect?: string; formats?: string }>();
+  const options = program.opts<{ out?: string; check?: boolean; dialect?: string; formats?: string; cache: boolean }>();
   try {
     const result = await generate({
       ...(inputs.length > 0 ? { inputs } : {}),
@@ -32,6 +33,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       ...(options.dialect !== undefined ? { dialect: dialectOption(options.dialect, "--dialect") } : {}),
       ...(options.formats !== undefined ? { formats: formatsOption(options.formats, "--formats") } : {}),
       check: options.check === true,
+      cache: options.cache,
     });
     const outDir = path.relative(process.cwd(), result.outDir) || ".";
     if (options.check) {

@@ -1,13 +1,11 @@
 import path from "node:path";
+import { Cache, moduleKeys } from "./cache.js";
 import { loadConfig, type NamingOptions } from "./config.js";
 import type { Dialect } from "./dialect.js";
-import { emitModule, indexModule, planModules, runtimeModules, type GeneratedFile } from "./emit-module.js";
-import { formatFiles } from "./format.js";
-import { loadSchemaDocuments } from "./load.js";
-import { assignTypeNames } from "./name.js";
+import type { GeneratedFile } from "./emit-module.js";
+import { listInputFiles, loadSchemaDocuments } from "./load.js";
 import { isOpenApiDocument } from "./openapi.js";
-import { locationKey, resolveSchemas } from "./resolve.js";
-import { applyChanges, planChanges, type FileChange } from "./write.js";
+import { applyChanges, isGeneratedFile, planChanges, type FileChange } from "./write.js";
 
 export interface GenerateOptions {
   /** Schema files or directories; default: the config's `inputs` (`schemas`). */
@@ -28,6 +26,8 @@ export interface GenerateOptions {
   formats?: "assert" | "annotate";
   /** Format the output with prettier (default true); false is faster. */
   prettier?: boolean;
+  /** Use the on-disk cache (default true); false regenerates everything and stores nothing. */
+  cache?: boolean;
 }
 
 export interface GenerateResult {
@@ -39,26 +39,56 @@ export interface GenerateResult {
   changes: FileChange[];
   /** Number of named types generated. */
   typeCount: number;
+  /** How many generated modules came from the cache unchanged (all of them when no input changed). */
+  reusedModules: number;
   /** The type name of each input's root schema, in input order (OpenAPI documents have none: their components are named). */
   rootTypes: string[];
+}
+
+/** Where the cache lives: with other tools' caches, in the project's node_modules. */
+function cacheDirectory(cwd: string): string {
+  return path.join(cwd, "node_modules", ".cache", "codegen");
 }
 
 /**
  * Runs the whole pipeline: load → resolve → name → emit types and validators → format → write.
  * Nothing is written until every file has been generated, so a bad input leaves the output as it was.
+ * Unchanged runs and unchanged modules come from the cache (see cache.ts).
  */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const config = loadConfig(cwd);
   const outDir = path.resolve(cwd, options.outDir ?? config.out);
-
-  const inputs = loadSchemaDocuments(options.inputs ?? config.inputs, cwd);
+  const inputFiles = listInputFiles(options.inputs ?? config.inputs, cwd);
   const dialect = options.dialect ?? config.dialect;
+  const naming = options.naming ?? config.naming;
+  const assertFormats = (options.formats ?? config.formats) !== "annotate";
+  const settings = JSON.stringify({
+    outDir,
+    inputFiles,
+    dialect,
+    naming: naming.stripPrefix?.source,
+    assertFormats,
+    registry: options.registry,
+    prettier: options.prettier,
+  });
+  const cache = options.cache === false ? undefined : new Cache(cacheDirectory(cwd), settings);
+  const unchanged = cache?.unchangedRun<Pick<GenerateResult, "typeCount" | "rootTypes" | "reusedModules">>(
+    inputFiles,
+    outDir,
+    isGeneratedFile,
+  );
+  if (unchanged !== undefined) return { outDir, files: unchanged.files, ...unchanged.summary, changes: [] };
+
+  // Loaded only when something must be generated: they are most of codegen's start-up time.
+  const [{ resolveSchemas, locationKey }, { assignTypeNames }, { emitModule, indexModule, planModules, runtimeModules }, { formatFiles }] =
+    await Promise.all([import("./resolve.js"), import("./name.js"), import("./emit-module.js"), import("./format.js")]);
+  const inputs = loadSchemaDocuments(inputFiles, cwd);
   const resolved = await resolveSchemas(inputs, cwd, {
     ...(dialect !== undefined ? { dialect } : {}),
     ...(options.registry !== undefined ? { registry: options.registry } : {}),
   });
-  const names = assignTypeNames(resolved.namedLocations, options.naming ?? config.naming);
+  const names = assignTypeNames(resolved.namedLocations, naming);
 
   const modules = planModules(resolved.documents, resolved.namedLocations);
   const moduleOf = new Map<string, string>();
@@ -66,19 +96,36 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     const moduleName = names.get(locationKey(module.locations[0]!))!;
     for (const location of module.locations) moduleOf.set(names.get(locationKey(location))!, moduleName);
   }
-  const context = { resolved, names, assertFormats: (options.formats ?? config.formats) !== "annotate" };
-  const emitted = await Promise.all(modules.map((module) => emitModule(module, context, moduleOf)));
+  const keys = moduleKeys(modules, resolved, names, `${settings}\0${resolved.usesUnevaluated}`);
+  const context = { resolved, names, assertFormats };
+  type Emitted = GeneratedFile & { usesFormats: boolean };
+  const emitted = await Promise.all(
+    modules.map(async (module): Promise<Emitted & { cached: boolean }> => {
+      const cached = cache?.module<Emitted>(keys.get(module)!);
+      return cached !== undefined ? { ...cached, cached: true } : { ...(await emitModule(module, context, moduleOf)), cached: false };
+    }),
+  );
+  const fresh = emitted.filter((module) => !module.cached).map(({ name, source }) => ({ name, source }));
   const moduleNames = emitted.map((file) => file.name.replace(/\.ts$/, ""));
-  const unformatted = [
-    ...emitted.map(({ name, source }) => ({ name, source })),
-    ...runtimeModules(emitted.some((module) => module.usesFormats)),
-    indexModule(moduleNames),
-  ];
-  const files = options.prettier === false ? unformatted : await formatFiles(unformatted, outDir);
-  files.sort((a, b) => a.name.localeCompare(b.name));
+  const unformatted = [...fresh, ...runtimeModules(emitted.some((module) => module.usesFormats)), indexModule(moduleNames)];
+  const formatted = options.prettier === false ? unformatted : await formatFiles(unformatted, outDir);
+  const formattedByName = new Map(formatted.map((file) => [file.name, file.source]));
+  for (const [index, module] of emitted.entries()) {
+    if (module.cached) continue;
+    module.source = formattedByName.get(module.name)!;
+    cache?.storeModule(keys.get(modules[index]!)!, { name: module.name, source: module.source, usesFormats: module.usesFormats });
+  }
+  const cachedFiles = emitted.filter((module) => module.cached).map(({ name, source }) => ({ name, source }));
+  const files = [...cachedFiles, ...formatted].sort((a, b) => a.name.localeCompare(b.name));
 
   const changes = planChanges(files, outDir);
   if (!options.check) applyChanges(files, changes, outDir);
   const rootTypes = inputs.filter((document) => !isOpenApiDocument(document)).map((document) => names.get(locationKey({ document, pointer: "" }))!);
-  return { outDir, files, changes, typeCount: names.size, rootTypes };
+  const summary = { typeCount: names.size, rootTypes, reusedModules: modules.length };
+  // A check run that found drift has not made the output match; its record would be wrong.
+  if (!options.check || changes.length === 0) {
+    const readFiles = [...new Set([...resolved.documents.map((document) => document.file), ...resolved.metaschemaFiles])];
+    cache?.recordRun(readFiles, files, summary);
+  }
+  return { outDir, files, changes, ...summary, reusedModules: cachedFiles.length };
 }

@@ -50,12 +50,17 @@ export function parseJsonDocument(text: string, where: string): unknown {
   }
 }
 
-/** Reads every `.json` file of the inputs (files or directories), sorted by path. */
-export function loadSchemaDocuments(inputs: readonly string[], cwd: string): SchemaDocument[] {
+/** Every `.json` file of the inputs (files or directories), absolute and sorted. */
+export function listInputFiles(inputs: readonly string[], cwd: string): string[] {
   const files = [...new Set(inputs.flatMap((input) => listSchemaFiles(input, cwd)))].sort();
   if (files.length === 0) {
     throw new CodegenError("no .json schema files found", { file: inputs.join(", "), hint: "Check the input paths." });
   }
+  return files;
+}
+
+/** Reads and parses schema files. */
+export function loadSchemaDocuments(files: readonly string[], cwd: string): SchemaDocument[] {
   return files.map((file) => {
     const where = displayPath(file, cwd);
     const root = parseJsonDocument(readFileSync(file, "utf8"), where);

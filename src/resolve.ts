@@ -63,6 +63,8 @@ export interface ResolvedSchemas {
   usesUnevaluated: boolean;
   /** Every document root, `$ref` target and dynamic scope entry, each once, in document order. */
   namedLocations: SchemaLocation[];
+  /** Custom metaschema files read for their `$vocabulary` (their content matters too). */
+  metaschemaFiles: string[];
 }
 
 const COMPONENT_REF = /^#\/components\/schemas\/([^/]+)(.*)$/;
@@ -249,12 +251,14 @@ export async function resolveSchemas(
     return uri.startsWith("file:") ? fileURLToPath(uri) : metaschemaFile(uri);
   };
   const customMetaschemas = new Map<string, CustomMetaschema | undefined>();
+  const metaschemaFiles: string[] = [];
   const customMetaschema = (uri: string, location: SchemaLocation): CustomMetaschema | undefined => {
     const resourceUri = splitFragment(uri)[0];
     if (customMetaschemas.has(resourceUri)) return customMetaschemas.get(resourceUri);
     const file = fileOf(resourceUri);
     let custom: CustomMetaschema | undefined;
     if (file !== undefined && existsSync(file)) {
+      metaschemaFiles.push(file);
       let root: SchemaObject;
       try {
         root = JSON.parse(readFileSync(file, "utf8")) as SchemaObject;
@@ -407,5 +411,6 @@ export async function resolveSchemas(
     facts: (schema) => index.facts.get(schema),
     usesUnevaluated: index.usesUnevaluated,
     namedLocations: [...named.values()],
+    metaschemaFiles,
   };
 }

@@ -11,6 +11,11 @@ function readIfExists(file: string): string | undefined {
   return existsSync(file) ? readFileSync(file, "utf8") : undefined;
 }
 
+/** Whether a file in the output directory is one codegen wrote (and may replace or delete). */
+export function isGeneratedFile(file: string): boolean {
+  return file.endsWith(".ts") && (readIfExists(file)?.startsWith(GENERATED_MARKER) ?? false);
+}
+
 /** What writing `files` to `outDir` would change, including stale files codegen wrote earlier. */
 export function planChanges(files: readonly GeneratedFile[], outDir: string): FileChange[] {
   const changes: FileChange[] = [];
@@ -22,8 +27,7 @@ export function planChanges(files: readonly GeneratedFile[], outDir: string): Fi
   }
   if (existsSync(outDir)) {
     for (const name of readdirSync(outDir).sort()) {
-      if (wanted.has(name) || !name.endsWith(".ts")) continue;
-      if (readIfExists(path.join(outDir, name))?.startsWith(GENERATED_MARKER)) changes.push({ name, change: "delete" });
+      if (!wanted.has(name) && isGeneratedFile(path.join(outDir, name))) changes.push({ name, change: "delete" });
     }
   }
   return changes;

@@ -730,6 +730,7 @@ before(async () => {
     inputs,
     outDir: "out",
     prettier: false,
+    cache: false,
     registry: { "http://localhost:1234/": path.join(SHARED_DIR, "json-schema-test-suite/remotes") },
   });
   const module = await importGenerated(compileGenerated(result.outDir), "index");

@@ -63,6 +63,7 @@ export class Batch {
         dialect: input.dialect,
         formats: "assert",
         prettier: false,
+        cache: false,
       });
       return { status: "generated", dir, rootType: result.rootTypes[0]! };
     } catch (error) {

@@ -30,9 +30,7 @@ export interface ActiveSSOConnection {
 /**
  * Whether `value` is a valid ActiveSSOConnection.
  */
-export function isActiveSSOConnection(
-  value: unknown,
-): value is ActiveSSOConnection {
+export function isActiveSSOConnection(value: unknown): value is ActiveSSOConnection {
   if (!isJsonObject(value)) return false;
   if (
     value.connection_id === undefined ||
@@ -41,14 +39,11 @@ export function isActiveSSOConnection(
   )
     return false;
   const connection_id = value.connection_id;
-  if (connection_id !== undefined && typeof connection_id !== "string")
-    return false;
+  if (connection_id !== undefined && typeof connection_id !== "string") return false;
   const display_name = value.display_name;
-  if (display_name !== undefined && typeof display_name !== "string")
-    return false;
+  if (display_name !== undefined && typeof display_name !== "string") return false;
   const identity_provider = value.identity_provider;
-  if (identity_provider !== undefined && typeof identity_provider !== "string")
-    return false;
+  if (identity_provider !== undefined && typeof identity_provider !== "string") return false;
   return true;
 }
 
@@ -132,9 +127,7 @@ export function collectActiveSSOConnectionErrors(
 /**
  * Validates `value` as ActiveSSOConnection, collecting every error.
  */
-export function validateActiveSSOConnection(
-  value: unknown,
-): ValidationResult<ActiveSSOConnection> {
+export function validateActiveSSOConnection(value: unknown): ValidationResult<ActiveSSOConnection> {
   if (isActiveSSOConnection(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectActiveSSOConnectionErrors(value, "", errors);
@@ -144,12 +137,9 @@ export function validateActiveSSOConnection(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid ActiveSSOConnection.
  */
-export function assertActiveSSOConnection(
-  value: unknown,
-): asserts value is ActiveSSOConnection {
+export function assertActiveSSOConnection(value: unknown): asserts value is ActiveSSOConnection {
   const result = validateActiveSSOConnection(value);
-  if (!result.valid)
-    throw new SchemaValidationError("ActiveSSOConnection", result.errors);
+  if (!result.valid) throw new SchemaValidationError("ActiveSSOConnection", result.errors);
 }
 
 /**

@@ -49,11 +49,7 @@ import {
   collectDiscordOAuthFactorErrors,
   isDiscordOAuthFactor,
 } from "./DiscordOAuthFactor.js";
-import {
-  type EmailFactor,
-  collectEmailFactorErrors,
-  isEmailFactor,
-} from "./EmailFactor.js";
+import { type EmailFactor, collectEmailFactorErrors, isEmailFactor } from "./EmailFactor.js";
 import {
   type EmbeddableMagicLinkFactor,
   collectEmbeddableMagicLinkFactorErrors,
@@ -780,19 +776,13 @@ function collectAuthenticationFactor_DeliveryMethodAnyOf1Errors(
 /**
  * Whether `value` is a valid AuthenticationFactor.
  */
-export function isAuthenticationFactor(
-  value: unknown,
-): value is AuthenticationFactor {
+export function isAuthenticationFactor(value: unknown): value is AuthenticationFactor {
   if (!isJsonObject(value)) return false;
-  if (value.type === undefined || value.delivery_method === undefined)
-    return false;
+  if (value.type === undefined || value.delivery_method === undefined) return false;
   const type = value.type;
   if (
     type !== undefined &&
-    !(
-      isAuthenticationFactor_TypeAnyOf0(type) ||
-      isAuthenticationFactor_TypeAnyOf1(type)
-    )
+    !(isAuthenticationFactor_TypeAnyOf0(type) || isAuthenticationFactor_TypeAnyOf1(type))
   )
     return false;
   const delivery_method = value.delivery_method;
@@ -822,157 +812,72 @@ export function isAuthenticationFactor(
   const email_factor = value.email_factor;
   if (email_factor !== undefined && !isEmailFactor(email_factor)) return false;
   const phone_number_factor = value.phone_number_factor;
-  if (
-    phone_number_factor !== undefined &&
-    !isPhoneNumberFactor(phone_number_factor)
-  )
-    return false;
+  if (phone_number_factor !== undefined && !isPhoneNumberFactor(phone_number_factor)) return false;
   const google_oauth_factor = value.google_oauth_factor;
-  if (
-    google_oauth_factor !== undefined &&
-    !isGoogleOAuthFactor(google_oauth_factor)
-  )
-    return false;
+  if (google_oauth_factor !== undefined && !isGoogleOAuthFactor(google_oauth_factor)) return false;
   const microsoft_oauth_factor = value.microsoft_oauth_factor;
-  if (
-    microsoft_oauth_factor !== undefined &&
-    !isMicrosoftOAuthFactor(microsoft_oauth_factor)
-  )
+  if (microsoft_oauth_factor !== undefined && !isMicrosoftOAuthFactor(microsoft_oauth_factor))
     return false;
   const apple_oauth_factor = value.apple_oauth_factor;
-  if (
-    apple_oauth_factor !== undefined &&
-    !isAppleOAuthFactor(apple_oauth_factor)
-  )
-    return false;
+  if (apple_oauth_factor !== undefined && !isAppleOAuthFactor(apple_oauth_factor)) return false;
   const webauthn_factor = value.webauthn_factor;
-  if (webauthn_factor !== undefined && !isWebAuthnFactor(webauthn_factor))
-    return false;
+  if (webauthn_factor !== undefined && !isWebAuthnFactor(webauthn_factor)) return false;
   const authenticator_app_factor = value.authenticator_app_factor;
-  if (
-    authenticator_app_factor !== undefined &&
-    !isAuthenticatorAppFactor(authenticator_app_factor)
-  )
+  if (authenticator_app_factor !== undefined && !isAuthenticatorAppFactor(authenticator_app_factor))
     return false;
   const github_oauth_factor = value.github_oauth_factor;
-  if (
-    github_oauth_factor !== undefined &&
-    !isGithubOAuthFactor(github_oauth_factor)
-  )
-    return false;
+  if (github_oauth_factor !== undefined && !isGithubOAuthFactor(github_oauth_factor)) return false;
   const recovery_code_factor = value.recovery_code_factor;
-  if (
-    recovery_code_factor !== undefined &&
-    !isRecoveryCodeFactor(recovery_code_factor)
-  )
+  if (recovery_code_factor !== undefined && !isRecoveryCodeFactor(recovery_code_factor))
     return false;
   const facebook_oauth_factor = value.facebook_oauth_factor;
-  if (
-    facebook_oauth_factor !== undefined &&
-    !isFacebookOAuthFactor(facebook_oauth_factor)
-  )
+  if (facebook_oauth_factor !== undefined && !isFacebookOAuthFactor(facebook_oauth_factor))
     return false;
   const crypto_wallet_factor = value.crypto_wallet_factor;
-  if (
-    crypto_wallet_factor !== undefined &&
-    !isCryptoWalletFactor(crypto_wallet_factor)
-  )
+  if (crypto_wallet_factor !== undefined && !isCryptoWalletFactor(crypto_wallet_factor))
     return false;
   const amazon_oauth_factor = value.amazon_oauth_factor;
-  if (
-    amazon_oauth_factor !== undefined &&
-    !isAmazonOAuthFactor(amazon_oauth_factor)
-  )
-    return false;
+  if (amazon_oauth_factor !== undefined && !isAmazonOAuthFactor(amazon_oauth_factor)) return false;
   const bitbucket_oauth_factor = value.bitbucket_oauth_factor;
-  if (
-    bitbucket_oauth_factor !== undefined &&
-    !isBitbucketOAuthFactor(bitbucket_oauth_factor)
-  )
+  if (bitbucket_oauth_factor !== undefined && !isBitbucketOAuthFactor(bitbucket_oauth_factor))
     return false;
   const coinbase_oauth_factor = value.coinbase_oauth_factor;
-  if (
-    coinbase_oauth_factor !== undefined &&
-    !isCoinbaseOAuthFactor(coinbase_oauth_factor)
-  )
+  if (coinbase_oauth_factor !== undefined && !isCoinbaseOAuthFactor(coinbase_oauth_factor))
     return false;
   const discord_oauth_factor = value.discord_oauth_factor;
-  if (
-    discord_oauth_factor !== undefined &&
-    !isDiscordOAuthFactor(discord_oauth_factor)
-  )
+  if (discord_oauth_factor !== undefined && !isDiscordOAuthFactor(discord_oauth_factor))
     return false;
   const figma_oauth_factor = value.figma_oauth_factor;
-  if (
-    figma_oauth_factor !== undefined &&
-    !isFigmaOAuthFactor(figma_oauth_factor)
-  )
-    return false;
+  if (figma_oauth_factor !== undefined && !isFigmaOAuthFactor(figma_oauth_factor)) return false;
   const git_lab_oauth_factor = value.git_lab_oauth_factor;
-  if (
-    git_lab_oauth_factor !== undefined &&
-    !isGitLabOAuthFactor(git_lab_oauth_factor)
-  )
+  if (git_lab_oauth_factor !== undefined && !isGitLabOAuthFactor(git_lab_oauth_factor))
     return false;
   const instagram_oauth_factor = value.instagram_oauth_factor;
-  if (
-    instagram_oauth_factor !== undefined &&
-    !isInstagramOAuthFactor(instagram_oauth_factor)
-  )
+  if (instagram_oauth_factor !== undefined && !isInstagramOAuthFactor(instagram_oauth_factor))
     return false;
   const linked_in_oauth_factor = value.linked_in_oauth_factor;
-  if (
-    linked_in_oauth_factor !== undefined &&
-    !isLinkedInOAuthFactor(linked_in_oauth_factor)
-  )
+  if (linked_in_oauth_factor !== undefined && !isLinkedInOAuthFactor(linked_in_oauth_factor))
     return false;
   const shopify_oauth_factor = value.shopify_oauth_factor;
-  if (
-    shopify_oauth_factor !== undefined &&
-    !isShopifyOAuthFactor(shopify_oauth_factor)
-  )
+  if (shopify_oauth_factor !== undefined && !isShopifyOAuthFactor(shopify_oauth_factor))
     return false;
   const slack_oauth_factor = value.slack_oauth_factor;
-  if (
-    slack_oauth_factor !== undefined &&
-    !isSlackOAuthFactor(slack_oauth_factor)
-  )
-    return false;
+  if (slack_oauth_factor !== undefined && !isSlackOAuthFactor(slack_oauth_factor)) return false;
   const snapchat_oauth_factor = value.snapchat_oauth_factor;
-  if (
-    snapchat_oauth_factor !== undefined &&
-    !isSnapchatOAuthFactor(snapchat_oauth_factor)
-  )
+  if (snapchat_oauth_factor !== undefined && !isSnapchatOAuthFactor(snapchat_oauth_factor))
     return false;
   const spotify_oauth_factor = value.spotify_oauth_factor;
-  if (
-    spotify_oauth_factor !== undefined &&
-    !isSpotifyOAuthFactor(spotify_oauth_factor)
-  )
+  if (spotify_oauth_factor !== undefined && !isSpotifyOAuthFactor(spotify_oauth_factor))
     return false;
   const steam_oauth_factor = value.steam_oauth_factor;
-  if (
-    steam_oauth_factor !== undefined &&
-    !isSteamOAuthFactor(steam_oauth_factor)
-  )
-    return false;
+  if (steam_oauth_factor !== undefined && !isSteamOAuthFactor(steam_oauth_factor)) return false;
   const tik_tok_oauth_factor = value.tik_tok_oauth_factor;
-  if (
-    tik_tok_oauth_factor !== undefined &&
-    !isTikTokOAuthFactor(tik_tok_oauth_factor)
-  )
+  if (tik_tok_oauth_factor !== undefined && !isTikTokOAuthFactor(tik_tok_oauth_factor))
     return false;
   const twitch_oauth_factor = value.twitch_oauth_factor;
-  if (
-    twitch_oauth_factor !== undefined &&
-    !isTwitchOAuthFactor(twitch_oauth_factor)
-  )
-    return false;
+  if (twitch_oauth_factor !== undefined && !isTwitchOAuthFactor(twitch_oauth_factor)) return false;
   const twitter_oauth_factor = value.twitter_oauth_factor;
-  if (
-    twitter_oauth_factor !== undefined &&
-    !isTwitterOAuthFactor(twitter_oauth_factor)
-  )
+  if (twitter_oauth_factor !== undefined && !isTwitterOAuthFactor(twitter_oauth_factor))
     return false;
   const embeddable_magic_link_factor = value.embeddable_magic_link_factor;
   if (
@@ -981,31 +886,18 @@ export function isAuthenticationFactor(
   )
     return false;
   const biometric_factor = value.biometric_factor;
-  if (biometric_factor !== undefined && !isBiometricFactor(biometric_factor))
-    return false;
+  if (biometric_factor !== undefined && !isBiometricFactor(biometric_factor)) return false;
   const saml_sso_factor = value.saml_sso_factor;
-  if (saml_sso_factor !== undefined && !isSAMLSSOFactor(saml_sso_factor))
-    return false;
+  if (saml_sso_factor !== undefined && !isSAMLSSOFactor(saml_sso_factor)) return false;
   const oidc_sso_factor = value.oidc_sso_factor;
-  if (oidc_sso_factor !== undefined && !isOIDCSSOFactor(oidc_sso_factor))
-    return false;
+  if (oidc_sso_factor !== undefined && !isOIDCSSOFactor(oidc_sso_factor)) return false;
   const salesforce_oauth_factor = value.salesforce_oauth_factor;
-  if (
-    salesforce_oauth_factor !== undefined &&
-    !isSalesforceOAuthFactor(salesforce_oauth_factor)
-  )
+  if (salesforce_oauth_factor !== undefined && !isSalesforceOAuthFactor(salesforce_oauth_factor))
     return false;
   const yahoo_oauth_factor = value.yahoo_oauth_factor;
-  if (
-    yahoo_oauth_factor !== undefined &&
-    !isYahooOAuthFactor(yahoo_oauth_factor)
-  )
-    return false;
+  if (yahoo_oauth_factor !== undefined && !isYahooOAuthFactor(yahoo_oauth_factor)) return false;
   const hubspot_oauth_factor = value.hubspot_oauth_factor;
-  if (
-    hubspot_oauth_factor !== undefined &&
-    !isHubspotOAuthFactor(hubspot_oauth_factor)
-  )
+  if (hubspot_oauth_factor !== undefined && !isHubspotOAuthFactor(hubspot_oauth_factor))
     return false;
   const slack_oauth_exchange_factor = value.slack_oauth_exchange_factor;
   if (
@@ -1032,13 +924,8 @@ export function isAuthenticationFactor(
   )
     return false;
   const impersonated_factor = value.impersonated_factor;
-  if (
-    impersonated_factor !== undefined &&
-    !isImpersonatedFactor(impersonated_factor)
-  )
-    return false;
-  const oauth_access_token_exchange_factor =
-    value.oauth_access_token_exchange_factor;
+  if (impersonated_factor !== undefined && !isImpersonatedFactor(impersonated_factor)) return false;
+  const oauth_access_token_exchange_factor = value.oauth_access_token_exchange_factor;
   if (
     oauth_access_token_exchange_factor !== undefined &&
     !isOAuthAccessTokenExchangeFactor(oauth_access_token_exchange_factor)
@@ -1088,20 +975,9 @@ export function collectAuthenticationFactorErrors(
       });
     const type = value.type;
     if (type !== undefined) {
-      if (!(
-        isAuthenticationFactor_TypeAnyOf0(type) ||
-        isAuthenticationFactor_TypeAnyOf1(type)
-      )) {
-        collectAuthenticationFactor_TypeAnyOf0Errors(
-          type,
-          instancePath + "/type",
-          errors,
-        );
-        collectAuthenticationFactor_TypeAnyOf1Errors(
-          type,
-          instancePath + "/type",
-          errors,
-        );
+      if (!(isAuthenticationFactor_TypeAnyOf0(type) || isAuthenticationFactor_TypeAnyOf1(type))) {
+        collectAuthenticationFactor_TypeAnyOf0Errors(type, instancePath + "/type", errors);
+        collectAuthenticationFactor_TypeAnyOf1Errors(type, instancePath + "/type", errors);
         errors.push({
           instancePath: instancePath + "/type",
           schemaPath: "#/properties/type/anyOf",
@@ -1201,11 +1077,7 @@ export function collectAuthenticationFactorErrors(
     }
     const email_factor = value.email_factor;
     if (email_factor !== undefined) {
-      collectEmailFactorErrors(
-        email_factor,
-        instancePath + "/email_factor",
-        errors,
-      );
+      collectEmailFactorErrors(email_factor, instancePath + "/email_factor", errors);
     }
     const phone_number_factor = value.phone_number_factor;
     if (phone_number_factor !== undefined) {
@@ -1241,11 +1113,7 @@ export function collectAuthenticationFactorErrors(
     }
     const webauthn_factor = value.webauthn_factor;
     if (webauthn_factor !== undefined) {
-      collectWebAuthnFactorErrors(
-        webauthn_factor,
-        instancePath + "/webauthn_factor",
-        errors,
-      );
+      collectWebAuthnFactorErrors(webauthn_factor, instancePath + "/webauthn_factor", errors);
     }
     const authenticator_app_factor = value.authenticator_app_factor;
     if (authenticator_app_factor !== undefined) {
@@ -1425,27 +1293,15 @@ export function collectAuthenticationFactorErrors(
     }
     const biometric_factor = value.biometric_factor;
     if (biometric_factor !== undefined) {
-      collectBiometricFactorErrors(
-        biometric_factor,
-        instancePath + "/biometric_factor",
-        errors,
-      );
+      collectBiometricFactorErrors(biometric_factor, instancePath + "/biometric_factor", errors);
     }
     const saml_sso_factor = value.saml_sso_factor;
     if (saml_sso_factor !== undefined) {
-      collectSAMLSSOFactorErrors(
-        saml_sso_factor,
-        instancePath + "/saml_sso_factor",
-        errors,
-      );
+      collectSAMLSSOFactorErrors(saml_sso_factor, instancePath + "/saml_sso_factor", errors);
     }
     const oidc_sso_factor = value.oidc_sso_factor;
     if (oidc_sso_factor !== undefined) {
-      collectOIDCSSOFactorErrors(
-        oidc_sso_factor,
-        instancePath + "/oidc_sso_factor",
-        errors,
-      );
+      collectOIDCSSOFactorErrors(oidc_sso_factor, instancePath + "/oidc_sso_factor", errors);
     }
     const salesforce_oauth_factor = value.salesforce_oauth_factor;
     if (salesforce_oauth_factor !== undefined) {
@@ -1511,8 +1367,7 @@ export function collectAuthenticationFactorErrors(
         errors,
       );
     }
-    const oauth_access_token_exchange_factor =
-      value.oauth_access_token_exchange_factor;
+    const oauth_access_token_exchange_factor = value.oauth_access_token_exchange_factor;
     if (oauth_access_token_exchange_factor !== undefined) {
       collectOAuthAccessTokenExchangeFactorErrors(
         oauth_access_token_exchange_factor,
@@ -1546,12 +1401,9 @@ export function validateAuthenticationFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid AuthenticationFactor.
  */
-export function assertAuthenticationFactor(
-  value: unknown,
-): asserts value is AuthenticationFactor {
+export function assertAuthenticationFactor(value: unknown): asserts value is AuthenticationFactor {
   const result = validateAuthenticationFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("AuthenticationFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("AuthenticationFactor", result.errors);
 }
 
 /**

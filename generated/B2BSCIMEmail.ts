@@ -32,11 +32,7 @@ export interface B2BSCIMEmail {
  */
 export function isB2BSCIMEmail(value: unknown): value is B2BSCIMEmail {
   if (!isJsonObject(value)) return false;
-  if (
-    value.value === undefined ||
-    value.type === undefined ||
-    value.primary === undefined
-  )
+  if (value.value === undefined || value.type === undefined || value.primary === undefined)
     return false;
   const value2 = value.value;
   if (value2 !== undefined && typeof value2 !== "string") return false;
@@ -127,9 +123,7 @@ export function collectB2BSCIMEmailErrors(
 /**
  * Validates `value` as B2BSCIMEmail, collecting every error.
  */
-export function validateB2BSCIMEmail(
-  value: unknown,
-): ValidationResult<B2BSCIMEmail> {
+export function validateB2BSCIMEmail(value: unknown): ValidationResult<B2BSCIMEmail> {
   if (isB2BSCIMEmail(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectB2BSCIMEmailErrors(value, "", errors);
@@ -139,12 +133,9 @@ export function validateB2BSCIMEmail(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid B2BSCIMEmail.
  */
-export function assertB2BSCIMEmail(
-  value: unknown,
-): asserts value is B2BSCIMEmail {
+export function assertB2BSCIMEmail(value: unknown): asserts value is B2BSCIMEmail {
   const result = validateB2BSCIMEmail(value);
-  if (!result.valid)
-    throw new SchemaValidationError("B2BSCIMEmail", result.errors);
+  if (!result.valid) throw new SchemaValidationError("B2BSCIMEmail", result.errors);
 }
 
 /**

@@ -56,19 +56,15 @@ export function isB2BSCIMName(value: unknown): value is B2BSCIMName {
   const formatted = value.formatted;
   if (formatted !== undefined && typeof formatted !== "string") return false;
   const family_name = value.family_name;
-  if (family_name !== undefined && typeof family_name !== "string")
-    return false;
+  if (family_name !== undefined && typeof family_name !== "string") return false;
   const given_name = value.given_name;
   if (given_name !== undefined && typeof given_name !== "string") return false;
   const middle_name = value.middle_name;
-  if (middle_name !== undefined && typeof middle_name !== "string")
-    return false;
+  if (middle_name !== undefined && typeof middle_name !== "string") return false;
   const honorific_prefix = value.honorific_prefix;
-  if (honorific_prefix !== undefined && typeof honorific_prefix !== "string")
-    return false;
+  if (honorific_prefix !== undefined && typeof honorific_prefix !== "string") return false;
   const honorific_suffix = value.honorific_suffix;
-  if (honorific_suffix !== undefined && typeof honorific_suffix !== "string")
-    return false;
+  if (honorific_suffix !== undefined && typeof honorific_suffix !== "string") return false;
   return true;
 }
 
@@ -209,9 +205,7 @@ export function collectB2BSCIMNameErrors(
 /**
  * Validates `value` as B2BSCIMName, collecting every error.
  */
-export function validateB2BSCIMName(
-  value: unknown,
-): ValidationResult<B2BSCIMName> {
+export function validateB2BSCIMName(value: unknown): ValidationResult<B2BSCIMName> {
   if (isB2BSCIMName(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectB2BSCIMNameErrors(value, "", errors);
@@ -221,12 +215,9 @@ export function validateB2BSCIMName(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid B2BSCIMName.
  */
-export function assertB2BSCIMName(
-  value: unknown,
-): asserts value is B2BSCIMName {
+export function assertB2BSCIMName(value: unknown): asserts value is B2BSCIMName {
   const result = validateB2BSCIMName(value);
-  if (!result.valid)
-    throw new SchemaValidationError("B2BSCIMName", result.errors);
+  if (!result.valid) throw new SchemaValidationError("B2BSCIMName", result.errors);
 }
 
 /**

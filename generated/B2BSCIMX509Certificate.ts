@@ -30,15 +30,9 @@ export interface B2BSCIMX509Certificate {
 /**
  * Whether `value` is a valid B2BSCIMX509Certificate.
  */
-export function isB2BSCIMX509Certificate(
-  value: unknown,
-): value is B2BSCIMX509Certificate {
+export function isB2BSCIMX509Certificate(value: unknown): value is B2BSCIMX509Certificate {
   if (!isJsonObject(value)) return false;
-  if (
-    value.value === undefined ||
-    value.type === undefined ||
-    value.primary === undefined
-  )
+  if (value.value === undefined || value.type === undefined || value.primary === undefined)
     return false;
   const value2 = value.value;
   if (value2 !== undefined && typeof value2 !== "string") return false;
@@ -145,8 +139,7 @@ export function assertB2BSCIMX509Certificate(
   value: unknown,
 ): asserts value is B2BSCIMX509Certificate {
   const result = validateB2BSCIMX509Certificate(value);
-  if (!result.valid)
-    throw new SchemaValidationError("B2BSCIMX509Certificate", result.errors);
+  if (!result.valid) throw new SchemaValidationError("B2BSCIMX509Certificate", result.errors);
 }
 
 /**

@@ -30,17 +30,13 @@ export interface BitbucketOAuthFactor {
 /**
  * Whether `value` is a valid BitbucketOAuthFactor.
  */
-export function isBitbucketOAuthFactor(
-  value: unknown,
-): value is BitbucketOAuthFactor {
+export function isBitbucketOAuthFactor(value: unknown): value is BitbucketOAuthFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_subject === undefined)
-    return false;
+  if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string")
-    return false;
+  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
@@ -130,12 +126,9 @@ export function validateBitbucketOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid BitbucketOAuthFactor.
  */
-export function assertBitbucketOAuthFactor(
-  value: unknown,
-): asserts value is BitbucketOAuthFactor {
+export function assertBitbucketOAuthFactor(value: unknown): asserts value is BitbucketOAuthFactor {
   const result = validateBitbucketOAuthFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("BitbucketOAuthFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("BitbucketOAuthFactor", result.errors);
 }
 
 /**

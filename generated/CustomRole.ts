@@ -46,8 +46,7 @@ export function isCustomRole(value: unknown): value is CustomRole {
   const role_id = value.role_id;
   if (role_id !== undefined && typeof role_id !== "string") return false;
   const description = value.description;
-  if (description !== undefined && typeof description !== "string")
-    return false;
+  if (description !== undefined && typeof description !== "string") return false;
   const permissions = value.permissions;
   if (permissions !== undefined) {
     if (!Array.isArray(permissions)) return false;
@@ -135,11 +134,7 @@ export function collectCustomRoleErrors(
       else {
         for (let index = 0; index < permissions.length; index++) {
           const item = permissions[index];
-          collectCustomRolePermissionErrors(
-            item,
-            instancePath + "/permissions/" + index,
-            errors,
-          );
+          collectCustomRolePermissionErrors(item, instancePath + "/permissions/" + index, errors);
         }
       }
     }
@@ -149,9 +144,7 @@ export function collectCustomRoleErrors(
 /**
  * Validates `value` as CustomRole, collecting every error.
  */
-export function validateCustomRole(
-  value: unknown,
-): ValidationResult<CustomRole> {
+export function validateCustomRole(value: unknown): ValidationResult<CustomRole> {
   if (isCustomRole(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectCustomRoleErrors(value, "", errors);
@@ -163,12 +156,10 @@ export function validateCustomRole(
  */
 export function assertCustomRole(value: unknown): asserts value is CustomRole {
   const result = validateCustomRole(value);
-  if (!result.valid)
-    throw new SchemaValidationError("CustomRole", result.errors);
+  if (!result.valid) throw new SchemaValidationError("CustomRole", result.errors);
 }
 
 /**
  * CustomRole as a Standard Schema (https://standardschema.dev).
  */
-export const CustomRoleSchema: StandardSchemaV1<CustomRole> =
-  toStandardSchema(validateCustomRole);
+export const CustomRoleSchema: StandardSchemaV1<CustomRole> = toStandardSchema(validateCustomRole);

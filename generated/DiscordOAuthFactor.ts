@@ -30,17 +30,13 @@ export interface DiscordOAuthFactor {
 /**
  * Whether `value` is a valid DiscordOAuthFactor.
  */
-export function isDiscordOAuthFactor(
-  value: unknown,
-): value is DiscordOAuthFactor {
+export function isDiscordOAuthFactor(value: unknown): value is DiscordOAuthFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_subject === undefined)
-    return false;
+  if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string")
-    return false;
+  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
@@ -118,9 +114,7 @@ export function collectDiscordOAuthFactorErrors(
 /**
  * Validates `value` as DiscordOAuthFactor, collecting every error.
  */
-export function validateDiscordOAuthFactor(
-  value: unknown,
-): ValidationResult<DiscordOAuthFactor> {
+export function validateDiscordOAuthFactor(value: unknown): ValidationResult<DiscordOAuthFactor> {
   if (isDiscordOAuthFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectDiscordOAuthFactorErrors(value, "", errors);
@@ -130,12 +124,9 @@ export function validateDiscordOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid DiscordOAuthFactor.
  */
-export function assertDiscordOAuthFactor(
-  value: unknown,
-): asserts value is DiscordOAuthFactor {
+export function assertDiscordOAuthFactor(value: unknown): asserts value is DiscordOAuthFactor {
   const result = validateDiscordOAuthFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("DiscordOAuthFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("DiscordOAuthFactor", result.errors);
 }
 
 /**

@@ -28,13 +28,11 @@ export interface EmailFactor {
  */
 export function isEmailFactor(value: unknown): value is EmailFactor {
   if (!isJsonObject(value)) return false;
-  if (value.email_id === undefined || value.email_address === undefined)
-    return false;
+  if (value.email_id === undefined || value.email_address === undefined) return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   const email_address = value.email_address;
-  if (email_address !== undefined && typeof email_address !== "string")
-    return false;
+  if (email_address !== undefined && typeof email_address !== "string") return false;
   return true;
 }
 
@@ -99,9 +97,7 @@ export function collectEmailFactorErrors(
 /**
  * Validates `value` as EmailFactor, collecting every error.
  */
-export function validateEmailFactor(
-  value: unknown,
-): ValidationResult<EmailFactor> {
+export function validateEmailFactor(value: unknown): ValidationResult<EmailFactor> {
   if (isEmailFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectEmailFactorErrors(value, "", errors);
@@ -111,12 +107,9 @@ export function validateEmailFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid EmailFactor.
  */
-export function assertEmailFactor(
-  value: unknown,
-): asserts value is EmailFactor {
+export function assertEmailFactor(value: unknown): asserts value is EmailFactor {
   const result = validateEmailFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("EmailFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("EmailFactor", result.errors);
 }
 
 /**

@@ -115,11 +115,7 @@ export function assertEmailImplicitRoleAssignment(
   value: unknown,
 ): asserts value is EmailImplicitRoleAssignment {
   const result = validateEmailImplicitRoleAssignment(value);
-  if (!result.valid)
-    throw new SchemaValidationError(
-      "EmailImplicitRoleAssignment",
-      result.errors,
-    );
+  if (!result.valid) throw new SchemaValidationError("EmailImplicitRoleAssignment", result.errors);
 }
 
 /**

@@ -30,17 +30,13 @@ export interface GoogleOAuthFactor {
 /**
  * Whether `value` is a valid GoogleOAuthFactor.
  */
-export function isGoogleOAuthFactor(
-  value: unknown,
-): value is GoogleOAuthFactor {
+export function isGoogleOAuthFactor(value: unknown): value is GoogleOAuthFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_subject === undefined)
-    return false;
+  if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string")
-    return false;
+  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
@@ -118,9 +114,7 @@ export function collectGoogleOAuthFactorErrors(
 /**
  * Validates `value` as GoogleOAuthFactor, collecting every error.
  */
-export function validateGoogleOAuthFactor(
-  value: unknown,
-): ValidationResult<GoogleOAuthFactor> {
+export function validateGoogleOAuthFactor(value: unknown): ValidationResult<GoogleOAuthFactor> {
   if (isGoogleOAuthFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectGoogleOAuthFactorErrors(value, "", errors);
@@ -130,12 +124,9 @@ export function validateGoogleOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid GoogleOAuthFactor.
  */
-export function assertGoogleOAuthFactor(
-  value: unknown,
-): asserts value is GoogleOAuthFactor {
+export function assertGoogleOAuthFactor(value: unknown): asserts value is GoogleOAuthFactor {
   const result = validateGoogleOAuthFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("GoogleOAuthFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("GoogleOAuthFactor", result.errors);
 }
 
 /**

@@ -22,9 +22,7 @@ export interface HubspotOAuthExchangeFactor {
 /**
  * Whether `value` is a valid HubspotOAuthExchangeFactor.
  */
-export function isHubspotOAuthExchangeFactor(
-  value: unknown,
-): value is HubspotOAuthExchangeFactor {
+export function isHubspotOAuthExchangeFactor(value: unknown): value is HubspotOAuthExchangeFactor {
   if (!isJsonObject(value)) return false;
   if (value.email_id === undefined) return false;
   const email_id = value.email_id;
@@ -90,11 +88,7 @@ export function assertHubspotOAuthExchangeFactor(
   value: unknown,
 ): asserts value is HubspotOAuthExchangeFactor {
   const result = validateHubspotOAuthExchangeFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError(
-      "HubspotOAuthExchangeFactor",
-      result.errors,
-    );
+  if (!result.valid) throw new SchemaValidationError("HubspotOAuthExchangeFactor", result.errors);
 }
 
 /**

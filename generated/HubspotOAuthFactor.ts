@@ -30,17 +30,13 @@ export interface HubspotOAuthFactor {
 /**
  * Whether `value` is a valid HubspotOAuthFactor.
  */
-export function isHubspotOAuthFactor(
-  value: unknown,
-): value is HubspotOAuthFactor {
+export function isHubspotOAuthFactor(value: unknown): value is HubspotOAuthFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_subject === undefined)
-    return false;
+  if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string")
-    return false;
+  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
@@ -118,9 +114,7 @@ export function collectHubspotOAuthFactorErrors(
 /**
  * Validates `value` as HubspotOAuthFactor, collecting every error.
  */
-export function validateHubspotOAuthFactor(
-  value: unknown,
-): ValidationResult<HubspotOAuthFactor> {
+export function validateHubspotOAuthFactor(value: unknown): ValidationResult<HubspotOAuthFactor> {
   if (isHubspotOAuthFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectHubspotOAuthFactorErrors(value, "", errors);
@@ -130,12 +124,9 @@ export function validateHubspotOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid HubspotOAuthFactor.
  */
-export function assertHubspotOAuthFactor(
-  value: unknown,
-): asserts value is HubspotOAuthFactor {
+export function assertHubspotOAuthFactor(value: unknown): asserts value is HubspotOAuthFactor {
   const result = validateHubspotOAuthFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("HubspotOAuthFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("HubspotOAuthFactor", result.errors);
 }
 
 /**

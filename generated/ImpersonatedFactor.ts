@@ -26,23 +26,14 @@ export interface ImpersonatedFactor {
 /**
  * Whether `value` is a valid ImpersonatedFactor.
  */
-export function isImpersonatedFactor(
-  value: unknown,
-): value is ImpersonatedFactor {
+export function isImpersonatedFactor(value: unknown): value is ImpersonatedFactor {
   if (!isJsonObject(value)) return false;
-  if (
-    value.impersonator_id === undefined ||
-    value.impersonator_email_address === undefined
-  )
+  if (value.impersonator_id === undefined || value.impersonator_email_address === undefined)
     return false;
   const impersonator_id = value.impersonator_id;
-  if (impersonator_id !== undefined && typeof impersonator_id !== "string")
-    return false;
+  if (impersonator_id !== undefined && typeof impersonator_id !== "string") return false;
   const impersonator_email_address = value.impersonator_email_address;
-  if (
-    impersonator_email_address !== undefined &&
-    typeof impersonator_email_address !== "string"
-  )
+  if (impersonator_email_address !== undefined && typeof impersonator_email_address !== "string")
     return false;
   return true;
 }
@@ -108,9 +99,7 @@ export function collectImpersonatedFactorErrors(
 /**
  * Validates `value` as ImpersonatedFactor, collecting every error.
  */
-export function validateImpersonatedFactor(
-  value: unknown,
-): ValidationResult<ImpersonatedFactor> {
+export function validateImpersonatedFactor(value: unknown): ValidationResult<ImpersonatedFactor> {
   if (isImpersonatedFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectImpersonatedFactorErrors(value, "", errors);
@@ -120,12 +109,9 @@ export function validateImpersonatedFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid ImpersonatedFactor.
  */
-export function assertImpersonatedFactor(
-  value: unknown,
-): asserts value is ImpersonatedFactor {
+export function assertImpersonatedFactor(value: unknown): asserts value is ImpersonatedFactor {
   const result = validateImpersonatedFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("ImpersonatedFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("ImpersonatedFactor", result.errors);
 }
 
 /**

@@ -30,17 +30,13 @@ export interface InstagramOAuthFactor {
 /**
  * Whether `value` is a valid InstagramOAuthFactor.
  */
-export function isInstagramOAuthFactor(
-  value: unknown,
-): value is InstagramOAuthFactor {
+export function isInstagramOAuthFactor(value: unknown): value is InstagramOAuthFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_subject === undefined)
-    return false;
+  if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string")
-    return false;
+  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
@@ -130,12 +126,9 @@ export function validateInstagramOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid InstagramOAuthFactor.
  */
-export function assertInstagramOAuthFactor(
-  value: unknown,
-): asserts value is InstagramOAuthFactor {
+export function assertInstagramOAuthFactor(value: unknown): asserts value is InstagramOAuthFactor {
   const result = validateInstagramOAuthFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("InstagramOAuthFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("InstagramOAuthFactor", result.errors);
 }
 
 /**

@@ -30,17 +30,13 @@ export interface LinkedInOAuthFactor {
 /**
  * Whether `value` is a valid LinkedInOAuthFactor.
  */
-export function isLinkedInOAuthFactor(
-  value: unknown,
-): value is LinkedInOAuthFactor {
+export function isLinkedInOAuthFactor(value: unknown): value is LinkedInOAuthFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_subject === undefined)
-    return false;
+  if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string")
-    return false;
+  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
@@ -118,9 +114,7 @@ export function collectLinkedInOAuthFactorErrors(
 /**
  * Validates `value` as LinkedInOAuthFactor, collecting every error.
  */
-export function validateLinkedInOAuthFactor(
-  value: unknown,
-): ValidationResult<LinkedInOAuthFactor> {
+export function validateLinkedInOAuthFactor(value: unknown): ValidationResult<LinkedInOAuthFactor> {
   if (isLinkedInOAuthFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectLinkedInOAuthFactorErrors(value, "", errors);
@@ -130,12 +124,9 @@ export function validateLinkedInOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid LinkedInOAuthFactor.
  */
-export function assertLinkedInOAuthFactor(
-  value: unknown,
-): asserts value is LinkedInOAuthFactor {
+export function assertLinkedInOAuthFactor(value: unknown): asserts value is LinkedInOAuthFactor {
   const result = validateLinkedInOAuthFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("LinkedInOAuthFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("LinkedInOAuthFactor", result.errors);
 }
 
 /**

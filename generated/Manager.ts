@@ -32,19 +32,14 @@ export interface Manager {
  */
 export function isManager(value: unknown): value is Manager {
   if (!isJsonObject(value)) return false;
-  if (
-    value.value === undefined ||
-    value.ref === undefined ||
-    value.display_name === undefined
-  )
+  if (value.value === undefined || value.ref === undefined || value.display_name === undefined)
     return false;
   const value2 = value.value;
   if (value2 !== undefined && typeof value2 !== "string") return false;
   const ref = value.ref;
   if (ref !== undefined && typeof ref !== "string") return false;
   const display_name = value.display_name;
-  if (display_name !== undefined && typeof display_name !== "string")
-    return false;
+  if (display_name !== undefined && typeof display_name !== "string") return false;
   return true;
 }
 
@@ -146,5 +141,4 @@ export function assertManager(value: unknown): asserts value is Manager {
 /**
  * Manager as a Standard Schema (https://standardschema.dev).
  */
-export const ManagerSchema: StandardSchemaV1<Manager> =
-  toStandardSchema(validateManager);
+export const ManagerSchema: StandardSchemaV1<Manager> = toStandardSchema(validateManager);

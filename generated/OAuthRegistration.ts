@@ -38,9 +38,7 @@ export interface OAuthRegistration {
 /**
  * Whether `value` is a valid OAuthRegistration.
  */
-export function isOAuthRegistration(
-  value: unknown,
-): value is OAuthRegistration {
+export function isOAuthRegistration(value: unknown): value is OAuthRegistration {
   if (!isJsonObject(value)) return false;
   if (
     value.provider_type === undefined ||
@@ -49,11 +47,9 @@ export function isOAuthRegistration(
   )
     return false;
   const provider_type = value.provider_type;
-  if (provider_type !== undefined && typeof provider_type !== "string")
-    return false;
+  if (provider_type !== undefined && typeof provider_type !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string")
-    return false;
+  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
   const member_oauth_registration_id = value.member_oauth_registration_id;
   if (
     member_oauth_registration_id !== undefined &&
@@ -61,11 +57,7 @@ export function isOAuthRegistration(
   )
     return false;
   const profile_picture_url = value.profile_picture_url;
-  if (
-    profile_picture_url !== undefined &&
-    typeof profile_picture_url !== "string"
-  )
-    return false;
+  if (profile_picture_url !== undefined && typeof profile_picture_url !== "string") return false;
   const locale = value.locale;
   if (locale !== undefined && typeof locale !== "string") return false;
   return true;
@@ -173,9 +165,7 @@ export function collectOAuthRegistrationErrors(
 /**
  * Validates `value` as OAuthRegistration, collecting every error.
  */
-export function validateOAuthRegistration(
-  value: unknown,
-): ValidationResult<OAuthRegistration> {
+export function validateOAuthRegistration(value: unknown): ValidationResult<OAuthRegistration> {
   if (isOAuthRegistration(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectOAuthRegistrationErrors(value, "", errors);
@@ -185,12 +175,9 @@ export function validateOAuthRegistration(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid OAuthRegistration.
  */
-export function assertOAuthRegistration(
-  value: unknown,
-): asserts value is OAuthRegistration {
+export function assertOAuthRegistration(value: unknown): asserts value is OAuthRegistration {
   const result = validateOAuthRegistration(value);
-  if (!result.valid)
-    throw new SchemaValidationError("OAuthRegistration", result.errors);
+  if (!result.valid) throw new SchemaValidationError("OAuthRegistration", result.errors);
 }
 
 /**

@@ -32,20 +32,14 @@ export interface OIDCSSOFactor {
  */
 export function isOIDCSSOFactor(value: unknown): value is OIDCSSOFactor {
   if (!isJsonObject(value)) return false;
-  if (
-    value.id === undefined ||
-    value.provider_id === undefined ||
-    value.external_id === undefined
-  )
+  if (value.id === undefined || value.provider_id === undefined || value.external_id === undefined)
     return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_id = value.provider_id;
-  if (provider_id !== undefined && typeof provider_id !== "string")
-    return false;
+  if (provider_id !== undefined && typeof provider_id !== "string") return false;
   const external_id = value.external_id;
-  if (external_id !== undefined && typeof external_id !== "string")
-    return false;
+  if (external_id !== undefined && typeof external_id !== "string") return false;
   return true;
 }
 
@@ -129,9 +123,7 @@ export function collectOIDCSSOFactorErrors(
 /**
  * Validates `value` as OIDCSSOFactor, collecting every error.
  */
-export function validateOIDCSSOFactor(
-  value: unknown,
-): ValidationResult<OIDCSSOFactor> {
+export function validateOIDCSSOFactor(value: unknown): ValidationResult<OIDCSSOFactor> {
   if (isOIDCSSOFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectOIDCSSOFactorErrors(value, "", errors);
@@ -141,12 +133,9 @@ export function validateOIDCSSOFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid OIDCSSOFactor.
  */
-export function assertOIDCSSOFactor(
-  value: unknown,
-): asserts value is OIDCSSOFactor {
+export function assertOIDCSSOFactor(value: unknown): asserts value is OIDCSSOFactor {
   const result = validateOIDCSSOFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("OIDCSSOFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("OIDCSSOFactor", result.errors);
 }
 
 /**

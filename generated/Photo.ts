@@ -32,11 +32,7 @@ export interface Photo {
  */
 export function isPhoto(value: unknown): value is Photo {
   if (!isJsonObject(value)) return false;
-  if (
-    value.value === undefined ||
-    value.type === undefined ||
-    value.primary === undefined
-  )
+  if (value.value === undefined || value.type === undefined || value.primary === undefined)
     return false;
   const value2 = value.value;
   if (value2 !== undefined && typeof value2 !== "string") return false;
@@ -145,5 +141,4 @@ export function assertPhoto(value: unknown): asserts value is Photo {
 /**
  * Photo as a Standard Schema (https://standardschema.dev).
  */
-export const PhotoSchema: StandardSchemaV1<Photo> =
-  toStandardSchema(validatePhoto);
+export const PhotoSchema: StandardSchemaV1<Photo> = toStandardSchema(validatePhoto);

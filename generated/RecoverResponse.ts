@@ -9,22 +9,14 @@ import {
   toStandardSchema,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
-import {
-  type DeviceInfo,
-  collectDeviceInfoErrors,
-  isDeviceInfo,
-} from "./DeviceInfo.js";
+import { type DeviceInfo, collectDeviceInfoErrors, isDeviceInfo } from "./DeviceInfo.js";
 import { type Member, collectMemberErrors, isMember } from "./Member.js";
 import {
   type MemberSession,
   collectMemberSessionErrors,
   isMemberSession,
 } from "./MemberSession.js";
-import {
-  type Organization,
-  collectOrganizationErrors,
-  isOrganization,
-} from "./Organization.js";
+import { type Organization, collectOrganizationErrors, isOrganization } from "./Organization.js";
 
 export interface RecoverResponse {
   /**
@@ -94,17 +86,14 @@ export function isRecoverResponse(value: unknown): value is RecoverResponse {
   const organization = value.organization;
   if (organization !== undefined && !isOrganization(organization)) return false;
   const session_token = value.session_token;
-  if (session_token !== undefined && typeof session_token !== "string")
-    return false;
+  if (session_token !== undefined && typeof session_token !== "string") return false;
   const session_jwt = value.session_jwt;
-  if (session_jwt !== undefined && typeof session_jwt !== "string")
-    return false;
+  if (session_jwt !== undefined && typeof session_jwt !== "string") return false;
   const recovery_codes_remaining = value.recovery_codes_remaining;
   if (recovery_codes_remaining !== undefined) {
     if (
       !Number.isInteger(recovery_codes_remaining) ||
-      (typeof recovery_codes_remaining === "number" &&
-        !formats.isInt32(recovery_codes_remaining))
+      (typeof recovery_codes_remaining === "number" && !formats.isInt32(recovery_codes_remaining))
     )
       return false;
   }
@@ -117,8 +106,7 @@ export function isRecoverResponse(value: unknown): value is RecoverResponse {
       return false;
   }
   const member_session = value.member_session;
-  if (member_session !== undefined && !isMemberSession(member_session))
-    return false;
+  if (member_session !== undefined && !isMemberSession(member_session)) return false;
   const member_device = value.member_device;
   if (member_device !== undefined && !isDeviceInfo(member_device)) return false;
   return true;
@@ -233,11 +221,7 @@ export function collectRecoverResponseErrors(
     }
     const organization = value.organization;
     if (organization !== undefined) {
-      collectOrganizationErrors(
-        organization,
-        instancePath + "/organization",
-        errors,
-      );
+      collectOrganizationErrors(organization, instancePath + "/organization", errors);
     }
     const session_token = value.session_token;
     if (session_token !== undefined) {
@@ -305,19 +289,11 @@ export function collectRecoverResponseErrors(
     }
     const member_session = value.member_session;
     if (member_session !== undefined) {
-      collectMemberSessionErrors(
-        member_session,
-        instancePath + "/member_session",
-        errors,
-      );
+      collectMemberSessionErrors(member_session, instancePath + "/member_session", errors);
     }
     const member_device = value.member_device;
     if (member_device !== undefined) {
-      collectDeviceInfoErrors(
-        member_device,
-        instancePath + "/member_device",
-        errors,
-      );
+      collectDeviceInfoErrors(member_device, instancePath + "/member_device", errors);
     }
   }
 }
@@ -325,9 +301,7 @@ export function collectRecoverResponseErrors(
 /**
  * Validates `value` as RecoverResponse, collecting every error.
  */
-export function validateRecoverResponse(
-  value: unknown,
-): ValidationResult<RecoverResponse> {
+export function validateRecoverResponse(value: unknown): ValidationResult<RecoverResponse> {
   if (isRecoverResponse(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectRecoverResponseErrors(value, "", errors);
@@ -337,12 +311,9 @@ export function validateRecoverResponse(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid RecoverResponse.
  */
-export function assertRecoverResponse(
-  value: unknown,
-): asserts value is RecoverResponse {
+export function assertRecoverResponse(value: unknown): asserts value is RecoverResponse {
   const result = validateRecoverResponse(value);
-  if (!result.valid)
-    throw new SchemaValidationError("RecoverResponse", result.errors);
+  if (!result.valid) throw new SchemaValidationError("RecoverResponse", result.errors);
 }
 
 /**

@@ -22,16 +22,11 @@ export interface RecoveryCodeFactor {
 /**
  * Whether `value` is a valid RecoveryCodeFactor.
  */
-export function isRecoveryCodeFactor(
-  value: unknown,
-): value is RecoveryCodeFactor {
+export function isRecoveryCodeFactor(value: unknown): value is RecoveryCodeFactor {
   if (!isJsonObject(value)) return false;
   if (value.totp_recovery_code_id === undefined) return false;
   const totp_recovery_code_id = value.totp_recovery_code_id;
-  if (
-    totp_recovery_code_id !== undefined &&
-    typeof totp_recovery_code_id !== "string"
-  )
+  if (totp_recovery_code_id !== undefined && typeof totp_recovery_code_id !== "string")
     return false;
   return true;
 }
@@ -78,9 +73,7 @@ export function collectRecoveryCodeFactorErrors(
 /**
  * Validates `value` as RecoveryCodeFactor, collecting every error.
  */
-export function validateRecoveryCodeFactor(
-  value: unknown,
-): ValidationResult<RecoveryCodeFactor> {
+export function validateRecoveryCodeFactor(value: unknown): ValidationResult<RecoveryCodeFactor> {
   if (isRecoveryCodeFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectRecoveryCodeFactorErrors(value, "", errors);
@@ -90,12 +83,9 @@ export function validateRecoveryCodeFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid RecoveryCodeFactor.
  */
-export function assertRecoveryCodeFactor(
-  value: unknown,
-): asserts value is RecoveryCodeFactor {
+export function assertRecoveryCodeFactor(value: unknown): asserts value is RecoveryCodeFactor {
   const result = validateRecoveryCodeFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("RecoveryCodeFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("RecoveryCodeFactor", result.errors);
 }
 
 /**

@@ -28,13 +28,11 @@ export interface RetiredEmail {
  */
 export function isRetiredEmail(value: unknown): value is RetiredEmail {
   if (!isJsonObject(value)) return false;
-  if (value.email_id === undefined || value.email_address === undefined)
-    return false;
+  if (value.email_id === undefined || value.email_address === undefined) return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   const email_address = value.email_address;
-  if (email_address !== undefined && typeof email_address !== "string")
-    return false;
+  if (email_address !== undefined && typeof email_address !== "string") return false;
   return true;
 }
 
@@ -99,9 +97,7 @@ export function collectRetiredEmailErrors(
 /**
  * Validates `value` as RetiredEmail, collecting every error.
  */
-export function validateRetiredEmail(
-  value: unknown,
-): ValidationResult<RetiredEmail> {
+export function validateRetiredEmail(value: unknown): ValidationResult<RetiredEmail> {
   if (isRetiredEmail(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectRetiredEmailErrors(value, "", errors);
@@ -111,12 +107,9 @@ export function validateRetiredEmail(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid RetiredEmail.
  */
-export function assertRetiredEmail(
-  value: unknown,
-): asserts value is RetiredEmail {
+export function assertRetiredEmail(value: unknown): asserts value is RetiredEmail {
   const result = validateRetiredEmail(value);
-  if (!result.valid)
-    throw new SchemaValidationError("RetiredEmail", result.errors);
+  if (!result.valid) throw new SchemaValidationError("RetiredEmail", result.errors);
 }
 
 /**

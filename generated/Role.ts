@@ -32,11 +32,7 @@ export interface Role {
  */
 export function isRole(value: unknown): value is Role {
   if (!isJsonObject(value)) return false;
-  if (
-    value.value === undefined ||
-    value.type === undefined ||
-    value.primary === undefined
-  )
+  if (value.value === undefined || value.type === undefined || value.primary === undefined)
     return false;
   const value2 = value.value;
   if (value2 !== undefined && typeof value2 !== "string") return false;
@@ -145,5 +141,4 @@ export function assertRole(value: unknown): asserts value is Role {
 /**
  * Role as a Standard Schema (https://standardschema.dev).
  */
-export const RoleSchema: StandardSchemaV1<Role> =
-  toStandardSchema(validateRole);
+export const RoleSchema: StandardSchemaV1<Role> = toStandardSchema(validateRole);

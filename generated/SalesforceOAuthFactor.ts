@@ -30,17 +30,13 @@ export interface SalesforceOAuthFactor {
 /**
  * Whether `value` is a valid SalesforceOAuthFactor.
  */
-export function isSalesforceOAuthFactor(
-  value: unknown,
-): value is SalesforceOAuthFactor {
+export function isSalesforceOAuthFactor(value: unknown): value is SalesforceOAuthFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_subject === undefined)
-    return false;
+  if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string")
-    return false;
+  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
@@ -134,8 +130,7 @@ export function assertSalesforceOAuthFactor(
   value: unknown,
 ): asserts value is SalesforceOAuthFactor {
   const result = validateSalesforceOAuthFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("SalesforceOAuthFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("SalesforceOAuthFactor", result.errors);
 }
 
 /**

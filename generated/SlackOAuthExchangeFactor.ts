@@ -22,9 +22,7 @@ export interface SlackOAuthExchangeFactor {
 /**
  * Whether `value` is a valid SlackOAuthExchangeFactor.
  */
-export function isSlackOAuthExchangeFactor(
-  value: unknown,
-): value is SlackOAuthExchangeFactor {
+export function isSlackOAuthExchangeFactor(value: unknown): value is SlackOAuthExchangeFactor {
   if (!isJsonObject(value)) return false;
   if (value.email_id === undefined) return false;
   const email_id = value.email_id;
@@ -90,8 +88,7 @@ export function assertSlackOAuthExchangeFactor(
   value: unknown,
 ): asserts value is SlackOAuthExchangeFactor {
   const result = validateSlackOAuthExchangeFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("SlackOAuthExchangeFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("SlackOAuthExchangeFactor", result.errors);
 }
 
 /**

@@ -32,13 +32,11 @@ export interface SlackOAuthFactor {
  */
 export function isSlackOAuthFactor(value: unknown): value is SlackOAuthFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_subject === undefined)
-    return false;
+  if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string")
-    return false;
+  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
@@ -116,9 +114,7 @@ export function collectSlackOAuthFactorErrors(
 /**
  * Validates `value` as SlackOAuthFactor, collecting every error.
  */
-export function validateSlackOAuthFactor(
-  value: unknown,
-): ValidationResult<SlackOAuthFactor> {
+export function validateSlackOAuthFactor(value: unknown): ValidationResult<SlackOAuthFactor> {
   if (isSlackOAuthFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectSlackOAuthFactorErrors(value, "", errors);
@@ -128,12 +124,9 @@ export function validateSlackOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid SlackOAuthFactor.
  */
-export function assertSlackOAuthFactor(
-  value: unknown,
-): asserts value is SlackOAuthFactor {
+export function assertSlackOAuthFactor(value: unknown): asserts value is SlackOAuthFactor {
   const result = validateSlackOAuthFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("SlackOAuthFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("SlackOAuthFactor", result.errors);
 }
 
 /**

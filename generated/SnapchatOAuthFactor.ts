@@ -30,17 +30,13 @@ export interface SnapchatOAuthFactor {
 /**
  * Whether `value` is a valid SnapchatOAuthFactor.
  */
-export function isSnapchatOAuthFactor(
-  value: unknown,
-): value is SnapchatOAuthFactor {
+export function isSnapchatOAuthFactor(value: unknown): value is SnapchatOAuthFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_subject === undefined)
-    return false;
+  if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string")
-    return false;
+  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
@@ -118,9 +114,7 @@ export function collectSnapchatOAuthFactorErrors(
 /**
  * Validates `value` as SnapchatOAuthFactor, collecting every error.
  */
-export function validateSnapchatOAuthFactor(
-  value: unknown,
-): ValidationResult<SnapchatOAuthFactor> {
+export function validateSnapchatOAuthFactor(value: unknown): ValidationResult<SnapchatOAuthFactor> {
   if (isSnapchatOAuthFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectSnapchatOAuthFactorErrors(value, "", errors);
@@ -130,12 +124,9 @@ export function validateSnapchatOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid SnapchatOAuthFactor.
  */
-export function assertSnapchatOAuthFactor(
-  value: unknown,
-): asserts value is SnapchatOAuthFactor {
+export function assertSnapchatOAuthFactor(value: unknown): asserts value is SnapchatOAuthFactor {
   const result = validateSnapchatOAuthFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("SnapchatOAuthFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("SnapchatOAuthFactor", result.errors);
 }
 
 /**

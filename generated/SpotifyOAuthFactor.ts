@@ -30,17 +30,13 @@ export interface SpotifyOAuthFactor {
 /**
  * Whether `value` is a valid SpotifyOAuthFactor.
  */
-export function isSpotifyOAuthFactor(
-  value: unknown,
-): value is SpotifyOAuthFactor {
+export function isSpotifyOAuthFactor(value: unknown): value is SpotifyOAuthFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_subject === undefined)
-    return false;
+  if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string")
-    return false;
+  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
@@ -118,9 +114,7 @@ export function collectSpotifyOAuthFactorErrors(
 /**
  * Validates `value` as SpotifyOAuthFactor, collecting every error.
  */
-export function validateSpotifyOAuthFactor(
-  value: unknown,
-): ValidationResult<SpotifyOAuthFactor> {
+export function validateSpotifyOAuthFactor(value: unknown): ValidationResult<SpotifyOAuthFactor> {
   if (isSpotifyOAuthFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectSpotifyOAuthFactorErrors(value, "", errors);
@@ -130,12 +124,9 @@ export function validateSpotifyOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid SpotifyOAuthFactor.
  */
-export function assertSpotifyOAuthFactor(
-  value: unknown,
-): asserts value is SpotifyOAuthFactor {
+export function assertSpotifyOAuthFactor(value: unknown): asserts value is SpotifyOAuthFactor {
   const result = validateSpotifyOAuthFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("SpotifyOAuthFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("SpotifyOAuthFactor", result.errors);
 }
 
 /**

@@ -32,13 +32,11 @@ export interface SteamOAuthFactor {
  */
 export function isSteamOAuthFactor(value: unknown): value is SteamOAuthFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_subject === undefined)
-    return false;
+  if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string")
-    return false;
+  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
@@ -116,9 +114,7 @@ export function collectSteamOAuthFactorErrors(
 /**
  * Validates `value` as SteamOAuthFactor, collecting every error.
  */
-export function validateSteamOAuthFactor(
-  value: unknown,
-): ValidationResult<SteamOAuthFactor> {
+export function validateSteamOAuthFactor(value: unknown): ValidationResult<SteamOAuthFactor> {
   if (isSteamOAuthFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectSteamOAuthFactorErrors(value, "", errors);
@@ -128,12 +124,9 @@ export function validateSteamOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid SteamOAuthFactor.
  */
-export function assertSteamOAuthFactor(
-  value: unknown,
-): asserts value is SteamOAuthFactor {
+export function assertSteamOAuthFactor(value: unknown): asserts value is SteamOAuthFactor {
   const result = validateSteamOAuthFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("SteamOAuthFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("SteamOAuthFactor", result.errors);
 }
 
 /**

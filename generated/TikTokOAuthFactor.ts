@@ -30,17 +30,13 @@ export interface TikTokOAuthFactor {
 /**
  * Whether `value` is a valid TikTokOAuthFactor.
  */
-export function isTikTokOAuthFactor(
-  value: unknown,
-): value is TikTokOAuthFactor {
+export function isTikTokOAuthFactor(value: unknown): value is TikTokOAuthFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_subject === undefined)
-    return false;
+  if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string")
-    return false;
+  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
@@ -118,9 +114,7 @@ export function collectTikTokOAuthFactorErrors(
 /**
  * Validates `value` as TikTokOAuthFactor, collecting every error.
  */
-export function validateTikTokOAuthFactor(
-  value: unknown,
-): ValidationResult<TikTokOAuthFactor> {
+export function validateTikTokOAuthFactor(value: unknown): ValidationResult<TikTokOAuthFactor> {
   if (isTikTokOAuthFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectTikTokOAuthFactorErrors(value, "", errors);
@@ -130,12 +124,9 @@ export function validateTikTokOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid TikTokOAuthFactor.
  */
-export function assertTikTokOAuthFactor(
-  value: unknown,
-): asserts value is TikTokOAuthFactor {
+export function assertTikTokOAuthFactor(value: unknown): asserts value is TikTokOAuthFactor {
   const result = validateTikTokOAuthFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("TikTokOAuthFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("TikTokOAuthFactor", result.errors);
 }
 
 /**

@@ -30,17 +30,13 @@ export interface TwitchOAuthFactor {
 /**
  * Whether `value` is a valid TwitchOAuthFactor.
  */
-export function isTwitchOAuthFactor(
-  value: unknown,
-): value is TwitchOAuthFactor {
+export function isTwitchOAuthFactor(value: unknown): value is TwitchOAuthFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_subject === undefined)
-    return false;
+  if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string")
-    return false;
+  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
@@ -118,9 +114,7 @@ export function collectTwitchOAuthFactorErrors(
 /**
  * Validates `value` as TwitchOAuthFactor, collecting every error.
  */
-export function validateTwitchOAuthFactor(
-  value: unknown,
-): ValidationResult<TwitchOAuthFactor> {
+export function validateTwitchOAuthFactor(value: unknown): ValidationResult<TwitchOAuthFactor> {
   if (isTwitchOAuthFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectTwitchOAuthFactorErrors(value, "", errors);
@@ -130,12 +124,9 @@ export function validateTwitchOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid TwitchOAuthFactor.
  */
-export function assertTwitchOAuthFactor(
-  value: unknown,
-): asserts value is TwitchOAuthFactor {
+export function assertTwitchOAuthFactor(value: unknown): asserts value is TwitchOAuthFactor {
   const result = validateTwitchOAuthFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("TwitchOAuthFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("TwitchOAuthFactor", result.errors);
 }
 
 /**

@@ -32,13 +32,11 @@ export interface YahooOAuthFactor {
  */
 export function isYahooOAuthFactor(value: unknown): value is YahooOAuthFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_subject === undefined)
-    return false;
+  if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string")
-    return false;
+  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
@@ -116,9 +114,7 @@ export function collectYahooOAuthFactorErrors(
 /**
  * Validates `value` as YahooOAuthFactor, collecting every error.
  */
-export function validateYahooOAuthFactor(
-  value: unknown,
-): ValidationResult<YahooOAuthFactor> {
+export function validateYahooOAuthFactor(value: unknown): ValidationResult<YahooOAuthFactor> {
   if (isYahooOAuthFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectYahooOAuthFactorErrors(value, "", errors);
@@ -128,12 +124,9 @@ export function validateYahooOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid YahooOAuthFactor.
  */
-export function assertYahooOAuthFactor(
-  value: unknown,
-): asserts value is YahooOAuthFactor {
+export function assertYahooOAuthFactor(value: unknown): asserts value is YahooOAuthFactor {
   const result = validateYahooOAuthFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("YahooOAuthFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("YahooOAuthFactor", result.errors);
 }
 
 /**

@@ -17,18 +17,14 @@ export interface ValidationError {
   message: string;
 }
 
-export type ValidationResult<T> =
-  { valid: true; value: T } | { valid: false; errors: ValidationError[] };
+export type ValidationResult<T> = { valid: true; value: T } | { valid: false; errors: ValidationError[] };
 
 /** Thrown by the generated `assertX` functions. */
 export class SchemaValidationError extends Error {
   readonly errors: ValidationError[];
 
   constructor(typeName: string, errors: ValidationError[]) {
-    const lines = errors.map(
-      (error) =>
-        `  ${error.instancePath === "" ? "(root)" : error.instancePath}: ${error.message}`,
-    );
+    const lines = errors.map((error) => `  ${error.instancePath === "" ? "(root)" : error.instancePath}: ${error.message}`);
     super(`${typeName} is invalid:\n${lines.join("\n")}`);
     this.name = "SchemaValidationError";
     this.errors = errors;
@@ -44,9 +40,7 @@ export declare namespace StandardSchemaV1 {
   interface Props<Input = unknown, Output = Input> {
     readonly version: 1;
     readonly vendor: string;
-    readonly validate: (
-      value: unknown,
-    ) => Result<Output> | Promise<Result<Output>>;
+    readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
     readonly types?: Types<Input, Output> | undefined;
   }
   type Result<Output> = SuccessResult<Output> | FailureResult;
@@ -83,9 +77,7 @@ function pathSegments(instancePath: string): PropertyKey[] {
 }
 
 /** Wraps a generated `validateX` function as a Standard Schema. */
-export function toStandardSchema<T>(
-  validate: (value: unknown) => ValidationResult<T>,
-): StandardSchemaV1<T> {
+export function toStandardSchema<T>(validate: (value: unknown) => ValidationResult<T>): StandardSchemaV1<T> {
   return {
     "~standard": {
       version: 1,
@@ -93,12 +85,7 @@ export function toStandardSchema<T>(
       validate(value) {
         const result = validate(value);
         if (result.valid) return { value: result.value };
-        return {
-          issues: result.errors.map((error) => ({
-            message: error.message,
-            path: pathSegments(error.instancePath),
-          })),
-        };
+        return { issues: result.errors.map((error) => ({ message: error.message, path: pathSegments(error.instancePath) })) };
       },
     },
   };
@@ -107,11 +94,7 @@ export function toStandardSchema<T>(
 /** The two functions generated for a schema, as dynamic references call them. */
 export interface SchemaFunctions {
   check(value: unknown): boolean;
-  collect(
-    value: unknown,
-    instancePath: string,
-    errors: ValidationError[],
-  ): void;
+  collect(value: unknown, instancePath: string, errors: ValidationError[]): void;
   /** Present when the generated code tracks evaluation for unevaluatedProperties/unevaluatedItems. */
   evaluated?: (value: unknown, includeUnevaluated?: boolean) => Evaluated;
 }
@@ -128,13 +111,7 @@ export interface Evaluated {
 }
 
 export function newEvaluated(): Evaluated {
-  return {
-    properties: new Set(),
-    allProperties: false,
-    items: 0,
-    allItems: false,
-    itemIndexes: new Set(),
-  };
+  return { properties: new Set(), allProperties: false, items: 0, allItems: false, itemIndexes: new Set() };
 }
 
 export function mergeEvaluated(into: Evaluated, from: Evaluated): void {
@@ -148,9 +125,7 @@ export function mergeEvaluated(into: Evaluated, from: Evaluated): void {
 /** The dynamic scope: dynamic anchors of the schema resources being evaluated, outermost first. */
 const dynamicScope: Readonly<Record<string, SchemaFunctions>>[] = [];
 
-export function enterDynamicScope(
-  anchors: Readonly<Record<string, SchemaFunctions>>,
-): void {
+export function enterDynamicScope(anchors: Readonly<Record<string, SchemaFunctions>>): void {
   dynamicScope.push(anchors);
 }
 
@@ -159,10 +134,7 @@ export function leaveDynamicScope(): void {
 }
 
 /** The target of a dynamic reference: the outermost resource in scope declaring `anchor`, else `initial`. */
-export function dynamicTarget(
-  anchor: string,
-  initial: SchemaFunctions,
-): SchemaFunctions {
+export function dynamicTarget(anchor: string, initial: SchemaFunctions): SchemaFunctions {
   for (const anchors of dynamicScope) {
     const target = anchors[anchor];
     if (target !== undefined) return target;
@@ -183,29 +155,16 @@ export function pointerToken(key: string): string {
 /** JSON equality: same type and same value, objects compared by members, arrays by position. */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (
-    typeof a !== "object" ||
-    typeof b !== "object" ||
-    a === null ||
-    b === null
-  )
-    return false;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a) && Array.isArray(b)) {
-    return (
-      a.length === b.length &&
-      a.every((item, index) => jsonEqual(item, b[index]))
-    );
+    return a.length === b.length && a.every((item, index) => jsonEqual(item, b[index]));
   }
   const aKeys = Object.keys(a);
   const bObject = b as Record<string, unknown>;
   return (
     aKeys.length === Object.keys(b).length &&
-    aKeys.every(
-      (key) =>
-        Object.hasOwn(bObject, key) &&
-        jsonEqual((a as Record<string, unknown>)[key], bObject[key]),
-    )
+    aKeys.every((key) => Object.hasOwn(bObject, key) && jsonEqual((a as Record<string, unknown>)[key], bObject[key]))
   );
 }
 
@@ -230,10 +189,7 @@ function decimalParts(value: number): { digits: string; exponent: number } {
   const match = /^-?(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
   if (match === null) throw new Error(`not a finite number: ${value}`);
   const fraction = match[2] ?? "";
-  return {
-    digits: (match[1]! + fraction).replace(/^0+(?=\d)/, ""),
-    exponent: Number(match[3] ?? 0) - fraction.length,
-  };
+  return { digits: (match[1]! + fraction).replace(/^0+(?=\d)/, ""), exponent: Number(match[3] ?? 0) - fraction.length };
 }
 
 /**
@@ -242,21 +198,16 @@ function decimalParts(value: number): { digits: string; exponent: number } {
  * both are scaled by the same power of ten to integers, compared exactly (with BigInt when large).
  */
 export function isMultipleOf(value: number, divisor: number): boolean {
-  if (Number.isSafeInteger(value) && Number.isSafeInteger(divisor))
-    return divisor !== 0 && value % divisor === 0;
-  if (!Number.isFinite(value) || !Number.isFinite(divisor) || divisor === 0)
-    return false;
+  if (Number.isSafeInteger(value) && Number.isSafeInteger(divisor)) return divisor !== 0 && value % divisor === 0;
+  if (!Number.isFinite(value) || !Number.isFinite(divisor) || divisor === 0) return false;
   // A fraction is never an integer multiple of an integer.
   if (Number.isInteger(divisor) && !Number.isInteger(value)) return false;
   const scaledValue = decimalParts(value);
   const scaledDivisor = decimalParts(divisor);
   const exponent = Math.min(scaledValue.exponent, scaledDivisor.exponent);
-  const valueDigits =
-    scaledValue.digits + "0".repeat(scaledValue.exponent - exponent);
-  const divisorDigits =
-    scaledDivisor.digits + "0".repeat(scaledDivisor.exponent - exponent);
-  if (valueDigits.length <= 15 && divisorDigits.length <= 15)
-    return Number(valueDigits) % Number(divisorDigits) === 0;
+  const valueDigits = scaledValue.digits + "0".repeat(scaledValue.exponent - exponent);
+  const divisorDigits = scaledDivisor.digits + "0".repeat(scaledDivisor.exponent - exponent);
+  if (valueDigits.length <= 15 && divisorDigits.length <= 15) return Number(valueDigits) % Number(divisorDigits) === 0;
   return BigInt(valueDigits) % BigInt(divisorDigits) === 0n;
 }
 
@@ -290,10 +241,7 @@ function hasJsonType(value: unknown, type: string): boolean {
  * when `items` applies to every item), items of other types are left to `items` to report, and `i`
  * is the earlier index, `j` the nearest later one.
  */
-export function duplicateItems(
-  items: readonly unknown[],
-  scalarTypes?: readonly string[],
-): { i: number; j: number } | undefined {
+export function duplicateItems(items: readonly unknown[], scalarTypes?: readonly string[]): { i: number; j: number } | undefined {
   if (scalarTypes !== undefined) {
     const seen = new Map<unknown, number>();
     for (let i = items.length - 1; i >= 0; i--) {
@@ -321,12 +269,7 @@ export function duplicateItems(
  * `contains` with `minContains`/`maxContains` (`max` is Infinity when there is none): whether at
  * least `min` and at most `max` items match. Stops as soon as the answer is known.
  */
-export function containsPasses(
-  items: readonly unknown[],
-  check: (item: unknown) => boolean,
-  min: number,
-  max: number,
-): boolean {
+export function containsPasses(items: readonly unknown[], check: (item: unknown) => boolean, min: number, max: number): boolean {
   let count = 0;
   for (const item of items) {
     if (!check(item)) continue;
@@ -344,11 +287,7 @@ export function containsPasses(
 export function collectContains(
   items: readonly unknown[],
   check: (item: unknown) => boolean,
-  collect: (
-    item: unknown,
-    instancePath: string,
-    errors: ValidationError[],
-  ) => void,
+  collect: (item: unknown, instancePath: string, errors: ValidationError[]) => void,
   min: number,
   max: number,
   instancePath: string,
@@ -371,11 +310,7 @@ export function collectContains(
 }
 
 /** Marks the errors from `start` on as found in the property name `propertyName` (for `propertyNames`). */
-export function markPropertyName(
-  errors: ValidationError[],
-  start: number,
-  propertyName: string,
-): void {
+export function markPropertyName(errors: ValidationError[], start: number, propertyName: string): void {
   for (let index = start; index < errors.length; index++) {
     const error = errors[index]!;
     errors[index] = { ...error, params: { ...error.params, propertyName } };

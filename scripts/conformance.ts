@@ -9,14 +9,13 @@
  *
  *   node dist/scripts/conformance.js [--dialect draft2020-12] [--json] [--failures]
  */
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Dialect } from "../src/dialect.js";
 import { generate } from "../src/index.js";
+import { runStrictTsc } from "./strict-tsc.js";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const SUITE_DIR = path.resolve(REPO_ROOT, "../shared/json-schema-test-suite");
@@ -109,7 +108,7 @@ export async function runDialect(suiteDialect: string, part: SuitePart = "requir
           dialect,
           registry: REMOTES,
           formats: part === "optional/format" ? "assert" : "annotate",
-          prettier: false,
+          formatter: "none",
           cache: false,
         });
         prepared.push({
@@ -180,36 +179,7 @@ export async function runDialect(suiteDialect: string, part: SuitePart = "requir
 
 /** Type-checks and compiles every generated directory with one tsc run; returns the directories with type errors. */
 function compileAll(work: string): Set<string> {
-  const require = createRequire(import.meta.url);
-  const tsc = path.join(path.dirname(require.resolve("typescript/package.json")), "bin", "tsc");
-  writeFileSync(path.join(work, "package.json"), JSON.stringify({ type: "module" }));
-  writeFileSync(
-    path.join(work, "tsconfig.json"),
-    JSON.stringify({
-      compilerOptions: {
-        target: "ES2022",
-        lib: ["ES2022"],
-        module: "NodeNext",
-        moduleResolution: "NodeNext",
-        strict: true,
-        noUncheckedIndexedAccess: true,
-        exactOptionalPropertyTypes: true,
-        skipLibCheck: true,
-        types: [],
-      },
-      include: ["*/out/*.ts"],
-    }),
-  );
-  let output = "";
-  try {
-    execFileSync(process.execPath, [tsc, "-p", work], {
-      encoding: "utf8",
-      stdio: "pipe",
-      maxBuffer: 64 * 1024 * 1024,
-    });
-  } catch (error) {
-    output = (error as { stdout: string }).stdout;
-  }
+  const output = runStrictTsc(work, ["*/out/*.ts"]);
   const failed = new Set<string>();
   for (const match of output.matchAll(/^([^(\n]+)\(\d+,\d+\): error/gm)) {
     failed.add(path.join(work, match[1]!.split(/[\\/]/)[0]!));

@@ -15,6 +15,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("--check", "write nothing; exit 1 and name every file that would change")
     .option("--dialect <dialect>", `dialect of schemas without $schema: ${DIALECTS.join(", ")} (default: 2020-12)`)
     .option("--formats <mode>", "assert: validators check format (default); annotate: format only documents")
+    .option("--prettier", "format the output with prettier and your prettier config instead of the built-in printer")
     .option("--no-cache", "regenerate everything; do not read or write node_modules/.cache/codegen")
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
@@ -25,13 +26,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw error;
   }
   const inputs = program.args;
-  const options = program.opts<{ out?: string; check?: boolean; dialect?: string; formats?: string; cache: boolean }>();
+  const options = program.opts<{ out?: string; check?: boolean; dialect?: string; formats?: string; prettier?: boolean; cache: boolean }>();
   try {
     const result = await generate({
       ...(inputs.length > 0 ? { inputs } : {}),
       ...(options.out !== undefined ? { outDir: options.out } : {}),
       ...(options.dialect !== undefined ? { dialect: dialectOption(options.dialect, "--dialect") } : {}),
       ...(options.formats !== undefined ? { formats: formatsOption(options.formats, "--formats") } : {}),
+      ...(options.prettier === true ? { formatter: "prettier" as const } : {}),
       check: options.check === true,
       cache: options.cache,
     });

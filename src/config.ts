@@ -22,7 +22,13 @@ export interface CodegenConfig {
   dialect?: Dialect;
   /** Whether validators assert `format` (default) or treat it as an annotation. */
   formats?: "assert" | "annotate";
+  /** How the output is formatted: the built-in printer (default), prettier, or not at all. */
+  formatter?: Formatter;
 }
+
+export const FORMATTERS = ["builtin", "prettier", "none"] as const;
+/** `builtin`: codegen's own printer (fast); `prettier`: prettier with the user's config; `none`: as emitted. */
+export type Formatter = (typeof FORMATTERS)[number];
 
 export const CONFIG_FILE_NAME = "codegen.config.json";
 export const DEFAULT_CONFIG: CodegenConfig = { inputs: ["schemas"], out: "generated", naming: {} };
@@ -74,6 +80,17 @@ export function formatsOption(value: unknown, where: string): "assert" | "annota
   return value;
 }
 
+export function formatterOption(value: unknown, where: string): Formatter {
+  if (typeof value !== "string" || !(FORMATTERS as readonly string[]).includes(value)) {
+    invalidOption(
+      `must be one of ${FORMATTERS.join(", ")}`,
+      where,
+      "builtin is codegen's own printer; prettier uses your prettier config.",
+    );
+  }
+  return value as Formatter;
+}
+
 /** Reads `codegen.config.json` from `directory`; the defaults when there is none. */
 export function loadConfig(directory: string): CodegenConfig {
   const file = path.join(directory, CONFIG_FILE_NAME);
@@ -96,7 +113,8 @@ export function loadConfig(directory: string): CodegenConfig {
     } else if (key === "naming") config.naming = namingOptions(value);
     else if (key === "dialect") config.dialect = dialectOption(value, "/dialect");
     else if (key === "formats") config.formats = formatsOption(value, "/formats");
-    else fail(`unknown option "${key}"`, `/${key}`, 'The options are: "inputs", "out", "naming", "dialect", "formats".');
+    else if (key === "formatter") config.formatter = formatterOption(value, "/formatter");
+    else fail(`unknown option "${key}"`, `/${key}`, 'The options are: "inputs", "out", "naming", "dialect", "formats", "formatter".');
   }
   return config;
 }

@@ -18,6 +18,8 @@ export interface GeneratedFile {
   /** File name inside the output directory. */
   name: string;
   source: string;
+  /** Copied from codegen's own formatted sources (the run-time helpers): the built-in printer leaves it as it is. */
+  preformatted?: boolean;
 }
 
 function banner(sourceFile: string | undefined): Code {
@@ -84,7 +86,10 @@ export function planModules(documents: readonly SchemaDocument[], namedLocations
   for (const location of namedLocations) {
     const root = (roots.get(location.document) ?? [])
       .filter((pointer) => location.pointer === pointer || location.pointer.startsWith(`${pointer}/`))
-      .reduce<string | undefined>((longest, pointer) => (longest === undefined || pointer.length > longest.length ? pointer : longest), undefined);
+      .reduce<string | undefined>(
+        (longest, pointer) => (longest === undefined || pointer.length > longest.length ? pointer : longest),
+        undefined,
+      );
     moduleFor(location.document, root ?? location.pointer).locations.push(location);
   }
   return [...modules.values()]
@@ -154,6 +159,7 @@ export function runtimeModules(usesFormats: boolean): GeneratedFile[] {
   const copy = (module: string, source: URL): GeneratedFile => ({
     name: `${module}.ts`,
     source: `${banner(undefined).text}\n\n${readFileSync(source, "utf8")}`,
+    preformatted: true,
   });
   return usesFormats
     ? [copy(RUNTIME_MODULE, RUNTIME_SOURCE), copy(FORMATS_MODULE, FORMATS_SOURCE)]

@@ -1,6 +1,7 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { Cache, moduleKeys } from "./cache.js";
-import { loadConfig, type NamingOptions } from "./config.js";
+import { loadConfig, type Formatter, type NamingOptions } from "./config.js";
 import type { Dialect } from "./dialect.js";
 import type { GeneratedFile } from "./emit-module.js";
 import { listInputFiles, loadSchemaDocuments } from "./load.js";
@@ -24,8 +25,8 @@ export interface GenerateOptions {
   registry?: Readonly<Record<string, string>>;
   /** `assert` (default): validators check `format`; `annotate`: `format` only documents, as the specification's default. */
   formats?: "assert" | "annotate";
-  /** Format the output with prettier (default true); false is faster. */
-  prettier?: boolean;
+  /** `builtin` (default): codegen's own fast printer; `prettier`: prettier with the user's config; `none`: unformatted. Default: the config's `formatter`. */
+  formatter?: Formatter;
   /** Use the on-disk cache (default true); false regenerates everything and stores nothing. */
   cache?: boolean;
 }
@@ -45,9 +46,12 @@ export interface GenerateResult {
   rootTypes: string[];
 }
 
-/** Where the cache lives: with other tools' caches, in the project's node_modules. */
+/** Where the cache lives: with other tools' caches, in node_modules of the project (the nearest package.json). */
 function cacheDirectory(cwd: string): string {
-  return path.join(cwd, "node_modules", ".cache", "codegen");
+  for (let dir = cwd; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json"))) return path.join(dir, "node_modules", ".cache", "codegen");
+    if (path.dirname(dir) === dir) return path.join(cwd, "node_modules", ".cache", "codegen");
+  }
 }
 
 /**
@@ -63,6 +67,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const dialect = options.dialect ?? config.dialect;
   const naming = options.naming ?? config.naming;
   const assertFormats = (options.formats ?? config.formats) !== "annotate";
+  const formatter = options.formatter ?? config.formatter ?? "builtin";
+  // prettier's output follows the user's prettier config, so a change to it must miss the cache.
+  const prettierConfig = formatter === "prettier" ? await (await import("./format.js")).prettierConfig(outDir) : undefined;
   const settings = JSON.stringify({
     outDir,
     inputFiles,
@@ -70,7 +77,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     naming: naming.stripPrefix?.source,
     assertFormats,
     registry: options.registry,
-    prettier: options.prettier,
+    formatter,
+    prettierConfig,
   });
   const cache = options.cache === false ? undefined : new Cache(cacheDirectory(cwd), settings);
   const unchanged = cache?.unchangedRun<Pick<GenerateResult, "typeCount" | "rootTypes" | "reusedModules">>(
@@ -108,7 +116,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const fresh = emitted.filter((module) => !module.cached).map(({ name, source }) => ({ name, source }));
   const moduleNames = emitted.map((file) => file.name.replace(/\.ts$/, ""));
   const unformatted = [...fresh, ...runtimeModules(emitted.some((module) => module.usesFormats)), indexModule(moduleNames)];
-  const formatted = options.prettier === false ? unformatted : await formatFiles(unformatted, outDir);
+  const formatted = await formatFiles(unformatted, outDir, formatter);
   const formattedByName = new Map(formatted.map((file) => [file.name, file.source]));
   for (const [index, module] of emitted.entries()) {
     if (module.cached) continue;
@@ -120,7 +128,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
 
   const changes = planChanges(files, outDir);
   if (!options.check) applyChanges(files, changes, outDir);
-  const rootTypes = inputs.filter((document) => !isOpenApiDocument(document)).map((document) => names.get(locationKey({ document, pointer: "" }))!);
+  const rootTypes = inputs
+    .filter((document) => !isOpenApiDocument(document))
+    .map((document) => names.get(locationKey({ document, pointer: "" }))!);
   const summary = { typeCount: names.size, rootTypes, reusedModules: modules.length };
   // A check run that found drift has not made the output match; its record would be wrong.
   if (!options.check || changes.length === 0) {

@@ -28,7 +28,7 @@ function listSchemaFiles(input: string, cwd: string): string[] {
   }
   if (stats.isFile()) return [absolute];
   return readdirSync(absolute, { recursive: true, encoding: "utf8" })
-    .filter((entry) => entry.endsWith(".json"))
+    .filter((entry) => entry.endsWith(".json") && !entry.split(path.sep).some((part) => part === "node_modules" || part.startsWith(".")))
     .map((entry) => path.join(absolute, entry))
     .filter((file) => statSync(file).isFile());
 }

@@ -20,6 +20,7 @@ function project(): string {
   const dir = temporaryDirectory("cache");
   directories.push(dir);
   mkdirSync(path.join(dir, "schemas"));
+  writeFileSync(path.join(dir, "package.json"), "{}");
   writeSchema(dir, "customer", {
     $id: "customer.json",
     title: "Customer",

@@ -128,6 +128,19 @@ test("inputs and --out on the command line; --help; unknown options are usage er
   assert.match(unknown.stderr, /unknown option '--frobnicate'/);
 });
 
+test("--prettier formats the output with prettier and the user's prettier config", () => {
+  const dir = temporaryDirectory("cli-prettier");
+  mkdirSync(path.join(dir, "schemas"));
+  writeFileSync(
+    path.join(dir, "schemas/point.json"),
+    JSON.stringify({ title: "Point", type: "object", properties: { x: { type: "number" } } }),
+  );
+  writeFileSync(path.join(dir, ".prettierrc"), JSON.stringify({ singleQuote: true }));
+  const result = codegen(dir, "--prettier");
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(readFileSync(path.join(dir, "generated/Point.ts"), "utf8"), /from '\.\/_runtime\.js';\n/);
+});
+
 test("a malformed keyword is reported with its location, exit 2", () => {
   const dir = temporaryDirectory("malformed");
   mkdirSync(path.join(dir, "schemas"));

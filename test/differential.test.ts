@@ -2,7 +2,7 @@
  * Differential testing against ajv. Random JSON Schemas (mostly draft 2020-12, some draft-07; see
  * differential/schemas.ts) get random instances biased toward their edges (differential/instances.ts).
  * Every schema of a run is generated into one temporary directory (one sub-directory each,
- * `prettier: false`), compiled by ONE strict tsc run (which also checks that the generated types
+ * `formatter: "none"`), compiled by ONE strict tsc run (which also checks that the generated types
  * compile), and imported; then codegen's `validateX` must give ajv's verdict (ajv with
  * `allErrors: true`, `strict: false` and ajv-formats; codegen with `formats: "assert"`), and for
  * invalid data the same sorted set of (instancePath, keyword) pairs, and `isX` must agree with

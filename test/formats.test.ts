@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
+import fc from "fast-check";
 import * as formats from "../src/runtime/formats.js";
 import { REPO_ROOT, SHARED_DIR } from "./helpers.js";
 
@@ -340,4 +341,74 @@ test("formats.ts is self-contained: no imports, no platform APIs, one doc-commen
     "isUriTemplate",
     "isUuid",
   ]);
+});
+
+/** RFC 3986's grammar as one regular expression (as formats.ts had it): the reference for the scanner. */
+function rfc3986(): { absolute: RegExp; relative: RegExp } {
+  const pct = "%[0-9A-Fa-f]{2}";
+  const unreserved = "A-Za-z0-9\\-._~";
+  const subDelims = "!$&'()*+,;=";
+  const pchar = `(?:[${unreserved}${subDelims}:@]|${pct})`;
+  const authority = `(?:(?:[${unreserved}${subDelims}:]|${pct})*@)?(\\[[^\\]]*\\]|(?:[${unreserved}${subDelims}]|${pct})*)(?::[0-9]*)?`;
+  const path = `(?://${authority}(?:/${pchar}*)*|/(?:${pchar}+(?:/${pchar}*)*)?`;
+  const end = `(?:\\?(?:${pchar}|[/?])*)?(?:#(?:${pchar}|[/?])*)?$`;
+  return {
+    absolute: new RegExp(`^[A-Za-z][A-Za-z0-9+\\-.]*:${path}|${pchar}+(?:/${pchar}*)*|)${end}`),
+    relative: new RegExp(`^${path}|(?:[${unreserved}${subDelims}@]|${pct})+(?:/${pchar}*)*|)${end}`),
+  };
+}
+
+test("uri and uri-reference: the character scanner agrees with RFC 3986's grammar on random strings", () => {
+  const { absolute, relative } = rfc3986();
+  const matches = (pattern: RegExp, value: string): boolean => {
+    const host = pattern.exec(value)?.[1];
+    if (host === undefined) return pattern.test(value);
+    return (
+      !host.startsWith("[") ||
+      formats.isIpv6(host.slice(1, -1)) ||
+      /^[Vv][0-9A-Fa-f]+\.[A-Za-z0-9\-._~!$&'()*+,;=:]+$/.test(host.slice(1, -1))
+    );
+  };
+  const pieces = [
+    "a",
+    "Z",
+    "0",
+    "9",
+    ":",
+    "/",
+    "//",
+    "?",
+    "#",
+    "@",
+    "%",
+    "%2F",
+    "%g1",
+    "[",
+    "]",
+    "[::1]",
+    "[v1.x]",
+    ".",
+    "-",
+    "+",
+    "~",
+    "!",
+    "'",
+    " ",
+    "é",
+    "\\",
+    "http",
+    "x:",
+  ];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+      const value = parts.join("");
+      assert.equal(formats.isUri(value), matches(absolute, value), `isUri(${JSON.stringify(value)})`);
+      assert.equal(
+        formats.isUriReference(value),
+        matches(absolute, value) || matches(relative, value),
+        `isUriReference(${JSON.stringify(value)})`,
+      );
+    }),
+    { numRuns: 20000, seed: 3986 },
+  );
 });

@@ -729,7 +729,7 @@ before(async () => {
     cwd: dir,
     inputs,
     outDir: "out",
-    prettier: false,
+    formatter: "none",
     cache: false,
     registry: { "http://localhost:1234/": path.join(SHARED_DIR, "json-schema-test-suite/remotes") },
   });
@@ -829,7 +829,7 @@ async function generationError(schema: unknown): Promise<CodegenError> {
   const dir = temporaryDirectory("keywords-error");
   writeFileSync(path.join(dir, "bad.json"), JSON.stringify(schema));
   try {
-    await generate({ cwd: dir, inputs: ["bad.json"], outDir: "out", prettier: false });
+    await generate({ cwd: dir, inputs: ["bad.json"], outDir: "out", formatter: "none" });
   } catch (error) {
     assert.ok(error instanceof CodegenError, `expected a CodegenError, got ${String(error)}`);
     return error;
@@ -899,7 +899,7 @@ test("patterns are hoisted to one module constant each, with the u flag", async 
       patternProperties: { "^\\p{L}+$": { type: "string" } },
     }),
   );
-  const result = await generate({ cwd: dir, inputs: ["names.json"], outDir: "out", check: true, prettier: false });
+  const result = await generate({ cwd: dir, inputs: ["names.json"], outDir: "out", check: true, formatter: "none" });
   const source = result.files.find((file) => file.name === "Names.ts")!.source;
   assert.equal(source.match(/new RegExp\("\^\\\\p\{L\}\+\$", "u"\)/g)?.length, 1, source);
 });

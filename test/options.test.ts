@@ -89,7 +89,7 @@ test("types are exact or honestly wider: prefixItems tuples, pattern properties 
     patternProperties: { "^x-": { type: "string" } },
   };
   writeFileSync(path.join(dir, "schemas/row.json"), JSON.stringify(schema));
-  const result = await generate({ cwd: dir, outDir: "out", prettier: false });
+  const result = await generate({ cwd: dir, outDir: "out", formatter: "none" });
   compileGenerated(path.join(dir, "out"));
   const source = result.files.find((file) => file.name === "Row.ts")!.source;
   assert.match(source, /cells\?: \[\]\|\[string\]\|\[string, number, \.\.\.\(boolean\)\[\]\]/);
@@ -143,4 +143,11 @@ test("$vocabulary: a custom metaschema without the validation vocabulary turns i
     assert.match(error.message, /the vocabulary https:\/\/example\.com\/vocab\/extra, which codegen does not know/);
     return true;
   });
+});
+
+test("const and enum objects with a __proto__ key compare it as an own property", async () => {
+  const validate = await validatorFor({ title: "Odd", const: JSON.parse('{"__proto__": {"a": 1}, "b": 2}') }, {});
+  assert.equal(validate(JSON.parse('{"__proto__": {"a": 1}, "b": 2}')).valid, true);
+  assert.equal(validate({ b: 2 }).valid, false);
+  assert.equal(validate(JSON.parse('{"__proto__": {"a": 2}, "b": 2}')).valid, false);
 });

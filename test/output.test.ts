@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { generate } from "../src/index.js";
+import { CodegenError, generate } from "../src/index.js";
 import type { SchemaDocument } from "../src/load.js";
 import { assignTypeNames } from "../src/name.js";
 import { locationKey } from "../src/resolve.js";
@@ -46,7 +46,7 @@ test("colliding type names are settled deterministically and readably", () => {
   assert.deepEqual([...reversed.entries()].sort(), [...names.entries()].sort(), "the order of inputs does not matter");
 });
 
-test("the output respects the user's .prettierrc", async () => {
+test("the built-in printer is the default; formatter prettier (option or config) formats with the user's .prettierrc", async () => {
   const project = temporaryDirectory("prettier");
   mkdirSync(path.join(project, "schemas"));
   writeFileSync(
@@ -54,10 +54,33 @@ test("the output respects the user's .prettierrc", async () => {
     JSON.stringify({ title: "Point", type: "object", properties: { x: { type: "number" } } }),
   );
   writeFileSync(path.join(project, ".prettierrc"), JSON.stringify({ singleQuote: true, semi: false }));
-  const result = await generate({ cwd: project });
-  const point = result.files.find((file) => file.name === "Point.ts")!.source;
-  assert.match(point, /from '\.\/_runtime\.js'\n/);
-  assert.doesNotMatch(point, /;\n/);
+  const point = (result: { files: { name: string; source: string }[] }): string =>
+    result.files.find((file) => file.name === "Point.ts")!.source;
+
+  const builtin = point(await generate({ cwd: project, check: true }));
+  assert.match(builtin, /from "\.\/_runtime\.js";\n/);
+  assert.match(builtin, /^ {2}x\?: number;$/m);
+
+  const viaOption = point(await generate({ cwd: project, check: true, formatter: "prettier" }));
+  writeFileSync(path.join(project, "codegen.config.json"), JSON.stringify({ formatter: "prettier" }));
+  const viaConfig = point(await generate({ cwd: project, check: true }));
+  for (const source of [viaOption, viaConfig]) {
+    assert.match(source, /from '\.\/_runtime\.js'\n/);
+    assert.doesNotMatch(source, /;\n/);
+  }
+  assert.equal(point(await generate({ cwd: project, check: true, formatter: "builtin" })), builtin, "the option overrides the config");
+  writeFileSync(path.join(project, ".prettierrc"), JSON.stringify({ semi: false }));
+  assert.match(
+    point(await generate({ cwd: project, check: true })),
+    /from "\.\/_runtime\.js"\n/,
+    "a changed prettier config misses the cache",
+  );
+
+  writeFileSync(path.join(project, "codegen.config.json"), JSON.stringify({ formatter: "fancy" }));
+  await assert.rejects(generate({ cwd: project, check: true }), (error: CodegenError) => {
+    assert.equal(error.describe().split("\n")[0], "codegen.config.json#/formatter: must be one of builtin, prettier, none");
+    return true;
+  });
 });
 
 test("schemas/ holds the seed's JSON Schema byte for byte", () => {

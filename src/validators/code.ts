@@ -4,6 +4,8 @@
  * literal (JSON-quoted, line terminators escaped), so text from a schema can never become syntax.
  */
 
+import { topLevel } from "../print.js";
+
 export class Code {
   constructor(readonly text: string) {}
   toString(): string {
@@ -24,12 +26,21 @@ export function code(strings: TemplateStringsArray, ...args: CodeArg[]): Code {
 }
 
 /**
- * A JavaScript literal for a JSON value. JSON.stringify leaves U+2028/U+2029 unescaped, which is
- * valid JSON but worth escaping so that no line of generated source is split by them.
+ * A JavaScript literal for a JSON value, spaced as a person writes it (`[1, 2]`, `{ a: 1, "b-c": 2 }`).
+ * JSON.stringify leaves U+2028/U+2029 unescaped, which is valid JSON but worth escaping so that no
+ * line of generated source is split by them.
  */
 export function literal(value: LiteralValue): Code {
   if (typeof value === "number" && !Number.isFinite(value)) {
     throw new Error(`cannot write the non-finite number ${value} as a literal`);
+  }
+  if (Array.isArray(value)) return new Code(`[${value.map((item: LiteralValue) => literal(item).text).join(", ")}]`);
+  if (typeof value === "object" && value !== null) {
+    // `__proto__: x`, quoted or not, would set the prototype; a computed key makes an own property.
+    const entries = Object.entries(value).map(
+      ([key, item]) => `${key === "__proto__" ? '["__proto__"]' : IDENTIFIER.test(key) ? key : literal(key).text}: ${literal(item).text}`,
+    );
+    return new Code(entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`);
   }
   const text = JSON.stringify(value).replace(/[\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16)}`);
   return new Code(text);
@@ -65,10 +76,27 @@ export function memberAccess(object: Code, key: string): Code {
  */
 export function negate(condition: Code): Code {
   const { text } = condition;
-  if (/^[A-Za-z_$][\w$.]*\([\w$.,\s]*\)$/.test(text)) return new Code(`!${text}`);
+  const callee = /^[A-Za-z_$][\w$.]*(?=\()/.exec(text)?.[0];
+  if (callee !== undefined) {
+    // One call whose arguments run to the end: `isX(v)`, `jsonEqual(v, { a: 1 })`.
+    const groups = topLevel(text)?.groups ?? [];
+    if (groups.length === 1 && groups[0]![0] === callee.length && groups[0]![1] === text.length - 1) return new Code(`!${text}`);
+  }
   const comparison = /^(typeof [A-Za-z_$][\w$]*|[A-Za-z_$][\w$]*) === ("[a-z]+"|null)$/.exec(text);
   if (comparison !== null) return new Code(`${comparison[1]} !== ${comparison[2]}`);
   return new Code(`!(${text})`);
+}
+
+/**
+ * `condition` as an operand of `&&` or `||`, parenthesized only where precedence needs it, and for
+ * `&&` inside `||` as prettier writes it: `a || (b && c)`.
+ */
+export function operand(condition: Code, operator: "&&" | "||"): Code {
+  const mixed = operator === "&&" ? "||" : "&&";
+  const operators = topLevel(condition.text)?.operators;
+  const needsParentheses =
+    operators === undefined || operators.some((op) => op.operator === "?" || op.operator === "??" || op.operator === mixed);
+  return needsParentheses ? code`(${condition})` : condition;
 }
 
 export function joinCode(parts: readonly Code[], separator: string): Code {

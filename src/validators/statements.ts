@@ -1,4 +1,4 @@
-import { Code, code, joinCode, negate } from "./code.js";
+import { Code, code, joinCode, negate, operand } from "./code.js";
 
 /**
  * Validators are built as a small statement tree, then rendered twice: as a boolean check that
@@ -36,12 +36,20 @@ export type Statement =
    */
   | { kind: "by-mode"; check: Statement[]; collect: Statement[] };
 
-function failureObject(failure: FailureSpec): Code {
-  return code`{ instancePath: ${failure.instancePath}, schemaPath: ${failure.schemaPath}, keyword: ${failure.keyword}, params: ${failure.params}, message: ${failure.message} }`;
+/** `errors.push({ … })`, one property per line: it never fits on one, so it is written broken as prettier would. */
+export function pushFailure(failure: FailureSpec): Code {
+  return code`errors.push({
+instancePath: ${failure.instancePath},
+schemaPath: ${failure.schemaPath},
+keyword: ${failure.keyword},
+params: ${failure.params},
+message: ${failure.message},
+});`;
 }
 
-export function pushFailure(failure: FailureSpec): Code {
-  return code`errors.push(${failureObject(failure)});`;
+/** `if (condition)` with the failure on the next line, where the printer hangs it. */
+export function failIf(condition: Code, failure: FailureSpec): Code {
+  return code`if (${condition})\n${pushFailure(failure)}`;
 }
 
 /** The failure condition of a one-line statement in check mode, if it has one. */
@@ -52,7 +60,7 @@ function checkFailCondition(statement: Statement): Code | undefined {
   if (statement.kind === "guard" && statement.then.length === 0) return negate(statement.condition);
   if (statement.kind === "if" && statement.then.length === 1) {
     const inner = checkFailCondition(statement.then[0]!);
-    return inner === undefined ? undefined : code`${statement.condition} && (${inner})`;
+    return inner === undefined ? undefined : code`${operand(statement.condition, "&&")} && ${operand(inner, "&&")}`;
   }
   return undefined;
 }
@@ -66,12 +74,8 @@ function renderCheck(statements: readonly Statement[]): Code[] {
   let pendingConditions: Code[] = [];
   const flush = (): void => {
     if (pendingConditions.length === 0) return;
-    lines.push(
-      code`if (${joinCode(
-        pendingConditions.map((condition) => code`(${condition})`),
-        " || ",
-      )}) return false;`,
-    );
+    const conditions = pendingConditions.length === 1 ? pendingConditions : pendingConditions.map((condition) => operand(condition, "||"));
+    lines.push(code`if (${joinCode(conditions, " || ")}) return false;`);
     pendingConditions = [];
   };
   for (const statement of statements) {
@@ -107,10 +111,10 @@ function renderCollect(statements: readonly Statement[]): Code[] {
   return statements.map((statement): Code => {
     switch (statement.kind) {
       case "fail-if":
-        return code`if (${statement.condition}) ${pushFailure(statement.failure)}`;
+        return failIf(statement.condition, statement.failure);
       case "guard":
-        if (statement.then.length === 0) return code`if (${negate(statement.condition)}) ${pushFailure(statement.failure)}`;
-        return code`if (${negate(statement.condition)}) ${pushFailure(statement.failure)} else ${block(statement.then, "collect")}`;
+        if (statement.then.length === 0) return failIf(negate(statement.condition), statement.failure);
+        return code`${failIf(negate(statement.condition), statement.failure)}\nelse ${block(statement.then, "collect")}`;
       case "if":
         return code`if (${statement.condition}) ${block(statement.then, "collect")}`;
       case "call":

@@ -1,20 +1,16 @@
 /**
  * Many schemas, one tsc run: each schema is generated into its own sub-directory of one temporary
- * directory (`prettier: false`), the whole directory is type-checked and compiled by a single tsc
+ * directory (`formatter: "none"`), the whole directory is type-checked and compiled by a single tsc
  * run under the strict flags (as scripts/conformance.ts does), then each `out/index.js` is imported.
  */
-import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { CodegenError, generate } from "../../src/index.js";
-import { STRICT_COMPILER_OPTIONS, temporaryDirectory } from "../helpers.js";
+import { runStrictTsc } from "../../scripts/strict-tsc.js";
+import { temporaryDirectory } from "../helpers.js";
 import type { Dialect, Json } from "./json.js";
 import type { ErrorLike } from "./oracle.js";
-
-const require = createRequire(import.meta.url);
-const TSC = path.join(path.dirname(require.resolve("typescript/package.json")), "bin", "tsc");
 
 export interface BatchInput {
   schema: Json;
@@ -62,7 +58,7 @@ export class Batch {
         outDir: "out",
         dialect: input.dialect,
         formats: "assert",
-        prettier: false,
+        formatter: "none",
         cache: false,
       });
       return { status: "generated", dir, rootType: result.rootTypes[0]! };
@@ -78,19 +74,7 @@ export class Batch {
 
   /** Type-checks and compiles every generated sub-directory with one tsc run; returns tsc's errors by sub-directory. */
   compile(): Map<string, string[]> {
-    writeFileSync(path.join(this.work, "package.json"), JSON.stringify({ type: "module" }));
-    writeFileSync(
-      path.join(this.work, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: STRICT_COMPILER_OPTIONS, include: ["*/out/*.ts"] }),
-    );
-    let output = "";
-    try {
-      execFileSync(process.execPath, [TSC, "-p", "."], { cwd: this.work, encoding: "utf8", stdio: "pipe", maxBuffer: 256 * 1024 * 1024 });
-    } catch (error) {
-      const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-      output = `${stdout ?? ""}${stderr ?? ""}`;
-      if (output === "") throw error;
-    }
+    const output = runStrictTsc(this.work, ["*/out/*.ts"]);
     const errors = new Map<string, string[]>();
     for (const line of output.split("\n")) {
       const match = /^([^(\n]+)\(\d+,\d+\): error/.exec(line);

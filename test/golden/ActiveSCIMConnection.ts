@@ -35,9 +35,7 @@ export interface ActiveSCIMConnection {
 /**
  * Whether `value` is a valid ActiveSCIMConnection.
  */
-export function isActiveSCIMConnection(
-  value: unknown,
-): value is ActiveSCIMConnection {
+export function isActiveSCIMConnection(value: unknown): value is ActiveSCIMConnection {
   if (!isJsonObject(value)) return false;
   if (
     value.connection_id === undefined ||
@@ -46,16 +44,11 @@ export function isActiveSCIMConnection(
   )
     return false;
   const connection_id = value.connection_id;
-  if (connection_id !== undefined && typeof connection_id !== "string")
-    return false;
+  if (connection_id !== undefined && typeof connection_id !== "string") return false;
   const display_name = value.display_name;
-  if (display_name !== undefined && typeof display_name !== "string")
-    return false;
+  if (display_name !== undefined && typeof display_name !== "string") return false;
   const bearer_token_last_four = value.bearer_token_last_four;
-  if (
-    bearer_token_last_four !== undefined &&
-    typeof bearer_token_last_four !== "string"
-  )
+  if (bearer_token_last_four !== undefined && typeof bearer_token_last_four !== "string")
     return false;
   const bearer_token_expires_at = value.bearer_token_expires_at;
   if (bearer_token_expires_at !== undefined) {
@@ -178,12 +171,9 @@ export function validateActiveSCIMConnection(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid ActiveSCIMConnection.
  */
-export function assertActiveSCIMConnection(
-  value: unknown,
-): asserts value is ActiveSCIMConnection {
+export function assertActiveSCIMConnection(value: unknown): asserts value is ActiveSCIMConnection {
   const result = validateActiveSCIMConnection(value);
-  if (!result.valid)
-    throw new SchemaValidationError("ActiveSCIMConnection", result.errors);
+  if (!result.valid) throw new SchemaValidationError("ActiveSCIMConnection", result.errors);
 }
 
 /**

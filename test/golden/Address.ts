@@ -66,15 +66,13 @@ export function isAddress(value: unknown): value is Address {
   const formatted = value.formatted;
   if (formatted !== undefined && typeof formatted !== "string") return false;
   const street_address = value.street_address;
-  if (street_address !== undefined && typeof street_address !== "string")
-    return false;
+  if (street_address !== undefined && typeof street_address !== "string") return false;
   const locality = value.locality;
   if (locality !== undefined && typeof locality !== "string") return false;
   const region = value.region;
   if (region !== undefined && typeof region !== "string") return false;
   const postal_code = value.postal_code;
-  if (postal_code !== undefined && typeof postal_code !== "string")
-    return false;
+  if (postal_code !== undefined && typeof postal_code !== "string") return false;
   const country = value.country;
   if (country !== undefined && typeof country !== "string") return false;
   const type = value.type;
@@ -277,5 +275,4 @@ export function assertAddress(value: unknown): asserts value is Address {
 /**
  * Address as a Standard Schema (https://standardschema.dev).
  */
-export const AddressSchema: StandardSchemaV1<Address> =
-  toStandardSchema(validateAddress);
+export const AddressSchema: StandardSchemaV1<Address> = toStandardSchema(validateAddress);

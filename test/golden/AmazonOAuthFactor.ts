@@ -30,17 +30,13 @@ export interface AmazonOAuthFactor {
 /**
  * Whether `value` is a valid AmazonOAuthFactor.
  */
-export function isAmazonOAuthFactor(
-  value: unknown,
-): value is AmazonOAuthFactor {
+export function isAmazonOAuthFactor(value: unknown): value is AmazonOAuthFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_subject === undefined)
-    return false;
+  if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string")
-    return false;
+  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
@@ -118,9 +114,7 @@ export function collectAmazonOAuthFactorErrors(
 /**
  * Validates `value` as AmazonOAuthFactor, collecting every error.
  */
-export function validateAmazonOAuthFactor(
-  value: unknown,
-): ValidationResult<AmazonOAuthFactor> {
+export function validateAmazonOAuthFactor(value: unknown): ValidationResult<AmazonOAuthFactor> {
   if (isAmazonOAuthFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectAmazonOAuthFactorErrors(value, "", errors);
@@ -130,12 +124,9 @@ export function validateAmazonOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid AmazonOAuthFactor.
  */
-export function assertAmazonOAuthFactor(
-  value: unknown,
-): asserts value is AmazonOAuthFactor {
+export function assertAmazonOAuthFactor(value: unknown): asserts value is AmazonOAuthFactor {
   const result = validateAmazonOAuthFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("AmazonOAuthFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("AmazonOAuthFactor", result.errors);
 }
 
 /**

@@ -32,13 +32,11 @@ export interface AppleOAuthFactor {
  */
 export function isAppleOAuthFactor(value: unknown): value is AppleOAuthFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_subject === undefined)
-    return false;
+  if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string")
-    return false;
+  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
@@ -116,9 +114,7 @@ export function collectAppleOAuthFactorErrors(
 /**
  * Validates `value` as AppleOAuthFactor, collecting every error.
  */
-export function validateAppleOAuthFactor(
-  value: unknown,
-): ValidationResult<AppleOAuthFactor> {
+export function validateAppleOAuthFactor(value: unknown): ValidationResult<AppleOAuthFactor> {
   if (isAppleOAuthFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectAppleOAuthFactorErrors(value, "", errors);
@@ -128,12 +124,9 @@ export function validateAppleOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid AppleOAuthFactor.
  */
-export function assertAppleOAuthFactor(
-  value: unknown,
-): asserts value is AppleOAuthFactor {
+export function assertAppleOAuthFactor(value: unknown): asserts value is AppleOAuthFactor {
   const result = validateAppleOAuthFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("AppleOAuthFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("AppleOAuthFactor", result.errors);
 }
 
 /**

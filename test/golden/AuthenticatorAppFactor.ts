@@ -22,9 +22,7 @@ export interface AuthenticatorAppFactor {
 /**
  * Whether `value` is a valid AuthenticatorAppFactor.
  */
-export function isAuthenticatorAppFactor(
-  value: unknown,
-): value is AuthenticatorAppFactor {
+export function isAuthenticatorAppFactor(value: unknown): value is AuthenticatorAppFactor {
   if (!isJsonObject(value)) return false;
   if (value.totp_id === undefined) return false;
   const totp_id = value.totp_id;
@@ -90,8 +88,7 @@ export function assertAuthenticatorAppFactor(
   value: unknown,
 ): asserts value is AuthenticatorAppFactor {
   const result = validateAuthenticatorAppFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("AuthenticatorAppFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("AuthenticatorAppFactor", result.errors);
 }
 
 /**

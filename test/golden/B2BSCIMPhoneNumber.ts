@@ -30,15 +30,9 @@ export interface B2BSCIMPhoneNumber {
 /**
  * Whether `value` is a valid B2BSCIMPhoneNumber.
  */
-export function isB2BSCIMPhoneNumber(
-  value: unknown,
-): value is B2BSCIMPhoneNumber {
+export function isB2BSCIMPhoneNumber(value: unknown): value is B2BSCIMPhoneNumber {
   if (!isJsonObject(value)) return false;
-  if (
-    value.value === undefined ||
-    value.type === undefined ||
-    value.primary === undefined
-  )
+  if (value.value === undefined || value.type === undefined || value.primary === undefined)
     return false;
   const value2 = value.value;
   if (value2 !== undefined && typeof value2 !== "string") return false;
@@ -129,9 +123,7 @@ export function collectB2BSCIMPhoneNumberErrors(
 /**
  * Validates `value` as B2BSCIMPhoneNumber, collecting every error.
  */
-export function validateB2BSCIMPhoneNumber(
-  value: unknown,
-): ValidationResult<B2BSCIMPhoneNumber> {
+export function validateB2BSCIMPhoneNumber(value: unknown): ValidationResult<B2BSCIMPhoneNumber> {
   if (isB2BSCIMPhoneNumber(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectB2BSCIMPhoneNumberErrors(value, "", errors);
@@ -141,12 +133,9 @@ export function validateB2BSCIMPhoneNumber(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid B2BSCIMPhoneNumber.
  */
-export function assertB2BSCIMPhoneNumber(
-  value: unknown,
-): asserts value is B2BSCIMPhoneNumber {
+export function assertB2BSCIMPhoneNumber(value: unknown): asserts value is B2BSCIMPhoneNumber {
   const result = validateB2BSCIMPhoneNumber(value);
-  if (!result.valid)
-    throw new SchemaValidationError("B2BSCIMPhoneNumber", result.errors);
+  if (!result.valid) throw new SchemaValidationError("B2BSCIMPhoneNumber", result.errors);
 }
 
 /**

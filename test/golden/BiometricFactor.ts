@@ -26,10 +26,7 @@ export function isBiometricFactor(value: unknown): value is BiometricFactor {
   if (!isJsonObject(value)) return false;
   if (value.biometric_registration_id === undefined) return false;
   const biometric_registration_id = value.biometric_registration_id;
-  if (
-    biometric_registration_id !== undefined &&
-    typeof biometric_registration_id !== "string"
-  )
+  if (biometric_registration_id !== undefined && typeof biometric_registration_id !== "string")
     return false;
   return true;
 }
@@ -76,9 +73,7 @@ export function collectBiometricFactorErrors(
 /**
  * Validates `value` as BiometricFactor, collecting every error.
  */
-export function validateBiometricFactor(
-  value: unknown,
-): ValidationResult<BiometricFactor> {
+export function validateBiometricFactor(value: unknown): ValidationResult<BiometricFactor> {
   if (isBiometricFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectBiometricFactorErrors(value, "", errors);
@@ -88,12 +83,9 @@ export function validateBiometricFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid BiometricFactor.
  */
-export function assertBiometricFactor(
-  value: unknown,
-): asserts value is BiometricFactor {
+export function assertBiometricFactor(value: unknown): asserts value is BiometricFactor {
   const result = validateBiometricFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("BiometricFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("BiometricFactor", result.errors);
 }
 
 /**

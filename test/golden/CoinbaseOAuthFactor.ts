@@ -30,17 +30,13 @@ export interface CoinbaseOAuthFactor {
 /**
  * Whether `value` is a valid CoinbaseOAuthFactor.
  */
-export function isCoinbaseOAuthFactor(
-  value: unknown,
-): value is CoinbaseOAuthFactor {
+export function isCoinbaseOAuthFactor(value: unknown): value is CoinbaseOAuthFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_subject === undefined)
-    return false;
+  if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string")
-    return false;
+  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
@@ -118,9 +114,7 @@ export function collectCoinbaseOAuthFactorErrors(
 /**
  * Validates `value` as CoinbaseOAuthFactor, collecting every error.
  */
-export function validateCoinbaseOAuthFactor(
-  value: unknown,
-): ValidationResult<CoinbaseOAuthFactor> {
+export function validateCoinbaseOAuthFactor(value: unknown): ValidationResult<CoinbaseOAuthFactor> {
   if (isCoinbaseOAuthFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectCoinbaseOAuthFactorErrors(value, "", errors);
@@ -130,12 +124,9 @@ export function validateCoinbaseOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid CoinbaseOAuthFactor.
  */
-export function assertCoinbaseOAuthFactor(
-  value: unknown,
-): asserts value is CoinbaseOAuthFactor {
+export function assertCoinbaseOAuthFactor(value: unknown): asserts value is CoinbaseOAuthFactor {
   const result = validateCoinbaseOAuthFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("CoinbaseOAuthFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("CoinbaseOAuthFactor", result.errors);
 }
 
 /**

@@ -30,9 +30,7 @@ export interface CryptoWalletFactor {
 /**
  * Whether `value` is a valid CryptoWalletFactor.
  */
-export function isCryptoWalletFactor(
-  value: unknown,
-): value is CryptoWalletFactor {
+export function isCryptoWalletFactor(value: unknown): value is CryptoWalletFactor {
   if (!isJsonObject(value)) return false;
   if (
     value.crypto_wallet_id === undefined ||
@@ -41,20 +39,12 @@ export function isCryptoWalletFactor(
   )
     return false;
   const crypto_wallet_id = value.crypto_wallet_id;
-  if (crypto_wallet_id !== undefined && typeof crypto_wallet_id !== "string")
-    return false;
+  if (crypto_wallet_id !== undefined && typeof crypto_wallet_id !== "string") return false;
   const crypto_wallet_address = value.crypto_wallet_address;
-  if (
-    crypto_wallet_address !== undefined &&
-    typeof crypto_wallet_address !== "string"
-  )
+  if (crypto_wallet_address !== undefined && typeof crypto_wallet_address !== "string")
     return false;
   const crypto_wallet_type = value.crypto_wallet_type;
-  if (
-    crypto_wallet_type !== undefined &&
-    typeof crypto_wallet_type !== "string"
-  )
-    return false;
+  if (crypto_wallet_type !== undefined && typeof crypto_wallet_type !== "string") return false;
   return true;
 }
 
@@ -138,9 +128,7 @@ export function collectCryptoWalletFactorErrors(
 /**
  * Validates `value` as CryptoWalletFactor, collecting every error.
  */
-export function validateCryptoWalletFactor(
-  value: unknown,
-): ValidationResult<CryptoWalletFactor> {
+export function validateCryptoWalletFactor(value: unknown): ValidationResult<CryptoWalletFactor> {
   if (isCryptoWalletFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectCryptoWalletFactorErrors(value, "", errors);
@@ -150,12 +138,9 @@ export function validateCryptoWalletFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid CryptoWalletFactor.
  */
-export function assertCryptoWalletFactor(
-  value: unknown,
-): asserts value is CryptoWalletFactor {
+export function assertCryptoWalletFactor(value: unknown): asserts value is CryptoWalletFactor {
   const result = validateCryptoWalletFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("CryptoWalletFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("CryptoWalletFactor", result.errors);
 }
 
 /**

@@ -26,15 +26,11 @@ export interface CustomRolePermission {
 /**
  * Whether `value` is a valid CustomRolePermission.
  */
-export function isCustomRolePermission(
-  value: unknown,
-): value is CustomRolePermission {
+export function isCustomRolePermission(value: unknown): value is CustomRolePermission {
   if (!isJsonObject(value)) return false;
-  if (value.resource_id === undefined || value.actions === undefined)
-    return false;
+  if (value.resource_id === undefined || value.actions === undefined) return false;
   const resource_id = value.resource_id;
-  if (resource_id !== undefined && typeof resource_id !== "string")
-    return false;
+  if (resource_id !== undefined && typeof resource_id !== "string") return false;
   const actions = value.actions;
   if (actions !== undefined) {
     if (!Array.isArray(actions)) return false;
@@ -132,12 +128,9 @@ export function validateCustomRolePermission(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid CustomRolePermission.
  */
-export function assertCustomRolePermission(
-  value: unknown,
-): asserts value is CustomRolePermission {
+export function assertCustomRolePermission(value: unknown): asserts value is CustomRolePermission {
   const result = validateCustomRolePermission(value);
-  if (!result.valid)
-    throw new SchemaValidationError("CustomRolePermission", result.errors);
+  if (!result.valid) throw new SchemaValidationError("CustomRolePermission", result.errors);
 }
 
 /**

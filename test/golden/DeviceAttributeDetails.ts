@@ -31,9 +31,7 @@ export interface DeviceAttributeDetails {
 /**
  * Whether `value` is a valid DeviceAttributeDetails.
  */
-export function isDeviceAttributeDetails(
-  value: unknown,
-): value is DeviceAttributeDetails {
+export function isDeviceAttributeDetails(value: unknown): value is DeviceAttributeDetails {
   if (!isJsonObject(value)) return false;
   if (value.is_new === undefined) return false;
   const is_new = value.is_new;
@@ -151,8 +149,7 @@ export function assertDeviceAttributeDetails(
   value: unknown,
 ): asserts value is DeviceAttributeDetails {
   const result = validateDeviceAttributeDetails(value);
-  if (!result.valid)
-    throw new SchemaValidationError("DeviceAttributeDetails", result.errors);
+  if (!result.valid) throw new SchemaValidationError("DeviceAttributeDetails", result.errors);
 }
 
 /**

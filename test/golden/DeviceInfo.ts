@@ -61,33 +61,21 @@ export function isDeviceInfo(value: unknown): value is DeviceInfo {
   const visitor_id = value.visitor_id;
   if (visitor_id !== undefined && typeof visitor_id !== "string") return false;
   const visitor_id_details = value.visitor_id_details;
-  if (
-    visitor_id_details !== undefined &&
-    !isDeviceAttributeDetails(visitor_id_details)
-  )
+  if (visitor_id_details !== undefined && !isDeviceAttributeDetails(visitor_id_details))
     return false;
   const ip_address = value.ip_address;
   if (ip_address !== undefined && typeof ip_address !== "string") return false;
   const ip_address_details = value.ip_address_details;
-  if (
-    ip_address_details !== undefined &&
-    !isDeviceAttributeDetails(ip_address_details)
-  )
+  if (ip_address_details !== undefined && !isDeviceAttributeDetails(ip_address_details))
     return false;
   const ip_geo_city = value.ip_geo_city;
-  if (ip_geo_city !== undefined && typeof ip_geo_city !== "string")
-    return false;
+  if (ip_geo_city !== undefined && typeof ip_geo_city !== "string") return false;
   const ip_geo_region = value.ip_geo_region;
-  if (ip_geo_region !== undefined && typeof ip_geo_region !== "string")
-    return false;
+  if (ip_geo_region !== undefined && typeof ip_geo_region !== "string") return false;
   const ip_geo_country = value.ip_geo_country;
-  if (ip_geo_country !== undefined && typeof ip_geo_country !== "string")
-    return false;
+  if (ip_geo_country !== undefined && typeof ip_geo_country !== "string") return false;
   const ip_geo_country_details = value.ip_geo_country_details;
-  if (
-    ip_geo_country_details !== undefined &&
-    !isDeviceAttributeDetails(ip_geo_country_details)
-  )
+  if (ip_geo_country_details !== undefined && !isDeviceAttributeDetails(ip_geo_country_details))
     return false;
   return true;
 }
@@ -202,9 +190,7 @@ export function collectDeviceInfoErrors(
 /**
  * Validates `value` as DeviceInfo, collecting every error.
  */
-export function validateDeviceInfo(
-  value: unknown,
-): ValidationResult<DeviceInfo> {
+export function validateDeviceInfo(value: unknown): ValidationResult<DeviceInfo> {
   if (isDeviceInfo(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectDeviceInfoErrors(value, "", errors);
@@ -216,12 +202,10 @@ export function validateDeviceInfo(
  */
 export function assertDeviceInfo(value: unknown): asserts value is DeviceInfo {
   const result = validateDeviceInfo(value);
-  if (!result.valid)
-    throw new SchemaValidationError("DeviceInfo", result.errors);
+  if (!result.valid) throw new SchemaValidationError("DeviceInfo", result.errors);
 }
 
 /**
  * DeviceInfo as a Standard Schema (https://standardschema.dev).
  */
-export const DeviceInfoSchema: StandardSchemaV1<DeviceInfo> =
-  toStandardSchema(validateDeviceInfo);
+export const DeviceInfoSchema: StandardSchemaV1<DeviceInfo> = toStandardSchema(validateDeviceInfo);

@@ -22,14 +22,11 @@ export interface EmbeddableMagicLinkFactor {
 /**
  * Whether `value` is a valid EmbeddableMagicLinkFactor.
  */
-export function isEmbeddableMagicLinkFactor(
-  value: unknown,
-): value is EmbeddableMagicLinkFactor {
+export function isEmbeddableMagicLinkFactor(value: unknown): value is EmbeddableMagicLinkFactor {
   if (!isJsonObject(value)) return false;
   if (value.embedded_id === undefined) return false;
   const embedded_id = value.embedded_id;
-  if (embedded_id !== undefined && typeof embedded_id !== "string")
-    return false;
+  if (embedded_id !== undefined && typeof embedded_id !== "string") return false;
   return true;
 }
 
@@ -91,8 +88,7 @@ export function assertEmbeddableMagicLinkFactor(
   value: unknown,
 ): asserts value is EmbeddableMagicLinkFactor {
   const result = validateEmbeddableMagicLinkFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("EmbeddableMagicLinkFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("EmbeddableMagicLinkFactor", result.errors);
 }
 
 /**

@@ -43,9 +43,7 @@ export interface EnterpriseExtension {
 /**
  * Whether `value` is a valid EnterpriseExtension.
  */
-export function isEnterpriseExtension(
-  value: unknown,
-): value is EnterpriseExtension {
+export function isEnterpriseExtension(value: unknown): value is EnterpriseExtension {
   if (!isJsonObject(value)) return false;
   if (
     value.employee_number === undefined ||
@@ -56,18 +54,15 @@ export function isEnterpriseExtension(
   )
     return false;
   const employee_number = value.employee_number;
-  if (employee_number !== undefined && typeof employee_number !== "string")
-    return false;
+  if (employee_number !== undefined && typeof employee_number !== "string") return false;
   const cost_center = value.cost_center;
-  if (cost_center !== undefined && typeof cost_center !== "string")
-    return false;
+  if (cost_center !== undefined && typeof cost_center !== "string") return false;
   const division = value.division;
   if (division !== undefined && typeof division !== "string") return false;
   const department = value.department;
   if (department !== undefined && typeof department !== "string") return false;
   const organization = value.organization;
-  if (organization !== undefined && typeof organization !== "string")
-    return false;
+  if (organization !== undefined && typeof organization !== "string") return false;
   const manager = value.manager;
   if (manager !== undefined && !isManager(manager)) return false;
   return true;
@@ -195,9 +190,7 @@ export function collectEnterpriseExtensionErrors(
 /**
  * Validates `value` as EnterpriseExtension, collecting every error.
  */
-export function validateEnterpriseExtension(
-  value: unknown,
-): ValidationResult<EnterpriseExtension> {
+export function validateEnterpriseExtension(value: unknown): ValidationResult<EnterpriseExtension> {
   if (isEnterpriseExtension(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectEnterpriseExtensionErrors(value, "", errors);
@@ -207,12 +200,9 @@ export function validateEnterpriseExtension(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid EnterpriseExtension.
  */
-export function assertEnterpriseExtension(
-  value: unknown,
-): asserts value is EnterpriseExtension {
+export function assertEnterpriseExtension(value: unknown): asserts value is EnterpriseExtension {
   const result = validateEnterpriseExtension(value);
-  if (!result.valid)
-    throw new SchemaValidationError("EnterpriseExtension", result.errors);
+  if (!result.valid) throw new SchemaValidationError("EnterpriseExtension", result.errors);
 }
 
 /**

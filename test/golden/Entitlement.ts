@@ -32,11 +32,7 @@ export interface Entitlement {
  */
 export function isEntitlement(value: unknown): value is Entitlement {
   if (!isJsonObject(value)) return false;
-  if (
-    value.value === undefined ||
-    value.type === undefined ||
-    value.primary === undefined
-  )
+  if (value.value === undefined || value.type === undefined || value.primary === undefined)
     return false;
   const value2 = value.value;
   if (value2 !== undefined && typeof value2 !== "string") return false;
@@ -127,9 +123,7 @@ export function collectEntitlementErrors(
 /**
  * Validates `value` as Entitlement, collecting every error.
  */
-export function validateEntitlement(
-  value: unknown,
-): ValidationResult<Entitlement> {
+export function validateEntitlement(value: unknown): ValidationResult<Entitlement> {
   if (isEntitlement(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectEntitlementErrors(value, "", errors);
@@ -139,12 +133,9 @@ export function validateEntitlement(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid Entitlement.
  */
-export function assertEntitlement(
-  value: unknown,
-): asserts value is Entitlement {
+export function assertEntitlement(value: unknown): asserts value is Entitlement {
   const result = validateEntitlement(value);
-  if (!result.valid)
-    throw new SchemaValidationError("Entitlement", result.errors);
+  if (!result.valid) throw new SchemaValidationError("Entitlement", result.errors);
 }
 
 /**

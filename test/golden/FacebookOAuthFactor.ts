@@ -30,17 +30,13 @@ export interface FacebookOAuthFactor {
 /**
  * Whether `value` is a valid FacebookOAuthFactor.
  */
-export function isFacebookOAuthFactor(
-  value: unknown,
-): value is FacebookOAuthFactor {
+export function isFacebookOAuthFactor(value: unknown): value is FacebookOAuthFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_subject === undefined)
-    return false;
+  if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string")
-    return false;
+  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
@@ -118,9 +114,7 @@ export function collectFacebookOAuthFactorErrors(
 /**
  * Validates `value` as FacebookOAuthFactor, collecting every error.
  */
-export function validateFacebookOAuthFactor(
-  value: unknown,
-): ValidationResult<FacebookOAuthFactor> {
+export function validateFacebookOAuthFactor(value: unknown): ValidationResult<FacebookOAuthFactor> {
   if (isFacebookOAuthFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectFacebookOAuthFactorErrors(value, "", errors);
@@ -130,12 +124,9 @@ export function validateFacebookOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid FacebookOAuthFactor.
  */
-export function assertFacebookOAuthFactor(
-  value: unknown,
-): asserts value is FacebookOAuthFactor {
+export function assertFacebookOAuthFactor(value: unknown): asserts value is FacebookOAuthFactor {
   const result = validateFacebookOAuthFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("FacebookOAuthFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("FacebookOAuthFactor", result.errors);
 }
 
 /**

@@ -32,13 +32,11 @@ export interface FigmaOAuthFactor {
  */
 export function isFigmaOAuthFactor(value: unknown): value is FigmaOAuthFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_subject === undefined)
-    return false;
+  if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string")
-    return false;
+  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
@@ -116,9 +114,7 @@ export function collectFigmaOAuthFactorErrors(
 /**
  * Validates `value` as FigmaOAuthFactor, collecting every error.
  */
-export function validateFigmaOAuthFactor(
-  value: unknown,
-): ValidationResult<FigmaOAuthFactor> {
+export function validateFigmaOAuthFactor(value: unknown): ValidationResult<FigmaOAuthFactor> {
   if (isFigmaOAuthFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectFigmaOAuthFactorErrors(value, "", errors);
@@ -128,12 +124,9 @@ export function validateFigmaOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid FigmaOAuthFactor.
  */
-export function assertFigmaOAuthFactor(
-  value: unknown,
-): asserts value is FigmaOAuthFactor {
+export function assertFigmaOAuthFactor(value: unknown): asserts value is FigmaOAuthFactor {
   const result = validateFigmaOAuthFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("FigmaOAuthFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("FigmaOAuthFactor", result.errors);
 }
 
 /**

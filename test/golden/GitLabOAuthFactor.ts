@@ -30,17 +30,13 @@ export interface GitLabOAuthFactor {
 /**
  * Whether `value` is a valid GitLabOAuthFactor.
  */
-export function isGitLabOAuthFactor(
-  value: unknown,
-): value is GitLabOAuthFactor {
+export function isGitLabOAuthFactor(value: unknown): value is GitLabOAuthFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_subject === undefined)
-    return false;
+  if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string")
-    return false;
+  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
@@ -118,9 +114,7 @@ export function collectGitLabOAuthFactorErrors(
 /**
  * Validates `value` as GitLabOAuthFactor, collecting every error.
  */
-export function validateGitLabOAuthFactor(
-  value: unknown,
-): ValidationResult<GitLabOAuthFactor> {
+export function validateGitLabOAuthFactor(value: unknown): ValidationResult<GitLabOAuthFactor> {
   if (isGitLabOAuthFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectGitLabOAuthFactorErrors(value, "", errors);
@@ -130,12 +124,9 @@ export function validateGitLabOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid GitLabOAuthFactor.
  */
-export function assertGitLabOAuthFactor(
-  value: unknown,
-): asserts value is GitLabOAuthFactor {
+export function assertGitLabOAuthFactor(value: unknown): asserts value is GitLabOAuthFactor {
   const result = validateGitLabOAuthFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("GitLabOAuthFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("GitLabOAuthFactor", result.errors);
 }
 
 /**

@@ -22,9 +22,7 @@ export interface GithubOAuthExchangeFactor {
 /**
  * Whether `value` is a valid GithubOAuthExchangeFactor.
  */
-export function isGithubOAuthExchangeFactor(
-  value: unknown,
-): value is GithubOAuthExchangeFactor {
+export function isGithubOAuthExchangeFactor(value: unknown): value is GithubOAuthExchangeFactor {
   if (!isJsonObject(value)) return false;
   if (value.email_id === undefined) return false;
   const email_id = value.email_id;
@@ -90,8 +88,7 @@ export function assertGithubOAuthExchangeFactor(
   value: unknown,
 ): asserts value is GithubOAuthExchangeFactor {
   const result = validateGithubOAuthExchangeFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("GithubOAuthExchangeFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("GithubOAuthExchangeFactor", result.errors);
 }
 
 /**

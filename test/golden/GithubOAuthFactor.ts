@@ -30,17 +30,13 @@ export interface GithubOAuthFactor {
 /**
  * Whether `value` is a valid GithubOAuthFactor.
  */
-export function isGithubOAuthFactor(
-  value: unknown,
-): value is GithubOAuthFactor {
+export function isGithubOAuthFactor(value: unknown): value is GithubOAuthFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_subject === undefined)
-    return false;
+  if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string")
-    return false;
+  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
@@ -118,9 +114,7 @@ export function collectGithubOAuthFactorErrors(
 /**
  * Validates `value` as GithubOAuthFactor, collecting every error.
  */
-export function validateGithubOAuthFactor(
-  value: unknown,
-): ValidationResult<GithubOAuthFactor> {
+export function validateGithubOAuthFactor(value: unknown): ValidationResult<GithubOAuthFactor> {
   if (isGithubOAuthFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectGithubOAuthFactorErrors(value, "", errors);
@@ -130,12 +124,9 @@ export function validateGithubOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid GithubOAuthFactor.
  */
-export function assertGithubOAuthFactor(
-  value: unknown,
-): asserts value is GithubOAuthFactor {
+export function assertGithubOAuthFactor(value: unknown): asserts value is GithubOAuthFactor {
   const result = validateGithubOAuthFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("GithubOAuthFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("GithubOAuthFactor", result.errors);
 }
 
 /**

@@ -22,9 +22,7 @@ export interface GoogleOAuthExchangeFactor {
 /**
  * Whether `value` is a valid GoogleOAuthExchangeFactor.
  */
-export function isGoogleOAuthExchangeFactor(
-  value: unknown,
-): value is GoogleOAuthExchangeFactor {
+export function isGoogleOAuthExchangeFactor(value: unknown): value is GoogleOAuthExchangeFactor {
   if (!isJsonObject(value)) return false;
   if (value.email_id === undefined) return false;
   const email_id = value.email_id;
@@ -90,8 +88,7 @@ export function assertGoogleOAuthExchangeFactor(
   value: unknown,
 ): asserts value is GoogleOAuthExchangeFactor {
   const result = validateGoogleOAuthExchangeFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("GoogleOAuthExchangeFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("GoogleOAuthExchangeFactor", result.errors);
 }
 
 /**

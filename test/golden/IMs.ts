@@ -32,11 +32,7 @@ export interface IMs {
  */
 export function isIMs(value: unknown): value is IMs {
   if (!isJsonObject(value)) return false;
-  if (
-    value.value === undefined ||
-    value.type === undefined ||
-    value.primary === undefined
-  )
+  if (value.value === undefined || value.type === undefined || value.primary === undefined)
     return false;
   const value2 = value.value;
   if (value2 !== undefined && typeof value2 !== "string") return false;

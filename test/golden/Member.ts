@@ -9,21 +9,13 @@ import {
   toStandardSchema,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
-import {
-  type MemberRole,
-  collectMemberRoleErrors,
-  isMemberRole,
-} from "./MemberRole.js";
+import { type MemberRole, collectMemberRoleErrors, isMemberRole } from "./MemberRole.js";
 import {
   type OAuthRegistration,
   collectOAuthRegistrationErrors,
   isOAuthRegistration,
 } from "./OAuthRegistration.js";
-import {
-  type RetiredEmail,
-  collectRetiredEmailErrors,
-  isRetiredEmail,
-} from "./RetiredEmail.js";
+import { type RetiredEmail, collectRetiredEmailErrors, isRetiredEmail } from "./RetiredEmail.js";
 import {
   type SCIMRegistration,
   collectSCIMRegistrationErrors,
@@ -181,13 +173,11 @@ export function isMember(value: unknown): value is Member {
   )
     return false;
   const organization_id = value.organization_id;
-  if (organization_id !== undefined && typeof organization_id !== "string")
-    return false;
+  if (organization_id !== undefined && typeof organization_id !== "string") return false;
   const member_id = value.member_id;
   if (member_id !== undefined && typeof member_id !== "string") return false;
   const email_address = value.email_address;
-  if (email_address !== undefined && typeof email_address !== "string")
-    return false;
+  if (email_address !== undefined && typeof email_address !== "string") return false;
   const status = value.status;
   if (status !== undefined && typeof status !== "string") return false;
   const name = value.name;
@@ -201,14 +191,9 @@ export function isMember(value: unknown): value is Member {
     }
   }
   const is_breakglass = value.is_breakglass;
-  if (is_breakglass !== undefined && typeof is_breakglass !== "boolean")
-    return false;
+  if (is_breakglass !== undefined && typeof is_breakglass !== "boolean") return false;
   const member_password_id = value.member_password_id;
-  if (
-    member_password_id !== undefined &&
-    typeof member_password_id !== "string"
-  )
-    return false;
+  if (member_password_id !== undefined && typeof member_password_id !== "string") return false;
   const oauth_registrations = value.oauth_registrations;
   if (oauth_registrations !== undefined) {
     if (!Array.isArray(oauth_registrations)) return false;
@@ -218,25 +203,15 @@ export function isMember(value: unknown): value is Member {
     }
   }
   const email_address_verified = value.email_address_verified;
-  if (
-    email_address_verified !== undefined &&
-    typeof email_address_verified !== "boolean"
-  )
+  if (email_address_verified !== undefined && typeof email_address_verified !== "boolean")
     return false;
   const mfa_phone_number_verified = value.mfa_phone_number_verified;
-  if (
-    mfa_phone_number_verified !== undefined &&
-    typeof mfa_phone_number_verified !== "boolean"
-  )
+  if (mfa_phone_number_verified !== undefined && typeof mfa_phone_number_verified !== "boolean")
     return false;
   const is_admin = value.is_admin;
   if (is_admin !== undefined && typeof is_admin !== "boolean") return false;
   const totp_registration_id = value.totp_registration_id;
-  if (
-    totp_registration_id !== undefined &&
-    typeof totp_registration_id !== "string"
-  )
-    return false;
+  if (totp_registration_id !== undefined && typeof totp_registration_id !== "string") return false;
   const retired_email_addresses = value.retired_email_addresses;
   if (retired_email_addresses !== undefined) {
     if (!Array.isArray(retired_email_addresses)) return false;
@@ -248,17 +223,11 @@ export function isMember(value: unknown): value is Member {
   const is_locked = value.is_locked;
   if (is_locked !== undefined && typeof is_locked !== "boolean") return false;
   const mfa_enrolled = value.mfa_enrolled;
-  if (mfa_enrolled !== undefined && typeof mfa_enrolled !== "boolean")
-    return false;
+  if (mfa_enrolled !== undefined && typeof mfa_enrolled !== "boolean") return false;
   const mfa_phone_number = value.mfa_phone_number;
-  if (mfa_phone_number !== undefined && typeof mfa_phone_number !== "string")
-    return false;
+  if (mfa_phone_number !== undefined && typeof mfa_phone_number !== "string") return false;
   const default_mfa_method = value.default_mfa_method;
-  if (
-    default_mfa_method !== undefined &&
-    typeof default_mfa_method !== "string"
-  )
-    return false;
+  if (default_mfa_method !== undefined && typeof default_mfa_method !== "string") return false;
   const roles = value.roles;
   if (roles !== undefined) {
     if (!Array.isArray(roles)) return false;
@@ -268,11 +237,9 @@ export function isMember(value: unknown): value is Member {
     }
   }
   const trusted_metadata = value.trusted_metadata;
-  if (trusted_metadata !== undefined && !isJsonObject(trusted_metadata))
-    return false;
+  if (trusted_metadata !== undefined && !isJsonObject(trusted_metadata)) return false;
   const untrusted_metadata = value.untrusted_metadata;
-  if (untrusted_metadata !== undefined && !isJsonObject(untrusted_metadata))
-    return false;
+  if (untrusted_metadata !== undefined && !isJsonObject(untrusted_metadata)) return false;
   const created_at = value.created_at;
   if (created_at !== undefined) {
     if (typeof created_at !== "string") return false;
@@ -284,11 +251,9 @@ export function isMember(value: unknown): value is Member {
     if (!formats.isDateTime(updated_at)) return false;
   }
   const scim_registration = value.scim_registration;
-  if (scim_registration !== undefined && !isSCIMRegistration(scim_registration))
-    return false;
+  if (scim_registration !== undefined && !isSCIMRegistration(scim_registration)) return false;
   const external_id = value.external_id;
-  if (external_id !== undefined && typeof external_id !== "string")
-    return false;
+  if (external_id !== undefined && typeof external_id !== "string") return false;
   const lock_created_at = value.lock_created_at;
   if (lock_created_at !== undefined) {
     if (typeof lock_created_at !== "string") return false;
@@ -539,11 +504,7 @@ export function collectMemberErrors(
       else {
         for (let index = 0; index < sso_registrations.length; index++) {
           const item = sso_registrations[index];
-          collectSSORegistrationErrors(
-            item,
-            instancePath + "/sso_registrations/" + index,
-            errors,
-          );
+          collectSSORegistrationErrors(item, instancePath + "/sso_registrations/" + index, errors);
         }
       }
     }
@@ -645,11 +606,7 @@ export function collectMemberErrors(
           message: "must be array",
         });
       else {
-        for (
-          let index3 = 0;
-          index3 < retired_email_addresses.length;
-          index3++
-        ) {
+        for (let index3 = 0; index3 < retired_email_addresses.length; index3++) {
           const item3 = retired_email_addresses[index3];
           collectRetiredEmailErrors(
             item3,
@@ -716,11 +673,7 @@ export function collectMemberErrors(
       else {
         for (let index4 = 0; index4 < roles.length; index4++) {
           const item4 = roles[index4];
-          collectMemberRoleErrors(
-            item4,
-            instancePath + "/roles/" + index4,
-            errors,
-          );
+          collectMemberRoleErrors(item4, instancePath + "/roles/" + index4, errors);
         }
       }
     }
@@ -790,11 +743,7 @@ export function collectMemberErrors(
     }
     const scim_registration = value.scim_registration;
     if (scim_registration !== undefined) {
-      collectSCIMRegistrationErrors(
-        scim_registration,
-        instancePath + "/scim_registration",
-        errors,
-      );
+      collectSCIMRegistrationErrors(scim_registration, instancePath + "/scim_registration", errors);
     }
     const external_id = value.external_id;
     if (external_id !== undefined) {
@@ -873,5 +822,4 @@ export function assertMember(value: unknown): asserts value is Member {
 /**
  * Member as a Standard Schema (https://standardschema.dev).
  */
-export const MemberSchema: StandardSchemaV1<Member> =
-  toStandardSchema(validateMember);
+export const MemberSchema: StandardSchemaV1<Member> = toStandardSchema(validateMember);

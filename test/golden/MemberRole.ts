@@ -104,11 +104,7 @@ export function collectMemberRoleErrors(
       else {
         for (let index = 0; index < sources.length; index++) {
           const item = sources[index];
-          collectMemberRoleSourceErrors(
-            item,
-            instancePath + "/sources/" + index,
-            errors,
-          );
+          collectMemberRoleSourceErrors(item, instancePath + "/sources/" + index, errors);
         }
       }
     }
@@ -118,9 +114,7 @@ export function collectMemberRoleErrors(
 /**
  * Validates `value` as MemberRole, collecting every error.
  */
-export function validateMemberRole(
-  value: unknown,
-): ValidationResult<MemberRole> {
+export function validateMemberRole(value: unknown): ValidationResult<MemberRole> {
   if (isMemberRole(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectMemberRoleErrors(value, "", errors);
@@ -132,12 +126,10 @@ export function validateMemberRole(
  */
 export function assertMemberRole(value: unknown): asserts value is MemberRole {
   const result = validateMemberRole(value);
-  if (!result.valid)
-    throw new SchemaValidationError("MemberRole", result.errors);
+  if (!result.valid) throw new SchemaValidationError("MemberRole", result.errors);
 }
 
 /**
  * MemberRole as a Standard Schema (https://standardschema.dev).
  */
-export const MemberRoleSchema: StandardSchemaV1<MemberRole> =
-  toStandardSchema(validateMemberRole);
+export const MemberRoleSchema: StandardSchemaV1<MemberRole> = toStandardSchema(validateMemberRole);

@@ -91,9 +91,7 @@ export function collectMemberRoleSourceErrors(
 /**
  * Validates `value` as MemberRoleSource, collecting every error.
  */
-export function validateMemberRoleSource(
-  value: unknown,
-): ValidationResult<MemberRoleSource> {
+export function validateMemberRoleSource(value: unknown): ValidationResult<MemberRoleSource> {
   if (isMemberRoleSource(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectMemberRoleSourceErrors(value, "", errors);
@@ -103,12 +101,9 @@ export function validateMemberRoleSource(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid MemberRoleSource.
  */
-export function assertMemberRoleSource(
-  value: unknown,
-): asserts value is MemberRoleSource {
+export function assertMemberRoleSource(value: unknown): asserts value is MemberRoleSource {
   const result = validateMemberRoleSource(value);
-  if (!result.valid)
-    throw new SchemaValidationError("MemberRoleSource", result.errors);
+  if (!result.valid) throw new SchemaValidationError("MemberRoleSource", result.errors);
 }
 
 /**

@@ -81,8 +81,7 @@ export function isMemberSession(value: unknown): value is MemberSession {
   )
     return false;
   const member_session_id = value.member_session_id;
-  if (member_session_id !== undefined && typeof member_session_id !== "string")
-    return false;
+  if (member_session_id !== undefined && typeof member_session_id !== "string") return false;
   const member_id = value.member_id;
   if (member_id !== undefined && typeof member_id !== "string") return false;
   const started_at = value.started_at;
@@ -109,8 +108,7 @@ export function isMemberSession(value: unknown): value is MemberSession {
     }
   }
   const organization_id = value.organization_id;
-  if (organization_id !== undefined && typeof organization_id !== "string")
-    return false;
+  if (organization_id !== undefined && typeof organization_id !== "string") return false;
   const roles = value.roles;
   if (roles !== undefined) {
     if (!Array.isArray(roles)) return false;
@@ -120,8 +118,7 @@ export function isMemberSession(value: unknown): value is MemberSession {
     }
   }
   const organization_slug = value.organization_slug;
-  if (organization_slug !== undefined && typeof organization_slug !== "string")
-    return false;
+  if (organization_slug !== undefined && typeof organization_slug !== "string") return false;
   const custom_claims = value.custom_claims;
   if (custom_claims !== undefined && !isJsonObject(custom_claims)) return false;
   return true;
@@ -385,9 +382,7 @@ export function collectMemberSessionErrors(
 /**
  * Validates `value` as MemberSession, collecting every error.
  */
-export function validateMemberSession(
-  value: unknown,
-): ValidationResult<MemberSession> {
+export function validateMemberSession(value: unknown): ValidationResult<MemberSession> {
   if (isMemberSession(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectMemberSessionErrors(value, "", errors);
@@ -397,12 +392,9 @@ export function validateMemberSession(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid MemberSession.
  */
-export function assertMemberSession(
-  value: unknown,
-): asserts value is MemberSession {
+export function assertMemberSession(value: unknown): asserts value is MemberSession {
   const result = validateMemberSession(value);
-  if (!result.valid)
-    throw new SchemaValidationError("MemberSession", result.errors);
+  if (!result.valid) throw new SchemaValidationError("MemberSession", result.errors);
 }
 
 /**

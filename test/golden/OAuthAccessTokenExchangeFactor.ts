@@ -91,10 +91,7 @@ export function assertOAuthAccessTokenExchangeFactor(
 ): asserts value is OAuthAccessTokenExchangeFactor {
   const result = validateOAuthAccessTokenExchangeFactor(value);
   if (!result.valid)
-    throw new SchemaValidationError(
-      "OAuthAccessTokenExchangeFactor",
-      result.errors,
-    );
+    throw new SchemaValidationError("OAuthAccessTokenExchangeFactor", result.errors);
 }
 
 /**

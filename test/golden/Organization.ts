@@ -19,11 +19,7 @@ import {
   collectActiveSSOConnectionErrors,
   isActiveSSOConnection,
 } from "./ActiveSSOConnection.js";
-import {
-  type CustomRole,
-  collectCustomRoleErrors,
-  isCustomRole,
-} from "./CustomRole.js";
+import { type CustomRole, collectCustomRoleErrors, isCustomRole } from "./CustomRole.js";
 import {
   type EmailImplicitRoleAssignment,
   collectEmailImplicitRoleAssignmentErrors,
@@ -192,35 +188,20 @@ export function isOrganization(value: unknown): value is Organization {
   )
     return false;
   const organization_id = value.organization_id;
-  if (organization_id !== undefined && typeof organization_id !== "string")
-    return false;
+  if (organization_id !== undefined && typeof organization_id !== "string") return false;
   const organization_name = value.organization_name;
-  if (organization_name !== undefined && typeof organization_name !== "string")
-    return false;
+  if (organization_name !== undefined && typeof organization_name !== "string") return false;
   const organization_logo_url = value.organization_logo_url;
-  if (
-    organization_logo_url !== undefined &&
-    typeof organization_logo_url !== "string"
-  )
+  if (organization_logo_url !== undefined && typeof organization_logo_url !== "string")
     return false;
   const organization_slug = value.organization_slug;
-  if (organization_slug !== undefined && typeof organization_slug !== "string")
-    return false;
+  if (organization_slug !== undefined && typeof organization_slug !== "string") return false;
   const sso_jit_provisioning = value.sso_jit_provisioning;
-  if (
-    sso_jit_provisioning !== undefined &&
-    typeof sso_jit_provisioning !== "string"
-  )
-    return false;
-  const sso_jit_provisioning_allowed_connections =
-    value.sso_jit_provisioning_allowed_connections;
+  if (sso_jit_provisioning !== undefined && typeof sso_jit_provisioning !== "string") return false;
+  const sso_jit_provisioning_allowed_connections = value.sso_jit_provisioning_allowed_connections;
   if (sso_jit_provisioning_allowed_connections !== undefined) {
     if (!Array.isArray(sso_jit_provisioning_allowed_connections)) return false;
-    for (
-      let index = 0;
-      index < sso_jit_provisioning_allowed_connections.length;
-      index++
-    ) {
+    for (let index = 0; index < sso_jit_provisioning_allowed_connections.length; index++) {
       const item = sso_jit_provisioning_allowed_connections[index];
       if (typeof item !== "string") return false;
     }
@@ -242,17 +223,12 @@ export function isOrganization(value: unknown): value is Organization {
     }
   }
   const email_jit_provisioning = value.email_jit_provisioning;
-  if (
-    email_jit_provisioning !== undefined &&
-    typeof email_jit_provisioning !== "string"
-  )
+  if (email_jit_provisioning !== undefined && typeof email_jit_provisioning !== "string")
     return false;
   const email_invites = value.email_invites;
-  if (email_invites !== undefined && typeof email_invites !== "string")
-    return false;
+  if (email_invites !== undefined && typeof email_invites !== "string") return false;
   const auth_methods = value.auth_methods;
-  if (auth_methods !== undefined && typeof auth_methods !== "string")
-    return false;
+  if (auth_methods !== undefined && typeof auth_methods !== "string") return false;
   const allowed_auth_methods = value.allowed_auth_methods;
   if (allowed_auth_methods !== undefined) {
     if (!Array.isArray(allowed_auth_methods)) return false;
@@ -263,22 +239,16 @@ export function isOrganization(value: unknown): value is Organization {
   }
   const mfa_policy = value.mfa_policy;
   if (mfa_policy !== undefined && typeof mfa_policy !== "string") return false;
-  const rbac_email_implicit_role_assignments =
-    value.rbac_email_implicit_role_assignments;
+  const rbac_email_implicit_role_assignments = value.rbac_email_implicit_role_assignments;
   if (rbac_email_implicit_role_assignments !== undefined) {
     if (!Array.isArray(rbac_email_implicit_role_assignments)) return false;
-    for (
-      let index5 = 0;
-      index5 < rbac_email_implicit_role_assignments.length;
-      index5++
-    ) {
+    for (let index5 = 0; index5 < rbac_email_implicit_role_assignments.length; index5++) {
       const item5 = rbac_email_implicit_role_assignments[index5];
       if (!isEmailImplicitRoleAssignment(item5)) return false;
     }
   }
   const mfa_methods = value.mfa_methods;
-  if (mfa_methods !== undefined && typeof mfa_methods !== "string")
-    return false;
+  if (mfa_methods !== undefined && typeof mfa_methods !== "string") return false;
   const allowed_mfa_methods = value.allowed_mfa_methods;
   if (allowed_mfa_methods !== undefined) {
     if (!Array.isArray(allowed_mfa_methods)) return false;
@@ -301,42 +271,30 @@ export function isOrganization(value: unknown): value is Organization {
       if (typeof item7 !== "string") return false;
     }
   }
-  const first_party_connected_apps_allowed_type =
-    value.first_party_connected_apps_allowed_type;
+  const first_party_connected_apps_allowed_type = value.first_party_connected_apps_allowed_type;
   if (
     first_party_connected_apps_allowed_type !== undefined &&
     typeof first_party_connected_apps_allowed_type !== "string"
   )
     return false;
-  const allowed_first_party_connected_apps =
-    value.allowed_first_party_connected_apps;
+  const allowed_first_party_connected_apps = value.allowed_first_party_connected_apps;
   if (allowed_first_party_connected_apps !== undefined) {
     if (!Array.isArray(allowed_first_party_connected_apps)) return false;
-    for (
-      let index8 = 0;
-      index8 < allowed_first_party_connected_apps.length;
-      index8++
-    ) {
+    for (let index8 = 0; index8 < allowed_first_party_connected_apps.length; index8++) {
       const item8 = allowed_first_party_connected_apps[index8];
       if (typeof item8 !== "string") return false;
     }
   }
-  const third_party_connected_apps_allowed_type =
-    value.third_party_connected_apps_allowed_type;
+  const third_party_connected_apps_allowed_type = value.third_party_connected_apps_allowed_type;
   if (
     third_party_connected_apps_allowed_type !== undefined &&
     typeof third_party_connected_apps_allowed_type !== "string"
   )
     return false;
-  const allowed_third_party_connected_apps =
-    value.allowed_third_party_connected_apps;
+  const allowed_third_party_connected_apps = value.allowed_third_party_connected_apps;
   if (allowed_third_party_connected_apps !== undefined) {
     if (!Array.isArray(allowed_third_party_connected_apps)) return false;
-    for (
-      let index9 = 0;
-      index9 < allowed_third_party_connected_apps.length;
-      index9++
-    ) {
+    for (let index9 = 0; index9 < allowed_third_party_connected_apps.length; index9++) {
       const item9 = allowed_third_party_connected_apps[index9];
       if (typeof item9 !== "string") return false;
     }
@@ -350,8 +308,7 @@ export function isOrganization(value: unknown): value is Organization {
     }
   }
   const trusted_metadata = value.trusted_metadata;
-  if (trusted_metadata !== undefined && !isJsonObject(trusted_metadata))
-    return false;
+  if (trusted_metadata !== undefined && !isJsonObject(trusted_metadata)) return false;
   const created_at = value.created_at;
   if (created_at !== undefined) {
     if (typeof created_at !== "string") return false;
@@ -363,29 +320,16 @@ export function isOrganization(value: unknown): value is Organization {
     if (!formats.isDateTime(updated_at)) return false;
   }
   const organization_external_id = value.organization_external_id;
-  if (
-    organization_external_id !== undefined &&
-    typeof organization_external_id !== "string"
-  )
+  if (organization_external_id !== undefined && typeof organization_external_id !== "string")
     return false;
   const sso_default_connection_id = value.sso_default_connection_id;
-  if (
-    sso_default_connection_id !== undefined &&
-    typeof sso_default_connection_id !== "string"
-  )
+  if (sso_default_connection_id !== undefined && typeof sso_default_connection_id !== "string")
     return false;
   const scim_active_connection = value.scim_active_connection;
-  if (
-    scim_active_connection !== undefined &&
-    !isActiveSCIMConnection(scim_active_connection)
-  )
+  if (scim_active_connection !== undefined && !isActiveSCIMConnection(scim_active_connection))
     return false;
   const allowed_oauth_tenants = value.allowed_oauth_tenants;
-  if (
-    allowed_oauth_tenants !== undefined &&
-    !isJsonObject(allowed_oauth_tenants)
-  )
-    return false;
+  if (allowed_oauth_tenants !== undefined && !isJsonObject(allowed_oauth_tenants)) return false;
   return true;
 }
 
@@ -452,8 +396,7 @@ export function collectOrganizationErrors(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "sso_jit_provisioning_allowed_connections" },
-        message:
-          "must have required property 'sso_jit_provisioning_allowed_connections'",
+        message: "must have required property 'sso_jit_provisioning_allowed_connections'",
       });
     if (value.sso_active_connections === undefined)
       errors.push({
@@ -517,8 +460,7 @@ export function collectOrganizationErrors(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "rbac_email_implicit_role_assignments" },
-        message:
-          "must have required property 'rbac_email_implicit_role_assignments'",
+        message: "must have required property 'rbac_email_implicit_role_assignments'",
       });
     if (value.mfa_methods === undefined)
       errors.push({
@@ -558,8 +500,7 @@ export function collectOrganizationErrors(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "first_party_connected_apps_allowed_type" },
-        message:
-          "must have required property 'first_party_connected_apps_allowed_type'",
+        message: "must have required property 'first_party_connected_apps_allowed_type'",
       });
     if (value.allowed_first_party_connected_apps === undefined)
       errors.push({
@@ -567,8 +508,7 @@ export function collectOrganizationErrors(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "allowed_first_party_connected_apps" },
-        message:
-          "must have required property 'allowed_first_party_connected_apps'",
+        message: "must have required property 'allowed_first_party_connected_apps'",
       });
     if (value.third_party_connected_apps_allowed_type === undefined)
       errors.push({
@@ -576,8 +516,7 @@ export function collectOrganizationErrors(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "third_party_connected_apps_allowed_type" },
-        message:
-          "must have required property 'third_party_connected_apps_allowed_type'",
+        message: "must have required property 'third_party_connected_apps_allowed_type'",
       });
     if (value.allowed_third_party_connected_apps === undefined)
       errors.push({
@@ -585,8 +524,7 @@ export function collectOrganizationErrors(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "allowed_third_party_connected_apps" },
-        message:
-          "must have required property 'allowed_third_party_connected_apps'",
+        message: "must have required property 'allowed_third_party_connected_apps'",
       });
     if (value.custom_roles === undefined)
       errors.push({
@@ -651,34 +589,23 @@ export function collectOrganizationErrors(
           message: "must be string",
         });
     }
-    const sso_jit_provisioning_allowed_connections =
-      value.sso_jit_provisioning_allowed_connections;
+    const sso_jit_provisioning_allowed_connections = value.sso_jit_provisioning_allowed_connections;
     if (sso_jit_provisioning_allowed_connections !== undefined) {
       if (!Array.isArray(sso_jit_provisioning_allowed_connections))
         errors.push({
-          instancePath:
-            instancePath + "/sso_jit_provisioning_allowed_connections",
-          schemaPath:
-            "#/properties/sso_jit_provisioning_allowed_connections/type",
+          instancePath: instancePath + "/sso_jit_provisioning_allowed_connections",
+          schemaPath: "#/properties/sso_jit_provisioning_allowed_connections/type",
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
         });
       else {
-        for (
-          let index = 0;
-          index < sso_jit_provisioning_allowed_connections.length;
-          index++
-        ) {
+        for (let index = 0; index < sso_jit_provisioning_allowed_connections.length; index++) {
           const item = sso_jit_provisioning_allowed_connections[index];
           if (typeof item !== "string")
             errors.push({
-              instancePath:
-                instancePath +
-                "/sso_jit_provisioning_allowed_connections/" +
-                index,
-              schemaPath:
-                "#/properties/sso_jit_provisioning_allowed_connections/items/type",
+              instancePath: instancePath + "/sso_jit_provisioning_allowed_connections/" + index,
+              schemaPath: "#/properties/sso_jit_provisioning_allowed_connections/items/type",
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
@@ -799,8 +726,7 @@ export function collectOrganizationErrors(
           message: "must be string",
         });
     }
-    const rbac_email_implicit_role_assignments =
-      value.rbac_email_implicit_role_assignments;
+    const rbac_email_implicit_role_assignments = value.rbac_email_implicit_role_assignments;
     if (rbac_email_implicit_role_assignments !== undefined) {
       if (!Array.isArray(rbac_email_implicit_role_assignments))
         errors.push({
@@ -811,11 +737,7 @@ export function collectOrganizationErrors(
           message: "must be array",
         });
       else {
-        for (
-          let index5 = 0;
-          index5 < rbac_email_implicit_role_assignments.length;
-          index5++
-        ) {
+        for (let index5 = 0; index5 < rbac_email_implicit_role_assignments.length; index5++) {
           const item5 = rbac_email_implicit_role_assignments[index5];
           collectEmailImplicitRoleAssignmentErrors(
             item5,
@@ -895,22 +817,18 @@ export function collectOrganizationErrors(
         }
       }
     }
-    const first_party_connected_apps_allowed_type =
-      value.first_party_connected_apps_allowed_type;
+    const first_party_connected_apps_allowed_type = value.first_party_connected_apps_allowed_type;
     if (first_party_connected_apps_allowed_type !== undefined) {
       if (typeof first_party_connected_apps_allowed_type !== "string")
         errors.push({
-          instancePath:
-            instancePath + "/first_party_connected_apps_allowed_type",
-          schemaPath:
-            "#/properties/first_party_connected_apps_allowed_type/type",
+          instancePath: instancePath + "/first_party_connected_apps_allowed_type",
+          schemaPath: "#/properties/first_party_connected_apps_allowed_type/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
         });
     }
-    const allowed_first_party_connected_apps =
-      value.allowed_first_party_connected_apps;
+    const allowed_first_party_connected_apps = value.allowed_first_party_connected_apps;
     if (allowed_first_party_connected_apps !== undefined) {
       if (!Array.isArray(allowed_first_party_connected_apps))
         errors.push({
@@ -921,18 +839,12 @@ export function collectOrganizationErrors(
           message: "must be array",
         });
       else {
-        for (
-          let index8 = 0;
-          index8 < allowed_first_party_connected_apps.length;
-          index8++
-        ) {
+        for (let index8 = 0; index8 < allowed_first_party_connected_apps.length; index8++) {
           const item8 = allowed_first_party_connected_apps[index8];
           if (typeof item8 !== "string")
             errors.push({
-              instancePath:
-                instancePath + "/allowed_first_party_connected_apps/" + index8,
-              schemaPath:
-                "#/properties/allowed_first_party_connected_apps/items/type",
+              instancePath: instancePath + "/allowed_first_party_connected_apps/" + index8,
+              schemaPath: "#/properties/allowed_first_party_connected_apps/items/type",
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
@@ -940,22 +852,18 @@ export function collectOrganizationErrors(
         }
       }
     }
-    const third_party_connected_apps_allowed_type =
-      value.third_party_connected_apps_allowed_type;
+    const third_party_connected_apps_allowed_type = value.third_party_connected_apps_allowed_type;
     if (third_party_connected_apps_allowed_type !== undefined) {
       if (typeof third_party_connected_apps_allowed_type !== "string")
         errors.push({
-          instancePath:
-            instancePath + "/third_party_connected_apps_allowed_type",
-          schemaPath:
-            "#/properties/third_party_connected_apps_allowed_type/type",
+          instancePath: instancePath + "/third_party_connected_apps_allowed_type",
+          schemaPath: "#/properties/third_party_connected_apps_allowed_type/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
         });
     }
-    const allowed_third_party_connected_apps =
-      value.allowed_third_party_connected_apps;
+    const allowed_third_party_connected_apps = value.allowed_third_party_connected_apps;
     if (allowed_third_party_connected_apps !== undefined) {
       if (!Array.isArray(allowed_third_party_connected_apps))
         errors.push({
@@ -966,18 +874,12 @@ export function collectOrganizationErrors(
           message: "must be array",
         });
       else {
-        for (
-          let index9 = 0;
-          index9 < allowed_third_party_connected_apps.length;
-          index9++
-        ) {
+        for (let index9 = 0; index9 < allowed_third_party_connected_apps.length; index9++) {
           const item9 = allowed_third_party_connected_apps[index9];
           if (typeof item9 !== "string")
             errors.push({
-              instancePath:
-                instancePath + "/allowed_third_party_connected_apps/" + index9,
-              schemaPath:
-                "#/properties/allowed_third_party_connected_apps/items/type",
+              instancePath: instancePath + "/allowed_third_party_connected_apps/" + index9,
+              schemaPath: "#/properties/allowed_third_party_connected_apps/items/type",
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
@@ -998,11 +900,7 @@ export function collectOrganizationErrors(
       else {
         for (let index10 = 0; index10 < custom_roles.length; index10++) {
           const item10 = custom_roles[index10];
-          collectCustomRoleErrors(
-            item10,
-            instancePath + "/custom_roles/" + index10,
-            errors,
-          );
+          collectCustomRoleErrors(item10, instancePath + "/custom_roles/" + index10, errors);
         }
       }
     }
@@ -1106,9 +1004,7 @@ export function collectOrganizationErrors(
 /**
  * Validates `value` as Organization, collecting every error.
  */
-export function validateOrganization(
-  value: unknown,
-): ValidationResult<Organization> {
+export function validateOrganization(value: unknown): ValidationResult<Organization> {
   if (isOrganization(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectOrganizationErrors(value, "", errors);
@@ -1118,12 +1014,9 @@ export function validateOrganization(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid Organization.
  */
-export function assertOrganization(
-  value: unknown,
-): asserts value is Organization {
+export function assertOrganization(value: unknown): asserts value is Organization {
   const result = validateOrganization(value);
-  if (!result.valid)
-    throw new SchemaValidationError("Organization", result.errors);
+  if (!result.valid) throw new SchemaValidationError("Organization", result.errors);
 }
 
 /**

@@ -26,17 +26,13 @@ export interface PhoneNumberFactor {
 /**
  * Whether `value` is a valid PhoneNumberFactor.
  */
-export function isPhoneNumberFactor(
-  value: unknown,
-): value is PhoneNumberFactor {
+export function isPhoneNumberFactor(value: unknown): value is PhoneNumberFactor {
   if (!isJsonObject(value)) return false;
-  if (value.phone_id === undefined || value.phone_number === undefined)
-    return false;
+  if (value.phone_id === undefined || value.phone_number === undefined) return false;
   const phone_id = value.phone_id;
   if (phone_id !== undefined && typeof phone_id !== "string") return false;
   const phone_number = value.phone_number;
-  if (phone_number !== undefined && typeof phone_number !== "string")
-    return false;
+  if (phone_number !== undefined && typeof phone_number !== "string") return false;
   return true;
 }
 
@@ -101,9 +97,7 @@ export function collectPhoneNumberFactorErrors(
 /**
  * Validates `value` as PhoneNumberFactor, collecting every error.
  */
-export function validatePhoneNumberFactor(
-  value: unknown,
-): ValidationResult<PhoneNumberFactor> {
+export function validatePhoneNumberFactor(value: unknown): ValidationResult<PhoneNumberFactor> {
   if (isPhoneNumberFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectPhoneNumberFactorErrors(value, "", errors);
@@ -113,12 +107,9 @@ export function validatePhoneNumberFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid PhoneNumberFactor.
  */
-export function assertPhoneNumberFactor(
-  value: unknown,
-): asserts value is PhoneNumberFactor {
+export function assertPhoneNumberFactor(value: unknown): asserts value is PhoneNumberFactor {
   const result = validatePhoneNumberFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("PhoneNumberFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("PhoneNumberFactor", result.errors);
 }
 
 /**

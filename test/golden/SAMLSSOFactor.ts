@@ -32,20 +32,14 @@ export interface SAMLSSOFactor {
  */
 export function isSAMLSSOFactor(value: unknown): value is SAMLSSOFactor {
   if (!isJsonObject(value)) return false;
-  if (
-    value.id === undefined ||
-    value.provider_id === undefined ||
-    value.external_id === undefined
-  )
+  if (value.id === undefined || value.provider_id === undefined || value.external_id === undefined)
     return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_id = value.provider_id;
-  if (provider_id !== undefined && typeof provider_id !== "string")
-    return false;
+  if (provider_id !== undefined && typeof provider_id !== "string") return false;
   const external_id = value.external_id;
-  if (external_id !== undefined && typeof external_id !== "string")
-    return false;
+  if (external_id !== undefined && typeof external_id !== "string") return false;
   return true;
 }
 
@@ -129,9 +123,7 @@ export function collectSAMLSSOFactorErrors(
 /**
  * Validates `value` as SAMLSSOFactor, collecting every error.
  */
-export function validateSAMLSSOFactor(
-  value: unknown,
-): ValidationResult<SAMLSSOFactor> {
+export function validateSAMLSSOFactor(value: unknown): ValidationResult<SAMLSSOFactor> {
   if (isSAMLSSOFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectSAMLSSOFactorErrors(value, "", errors);
@@ -141,12 +133,9 @@ export function validateSAMLSSOFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid SAMLSSOFactor.
  */
-export function assertSAMLSSOFactor(
-  value: unknown,
-): asserts value is SAMLSSOFactor {
+export function assertSAMLSSOFactor(value: unknown): asserts value is SAMLSSOFactor {
   const result = validateSAMLSSOFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("SAMLSSOFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("SAMLSSOFactor", result.errors);
 }
 
 /**

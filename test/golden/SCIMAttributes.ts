@@ -9,16 +9,8 @@ import {
   toStandardSchema,
 } from "./_runtime.js";
 import { type Address, collectAddressErrors, isAddress } from "./Address.js";
-import {
-  type B2BSCIMEmail,
-  collectB2BSCIMEmailErrors,
-  isB2BSCIMEmail,
-} from "./B2BSCIMEmail.js";
-import {
-  type B2BSCIMName,
-  collectB2BSCIMNameErrors,
-  isB2BSCIMName,
-} from "./B2BSCIMName.js";
+import { type B2BSCIMEmail, collectB2BSCIMEmailErrors, isB2BSCIMEmail } from "./B2BSCIMEmail.js";
+import { type B2BSCIMName, collectB2BSCIMNameErrors, isB2BSCIMName } from "./B2BSCIMName.js";
 import {
   type B2BSCIMPhoneNumber,
   collectB2BSCIMPhoneNumberErrors,
@@ -34,11 +26,7 @@ import {
   collectEnterpriseExtensionErrors,
   isEnterpriseExtension,
 } from "./EnterpriseExtension.js";
-import {
-  type Entitlement,
-  collectEntitlementErrors,
-  isEntitlement,
-} from "./Entitlement.js";
+import { type Entitlement, collectEntitlementErrors, isEntitlement } from "./Entitlement.js";
 import { type Group, collectGroupErrors, isGroup } from "./Group.js";
 import { type IMs, collectIMsErrors, isIMs } from "./IMs.js";
 import { type Photo, collectPhotoErrors, isPhoto } from "./Photo.js";
@@ -176,8 +164,7 @@ export function isSCIMAttributes(value: unknown): value is SCIMAttributes {
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const external_id = value.external_id;
-  if (external_id !== undefined && typeof external_id !== "string")
-    return false;
+  if (external_id !== undefined && typeof external_id !== "string") return false;
   const active = value.active;
   if (active !== undefined && typeof active !== "boolean") return false;
   const groups = value.groups;
@@ -189,23 +176,17 @@ export function isSCIMAttributes(value: unknown): value is SCIMAttributes {
     }
   }
   const display_name = value.display_name;
-  if (display_name !== undefined && typeof display_name !== "string")
-    return false;
+  if (display_name !== undefined && typeof display_name !== "string") return false;
   const nick_name = value.nick_name;
   if (nick_name !== undefined && typeof nick_name !== "string") return false;
   const profile_url = value.profile_url;
-  if (profile_url !== undefined && typeof profile_url !== "string")
-    return false;
+  if (profile_url !== undefined && typeof profile_url !== "string") return false;
   const user_type = value.user_type;
   if (user_type !== undefined && typeof user_type !== "string") return false;
   const title = value.title;
   if (title !== undefined && typeof title !== "string") return false;
   const preferred_language = value.preferred_language;
-  if (
-    preferred_language !== undefined &&
-    typeof preferred_language !== "string"
-  )
-    return false;
+  if (preferred_language !== undefined && typeof preferred_language !== "string") return false;
   const locale = value.locale;
   if (locale !== undefined && typeof locale !== "string") return false;
   const timezone = value.timezone;
@@ -277,10 +258,7 @@ export function isSCIMAttributes(value: unknown): value is SCIMAttributes {
   const name = value.name;
   if (name !== undefined && !isB2BSCIMName(name)) return false;
   const enterprise_extension = value.enterprise_extension;
-  if (
-    enterprise_extension !== undefined &&
-    !isEnterpriseExtension(enterprise_extension)
-  )
+  if (enterprise_extension !== undefined && !isEnterpriseExtension(enterprise_extension))
     return false;
   return true;
 }
@@ -632,11 +610,7 @@ export function collectSCIMAttributesErrors(
       else {
         for (let index2 = 0; index2 < emails.length; index2++) {
           const item2 = emails[index2];
-          collectB2BSCIMEmailErrors(
-            item2,
-            instancePath + "/emails/" + index2,
-            errors,
-          );
+          collectB2BSCIMEmailErrors(item2, instancePath + "/emails/" + index2, errors);
         }
       }
     }
@@ -653,11 +627,7 @@ export function collectSCIMAttributesErrors(
       else {
         for (let index3 = 0; index3 < phone_numbers.length; index3++) {
           const item3 = phone_numbers[index3];
-          collectB2BSCIMPhoneNumberErrors(
-            item3,
-            instancePath + "/phone_numbers/" + index3,
-            errors,
-          );
+          collectB2BSCIMPhoneNumberErrors(item3, instancePath + "/phone_numbers/" + index3, errors);
         }
       }
     }
@@ -674,11 +644,7 @@ export function collectSCIMAttributesErrors(
       else {
         for (let index4 = 0; index4 < addresses.length; index4++) {
           const item4 = addresses[index4];
-          collectAddressErrors(
-            item4,
-            instancePath + "/addresses/" + index4,
-            errors,
-          );
+          collectAddressErrors(item4, instancePath + "/addresses/" + index4, errors);
         }
       }
     }
@@ -729,11 +695,7 @@ export function collectSCIMAttributesErrors(
       else {
         for (let index7 = 0; index7 < entitlements.length; index7++) {
           const item7 = entitlements[index7];
-          collectEntitlementErrors(
-            item7,
-            instancePath + "/entitlements/" + index7,
-            errors,
-          );
+          collectEntitlementErrors(item7, instancePath + "/entitlements/" + index7, errors);
         }
       }
     }
@@ -793,9 +755,7 @@ export function collectSCIMAttributesErrors(
 /**
  * Validates `value` as SCIMAttributes, collecting every error.
  */
-export function validateSCIMAttributes(
-  value: unknown,
-): ValidationResult<SCIMAttributes> {
+export function validateSCIMAttributes(value: unknown): ValidationResult<SCIMAttributes> {
   if (isSCIMAttributes(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectSCIMAttributesErrors(value, "", errors);
@@ -805,12 +765,9 @@ export function validateSCIMAttributes(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid SCIMAttributes.
  */
-export function assertSCIMAttributes(
-  value: unknown,
-): asserts value is SCIMAttributes {
+export function assertSCIMAttributes(value: unknown): asserts value is SCIMAttributes {
   const result = validateSCIMAttributes(value);
-  if (!result.valid)
-    throw new SchemaValidationError("SCIMAttributes", result.errors);
+  if (!result.valid) throw new SchemaValidationError("SCIMAttributes", result.errors);
 }
 
 /**

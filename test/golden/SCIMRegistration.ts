@@ -41,20 +41,15 @@ export interface SCIMRegistration {
  */
 export function isSCIMRegistration(value: unknown): value is SCIMRegistration {
   if (!isJsonObject(value)) return false;
-  if (value.connection_id === undefined || value.registration_id === undefined)
-    return false;
+  if (value.connection_id === undefined || value.registration_id === undefined) return false;
   const connection_id = value.connection_id;
-  if (connection_id !== undefined && typeof connection_id !== "string")
-    return false;
+  if (connection_id !== undefined && typeof connection_id !== "string") return false;
   const registration_id = value.registration_id;
-  if (registration_id !== undefined && typeof registration_id !== "string")
-    return false;
+  if (registration_id !== undefined && typeof registration_id !== "string") return false;
   const external_id = value.external_id;
-  if (external_id !== undefined && typeof external_id !== "string")
-    return false;
+  if (external_id !== undefined && typeof external_id !== "string") return false;
   const scim_attributes = value.scim_attributes;
-  if (scim_attributes !== undefined && !isSCIMAttributes(scim_attributes))
-    return false;
+  if (scim_attributes !== undefined && !isSCIMAttributes(scim_attributes)) return false;
   return true;
 }
 
@@ -126,11 +121,7 @@ export function collectSCIMRegistrationErrors(
     }
     const scim_attributes = value.scim_attributes;
     if (scim_attributes !== undefined) {
-      collectSCIMAttributesErrors(
-        scim_attributes,
-        instancePath + "/scim_attributes",
-        errors,
-      );
+      collectSCIMAttributesErrors(scim_attributes, instancePath + "/scim_attributes", errors);
     }
   }
 }
@@ -138,9 +129,7 @@ export function collectSCIMRegistrationErrors(
 /**
  * Validates `value` as SCIMRegistration, collecting every error.
  */
-export function validateSCIMRegistration(
-  value: unknown,
-): ValidationResult<SCIMRegistration> {
+export function validateSCIMRegistration(value: unknown): ValidationResult<SCIMRegistration> {
   if (isSCIMRegistration(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectSCIMRegistrationErrors(value, "", errors);
@@ -150,12 +139,9 @@ export function validateSCIMRegistration(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid SCIMRegistration.
  */
-export function assertSCIMRegistration(
-  value: unknown,
-): asserts value is SCIMRegistration {
+export function assertSCIMRegistration(value: unknown): asserts value is SCIMRegistration {
   const result = validateSCIMRegistration(value);
-  if (!result.valid)
-    throw new SchemaValidationError("SCIMRegistration", result.errors);
+  if (!result.valid) throw new SchemaValidationError("SCIMRegistration", result.errors);
 }
 
 /**

@@ -45,17 +45,13 @@ export function isSSORegistration(value: unknown): value is SSORegistration {
   )
     return false;
   const connection_id = value.connection_id;
-  if (connection_id !== undefined && typeof connection_id !== "string")
-    return false;
+  if (connection_id !== undefined && typeof connection_id !== "string") return false;
   const external_id = value.external_id;
-  if (external_id !== undefined && typeof external_id !== "string")
-    return false;
+  if (external_id !== undefined && typeof external_id !== "string") return false;
   const registration_id = value.registration_id;
-  if (registration_id !== undefined && typeof registration_id !== "string")
-    return false;
+  if (registration_id !== undefined && typeof registration_id !== "string") return false;
   const sso_attributes = value.sso_attributes;
-  if (sso_attributes !== undefined && !isJsonObject(sso_attributes))
-    return false;
+  if (sso_attributes !== undefined && !isJsonObject(sso_attributes)) return false;
   return true;
 }
 
@@ -150,9 +146,7 @@ export function collectSSORegistrationErrors(
 /**
  * Validates `value` as SSORegistration, collecting every error.
  */
-export function validateSSORegistration(
-  value: unknown,
-): ValidationResult<SSORegistration> {
+export function validateSSORegistration(value: unknown): ValidationResult<SSORegistration> {
   if (isSSORegistration(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectSSORegistrationErrors(value, "", errors);
@@ -162,12 +156,9 @@ export function validateSSORegistration(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid SSORegistration.
  */
-export function assertSSORegistration(
-  value: unknown,
-): asserts value is SSORegistration {
+export function assertSSORegistration(value: unknown): asserts value is SSORegistration {
   const result = validateSSORegistration(value);
-  if (!result.valid)
-    throw new SchemaValidationError("SSORegistration", result.errors);
+  if (!result.valid) throw new SchemaValidationError("SSORegistration", result.errors);
 }
 
 /**

@@ -30,17 +30,13 @@ export interface ShopifyOAuthFactor {
 /**
  * Whether `value` is a valid ShopifyOAuthFactor.
  */
-export function isShopifyOAuthFactor(
-  value: unknown,
-): value is ShopifyOAuthFactor {
+export function isShopifyOAuthFactor(value: unknown): value is ShopifyOAuthFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_subject === undefined)
-    return false;
+  if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string")
-    return false;
+  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
@@ -118,9 +114,7 @@ export function collectShopifyOAuthFactorErrors(
 /**
  * Validates `value` as ShopifyOAuthFactor, collecting every error.
  */
-export function validateShopifyOAuthFactor(
-  value: unknown,
-): ValidationResult<ShopifyOAuthFactor> {
+export function validateShopifyOAuthFactor(value: unknown): ValidationResult<ShopifyOAuthFactor> {
   if (isShopifyOAuthFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectShopifyOAuthFactorErrors(value, "", errors);
@@ -130,12 +124,9 @@ export function validateShopifyOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid ShopifyOAuthFactor.
  */
-export function assertShopifyOAuthFactor(
-  value: unknown,
-): asserts value is ShopifyOAuthFactor {
+export function assertShopifyOAuthFactor(value: unknown): asserts value is ShopifyOAuthFactor {
   const result = validateShopifyOAuthFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("ShopifyOAuthFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("ShopifyOAuthFactor", result.errors);
 }
 
 /**

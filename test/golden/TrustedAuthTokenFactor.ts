@@ -22,9 +22,7 @@ export interface TrustedAuthTokenFactor {
 /**
  * Whether `value` is a valid TrustedAuthTokenFactor.
  */
-export function isTrustedAuthTokenFactor(
-  value: unknown,
-): value is TrustedAuthTokenFactor {
+export function isTrustedAuthTokenFactor(value: unknown): value is TrustedAuthTokenFactor {
   if (!isJsonObject(value)) return false;
   if (value.token_id === undefined) return false;
   const token_id = value.token_id;
@@ -90,8 +88,7 @@ export function assertTrustedAuthTokenFactor(
   value: unknown,
 ): asserts value is TrustedAuthTokenFactor {
   const result = validateTrustedAuthTokenFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("TrustedAuthTokenFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("TrustedAuthTokenFactor", result.errors);
 }
 
 /**

@@ -30,17 +30,13 @@ export interface TwitterOAuthFactor {
 /**
  * Whether `value` is a valid TwitterOAuthFactor.
  */
-export function isTwitterOAuthFactor(
-  value: unknown,
-): value is TwitterOAuthFactor {
+export function isTwitterOAuthFactor(value: unknown): value is TwitterOAuthFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_subject === undefined)
-    return false;
+  if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string")
-    return false;
+  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;
@@ -118,9 +114,7 @@ export function collectTwitterOAuthFactorErrors(
 /**
  * Validates `value` as TwitterOAuthFactor, collecting every error.
  */
-export function validateTwitterOAuthFactor(
-  value: unknown,
-): ValidationResult<TwitterOAuthFactor> {
+export function validateTwitterOAuthFactor(value: unknown): ValidationResult<TwitterOAuthFactor> {
   if (isTwitterOAuthFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectTwitterOAuthFactorErrors(value, "", errors);
@@ -130,12 +124,9 @@ export function validateTwitterOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid TwitterOAuthFactor.
  */
-export function assertTwitterOAuthFactor(
-  value: unknown,
-): asserts value is TwitterOAuthFactor {
+export function assertTwitterOAuthFactor(value: unknown): asserts value is TwitterOAuthFactor {
   const result = validateTwitterOAuthFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("TwitterOAuthFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("TwitterOAuthFactor", result.errors);
 }
 
 /**

@@ -32,16 +32,9 @@ export interface WebAuthnFactor {
  */
 export function isWebAuthnFactor(value: unknown): value is WebAuthnFactor {
   if (!isJsonObject(value)) return false;
-  if (
-    value.webauthn_registration_id === undefined ||
-    value.domain === undefined
-  )
-    return false;
+  if (value.webauthn_registration_id === undefined || value.domain === undefined) return false;
   const webauthn_registration_id = value.webauthn_registration_id;
-  if (
-    webauthn_registration_id !== undefined &&
-    typeof webauthn_registration_id !== "string"
-  )
+  if (webauthn_registration_id !== undefined && typeof webauthn_registration_id !== "string")
     return false;
   const domain = value.domain;
   if (domain !== undefined && typeof domain !== "string") return false;
@@ -122,9 +115,7 @@ export function collectWebAuthnFactorErrors(
 /**
  * Validates `value` as WebAuthnFactor, collecting every error.
  */
-export function validateWebAuthnFactor(
-  value: unknown,
-): ValidationResult<WebAuthnFactor> {
+export function validateWebAuthnFactor(value: unknown): ValidationResult<WebAuthnFactor> {
   if (isWebAuthnFactor(value)) return { valid: true, value };
   const errors: ValidationError[] = [];
   collectWebAuthnFactorErrors(value, "", errors);
@@ -134,12 +125,9 @@ export function validateWebAuthnFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid WebAuthnFactor.
  */
-export function assertWebAuthnFactor(
-  value: unknown,
-): asserts value is WebAuthnFactor {
+export function assertWebAuthnFactor(value: unknown): asserts value is WebAuthnFactor {
   const result = validateWebAuthnFactor(value);
-  if (!result.valid)
-    throw new SchemaValidationError("WebAuthnFactor", result.errors);
+  if (!result.valid) throw new SchemaValidationError("WebAuthnFactor", result.errors);
 }
 
 /**

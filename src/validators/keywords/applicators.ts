@@ -91,7 +91,8 @@ function oneOf(node: SchemaNode, context: CompileContext): Statement[] {
 const ${passing}: number[] = [];
 ${joinCode(tries, "\n")}
 if (${passing}.length === 1) errors.length = ${start};
-else ${pushFailure(fail)}`;
+else
+${pushFailure(fail)}`;
   return [{ kind: "compound", failed, collect: [{ kind: "raw", code: collect }] }];
 }
 

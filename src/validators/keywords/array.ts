@@ -2,7 +2,7 @@ import { atLeast, type Dialect } from "../../dialect.js";
 import { isSchemaObject, type Schema, type SchemaObject } from "../../schema-walk.js";
 import { code } from "../code.js";
 import { childLocation, failure, pathExpression, type CompileContext, type KeywordCompiler, type SchemaNode } from "../context.js";
-import { pushFailure, type Statement } from "../statements.js";
+import { failIf, type Statement } from "../statements.js";
 import { acceptsEverything, nonNegativeInteger, schemaError, subschemaValue } from "./shared.js";
 
 /** How a dialect spells tuples: the schemas of the first items, and the schema of the items after them. */
@@ -116,7 +116,7 @@ function uniqueItemsStatement(node: SchemaNode, context: CompileContext, items: 
     {
       kind: "compound",
       failed: code`${call} !== undefined`,
-      collect: [{ kind: "raw", code: code`const ${duplicate} = ${call};\nif (${duplicate} !== undefined) ${pushFailure(fail)}` }],
+      collect: [{ kind: "raw", code: code`const ${duplicate} = ${call};\n${failIf(code`${duplicate} !== undefined`, fail)}` }],
     },
   ];
 }
@@ -152,7 +152,10 @@ function containsStatement(node: SchemaNode, context: CompileContext, dialect: D
       collect: [
         {
           kind: "raw",
-          code: code`if (!${context.module.runtime("collectContains")}(${node.value}, ${functions.check}, ${functions.collect}, ${limits}, ${pathExpression(node.path)}, errors)) ${pushFailure(fail)}`,
+          code: failIf(
+            code`!${context.module.runtime("collectContains")}(${node.value}, ${functions.check}, ${functions.collect}, ${limits}, ${pathExpression(node.path)}, errors)`,
+            fail,
+          ),
         },
       ],
     },

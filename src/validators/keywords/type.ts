@@ -2,7 +2,7 @@ import { atLeast, type Dialect } from "../../dialect.js";
 import { locationKey } from "../../resolve.js";
 import { jsonEqual } from "../../runtime/validation-runtime.js";
 import type { Schema } from "../../schema-walk.js";
-import { type Code, code, joinCode } from "../code.js";
+import { type Code, code, joinCode, operand } from "../code.js";
 import { failure, type CompileContext, type InstanceType, type ModuleScope, type SchemaNode } from "../context.js";
 import type { Statement } from "../statements.js";
 
@@ -56,7 +56,7 @@ export function typeGuard(node: SchemaNode, types: readonly JsonType[], module: 
     types.length === 1
       ? typeCondition(types[0]!, node.value, module)
       : joinCode(
-          types.map((type) => code`(${typeCondition(type, node.value, module)})`),
+          types.map((type) => operand(typeCondition(type, node.value, module), "||")),
           " || ",
         );
   const typeText = types.join(",");

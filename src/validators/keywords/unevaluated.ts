@@ -55,7 +55,7 @@ export const unevaluatedKeywords: KeywordCompiler = {
           declaration,
           {
             kind: "loop",
-            header: code`if (!${evaluated}.allProperties) for (const ${key} of Object.keys(${node.value}))`,
+            header: code`if (!${evaluated}.allProperties)\nfor (const ${key} of Object.keys(${node.value}))`,
             body: [
               {
                 kind: "raw",
@@ -95,7 +95,7 @@ export const unevaluatedKeywords: KeywordCompiler = {
           declaration,
           {
             kind: "loop",
-            header: code`if (!${evaluated}.allItems) for (let ${index} = ${evaluated}.items; ${index} < ${node.value}.length; ${index}++)`,
+            header: code`if (!${evaluated}.allItems)\nfor (let ${index} = ${evaluated}.items; ${index} < ${node.value}.length; ${index}++)`,
             body: [
               { kind: "raw", code: code`if (${evaluated}.itemIndexes.has(${index})) continue;\nconst ${item} = ${node.value}[${index}];` },
               ...body,

@@ -1,0 +1,493 @@
+/**
+ * `npm run bench`: codegen's validators against ajv, and its generation time and memory against
+ * json2ts, on Stytch's RecoverResponse (this repository's `schemas/`) and GitHub's REST API
+ * description. Prints a Markdown table with the machine, and exits 1 if a target is missed or
+ * could not be measured. Times are medians; each ratio compares two measurements of the same run.
+ *
+ *   npm run bench                               # the full run
+ *   BENCH_QUICK=1 node dist/scripts/bench.js    # few rounds, a small GitHub subset: only checks that it runs
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { isRecoverResponse, validateRecoverResponse } from "../generated/index.js";
+import { generate } from "../src/index.js";
+import { githubAjv, stytchAjv, type AjvValidate } from "./bench/ajv.js";
+import { compileAndImport } from "./bench/compile.js";
+import {
+  componentClosure,
+  GITHUB_DOCUMENT,
+  json2tsInput,
+  loadGitHub,
+  readJson,
+  referenceAll,
+  REPO_ROOT,
+  STYTCH_ROOT,
+  STYTCH_SCHEMAS_DIR,
+  stytchComponents,
+  subDocument,
+  type OpenApiDocument,
+  type Schemas,
+} from "./bench/inputs.js";
+import { compareSpeed, median, ProcessError, runNode, type ProcessRun, type SpeedOptions } from "./bench/measure.js";
+import { failures, formatReport, machine, mebibytes, microseconds, reason, seconds, type Row } from "./bench/report.js";
+
+export interface BenchOptions {
+  /** Few rounds, one run per process measurement and a small GitHub subset: for the smoke test. */
+  quick?: boolean;
+  /** Receives a line whenever a step starts (the full run takes minutes). */
+  progress?: (message: string) => void;
+}
+
+interface Settings {
+  speed: SpeedOptions;
+  /** Runs per child-process measurement (the median is reported). */
+  runs: number;
+  /** How many of GitHub's components (plus the schemas they reference) to generate; all when undefined. */
+  githubComponents: number | undefined;
+  /** Sizes of the GitHub sub-documents whose generation time shows the growth, besides the whole. */
+  growth: number[];
+}
+
+const FULL: Settings = { speed: { rounds: 21, roundMs: 20, warmupMs: 300 }, runs: 5, githubComponents: undefined, growth: [100, 300] };
+const QUICK: Settings = { speed: { rounds: 5, roundMs: 2, warmupMs: 20 }, runs: 1, githubComponents: 10, growth: [5] };
+
+/** Targets: how many times faster than the peer codegen must be, and absolute limits. */
+const TARGETS = { isValid: 4, validateValid: 2, validateInvalid: 1.5, generation: 1, peakRssMiB: 600, cachedRunMs: 300 };
+
+const CODEGEN_BIN = path.join(REPO_ROOT, "bin/codegen.js");
+const JSON2TS_BIN = (() => {
+  const dir = path.join(REPO_ROOT, "node_modules/json-schema-to-typescript");
+  return path.join(dir, readJson<{ bin: { json2ts: string } }>(path.join(dir, "package.json")).bin.json2ts);
+})();
+const FIXTURES = path.join(REPO_ROOT, "test/fixtures");
+
+type Payload = Record<string, any>;
+
+/**
+ * The GitHub components whose validators are timed, the type names codegen gives them, and three
+ * errors at different depths for the invalid payload.
+ */
+export const GITHUB_COMPONENTS: { component: string; type: string; invalidate: (payload: Payload) => void }[] = [
+  {
+    component: "repository",
+    type: "Repository",
+    invalidate: (p) => {
+      delete p["name"];
+      delete p["owner"].login;
+      p["license"].spdx_id = 7;
+    },
+  },
+  {
+    component: "issue",
+    type: "Issue",
+    invalidate: (p) => {
+      p["number"] = "1347";
+      p["user"].id = "2";
+      p["milestone"].creator.site_admin = null;
+    },
+  },
+  {
+    component: "pull-request",
+    type: "PullRequest",
+    invalidate: (p) => {
+      delete p["state"];
+      p["head"].sha = null;
+      delete p["base"].repo.owner.login;
+    },
+  },
+  {
+    component: "workflow-run",
+    type: "WorkflowRun",
+    invalidate: (p) => {
+      p["run_number"] = "562";
+      delete p["repository"].owner.login;
+      p["head_commit"].author.email = "not an email";
+    },
+  },
+];
+
+/** A valid GitHub fixture, as in a real API response: `test/fixtures/github/<component>.json`. */
+export function githubFixture(component: string): Payload {
+  return readJson<Payload>(path.join(FIXTURES, "github", `${component}.json`));
+}
+
+export function githubInvalidPayload(component: string): Payload {
+  const payload = structuredClone(githubFixture(component));
+  GITHUB_COMPONENTS.find((entry) => entry.component === component)!.invalidate(payload);
+  return payload;
+}
+
+interface Validators {
+  is: (value: unknown) => boolean;
+  validate: (value: unknown) => { valid: boolean; errors?: readonly { instancePath: string; message?: string }[] };
+}
+
+/** What one type's validator rows compare: codegen's functions and ajv's, on a valid and an invalid payload. */
+interface ValidatorSubject {
+  codegen: Validators;
+  /** ajv with `allErrors: false` (stops at the first error) and with `allErrors: true` (reports all, as validateX does). */
+  ajv: { first: AjvValidate; all: AjvValidate };
+  valid: unknown;
+  invalid: unknown;
+}
+
+/** ajv leaves its errors on the function; returning them makes a call do what validateX does. */
+const withErrors = (validate: AjvValidate) => (value: unknown) => validate(value) || validate.errors;
+
+function errorList(errors: readonly { instancePath: string; message?: string }[] | null | undefined): string {
+  return (errors ?? []).map((error) => `${error.instancePath || "(root)"} ${error.message ?? ""}`).join(", ");
+}
+
+/** The timings mean nothing unless both sides give the same verdicts and the invalid payload has 3+ errors. */
+function checkVerdicts(type: string, { codegen, ajv, valid, invalid }: ValidatorSubject): void {
+  const problems: string[] = [];
+  if (!ajv.first(valid)) problems.push(`ajv rejects the valid payload: ${errorList(ajv.first.errors)}`);
+  const validResult = codegen.validate(valid);
+  if (!validResult.valid) problems.push(`validate${type} rejects the valid payload: ${errorList(validResult.errors)}`);
+  if (!codegen.is(valid)) problems.push(`is${type} rejects the valid payload`);
+  const ajvErrors = ajv.all(invalid) ? 0 : (ajv.all.errors?.length ?? 0);
+  if (ajvErrors < 3) problems.push(`ajv allErrors reports ${ajvErrors} errors on the invalid payload, not 3 or more`);
+  const invalidResult = codegen.validate(invalid);
+  const codegenErrors = invalidResult.valid ? 0 : (invalidResult.errors?.length ?? 0);
+  if (codegenErrors < 3) problems.push(`validate${type} reports ${codegenErrors} errors on the invalid payload, not 3 or more`);
+  if (problems.length > 0) throw new Error(problems.join("; "));
+}
+
+function unavailable(name: string, target: string, error: unknown): Row {
+  return { name, codegen: "", peer: "", target, unavailable: reason(error) };
+}
+
+/**
+ * The rows of one type: isX and validateX on the valid payload against ajv stopping at the first
+ * error, and validateX on the invalid payload against ajv collecting all errors. If `setup` throws,
+ * every row says why it could not be measured.
+ */
+async function validatorRows(
+  type: string,
+  setup: () => ValidatorSubject | Promise<ValidatorSubject>,
+  speed: SpeedOptions,
+  { validateValid }: { validateValid: boolean },
+): Promise<Row[]> {
+  const planned = [
+    { name: `is${type}, valid payload`, target: TARGETS.isValid, side: "is" as const, invalid: false },
+    ...(validateValid
+      ? [{ name: `validate${type}, valid payload`, target: TARGETS.validateValid, side: "validate" as const, invalid: false }]
+      : []),
+    { name: `validate${type}, 3 errors`, target: TARGETS.validateInvalid, side: "validate" as const, invalid: true },
+  ];
+  let subject: ValidatorSubject;
+  try {
+    subject = await setup();
+    checkVerdicts(type, subject);
+  } catch (error) {
+    return planned.map(({ name, target }) => unavailable(name, `≥ ${target}×`, error));
+  }
+  return planned.map(({ name, target, side, invalid }): Row => {
+    const [peerName, peer] = invalid ? ["ajv allErrors", withErrors(subject.ajv.all)] : ["ajv", subject.ajv.first];
+    const times = compareSpeed(subject.codegen[side], peer, invalid ? subject.invalid : subject.valid, speed);
+    const ratio = times.peer / times.codegen;
+    return {
+      name,
+      codegen: microseconds(times.codegen),
+      peer: `${peerName} ${microseconds(times.peer)}`,
+      ratio,
+      target: `≥ ${target}×`,
+      passed: ratio >= target,
+    };
+  });
+}
+
+function stytchValidatorRows(speed: SpeedOptions): Promise<Row[]> {
+  return validatorRows(
+    "RecoverResponse",
+    () => ({
+      codegen: { is: isRecoverResponse, validate: validateRecoverResponse },
+      ajv: { first: stytchAjv(false), all: stytchAjv(true) },
+      valid: readJson(path.join(FIXTURES, "stytch/recover-response.valid.json")),
+      invalid: readJson(path.join(FIXTURES, "stytch/recover-response.invalid.json")),
+    }),
+    speed,
+    { validateValid: true },
+  );
+}
+
+/** Generates (through the API) and compiles the validators of the timed GitHub components and what they reference. */
+async function githubValidators(document: OpenApiDocument, work: string): Promise<Record<string, unknown>> {
+  const dir = path.join(work, "github-validators");
+  mkdirSync(dir);
+  const names = componentClosure(
+    document.components.schemas,
+    GITHUB_COMPONENTS.map((entry) => entry.component),
+  );
+  writeFileSync(path.join(dir, "openapi.json"), JSON.stringify(subDocument(document, names)));
+  await generate({ cwd: dir, inputs: ["openapi.json"], outDir: "out", formatter: "none" });
+  return compileAndImport(path.join(dir, "out"));
+}
+
+function exported<T>(module: Record<string, unknown>, name: string): T {
+  if (typeof module[name] !== "function") throw new Error(`the generated index.ts does not export ${name}`);
+  return module[name] as T;
+}
+
+async function githubValidatorRows(document: OpenApiDocument, work: string, speed: SpeedOptions): Promise<Row[]> {
+  const components = GITHUB_COMPONENTS.map((entry) => entry.component);
+  const schemas = subDocument(document, componentClosure(document.components.schemas, components)).components.schemas;
+  const ajv = { first: githubAjv(schemas, components, false), all: githubAjv(schemas, components, true) };
+  let module: Record<string, unknown> | Error;
+  try {
+    module = await githubValidators(document, work);
+  } catch (error) {
+    module = error as Error;
+  }
+  const rows: Row[] = [];
+  for (const { component, type } of GITHUB_COMPONENTS) {
+    const setup = (): ValidatorSubject => {
+      if (module instanceof Error) throw module;
+      return {
+        codegen: { is: exported(module, `is${type}`), validate: exported(module, `validate${type}`) },
+        ajv: { first: ajv.first.get(component)!, all: ajv.all.get(component)! },
+        valid: githubFixture(component),
+        invalid: githubInvalidPayload(component),
+      };
+    };
+    rows.push(...(await validatorRows(type, setup, speed, { validateValid: false })));
+  }
+  return rows;
+}
+
+/** Median wall-clock time and highest peak RSS of `runs` runs. */
+function timeRuns(runs: number, run: () => ProcessRun): ProcessRun {
+  const results = Array.from({ length: runs }, run);
+  return { ms: median(results.map((result) => result.ms)), peakRssMiB: Math.max(...results.map((result) => result.peakRssMiB)) };
+}
+
+/** The codegen CLI. Cold runs pass `--no-cache`; while the CLI does not know the flag they run without it, noted. */
+class CodegenCli {
+  private noCache = true;
+
+  run(args: readonly string[], cwd: string, { cold }: { cold: boolean }): ProcessRun {
+    if (cold && this.noCache) {
+      try {
+        return runNode(CODEGEN_BIN, [...args, "--no-cache"], cwd);
+      } catch (error) {
+        if (!(error instanceof ProcessError && error.stderr.includes("unknown option '--no-cache'"))) throw error;
+        this.noCache = false;
+      }
+    }
+    return runNode(CODEGEN_BIN, args, cwd);
+  }
+
+  get note(): string | undefined {
+    return this.noCache ? undefined : "the CLI rejects --no-cache, so codegen ran without it";
+  }
+}
+
+/** Runs `fn`, returning what it throws instead of throwing, so one failing side does not stop the other. */
+function settle<T>(fn: () => T): T | Error {
+  try {
+    return fn();
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/** What json2ts's output lacks; json2ts exits 0 even when it understood little. */
+type Json2tsCheck = (output: string) => string[];
+
+/** Interfaces whose names end in each of `names` (json2ts prefixes Stytch's with the title's namespace). */
+const declaresInterfaces =
+  (names: readonly string[]): Json2tsCheck =>
+  (output) =>
+    names.filter((name) => !new RegExp(`^export interface \\w*${name} \\{`, "m").test(output)).map((name) => `interface ${name}`);
+
+/** A member of the root interface `root` for each component: proof that json2ts followed every ref. */
+const hasMembers =
+  (root: string, names: readonly string[]): Json2tsCheck =>
+  (output) => {
+    const start = output.indexOf(`export interface ${root} {`);
+    if (start < 0) return [`interface ${root}`];
+    const body = output.slice(start, output.indexOf("\n}\n", start));
+    return names
+      .filter((name) => !body.includes(`\n  ${/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name)}?:`))
+      .map((name) => `${root}.${name}`);
+  };
+
+/** What the generation measurements share; each measures in a directory of its own under `work`. */
+interface GenerationContext {
+  cli: CodegenCli;
+  work: string;
+  runs: number;
+  progress: (message: string) => void;
+}
+
+/** Times json2ts on `input` (written into `dir`) and checks its output. */
+function runJson2ts(input: object, dir: string, runs: number, check: Json2tsCheck): ProcessRun {
+  const inputFile = path.join(dir, "json2ts-input.json");
+  const outputFile = path.join(dir, "json2ts-output.d.ts");
+  writeFileSync(inputFile, JSON.stringify(input));
+  const time = timeRuns(runs, () => runNode(JSON2TS_BIN, ["-i", inputFile, "-o", outputFile], dir));
+  const missing = check(readFileSync(outputFile, "utf8"));
+  if (missing.length > 0) {
+    const more = missing.length > 5 ? ` and ${missing.length - 5} more` : "";
+    throw new Error(`json2ts's output lacks ${missing.slice(0, 5).join(", ")}${more}`);
+  }
+  return time;
+}
+
+function generationRow(name: string, codegen: ProcessRun | Error, json2ts: ProcessRun | Error, note: string | undefined): Row {
+  const peer = json2ts instanceof Error ? "" : `json2ts ${seconds(json2ts.ms)}`;
+  const target = `≥ ${TARGETS.generation}×`;
+  const row: Row = { name, codegen: "", peer, target, ...(note !== undefined ? { note } : {}) };
+  if (codegen instanceof Error || json2ts instanceof Error)
+    return { ...row, unavailable: reason(codegen instanceof Error ? codegen : json2ts) };
+  const ratio = json2ts.ms / codegen.ms;
+  return { ...row, codegen: seconds(codegen.ms), ratio, passed: ratio >= TARGETS.generation };
+}
+
+const runCount = (runs: number) => `${runs} run${runs === 1 ? "" : "s"}`;
+
+function stytchGenerationRow({ cli, work, runs, progress }: GenerationContext): Row {
+  const count = readdirSync(STYTCH_SCHEMAS_DIR).length;
+  progress(`generating Stytch (${count} schemas) with codegen and json2ts, ${runCount(runs)} each`);
+  // With the repository's configuration (its type names), but outside it: nothing is written there.
+  const dir = path.join(work, "stytch");
+  mkdirSync(dir);
+  copyFileSync(path.join(REPO_ROOT, "codegen.config.json"), path.join(dir, "codegen.config.json"));
+  const codegen = settle(() => timeRuns(runs, () => cli.run([STYTCH_SCHEMAS_DIR, "-o", "out"], dir, { cold: true })));
+  const components = stytchComponents();
+  const json2ts = settle(() =>
+    runJson2ts(json2tsInput(components[STYTCH_ROOT]!, components), dir, runs, declaresInterfaces(["RecoverResponse", "Member"])),
+  );
+  return generationRow(`generate Stytch (${count} schemas)`, codegen, json2ts, cli.note);
+}
+
+/**
+ * GitHub's description (in quick mode, its first components and what they reference): codegen
+ * against json2ts, codegen's peak memory, a second run with the cache, and the growth of the time
+ * with the number of schemas.
+ */
+function githubGenerationRows(
+  document: OpenApiDocument,
+  githubComponents: number | undefined,
+  growth: readonly number[],
+  context: GenerationContext,
+): Row[] {
+  const { cli, work, runs, progress } = context;
+  const dir = path.join(work, "github");
+  mkdirSync(dir);
+  const all = Object.keys(document.components.schemas);
+  /** A sub-document of the first `count` components and what they reference, written into `dir`. */
+  const firstComponents = (count: number) => {
+    const part = subDocument(document, componentClosure(document.components.schemas, all.slice(0, count)));
+    const file = path.join(dir, `first-${count}.json`);
+    writeFileSync(file, JSON.stringify(part));
+    return { file, schemas: part.components.schemas };
+  };
+  const whole =
+    githubComponents === undefined ? { file: GITHUB_DOCUMENT, schemas: document.components.schemas } : firstComponents(githubComponents);
+  const wholeCount = Object.keys(whole.schemas).length;
+  const label = githubComponents === undefined ? `GitHub (${wholeCount} schemas)` : `GitHub subset (${wholeCount} schemas)`;
+  const codegen = (file: string, out: string, cold: boolean) => timeRuns(runs, () => cli.run([file, "-o", out], dir, { cold }));
+
+  progress(`generating ${label} with codegen and json2ts, ${runCount(runs)} each`);
+  const uncached = settle(() => codegen(whole.file, "out", true));
+  const json2ts = settle(() =>
+    runJson2ts(
+      json2tsInput(referenceAll("GitHub", whole.schemas), whole.schemas),
+      dir,
+      runs,
+      hasMembers("GitHub", Object.keys(whole.schemas)),
+    ),
+  );
+  const rows = [generationRow(`generate ${label}`, uncached, json2ts, cli.note)];
+
+  const memory: Row = {
+    name: `generate ${label}, peak memory`,
+    codegen: "",
+    peer: json2ts instanceof Error ? "" : `json2ts ${mebibytes(json2ts.peakRssMiB)}`,
+    target: `≤ ${TARGETS.peakRssMiB} MiB`,
+  };
+  rows.push(
+    uncached instanceof Error
+      ? { ...memory, unavailable: reason(uncached) }
+      : { ...memory, codegen: mebibytes(uncached.peakRssMiB), passed: uncached.peakRssMiB <= TARGETS.peakRssMiB },
+  );
+
+  progress(`generating ${label} again with the cache, ${runCount(runs)} after one to fill it`);
+  const cachedName = `generate ${label} again, unchanged (cache)`;
+  const cachedTarget = `≤ ${seconds(TARGETS.cachedRunMs)}`;
+  const cached = settle(() => {
+    cli.run([whole.file, "-o", "cached-out"], dir, { cold: false });
+    return codegen(whole.file, "cached-out", false);
+  });
+  rows.push(
+    cached instanceof Error
+      ? unavailable(cachedName, cachedTarget, cached)
+      : { name: cachedName, codegen: seconds(cached.ms), peer: "", target: cachedTarget, passed: cached.ms <= TARGETS.cachedRunMs },
+  );
+
+  // Per schema and per KiB of schema JSON: GitHub's last components (webhooks) are much larger than its first.
+  const growthRow = (name: string, time: ProcessRun | Error, schemas: Schemas): Row => {
+    const count = Object.keys(schemas).length;
+    const kibibytes = JSON.stringify(schemas).length / 1024;
+    const fullName = `growth: ${name} (${count} schemas, ${Math.round(kibibytes)} KiB)`;
+    if (time instanceof Error) return unavailable(fullName, "report", time);
+    const rates = `${(time.ms / count).toFixed(1)} ms/schema, ${(time.ms / kibibytes).toFixed(2)} ms/KiB`;
+    return { name: fullName, codegen: `${seconds(time.ms)} (${rates})`, peer: "", target: "report" };
+  };
+  for (const size of growth) {
+    const part = firstComponents(size);
+    progress(`generating the first ${size} GitHub components + refs, ${runCount(runs)}`);
+    rows.push(
+      growthRow(
+        `first ${size} components + refs`,
+        settle(() => codegen(part.file, `first-${size}-out`, true)),
+        part.schemas,
+      ),
+    );
+  }
+  rows.push(
+    growthRow(githubComponents === undefined ? "all components" : `first ${githubComponents} components + refs`, uncached, whole.schemas),
+  );
+  return rows;
+}
+
+/** Runs every comparison and returns the table's rows. */
+export async function runBench(options: BenchOptions = {}): Promise<Row[]> {
+  const settings = options.quick === true ? QUICK : FULL;
+  const progress = options.progress ?? (() => {});
+  const work = mkdtempSync(path.join(os.tmpdir(), "codegen-bench-"));
+  try {
+    progress("timing the Stytch validators");
+    const rows = await stytchValidatorRows(settings.speed);
+    const document = loadGitHub();
+    progress("generating and timing the GitHub validators");
+    rows.push(...(await githubValidatorRows(document, work, settings.speed)));
+    const context = { cli: new CodegenCli(), work, runs: settings.runs, progress };
+    rows.push(stytchGenerationRow(context));
+    rows.push(...githubGenerationRows(document, settings.githubComponents, settings.growth, context));
+    return rows;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const start = Date.now();
+  const rows = await runBench({
+    quick: process.env["BENCH_QUICK"] === "1",
+    progress: (message) => process.stderr.write(`bench: ${seconds(Date.now() - start)} ${message}\n`),
+  });
+  console.log(formatReport(rows, machine()));
+  process.exitCode = failures(rows).length > 0 ? 1 : 0;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // A failure of the harness itself (exit 2), as opposed to a missed target (exit 1).
+  await main().catch((error: unknown) => {
+    console.error(`bench: ${error instanceof Error ? error.stack : String(error)}`);
+    process.exitCode = 2;
+  });
+}

@@ -1,0 +1,613 @@
+/**
+ * The built-in formatter: a linear pretty-printer for the TypeScript codegen emits (types from
+ * json-schema-to-typescript, unformatted; validators from the Code builder: one statement or member
+ * per line, no indentation). It does not parse. It indents lines by bracket depth, ends the members
+ * of interfaces and type literals with semicolons, drops the parentheses around a whole member type
+ * and breaks lines longer than PRINT_WIDTH at their brackets and operators, in prettier's style.
+ *
+ * The lexer knows strings, template literals (with `${}`) and comments. codegen emits no regular
+ * expression literals (patterns become `new RegExp("…", "u")`), so a `/` outside a comment is division.
+ */
+
+export const PRINT_WIDTH = 100;
+
+const SPACE = 32;
+const QUOTE = 34;
+const DOLLAR = 36;
+const AMPERSAND = 38;
+const APOSTROPHE = 39;
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const STAR = 42;
+const COMMA = 44;
+const SLASH = 47;
+const COLON = 58;
+const SEMICOLON = 59;
+const LESS = 60;
+const EQUALS = 61;
+const GREATER = 62;
+const QUESTION = 63;
+const OPEN_BRACKET = 91;
+const BACKSLASH = 92;
+const CLOSE_BRACKET = 93;
+const BACKTICK = 96;
+const LOWER_E = 101;
+const OPEN_BRACE = 123;
+const PIPE = 124;
+const CLOSE_BRACE = 125;
+
+const isOpener = (c: number): boolean => c === OPEN_PAREN || c === OPEN_BRACKET || c === OPEN_BRACE;
+const isCloser = (c: number): boolean => c === CLOSE_PAREN || c === CLOSE_BRACKET || c === CLOSE_BRACE;
+/** ASCII characters that mean nothing to a lexer, which skips them in a tight loop. */
+function plain(special: string): Uint8Array {
+  const table = new Uint8Array(128).fill(1);
+  for (const char of special) table[char.charCodeAt(0)] = 0;
+  return table;
+}
+const SCAN_PLAIN = plain("\"'`/()[]{}|");
+const LINE_PLAIN = plain(" \"'`/()[]{}<>,;:|&?=");
+
+const openerOf = (closer: number): number => (closer === CLOSE_PAREN ? OPEN_PAREN : closer === CLOSE_BRACKET ? OPEN_BRACKET : OPEN_BRACE);
+const isWordChar = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === DOLLAR;
+
+/** Whether the parenthesis at `at` opens the head of an `if`, `for` or `while`. */
+function followsControlKeyword(text: string, at: number): boolean {
+  if (text.charCodeAt(at - 1) !== SPACE) return false;
+  let start = at - 1;
+  while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
+  const word = text.slice(start, at - 1);
+  return (word === "if" || word === "for" || word === "while") && (start === 0 || text.charCodeAt(start - 1) === SPACE);
+}
+
+/** Index just past the string literal that starts at `start` (the end of the line if it is unterminated). */
+function skipQuoted(text: string, start: number): number {
+  const quote = text.charCodeAt(start);
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) i++;
+    else if (c === quote) return i + 1;
+  }
+  return text.length;
+}
+
+const INDENTS = [""];
+function pad(level: number): string {
+  while (INDENTS.length <= level) INDENTS.push(`${INDENTS[INDENTS.length - 1]!}  `);
+  return INDENTS[level]!;
+}
+
+const fits = (text: string, indent: number): boolean => indent * 2 + text.length <= PRINT_WIDTH;
+
+// ---------------------------------------------------------------------------------------------
+// Indenting: one pass over the lines, keeping a stack of the brackets open at each line's start.
+
+/** `[index, characters removed, text inserted]`. */
+type Edit = [number, number, string];
+
+interface Line {
+  /** Indentation level; -1 for a line inside a template literal, kept exactly as it is. */
+  indent: number;
+  text: string;
+  /** Insertions and deletions, applied when printing. */
+  edits?: Edit[];
+  /** Plain code (no comment, no template literal), which may be broken when too long. */
+  breakable: boolean;
+  context: Context;
+}
+
+/** Where a line is: code, a type, or a member of an interface or type literal (which may break after its `:`). */
+type Context = "code" | "type" | "member";
+
+interface Frame {
+  /** Indentation level of the line that opened the bracket; the lines inside are one deeper. */
+  indent: number;
+  /** A bracket inside a type declaration; a brace of one holds members. */
+  type: boolean;
+  brace: boolean;
+  /** The parenthesis of an `if`, `for` or `while` head: a statement hangs after it. */
+  control: boolean;
+  /** The `${` of a template literal: closing it resumes the template's text. */
+  template: boolean;
+  /** The indenter's `hang` and `continued` where the bracket opened, restored when it closes. */
+  hang: number;
+  continued: boolean;
+  /**
+   * A parenthesis in a type, dropped with its partner around a lone name (`...(A)[]`) or around a
+   * whole member or alias type (`a?: (…)`, when the type ends where it closes), as prettier does.
+   */
+  paren: { line: Line; at: number; whole: boolean } | undefined;
+}
+
+/** What the indenter is reading: code, the inside of a block comment, or the text of a template literal. */
+type Mode = "code" | "comment" | "template";
+
+/** Characters after which a member or type alias continues on the next line, so no semicolon ends it. */
+const CONTINUES = new Set([OPEN_PAREN, OPEN_BRACKET, OPEN_BRACE, COMMA, SEMICOLON, PIPE, AMPERSAND, EQUALS, COLON, QUESTION]);
+
+class Indenter {
+  readonly lines: Line[] = [];
+  private readonly stack: Frame[] = [];
+  private mode: Mode = "code";
+  /** Extra levels for the body of `if (…)`, `else` or `for (…)` written on the following line. */
+  private hang = 0;
+  /** The statement or member goes on after a line ending with `=`, `:` or `||`: one level more until it ends. */
+  private continued = false;
+  /** The semicolon ending the last member, taken back if the next line goes on with `| …`. */
+  private lastSemicolon: { edits: Edit[]; edit: Edit } | undefined;
+  /** The top-level declaration being read, whose brackets are types. */
+  private declaration: "type" | "interface" | undefined;
+  private commentIndent = 0;
+  private blankLine = false;
+  /** The last line opened a bracket (or there is none): a blank line after it is dropped. */
+  private afterOpener = true;
+
+  add(raw: string): void {
+    if (this.mode === "template") {
+      this.lines.push({ indent: -1, text: raw, breakable: false, context: "code" });
+      this.scan(raw, 0, -1);
+      this.afterOpener = false;
+      return;
+    }
+    const text = raw.trim();
+    if (this.mode === "comment") {
+      // JSDoc lines align their `*` under the first one's.
+      const line = text.startsWith("*") ? ` ${text}` : text;
+      this.lines.push({ indent: this.commentIndent, text: line, breakable: false, context: "code" });
+      this.scan(text, 0, this.commentIndent);
+      this.afterOpener = false;
+      return;
+    }
+    if (text === "") {
+      this.blankLine = !this.afterOpener;
+      return;
+    }
+    const first = text.charCodeAt(0);
+    const previous = this.lines[this.lines.length - 1];
+    if (
+      this.afterOpener &&
+      isCloser(first) &&
+      previous !== undefined &&
+      previous.text.charCodeAt(previous.text.length - 1) === openerOf(first)
+    ) {
+      // An empty block, object or list closes where it opens: `{}`.
+      const start = previous.text.length;
+      previous.text += text;
+      this.scan(previous.text, start, previous.indent, previous);
+      return;
+    }
+    if (this.blankLine && !isCloser(first)) this.lines.push({ indent: 0, text: "", breakable: false, context: "code" });
+    this.blankLine = false;
+    const top = this.stack[this.stack.length - 1];
+    if (top === undefined && this.hang === 0 && !this.continued) {
+      const declaration = /^(?:export )?(type|interface) /.exec(text);
+      this.declaration = (declaration?.[1] as "type" | "interface" | undefined) ?? undefined;
+    }
+    const context =
+      top === undefined ? (this.declaration === undefined ? "code" : "type") : !top.type ? "code" : top.brace ? "member" : "type";
+    // A line starting `| ` or `& ` goes on with the type above it, which does not end there.
+    const unionMember = context !== "code" && (first === PIPE || first === AMPERSAND) && text.charCodeAt(1) === SPACE;
+    if (unionMember) {
+      this.lastSemicolon?.edits.splice(this.lastSemicolon.edits.indexOf(this.lastSemicolon.edit), 1);
+      this.continued ||= top === undefined || top.brace;
+    }
+    this.lastSemicolon = undefined;
+    const hang = this.hang + (this.continued ? 1 : 0);
+    const indent = top === undefined ? hang : isCloser(first) ? top.indent : top.indent + 1 + hang;
+    const line: Line = { indent, text, breakable: true, context };
+    this.lines.push(line);
+    this.afterOpener = false;
+    // Under a union member (`| (`), prettier aligns the group's lines past the `| `.
+    this.scan(text, 0, indent, line, unionMember ? indent + 1 : indent);
+  }
+
+  /** Follows brackets, strings and comments through `text` from `start`, editing `line` as it ends. */
+  private scan(text: string, start: number, indent: number, line?: Line, frameIndent = indent): void {
+    const n = text.length;
+    let controlClose = -1;
+    let wholeParen: Frame["paren"];
+    let wholeParenClose = -1;
+    // Where a comment ending the line starts: the line's code ends before it.
+    let comment = this.mode === "code" ? -1 : start;
+    let i = start;
+    while (i < n) {
+      if (this.mode === "template") {
+        i = this.templateText(text, i);
+        if (i < 0) break;
+      } else if (this.mode === "comment") {
+        const end = text.indexOf("*/", i);
+        if (end < 0) break;
+        this.mode = "code";
+        i = end + 2;
+        if (text.slice(i).trim() !== "") comment = -1;
+      }
+      // Code, until something changes the mode.
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 128 && SCAN_PLAIN[c] === 1) continue;
+        if (c === QUOTE || c === APOSTROPHE) {
+          const end = skipQuoted(text, i);
+          if (c === QUOTE && line !== undefined) {
+            const escape = text.indexOf("\\", i);
+            if (escape > 0 && escape < end) preferQuotes(line, text, i, end);
+          }
+          i = end - 1;
+        } else if (c === BACKTICK) {
+          this.mode = "template";
+          if (line !== undefined) line.breakable = false;
+          i++;
+          break;
+        } else if (c === SLASH && i + 1 < n && (text.charCodeAt(i + 1) === SLASH || text.charCodeAt(i + 1) === STAR)) {
+          if (line !== undefined) line.breakable = false;
+          comment = i;
+          if (text.charCodeAt(i + 1) === SLASH) i = n;
+          else {
+            this.mode = "comment";
+            this.commentIndent = indent;
+            i += 2;
+          }
+          break;
+        } else if (isOpener(c)) {
+          this.open(text, i, frameIndent, line);
+        } else if (isCloser(c)) {
+          const frame = this.stack.pop();
+          if (frame === undefined) continue;
+          this.hang = frame.hang;
+          this.continued = frame.continued;
+          if (frame.template) {
+            this.mode = "template";
+            i++;
+            break;
+          }
+          if (frame.control) controlClose = i;
+          const paren = frame.paren;
+          if (paren !== undefined && paren.line === line && /^[\w$.]+$/.test(text.slice(paren.at + 1, i))) {
+            (paren.line.edits ??= []).push([paren.at, 1, ""], [i, 1, ""]);
+          } else if (paren?.whole) {
+            wholeParen = paren;
+            wholeParenClose = i;
+          }
+        } else if (
+          c === PIPE &&
+          line !== undefined &&
+          i > 0 &&
+          text.charCodeAt(i - 1) === CLOSE_BRACKET &&
+          text.charCodeAt(i + 1) === OPEN_BRACKET
+        ) {
+          (line.edits ??= []).push([i, 1, " | "]); // json-schema-to-typescript writes tuple unions as `[]|[A]`
+        }
+      }
+    }
+    if (line === undefined || this.mode !== "code") return;
+    let last = comment < 0 ? n - 1 : comment - 1;
+    while (last >= start && text.charCodeAt(last) === SPACE) last--;
+    if (last >= start) this.endLine(line, text, last, controlClose, wholeParenClose === last ? wholeParen : undefined);
+  }
+
+  private open(text: string, at: number, indent: number, line: Line | undefined): void {
+    const c = text.charCodeAt(at);
+    const top = this.stack[this.stack.length - 1];
+    const type = top === undefined ? this.declaration !== undefined : top.type;
+    const paren = c === OPEN_PAREN && type && line !== undefined;
+    // In member or alias position (`a?: (`, `X = (`), the parenthesis may hold the whole type.
+    const whole =
+      paren &&
+      (top === undefined ? this.declaration === "type" : top.brace) &&
+      at > 1 &&
+      text.charCodeAt(at - 1) === SPACE &&
+      (text.charCodeAt(at - 2) === COLON || text.charCodeAt(at - 2) === EQUALS);
+    this.stack.push({
+      indent,
+      type,
+      brace: c === OPEN_BRACE,
+      control: c === OPEN_PAREN && followsControlKeyword(text, at),
+      template: false,
+      hang: this.hang,
+      continued: this.continued,
+      paren: paren ? { line, at, whole } : undefined,
+    });
+    this.hang = 0;
+    this.continued = false;
+  }
+
+  /** Scans template text from `start`; returns where code resumes (after the closing backtick or a `${`), or -1 on the next line. */
+  private templateText(text: string, start: number): number {
+    for (let i = start; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === BACKSLASH) i++;
+      else if (c === BACKTICK) {
+        this.mode = "code";
+        return i + 1;
+      } else if (c === DOLLAR && i + 1 < text.length && text.charCodeAt(i + 1) === OPEN_BRACE) {
+        this.stack.push({
+          indent: 0,
+          type: false,
+          brace: true,
+          control: false,
+          template: true,
+          hang: this.hang,
+          continued: this.continued,
+          paren: undefined,
+        });
+        this.mode = "code";
+        return i + 2;
+      }
+    }
+    return -1;
+  }
+
+  private endLine(line: Line, text: string, last: number, controlClose: number, wholeParen: Frame["paren"]): void {
+    const top = this.stack[this.stack.length - 1];
+    const lastChar = text.charCodeAt(last);
+    // A member of an interface or type literal, or a type alias, ends here: prettier ends it with `;`.
+    if ((top === undefined ? this.declaration === "type" : top.type && top.brace) && !CONTINUES.has(lastChar)) {
+      const edit: Edit = [last + 1, 0, ";"];
+      const edits = (line.edits ??= []);
+      edits.push(edit);
+      this.lastSemicolon = { edits, edit };
+    }
+    if (wholeParen !== undefined) {
+      (line.edits ??= []).push([last, 1, ""]);
+      (wholeParen.line.edits ??= []).push([wholeParen.at, 1, ""]);
+    }
+    const ending = lastChar === LOWER_E || CONTINUES.has(lastChar) ? text.slice(Math.max(0, last - 5), last + 1) : "";
+    if (last === controlClose || /(?:^|[ }])else$/.test(ending)) this.hang++;
+    else if (lastChar === SEMICOLON || lastChar === CLOSE_BRACE) {
+      this.hang = 0;
+      this.continued = false;
+    } else if (lastChar === COMMA) this.continued = false;
+    else if (top === undefined || top.brace) {
+      // Only a statement or member goes on a level deeper: inside parentheses or brackets the lines line up.
+      this.continued ||= / (?:=|\|\||&&|\?\?)$/.test(ending) || (lastChar === COLON && top !== undefined && top.type);
+    }
+    this.afterOpener = isOpener(lastChar);
+  }
+}
+
+/** Like prettier, a string holding more double quotes than single quotes is written in single quotes. */
+function preferQuotes(line: Line, text: string, start: number, end: number): void {
+  const content = text.slice(start + 1, end - 1);
+  const doubles = content.split('\\"').length - 1;
+  const singles = content.split("'").length - 1;
+  if (doubles <= singles) return;
+  const swapped = content.replace(/\\(.)|'/g, (escape: string, char: string | undefined) =>
+    char === '"' ? char : char !== undefined ? escape : "\\'",
+  );
+  (line.edits ??= []).push([start, end - start, `'${swapped}'`]);
+}
+
+function applyEdits(text: string, edits: readonly Edit[]): string {
+  let result = text;
+  for (const [at, remove, insert] of [...edits].sort((a, b) => b[0] - a[0]))
+    result = result.slice(0, at) + insert + result.slice(at + remove);
+  return result;
+}
+
+/** Formats TypeScript that codegen generated. Deterministic, and printing printed output changes nothing. */
+export function printTypeScript(source: string): string {
+  const indenter = new Indenter();
+  for (const raw of source.split("\n")) indenter.add(raw);
+  const out: string[] = [];
+  for (const line of indenter.lines) {
+    const text = line.edits === undefined || line.edits.length === 0 ? line.text : applyEdits(line.text, line.edits);
+    if (line.indent < 0) out.push(text);
+    else if (text === "") out.push("");
+    else if (line.breakable && !fits(text, line.indent)) layout(text, line.indent, line.context, out);
+    else out.push(pad(line.indent) + text);
+  }
+  return `${out.join("\n")}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Breaking long lines.
+
+/** A separator at a line's top level (outside every bracket, string and comment). */
+interface TopLevelOperator {
+  at: number;
+  operator: "," | ";" | "?" | "??" | "||" | "&&" | "|" | "&";
+}
+
+/** How loosely each operator binds: a line breaks at its loosest one. */
+const LOOSENESS: Record<TopLevelOperator["operator"], number> = { ",": 6, ";": 6, "?": 5, "??": 4, "||": 4, "&&": 3, "|": 2, "&": 1 };
+
+export interface TopLevel {
+  /** Bracket groups opened and closed on the line, outermost only: `[open, close]` index pairs. */
+  groups: [number, number][];
+  operators: TopLevelOperator[];
+  /** Index of the first top-level assignment `=`, or -1. */
+  assignment: number;
+  /** Index of the first top-level `:` followed by a space, or -1. */
+  colon: number;
+  /** A bracket closes one opened before the line. */
+  closesEarlier: boolean;
+  /** A bracket is left open for the lines after. */
+  leavesOpen: boolean;
+}
+
+/**
+ * The top-level structure of one line of code; undefined when it holds a comment or a template
+ * literal. Generic arguments (`Record<string, unknown>`) are brackets; comparisons, always spaced in
+ * generated code, are not.
+ */
+export function topLevel(text: string): TopLevel | undefined {
+  const result: TopLevel = { groups: [], operators: [], assignment: -1, colon: -1, closesEarlier: false, leavesOpen: false };
+  let depth = 0;
+  let angles = 0;
+  let open = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && LINE_PLAIN[c] === 1) continue;
+    const previous = i > 0 ? text.charCodeAt(i - 1) : SPACE;
+    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : SPACE;
+    if (c === QUOTE || c === APOSTROPHE) i = skipQuoted(text, i) - 1;
+    else if (c === BACKTICK || (c === SLASH && (next === SLASH || next === STAR))) return undefined;
+    else if (isOpener(c)) {
+      if (depth++ === 0) open = i;
+    } else if (isCloser(c)) {
+      if (depth === 0) result.closesEarlier = true;
+      else if (--depth === 0) result.groups.push([open, i]);
+    } else if (depth > 0) continue;
+    else if (c === LESS && isWordChar(previous) && next !== SPACE) angles++;
+    else if (c === GREATER && angles > 0 && previous !== SPACE && previous !== EQUALS) angles--;
+    else if (angles > 0) continue;
+    else if (c === COMMA || c === SEMICOLON) result.operators.push({ at: i, operator: c === COMMA ? "," : ";" });
+    else if (c === COLON && next === SPACE && result.colon < 0) result.colon = i;
+    else if (previous !== SPACE) continue;
+    else if ((c === PIPE || c === AMPERSAND || c === QUESTION) && next === c && text.charCodeAt(i + 2) === SPACE) {
+      result.operators.push({ at: i++, operator: c === PIPE ? "||" : c === AMPERSAND ? "&&" : "??" });
+    } else if ((c === PIPE || c === AMPERSAND || c === QUESTION) && next === SPACE) {
+      result.operators.push({ at: i, operator: c === PIPE ? "|" : c === AMPERSAND ? "&" : "?" });
+    } else if (c === EQUALS && next === SPACE && result.assignment < 0) result.assignment = i;
+  }
+  result.leavesOpen = depth > 0;
+  return result;
+}
+
+/**
+ * Where `text` breaks: its loosest top-level operators, leaving out a leading or trailing one (`| A`,
+ * `A ||`: the line was cut there already). Never inside a ternary; never at a comma or semicolon
+ * unless `lists` (inside a bracket group).
+ */
+function breakpoints(text: string, structure: TopLevel, lists: boolean): TopLevelOperator[] {
+  const first = text.length - text.trimStart().length;
+  const end = text.trimEnd().length;
+  const inner = structure.operators.filter(({ at, operator }) => at > first && at + operator.length < end);
+  const loosest = Math.max(...inner.map(({ operator }) => LOOSENESS[operator]));
+  if (loosest === LOOSENESS["?"] || (loosest === LOOSENESS[","] && !lists)) return [];
+  return inner.filter(({ operator }) => LOOSENESS[operator] === loosest);
+}
+
+/**
+ * `text` cut at `operators`, one operand per line with its operator placed as prettier does: union
+ * and intersection members lead with `|` or `&` (the first one too when `leadFirst`); a comma,
+ * semicolon or logical operator trails.
+ */
+function cut(text: string, operators: readonly TopLevelOperator[], leadFirst: boolean): string[] {
+  const operands: string[] = [];
+  let from = 0;
+  for (const operator of operators) {
+    operands.push(text.slice(from, operator.at).trim());
+    from = operator.at + operator.operator.length;
+  }
+  operands.push(text.slice(from).trim());
+  const lead = operators[0]?.operator;
+  if (lead === "|" || lead === "&") return operands.map((operand, index) => (index === 0 && !leadFirst ? operand : `${lead} ${operand}`));
+  return operands.map((operand, index) => {
+    const operator = operators[index]?.operator;
+    return operator === undefined ? operand : operator === "," || operator === ";" ? operand + operator : `${operand} ${operator}`;
+  });
+}
+
+const CONTROL = /^(?:\} )?(?:(?:else )?if|for|while) \(/;
+const ELSE = /^(?:\} )?else (?!if |\{)/;
+
+/**
+ * Writes `text` at `indent`, broken into lines that fit PRINT_WIDTH where it can be, trying in turn:
+ * the body of `if (…)`, `for (…)` or `else` goes on the next line; an assignment or member moves its
+ * value after the `=` or `:`; an operator chain puts one operand per line; the last bracket group
+ * puts one item per line, hugging a group that only wraps another (`errors.push({`).
+ */
+function layout(text: string, indent: number, context: Context, out: string[]): void {
+  const structure = fits(text, indent) ? undefined : topLevel(text);
+  if (structure === undefined) {
+    out.push(pad(indent) + text);
+    return;
+  }
+  const parts: Context = context === "member" ? "type" : context;
+
+  if (!structure.closesEarlier && !structure.leavesOpen && text.endsWith(";")) {
+    const control = CONTROL.exec(text);
+    const headEnd =
+      control === null ? ELSE.exec(text)?.[0].length : structure.groups.find(([open]) => open === control[0].length - 1)![1] + 1;
+    const body = headEnd === undefined ? "" : text.slice(headEnd).trim();
+    if (body !== "" && !body.startsWith("{")) {
+      layout(text.slice(0, headEnd).trim(), indent, parts, out);
+      layout(body, indent + 1, parts, out);
+      return;
+    }
+  }
+
+  // The lines after one that leaves a bracket open are indented already, from where this line starts.
+  const split = structure.leavesOpen ? -1 : context === "member" ? structure.colon : structure.assignment;
+  if (split > 0) {
+    const value = text.slice(split + 1).trim();
+    // An object or array literal breaks inside its braces instead (prettier's choice too).
+    const own = value !== "" && fits(value, indent + 1) && !/^[{[]/.test(value);
+    const operators = own ? [] : breakpoints(value, topLevel(value)!, false);
+    if (operators.length > 0 || own) {
+      out.push(pad(indent) + text.slice(0, split + 1));
+      for (const piece of cut(value, operators, true)) layout(piece, indent + 1, parts, out);
+      return;
+    }
+  }
+
+  const chain = structure.leavesOpen ? [] : breakpoints(text, structure, false);
+  if (chain.length > 0) {
+    // Continued lines go a level deeper, unless this line already continues a type (`| A & B`).
+    const deeper = /^[|&] /.test(text) ? indent : indent + 1;
+    cut(text, chain, false).forEach((piece, index) => layout(piece, index === 0 ? indent : deeper, parts, out));
+    return;
+  }
+
+  const group = structure.groups.filter(([open, close]) => close > open + 1).pop();
+  if (group === undefined) out.push(pad(indent) + text);
+  else breakGroup(text, group, indent, parts, out);
+}
+
+/** Writes `text` with the bracket group `[open, close]` broken: one item per line. */
+function breakGroup(text: string, [open, close]: [number, number], indent: number, context: Context, out: string[]): void {
+  // Hug a group that only wraps another, as in `errors.push({`: break the inner one.
+  for (;;) {
+    const wrapped = topLevel(text.slice(open + 1, close))!;
+    const only = wrapped.groups.length === 1 && wrapped.operators.length === 0 ? wrapped.groups[0]! : undefined;
+    if (only === undefined) break;
+    const innerOpen = open + 1 + only[0];
+    const innerClose = open + 1 + only[1];
+    if (!/^\s*!?$/.test(text.slice(open + 1, innerOpen)) || text.slice(innerClose + 1, close).trim() !== "") break;
+    open = innerOpen;
+    close = innerClose;
+  }
+  const content = text.slice(open + 1, close);
+  // Under a union member (`| (`), prettier aligns the group's lines past the `| `.
+  const aligned = /^[|&] /.test(text) ? 1 : 0;
+  const found = breakpoints(content, topLevel(content)!, true);
+  // Lists put every item on its own line, and so do the conditions of `if (` and `while (`; any
+  // other operator chain stays on one line if it fits there.
+  const list = found[0] === undefined || LOOSENESS[found[0].operator] === LOOSENESS[","] || followsControlKeyword(text, open);
+  const separators = list || !fits(content.trim(), indent + 1 + aligned) ? found : [];
+  const items = cut(content, separators, true);
+  const head = text.slice(0, open + 1);
+  const tail = text.slice(close);
+  const opener = text.charCodeAt(open);
+  const before = text.charCodeAt(open - 1);
+  // After a name or a call: arguments, parameters or an index rather than a parenthesized expression or a list.
+  const applied = isWordChar(before) || before === CLOSE_PAREN || before === CLOSE_BRACKET;
+
+  const logical =
+    separators[0] !== undefined &&
+    LOOSENESS[separators[0].operator] >= LOOSENESS["&&"] &&
+    LOOSENESS[separators[0].operator] < LOOSENESS[","];
+  if (opener === OPEN_PAREN && logical && (open === 0 || before === SPACE) && !followsControlKeyword(text, open)) {
+    // A parenthesized chain inside another hangs from its parenthesis: `(a &&` then `  b)`.
+    items.forEach((item, index) => {
+      const line = `${index === 0 ? head : ""}${item}${index === items.length - 1 ? tail : ""}`;
+      layout(line, index === 0 ? indent : indent + 1, context, out);
+    });
+    return;
+  }
+
+  // As prettier: a comma after the last argument, parameter or list item (never after a rest
+  // element), a semicolon after the last member of a type literal.
+  let separator = separators[0]?.operator;
+  if (separator === undefined) {
+    if (opener === OPEN_BRACE) separator = context === "code" ? "," : ";";
+    else if (opener === OPEN_PAREN ? applied : !applied) separator = ",";
+  }
+  const lastItem = items[items.length - 1]!;
+  if ((separator === "," && !lastItem.startsWith("...")) || (separator === ";" && opener === OPEN_BRACE)) {
+    items[items.length - 1] = lastItem + separator;
+  }
+  layout(head, indent, context, out);
+  for (const item of items) layout(item, indent + 1 + aligned, context, out);
+  layout(tail, indent + aligned, context, out);
+}

@@ -1,4 +1,3 @@
-import $RefParser from "@apidevtools/json-schema-ref-parser";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -301,6 +300,8 @@ export async function resolveSchemas(
     if (file === undefined || !existsSync(file) || documents.some((document) => document.uri === uri)) return false;
     let root: unknown;
     try {
+      // Loaded on first use: most runs read no referenced file, and loading it is a tenth of a short run.
+      const { default: $RefParser } = await import("@apidevtools/json-schema-ref-parser");
       root = await new $RefParser().parse(file, { resolve: { external: false } });
     } catch (error) {
       throw new CodegenError(`cannot parse this referenced schema file: ${(error as Error).message.split("\n")[0]}`, {

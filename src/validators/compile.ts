@@ -1,4 +1,4 @@
-import { atLeast, DEFAULT_DIALECT } from "../dialect.js";
+import { atLeast, DEFAULT_DIALECT, type Dialect } from "../dialect.js";
 import { parsePointer, valueAtPointer } from "../json-pointer.js";
 import { pascalCase } from "../name.js";
 import { locationKey, type ResolvedSchemas, type SchemaLocation } from "../resolve.js";
@@ -111,6 +111,7 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
   const functions: Code[] = [];
   const ownKeys = new Set(locations.map(locationKey));
   const privateFunctions = new Map<string, FunctionPair>();
+  const dialects = new Map<string, Dialect>();
 
   const uniqueModuleName = (base: string): string => {
     let name = base;
@@ -139,8 +140,15 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
     facts: (schema) => resolved.facts(schema),
     dynamicRef: (schema) => resolved.dynamicRefs.get(schema),
     dialectOf(location) {
-      const schema = valueAtPointer(location.document.root, location.pointer);
-      return (isSchemaObject(schema) ? resolved.facts(schema)?.dialect : undefined) ?? DEFAULT_DIALECT;
+      // Keywords ask for every schema they compile; walking a pointer into a large document each time adds up.
+      const key = locationKey(location);
+      let dialect = dialects.get(key);
+      if (dialect === undefined) {
+        const schema = valueAtPointer(location.document.root, location.pointer);
+        dialect = (isSchemaObject(schema) ? resolved.facts(schema)?.dialect : undefined) ?? DEFAULT_DIALECT;
+        dialects.set(key, dialect);
+      }
+      return dialect;
     },
     assertFormats: inputs.assertFormats,
     constant(hint, value) {

@@ -623,8 +623,16 @@ function schemeEnd(value: string): number {
   return -1;
 }
 
+/**
+ * The common shape of URIs in payloads, `http(s)://host[:port]` and a path, query or fragment
+ * without percent-encoding: everything it matches is a URI, and one simple expression is the
+ * fastest check there is. Anything else goes through the full grammar.
+ */
+const PLAIN_HTTP_URI = /^https?:\/\/[A-Za-z0-9.-]+(?::[0-9]*)?(?:[/?#][A-Za-z0-9\-._~!$&'()*+,;=:@/?]*)?$/;
+
 /** RFC 3986 §3 URI: a scheme, then hierarchical part, query and fragment. */
 export function isUri(value: string): boolean {
+  if (PLAIN_HTTP_URI.test(value)) return true;
   const colon = schemeEnd(value);
   return colon > 0 && isUriRest(value, colon + 1, false);
 }

@@ -17,6 +17,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("--formats <mode>", "assert: validators check format (default); annotate: format only documents")
     .option("--prettier", "format the output with prettier and your prettier config instead of the built-in printer")
     .option("--no-cache", "regenerate everything; do not read or write node_modules/.cache/codegen")
+    .option("--allow-remote", "fetch http(s) $refs (refused by default)")
+    .option("--allow-outside-root", "follow file $refs outside the working directory and the inputs' directories (refused by default)")
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   try {
@@ -26,7 +28,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw error;
   }
   const inputs = program.args;
-  const options = program.opts<{ out?: string; check?: boolean; dialect?: string; formats?: string; prettier?: boolean; cache: boolean }>();
+  const options = program.opts<{
+    out?: string;
+    check?: boolean;
+    dialect?: string;
+    formats?: string;
+    prettier?: boolean;
+    cache: boolean;
+    allowRemote?: boolean;
+    allowOutsideRoot?: boolean;
+  }>();
   try {
     const result = await generate({
       ...(inputs.length > 0 ? { inputs } : {}),
@@ -36,6 +47,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       ...(options.prettier === true ? { formatter: "prettier" as const } : {}),
       check: options.check === true,
       cache: options.cache,
+      allowRemote: options.allowRemote === true,
+      allowOutsideRoot: options.allowOutsideRoot === true,
     });
     const outDir = path.relative(process.cwd(), result.outDir) || ".";
     if (options.check) {

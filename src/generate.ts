@@ -29,6 +29,10 @@ export interface GenerateOptions {
   formatter?: Formatter;
   /** Use the on-disk cache (default true); false regenerates everything and stores nothing. */
   cache?: boolean;
+  /** Fetch `http(s)` refs the registry does not map (default false: they are refused). */
+  allowRemote?: boolean;
+  /** Follow file refs outside the working directory and the inputs' directories (default false: they are refused). */
+  allowOutsideRoot?: boolean;
 }
 
 export interface GenerateResult {
@@ -77,6 +81,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     naming: naming.stripPrefix?.source,
     assertFormats,
     registry: options.registry,
+    allowRemote: options.allowRemote,
+    allowOutsideRoot: options.allowOutsideRoot,
     formatter,
     prettierConfig,
   });
@@ -95,6 +101,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const resolved = await resolveSchemas(inputs, cwd, {
     ...(dialect !== undefined ? { dialect } : {}),
     ...(options.registry !== undefined ? { registry: options.registry } : {}),
+    allowRemote: options.allowRemote === true,
+    allowOutsideRoot: options.allowOutsideRoot === true,
   });
   const names = assignTypeNames(resolved.namedLocations, naming);
 

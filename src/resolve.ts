@@ -5,7 +5,7 @@ import { checkSchemaShapes } from "./check-schema.js";
 import { atLeast, DEFAULT_DIALECT, type Dialect, dialectOfMetaschema } from "./dialect.js";
 import { CodegenError } from "./errors.js";
 import { appendPointer, decodeFragment, valueAtPointer } from "./json-pointer.js";
-import { displayPath, type SchemaDocument } from "./load.js";
+import { displayPath, parseJsonDocument, type SchemaDocument } from "./load.js";
 import { isOpenApiDocument, openApiDialect, schemaRoots } from "./openapi.js";
 import { keywordsOutsideVocabularies } from "./vocabularies.js";
 import { isSchemaObject, subschemas, type Schema, type SchemaObject } from "./schema-walk.js";
@@ -46,6 +46,10 @@ export interface ResolveOptions {
   dialect?: Dialect;
   /** URI prefixes served from local directories, e.g. `{ "http://localhost:1234/": "remotes" }`. */
   registry?: Readonly<Record<string, string>>;
+  /** Fetch `http(s)` refs that the registry does not map (default: refuse them). */
+  allowRemote?: boolean;
+  /** Follow file refs outside the project directory and the inputs' directories (default: refuse them). */
+  allowOutsideRoot?: boolean;
 }
 
 export interface ResolvedSchemas {
@@ -313,6 +317,28 @@ export async function resolveSchemas(
     return true;
   };
 
+  /** Fetches a remote schema (only with `allowRemote`); its URI stands in for a file name. */
+  const fetchRemote = async (uri: string): Promise<boolean> => {
+    let text: string;
+    try {
+      const response = await fetch(uri);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      text = await response.text();
+    } catch (error) {
+      throw new CodegenError(`cannot fetch ${uri}: ${(error as Error).message}`, { hint: "Check the URL, or download the schema." });
+    }
+    addDocument({ file: uri, uri, displayPath: uri, root: parseJsonDocument(text, uri) });
+    return true;
+  };
+
+  /** Directories file refs may reach without `allowOutsideRoot`: the project's and the inputs'. */
+  const roots = [cwd, ...inputs.map((document) => path.dirname(document.file))];
+  const insideRoots = (file: string): boolean =>
+    roots.some((root) => {
+      const relative = path.relative(root, file);
+      return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+    });
+
   const targetOf = async (site: RefSite): Promise<SchemaLocation> => {
     const { document } = site.facts.location;
     const unresolved = (why: string, hint: string): never => {
@@ -338,7 +364,20 @@ export async function resolveSchemas(
     const absolute = resolveUri(site.ref, site.facts.baseUri) ?? unresolved(`it is not a valid URI reference`, "Fix the reference.");
     const [resourceUri, fragment] = splitFragment(absolute);
     let resource = index.resources.get(resourceUri);
-    if (resource === undefined && (await load(resourceUri))) resource = index.resources.get(resourceUri);
+    if (
+      resource === undefined &&
+      resourceUri.startsWith("file:") &&
+      !options.allowOutsideRoot &&
+      !insideRoots(fileURLToPath(resourceUri))
+    ) {
+      return unresolved(
+        `the file ${fileURLToPath(resourceUri)} is outside the project directory and the inputs' directories`,
+        "Move the schema inside the project, or pass --allow-outside-root if you trust where it points.",
+      );
+    }
+    const remote = /^https?:/.test(resourceUri) && fileOf(resourceUri) === undefined;
+    if (resource === undefined && (remote && options.allowRemote ? await fetchRemote(resourceUri) : await load(resourceUri)))
+      resource = index.resources.get(resourceUri);
     if (resource === undefined) {
       if (resourceUri.startsWith("file:")) {
         return unresolved(
@@ -347,8 +386,8 @@ export async function resolveSchemas(
         );
       }
       return unresolved(
-        `no schema has the URI ${resourceUri}, and codegen does not fetch schemas over the network`,
-        "Download the schema and refer to it by a relative path.",
+        `no schema has the URI ${resourceUri}, and codegen does not fetch schemas over the network unless --allow-remote is given`,
+        "Download the schema and refer to it by a relative path, map its URI prefix to a directory (registry), or pass --allow-remote.",
       );
     }
     if (fragment === "") return resource;

@@ -55,7 +55,8 @@ async function uncached(dir: string, options: GenerateOptions = {}): Promise<Map
 
 function outputOf(dir: string): Map<string, string> {
   const out = path.join(dir, "out");
-  return new Map(readdirSync(out).map((name) => [name, readFileSync(path.join(out, name), "utf8")]));
+  const generated = readdirSync(out).filter((name) => name.endsWith(".ts"));
+  return new Map(generated.map((name) => [name, readFileSync(path.join(out, name), "utf8")]));
 }
 
 /**

@@ -97,7 +97,10 @@ test("a write that cannot complete changes nothing in the output directory", () 
   assert.equal(codegen(project).status, 0);
   const before = snapshot(path.join(project, "generated"));
   writeFileSync(path.join(project, "schemas/zz.json"), JSON.stringify({ title: "Zz", type: "string" }));
-  writeFileSync(path.join(project, "schemas/api_organization_v1_MemberRoleSource.json"), JSON.stringify({ title: "MemberRoleSource", type: "number" }));
+  writeFileSync(
+    path.join(project, "schemas/api_organization_v1_MemberRoleSource.json"),
+    JSON.stringify({ title: "MemberRoleSource", type: "number" }),
+  );
   // A directory where codegen must write a file: the run fails before anything moves.
   mkdirSync(path.join(project, "generated/Zz.ts"));
   const result = codegen(project, "--no-cache");
@@ -149,7 +152,12 @@ test("inputs and --out on the command line; --help; unknown options are usage er
   const project = stytchProject();
   const result = codegen(project, "schemas/api_organization_v1_MemberRoleSource.json", "--out", "types");
   assert.equal(result.status, 0, result.stderr);
-  assert.deepEqual(readdirSync(path.join(project, "types")).sort(), [".codegen-manifest.json", "MemberRoleSource.ts", "_runtime.ts", "index.ts"]);
+  assert.deepEqual(readdirSync(path.join(project, "types")).sort(), [
+    ".codegen-manifest.json",
+    "MemberRoleSource.ts",
+    "_runtime.ts",
+    "index.ts",
+  ]);
 
   const help = codegen(project, "--help");
   assert.equal(help.status, 0);

@@ -1,5 +1,7 @@
 import { CodegenError } from "./errors.js";
 import { appendPointer, valueAtPointer } from "./json-pointer.js";
+import type { Dialect } from "./dialect.js";
+import { METASCHEMA_VALIDATORS } from "./metaschema-validators/dialects.js";
 import { schemaRoots } from "./openapi.js";
 import type { SchemaDocument } from "./load.js";
 import { isSchema, isSchemaObject, SINGLE_SUBSCHEMA, SUBSCHEMA_LISTS, SUBSCHEMA_MAPS, subschemas, type Schema } from "./schema-walk.js";
@@ -56,4 +58,24 @@ export function checkSchemaShapes(document: SchemaDocument): void {
     const schema = valueAtPointer(document.root, pointer);
     if (isSchema(schema)) visit(schema, pointer);
   }
+}
+
+/**
+ * Validates a schema against its dialect's metaschema, with the validators codegen generated for
+ * the metaschemas (src/metaschema-validators/, `npm run metaschemas`). Reports the deepest error:
+ * the one closest to what must change.
+ */
+export function checkAgainstMetaschema(document: SchemaDocument, pointer: string, schema: unknown, dialect: Dialect): void {
+  if (dialect === "openapi-3.0") return;
+  const result = METASCHEMA_VALIDATORS[dialect](schema);
+  if (result.valid) return;
+  const error = result.errors.reduce((deepest, candidate) =>
+    candidate.instancePath.split("/").length > deepest.instancePath.split("/").length ? candidate : deepest,
+  );
+  const params = Object.keys(error.params).length === 0 ? "" : ` (${JSON.stringify(error.params)})`;
+  throw new CodegenError(`the schema does not match the ${dialect} metaschema: ${error.message}${params}`, {
+    file: document.displayPath,
+    pointer: pointer + error.instancePath,
+    hint: `Fix the value there; see the ${dialect} specification, or declare another dialect with "$schema".`,
+  });
 }

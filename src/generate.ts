@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { Cache, moduleKeys } from "./cache.js";
+import { CodegenError } from "./errors.js";
 import { loadConfig, type Formatter, type NamingOptions } from "./config.js";
 import type { Dialect } from "./dialect.js";
 import type { GeneratedFile } from "./emit-module.js";
@@ -115,12 +116,22 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const keys = moduleKeys(modules, resolved, names, `${settings}\0${resolved.usesUnevaluated}`);
   const context = { resolved, names, assertFormats };
   type Emitted = GeneratedFile & { usesFormats: boolean };
-  const emitted = await Promise.all(
-    modules.map(async (module): Promise<Emitted & { cached: boolean }> => {
-      const cached = cache?.module<Emitted>(keys.get(module)!);
-      return cached !== undefined ? { ...cached, cached: true } : { ...(await emitModule(module, context, moduleOf)), cached: false };
-    }),
-  );
+  // The metaschema check comes after the validator compiler, whose errors about the keywords it reads
+  // say more; but a schema that breaks its metaschema may also trip json-schema-to-typescript, and
+  // then the metaschema's error is the one that explains it.
+  let emitted: Array<Emitted & { cached: boolean }>;
+  try {
+    emitted = await Promise.all(
+      modules.map(async (module): Promise<Emitted & { cached: boolean }> => {
+        const cached = cache?.module<Emitted>(keys.get(module)!);
+        return cached !== undefined ? { ...cached, cached: true } : { ...(await emitModule(module, context, moduleOf)), cached: false };
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof CodegenError)) resolved.checkMetaschemas();
+    throw error;
+  }
+  resolved.checkMetaschemas();
   const fresh = emitted.filter((module) => !module.cached).map(({ name, source }) => ({ name, source }));
   const moduleNames = emitted.map((file) => file.name.replace(/\.ts$/, ""));
   const unformatted = [...fresh, ...runtimeModules(emitted.some((module) => module.usesFormats)), indexModule(moduleNames)];

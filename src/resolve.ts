@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { checkSchemaShapes } from "./check-schema.js";
+import { checkAgainstMetaschema, checkSchemaShapes } from "./check-schema.js";
 import { atLeast, DEFAULT_DIALECT, type Dialect, dialectOfMetaschema } from "./dialect.js";
 import { CodegenError } from "./errors.js";
 import { appendPointer, decodeFragment, valueAtPointer } from "./json-pointer.js";
@@ -68,6 +68,11 @@ export interface ResolvedSchemas {
   namedLocations: SchemaLocation[];
   /** Custom metaschema files read for their `$vocabulary` (their content matters too). */
   metaschemaFiles: string[];
+  /**
+   * Validates every schema against its dialect's metaschema; throws for the first that breaks it.
+   * Run after the keywords were compiled, whose errors for the keywords they read say more.
+   */
+  checkMetaschemas(): void;
 }
 
 const COMPONENT_REF = /^#\/components\/schemas\/([^/]+)(.*)$/;
@@ -254,6 +259,7 @@ export async function resolveSchemas(
     return uri.startsWith("file:") ? fileURLToPath(uri) : metaschemaFile(uri);
   };
   const customMetaschemas = new Map<string, CustomMetaschema | undefined>();
+  const metaschemaChecks: Array<() => void> = [];
   const metaschemaFiles: string[] = [];
   const customMetaschema = (uri: string, location: SchemaLocation): CustomMetaschema | undefined => {
     const resourceUri = splitFragment(uri)[0];
@@ -292,6 +298,19 @@ export async function resolveSchemas(
   const documents: SchemaDocument[] = [];
   const addDocument = (document: SchemaDocument): void => {
     checkSchemaShapes(document);
+    const openApi = isOpenApiDocument(document) ? openApiDialect(document) : undefined;
+    for (const pointer of schemaRoots(document)) {
+      const schema = valueAtPointer(document.root, pointer);
+      const metaschema = isSchemaObject(schema) && typeof schema["$schema"] === "string" ? schema["$schema"] : undefined;
+      const declared =
+        metaschema === undefined
+          ? undefined
+          : (dialectOfMetaschema(metaschema) ?? customMetaschema(metaschema, { document, pointer })?.dialect);
+      // The components form's `$id` ("#/components/schemas/X") is codegen's convention, not a base URI.
+      const checked = pointer === "" && componentName(document) !== undefined ? { ...(schema as SchemaObject), $id: undefined } : schema;
+      const dialect = declared ?? openApi ?? options.dialect ?? DEFAULT_DIALECT;
+      metaschemaChecks.push(() => checkAgainstMetaschema(document, pointer, JSON.parse(JSON.stringify(checked)), dialect));
+    }
     documents.push(document);
     index.add(document);
   };
@@ -452,5 +471,6 @@ export async function resolveSchemas(
     usesUnevaluated: index.usesUnevaluated,
     namedLocations: [...named.values()],
     metaschemaFiles,
+    checkMetaschemas: () => metaschemaChecks.forEach((check) => check()),
   };
 }

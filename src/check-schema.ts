@@ -1,8 +1,9 @@
-import { CodegenError } from "./errors.js";
+import { CodegenError, type CodegenWarning } from "./errors.js";
 import { appendPointer, valueAtPointer } from "./json-pointer.js";
 import type { Dialect } from "./dialect.js";
 import { METASCHEMA_VALIDATORS } from "./metaschema-validators/dialects.js";
 import { schemaRoots } from "./openapi.js";
+import { isKnownKeyword } from "./vocabularies.js";
 import type { SchemaDocument } from "./load.js";
 import { isSchema, isSchemaObject, SINGLE_SUBSCHEMA, SUBSCHEMA_LISTS, SUBSCHEMA_MAPS, subschemas, type Schema } from "./schema-walk.js";
 
@@ -78,4 +79,27 @@ export function checkAgainstMetaschema(document: SchemaDocument, pointer: string
     pointer: pointer + error.instancePath,
     hint: `Fix the value there; see the ${dialect} specification, or declare another dialect with "$schema".`,
   });
+}
+
+/** Keywords no dialect defines (typos such as `requried`): ignored, as the specification says, with a warning. */
+export function unknownKeywords(document: SchemaDocument): CodegenWarning[] {
+  const warnings: CodegenWarning[] = [];
+  const visit = (schema: Schema, pointer: string): void => {
+    if (!isSchemaObject(schema)) return;
+    for (const keyword of Object.keys(schema)) {
+      if (!isKnownKeyword(keyword)) {
+        warnings.push({
+          file: document.displayPath,
+          pointer: appendPointer(pointer, keyword),
+          message: `unknown keyword "${keyword}" ignored`,
+        });
+      }
+    }
+    for (const child of subschemas(schema)) visit(child.schema, appendPointer(pointer, ...child.path));
+  };
+  for (const pointer of schemaRoots(document)) {
+    const schema = valueAtPointer(document.root, pointer);
+    if (isSchema(schema)) visit(schema, pointer);
+  }
+  return warnings;
 }

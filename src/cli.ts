@@ -19,6 +19,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("--no-cache", "regenerate everything; do not read or write node_modules/.cache/codegen")
     .option("--allow-remote", "fetch http(s) $refs (refused by default)")
     .option("--allow-outside-root", "follow file $refs outside the working directory and the inputs' directories (refused by default)")
+    .option("--strict", "unknown keywords are errors (exit 2), not warnings")
+    .option("-q, --quiet", "print only errors")
+    .option("--verbose", "print each stage's time, and stack traces of internal errors")
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   try {
@@ -37,7 +40,22 @@ export async function main(argv: readonly string[]): Promise<number> {
     cache: boolean;
     allowRemote?: boolean;
     allowOutsideRoot?: boolean;
+    strict?: boolean;
+    quiet?: boolean;
+    verbose?: boolean;
   }>();
+  const say = (text: string): void => {
+    if (options.quiet !== true) process.stdout.write(text);
+  };
+  // A progress line only for a person watching a terminal; never in CI logs or with --quiet.
+  const progress = process.stderr.isTTY && !process.env["CI"] && options.quiet !== true;
+  let lastProgress = 0;
+  const showProgress = (done: number, total: number): void => {
+    if (done !== total && Date.now() - lastProgress < 100) return;
+    lastProgress = Date.now();
+    process.stderr.write(`\rcodegen: ${done}/${total} modules generated`);
+    if (done === total) process.stderr.write("\r\x1b[K");
+  };
   try {
     const result = await generate({
       ...(inputs.length > 0 ? { inputs } : {}),
@@ -49,7 +67,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       cache: options.cache,
       allowRemote: options.allowRemote === true,
       allowOutsideRoot: options.allowOutsideRoot === true,
+      strict: options.strict === true,
+      ...(progress ? { onProgress: showProgress } : {}),
     });
+    if (options.quiet !== true) {
+      for (const warning of result.warnings)
+        process.stderr.write(`codegen: warning: ${warning.file}#${warning.pointer}: ${warning.message}\n`);
+    }
+    if (options.verbose === true) for (const { stage, ms } of result.timings) process.stderr.write(`codegen: ${stage}: ${ms} ms\n`);
     const outDir = path.relative(process.cwd(), result.outDir) || ".";
     if (options.check) {
       for (const { name, change } of result.changes) {
@@ -61,22 +86,21 @@ export async function main(argv: readonly string[]): Promise<number> {
         process.stderr.write(`codegen --check: ${result.changes.length} file(s) out of date; run codegen to update them.\n`);
         return 1;
       }
-      process.stdout.write(`codegen --check: ${outDir}/ is up to date (${result.files.length} files, ${result.typeCount} types).\n`);
+      say(`codegen --check: ${outDir}/ is up to date (${result.files.length} files, ${result.typeCount} types).\n`);
       return 0;
     }
-    process.stdout.write(
-      `codegen: ${result.typeCount} types in ${result.files.length} files; ${result.changes.length} written or removed in ${outDir}/.\n`,
-    );
+    say(`codegen: ${result.typeCount} types in ${result.files.length} files; ${result.changes.length} written or removed in ${outDir}/.\n`);
     return 0;
   } catch (error) {
     if (error instanceof CodegenError) {
       process.stderr.write(`codegen: ${error.describe()}\n`);
       return 2;
     }
-    // Not the input's fault as far as codegen can tell: say so plainly, without a stack trace.
+    // Not the input's fault as far as codegen can tell: say so plainly, with a stack trace only if asked.
     process.stderr.write(
       `codegen: internal error: ${(error as Error).message}\n  Nothing was written. Please report this with the schema that triggers it.\n`,
     );
+    if (options.verbose === true) process.stderr.write(`${(error as Error).stack ?? ""}\n`);
     return 2;
   }
 }

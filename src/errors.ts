@@ -21,3 +21,10 @@ export class CodegenError extends Error {
     return `${location}${this.message}${this.hint === undefined ? "" : `\n  ${this.hint}`}`;
   }
 }
+
+/** Something codegen ignored that the user may not have meant (an error with `strict`). */
+export interface CodegenWarning {
+  file: string;
+  pointer: string;
+  message: string;
+}

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { Cache, moduleKeys } from "./cache.js";
-import { CodegenError } from "./errors.js";
+import { CodegenError, type CodegenWarning } from "./errors.js";
 import { loadConfig, type Formatter, type NamingOptions } from "./config.js";
 import type { Dialect } from "./dialect.js";
 import type { GeneratedFile } from "./emit-module.js";
@@ -28,6 +28,10 @@ export interface GenerateOptions {
   formats?: "assert" | "annotate";
   /** `builtin` (default): codegen's own fast printer; `prettier`: prettier with the user's config; `none`: unformatted. Default: the config's `formatter`. */
   formatter?: Formatter;
+  /** Fail on warnings (unknown keywords) instead of reporting them. */
+  strict?: boolean;
+  /** Called as modules are generated (not for those the cache supplies), e.g. for a progress line. */
+  onProgress?: (done: number, total: number) => void;
   /** Use the on-disk cache (default true); false regenerates everything and stores nothing. */
   cache?: boolean;
   /** Fetch `http(s)` refs the registry does not map (default false: they are refused). */
@@ -49,6 +53,22 @@ export interface GenerateResult {
   reusedModules: number;
   /** The type name of each input's root schema, in input order (OpenAPI documents have none: their components are named). */
   rootTypes: string[];
+  /** Unknown keywords codegen ignored (with `strict`, the run fails instead). */
+  warnings: CodegenWarning[];
+  /** Milliseconds spent in each stage of this run, in order. */
+  timings: Array<{ stage: string; ms: number }>;
+}
+
+/** With `strict`, a warning is an error. */
+function failOnWarnings(warnings: readonly CodegenWarning[]): void {
+  const [first] = warnings;
+  if (first === undefined) return;
+  const more = warnings.length > 1 ? ` (and ${warnings.length - 1} more warning(s))` : "";
+  throw new CodegenError(`${first.message}${more}`, {
+    file: first.file,
+    pointer: first.pointer,
+    hint: "Remove or correct the keyword (extensions are named x-…), or run without --strict to ignore it.",
+  });
 }
 
 /** Where the cache lives: with other tools' caches, in node_modules of the project (the nearest package.json). */
@@ -65,6 +85,13 @@ function cacheDirectory(cwd: string): string {
  * Unchanged runs and unchanged modules come from the cache (see cache.ts).
  */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
+  const timings: GenerateResult["timings"] = [];
+  let lap = performance.now();
+  const stage = (name: string): void => {
+    const now = performance.now();
+    timings.push({ stage: name, ms: Math.round(now - lap) });
+    lap = now;
+  };
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const config = loadConfig(cwd);
   const outDir = path.resolve(cwd, options.outDir ?? config.out);
@@ -88,12 +115,16 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     prettierConfig,
   });
   const cache = options.cache === false ? undefined : new Cache(cacheDirectory(cwd), settings);
-  const unchanged = cache?.unchangedRun<Pick<GenerateResult, "typeCount" | "rootTypes" | "reusedModules">>(
+  const unchanged = cache?.unchangedRun<Pick<GenerateResult, "typeCount" | "rootTypes" | "reusedModules" | "warnings">>(
     inputFiles,
     outDir,
     isGeneratedFile,
   );
-  if (unchanged !== undefined) return { outDir, files: unchanged.files, ...unchanged.summary, changes: [] };
+  stage("check the cache");
+  if (unchanged !== undefined) {
+    if (options.strict) failOnWarnings(unchanged.summary.warnings);
+    return { outDir, files: unchanged.files, ...unchanged.summary, changes: [], timings };
+  }
 
   // Loaded only when something must be generated: they are most of codegen's start-up time.
   const [{ resolveSchemas, locationKey }, { assignTypeNames }, { emitModule, indexModule, planModules, runtimeModules }, { formatFiles }] =
@@ -105,6 +136,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     allowRemote: options.allowRemote === true,
     allowOutsideRoot: options.allowOutsideRoot === true,
   });
+  stage("load and resolve");
+  if (options.strict) failOnWarnings(resolved.warnings);
   const names = assignTypeNames(resolved.namedLocations, naming);
 
   const modules = planModules(resolved.documents, resolved.namedLocations);
@@ -120,11 +153,15 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   // say more; but a schema that breaks its metaschema may also trip json-schema-to-typescript, and
   // then the metaschema's error is the one that explains it.
   let emitted: Array<Emitted & { cached: boolean }>;
+  let generatedCount = 0;
   try {
     emitted = await Promise.all(
       modules.map(async (module): Promise<Emitted & { cached: boolean }> => {
         const cached = cache?.module<Emitted>(keys.get(module)!);
-        return cached !== undefined ? { ...cached, cached: true } : { ...(await emitModule(module, context, moduleOf)), cached: false };
+        if (cached !== undefined) return { ...cached, cached: true };
+        const fresh = await emitModule(module, context, moduleOf);
+        options.onProgress?.(++generatedCount, modules.length);
+        return { ...fresh, cached: false };
       }),
     );
   } catch (error) {
@@ -132,10 +169,12 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     throw error;
   }
   resolved.checkMetaschemas();
+  stage("emit types and validators");
   const fresh = emitted.filter((module) => !module.cached).map(({ name, source }) => ({ name, source }));
   const moduleNames = emitted.map((file) => file.name.replace(/\.ts$/, ""));
   const unformatted = [...fresh, ...runtimeModules(emitted.some((module) => module.usesFormats)), indexModule(moduleNames)];
   const formatted = await formatFiles(unformatted, outDir, formatter);
+  stage("format");
   const formattedByName = new Map(formatted.map((file) => [file.name, file.source]));
   for (const [index, module] of emitted.entries()) {
     if (module.cached) continue;
@@ -150,11 +189,12 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const rootTypes = inputs
     .filter((document) => !isOpenApiDocument(document))
     .map((document) => names.get(locationKey({ document, pointer: "" }))!);
-  const summary = { typeCount: names.size, rootTypes, reusedModules: modules.length };
+  const summary = { typeCount: names.size, rootTypes, reusedModules: modules.length, warnings: resolved.warnings };
   // A check run that found drift has not made the output match; its record would be wrong.
   if (!options.check || changes.length === 0) {
     const readFiles = [...new Set([...resolved.documents.map((document) => document.file), ...resolved.metaschemaFiles])];
     cache?.recordRun(readFiles, files, summary);
   }
-  return { outDir, files, changes, ...summary, reusedModules: cachedFiles.length };
+  stage(options.check ? "compare" : "write");
+  return { outDir, files, changes, ...summary, reusedModules: cachedFiles.length, timings };
 }

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { checkAgainstMetaschema, checkSchemaShapes } from "./check-schema.js";
+import { checkAgainstMetaschema, checkSchemaShapes, unknownKeywords } from "./check-schema.js";
 import { atLeast, DEFAULT_DIALECT, type Dialect, dialectOfMetaschema } from "./dialect.js";
-import { CodegenError } from "./errors.js";
+import { CodegenError, type CodegenWarning } from "./errors.js";
 import { appendPointer, decodeFragment, valueAtPointer } from "./json-pointer.js";
 import { displayPath, parseJsonDocument, type SchemaDocument } from "./load.js";
 import { isOpenApiDocument, openApiDialect, schemaRoots } from "./openapi.js";
@@ -73,6 +73,8 @@ export interface ResolvedSchemas {
    * Run after the keywords were compiled, whose errors for the keywords they read say more.
    */
   checkMetaschemas(): void;
+  /** Unknown keywords, in document order. */
+  warnings: CodegenWarning[];
 }
 
 const COMPONENT_REF = /^#\/components\/schemas\/([^/]+)(.*)$/;
@@ -260,6 +262,7 @@ export async function resolveSchemas(
   };
   const customMetaschemas = new Map<string, CustomMetaschema | undefined>();
   const metaschemaChecks: Array<() => void> = [];
+  const warnings: CodegenWarning[] = [];
   const metaschemaFiles: string[] = [];
   const customMetaschema = (uri: string, location: SchemaLocation): CustomMetaschema | undefined => {
     const resourceUri = splitFragment(uri)[0];
@@ -298,6 +301,7 @@ export async function resolveSchemas(
   const documents: SchemaDocument[] = [];
   const addDocument = (document: SchemaDocument): void => {
     checkSchemaShapes(document);
+    warnings.push(...unknownKeywords(document));
     const openApi = isOpenApiDocument(document) ? openApiDialect(document) : undefined;
     for (const pointer of schemaRoots(document)) {
       const schema = valueAtPointer(document.root, pointer);
@@ -472,5 +476,6 @@ export async function resolveSchemas(
     namedLocations: [...named.values()],
     metaschemaFiles,
     checkMetaschemas: () => metaschemaChecks.forEach((check) => check()),
+    warnings,
   };
 }

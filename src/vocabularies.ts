@@ -85,3 +85,18 @@ export function keywordsOutsideVocabularies(
     if (!enabled.has(name)) keywords.forEach((keyword) => ignored.add(keyword));
   return { ignored, assertsFormat };
 }
+
+/** Keywords of the always-on vocabularies, and OpenAPI's additions to schema objects. */
+const OTHER_KEYWORDS = [
+  ...["$schema", "$id", "id", "$anchor", "$dynamicAnchor", "$dynamicRef", "$ref", "$recursiveRef", "$recursiveAnchor"],
+  ...["$vocabulary", "$comment", "$defs", "definitions", "dependencies"],
+  ...["title", "description", "default", "deprecated", "readOnly", "writeOnly", "examples"],
+  ...["contentEncoding", "contentMediaType", "contentSchema"],
+  ...["nullable", "discriminator", "xml", "externalDocs", "example"],
+];
+const KNOWN_KEYWORDS = new Set([...Object.values(VOCABULARY_KEYWORDS).flat(), ...OTHER_KEYWORDS]);
+
+/** Whether a keyword means something in some dialect codegen reads; `x-` extensions count as known. */
+export function isKnownKeyword(keyword: string): boolean {
+  return KNOWN_KEYWORDS.has(keyword) || keyword.startsWith("x-");
+}

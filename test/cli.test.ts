@@ -194,3 +194,30 @@ test("a malformed keyword is reported with its location, exit 2", () => {
   );
   assert.ok(!existsSync(path.join(dir, "generated")));
 });
+
+test("unknown keywords are warnings, errors with --strict; --quiet and --verbose", () => {
+  const dir = temporaryDirectory("strict");
+  mkdirSync(path.join(dir, "schemas"));
+  writeFileSync(
+    path.join(dir, "schemas/thing.json"),
+    JSON.stringify({ title: "Thing", type: "object", requried: ["a"], properties: { a: { type: "string", "x-internal": true } } }),
+  );
+  const warned = codegen(dir, "--no-cache");
+  assert.equal(warned.status, 0);
+  assert.equal(
+    warned.stderr,
+    'codegen: warning: schemas/thing.json#/requried: unknown keyword "requried" ignored\n',
+    "x- extensions are not warned about",
+  );
+
+  const strict = codegen(dir, "--no-cache", "--strict", "--out", "strict-out");
+  assert.equal(strict.status, 2);
+  assert.match(strict.stderr, /^codegen: schemas\/thing\.json#\/requried: unknown keyword "requried" ignored\n/);
+  assert.ok(!existsSync(path.join(dir, "strict-out")), "nothing written");
+
+  const quiet = codegen(dir, "--quiet");
+  assert.deepEqual([quiet.status, quiet.stdout, quiet.stderr], [0, "", ""], "no progress line either: stderr is not a terminal");
+
+  const verbose = codegen(dir, "--no-cache", "--verbose");
+  assert.match(verbose.stderr, /codegen: load and resolve: \d+ ms\n(?:.*\n)*codegen: write: \d+ ms\n/);
+});

@@ -1,9 +1,10 @@
 import { Command, CommanderError } from "commander";
 import path from "node:path";
-import { dialectOption, formatsOption } from "./config.js";
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG, dialectOption, formatsOption, loadConfig } from "./config.js";
 import { DIALECTS } from "./dialect.js";
 import { CodegenError } from "./errors.js";
 import { generate } from "./generate.js";
+import { watchedPaths, watchPaths } from "./watch.js";
 
 /** Exit codes: 0 success, 1 `--check` found files that would change, 2 bad input or usage. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -22,6 +23,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("--strict", "unknown keywords are errors (exit 2), not warnings")
     .option("-q, --quiet", "print only errors")
     .option("--verbose", "print each stage's time, and stack traces of internal errors")
+    .option("-w, --watch", "regenerate when an input or the config changes; a broken save keeps the last good output")
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   try {
@@ -43,6 +45,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     strict?: boolean;
     quiet?: boolean;
     verbose?: boolean;
+    watch?: boolean;
   }>();
   const say = (text: string): void => {
     if (options.quiet !== true) process.stdout.write(text);
@@ -56,51 +59,76 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`\rcodegen: ${done}/${total} modules generated`);
     if (done === total) process.stderr.write("\r\x1b[K");
   };
-  try {
-    const result = await generate({
-      ...(inputs.length > 0 ? { inputs } : {}),
-      ...(options.out !== undefined ? { outDir: options.out } : {}),
-      ...(options.dialect !== undefined ? { dialect: dialectOption(options.dialect, "--dialect") } : {}),
-      ...(options.formats !== undefined ? { formats: formatsOption(options.formats, "--formats") } : {}),
-      ...(options.prettier === true ? { formatter: "prettier" as const } : {}),
-      check: options.check === true,
-      cache: options.cache,
-      allowRemote: options.allowRemote === true,
-      allowOutsideRoot: options.allowOutsideRoot === true,
-      strict: options.strict === true,
-      ...(progress ? { onProgress: showProgress } : {}),
-    });
-    if (options.quiet !== true) {
-      for (const warning of result.warnings)
-        process.stderr.write(`codegen: warning: ${warning.file}#${warning.pointer}: ${warning.message}\n`);
-    }
-    if (options.verbose === true) for (const { stage, ms } of result.timings) process.stderr.write(`codegen: ${stage}: ${ms} ms\n`);
-    const outDir = path.relative(process.cwd(), result.outDir) || ".";
-    if (options.check) {
-      for (const { name, change } of result.changes) {
-        process.stderr.write(
-          `${path.join(outDir, name)} would be ${change === "create" ? "created" : change === "update" ? "updated" : "deleted"}\n`,
-        );
+  const runOnce = async (): Promise<number> => {
+    try {
+      const result = await generate({
+        ...(inputs.length > 0 ? { inputs } : {}),
+        ...(options.out !== undefined ? { outDir: options.out } : {}),
+        ...(options.dialect !== undefined ? { dialect: dialectOption(options.dialect, "--dialect") } : {}),
+        ...(options.formats !== undefined ? { formats: formatsOption(options.formats, "--formats") } : {}),
+        ...(options.prettier === true ? { formatter: "prettier" as const } : {}),
+        check: options.check === true,
+        cache: options.cache,
+        allowRemote: options.allowRemote === true,
+        allowOutsideRoot: options.allowOutsideRoot === true,
+        strict: options.strict === true,
+        ...(progress ? { onProgress: showProgress } : {}),
+      });
+      if (options.quiet !== true) {
+        for (const warning of result.warnings)
+          process.stderr.write(`codegen: warning: ${warning.file}#${warning.pointer}: ${warning.message}\n`);
       }
-      if (result.changes.length > 0) {
-        process.stderr.write(`codegen --check: ${result.changes.length} file(s) out of date; run codegen to update them.\n`);
-        return 1;
+      if (options.verbose === true) for (const { stage, ms } of result.timings) process.stderr.write(`codegen: ${stage}: ${ms} ms\n`);
+      const outDir = path.relative(process.cwd(), result.outDir) || ".";
+      if (options.check) {
+        for (const { name, change } of result.changes) {
+          process.stderr.write(
+            `${path.join(outDir, name)} would be ${change === "create" ? "created" : change === "update" ? "updated" : "deleted"}\n`,
+          );
+        }
+        if (result.changes.length > 0) {
+          process.stderr.write(`codegen --check: ${result.changes.length} file(s) out of date; run codegen to update them.\n`);
+          return 1;
+        }
+        say(`codegen --check: ${outDir}/ is up to date (${result.files.length} files, ${result.typeCount} types).\n`);
+        return 0;
       }
-      say(`codegen --check: ${outDir}/ is up to date (${result.files.length} files, ${result.typeCount} types).\n`);
+      say(
+        `codegen: ${result.typeCount} types in ${result.files.length} files; ${result.changes.length} written or removed in ${outDir}/.\n`,
+      );
       return 0;
-    }
-    say(`codegen: ${result.typeCount} types in ${result.files.length} files; ${result.changes.length} written or removed in ${outDir}/.\n`);
-    return 0;
-  } catch (error) {
-    if (error instanceof CodegenError) {
-      process.stderr.write(`codegen: ${error.describe()}\n`);
+    } catch (error) {
+      if (error instanceof CodegenError) {
+        process.stderr.write(`codegen: ${error.describe()}\n`);
+        return 2;
+      }
+      // Not the input's fault as far as codegen can tell: say so plainly, with a stack trace only if asked.
+      process.stderr.write(
+        `codegen: internal error: ${(error as Error).message}\n  Nothing was written. Please report this with the schema that triggers it.\n`,
+      );
+      if (options.verbose === true) process.stderr.write(`${(error as Error).stack ?? ""}\n`);
       return 2;
     }
-    // Not the input's fault as far as codegen can tell: say so plainly, with a stack trace only if asked.
-    process.stderr.write(
-      `codegen: internal error: ${(error as Error).message}\n  Nothing was written. Please report this with the schema that triggers it.\n`,
-    );
-    if (options.verbose === true) process.stderr.write(`${(error as Error).stack ?? ""}\n`);
-    return 2;
+  };
+
+  const status = await runOnce();
+  if (options.watch !== true || options.check === true) return status;
+  let configInputs = DEFAULT_CONFIG.inputs;
+  try {
+    configInputs = loadConfig(process.cwd()).inputs;
+  } catch {
+    // A broken config was reported by the run above; watching it lets the next save repair it.
   }
+  const watched = watchedPaths(inputs.length > 0 ? inputs : configInputs, process.cwd(), [CONFIG_FILE_NAME, "package.json"]);
+  say(`codegen: watching ${watched.map((entry) => path.relative(process.cwd(), entry) || ".").join(", ")} (Ctrl-C to stop)\n`);
+  await new Promise<void>((resolve) => {
+    const stop = watchPaths(watched, async () => {
+      await runOnce();
+    });
+    process.once("SIGINT", () => {
+      stop();
+      resolve();
+    });
+  });
+  return 0;
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
@@ -220,4 +220,36 @@ test("unknown keywords are warnings, errors with --strict; --quiet and --verbose
 
   const verbose = codegen(dir, "--no-cache", "--verbose");
   assert.match(verbose.stderr, /codegen: load and resolve: \d+ ms\n(?:.*\n)*codegen: write: \d+ ms\n/);
+});
+
+test("--watch regenerates on change, keeps the last good output on a broken save, recovers on the next", async () => {
+  const dir = temporaryDirectory("watch");
+  mkdirSync(path.join(dir, "schemas"));
+  const schema = path.join(dir, "schemas/thing.json");
+  writeFileSync(schema, JSON.stringify({ title: "Thing", type: "string" }));
+  const child = spawn(process.execPath, [CLI, "--watch", "--no-cache"], { cwd: dir });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const until = async (condition: () => boolean, what: string): Promise<void> => {
+    for (const started = Date.now(); !condition(); await new Promise((resolve) => setTimeout(resolve, 25))) {
+      if (Date.now() - started > 10_000) assert.fail(`timed out waiting for ${what}; stdout: ${stdout} stderr: ${stderr}`);
+    }
+  };
+  try {
+    await until(() => stdout.includes("codegen: watching"), "the first run");
+    const good = readFileSync(path.join(dir, "generated/Thing.ts"), "utf8");
+
+    writeFileSync(schema, '{ "title": "Thing", "type": ');
+    await until(() => stderr.includes("schemas/thing.json"), "the error of the broken save");
+    assert.match(stderr, /invalid JSON/);
+    assert.equal(readFileSync(path.join(dir, "generated/Thing.ts"), "utf8"), good, "the last good output stays");
+
+    writeFileSync(schema, JSON.stringify({ title: "Thing", type: "number" }));
+    await until(() => readFileSync(path.join(dir, "generated/Thing.ts"), "utf8") !== good, "the regenerated output");
+    assert.match(readFileSync(path.join(dir, "generated/Thing.ts"), "utf8"), /export type Thing = number;/);
+  } finally {
+    child.kill("SIGINT");
+  }
 });

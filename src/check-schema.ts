@@ -92,8 +92,74 @@ export function unknownKeywords(document: SchemaDocument): CodegenWarning[] {
           file: document.displayPath,
           pointer: appendPointer(pointer, keyword),
           message: `unknown keyword "${keyword}" ignored`,
+          hint: "Correct or remove the keyword (name extensions x-…).",
         });
       }
+    }
+    for (const child of subschemas(schema)) visit(child.schema, appendPointer(pointer, ...child.path));
+  };
+  for (const pointer of schemaRoots(document)) {
+    const schema = valueAtPointer(document.root, pointer);
+    if (isSchema(schema)) visit(schema, pointer);
+  }
+  return warnings;
+}
+
+/** Whether the quantifier at `index` of a pattern repeats without bound (`*`, `+`, `{n,}`). */
+function unboundedQuantifierAt(pattern: string, index: number): boolean {
+  const char = pattern[index];
+  if (char === "*" || char === "+") return true;
+  return char === "{" && /^\{\d+,\}/.test(pattern.slice(index));
+}
+
+/**
+ * Whether a regular expression has a repeated group that itself repeats something without bound,
+ * such as `(a+)+` or `([a-z]+-?)*`: on a long input that almost matches, backtracking through
+ * such nesting takes exponential time. The rule is syntactic (star height above one), so it also
+ * flags some harmless patterns; it never misses this shape.
+ */
+export function hasNestedRepetition(pattern: string): boolean {
+  const groups: boolean[] = [];
+  let repeatsInside = false;
+  for (let index = 0; index < pattern.length; index++) {
+    const char = pattern[index];
+    if (char === "\\") index++;
+    else if (char === "[") {
+      for (index++; index < pattern.length && pattern[index] !== "]"; index++) if (pattern[index] === "\\") index++;
+    } else if (char === "(") {
+      groups.push(repeatsInside);
+      repeatsInside = false;
+    } else if (char === ")") {
+      const inner: boolean = repeatsInside;
+      repeatsInside = groups.pop() ?? false;
+      if (unboundedQuantifierAt(pattern, index + 1)) {
+        if (inner) return true;
+        repeatsInside = true;
+      } else repeatsInside ||= inner;
+    } else if (unboundedQuantifierAt(pattern, index)) repeatsInside = true;
+  }
+  return false;
+}
+
+/** `pattern` and `patternProperties` regular expressions that may backtrack catastrophically (see hasNestedRepetition). */
+export function backtrackingPatterns(document: SchemaDocument): CodegenWarning[] {
+  const warnings: CodegenWarning[] = [];
+  const warn = (pointer: string, pattern: string): void => {
+    warnings.push({
+      file: document.displayPath,
+      pointer,
+      message: `the pattern ${JSON.stringify(pattern)} repeats a group that repeats: matching it can take exponential time on hostile input`,
+      hint: "Write it without a repetition inside a repeated group (^[a-z]+$ instead of ^([a-z]+)+$).",
+    });
+  };
+  const visit = (schema: Schema, pointer: string): void => {
+    if (!isSchemaObject(schema)) return;
+    const pattern = schema["pattern"];
+    if (typeof pattern === "string" && hasNestedRepetition(pattern)) warn(appendPointer(pointer, "pattern"), pattern);
+    const patternProperties = schema["patternProperties"];
+    if (isSchemaObject(patternProperties)) {
+      for (const key of Object.keys(patternProperties))
+        if (hasNestedRepetition(key)) warn(appendPointer(pointer, "patternProperties", key), key);
     }
     for (const child of subschemas(schema)) visit(child.schema, appendPointer(pointer, ...child.path));
   };

@@ -27,4 +27,6 @@ export interface CodegenWarning {
   file: string;
   pointer: string;
   message: string;
+  /** What to do about it. */
+  hint: string;
 }

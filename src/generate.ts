@@ -67,7 +67,7 @@ function failOnWarnings(warnings: readonly CodegenWarning[]): void {
   throw new CodegenError(`${first.message}${more}`, {
     file: first.file,
     pointer: first.pointer,
-    hint: "Remove or correct the keyword (extensions are named x-…), or run without --strict to ignore it.",
+    hint: `${first.hint} Without --strict this is a warning.`,
   });
 }
 

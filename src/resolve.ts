@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { checkAgainstMetaschema, checkSchemaShapes, unknownKeywords } from "./check-schema.js";
+import { backtrackingPatterns, checkAgainstMetaschema, checkSchemaShapes, unknownKeywords } from "./check-schema.js";
 import { atLeast, DEFAULT_DIALECT, type Dialect, dialectOfMetaschema } from "./dialect.js";
 import { CodegenError, type CodegenWarning } from "./errors.js";
 import { appendPointer, decodeFragment, valueAtPointer } from "./json-pointer.js";
@@ -301,7 +301,7 @@ export async function resolveSchemas(
   const documents: SchemaDocument[] = [];
   const addDocument = (document: SchemaDocument): void => {
     checkSchemaShapes(document);
-    warnings.push(...unknownKeywords(document));
+    warnings.push(...unknownKeywords(document), ...backtrackingPatterns(document));
     const openApi = isOpenApiDocument(document) ? openApiDialect(document) : undefined;
     for (const pointer of schemaRoots(document)) {
       const schema = valueAtPointer(document.root, pointer);

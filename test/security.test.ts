@@ -1,7 +1,8 @@
 /**
- * What a schema may make codegen read: remote refs only with `allowRemote` (served here by a
+ * What a schema may make codegen do. Read: remote refs only with `allowRemote` (served here by a
  * server on the loopback interface, so nothing leaves the machine), file refs outside the project
- * directory and the inputs' directories only with `allowOutsideRoot`, and ref cycles through files end.
+ * directory and the inputs' directories only with `allowOutsideRoot`, and ref cycles through files
+ * end. Run: patterns that can backtrack catastrophically are reported when generating.
  */
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -78,4 +79,21 @@ test("a ref cycle through files ends: each file is loaded once", async () => {
   );
   const result = await generate({ cwd: dir, inputs: ["schemas/order.json"], outDir: "out", cache: false });
   assert.deepEqual(result.files.map((file) => file.name).sort(), ["Line.ts", "Order.ts", "_runtime.ts", "index.ts"]);
+});
+
+test("patterns that can backtrack catastrophically are reported at generation time, errors with strict", async () => {
+  const schema = {
+    title: "Order",
+    type: "object",
+    properties: { code: { type: "string", pattern: "^([a-z]+)+$" }, plain: { type: "string", pattern: "^[a-z]+(-[a-z]+)?$" } },
+    patternProperties: { "^(x*)*$": true },
+  };
+  const dir = project(schema);
+  const result = await generate({ cwd: dir, outDir: "out", cache: false });
+  assert.deepEqual(
+    result.warnings.map((warning) => `${warning.file}#${warning.pointer}`),
+    ["schemas/order.json#/patternProperties/^(x*)*$", "schemas/order.json#/properties/code/pattern"],
+  );
+  assert.match(result.warnings[1]!.message, /repeats a group that repeats: matching it can take exponential time/);
+  assert.match(await refusal(generate({ cwd: dir, outDir: "out", cache: false, strict: true })), /exponential time on hostile input \(and 1 more warning\(s\)\)\n  Write it without a repetition/);
 });

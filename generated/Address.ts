@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -258,10 +259,14 @@ export function collectAddressErrors(
  * Validates `value` as Address, collecting every error.
  */
 export function validateAddress(value: unknown): ValidationResult<Address> {
-  if (isAddress(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectAddressErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isAddress(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectAddressErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -115,10 +116,14 @@ export function collectAmazonOAuthFactorErrors(
  * Validates `value` as AmazonOAuthFactor, collecting every error.
  */
 export function validateAmazonOAuthFactor(value: unknown): ValidationResult<AmazonOAuthFactor> {
-  if (isAmazonOAuthFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectAmazonOAuthFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isAmazonOAuthFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectAmazonOAuthFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

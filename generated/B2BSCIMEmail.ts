@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -124,10 +125,14 @@ export function collectB2BSCIMEmailErrors(
  * Validates `value` as B2BSCIMEmail, collecting every error.
  */
 export function validateB2BSCIMEmail(value: unknown): ValidationResult<B2BSCIMEmail> {
-  if (isB2BSCIMEmail(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectB2BSCIMEmailErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isB2BSCIMEmail(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectB2BSCIMEmailErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

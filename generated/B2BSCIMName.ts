@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -206,10 +207,14 @@ export function collectB2BSCIMNameErrors(
  * Validates `value` as B2BSCIMName, collecting every error.
  */
 export function validateB2BSCIMName(value: unknown): ValidationResult<B2BSCIMName> {
-  if (isB2BSCIMName(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectB2BSCIMNameErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isB2BSCIMName(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectB2BSCIMNameErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

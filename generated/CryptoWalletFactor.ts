@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -129,10 +130,14 @@ export function collectCryptoWalletFactorErrors(
  * Validates `value` as CryptoWalletFactor, collecting every error.
  */
 export function validateCryptoWalletFactor(value: unknown): ValidationResult<CryptoWalletFactor> {
-  if (isCryptoWalletFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectCryptoWalletFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isCryptoWalletFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectCryptoWalletFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

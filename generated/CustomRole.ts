@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 import {
   type CustomRolePermission,
@@ -145,10 +146,14 @@ export function collectCustomRoleErrors(
  * Validates `value` as CustomRole, collecting every error.
  */
 export function validateCustomRole(value: unknown): ValidationResult<CustomRole> {
-  if (isCustomRole(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectCustomRoleErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isCustomRole(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectCustomRoleErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

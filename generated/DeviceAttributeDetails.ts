@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
 
@@ -136,10 +137,14 @@ export function collectDeviceAttributeDetailsErrors(
 export function validateDeviceAttributeDetails(
   value: unknown,
 ): ValidationResult<DeviceAttributeDetails> {
-  if (isDeviceAttributeDetails(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectDeviceAttributeDetailsErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isDeviceAttributeDetails(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectDeviceAttributeDetailsErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

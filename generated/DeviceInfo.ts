@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 import {
   type DeviceAttributeDetails,
@@ -191,10 +192,14 @@ export function collectDeviceInfoErrors(
  * Validates `value` as DeviceInfo, collecting every error.
  */
 export function validateDeviceInfo(value: unknown): ValidationResult<DeviceInfo> {
-  if (isDeviceInfo(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectDeviceInfoErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isDeviceInfo(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectDeviceInfoErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -115,10 +116,14 @@ export function collectDiscordOAuthFactorErrors(
  * Validates `value` as DiscordOAuthFactor, collecting every error.
  */
 export function validateDiscordOAuthFactor(value: unknown): ValidationResult<DiscordOAuthFactor> {
-  if (isDiscordOAuthFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectDiscordOAuthFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isDiscordOAuthFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectDiscordOAuthFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

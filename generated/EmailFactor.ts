@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -98,10 +99,14 @@ export function collectEmailFactorErrors(
  * Validates `value` as EmailFactor, collecting every error.
  */
 export function validateEmailFactor(value: unknown): ValidationResult<EmailFactor> {
-  if (isEmailFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectEmailFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isEmailFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectEmailFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -102,10 +103,14 @@ export function collectEmailImplicitRoleAssignmentErrors(
 export function validateEmailImplicitRoleAssignment(
   value: unknown,
 ): ValidationResult<EmailImplicitRoleAssignment> {
-  if (isEmailImplicitRoleAssignment(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectEmailImplicitRoleAssignmentErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isEmailImplicitRoleAssignment(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectEmailImplicitRoleAssignmentErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 import { type Manager, collectManagerErrors, isManager } from "./Manager.js";
 
@@ -191,10 +192,14 @@ export function collectEnterpriseExtensionErrors(
  * Validates `value` as EnterpriseExtension, collecting every error.
  */
 export function validateEnterpriseExtension(value: unknown): ValidationResult<EnterpriseExtension> {
-  if (isEnterpriseExtension(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectEnterpriseExtensionErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isEnterpriseExtension(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectEnterpriseExtensionErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

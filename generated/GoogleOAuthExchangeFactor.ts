@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -75,10 +76,14 @@ export function collectGoogleOAuthExchangeFactorErrors(
 export function validateGoogleOAuthExchangeFactor(
   value: unknown,
 ): ValidationResult<GoogleOAuthExchangeFactor> {
-  if (isGoogleOAuthExchangeFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectGoogleOAuthExchangeFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isGoogleOAuthExchangeFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectGoogleOAuthExchangeFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -115,10 +116,14 @@ export function collectGoogleOAuthFactorErrors(
  * Validates `value` as GoogleOAuthFactor, collecting every error.
  */
 export function validateGoogleOAuthFactor(value: unknown): ValidationResult<GoogleOAuthFactor> {
-  if (isGoogleOAuthFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectGoogleOAuthFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isGoogleOAuthFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectGoogleOAuthFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -98,10 +99,14 @@ export function collectGroupErrors(
  * Validates `value` as Group, collecting every error.
  */
 export function validateGroup(value: unknown): ValidationResult<Group> {
-  if (isGroup(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectGroupErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isGroup(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectGroupErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

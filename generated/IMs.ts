@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -124,10 +125,14 @@ export function collectIMsErrors(
  * Validates `value` as IMs, collecting every error.
  */
 export function validateIMs(value: unknown): ValidationResult<IMs> {
-  if (isIMs(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectIMsErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isIMs(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectIMsErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
 import { type MemberRole, collectMemberRoleErrors, isMemberRole } from "./MemberRole.js";
@@ -805,10 +806,14 @@ export function collectMemberErrors(
  * Validates `value` as Member, collecting every error.
  */
 export function validateMember(value: unknown): ValidationResult<Member> {
-  if (isMember(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectMemberErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isMember(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectMemberErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

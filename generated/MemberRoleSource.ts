@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -92,10 +93,14 @@ export function collectMemberRoleSourceErrors(
  * Validates `value` as MemberRoleSource, collecting every error.
  */
 export function validateMemberRoleSource(value: unknown): ValidationResult<MemberRoleSource> {
-  if (isMemberRoleSource(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectMemberRoleSourceErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isMemberRoleSource(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectMemberRoleSourceErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

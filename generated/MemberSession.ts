@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
 import {
@@ -383,10 +384,14 @@ export function collectMemberSessionErrors(
  * Validates `value` as MemberSession, collecting every error.
  */
 export function validateMemberSession(value: unknown): ValidationResult<MemberSession> {
-  if (isMemberSession(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectMemberSessionErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isMemberSession(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectMemberSessionErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -77,10 +78,14 @@ export function collectOAuthAccessTokenExchangeFactorErrors(
 export function validateOAuthAccessTokenExchangeFactor(
   value: unknown,
 ): ValidationResult<OAuthAccessTokenExchangeFactor> {
-  if (isOAuthAccessTokenExchangeFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectOAuthAccessTokenExchangeFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isOAuthAccessTokenExchangeFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectOAuthAccessTokenExchangeFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

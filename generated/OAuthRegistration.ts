@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -166,10 +167,14 @@ export function collectOAuthRegistrationErrors(
  * Validates `value` as OAuthRegistration, collecting every error.
  */
 export function validateOAuthRegistration(value: unknown): ValidationResult<OAuthRegistration> {
-  if (isOAuthRegistration(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectOAuthRegistrationErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isOAuthRegistration(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectOAuthRegistrationErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

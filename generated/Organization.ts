@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
 import {
@@ -1005,10 +1006,14 @@ export function collectOrganizationErrors(
  * Validates `value` as Organization, collecting every error.
  */
 export function validateOrganization(value: unknown): ValidationResult<Organization> {
-  if (isOrganization(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectOrganizationErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isOrganization(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectOrganizationErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

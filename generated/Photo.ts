@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -124,10 +125,14 @@ export function collectPhotoErrors(
  * Validates `value` as Photo, collecting every error.
  */
 export function validatePhoto(value: unknown): ValidationResult<Photo> {
-  if (isPhoto(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectPhotoErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isPhoto(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectPhotoErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

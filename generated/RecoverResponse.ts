@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
 import { type DeviceInfo, collectDeviceInfoErrors, isDeviceInfo } from "./DeviceInfo.js";
@@ -302,10 +303,14 @@ export function collectRecoverResponseErrors(
  * Validates `value` as RecoverResponse, collecting every error.
  */
 export function validateRecoverResponse(value: unknown): ValidationResult<RecoverResponse> {
-  if (isRecoverResponse(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectRecoverResponseErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isRecoverResponse(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectRecoverResponseErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -98,10 +99,14 @@ export function collectRetiredEmailErrors(
  * Validates `value` as RetiredEmail, collecting every error.
  */
 export function validateRetiredEmail(value: unknown): ValidationResult<RetiredEmail> {
-  if (isRetiredEmail(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectRetiredEmailErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isRetiredEmail(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectRetiredEmailErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -124,10 +125,14 @@ export function collectRoleErrors(
  * Validates `value` as Role, collecting every error.
  */
 export function validateRole(value: unknown): ValidationResult<Role> {
-  if (isRole(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectRoleErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isRole(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectRoleErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

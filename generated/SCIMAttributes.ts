@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 import { type Address, collectAddressErrors, isAddress } from "./Address.js";
 import { type B2BSCIMEmail, collectB2BSCIMEmailErrors, isB2BSCIMEmail } from "./B2BSCIMEmail.js";
@@ -756,10 +757,14 @@ export function collectSCIMAttributesErrors(
  * Validates `value` as SCIMAttributes, collecting every error.
  */
 export function validateSCIMAttributes(value: unknown): ValidationResult<SCIMAttributes> {
-  if (isSCIMAttributes(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectSCIMAttributesErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isSCIMAttributes(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectSCIMAttributesErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

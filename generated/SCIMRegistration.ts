@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 import {
   type SCIMAttributes,
@@ -130,10 +131,14 @@ export function collectSCIMRegistrationErrors(
  * Validates `value` as SCIMRegistration, collecting every error.
  */
 export function validateSCIMRegistration(value: unknown): ValidationResult<SCIMRegistration> {
-  if (isSCIMRegistration(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectSCIMRegistrationErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isSCIMRegistration(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectSCIMRegistrationErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -147,10 +148,14 @@ export function collectSSORegistrationErrors(
  * Validates `value` as SSORegistration, collecting every error.
  */
 export function validateSSORegistration(value: unknown): ValidationResult<SSORegistration> {
-  if (isSSORegistration(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectSSORegistrationErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isSSORegistration(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectSSORegistrationErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

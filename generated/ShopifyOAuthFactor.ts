@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -115,10 +116,14 @@ export function collectShopifyOAuthFactorErrors(
  * Validates `value` as ShopifyOAuthFactor, collecting every error.
  */
 export function validateShopifyOAuthFactor(value: unknown): ValidationResult<ShopifyOAuthFactor> {
-  if (isShopifyOAuthFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectShopifyOAuthFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isShopifyOAuthFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectShopifyOAuthFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -115,10 +116,14 @@ export function collectSpotifyOAuthFactorErrors(
  * Validates `value` as SpotifyOAuthFactor, collecting every error.
  */
 export function validateSpotifyOAuthFactor(value: unknown): ValidationResult<SpotifyOAuthFactor> {
-  if (isSpotifyOAuthFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectSpotifyOAuthFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isSpotifyOAuthFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectSpotifyOAuthFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

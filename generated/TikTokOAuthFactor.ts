@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -115,10 +116,14 @@ export function collectTikTokOAuthFactorErrors(
  * Validates `value` as TikTokOAuthFactor, collecting every error.
  */
 export function validateTikTokOAuthFactor(value: unknown): ValidationResult<TikTokOAuthFactor> {
-  if (isTikTokOAuthFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectTikTokOAuthFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isTikTokOAuthFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectTikTokOAuthFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

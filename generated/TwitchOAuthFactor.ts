@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -115,10 +116,14 @@ export function collectTwitchOAuthFactorErrors(
  * Validates `value` as TwitchOAuthFactor, collecting every error.
  */
 export function validateTwitchOAuthFactor(value: unknown): ValidationResult<TwitchOAuthFactor> {
-  if (isTwitchOAuthFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectTwitchOAuthFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isTwitchOAuthFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectTwitchOAuthFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

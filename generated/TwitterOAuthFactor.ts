@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -115,10 +116,14 @@ export function collectTwitterOAuthFactorErrors(
  * Validates `value` as TwitterOAuthFactor, collecting every error.
  */
 export function validateTwitterOAuthFactor(value: unknown): ValidationResult<TwitterOAuthFactor> {
-  if (isTwitterOAuthFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectTwitterOAuthFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isTwitterOAuthFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectTwitterOAuthFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -115,10 +116,14 @@ export function collectYahooOAuthFactorErrors(
  * Validates `value` as YahooOAuthFactor, collecting every error.
  */
 export function validateYahooOAuthFactor(value: unknown): ValidationResult<YahooOAuthFactor> {
-  if (isYahooOAuthFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectYahooOAuthFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isYahooOAuthFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectYahooOAuthFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -44,10 +44,14 @@ function wrappers(typeName: string): Code {
     [
       code`${docComment(`Validates \`value\` as ${typeName}, collecting every error.`)}
 export function ${validate}(value: unknown): ValidationResult<${type}> {
-        if (${check}(value)) return { valid: true, value };
-        const errors: ValidationError[] = [];
-        ${collect}(value, "", errors);
-        return { valid: false, errors };
+        try {
+          if (${check}(value)) return { valid: true, value };
+          const errors: ValidationError[] = [];
+          ${collect}(value, "", errors);
+          return { valid: false, errors };
+        } catch (error) {
+          return tooDeeplyNested(error);
+        }
       }`,
       code`${docComment(`Throws a SchemaValidationError listing every error unless \`value\` is a valid ${typeName}.`)}
 export function ${identifier(`assert${typeName}`)}(value: unknown): asserts value is ${type} {
@@ -120,6 +124,7 @@ export async function emitModule(
     "SchemaValidationError",
     "StandardSchemaV1",
     "toStandardSchema",
+    "tooDeeplyNested",
   ]);
 
   const importsByModule = new Map<string, Set<string>>();

@@ -100,3 +100,39 @@ test("patterns that can backtrack catastrophically are reported at generation ti
     /exponential time on hostile input \(and 1 more warning\(s\)\)\n  Write it without a repetition/,
   );
 });
+
+test("data nested 100,000 levels deep: validateX, assertX and the Standard Schema report it, the process goes on", async () => {
+  const dir = project({
+    title: "Order",
+    $defs: { node: { type: ["object", "array"], properties: { child: { $ref: "#/$defs/node" } }, items: { $ref: "#/$defs/node" } } },
+    $ref: "#/$defs/node",
+  });
+  await generate({ cwd: dir, outDir: "out", cache: false });
+  const module = await importGenerated(compileGenerated(path.join(dir, "out")), "index");
+  let objects: unknown = {};
+  let arrays: unknown = [];
+  for (let depth = 0; depth < 100_000; depth++) {
+    objects = { child: objects };
+    arrays = [arrays];
+  }
+  const validateOrder = module["validateOrder"] as (value: unknown) => { valid: boolean; errors?: unknown[] };
+  for (const data of [objects, arrays]) {
+    assert.deepEqual(validateOrder(data), {
+      valid: false,
+      errors: [{ instancePath: "", schemaPath: "#", keyword: "maxDepth", params: {}, message: "is nested too deeply to validate" }],
+    });
+    assert.throws(
+      () => (module["assertOrder"] as (value: unknown) => void)(data),
+      /Order is invalid:\n {2}\(root\): is nested too deeply to validate/,
+    );
+    const standard = module["OrderSchema"] as { "~standard": { validate(value: unknown): { issues?: unknown[] } } };
+    assert.equal(standard["~standard"].validate(data).issues?.length, 1);
+  }
+  // isX has no error to report: it throws the RangeError, which the caller can catch (see the README).
+  assert.throws(() => (module["isOrder"] as (value: unknown) => boolean)(objects), RangeError);
+  // Nesting within reach of the stack still gets a real verdict.
+  let shallow: unknown = { child: "not an object" };
+  for (let depth = 0; depth < 1000; depth++) shallow = { child: shallow };
+  assert.equal(validateOrder(shallow).valid, false);
+  assert.equal((validateOrder(shallow).errors?.[0] as { keyword: string }).keyword, "type");
+});

@@ -12,6 +12,7 @@ import {
   markPropertyName,
   pointerToken,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 export type ApplicatorVocabularyMetaSchema = {
@@ -571,10 +572,14 @@ export function collectSchemaArrayErrors(
 export function validateApplicatorVocabularyMetaSchema(
   value: unknown,
 ): ValidationResult<ApplicatorVocabularyMetaSchema> {
-  if (isApplicatorVocabularyMetaSchema(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectApplicatorVocabularyMetaSchemaErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isApplicatorVocabularyMetaSchema(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectApplicatorVocabularyMetaSchemaErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -598,10 +603,14 @@ export const ApplicatorVocabularyMetaSchemaSchema: StandardSchemaV1<ApplicatorVo
  * Validates `value` as SchemaArray, collecting every error.
  */
 export function validateSchemaArray(value: unknown): ValidationResult<SchemaArray> {
-  if (isSchemaArray(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectSchemaArrayErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isSchemaArray(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectSchemaArrayErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

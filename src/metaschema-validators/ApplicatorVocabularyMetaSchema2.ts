@@ -12,6 +12,7 @@ import {
   markPropertyName,
   pointerToken,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 export type ApplicatorVocabularyMetaSchema2 = {
@@ -473,10 +474,14 @@ export function collectSchemaArray2Errors(
 export function validateApplicatorVocabularyMetaSchema2(
   value: unknown,
 ): ValidationResult<ApplicatorVocabularyMetaSchema2> {
-  if (isApplicatorVocabularyMetaSchema2(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectApplicatorVocabularyMetaSchema2Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isApplicatorVocabularyMetaSchema2(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectApplicatorVocabularyMetaSchema2Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -500,10 +505,14 @@ export const ApplicatorVocabularyMetaSchema2Schema: StandardSchemaV1<ApplicatorV
  * Validates `value` as SchemaArray2, collecting every error.
  */
 export function validateSchemaArray2(value: unknown): ValidationResult<SchemaArray2> {
-  if (isSchemaArray2(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectSchemaArray2Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isSchemaArray2(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectSchemaArray2Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   isJsonObject,
   leaveDynamicScope,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 export type ContentVocabularyMetaSchema = {
@@ -115,10 +116,14 @@ export function collectContentVocabularyMetaSchemaErrors(
 export function validateContentVocabularyMetaSchema(
   value: unknown,
 ): ValidationResult<ContentVocabularyMetaSchema> {
-  if (isContentVocabularyMetaSchema(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectContentVocabularyMetaSchemaErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isContentVocabularyMetaSchema(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectContentVocabularyMetaSchemaErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   isJsonObject,
   leaveDynamicScope,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 export type ContentVocabularyMetaSchema2 = {
@@ -118,10 +119,14 @@ export function collectContentVocabularyMetaSchema2Errors(
 export function validateContentVocabularyMetaSchema2(
   value: unknown,
 ): ValidationResult<ContentVocabularyMetaSchema2> {
-  if (isContentVocabularyMetaSchema2(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectContentVocabularyMetaSchema2Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isContentVocabularyMetaSchema2(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectContentVocabularyMetaSchema2Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   leaveDynamicScope,
   pointerToken,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 import {
   type ApplicatorVocabularyMetaSchema,
@@ -260,10 +261,14 @@ export function collectCoreAndValidationSpecificationsMetaSchemaErrors(
 export function validateCoreAndValidationSpecificationsMetaSchema(
   value: unknown,
 ): ValidationResult<CoreAndValidationSpecificationsMetaSchema> {
-  if (isCoreAndValidationSpecificationsMetaSchema(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectCoreAndValidationSpecificationsMetaSchemaErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isCoreAndValidationSpecificationsMetaSchema(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectCoreAndValidationSpecificationsMetaSchemaErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   leaveDynamicScope,
   pointerToken,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 import {
   type ApplicatorVocabularyMetaSchema2,
@@ -301,10 +302,14 @@ export function collectCoreAndValidationSpecificationsMetaSchema2Errors(
 export function validateCoreAndValidationSpecificationsMetaSchema2(
   value: unknown,
 ): ValidationResult<CoreAndValidationSpecificationsMetaSchema2> {
-  if (isCoreAndValidationSpecificationsMetaSchema2(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectCoreAndValidationSpecificationsMetaSchema2Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isCoreAndValidationSpecificationsMetaSchema2(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectCoreAndValidationSpecificationsMetaSchema2Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

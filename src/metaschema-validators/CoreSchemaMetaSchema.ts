@@ -9,6 +9,7 @@ import {
   isJsonObject,
   pointerToken,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 export type CoreSchemaMetaSchema = {
@@ -899,10 +900,14 @@ export function collectStringArray4Errors(
 export function validateCoreSchemaMetaSchema(
   value: unknown,
 ): ValidationResult<CoreSchemaMetaSchema> {
-  if (isCoreSchemaMetaSchema(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectCoreSchemaMetaSchemaErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isCoreSchemaMetaSchema(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectCoreSchemaMetaSchemaErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -923,10 +928,14 @@ export const CoreSchemaMetaSchemaSchema: StandardSchemaV1<CoreSchemaMetaSchema> 
  * Validates `value` as NonNegativeInteger3, collecting every error.
  */
 export function validateNonNegativeInteger3(value: unknown): ValidationResult<NonNegativeInteger3> {
-  if (isNonNegativeInteger3(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectNonNegativeInteger3Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isNonNegativeInteger3(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectNonNegativeInteger3Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -949,10 +958,14 @@ export const NonNegativeInteger3Schema: StandardSchemaV1<NonNegativeInteger3> =
 export function validateNonNegativeIntegerDefault03(
   value: unknown,
 ): ValidationResult<NonNegativeIntegerDefault03> {
-  if (isNonNegativeIntegerDefault03(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectNonNegativeIntegerDefault03Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isNonNegativeIntegerDefault03(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectNonNegativeIntegerDefault03Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -975,10 +988,14 @@ export const NonNegativeIntegerDefault03Schema: StandardSchemaV1<NonNegativeInte
  * Validates `value` as SchemaArray4, collecting every error.
  */
 export function validateSchemaArray4(value: unknown): ValidationResult<SchemaArray4> {
-  if (isSchemaArray4(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectSchemaArray4Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isSchemaArray4(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectSchemaArray4Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -999,10 +1016,14 @@ export const SchemaArray4Schema: StandardSchemaV1<SchemaArray4> =
  * Validates `value` as SimpleTypes4, collecting every error.
  */
 export function validateSimpleTypes4(value: unknown): ValidationResult<SimpleTypes4> {
-  if (isSimpleTypes4(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectSimpleTypes4Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isSimpleTypes4(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectSimpleTypes4Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -1023,10 +1044,14 @@ export const SimpleTypes4Schema: StandardSchemaV1<SimpleTypes4> =
  * Validates `value` as StringArray4, collecting every error.
  */
 export function validateStringArray4(value: unknown): ValidationResult<StringArray4> {
-  if (isStringArray4(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectStringArray4Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isStringArray4(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectStringArray4Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

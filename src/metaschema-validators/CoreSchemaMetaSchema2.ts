@@ -10,6 +10,7 @@ import {
   markPropertyName,
   pointerToken,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 export type CoreSchemaMetaSchema2 = {
@@ -1018,10 +1019,14 @@ export function collectStringArray5Errors(
 export function validateCoreSchemaMetaSchema2(
   value: unknown,
 ): ValidationResult<CoreSchemaMetaSchema2> {
-  if (isCoreSchemaMetaSchema2(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectCoreSchemaMetaSchema2Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isCoreSchemaMetaSchema2(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectCoreSchemaMetaSchema2Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -1044,10 +1049,14 @@ export const CoreSchemaMetaSchema2Schema: StandardSchemaV1<CoreSchemaMetaSchema2
  * Validates `value` as NonNegativeInteger4, collecting every error.
  */
 export function validateNonNegativeInteger4(value: unknown): ValidationResult<NonNegativeInteger4> {
-  if (isNonNegativeInteger4(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectNonNegativeInteger4Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isNonNegativeInteger4(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectNonNegativeInteger4Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -1070,10 +1079,14 @@ export const NonNegativeInteger4Schema: StandardSchemaV1<NonNegativeInteger4> =
 export function validateNonNegativeIntegerDefault04(
   value: unknown,
 ): ValidationResult<NonNegativeIntegerDefault04> {
-  if (isNonNegativeIntegerDefault04(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectNonNegativeIntegerDefault04Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isNonNegativeIntegerDefault04(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectNonNegativeIntegerDefault04Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -1096,10 +1109,14 @@ export const NonNegativeIntegerDefault04Schema: StandardSchemaV1<NonNegativeInte
  * Validates `value` as SchemaArray5, collecting every error.
  */
 export function validateSchemaArray5(value: unknown): ValidationResult<SchemaArray5> {
-  if (isSchemaArray5(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectSchemaArray5Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isSchemaArray5(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectSchemaArray5Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -1120,10 +1137,14 @@ export const SchemaArray5Schema: StandardSchemaV1<SchemaArray5> =
  * Validates `value` as SimpleTypes5, collecting every error.
  */
 export function validateSimpleTypes5(value: unknown): ValidationResult<SimpleTypes5> {
-  if (isSimpleTypes5(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectSimpleTypes5Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isSimpleTypes5(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectSimpleTypes5Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -1144,10 +1165,14 @@ export const SimpleTypes5Schema: StandardSchemaV1<SimpleTypes5> =
  * Validates `value` as StringArray5, collecting every error.
  */
 export function validateStringArray5(value: unknown): ValidationResult<StringArray5> {
-  if (isStringArray5(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectStringArray5Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isStringArray5(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectStringArray5Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

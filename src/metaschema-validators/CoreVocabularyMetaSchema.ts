@@ -12,6 +12,7 @@ import {
   markPropertyName,
   pointerToken,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 export type CoreVocabularyMetaSchema = {
@@ -332,10 +333,14 @@ export function collectCoreVocabularyMetaSchemaErrors(
 export function validateCoreVocabularyMetaSchema(
   value: unknown,
 ): ValidationResult<CoreVocabularyMetaSchema> {
-  if (isCoreVocabularyMetaSchema(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectCoreVocabularyMetaSchemaErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isCoreVocabularyMetaSchema(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectCoreVocabularyMetaSchemaErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

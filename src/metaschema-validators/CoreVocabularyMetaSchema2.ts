@@ -12,6 +12,7 @@ import {
   markPropertyName,
   pointerToken,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 export type CoreVocabularyMetaSchema2 = {
@@ -370,10 +371,14 @@ export function collectUriStringErrors(
 export function validateCoreVocabularyMetaSchema2(
   value: unknown,
 ): ValidationResult<CoreVocabularyMetaSchema2> {
-  if (isCoreVocabularyMetaSchema2(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectCoreVocabularyMetaSchema2Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isCoreVocabularyMetaSchema2(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectCoreVocabularyMetaSchema2Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -396,10 +401,14 @@ export const CoreVocabularyMetaSchema2Schema: StandardSchemaV1<CoreVocabularyMet
  * Validates `value` as AnchorString, collecting every error.
  */
 export function validateAnchorString(value: unknown): ValidationResult<AnchorString> {
-  if (isAnchorString(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectAnchorStringErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isAnchorString(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectAnchorStringErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -420,10 +429,14 @@ export const AnchorStringSchema: StandardSchemaV1<AnchorString> =
  * Validates `value` as UriReferenceString, collecting every error.
  */
 export function validateUriReferenceString(value: unknown): ValidationResult<UriReferenceString> {
-  if (isUriReferenceString(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectUriReferenceStringErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isUriReferenceString(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectUriReferenceStringErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -444,10 +457,14 @@ export const UriReferenceStringSchema: StandardSchemaV1<UriReferenceString> =
  * Validates `value` as UriString, collecting every error.
  */
 export function validateUriString(value: unknown): ValidationResult<UriString> {
-  if (isUriString(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectUriStringErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isUriString(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectUriStringErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

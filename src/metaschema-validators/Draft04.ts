@@ -9,6 +9,7 @@ import {
   isJsonObject,
   pointerToken,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -962,10 +963,14 @@ export function collectStringArray3Errors(
  * Validates `value` as Draft04, collecting every error.
  */
 export function validateDraft04(value: unknown): ValidationResult<Draft04> {
-  if (isDraft04(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectDraft04Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isDraft04(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectDraft04Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -985,10 +990,14 @@ export const Draft04Schema: StandardSchemaV1<Draft04> = toStandardSchema(validat
  * Validates `value` as PositiveInteger, collecting every error.
  */
 export function validatePositiveInteger(value: unknown): ValidationResult<PositiveInteger> {
-  if (isPositiveInteger(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectPositiveIntegerErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isPositiveInteger(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectPositiveIntegerErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -1011,10 +1020,14 @@ export const PositiveIntegerSchema: StandardSchemaV1<PositiveInteger> =
 export function validatePositiveIntegerDefault0(
   value: unknown,
 ): ValidationResult<PositiveIntegerDefault0> {
-  if (isPositiveIntegerDefault0(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectPositiveIntegerDefault0Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isPositiveIntegerDefault0(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectPositiveIntegerDefault0Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -1037,10 +1050,14 @@ export const PositiveIntegerDefault0Schema: StandardSchemaV1<PositiveIntegerDefa
  * Validates `value` as SchemaArray3, collecting every error.
  */
 export function validateSchemaArray3(value: unknown): ValidationResult<SchemaArray3> {
-  if (isSchemaArray3(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectSchemaArray3Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isSchemaArray3(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectSchemaArray3Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -1061,10 +1078,14 @@ export const SchemaArray3Schema: StandardSchemaV1<SchemaArray3> =
  * Validates `value` as SimpleTypes3, collecting every error.
  */
 export function validateSimpleTypes3(value: unknown): ValidationResult<SimpleTypes3> {
-  if (isSimpleTypes3(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectSimpleTypes3Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isSimpleTypes3(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectSimpleTypes3Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -1085,10 +1106,14 @@ export const SimpleTypes3Schema: StandardSchemaV1<SimpleTypes3> =
  * Validates `value` as StringArray3, collecting every error.
  */
 export function validateStringArray3(value: unknown): ValidationResult<StringArray3> {
-  if (isStringArray3(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectStringArray3Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isStringArray3(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectStringArray3Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   isJsonObject,
   leaveDynamicScope,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 export type FormatVocabularyMetaSchema = {
@@ -78,10 +79,14 @@ export function collectFormatVocabularyMetaSchemaErrors(
 export function validateFormatVocabularyMetaSchema(
   value: unknown,
 ): ValidationResult<FormatVocabularyMetaSchema> {
-  if (isFormatVocabularyMetaSchema(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectFormatVocabularyMetaSchemaErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isFormatVocabularyMetaSchema(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectFormatVocabularyMetaSchemaErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   isJsonObject,
   leaveDynamicScope,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 export type FormatVocabularyMetaSchemaForAnnotationResults = {
@@ -83,10 +84,14 @@ export function collectFormatVocabularyMetaSchemaForAnnotationResultsErrors(
 export function validateFormatVocabularyMetaSchemaForAnnotationResults(
   value: unknown,
 ): ValidationResult<FormatVocabularyMetaSchemaForAnnotationResults> {
-  if (isFormatVocabularyMetaSchemaForAnnotationResults(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectFormatVocabularyMetaSchemaForAnnotationResultsErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isFormatVocabularyMetaSchemaForAnnotationResults(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectFormatVocabularyMetaSchemaForAnnotationResultsErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   isJsonObject,
   leaveDynamicScope,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 export type MetaDataVocabularyMetaSchema = {
@@ -151,10 +152,14 @@ export function collectMetaDataVocabularyMetaSchemaErrors(
 export function validateMetaDataVocabularyMetaSchema(
   value: unknown,
 ): ValidationResult<MetaDataVocabularyMetaSchema> {
-  if (isMetaDataVocabularyMetaSchema(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectMetaDataVocabularyMetaSchemaErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isMetaDataVocabularyMetaSchema(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectMetaDataVocabularyMetaSchemaErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

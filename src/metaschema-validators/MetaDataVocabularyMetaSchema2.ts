@@ -9,6 +9,7 @@ import {
   isJsonObject,
   leaveDynamicScope,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 export type MetaDataVocabularyMetaSchema2 = {
@@ -154,10 +155,14 @@ export function collectMetaDataVocabularyMetaSchema2Errors(
 export function validateMetaDataVocabularyMetaSchema2(
   value: unknown,
 ): ValidationResult<MetaDataVocabularyMetaSchema2> {
-  if (isMetaDataVocabularyMetaSchema2(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectMetaDataVocabularyMetaSchema2Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isMetaDataVocabularyMetaSchema2(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectMetaDataVocabularyMetaSchema2Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   isJsonObject,
   leaveDynamicScope,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 export type UnevaluatedApplicatorVocabularyMetaSchema = {
@@ -110,10 +111,14 @@ export function collectUnevaluatedApplicatorVocabularyMetaSchemaErrors(
 export function validateUnevaluatedApplicatorVocabularyMetaSchema(
   value: unknown,
 ): ValidationResult<UnevaluatedApplicatorVocabularyMetaSchema> {
-  if (isUnevaluatedApplicatorVocabularyMetaSchema(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectUnevaluatedApplicatorVocabularyMetaSchemaErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isUnevaluatedApplicatorVocabularyMetaSchema(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectUnevaluatedApplicatorVocabularyMetaSchemaErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   leaveDynamicScope,
   pointerToken,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 export type ValidationVocabularyMetaSchema = {
@@ -625,10 +626,14 @@ export function collectStringArrayErrors(
 export function validateValidationVocabularyMetaSchema(
   value: unknown,
 ): ValidationResult<ValidationVocabularyMetaSchema> {
-  if (isValidationVocabularyMetaSchema(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectValidationVocabularyMetaSchemaErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isValidationVocabularyMetaSchema(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectValidationVocabularyMetaSchemaErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -652,10 +657,14 @@ export const ValidationVocabularyMetaSchemaSchema: StandardSchemaV1<ValidationVo
  * Validates `value` as NonNegativeInteger, collecting every error.
  */
 export function validateNonNegativeInteger(value: unknown): ValidationResult<NonNegativeInteger> {
-  if (isNonNegativeInteger(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectNonNegativeIntegerErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isNonNegativeInteger(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectNonNegativeIntegerErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -678,10 +687,14 @@ export const NonNegativeIntegerSchema: StandardSchemaV1<NonNegativeInteger> =
 export function validateNonNegativeIntegerDefault0(
   value: unknown,
 ): ValidationResult<NonNegativeIntegerDefault0> {
-  if (isNonNegativeIntegerDefault0(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectNonNegativeIntegerDefault0Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isNonNegativeIntegerDefault0(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectNonNegativeIntegerDefault0Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -704,10 +717,14 @@ export const NonNegativeIntegerDefault0Schema: StandardSchemaV1<NonNegativeInteg
  * Validates `value` as SimpleTypes, collecting every error.
  */
 export function validateSimpleTypes(value: unknown): ValidationResult<SimpleTypes> {
-  if (isSimpleTypes(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectSimpleTypesErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isSimpleTypes(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectSimpleTypesErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -728,10 +745,14 @@ export const SimpleTypesSchema: StandardSchemaV1<SimpleTypes> =
  * Validates `value` as StringArray, collecting every error.
  */
 export function validateStringArray(value: unknown): ValidationResult<StringArray> {
-  if (isStringArray(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectStringArrayErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isStringArray(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectStringArrayErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   leaveDynamicScope,
   pointerToken,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 export type ValidationVocabularyMetaSchema2 = {
@@ -629,10 +630,14 @@ export function collectStringArray2Errors(
 export function validateValidationVocabularyMetaSchema2(
   value: unknown,
 ): ValidationResult<ValidationVocabularyMetaSchema2> {
-  if (isValidationVocabularyMetaSchema2(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectValidationVocabularyMetaSchema2Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isValidationVocabularyMetaSchema2(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectValidationVocabularyMetaSchema2Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -656,10 +661,14 @@ export const ValidationVocabularyMetaSchema2Schema: StandardSchemaV1<ValidationV
  * Validates `value` as NonNegativeInteger2, collecting every error.
  */
 export function validateNonNegativeInteger2(value: unknown): ValidationResult<NonNegativeInteger2> {
-  if (isNonNegativeInteger2(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectNonNegativeInteger2Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isNonNegativeInteger2(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectNonNegativeInteger2Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -682,10 +691,14 @@ export const NonNegativeInteger2Schema: StandardSchemaV1<NonNegativeInteger2> =
 export function validateNonNegativeIntegerDefault02(
   value: unknown,
 ): ValidationResult<NonNegativeIntegerDefault02> {
-  if (isNonNegativeIntegerDefault02(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectNonNegativeIntegerDefault02Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isNonNegativeIntegerDefault02(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectNonNegativeIntegerDefault02Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -708,10 +721,14 @@ export const NonNegativeIntegerDefault02Schema: StandardSchemaV1<NonNegativeInte
  * Validates `value` as SimpleTypes2, collecting every error.
  */
 export function validateSimpleTypes2(value: unknown): ValidationResult<SimpleTypes2> {
-  if (isSimpleTypes2(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectSimpleTypes2Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isSimpleTypes2(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectSimpleTypes2Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**
@@ -732,10 +749,14 @@ export const SimpleTypes2Schema: StandardSchemaV1<SimpleTypes2> =
  * Validates `value` as StringArray2, collecting every error.
  */
 export function validateStringArray2(value: unknown): ValidationResult<StringArray2> {
-  if (isStringArray2(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectStringArray2Errors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isStringArray2(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectStringArray2Errors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
 
@@ -162,10 +163,14 @@ export function collectActiveSCIMConnectionErrors(
 export function validateActiveSCIMConnection(
   value: unknown,
 ): ValidationResult<ActiveSCIMConnection> {
-  if (isActiveSCIMConnection(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectActiveSCIMConnectionErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isActiveSCIMConnection(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectActiveSCIMConnectionErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -128,10 +129,14 @@ export function collectActiveSSOConnectionErrors(
  * Validates `value` as ActiveSSOConnection, collecting every error.
  */
 export function validateActiveSSOConnection(value: unknown): ValidationResult<ActiveSSOConnection> {
-  if (isActiveSSOConnection(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectActiveSSOConnectionErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isActiveSSOConnection(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectActiveSSOConnectionErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

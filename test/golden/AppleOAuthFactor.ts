@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -115,10 +116,14 @@ export function collectAppleOAuthFactorErrors(
  * Validates `value` as AppleOAuthFactor, collecting every error.
  */
 export function validateAppleOAuthFactor(value: unknown): ValidationResult<AppleOAuthFactor> {
-  if (isAppleOAuthFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectAppleOAuthFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isAppleOAuthFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectAppleOAuthFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
 import {
@@ -1392,10 +1393,14 @@ export function collectAuthenticationFactorErrors(
 export function validateAuthenticationFactor(
   value: unknown,
 ): ValidationResult<AuthenticationFactor> {
-  if (isAuthenticationFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectAuthenticationFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isAuthenticationFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectAuthenticationFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

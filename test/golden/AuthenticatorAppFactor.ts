@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -75,10 +76,14 @@ export function collectAuthenticatorAppFactorErrors(
 export function validateAuthenticatorAppFactor(
   value: unknown,
 ): ValidationResult<AuthenticatorAppFactor> {
-  if (isAuthenticatorAppFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectAuthenticatorAppFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isAuthenticatorAppFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectAuthenticatorAppFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

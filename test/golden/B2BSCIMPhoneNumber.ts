@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -124,10 +125,14 @@ export function collectB2BSCIMPhoneNumberErrors(
  * Validates `value` as B2BSCIMPhoneNumber, collecting every error.
  */
 export function validateB2BSCIMPhoneNumber(value: unknown): ValidationResult<B2BSCIMPhoneNumber> {
-  if (isB2BSCIMPhoneNumber(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectB2BSCIMPhoneNumberErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isB2BSCIMPhoneNumber(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectB2BSCIMPhoneNumberErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -126,10 +127,14 @@ export function collectB2BSCIMX509CertificateErrors(
 export function validateB2BSCIMX509Certificate(
   value: unknown,
 ): ValidationResult<B2BSCIMX509Certificate> {
-  if (isB2BSCIMX509Certificate(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectB2BSCIMX509CertificateErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isB2BSCIMX509Certificate(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectB2BSCIMX509CertificateErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -74,10 +75,14 @@ export function collectBiometricFactorErrors(
  * Validates `value` as BiometricFactor, collecting every error.
  */
 export function validateBiometricFactor(value: unknown): ValidationResult<BiometricFactor> {
-  if (isBiometricFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectBiometricFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isBiometricFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectBiometricFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

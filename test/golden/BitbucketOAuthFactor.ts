@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -117,10 +118,14 @@ export function collectBitbucketOAuthFactorErrors(
 export function validateBitbucketOAuthFactor(
   value: unknown,
 ): ValidationResult<BitbucketOAuthFactor> {
-  if (isBitbucketOAuthFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectBitbucketOAuthFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isBitbucketOAuthFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectBitbucketOAuthFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -115,10 +116,14 @@ export function collectCoinbaseOAuthFactorErrors(
  * Validates `value` as CoinbaseOAuthFactor, collecting every error.
  */
 export function validateCoinbaseOAuthFactor(value: unknown): ValidationResult<CoinbaseOAuthFactor> {
-  if (isCoinbaseOAuthFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectCoinbaseOAuthFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isCoinbaseOAuthFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectCoinbaseOAuthFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -119,10 +120,14 @@ export function collectCustomRolePermissionErrors(
 export function validateCustomRolePermission(
   value: unknown,
 ): ValidationResult<CustomRolePermission> {
-  if (isCustomRolePermission(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectCustomRolePermissionErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isCustomRolePermission(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectCustomRolePermissionErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -75,10 +76,14 @@ export function collectEmbeddableMagicLinkFactorErrors(
 export function validateEmbeddableMagicLinkFactor(
   value: unknown,
 ): ValidationResult<EmbeddableMagicLinkFactor> {
-  if (isEmbeddableMagicLinkFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectEmbeddableMagicLinkFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isEmbeddableMagicLinkFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectEmbeddableMagicLinkFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -124,10 +125,14 @@ export function collectEntitlementErrors(
  * Validates `value` as Entitlement, collecting every error.
  */
 export function validateEntitlement(value: unknown): ValidationResult<Entitlement> {
-  if (isEntitlement(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectEntitlementErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isEntitlement(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectEntitlementErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

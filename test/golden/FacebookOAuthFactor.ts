@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -115,10 +116,14 @@ export function collectFacebookOAuthFactorErrors(
  * Validates `value` as FacebookOAuthFactor, collecting every error.
  */
 export function validateFacebookOAuthFactor(value: unknown): ValidationResult<FacebookOAuthFactor> {
-  if (isFacebookOAuthFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectFacebookOAuthFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isFacebookOAuthFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectFacebookOAuthFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

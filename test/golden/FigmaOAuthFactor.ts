@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -115,10 +116,14 @@ export function collectFigmaOAuthFactorErrors(
  * Validates `value` as FigmaOAuthFactor, collecting every error.
  */
 export function validateFigmaOAuthFactor(value: unknown): ValidationResult<FigmaOAuthFactor> {
-  if (isFigmaOAuthFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectFigmaOAuthFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isFigmaOAuthFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectFigmaOAuthFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

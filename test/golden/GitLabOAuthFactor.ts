@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -115,10 +116,14 @@ export function collectGitLabOAuthFactorErrors(
  * Validates `value` as GitLabOAuthFactor, collecting every error.
  */
 export function validateGitLabOAuthFactor(value: unknown): ValidationResult<GitLabOAuthFactor> {
-  if (isGitLabOAuthFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectGitLabOAuthFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isGitLabOAuthFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectGitLabOAuthFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -75,10 +76,14 @@ export function collectGithubOAuthExchangeFactorErrors(
 export function validateGithubOAuthExchangeFactor(
   value: unknown,
 ): ValidationResult<GithubOAuthExchangeFactor> {
-  if (isGithubOAuthExchangeFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectGithubOAuthExchangeFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isGithubOAuthExchangeFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectGithubOAuthExchangeFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -115,10 +116,14 @@ export function collectGithubOAuthFactorErrors(
  * Validates `value` as GithubOAuthFactor, collecting every error.
  */
 export function validateGithubOAuthFactor(value: unknown): ValidationResult<GithubOAuthFactor> {
-  if (isGithubOAuthFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectGithubOAuthFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isGithubOAuthFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectGithubOAuthFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -75,10 +76,14 @@ export function collectHubspotOAuthExchangeFactorErrors(
 export function validateHubspotOAuthExchangeFactor(
   value: unknown,
 ): ValidationResult<HubspotOAuthExchangeFactor> {
-  if (isHubspotOAuthExchangeFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectHubspotOAuthExchangeFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isHubspotOAuthExchangeFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectHubspotOAuthExchangeFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

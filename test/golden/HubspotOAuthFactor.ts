@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -115,10 +116,14 @@ export function collectHubspotOAuthFactorErrors(
  * Validates `value` as HubspotOAuthFactor, collecting every error.
  */
 export function validateHubspotOAuthFactor(value: unknown): ValidationResult<HubspotOAuthFactor> {
-  if (isHubspotOAuthFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectHubspotOAuthFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isHubspotOAuthFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectHubspotOAuthFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

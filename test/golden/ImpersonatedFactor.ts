@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -100,10 +101,14 @@ export function collectImpersonatedFactorErrors(
  * Validates `value` as ImpersonatedFactor, collecting every error.
  */
 export function validateImpersonatedFactor(value: unknown): ValidationResult<ImpersonatedFactor> {
-  if (isImpersonatedFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectImpersonatedFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isImpersonatedFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectImpersonatedFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

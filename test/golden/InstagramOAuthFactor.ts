@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -117,10 +118,14 @@ export function collectInstagramOAuthFactorErrors(
 export function validateInstagramOAuthFactor(
   value: unknown,
 ): ValidationResult<InstagramOAuthFactor> {
-  if (isInstagramOAuthFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectInstagramOAuthFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isInstagramOAuthFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectInstagramOAuthFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

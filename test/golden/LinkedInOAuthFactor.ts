@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -115,10 +116,14 @@ export function collectLinkedInOAuthFactorErrors(
  * Validates `value` as LinkedInOAuthFactor, collecting every error.
  */
 export function validateLinkedInOAuthFactor(value: unknown): ValidationResult<LinkedInOAuthFactor> {
-  if (isLinkedInOAuthFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectLinkedInOAuthFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isLinkedInOAuthFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectLinkedInOAuthFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

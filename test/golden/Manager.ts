@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -124,10 +125,14 @@ export function collectManagerErrors(
  * Validates `value` as Manager, collecting every error.
  */
 export function validateManager(value: unknown): ValidationResult<Manager> {
-  if (isManager(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectManagerErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isManager(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectManagerErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 import {
   type MemberRoleSource,
@@ -115,10 +116,14 @@ export function collectMemberRoleErrors(
  * Validates `value` as MemberRole, collecting every error.
  */
 export function validateMemberRole(value: unknown): ValidationResult<MemberRole> {
-  if (isMemberRole(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectMemberRoleErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isMemberRole(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectMemberRoleErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

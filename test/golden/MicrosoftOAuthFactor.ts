@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -117,10 +118,14 @@ export function collectMicrosoftOAuthFactorErrors(
 export function validateMicrosoftOAuthFactor(
   value: unknown,
 ): ValidationResult<MicrosoftOAuthFactor> {
-  if (isMicrosoftOAuthFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectMicrosoftOAuthFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isMicrosoftOAuthFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectMicrosoftOAuthFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -124,10 +125,14 @@ export function collectOIDCSSOFactorErrors(
  * Validates `value` as OIDCSSOFactor, collecting every error.
  */
 export function validateOIDCSSOFactor(value: unknown): ValidationResult<OIDCSSOFactor> {
-  if (isOIDCSSOFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectOIDCSSOFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isOIDCSSOFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectOIDCSSOFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -98,10 +99,14 @@ export function collectPhoneNumberFactorErrors(
  * Validates `value` as PhoneNumberFactor, collecting every error.
  */
 export function validatePhoneNumberFactor(value: unknown): ValidationResult<PhoneNumberFactor> {
-  if (isPhoneNumberFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectPhoneNumberFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isPhoneNumberFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectPhoneNumberFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -74,10 +75,14 @@ export function collectRecoveryCodeFactorErrors(
  * Validates `value` as RecoveryCodeFactor, collecting every error.
  */
 export function validateRecoveryCodeFactor(value: unknown): ValidationResult<RecoveryCodeFactor> {
-  if (isRecoveryCodeFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectRecoveryCodeFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isRecoveryCodeFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectRecoveryCodeFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -124,10 +125,14 @@ export function collectSAMLSSOFactorErrors(
  * Validates `value` as SAMLSSOFactor, collecting every error.
  */
 export function validateSAMLSSOFactor(value: unknown): ValidationResult<SAMLSSOFactor> {
-  if (isSAMLSSOFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectSAMLSSOFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isSAMLSSOFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectSAMLSSOFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -117,10 +118,14 @@ export function collectSalesforceOAuthFactorErrors(
 export function validateSalesforceOAuthFactor(
   value: unknown,
 ): ValidationResult<SalesforceOAuthFactor> {
-  if (isSalesforceOAuthFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectSalesforceOAuthFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isSalesforceOAuthFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectSalesforceOAuthFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -75,10 +76,14 @@ export function collectSlackOAuthExchangeFactorErrors(
 export function validateSlackOAuthExchangeFactor(
   value: unknown,
 ): ValidationResult<SlackOAuthExchangeFactor> {
-  if (isSlackOAuthExchangeFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectSlackOAuthExchangeFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isSlackOAuthExchangeFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectSlackOAuthExchangeFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

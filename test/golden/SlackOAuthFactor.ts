@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -115,10 +116,14 @@ export function collectSlackOAuthFactorErrors(
  * Validates `value` as SlackOAuthFactor, collecting every error.
  */
 export function validateSlackOAuthFactor(value: unknown): ValidationResult<SlackOAuthFactor> {
-  if (isSlackOAuthFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectSlackOAuthFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isSlackOAuthFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectSlackOAuthFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

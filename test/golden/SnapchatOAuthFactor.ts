@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -115,10 +116,14 @@ export function collectSnapchatOAuthFactorErrors(
  * Validates `value` as SnapchatOAuthFactor, collecting every error.
  */
 export function validateSnapchatOAuthFactor(value: unknown): ValidationResult<SnapchatOAuthFactor> {
-  if (isSnapchatOAuthFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectSnapchatOAuthFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isSnapchatOAuthFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectSnapchatOAuthFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -115,10 +116,14 @@ export function collectSteamOAuthFactorErrors(
  * Validates `value` as SteamOAuthFactor, collecting every error.
  */
 export function validateSteamOAuthFactor(value: unknown): ValidationResult<SteamOAuthFactor> {
-  if (isSteamOAuthFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectSteamOAuthFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isSteamOAuthFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectSteamOAuthFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

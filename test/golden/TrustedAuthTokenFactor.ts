@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -75,10 +76,14 @@ export function collectTrustedAuthTokenFactorErrors(
 export function validateTrustedAuthTokenFactor(
   value: unknown,
 ): ValidationResult<TrustedAuthTokenFactor> {
-  if (isTrustedAuthTokenFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectTrustedAuthTokenFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isTrustedAuthTokenFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectTrustedAuthTokenFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   isJsonObject,
   toStandardSchema,
+  tooDeeplyNested,
 } from "./_runtime.js";
 
 /**
@@ -116,10 +117,14 @@ export function collectWebAuthnFactorErrors(
  * Validates `value` as WebAuthnFactor, collecting every error.
  */
 export function validateWebAuthnFactor(value: unknown): ValidationResult<WebAuthnFactor> {
-  if (isWebAuthnFactor(value)) return { valid: true, value };
-  const errors: ValidationError[] = [];
-  collectWebAuthnFactorErrors(value, "", errors);
-  return { valid: false, errors };
+  try {
+    if (isWebAuthnFactor(value)) return { valid: true, value };
+    const errors: ValidationError[] = [];
+    collectWebAuthnFactorErrors(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /**

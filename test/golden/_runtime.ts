@@ -76,6 +76,19 @@ function pathSegments(instancePath: string): PropertyKey[] {
     });
 }
 
+/**
+ * What `validateX` returns when validation ran out of call stack: data nested deeper than the
+ * recursive validators can follow (thousands of levels) is invalid, and the caller gets an error
+ * to report instead of an exception. Any other exception is a bug and goes on.
+ */
+export function tooDeeplyNested(error: unknown): { valid: false; errors: ValidationError[] } {
+  if (!(error instanceof RangeError)) throw error;
+  return {
+    valid: false,
+    errors: [{ instancePath: "", schemaPath: "#", keyword: "maxDepth", params: {}, message: "is nested too deeply to validate" }],
+  };
+}
+
 /** Wraps a generated `validateX` function as a Standard Schema. */
 export function toStandardSchema<T>(validate: (value: unknown) => ValidationResult<T>): StandardSchemaV1<T> {
   return {

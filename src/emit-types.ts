@@ -141,6 +141,32 @@ function prepareSchema(
   return { ...annotations, allOf: [{ tsType: targetName }, constraints] } as JSONSchema;
 }
 
+/**
+ * json-schema-to-typescript calls `node.hasOwnProperty(…)` on every object of a schema, so a
+ * property (or data key) named `hasOwnProperty` crashes it. It gets a stand-in name, swapped back
+ * in the declarations.
+ */
+const HAS_OWN_PROPERTY_STAND_IN = "__codegen_hasOwnProperty__";
+
+function hideHasOwnProperty(value: unknown, keyword?: string): unknown {
+  if (Array.isArray(value)) {
+    return value.map((item) =>
+      keyword === "required" && item === "hasOwnProperty" ? HAS_OWN_PROPERTY_STAND_IN : hideHasOwnProperty(item),
+    );
+  }
+  if (typeof value !== "object" || value === null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    Object.defineProperty(copy, key === "hasOwnProperty" ? HAS_OWN_PROPERTY_STAND_IN : key, {
+      value: hideHasOwnProperty(item, key),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return copy;
+}
+
 /** TypeScript declarations for the named schema at `location`, made by json-schema-to-typescript. */
 export async function emitTypes(location: SchemaLocation, context: TypeContext): Promise<EmittedTypes> {
   const name = context.names.get(locationKey(location))!;
@@ -149,7 +175,8 @@ export async function emitTypes(location: SchemaLocation, context: TypeContext):
   const prepared = prepareSchema(schema, location, true, context, references);
   // A root without any keyword that shapes the value allows every value, not only objects.
   const constrains = Object.keys(prepared).some((keyword) => SHAPING.has(keyword));
-  const source = await compile({ ...prepared, ...(constrains ? {} : { tsType: "unknown" }), title: name }, name, {
+  const hidden = hideHasOwnProperty({ ...prepared, ...(constrains ? {} : { tsType: "unknown" }), title: name }) as JSONSchema;
+  const compiled = await compile(hidden, name, {
     bannerComment: "",
     format: false,
     additionalProperties: false,
@@ -159,6 +186,7 @@ export async function emitTypes(location: SchemaLocation, context: TypeContext):
     // Every $ref in a schema position is already a tsType; any left are data (enum, const, default).
     $refOptions: { resolve: { external: false, http: false }, dereference: { excludedPathMatcher: () => true } },
   });
+  const source = compiled.replaceAll(HAS_OWN_PROPERTY_STAND_IN, "hasOwnProperty");
   // json-schema-to-typescript declares nothing for a schema that allows any value.
   if (source.trim() === "") return { source: `export type ${name} = unknown;\n`, references, isUnknown: true };
   if (!new RegExp(`^export (interface|type) ${name}\\b`, "m").test(source)) {

@@ -127,7 +127,7 @@ test("bad input: exit 2, the file and the line and column, no stack trace, outpu
   writeFileSync(path.join(project, "schemas/broken.json"), "");
   const empty = codegen(project);
   assert.equal(empty.status, 2);
-  assert.match(empty.stderr, /^codegen: schemas\/broken\.json: invalid JSON/);
+  assert.match(empty.stderr, /^codegen: schemas\/broken\.json: the file is empty/);
   assert.deepEqual(snapshot(path.join(project, "generated")), before);
 });
 

@@ -1,0 +1,86 @@
+/**
+ * The package as users get it: `npm pack`, installed into a fresh project with its own schemas/,
+ * where `npx codegen` and `npx codegen --check` work and the output compiles. Dependencies come
+ * from npm's cache (`--offline`), which `npm ci` filled, so the test needs no network. `npm test`
+ * has just built dist/, so packing skips the prepare script: rebuilding dist/ here would race with
+ * the other test files that import it.
+ */
+import assert from "node:assert/strict";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { runStrictTsc } from "../scripts/strict-tsc.js";
+import { REPO_ROOT, temporaryDirectory } from "./helpers.js";
+
+const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
+
+test("npm pack ships only what runs; the tarball installs, and npx codegen and --check work", { timeout: 180_000 }, () => {
+  const dir = temporaryDirectory("package");
+  const packed = JSON.parse(
+    execFileSync(NPM, ["pack", "--json", "--ignore-scripts", "--pack-destination", dir], {
+      cwd: REPO_ROOT,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    }),
+  ) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  const shipped = packed[0]!.files.map((file) => file.path);
+  for (const devOnly of [
+    "test/",
+    "scripts/",
+    "dist/test/",
+    "dist/scripts/",
+    "dist/generated/",
+    "generated/",
+    "schemas/",
+    "node_modules/",
+  ]) {
+    assert.ok(!shipped.some((file) => file.startsWith(devOnly)), `the package ships ${devOnly}`);
+  }
+  for (const needed of [
+    "bin/codegen.js",
+    "dist/src/index.js",
+    "dist/src/index.d.ts",
+    "src/runtime/validation-runtime.ts",
+    "metaschemas/draft-07.json",
+  ]) {
+    assert.ok(shipped.includes(needed), `the package lacks ${needed}`);
+  }
+
+  const project = path.join(dir, "consumer");
+  mkdirSync(path.join(project, "schemas"), { recursive: true });
+  writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  writeFileSync(
+    path.join(project, "schemas/order.json"),
+    JSON.stringify({
+      title: "Order",
+      type: "object",
+      required: ["id"],
+      properties: { id: { type: "string", format: "uuid" }, at: { type: "string", format: "date-time" } },
+    }),
+  );
+  execFileSync(NPM, ["install", "--offline", "--no-audit", "--no-fund", "--loglevel=error", path.join(dir, packed[0]!.filename)], {
+    cwd: project,
+    stdio: "pipe",
+  });
+
+  const npx = (...args: string[]): { status: number | null; output: string } => {
+    const result = spawnSync(NPM, ["exec", "--offline", "--", "codegen", ...args], { cwd: project, encoding: "utf8" });
+    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  };
+  const generated = npx();
+  assert.equal(generated.status, 0, generated.output);
+  assert.deepEqual(
+    readdirSync(path.join(project, "generated"))
+      .filter((name) => name.endsWith(".ts"))
+      .sort(),
+    ["Order.ts", "_formats.ts", "_runtime.ts", "index.ts"],
+  );
+  assert.equal(npx("--check").status, 0);
+  assert.equal(runStrictTsc(path.join(project, "generated"), ["*.ts"], { noEmit: true }), "", "the output compiles under the strict flags");
+
+  writeFileSync(path.join(project, "schemas/order.json"), JSON.stringify({ title: "Order", type: "string" }));
+  const drift = npx("--check");
+  assert.equal(drift.status, 1, drift.output);
+  assert.match(drift.output, /generated\/Order\.ts would be updated/);
+});

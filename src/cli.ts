@@ -1,17 +1,49 @@
 import { Command, CommanderError } from "commander";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { CONFIG_FILE_NAME, DEFAULT_CONFIG, dialectOption, formatsOption, loadConfig } from "./config.js";
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG, dialectOption, formatsOption, INITIAL_CONFIG, loadConfig, PACKAGE_JSON_KEY } from "./config.js";
 import { DIALECTS } from "./dialect.js";
 import { CodegenError } from "./errors.js";
 import { generate } from "./generate.js";
 import { watchedPaths, watchPaths } from "./watch.js";
 
+/** `codegen init`: writes codegen.config.json with every default, unless the directory is already configured. */
+function init(cwd: string): number {
+  const file = path.join(cwd, CONFIG_FILE_NAME);
+  const packageJson = path.join(cwd, "package.json");
+  let configured: string | undefined;
+  if (existsSync(file)) configured = `${CONFIG_FILE_NAME} already exists`;
+  else if (existsSync(packageJson)) {
+    try {
+      const manifest: unknown = JSON.parse(readFileSync(packageJson, "utf8"));
+      if (typeof manifest === "object" && manifest !== null && Object.hasOwn(manifest, PACKAGE_JSON_KEY))
+        configured = `package.json already has a "${PACKAGE_JSON_KEY}" key`;
+    } catch {
+      // Not codegen's to judge here.
+    }
+  }
+  if (configured !== undefined) {
+    process.stderr.write(`codegen init: ${configured}; nothing was written.\n  Edit the existing configuration instead.\n`);
+    return 2;
+  }
+  writeFileSync(file, `${JSON.stringify(INITIAL_CONFIG, null, 2)}\n`, { flag: "wx" });
+  process.stdout.write(
+    `codegen init: wrote ${CONFIG_FILE_NAME}. Put schemas in ${INITIAL_CONFIG.inputs[0]}/ and run codegen to write ${INITIAL_CONFIG.out}/.\n`,
+  );
+  return 0;
+}
+
 /** Exit codes: 0 success, 1 `--check` found files that would change, 2 bad input or usage. */
 export async function main(argv: readonly string[]): Promise<number> {
+  let initRequested = false;
   const program = new Command()
     .name("codegen")
     .description("Generate TypeScript types and standalone validators from JSON Schema files.")
-    .argument("[inputs...]", "schema files or directories (default: the config's inputs, or schemas/)")
+    .usage("[options] [inputs...]\n       codegen init")
+    .argument(
+      "[inputs...]",
+      "schema files (.json, .yaml, .yml), directories or globs such as 'schemas/**/*.json' (default: the config's inputs, or schemas/)",
+    )
     .option("-o, --out <dir>", "output directory (default: the config's out, or generated/)")
     .option("--check", "write nothing; exit 1 and name every file that would change")
     .option("--dialect <dialect>", `dialect of schemas without $schema: ${DIALECTS.join(", ")} (default: 2020-12)`)
@@ -25,13 +57,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("--verbose", "print each stage's time, and stack traces of internal errors")
     .option("-w, --watch", "regenerate when an input or the config changes; a broken save keeps the last good output")
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    // No implicit `help` command: a directory named help is an input. (A path named init is written ./init.)
+    .helpCommand(false)
+    .action(() => {});
+  program
+    .command("init")
+    .description(`write ${CONFIG_FILE_NAME} with the defaults in the current directory (never overwrites one)`)
+    .action(() => {
+      initRequested = true;
+    });
   try {
     program.parse(argv, { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     throw error;
   }
+  if (initRequested) return init(process.cwd());
   const inputs = program.args;
   const options = program.opts<{
     out?: string;
@@ -69,9 +111,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         ...(options.prettier === true ? { formatter: "prettier" as const } : {}),
         check: options.check === true,
         cache: options.cache,
-        allowRemote: options.allowRemote === true,
-        allowOutsideRoot: options.allowOutsideRoot === true,
-        strict: options.strict === true,
+        // Flags given override the config; flags not given leave its value.
+        ...(options.allowRemote === true ? { allowRemote: true } : {}),
+        ...(options.allowOutsideRoot === true ? { allowOutsideRoot: true } : {}),
+        ...(options.strict === true ? { strict: true } : {}),
         ...(progress ? { onProgress: showProgress } : {}),
       });
       if (options.quiet !== true) {

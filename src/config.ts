@@ -24,6 +24,12 @@ export interface CodegenConfig {
   formats?: "assert" | "annotate";
   /** How the output is formatted: the built-in printer (default), prettier, or not at all. */
   formatter?: Formatter;
+  /** Unknown keywords are errors, not warnings (as `--strict`). */
+  strict?: boolean;
+  /** Fetch `http(s)` refs (as `--allow-remote`). */
+  allowRemote?: boolean;
+  /** Follow file refs outside the project and the inputs' directories (as `--allow-outside-root`). */
+  allowOutsideRoot?: boolean;
 }
 
 export const FORMATTERS = ["builtin", "prettier", "none"] as const;
@@ -31,7 +37,20 @@ export const FORMATTERS = ["builtin", "prettier", "none"] as const;
 export type Formatter = (typeof FORMATTERS)[number];
 
 export const CONFIG_FILE_NAME = "codegen.config.json";
+/** The key of `package.json` that may hold the same configuration instead. */
+export const PACKAGE_JSON_KEY = "codegen";
 export const DEFAULT_CONFIG: CodegenConfig = { inputs: ["schemas"], out: "generated", naming: {} };
+/** What `codegen init` writes: every default spelled out. */
+export const INITIAL_CONFIG = {
+  inputs: ["schemas"],
+  out: "generated",
+  dialect: "2020-12",
+  formats: "assert",
+  formatter: "builtin",
+  strict: false,
+  allowRemote: false,
+  allowOutsideRoot: false,
+} satisfies Omit<CodegenConfig, "naming">;
 
 function fail(message: string, pointer: string, hint: string): never {
   throw new CodegenError(message, { file: CONFIG_FILE_NAME, pointer, hint });
@@ -91,9 +110,47 @@ export function formatterOption(value: unknown, where: string): Formatter {
   return value as Formatter;
 }
 
-/** Reads `codegen.config.json` from `directory`; the defaults when there is none. */
+/** The `"codegen"` key of `directory`'s package.json, if it has one (a package.json codegen cannot read is not its business). */
+function packageJsonConfig(directory: string): { found: false } | { found: true; raw: unknown } {
+  const file = path.join(directory, "package.json");
+  if (!existsSync(file)) return { found: false };
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return { found: false };
+  }
+  if (typeof manifest !== "object" || manifest === null || !Object.hasOwn(manifest, PACKAGE_JSON_KEY)) return { found: false };
+  return { found: true, raw: (manifest as Record<string, unknown>)[PACKAGE_JSON_KEY] };
+}
+
+/**
+ * Reads the configuration in `directory`: `codegen.config.json`, or the `"codegen"` key of
+ * package.json (same shape); the defaults when there is neither. Both at once is an error: one of
+ * them would be silently ignored.
+ */
 export function loadConfig(directory: string): CodegenConfig {
   const file = path.join(directory, CONFIG_FILE_NAME);
+  const fromPackage = packageJsonConfig(directory);
+  if (existsSync(file) && fromPackage.found) {
+    throw new CodegenError(`both ${CONFIG_FILE_NAME} and the "${PACKAGE_JSON_KEY}" key of package.json configure codegen`, {
+      file: CONFIG_FILE_NAME,
+      hint: `Keep one of them: remove ${CONFIG_FILE_NAME}, or the "${PACKAGE_JSON_KEY}" key of package.json.`,
+    });
+  }
+  if (fromPackage.found) {
+    try {
+      return configFrom(fromPackage.raw);
+    } catch (error) {
+      // The same checks as for codegen.config.json, located in package.json.
+      if (!(error instanceof CodegenError) || error.file !== CONFIG_FILE_NAME) throw error;
+      throw new CodegenError(error.message, {
+        file: "package.json",
+        pointer: `/${PACKAGE_JSON_KEY}${error.pointer ?? ""}`,
+        ...(error.hint !== undefined ? { hint: error.hint } : {}),
+      });
+    }
+  }
   if (!existsSync(file)) return DEFAULT_CONFIG;
   let raw: unknown;
   try {
@@ -101,6 +158,11 @@ export function loadConfig(directory: string): CodegenConfig {
   } catch (error) {
     throw new CodegenError(`is not valid JSON: ${(error as Error).message}`, { file: CONFIG_FILE_NAME, hint: "Fix the syntax." });
   }
+  return configFrom(raw);
+}
+
+/** Checks a configuration object (from codegen.config.json, or package.json's "codegen" key). */
+function configFrom(raw: unknown): CodegenConfig {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     fail("must be a JSON object", "", 'Write e.g. { "inputs": ["schemas"], "out": "generated" }.');
   }
@@ -114,7 +176,15 @@ export function loadConfig(directory: string): CodegenConfig {
     else if (key === "dialect") config.dialect = dialectOption(value, "/dialect");
     else if (key === "formats") config.formats = formatsOption(value, "/formats");
     else if (key === "formatter") config.formatter = formatterOption(value, "/formatter");
-    else fail(`unknown option "${key}"`, `/${key}`, 'The options are: "inputs", "out", "naming", "dialect", "formats", "formatter".');
+    else if (key === "strict" || key === "allowRemote" || key === "allowOutsideRoot") {
+      if (typeof value !== "boolean") fail("must be true or false", `/${key}`, `Write e.g. "${key}": false.`);
+      config[key] = value;
+    } else
+      fail(
+        `unknown option "${key}"`,
+        `/${key}`,
+        'The options are: "inputs", "out", "naming", "dialect", "formats", "formatter", "strict", "allowRemote", "allowOutsideRoot".',
+      );
   }
   return config;
 }

@@ -10,7 +10,7 @@ import { isOpenApiDocument } from "./openapi.js";
 import { applyChanges, isGeneratedFile, planChanges, type FileChange } from "./write.js";
 
 export interface GenerateOptions {
-  /** Schema files or directories; default: the config's `inputs` (`schemas`). */
+  /** Schema files, directories or globs; default: the config's `inputs` (`schemas`). */
   inputs?: readonly string[];
   /** Output directory; default: the config's `out` (`generated`). */
   outDir?: string;
@@ -28,15 +28,15 @@ export interface GenerateOptions {
   formats?: "assert" | "annotate";
   /** `builtin` (default): codegen's own fast printer; `prettier`: prettier with the user's config; `none`: unformatted. Default: the config's `formatter`. */
   formatter?: Formatter;
-  /** Fail on warnings (unknown keywords) instead of reporting them. */
+  /** Fail on warnings (unknown keywords) instead of reporting them; default: the config's `strict`, else false. */
   strict?: boolean;
   /** Called as modules are generated (not for those the cache supplies), e.g. for a progress line. */
   onProgress?: (done: number, total: number) => void;
   /** Use the on-disk cache (default true); false regenerates everything and stores nothing. */
   cache?: boolean;
-  /** Fetch `http(s)` refs the registry does not map (default false: they are refused). */
+  /** Fetch `http(s)` refs the registry does not map; default: the config's `allowRemote`, else false (they are refused). */
   allowRemote?: boolean;
-  /** Follow file refs outside the working directory and the inputs' directories (default false: they are refused). */
+  /** Follow file refs outside the working directory and the inputs' directories; default: the config's `allowOutsideRoot`, else false. */
   allowOutsideRoot?: boolean;
 }
 
@@ -100,6 +100,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const naming = options.naming ?? config.naming;
   const assertFormats = (options.formats ?? config.formats) !== "annotate";
   const formatter = options.formatter ?? config.formatter ?? "builtin";
+  const strict = options.strict ?? config.strict ?? false;
+  const allowRemote = options.allowRemote ?? config.allowRemote ?? false;
+  const allowOutsideRoot = options.allowOutsideRoot ?? config.allowOutsideRoot ?? false;
   // prettier's output follows the user's prettier config, so a change to it must miss the cache.
   const prettierConfig = formatter === "prettier" ? await (await import("./format.js")).prettierConfig(outDir) : undefined;
   const settings = JSON.stringify({
@@ -109,8 +112,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     naming: naming.stripPrefix?.source,
     assertFormats,
     registry: options.registry,
-    allowRemote: options.allowRemote,
-    allowOutsideRoot: options.allowOutsideRoot,
+    allowRemote,
+    allowOutsideRoot,
     formatter,
     prettierConfig,
   });
@@ -122,7 +125,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   );
   stage("check the cache");
   if (unchanged !== undefined) {
-    if (options.strict) failOnWarnings(unchanged.summary.warnings);
+    if (strict) failOnWarnings(unchanged.summary.warnings);
     return { outDir, files: unchanged.files, ...unchanged.summary, changes: [], timings };
   }
 
@@ -133,11 +136,11 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const resolved = await resolveSchemas(inputs, cwd, {
     ...(dialect !== undefined ? { dialect } : {}),
     ...(options.registry !== undefined ? { registry: options.registry } : {}),
-    allowRemote: options.allowRemote === true,
-    allowOutsideRoot: options.allowOutsideRoot === true,
+    allowRemote,
+    allowOutsideRoot,
   });
   stage("load and resolve");
-  if (options.strict) failOnWarnings(resolved.warnings);
+  if (strict) failOnWarnings(resolved.warnings);
   const names = assignTypeNames(resolved.namedLocations, naming);
 
   const modules = planModules(resolved.documents, resolved.namedLocations);

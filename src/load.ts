@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { JSON_SCHEMA, load, YAMLException } from "js-yaml";
 import { CodegenError } from "./errors.js";
 
 /** One schema file as read from disk. */
@@ -18,19 +19,79 @@ export function displayPath(file: string, cwd: string): string {
   return path.relative(cwd, file).split(path.sep).join("/");
 }
 
+/** Schema files in input directories: JSON, and YAML (schemas and OpenAPI documents are often written in it). */
+const SCHEMA_FILE = /\.(json|ya?ml)$/;
+
+/**
+ * Every file under `directory`, as paths relative to it with `/` separators. `node_modules` and
+ * dot-directories (and dot-files) are skipped without being read; symbolic links to directories are not followed.
+ */
+function filesUnder(directory: string): string[] {
+  const files: string[] = [];
+  const walk = (dir: string, prefix: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file, `${prefix}${entry.name}/`);
+      else if (entry.isFile() || (entry.isSymbolicLink() && statSync(file, { throwIfNoEntry: false })?.isFile() === true))
+        files.push(`${prefix}${entry.name}`);
+    }
+  };
+  walk(directory, "");
+  return files;
+}
+
+const GLOB_CHARACTERS = /[*?]/;
+
+/**
+ * A glob's pattern as a regular expression over `/`-separated relative paths: `*` is any run of
+ * characters but `/`, `?` one such character, and a `**` segment any number of directories.
+ */
+function globRegExp(pattern: string): RegExp {
+  const segments = pattern.split("/");
+  const source = segments
+    .map((segment, index) => {
+      const last = index === segments.length - 1;
+      if (segment === "**") return last ? ".*" : "(?:[^/]+/)*";
+      const body = segment
+        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, "[^/]*")
+        .replace(/\?/g, "[^/]");
+      return last ? body : `${body}/`;
+    })
+    .join("");
+  return new RegExp(`^${source}$`, "u");
+}
+
+/** The schema files a glob matches: below its directory part, those whose path matches the rest. */
+function globFiles(input: string, cwd: string): string[] {
+  const segments = path.resolve(cwd, input).split(path.sep);
+  const first = segments.findIndex((segment) => GLOB_CHARACTERS.test(segment));
+  const base = segments.slice(0, first).join(path.sep) || path.sep;
+  const pattern = globRegExp(segments.slice(first).join("/"));
+  const matches = statSync(base, { throwIfNoEntry: false })?.isDirectory()
+    ? filesUnder(base).filter((file) => SCHEMA_FILE.test(file) && pattern.test(file))
+    : [];
+  if (matches.length === 0) {
+    throw new CodegenError("no schema file matches this glob", {
+      file: input,
+      hint: "Check the pattern: * and ? match within a path segment, ** any number of directories; only .json, .yaml and .yml files count.",
+    });
+  }
+  return matches.map((file) => path.join(base, file));
+}
+
 function listSchemaFiles(input: string, cwd: string): string[] {
   const absolute = path.resolve(cwd, input);
-  let stats;
-  try {
-    stats = statSync(absolute);
-  } catch {
-    throw new CodegenError("input not found", { file: input, hint: "Pass an existing schema file or directory." });
+  const stats = statSync(absolute, { throwIfNoEntry: false });
+  if (stats === undefined) {
+    if (GLOB_CHARACTERS.test(input)) return globFiles(input, cwd);
+    throw new CodegenError("input not found", { file: input, hint: "Pass an existing schema file, directory or glob." });
   }
   if (stats.isFile()) return [absolute];
-  return readdirSync(absolute, { recursive: true, encoding: "utf8" })
-    .filter((entry) => entry.endsWith(".json") && !entry.split(path.sep).some((part) => part === "node_modules" || part.startsWith(".")))
-    .map((entry) => path.join(absolute, entry))
-    .filter((file) => statSync(file).isFile());
+  return filesUnder(absolute)
+    .filter((file) => SCHEMA_FILE.test(file))
+    .map((file) => path.join(absolute, file));
 }
 
 /** Line and column (1-based) of a character offset, for syntax errors. */
@@ -56,11 +117,38 @@ export function parseJsonDocument(text: string, where: string): unknown {
   }
 }
 
-/** Every `.json` file of the inputs (files or directories), absolute and sorted. */
+/**
+ * A YAML file, read with YAML's JSON schema: plain scalars become only what JSON has (no dates,
+ * no `yes`/`no` booleans), so a YAML schema means what its JSON twin means.
+ */
+export function parseYamlDocument(text: string, where: string): unknown {
+  if (text.trim() === "")
+    throw new CodegenError("the file is empty", { file: where, hint: "Write a JSON Schema in it, or remove it from the inputs." });
+  if (/[\u0000\uFFFD]/.test(text)) {
+    throw new CodegenError("the file is not UTF-8 text (is it binary?)", { file: where, hint: "Remove it from the inputs." });
+  }
+  try {
+    // No aliases (`*name`): they share one node between places (a schema location is a place), and
+    // nested ones expand exponentially (the "billion laughs"); $ref is JSON Schema's way to reuse.
+    return load(text, { schema: JSON_SCHEMA, filename: where, maxAliases: 0 });
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    const location = error.mark === undefined ? "" : ` at line ${error.mark.line + 1}, column ${error.mark.column + 1}`;
+    if (/maxAliases/.test(error.reason)) {
+      throw new CodegenError(`YAML aliases are not supported${location}`, {
+        file: where,
+        hint: 'Write the schema out, or reuse it with "$ref" (e.g. "$ref": "#/$defs/name").',
+      });
+    }
+    throw new CodegenError(`invalid YAML${location}: ${error.reason}`, { file: where, hint: "Fix the YAML syntax." });
+  }
+}
+
+/** Every schema file (`.json`, `.yaml`, `.yml`) of the inputs (files, directories or globs), absolute and sorted. */
 export function listInputFiles(inputs: readonly string[], cwd: string): string[] {
   const files = [...new Set(inputs.flatMap((input) => listSchemaFiles(input, cwd)))].sort();
   if (files.length === 0) {
-    throw new CodegenError("no .json schema files found", { file: inputs.join(", "), hint: "Check the input paths." });
+    throw new CodegenError("no .json, .yaml or .yml schema files found", { file: inputs.join(", "), hint: "Check the input paths." });
   }
   return files;
 }
@@ -69,7 +157,8 @@ export function listInputFiles(inputs: readonly string[], cwd: string): string[]
 export function loadSchemaDocuments(files: readonly string[], cwd: string): SchemaDocument[] {
   return files.map((file) => {
     const where = displayPath(file, cwd);
-    const root = parseJsonDocument(readFileSync(file, "utf8"), where);
+    const text = readFileSync(file, "utf8");
+    const root = /\.ya?ml$/.test(file) ? parseYamlDocument(text, where) : parseJsonDocument(text, where);
     if (typeof root !== "boolean" && (typeof root !== "object" || root === null || Array.isArray(root))) {
       throw new CodegenError("a schema file must hold a JSON object (or a boolean schema)", {
         file: where,

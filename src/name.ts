@@ -19,6 +19,9 @@ function isReserved(name: string): boolean {
   );
 }
 
+/** The longest type name codegen makes. */
+const MAX_NAME_LENGTH = 100;
+
 /**
  * PascalCase made only of ASCII letters and digits: `api_organization_v1_Member` → `ApiOrganizationV1Member`,
  * `Record<string>` → `RecordString`. Words keep their inner capitals (`SCIMRegistration` stays); a
@@ -30,7 +33,11 @@ export function pascalCase(text: string): string {
     .replace(/[\u0300-\u036f]/g, "")
     .split(/[^A-Za-z0-9]+/)
     .filter((word) => word !== "");
-  const joined = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join("");
+  // At most MAX_NAME_LENGTH characters: a paragraph (or a megabyte) of title is not a type name; collisions get counters.
+  const joined = words
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join("")
+    .slice(0, MAX_NAME_LENGTH);
   // A letter after a digit is capitalised, as json-schema-to-typescript does with the names we give it.
   const name = joined.replace(/^[0-9]+/, "").replace(/([0-9])([a-z])/g, (_, digit: string, letter: string) => digit + letter.toUpperCase());
   return name === "" ? "Schema" : name;
@@ -43,7 +50,7 @@ export function sourceName(location: SchemaLocation): string {
   if (component !== undefined) return component;
   const title = isSchemaObject(location.document.root) ? location.document.root["title"] : undefined;
   if (typeof title === "string" && title.trim() !== "") return title;
-  return path.basename(location.document.file).replace(/\.json$/, "");
+  return path.basename(location.document.file).replace(/\.(json|ya?ml)$/, "");
 }
 
 function preferredName(source: string, naming: NamingOptions): string {

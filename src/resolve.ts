@@ -457,6 +457,19 @@ export async function resolveSchemas(
     if (!named.has(locationKey(location))) named.set(locationKey(location), location);
   };
   for (const document of documents) for (const pointer of schemaRoots(document)) name({ document, pointer });
+  // A bundle's definitions are named outputs too, referenced or not (inputs only: a referenced
+  // file contributes what is referenced).
+  for (const document of inputs) {
+    for (const pointer of schemaRoots(document)) {
+      const schema = valueAtPointer(document.root, pointer);
+      if (!isSchemaObject(schema)) continue;
+      for (const keyword of ["$defs", "definitions"]) {
+        const definitions = schema[keyword];
+        if (!isSchemaObject(definitions)) continue;
+        for (const key of Object.keys(definitions)) name({ document, pointer: appendPointer(pointer, keyword, key) });
+      }
+    }
+  }
   refTargets.forEach(name);
   dynamicRefs.forEach((ref) => name(ref.initial));
   for (const [resourceUri, anchors] of index.dynamicAnchors) {

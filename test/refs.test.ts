@@ -529,3 +529,23 @@ test("type names are deterministic: colliding $defs get stable names and repeate
     ["/invoice/status", "enum"],
   ]);
 });
+
+test("a bundle's $defs and definitions are named outputs even when nothing refers to them", async () => {
+  const dir = temporaryDirectory("bundle");
+  writeFileSync(
+    path.join(dir, "bundle.json"),
+    JSON.stringify({
+      $defs: {
+        Money: { type: "object", required: ["amount"], properties: { amount: { type: "integer" } } },
+        Currency: { enum: ["EUR", "USD"] },
+      },
+      definitions: { Legacy: { type: "string" } },
+    }),
+  );
+  const result = await generate({ cwd: dir, inputs: ["bundle.json"], outDir: "out", cache: false });
+  const module = await importGenerated(compileGenerated(path.join(dir, "out")), "index");
+  for (const name of ["Money", "Currency", "Legacy"]) assert.equal(typeof module[`validate${name}`], "function", `validate${name}`);
+  assert.equal((module["isCurrency"] as (value: unknown) => boolean)("EUR"), true);
+  assert.equal((module["isMoney"] as (value: unknown) => boolean)({ amount: 1.5 }), false);
+  assert.ok(result.typeCount >= 4);
+});

@@ -2,7 +2,7 @@ import { compile, type JSONSchema } from "json-schema-to-typescript";
 import type { Dialect } from "./dialect.js";
 import { appendPointer, valueAtPointer } from "./json-pointer.js";
 import { locationKey, type ResolvedSchemas, type SchemaLocation } from "./resolve.js";
-import { subschemas, type Schema, type SchemaObject } from "./schema-walk.js";
+import { isSchemaObject, subschemas, type Schema, type SchemaObject } from "./schema-walk.js";
 import { sanitizeCommentText } from "./validators/code.js";
 
 /** Keywords that only annotate: a `$ref` with nothing else beside it is just the referenced type. */
@@ -22,6 +22,13 @@ const DROPPED = new Set([
   "$dynamicRef",
   "$recursiveRef",
 ]);
+
+/**
+ * json-schema-to-typescript's own extensions, which a schema must not reach it with: `tsType` is
+ * pasted into the declarations as it is (code from a schema), `tsEnumNames` declares an enum and
+ * `extends` (draft-03) adds supertypes, none of which the validators know.
+ */
+const JSON2TS_EXTENSIONS = new Set(["tsType", "tsEnumNames", "extends"]);
 
 /** Keywords from which json-schema-to-typescript derives a type. */
 const SHAPING = new Set([
@@ -93,6 +100,23 @@ function toTypeableForm(copy: SchemaObject, dialect: Dialect | undefined): void 
 }
 
 /**
+ * json-schema-to-typescript quotes each `patternProperties` key in a doc comment, escaping only the
+ * first `*\/`: the keys it sees are made safe for a comment (they only name the index signature's
+ * members there), kept apart if two become equal.
+ */
+function sanitizePatternKeys(copy: SchemaObject): void {
+  const patterns = copy["patternProperties"];
+  if (!isSchemaObject(patterns)) return;
+  const renamed: SchemaObject = {};
+  for (const [pattern, schema] of Object.entries(patterns)) {
+    let key = sanitizeCommentText(pattern);
+    while (Object.hasOwn(renamed, key)) key += " ";
+    Object.defineProperty(renamed, key, { value: schema, enumerable: true, writable: true, configurable: true });
+  }
+  copy["patternProperties"] = renamed;
+}
+
+/**
  * A copy of the schema for json-schema-to-typescript in which every other named schema and every
  * `$ref` is replaced by `tsType: <Name>`, so each named type is declared once and imported elsewhere.
  */
@@ -118,7 +142,7 @@ function prepareSchema(
       copy[keyword] = [...new Set([...(Array.isArray(value) ? value : [value]), "null"])];
       continue;
     }
-    if (DROPPED.has(keyword) || (keyword === "title" && !isRoot)) continue;
+    if (DROPPED.has(keyword) || JSON2TS_EXTENSIONS.has(keyword) || (keyword === "title" && !isRoot)) continue;
     copy[keyword] = keyword === "description" && typeof value === "string" ? sanitizeCommentText(value) : value;
   }
   const copies = new Set<unknown>();
@@ -127,6 +151,7 @@ function prepareSchema(
     const childLocation = { document: location.document, pointer: appendPointer(location.pointer, ...child.path) };
     setAtPath(copy, child.path, prepareSchema(child.schema, childLocation, false, context, references), copies);
   }
+  sanitizePatternKeys(copy);
   toTypeableForm(copy, context.resolved.facts(schema)?.dialect);
   // A dynamic reference is typed as its initial target, the most general of its possible targets.
   const target = context.resolved.refTargets.get(schema) ?? context.resolved.dynamicRefs.get(schema)?.initial;

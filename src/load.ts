@@ -144,6 +144,12 @@ export function parseYamlDocument(text: string, where: string): unknown {
   }
 }
 
+/** A schema file's content, as YAML for `.yaml`/`.yml` and as JSON otherwise (referenced files too). */
+export function parseSchemaFile(file: string, where: string): unknown {
+  const text = readFileSync(file, "utf8");
+  return /\.ya?ml$/.test(file) ? parseYamlDocument(text, where) : parseJsonDocument(text, where);
+}
+
 /** Every schema file (`.json`, `.yaml`, `.yml`) of the inputs (files, directories or globs), absolute and sorted. */
 export function listInputFiles(inputs: readonly string[], cwd: string): string[] {
   const files = [...new Set(inputs.flatMap((input) => listSchemaFiles(input, cwd)))].sort();
@@ -157,8 +163,7 @@ export function listInputFiles(inputs: readonly string[], cwd: string): string[]
 export function loadSchemaDocuments(files: readonly string[], cwd: string): SchemaDocument[] {
   return files.map((file) => {
     const where = displayPath(file, cwd);
-    const text = readFileSync(file, "utf8");
-    const root = /\.ya?ml$/.test(file) ? parseYamlDocument(text, where) : parseJsonDocument(text, where);
+    const root = parseSchemaFile(file, where);
     if (typeof root !== "boolean" && (typeof root !== "object" || root === null || Array.isArray(root))) {
       throw new CodegenError("a schema file must hold a JSON object (or a boolean schema)", {
         file: where,

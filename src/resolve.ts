@@ -5,7 +5,7 @@ import { backtrackingPatterns, checkAgainstMetaschema, checkSchemaShapes, unknow
 import { atLeast, DEFAULT_DIALECT, type Dialect, dialectOfMetaschema } from "./dialect.js";
 import { CodegenError, type CodegenWarning } from "./errors.js";
 import { appendPointer, decodeFragment, valueAtPointer } from "./json-pointer.js";
-import { displayPath, parseJsonDocument, type SchemaDocument } from "./load.js";
+import { displayPath, parseJsonDocument, parseSchemaFile, type SchemaDocument } from "./load.js";
 import { isOpenApiDocument, openApiDialect, schemaRoots } from "./openapi.js";
 import { keywordsOutsideVocabularies } from "./vocabularies.js";
 import { isSchemaObject, subschemas, type Schema, type SchemaObject } from "./schema-walk.js";
@@ -98,7 +98,7 @@ function componentRegistry(documents: readonly SchemaDocument[]): Map<string, Sc
     if (name !== undefined) registry.set(name, document);
   }
   for (const document of documents) {
-    const name = path.basename(document.file).replace(/\.json$/, "");
+    const name = path.basename(document.file).replace(/\.(json|ya?ml)$/, "");
     if (!registry.has(name)) registry.set(name, document);
   }
   return registry;
@@ -325,17 +325,8 @@ export async function resolveSchemas(
   const load = async (uri: string): Promise<boolean> => {
     const file = fileOf(uri);
     if (file === undefined || !existsSync(file) || documents.some((document) => document.uri === uri)) return false;
-    let root: unknown;
-    try {
-      // Loaded on first use: most runs read no referenced file, and loading it is a tenth of a short run.
-      const { default: $RefParser } = await import("@apidevtools/json-schema-ref-parser");
-      root = await new $RefParser().parse(file, { resolve: { external: false } });
-    } catch (error) {
-      throw new CodegenError(`cannot parse this referenced schema file: ${(error as Error).message.split("\n")[0]}`, {
-        file: displayPath(file, cwd),
-        hint: "Fix the file's syntax.",
-      });
-    }
+    // Parsed as inputs are: the same YAML rules (no aliases) and the same errors with line and column.
+    const root = parseSchemaFile(file, displayPath(file, cwd));
     addDocument({ file, uri, displayPath: displayPath(file, cwd), root });
     return true;
   };
@@ -380,7 +371,7 @@ export async function resolveSchemas(
         components.get(name) ??
         unresolved(
           `no input file is the component "${name}"`,
-          `Add a schema file with "$id": "#/components/schemas/${name}" (or named ${name}.json) to the inputs.`,
+          `Add a schema file with "$id": "#/components/schemas/${name}" (or named ${name}.json or .yaml) to the inputs.`,
         );
       return checked({ document: component, pointer: decodeFragment(componentRef[2] ?? "") ?? malformed() });
     }

@@ -211,7 +211,10 @@ export async function emitTypes(location: SchemaLocation, context: TypeContext):
     // Every $ref in a schema position is already a tsType; any left are data (enum, const, default).
     $refOptions: { resolve: { external: false, http: false }, dereference: { excludedPathMatcher: () => true } },
   });
-  const source = compiled.replaceAll(HAS_OWN_PROPERTY_STAND_IN, "hasOwnProperty");
+  // U+2028/U+2029 can only be left in string literals (property names, literal types): escaped there, as `literal()` does.
+  const source = compiled
+    .replaceAll(HAS_OWN_PROPERTY_STAND_IN, "hasOwnProperty")
+    .replace(/[\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16)}`);
   // json-schema-to-typescript declares nothing for a schema that allows any value.
   if (source.trim() === "") return { source: `export type ${name} = unknown;\n`, references, isUnknown: true };
   if (!new RegExp(`^export (interface|type) ${name}\\b`, "m").test(source)) {

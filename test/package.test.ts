@@ -1,14 +1,21 @@
 /**
  * The package as users get it: `npm pack`, installed into a fresh project with its own schemas/,
- * where `npx codegen` and `npx codegen --check` work and the output compiles. Tests never touch the
- * network, so the tarball is unpacked into the project's node_modules the way npm lays it out, with
- * its dependencies taken from this repository's node_modules (the lockfile's versions) rather than
- * the registry. `npm test` has just built dist/, so packing skips the prepare script: rebuilding
- * dist/ here would race with the other test files that import it.
+ * where `npx codegen` and `npx codegen --check` work, the output compiles, and the library entry
+ * point (`import { generate } from "codegen"`) type-checks and runs.
+ *
+ * Tests never touch the network, so instead of `npm install <tarball>` (whose `--offline` form
+ * depends on what the npm cache happens to hold: `npm ci` fills it with tarballs, not always with the
+ * metadata a range needs), the tarball is unpacked into the project's node_modules the way npm lays
+ * it out, and each dependency the packed package.json declares, and only those, is linked from this
+ * repository's node_modules (the lockfile's versions). codegen's own modules thus resolve only the
+ * dependencies it declares: one imported but listed under devDependencies fails here. `npm test` has
+ * just built dist/, so packing skips the prepack script: rebuilding dist/ here would race with the
+ * other test files that import it.
  */
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { builtinModules } from "node:module";
 import path from "node:path";
 import { test } from "node:test";
 import { runStrictTsc } from "../scripts/strict-tsc.js";
@@ -16,7 +23,36 @@ import { REPO_ROOT, temporaryDirectory } from "./helpers.js";
 
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 
-test("npm pack ships only what runs; the tarball installs, and npx codegen and --check work", { timeout: 180_000 }, () => {
+interface Manifest {
+  name: string;
+  bin?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+}
+
+/** The package a bare import specifier names (`@scope/name/sub` → `@scope/name`), or undefined for a built-in. */
+function importedPackage(specifier: string): string | undefined {
+  if (specifier.startsWith("node:") || builtinModules.includes(specifier)) return undefined;
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+}
+
+/** Every package the compiled modules under `dir` import, statically or with `import()`. */
+function importedPackages(dir: string): Set<string> {
+  const packages = new Set<string>();
+  for (const entry of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
+    if (!entry.endsWith(".js")) continue;
+    const source = readFileSync(path.join(dir, entry), "utf8");
+    for (const match of source.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)["']([^"'./][^"']*)["']/gm)) {
+      const name = importedPackage(match[1]!);
+      if (name !== undefined) packages.add(name);
+    }
+  }
+  return packages;
+}
+
+test("npm pack ships only what runs; the tarball installs, and npx codegen, --check and the library work", { timeout: 120_000 }, () => {
   const dir = temporaryDirectory("package");
   const packed = JSON.parse(
     execFileSync(NPM, ["pack", "--json", "--ignore-scripts", "--pack-destination", dir], {
@@ -35,15 +71,23 @@ test("npm pack ships only what runs; the tarball installs, and npx codegen and -
     "generated/",
     "schemas/",
     "node_modules/",
+    ".ci/",
   ]) {
     assert.ok(!shipped.some((file) => file.startsWith(devOnly)), `the package ships ${devOnly}`);
   }
+  const sourceOutsideRuntime = shipped.filter((file) => file.startsWith("src/") && !file.startsWith("src/runtime/"));
+  assert.deepEqual(sourceOutsideRuntime, [], "the package ships TypeScript sources other than the runtime files");
   for (const needed of [
+    "package.json",
+    "README.md",
     "bin/codegen.js",
+    "dist/src/cli.js",
     "dist/src/index.js",
     "dist/src/index.d.ts",
     "src/runtime/validation-runtime.ts",
+    "src/runtime/formats.ts",
     "metaschemas/draft-07.json",
+    "metaschemas/2020-12/schema.json",
   ]) {
     assert.ok(shipped.includes(needed), `the package lacks ${needed}`);
   }
@@ -56,19 +100,52 @@ test("npm pack ships only what runs; the tarball installs, and npx codegen and -
     JSON.stringify({
       title: "Order",
       type: "object",
-      required: ["id"],
-      properties: { id: { type: "string", format: "uuid" }, at: { type: "string", format: "date-time" } },
+      required: ["id", "customer"],
+      properties: {
+        id: { type: "string", format: "uuid" },
+        at: { type: "string", format: "date-time" },
+        customer: { $ref: "customer.json" },
+      },
     }),
   );
-  const installed = path.join(project, "node_modules/codegen");
+  writeFileSync(
+    path.join(project, "schemas/customer.json"),
+    JSON.stringify({
+      $schema: "http://json-schema.org/draft-07/schema#",
+      title: "Customer",
+      type: "object",
+      required: ["email"],
+      properties: { email: { type: "string", format: "email" } },
+    }),
+  );
+
+  // Unpack the tarball as npm would install it: node_modules/<name>, its bins in node_modules/.bin.
+  const modules = path.join(project, "node_modules");
+  const installed = path.join(modules, "codegen");
   mkdirSync(installed, { recursive: true });
   execFileSync("tar", ["-xzf", path.join(dir, packed[0]!.filename), "-C", installed, "--strip-components=1"]);
-  symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(installed, "node_modules"), "dir");
-  mkdirSync(path.join(project, "node_modules/.bin"));
-  symlinkSync("../codegen/bin/codegen.js", path.join(project, "node_modules/.bin/codegen"));
+  const manifest = JSON.parse(readFileSync(path.join(installed, "package.json"), "utf8")) as Manifest;
+  assert.equal(manifest.name, "codegen");
+  const declared = new Set(Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies, ...manifest.optionalDependencies }));
+  const undeclared = [...importedPackages(path.join(installed, "dist/src"))].filter((name) => !declared.has(name));
+  assert.deepEqual(undeclared, [], "the shipped code imports packages its package.json does not declare as dependencies");
+  for (const name of Object.keys(manifest.dependencies ?? {})) {
+    const target = path.join(REPO_ROOT, "node_modules", name);
+    assert.ok(existsSync(target), `dependency ${name} is not installed in the repository (run npm ci)`);
+    mkdirSync(path.dirname(path.join(modules, name)), { recursive: true });
+    symlinkSync(target, path.join(modules, name), "dir");
+  }
+  mkdirSync(path.join(modules, ".bin"));
+  for (const [name, file] of Object.entries(manifest.bin ?? {})) {
+    symlinkSync(path.join("..", "codegen", file), path.join(modules, ".bin", name));
+  }
+  assert.ok(existsSync(path.join(modules, ".bin", "codegen")), "the package declares no codegen bin");
 
+  // No NODE_PATH: codegen must find its dependencies and its own files from where it is installed.
+  const env = { ...process.env };
+  delete env.NODE_PATH;
   const npx = (...args: string[]): { status: number | null; output: string } => {
-    const result = spawnSync(NPM, ["exec", "--offline", "--", "codegen", ...args], { cwd: project, encoding: "utf8" });
+    const result = spawnSync(NPM, ["exec", "--offline", "--", "codegen", ...args], { cwd: project, encoding: "utf8", env });
     return { status: result.status, output: `${result.stdout}${result.stderr}` };
   };
   const generated = npx();
@@ -77,10 +154,60 @@ test("npm pack ships only what runs; the tarball installs, and npx codegen and -
     readdirSync(path.join(project, "generated"))
       .filter((name) => name.endsWith(".ts"))
       .sort(),
-    ["Order.ts", "_formats.ts", "_runtime.ts", "index.ts"],
+    ["Customer.ts", "Order.ts", "_formats.ts", "_runtime.ts", "index.ts"],
   );
-  assert.equal(npx("--check").status, 0);
-  assert.equal(runStrictTsc(path.join(project, "generated"), ["*.ts"], { noEmit: true }), "", "the output compiles under the strict flags");
+  // The run-time helpers are copied from the installed package's src/runtime/.
+  assert.match(readFileSync(path.join(project, "generated/_runtime.ts"), "utf8"), /export class SchemaValidationError/);
+  const checked = npx("--check");
+  assert.equal(checked.status, 0, checked.output);
+
+  const typecheck = path.join(project, "typecheck");
+  mkdirSync(typecheck);
+  assert.equal(runStrictTsc(typecheck, ["../generated/*.ts"], { noEmit: true }), "", "the output compiles under the strict flags");
+
+  // A consumer module: the library entry point (exports, with its types) and the generated validators.
+  const app = path.join(project, "app");
+  mkdirSync(app);
+  writeFileSync(
+    path.join(app, "main.ts"),
+    [
+      `import { CodegenError, generate, type GenerateResult } from "codegen";`,
+      `import { isOrder, validateOrder, type Order } from "../generated/index.js";`,
+      `const order: Order = { id: "123e4567-e89b-12d3-a456-426614174000", customer: { email: "a@example.com" } };`,
+      `const result: GenerateResult = await generate({ cwd: process.argv[2]!, outDir: "generated-api", formatter: "prettier", cache: false });`,
+      `let refused = false;`,
+      `try {`,
+      `  await generate({ cwd: process.argv[2]!, inputs: ["missing.json"], cache: false });`,
+      `} catch (error) {`,
+      `  refused = error instanceof CodegenError;`,
+      `}`,
+      `const invalid = validateOrder({ id: "not-a-uuid", customer: {} });`,
+      `console.log(JSON.stringify({`,
+      `  valid: isOrder(order),`,
+      `  errors: invalid.valid ? [] : invalid.errors.map((error) => error.instancePath).sort(),`,
+      `  rootTypes: result.rootTypes,`,
+      `  files: result.files.map((file) => file.name).sort(),`,
+      `  refused,`,
+      `}));`,
+      ``,
+    ].join("\n"),
+  );
+  const compiled = runStrictTsc(app, ["main.ts"], {
+    rootDir: "..",
+    outDir: "js",
+    types: ["node"],
+    typeRoots: [path.join(REPO_ROOT, "node_modules/@types")],
+  });
+  assert.equal(compiled, "", "a consumer of the package and of the generated code compiles under the strict flags");
+  const ran = spawnSync(process.execPath, [path.join(app, "js/app/main.js"), project], { cwd: project, encoding: "utf8", env });
+  assert.equal(ran.status, 0, `${ran.stdout}${ran.stderr}`);
+  assert.deepEqual(JSON.parse(ran.stdout), {
+    valid: true,
+    errors: ["/customer", "/id"],
+    rootTypes: ["Customer", "Order"],
+    files: ["Customer.ts", "Order.ts", "_formats.ts", "_runtime.ts", "index.ts"],
+    refused: true,
+  });
 
   writeFileSync(path.join(project, "schemas/order.json"), JSON.stringify({ title: "Order", type: "string" }));
   const drift = npx("--check");

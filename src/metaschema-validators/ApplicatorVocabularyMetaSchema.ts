@@ -153,12 +153,12 @@ const DYNAMIC_ANCHORS4 = {
  * Whether `value` matches the schema at #/properties/items/anyOf/0.
  */
 function isApplicatorVocabularyMetaSchema_ItemsAnyOf0(value: unknown): boolean {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!dynamicTarget("", DYNAMIC_REF_INITIAL3).check(value)) return false;
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -170,11 +170,11 @@ function collectApplicatorVocabularyMetaSchema_ItemsAnyOf0Errors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     dynamicTarget("", DYNAMIC_REF_INITIAL3).collect(value, instancePath, errors);
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -182,11 +182,11 @@ function collectApplicatorVocabularyMetaSchema_ItemsAnyOf0Errors(
  * Whether `value` matches the schema at #/properties/patternProperties/propertyNames.
  */
 function isApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNames(value: unknown): boolean {
-  enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -198,9 +198,9 @@ function collectApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNamesErr
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {} finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -210,7 +210,7 @@ function collectApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNamesErr
 export function isApplicatorVocabularyMetaSchema(
   value: unknown,
 ): value is ApplicatorVocabularyMetaSchema {
-  enterDynamicScope(DYNAMIC_ANCHORS3);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -302,7 +302,7 @@ export function isApplicatorVocabularyMetaSchema(
     }
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -314,7 +314,7 @@ export function collectApplicatorVocabularyMetaSchemaErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS3);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
       errors.push({
@@ -507,7 +507,7 @@ export function collectApplicatorVocabularyMetaSchemaErrors(
       }
     }
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -515,7 +515,7 @@ export function collectApplicatorVocabularyMetaSchemaErrors(
  * Whether `value` is a valid SchemaArray.
  */
 export function isSchemaArray(value: unknown): value is SchemaArray {
-  enterDynamicScope(DYNAMIC_ANCHORS4);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     if (!Array.isArray(value)) return false;
     for (let index = 0; index < value.length; index++) {
@@ -525,7 +525,7 @@ export function isSchemaArray(value: unknown): value is SchemaArray {
     if (value.length < 1) return false;
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -537,7 +537,7 @@ export function collectSchemaArrayErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS4);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     if (!Array.isArray(value))
       errors.push({
@@ -562,7 +562,7 @@ export function collectSchemaArrayErrors(
         });
     }
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 

@@ -129,11 +129,11 @@ const DYNAMIC_ANCHORS3 = {
  * Whether `value` matches the schema at #/properties/patternProperties/propertyNames.
  */
 function isApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNames(value: unknown): boolean {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -145,9 +145,9 @@ function collectApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNamesEr
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {} finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -157,7 +157,7 @@ function collectApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNamesEr
 export function isApplicatorVocabularyMetaSchema2(
   value: unknown,
 ): value is ApplicatorVocabularyMetaSchema2 {
-  enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -232,7 +232,7 @@ export function isApplicatorVocabularyMetaSchema2(
     }
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -244,7 +244,7 @@ export function collectApplicatorVocabularyMetaSchema2Errors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
       errors.push({
@@ -405,7 +405,7 @@ export function collectApplicatorVocabularyMetaSchema2Errors(
       }
     }
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -413,7 +413,7 @@ export function collectApplicatorVocabularyMetaSchema2Errors(
  * Whether `value` is a valid SchemaArray2.
  */
 export function isSchemaArray2(value: unknown): value is SchemaArray2 {
-  enterDynamicScope(DYNAMIC_ANCHORS3);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (!Array.isArray(value)) return false;
     for (let index = 0; index < value.length; index++) {
@@ -423,7 +423,7 @@ export function isSchemaArray2(value: unknown): value is SchemaArray2 {
     if (value.length < 1) return false;
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -435,7 +435,7 @@ export function collectSchemaArray2Errors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS3);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (!Array.isArray(value))
       errors.push({
@@ -464,7 +464,7 @@ export function collectSchemaArray2Errors(
         });
     }
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 

@@ -37,7 +37,7 @@ const DYNAMIC_ANCHORS = {
 export function isContentVocabularyMetaSchema2(
   value: unknown,
 ): value is ContentVocabularyMetaSchema2 {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -54,7 +54,7 @@ export function isContentVocabularyMetaSchema2(
     }
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -66,7 +66,7 @@ export function collectContentVocabularyMetaSchema2Errors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
       errors.push({
@@ -109,7 +109,7 @@ export function collectContentVocabularyMetaSchema2Errors(
       }
     }
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 

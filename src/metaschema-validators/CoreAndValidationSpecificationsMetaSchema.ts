@@ -86,12 +86,12 @@ const DYNAMIC_ANCHORS2 = {
 function isCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0(
   value: unknown,
 ): boolean {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!dynamicTarget("", DYNAMIC_REF_INITIAL2).check(value)) return false;
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -103,11 +103,11 @@ function collectCoreAndValidationSpecificationsMetaSchema_DependenciesAdditional
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     dynamicTarget("", DYNAMIC_REF_INITIAL2).collect(value, instancePath, errors);
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -117,7 +117,7 @@ function collectCoreAndValidationSpecificationsMetaSchema_DependenciesAdditional
 export function isCoreAndValidationSpecificationsMetaSchema(
   value: unknown,
 ): value is CoreAndValidationSpecificationsMetaSchema {
-  enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (
       !(isJsonObject(value) || typeof value === "boolean") ||
@@ -157,7 +157,7 @@ export function isCoreAndValidationSpecificationsMetaSchema(
     }
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -169,7 +169,7 @@ export function collectCoreAndValidationSpecificationsMetaSchemaErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
       errors.push({
@@ -251,7 +251,7 @@ export function collectCoreAndValidationSpecificationsMetaSchemaErrors(
       }
     }
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 

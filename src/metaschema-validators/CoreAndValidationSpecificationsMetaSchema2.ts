@@ -111,12 +111,12 @@ const DYNAMIC_ANCHORS2 = {
 function isCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0(
   value: unknown,
 ): boolean {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL2).check(value)) return false;
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -128,11 +128,11 @@ function collectCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditiona
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     dynamicTarget("meta", DYNAMIC_REF_INITIAL2).collect(value, instancePath, errors);
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -142,7 +142,7 @@ function collectCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditiona
 export function isCoreAndValidationSpecificationsMetaSchema2(
   value: unknown,
 ): value is CoreAndValidationSpecificationsMetaSchema2 {
-  enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (
       !(isJsonObject(value) || typeof value === "boolean") ||
@@ -189,7 +189,7 @@ export function isCoreAndValidationSpecificationsMetaSchema2(
     }
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -201,7 +201,7 @@ export function collectCoreAndValidationSpecificationsMetaSchema2Errors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
       errors.push({
@@ -292,7 +292,7 @@ export function collectCoreAndValidationSpecificationsMetaSchema2Errors(
       }
     }
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 

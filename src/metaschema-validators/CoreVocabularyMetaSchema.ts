@@ -52,12 +52,12 @@ const DYNAMIC_ANCHORS2 = {
  * Whether `value` matches the schema at #/properties/$vocabulary/propertyNames.
  */
 function isCoreVocabularyMetaSchema_VocabularyPropertyNames(value: unknown): boolean {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (typeof value !== "string") return false;
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -69,7 +69,7 @@ function collectCoreVocabularyMetaSchema_VocabularyPropertyNamesErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (typeof value !== "string")
       errors.push({
@@ -80,7 +80,7 @@ function collectCoreVocabularyMetaSchema_VocabularyPropertyNamesErrors(
         message: "must be string",
       });
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -88,7 +88,7 @@ function collectCoreVocabularyMetaSchema_VocabularyPropertyNamesErrors(
  * Whether `value` is a valid CoreVocabularyMetaSchema.
  */
 export function isCoreVocabularyMetaSchema(value: unknown): value is CoreVocabularyMetaSchema {
-  enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -136,7 +136,7 @@ export function isCoreVocabularyMetaSchema(value: unknown): value is CoreVocabul
     }
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -148,7 +148,7 @@ export function collectCoreVocabularyMetaSchemaErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
       errors.push({
@@ -323,7 +323,7 @@ export function collectCoreVocabularyMetaSchemaErrors(
       }
     }
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 

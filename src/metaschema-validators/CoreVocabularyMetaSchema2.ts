@@ -66,7 +66,7 @@ const DYNAMIC_ANCHORS4 = {
  * Whether `value` is a valid CoreVocabularyMetaSchema2.
  */
 export function isCoreVocabularyMetaSchema2(value: unknown): value is CoreVocabularyMetaSchema2 {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -111,7 +111,7 @@ export function isCoreVocabularyMetaSchema2(value: unknown): value is CoreVocabu
     }
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -123,7 +123,7 @@ export function collectCoreVocabularyMetaSchema2Errors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
       errors.push({
@@ -242,7 +242,7 @@ export function collectCoreVocabularyMetaSchema2Errors(
       }
     }
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -250,13 +250,13 @@ export function collectCoreVocabularyMetaSchema2Errors(
  * Whether `value` is a valid AnchorString.
  */
 export function isAnchorString(value: unknown): value is AnchorString {
-  enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (typeof value !== "string") return false;
     if (!PATTERN2.test(value)) return false;
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -268,7 +268,7 @@ export function collectAnchorStringErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (typeof value !== "string")
       errors.push({
@@ -289,7 +289,7 @@ export function collectAnchorStringErrors(
         });
     }
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -297,12 +297,12 @@ export function collectAnchorStringErrors(
  * Whether `value` is a valid UriReferenceString.
  */
 export function isUriReferenceString(value: unknown): value is UriReferenceString {
-  enterDynamicScope(DYNAMIC_ANCHORS3);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (typeof value !== "string") return false;
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -314,7 +314,7 @@ export function collectUriReferenceStringErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS3);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (typeof value !== "string")
       errors.push({
@@ -325,7 +325,7 @@ export function collectUriReferenceStringErrors(
         message: "must be string",
       });
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -333,12 +333,12 @@ export function collectUriReferenceStringErrors(
  * Whether `value` is a valid UriString.
  */
 export function isUriString(value: unknown): value is UriString {
-  enterDynamicScope(DYNAMIC_ANCHORS4);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     if (typeof value !== "string") return false;
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -350,7 +350,7 @@ export function collectUriStringErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS4);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     if (typeof value !== "string")
       errors.push({
@@ -361,7 +361,7 @@ export function collectUriStringErrors(
         message: "must be string",
       });
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 

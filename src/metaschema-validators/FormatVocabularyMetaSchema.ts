@@ -24,7 +24,7 @@ const DYNAMIC_ANCHORS = {
  * Whether `value` is a valid FormatVocabularyMetaSchema.
  */
 export function isFormatVocabularyMetaSchema(value: unknown): value is FormatVocabularyMetaSchema {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -33,7 +33,7 @@ export function isFormatVocabularyMetaSchema(value: unknown): value is FormatVoc
     }
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -45,7 +45,7 @@ export function collectFormatVocabularyMetaSchemaErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
       errors.push({
@@ -69,7 +69,7 @@ export function collectFormatVocabularyMetaSchemaErrors(
       }
     }
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 

@@ -29,7 +29,7 @@ const DYNAMIC_ANCHORS = {
 export function isFormatVocabularyMetaSchemaForAnnotationResults(
   value: unknown,
 ): value is FormatVocabularyMetaSchemaForAnnotationResults {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -38,7 +38,7 @@ export function isFormatVocabularyMetaSchemaForAnnotationResults(
     }
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -50,7 +50,7 @@ export function collectFormatVocabularyMetaSchemaForAnnotationResultsErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
       errors.push({
@@ -74,7 +74,7 @@ export function collectFormatVocabularyMetaSchemaForAnnotationResultsErrors(
       }
     }
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 

@@ -32,7 +32,7 @@ const DYNAMIC_ANCHORS = {
 export function isMetaDataVocabularyMetaSchema(
   value: unknown,
 ): value is MetaDataVocabularyMetaSchema {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -51,7 +51,7 @@ export function isMetaDataVocabularyMetaSchema(
     }
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -63,7 +63,7 @@ export function collectMetaDataVocabularyMetaSchemaErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
       errors.push({
@@ -142,7 +142,7 @@ export function collectMetaDataVocabularyMetaSchemaErrors(
       }
     }
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 

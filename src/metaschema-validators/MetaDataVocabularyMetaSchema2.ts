@@ -35,7 +35,7 @@ const DYNAMIC_ANCHORS = {
 export function isMetaDataVocabularyMetaSchema2(
   value: unknown,
 ): value is MetaDataVocabularyMetaSchema2 {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -54,7 +54,7 @@ export function isMetaDataVocabularyMetaSchema2(
     }
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -66,7 +66,7 @@ export function collectMetaDataVocabularyMetaSchema2Errors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
       errors.push({
@@ -145,7 +145,7 @@ export function collectMetaDataVocabularyMetaSchema2Errors(
       }
     }
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 

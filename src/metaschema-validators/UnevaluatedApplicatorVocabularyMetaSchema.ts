@@ -41,7 +41,7 @@ const DYNAMIC_ANCHORS = {
 export function isUnevaluatedApplicatorVocabularyMetaSchema(
   value: unknown,
 ): value is UnevaluatedApplicatorVocabularyMetaSchema {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -60,7 +60,7 @@ export function isUnevaluatedApplicatorVocabularyMetaSchema(
     }
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -72,7 +72,7 @@ export function collectUnevaluatedApplicatorVocabularyMetaSchemaErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
       errors.push({
@@ -101,7 +101,7 @@ export function collectUnevaluatedApplicatorVocabularyMetaSchemaErrors(
       }
     }
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 

@@ -93,7 +93,7 @@ const DYNAMIC_ANCHORS6 = {
  * Whether `value` matches the schema at #/properties/type/anyOf/1.
  */
 function isValidationVocabularyMetaSchema_TypeAnyOf1(value: unknown): boolean {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!Array.isArray(value)) return false;
     for (let index = 0; index < value.length; index++) {
@@ -103,7 +103,7 @@ function isValidationVocabularyMetaSchema_TypeAnyOf1(value: unknown): boolean {
     if (value.length < 1 || duplicateItems(value) !== undefined) return false;
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -115,7 +115,7 @@ function collectValidationVocabularyMetaSchema_TypeAnyOf1Errors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!Array.isArray(value))
       errors.push({
@@ -149,7 +149,7 @@ function collectValidationVocabularyMetaSchema_TypeAnyOf1Errors(
         });
     }
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -159,7 +159,7 @@ function collectValidationVocabularyMetaSchema_TypeAnyOf1Errors(
 export function isValidationVocabularyMetaSchema(
   value: unknown,
 ): value is ValidationVocabularyMetaSchema {
-  enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -218,7 +218,7 @@ export function isValidationVocabularyMetaSchema(
     }
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -230,7 +230,7 @@ export function collectValidationVocabularyMetaSchemaErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
       errors.push({
@@ -423,7 +423,7 @@ export function collectValidationVocabularyMetaSchemaErrors(
       }
     }
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -431,12 +431,12 @@ export function collectValidationVocabularyMetaSchemaErrors(
  * Whether `value` is a valid NonNegativeInteger.
  */
 export function isNonNegativeInteger(value: unknown): value is NonNegativeInteger {
-  enterDynamicScope(DYNAMIC_ANCHORS3);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (!Number.isInteger(value) || (typeof value === "number" && value < 0)) return false;
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -448,7 +448,7 @@ export function collectNonNegativeIntegerErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS3);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (!Number.isInteger(value))
       errors.push({
@@ -469,7 +469,7 @@ export function collectNonNegativeIntegerErrors(
         });
     }
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -477,12 +477,12 @@ export function collectNonNegativeIntegerErrors(
  * Whether `value` is a valid NonNegativeIntegerDefault0.
  */
 export function isNonNegativeIntegerDefault0(value: unknown): value is NonNegativeIntegerDefault0 {
-  enterDynamicScope(DYNAMIC_ANCHORS4);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     if (!isNonNegativeInteger(value as unknown)) return false;
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -494,11 +494,11 @@ export function collectNonNegativeIntegerDefault0Errors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS4);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     collectNonNegativeIntegerErrors(value, instancePath, errors);
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -506,7 +506,7 @@ export function collectNonNegativeIntegerDefault0Errors(
  * Whether `value` is a valid SimpleTypes.
  */
 export function isSimpleTypes(value: unknown): value is SimpleTypes {
-  enterDynamicScope(DYNAMIC_ANCHORS5);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
   try {
     if (
       value !== "array" &&
@@ -520,7 +520,7 @@ export function isSimpleTypes(value: unknown): value is SimpleTypes {
       return false;
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -532,7 +532,7 @@ export function collectSimpleTypesErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS5);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
   try {
     if (
       value !== "array" &&
@@ -553,7 +553,7 @@ export function collectSimpleTypesErrors(
         message: "must be equal to one of the allowed values",
       });
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -561,7 +561,7 @@ export function collectSimpleTypesErrors(
  * Whether `value` is a valid StringArray.
  */
 export function isStringArray(value: unknown): value is StringArray {
-  enterDynamicScope(DYNAMIC_ANCHORS6);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
   try {
     if (!Array.isArray(value)) return false;
     for (let index = 0; index < value.length; index++) {
@@ -571,7 +571,7 @@ export function isStringArray(value: unknown): value is StringArray {
     if (duplicateItems(value, ["string"]) !== undefined) return false;
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -583,7 +583,7 @@ export function collectStringArrayErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS6);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
   try {
     if (!Array.isArray(value))
       errors.push({
@@ -616,7 +616,7 @@ export function collectStringArrayErrors(
         });
     }
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 

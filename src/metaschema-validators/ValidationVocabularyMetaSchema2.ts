@@ -94,7 +94,7 @@ const DYNAMIC_ANCHORS6 = {
  * Whether `value` matches the schema at #/properties/type/anyOf/1.
  */
 function isValidationVocabularyMetaSchema2_TypeAnyOf1(value: unknown): boolean {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!Array.isArray(value)) return false;
     for (let index = 0; index < value.length; index++) {
@@ -104,7 +104,7 @@ function isValidationVocabularyMetaSchema2_TypeAnyOf1(value: unknown): boolean {
     if (value.length < 1 || duplicateItems(value) !== undefined) return false;
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -116,7 +116,7 @@ function collectValidationVocabularyMetaSchema2_TypeAnyOf1Errors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!Array.isArray(value))
       errors.push({
@@ -150,7 +150,7 @@ function collectValidationVocabularyMetaSchema2_TypeAnyOf1Errors(
         });
     }
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -160,7 +160,7 @@ function collectValidationVocabularyMetaSchema2_TypeAnyOf1Errors(
 export function isValidationVocabularyMetaSchema2(
   value: unknown,
 ): value is ValidationVocabularyMetaSchema2 {
-  enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -220,7 +220,7 @@ export function isValidationVocabularyMetaSchema2(
     }
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -232,7 +232,7 @@ export function collectValidationVocabularyMetaSchema2Errors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
       errors.push({
@@ -425,7 +425,7 @@ export function collectValidationVocabularyMetaSchema2Errors(
       }
     }
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -433,12 +433,12 @@ export function collectValidationVocabularyMetaSchema2Errors(
  * Whether `value` is a valid NonNegativeInteger2.
  */
 export function isNonNegativeInteger2(value: unknown): value is NonNegativeInteger2 {
-  enterDynamicScope(DYNAMIC_ANCHORS3);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (!Number.isInteger(value) || (typeof value === "number" && value < 0)) return false;
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -450,7 +450,7 @@ export function collectNonNegativeInteger2Errors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS3);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (!Number.isInteger(value))
       errors.push({
@@ -471,7 +471,7 @@ export function collectNonNegativeInteger2Errors(
         });
     }
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -481,12 +481,12 @@ export function collectNonNegativeInteger2Errors(
 export function isNonNegativeIntegerDefault02(
   value: unknown,
 ): value is NonNegativeIntegerDefault02 {
-  enterDynamicScope(DYNAMIC_ANCHORS4);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     if (!isNonNegativeInteger2(value as unknown)) return false;
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -498,11 +498,11 @@ export function collectNonNegativeIntegerDefault02Errors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS4);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     collectNonNegativeInteger2Errors(value, instancePath, errors);
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -510,7 +510,7 @@ export function collectNonNegativeIntegerDefault02Errors(
  * Whether `value` is a valid SimpleTypes2.
  */
 export function isSimpleTypes2(value: unknown): value is SimpleTypes2 {
-  enterDynamicScope(DYNAMIC_ANCHORS5);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
   try {
     if (
       value !== "array" &&
@@ -524,7 +524,7 @@ export function isSimpleTypes2(value: unknown): value is SimpleTypes2 {
       return false;
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -536,7 +536,7 @@ export function collectSimpleTypes2Errors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS5);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
   try {
     if (
       value !== "array" &&
@@ -557,7 +557,7 @@ export function collectSimpleTypes2Errors(
         message: "must be equal to one of the allowed values",
       });
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -565,7 +565,7 @@ export function collectSimpleTypes2Errors(
  * Whether `value` is a valid StringArray2.
  */
 export function isStringArray2(value: unknown): value is StringArray2 {
-  enterDynamicScope(DYNAMIC_ANCHORS6);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
   try {
     if (!Array.isArray(value)) return false;
     for (let index = 0; index < value.length; index++) {
@@ -575,7 +575,7 @@ export function isStringArray2(value: unknown): value is StringArray2 {
     if (duplicateItems(value, ["string"]) !== undefined) return false;
     return true;
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 
@@ -587,7 +587,7 @@ export function collectStringArray2Errors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  enterDynamicScope(DYNAMIC_ANCHORS6);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
   try {
     if (!Array.isArray(value))
       errors.push({
@@ -620,7 +620,7 @@ export function collectStringArray2Errors(
         });
     }
   } finally {
-    leaveDynamicScope();
+    leaveDynamicScope(scopeDepth);
   }
 }
 

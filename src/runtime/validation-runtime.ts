@@ -80,7 +80,8 @@ function pathSegments(instancePath: string): PropertyKey[] {
  * to report instead of an exception. Any other exception is a bug and goes on.
  */
 export function tooDeeplyNested(error: unknown): { valid: false; errors: ValidationError[] } {
-  if (!(error instanceof RangeError)) throw error;
+  // V8 and JavaScriptCore throw a RangeError when the stack runs out, SpiderMonkey an InternalError.
+  if (!(error instanceof RangeError) && !(error instanceof Error && error.name === "InternalError")) throw error;
   return {
     valid: false,
     errors: [{ instancePath: "", schemaPath: "#", keyword: "maxDepth", params: {}, message: "is nested too deeply to validate" }],
@@ -136,12 +137,18 @@ export function mergeEvaluated(into: Evaluated, from: Evaluated): void {
 /** The dynamic scope: dynamic anchors of the schema resources being evaluated, outermost first. */
 const dynamicScope: Readonly<Record<string, SchemaFunctions>>[] = [];
 
-export function enterDynamicScope(anchors: Readonly<Record<string, SchemaFunctions>>): void {
-  dynamicScope.push(anchors);
+/** Enters a schema resource; returns the depth of the scope before, for `leaveDynamicScope`. */
+export function enterDynamicScope(anchors: Readonly<Record<string, SchemaFunctions>>): number {
+  return dynamicScope.push(anchors) - 1;
 }
 
-export function leaveDynamicScope(): void {
-  dynamicScope.pop();
+/**
+ * Leaves the scope as it was at `depth`. Restoring a depth rather than popping one entry repairs
+ * the scope even when the stack ran out inside a `finally` before an inner resource could leave:
+ * the outermost resource's `finally` puts it back.
+ */
+export function leaveDynamicScope(depth: number): void {
+  dynamicScope.length = depth;
 }
 
 /** The target of a dynamic reference: the outermost resource in scope declaring `anchor`, else `initial`. */

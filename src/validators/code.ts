@@ -103,9 +103,15 @@ export function joinCode(parts: readonly Code[], separator: string): Code {
   return new Code(parts.map((part) => part.text).join(separator));
 }
 
-/** Text made safe for the inside of a block comment: it can no longer close the comment. */
+/**
+ * Text made safe for the inside of a block comment: it can no longer close the comment, and its
+ * line breaks are `\n` (a lone `\r` would start a line without the comment's ` * `).
+ */
 export function sanitizeCommentText(text: string): string {
-  return text.replace(/\*\//g, "*\\/").replace(/[\u2028\u2029]/g, " ");
+  return text
+    .replace(/\*\//g, "*\\/")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u2028\u2029]/g, " ");
 }
 
 /** A single-line `//` comment: line breaks of any kind are folded into spaces. */

@@ -288,7 +288,7 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
     });
     const scope = module.constant("dynamicAnchors", code`{ ${joinCode(entries, ", ")} }`);
     return (body) =>
-      code`${module.runtime("enterDynamicScope")}(${scope});\ntry {\n${body}\n} finally {\n${module.runtime("leaveDynamicScope")}();\n}`;
+      code`const scopeDepth = ${module.runtime("enterDynamicScope")}(${scope});\ntry {\n${body}\n} finally {\n${module.runtime("leaveDynamicScope")}(scopeDepth);\n}`;
   }
 
   function subschemaFunctions(schema: Schema, location: SchemaLocation): FunctionPair {

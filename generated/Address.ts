@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -49,9 +50,9 @@ export interface Address {
 }
 
 /**
- * Whether `value` is a valid Address.
+ * Whether `value` is a valid Address: the recursive check that `isAddress` guards.
  */
-export function isAddress(value: unknown): value is Address {
+export function checkAddress(value: unknown): value is Address {
   if (!isJsonObject(value)) return false;
   if (
     value.formatted === undefined ||
@@ -256,11 +257,22 @@ export function collectAddressErrors(
 }
 
 /**
+ * Whether `value` is a valid Address. Data nested too deeply to validate is not.
+ */
+export function isAddress(value: unknown): value is Address {
+  try {
+    return checkAddress(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as Address, collecting every error.
  */
 export function validateAddress(value: unknown): ValidationResult<Address> {
   try {
-    if (isAddress(value)) return { valid: true, value };
+    if (checkAddress(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectAddressErrors(value, "", errors);
     return { valid: false, errors };

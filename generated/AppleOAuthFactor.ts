@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface AppleOAuthFactor {
 }
 
 /**
- * Whether `value` is a valid AppleOAuthFactor.
+ * Whether `value` is a valid AppleOAuthFactor: the recursive check that `isAppleOAuthFactor` guards.
  */
-export function isAppleOAuthFactor(value: unknown): value is AppleOAuthFactor {
+export function checkAppleOAuthFactor(value: unknown): value is AppleOAuthFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
@@ -113,11 +114,22 @@ export function collectAppleOAuthFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid AppleOAuthFactor. Data nested too deeply to validate is not.
+ */
+export function isAppleOAuthFactor(value: unknown): value is AppleOAuthFactor {
+  try {
+    return checkAppleOAuthFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as AppleOAuthFactor, collecting every error.
  */
 export function validateAppleOAuthFactor(value: unknown): ValidationResult<AppleOAuthFactor> {
   try {
-    if (isAppleOAuthFactor(value)) return { valid: true, value };
+    if (checkAppleOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectAppleOAuthFactorErrors(value, "", errors);
     return { valid: false, errors };

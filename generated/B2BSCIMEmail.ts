@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface B2BSCIMEmail {
 }
 
 /**
- * Whether `value` is a valid B2BSCIMEmail.
+ * Whether `value` is a valid B2BSCIMEmail: the recursive check that `isB2BSCIMEmail` guards.
  */
-export function isB2BSCIMEmail(value: unknown): value is B2BSCIMEmail {
+export function checkB2BSCIMEmail(value: unknown): value is B2BSCIMEmail {
   if (!isJsonObject(value)) return false;
   if (value.value === undefined || value.type === undefined || value.primary === undefined)
     return false;
@@ -122,11 +123,22 @@ export function collectB2BSCIMEmailErrors(
 }
 
 /**
+ * Whether `value` is a valid B2BSCIMEmail. Data nested too deeply to validate is not.
+ */
+export function isB2BSCIMEmail(value: unknown): value is B2BSCIMEmail {
+  try {
+    return checkB2BSCIMEmail(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as B2BSCIMEmail, collecting every error.
  */
 export function validateB2BSCIMEmail(value: unknown): ValidationResult<B2BSCIMEmail> {
   try {
-    if (isB2BSCIMEmail(value)) return { valid: true, value };
+    if (checkB2BSCIMEmail(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectB2BSCIMEmailErrors(value, "", errors);
     return { valid: false, errors };

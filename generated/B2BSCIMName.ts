@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -41,9 +42,9 @@ export interface B2BSCIMName {
 }
 
 /**
- * Whether `value` is a valid B2BSCIMName.
+ * Whether `value` is a valid B2BSCIMName: the recursive check that `isB2BSCIMName` guards.
  */
-export function isB2BSCIMName(value: unknown): value is B2BSCIMName {
+export function checkB2BSCIMName(value: unknown): value is B2BSCIMName {
   if (!isJsonObject(value)) return false;
   if (
     value.formatted === undefined ||
@@ -204,11 +205,22 @@ export function collectB2BSCIMNameErrors(
 }
 
 /**
+ * Whether `value` is a valid B2BSCIMName. Data nested too deeply to validate is not.
+ */
+export function isB2BSCIMName(value: unknown): value is B2BSCIMName {
+  try {
+    return checkB2BSCIMName(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as B2BSCIMName, collecting every error.
  */
 export function validateB2BSCIMName(value: unknown): ValidationResult<B2BSCIMName> {
   try {
-    if (isB2BSCIMName(value)) return { valid: true, value };
+    if (checkB2BSCIMName(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectB2BSCIMNameErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -21,9 +22,9 @@ export interface BiometricFactor {
 }
 
 /**
- * Whether `value` is a valid BiometricFactor.
+ * Whether `value` is a valid BiometricFactor: the recursive check that `isBiometricFactor` guards.
  */
-export function isBiometricFactor(value: unknown): value is BiometricFactor {
+export function checkBiometricFactor(value: unknown): value is BiometricFactor {
   if (!isJsonObject(value)) return false;
   if (value.biometric_registration_id === undefined) return false;
   const biometric_registration_id = value.biometric_registration_id;
@@ -72,11 +73,22 @@ export function collectBiometricFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid BiometricFactor. Data nested too deeply to validate is not.
+ */
+export function isBiometricFactor(value: unknown): value is BiometricFactor {
+  try {
+    return checkBiometricFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as BiometricFactor, collecting every error.
  */
 export function validateBiometricFactor(value: unknown): ValidationResult<BiometricFactor> {
   try {
-    if (isBiometricFactor(value)) return { valid: true, value };
+    if (checkBiometricFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectBiometricFactorErrors(value, "", errors);
     return { valid: false, errors };

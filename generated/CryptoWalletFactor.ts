@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface CryptoWalletFactor {
 }
 
 /**
- * Whether `value` is a valid CryptoWalletFactor.
+ * Whether `value` is a valid CryptoWalletFactor: the recursive check that `isCryptoWalletFactor` guards.
  */
-export function isCryptoWalletFactor(value: unknown): value is CryptoWalletFactor {
+export function checkCryptoWalletFactor(value: unknown): value is CryptoWalletFactor {
   if (!isJsonObject(value)) return false;
   if (
     value.crypto_wallet_id === undefined ||
@@ -127,11 +128,22 @@ export function collectCryptoWalletFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid CryptoWalletFactor. Data nested too deeply to validate is not.
+ */
+export function isCryptoWalletFactor(value: unknown): value is CryptoWalletFactor {
+  try {
+    return checkCryptoWalletFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as CryptoWalletFactor, collecting every error.
  */
 export function validateCryptoWalletFactor(value: unknown): ValidationResult<CryptoWalletFactor> {
   try {
-    if (isCryptoWalletFactor(value)) return { valid: true, value };
+    if (checkCryptoWalletFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectCryptoWalletFactorErrors(value, "", errors);
     return { valid: false, errors };

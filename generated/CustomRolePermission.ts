@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -25,9 +26,9 @@ export interface CustomRolePermission {
 }
 
 /**
- * Whether `value` is a valid CustomRolePermission.
+ * Whether `value` is a valid CustomRolePermission: the recursive check that `isCustomRolePermission` guards.
  */
-export function isCustomRolePermission(value: unknown): value is CustomRolePermission {
+export function checkCustomRolePermission(value: unknown): value is CustomRolePermission {
   if (!isJsonObject(value)) return false;
   if (value.resource_id === undefined || value.actions === undefined) return false;
   const resource_id = value.resource_id;
@@ -115,13 +116,24 @@ export function collectCustomRolePermissionErrors(
 }
 
 /**
+ * Whether `value` is a valid CustomRolePermission. Data nested too deeply to validate is not.
+ */
+export function isCustomRolePermission(value: unknown): value is CustomRolePermission {
+  try {
+    return checkCustomRolePermission(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as CustomRolePermission, collecting every error.
  */
 export function validateCustomRolePermission(
   value: unknown,
 ): ValidationResult<CustomRolePermission> {
   try {
-    if (isCustomRolePermission(value)) return { valid: true, value };
+    if (checkCustomRolePermission(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectCustomRolePermissionErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -30,9 +31,9 @@ export interface DeviceAttributeDetails {
 }
 
 /**
- * Whether `value` is a valid DeviceAttributeDetails.
+ * Whether `value` is a valid DeviceAttributeDetails: the recursive check that `isDeviceAttributeDetails` guards.
  */
-export function isDeviceAttributeDetails(value: unknown): value is DeviceAttributeDetails {
+export function checkDeviceAttributeDetails(value: unknown): value is DeviceAttributeDetails {
   if (!isJsonObject(value)) return false;
   if (value.is_new === undefined) return false;
   const is_new = value.is_new;
@@ -132,13 +133,24 @@ export function collectDeviceAttributeDetailsErrors(
 }
 
 /**
+ * Whether `value` is a valid DeviceAttributeDetails. Data nested too deeply to validate is not.
+ */
+export function isDeviceAttributeDetails(value: unknown): value is DeviceAttributeDetails {
+  try {
+    return checkDeviceAttributeDetails(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as DeviceAttributeDetails, collecting every error.
  */
 export function validateDeviceAttributeDetails(
   value: unknown,
 ): ValidationResult<DeviceAttributeDetails> {
   try {
-    if (isDeviceAttributeDetails(value)) return { valid: true, value };
+    if (checkDeviceAttributeDetails(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectDeviceAttributeDetailsErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -25,9 +26,9 @@ export interface EmailFactor {
 }
 
 /**
- * Whether `value` is a valid EmailFactor.
+ * Whether `value` is a valid EmailFactor: the recursive check that `isEmailFactor` guards.
  */
-export function isEmailFactor(value: unknown): value is EmailFactor {
+export function checkEmailFactor(value: unknown): value is EmailFactor {
   if (!isJsonObject(value)) return false;
   if (value.email_id === undefined || value.email_address === undefined) return false;
   const email_id = value.email_id;
@@ -96,11 +97,22 @@ export function collectEmailFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid EmailFactor. Data nested too deeply to validate is not.
+ */
+export function isEmailFactor(value: unknown): value is EmailFactor {
+  try {
+    return checkEmailFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as EmailFactor, collecting every error.
  */
 export function validateEmailFactor(value: unknown): ValidationResult<EmailFactor> {
   try {
-    if (isEmailFactor(value)) return { valid: true, value };
+    if (checkEmailFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectEmailFactorErrors(value, "", errors);
     return { valid: false, errors };

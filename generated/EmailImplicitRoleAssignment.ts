@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -25,9 +26,9 @@ export interface EmailImplicitRoleAssignment {
 }
 
 /**
- * Whether `value` is a valid EmailImplicitRoleAssignment.
+ * Whether `value` is a valid EmailImplicitRoleAssignment: the recursive check that `isEmailImplicitRoleAssignment` guards.
  */
-export function isEmailImplicitRoleAssignment(
+export function checkEmailImplicitRoleAssignment(
   value: unknown,
 ): value is EmailImplicitRoleAssignment {
   if (!isJsonObject(value)) return false;
@@ -98,13 +99,26 @@ export function collectEmailImplicitRoleAssignmentErrors(
 }
 
 /**
+ * Whether `value` is a valid EmailImplicitRoleAssignment. Data nested too deeply to validate is not.
+ */
+export function isEmailImplicitRoleAssignment(
+  value: unknown,
+): value is EmailImplicitRoleAssignment {
+  try {
+    return checkEmailImplicitRoleAssignment(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as EmailImplicitRoleAssignment, collecting every error.
  */
 export function validateEmailImplicitRoleAssignment(
   value: unknown,
 ): ValidationResult<EmailImplicitRoleAssignment> {
   try {
-    if (isEmailImplicitRoleAssignment(value)) return { valid: true, value };
+    if (checkEmailImplicitRoleAssignment(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectEmailImplicitRoleAssignmentErrors(value, "", errors);
     return { valid: false, errors };

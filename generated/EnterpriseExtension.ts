@@ -6,10 +6,11 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
-import { type Manager, collectManagerErrors, isManager } from "./Manager.js";
+import { type Manager, checkManager, collectManagerErrors } from "./Manager.js";
 
 /**
  * Attributes from the SCIM enterprise user extension.
@@ -42,9 +43,9 @@ export interface EnterpriseExtension {
 }
 
 /**
- * Whether `value` is a valid EnterpriseExtension.
+ * Whether `value` is a valid EnterpriseExtension: the recursive check that `isEnterpriseExtension` guards.
  */
-export function isEnterpriseExtension(value: unknown): value is EnterpriseExtension {
+export function checkEnterpriseExtension(value: unknown): value is EnterpriseExtension {
   if (!isJsonObject(value)) return false;
   if (
     value.employee_number === undefined ||
@@ -65,7 +66,7 @@ export function isEnterpriseExtension(value: unknown): value is EnterpriseExtens
   const organization = value.organization;
   if (organization !== undefined && typeof organization !== "string") return false;
   const manager = value.manager;
-  if (manager !== undefined && !isManager(manager)) return false;
+  if (manager !== undefined && !checkManager(manager)) return false;
   return true;
 }
 
@@ -189,11 +190,22 @@ export function collectEnterpriseExtensionErrors(
 }
 
 /**
+ * Whether `value` is a valid EnterpriseExtension. Data nested too deeply to validate is not.
+ */
+export function isEnterpriseExtension(value: unknown): value is EnterpriseExtension {
+  try {
+    return checkEnterpriseExtension(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as EnterpriseExtension, collecting every error.
  */
 export function validateEnterpriseExtension(value: unknown): ValidationResult<EnterpriseExtension> {
   try {
-    if (isEnterpriseExtension(value)) return { valid: true, value };
+    if (checkEnterpriseExtension(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectEnterpriseExtensionErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface FacebookOAuthFactor {
 }
 
 /**
- * Whether `value` is a valid FacebookOAuthFactor.
+ * Whether `value` is a valid FacebookOAuthFactor: the recursive check that `isFacebookOAuthFactor` guards.
  */
-export function isFacebookOAuthFactor(value: unknown): value is FacebookOAuthFactor {
+export function checkFacebookOAuthFactor(value: unknown): value is FacebookOAuthFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
@@ -113,11 +114,22 @@ export function collectFacebookOAuthFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid FacebookOAuthFactor. Data nested too deeply to validate is not.
+ */
+export function isFacebookOAuthFactor(value: unknown): value is FacebookOAuthFactor {
+  try {
+    return checkFacebookOAuthFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as FacebookOAuthFactor, collecting every error.
  */
 export function validateFacebookOAuthFactor(value: unknown): ValidationResult<FacebookOAuthFactor> {
   try {
-    if (isFacebookOAuthFactor(value)) return { valid: true, value };
+    if (checkFacebookOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectFacebookOAuthFactorErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface GitLabOAuthFactor {
 }
 
 /**
- * Whether `value` is a valid GitLabOAuthFactor.
+ * Whether `value` is a valid GitLabOAuthFactor: the recursive check that `isGitLabOAuthFactor` guards.
  */
-export function isGitLabOAuthFactor(value: unknown): value is GitLabOAuthFactor {
+export function checkGitLabOAuthFactor(value: unknown): value is GitLabOAuthFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
@@ -113,11 +114,22 @@ export function collectGitLabOAuthFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid GitLabOAuthFactor. Data nested too deeply to validate is not.
+ */
+export function isGitLabOAuthFactor(value: unknown): value is GitLabOAuthFactor {
+  try {
+    return checkGitLabOAuthFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as GitLabOAuthFactor, collecting every error.
  */
 export function validateGitLabOAuthFactor(value: unknown): ValidationResult<GitLabOAuthFactor> {
   try {
-    if (isGitLabOAuthFactor(value)) return { valid: true, value };
+    if (checkGitLabOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectGitLabOAuthFactorErrors(value, "", errors);
     return { valid: false, errors };

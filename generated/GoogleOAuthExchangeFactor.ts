@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -21,9 +22,9 @@ export interface GoogleOAuthExchangeFactor {
 }
 
 /**
- * Whether `value` is a valid GoogleOAuthExchangeFactor.
+ * Whether `value` is a valid GoogleOAuthExchangeFactor: the recursive check that `isGoogleOAuthExchangeFactor` guards.
  */
-export function isGoogleOAuthExchangeFactor(value: unknown): value is GoogleOAuthExchangeFactor {
+export function checkGoogleOAuthExchangeFactor(value: unknown): value is GoogleOAuthExchangeFactor {
   if (!isJsonObject(value)) return false;
   if (value.email_id === undefined) return false;
   const email_id = value.email_id;
@@ -71,13 +72,24 @@ export function collectGoogleOAuthExchangeFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid GoogleOAuthExchangeFactor. Data nested too deeply to validate is not.
+ */
+export function isGoogleOAuthExchangeFactor(value: unknown): value is GoogleOAuthExchangeFactor {
+  try {
+    return checkGoogleOAuthExchangeFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as GoogleOAuthExchangeFactor, collecting every error.
  */
 export function validateGoogleOAuthExchangeFactor(
   value: unknown,
 ): ValidationResult<GoogleOAuthExchangeFactor> {
   try {
-    if (isGoogleOAuthExchangeFactor(value)) return { valid: true, value };
+    if (checkGoogleOAuthExchangeFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectGoogleOAuthExchangeFactorErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface GoogleOAuthFactor {
 }
 
 /**
- * Whether `value` is a valid GoogleOAuthFactor.
+ * Whether `value` is a valid GoogleOAuthFactor: the recursive check that `isGoogleOAuthFactor` guards.
  */
-export function isGoogleOAuthFactor(value: unknown): value is GoogleOAuthFactor {
+export function checkGoogleOAuthFactor(value: unknown): value is GoogleOAuthFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
@@ -113,11 +114,22 @@ export function collectGoogleOAuthFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid GoogleOAuthFactor. Data nested too deeply to validate is not.
+ */
+export function isGoogleOAuthFactor(value: unknown): value is GoogleOAuthFactor {
+  try {
+    return checkGoogleOAuthFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as GoogleOAuthFactor, collecting every error.
  */
 export function validateGoogleOAuthFactor(value: unknown): ValidationResult<GoogleOAuthFactor> {
   try {
-    if (isGoogleOAuthFactor(value)) return { valid: true, value };
+    if (checkGoogleOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectGoogleOAuthFactorErrors(value, "", errors);
     return { valid: false, errors };

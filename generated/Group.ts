@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -25,9 +26,9 @@ export interface Group {
 }
 
 /**
- * Whether `value` is a valid Group.
+ * Whether `value` is a valid Group: the recursive check that `isGroup` guards.
  */
-export function isGroup(value: unknown): value is Group {
+export function checkGroup(value: unknown): value is Group {
   if (!isJsonObject(value)) return false;
   if (value.value === undefined || value.display === undefined) return false;
   const value2 = value.value;
@@ -96,11 +97,22 @@ export function collectGroupErrors(
 }
 
 /**
+ * Whether `value` is a valid Group. Data nested too deeply to validate is not.
+ */
+export function isGroup(value: unknown): value is Group {
+  try {
+    return checkGroup(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as Group, collecting every error.
  */
 export function validateGroup(value: unknown): ValidationResult<Group> {
   try {
-    if (isGroup(value)) return { valid: true, value };
+    if (checkGroup(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectGroupErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -21,9 +22,11 @@ export interface HubspotOAuthExchangeFactor {
 }
 
 /**
- * Whether `value` is a valid HubspotOAuthExchangeFactor.
+ * Whether `value` is a valid HubspotOAuthExchangeFactor: the recursive check that `isHubspotOAuthExchangeFactor` guards.
  */
-export function isHubspotOAuthExchangeFactor(value: unknown): value is HubspotOAuthExchangeFactor {
+export function checkHubspotOAuthExchangeFactor(
+  value: unknown,
+): value is HubspotOAuthExchangeFactor {
   if (!isJsonObject(value)) return false;
   if (value.email_id === undefined) return false;
   const email_id = value.email_id;
@@ -71,13 +74,24 @@ export function collectHubspotOAuthExchangeFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid HubspotOAuthExchangeFactor. Data nested too deeply to validate is not.
+ */
+export function isHubspotOAuthExchangeFactor(value: unknown): value is HubspotOAuthExchangeFactor {
+  try {
+    return checkHubspotOAuthExchangeFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as HubspotOAuthExchangeFactor, collecting every error.
  */
 export function validateHubspotOAuthExchangeFactor(
   value: unknown,
 ): ValidationResult<HubspotOAuthExchangeFactor> {
   try {
-    if (isHubspotOAuthExchangeFactor(value)) return { valid: true, value };
+    if (checkHubspotOAuthExchangeFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectHubspotOAuthExchangeFactorErrors(value, "", errors);
     return { valid: false, errors };

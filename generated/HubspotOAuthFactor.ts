@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface HubspotOAuthFactor {
 }
 
 /**
- * Whether `value` is a valid HubspotOAuthFactor.
+ * Whether `value` is a valid HubspotOAuthFactor: the recursive check that `isHubspotOAuthFactor` guards.
  */
-export function isHubspotOAuthFactor(value: unknown): value is HubspotOAuthFactor {
+export function checkHubspotOAuthFactor(value: unknown): value is HubspotOAuthFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
@@ -113,11 +114,22 @@ export function collectHubspotOAuthFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid HubspotOAuthFactor. Data nested too deeply to validate is not.
+ */
+export function isHubspotOAuthFactor(value: unknown): value is HubspotOAuthFactor {
+  try {
+    return checkHubspotOAuthFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as HubspotOAuthFactor, collecting every error.
  */
 export function validateHubspotOAuthFactor(value: unknown): ValidationResult<HubspotOAuthFactor> {
   try {
-    if (isHubspotOAuthFactor(value)) return { valid: true, value };
+    if (checkHubspotOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectHubspotOAuthFactorErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface IMs {
 }
 
 /**
- * Whether `value` is a valid IMs.
+ * Whether `value` is a valid IMs: the recursive check that `isIMs` guards.
  */
-export function isIMs(value: unknown): value is IMs {
+export function checkIMs(value: unknown): value is IMs {
   if (!isJsonObject(value)) return false;
   if (value.value === undefined || value.type === undefined || value.primary === undefined)
     return false;
@@ -122,11 +123,22 @@ export function collectIMsErrors(
 }
 
 /**
+ * Whether `value` is a valid IMs. Data nested too deeply to validate is not.
+ */
+export function isIMs(value: unknown): value is IMs {
+  try {
+    return checkIMs(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as IMs, collecting every error.
  */
 export function validateIMs(value: unknown): ValidationResult<IMs> {
   try {
-    if (isIMs(value)) return { valid: true, value };
+    if (checkIMs(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectIMsErrors(value, "", errors);
     return { valid: false, errors };

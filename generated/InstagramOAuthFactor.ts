@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface InstagramOAuthFactor {
 }
 
 /**
- * Whether `value` is a valid InstagramOAuthFactor.
+ * Whether `value` is a valid InstagramOAuthFactor: the recursive check that `isInstagramOAuthFactor` guards.
  */
-export function isInstagramOAuthFactor(value: unknown): value is InstagramOAuthFactor {
+export function checkInstagramOAuthFactor(value: unknown): value is InstagramOAuthFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
@@ -113,13 +114,24 @@ export function collectInstagramOAuthFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid InstagramOAuthFactor. Data nested too deeply to validate is not.
+ */
+export function isInstagramOAuthFactor(value: unknown): value is InstagramOAuthFactor {
+  try {
+    return checkInstagramOAuthFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as InstagramOAuthFactor, collecting every error.
  */
 export function validateInstagramOAuthFactor(
   value: unknown,
 ): ValidationResult<InstagramOAuthFactor> {
   try {
-    if (isInstagramOAuthFactor(value)) return { valid: true, value };
+    if (checkInstagramOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectInstagramOAuthFactorErrors(value, "", errors);
     return { valid: false, errors };

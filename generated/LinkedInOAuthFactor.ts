@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface LinkedInOAuthFactor {
 }
 
 /**
- * Whether `value` is a valid LinkedInOAuthFactor.
+ * Whether `value` is a valid LinkedInOAuthFactor: the recursive check that `isLinkedInOAuthFactor` guards.
  */
-export function isLinkedInOAuthFactor(value: unknown): value is LinkedInOAuthFactor {
+export function checkLinkedInOAuthFactor(value: unknown): value is LinkedInOAuthFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
@@ -113,11 +114,22 @@ export function collectLinkedInOAuthFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid LinkedInOAuthFactor. Data nested too deeply to validate is not.
+ */
+export function isLinkedInOAuthFactor(value: unknown): value is LinkedInOAuthFactor {
+  try {
+    return checkLinkedInOAuthFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as LinkedInOAuthFactor, collecting every error.
  */
 export function validateLinkedInOAuthFactor(value: unknown): ValidationResult<LinkedInOAuthFactor> {
   try {
-    if (isLinkedInOAuthFactor(value)) return { valid: true, value };
+    if (checkLinkedInOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectLinkedInOAuthFactorErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface Manager {
 }
 
 /**
- * Whether `value` is a valid Manager.
+ * Whether `value` is a valid Manager: the recursive check that `isManager` guards.
  */
-export function isManager(value: unknown): value is Manager {
+export function checkManager(value: unknown): value is Manager {
   if (!isJsonObject(value)) return false;
   if (value.value === undefined || value.ref === undefined || value.display_name === undefined)
     return false;
@@ -122,11 +123,22 @@ export function collectManagerErrors(
 }
 
 /**
+ * Whether `value` is a valid Manager. Data nested too deeply to validate is not.
+ */
+export function isManager(value: unknown): value is Manager {
+  try {
+    return checkManager(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as Manager, collecting every error.
  */
 export function validateManager(value: unknown): ValidationResult<Manager> {
   try {
-    if (isManager(value)) return { valid: true, value };
+    if (checkManager(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectManagerErrors(value, "", errors);
     return { valid: false, errors };

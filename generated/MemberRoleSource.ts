@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -27,9 +28,9 @@ export interface MemberRoleSource {
 }
 
 /**
- * Whether `value` is a valid MemberRoleSource.
+ * Whether `value` is a valid MemberRoleSource: the recursive check that `isMemberRoleSource` guards.
  */
-export function isMemberRoleSource(value: unknown): value is MemberRoleSource {
+export function checkMemberRoleSource(value: unknown): value is MemberRoleSource {
   if (!isJsonObject(value)) return false;
   if (value.type === undefined) return false;
   const type = value.type;
@@ -90,11 +91,22 @@ export function collectMemberRoleSourceErrors(
 }
 
 /**
+ * Whether `value` is a valid MemberRoleSource. Data nested too deeply to validate is not.
+ */
+export function isMemberRoleSource(value: unknown): value is MemberRoleSource {
+  try {
+    return checkMemberRoleSource(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as MemberRoleSource, collecting every error.
  */
 export function validateMemberRoleSource(value: unknown): ValidationResult<MemberRoleSource> {
   try {
-    if (isMemberRoleSource(value)) return { valid: true, value };
+    if (checkMemberRoleSource(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectMemberRoleSourceErrors(value, "", errors);
     return { valid: false, errors };

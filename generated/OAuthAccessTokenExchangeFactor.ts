@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -21,9 +22,9 @@ export interface OAuthAccessTokenExchangeFactor {
 }
 
 /**
- * Whether `value` is a valid OAuthAccessTokenExchangeFactor.
+ * Whether `value` is a valid OAuthAccessTokenExchangeFactor: the recursive check that `isOAuthAccessTokenExchangeFactor` guards.
  */
-export function isOAuthAccessTokenExchangeFactor(
+export function checkOAuthAccessTokenExchangeFactor(
   value: unknown,
 ): value is OAuthAccessTokenExchangeFactor {
   if (!isJsonObject(value)) return false;
@@ -73,13 +74,26 @@ export function collectOAuthAccessTokenExchangeFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid OAuthAccessTokenExchangeFactor. Data nested too deeply to validate is not.
+ */
+export function isOAuthAccessTokenExchangeFactor(
+  value: unknown,
+): value is OAuthAccessTokenExchangeFactor {
+  try {
+    return checkOAuthAccessTokenExchangeFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as OAuthAccessTokenExchangeFactor, collecting every error.
  */
 export function validateOAuthAccessTokenExchangeFactor(
   value: unknown,
 ): ValidationResult<OAuthAccessTokenExchangeFactor> {
   try {
-    if (isOAuthAccessTokenExchangeFactor(value)) return { valid: true, value };
+    if (checkOAuthAccessTokenExchangeFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectOAuthAccessTokenExchangeFactorErrors(value, "", errors);
     return { valid: false, errors };

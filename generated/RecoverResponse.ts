@@ -6,18 +6,19 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
-import { type DeviceInfo, collectDeviceInfoErrors, isDeviceInfo } from "./DeviceInfo.js";
-import { type Member, collectMemberErrors, isMember } from "./Member.js";
+import { type DeviceInfo, checkDeviceInfo, collectDeviceInfoErrors } from "./DeviceInfo.js";
+import { type Member, checkMember, collectMemberErrors } from "./Member.js";
 import {
   type MemberSession,
+  checkMemberSession,
   collectMemberSessionErrors,
-  isMemberSession,
 } from "./MemberSession.js";
-import { type Organization, collectOrganizationErrors, isOrganization } from "./Organization.js";
+import { type Organization, checkOrganization, collectOrganizationErrors } from "./Organization.js";
 
 export interface RecoverResponse {
   /**
@@ -63,9 +64,9 @@ export interface RecoverResponse {
 }
 
 /**
- * Whether `value` is a valid RecoverResponse.
+ * Whether `value` is a valid RecoverResponse: the recursive check that `isRecoverResponse` guards.
  */
-export function isRecoverResponse(value: unknown): value is RecoverResponse {
+export function checkRecoverResponse(value: unknown): value is RecoverResponse {
   if (!isJsonObject(value)) return false;
   if (
     value.request_id === undefined ||
@@ -83,9 +84,9 @@ export function isRecoverResponse(value: unknown): value is RecoverResponse {
   const member_id = value.member_id;
   if (member_id !== undefined && typeof member_id !== "string") return false;
   const member = value.member;
-  if (member !== undefined && !isMember(member)) return false;
+  if (member !== undefined && !checkMember(member)) return false;
   const organization = value.organization;
-  if (organization !== undefined && !isOrganization(organization)) return false;
+  if (organization !== undefined && !checkOrganization(organization)) return false;
   const session_token = value.session_token;
   if (session_token !== undefined && typeof session_token !== "string") return false;
   const session_jwt = value.session_jwt;
@@ -107,9 +108,9 @@ export function isRecoverResponse(value: unknown): value is RecoverResponse {
       return false;
   }
   const member_session = value.member_session;
-  if (member_session !== undefined && !isMemberSession(member_session)) return false;
+  if (member_session !== undefined && !checkMemberSession(member_session)) return false;
   const member_device = value.member_device;
-  if (member_device !== undefined && !isDeviceInfo(member_device)) return false;
+  if (member_device !== undefined && !checkDeviceInfo(member_device)) return false;
   return true;
 }
 
@@ -300,11 +301,22 @@ export function collectRecoverResponseErrors(
 }
 
 /**
+ * Whether `value` is a valid RecoverResponse. Data nested too deeply to validate is not.
+ */
+export function isRecoverResponse(value: unknown): value is RecoverResponse {
+  try {
+    return checkRecoverResponse(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as RecoverResponse, collecting every error.
  */
 export function validateRecoverResponse(value: unknown): ValidationResult<RecoverResponse> {
   try {
-    if (isRecoverResponse(value)) return { valid: true, value };
+    if (checkRecoverResponse(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectRecoverResponseErrors(value, "", errors);
     return { valid: false, errors };

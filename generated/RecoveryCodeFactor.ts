@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -21,9 +22,9 @@ export interface RecoveryCodeFactor {
 }
 
 /**
- * Whether `value` is a valid RecoveryCodeFactor.
+ * Whether `value` is a valid RecoveryCodeFactor: the recursive check that `isRecoveryCodeFactor` guards.
  */
-export function isRecoveryCodeFactor(value: unknown): value is RecoveryCodeFactor {
+export function checkRecoveryCodeFactor(value: unknown): value is RecoveryCodeFactor {
   if (!isJsonObject(value)) return false;
   if (value.totp_recovery_code_id === undefined) return false;
   const totp_recovery_code_id = value.totp_recovery_code_id;
@@ -72,11 +73,22 @@ export function collectRecoveryCodeFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid RecoveryCodeFactor. Data nested too deeply to validate is not.
+ */
+export function isRecoveryCodeFactor(value: unknown): value is RecoveryCodeFactor {
+  try {
+    return checkRecoveryCodeFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as RecoveryCodeFactor, collecting every error.
  */
 export function validateRecoveryCodeFactor(value: unknown): ValidationResult<RecoveryCodeFactor> {
   try {
-    if (isRecoveryCodeFactor(value)) return { valid: true, value };
+    if (checkRecoveryCodeFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectRecoveryCodeFactorErrors(value, "", errors);
     return { valid: false, errors };

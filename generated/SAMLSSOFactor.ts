@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface SAMLSSOFactor {
 }
 
 /**
- * Whether `value` is a valid SAMLSSOFactor.
+ * Whether `value` is a valid SAMLSSOFactor: the recursive check that `isSAMLSSOFactor` guards.
  */
-export function isSAMLSSOFactor(value: unknown): value is SAMLSSOFactor {
+export function checkSAMLSSOFactor(value: unknown): value is SAMLSSOFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_id === undefined || value.external_id === undefined)
     return false;
@@ -122,11 +123,22 @@ export function collectSAMLSSOFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid SAMLSSOFactor. Data nested too deeply to validate is not.
+ */
+export function isSAMLSSOFactor(value: unknown): value is SAMLSSOFactor {
+  try {
+    return checkSAMLSSOFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as SAMLSSOFactor, collecting every error.
  */
 export function validateSAMLSSOFactor(value: unknown): ValidationResult<SAMLSSOFactor> {
   try {
-    if (isSAMLSSOFactor(value)) return { valid: true, value };
+    if (checkSAMLSSOFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectSAMLSSOFactorErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface SalesforceOAuthFactor {
 }
 
 /**
- * Whether `value` is a valid SalesforceOAuthFactor.
+ * Whether `value` is a valid SalesforceOAuthFactor: the recursive check that `isSalesforceOAuthFactor` guards.
  */
-export function isSalesforceOAuthFactor(value: unknown): value is SalesforceOAuthFactor {
+export function checkSalesforceOAuthFactor(value: unknown): value is SalesforceOAuthFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
@@ -113,13 +114,24 @@ export function collectSalesforceOAuthFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid SalesforceOAuthFactor. Data nested too deeply to validate is not.
+ */
+export function isSalesforceOAuthFactor(value: unknown): value is SalesforceOAuthFactor {
+  try {
+    return checkSalesforceOAuthFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as SalesforceOAuthFactor, collecting every error.
  */
 export function validateSalesforceOAuthFactor(
   value: unknown,
 ): ValidationResult<SalesforceOAuthFactor> {
   try {
-    if (isSalesforceOAuthFactor(value)) return { valid: true, value };
+    if (checkSalesforceOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectSalesforceOAuthFactorErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -21,9 +22,9 @@ export interface SlackOAuthExchangeFactor {
 }
 
 /**
- * Whether `value` is a valid SlackOAuthExchangeFactor.
+ * Whether `value` is a valid SlackOAuthExchangeFactor: the recursive check that `isSlackOAuthExchangeFactor` guards.
  */
-export function isSlackOAuthExchangeFactor(value: unknown): value is SlackOAuthExchangeFactor {
+export function checkSlackOAuthExchangeFactor(value: unknown): value is SlackOAuthExchangeFactor {
   if (!isJsonObject(value)) return false;
   if (value.email_id === undefined) return false;
   const email_id = value.email_id;
@@ -71,13 +72,24 @@ export function collectSlackOAuthExchangeFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid SlackOAuthExchangeFactor. Data nested too deeply to validate is not.
+ */
+export function isSlackOAuthExchangeFactor(value: unknown): value is SlackOAuthExchangeFactor {
+  try {
+    return checkSlackOAuthExchangeFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as SlackOAuthExchangeFactor, collecting every error.
  */
 export function validateSlackOAuthExchangeFactor(
   value: unknown,
 ): ValidationResult<SlackOAuthExchangeFactor> {
   try {
-    if (isSlackOAuthExchangeFactor(value)) return { valid: true, value };
+    if (checkSlackOAuthExchangeFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectSlackOAuthExchangeFactorErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface SpotifyOAuthFactor {
 }
 
 /**
- * Whether `value` is a valid SpotifyOAuthFactor.
+ * Whether `value` is a valid SpotifyOAuthFactor: the recursive check that `isSpotifyOAuthFactor` guards.
  */
-export function isSpotifyOAuthFactor(value: unknown): value is SpotifyOAuthFactor {
+export function checkSpotifyOAuthFactor(value: unknown): value is SpotifyOAuthFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
@@ -113,11 +114,22 @@ export function collectSpotifyOAuthFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid SpotifyOAuthFactor. Data nested too deeply to validate is not.
+ */
+export function isSpotifyOAuthFactor(value: unknown): value is SpotifyOAuthFactor {
+  try {
+    return checkSpotifyOAuthFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as SpotifyOAuthFactor, collecting every error.
  */
 export function validateSpotifyOAuthFactor(value: unknown): ValidationResult<SpotifyOAuthFactor> {
   try {
-    if (isSpotifyOAuthFactor(value)) return { valid: true, value };
+    if (checkSpotifyOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectSpotifyOAuthFactorErrors(value, "", errors);
     return { valid: false, errors };

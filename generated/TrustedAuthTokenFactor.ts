@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -21,9 +22,9 @@ export interface TrustedAuthTokenFactor {
 }
 
 /**
- * Whether `value` is a valid TrustedAuthTokenFactor.
+ * Whether `value` is a valid TrustedAuthTokenFactor: the recursive check that `isTrustedAuthTokenFactor` guards.
  */
-export function isTrustedAuthTokenFactor(value: unknown): value is TrustedAuthTokenFactor {
+export function checkTrustedAuthTokenFactor(value: unknown): value is TrustedAuthTokenFactor {
   if (!isJsonObject(value)) return false;
   if (value.token_id === undefined) return false;
   const token_id = value.token_id;
@@ -71,13 +72,24 @@ export function collectTrustedAuthTokenFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid TrustedAuthTokenFactor. Data nested too deeply to validate is not.
+ */
+export function isTrustedAuthTokenFactor(value: unknown): value is TrustedAuthTokenFactor {
+  try {
+    return checkTrustedAuthTokenFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as TrustedAuthTokenFactor, collecting every error.
  */
 export function validateTrustedAuthTokenFactor(
   value: unknown,
 ): ValidationResult<TrustedAuthTokenFactor> {
   try {
-    if (isTrustedAuthTokenFactor(value)) return { valid: true, value };
+    if (checkTrustedAuthTokenFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectTrustedAuthTokenFactorErrors(value, "", errors);
     return { valid: false, errors };

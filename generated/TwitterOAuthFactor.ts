@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface TwitterOAuthFactor {
 }
 
 /**
- * Whether `value` is a valid TwitterOAuthFactor.
+ * Whether `value` is a valid TwitterOAuthFactor: the recursive check that `isTwitterOAuthFactor` guards.
  */
-export function isTwitterOAuthFactor(value: unknown): value is TwitterOAuthFactor {
+export function checkTwitterOAuthFactor(value: unknown): value is TwitterOAuthFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
@@ -113,11 +114,22 @@ export function collectTwitterOAuthFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid TwitterOAuthFactor. Data nested too deeply to validate is not.
+ */
+export function isTwitterOAuthFactor(value: unknown): value is TwitterOAuthFactor {
+  try {
+    return checkTwitterOAuthFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as TwitterOAuthFactor, collecting every error.
  */
 export function validateTwitterOAuthFactor(value: unknown): ValidationResult<TwitterOAuthFactor> {
   try {
-    if (isTwitterOAuthFactor(value)) return { valid: true, value };
+    if (checkTwitterOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectTwitterOAuthFactorErrors(value, "", errors);
     return { valid: false, errors };

@@ -30,18 +30,33 @@ function banner(sourceFile: string | undefined): Code {
   );
 }
 
-function importLine(names: readonly string[], typeNames: ReadonlySet<string>, module: string): Code {
+/** `{ a, type B }`: sorted, with `type` before the names in `typeNames`. */
+function specifierList(names: readonly string[], typeNames: ReadonlySet<string>): Code {
   const specifiers = [...names].sort().map((name) => (typeNames.has(name) ? code`type ${identifier(name)}` : identifier(name)));
-  return code`import { ${joinCode(specifiers, ", ")} } from ${`./${module}.js`};`;
+  return code`{ ${joinCode(specifiers, ", ")} }`;
 }
 
-/** `validateX`, `assertX` and `XSchema`, built on `isX` and `collectXErrors`. */
-function wrappers(typeName: string): Code {
+function importLine(names: readonly string[], typeNames: ReadonlySet<string>, module: string): Code {
+  return code`import ${specifierList(names, typeNames)} from ${`./${module}.js`};`;
+}
+
+/** The public functions of type X: `isX`, `validateX`, `assertX` and `XSchema`, built on `checkX` and `collectXErrors`. */
+function wrappers(typeName: string, isUnknown: boolean): Code {
   const type = identifier(typeName);
   const { check, collect } = functionNames(typeName);
   const validate = identifier(`validate${typeName}`);
+  // An unknown type cannot be a predicate's target: a false result would narrow the value to never.
+  const checkReturn = isUnknown ? code`boolean` : code`value is ${type}`;
   return joinCode(
     [
+      code`${docComment(`Whether \`value\` is a valid ${typeName}. Data nested too deeply to validate is not.`)}
+export function ${identifier(`is${typeName}`)}(value: unknown): ${checkReturn} {
+        try {
+          return ${check}(value);
+        } catch (error) {
+          return notTooDeeplyNested(error);
+        }
+      }`,
       code`${docComment(`Validates \`value\` as ${typeName}, collecting every error.`)}
 export function ${validate}(value: unknown): ValidationResult<${type}> {
         try {
@@ -125,6 +140,7 @@ export async function emitModule(
     "StandardSchemaV1",
     "toStandardSchema",
     "tooDeeplyNested",
+    "notTooDeeplyNested",
   ]);
 
   const importsByModule = new Map<string, Set<string>>();
@@ -152,7 +168,7 @@ export async function emitModule(
       joinCode(imports, "\n"),
       ...types.map((emitted) => new Code(emitted.source.trim())),
       validators.source,
-      ...typeNames.map(wrappers),
+      ...typeNames.map((typeName, index) => wrappers(typeName, types[index]!.isUnknown)),
     ],
     "\n\n",
   );
@@ -171,11 +187,16 @@ export function runtimeModules(usesFormats: boolean): GeneratedFile[] {
     : [copy(RUNTIME_MODULE, RUNTIME_SOURCE)];
 }
 
-export function indexModule(moduleNames: readonly string[]): GeneratedFile {
+/** The public names of each module's types: the types and their `isX`, `validateX`, `assertX` and `XSchema`. */
+export function indexModule(moduleTypes: ReadonlyArray<readonly string[]>): GeneratedFile {
+  const exports = (typeNames: readonly string[]): Code => {
+    const names = typeNames.flatMap((name) => [name, `is${name}`, `validate${name}`, `assert${name}`, `${name}Schema`]);
+    return code`export ${specifierList(names, new Set(typeNames))} from ${`./${typeNames[0]!}.js`};`;
+  };
   const lines = [
     banner(undefined),
     code`export { SchemaValidationError, type StandardSchemaV1, type ValidationError, type ValidationResult } from ${`./${RUNTIME_MODULE}.js`};`,
-    ...[...moduleNames].sort().map((module) => code`export * from ${`./${module}.js`};`),
+    ...[...moduleTypes].sort((a, b) => a[0]!.localeCompare(b[0]!)).map(exports),
   ];
   return { name: "index.ts", source: `${joinCode(lines, "\n").text}\n` };
 }

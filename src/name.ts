@@ -13,7 +13,7 @@ const RUNTIME_HELPERS = new Set(Object.keys(runtime));
 function isReserved(name: string): boolean {
   return (
     RESERVED_TYPE_NAMES.has(name) ||
-    [`is${name}`, `collect${name}Errors`, `validate${name}`, `assert${name}`, `${name}Schema`, `evaluatedBy${name}`].some((fn) =>
+    [`is${name}`, `check${name}`, `collect${name}Errors`, `validate${name}`, `assert${name}`, `${name}Schema`, `evaluatedBy${name}`].some((fn) =>
       RUNTIME_HELPERS.has(fn),
     )
   );

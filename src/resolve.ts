@@ -50,6 +50,11 @@ export interface ResolveOptions {
   allowRemote?: boolean;
   /** Follow file refs outside the project directory and the inputs' directories (default: refuse them). */
   allowOutsideRoot?: boolean;
+  /**
+   * Documents an earlier resolution of the same inputs read, used instead of reading or fetching
+   * them again: a worker thread repeating the main thread's resolution sees exactly what it saw.
+   */
+  loaded?: readonly SchemaDocument[];
 }
 
 export interface ResolvedSchemas {
@@ -321,10 +326,19 @@ export async function resolveSchemas(
   inputs.forEach(addDocument);
   const components = componentRegistry(inputs);
 
+  /** Adds the document `options.loaded` holds for a URI, if any. */
+  const addLoaded = (uri: string): boolean => {
+    const document = options.loaded?.find((loaded) => loaded.uri === uri);
+    if (document !== undefined) addDocument(document);
+    return document !== undefined;
+  };
+
   /** Loads the document a resource URI names, if codegen may: local files, the registry, metaschemas. */
   const load = async (uri: string): Promise<boolean> => {
+    if (documents.some((document) => document.uri === uri)) return false;
+    if (addLoaded(uri)) return true;
     const file = fileOf(uri);
-    if (file === undefined || !existsSync(file) || documents.some((document) => document.uri === uri)) return false;
+    if (file === undefined || !existsSync(file)) return false;
     // Parsed as inputs are: the same YAML rules (no aliases) and the same errors with line and column.
     const root = parseSchemaFile(file, displayPath(file, cwd));
     addDocument({ file, uri, displayPath: displayPath(file, cwd), root });
@@ -333,6 +347,7 @@ export async function resolveSchemas(
 
   /** Fetches a remote schema (only with `allowRemote`); its URI stands in for a file name. */
   const fetchRemote = async (uri: string): Promise<boolean> => {
+    if (addLoaded(uri)) return true;
     let text: string;
     try {
       const response = await fetch(uri);

@@ -236,7 +236,7 @@ test("prototype names in patternProperties, dependentRequired and additionalProp
   assert.equal(({} as { polluted?: unknown }).polluted, undefined);
 });
 
-test("data nested 100,000 levels deep: a verdict or a maxDepth error, never a crash; the dynamic scope survives", async () => {
+test("data nested 100,000 levels deep: isX says invalid, the others report maxDepth, never a crash; the dynamic scope survives", async () => {
   const { module, jsDir } = await build(
     {
       title: "Tree",
@@ -247,6 +247,12 @@ test("data nested 100,000 levels deep: a verdict or a maxDepth error, never a cr
     },
     {
       "list.json": { title: "List", $defs: { node: { type: "array", items: { $ref: "#/$defs/node" } } }, $ref: "#/$defs/node" },
+      // Valid at even depths only: a verdict cut short deep inside would flip at every level above.
+      "alternating.json": {
+        title: "Alternating",
+        $defs: { node: { type: "array", items: { not: { $ref: "#/$defs/node" } } } },
+        $ref: "#/$defs/node",
+      },
       "strict.json": {
         title: "StrictTree",
         $id: "https://example.com/strict-tree",
@@ -267,6 +273,7 @@ test("data nested 100,000 levels deep: a verdict or a maxDepth error, never a cr
     ["Tree", tree],
     ["StrictTree", tree],
     ["List", list],
+    ["Alternating", list],
   ] as const) {
     assert.deepEqual((module[`validate${name}`] as Validate)(data), { valid: false, errors: maxDepth }, name);
     assert.throws(
@@ -275,9 +282,14 @@ test("data nested 100,000 levels deep: a verdict or a maxDepth error, never a cr
     );
     const standard = module[`${name}Schema`] as { "~standard": { validate(value: unknown): unknown } };
     assert.deepEqual(standard["~standard"].validate(data), { issues: [{ message: "is nested too deeply to validate", path: [] }] });
-    // isX has no error to report: the RangeError reaches its caller (catching it inside the
-    // recursion could flip a verdict under `not`).
-    assert.throws(() => (module[`is${name}`] as (value: unknown) => boolean)(data), RangeError, name);
+    // isX has no error to report: data too deeply nested to validate is not valid.
+    assert.equal((module[`is${name}`] as (value: unknown) => boolean)(data), false, name);
+  }
+  // Within reach of the stack, the verdicts are exact, `not` included.
+  let shallow: unknown = [];
+  for (let depth = 1; depth <= 1001; depth++) {
+    shallow = [shallow];
+    assert.equal((module["isAlternating"] as (value: unknown) => boolean)(shallow), depth % 2 === 0, `depth ${depth}`);
   }
   // The dynamic scope was unwound: a Tree is still a Tree (extra properties allowed), a StrictTree strict.
   const loose = { child: { child: {}, extra: 1 } };
@@ -291,6 +303,9 @@ test("data nested 100,000 levels deep: a verdict or a maxDepth error, never a cr
   const internalError = Object.assign(new Error("too much recursion"), { name: "InternalError" });
   assert.deepEqual(tooDeeplyNested(internalError), { valid: false, errors: maxDepth });
   assert.throws(() => tooDeeplyNested(new TypeError("bug")), TypeError);
+  const notTooDeeplyNested = runtime["notTooDeeplyNested"] as (error: unknown) => unknown;
+  assert.equal(notTooDeeplyNested(internalError), false);
+  assert.throws(() => notTooDeeplyNested(new TypeError("bug")), TypeError);
 });
 
 test("descriptions with */ and JSDoc tags stay inside their doc comment", async () => {

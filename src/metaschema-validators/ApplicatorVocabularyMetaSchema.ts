@@ -10,6 +10,7 @@ import {
   isJsonObject,
   leaveDynamicScope,
   markPropertyName,
+  notTooDeeplyNested,
   pointerToken,
   toStandardSchema,
   tooDeeplyNested,
@@ -47,104 +48,104 @@ export type ApplicatorVocabularyMetaSchema = {
 export type SchemaArray = [ApplicatorVocabularyMetaSchema, ...ApplicatorVocabularyMetaSchema[]];
 
 const DYNAMIC_REF_INITIAL = {
-  check: isApplicatorVocabularyMetaSchema,
+  check: checkApplicatorVocabularyMetaSchema,
   collect: collectApplicatorVocabularyMetaSchemaErrors,
 };
 
 const DYNAMIC_REF_INITIAL2 = {
-  check: isApplicatorVocabularyMetaSchema,
+  check: checkApplicatorVocabularyMetaSchema,
   collect: collectApplicatorVocabularyMetaSchemaErrors,
 };
 
 const DYNAMIC_REF_INITIAL3 = {
-  check: isApplicatorVocabularyMetaSchema,
+  check: checkApplicatorVocabularyMetaSchema,
   collect: collectApplicatorVocabularyMetaSchemaErrors,
 };
 
 const DYNAMIC_ANCHORS = {
   "": {
-    check: isApplicatorVocabularyMetaSchema,
+    check: checkApplicatorVocabularyMetaSchema,
     collect: collectApplicatorVocabularyMetaSchemaErrors,
   },
 };
 
 const DYNAMIC_REF_INITIAL4 = {
-  check: isApplicatorVocabularyMetaSchema,
+  check: checkApplicatorVocabularyMetaSchema,
   collect: collectApplicatorVocabularyMetaSchemaErrors,
 };
 
 const DYNAMIC_REF_INITIAL5 = {
-  check: isApplicatorVocabularyMetaSchema,
+  check: checkApplicatorVocabularyMetaSchema,
   collect: collectApplicatorVocabularyMetaSchemaErrors,
 };
 
 const DYNAMIC_REF_INITIAL6 = {
-  check: isApplicatorVocabularyMetaSchema,
+  check: checkApplicatorVocabularyMetaSchema,
   collect: collectApplicatorVocabularyMetaSchemaErrors,
 };
 
 const DYNAMIC_REF_INITIAL7 = {
-  check: isApplicatorVocabularyMetaSchema,
+  check: checkApplicatorVocabularyMetaSchema,
   collect: collectApplicatorVocabularyMetaSchemaErrors,
 };
 
 const DYNAMIC_REF_INITIAL8 = {
-  check: isApplicatorVocabularyMetaSchema,
+  check: checkApplicatorVocabularyMetaSchema,
   collect: collectApplicatorVocabularyMetaSchemaErrors,
 };
 
 const DYNAMIC_ANCHORS2 = {
   "": {
-    check: isApplicatorVocabularyMetaSchema,
+    check: checkApplicatorVocabularyMetaSchema,
     collect: collectApplicatorVocabularyMetaSchemaErrors,
   },
 };
 
 const DYNAMIC_REF_INITIAL9 = {
-  check: isApplicatorVocabularyMetaSchema,
+  check: checkApplicatorVocabularyMetaSchema,
   collect: collectApplicatorVocabularyMetaSchemaErrors,
 };
 
 const DYNAMIC_REF_INITIAL10 = {
-  check: isApplicatorVocabularyMetaSchema,
+  check: checkApplicatorVocabularyMetaSchema,
   collect: collectApplicatorVocabularyMetaSchemaErrors,
 };
 
 const DYNAMIC_REF_INITIAL11 = {
-  check: isApplicatorVocabularyMetaSchema,
+  check: checkApplicatorVocabularyMetaSchema,
   collect: collectApplicatorVocabularyMetaSchemaErrors,
 };
 
 const DYNAMIC_REF_INITIAL12 = {
-  check: isApplicatorVocabularyMetaSchema,
+  check: checkApplicatorVocabularyMetaSchema,
   collect: collectApplicatorVocabularyMetaSchemaErrors,
 };
 
 const DYNAMIC_REF_INITIAL13 = {
-  check: isApplicatorVocabularyMetaSchema,
+  check: checkApplicatorVocabularyMetaSchema,
   collect: collectApplicatorVocabularyMetaSchemaErrors,
 };
 
 const DYNAMIC_REF_INITIAL14 = {
-  check: isApplicatorVocabularyMetaSchema,
+  check: checkApplicatorVocabularyMetaSchema,
   collect: collectApplicatorVocabularyMetaSchemaErrors,
 };
 
 const DYNAMIC_ANCHORS3 = {
   "": {
-    check: isApplicatorVocabularyMetaSchema,
+    check: checkApplicatorVocabularyMetaSchema,
     collect: collectApplicatorVocabularyMetaSchemaErrors,
   },
 };
 
 const DYNAMIC_REF_INITIAL15 = {
-  check: isApplicatorVocabularyMetaSchema,
+  check: checkApplicatorVocabularyMetaSchema,
   collect: collectApplicatorVocabularyMetaSchemaErrors,
 };
 
 const DYNAMIC_ANCHORS4 = {
   "": {
-    check: isApplicatorVocabularyMetaSchema,
+    check: checkApplicatorVocabularyMetaSchema,
     collect: collectApplicatorVocabularyMetaSchemaErrors,
   },
 };
@@ -152,7 +153,7 @@ const DYNAMIC_ANCHORS4 = {
 /**
  * Whether `value` matches the schema at #/properties/items/anyOf/0.
  */
-function isApplicatorVocabularyMetaSchema_ItemsAnyOf0(value: unknown): boolean {
+function checkApplicatorVocabularyMetaSchema_ItemsAnyOf0(value: unknown): boolean {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!dynamicTarget("", DYNAMIC_REF_INITIAL3).check(value)) return false;
@@ -181,7 +182,9 @@ function collectApplicatorVocabularyMetaSchema_ItemsAnyOf0Errors(
 /**
  * Whether `value` matches the schema at #/properties/patternProperties/propertyNames.
  */
-function isApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNames(value: unknown): boolean {
+function checkApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNames(
+  value: unknown,
+): boolean {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     return true;
@@ -205,9 +208,9 @@ function collectApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNamesErr
 }
 
 /**
- * Whether `value` is a valid ApplicatorVocabularyMetaSchema.
+ * Whether `value` is a valid ApplicatorVocabularyMetaSchema: the recursive check that `isApplicatorVocabularyMetaSchema` guards.
  */
-export function isApplicatorVocabularyMetaSchema(
+export function checkApplicatorVocabularyMetaSchema(
   value: unknown,
 ): value is ApplicatorVocabularyMetaSchema {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
@@ -229,7 +232,10 @@ export function isApplicatorVocabularyMetaSchema(
       const items = value.items;
       if (
         items !== undefined &&
-        !(isApplicatorVocabularyMetaSchema_ItemsAnyOf0(items) || isSchemaArray(items as unknown))
+        !(
+          checkApplicatorVocabularyMetaSchema_ItemsAnyOf0(items) ||
+          checkSchemaArray(items as unknown)
+        )
       )
         return false;
       const contains = value.contains;
@@ -265,7 +271,8 @@ export function isApplicatorVocabularyMetaSchema(
           if (!dynamicTarget("", DYNAMIC_REF_INITIAL8).check(propertyValue2)) return false;
         }
         for (const key3 of Object.keys(patternProperties)) {
-          if (!isApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNames(key3)) return false;
+          if (!checkApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNames(key3))
+            return false;
         }
       }
       const dependentSchemas = value.dependentSchemas;
@@ -292,11 +299,11 @@ export function isApplicatorVocabularyMetaSchema(
       if (elseValue !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL13).check(elseValue))
         return false;
       const allOf = value.allOf;
-      if (allOf !== undefined && !isSchemaArray(allOf)) return false;
+      if (allOf !== undefined && !checkSchemaArray(allOf)) return false;
       const anyOf = value.anyOf;
-      if (anyOf !== undefined && !isSchemaArray(anyOf)) return false;
+      if (anyOf !== undefined && !checkSchemaArray(anyOf)) return false;
       const oneOf = value.oneOf;
-      if (oneOf !== undefined && !isSchemaArray(oneOf)) return false;
+      if (oneOf !== undefined && !checkSchemaArray(oneOf)) return false;
       const not = value.not;
       if (not !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL14).check(not)) return false;
     }
@@ -344,7 +351,8 @@ export function collectApplicatorVocabularyMetaSchemaErrors(
       const items = value.items;
       if (items !== undefined) {
         if (!(
-          isApplicatorVocabularyMetaSchema_ItemsAnyOf0(items) || isSchemaArray(items as unknown)
+          checkApplicatorVocabularyMetaSchema_ItemsAnyOf0(items) ||
+          checkSchemaArray(items as unknown)
         )) {
           collectApplicatorVocabularyMetaSchema_ItemsAnyOf0Errors(
             items,
@@ -428,7 +436,7 @@ export function collectApplicatorVocabularyMetaSchemaErrors(
             );
           }
           for (const key3 of Object.keys(patternProperties)) {
-            if (!isApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNames(key3)) {
+            if (!checkApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNames(key3)) {
               const start = errors.length;
               collectApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNamesErrors(
                 key3,
@@ -512,9 +520,9 @@ export function collectApplicatorVocabularyMetaSchemaErrors(
 }
 
 /**
- * Whether `value` is a valid SchemaArray.
+ * Whether `value` is a valid SchemaArray: the recursive check that `isSchemaArray` guards.
  */
-export function isSchemaArray(value: unknown): value is SchemaArray {
+export function checkSchemaArray(value: unknown): value is SchemaArray {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     if (!Array.isArray(value)) return false;
@@ -567,13 +575,26 @@ export function collectSchemaArrayErrors(
 }
 
 /**
+ * Whether `value` is a valid ApplicatorVocabularyMetaSchema. Data nested too deeply to validate is not.
+ */
+export function isApplicatorVocabularyMetaSchema(
+  value: unknown,
+): value is ApplicatorVocabularyMetaSchema {
+  try {
+    return checkApplicatorVocabularyMetaSchema(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as ApplicatorVocabularyMetaSchema, collecting every error.
  */
 export function validateApplicatorVocabularyMetaSchema(
   value: unknown,
 ): ValidationResult<ApplicatorVocabularyMetaSchema> {
   try {
-    if (isApplicatorVocabularyMetaSchema(value)) return { valid: true, value };
+    if (checkApplicatorVocabularyMetaSchema(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectApplicatorVocabularyMetaSchemaErrors(value, "", errors);
     return { valid: false, errors };
@@ -600,11 +621,22 @@ export const ApplicatorVocabularyMetaSchemaSchema: StandardSchemaV1<ApplicatorVo
   toStandardSchema(validateApplicatorVocabularyMetaSchema);
 
 /**
+ * Whether `value` is a valid SchemaArray. Data nested too deeply to validate is not.
+ */
+export function isSchemaArray(value: unknown): value is SchemaArray {
+  try {
+    return checkSchemaArray(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as SchemaArray, collecting every error.
  */
 export function validateSchemaArray(value: unknown): ValidationResult<SchemaArray> {
   try {
-    if (isSchemaArray(value)) return { valid: true, value };
+    if (checkSchemaArray(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectSchemaArrayErrors(value, "", errors);
     return { valid: false, errors };

@@ -10,6 +10,7 @@ import {
   isJsonObject,
   leaveDynamicScope,
   markPropertyName,
+  notTooDeeplyNested,
   pointerToken,
   toStandardSchema,
   tooDeeplyNested,
@@ -45,82 +46,82 @@ export type ApplicatorVocabularyMetaSchema2 = {
 export type SchemaArray2 = [ApplicatorVocabularyMetaSchema2, ...ApplicatorVocabularyMetaSchema2[]];
 
 const DYNAMIC_REF_INITIAL = {
-  check: isApplicatorVocabularyMetaSchema2,
+  check: checkApplicatorVocabularyMetaSchema2,
   collect: collectApplicatorVocabularyMetaSchema2Errors,
 };
 
 const DYNAMIC_REF_INITIAL2 = {
-  check: isApplicatorVocabularyMetaSchema2,
+  check: checkApplicatorVocabularyMetaSchema2,
   collect: collectApplicatorVocabularyMetaSchema2Errors,
 };
 
 const DYNAMIC_REF_INITIAL3 = {
-  check: isApplicatorVocabularyMetaSchema2,
+  check: checkApplicatorVocabularyMetaSchema2,
   collect: collectApplicatorVocabularyMetaSchema2Errors,
 };
 
 const DYNAMIC_REF_INITIAL4 = {
-  check: isApplicatorVocabularyMetaSchema2,
+  check: checkApplicatorVocabularyMetaSchema2,
   collect: collectApplicatorVocabularyMetaSchema2Errors,
 };
 
 const DYNAMIC_REF_INITIAL5 = {
-  check: isApplicatorVocabularyMetaSchema2,
+  check: checkApplicatorVocabularyMetaSchema2,
   collect: collectApplicatorVocabularyMetaSchema2Errors,
 };
 
 const DYNAMIC_ANCHORS = {
   "meta": {
-    check: isApplicatorVocabularyMetaSchema2,
+    check: checkApplicatorVocabularyMetaSchema2,
     collect: collectApplicatorVocabularyMetaSchema2Errors,
   },
 };
 
 const DYNAMIC_REF_INITIAL6 = {
-  check: isApplicatorVocabularyMetaSchema2,
+  check: checkApplicatorVocabularyMetaSchema2,
   collect: collectApplicatorVocabularyMetaSchema2Errors,
 };
 
 const DYNAMIC_REF_INITIAL7 = {
-  check: isApplicatorVocabularyMetaSchema2,
+  check: checkApplicatorVocabularyMetaSchema2,
   collect: collectApplicatorVocabularyMetaSchema2Errors,
 };
 
 const DYNAMIC_REF_INITIAL8 = {
-  check: isApplicatorVocabularyMetaSchema2,
+  check: checkApplicatorVocabularyMetaSchema2,
   collect: collectApplicatorVocabularyMetaSchema2Errors,
 };
 
 const DYNAMIC_REF_INITIAL9 = {
-  check: isApplicatorVocabularyMetaSchema2,
+  check: checkApplicatorVocabularyMetaSchema2,
   collect: collectApplicatorVocabularyMetaSchema2Errors,
 };
 
 const DYNAMIC_REF_INITIAL10 = {
-  check: isApplicatorVocabularyMetaSchema2,
+  check: checkApplicatorVocabularyMetaSchema2,
   collect: collectApplicatorVocabularyMetaSchema2Errors,
 };
 
 const DYNAMIC_REF_INITIAL11 = {
-  check: isApplicatorVocabularyMetaSchema2,
+  check: checkApplicatorVocabularyMetaSchema2,
   collect: collectApplicatorVocabularyMetaSchema2Errors,
 };
 
 const DYNAMIC_ANCHORS2 = {
   "meta": {
-    check: isApplicatorVocabularyMetaSchema2,
+    check: checkApplicatorVocabularyMetaSchema2,
     collect: collectApplicatorVocabularyMetaSchema2Errors,
   },
 };
 
 const DYNAMIC_REF_INITIAL12 = {
-  check: isApplicatorVocabularyMetaSchema2,
+  check: checkApplicatorVocabularyMetaSchema2,
   collect: collectApplicatorVocabularyMetaSchema2Errors,
 };
 
 const DYNAMIC_ANCHORS3 = {
   "meta": {
-    check: isApplicatorVocabularyMetaSchema2,
+    check: checkApplicatorVocabularyMetaSchema2,
     collect: collectApplicatorVocabularyMetaSchema2Errors,
   },
 };
@@ -128,7 +129,9 @@ const DYNAMIC_ANCHORS3 = {
 /**
  * Whether `value` matches the schema at #/properties/patternProperties/propertyNames.
  */
-function isApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNames(value: unknown): boolean {
+function checkApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNames(
+  value: unknown,
+): boolean {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     return true;
@@ -152,9 +155,9 @@ function collectApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNamesEr
 }
 
 /**
- * Whether `value` is a valid ApplicatorVocabularyMetaSchema2.
+ * Whether `value` is a valid ApplicatorVocabularyMetaSchema2: the recursive check that `isApplicatorVocabularyMetaSchema2` guards.
  */
-export function isApplicatorVocabularyMetaSchema2(
+export function checkApplicatorVocabularyMetaSchema2(
   value: unknown,
 ): value is ApplicatorVocabularyMetaSchema2 {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
@@ -162,7 +165,7 @@ export function isApplicatorVocabularyMetaSchema2(
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
       const prefixItems = value.prefixItems;
-      if (prefixItems !== undefined && !isSchemaArray2(prefixItems)) return false;
+      if (prefixItems !== undefined && !checkSchemaArray2(prefixItems)) return false;
       const items = value.items;
       if (items !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL).check(items))
         return false;
@@ -193,7 +196,8 @@ export function isApplicatorVocabularyMetaSchema2(
           if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL5).check(propertyValue2)) return false;
         }
         for (const key3 of Object.keys(patternProperties)) {
-          if (!isApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNames(key3)) return false;
+          if (!checkApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNames(key3))
+            return false;
         }
       }
       const dependentSchemas = value.dependentSchemas;
@@ -221,11 +225,11 @@ export function isApplicatorVocabularyMetaSchema2(
       if (elseValue !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL10).check(elseValue))
         return false;
       const allOf = value.allOf;
-      if (allOf !== undefined && !isSchemaArray2(allOf)) return false;
+      if (allOf !== undefined && !checkSchemaArray2(allOf)) return false;
       const anyOf = value.anyOf;
-      if (anyOf !== undefined && !isSchemaArray2(anyOf)) return false;
+      if (anyOf !== undefined && !checkSchemaArray2(anyOf)) return false;
       const oneOf = value.oneOf;
-      if (oneOf !== undefined && !isSchemaArray2(oneOf)) return false;
+      if (oneOf !== undefined && !checkSchemaArray2(oneOf)) return false;
       const not = value.not;
       if (not !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL11).check(not))
         return false;
@@ -322,7 +326,7 @@ export function collectApplicatorVocabularyMetaSchema2Errors(
             );
           }
           for (const key3 of Object.keys(patternProperties)) {
-            if (!isApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNames(key3)) {
+            if (!checkApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNames(key3)) {
               const start = errors.length;
               collectApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNamesErrors(
                 key3,
@@ -410,9 +414,9 @@ export function collectApplicatorVocabularyMetaSchema2Errors(
 }
 
 /**
- * Whether `value` is a valid SchemaArray2.
+ * Whether `value` is a valid SchemaArray2: the recursive check that `isSchemaArray2` guards.
  */
-export function isSchemaArray2(value: unknown): value is SchemaArray2 {
+export function checkSchemaArray2(value: unknown): value is SchemaArray2 {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (!Array.isArray(value)) return false;
@@ -469,13 +473,26 @@ export function collectSchemaArray2Errors(
 }
 
 /**
+ * Whether `value` is a valid ApplicatorVocabularyMetaSchema2. Data nested too deeply to validate is not.
+ */
+export function isApplicatorVocabularyMetaSchema2(
+  value: unknown,
+): value is ApplicatorVocabularyMetaSchema2 {
+  try {
+    return checkApplicatorVocabularyMetaSchema2(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as ApplicatorVocabularyMetaSchema2, collecting every error.
  */
 export function validateApplicatorVocabularyMetaSchema2(
   value: unknown,
 ): ValidationResult<ApplicatorVocabularyMetaSchema2> {
   try {
-    if (isApplicatorVocabularyMetaSchema2(value)) return { valid: true, value };
+    if (checkApplicatorVocabularyMetaSchema2(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectApplicatorVocabularyMetaSchema2Errors(value, "", errors);
     return { valid: false, errors };
@@ -502,11 +519,22 @@ export const ApplicatorVocabularyMetaSchema2Schema: StandardSchemaV1<ApplicatorV
   toStandardSchema(validateApplicatorVocabularyMetaSchema2);
 
 /**
+ * Whether `value` is a valid SchemaArray2. Data nested too deeply to validate is not.
+ */
+export function isSchemaArray2(value: unknown): value is SchemaArray2 {
+  try {
+    return checkSchemaArray2(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as SchemaArray2, collecting every error.
  */
 export function validateSchemaArray2(value: unknown): ValidationResult<SchemaArray2> {
   try {
-    if (isSchemaArray2(value)) return { valid: true, value };
+    if (checkSchemaArray2(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectSchemaArray2Errors(value, "", errors);
     return { valid: false, errors };

@@ -9,6 +9,7 @@ import {
   enterDynamicScope,
   isJsonObject,
   leaveDynamicScope,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -20,18 +21,21 @@ export type ContentVocabularyMetaSchema = {
 } | boolean;
 
 const DYNAMIC_REF_INITIAL = {
-  check: isContentVocabularyMetaSchema,
+  check: checkContentVocabularyMetaSchema,
   collect: collectContentVocabularyMetaSchemaErrors,
 };
 
 const DYNAMIC_ANCHORS = {
-  "": { check: isContentVocabularyMetaSchema, collect: collectContentVocabularyMetaSchemaErrors },
+  "": {
+    check: checkContentVocabularyMetaSchema,
+    collect: collectContentVocabularyMetaSchemaErrors,
+  },
 };
 
 /**
- * Whether `value` is a valid ContentVocabularyMetaSchema.
+ * Whether `value` is a valid ContentVocabularyMetaSchema: the recursive check that `isContentVocabularyMetaSchema` guards.
  */
-export function isContentVocabularyMetaSchema(
+export function checkContentVocabularyMetaSchema(
   value: unknown,
 ): value is ContentVocabularyMetaSchema {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
@@ -111,13 +115,26 @@ export function collectContentVocabularyMetaSchemaErrors(
 }
 
 /**
+ * Whether `value` is a valid ContentVocabularyMetaSchema. Data nested too deeply to validate is not.
+ */
+export function isContentVocabularyMetaSchema(
+  value: unknown,
+): value is ContentVocabularyMetaSchema {
+  try {
+    return checkContentVocabularyMetaSchema(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as ContentVocabularyMetaSchema, collecting every error.
  */
 export function validateContentVocabularyMetaSchema(
   value: unknown,
 ): ValidationResult<ContentVocabularyMetaSchema> {
   try {
-    if (isContentVocabularyMetaSchema(value)) return { valid: true, value };
+    if (checkContentVocabularyMetaSchema(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectContentVocabularyMetaSchemaErrors(value, "", errors);
     return { valid: false, errors };

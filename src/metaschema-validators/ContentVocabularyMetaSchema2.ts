@@ -9,6 +9,7 @@ import {
   enterDynamicScope,
   isJsonObject,
   leaveDynamicScope,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -20,21 +21,21 @@ export type ContentVocabularyMetaSchema2 = {
 } | boolean;
 
 const DYNAMIC_REF_INITIAL = {
-  check: isContentVocabularyMetaSchema2,
+  check: checkContentVocabularyMetaSchema2,
   collect: collectContentVocabularyMetaSchema2Errors,
 };
 
 const DYNAMIC_ANCHORS = {
   "meta": {
-    check: isContentVocabularyMetaSchema2,
+    check: checkContentVocabularyMetaSchema2,
     collect: collectContentVocabularyMetaSchema2Errors,
   },
 };
 
 /**
- * Whether `value` is a valid ContentVocabularyMetaSchema2.
+ * Whether `value` is a valid ContentVocabularyMetaSchema2: the recursive check that `isContentVocabularyMetaSchema2` guards.
  */
-export function isContentVocabularyMetaSchema2(
+export function checkContentVocabularyMetaSchema2(
   value: unknown,
 ): value is ContentVocabularyMetaSchema2 {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
@@ -114,13 +115,26 @@ export function collectContentVocabularyMetaSchema2Errors(
 }
 
 /**
+ * Whether `value` is a valid ContentVocabularyMetaSchema2. Data nested too deeply to validate is not.
+ */
+export function isContentVocabularyMetaSchema2(
+  value: unknown,
+): value is ContentVocabularyMetaSchema2 {
+  try {
+    return checkContentVocabularyMetaSchema2(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as ContentVocabularyMetaSchema2, collecting every error.
  */
 export function validateContentVocabularyMetaSchema2(
   value: unknown,
 ): ValidationResult<ContentVocabularyMetaSchema2> {
   try {
-    if (isContentVocabularyMetaSchema2(value)) return { valid: true, value };
+    if (checkContentVocabularyMetaSchema2(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectContentVocabularyMetaSchema2Errors(value, "", errors);
     return { valid: false, errors };

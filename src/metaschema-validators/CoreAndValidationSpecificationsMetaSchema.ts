@@ -9,42 +9,43 @@ import {
   enterDynamicScope,
   isJsonObject,
   leaveDynamicScope,
+  notTooDeeplyNested,
   pointerToken,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
 import {
   type ApplicatorVocabularyMetaSchema,
+  checkApplicatorVocabularyMetaSchema,
   collectApplicatorVocabularyMetaSchemaErrors,
-  isApplicatorVocabularyMetaSchema,
 } from "./ApplicatorVocabularyMetaSchema.js";
 import {
   type ContentVocabularyMetaSchema,
+  checkContentVocabularyMetaSchema,
   collectContentVocabularyMetaSchemaErrors,
-  isContentVocabularyMetaSchema,
 } from "./ContentVocabularyMetaSchema.js";
 import {
   type CoreVocabularyMetaSchema,
+  checkCoreVocabularyMetaSchema,
   collectCoreVocabularyMetaSchemaErrors,
-  isCoreVocabularyMetaSchema,
 } from "./CoreVocabularyMetaSchema.js";
 import {
   type FormatVocabularyMetaSchema,
+  checkFormatVocabularyMetaSchema,
   collectFormatVocabularyMetaSchemaErrors,
-  isFormatVocabularyMetaSchema,
 } from "./FormatVocabularyMetaSchema.js";
 import {
   type MetaDataVocabularyMetaSchema,
+  checkMetaDataVocabularyMetaSchema,
   collectMetaDataVocabularyMetaSchemaErrors,
-  isMetaDataVocabularyMetaSchema,
 } from "./MetaDataVocabularyMetaSchema.js";
 import {
   type StringArray,
   type ValidationVocabularyMetaSchema,
+  checkStringArray,
+  checkValidationVocabularyMetaSchema,
   collectStringArrayErrors,
   collectValidationVocabularyMetaSchemaErrors,
-  isStringArray,
-  isValidationVocabularyMetaSchema,
 } from "./ValidationVocabularyMetaSchema.js";
 
 export type CoreAndValidationSpecificationsMetaSchema = CoreVocabularyMetaSchema & ApplicatorVocabularyMetaSchema & ValidationVocabularyMetaSchema & MetaDataVocabularyMetaSchema & FormatVocabularyMetaSchema & ContentVocabularyMetaSchema & ({
@@ -57,25 +58,25 @@ export type CoreAndValidationSpecificationsMetaSchema = CoreVocabularyMetaSchema
 } | boolean);
 
 const DYNAMIC_REF_INITIAL = {
-  check: isCoreAndValidationSpecificationsMetaSchema,
+  check: checkCoreAndValidationSpecificationsMetaSchema,
   collect: collectCoreAndValidationSpecificationsMetaSchemaErrors,
 };
 
 const DYNAMIC_REF_INITIAL2 = {
-  check: isCoreAndValidationSpecificationsMetaSchema,
+  check: checkCoreAndValidationSpecificationsMetaSchema,
   collect: collectCoreAndValidationSpecificationsMetaSchemaErrors,
 };
 
 const DYNAMIC_ANCHORS = {
   "": {
-    check: isCoreAndValidationSpecificationsMetaSchema,
+    check: checkCoreAndValidationSpecificationsMetaSchema,
     collect: collectCoreAndValidationSpecificationsMetaSchemaErrors,
   },
 };
 
 const DYNAMIC_ANCHORS2 = {
   "": {
-    check: isCoreAndValidationSpecificationsMetaSchema,
+    check: checkCoreAndValidationSpecificationsMetaSchema,
     collect: collectCoreAndValidationSpecificationsMetaSchemaErrors,
   },
 };
@@ -83,7 +84,7 @@ const DYNAMIC_ANCHORS2 = {
 /**
  * Whether `value` matches the schema at #/properties/dependencies/additionalProperties/anyOf/0.
  */
-function isCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0(
+function checkCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0(
   value: unknown,
 ): boolean {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
@@ -112,21 +113,21 @@ function collectCoreAndValidationSpecificationsMetaSchema_DependenciesAdditional
 }
 
 /**
- * Whether `value` is a valid CoreAndValidationSpecificationsMetaSchema.
+ * Whether `value` is a valid CoreAndValidationSpecificationsMetaSchema: the recursive check that `isCoreAndValidationSpecificationsMetaSchema` guards.
  */
-export function isCoreAndValidationSpecificationsMetaSchema(
+export function checkCoreAndValidationSpecificationsMetaSchema(
   value: unknown,
 ): value is CoreAndValidationSpecificationsMetaSchema {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (
       !(isJsonObject(value) || typeof value === "boolean") ||
-      !isCoreVocabularyMetaSchema(value as unknown) ||
-      !isApplicatorVocabularyMetaSchema(value as unknown) ||
-      !isValidationVocabularyMetaSchema(value as unknown) ||
-      !isMetaDataVocabularyMetaSchema(value as unknown) ||
-      !isFormatVocabularyMetaSchema(value as unknown) ||
-      !isContentVocabularyMetaSchema(value as unknown)
+      !checkCoreVocabularyMetaSchema(value as unknown) ||
+      !checkApplicatorVocabularyMetaSchema(value as unknown) ||
+      !checkValidationVocabularyMetaSchema(value as unknown) ||
+      !checkMetaDataVocabularyMetaSchema(value as unknown) ||
+      !checkFormatVocabularyMetaSchema(value as unknown) ||
+      !checkContentVocabularyMetaSchema(value as unknown)
     )
       return false;
     if (isJsonObject(value)) {
@@ -146,10 +147,10 @@ export function isCoreAndValidationSpecificationsMetaSchema(
           if (false) continue;
           const propertyValue2 = dependencies[key2];
           if (!(
-            isCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0(
+            checkCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0(
               propertyValue2,
             ) ||
-            isStringArray(propertyValue2 as unknown)
+            checkStringArray(propertyValue2 as unknown)
           ))
             return false;
         }
@@ -223,10 +224,10 @@ export function collectCoreAndValidationSpecificationsMetaSchemaErrors(
             if (false) continue;
             const propertyValue2 = dependencies[key2];
             if (!(
-              isCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0(
+              checkCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0(
                 propertyValue2,
               ) ||
-              isStringArray(propertyValue2 as unknown)
+              checkStringArray(propertyValue2 as unknown)
             )) {
               collectCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0Errors(
                 propertyValue2,
@@ -256,13 +257,26 @@ export function collectCoreAndValidationSpecificationsMetaSchemaErrors(
 }
 
 /**
+ * Whether `value` is a valid CoreAndValidationSpecificationsMetaSchema. Data nested too deeply to validate is not.
+ */
+export function isCoreAndValidationSpecificationsMetaSchema(
+  value: unknown,
+): value is CoreAndValidationSpecificationsMetaSchema {
+  try {
+    return checkCoreAndValidationSpecificationsMetaSchema(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as CoreAndValidationSpecificationsMetaSchema, collecting every error.
  */
 export function validateCoreAndValidationSpecificationsMetaSchema(
   value: unknown,
 ): ValidationResult<CoreAndValidationSpecificationsMetaSchema> {
   try {
-    if (isCoreAndValidationSpecificationsMetaSchema(value)) return { valid: true, value };
+    if (checkCoreAndValidationSpecificationsMetaSchema(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectCoreAndValidationSpecificationsMetaSchemaErrors(value, "", errors);
     return { valid: false, errors };

@@ -9,53 +9,54 @@ import {
   enterDynamicScope,
   isJsonObject,
   leaveDynamicScope,
+  notTooDeeplyNested,
   pointerToken,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
 import {
   type ApplicatorVocabularyMetaSchema2,
+  checkApplicatorVocabularyMetaSchema2,
   collectApplicatorVocabularyMetaSchema2Errors,
-  isApplicatorVocabularyMetaSchema2,
 } from "./ApplicatorVocabularyMetaSchema2.js";
 import {
   type ContentVocabularyMetaSchema2,
+  checkContentVocabularyMetaSchema2,
   collectContentVocabularyMetaSchema2Errors,
-  isContentVocabularyMetaSchema2,
 } from "./ContentVocabularyMetaSchema2.js";
 import {
   type AnchorString,
   type CoreVocabularyMetaSchema2,
   type UriReferenceString,
+  checkAnchorString,
+  checkCoreVocabularyMetaSchema2,
+  checkUriReferenceString,
   collectAnchorStringErrors,
   collectCoreVocabularyMetaSchema2Errors,
   collectUriReferenceStringErrors,
-  isAnchorString,
-  isCoreVocabularyMetaSchema2,
-  isUriReferenceString,
 } from "./CoreVocabularyMetaSchema2.js";
 import {
   type FormatVocabularyMetaSchemaForAnnotationResults,
+  checkFormatVocabularyMetaSchemaForAnnotationResults,
   collectFormatVocabularyMetaSchemaForAnnotationResultsErrors,
-  isFormatVocabularyMetaSchemaForAnnotationResults,
 } from "./FormatVocabularyMetaSchemaForAnnotationResults.js";
 import {
   type MetaDataVocabularyMetaSchema2,
+  checkMetaDataVocabularyMetaSchema2,
   collectMetaDataVocabularyMetaSchema2Errors,
-  isMetaDataVocabularyMetaSchema2,
 } from "./MetaDataVocabularyMetaSchema2.js";
 import {
   type UnevaluatedApplicatorVocabularyMetaSchema,
+  checkUnevaluatedApplicatorVocabularyMetaSchema,
   collectUnevaluatedApplicatorVocabularyMetaSchemaErrors,
-  isUnevaluatedApplicatorVocabularyMetaSchema,
 } from "./UnevaluatedApplicatorVocabularyMetaSchema.js";
 import {
   type StringArray2,
   type ValidationVocabularyMetaSchema2,
+  checkStringArray2,
+  checkValidationVocabularyMetaSchema2,
   collectStringArray2Errors,
   collectValidationVocabularyMetaSchema2Errors,
-  isStringArray2,
-  isValidationVocabularyMetaSchema2,
 } from "./ValidationVocabularyMetaSchema2.js";
 
 export type CoreAndValidationSpecificationsMetaSchema2 = CoreVocabularyMetaSchema2 & ApplicatorVocabularyMetaSchema2 & UnevaluatedApplicatorVocabularyMetaSchema & ValidationVocabularyMetaSchema2 & MetaDataVocabularyMetaSchema2 & FormatVocabularyMetaSchemaForAnnotationResults & ContentVocabularyMetaSchema2 & ({
@@ -82,25 +83,25 @@ export type CoreAndValidationSpecificationsMetaSchema2 = CoreVocabularyMetaSchem
 } | boolean);
 
 const DYNAMIC_REF_INITIAL = {
-  check: isCoreAndValidationSpecificationsMetaSchema2,
+  check: checkCoreAndValidationSpecificationsMetaSchema2,
   collect: collectCoreAndValidationSpecificationsMetaSchema2Errors,
 };
 
 const DYNAMIC_REF_INITIAL2 = {
-  check: isCoreAndValidationSpecificationsMetaSchema2,
+  check: checkCoreAndValidationSpecificationsMetaSchema2,
   collect: collectCoreAndValidationSpecificationsMetaSchema2Errors,
 };
 
 const DYNAMIC_ANCHORS = {
   "meta": {
-    check: isCoreAndValidationSpecificationsMetaSchema2,
+    check: checkCoreAndValidationSpecificationsMetaSchema2,
     collect: collectCoreAndValidationSpecificationsMetaSchema2Errors,
   },
 };
 
 const DYNAMIC_ANCHORS2 = {
   "meta": {
-    check: isCoreAndValidationSpecificationsMetaSchema2,
+    check: checkCoreAndValidationSpecificationsMetaSchema2,
     collect: collectCoreAndValidationSpecificationsMetaSchema2Errors,
   },
 };
@@ -108,7 +109,7 @@ const DYNAMIC_ANCHORS2 = {
 /**
  * Whether `value` matches the schema at #/properties/dependencies/additionalProperties/anyOf/0.
  */
-function isCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0(
+function checkCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0(
   value: unknown,
 ): boolean {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
@@ -137,22 +138,22 @@ function collectCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditiona
 }
 
 /**
- * Whether `value` is a valid CoreAndValidationSpecificationsMetaSchema2.
+ * Whether `value` is a valid CoreAndValidationSpecificationsMetaSchema2: the recursive check that `isCoreAndValidationSpecificationsMetaSchema2` guards.
  */
-export function isCoreAndValidationSpecificationsMetaSchema2(
+export function checkCoreAndValidationSpecificationsMetaSchema2(
   value: unknown,
 ): value is CoreAndValidationSpecificationsMetaSchema2 {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (
       !(isJsonObject(value) || typeof value === "boolean") ||
-      !isCoreVocabularyMetaSchema2(value as unknown) ||
-      !isApplicatorVocabularyMetaSchema2(value as unknown) ||
-      !isUnevaluatedApplicatorVocabularyMetaSchema(value as unknown) ||
-      !isValidationVocabularyMetaSchema2(value as unknown) ||
-      !isMetaDataVocabularyMetaSchema2(value as unknown) ||
-      !isFormatVocabularyMetaSchemaForAnnotationResults(value as unknown) ||
-      !isContentVocabularyMetaSchema2(value as unknown)
+      !checkCoreVocabularyMetaSchema2(value as unknown) ||
+      !checkApplicatorVocabularyMetaSchema2(value as unknown) ||
+      !checkUnevaluatedApplicatorVocabularyMetaSchema(value as unknown) ||
+      !checkValidationVocabularyMetaSchema2(value as unknown) ||
+      !checkMetaDataVocabularyMetaSchema2(value as unknown) ||
+      !checkFormatVocabularyMetaSchemaForAnnotationResults(value as unknown) ||
+      !checkContentVocabularyMetaSchema2(value as unknown)
     )
       return false;
     if (isJsonObject(value)) {
@@ -172,19 +173,19 @@ export function isCoreAndValidationSpecificationsMetaSchema2(
           if (false) continue;
           const propertyValue2 = dependencies[key2];
           if (!(
-            isCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0(
+            checkCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0(
               propertyValue2,
             ) ||
-            isStringArray2(propertyValue2 as unknown)
+            checkStringArray2(propertyValue2 as unknown)
           ))
             return false;
         }
       }
       const recursiveAnchor = value.$recursiveAnchor;
-      if (recursiveAnchor !== undefined && !isAnchorString(recursiveAnchor as unknown))
+      if (recursiveAnchor !== undefined && !checkAnchorString(recursiveAnchor as unknown))
         return false;
       const recursiveRef = value.$recursiveRef;
-      if (recursiveRef !== undefined && !isUriReferenceString(recursiveRef as unknown))
+      if (recursiveRef !== undefined && !checkUriReferenceString(recursiveRef as unknown))
         return false;
     }
     return true;
@@ -256,10 +257,10 @@ export function collectCoreAndValidationSpecificationsMetaSchema2Errors(
             if (false) continue;
             const propertyValue2 = dependencies[key2];
             if (!(
-              isCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0(
+              checkCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0(
                 propertyValue2,
               ) ||
-              isStringArray2(propertyValue2 as unknown)
+              checkStringArray2(propertyValue2 as unknown)
             )) {
               collectCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0Errors(
                 propertyValue2,
@@ -297,13 +298,26 @@ export function collectCoreAndValidationSpecificationsMetaSchema2Errors(
 }
 
 /**
+ * Whether `value` is a valid CoreAndValidationSpecificationsMetaSchema2. Data nested too deeply to validate is not.
+ */
+export function isCoreAndValidationSpecificationsMetaSchema2(
+  value: unknown,
+): value is CoreAndValidationSpecificationsMetaSchema2 {
+  try {
+    return checkCoreAndValidationSpecificationsMetaSchema2(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as CoreAndValidationSpecificationsMetaSchema2, collecting every error.
  */
 export function validateCoreAndValidationSpecificationsMetaSchema2(
   value: unknown,
 ): ValidationResult<CoreAndValidationSpecificationsMetaSchema2> {
   try {
-    if (isCoreAndValidationSpecificationsMetaSchema2(value)) return { valid: true, value };
+    if (checkCoreAndValidationSpecificationsMetaSchema2(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectCoreAndValidationSpecificationsMetaSchema2Errors(value, "", errors);
     return { valid: false, errors };

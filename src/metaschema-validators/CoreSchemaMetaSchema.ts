@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   duplicateItems,
   isJsonObject,
+  notTooDeeplyNested,
   pointerToken,
   toStandardSchema,
   tooDeeplyNested,
@@ -81,11 +82,11 @@ export type StringArray4 = string[];
 /**
  * Whether `value` matches the schema at #/properties/type/anyOf/1.
  */
-function isCoreSchemaMetaSchema_TypeAnyOf1(value: unknown): boolean {
+function checkCoreSchemaMetaSchema_TypeAnyOf1(value: unknown): boolean {
   if (!Array.isArray(value)) return false;
   for (let index = 0; index < value.length; index++) {
     const item = value[index];
-    if (!isSimpleTypes4(item)) return false;
+    if (!checkSimpleTypes4(item)) return false;
   }
   if (value.length < 1 || duplicateItems(value) !== undefined) return false;
   return true;
@@ -133,9 +134,9 @@ function collectCoreSchemaMetaSchema_TypeAnyOf1Errors(
 }
 
 /**
- * Whether `value` is a valid CoreSchemaMetaSchema.
+ * Whether `value` is a valid CoreSchemaMetaSchema: the recursive check that `isCoreSchemaMetaSchema` guards.
  */
-export function isCoreSchemaMetaSchema(value: unknown): value is CoreSchemaMetaSchema {
+export function checkCoreSchemaMetaSchema(value: unknown): value is CoreSchemaMetaSchema {
   if (!(isJsonObject(value) || typeof value === "boolean")) return false;
   if (isJsonObject(value)) {
     const id = value.$id;
@@ -164,35 +165,36 @@ export function isCoreSchemaMetaSchema(value: unknown): value is CoreSchemaMetaS
     const exclusiveMinimum = value.exclusiveMinimum;
     if (exclusiveMinimum !== undefined && typeof exclusiveMinimum !== "number") return false;
     const maxLength = value.maxLength;
-    if (maxLength !== undefined && !isNonNegativeInteger3(maxLength)) return false;
+    if (maxLength !== undefined && !checkNonNegativeInteger3(maxLength)) return false;
     const minLength = value.minLength;
-    if (minLength !== undefined && !isNonNegativeIntegerDefault03(minLength)) return false;
+    if (minLength !== undefined && !checkNonNegativeIntegerDefault03(minLength)) return false;
     const pattern = value.pattern;
     if (pattern !== undefined && typeof pattern !== "string") return false;
     const additionalItems = value.additionalItems;
-    if (additionalItems !== undefined && !isCoreSchemaMetaSchema(additionalItems)) return false;
+    if (additionalItems !== undefined && !checkCoreSchemaMetaSchema(additionalItems)) return false;
     const items = value.items;
     if (
       items !== undefined &&
-      !(isCoreSchemaMetaSchema(items as unknown) || isSchemaArray4(items as unknown))
+      !(checkCoreSchemaMetaSchema(items as unknown) || checkSchemaArray4(items as unknown))
     )
       return false;
     const maxItems = value.maxItems;
-    if (maxItems !== undefined && !isNonNegativeInteger3(maxItems)) return false;
+    if (maxItems !== undefined && !checkNonNegativeInteger3(maxItems)) return false;
     const minItems = value.minItems;
-    if (minItems !== undefined && !isNonNegativeIntegerDefault03(minItems)) return false;
+    if (minItems !== undefined && !checkNonNegativeIntegerDefault03(minItems)) return false;
     const uniqueItems = value.uniqueItems;
     if (uniqueItems !== undefined && typeof uniqueItems !== "boolean") return false;
     const contains = value.contains;
-    if (contains !== undefined && !isCoreSchemaMetaSchema(contains)) return false;
+    if (contains !== undefined && !checkCoreSchemaMetaSchema(contains)) return false;
     const maxProperties = value.maxProperties;
-    if (maxProperties !== undefined && !isNonNegativeInteger3(maxProperties)) return false;
+    if (maxProperties !== undefined && !checkNonNegativeInteger3(maxProperties)) return false;
     const minProperties = value.minProperties;
-    if (minProperties !== undefined && !isNonNegativeIntegerDefault03(minProperties)) return false;
+    if (minProperties !== undefined && !checkNonNegativeIntegerDefault03(minProperties))
+      return false;
     const required = value.required;
-    if (required !== undefined && !isStringArray4(required)) return false;
+    if (required !== undefined && !checkStringArray4(required)) return false;
     const additionalProperties = value.additionalProperties;
-    if (additionalProperties !== undefined && !isCoreSchemaMetaSchema(additionalProperties))
+    if (additionalProperties !== undefined && !checkCoreSchemaMetaSchema(additionalProperties))
       return false;
     const definitions = value.definitions;
     if (definitions !== undefined) {
@@ -200,7 +202,7 @@ export function isCoreSchemaMetaSchema(value: unknown): value is CoreSchemaMetaS
       for (const key of Object.keys(definitions)) {
         if (false) continue;
         const propertyValue = definitions[key];
-        if (!isCoreSchemaMetaSchema(propertyValue)) return false;
+        if (!checkCoreSchemaMetaSchema(propertyValue)) return false;
       }
     }
     const properties = value.properties;
@@ -209,7 +211,7 @@ export function isCoreSchemaMetaSchema(value: unknown): value is CoreSchemaMetaS
       for (const key2 of Object.keys(properties)) {
         if (false) continue;
         const propertyValue2 = properties[key2];
-        if (!isCoreSchemaMetaSchema(propertyValue2)) return false;
+        if (!checkCoreSchemaMetaSchema(propertyValue2)) return false;
       }
     }
     const patternProperties = value.patternProperties;
@@ -218,7 +220,7 @@ export function isCoreSchemaMetaSchema(value: unknown): value is CoreSchemaMetaS
       for (const key3 of Object.keys(patternProperties)) {
         if (false) continue;
         const propertyValue3 = patternProperties[key3];
-        if (!isCoreSchemaMetaSchema(propertyValue3)) return false;
+        if (!checkCoreSchemaMetaSchema(propertyValue3)) return false;
       }
     }
     const dependencies = value.dependencies;
@@ -228,14 +230,14 @@ export function isCoreSchemaMetaSchema(value: unknown): value is CoreSchemaMetaS
         if (false) continue;
         const propertyValue4 = dependencies[key4];
         if (!(
-          isCoreSchemaMetaSchema(propertyValue4 as unknown) ||
-          isStringArray4(propertyValue4 as unknown)
+          checkCoreSchemaMetaSchema(propertyValue4 as unknown) ||
+          checkStringArray4(propertyValue4 as unknown)
         ))
           return false;
       }
     }
     const propertyNames = value.propertyNames;
-    if (propertyNames !== undefined && !isCoreSchemaMetaSchema(propertyNames)) return false;
+    if (propertyNames !== undefined && !checkCoreSchemaMetaSchema(propertyNames)) return false;
     const enumValue = value.enum;
     if (enumValue !== undefined) {
       if (!Array.isArray(enumValue)) return false;
@@ -244,19 +246,19 @@ export function isCoreSchemaMetaSchema(value: unknown): value is CoreSchemaMetaS
     const type = value.type;
     if (
       type !== undefined &&
-      !(isSimpleTypes4(type as unknown) || isCoreSchemaMetaSchema_TypeAnyOf1(type))
+      !(checkSimpleTypes4(type as unknown) || checkCoreSchemaMetaSchema_TypeAnyOf1(type))
     )
       return false;
     const format = value.format;
     if (format !== undefined && typeof format !== "string") return false;
     const allOf = value.allOf;
-    if (allOf !== undefined && !isSchemaArray4(allOf)) return false;
+    if (allOf !== undefined && !checkSchemaArray4(allOf)) return false;
     const anyOf = value.anyOf;
-    if (anyOf !== undefined && !isSchemaArray4(anyOf)) return false;
+    if (anyOf !== undefined && !checkSchemaArray4(anyOf)) return false;
     const oneOf = value.oneOf;
-    if (oneOf !== undefined && !isSchemaArray4(oneOf)) return false;
+    if (oneOf !== undefined && !checkSchemaArray4(oneOf)) return false;
     const not = value.not;
-    if (not !== undefined && !isCoreSchemaMetaSchema(not)) return false;
+    if (not !== undefined && !checkCoreSchemaMetaSchema(not)) return false;
   }
   return true;
 }
@@ -434,7 +436,7 @@ export function collectCoreSchemaMetaSchemaErrors(
     }
     const items = value.items;
     if (items !== undefined) {
-      if (!(isCoreSchemaMetaSchema(items as unknown) || isSchemaArray4(items as unknown))) {
+      if (!(checkCoreSchemaMetaSchema(items as unknown) || checkSchemaArray4(items as unknown))) {
         collectCoreSchemaMetaSchemaErrors(items, instancePath + "/items", errors);
         collectSchemaArray4Errors(items, instancePath + "/items", errors);
         errors.push({
@@ -574,8 +576,8 @@ export function collectCoreSchemaMetaSchemaErrors(
           if (false) continue;
           const propertyValue4 = dependencies[key4];
           if (!(
-            isCoreSchemaMetaSchema(propertyValue4 as unknown) ||
-            isStringArray4(propertyValue4 as unknown)
+            checkCoreSchemaMetaSchema(propertyValue4 as unknown) ||
+            checkStringArray4(propertyValue4 as unknown)
           )) {
             collectCoreSchemaMetaSchemaErrors(
               propertyValue4,
@@ -634,7 +636,7 @@ export function collectCoreSchemaMetaSchemaErrors(
     }
     const type = value.type;
     if (type !== undefined) {
-      if (!(isSimpleTypes4(type as unknown) || isCoreSchemaMetaSchema_TypeAnyOf1(type))) {
+      if (!(checkSimpleTypes4(type as unknown) || checkCoreSchemaMetaSchema_TypeAnyOf1(type))) {
         collectSimpleTypes4Errors(type, instancePath + "/type", errors);
         collectCoreSchemaMetaSchema_TypeAnyOf1Errors(type, instancePath + "/type", errors);
         errors.push({
@@ -677,9 +679,9 @@ export function collectCoreSchemaMetaSchemaErrors(
 }
 
 /**
- * Whether `value` is a valid NonNegativeInteger3.
+ * Whether `value` is a valid NonNegativeInteger3: the recursive check that `isNonNegativeInteger3` guards.
  */
-export function isNonNegativeInteger3(value: unknown): value is NonNegativeInteger3 {
+export function checkNonNegativeInteger3(value: unknown): value is NonNegativeInteger3 {
   if (!Number.isInteger(value) || (typeof value === "number" && value < 0)) return false;
   return true;
 }
@@ -715,7 +717,7 @@ export function collectNonNegativeInteger3Errors(
 /**
  * Whether `value` matches the schema at #/definitions/nonNegativeIntegerDefault0/allOf/1.
  */
-function isNonNegativeIntegerDefault03_AllOf1(value: unknown): boolean {
+function checkNonNegativeIntegerDefault03_AllOf1(value: unknown): boolean {
   return true;
 }
 
@@ -729,12 +731,15 @@ function collectNonNegativeIntegerDefault03_AllOf1Errors(
 ): void {}
 
 /**
- * Whether `value` is a valid NonNegativeIntegerDefault03.
+ * Whether `value` is a valid NonNegativeIntegerDefault03: the recursive check that `isNonNegativeIntegerDefault03` guards.
  */
-export function isNonNegativeIntegerDefault03(
+export function checkNonNegativeIntegerDefault03(
   value: unknown,
 ): value is NonNegativeIntegerDefault03 {
-  if (!isNonNegativeInteger3(value as unknown) || !isNonNegativeIntegerDefault03_AllOf1(value))
+  if (
+    !checkNonNegativeInteger3(value as unknown) ||
+    !checkNonNegativeIntegerDefault03_AllOf1(value)
+  )
     return false;
   return true;
 }
@@ -752,13 +757,13 @@ export function collectNonNegativeIntegerDefault03Errors(
 }
 
 /**
- * Whether `value` is a valid SchemaArray4.
+ * Whether `value` is a valid SchemaArray4: the recursive check that `isSchemaArray4` guards.
  */
-export function isSchemaArray4(value: unknown): value is SchemaArray4 {
+export function checkSchemaArray4(value: unknown): value is SchemaArray4 {
   if (!Array.isArray(value)) return false;
   for (let index = 0; index < value.length; index++) {
     const item = value[index];
-    if (!isCoreSchemaMetaSchema(item)) return false;
+    if (!checkCoreSchemaMetaSchema(item)) return false;
   }
   if (value.length < 1) return false;
   return true;
@@ -797,9 +802,9 @@ export function collectSchemaArray4Errors(
 }
 
 /**
- * Whether `value` is a valid SimpleTypes4.
+ * Whether `value` is a valid SimpleTypes4: the recursive check that `isSimpleTypes4` guards.
  */
-export function isSimpleTypes4(value: unknown): value is SimpleTypes4 {
+export function checkSimpleTypes4(value: unknown): value is SimpleTypes4 {
   if (
     value !== "array" &&
     value !== "boolean" &&
@@ -842,9 +847,9 @@ export function collectSimpleTypes4Errors(
 }
 
 /**
- * Whether `value` is a valid StringArray4.
+ * Whether `value` is a valid StringArray4: the recursive check that `isStringArray4` guards.
  */
-export function isStringArray4(value: unknown): value is StringArray4 {
+export function checkStringArray4(value: unknown): value is StringArray4 {
   if (!Array.isArray(value)) return false;
   for (let index = 0; index < value.length; index++) {
     const item = value[index];
@@ -895,13 +900,24 @@ export function collectStringArray4Errors(
 }
 
 /**
+ * Whether `value` is a valid CoreSchemaMetaSchema. Data nested too deeply to validate is not.
+ */
+export function isCoreSchemaMetaSchema(value: unknown): value is CoreSchemaMetaSchema {
+  try {
+    return checkCoreSchemaMetaSchema(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as CoreSchemaMetaSchema, collecting every error.
  */
 export function validateCoreSchemaMetaSchema(
   value: unknown,
 ): ValidationResult<CoreSchemaMetaSchema> {
   try {
-    if (isCoreSchemaMetaSchema(value)) return { valid: true, value };
+    if (checkCoreSchemaMetaSchema(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectCoreSchemaMetaSchemaErrors(value, "", errors);
     return { valid: false, errors };
@@ -925,11 +941,22 @@ export const CoreSchemaMetaSchemaSchema: StandardSchemaV1<CoreSchemaMetaSchema> 
   toStandardSchema(validateCoreSchemaMetaSchema);
 
 /**
+ * Whether `value` is a valid NonNegativeInteger3. Data nested too deeply to validate is not.
+ */
+export function isNonNegativeInteger3(value: unknown): value is NonNegativeInteger3 {
+  try {
+    return checkNonNegativeInteger3(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as NonNegativeInteger3, collecting every error.
  */
 export function validateNonNegativeInteger3(value: unknown): ValidationResult<NonNegativeInteger3> {
   try {
-    if (isNonNegativeInteger3(value)) return { valid: true, value };
+    if (checkNonNegativeInteger3(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectNonNegativeInteger3Errors(value, "", errors);
     return { valid: false, errors };
@@ -953,13 +980,26 @@ export const NonNegativeInteger3Schema: StandardSchemaV1<NonNegativeInteger3> =
   toStandardSchema(validateNonNegativeInteger3);
 
 /**
+ * Whether `value` is a valid NonNegativeIntegerDefault03. Data nested too deeply to validate is not.
+ */
+export function isNonNegativeIntegerDefault03(
+  value: unknown,
+): value is NonNegativeIntegerDefault03 {
+  try {
+    return checkNonNegativeIntegerDefault03(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as NonNegativeIntegerDefault03, collecting every error.
  */
 export function validateNonNegativeIntegerDefault03(
   value: unknown,
 ): ValidationResult<NonNegativeIntegerDefault03> {
   try {
-    if (isNonNegativeIntegerDefault03(value)) return { valid: true, value };
+    if (checkNonNegativeIntegerDefault03(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectNonNegativeIntegerDefault03Errors(value, "", errors);
     return { valid: false, errors };
@@ -985,11 +1025,22 @@ export const NonNegativeIntegerDefault03Schema: StandardSchemaV1<NonNegativeInte
   toStandardSchema(validateNonNegativeIntegerDefault03);
 
 /**
+ * Whether `value` is a valid SchemaArray4. Data nested too deeply to validate is not.
+ */
+export function isSchemaArray4(value: unknown): value is SchemaArray4 {
+  try {
+    return checkSchemaArray4(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as SchemaArray4, collecting every error.
  */
 export function validateSchemaArray4(value: unknown): ValidationResult<SchemaArray4> {
   try {
-    if (isSchemaArray4(value)) return { valid: true, value };
+    if (checkSchemaArray4(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectSchemaArray4Errors(value, "", errors);
     return { valid: false, errors };
@@ -1013,11 +1064,22 @@ export const SchemaArray4Schema: StandardSchemaV1<SchemaArray4> =
   toStandardSchema(validateSchemaArray4);
 
 /**
+ * Whether `value` is a valid SimpleTypes4. Data nested too deeply to validate is not.
+ */
+export function isSimpleTypes4(value: unknown): value is SimpleTypes4 {
+  try {
+    return checkSimpleTypes4(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as SimpleTypes4, collecting every error.
  */
 export function validateSimpleTypes4(value: unknown): ValidationResult<SimpleTypes4> {
   try {
-    if (isSimpleTypes4(value)) return { valid: true, value };
+    if (checkSimpleTypes4(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectSimpleTypes4Errors(value, "", errors);
     return { valid: false, errors };
@@ -1041,11 +1103,22 @@ export const SimpleTypes4Schema: StandardSchemaV1<SimpleTypes4> =
   toStandardSchema(validateSimpleTypes4);
 
 /**
+ * Whether `value` is a valid StringArray4. Data nested too deeply to validate is not.
+ */
+export function isStringArray4(value: unknown): value is StringArray4 {
+  try {
+    return checkStringArray4(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as StringArray4, collecting every error.
  */
 export function validateStringArray4(value: unknown): ValidationResult<StringArray4> {
   try {
-    if (isStringArray4(value)) return { valid: true, value };
+    if (checkStringArray4(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectStringArray4Errors(value, "", errors);
     return { valid: false, errors };

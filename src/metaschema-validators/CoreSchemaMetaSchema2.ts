@@ -8,6 +8,7 @@ import {
   duplicateItems,
   isJsonObject,
   markPropertyName,
+  notTooDeeplyNested,
   pointerToken,
   toStandardSchema,
   tooDeeplyNested,
@@ -89,7 +90,7 @@ export type StringArray5 = string[];
 /**
  * Whether `value` matches the schema at #/properties/patternProperties/propertyNames.
  */
-function isCoreSchemaMetaSchema2_PatternPropertiesPropertyNames(value: unknown): boolean {
+function checkCoreSchemaMetaSchema2_PatternPropertiesPropertyNames(value: unknown): boolean {
   return true;
 }
 
@@ -105,11 +106,11 @@ function collectCoreSchemaMetaSchema2_PatternPropertiesPropertyNamesErrors(
 /**
  * Whether `value` matches the schema at #/properties/type/anyOf/1.
  */
-function isCoreSchemaMetaSchema2_TypeAnyOf1(value: unknown): boolean {
+function checkCoreSchemaMetaSchema2_TypeAnyOf1(value: unknown): boolean {
   if (!Array.isArray(value)) return false;
   for (let index = 0; index < value.length; index++) {
     const item = value[index];
-    if (!isSimpleTypes5(item)) return false;
+    if (!checkSimpleTypes5(item)) return false;
   }
   if (value.length < 1 || duplicateItems(value) !== undefined) return false;
   return true;
@@ -157,9 +158,9 @@ function collectCoreSchemaMetaSchema2_TypeAnyOf1Errors(
 }
 
 /**
- * Whether `value` is a valid CoreSchemaMetaSchema2.
+ * Whether `value` is a valid CoreSchemaMetaSchema2: the recursive check that `isCoreSchemaMetaSchema2` guards.
  */
-export function isCoreSchemaMetaSchema2(value: unknown): value is CoreSchemaMetaSchema2 {
+export function checkCoreSchemaMetaSchema2(value: unknown): value is CoreSchemaMetaSchema2 {
   if (!(isJsonObject(value) || typeof value === "boolean")) return false;
   if (isJsonObject(value)) {
     const id = value.$id;
@@ -192,35 +193,36 @@ export function isCoreSchemaMetaSchema2(value: unknown): value is CoreSchemaMeta
     const exclusiveMinimum = value.exclusiveMinimum;
     if (exclusiveMinimum !== undefined && typeof exclusiveMinimum !== "number") return false;
     const maxLength = value.maxLength;
-    if (maxLength !== undefined && !isNonNegativeInteger4(maxLength)) return false;
+    if (maxLength !== undefined && !checkNonNegativeInteger4(maxLength)) return false;
     const minLength = value.minLength;
-    if (minLength !== undefined && !isNonNegativeIntegerDefault04(minLength)) return false;
+    if (minLength !== undefined && !checkNonNegativeIntegerDefault04(minLength)) return false;
     const pattern = value.pattern;
     if (pattern !== undefined && typeof pattern !== "string") return false;
     const additionalItems = value.additionalItems;
-    if (additionalItems !== undefined && !isCoreSchemaMetaSchema2(additionalItems)) return false;
+    if (additionalItems !== undefined && !checkCoreSchemaMetaSchema2(additionalItems)) return false;
     const items = value.items;
     if (
       items !== undefined &&
-      !(isCoreSchemaMetaSchema2(items as unknown) || isSchemaArray5(items as unknown))
+      !(checkCoreSchemaMetaSchema2(items as unknown) || checkSchemaArray5(items as unknown))
     )
       return false;
     const maxItems = value.maxItems;
-    if (maxItems !== undefined && !isNonNegativeInteger4(maxItems)) return false;
+    if (maxItems !== undefined && !checkNonNegativeInteger4(maxItems)) return false;
     const minItems = value.minItems;
-    if (minItems !== undefined && !isNonNegativeIntegerDefault04(minItems)) return false;
+    if (minItems !== undefined && !checkNonNegativeIntegerDefault04(minItems)) return false;
     const uniqueItems = value.uniqueItems;
     if (uniqueItems !== undefined && typeof uniqueItems !== "boolean") return false;
     const contains = value.contains;
-    if (contains !== undefined && !isCoreSchemaMetaSchema2(contains)) return false;
+    if (contains !== undefined && !checkCoreSchemaMetaSchema2(contains)) return false;
     const maxProperties = value.maxProperties;
-    if (maxProperties !== undefined && !isNonNegativeInteger4(maxProperties)) return false;
+    if (maxProperties !== undefined && !checkNonNegativeInteger4(maxProperties)) return false;
     const minProperties = value.minProperties;
-    if (minProperties !== undefined && !isNonNegativeIntegerDefault04(minProperties)) return false;
+    if (minProperties !== undefined && !checkNonNegativeIntegerDefault04(minProperties))
+      return false;
     const required = value.required;
-    if (required !== undefined && !isStringArray5(required)) return false;
+    if (required !== undefined && !checkStringArray5(required)) return false;
     const additionalProperties = value.additionalProperties;
-    if (additionalProperties !== undefined && !isCoreSchemaMetaSchema2(additionalProperties))
+    if (additionalProperties !== undefined && !checkCoreSchemaMetaSchema2(additionalProperties))
       return false;
     const definitions = value.definitions;
     if (definitions !== undefined) {
@@ -228,7 +230,7 @@ export function isCoreSchemaMetaSchema2(value: unknown): value is CoreSchemaMeta
       for (const key of Object.keys(definitions)) {
         if (false) continue;
         const propertyValue = definitions[key];
-        if (!isCoreSchemaMetaSchema2(propertyValue)) return false;
+        if (!checkCoreSchemaMetaSchema2(propertyValue)) return false;
       }
     }
     const properties = value.properties;
@@ -237,7 +239,7 @@ export function isCoreSchemaMetaSchema2(value: unknown): value is CoreSchemaMeta
       for (const key2 of Object.keys(properties)) {
         if (false) continue;
         const propertyValue2 = properties[key2];
-        if (!isCoreSchemaMetaSchema2(propertyValue2)) return false;
+        if (!checkCoreSchemaMetaSchema2(propertyValue2)) return false;
       }
     }
     const patternProperties = value.patternProperties;
@@ -246,10 +248,10 @@ export function isCoreSchemaMetaSchema2(value: unknown): value is CoreSchemaMeta
       for (const key3 of Object.keys(patternProperties)) {
         if (false) continue;
         const propertyValue3 = patternProperties[key3];
-        if (!isCoreSchemaMetaSchema2(propertyValue3)) return false;
+        if (!checkCoreSchemaMetaSchema2(propertyValue3)) return false;
       }
       for (const key4 of Object.keys(patternProperties)) {
-        if (!isCoreSchemaMetaSchema2_PatternPropertiesPropertyNames(key4)) return false;
+        if (!checkCoreSchemaMetaSchema2_PatternPropertiesPropertyNames(key4)) return false;
       }
     }
     const dependencies = value.dependencies;
@@ -259,14 +261,14 @@ export function isCoreSchemaMetaSchema2(value: unknown): value is CoreSchemaMeta
         if (false) continue;
         const propertyValue4 = dependencies[key5];
         if (!(
-          isCoreSchemaMetaSchema2(propertyValue4 as unknown) ||
-          isStringArray5(propertyValue4 as unknown)
+          checkCoreSchemaMetaSchema2(propertyValue4 as unknown) ||
+          checkStringArray5(propertyValue4 as unknown)
         ))
           return false;
       }
     }
     const propertyNames = value.propertyNames;
-    if (propertyNames !== undefined && !isCoreSchemaMetaSchema2(propertyNames)) return false;
+    if (propertyNames !== undefined && !checkCoreSchemaMetaSchema2(propertyNames)) return false;
     const enumValue = value.enum;
     if (enumValue !== undefined) {
       if (!Array.isArray(enumValue)) return false;
@@ -275,7 +277,7 @@ export function isCoreSchemaMetaSchema2(value: unknown): value is CoreSchemaMeta
     const type = value.type;
     if (
       type !== undefined &&
-      !(isSimpleTypes5(type as unknown) || isCoreSchemaMetaSchema2_TypeAnyOf1(type))
+      !(checkSimpleTypes5(type as unknown) || checkCoreSchemaMetaSchema2_TypeAnyOf1(type))
     )
       return false;
     const format = value.format;
@@ -285,19 +287,19 @@ export function isCoreSchemaMetaSchema2(value: unknown): value is CoreSchemaMeta
     const contentEncoding = value.contentEncoding;
     if (contentEncoding !== undefined && typeof contentEncoding !== "string") return false;
     const ifValue = value.if;
-    if (ifValue !== undefined && !isCoreSchemaMetaSchema2(ifValue)) return false;
+    if (ifValue !== undefined && !checkCoreSchemaMetaSchema2(ifValue)) return false;
     const then = value.then;
-    if (then !== undefined && !isCoreSchemaMetaSchema2(then)) return false;
+    if (then !== undefined && !checkCoreSchemaMetaSchema2(then)) return false;
     const elseValue = value.else;
-    if (elseValue !== undefined && !isCoreSchemaMetaSchema2(elseValue)) return false;
+    if (elseValue !== undefined && !checkCoreSchemaMetaSchema2(elseValue)) return false;
     const allOf = value.allOf;
-    if (allOf !== undefined && !isSchemaArray5(allOf)) return false;
+    if (allOf !== undefined && !checkSchemaArray5(allOf)) return false;
     const anyOf = value.anyOf;
-    if (anyOf !== undefined && !isSchemaArray5(anyOf)) return false;
+    if (anyOf !== undefined && !checkSchemaArray5(anyOf)) return false;
     const oneOf = value.oneOf;
-    if (oneOf !== undefined && !isSchemaArray5(oneOf)) return false;
+    if (oneOf !== undefined && !checkSchemaArray5(oneOf)) return false;
     const not = value.not;
-    if (not !== undefined && !isCoreSchemaMetaSchema2(not)) return false;
+    if (not !== undefined && !checkCoreSchemaMetaSchema2(not)) return false;
   }
   return true;
 }
@@ -501,7 +503,7 @@ export function collectCoreSchemaMetaSchema2Errors(
     }
     const items = value.items;
     if (items !== undefined) {
-      if (!(isCoreSchemaMetaSchema2(items as unknown) || isSchemaArray5(items as unknown))) {
+      if (!(checkCoreSchemaMetaSchema2(items as unknown) || checkSchemaArray5(items as unknown))) {
         collectCoreSchemaMetaSchema2Errors(items, instancePath + "/items", errors);
         collectSchemaArray5Errors(items, instancePath + "/items", errors);
         errors.push({
@@ -625,7 +627,7 @@ export function collectCoreSchemaMetaSchema2Errors(
           );
         }
         for (const key4 of Object.keys(patternProperties)) {
-          if (!isCoreSchemaMetaSchema2_PatternPropertiesPropertyNames(key4)) {
+          if (!checkCoreSchemaMetaSchema2_PatternPropertiesPropertyNames(key4)) {
             const start = errors.length;
             collectCoreSchemaMetaSchema2_PatternPropertiesPropertyNamesErrors(
               key4,
@@ -659,8 +661,8 @@ export function collectCoreSchemaMetaSchema2Errors(
           if (false) continue;
           const propertyValue4 = dependencies[key5];
           if (!(
-            isCoreSchemaMetaSchema2(propertyValue4 as unknown) ||
-            isStringArray5(propertyValue4 as unknown)
+            checkCoreSchemaMetaSchema2(propertyValue4 as unknown) ||
+            checkStringArray5(propertyValue4 as unknown)
           )) {
             collectCoreSchemaMetaSchema2Errors(
               propertyValue4,
@@ -719,7 +721,7 @@ export function collectCoreSchemaMetaSchema2Errors(
     }
     const type = value.type;
     if (type !== undefined) {
-      if (!(isSimpleTypes5(type as unknown) || isCoreSchemaMetaSchema2_TypeAnyOf1(type))) {
+      if (!(checkSimpleTypes5(type as unknown) || checkCoreSchemaMetaSchema2_TypeAnyOf1(type))) {
         collectSimpleTypes5Errors(type, instancePath + "/type", errors);
         collectCoreSchemaMetaSchema2_TypeAnyOf1Errors(type, instancePath + "/type", errors);
         errors.push({
@@ -796,9 +798,9 @@ export function collectCoreSchemaMetaSchema2Errors(
 }
 
 /**
- * Whether `value` is a valid NonNegativeInteger4.
+ * Whether `value` is a valid NonNegativeInteger4: the recursive check that `isNonNegativeInteger4` guards.
  */
-export function isNonNegativeInteger4(value: unknown): value is NonNegativeInteger4 {
+export function checkNonNegativeInteger4(value: unknown): value is NonNegativeInteger4 {
   if (!Number.isInteger(value) || (typeof value === "number" && value < 0)) return false;
   return true;
 }
@@ -834,7 +836,7 @@ export function collectNonNegativeInteger4Errors(
 /**
  * Whether `value` matches the schema at #/definitions/nonNegativeIntegerDefault0/allOf/1.
  */
-function isNonNegativeIntegerDefault04_AllOf1(value: unknown): boolean {
+function checkNonNegativeIntegerDefault04_AllOf1(value: unknown): boolean {
   return true;
 }
 
@@ -848,12 +850,15 @@ function collectNonNegativeIntegerDefault04_AllOf1Errors(
 ): void {}
 
 /**
- * Whether `value` is a valid NonNegativeIntegerDefault04.
+ * Whether `value` is a valid NonNegativeIntegerDefault04: the recursive check that `isNonNegativeIntegerDefault04` guards.
  */
-export function isNonNegativeIntegerDefault04(
+export function checkNonNegativeIntegerDefault04(
   value: unknown,
 ): value is NonNegativeIntegerDefault04 {
-  if (!isNonNegativeInteger4(value as unknown) || !isNonNegativeIntegerDefault04_AllOf1(value))
+  if (
+    !checkNonNegativeInteger4(value as unknown) ||
+    !checkNonNegativeIntegerDefault04_AllOf1(value)
+  )
     return false;
   return true;
 }
@@ -871,13 +876,13 @@ export function collectNonNegativeIntegerDefault04Errors(
 }
 
 /**
- * Whether `value` is a valid SchemaArray5.
+ * Whether `value` is a valid SchemaArray5: the recursive check that `isSchemaArray5` guards.
  */
-export function isSchemaArray5(value: unknown): value is SchemaArray5 {
+export function checkSchemaArray5(value: unknown): value is SchemaArray5 {
   if (!Array.isArray(value)) return false;
   for (let index = 0; index < value.length; index++) {
     const item = value[index];
-    if (!isCoreSchemaMetaSchema2(item)) return false;
+    if (!checkCoreSchemaMetaSchema2(item)) return false;
   }
   if (value.length < 1) return false;
   return true;
@@ -916,9 +921,9 @@ export function collectSchemaArray5Errors(
 }
 
 /**
- * Whether `value` is a valid SimpleTypes5.
+ * Whether `value` is a valid SimpleTypes5: the recursive check that `isSimpleTypes5` guards.
  */
-export function isSimpleTypes5(value: unknown): value is SimpleTypes5 {
+export function checkSimpleTypes5(value: unknown): value is SimpleTypes5 {
   if (
     value !== "array" &&
     value !== "boolean" &&
@@ -961,9 +966,9 @@ export function collectSimpleTypes5Errors(
 }
 
 /**
- * Whether `value` is a valid StringArray5.
+ * Whether `value` is a valid StringArray5: the recursive check that `isStringArray5` guards.
  */
-export function isStringArray5(value: unknown): value is StringArray5 {
+export function checkStringArray5(value: unknown): value is StringArray5 {
   if (!Array.isArray(value)) return false;
   for (let index = 0; index < value.length; index++) {
     const item = value[index];
@@ -1014,13 +1019,24 @@ export function collectStringArray5Errors(
 }
 
 /**
+ * Whether `value` is a valid CoreSchemaMetaSchema2. Data nested too deeply to validate is not.
+ */
+export function isCoreSchemaMetaSchema2(value: unknown): value is CoreSchemaMetaSchema2 {
+  try {
+    return checkCoreSchemaMetaSchema2(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as CoreSchemaMetaSchema2, collecting every error.
  */
 export function validateCoreSchemaMetaSchema2(
   value: unknown,
 ): ValidationResult<CoreSchemaMetaSchema2> {
   try {
-    if (isCoreSchemaMetaSchema2(value)) return { valid: true, value };
+    if (checkCoreSchemaMetaSchema2(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectCoreSchemaMetaSchema2Errors(value, "", errors);
     return { valid: false, errors };
@@ -1046,11 +1062,22 @@ export const CoreSchemaMetaSchema2Schema: StandardSchemaV1<CoreSchemaMetaSchema2
   toStandardSchema(validateCoreSchemaMetaSchema2);
 
 /**
+ * Whether `value` is a valid NonNegativeInteger4. Data nested too deeply to validate is not.
+ */
+export function isNonNegativeInteger4(value: unknown): value is NonNegativeInteger4 {
+  try {
+    return checkNonNegativeInteger4(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as NonNegativeInteger4, collecting every error.
  */
 export function validateNonNegativeInteger4(value: unknown): ValidationResult<NonNegativeInteger4> {
   try {
-    if (isNonNegativeInteger4(value)) return { valid: true, value };
+    if (checkNonNegativeInteger4(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectNonNegativeInteger4Errors(value, "", errors);
     return { valid: false, errors };
@@ -1074,13 +1101,26 @@ export const NonNegativeInteger4Schema: StandardSchemaV1<NonNegativeInteger4> =
   toStandardSchema(validateNonNegativeInteger4);
 
 /**
+ * Whether `value` is a valid NonNegativeIntegerDefault04. Data nested too deeply to validate is not.
+ */
+export function isNonNegativeIntegerDefault04(
+  value: unknown,
+): value is NonNegativeIntegerDefault04 {
+  try {
+    return checkNonNegativeIntegerDefault04(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as NonNegativeIntegerDefault04, collecting every error.
  */
 export function validateNonNegativeIntegerDefault04(
   value: unknown,
 ): ValidationResult<NonNegativeIntegerDefault04> {
   try {
-    if (isNonNegativeIntegerDefault04(value)) return { valid: true, value };
+    if (checkNonNegativeIntegerDefault04(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectNonNegativeIntegerDefault04Errors(value, "", errors);
     return { valid: false, errors };
@@ -1106,11 +1146,22 @@ export const NonNegativeIntegerDefault04Schema: StandardSchemaV1<NonNegativeInte
   toStandardSchema(validateNonNegativeIntegerDefault04);
 
 /**
+ * Whether `value` is a valid SchemaArray5. Data nested too deeply to validate is not.
+ */
+export function isSchemaArray5(value: unknown): value is SchemaArray5 {
+  try {
+    return checkSchemaArray5(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as SchemaArray5, collecting every error.
  */
 export function validateSchemaArray5(value: unknown): ValidationResult<SchemaArray5> {
   try {
-    if (isSchemaArray5(value)) return { valid: true, value };
+    if (checkSchemaArray5(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectSchemaArray5Errors(value, "", errors);
     return { valid: false, errors };
@@ -1134,11 +1185,22 @@ export const SchemaArray5Schema: StandardSchemaV1<SchemaArray5> =
   toStandardSchema(validateSchemaArray5);
 
 /**
+ * Whether `value` is a valid SimpleTypes5. Data nested too deeply to validate is not.
+ */
+export function isSimpleTypes5(value: unknown): value is SimpleTypes5 {
+  try {
+    return checkSimpleTypes5(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as SimpleTypes5, collecting every error.
  */
 export function validateSimpleTypes5(value: unknown): ValidationResult<SimpleTypes5> {
   try {
-    if (isSimpleTypes5(value)) return { valid: true, value };
+    if (checkSimpleTypes5(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectSimpleTypes5Errors(value, "", errors);
     return { valid: false, errors };
@@ -1162,11 +1224,22 @@ export const SimpleTypes5Schema: StandardSchemaV1<SimpleTypes5> =
   toStandardSchema(validateSimpleTypes5);
 
 /**
+ * Whether `value` is a valid StringArray5. Data nested too deeply to validate is not.
+ */
+export function isStringArray5(value: unknown): value is StringArray5 {
+  try {
+    return checkStringArray5(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as StringArray5, collecting every error.
  */
 export function validateStringArray5(value: unknown): ValidationResult<StringArray5> {
   try {
-    if (isStringArray5(value)) return { valid: true, value };
+    if (checkStringArray5(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectStringArray5Errors(value, "", errors);
     return { valid: false, errors };

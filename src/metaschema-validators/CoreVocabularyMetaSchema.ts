@@ -10,6 +10,7 @@ import {
   isJsonObject,
   leaveDynamicScope,
   markPropertyName,
+  notTooDeeplyNested,
   pointerToken,
   toStandardSchema,
   tooDeeplyNested,
@@ -36,22 +37,22 @@ const PATTERN = new RegExp("^[^#]*#?$", "u");
 const PATTERN2 = new RegExp("^[A-Za-z][-A-Za-z0-9.:_]*$", "u");
 
 const DYNAMIC_ANCHORS = {
-  "": { check: isCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors },
+  "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors },
 };
 
 const DYNAMIC_REF_INITIAL = {
-  check: isCoreVocabularyMetaSchema,
+  check: checkCoreVocabularyMetaSchema,
   collect: collectCoreVocabularyMetaSchemaErrors,
 };
 
 const DYNAMIC_ANCHORS2 = {
-  "": { check: isCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors },
+  "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors },
 };
 
 /**
  * Whether `value` matches the schema at #/properties/$vocabulary/propertyNames.
  */
-function isCoreVocabularyMetaSchema_VocabularyPropertyNames(value: unknown): boolean {
+function checkCoreVocabularyMetaSchema_VocabularyPropertyNames(value: unknown): boolean {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (typeof value !== "string") return false;
@@ -85,9 +86,9 @@ function collectCoreVocabularyMetaSchema_VocabularyPropertyNamesErrors(
 }
 
 /**
- * Whether `value` is a valid CoreVocabularyMetaSchema.
+ * Whether `value` is a valid CoreVocabularyMetaSchema: the recursive check that `isCoreVocabularyMetaSchema` guards.
  */
-export function isCoreVocabularyMetaSchema(value: unknown): value is CoreVocabularyMetaSchema {
+export function checkCoreVocabularyMetaSchema(value: unknown): value is CoreVocabularyMetaSchema {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
@@ -119,7 +120,7 @@ export function isCoreVocabularyMetaSchema(value: unknown): value is CoreVocabul
           if (typeof propertyValue !== "boolean") return false;
         }
         for (const key2 of Object.keys(vocabulary)) {
-          if (!isCoreVocabularyMetaSchema_VocabularyPropertyNames(key2)) return false;
+          if (!checkCoreVocabularyMetaSchema_VocabularyPropertyNames(key2)) return false;
         }
       }
       const comment = value.$comment;
@@ -269,7 +270,7 @@ export function collectCoreVocabularyMetaSchemaErrors(
               });
           }
           for (const key2 of Object.keys(vocabulary)) {
-            if (!isCoreVocabularyMetaSchema_VocabularyPropertyNames(key2)) {
+            if (!checkCoreVocabularyMetaSchema_VocabularyPropertyNames(key2)) {
               const start = errors.length;
               collectCoreVocabularyMetaSchema_VocabularyPropertyNamesErrors(
                 key2,
@@ -328,13 +329,24 @@ export function collectCoreVocabularyMetaSchemaErrors(
 }
 
 /**
+ * Whether `value` is a valid CoreVocabularyMetaSchema. Data nested too deeply to validate is not.
+ */
+export function isCoreVocabularyMetaSchema(value: unknown): value is CoreVocabularyMetaSchema {
+  try {
+    return checkCoreVocabularyMetaSchema(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as CoreVocabularyMetaSchema, collecting every error.
  */
 export function validateCoreVocabularyMetaSchema(
   value: unknown,
 ): ValidationResult<CoreVocabularyMetaSchema> {
   try {
-    if (isCoreVocabularyMetaSchema(value)) return { valid: true, value };
+    if (checkCoreVocabularyMetaSchema(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectCoreVocabularyMetaSchemaErrors(value, "", errors);
     return { valid: false, errors };

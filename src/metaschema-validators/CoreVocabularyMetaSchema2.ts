@@ -10,6 +10,7 @@ import {
   isJsonObject,
   leaveDynamicScope,
   markPropertyName,
+  notTooDeeplyNested,
   pointerToken,
   toStandardSchema,
   tooDeeplyNested,
@@ -40,51 +41,66 @@ export type UriString = string;
 const PATTERN = new RegExp("^[^#]*#?$", "u");
 
 const DYNAMIC_REF_INITIAL = {
-  check: isCoreVocabularyMetaSchema2,
+  check: checkCoreVocabularyMetaSchema2,
   collect: collectCoreVocabularyMetaSchema2Errors,
 };
 
 const DYNAMIC_ANCHORS = {
-  "meta": { check: isCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors },
+  "meta": {
+    check: checkCoreVocabularyMetaSchema2,
+    collect: collectCoreVocabularyMetaSchema2Errors,
+  },
 };
 
 const PATTERN2 = new RegExp("^[A-Za-z_][-A-Za-z0-9._]*$", "u");
 
 const DYNAMIC_ANCHORS2 = {
-  "meta": { check: isCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors },
+  "meta": {
+    check: checkCoreVocabularyMetaSchema2,
+    collect: collectCoreVocabularyMetaSchema2Errors,
+  },
 };
 
 const DYNAMIC_ANCHORS3 = {
-  "meta": { check: isCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors },
+  "meta": {
+    check: checkCoreVocabularyMetaSchema2,
+    collect: collectCoreVocabularyMetaSchema2Errors,
+  },
 };
 
 const DYNAMIC_ANCHORS4 = {
-  "meta": { check: isCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors },
+  "meta": {
+    check: checkCoreVocabularyMetaSchema2,
+    collect: collectCoreVocabularyMetaSchema2Errors,
+  },
 };
 
 /**
- * Whether `value` is a valid CoreVocabularyMetaSchema2.
+ * Whether `value` is a valid CoreVocabularyMetaSchema2: the recursive check that `isCoreVocabularyMetaSchema2` guards.
  */
-export function isCoreVocabularyMetaSchema2(value: unknown): value is CoreVocabularyMetaSchema2 {
+export function checkCoreVocabularyMetaSchema2(value: unknown): value is CoreVocabularyMetaSchema2 {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
       const id = value.$id;
       if (id !== undefined) {
-        if (!isUriReferenceString(id as unknown) || (typeof id === "string" && !PATTERN.test(id)))
+        if (
+          !checkUriReferenceString(id as unknown) ||
+          (typeof id === "string" && !PATTERN.test(id))
+        )
           return false;
       }
       const schema = value.$schema;
-      if (schema !== undefined && !isUriString(schema)) return false;
+      if (schema !== undefined && !checkUriString(schema)) return false;
       const ref = value.$ref;
-      if (ref !== undefined && !isUriReferenceString(ref)) return false;
+      if (ref !== undefined && !checkUriReferenceString(ref)) return false;
       const anchor = value.$anchor;
-      if (anchor !== undefined && !isAnchorString(anchor)) return false;
+      if (anchor !== undefined && !checkAnchorString(anchor)) return false;
       const dynamicRef = value.$dynamicRef;
-      if (dynamicRef !== undefined && !isUriReferenceString(dynamicRef)) return false;
+      if (dynamicRef !== undefined && !checkUriReferenceString(dynamicRef)) return false;
       const dynamicAnchor = value.$dynamicAnchor;
-      if (dynamicAnchor !== undefined && !isAnchorString(dynamicAnchor)) return false;
+      if (dynamicAnchor !== undefined && !checkAnchorString(dynamicAnchor)) return false;
       const vocabulary = value.$vocabulary;
       if (vocabulary !== undefined) {
         if (!isJsonObject(vocabulary)) return false;
@@ -94,7 +110,7 @@ export function isCoreVocabularyMetaSchema2(value: unknown): value is CoreVocabu
           if (typeof propertyValue !== "boolean") return false;
         }
         for (const key2 of Object.keys(vocabulary)) {
-          if (!isUriString(key2)) return false;
+          if (!checkUriString(key2)) return false;
         }
       }
       const comment = value.$comment;
@@ -192,7 +208,7 @@ export function collectCoreVocabularyMetaSchema2Errors(
               });
           }
           for (const key2 of Object.keys(vocabulary)) {
-            if (!isUriString(key2)) {
+            if (!checkUriString(key2)) {
               const start = errors.length;
               collectUriStringErrors(key2, instancePath + "/$vocabulary", errors);
               markPropertyName(errors, start, key2);
@@ -247,9 +263,9 @@ export function collectCoreVocabularyMetaSchema2Errors(
 }
 
 /**
- * Whether `value` is a valid AnchorString.
+ * Whether `value` is a valid AnchorString: the recursive check that `isAnchorString` guards.
  */
-export function isAnchorString(value: unknown): value is AnchorString {
+export function checkAnchorString(value: unknown): value is AnchorString {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (typeof value !== "string") return false;
@@ -294,9 +310,9 @@ export function collectAnchorStringErrors(
 }
 
 /**
- * Whether `value` is a valid UriReferenceString.
+ * Whether `value` is a valid UriReferenceString: the recursive check that `isUriReferenceString` guards.
  */
-export function isUriReferenceString(value: unknown): value is UriReferenceString {
+export function checkUriReferenceString(value: unknown): value is UriReferenceString {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (typeof value !== "string") return false;
@@ -330,9 +346,9 @@ export function collectUriReferenceStringErrors(
 }
 
 /**
- * Whether `value` is a valid UriString.
+ * Whether `value` is a valid UriString: the recursive check that `isUriString` guards.
  */
-export function isUriString(value: unknown): value is UriString {
+export function checkUriString(value: unknown): value is UriString {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     if (typeof value !== "string") return false;
@@ -366,13 +382,24 @@ export function collectUriStringErrors(
 }
 
 /**
+ * Whether `value` is a valid CoreVocabularyMetaSchema2. Data nested too deeply to validate is not.
+ */
+export function isCoreVocabularyMetaSchema2(value: unknown): value is CoreVocabularyMetaSchema2 {
+  try {
+    return checkCoreVocabularyMetaSchema2(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as CoreVocabularyMetaSchema2, collecting every error.
  */
 export function validateCoreVocabularyMetaSchema2(
   value: unknown,
 ): ValidationResult<CoreVocabularyMetaSchema2> {
   try {
-    if (isCoreVocabularyMetaSchema2(value)) return { valid: true, value };
+    if (checkCoreVocabularyMetaSchema2(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectCoreVocabularyMetaSchema2Errors(value, "", errors);
     return { valid: false, errors };
@@ -398,11 +425,22 @@ export const CoreVocabularyMetaSchema2Schema: StandardSchemaV1<CoreVocabularyMet
   toStandardSchema(validateCoreVocabularyMetaSchema2);
 
 /**
+ * Whether `value` is a valid AnchorString. Data nested too deeply to validate is not.
+ */
+export function isAnchorString(value: unknown): value is AnchorString {
+  try {
+    return checkAnchorString(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as AnchorString, collecting every error.
  */
 export function validateAnchorString(value: unknown): ValidationResult<AnchorString> {
   try {
-    if (isAnchorString(value)) return { valid: true, value };
+    if (checkAnchorString(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectAnchorStringErrors(value, "", errors);
     return { valid: false, errors };
@@ -426,11 +464,22 @@ export const AnchorStringSchema: StandardSchemaV1<AnchorString> =
   toStandardSchema(validateAnchorString);
 
 /**
+ * Whether `value` is a valid UriReferenceString. Data nested too deeply to validate is not.
+ */
+export function isUriReferenceString(value: unknown): value is UriReferenceString {
+  try {
+    return checkUriReferenceString(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as UriReferenceString, collecting every error.
  */
 export function validateUriReferenceString(value: unknown): ValidationResult<UriReferenceString> {
   try {
-    if (isUriReferenceString(value)) return { valid: true, value };
+    if (checkUriReferenceString(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectUriReferenceStringErrors(value, "", errors);
     return { valid: false, errors };
@@ -454,11 +503,22 @@ export const UriReferenceStringSchema: StandardSchemaV1<UriReferenceString> =
   toStandardSchema(validateUriReferenceString);
 
 /**
+ * Whether `value` is a valid UriString. Data nested too deeply to validate is not.
+ */
+export function isUriString(value: unknown): value is UriString {
+  try {
+    return checkUriString(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as UriString, collecting every error.
  */
 export function validateUriString(value: unknown): ValidationResult<UriString> {
   try {
-    if (isUriString(value)) return { valid: true, value };
+    if (checkUriString(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectUriStringErrors(value, "", errors);
     return { valid: false, errors };

@@ -7,6 +7,7 @@ import {
   type ValidationResult,
   duplicateItems,
   isJsonObject,
+  notTooDeeplyNested,
   pointerToken,
   toStandardSchema,
   tooDeeplyNested,
@@ -81,7 +82,7 @@ export type StringArray3 = [string, ...string[]];
 /**
  * Whether `value` matches the schema at #/properties/additionalItems/anyOf/0.
  */
-function isDraft04_AdditionalItemsAnyOf0(value: unknown): boolean {
+function checkDraft04_AdditionalItemsAnyOf0(value: unknown): boolean {
   if (typeof value !== "boolean") return false;
   return true;
 }
@@ -107,7 +108,7 @@ function collectDraft04_AdditionalItemsAnyOf0Errors(
 /**
  * Whether `value` matches the schema at #/properties/additionalProperties/anyOf/0.
  */
-function isDraft04_AdditionalPropertiesAnyOf0(value: unknown): boolean {
+function checkDraft04_AdditionalPropertiesAnyOf0(value: unknown): boolean {
   if (typeof value !== "boolean") return false;
   return true;
 }
@@ -133,11 +134,11 @@ function collectDraft04_AdditionalPropertiesAnyOf0Errors(
 /**
  * Whether `value` matches the schema at #/properties/type/anyOf/1.
  */
-function isDraft04_TypeAnyOf1(value: unknown): boolean {
+function checkDraft04_TypeAnyOf1(value: unknown): boolean {
   if (!Array.isArray(value)) return false;
   for (let index = 0; index < value.length; index++) {
     const item = value[index];
-    if (!isSimpleTypes3(item)) return false;
+    if (!checkSimpleTypes3(item)) return false;
   }
   if (value.length < 1 || duplicateItems(value) !== undefined) return false;
   return true;
@@ -185,9 +186,9 @@ function collectDraft04_TypeAnyOf1Errors(
 }
 
 /**
- * Whether `value` is a valid Draft04.
+ * Whether `value` is a valid Draft04: the recursive check that `isDraft04` guards.
  */
-export function isDraft04(value: unknown): value is Draft04 {
+export function checkDraft04(value: unknown): value is Draft04 {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (id !== undefined && typeof id !== "string") return false;
@@ -211,38 +212,44 @@ export function isDraft04(value: unknown): value is Draft04 {
   const exclusiveMinimum = value.exclusiveMinimum;
   if (exclusiveMinimum !== undefined && typeof exclusiveMinimum !== "boolean") return false;
   const maxLength = value.maxLength;
-  if (maxLength !== undefined && !isPositiveInteger(maxLength)) return false;
+  if (maxLength !== undefined && !checkPositiveInteger(maxLength)) return false;
   const minLength = value.minLength;
-  if (minLength !== undefined && !isPositiveIntegerDefault0(minLength)) return false;
+  if (minLength !== undefined && !checkPositiveIntegerDefault0(minLength)) return false;
   const pattern = value.pattern;
   if (pattern !== undefined && typeof pattern !== "string") return false;
   const additionalItems = value.additionalItems;
   if (
     additionalItems !== undefined &&
-    !(isDraft04_AdditionalItemsAnyOf0(additionalItems) || isDraft04(additionalItems as unknown))
+    !(
+      checkDraft04_AdditionalItemsAnyOf0(additionalItems) ||
+      checkDraft04(additionalItems as unknown)
+    )
   )
     return false;
   const items = value.items;
-  if (items !== undefined && !(isDraft04(items as unknown) || isSchemaArray3(items as unknown)))
+  if (
+    items !== undefined &&
+    !(checkDraft04(items as unknown) || checkSchemaArray3(items as unknown))
+  )
     return false;
   const maxItems = value.maxItems;
-  if (maxItems !== undefined && !isPositiveInteger(maxItems)) return false;
+  if (maxItems !== undefined && !checkPositiveInteger(maxItems)) return false;
   const minItems = value.minItems;
-  if (minItems !== undefined && !isPositiveIntegerDefault0(minItems)) return false;
+  if (minItems !== undefined && !checkPositiveIntegerDefault0(minItems)) return false;
   const uniqueItems = value.uniqueItems;
   if (uniqueItems !== undefined && typeof uniqueItems !== "boolean") return false;
   const maxProperties = value.maxProperties;
-  if (maxProperties !== undefined && !isPositiveInteger(maxProperties)) return false;
+  if (maxProperties !== undefined && !checkPositiveInteger(maxProperties)) return false;
   const minProperties = value.minProperties;
-  if (minProperties !== undefined && !isPositiveIntegerDefault0(minProperties)) return false;
+  if (minProperties !== undefined && !checkPositiveIntegerDefault0(minProperties)) return false;
   const required = value.required;
-  if (required !== undefined && !isStringArray3(required)) return false;
+  if (required !== undefined && !checkStringArray3(required)) return false;
   const additionalProperties = value.additionalProperties;
   if (
     additionalProperties !== undefined &&
     !(
-      isDraft04_AdditionalPropertiesAnyOf0(additionalProperties) ||
-      isDraft04(additionalProperties as unknown)
+      checkDraft04_AdditionalPropertiesAnyOf0(additionalProperties) ||
+      checkDraft04(additionalProperties as unknown)
     )
   )
     return false;
@@ -252,7 +259,7 @@ export function isDraft04(value: unknown): value is Draft04 {
     for (const key of Object.keys(definitions)) {
       if (false) continue;
       const propertyValue = definitions[key];
-      if (!isDraft04(propertyValue)) return false;
+      if (!checkDraft04(propertyValue)) return false;
     }
   }
   const properties = value.properties;
@@ -261,7 +268,7 @@ export function isDraft04(value: unknown): value is Draft04 {
     for (const key2 of Object.keys(properties)) {
       if (false) continue;
       const propertyValue2 = properties[key2];
-      if (!isDraft04(propertyValue2)) return false;
+      if (!checkDraft04(propertyValue2)) return false;
     }
   }
   const patternProperties = value.patternProperties;
@@ -270,7 +277,7 @@ export function isDraft04(value: unknown): value is Draft04 {
     for (const key3 of Object.keys(patternProperties)) {
       if (false) continue;
       const propertyValue3 = patternProperties[key3];
-      if (!isDraft04(propertyValue3)) return false;
+      if (!checkDraft04(propertyValue3)) return false;
     }
   }
   const dependencies = value.dependencies;
@@ -279,7 +286,9 @@ export function isDraft04(value: unknown): value is Draft04 {
     for (const key4 of Object.keys(dependencies)) {
       if (false) continue;
       const propertyValue4 = dependencies[key4];
-      if (!(isDraft04(propertyValue4 as unknown) || isStringArray3(propertyValue4 as unknown)))
+      if (!(
+        checkDraft04(propertyValue4 as unknown) || checkStringArray3(propertyValue4 as unknown)
+      ))
         return false;
     }
   }
@@ -289,17 +298,17 @@ export function isDraft04(value: unknown): value is Draft04 {
     if (enumValue.length < 1 || duplicateItems(enumValue) !== undefined) return false;
   }
   const type = value.type;
-  if (type !== undefined && !(isSimpleTypes3(type as unknown) || isDraft04_TypeAnyOf1(type)))
+  if (type !== undefined && !(checkSimpleTypes3(type as unknown) || checkDraft04_TypeAnyOf1(type)))
     return false;
   const allOf = value.allOf;
-  if (allOf !== undefined && !isSchemaArray3(allOf)) return false;
+  if (allOf !== undefined && !checkSchemaArray3(allOf)) return false;
   const anyOf = value.anyOf;
-  if (anyOf !== undefined && !isSchemaArray3(anyOf)) return false;
+  if (anyOf !== undefined && !checkSchemaArray3(anyOf)) return false;
   const oneOf = value.oneOf;
-  if (oneOf !== undefined && !isSchemaArray3(oneOf)) return false;
+  if (oneOf !== undefined && !checkSchemaArray3(oneOf)) return false;
   const not = value.not;
   if (
-    (not !== undefined && !isDraft04(not)) ||
+    (not !== undefined && !checkDraft04(not)) ||
     (value.exclusiveMaximum !== undefined && value.maximum === undefined) ||
     (value.exclusiveMinimum !== undefined && value.minimum === undefined)
   )
@@ -455,7 +464,8 @@ export function collectDraft04Errors(
     const additionalItems = value.additionalItems;
     if (additionalItems !== undefined) {
       if (!(
-        isDraft04_AdditionalItemsAnyOf0(additionalItems) || isDraft04(additionalItems as unknown)
+        checkDraft04_AdditionalItemsAnyOf0(additionalItems) ||
+        checkDraft04(additionalItems as unknown)
       )) {
         collectDraft04_AdditionalItemsAnyOf0Errors(
           additionalItems,
@@ -474,7 +484,7 @@ export function collectDraft04Errors(
     }
     const items = value.items;
     if (items !== undefined) {
-      if (!(isDraft04(items as unknown) || isSchemaArray3(items as unknown))) {
+      if (!(checkDraft04(items as unknown) || checkSchemaArray3(items as unknown))) {
         collectDraft04Errors(items, instancePath + "/items", errors);
         collectSchemaArray3Errors(items, instancePath + "/items", errors);
         errors.push({
@@ -520,8 +530,8 @@ export function collectDraft04Errors(
     const additionalProperties = value.additionalProperties;
     if (additionalProperties !== undefined) {
       if (!(
-        isDraft04_AdditionalPropertiesAnyOf0(additionalProperties) ||
-        isDraft04(additionalProperties as unknown)
+        checkDraft04_AdditionalPropertiesAnyOf0(additionalProperties) ||
+        checkDraft04(additionalProperties as unknown)
       )) {
         collectDraft04_AdditionalPropertiesAnyOf0Errors(
           additionalProperties,
@@ -619,7 +629,7 @@ export function collectDraft04Errors(
           if (false) continue;
           const propertyValue4 = dependencies[key4];
           if (!(
-            isDraft04(propertyValue4 as unknown) || isStringArray3(propertyValue4 as unknown)
+            checkDraft04(propertyValue4 as unknown) || checkStringArray3(propertyValue4 as unknown)
           )) {
             collectDraft04Errors(
               propertyValue4,
@@ -674,7 +684,7 @@ export function collectDraft04Errors(
     }
     const type = value.type;
     if (type !== undefined) {
-      if (!(isSimpleTypes3(type as unknown) || isDraft04_TypeAnyOf1(type))) {
+      if (!(checkSimpleTypes3(type as unknown) || checkDraft04_TypeAnyOf1(type))) {
         collectSimpleTypes3Errors(type, instancePath + "/type", errors);
         collectDraft04_TypeAnyOf1Errors(type, instancePath + "/type", errors);
         errors.push({
@@ -736,9 +746,9 @@ export function collectDraft04Errors(
 }
 
 /**
- * Whether `value` is a valid PositiveInteger.
+ * Whether `value` is a valid PositiveInteger: the recursive check that `isPositiveInteger` guards.
  */
-export function isPositiveInteger(value: unknown): value is PositiveInteger {
+export function checkPositiveInteger(value: unknown): value is PositiveInteger {
   if (!Number.isInteger(value) || (typeof value === "number" && value < 0)) return false;
   return true;
 }
@@ -774,7 +784,7 @@ export function collectPositiveIntegerErrors(
 /**
  * Whether `value` matches the schema at #/definitions/positiveIntegerDefault0/allOf/1.
  */
-function isPositiveIntegerDefault0_AllOf1(value: unknown): boolean {
+function checkPositiveIntegerDefault0_AllOf1(value: unknown): boolean {
   return true;
 }
 
@@ -788,10 +798,10 @@ function collectPositiveIntegerDefault0_AllOf1Errors(
 ): void {}
 
 /**
- * Whether `value` is a valid PositiveIntegerDefault0.
+ * Whether `value` is a valid PositiveIntegerDefault0: the recursive check that `isPositiveIntegerDefault0` guards.
  */
-export function isPositiveIntegerDefault0(value: unknown): value is PositiveIntegerDefault0 {
-  if (!isPositiveInteger(value as unknown) || !isPositiveIntegerDefault0_AllOf1(value))
+export function checkPositiveIntegerDefault0(value: unknown): value is PositiveIntegerDefault0 {
+  if (!checkPositiveInteger(value as unknown) || !checkPositiveIntegerDefault0_AllOf1(value))
     return false;
   return true;
 }
@@ -809,13 +819,13 @@ export function collectPositiveIntegerDefault0Errors(
 }
 
 /**
- * Whether `value` is a valid SchemaArray3.
+ * Whether `value` is a valid SchemaArray3: the recursive check that `isSchemaArray3` guards.
  */
-export function isSchemaArray3(value: unknown): value is SchemaArray3 {
+export function checkSchemaArray3(value: unknown): value is SchemaArray3 {
   if (!Array.isArray(value)) return false;
   for (let index = 0; index < value.length; index++) {
     const item = value[index];
-    if (!isDraft04(item)) return false;
+    if (!checkDraft04(item)) return false;
   }
   if (value.length < 1) return false;
   return true;
@@ -854,9 +864,9 @@ export function collectSchemaArray3Errors(
 }
 
 /**
- * Whether `value` is a valid SimpleTypes3.
+ * Whether `value` is a valid SimpleTypes3: the recursive check that `isSimpleTypes3` guards.
  */
-export function isSimpleTypes3(value: unknown): value is SimpleTypes3 {
+export function checkSimpleTypes3(value: unknown): value is SimpleTypes3 {
   if (
     value !== "array" &&
     value !== "boolean" &&
@@ -899,9 +909,9 @@ export function collectSimpleTypes3Errors(
 }
 
 /**
- * Whether `value` is a valid StringArray3.
+ * Whether `value` is a valid StringArray3: the recursive check that `isStringArray3` guards.
  */
-export function isStringArray3(value: unknown): value is StringArray3 {
+export function checkStringArray3(value: unknown): value is StringArray3 {
   if (!Array.isArray(value)) return false;
   for (let index = 0; index < value.length; index++) {
     const item = value[index];
@@ -960,11 +970,22 @@ export function collectStringArray3Errors(
 }
 
 /**
+ * Whether `value` is a valid Draft04. Data nested too deeply to validate is not.
+ */
+export function isDraft04(value: unknown): value is Draft04 {
+  try {
+    return checkDraft04(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as Draft04, collecting every error.
  */
 export function validateDraft04(value: unknown): ValidationResult<Draft04> {
   try {
-    if (isDraft04(value)) return { valid: true, value };
+    if (checkDraft04(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectDraft04Errors(value, "", errors);
     return { valid: false, errors };
@@ -987,11 +1008,22 @@ export function assertDraft04(value: unknown): asserts value is Draft04 {
 export const Draft04Schema: StandardSchemaV1<Draft04> = toStandardSchema(validateDraft04);
 
 /**
+ * Whether `value` is a valid PositiveInteger. Data nested too deeply to validate is not.
+ */
+export function isPositiveInteger(value: unknown): value is PositiveInteger {
+  try {
+    return checkPositiveInteger(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as PositiveInteger, collecting every error.
  */
 export function validatePositiveInteger(value: unknown): ValidationResult<PositiveInteger> {
   try {
-    if (isPositiveInteger(value)) return { valid: true, value };
+    if (checkPositiveInteger(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectPositiveIntegerErrors(value, "", errors);
     return { valid: false, errors };
@@ -1015,13 +1047,24 @@ export const PositiveIntegerSchema: StandardSchemaV1<PositiveInteger> =
   toStandardSchema(validatePositiveInteger);
 
 /**
+ * Whether `value` is a valid PositiveIntegerDefault0. Data nested too deeply to validate is not.
+ */
+export function isPositiveIntegerDefault0(value: unknown): value is PositiveIntegerDefault0 {
+  try {
+    return checkPositiveIntegerDefault0(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as PositiveIntegerDefault0, collecting every error.
  */
 export function validatePositiveIntegerDefault0(
   value: unknown,
 ): ValidationResult<PositiveIntegerDefault0> {
   try {
-    if (isPositiveIntegerDefault0(value)) return { valid: true, value };
+    if (checkPositiveIntegerDefault0(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectPositiveIntegerDefault0Errors(value, "", errors);
     return { valid: false, errors };
@@ -1047,11 +1090,22 @@ export const PositiveIntegerDefault0Schema: StandardSchemaV1<PositiveIntegerDefa
   toStandardSchema(validatePositiveIntegerDefault0);
 
 /**
+ * Whether `value` is a valid SchemaArray3. Data nested too deeply to validate is not.
+ */
+export function isSchemaArray3(value: unknown): value is SchemaArray3 {
+  try {
+    return checkSchemaArray3(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as SchemaArray3, collecting every error.
  */
 export function validateSchemaArray3(value: unknown): ValidationResult<SchemaArray3> {
   try {
-    if (isSchemaArray3(value)) return { valid: true, value };
+    if (checkSchemaArray3(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectSchemaArray3Errors(value, "", errors);
     return { valid: false, errors };
@@ -1075,11 +1129,22 @@ export const SchemaArray3Schema: StandardSchemaV1<SchemaArray3> =
   toStandardSchema(validateSchemaArray3);
 
 /**
+ * Whether `value` is a valid SimpleTypes3. Data nested too deeply to validate is not.
+ */
+export function isSimpleTypes3(value: unknown): value is SimpleTypes3 {
+  try {
+    return checkSimpleTypes3(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as SimpleTypes3, collecting every error.
  */
 export function validateSimpleTypes3(value: unknown): ValidationResult<SimpleTypes3> {
   try {
-    if (isSimpleTypes3(value)) return { valid: true, value };
+    if (checkSimpleTypes3(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectSimpleTypes3Errors(value, "", errors);
     return { valid: false, errors };
@@ -1103,11 +1168,22 @@ export const SimpleTypes3Schema: StandardSchemaV1<SimpleTypes3> =
   toStandardSchema(validateSimpleTypes3);
 
 /**
+ * Whether `value` is a valid StringArray3. Data nested too deeply to validate is not.
+ */
+export function isStringArray3(value: unknown): value is StringArray3 {
+  try {
+    return checkStringArray3(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as StringArray3, collecting every error.
  */
 export function validateStringArray3(value: unknown): ValidationResult<StringArray3> {
   try {
-    if (isStringArray3(value)) return { valid: true, value };
+    if (checkStringArray3(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectStringArray3Errors(value, "", errors);
     return { valid: false, errors };

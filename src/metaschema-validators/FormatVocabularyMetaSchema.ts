@@ -8,6 +8,7 @@ import {
   enterDynamicScope,
   isJsonObject,
   leaveDynamicScope,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -17,13 +18,15 @@ export type FormatVocabularyMetaSchema = {
 } | boolean;
 
 const DYNAMIC_ANCHORS = {
-  "": { check: isFormatVocabularyMetaSchema, collect: collectFormatVocabularyMetaSchemaErrors },
+  "": { check: checkFormatVocabularyMetaSchema, collect: collectFormatVocabularyMetaSchemaErrors },
 };
 
 /**
- * Whether `value` is a valid FormatVocabularyMetaSchema.
+ * Whether `value` is a valid FormatVocabularyMetaSchema: the recursive check that `isFormatVocabularyMetaSchema` guards.
  */
-export function isFormatVocabularyMetaSchema(value: unknown): value is FormatVocabularyMetaSchema {
+export function checkFormatVocabularyMetaSchema(
+  value: unknown,
+): value is FormatVocabularyMetaSchema {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
@@ -74,13 +77,24 @@ export function collectFormatVocabularyMetaSchemaErrors(
 }
 
 /**
+ * Whether `value` is a valid FormatVocabularyMetaSchema. Data nested too deeply to validate is not.
+ */
+export function isFormatVocabularyMetaSchema(value: unknown): value is FormatVocabularyMetaSchema {
+  try {
+    return checkFormatVocabularyMetaSchema(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as FormatVocabularyMetaSchema, collecting every error.
  */
 export function validateFormatVocabularyMetaSchema(
   value: unknown,
 ): ValidationResult<FormatVocabularyMetaSchema> {
   try {
-    if (isFormatVocabularyMetaSchema(value)) return { valid: true, value };
+    if (checkFormatVocabularyMetaSchema(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectFormatVocabularyMetaSchemaErrors(value, "", errors);
     return { valid: false, errors };

@@ -8,6 +8,7 @@ import {
   enterDynamicScope,
   isJsonObject,
   leaveDynamicScope,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -18,15 +19,15 @@ export type FormatVocabularyMetaSchemaForAnnotationResults = {
 
 const DYNAMIC_ANCHORS = {
   "meta": {
-    check: isFormatVocabularyMetaSchemaForAnnotationResults,
+    check: checkFormatVocabularyMetaSchemaForAnnotationResults,
     collect: collectFormatVocabularyMetaSchemaForAnnotationResultsErrors,
   },
 };
 
 /**
- * Whether `value` is a valid FormatVocabularyMetaSchemaForAnnotationResults.
+ * Whether `value` is a valid FormatVocabularyMetaSchemaForAnnotationResults: the recursive check that `isFormatVocabularyMetaSchemaForAnnotationResults` guards.
  */
-export function isFormatVocabularyMetaSchemaForAnnotationResults(
+export function checkFormatVocabularyMetaSchemaForAnnotationResults(
   value: unknown,
 ): value is FormatVocabularyMetaSchemaForAnnotationResults {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
@@ -79,13 +80,26 @@ export function collectFormatVocabularyMetaSchemaForAnnotationResultsErrors(
 }
 
 /**
+ * Whether `value` is a valid FormatVocabularyMetaSchemaForAnnotationResults. Data nested too deeply to validate is not.
+ */
+export function isFormatVocabularyMetaSchemaForAnnotationResults(
+  value: unknown,
+): value is FormatVocabularyMetaSchemaForAnnotationResults {
+  try {
+    return checkFormatVocabularyMetaSchemaForAnnotationResults(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as FormatVocabularyMetaSchemaForAnnotationResults, collecting every error.
  */
 export function validateFormatVocabularyMetaSchemaForAnnotationResults(
   value: unknown,
 ): ValidationResult<FormatVocabularyMetaSchemaForAnnotationResults> {
   try {
-    if (isFormatVocabularyMetaSchemaForAnnotationResults(value)) return { valid: true, value };
+    if (checkFormatVocabularyMetaSchemaForAnnotationResults(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectFormatVocabularyMetaSchemaForAnnotationResultsErrors(value, "", errors);
     return { valid: false, errors };

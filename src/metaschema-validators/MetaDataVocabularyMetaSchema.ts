@@ -8,6 +8,7 @@ import {
   enterDynamicScope,
   isJsonObject,
   leaveDynamicScope,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -23,13 +24,16 @@ export type MetaDataVocabularyMetaSchema = {
 } | boolean;
 
 const DYNAMIC_ANCHORS = {
-  "": { check: isMetaDataVocabularyMetaSchema, collect: collectMetaDataVocabularyMetaSchemaErrors },
+  "": {
+    check: checkMetaDataVocabularyMetaSchema,
+    collect: collectMetaDataVocabularyMetaSchemaErrors,
+  },
 };
 
 /**
- * Whether `value` is a valid MetaDataVocabularyMetaSchema.
+ * Whether `value` is a valid MetaDataVocabularyMetaSchema: the recursive check that `isMetaDataVocabularyMetaSchema` guards.
  */
-export function isMetaDataVocabularyMetaSchema(
+export function checkMetaDataVocabularyMetaSchema(
   value: unknown,
 ): value is MetaDataVocabularyMetaSchema {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
@@ -147,13 +151,26 @@ export function collectMetaDataVocabularyMetaSchemaErrors(
 }
 
 /**
+ * Whether `value` is a valid MetaDataVocabularyMetaSchema. Data nested too deeply to validate is not.
+ */
+export function isMetaDataVocabularyMetaSchema(
+  value: unknown,
+): value is MetaDataVocabularyMetaSchema {
+  try {
+    return checkMetaDataVocabularyMetaSchema(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as MetaDataVocabularyMetaSchema, collecting every error.
  */
 export function validateMetaDataVocabularyMetaSchema(
   value: unknown,
 ): ValidationResult<MetaDataVocabularyMetaSchema> {
   try {
-    if (isMetaDataVocabularyMetaSchema(value)) return { valid: true, value };
+    if (checkMetaDataVocabularyMetaSchema(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectMetaDataVocabularyMetaSchemaErrors(value, "", errors);
     return { valid: false, errors };

@@ -8,6 +8,7 @@ import {
   enterDynamicScope,
   isJsonObject,
   leaveDynamicScope,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -24,15 +25,15 @@ export type MetaDataVocabularyMetaSchema2 = {
 
 const DYNAMIC_ANCHORS = {
   "meta": {
-    check: isMetaDataVocabularyMetaSchema2,
+    check: checkMetaDataVocabularyMetaSchema2,
     collect: collectMetaDataVocabularyMetaSchema2Errors,
   },
 };
 
 /**
- * Whether `value` is a valid MetaDataVocabularyMetaSchema2.
+ * Whether `value` is a valid MetaDataVocabularyMetaSchema2: the recursive check that `isMetaDataVocabularyMetaSchema2` guards.
  */
-export function isMetaDataVocabularyMetaSchema2(
+export function checkMetaDataVocabularyMetaSchema2(
   value: unknown,
 ): value is MetaDataVocabularyMetaSchema2 {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
@@ -150,13 +151,26 @@ export function collectMetaDataVocabularyMetaSchema2Errors(
 }
 
 /**
+ * Whether `value` is a valid MetaDataVocabularyMetaSchema2. Data nested too deeply to validate is not.
+ */
+export function isMetaDataVocabularyMetaSchema2(
+  value: unknown,
+): value is MetaDataVocabularyMetaSchema2 {
+  try {
+    return checkMetaDataVocabularyMetaSchema2(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as MetaDataVocabularyMetaSchema2, collecting every error.
  */
 export function validateMetaDataVocabularyMetaSchema2(
   value: unknown,
 ): ValidationResult<MetaDataVocabularyMetaSchema2> {
   try {
-    if (isMetaDataVocabularyMetaSchema2(value)) return { valid: true, value };
+    if (checkMetaDataVocabularyMetaSchema2(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectMetaDataVocabularyMetaSchema2Errors(value, "", errors);
     return { valid: false, errors };

@@ -9,6 +9,7 @@ import {
   enterDynamicScope,
   isJsonObject,
   leaveDynamicScope,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -19,26 +20,26 @@ export type UnevaluatedApplicatorVocabularyMetaSchema = {
 } | boolean;
 
 const DYNAMIC_REF_INITIAL = {
-  check: isUnevaluatedApplicatorVocabularyMetaSchema,
+  check: checkUnevaluatedApplicatorVocabularyMetaSchema,
   collect: collectUnevaluatedApplicatorVocabularyMetaSchemaErrors,
 };
 
 const DYNAMIC_REF_INITIAL2 = {
-  check: isUnevaluatedApplicatorVocabularyMetaSchema,
+  check: checkUnevaluatedApplicatorVocabularyMetaSchema,
   collect: collectUnevaluatedApplicatorVocabularyMetaSchemaErrors,
 };
 
 const DYNAMIC_ANCHORS = {
   "meta": {
-    check: isUnevaluatedApplicatorVocabularyMetaSchema,
+    check: checkUnevaluatedApplicatorVocabularyMetaSchema,
     collect: collectUnevaluatedApplicatorVocabularyMetaSchemaErrors,
   },
 };
 
 /**
- * Whether `value` is a valid UnevaluatedApplicatorVocabularyMetaSchema.
+ * Whether `value` is a valid UnevaluatedApplicatorVocabularyMetaSchema: the recursive check that `isUnevaluatedApplicatorVocabularyMetaSchema` guards.
  */
-export function isUnevaluatedApplicatorVocabularyMetaSchema(
+export function checkUnevaluatedApplicatorVocabularyMetaSchema(
   value: unknown,
 ): value is UnevaluatedApplicatorVocabularyMetaSchema {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
@@ -106,13 +107,26 @@ export function collectUnevaluatedApplicatorVocabularyMetaSchemaErrors(
 }
 
 /**
+ * Whether `value` is a valid UnevaluatedApplicatorVocabularyMetaSchema. Data nested too deeply to validate is not.
+ */
+export function isUnevaluatedApplicatorVocabularyMetaSchema(
+  value: unknown,
+): value is UnevaluatedApplicatorVocabularyMetaSchema {
+  try {
+    return checkUnevaluatedApplicatorVocabularyMetaSchema(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as UnevaluatedApplicatorVocabularyMetaSchema, collecting every error.
  */
 export function validateUnevaluatedApplicatorVocabularyMetaSchema(
   value: unknown,
 ): ValidationResult<UnevaluatedApplicatorVocabularyMetaSchema> {
   try {
-    if (isUnevaluatedApplicatorVocabularyMetaSchema(value)) return { valid: true, value };
+    if (checkUnevaluatedApplicatorVocabularyMetaSchema(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectUnevaluatedApplicatorVocabularyMetaSchemaErrors(value, "", errors);
     return { valid: false, errors };

@@ -9,6 +9,7 @@ import {
   enterDynamicScope,
   isJsonObject,
   leaveDynamicScope,
+  notTooDeeplyNested,
   pointerToken,
   toStandardSchema,
   tooDeeplyNested,
@@ -49,42 +50,42 @@ export type StringArray = string[];
 
 const DYNAMIC_ANCHORS = {
   "": {
-    check: isValidationVocabularyMetaSchema,
+    check: checkValidationVocabularyMetaSchema,
     collect: collectValidationVocabularyMetaSchemaErrors,
   },
 };
 
 const DYNAMIC_ANCHORS2 = {
   "": {
-    check: isValidationVocabularyMetaSchema,
+    check: checkValidationVocabularyMetaSchema,
     collect: collectValidationVocabularyMetaSchemaErrors,
   },
 };
 
 const DYNAMIC_ANCHORS3 = {
   "": {
-    check: isValidationVocabularyMetaSchema,
+    check: checkValidationVocabularyMetaSchema,
     collect: collectValidationVocabularyMetaSchemaErrors,
   },
 };
 
 const DYNAMIC_ANCHORS4 = {
   "": {
-    check: isValidationVocabularyMetaSchema,
+    check: checkValidationVocabularyMetaSchema,
     collect: collectValidationVocabularyMetaSchemaErrors,
   },
 };
 
 const DYNAMIC_ANCHORS5 = {
   "": {
-    check: isValidationVocabularyMetaSchema,
+    check: checkValidationVocabularyMetaSchema,
     collect: collectValidationVocabularyMetaSchemaErrors,
   },
 };
 
 const DYNAMIC_ANCHORS6 = {
   "": {
-    check: isValidationVocabularyMetaSchema,
+    check: checkValidationVocabularyMetaSchema,
     collect: collectValidationVocabularyMetaSchemaErrors,
   },
 };
@@ -92,13 +93,13 @@ const DYNAMIC_ANCHORS6 = {
 /**
  * Whether `value` matches the schema at #/properties/type/anyOf/1.
  */
-function isValidationVocabularyMetaSchema_TypeAnyOf1(value: unknown): boolean {
+function checkValidationVocabularyMetaSchema_TypeAnyOf1(value: unknown): boolean {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!Array.isArray(value)) return false;
     for (let index = 0; index < value.length; index++) {
       const item = value[index];
-      if (!isSimpleTypes(item)) return false;
+      if (!checkSimpleTypes(item)) return false;
     }
     if (value.length < 1 || duplicateItems(value) !== undefined) return false;
     return true;
@@ -154,9 +155,9 @@ function collectValidationVocabularyMetaSchema_TypeAnyOf1Errors(
 }
 
 /**
- * Whether `value` is a valid ValidationVocabularyMetaSchema.
+ * Whether `value` is a valid ValidationVocabularyMetaSchema: the recursive check that `isValidationVocabularyMetaSchema` guards.
  */
-export function isValidationVocabularyMetaSchema(
+export function checkValidationVocabularyMetaSchema(
   value: unknown,
 ): value is ValidationVocabularyMetaSchema {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
@@ -177,34 +178,36 @@ export function isValidationVocabularyMetaSchema(
       const exclusiveMinimum = value.exclusiveMinimum;
       if (exclusiveMinimum !== undefined && typeof exclusiveMinimum !== "number") return false;
       const maxLength = value.maxLength;
-      if (maxLength !== undefined && !isNonNegativeInteger(maxLength)) return false;
+      if (maxLength !== undefined && !checkNonNegativeInteger(maxLength)) return false;
       const minLength = value.minLength;
-      if (minLength !== undefined && !isNonNegativeIntegerDefault0(minLength)) return false;
+      if (minLength !== undefined && !checkNonNegativeIntegerDefault0(minLength)) return false;
       const pattern = value.pattern;
       if (pattern !== undefined && typeof pattern !== "string") return false;
       const maxItems = value.maxItems;
-      if (maxItems !== undefined && !isNonNegativeInteger(maxItems)) return false;
+      if (maxItems !== undefined && !checkNonNegativeInteger(maxItems)) return false;
       const minItems = value.minItems;
-      if (minItems !== undefined && !isNonNegativeIntegerDefault0(minItems)) return false;
+      if (minItems !== undefined && !checkNonNegativeIntegerDefault0(minItems)) return false;
       const uniqueItems = value.uniqueItems;
       if (uniqueItems !== undefined && typeof uniqueItems !== "boolean") return false;
       const maxContains = value.maxContains;
-      if (maxContains !== undefined && !isNonNegativeInteger(maxContains)) return false;
+      if (maxContains !== undefined && !checkNonNegativeInteger(maxContains)) return false;
       const minContains = value.minContains;
-      if (minContains !== undefined && !isNonNegativeInteger(minContains as unknown)) return false;
+      if (minContains !== undefined && !checkNonNegativeInteger(minContains as unknown))
+        return false;
       const maxProperties = value.maxProperties;
-      if (maxProperties !== undefined && !isNonNegativeInteger(maxProperties)) return false;
+      if (maxProperties !== undefined && !checkNonNegativeInteger(maxProperties)) return false;
       const minProperties = value.minProperties;
-      if (minProperties !== undefined && !isNonNegativeIntegerDefault0(minProperties)) return false;
+      if (minProperties !== undefined && !checkNonNegativeIntegerDefault0(minProperties))
+        return false;
       const required = value.required;
-      if (required !== undefined && !isStringArray(required)) return false;
+      if (required !== undefined && !checkStringArray(required)) return false;
       const dependentRequired = value.dependentRequired;
       if (dependentRequired !== undefined) {
         if (!isJsonObject(dependentRequired)) return false;
         for (const key of Object.keys(dependentRequired)) {
           if (false) continue;
           const propertyValue = dependentRequired[key];
-          if (!isStringArray(propertyValue)) return false;
+          if (!checkStringArray(propertyValue)) return false;
         }
       }
       const enumValue = value.enum;
@@ -212,7 +215,7 @@ export function isValidationVocabularyMetaSchema(
       const type = value.type;
       if (
         type !== undefined &&
-        !(isSimpleTypes(type as unknown) || isValidationVocabularyMetaSchema_TypeAnyOf1(type))
+        !(checkSimpleTypes(type as unknown) || checkValidationVocabularyMetaSchema_TypeAnyOf1(type))
       )
         return false;
     }
@@ -404,7 +407,7 @@ export function collectValidationVocabularyMetaSchemaErrors(
       const type = value.type;
       if (type !== undefined) {
         if (!(
-          isSimpleTypes(type as unknown) || isValidationVocabularyMetaSchema_TypeAnyOf1(type)
+          checkSimpleTypes(type as unknown) || checkValidationVocabularyMetaSchema_TypeAnyOf1(type)
         )) {
           collectSimpleTypesErrors(type, instancePath + "/type", errors);
           collectValidationVocabularyMetaSchema_TypeAnyOf1Errors(
@@ -428,9 +431,9 @@ export function collectValidationVocabularyMetaSchemaErrors(
 }
 
 /**
- * Whether `value` is a valid NonNegativeInteger.
+ * Whether `value` is a valid NonNegativeInteger: the recursive check that `isNonNegativeInteger` guards.
  */
-export function isNonNegativeInteger(value: unknown): value is NonNegativeInteger {
+export function checkNonNegativeInteger(value: unknown): value is NonNegativeInteger {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (!Number.isInteger(value) || (typeof value === "number" && value < 0)) return false;
@@ -474,12 +477,14 @@ export function collectNonNegativeIntegerErrors(
 }
 
 /**
- * Whether `value` is a valid NonNegativeIntegerDefault0.
+ * Whether `value` is a valid NonNegativeIntegerDefault0: the recursive check that `isNonNegativeIntegerDefault0` guards.
  */
-export function isNonNegativeIntegerDefault0(value: unknown): value is NonNegativeIntegerDefault0 {
+export function checkNonNegativeIntegerDefault0(
+  value: unknown,
+): value is NonNegativeIntegerDefault0 {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
-    if (!isNonNegativeInteger(value as unknown)) return false;
+    if (!checkNonNegativeInteger(value as unknown)) return false;
     return true;
   } finally {
     leaveDynamicScope(scopeDepth);
@@ -503,9 +508,9 @@ export function collectNonNegativeIntegerDefault0Errors(
 }
 
 /**
- * Whether `value` is a valid SimpleTypes.
+ * Whether `value` is a valid SimpleTypes: the recursive check that `isSimpleTypes` guards.
  */
-export function isSimpleTypes(value: unknown): value is SimpleTypes {
+export function checkSimpleTypes(value: unknown): value is SimpleTypes {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
   try {
     if (
@@ -558,9 +563,9 @@ export function collectSimpleTypesErrors(
 }
 
 /**
- * Whether `value` is a valid StringArray.
+ * Whether `value` is a valid StringArray: the recursive check that `isStringArray` guards.
  */
-export function isStringArray(value: unknown): value is StringArray {
+export function checkStringArray(value: unknown): value is StringArray {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
   try {
     if (!Array.isArray(value)) return false;
@@ -621,13 +626,26 @@ export function collectStringArrayErrors(
 }
 
 /**
+ * Whether `value` is a valid ValidationVocabularyMetaSchema. Data nested too deeply to validate is not.
+ */
+export function isValidationVocabularyMetaSchema(
+  value: unknown,
+): value is ValidationVocabularyMetaSchema {
+  try {
+    return checkValidationVocabularyMetaSchema(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as ValidationVocabularyMetaSchema, collecting every error.
  */
 export function validateValidationVocabularyMetaSchema(
   value: unknown,
 ): ValidationResult<ValidationVocabularyMetaSchema> {
   try {
-    if (isValidationVocabularyMetaSchema(value)) return { valid: true, value };
+    if (checkValidationVocabularyMetaSchema(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectValidationVocabularyMetaSchemaErrors(value, "", errors);
     return { valid: false, errors };
@@ -654,11 +672,22 @@ export const ValidationVocabularyMetaSchemaSchema: StandardSchemaV1<ValidationVo
   toStandardSchema(validateValidationVocabularyMetaSchema);
 
 /**
+ * Whether `value` is a valid NonNegativeInteger. Data nested too deeply to validate is not.
+ */
+export function isNonNegativeInteger(value: unknown): value is NonNegativeInteger {
+  try {
+    return checkNonNegativeInteger(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as NonNegativeInteger, collecting every error.
  */
 export function validateNonNegativeInteger(value: unknown): ValidationResult<NonNegativeInteger> {
   try {
-    if (isNonNegativeInteger(value)) return { valid: true, value };
+    if (checkNonNegativeInteger(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectNonNegativeIntegerErrors(value, "", errors);
     return { valid: false, errors };
@@ -682,13 +711,24 @@ export const NonNegativeIntegerSchema: StandardSchemaV1<NonNegativeInteger> =
   toStandardSchema(validateNonNegativeInteger);
 
 /**
+ * Whether `value` is a valid NonNegativeIntegerDefault0. Data nested too deeply to validate is not.
+ */
+export function isNonNegativeIntegerDefault0(value: unknown): value is NonNegativeIntegerDefault0 {
+  try {
+    return checkNonNegativeIntegerDefault0(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as NonNegativeIntegerDefault0, collecting every error.
  */
 export function validateNonNegativeIntegerDefault0(
   value: unknown,
 ): ValidationResult<NonNegativeIntegerDefault0> {
   try {
-    if (isNonNegativeIntegerDefault0(value)) return { valid: true, value };
+    if (checkNonNegativeIntegerDefault0(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectNonNegativeIntegerDefault0Errors(value, "", errors);
     return { valid: false, errors };
@@ -714,11 +754,22 @@ export const NonNegativeIntegerDefault0Schema: StandardSchemaV1<NonNegativeInteg
   toStandardSchema(validateNonNegativeIntegerDefault0);
 
 /**
+ * Whether `value` is a valid SimpleTypes. Data nested too deeply to validate is not.
+ */
+export function isSimpleTypes(value: unknown): value is SimpleTypes {
+  try {
+    return checkSimpleTypes(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as SimpleTypes, collecting every error.
  */
 export function validateSimpleTypes(value: unknown): ValidationResult<SimpleTypes> {
   try {
-    if (isSimpleTypes(value)) return { valid: true, value };
+    if (checkSimpleTypes(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectSimpleTypesErrors(value, "", errors);
     return { valid: false, errors };
@@ -742,11 +793,22 @@ export const SimpleTypesSchema: StandardSchemaV1<SimpleTypes> =
   toStandardSchema(validateSimpleTypes);
 
 /**
+ * Whether `value` is a valid StringArray. Data nested too deeply to validate is not.
+ */
+export function isStringArray(value: unknown): value is StringArray {
+  try {
+    return checkStringArray(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as StringArray, collecting every error.
  */
 export function validateStringArray(value: unknown): ValidationResult<StringArray> {
   try {
-    if (isStringArray(value)) return { valid: true, value };
+    if (checkStringArray(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectStringArrayErrors(value, "", errors);
     return { valid: false, errors };

@@ -9,6 +9,7 @@ import {
   enterDynamicScope,
   isJsonObject,
   leaveDynamicScope,
+  notTooDeeplyNested,
   pointerToken,
   toStandardSchema,
   tooDeeplyNested,
@@ -50,42 +51,42 @@ export type StringArray2 = string[];
 
 const DYNAMIC_ANCHORS = {
   "meta": {
-    check: isValidationVocabularyMetaSchema2,
+    check: checkValidationVocabularyMetaSchema2,
     collect: collectValidationVocabularyMetaSchema2Errors,
   },
 };
 
 const DYNAMIC_ANCHORS2 = {
   "meta": {
-    check: isValidationVocabularyMetaSchema2,
+    check: checkValidationVocabularyMetaSchema2,
     collect: collectValidationVocabularyMetaSchema2Errors,
   },
 };
 
 const DYNAMIC_ANCHORS3 = {
   "meta": {
-    check: isValidationVocabularyMetaSchema2,
+    check: checkValidationVocabularyMetaSchema2,
     collect: collectValidationVocabularyMetaSchema2Errors,
   },
 };
 
 const DYNAMIC_ANCHORS4 = {
   "meta": {
-    check: isValidationVocabularyMetaSchema2,
+    check: checkValidationVocabularyMetaSchema2,
     collect: collectValidationVocabularyMetaSchema2Errors,
   },
 };
 
 const DYNAMIC_ANCHORS5 = {
   "meta": {
-    check: isValidationVocabularyMetaSchema2,
+    check: checkValidationVocabularyMetaSchema2,
     collect: collectValidationVocabularyMetaSchema2Errors,
   },
 };
 
 const DYNAMIC_ANCHORS6 = {
   "meta": {
-    check: isValidationVocabularyMetaSchema2,
+    check: checkValidationVocabularyMetaSchema2,
     collect: collectValidationVocabularyMetaSchema2Errors,
   },
 };
@@ -93,13 +94,13 @@ const DYNAMIC_ANCHORS6 = {
 /**
  * Whether `value` matches the schema at #/properties/type/anyOf/1.
  */
-function isValidationVocabularyMetaSchema2_TypeAnyOf1(value: unknown): boolean {
+function checkValidationVocabularyMetaSchema2_TypeAnyOf1(value: unknown): boolean {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!Array.isArray(value)) return false;
     for (let index = 0; index < value.length; index++) {
       const item = value[index];
-      if (!isSimpleTypes2(item)) return false;
+      if (!checkSimpleTypes2(item)) return false;
     }
     if (value.length < 1 || duplicateItems(value) !== undefined) return false;
     return true;
@@ -155,9 +156,9 @@ function collectValidationVocabularyMetaSchema2_TypeAnyOf1Errors(
 }
 
 /**
- * Whether `value` is a valid ValidationVocabularyMetaSchema2.
+ * Whether `value` is a valid ValidationVocabularyMetaSchema2: the recursive check that `isValidationVocabularyMetaSchema2` guards.
  */
-export function isValidationVocabularyMetaSchema2(
+export function checkValidationVocabularyMetaSchema2(
   value: unknown,
 ): value is ValidationVocabularyMetaSchema2 {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
@@ -167,7 +168,10 @@ export function isValidationVocabularyMetaSchema2(
       const type = value.type;
       if (
         type !== undefined &&
-        !(isSimpleTypes2(type as unknown) || isValidationVocabularyMetaSchema2_TypeAnyOf1(type))
+        !(
+          checkSimpleTypes2(type as unknown) ||
+          checkValidationVocabularyMetaSchema2_TypeAnyOf1(type)
+        )
       )
         return false;
       const enumValue = value.enum;
@@ -186,35 +190,36 @@ export function isValidationVocabularyMetaSchema2(
       const exclusiveMinimum = value.exclusiveMinimum;
       if (exclusiveMinimum !== undefined && typeof exclusiveMinimum !== "number") return false;
       const maxLength = value.maxLength;
-      if (maxLength !== undefined && !isNonNegativeInteger2(maxLength)) return false;
+      if (maxLength !== undefined && !checkNonNegativeInteger2(maxLength)) return false;
       const minLength = value.minLength;
-      if (minLength !== undefined && !isNonNegativeIntegerDefault02(minLength)) return false;
+      if (minLength !== undefined && !checkNonNegativeIntegerDefault02(minLength)) return false;
       const pattern = value.pattern;
       if (pattern !== undefined && typeof pattern !== "string") return false;
       const maxItems = value.maxItems;
-      if (maxItems !== undefined && !isNonNegativeInteger2(maxItems)) return false;
+      if (maxItems !== undefined && !checkNonNegativeInteger2(maxItems)) return false;
       const minItems = value.minItems;
-      if (minItems !== undefined && !isNonNegativeIntegerDefault02(minItems)) return false;
+      if (minItems !== undefined && !checkNonNegativeIntegerDefault02(minItems)) return false;
       const uniqueItems = value.uniqueItems;
       if (uniqueItems !== undefined && typeof uniqueItems !== "boolean") return false;
       const maxContains = value.maxContains;
-      if (maxContains !== undefined && !isNonNegativeInteger2(maxContains)) return false;
+      if (maxContains !== undefined && !checkNonNegativeInteger2(maxContains)) return false;
       const minContains = value.minContains;
-      if (minContains !== undefined && !isNonNegativeInteger2(minContains as unknown)) return false;
+      if (minContains !== undefined && !checkNonNegativeInteger2(minContains as unknown))
+        return false;
       const maxProperties = value.maxProperties;
-      if (maxProperties !== undefined && !isNonNegativeInteger2(maxProperties)) return false;
+      if (maxProperties !== undefined && !checkNonNegativeInteger2(maxProperties)) return false;
       const minProperties = value.minProperties;
-      if (minProperties !== undefined && !isNonNegativeIntegerDefault02(minProperties))
+      if (minProperties !== undefined && !checkNonNegativeIntegerDefault02(minProperties))
         return false;
       const required = value.required;
-      if (required !== undefined && !isStringArray2(required)) return false;
+      if (required !== undefined && !checkStringArray2(required)) return false;
       const dependentRequired = value.dependentRequired;
       if (dependentRequired !== undefined) {
         if (!isJsonObject(dependentRequired)) return false;
         for (const key of Object.keys(dependentRequired)) {
           if (false) continue;
           const propertyValue = dependentRequired[key];
-          if (!isStringArray2(propertyValue)) return false;
+          if (!checkStringArray2(propertyValue)) return false;
         }
       }
     }
@@ -246,7 +251,8 @@ export function collectValidationVocabularyMetaSchema2Errors(
       const type = value.type;
       if (type !== undefined) {
         if (!(
-          isSimpleTypes2(type as unknown) || isValidationVocabularyMetaSchema2_TypeAnyOf1(type)
+          checkSimpleTypes2(type as unknown) ||
+          checkValidationVocabularyMetaSchema2_TypeAnyOf1(type)
         )) {
           collectSimpleTypes2Errors(type, instancePath + "/type", errors);
           collectValidationVocabularyMetaSchema2_TypeAnyOf1Errors(
@@ -430,9 +436,9 @@ export function collectValidationVocabularyMetaSchema2Errors(
 }
 
 /**
- * Whether `value` is a valid NonNegativeInteger2.
+ * Whether `value` is a valid NonNegativeInteger2: the recursive check that `isNonNegativeInteger2` guards.
  */
-export function isNonNegativeInteger2(value: unknown): value is NonNegativeInteger2 {
+export function checkNonNegativeInteger2(value: unknown): value is NonNegativeInteger2 {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (!Number.isInteger(value) || (typeof value === "number" && value < 0)) return false;
@@ -476,14 +482,14 @@ export function collectNonNegativeInteger2Errors(
 }
 
 /**
- * Whether `value` is a valid NonNegativeIntegerDefault02.
+ * Whether `value` is a valid NonNegativeIntegerDefault02: the recursive check that `isNonNegativeIntegerDefault02` guards.
  */
-export function isNonNegativeIntegerDefault02(
+export function checkNonNegativeIntegerDefault02(
   value: unknown,
 ): value is NonNegativeIntegerDefault02 {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
-    if (!isNonNegativeInteger2(value as unknown)) return false;
+    if (!checkNonNegativeInteger2(value as unknown)) return false;
     return true;
   } finally {
     leaveDynamicScope(scopeDepth);
@@ -507,9 +513,9 @@ export function collectNonNegativeIntegerDefault02Errors(
 }
 
 /**
- * Whether `value` is a valid SimpleTypes2.
+ * Whether `value` is a valid SimpleTypes2: the recursive check that `isSimpleTypes2` guards.
  */
-export function isSimpleTypes2(value: unknown): value is SimpleTypes2 {
+export function checkSimpleTypes2(value: unknown): value is SimpleTypes2 {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
   try {
     if (
@@ -562,9 +568,9 @@ export function collectSimpleTypes2Errors(
 }
 
 /**
- * Whether `value` is a valid StringArray2.
+ * Whether `value` is a valid StringArray2: the recursive check that `isStringArray2` guards.
  */
-export function isStringArray2(value: unknown): value is StringArray2 {
+export function checkStringArray2(value: unknown): value is StringArray2 {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
   try {
     if (!Array.isArray(value)) return false;
@@ -625,13 +631,26 @@ export function collectStringArray2Errors(
 }
 
 /**
+ * Whether `value` is a valid ValidationVocabularyMetaSchema2. Data nested too deeply to validate is not.
+ */
+export function isValidationVocabularyMetaSchema2(
+  value: unknown,
+): value is ValidationVocabularyMetaSchema2 {
+  try {
+    return checkValidationVocabularyMetaSchema2(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as ValidationVocabularyMetaSchema2, collecting every error.
  */
 export function validateValidationVocabularyMetaSchema2(
   value: unknown,
 ): ValidationResult<ValidationVocabularyMetaSchema2> {
   try {
-    if (isValidationVocabularyMetaSchema2(value)) return { valid: true, value };
+    if (checkValidationVocabularyMetaSchema2(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectValidationVocabularyMetaSchema2Errors(value, "", errors);
     return { valid: false, errors };
@@ -658,11 +677,22 @@ export const ValidationVocabularyMetaSchema2Schema: StandardSchemaV1<ValidationV
   toStandardSchema(validateValidationVocabularyMetaSchema2);
 
 /**
+ * Whether `value` is a valid NonNegativeInteger2. Data nested too deeply to validate is not.
+ */
+export function isNonNegativeInteger2(value: unknown): value is NonNegativeInteger2 {
+  try {
+    return checkNonNegativeInteger2(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as NonNegativeInteger2, collecting every error.
  */
 export function validateNonNegativeInteger2(value: unknown): ValidationResult<NonNegativeInteger2> {
   try {
-    if (isNonNegativeInteger2(value)) return { valid: true, value };
+    if (checkNonNegativeInteger2(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectNonNegativeInteger2Errors(value, "", errors);
     return { valid: false, errors };
@@ -686,13 +716,26 @@ export const NonNegativeInteger2Schema: StandardSchemaV1<NonNegativeInteger2> =
   toStandardSchema(validateNonNegativeInteger2);
 
 /**
+ * Whether `value` is a valid NonNegativeIntegerDefault02. Data nested too deeply to validate is not.
+ */
+export function isNonNegativeIntegerDefault02(
+  value: unknown,
+): value is NonNegativeIntegerDefault02 {
+  try {
+    return checkNonNegativeIntegerDefault02(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as NonNegativeIntegerDefault02, collecting every error.
  */
 export function validateNonNegativeIntegerDefault02(
   value: unknown,
 ): ValidationResult<NonNegativeIntegerDefault02> {
   try {
-    if (isNonNegativeIntegerDefault02(value)) return { valid: true, value };
+    if (checkNonNegativeIntegerDefault02(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectNonNegativeIntegerDefault02Errors(value, "", errors);
     return { valid: false, errors };
@@ -718,11 +761,22 @@ export const NonNegativeIntegerDefault02Schema: StandardSchemaV1<NonNegativeInte
   toStandardSchema(validateNonNegativeIntegerDefault02);
 
 /**
+ * Whether `value` is a valid SimpleTypes2. Data nested too deeply to validate is not.
+ */
+export function isSimpleTypes2(value: unknown): value is SimpleTypes2 {
+  try {
+    return checkSimpleTypes2(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as SimpleTypes2, collecting every error.
  */
 export function validateSimpleTypes2(value: unknown): ValidationResult<SimpleTypes2> {
   try {
-    if (isSimpleTypes2(value)) return { valid: true, value };
+    if (checkSimpleTypes2(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectSimpleTypes2Errors(value, "", errors);
     return { valid: false, errors };
@@ -746,11 +800,22 @@ export const SimpleTypes2Schema: StandardSchemaV1<SimpleTypes2> =
   toStandardSchema(validateSimpleTypes2);
 
 /**
+ * Whether `value` is a valid StringArray2. Data nested too deeply to validate is not.
+ */
+export function isStringArray2(value: unknown): value is StringArray2 {
+  try {
+    return checkStringArray2(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as StringArray2, collecting every error.
  */
 export function validateStringArray2(value: unknown): ValidationResult<StringArray2> {
   try {
-    if (isStringArray2(value)) return { valid: true, value };
+    if (checkStringArray2(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectStringArray2Errors(value, "", errors);
     return { valid: false, errors };

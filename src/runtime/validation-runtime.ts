@@ -75,13 +75,29 @@ function pathSegments(instancePath: string): PropertyKey[] {
 }
 
 /**
- * What `validateX` returns when validation ran out of call stack: data nested deeper than the
- * recursive validators can follow (thousands of levels) is invalid, and the caller gets an error
- * to report instead of an exception. Any other exception is a bug and goes on.
+ * Whether an exception means validation ran out of call stack: data nested deeper than the
+ * recursive validators can follow (thousands of levels). V8 and JavaScriptCore throw a RangeError,
+ * SpiderMonkey an InternalError.
+ */
+function isStackExhausted(error: unknown): boolean {
+  return error instanceof RangeError || (error instanceof Error && error.name === "InternalError");
+}
+
+/**
+ * What `isX` returns when validation ran out of call stack: data too deeply nested to validate is
+ * not valid. Any other exception is a bug and goes on.
+ */
+export function notTooDeeplyNested(error: unknown): false {
+  if (!isStackExhausted(error)) throw error;
+  return false;
+}
+
+/**
+ * What `validateX` returns when validation ran out of call stack: the data is invalid, and the
+ * caller gets an error to report instead of an exception. Any other exception is a bug and goes on.
  */
 export function tooDeeplyNested(error: unknown): { valid: false; errors: ValidationError[] } {
-  // V8 and JavaScriptCore throw a RangeError when the stack runs out, SpiderMonkey an InternalError.
-  if (!(error instanceof RangeError) && !(error instanceof Error && error.name === "InternalError")) throw error;
+  if (!isStackExhausted(error)) throw error;
   return {
     valid: false,
     errors: [{ instancePath: "", schemaPath: "#", keyword: "maxDepth", params: {}, message: "is nested too deeply to validate" }],

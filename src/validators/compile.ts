@@ -85,7 +85,7 @@ export interface CompiledValidators {
 }
 
 export function functionNames(typeName: string): { check: Code; collect: Code } {
-  return { check: identifier(`is${typeName}`), collect: identifier(`collect${typeName}Errors`) };
+  return { check: identifier(`check${typeName}`), collect: identifier(`collect${typeName}Errors`) };
 }
 
 /**
@@ -219,7 +219,7 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
     const checkBody = scoped(code`${render(statements, "check")}\nreturn true;`);
     const collectBody = scoped(render(statements, "collect"));
     functions.push(
-      code`${docComment(exported ? `Whether \`value\` is a valid ${typeName}.` : `Whether \`value\` matches the schema at #${location.pointer}.`)}
+      code`${docComment(exported ? `Whether \`value\` is a valid ${typeName}: the recursive check that \`is${typeName}\` guards.` : `Whether \`value\` matches the schema at #${location.pointer}.`)}
 ${exportKeyword}function ${check}(value: unknown): ${checkReturn} {\n${checkBody}\n}`,
       code`${docComment(`Appends to \`errors\` every reason why \`value\` does not match${exported ? ` ${typeName}` : ` #${location.pointer}`}.`)}
 ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors: ValidationError[]): void {\n${collectBody}\n}`,

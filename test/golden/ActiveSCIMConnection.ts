@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -34,9 +35,9 @@ export interface ActiveSCIMConnection {
 }
 
 /**
- * Whether `value` is a valid ActiveSCIMConnection.
+ * Whether `value` is a valid ActiveSCIMConnection: the recursive check that `isActiveSCIMConnection` guards.
  */
-export function isActiveSCIMConnection(value: unknown): value is ActiveSCIMConnection {
+export function checkActiveSCIMConnection(value: unknown): value is ActiveSCIMConnection {
   if (!isJsonObject(value)) return false;
   if (
     value.connection_id === undefined ||
@@ -158,13 +159,24 @@ export function collectActiveSCIMConnectionErrors(
 }
 
 /**
+ * Whether `value` is a valid ActiveSCIMConnection. Data nested too deeply to validate is not.
+ */
+export function isActiveSCIMConnection(value: unknown): value is ActiveSCIMConnection {
+  try {
+    return checkActiveSCIMConnection(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as ActiveSCIMConnection, collecting every error.
  */
 export function validateActiveSCIMConnection(
   value: unknown,
 ): ValidationResult<ActiveSCIMConnection> {
   try {
-    if (isActiveSCIMConnection(value)) return { valid: true, value };
+    if (checkActiveSCIMConnection(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectActiveSCIMConnectionErrors(value, "", errors);
     return { valid: false, errors };

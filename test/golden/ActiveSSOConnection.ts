@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface ActiveSSOConnection {
 }
 
 /**
- * Whether `value` is a valid ActiveSSOConnection.
+ * Whether `value` is a valid ActiveSSOConnection: the recursive check that `isActiveSSOConnection` guards.
  */
-export function isActiveSSOConnection(value: unknown): value is ActiveSSOConnection {
+export function checkActiveSSOConnection(value: unknown): value is ActiveSSOConnection {
   if (!isJsonObject(value)) return false;
   if (
     value.connection_id === undefined ||
@@ -126,11 +127,22 @@ export function collectActiveSSOConnectionErrors(
 }
 
 /**
+ * Whether `value` is a valid ActiveSSOConnection. Data nested too deeply to validate is not.
+ */
+export function isActiveSSOConnection(value: unknown): value is ActiveSSOConnection {
+  try {
+    return checkActiveSSOConnection(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as ActiveSSOConnection, collecting every error.
  */
 export function validateActiveSSOConnection(value: unknown): ValidationResult<ActiveSSOConnection> {
   try {
-    if (isActiveSSOConnection(value)) return { valid: true, value };
+    if (checkActiveSSOConnection(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectActiveSSOConnectionErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface AmazonOAuthFactor {
 }
 
 /**
- * Whether `value` is a valid AmazonOAuthFactor.
+ * Whether `value` is a valid AmazonOAuthFactor: the recursive check that `isAmazonOAuthFactor` guards.
  */
-export function isAmazonOAuthFactor(value: unknown): value is AmazonOAuthFactor {
+export function checkAmazonOAuthFactor(value: unknown): value is AmazonOAuthFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
@@ -113,11 +114,22 @@ export function collectAmazonOAuthFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid AmazonOAuthFactor. Data nested too deeply to validate is not.
+ */
+export function isAmazonOAuthFactor(value: unknown): value is AmazonOAuthFactor {
+  try {
+    return checkAmazonOAuthFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as AmazonOAuthFactor, collecting every error.
  */
 export function validateAmazonOAuthFactor(value: unknown): ValidationResult<AmazonOAuthFactor> {
   try {
-    if (isAmazonOAuthFactor(value)) return { valid: true, value };
+    if (checkAmazonOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectAmazonOAuthFactorErrors(value, "", errors);
     return { valid: false, errors };

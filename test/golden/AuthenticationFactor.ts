@@ -6,210 +6,211 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
 import {
   type AmazonOAuthFactor,
+  checkAmazonOAuthFactor,
   collectAmazonOAuthFactorErrors,
-  isAmazonOAuthFactor,
 } from "./AmazonOAuthFactor.js";
 import {
   type AppleOAuthFactor,
+  checkAppleOAuthFactor,
   collectAppleOAuthFactorErrors,
-  isAppleOAuthFactor,
 } from "./AppleOAuthFactor.js";
 import {
   type AuthenticatorAppFactor,
+  checkAuthenticatorAppFactor,
   collectAuthenticatorAppFactorErrors,
-  isAuthenticatorAppFactor,
 } from "./AuthenticatorAppFactor.js";
 import {
   type BiometricFactor,
+  checkBiometricFactor,
   collectBiometricFactorErrors,
-  isBiometricFactor,
 } from "./BiometricFactor.js";
 import {
   type BitbucketOAuthFactor,
+  checkBitbucketOAuthFactor,
   collectBitbucketOAuthFactorErrors,
-  isBitbucketOAuthFactor,
 } from "./BitbucketOAuthFactor.js";
 import {
   type CoinbaseOAuthFactor,
+  checkCoinbaseOAuthFactor,
   collectCoinbaseOAuthFactorErrors,
-  isCoinbaseOAuthFactor,
 } from "./CoinbaseOAuthFactor.js";
 import {
   type CryptoWalletFactor,
+  checkCryptoWalletFactor,
   collectCryptoWalletFactorErrors,
-  isCryptoWalletFactor,
 } from "./CryptoWalletFactor.js";
 import {
   type DiscordOAuthFactor,
+  checkDiscordOAuthFactor,
   collectDiscordOAuthFactorErrors,
-  isDiscordOAuthFactor,
 } from "./DiscordOAuthFactor.js";
-import { type EmailFactor, collectEmailFactorErrors, isEmailFactor } from "./EmailFactor.js";
+import { type EmailFactor, checkEmailFactor, collectEmailFactorErrors } from "./EmailFactor.js";
 import {
   type EmbeddableMagicLinkFactor,
+  checkEmbeddableMagicLinkFactor,
   collectEmbeddableMagicLinkFactorErrors,
-  isEmbeddableMagicLinkFactor,
 } from "./EmbeddableMagicLinkFactor.js";
 import {
   type FacebookOAuthFactor,
+  checkFacebookOAuthFactor,
   collectFacebookOAuthFactorErrors,
-  isFacebookOAuthFactor,
 } from "./FacebookOAuthFactor.js";
 import {
   type FigmaOAuthFactor,
+  checkFigmaOAuthFactor,
   collectFigmaOAuthFactorErrors,
-  isFigmaOAuthFactor,
 } from "./FigmaOAuthFactor.js";
 import {
   type GitLabOAuthFactor,
+  checkGitLabOAuthFactor,
   collectGitLabOAuthFactorErrors,
-  isGitLabOAuthFactor,
 } from "./GitLabOAuthFactor.js";
 import {
   type GithubOAuthExchangeFactor,
+  checkGithubOAuthExchangeFactor,
   collectGithubOAuthExchangeFactorErrors,
-  isGithubOAuthExchangeFactor,
 } from "./GithubOAuthExchangeFactor.js";
 import {
   type GithubOAuthFactor,
+  checkGithubOAuthFactor,
   collectGithubOAuthFactorErrors,
-  isGithubOAuthFactor,
 } from "./GithubOAuthFactor.js";
 import {
   type GoogleOAuthExchangeFactor,
+  checkGoogleOAuthExchangeFactor,
   collectGoogleOAuthExchangeFactorErrors,
-  isGoogleOAuthExchangeFactor,
 } from "./GoogleOAuthExchangeFactor.js";
 import {
   type GoogleOAuthFactor,
+  checkGoogleOAuthFactor,
   collectGoogleOAuthFactorErrors,
-  isGoogleOAuthFactor,
 } from "./GoogleOAuthFactor.js";
 import {
   type HubspotOAuthExchangeFactor,
+  checkHubspotOAuthExchangeFactor,
   collectHubspotOAuthExchangeFactorErrors,
-  isHubspotOAuthExchangeFactor,
 } from "./HubspotOAuthExchangeFactor.js";
 import {
   type HubspotOAuthFactor,
+  checkHubspotOAuthFactor,
   collectHubspotOAuthFactorErrors,
-  isHubspotOAuthFactor,
 } from "./HubspotOAuthFactor.js";
 import {
   type ImpersonatedFactor,
+  checkImpersonatedFactor,
   collectImpersonatedFactorErrors,
-  isImpersonatedFactor,
 } from "./ImpersonatedFactor.js";
 import {
   type InstagramOAuthFactor,
+  checkInstagramOAuthFactor,
   collectInstagramOAuthFactorErrors,
-  isInstagramOAuthFactor,
 } from "./InstagramOAuthFactor.js";
 import {
   type LinkedInOAuthFactor,
+  checkLinkedInOAuthFactor,
   collectLinkedInOAuthFactorErrors,
-  isLinkedInOAuthFactor,
 } from "./LinkedInOAuthFactor.js";
 import {
   type MicrosoftOAuthFactor,
+  checkMicrosoftOAuthFactor,
   collectMicrosoftOAuthFactorErrors,
-  isMicrosoftOAuthFactor,
 } from "./MicrosoftOAuthFactor.js";
 import {
   type OAuthAccessTokenExchangeFactor,
+  checkOAuthAccessTokenExchangeFactor,
   collectOAuthAccessTokenExchangeFactorErrors,
-  isOAuthAccessTokenExchangeFactor,
 } from "./OAuthAccessTokenExchangeFactor.js";
 import {
   type OIDCSSOFactor,
+  checkOIDCSSOFactor,
   collectOIDCSSOFactorErrors,
-  isOIDCSSOFactor,
 } from "./OIDCSSOFactor.js";
 import {
   type PhoneNumberFactor,
+  checkPhoneNumberFactor,
   collectPhoneNumberFactorErrors,
-  isPhoneNumberFactor,
 } from "./PhoneNumberFactor.js";
 import {
   type RecoveryCodeFactor,
+  checkRecoveryCodeFactor,
   collectRecoveryCodeFactorErrors,
-  isRecoveryCodeFactor,
 } from "./RecoveryCodeFactor.js";
 import {
   type SAMLSSOFactor,
+  checkSAMLSSOFactor,
   collectSAMLSSOFactorErrors,
-  isSAMLSSOFactor,
 } from "./SAMLSSOFactor.js";
 import {
   type SalesforceOAuthFactor,
+  checkSalesforceOAuthFactor,
   collectSalesforceOAuthFactorErrors,
-  isSalesforceOAuthFactor,
 } from "./SalesforceOAuthFactor.js";
 import {
   type ShopifyOAuthFactor,
+  checkShopifyOAuthFactor,
   collectShopifyOAuthFactorErrors,
-  isShopifyOAuthFactor,
 } from "./ShopifyOAuthFactor.js";
 import {
   type SlackOAuthExchangeFactor,
+  checkSlackOAuthExchangeFactor,
   collectSlackOAuthExchangeFactorErrors,
-  isSlackOAuthExchangeFactor,
 } from "./SlackOAuthExchangeFactor.js";
 import {
   type SlackOAuthFactor,
+  checkSlackOAuthFactor,
   collectSlackOAuthFactorErrors,
-  isSlackOAuthFactor,
 } from "./SlackOAuthFactor.js";
 import {
   type SnapchatOAuthFactor,
+  checkSnapchatOAuthFactor,
   collectSnapchatOAuthFactorErrors,
-  isSnapchatOAuthFactor,
 } from "./SnapchatOAuthFactor.js";
 import {
   type SpotifyOAuthFactor,
+  checkSpotifyOAuthFactor,
   collectSpotifyOAuthFactorErrors,
-  isSpotifyOAuthFactor,
 } from "./SpotifyOAuthFactor.js";
 import {
   type SteamOAuthFactor,
+  checkSteamOAuthFactor,
   collectSteamOAuthFactorErrors,
-  isSteamOAuthFactor,
 } from "./SteamOAuthFactor.js";
 import {
   type TikTokOAuthFactor,
+  checkTikTokOAuthFactor,
   collectTikTokOAuthFactorErrors,
-  isTikTokOAuthFactor,
 } from "./TikTokOAuthFactor.js";
 import {
   type TrustedAuthTokenFactor,
+  checkTrustedAuthTokenFactor,
   collectTrustedAuthTokenFactorErrors,
-  isTrustedAuthTokenFactor,
 } from "./TrustedAuthTokenFactor.js";
 import {
   type TwitchOAuthFactor,
+  checkTwitchOAuthFactor,
   collectTwitchOAuthFactorErrors,
-  isTwitchOAuthFactor,
 } from "./TwitchOAuthFactor.js";
 import {
   type TwitterOAuthFactor,
+  checkTwitterOAuthFactor,
   collectTwitterOAuthFactorErrors,
-  isTwitterOAuthFactor,
 } from "./TwitterOAuthFactor.js";
 import {
   type WebAuthnFactor,
+  checkWebAuthnFactor,
   collectWebAuthnFactorErrors,
-  isWebAuthnFactor,
 } from "./WebAuthnFactor.js";
 import {
   type YahooOAuthFactor,
+  checkYahooOAuthFactor,
   collectYahooOAuthFactorErrors,
-  isYahooOAuthFactor,
 } from "./YahooOAuthFactor.js";
 
 /**
@@ -469,7 +470,7 @@ export interface AuthenticationFactor {
 /**
  * Whether `value` matches the schema at #/properties/type/anyOf/0.
  */
-function isAuthenticationFactor_TypeAnyOf0(value: unknown): boolean {
+function checkAuthenticationFactor_TypeAnyOf0(value: unknown): boolean {
   if (
     typeof value !== "string" ||
     (value !== "magic_link" &&
@@ -552,7 +553,7 @@ function collectAuthenticationFactor_TypeAnyOf0Errors(
 /**
  * Whether `value` matches the schema at #/properties/type/anyOf/1.
  */
-function isAuthenticationFactor_TypeAnyOf1(value: unknown): boolean {
+function checkAuthenticationFactor_TypeAnyOf1(value: unknown): boolean {
   if (typeof value !== "string") return false;
   return true;
 }
@@ -578,7 +579,7 @@ function collectAuthenticationFactor_TypeAnyOf1Errors(
 /**
  * Whether `value` matches the schema at #/properties/delivery_method/anyOf/0.
  */
-function isAuthenticationFactor_DeliveryMethodAnyOf0(value: unknown): boolean {
+function checkAuthenticationFactor_DeliveryMethodAnyOf0(value: unknown): boolean {
   if (
     typeof value !== "string" ||
     (value !== "email" &&
@@ -751,7 +752,7 @@ function collectAuthenticationFactor_DeliveryMethodAnyOf0Errors(
 /**
  * Whether `value` matches the schema at #/properties/delivery_method/anyOf/1.
  */
-function isAuthenticationFactor_DeliveryMethodAnyOf1(value: unknown): boolean {
+function checkAuthenticationFactor_DeliveryMethodAnyOf1(value: unknown): boolean {
   if (typeof value !== "string") return false;
   return true;
 }
@@ -775,23 +776,23 @@ function collectAuthenticationFactor_DeliveryMethodAnyOf1Errors(
 }
 
 /**
- * Whether `value` is a valid AuthenticationFactor.
+ * Whether `value` is a valid AuthenticationFactor: the recursive check that `isAuthenticationFactor` guards.
  */
-export function isAuthenticationFactor(value: unknown): value is AuthenticationFactor {
+export function checkAuthenticationFactor(value: unknown): value is AuthenticationFactor {
   if (!isJsonObject(value)) return false;
   if (value.type === undefined || value.delivery_method === undefined) return false;
   const type = value.type;
   if (
     type !== undefined &&
-    !(isAuthenticationFactor_TypeAnyOf0(type) || isAuthenticationFactor_TypeAnyOf1(type))
+    !(checkAuthenticationFactor_TypeAnyOf0(type) || checkAuthenticationFactor_TypeAnyOf1(type))
   )
     return false;
   const delivery_method = value.delivery_method;
   if (
     delivery_method !== undefined &&
     !(
-      isAuthenticationFactor_DeliveryMethodAnyOf0(delivery_method) ||
-      isAuthenticationFactor_DeliveryMethodAnyOf1(delivery_method)
+      checkAuthenticationFactor_DeliveryMethodAnyOf0(delivery_method) ||
+      checkAuthenticationFactor_DeliveryMethodAnyOf1(delivery_method)
     )
   )
     return false;
@@ -811,131 +812,140 @@ export function isAuthenticationFactor(value: unknown): value is AuthenticationF
     if (!formats.isDateTime(updated_at)) return false;
   }
   const email_factor = value.email_factor;
-  if (email_factor !== undefined && !isEmailFactor(email_factor)) return false;
+  if (email_factor !== undefined && !checkEmailFactor(email_factor)) return false;
   const phone_number_factor = value.phone_number_factor;
-  if (phone_number_factor !== undefined && !isPhoneNumberFactor(phone_number_factor)) return false;
+  if (phone_number_factor !== undefined && !checkPhoneNumberFactor(phone_number_factor))
+    return false;
   const google_oauth_factor = value.google_oauth_factor;
-  if (google_oauth_factor !== undefined && !isGoogleOAuthFactor(google_oauth_factor)) return false;
+  if (google_oauth_factor !== undefined && !checkGoogleOAuthFactor(google_oauth_factor))
+    return false;
   const microsoft_oauth_factor = value.microsoft_oauth_factor;
-  if (microsoft_oauth_factor !== undefined && !isMicrosoftOAuthFactor(microsoft_oauth_factor))
+  if (microsoft_oauth_factor !== undefined && !checkMicrosoftOAuthFactor(microsoft_oauth_factor))
     return false;
   const apple_oauth_factor = value.apple_oauth_factor;
-  if (apple_oauth_factor !== undefined && !isAppleOAuthFactor(apple_oauth_factor)) return false;
+  if (apple_oauth_factor !== undefined && !checkAppleOAuthFactor(apple_oauth_factor)) return false;
   const webauthn_factor = value.webauthn_factor;
-  if (webauthn_factor !== undefined && !isWebAuthnFactor(webauthn_factor)) return false;
+  if (webauthn_factor !== undefined && !checkWebAuthnFactor(webauthn_factor)) return false;
   const authenticator_app_factor = value.authenticator_app_factor;
-  if (authenticator_app_factor !== undefined && !isAuthenticatorAppFactor(authenticator_app_factor))
+  if (
+    authenticator_app_factor !== undefined &&
+    !checkAuthenticatorAppFactor(authenticator_app_factor)
+  )
     return false;
   const github_oauth_factor = value.github_oauth_factor;
-  if (github_oauth_factor !== undefined && !isGithubOAuthFactor(github_oauth_factor)) return false;
+  if (github_oauth_factor !== undefined && !checkGithubOAuthFactor(github_oauth_factor))
+    return false;
   const recovery_code_factor = value.recovery_code_factor;
-  if (recovery_code_factor !== undefined && !isRecoveryCodeFactor(recovery_code_factor))
+  if (recovery_code_factor !== undefined && !checkRecoveryCodeFactor(recovery_code_factor))
     return false;
   const facebook_oauth_factor = value.facebook_oauth_factor;
-  if (facebook_oauth_factor !== undefined && !isFacebookOAuthFactor(facebook_oauth_factor))
+  if (facebook_oauth_factor !== undefined && !checkFacebookOAuthFactor(facebook_oauth_factor))
     return false;
   const crypto_wallet_factor = value.crypto_wallet_factor;
-  if (crypto_wallet_factor !== undefined && !isCryptoWalletFactor(crypto_wallet_factor))
+  if (crypto_wallet_factor !== undefined && !checkCryptoWalletFactor(crypto_wallet_factor))
     return false;
   const amazon_oauth_factor = value.amazon_oauth_factor;
-  if (amazon_oauth_factor !== undefined && !isAmazonOAuthFactor(amazon_oauth_factor)) return false;
+  if (amazon_oauth_factor !== undefined && !checkAmazonOAuthFactor(amazon_oauth_factor))
+    return false;
   const bitbucket_oauth_factor = value.bitbucket_oauth_factor;
-  if (bitbucket_oauth_factor !== undefined && !isBitbucketOAuthFactor(bitbucket_oauth_factor))
+  if (bitbucket_oauth_factor !== undefined && !checkBitbucketOAuthFactor(bitbucket_oauth_factor))
     return false;
   const coinbase_oauth_factor = value.coinbase_oauth_factor;
-  if (coinbase_oauth_factor !== undefined && !isCoinbaseOAuthFactor(coinbase_oauth_factor))
+  if (coinbase_oauth_factor !== undefined && !checkCoinbaseOAuthFactor(coinbase_oauth_factor))
     return false;
   const discord_oauth_factor = value.discord_oauth_factor;
-  if (discord_oauth_factor !== undefined && !isDiscordOAuthFactor(discord_oauth_factor))
+  if (discord_oauth_factor !== undefined && !checkDiscordOAuthFactor(discord_oauth_factor))
     return false;
   const figma_oauth_factor = value.figma_oauth_factor;
-  if (figma_oauth_factor !== undefined && !isFigmaOAuthFactor(figma_oauth_factor)) return false;
+  if (figma_oauth_factor !== undefined && !checkFigmaOAuthFactor(figma_oauth_factor)) return false;
   const git_lab_oauth_factor = value.git_lab_oauth_factor;
-  if (git_lab_oauth_factor !== undefined && !isGitLabOAuthFactor(git_lab_oauth_factor))
+  if (git_lab_oauth_factor !== undefined && !checkGitLabOAuthFactor(git_lab_oauth_factor))
     return false;
   const instagram_oauth_factor = value.instagram_oauth_factor;
-  if (instagram_oauth_factor !== undefined && !isInstagramOAuthFactor(instagram_oauth_factor))
+  if (instagram_oauth_factor !== undefined && !checkInstagramOAuthFactor(instagram_oauth_factor))
     return false;
   const linked_in_oauth_factor = value.linked_in_oauth_factor;
-  if (linked_in_oauth_factor !== undefined && !isLinkedInOAuthFactor(linked_in_oauth_factor))
+  if (linked_in_oauth_factor !== undefined && !checkLinkedInOAuthFactor(linked_in_oauth_factor))
     return false;
   const shopify_oauth_factor = value.shopify_oauth_factor;
-  if (shopify_oauth_factor !== undefined && !isShopifyOAuthFactor(shopify_oauth_factor))
+  if (shopify_oauth_factor !== undefined && !checkShopifyOAuthFactor(shopify_oauth_factor))
     return false;
   const slack_oauth_factor = value.slack_oauth_factor;
-  if (slack_oauth_factor !== undefined && !isSlackOAuthFactor(slack_oauth_factor)) return false;
+  if (slack_oauth_factor !== undefined && !checkSlackOAuthFactor(slack_oauth_factor)) return false;
   const snapchat_oauth_factor = value.snapchat_oauth_factor;
-  if (snapchat_oauth_factor !== undefined && !isSnapchatOAuthFactor(snapchat_oauth_factor))
+  if (snapchat_oauth_factor !== undefined && !checkSnapchatOAuthFactor(snapchat_oauth_factor))
     return false;
   const spotify_oauth_factor = value.spotify_oauth_factor;
-  if (spotify_oauth_factor !== undefined && !isSpotifyOAuthFactor(spotify_oauth_factor))
+  if (spotify_oauth_factor !== undefined && !checkSpotifyOAuthFactor(spotify_oauth_factor))
     return false;
   const steam_oauth_factor = value.steam_oauth_factor;
-  if (steam_oauth_factor !== undefined && !isSteamOAuthFactor(steam_oauth_factor)) return false;
+  if (steam_oauth_factor !== undefined && !checkSteamOAuthFactor(steam_oauth_factor)) return false;
   const tik_tok_oauth_factor = value.tik_tok_oauth_factor;
-  if (tik_tok_oauth_factor !== undefined && !isTikTokOAuthFactor(tik_tok_oauth_factor))
+  if (tik_tok_oauth_factor !== undefined && !checkTikTokOAuthFactor(tik_tok_oauth_factor))
     return false;
   const twitch_oauth_factor = value.twitch_oauth_factor;
-  if (twitch_oauth_factor !== undefined && !isTwitchOAuthFactor(twitch_oauth_factor)) return false;
+  if (twitch_oauth_factor !== undefined && !checkTwitchOAuthFactor(twitch_oauth_factor))
+    return false;
   const twitter_oauth_factor = value.twitter_oauth_factor;
-  if (twitter_oauth_factor !== undefined && !isTwitterOAuthFactor(twitter_oauth_factor))
+  if (twitter_oauth_factor !== undefined && !checkTwitterOAuthFactor(twitter_oauth_factor))
     return false;
   const embeddable_magic_link_factor = value.embeddable_magic_link_factor;
   if (
     embeddable_magic_link_factor !== undefined &&
-    !isEmbeddableMagicLinkFactor(embeddable_magic_link_factor)
+    !checkEmbeddableMagicLinkFactor(embeddable_magic_link_factor)
   )
     return false;
   const biometric_factor = value.biometric_factor;
-  if (biometric_factor !== undefined && !isBiometricFactor(biometric_factor)) return false;
+  if (biometric_factor !== undefined && !checkBiometricFactor(biometric_factor)) return false;
   const saml_sso_factor = value.saml_sso_factor;
-  if (saml_sso_factor !== undefined && !isSAMLSSOFactor(saml_sso_factor)) return false;
+  if (saml_sso_factor !== undefined && !checkSAMLSSOFactor(saml_sso_factor)) return false;
   const oidc_sso_factor = value.oidc_sso_factor;
-  if (oidc_sso_factor !== undefined && !isOIDCSSOFactor(oidc_sso_factor)) return false;
+  if (oidc_sso_factor !== undefined && !checkOIDCSSOFactor(oidc_sso_factor)) return false;
   const salesforce_oauth_factor = value.salesforce_oauth_factor;
-  if (salesforce_oauth_factor !== undefined && !isSalesforceOAuthFactor(salesforce_oauth_factor))
+  if (salesforce_oauth_factor !== undefined && !checkSalesforceOAuthFactor(salesforce_oauth_factor))
     return false;
   const yahoo_oauth_factor = value.yahoo_oauth_factor;
-  if (yahoo_oauth_factor !== undefined && !isYahooOAuthFactor(yahoo_oauth_factor)) return false;
+  if (yahoo_oauth_factor !== undefined && !checkYahooOAuthFactor(yahoo_oauth_factor)) return false;
   const hubspot_oauth_factor = value.hubspot_oauth_factor;
-  if (hubspot_oauth_factor !== undefined && !isHubspotOAuthFactor(hubspot_oauth_factor))
+  if (hubspot_oauth_factor !== undefined && !checkHubspotOAuthFactor(hubspot_oauth_factor))
     return false;
   const slack_oauth_exchange_factor = value.slack_oauth_exchange_factor;
   if (
     slack_oauth_exchange_factor !== undefined &&
-    !isSlackOAuthExchangeFactor(slack_oauth_exchange_factor)
+    !checkSlackOAuthExchangeFactor(slack_oauth_exchange_factor)
   )
     return false;
   const hubspot_oauth_exchange_factor = value.hubspot_oauth_exchange_factor;
   if (
     hubspot_oauth_exchange_factor !== undefined &&
-    !isHubspotOAuthExchangeFactor(hubspot_oauth_exchange_factor)
+    !checkHubspotOAuthExchangeFactor(hubspot_oauth_exchange_factor)
   )
     return false;
   const github_oauth_exchange_factor = value.github_oauth_exchange_factor;
   if (
     github_oauth_exchange_factor !== undefined &&
-    !isGithubOAuthExchangeFactor(github_oauth_exchange_factor)
+    !checkGithubOAuthExchangeFactor(github_oauth_exchange_factor)
   )
     return false;
   const google_oauth_exchange_factor = value.google_oauth_exchange_factor;
   if (
     google_oauth_exchange_factor !== undefined &&
-    !isGoogleOAuthExchangeFactor(google_oauth_exchange_factor)
+    !checkGoogleOAuthExchangeFactor(google_oauth_exchange_factor)
   )
     return false;
   const impersonated_factor = value.impersonated_factor;
-  if (impersonated_factor !== undefined && !isImpersonatedFactor(impersonated_factor)) return false;
+  if (impersonated_factor !== undefined && !checkImpersonatedFactor(impersonated_factor))
+    return false;
   const oauth_access_token_exchange_factor = value.oauth_access_token_exchange_factor;
   if (
     oauth_access_token_exchange_factor !== undefined &&
-    !isOAuthAccessTokenExchangeFactor(oauth_access_token_exchange_factor)
+    !checkOAuthAccessTokenExchangeFactor(oauth_access_token_exchange_factor)
   )
     return false;
   const trusted_auth_token_factor = value.trusted_auth_token_factor;
   if (
     trusted_auth_token_factor !== undefined &&
-    !isTrustedAuthTokenFactor(trusted_auth_token_factor)
+    !checkTrustedAuthTokenFactor(trusted_auth_token_factor)
   )
     return false;
   return true;
@@ -976,7 +986,9 @@ export function collectAuthenticationFactorErrors(
       });
     const type = value.type;
     if (type !== undefined) {
-      if (!(isAuthenticationFactor_TypeAnyOf0(type) || isAuthenticationFactor_TypeAnyOf1(type))) {
+      if (!(
+        checkAuthenticationFactor_TypeAnyOf0(type) || checkAuthenticationFactor_TypeAnyOf1(type)
+      )) {
         collectAuthenticationFactor_TypeAnyOf0Errors(type, instancePath + "/type", errors);
         collectAuthenticationFactor_TypeAnyOf1Errors(type, instancePath + "/type", errors);
         errors.push({
@@ -991,8 +1003,8 @@ export function collectAuthenticationFactorErrors(
     const delivery_method = value.delivery_method;
     if (delivery_method !== undefined) {
       if (!(
-        isAuthenticationFactor_DeliveryMethodAnyOf0(delivery_method) ||
-        isAuthenticationFactor_DeliveryMethodAnyOf1(delivery_method)
+        checkAuthenticationFactor_DeliveryMethodAnyOf0(delivery_method) ||
+        checkAuthenticationFactor_DeliveryMethodAnyOf1(delivery_method)
       )) {
         collectAuthenticationFactor_DeliveryMethodAnyOf0Errors(
           delivery_method,
@@ -1388,13 +1400,24 @@ export function collectAuthenticationFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid AuthenticationFactor. Data nested too deeply to validate is not.
+ */
+export function isAuthenticationFactor(value: unknown): value is AuthenticationFactor {
+  try {
+    return checkAuthenticationFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as AuthenticationFactor, collecting every error.
  */
 export function validateAuthenticationFactor(
   value: unknown,
 ): ValidationResult<AuthenticationFactor> {
   try {
-    if (isAuthenticationFactor(value)) return { valid: true, value };
+    if (checkAuthenticationFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectAuthenticationFactorErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -21,9 +22,9 @@ export interface AuthenticatorAppFactor {
 }
 
 /**
- * Whether `value` is a valid AuthenticatorAppFactor.
+ * Whether `value` is a valid AuthenticatorAppFactor: the recursive check that `isAuthenticatorAppFactor` guards.
  */
-export function isAuthenticatorAppFactor(value: unknown): value is AuthenticatorAppFactor {
+export function checkAuthenticatorAppFactor(value: unknown): value is AuthenticatorAppFactor {
   if (!isJsonObject(value)) return false;
   if (value.totp_id === undefined) return false;
   const totp_id = value.totp_id;
@@ -71,13 +72,24 @@ export function collectAuthenticatorAppFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid AuthenticatorAppFactor. Data nested too deeply to validate is not.
+ */
+export function isAuthenticatorAppFactor(value: unknown): value is AuthenticatorAppFactor {
+  try {
+    return checkAuthenticatorAppFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as AuthenticatorAppFactor, collecting every error.
  */
 export function validateAuthenticatorAppFactor(
   value: unknown,
 ): ValidationResult<AuthenticatorAppFactor> {
   try {
-    if (isAuthenticatorAppFactor(value)) return { valid: true, value };
+    if (checkAuthenticatorAppFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectAuthenticatorAppFactorErrors(value, "", errors);
     return { valid: false, errors };

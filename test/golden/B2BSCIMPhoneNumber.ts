@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface B2BSCIMPhoneNumber {
 }
 
 /**
- * Whether `value` is a valid B2BSCIMPhoneNumber.
+ * Whether `value` is a valid B2BSCIMPhoneNumber: the recursive check that `isB2BSCIMPhoneNumber` guards.
  */
-export function isB2BSCIMPhoneNumber(value: unknown): value is B2BSCIMPhoneNumber {
+export function checkB2BSCIMPhoneNumber(value: unknown): value is B2BSCIMPhoneNumber {
   if (!isJsonObject(value)) return false;
   if (value.value === undefined || value.type === undefined || value.primary === undefined)
     return false;
@@ -122,11 +123,22 @@ export function collectB2BSCIMPhoneNumberErrors(
 }
 
 /**
+ * Whether `value` is a valid B2BSCIMPhoneNumber. Data nested too deeply to validate is not.
+ */
+export function isB2BSCIMPhoneNumber(value: unknown): value is B2BSCIMPhoneNumber {
+  try {
+    return checkB2BSCIMPhoneNumber(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as B2BSCIMPhoneNumber, collecting every error.
  */
 export function validateB2BSCIMPhoneNumber(value: unknown): ValidationResult<B2BSCIMPhoneNumber> {
   try {
-    if (isB2BSCIMPhoneNumber(value)) return { valid: true, value };
+    if (checkB2BSCIMPhoneNumber(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectB2BSCIMPhoneNumberErrors(value, "", errors);
     return { valid: false, errors };

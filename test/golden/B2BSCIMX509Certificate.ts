@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface B2BSCIMX509Certificate {
 }
 
 /**
- * Whether `value` is a valid B2BSCIMX509Certificate.
+ * Whether `value` is a valid B2BSCIMX509Certificate: the recursive check that `isB2BSCIMX509Certificate` guards.
  */
-export function isB2BSCIMX509Certificate(value: unknown): value is B2BSCIMX509Certificate {
+export function checkB2BSCIMX509Certificate(value: unknown): value is B2BSCIMX509Certificate {
   if (!isJsonObject(value)) return false;
   if (value.value === undefined || value.type === undefined || value.primary === undefined)
     return false;
@@ -122,13 +123,24 @@ export function collectB2BSCIMX509CertificateErrors(
 }
 
 /**
+ * Whether `value` is a valid B2BSCIMX509Certificate. Data nested too deeply to validate is not.
+ */
+export function isB2BSCIMX509Certificate(value: unknown): value is B2BSCIMX509Certificate {
+  try {
+    return checkB2BSCIMX509Certificate(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as B2BSCIMX509Certificate, collecting every error.
  */
 export function validateB2BSCIMX509Certificate(
   value: unknown,
 ): ValidationResult<B2BSCIMX509Certificate> {
   try {
-    if (isB2BSCIMX509Certificate(value)) return { valid: true, value };
+    if (checkB2BSCIMX509Certificate(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectB2BSCIMX509CertificateErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface BitbucketOAuthFactor {
 }
 
 /**
- * Whether `value` is a valid BitbucketOAuthFactor.
+ * Whether `value` is a valid BitbucketOAuthFactor: the recursive check that `isBitbucketOAuthFactor` guards.
  */
-export function isBitbucketOAuthFactor(value: unknown): value is BitbucketOAuthFactor {
+export function checkBitbucketOAuthFactor(value: unknown): value is BitbucketOAuthFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
@@ -113,13 +114,24 @@ export function collectBitbucketOAuthFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid BitbucketOAuthFactor. Data nested too deeply to validate is not.
+ */
+export function isBitbucketOAuthFactor(value: unknown): value is BitbucketOAuthFactor {
+  try {
+    return checkBitbucketOAuthFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as BitbucketOAuthFactor, collecting every error.
  */
 export function validateBitbucketOAuthFactor(
   value: unknown,
 ): ValidationResult<BitbucketOAuthFactor> {
   try {
-    if (isBitbucketOAuthFactor(value)) return { valid: true, value };
+    if (checkBitbucketOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectBitbucketOAuthFactorErrors(value, "", errors);
     return { valid: false, errors };

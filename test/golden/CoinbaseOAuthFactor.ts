@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface CoinbaseOAuthFactor {
 }
 
 /**
- * Whether `value` is a valid CoinbaseOAuthFactor.
+ * Whether `value` is a valid CoinbaseOAuthFactor: the recursive check that `isCoinbaseOAuthFactor` guards.
  */
-export function isCoinbaseOAuthFactor(value: unknown): value is CoinbaseOAuthFactor {
+export function checkCoinbaseOAuthFactor(value: unknown): value is CoinbaseOAuthFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
@@ -113,11 +114,22 @@ export function collectCoinbaseOAuthFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid CoinbaseOAuthFactor. Data nested too deeply to validate is not.
+ */
+export function isCoinbaseOAuthFactor(value: unknown): value is CoinbaseOAuthFactor {
+  try {
+    return checkCoinbaseOAuthFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as CoinbaseOAuthFactor, collecting every error.
  */
 export function validateCoinbaseOAuthFactor(value: unknown): ValidationResult<CoinbaseOAuthFactor> {
   try {
-    if (isCoinbaseOAuthFactor(value)) return { valid: true, value };
+    if (checkCoinbaseOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectCoinbaseOAuthFactorErrors(value, "", errors);
     return { valid: false, errors };

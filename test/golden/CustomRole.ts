@@ -6,13 +6,14 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
 import {
   type CustomRolePermission,
+  checkCustomRolePermission,
   collectCustomRolePermissionErrors,
-  isCustomRolePermission,
 } from "./CustomRolePermission.js";
 
 /**
@@ -34,9 +35,9 @@ export interface CustomRole {
 }
 
 /**
- * Whether `value` is a valid CustomRole.
+ * Whether `value` is a valid CustomRole: the recursive check that `isCustomRole` guards.
  */
-export function isCustomRole(value: unknown): value is CustomRole {
+export function checkCustomRole(value: unknown): value is CustomRole {
   if (!isJsonObject(value)) return false;
   if (
     value.role_id === undefined ||
@@ -53,7 +54,7 @@ export function isCustomRole(value: unknown): value is CustomRole {
     if (!Array.isArray(permissions)) return false;
     for (let index = 0; index < permissions.length; index++) {
       const item = permissions[index];
-      if (!isCustomRolePermission(item)) return false;
+      if (!checkCustomRolePermission(item)) return false;
     }
   }
   return true;
@@ -143,11 +144,22 @@ export function collectCustomRoleErrors(
 }
 
 /**
+ * Whether `value` is a valid CustomRole. Data nested too deeply to validate is not.
+ */
+export function isCustomRole(value: unknown): value is CustomRole {
+  try {
+    return checkCustomRole(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as CustomRole, collecting every error.
  */
 export function validateCustomRole(value: unknown): ValidationResult<CustomRole> {
   try {
-    if (isCustomRole(value)) return { valid: true, value };
+    if (checkCustomRole(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectCustomRoleErrors(value, "", errors);
     return { valid: false, errors };

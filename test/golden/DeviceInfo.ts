@@ -6,13 +6,14 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
 import {
   type DeviceAttributeDetails,
+  checkDeviceAttributeDetails,
   collectDeviceAttributeDetailsErrors,
-  isDeviceAttributeDetails,
 } from "./DeviceAttributeDetails.js";
 
 /**
@@ -54,20 +55,20 @@ export interface DeviceInfo {
 }
 
 /**
- * Whether `value` is a valid DeviceInfo.
+ * Whether `value` is a valid DeviceInfo: the recursive check that `isDeviceInfo` guards.
  */
-export function isDeviceInfo(value: unknown): value is DeviceInfo {
+export function checkDeviceInfo(value: unknown): value is DeviceInfo {
   if (!isJsonObject(value)) return false;
   if (value.visitor_id === undefined) return false;
   const visitor_id = value.visitor_id;
   if (visitor_id !== undefined && typeof visitor_id !== "string") return false;
   const visitor_id_details = value.visitor_id_details;
-  if (visitor_id_details !== undefined && !isDeviceAttributeDetails(visitor_id_details))
+  if (visitor_id_details !== undefined && !checkDeviceAttributeDetails(visitor_id_details))
     return false;
   const ip_address = value.ip_address;
   if (ip_address !== undefined && typeof ip_address !== "string") return false;
   const ip_address_details = value.ip_address_details;
-  if (ip_address_details !== undefined && !isDeviceAttributeDetails(ip_address_details))
+  if (ip_address_details !== undefined && !checkDeviceAttributeDetails(ip_address_details))
     return false;
   const ip_geo_city = value.ip_geo_city;
   if (ip_geo_city !== undefined && typeof ip_geo_city !== "string") return false;
@@ -76,7 +77,7 @@ export function isDeviceInfo(value: unknown): value is DeviceInfo {
   const ip_geo_country = value.ip_geo_country;
   if (ip_geo_country !== undefined && typeof ip_geo_country !== "string") return false;
   const ip_geo_country_details = value.ip_geo_country_details;
-  if (ip_geo_country_details !== undefined && !isDeviceAttributeDetails(ip_geo_country_details))
+  if (ip_geo_country_details !== undefined && !checkDeviceAttributeDetails(ip_geo_country_details))
     return false;
   return true;
 }
@@ -189,11 +190,22 @@ export function collectDeviceInfoErrors(
 }
 
 /**
+ * Whether `value` is a valid DeviceInfo. Data nested too deeply to validate is not.
+ */
+export function isDeviceInfo(value: unknown): value is DeviceInfo {
+  try {
+    return checkDeviceInfo(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as DeviceInfo, collecting every error.
  */
 export function validateDeviceInfo(value: unknown): ValidationResult<DeviceInfo> {
   try {
-    if (isDeviceInfo(value)) return { valid: true, value };
+    if (checkDeviceInfo(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectDeviceInfoErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface DiscordOAuthFactor {
 }
 
 /**
- * Whether `value` is a valid DiscordOAuthFactor.
+ * Whether `value` is a valid DiscordOAuthFactor: the recursive check that `isDiscordOAuthFactor` guards.
  */
-export function isDiscordOAuthFactor(value: unknown): value is DiscordOAuthFactor {
+export function checkDiscordOAuthFactor(value: unknown): value is DiscordOAuthFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
@@ -113,11 +114,22 @@ export function collectDiscordOAuthFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid DiscordOAuthFactor. Data nested too deeply to validate is not.
+ */
+export function isDiscordOAuthFactor(value: unknown): value is DiscordOAuthFactor {
+  try {
+    return checkDiscordOAuthFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as DiscordOAuthFactor, collecting every error.
  */
 export function validateDiscordOAuthFactor(value: unknown): ValidationResult<DiscordOAuthFactor> {
   try {
-    if (isDiscordOAuthFactor(value)) return { valid: true, value };
+    if (checkDiscordOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectDiscordOAuthFactorErrors(value, "", errors);
     return { valid: false, errors };

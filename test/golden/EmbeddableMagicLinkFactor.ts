@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -21,9 +22,9 @@ export interface EmbeddableMagicLinkFactor {
 }
 
 /**
- * Whether `value` is a valid EmbeddableMagicLinkFactor.
+ * Whether `value` is a valid EmbeddableMagicLinkFactor: the recursive check that `isEmbeddableMagicLinkFactor` guards.
  */
-export function isEmbeddableMagicLinkFactor(value: unknown): value is EmbeddableMagicLinkFactor {
+export function checkEmbeddableMagicLinkFactor(value: unknown): value is EmbeddableMagicLinkFactor {
   if (!isJsonObject(value)) return false;
   if (value.embedded_id === undefined) return false;
   const embedded_id = value.embedded_id;
@@ -71,13 +72,24 @@ export function collectEmbeddableMagicLinkFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid EmbeddableMagicLinkFactor. Data nested too deeply to validate is not.
+ */
+export function isEmbeddableMagicLinkFactor(value: unknown): value is EmbeddableMagicLinkFactor {
+  try {
+    return checkEmbeddableMagicLinkFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as EmbeddableMagicLinkFactor, collecting every error.
  */
 export function validateEmbeddableMagicLinkFactor(
   value: unknown,
 ): ValidationResult<EmbeddableMagicLinkFactor> {
   try {
-    if (isEmbeddableMagicLinkFactor(value)) return { valid: true, value };
+    if (checkEmbeddableMagicLinkFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectEmbeddableMagicLinkFactorErrors(value, "", errors);
     return { valid: false, errors };

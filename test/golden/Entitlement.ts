@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface Entitlement {
 }
 
 /**
- * Whether `value` is a valid Entitlement.
+ * Whether `value` is a valid Entitlement: the recursive check that `isEntitlement` guards.
  */
-export function isEntitlement(value: unknown): value is Entitlement {
+export function checkEntitlement(value: unknown): value is Entitlement {
   if (!isJsonObject(value)) return false;
   if (value.value === undefined || value.type === undefined || value.primary === undefined)
     return false;
@@ -122,11 +123,22 @@ export function collectEntitlementErrors(
 }
 
 /**
+ * Whether `value` is a valid Entitlement. Data nested too deeply to validate is not.
+ */
+export function isEntitlement(value: unknown): value is Entitlement {
+  try {
+    return checkEntitlement(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as Entitlement, collecting every error.
  */
 export function validateEntitlement(value: unknown): ValidationResult<Entitlement> {
   try {
-    if (isEntitlement(value)) return { valid: true, value };
+    if (checkEntitlement(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectEntitlementErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface FigmaOAuthFactor {
 }
 
 /**
- * Whether `value` is a valid FigmaOAuthFactor.
+ * Whether `value` is a valid FigmaOAuthFactor: the recursive check that `isFigmaOAuthFactor` guards.
  */
-export function isFigmaOAuthFactor(value: unknown): value is FigmaOAuthFactor {
+export function checkFigmaOAuthFactor(value: unknown): value is FigmaOAuthFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
@@ -113,11 +114,22 @@ export function collectFigmaOAuthFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid FigmaOAuthFactor. Data nested too deeply to validate is not.
+ */
+export function isFigmaOAuthFactor(value: unknown): value is FigmaOAuthFactor {
+  try {
+    return checkFigmaOAuthFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as FigmaOAuthFactor, collecting every error.
  */
 export function validateFigmaOAuthFactor(value: unknown): ValidationResult<FigmaOAuthFactor> {
   try {
-    if (isFigmaOAuthFactor(value)) return { valid: true, value };
+    if (checkFigmaOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectFigmaOAuthFactorErrors(value, "", errors);
     return { valid: false, errors };

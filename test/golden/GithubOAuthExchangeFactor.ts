@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -21,9 +22,9 @@ export interface GithubOAuthExchangeFactor {
 }
 
 /**
- * Whether `value` is a valid GithubOAuthExchangeFactor.
+ * Whether `value` is a valid GithubOAuthExchangeFactor: the recursive check that `isGithubOAuthExchangeFactor` guards.
  */
-export function isGithubOAuthExchangeFactor(value: unknown): value is GithubOAuthExchangeFactor {
+export function checkGithubOAuthExchangeFactor(value: unknown): value is GithubOAuthExchangeFactor {
   if (!isJsonObject(value)) return false;
   if (value.email_id === undefined) return false;
   const email_id = value.email_id;
@@ -71,13 +72,24 @@ export function collectGithubOAuthExchangeFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid GithubOAuthExchangeFactor. Data nested too deeply to validate is not.
+ */
+export function isGithubOAuthExchangeFactor(value: unknown): value is GithubOAuthExchangeFactor {
+  try {
+    return checkGithubOAuthExchangeFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as GithubOAuthExchangeFactor, collecting every error.
  */
 export function validateGithubOAuthExchangeFactor(
   value: unknown,
 ): ValidationResult<GithubOAuthExchangeFactor> {
   try {
-    if (isGithubOAuthExchangeFactor(value)) return { valid: true, value };
+    if (checkGithubOAuthExchangeFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectGithubOAuthExchangeFactorErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface GithubOAuthFactor {
 }
 
 /**
- * Whether `value` is a valid GithubOAuthFactor.
+ * Whether `value` is a valid GithubOAuthFactor: the recursive check that `isGithubOAuthFactor` guards.
  */
-export function isGithubOAuthFactor(value: unknown): value is GithubOAuthFactor {
+export function checkGithubOAuthFactor(value: unknown): value is GithubOAuthFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
@@ -113,11 +114,22 @@ export function collectGithubOAuthFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid GithubOAuthFactor. Data nested too deeply to validate is not.
+ */
+export function isGithubOAuthFactor(value: unknown): value is GithubOAuthFactor {
+  try {
+    return checkGithubOAuthFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as GithubOAuthFactor, collecting every error.
  */
 export function validateGithubOAuthFactor(value: unknown): ValidationResult<GithubOAuthFactor> {
   try {
-    if (isGithubOAuthFactor(value)) return { valid: true, value };
+    if (checkGithubOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectGithubOAuthFactorErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -25,9 +26,9 @@ export interface ImpersonatedFactor {
 }
 
 /**
- * Whether `value` is a valid ImpersonatedFactor.
+ * Whether `value` is a valid ImpersonatedFactor: the recursive check that `isImpersonatedFactor` guards.
  */
-export function isImpersonatedFactor(value: unknown): value is ImpersonatedFactor {
+export function checkImpersonatedFactor(value: unknown): value is ImpersonatedFactor {
   if (!isJsonObject(value)) return false;
   if (value.impersonator_id === undefined || value.impersonator_email_address === undefined)
     return false;
@@ -98,11 +99,22 @@ export function collectImpersonatedFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid ImpersonatedFactor. Data nested too deeply to validate is not.
+ */
+export function isImpersonatedFactor(value: unknown): value is ImpersonatedFactor {
+  try {
+    return checkImpersonatedFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as ImpersonatedFactor, collecting every error.
  */
 export function validateImpersonatedFactor(value: unknown): ValidationResult<ImpersonatedFactor> {
   try {
-    if (isImpersonatedFactor(value)) return { valid: true, value };
+    if (checkImpersonatedFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectImpersonatedFactorErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,26 +6,27 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
-import { type MemberRole, collectMemberRoleErrors, isMemberRole } from "./MemberRole.js";
+import { type MemberRole, checkMemberRole, collectMemberRoleErrors } from "./MemberRole.js";
 import {
   type OAuthRegistration,
+  checkOAuthRegistration,
   collectOAuthRegistrationErrors,
-  isOAuthRegistration,
 } from "./OAuthRegistration.js";
-import { type RetiredEmail, collectRetiredEmailErrors, isRetiredEmail } from "./RetiredEmail.js";
+import { type RetiredEmail, checkRetiredEmail, collectRetiredEmailErrors } from "./RetiredEmail.js";
 import {
   type SCIMRegistration,
+  checkSCIMRegistration,
   collectSCIMRegistrationErrors,
-  isSCIMRegistration,
 } from "./SCIMRegistration.js";
 import {
   type SSORegistration,
+  checkSSORegistration,
   collectSSORegistrationErrors,
-  isSSORegistration,
 } from "./SSORegistration.js";
 
 /**
@@ -147,9 +148,9 @@ export interface Member {
 }
 
 /**
- * Whether `value` is a valid Member.
+ * Whether `value` is a valid Member: the recursive check that `isMember` guards.
  */
-export function isMember(value: unknown): value is Member {
+export function checkMember(value: unknown): value is Member {
   if (!isJsonObject(value)) return false;
   if (
     value.organization_id === undefined ||
@@ -188,7 +189,7 @@ export function isMember(value: unknown): value is Member {
     if (!Array.isArray(sso_registrations)) return false;
     for (let index = 0; index < sso_registrations.length; index++) {
       const item = sso_registrations[index];
-      if (!isSSORegistration(item)) return false;
+      if (!checkSSORegistration(item)) return false;
     }
   }
   const is_breakglass = value.is_breakglass;
@@ -200,7 +201,7 @@ export function isMember(value: unknown): value is Member {
     if (!Array.isArray(oauth_registrations)) return false;
     for (let index2 = 0; index2 < oauth_registrations.length; index2++) {
       const item2 = oauth_registrations[index2];
-      if (!isOAuthRegistration(item2)) return false;
+      if (!checkOAuthRegistration(item2)) return false;
     }
   }
   const email_address_verified = value.email_address_verified;
@@ -218,7 +219,7 @@ export function isMember(value: unknown): value is Member {
     if (!Array.isArray(retired_email_addresses)) return false;
     for (let index3 = 0; index3 < retired_email_addresses.length; index3++) {
       const item3 = retired_email_addresses[index3];
-      if (!isRetiredEmail(item3)) return false;
+      if (!checkRetiredEmail(item3)) return false;
     }
   }
   const is_locked = value.is_locked;
@@ -234,7 +235,7 @@ export function isMember(value: unknown): value is Member {
     if (!Array.isArray(roles)) return false;
     for (let index4 = 0; index4 < roles.length; index4++) {
       const item4 = roles[index4];
-      if (!isMemberRole(item4)) return false;
+      if (!checkMemberRole(item4)) return false;
     }
   }
   const trusted_metadata = value.trusted_metadata;
@@ -252,7 +253,7 @@ export function isMember(value: unknown): value is Member {
     if (!formats.isDateTime(updated_at)) return false;
   }
   const scim_registration = value.scim_registration;
-  if (scim_registration !== undefined && !isSCIMRegistration(scim_registration)) return false;
+  if (scim_registration !== undefined && !checkSCIMRegistration(scim_registration)) return false;
   const external_id = value.external_id;
   if (external_id !== undefined && typeof external_id !== "string") return false;
   const lock_created_at = value.lock_created_at;
@@ -803,11 +804,22 @@ export function collectMemberErrors(
 }
 
 /**
+ * Whether `value` is a valid Member. Data nested too deeply to validate is not.
+ */
+export function isMember(value: unknown): value is Member {
+  try {
+    return checkMember(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as Member, collecting every error.
  */
 export function validateMember(value: unknown): ValidationResult<Member> {
   try {
-    if (isMember(value)) return { valid: true, value };
+    if (checkMember(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectMemberErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,13 +6,14 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
 import {
   type MemberRoleSource,
+  checkMemberRoleSource,
   collectMemberRoleSourceErrors,
-  isMemberRoleSource,
 } from "./MemberRoleSource.js";
 
 /**
@@ -30,9 +31,9 @@ export interface MemberRole {
 }
 
 /**
- * Whether `value` is a valid MemberRole.
+ * Whether `value` is a valid MemberRole: the recursive check that `isMemberRole` guards.
  */
-export function isMemberRole(value: unknown): value is MemberRole {
+export function checkMemberRole(value: unknown): value is MemberRole {
   if (!isJsonObject(value)) return false;
   if (value.role_id === undefined || value.sources === undefined) return false;
   const role_id = value.role_id;
@@ -42,7 +43,7 @@ export function isMemberRole(value: unknown): value is MemberRole {
     if (!Array.isArray(sources)) return false;
     for (let index = 0; index < sources.length; index++) {
       const item = sources[index];
-      if (!isMemberRoleSource(item)) return false;
+      if (!checkMemberRoleSource(item)) return false;
     }
   }
   return true;
@@ -113,11 +114,22 @@ export function collectMemberRoleErrors(
 }
 
 /**
+ * Whether `value` is a valid MemberRole. Data nested too deeply to validate is not.
+ */
+export function isMemberRole(value: unknown): value is MemberRole {
+  try {
+    return checkMemberRole(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as MemberRole, collecting every error.
  */
 export function validateMemberRole(value: unknown): ValidationResult<MemberRole> {
   try {
-    if (isMemberRole(value)) return { valid: true, value };
+    if (checkMemberRole(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectMemberRoleErrors(value, "", errors);
     return { valid: false, errors };

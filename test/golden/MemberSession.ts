@@ -6,14 +6,15 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
 import {
   type AuthenticationFactor,
+  checkAuthenticationFactor,
   collectAuthenticationFactorErrors,
-  isAuthenticationFactor,
 } from "./AuthenticationFactor.js";
 
 /**
@@ -65,9 +66,9 @@ export interface MemberSession {
 }
 
 /**
- * Whether `value` is a valid MemberSession.
+ * Whether `value` is a valid MemberSession: the recursive check that `isMemberSession` guards.
  */
-export function isMemberSession(value: unknown): value is MemberSession {
+export function checkMemberSession(value: unknown): value is MemberSession {
   if (!isJsonObject(value)) return false;
   if (
     value.member_session_id === undefined ||
@@ -105,7 +106,7 @@ export function isMemberSession(value: unknown): value is MemberSession {
     if (!Array.isArray(authentication_factors)) return false;
     for (let index = 0; index < authentication_factors.length; index++) {
       const item = authentication_factors[index];
-      if (!isAuthenticationFactor(item)) return false;
+      if (!checkAuthenticationFactor(item)) return false;
     }
   }
   const organization_id = value.organization_id;
@@ -381,11 +382,22 @@ export function collectMemberSessionErrors(
 }
 
 /**
+ * Whether `value` is a valid MemberSession. Data nested too deeply to validate is not.
+ */
+export function isMemberSession(value: unknown): value is MemberSession {
+  try {
+    return checkMemberSession(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as MemberSession, collecting every error.
  */
 export function validateMemberSession(value: unknown): ValidationResult<MemberSession> {
   try {
-    if (isMemberSession(value)) return { valid: true, value };
+    if (checkMemberSession(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectMemberSessionErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface MicrosoftOAuthFactor {
 }
 
 /**
- * Whether `value` is a valid MicrosoftOAuthFactor.
+ * Whether `value` is a valid MicrosoftOAuthFactor: the recursive check that `isMicrosoftOAuthFactor` guards.
  */
-export function isMicrosoftOAuthFactor(value: unknown): value is MicrosoftOAuthFactor {
+export function checkMicrosoftOAuthFactor(value: unknown): value is MicrosoftOAuthFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
@@ -113,13 +114,24 @@ export function collectMicrosoftOAuthFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid MicrosoftOAuthFactor. Data nested too deeply to validate is not.
+ */
+export function isMicrosoftOAuthFactor(value: unknown): value is MicrosoftOAuthFactor {
+  try {
+    return checkMicrosoftOAuthFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as MicrosoftOAuthFactor, collecting every error.
  */
 export function validateMicrosoftOAuthFactor(
   value: unknown,
 ): ValidationResult<MicrosoftOAuthFactor> {
   try {
-    if (isMicrosoftOAuthFactor(value)) return { valid: true, value };
+    if (checkMicrosoftOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectMicrosoftOAuthFactorErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -37,9 +38,9 @@ export interface OAuthRegistration {
 }
 
 /**
- * Whether `value` is a valid OAuthRegistration.
+ * Whether `value` is a valid OAuthRegistration: the recursive check that `isOAuthRegistration` guards.
  */
-export function isOAuthRegistration(value: unknown): value is OAuthRegistration {
+export function checkOAuthRegistration(value: unknown): value is OAuthRegistration {
   if (!isJsonObject(value)) return false;
   if (
     value.provider_type === undefined ||
@@ -164,11 +165,22 @@ export function collectOAuthRegistrationErrors(
 }
 
 /**
+ * Whether `value` is a valid OAuthRegistration. Data nested too deeply to validate is not.
+ */
+export function isOAuthRegistration(value: unknown): value is OAuthRegistration {
+  try {
+    return checkOAuthRegistration(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as OAuthRegistration, collecting every error.
  */
 export function validateOAuthRegistration(value: unknown): ValidationResult<OAuthRegistration> {
   try {
-    if (isOAuthRegistration(value)) return { valid: true, value };
+    if (checkOAuthRegistration(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectOAuthRegistrationErrors(value, "", errors);
     return { valid: false, errors };

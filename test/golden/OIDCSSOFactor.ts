@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface OIDCSSOFactor {
 }
 
 /**
- * Whether `value` is a valid OIDCSSOFactor.
+ * Whether `value` is a valid OIDCSSOFactor: the recursive check that `isOIDCSSOFactor` guards.
  */
-export function isOIDCSSOFactor(value: unknown): value is OIDCSSOFactor {
+export function checkOIDCSSOFactor(value: unknown): value is OIDCSSOFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_id === undefined || value.external_id === undefined)
     return false;
@@ -122,11 +123,22 @@ export function collectOIDCSSOFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid OIDCSSOFactor. Data nested too deeply to validate is not.
+ */
+export function isOIDCSSOFactor(value: unknown): value is OIDCSSOFactor {
+  try {
+    return checkOIDCSSOFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as OIDCSSOFactor, collecting every error.
  */
 export function validateOIDCSSOFactor(value: unknown): ValidationResult<OIDCSSOFactor> {
   try {
-    if (isOIDCSSOFactor(value)) return { valid: true, value };
+    if (checkOIDCSSOFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectOIDCSSOFactorErrors(value, "", errors);
     return { valid: false, errors };

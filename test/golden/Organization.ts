@@ -6,25 +6,26 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
 import {
   type ActiveSCIMConnection,
+  checkActiveSCIMConnection,
   collectActiveSCIMConnectionErrors,
-  isActiveSCIMConnection,
 } from "./ActiveSCIMConnection.js";
 import {
   type ActiveSSOConnection,
+  checkActiveSSOConnection,
   collectActiveSSOConnectionErrors,
-  isActiveSSOConnection,
 } from "./ActiveSSOConnection.js";
-import { type CustomRole, collectCustomRoleErrors, isCustomRole } from "./CustomRole.js";
+import { type CustomRole, checkCustomRole, collectCustomRoleErrors } from "./CustomRole.js";
 import {
   type EmailImplicitRoleAssignment,
+  checkEmailImplicitRoleAssignment,
   collectEmailImplicitRoleAssignmentErrors,
-  isEmailImplicitRoleAssignment,
 } from "./EmailImplicitRoleAssignment.js";
 
 /**
@@ -158,9 +159,9 @@ export interface Organization {
 }
 
 /**
- * Whether `value` is a valid Organization.
+ * Whether `value` is a valid Organization: the recursive check that `isOrganization` guards.
  */
-export function isOrganization(value: unknown): value is Organization {
+export function checkOrganization(value: unknown): value is Organization {
   if (!isJsonObject(value)) return false;
   if (
     value.organization_id === undefined ||
@@ -212,7 +213,7 @@ export function isOrganization(value: unknown): value is Organization {
     if (!Array.isArray(sso_active_connections)) return false;
     for (let index2 = 0; index2 < sso_active_connections.length; index2++) {
       const item2 = sso_active_connections[index2];
-      if (!isActiveSSOConnection(item2)) return false;
+      if (!checkActiveSSOConnection(item2)) return false;
     }
   }
   const email_allowed_domains = value.email_allowed_domains;
@@ -245,7 +246,7 @@ export function isOrganization(value: unknown): value is Organization {
     if (!Array.isArray(rbac_email_implicit_role_assignments)) return false;
     for (let index5 = 0; index5 < rbac_email_implicit_role_assignments.length; index5++) {
       const item5 = rbac_email_implicit_role_assignments[index5];
-      if (!isEmailImplicitRoleAssignment(item5)) return false;
+      if (!checkEmailImplicitRoleAssignment(item5)) return false;
     }
   }
   const mfa_methods = value.mfa_methods;
@@ -305,7 +306,7 @@ export function isOrganization(value: unknown): value is Organization {
     if (!Array.isArray(custom_roles)) return false;
     for (let index10 = 0; index10 < custom_roles.length; index10++) {
       const item10 = custom_roles[index10];
-      if (!isCustomRole(item10)) return false;
+      if (!checkCustomRole(item10)) return false;
     }
   }
   const trusted_metadata = value.trusted_metadata;
@@ -327,7 +328,7 @@ export function isOrganization(value: unknown): value is Organization {
   if (sso_default_connection_id !== undefined && typeof sso_default_connection_id !== "string")
     return false;
   const scim_active_connection = value.scim_active_connection;
-  if (scim_active_connection !== undefined && !isActiveSCIMConnection(scim_active_connection))
+  if (scim_active_connection !== undefined && !checkActiveSCIMConnection(scim_active_connection))
     return false;
   const allowed_oauth_tenants = value.allowed_oauth_tenants;
   if (allowed_oauth_tenants !== undefined && !isJsonObject(allowed_oauth_tenants)) return false;
@@ -1003,11 +1004,22 @@ export function collectOrganizationErrors(
 }
 
 /**
+ * Whether `value` is a valid Organization. Data nested too deeply to validate is not.
+ */
+export function isOrganization(value: unknown): value is Organization {
+  try {
+    return checkOrganization(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as Organization, collecting every error.
  */
 export function validateOrganization(value: unknown): ValidationResult<Organization> {
   try {
-    if (isOrganization(value)) return { valid: true, value };
+    if (checkOrganization(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectOrganizationErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -25,9 +26,9 @@ export interface PhoneNumberFactor {
 }
 
 /**
- * Whether `value` is a valid PhoneNumberFactor.
+ * Whether `value` is a valid PhoneNumberFactor: the recursive check that `isPhoneNumberFactor` guards.
  */
-export function isPhoneNumberFactor(value: unknown): value is PhoneNumberFactor {
+export function checkPhoneNumberFactor(value: unknown): value is PhoneNumberFactor {
   if (!isJsonObject(value)) return false;
   if (value.phone_id === undefined || value.phone_number === undefined) return false;
   const phone_id = value.phone_id;
@@ -96,11 +97,22 @@ export function collectPhoneNumberFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid PhoneNumberFactor. Data nested too deeply to validate is not.
+ */
+export function isPhoneNumberFactor(value: unknown): value is PhoneNumberFactor {
+  try {
+    return checkPhoneNumberFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as PhoneNumberFactor, collecting every error.
  */
 export function validatePhoneNumberFactor(value: unknown): ValidationResult<PhoneNumberFactor> {
   try {
-    if (isPhoneNumberFactor(value)) return { valid: true, value };
+    if (checkPhoneNumberFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectPhoneNumberFactorErrors(value, "", errors);
     return { valid: false, errors };

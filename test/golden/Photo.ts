@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface Photo {
 }
 
 /**
- * Whether `value` is a valid Photo.
+ * Whether `value` is a valid Photo: the recursive check that `isPhoto` guards.
  */
-export function isPhoto(value: unknown): value is Photo {
+export function checkPhoto(value: unknown): value is Photo {
   if (!isJsonObject(value)) return false;
   if (value.value === undefined || value.type === undefined || value.primary === undefined)
     return false;
@@ -122,11 +123,22 @@ export function collectPhotoErrors(
 }
 
 /**
+ * Whether `value` is a valid Photo. Data nested too deeply to validate is not.
+ */
+export function isPhoto(value: unknown): value is Photo {
+  try {
+    return checkPhoto(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as Photo, collecting every error.
  */
 export function validatePhoto(value: unknown): ValidationResult<Photo> {
   try {
-    if (isPhoto(value)) return { valid: true, value };
+    if (checkPhoto(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectPhotoErrors(value, "", errors);
     return { valid: false, errors };

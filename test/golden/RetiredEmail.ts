@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -25,9 +26,9 @@ export interface RetiredEmail {
 }
 
 /**
- * Whether `value` is a valid RetiredEmail.
+ * Whether `value` is a valid RetiredEmail: the recursive check that `isRetiredEmail` guards.
  */
-export function isRetiredEmail(value: unknown): value is RetiredEmail {
+export function checkRetiredEmail(value: unknown): value is RetiredEmail {
   if (!isJsonObject(value)) return false;
   if (value.email_id === undefined || value.email_address === undefined) return false;
   const email_id = value.email_id;
@@ -96,11 +97,22 @@ export function collectRetiredEmailErrors(
 }
 
 /**
+ * Whether `value` is a valid RetiredEmail. Data nested too deeply to validate is not.
+ */
+export function isRetiredEmail(value: unknown): value is RetiredEmail {
+  try {
+    return checkRetiredEmail(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as RetiredEmail, collecting every error.
  */
 export function validateRetiredEmail(value: unknown): ValidationResult<RetiredEmail> {
   try {
-    if (isRetiredEmail(value)) return { valid: true, value };
+    if (checkRetiredEmail(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectRetiredEmailErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface Role {
 }
 
 /**
- * Whether `value` is a valid Role.
+ * Whether `value` is a valid Role: the recursive check that `isRole` guards.
  */
-export function isRole(value: unknown): value is Role {
+export function checkRole(value: unknown): value is Role {
   if (!isJsonObject(value)) return false;
   if (value.value === undefined || value.type === undefined || value.primary === undefined)
     return false;
@@ -122,11 +123,22 @@ export function collectRoleErrors(
 }
 
 /**
+ * Whether `value` is a valid Role. Data nested too deeply to validate is not.
+ */
+export function isRole(value: unknown): value is Role {
+  try {
+    return checkRole(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as Role, collecting every error.
  */
 export function validateRole(value: unknown): ValidationResult<Role> {
   try {
-    if (isRole(value)) return { valid: true, value };
+    if (checkRole(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectRoleErrors(value, "", errors);
     return { valid: false, errors };

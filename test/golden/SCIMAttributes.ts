@@ -6,32 +6,33 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
-import { type Address, collectAddressErrors, isAddress } from "./Address.js";
-import { type B2BSCIMEmail, collectB2BSCIMEmailErrors, isB2BSCIMEmail } from "./B2BSCIMEmail.js";
-import { type B2BSCIMName, collectB2BSCIMNameErrors, isB2BSCIMName } from "./B2BSCIMName.js";
+import { type Address, checkAddress, collectAddressErrors } from "./Address.js";
+import { type B2BSCIMEmail, checkB2BSCIMEmail, collectB2BSCIMEmailErrors } from "./B2BSCIMEmail.js";
+import { type B2BSCIMName, checkB2BSCIMName, collectB2BSCIMNameErrors } from "./B2BSCIMName.js";
 import {
   type B2BSCIMPhoneNumber,
+  checkB2BSCIMPhoneNumber,
   collectB2BSCIMPhoneNumberErrors,
-  isB2BSCIMPhoneNumber,
 } from "./B2BSCIMPhoneNumber.js";
 import {
   type B2BSCIMX509Certificate,
+  checkB2BSCIMX509Certificate,
   collectB2BSCIMX509CertificateErrors,
-  isB2BSCIMX509Certificate,
 } from "./B2BSCIMX509Certificate.js";
 import {
   type EnterpriseExtension,
+  checkEnterpriseExtension,
   collectEnterpriseExtensionErrors,
-  isEnterpriseExtension,
 } from "./EnterpriseExtension.js";
-import { type Entitlement, collectEntitlementErrors, isEntitlement } from "./Entitlement.js";
-import { type Group, collectGroupErrors, isGroup } from "./Group.js";
-import { type IMs, collectIMsErrors, isIMs } from "./IMs.js";
-import { type Photo, collectPhotoErrors, isPhoto } from "./Photo.js";
-import { type Role, collectRoleErrors, isRole } from "./Role.js";
+import { type Entitlement, checkEntitlement, collectEntitlementErrors } from "./Entitlement.js";
+import { type Group, checkGroup, collectGroupErrors } from "./Group.js";
+import { type IMs, checkIMs, collectIMsErrors } from "./IMs.js";
+import { type Photo, checkPhoto, collectPhotoErrors } from "./Photo.js";
+import { type Role, checkRole, collectRoleErrors } from "./Role.js";
 
 /**
  * User attributes received from an identity provider over SCIM.
@@ -132,9 +133,9 @@ export interface SCIMAttributes {
 }
 
 /**
- * Whether `value` is a valid SCIMAttributes.
+ * Whether `value` is a valid SCIMAttributes: the recursive check that `isSCIMAttributes` guards.
  */
-export function isSCIMAttributes(value: unknown): value is SCIMAttributes {
+export function checkSCIMAttributes(value: unknown): value is SCIMAttributes {
   if (!isJsonObject(value)) return false;
   if (
     value.user_name === undefined ||
@@ -173,7 +174,7 @@ export function isSCIMAttributes(value: unknown): value is SCIMAttributes {
     if (!Array.isArray(groups)) return false;
     for (let index = 0; index < groups.length; index++) {
       const item = groups[index];
-      if (!isGroup(item)) return false;
+      if (!checkGroup(item)) return false;
     }
   }
   const display_name = value.display_name;
@@ -197,7 +198,7 @@ export function isSCIMAttributes(value: unknown): value is SCIMAttributes {
     if (!Array.isArray(emails)) return false;
     for (let index2 = 0; index2 < emails.length; index2++) {
       const item2 = emails[index2];
-      if (!isB2BSCIMEmail(item2)) return false;
+      if (!checkB2BSCIMEmail(item2)) return false;
     }
   }
   const phone_numbers = value.phone_numbers;
@@ -205,7 +206,7 @@ export function isSCIMAttributes(value: unknown): value is SCIMAttributes {
     if (!Array.isArray(phone_numbers)) return false;
     for (let index3 = 0; index3 < phone_numbers.length; index3++) {
       const item3 = phone_numbers[index3];
-      if (!isB2BSCIMPhoneNumber(item3)) return false;
+      if (!checkB2BSCIMPhoneNumber(item3)) return false;
     }
   }
   const addresses = value.addresses;
@@ -213,7 +214,7 @@ export function isSCIMAttributes(value: unknown): value is SCIMAttributes {
     if (!Array.isArray(addresses)) return false;
     for (let index4 = 0; index4 < addresses.length; index4++) {
       const item4 = addresses[index4];
-      if (!isAddress(item4)) return false;
+      if (!checkAddress(item4)) return false;
     }
   }
   const ims = value.ims;
@@ -221,7 +222,7 @@ export function isSCIMAttributes(value: unknown): value is SCIMAttributes {
     if (!Array.isArray(ims)) return false;
     for (let index5 = 0; index5 < ims.length; index5++) {
       const item5 = ims[index5];
-      if (!isIMs(item5)) return false;
+      if (!checkIMs(item5)) return false;
     }
   }
   const photos = value.photos;
@@ -229,7 +230,7 @@ export function isSCIMAttributes(value: unknown): value is SCIMAttributes {
     if (!Array.isArray(photos)) return false;
     for (let index6 = 0; index6 < photos.length; index6++) {
       const item6 = photos[index6];
-      if (!isPhoto(item6)) return false;
+      if (!checkPhoto(item6)) return false;
     }
   }
   const entitlements = value.entitlements;
@@ -237,7 +238,7 @@ export function isSCIMAttributes(value: unknown): value is SCIMAttributes {
     if (!Array.isArray(entitlements)) return false;
     for (let index7 = 0; index7 < entitlements.length; index7++) {
       const item7 = entitlements[index7];
-      if (!isEntitlement(item7)) return false;
+      if (!checkEntitlement(item7)) return false;
     }
   }
   const roles = value.roles;
@@ -245,7 +246,7 @@ export function isSCIMAttributes(value: unknown): value is SCIMAttributes {
     if (!Array.isArray(roles)) return false;
     for (let index8 = 0; index8 < roles.length; index8++) {
       const item8 = roles[index8];
-      if (!isRole(item8)) return false;
+      if (!checkRole(item8)) return false;
     }
   }
   const x509certificates = value.x509certificates;
@@ -253,13 +254,13 @@ export function isSCIMAttributes(value: unknown): value is SCIMAttributes {
     if (!Array.isArray(x509certificates)) return false;
     for (let index9 = 0; index9 < x509certificates.length; index9++) {
       const item9 = x509certificates[index9];
-      if (!isB2BSCIMX509Certificate(item9)) return false;
+      if (!checkB2BSCIMX509Certificate(item9)) return false;
     }
   }
   const name = value.name;
-  if (name !== undefined && !isB2BSCIMName(name)) return false;
+  if (name !== undefined && !checkB2BSCIMName(name)) return false;
   const enterprise_extension = value.enterprise_extension;
-  if (enterprise_extension !== undefined && !isEnterpriseExtension(enterprise_extension))
+  if (enterprise_extension !== undefined && !checkEnterpriseExtension(enterprise_extension))
     return false;
   return true;
 }
@@ -754,11 +755,22 @@ export function collectSCIMAttributesErrors(
 }
 
 /**
+ * Whether `value` is a valid SCIMAttributes. Data nested too deeply to validate is not.
+ */
+export function isSCIMAttributes(value: unknown): value is SCIMAttributes {
+  try {
+    return checkSCIMAttributes(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as SCIMAttributes, collecting every error.
  */
 export function validateSCIMAttributes(value: unknown): ValidationResult<SCIMAttributes> {
   try {
-    if (isSCIMAttributes(value)) return { valid: true, value };
+    if (checkSCIMAttributes(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectSCIMAttributesErrors(value, "", errors);
     return { valid: false, errors };

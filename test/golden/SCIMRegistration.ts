@@ -6,13 +6,14 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
 import {
   type SCIMAttributes,
+  checkSCIMAttributes,
   collectSCIMAttributesErrors,
-  isSCIMAttributes,
 } from "./SCIMAttributes.js";
 
 /**
@@ -38,9 +39,9 @@ export interface SCIMRegistration {
 }
 
 /**
- * Whether `value` is a valid SCIMRegistration.
+ * Whether `value` is a valid SCIMRegistration: the recursive check that `isSCIMRegistration` guards.
  */
-export function isSCIMRegistration(value: unknown): value is SCIMRegistration {
+export function checkSCIMRegistration(value: unknown): value is SCIMRegistration {
   if (!isJsonObject(value)) return false;
   if (value.connection_id === undefined || value.registration_id === undefined) return false;
   const connection_id = value.connection_id;
@@ -50,7 +51,7 @@ export function isSCIMRegistration(value: unknown): value is SCIMRegistration {
   const external_id = value.external_id;
   if (external_id !== undefined && typeof external_id !== "string") return false;
   const scim_attributes = value.scim_attributes;
-  if (scim_attributes !== undefined && !isSCIMAttributes(scim_attributes)) return false;
+  if (scim_attributes !== undefined && !checkSCIMAttributes(scim_attributes)) return false;
   return true;
 }
 
@@ -128,11 +129,22 @@ export function collectSCIMRegistrationErrors(
 }
 
 /**
+ * Whether `value` is a valid SCIMRegistration. Data nested too deeply to validate is not.
+ */
+export function isSCIMRegistration(value: unknown): value is SCIMRegistration {
+  try {
+    return checkSCIMRegistration(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as SCIMRegistration, collecting every error.
  */
 export function validateSCIMRegistration(value: unknown): ValidationResult<SCIMRegistration> {
   try {
-    if (isSCIMRegistration(value)) return { valid: true, value };
+    if (checkSCIMRegistration(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectSCIMRegistrationErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -35,9 +36,9 @@ export interface SSORegistration {
 }
 
 /**
- * Whether `value` is a valid SSORegistration.
+ * Whether `value` is a valid SSORegistration: the recursive check that `isSSORegistration` guards.
  */
-export function isSSORegistration(value: unknown): value is SSORegistration {
+export function checkSSORegistration(value: unknown): value is SSORegistration {
   if (!isJsonObject(value)) return false;
   if (
     value.connection_id === undefined ||
@@ -145,11 +146,22 @@ export function collectSSORegistrationErrors(
 }
 
 /**
+ * Whether `value` is a valid SSORegistration. Data nested too deeply to validate is not.
+ */
+export function isSSORegistration(value: unknown): value is SSORegistration {
+  try {
+    return checkSSORegistration(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as SSORegistration, collecting every error.
  */
 export function validateSSORegistration(value: unknown): ValidationResult<SSORegistration> {
   try {
-    if (isSSORegistration(value)) return { valid: true, value };
+    if (checkSSORegistration(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectSSORegistrationErrors(value, "", errors);
     return { valid: false, errors };

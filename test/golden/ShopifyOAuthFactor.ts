@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface ShopifyOAuthFactor {
 }
 
 /**
- * Whether `value` is a valid ShopifyOAuthFactor.
+ * Whether `value` is a valid ShopifyOAuthFactor: the recursive check that `isShopifyOAuthFactor` guards.
  */
-export function isShopifyOAuthFactor(value: unknown): value is ShopifyOAuthFactor {
+export function checkShopifyOAuthFactor(value: unknown): value is ShopifyOAuthFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
@@ -113,11 +114,22 @@ export function collectShopifyOAuthFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid ShopifyOAuthFactor. Data nested too deeply to validate is not.
+ */
+export function isShopifyOAuthFactor(value: unknown): value is ShopifyOAuthFactor {
+  try {
+    return checkShopifyOAuthFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as ShopifyOAuthFactor, collecting every error.
  */
 export function validateShopifyOAuthFactor(value: unknown): ValidationResult<ShopifyOAuthFactor> {
   try {
-    if (isShopifyOAuthFactor(value)) return { valid: true, value };
+    if (checkShopifyOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectShopifyOAuthFactorErrors(value, "", errors);
     return { valid: false, errors };

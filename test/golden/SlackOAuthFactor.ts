@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface SlackOAuthFactor {
 }
 
 /**
- * Whether `value` is a valid SlackOAuthFactor.
+ * Whether `value` is a valid SlackOAuthFactor: the recursive check that `isSlackOAuthFactor` guards.
  */
-export function isSlackOAuthFactor(value: unknown): value is SlackOAuthFactor {
+export function checkSlackOAuthFactor(value: unknown): value is SlackOAuthFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
@@ -113,11 +114,22 @@ export function collectSlackOAuthFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid SlackOAuthFactor. Data nested too deeply to validate is not.
+ */
+export function isSlackOAuthFactor(value: unknown): value is SlackOAuthFactor {
+  try {
+    return checkSlackOAuthFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as SlackOAuthFactor, collecting every error.
  */
 export function validateSlackOAuthFactor(value: unknown): ValidationResult<SlackOAuthFactor> {
   try {
-    if (isSlackOAuthFactor(value)) return { valid: true, value };
+    if (checkSlackOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectSlackOAuthFactorErrors(value, "", errors);
     return { valid: false, errors };

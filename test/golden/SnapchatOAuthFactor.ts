@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface SnapchatOAuthFactor {
 }
 
 /**
- * Whether `value` is a valid SnapchatOAuthFactor.
+ * Whether `value` is a valid SnapchatOAuthFactor: the recursive check that `isSnapchatOAuthFactor` guards.
  */
-export function isSnapchatOAuthFactor(value: unknown): value is SnapchatOAuthFactor {
+export function checkSnapchatOAuthFactor(value: unknown): value is SnapchatOAuthFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
@@ -113,11 +114,22 @@ export function collectSnapchatOAuthFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid SnapchatOAuthFactor. Data nested too deeply to validate is not.
+ */
+export function isSnapchatOAuthFactor(value: unknown): value is SnapchatOAuthFactor {
+  try {
+    return checkSnapchatOAuthFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as SnapchatOAuthFactor, collecting every error.
  */
 export function validateSnapchatOAuthFactor(value: unknown): ValidationResult<SnapchatOAuthFactor> {
   try {
-    if (isSnapchatOAuthFactor(value)) return { valid: true, value };
+    if (checkSnapchatOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectSnapchatOAuthFactorErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface SteamOAuthFactor {
 }
 
 /**
- * Whether `value` is a valid SteamOAuthFactor.
+ * Whether `value` is a valid SteamOAuthFactor: the recursive check that `isSteamOAuthFactor` guards.
  */
-export function isSteamOAuthFactor(value: unknown): value is SteamOAuthFactor {
+export function checkSteamOAuthFactor(value: unknown): value is SteamOAuthFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
@@ -113,11 +114,22 @@ export function collectSteamOAuthFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid SteamOAuthFactor. Data nested too deeply to validate is not.
+ */
+export function isSteamOAuthFactor(value: unknown): value is SteamOAuthFactor {
+  try {
+    return checkSteamOAuthFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as SteamOAuthFactor, collecting every error.
  */
 export function validateSteamOAuthFactor(value: unknown): ValidationResult<SteamOAuthFactor> {
   try {
-    if (isSteamOAuthFactor(value)) return { valid: true, value };
+    if (checkSteamOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectSteamOAuthFactorErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface TikTokOAuthFactor {
 }
 
 /**
- * Whether `value` is a valid TikTokOAuthFactor.
+ * Whether `value` is a valid TikTokOAuthFactor: the recursive check that `isTikTokOAuthFactor` guards.
  */
-export function isTikTokOAuthFactor(value: unknown): value is TikTokOAuthFactor {
+export function checkTikTokOAuthFactor(value: unknown): value is TikTokOAuthFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
@@ -113,11 +114,22 @@ export function collectTikTokOAuthFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid TikTokOAuthFactor. Data nested too deeply to validate is not.
+ */
+export function isTikTokOAuthFactor(value: unknown): value is TikTokOAuthFactor {
+  try {
+    return checkTikTokOAuthFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as TikTokOAuthFactor, collecting every error.
  */
 export function validateTikTokOAuthFactor(value: unknown): ValidationResult<TikTokOAuthFactor> {
   try {
-    if (isTikTokOAuthFactor(value)) return { valid: true, value };
+    if (checkTikTokOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectTikTokOAuthFactorErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface TwitchOAuthFactor {
 }
 
 /**
- * Whether `value` is a valid TwitchOAuthFactor.
+ * Whether `value` is a valid TwitchOAuthFactor: the recursive check that `isTwitchOAuthFactor` guards.
  */
-export function isTwitchOAuthFactor(value: unknown): value is TwitchOAuthFactor {
+export function checkTwitchOAuthFactor(value: unknown): value is TwitchOAuthFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
@@ -113,11 +114,22 @@ export function collectTwitchOAuthFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid TwitchOAuthFactor. Data nested too deeply to validate is not.
+ */
+export function isTwitchOAuthFactor(value: unknown): value is TwitchOAuthFactor {
+  try {
+    return checkTwitchOAuthFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as TwitchOAuthFactor, collecting every error.
  */
 export function validateTwitchOAuthFactor(value: unknown): ValidationResult<TwitchOAuthFactor> {
   try {
-    if (isTwitchOAuthFactor(value)) return { valid: true, value };
+    if (checkTwitchOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectTwitchOAuthFactorErrors(value, "", errors);
     return { valid: false, errors };

@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface WebAuthnFactor {
 }
 
 /**
- * Whether `value` is a valid WebAuthnFactor.
+ * Whether `value` is a valid WebAuthnFactor: the recursive check that `isWebAuthnFactor` guards.
  */
-export function isWebAuthnFactor(value: unknown): value is WebAuthnFactor {
+export function checkWebAuthnFactor(value: unknown): value is WebAuthnFactor {
   if (!isJsonObject(value)) return false;
   if (value.webauthn_registration_id === undefined || value.domain === undefined) return false;
   const webauthn_registration_id = value.webauthn_registration_id;
@@ -114,11 +115,22 @@ export function collectWebAuthnFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid WebAuthnFactor. Data nested too deeply to validate is not.
+ */
+export function isWebAuthnFactor(value: unknown): value is WebAuthnFactor {
+  try {
+    return checkWebAuthnFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as WebAuthnFactor, collecting every error.
  */
 export function validateWebAuthnFactor(value: unknown): ValidationResult<WebAuthnFactor> {
   try {
-    if (isWebAuthnFactor(value)) return { valid: true, value };
+    if (checkWebAuthnFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectWebAuthnFactorErrors(value, "", errors);
     return { valid: false, errors };

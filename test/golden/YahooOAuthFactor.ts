@@ -6,6 +6,7 @@ import {
   type ValidationError,
   type ValidationResult,
   isJsonObject,
+  notTooDeeplyNested,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -29,9 +30,9 @@ export interface YahooOAuthFactor {
 }
 
 /**
- * Whether `value` is a valid YahooOAuthFactor.
+ * Whether `value` is a valid YahooOAuthFactor: the recursive check that `isYahooOAuthFactor` guards.
  */
-export function isYahooOAuthFactor(value: unknown): value is YahooOAuthFactor {
+export function checkYahooOAuthFactor(value: unknown): value is YahooOAuthFactor {
   if (!isJsonObject(value)) return false;
   if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
@@ -113,11 +114,22 @@ export function collectYahooOAuthFactorErrors(
 }
 
 /**
+ * Whether `value` is a valid YahooOAuthFactor. Data nested too deeply to validate is not.
+ */
+export function isYahooOAuthFactor(value: unknown): value is YahooOAuthFactor {
+  try {
+    return checkYahooOAuthFactor(value);
+  } catch (error) {
+    return notTooDeeplyNested(error);
+  }
+}
+
+/**
  * Validates `value` as YahooOAuthFactor, collecting every error.
  */
 export function validateYahooOAuthFactor(value: unknown): ValidationResult<YahooOAuthFactor> {
   try {
-    if (isYahooOAuthFactor(value)) return { valid: true, value };
+    if (checkYahooOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
     collectYahooOAuthFactorErrors(value, "", errors);
     return { valid: false, errors };

@@ -5,75 +5,477 @@ export {
   type ValidationError,
   type ValidationResult,
 } from "./_runtime.js";
-export * from "./ActiveSCIMConnection.js";
-export * from "./ActiveSSOConnection.js";
-export * from "./Address.js";
-export * from "./AmazonOAuthFactor.js";
-export * from "./AppleOAuthFactor.js";
-export * from "./AuthenticationFactor.js";
-export * from "./AuthenticatorAppFactor.js";
-export * from "./B2BSCIMEmail.js";
-export * from "./B2BSCIMName.js";
-export * from "./B2BSCIMPhoneNumber.js";
-export * from "./B2BSCIMX509Certificate.js";
-export * from "./BiometricFactor.js";
-export * from "./BitbucketOAuthFactor.js";
-export * from "./CoinbaseOAuthFactor.js";
-export * from "./CryptoWalletFactor.js";
-export * from "./CustomRole.js";
-export * from "./CustomRolePermission.js";
-export * from "./DeviceAttributeDetails.js";
-export * from "./DeviceInfo.js";
-export * from "./DiscordOAuthFactor.js";
-export * from "./EmailFactor.js";
-export * from "./EmailImplicitRoleAssignment.js";
-export * from "./EmbeddableMagicLinkFactor.js";
-export * from "./EnterpriseExtension.js";
-export * from "./Entitlement.js";
-export * from "./FacebookOAuthFactor.js";
-export * from "./FigmaOAuthFactor.js";
-export * from "./GitLabOAuthFactor.js";
-export * from "./GithubOAuthExchangeFactor.js";
-export * from "./GithubOAuthFactor.js";
-export * from "./GoogleOAuthExchangeFactor.js";
-export * from "./GoogleOAuthFactor.js";
-export * from "./Group.js";
-export * from "./HubspotOAuthExchangeFactor.js";
-export * from "./HubspotOAuthFactor.js";
-export * from "./IMs.js";
-export * from "./ImpersonatedFactor.js";
-export * from "./InstagramOAuthFactor.js";
-export * from "./LinkedInOAuthFactor.js";
-export * from "./Manager.js";
-export * from "./Member.js";
-export * from "./MemberRole.js";
-export * from "./MemberRoleSource.js";
-export * from "./MemberSession.js";
-export * from "./MicrosoftOAuthFactor.js";
-export * from "./OAuthAccessTokenExchangeFactor.js";
-export * from "./OAuthRegistration.js";
-export * from "./OIDCSSOFactor.js";
-export * from "./Organization.js";
-export * from "./PhoneNumberFactor.js";
-export * from "./Photo.js";
-export * from "./RecoverResponse.js";
-export * from "./RecoveryCodeFactor.js";
-export * from "./RetiredEmail.js";
-export * from "./Role.js";
-export * from "./SAMLSSOFactor.js";
-export * from "./SCIMAttributes.js";
-export * from "./SCIMRegistration.js";
-export * from "./SSORegistration.js";
-export * from "./SalesforceOAuthFactor.js";
-export * from "./ShopifyOAuthFactor.js";
-export * from "./SlackOAuthExchangeFactor.js";
-export * from "./SlackOAuthFactor.js";
-export * from "./SnapchatOAuthFactor.js";
-export * from "./SpotifyOAuthFactor.js";
-export * from "./SteamOAuthFactor.js";
-export * from "./TikTokOAuthFactor.js";
-export * from "./TrustedAuthTokenFactor.js";
-export * from "./TwitchOAuthFactor.js";
-export * from "./TwitterOAuthFactor.js";
-export * from "./WebAuthnFactor.js";
-export * from "./YahooOAuthFactor.js";
+export {
+  type ActiveSCIMConnection,
+  ActiveSCIMConnectionSchema,
+  assertActiveSCIMConnection,
+  isActiveSCIMConnection,
+  validateActiveSCIMConnection,
+} from "./ActiveSCIMConnection.js";
+export {
+  type ActiveSSOConnection,
+  ActiveSSOConnectionSchema,
+  assertActiveSSOConnection,
+  isActiveSSOConnection,
+  validateActiveSSOConnection,
+} from "./ActiveSSOConnection.js";
+export {
+  type Address,
+  AddressSchema,
+  assertAddress,
+  isAddress,
+  validateAddress,
+} from "./Address.js";
+export {
+  type AmazonOAuthFactor,
+  AmazonOAuthFactorSchema,
+  assertAmazonOAuthFactor,
+  isAmazonOAuthFactor,
+  validateAmazonOAuthFactor,
+} from "./AmazonOAuthFactor.js";
+export {
+  type AppleOAuthFactor,
+  AppleOAuthFactorSchema,
+  assertAppleOAuthFactor,
+  isAppleOAuthFactor,
+  validateAppleOAuthFactor,
+} from "./AppleOAuthFactor.js";
+export {
+  type AuthenticationFactor,
+  AuthenticationFactorSchema,
+  assertAuthenticationFactor,
+  isAuthenticationFactor,
+  validateAuthenticationFactor,
+} from "./AuthenticationFactor.js";
+export {
+  type AuthenticatorAppFactor,
+  AuthenticatorAppFactorSchema,
+  assertAuthenticatorAppFactor,
+  isAuthenticatorAppFactor,
+  validateAuthenticatorAppFactor,
+} from "./AuthenticatorAppFactor.js";
+export {
+  type B2BSCIMEmail,
+  B2BSCIMEmailSchema,
+  assertB2BSCIMEmail,
+  isB2BSCIMEmail,
+  validateB2BSCIMEmail,
+} from "./B2BSCIMEmail.js";
+export {
+  type B2BSCIMName,
+  B2BSCIMNameSchema,
+  assertB2BSCIMName,
+  isB2BSCIMName,
+  validateB2BSCIMName,
+} from "./B2BSCIMName.js";
+export {
+  type B2BSCIMPhoneNumber,
+  B2BSCIMPhoneNumberSchema,
+  assertB2BSCIMPhoneNumber,
+  isB2BSCIMPhoneNumber,
+  validateB2BSCIMPhoneNumber,
+} from "./B2BSCIMPhoneNumber.js";
+export {
+  type B2BSCIMX509Certificate,
+  B2BSCIMX509CertificateSchema,
+  assertB2BSCIMX509Certificate,
+  isB2BSCIMX509Certificate,
+  validateB2BSCIMX509Certificate,
+} from "./B2BSCIMX509Certificate.js";
+export {
+  type BiometricFactor,
+  BiometricFactorSchema,
+  assertBiometricFactor,
+  isBiometricFactor,
+  validateBiometricFactor,
+} from "./BiometricFactor.js";
+export {
+  type BitbucketOAuthFactor,
+  BitbucketOAuthFactorSchema,
+  assertBitbucketOAuthFactor,
+  isBitbucketOAuthFactor,
+  validateBitbucketOAuthFactor,
+} from "./BitbucketOAuthFactor.js";
+export {
+  type CoinbaseOAuthFactor,
+  CoinbaseOAuthFactorSchema,
+  assertCoinbaseOAuthFactor,
+  isCoinbaseOAuthFactor,
+  validateCoinbaseOAuthFactor,
+} from "./CoinbaseOAuthFactor.js";
+export {
+  type CryptoWalletFactor,
+  CryptoWalletFactorSchema,
+  assertCryptoWalletFactor,
+  isCryptoWalletFactor,
+  validateCryptoWalletFactor,
+} from "./CryptoWalletFactor.js";
+export {
+  type CustomRole,
+  CustomRoleSchema,
+  assertCustomRole,
+  isCustomRole,
+  validateCustomRole,
+} from "./CustomRole.js";
+export {
+  type CustomRolePermission,
+  CustomRolePermissionSchema,
+  assertCustomRolePermission,
+  isCustomRolePermission,
+  validateCustomRolePermission,
+} from "./CustomRolePermission.js";
+export {
+  type DeviceAttributeDetails,
+  DeviceAttributeDetailsSchema,
+  assertDeviceAttributeDetails,
+  isDeviceAttributeDetails,
+  validateDeviceAttributeDetails,
+} from "./DeviceAttributeDetails.js";
+export {
+  type DeviceInfo,
+  DeviceInfoSchema,
+  assertDeviceInfo,
+  isDeviceInfo,
+  validateDeviceInfo,
+} from "./DeviceInfo.js";
+export {
+  type DiscordOAuthFactor,
+  DiscordOAuthFactorSchema,
+  assertDiscordOAuthFactor,
+  isDiscordOAuthFactor,
+  validateDiscordOAuthFactor,
+} from "./DiscordOAuthFactor.js";
+export {
+  type EmailFactor,
+  EmailFactorSchema,
+  assertEmailFactor,
+  isEmailFactor,
+  validateEmailFactor,
+} from "./EmailFactor.js";
+export {
+  type EmailImplicitRoleAssignment,
+  EmailImplicitRoleAssignmentSchema,
+  assertEmailImplicitRoleAssignment,
+  isEmailImplicitRoleAssignment,
+  validateEmailImplicitRoleAssignment,
+} from "./EmailImplicitRoleAssignment.js";
+export {
+  type EmbeddableMagicLinkFactor,
+  EmbeddableMagicLinkFactorSchema,
+  assertEmbeddableMagicLinkFactor,
+  isEmbeddableMagicLinkFactor,
+  validateEmbeddableMagicLinkFactor,
+} from "./EmbeddableMagicLinkFactor.js";
+export {
+  type EnterpriseExtension,
+  EnterpriseExtensionSchema,
+  assertEnterpriseExtension,
+  isEnterpriseExtension,
+  validateEnterpriseExtension,
+} from "./EnterpriseExtension.js";
+export {
+  type Entitlement,
+  EntitlementSchema,
+  assertEntitlement,
+  isEntitlement,
+  validateEntitlement,
+} from "./Entitlement.js";
+export {
+  type FacebookOAuthFactor,
+  FacebookOAuthFactorSchema,
+  assertFacebookOAuthFactor,
+  isFacebookOAuthFactor,
+  validateFacebookOAuthFactor,
+} from "./FacebookOAuthFactor.js";
+export {
+  type FigmaOAuthFactor,
+  FigmaOAuthFactorSchema,
+  assertFigmaOAuthFactor,
+  isFigmaOAuthFactor,
+  validateFigmaOAuthFactor,
+} from "./FigmaOAuthFactor.js";
+export {
+  type GithubOAuthExchangeFactor,
+  GithubOAuthExchangeFactorSchema,
+  assertGithubOAuthExchangeFactor,
+  isGithubOAuthExchangeFactor,
+  validateGithubOAuthExchangeFactor,
+} from "./GithubOAuthExchangeFactor.js";
+export {
+  type GithubOAuthFactor,
+  GithubOAuthFactorSchema,
+  assertGithubOAuthFactor,
+  isGithubOAuthFactor,
+  validateGithubOAuthFactor,
+} from "./GithubOAuthFactor.js";
+export {
+  type GitLabOAuthFactor,
+  GitLabOAuthFactorSchema,
+  assertGitLabOAuthFactor,
+  isGitLabOAuthFactor,
+  validateGitLabOAuthFactor,
+} from "./GitLabOAuthFactor.js";
+export {
+  type GoogleOAuthExchangeFactor,
+  GoogleOAuthExchangeFactorSchema,
+  assertGoogleOAuthExchangeFactor,
+  isGoogleOAuthExchangeFactor,
+  validateGoogleOAuthExchangeFactor,
+} from "./GoogleOAuthExchangeFactor.js";
+export {
+  type GoogleOAuthFactor,
+  GoogleOAuthFactorSchema,
+  assertGoogleOAuthFactor,
+  isGoogleOAuthFactor,
+  validateGoogleOAuthFactor,
+} from "./GoogleOAuthFactor.js";
+export { type Group, GroupSchema, assertGroup, isGroup, validateGroup } from "./Group.js";
+export {
+  type HubspotOAuthExchangeFactor,
+  HubspotOAuthExchangeFactorSchema,
+  assertHubspotOAuthExchangeFactor,
+  isHubspotOAuthExchangeFactor,
+  validateHubspotOAuthExchangeFactor,
+} from "./HubspotOAuthExchangeFactor.js";
+export {
+  type HubspotOAuthFactor,
+  HubspotOAuthFactorSchema,
+  assertHubspotOAuthFactor,
+  isHubspotOAuthFactor,
+  validateHubspotOAuthFactor,
+} from "./HubspotOAuthFactor.js";
+export {
+  type ImpersonatedFactor,
+  ImpersonatedFactorSchema,
+  assertImpersonatedFactor,
+  isImpersonatedFactor,
+  validateImpersonatedFactor,
+} from "./ImpersonatedFactor.js";
+export { type IMs, IMsSchema, assertIMs, isIMs, validateIMs } from "./IMs.js";
+export {
+  type InstagramOAuthFactor,
+  InstagramOAuthFactorSchema,
+  assertInstagramOAuthFactor,
+  isInstagramOAuthFactor,
+  validateInstagramOAuthFactor,
+} from "./InstagramOAuthFactor.js";
+export {
+  type LinkedInOAuthFactor,
+  LinkedInOAuthFactorSchema,
+  assertLinkedInOAuthFactor,
+  isLinkedInOAuthFactor,
+  validateLinkedInOAuthFactor,
+} from "./LinkedInOAuthFactor.js";
+export {
+  type Manager,
+  ManagerSchema,
+  assertManager,
+  isManager,
+  validateManager,
+} from "./Manager.js";
+export { type Member, MemberSchema, assertMember, isMember, validateMember } from "./Member.js";
+export {
+  type MemberRole,
+  MemberRoleSchema,
+  assertMemberRole,
+  isMemberRole,
+  validateMemberRole,
+} from "./MemberRole.js";
+export {
+  type MemberRoleSource,
+  MemberRoleSourceSchema,
+  assertMemberRoleSource,
+  isMemberRoleSource,
+  validateMemberRoleSource,
+} from "./MemberRoleSource.js";
+export {
+  type MemberSession,
+  MemberSessionSchema,
+  assertMemberSession,
+  isMemberSession,
+  validateMemberSession,
+} from "./MemberSession.js";
+export {
+  type MicrosoftOAuthFactor,
+  MicrosoftOAuthFactorSchema,
+  assertMicrosoftOAuthFactor,
+  isMicrosoftOAuthFactor,
+  validateMicrosoftOAuthFactor,
+} from "./MicrosoftOAuthFactor.js";
+export {
+  type OAuthAccessTokenExchangeFactor,
+  OAuthAccessTokenExchangeFactorSchema,
+  assertOAuthAccessTokenExchangeFactor,
+  isOAuthAccessTokenExchangeFactor,
+  validateOAuthAccessTokenExchangeFactor,
+} from "./OAuthAccessTokenExchangeFactor.js";
+export {
+  type OAuthRegistration,
+  OAuthRegistrationSchema,
+  assertOAuthRegistration,
+  isOAuthRegistration,
+  validateOAuthRegistration,
+} from "./OAuthRegistration.js";
+export {
+  type OIDCSSOFactor,
+  OIDCSSOFactorSchema,
+  assertOIDCSSOFactor,
+  isOIDCSSOFactor,
+  validateOIDCSSOFactor,
+} from "./OIDCSSOFactor.js";
+export {
+  type Organization,
+  OrganizationSchema,
+  assertOrganization,
+  isOrganization,
+  validateOrganization,
+} from "./Organization.js";
+export {
+  type PhoneNumberFactor,
+  PhoneNumberFactorSchema,
+  assertPhoneNumberFactor,
+  isPhoneNumberFactor,
+  validatePhoneNumberFactor,
+} from "./PhoneNumberFactor.js";
+export { type Photo, PhotoSchema, assertPhoto, isPhoto, validatePhoto } from "./Photo.js";
+export {
+  type RecoverResponse,
+  RecoverResponseSchema,
+  assertRecoverResponse,
+  isRecoverResponse,
+  validateRecoverResponse,
+} from "./RecoverResponse.js";
+export {
+  type RecoveryCodeFactor,
+  RecoveryCodeFactorSchema,
+  assertRecoveryCodeFactor,
+  isRecoveryCodeFactor,
+  validateRecoveryCodeFactor,
+} from "./RecoveryCodeFactor.js";
+export {
+  type RetiredEmail,
+  RetiredEmailSchema,
+  assertRetiredEmail,
+  isRetiredEmail,
+  validateRetiredEmail,
+} from "./RetiredEmail.js";
+export { type Role, RoleSchema, assertRole, isRole, validateRole } from "./Role.js";
+export {
+  type SalesforceOAuthFactor,
+  SalesforceOAuthFactorSchema,
+  assertSalesforceOAuthFactor,
+  isSalesforceOAuthFactor,
+  validateSalesforceOAuthFactor,
+} from "./SalesforceOAuthFactor.js";
+export {
+  type SAMLSSOFactor,
+  SAMLSSOFactorSchema,
+  assertSAMLSSOFactor,
+  isSAMLSSOFactor,
+  validateSAMLSSOFactor,
+} from "./SAMLSSOFactor.js";
+export {
+  type SCIMAttributes,
+  SCIMAttributesSchema,
+  assertSCIMAttributes,
+  isSCIMAttributes,
+  validateSCIMAttributes,
+} from "./SCIMAttributes.js";
+export {
+  type SCIMRegistration,
+  SCIMRegistrationSchema,
+  assertSCIMRegistration,
+  isSCIMRegistration,
+  validateSCIMRegistration,
+} from "./SCIMRegistration.js";
+export {
+  type ShopifyOAuthFactor,
+  ShopifyOAuthFactorSchema,
+  assertShopifyOAuthFactor,
+  isShopifyOAuthFactor,
+  validateShopifyOAuthFactor,
+} from "./ShopifyOAuthFactor.js";
+export {
+  type SlackOAuthExchangeFactor,
+  SlackOAuthExchangeFactorSchema,
+  assertSlackOAuthExchangeFactor,
+  isSlackOAuthExchangeFactor,
+  validateSlackOAuthExchangeFactor,
+} from "./SlackOAuthExchangeFactor.js";
+export {
+  type SlackOAuthFactor,
+  SlackOAuthFactorSchema,
+  assertSlackOAuthFactor,
+  isSlackOAuthFactor,
+  validateSlackOAuthFactor,
+} from "./SlackOAuthFactor.js";
+export {
+  type SnapchatOAuthFactor,
+  SnapchatOAuthFactorSchema,
+  assertSnapchatOAuthFactor,
+  isSnapchatOAuthFactor,
+  validateSnapchatOAuthFactor,
+} from "./SnapchatOAuthFactor.js";
+export {
+  type SpotifyOAuthFactor,
+  SpotifyOAuthFactorSchema,
+  assertSpotifyOAuthFactor,
+  isSpotifyOAuthFactor,
+  validateSpotifyOAuthFactor,
+} from "./SpotifyOAuthFactor.js";
+export {
+  type SSORegistration,
+  SSORegistrationSchema,
+  assertSSORegistration,
+  isSSORegistration,
+  validateSSORegistration,
+} from "./SSORegistration.js";
+export {
+  type SteamOAuthFactor,
+  SteamOAuthFactorSchema,
+  assertSteamOAuthFactor,
+  isSteamOAuthFactor,
+  validateSteamOAuthFactor,
+} from "./SteamOAuthFactor.js";
+export {
+  type TikTokOAuthFactor,
+  TikTokOAuthFactorSchema,
+  assertTikTokOAuthFactor,
+  isTikTokOAuthFactor,
+  validateTikTokOAuthFactor,
+} from "./TikTokOAuthFactor.js";
+export {
+  type TrustedAuthTokenFactor,
+  TrustedAuthTokenFactorSchema,
+  assertTrustedAuthTokenFactor,
+  isTrustedAuthTokenFactor,
+  validateTrustedAuthTokenFactor,
+} from "./TrustedAuthTokenFactor.js";
+export {
+  type TwitchOAuthFactor,
+  TwitchOAuthFactorSchema,
+  assertTwitchOAuthFactor,
+  isTwitchOAuthFactor,
+  validateTwitchOAuthFactor,
+} from "./TwitchOAuthFactor.js";
+export {
+  type TwitterOAuthFactor,
+  TwitterOAuthFactorSchema,
+  assertTwitterOAuthFactor,
+  isTwitterOAuthFactor,
+  validateTwitterOAuthFactor,
+} from "./TwitterOAuthFactor.js";
+export {
+  type WebAuthnFactor,
+  WebAuthnFactorSchema,
+  assertWebAuthnFactor,
+  isWebAuthnFactor,
+  validateWebAuthnFactor,
+} from "./WebAuthnFactor.js";
+export {
+  type YahooOAuthFactor,
+  YahooOAuthFactorSchema,
+  assertYahooOAuthFactor,
+  isYahooOAuthFactor,
+  validateYahooOAuthFactor,
+} from "./YahooOAuthFactor.js";

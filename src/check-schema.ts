@@ -36,32 +36,6 @@ function shapeProblem(keyword: string, value: unknown): string | undefined {
 }
 
 /**
- * Checks that the keywords codegen reads have values of the right shape, so that a malformed
- * schema is reported with its location instead of breaking a later stage.
- */
-export function checkSchemaShapes(document: SchemaDocument): void {
-  const visit = (schema: Schema, pointer: string): void => {
-    if (!isSchemaObject(schema)) return;
-    for (const [keyword, value] of Object.entries(schema)) {
-      const problem = shapeProblem(keyword, value);
-      if (problem !== undefined) {
-        const shown = JSON.stringify(value);
-        throw new CodegenError(`"${keyword}" ${problem}, not ${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}`, {
-          file: document.displayPath,
-          pointer: appendPointer(pointer, keyword),
-          hint: "Fix the schema: see https://json-schema.org/understanding-json-schema/reference.",
-        });
-      }
-    }
-    for (const child of subschemas(schema)) visit(child.schema, appendPointer(pointer, ...child.path));
-  };
-  for (const pointer of schemaRoots(document)) {
-    const schema = valueAtPointer(document.root, pointer);
-    if (isSchema(schema)) visit(schema, pointer);
-  }
-}
-
-/**
  * Validates a schema against its dialect's metaschema, with the validators codegen generated for
  * the metaschemas (src/metaschema-validators/, `npm run metaschemas`). Reports the deepest error:
  * the one closest to what must change.
@@ -79,30 +53,6 @@ export function checkAgainstMetaschema(document: SchemaDocument, pointer: string
     pointer: pointer + error.instancePath,
     hint: `Fix the value there; see the ${dialect} specification, or declare another dialect with "$schema".`,
   });
-}
-
-/** Keywords no dialect defines (typos such as `requried`): ignored, as the specification says, with a warning. */
-export function unknownKeywords(document: SchemaDocument): CodegenWarning[] {
-  const warnings: CodegenWarning[] = [];
-  const visit = (schema: Schema, pointer: string): void => {
-    if (!isSchemaObject(schema)) return;
-    for (const keyword of Object.keys(schema)) {
-      if (!isKnownKeyword(keyword)) {
-        warnings.push({
-          file: document.displayPath,
-          pointer: appendPointer(pointer, keyword),
-          message: `unknown keyword "${keyword}" ignored`,
-          hint: "Correct or remove the keyword (name extensions x-…).",
-        });
-      }
-    }
-    for (const child of subschemas(schema)) visit(child.schema, appendPointer(pointer, ...child.path));
-  };
-  for (const pointer of schemaRoots(document)) {
-    const schema = valueAtPointer(document.root, pointer);
-    if (isSchema(schema)) visit(schema, pointer);
-  }
-  return warnings;
 }
 
 /** Whether the quantifier at `index` of a pattern repeats without bound (`*`, `+`, `{n,}`). */
@@ -141,25 +91,58 @@ export function hasNestedRepetition(pattern: string): boolean {
   return false;
 }
 
-/** `pattern` and `patternProperties` regular expressions that may backtrack catastrophically (see hasNestedRepetition). */
-export function backtrackingPatterns(document: SchemaDocument): CodegenWarning[] {
-  const warnings: CodegenWarning[] = [];
-  const warn = (pointer: string, pattern: string): void => {
-    warnings.push({
-      file: document.displayPath,
-      pointer,
-      message: `the pattern ${JSON.stringify(pattern)} repeats a group that repeats: matching it can take exponential time on hostile input`,
-      hint: "Write it without a repetition inside a repeated group (^[a-z]+$ instead of ^([a-z]+)+$).",
-    });
+function shapeError(document: SchemaDocument, pointer: string, keyword: string, value: unknown, problem: string): CodegenError {
+  const shown = JSON.stringify(value);
+  return new CodegenError(`"${keyword}" ${problem}, not ${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}`, {
+    file: document.displayPath,
+    pointer: appendPointer(pointer, keyword),
+    hint: "Fix the schema: see https://json-schema.org/understanding-json-schema/reference.",
+  });
+}
+
+function backtrackingWarning(document: SchemaDocument, pointer: string, pattern: string): CodegenWarning {
+  return {
+    file: document.displayPath,
+    pointer,
+    message: `the pattern ${JSON.stringify(pattern)} repeats a group that repeats: matching it can take exponential time on hostile input`,
+    hint: "Write it without a repetition inside a repeated group (^[a-z]+$ instead of ^([a-z]+)+$).",
   };
+}
+
+/**
+ * Checks every schema of a document in one walk. Keywords codegen reads must have values of the
+ * right shape (else a CodegenError at the keyword, instead of a later stage breaking). Warnings, in
+ * this order: keywords no dialect defines (typos such as `requried`, ignored as the specification
+ * says), then `pattern` and `patternProperties` expressions that may backtrack catastrophically
+ * (see hasNestedRepetition).
+ */
+export function checkDocument(document: SchemaDocument): CodegenWarning[] {
+  const unknown: CodegenWarning[] = [];
+  const backtracking: CodegenWarning[] = [];
   const visit = (schema: Schema, pointer: string): void => {
     if (!isSchemaObject(schema)) return;
+    for (const keyword of Object.keys(schema)) {
+      const value = schema[keyword];
+      const problem = shapeProblem(keyword, value);
+      if (problem !== undefined) throw shapeError(document, pointer, keyword, value, problem);
+      if (!isKnownKeyword(keyword)) {
+        unknown.push({
+          file: document.displayPath,
+          pointer: appendPointer(pointer, keyword),
+          message: `unknown keyword "${keyword}" ignored`,
+          hint: "Correct or remove the keyword (name extensions x-…).",
+        });
+      }
+    }
     const pattern = schema["pattern"];
-    if (typeof pattern === "string" && hasNestedRepetition(pattern)) warn(appendPointer(pointer, "pattern"), pattern);
+    if (typeof pattern === "string" && hasNestedRepetition(pattern)) {
+      backtracking.push(backtrackingWarning(document, appendPointer(pointer, "pattern"), pattern));
+    }
     const patternProperties = schema["patternProperties"];
     if (isSchemaObject(patternProperties)) {
-      for (const key of Object.keys(patternProperties))
-        if (hasNestedRepetition(key)) warn(appendPointer(pointer, "patternProperties", key), key);
+      for (const key of Object.keys(patternProperties)) {
+        if (hasNestedRepetition(key)) backtracking.push(backtrackingWarning(document, appendPointer(pointer, "patternProperties", key), key));
+      }
     }
     for (const child of subschemas(schema)) visit(child.schema, appendPointer(pointer, ...child.path));
   };
@@ -167,5 +150,5 @@ export function backtrackingPatterns(document: SchemaDocument): CodegenWarning[]
     const schema = valueAtPointer(document.root, pointer);
     if (isSchema(schema)) visit(schema, pointer);
   }
-  return warnings;
+  return [...unknown, ...backtracking];
 }

@@ -192,6 +192,17 @@ function hideHasOwnProperty(value: unknown, keyword?: string): unknown {
   return copy;
 }
 
+const mentionsHasOwnProperty = new WeakMap<object, boolean>();
+
+/** Whether a document has the text `hasOwnProperty` anywhere: only then must its schemas be rewritten (the rewrite copies every object). */
+function needsHasOwnPropertyStandIn(location: SchemaLocation): boolean {
+  const root = location.document.root;
+  if (typeof root !== "object" || root === null) return false;
+  let mentions = mentionsHasOwnProperty.get(root);
+  if (mentions === undefined) mentionsHasOwnProperty.set(root, (mentions = JSON.stringify(root).includes("hasOwnProperty")));
+  return mentions;
+}
+
 /** TypeScript declarations for the named schema at `location`, made by json-schema-to-typescript. */
 export async function emitTypes(location: SchemaLocation, context: TypeContext): Promise<EmittedTypes> {
   const name = context.names.get(locationKey(location))!;
@@ -200,7 +211,8 @@ export async function emitTypes(location: SchemaLocation, context: TypeContext):
   const prepared = prepareSchema(schema, location, true, context, references);
   // A root without any keyword that shapes the value allows every value, not only objects.
   const constrains = Object.keys(prepared).some((keyword) => SHAPING.has(keyword));
-  const hidden = hideHasOwnProperty({ ...prepared, ...(constrains ? {} : { tsType: "unknown" }), title: name }) as JSONSchema;
+  const root = { ...prepared, ...(constrains ? {} : { tsType: "unknown" }), title: name };
+  const hidden = (needsHasOwnPropertyStandIn(location) ? hideHasOwnProperty(root) : root) as JSONSchema;
   const compiled = await compile(hidden, name, {
     bannerComment: "",
     format: false,

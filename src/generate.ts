@@ -5,7 +5,6 @@ import { CodegenError, type CodegenWarning } from "./errors.js";
 import { loadConfig, type Formatter, type NamingOptions } from "./config.js";
 import type { Dialect } from "./dialect.js";
 import type { GeneratedFile } from "./emit-module.js";
-import type { EmittedModule } from "./emit-modules.js";
 import { listInputFiles, loadSchemaDocuments } from "./load.js";
 import { isOpenApiDocument } from "./openapi.js";
 import { applyChanges, isGeneratedFile, planChanges, type FileChange } from "./write.js";
@@ -35,8 +34,6 @@ export interface GenerateOptions {
   onProgress?: (done: number, total: number) => void;
   /** Use the on-disk cache (default true); false regenerates everything and stores nothing. */
   cache?: boolean;
-  /** With 100 or more modules to generate and a second core, share the work with a worker thread (default true). */
-  parallel?: boolean;
   /** Fetch `http(s)` refs the registry does not map; default: the config's `allowRemote`, else false (they are refused). */
   allowRemote?: boolean;
   /** Follow file refs outside the working directory and the inputs' directories; default: the config's `allowOutsideRoot`, else false. */
@@ -133,53 +130,63 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   }
 
   // Loaded only when something must be generated: they are most of codegen's start-up time.
-  const [{ locationKey }, { emitModules, planGeneration }, { indexModule, runtimeModules }, { formatFiles }] = await Promise.all([
-    import("./resolve.js"),
-    import("./emit-modules.js"),
-    import("./emit-module.js"),
-    import("./format.js"),
-  ]);
+  const [{ resolveSchemas, locationKey }, { assignTypeNames }, { emitModule, indexModule, planModules, runtimeModules }, { formatFiles }] =
+    await Promise.all([import("./resolve.js"), import("./name.js"), import("./emit-module.js"), import("./format.js")]);
   const inputs = loadSchemaDocuments(inputFiles, cwd);
-  const resolveOptions = {
+  const resolved = await resolveSchemas(inputs, cwd, {
     ...(dialect !== undefined ? { dialect } : {}),
     ...(options.registry !== undefined ? { registry: options.registry } : {}),
     allowRemote,
     allowOutsideRoot,
-  };
-  const plan = await planGeneration(inputs, cwd, resolveOptions, naming);
-  const { resolved, names, modules } = plan;
+  });
   stage("load and resolve");
   if (strict) failOnWarnings(resolved.warnings);
+  const names = assignTypeNames(resolved.namedLocations, naming);
 
-  const keys = moduleKeys(modules, resolved, names, `${settings}\0${resolved.usesUnevaluated}`);
-  const cached = modules.map((module) => cache?.module<EmittedModule>(keys.get(module)!));
-  const pending = modules.flatMap((_, index) => (cached[index] === undefined ? [index] : []));
-  const job = { inputs, cwd, resolveOptions, naming, assertFormats, formatter, outDir, pending };
+  const modules = planModules(resolved.documents, resolved.namedLocations);
+  const moduleOf = new Map<string, string>();
+  for (const module of modules) {
+    const moduleName = names.get(locationKey(module.locations[0]!))!;
+    for (const location of module.locations) moduleOf.set(names.get(locationKey(location))!, moduleName);
+  }
+  // Without the cache, no module needs its key.
+  const keys = cache === undefined ? undefined : moduleKeys(modules, resolved, names, `${settings}\0${resolved.usesUnevaluated}`);
+  const context = { resolved, names, assertFormats };
+  type Emitted = GeneratedFile & { usesFormats: boolean };
   // The metaschema check comes after the validator compiler, whose errors about the keywords it reads
   // say more; but a schema that breaks its metaschema may also trip json-schema-to-typescript, and
   // then the metaschema's error is the one that explains it.
-  let fresh: Awaited<ReturnType<typeof emitModules>>;
+  let emitted: Array<Emitted & { cached: boolean }>;
+  let generatedCount = 0;
   try {
-    fresh = await emitModules(plan, job, {
-      parallel: options.parallel ?? true,
-      ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
-    });
+    emitted = await Promise.all(
+      modules.map(async (module): Promise<Emitted & { cached: boolean }> => {
+        const cached = cache?.module<Emitted>(keys!.get(module)!);
+        if (cached !== undefined) return { ...cached, cached: true };
+        const fresh = await emitModule(module, context, moduleOf);
+        options.onProgress?.(++generatedCount, modules.length);
+        return { ...fresh, cached: false };
+      }),
+    );
   } catch (error) {
     if (!(error instanceof CodegenError)) resolved.checkMetaschemas();
     throw error;
   }
   resolved.checkMetaschemas();
-  for (const index of pending) cache?.storeModule(keys.get(modules[index]!)!, fresh.modules.get(index)!);
-  const emitted = modules.map((_, index) => cached[index] ?? fresh.modules.get(index)!);
-  const threads = fresh.byWorker > 0 ? `, 2 threads: ${fresh.byWorker} module(s) by the worker` : "";
-  stage(`emit types and validators, format (${pending.length} module(s)${threads})`);
+  stage("emit types and validators");
+  const fresh = emitted.filter((module) => !module.cached).map(({ name, source }) => ({ name, source }));
   const moduleTypes = modules.map((module) => module.locations.map((location) => names.get(locationKey(location))!));
-  const support = await formatFiles(
-    [...runtimeModules(emitted.some((module) => module.usesFormats)), indexModule(moduleTypes)],
-    outDir,
-    formatter,
-  );
-  const files = [...emitted.map(({ name, source }) => ({ name, source })), ...support].sort((a, b) => a.name.localeCompare(b.name));
+  const unformatted = [...fresh, ...runtimeModules(emitted.some((module) => module.usesFormats)), indexModule(moduleTypes)];
+  const formatted = await formatFiles(unformatted, outDir, formatter);
+  stage("format");
+  const formattedByName = new Map(formatted.map((file) => [file.name, file.source]));
+  for (const [index, module] of emitted.entries()) {
+    if (module.cached) continue;
+    module.source = formattedByName.get(module.name)!;
+    cache?.storeModule(keys!.get(modules[index]!)!, { name: module.name, source: module.source, usesFormats: module.usesFormats });
+  }
+  const cachedFiles = emitted.filter((module) => module.cached).map(({ name, source }) => ({ name, source }));
+  const files = [...cachedFiles, ...formatted].sort((a, b) => a.name.localeCompare(b.name));
 
   const changes = planChanges(files, outDir);
   if (!options.check) applyChanges(files, changes, outDir);
@@ -193,5 +200,5 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     cache?.recordRun(readFiles, files, summary);
   }
   stage(options.check ? "compare" : "write");
-  return { outDir, files, changes, ...summary, reusedModules: modules.length - pending.length, timings };
+  return { outDir, files, changes, ...summary, reusedModules: cachedFiles.length, timings };
 }

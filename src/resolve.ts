@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { backtrackingPatterns, checkAgainstMetaschema, checkSchemaShapes, unknownKeywords } from "./check-schema.js";
+import { checkAgainstMetaschema, checkDocument } from "./check-schema.js";
 import { atLeast, DEFAULT_DIALECT, type Dialect, dialectOfMetaschema } from "./dialect.js";
 import { CodegenError, type CodegenWarning } from "./errors.js";
 import { appendPointer, decodeFragment, valueAtPointer } from "./json-pointer.js";
@@ -50,11 +50,6 @@ export interface ResolveOptions {
   allowRemote?: boolean;
   /** Follow file refs outside the project directory and the inputs' directories (default: refuse them). */
   allowOutsideRoot?: boolean;
-  /**
-   * Documents an earlier resolution of the same inputs read, used instead of reading or fetching
-   * them again: a worker thread repeating the main thread's resolution sees exactly what it saw.
-   */
-  loaded?: readonly SchemaDocument[];
 }
 
 export interface ResolvedSchemas {
@@ -305,8 +300,7 @@ export async function resolveSchemas(
   const index = new SchemaIndex(options.dialect ?? DEFAULT_DIALECT, customMetaschema);
   const documents: SchemaDocument[] = [];
   const addDocument = (document: SchemaDocument): void => {
-    checkSchemaShapes(document);
-    warnings.push(...unknownKeywords(document), ...backtrackingPatterns(document));
+    warnings.push(...checkDocument(document));
     const openApi = isOpenApiDocument(document) ? openApiDialect(document) : undefined;
     for (const pointer of schemaRoots(document)) {
       const schema = valueAtPointer(document.root, pointer);
@@ -326,19 +320,10 @@ export async function resolveSchemas(
   inputs.forEach(addDocument);
   const components = componentRegistry(inputs);
 
-  /** Adds the document `options.loaded` holds for a URI, if any. */
-  const addLoaded = (uri: string): boolean => {
-    const document = options.loaded?.find((loaded) => loaded.uri === uri);
-    if (document !== undefined) addDocument(document);
-    return document !== undefined;
-  };
-
   /** Loads the document a resource URI names, if codegen may: local files, the registry, metaschemas. */
   const load = async (uri: string): Promise<boolean> => {
-    if (documents.some((document) => document.uri === uri)) return false;
-    if (addLoaded(uri)) return true;
     const file = fileOf(uri);
-    if (file === undefined || !existsSync(file)) return false;
+    if (file === undefined || !existsSync(file) || documents.some((document) => document.uri === uri)) return false;
     // Parsed as inputs are: the same YAML rules (no aliases) and the same errors with line and column.
     const root = parseSchemaFile(file, displayPath(file, cwd));
     addDocument({ file, uri, displayPath: displayPath(file, cwd), root });
@@ -347,7 +332,6 @@ export async function resolveSchemas(
 
   /** Fetches a remote schema (only with `allowRemote`); its URI stands in for a file name. */
   const fetchRemote = async (uri: string): Promise<boolean> => {
-    if (addLoaded(uri)) return true;
     let text: string;
     try {
       const response = await fetch(uri);

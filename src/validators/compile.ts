@@ -1,6 +1,7 @@
 import { atLeast, DEFAULT_DIALECT, type Dialect } from "../dialect.js";
 import { parsePointer, valueAtPointer } from "../json-pointer.js";
 import { pascalCase } from "../name.js";
+import type { SchemaDocument } from "../load.js";
 import { locationKey, type ResolvedSchemas, type SchemaLocation } from "../resolve.js";
 import { isSchemaObject, subschemas, type Schema, type SchemaObject } from "../schema-walk.js";
 import { Code, code, docComment, identifier, joinCode } from "./code.js";
@@ -111,7 +112,7 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
   const functions: Code[] = [];
   const ownKeys = new Set(locations.map(locationKey));
   const privateFunctions = new Map<string, FunctionPair>();
-  const dialects = new Map<string, Dialect>();
+  const dialects = new Map<SchemaDocument, Map<string, Dialect>>();
 
   const uniqueModuleName = (base: string): string => {
     let name = base;
@@ -141,12 +142,14 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
     dynamicRef: (schema) => resolved.dynamicRefs.get(schema),
     dialectOf(location) {
       // Keywords ask for every schema they compile; walking a pointer into a large document each time adds up.
-      const key = locationKey(location);
-      let dialect = dialects.get(key);
+      // Keyed by document, then pointer: a pointer string is made once, a location key on every call.
+      let byPointer = dialects.get(location.document);
+      if (byPointer === undefined) dialects.set(location.document, (byPointer = new Map()));
+      let dialect = byPointer.get(location.pointer);
       if (dialect === undefined) {
         const schema = valueAtPointer(location.document.root, location.pointer);
         dialect = (isSchemaObject(schema) ? resolved.facts(schema)?.dialect : undefined) ?? DEFAULT_DIALECT;
-        dialects.set(key, dialect);
+        byPointer.set(location.pointer, dialect);
       }
       return dialect;
     },

@@ -157,6 +157,9 @@ const EDGE_CASES: Readonly<Record<string, { valid: string[]; invalid: string[] }
       "x@[ipv6:::1]",
       "x@xn--bcher-kva.example",
       `${"a".repeat(64)}@example.com`,
+      "a@ab--cd.example",
+      `a@${"b".repeat(63)}`,
+      `a@${"b".repeat(62)}.c`,
     ],
     invalid: [
       "a@b.",
@@ -167,7 +170,13 @@ const EDGE_CASES: Readonly<Record<string, { valid: string[]; invalid: string[] }
       "a@bücher.example",
       `${"a".repeat(65)}@example.com`,
       "a@xn--X.com",
+      "a@XN--X.com",
       '"a"b"@example.com',
+      `a@${"b".repeat(64)}`,
+      "a@b-",
+      ".a@b",
+      "a.@b",
+      "a..b@c",
     ],
   },
   "idn-email": {
@@ -242,8 +251,21 @@ const EDGE_CASES: Readonly<Record<string, { valid: string[]; invalid: string[] }
       "http://[::ffff:1.2.3.4]/",
       "x://@/",
       "file:///etc/hosts",
+      "http://a/b%20c%2F",
+      "https://a:80?q/?#f",
     ],
-    invalid: ["http://[1::2::3]/", "http://[v7]/", "http://a/b c", "http://ä/", ":a", "http://a/%", "http://[::1]:x/"],
+    invalid: [
+      "http://[1::2::3]/",
+      "http://[v7]/",
+      "http://a/b c",
+      "http://ä/",
+      ":a",
+      "http://a/%",
+      "http://[::1]:x/",
+      "http://a/%2",
+      "http://a/%41%zz",
+      "http://a/#x#y",
+    ],
   },
   "uri-reference": { valid: ["", "#", "a/b:c", "../x", "?", "//host"], invalid: ["a:b c", "%zz", "a:b#c#d", ":a", "http://[::1"] },
   iri: {
@@ -358,17 +380,19 @@ function rfc3986(): { absolute: RegExp; relative: RegExp } {
   };
 }
 
+/** Whether `value` matches `pattern` of {@link rfc3986}, IP literals included. */
+function matchesRfc3986(pattern: RegExp, value: string): boolean {
+  const host = pattern.exec(value)?.[1];
+  if (host === undefined) return pattern.test(value);
+  return (
+    !host.startsWith("[") ||
+    formats.isIpv6(host.slice(1, -1)) ||
+    /^[Vv][0-9A-Fa-f]+\.[A-Za-z0-9\-._~!$&'()*+,;=:]+$/.test(host.slice(1, -1))
+  );
+}
+
 test("uri and uri-reference: the character scanner agrees with RFC 3986's grammar on random strings", () => {
   const { absolute, relative } = rfc3986();
-  const matches = (pattern: RegExp, value: string): boolean => {
-    const host = pattern.exec(value)?.[1];
-    if (host === undefined) return pattern.test(value);
-    return (
-      !host.startsWith("[") ||
-      formats.isIpv6(host.slice(1, -1)) ||
-      /^[Vv][0-9A-Fa-f]+\.[A-Za-z0-9\-._~!$&'()*+,;=:]+$/.test(host.slice(1, -1))
-    );
-  };
   const pieces = [
     "a",
     "Z",
@@ -402,13 +426,98 @@ test("uri and uri-reference: the character scanner agrees with RFC 3986's gramma
   fc.assert(
     fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
       const value = parts.join("");
-      assert.equal(formats.isUri(value), matches(absolute, value), `isUri(${JSON.stringify(value)})`);
+      assert.equal(formats.isUri(value), matchesRfc3986(absolute, value), `isUri(${JSON.stringify(value)})`);
       assert.equal(
         formats.isUriReference(value),
-        matches(absolute, value) || matches(relative, value),
+        matchesRfc3986(absolute, value) || matchesRfc3986(relative, value),
         `isUriReference(${JSON.stringify(value)})`,
       );
     }),
     { numRuns: 20000, seed: 3986 },
   );
+});
+
+test("uri: the http(s) fast path agrees with RFC 3986's grammar on URLs and near misses", () => {
+  const { absolute } = rfc3986();
+  const scheme = fc.constantFrom("http://", "https://", "HTTP://", "http:/", "https:", "httpx://");
+  const host = fc
+    .array(fc.constantFrom("a", "Z", "0", "api.github.com", ".", "-", "_", "~", "%41", "[::1]", "[v1.x]", "u:p@"), { maxLength: 3 })
+    .map((pieces) => pieces.join(""));
+  const port = fc.option(fc.array(fc.constantFrom("8", "80", "a", ":"), { maxLength: 2 }).map((pieces) => `:${pieces.join("")}`));
+  const rest = fc
+    .array(
+      fc.constantFrom(
+        ...["/", "/repos", "//", "?", "#", "a", "Z", "0", "-", ".", "_", "~", "!", "$", "&", "'", "(", ")", "*", "+", ",", ";", "="],
+        ...[":", "@", "%2F", "%aB", "%", "%2", "%g1"],
+      ),
+      { maxLength: 8 },
+    )
+    .map((pieces) => pieces.join(""));
+  const url = fc.tuple(scheme, host, port, rest).map((parts) => parts.join("")); // join turns a missing port into ""
+  // A near miss: one character inserted somewhere.
+  const insertion = fc.option(
+    fc.tuple(
+      fc.nat(),
+      fc.constantFrom(" ", '"', "<", ">", "[", "]", "\\", "^", "`", "{", "|", "}", "\u007f", "é", "#", "%", ":", "@", "/"),
+    ),
+    { freq: 2 },
+  );
+  let valid = 0;
+  fc.assert(
+    fc.property(url, insertion, (base, insert) => {
+      const at = insert === null ? base.length : insert[0] % (base.length + 1);
+      const value = base.slice(0, at) + (insert?.[1] ?? "") + base.slice(at);
+      const expected = matchesRfc3986(absolute, value);
+      if (expected) valid++;
+      assert.equal(formats.isUri(value), expected, `isUri(${JSON.stringify(value)})`);
+    }),
+    { numRuns: 20000, seed: 3986 },
+  );
+  assert.ok(valid > 3000, `only ${valid} valid URLs were generated`);
+});
+
+/** RFC 5321 mailbox from the exported host name and IP checks: the reference for isEmail's fast path. */
+function isMailboxByGrammar(value: string): boolean {
+  const match =
+    /^([A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+(?:\.[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+)*|"(?:[\x20\x21\x23-\x5B\x5D-\x7E]|\\[\x20-\x7E])*")@([^]+)$/.exec(
+      value,
+    );
+  if (match === null) return false;
+  const [, localPart = "", domain = ""] = match;
+  if (localPart.length > 64) return false;
+  if (domain.startsWith("[") && domain.endsWith("]")) {
+    const literal = domain.slice(1, -1);
+    return formats.isIpv4(literal) || (/^IPv6:/i.test(literal) && formats.isIpv6(literal.slice(5)));
+  }
+  return formats.isHostname(domain);
+}
+
+test("email: the dot-atom fast path agrees with RFC 5321's grammar on addresses and near misses", () => {
+  // Runs of 1, 2, 30 and 31 characters reach every length around the limits (64, 63 and 253).
+  const atom = fc
+    .array(fc.constantFrom("a", "Z9", "a".repeat(30), "b".repeat(31), "+", "-", "_", "!{~"), { minLength: 1, maxLength: 3 })
+    .map((pieces) => pieces.join(""));
+  const label = fc
+    .array(fc.constantFrom("a", "Z9", "c".repeat(30), "d".repeat(31), "e--f", "-", "xn--", "XN--", "xn--bcher-kva"), {
+      minLength: 1,
+      maxLength: 3,
+    })
+    .map((pieces) => pieces.join(""));
+  const address = fc
+    .tuple(fc.array(atom, { minLength: 1, maxLength: 2 }), fc.array(label, { minLength: 1, maxLength: 5 }))
+    .map(([atoms, labels]) => `${atoms.join(".")}@${labels.join(".")}`);
+  // A near miss: one character inserted somewhere.
+  const insertion = fc.option(fc.tuple(fc.nat(), fc.constantFrom(".", "-", "@", '"', " ", "\\", "_", "é", "[", "]")), { freq: 2 });
+  let valid = 0;
+  fc.assert(
+    fc.property(address, insertion, (base, insert) => {
+      const at = insert === null ? base.length : insert[0] % (base.length + 1);
+      const value = base.slice(0, at) + (insert?.[1] ?? "") + base.slice(at);
+      const expected = isMailboxByGrammar(value);
+      if (expected) valid++;
+      assert.equal(formats.isEmail(value), expected, `isEmail(${JSON.stringify(value)})`);
+    }),
+    { numRuns: 20000, seed: 5321 },
+  );
+  assert.ok(valid > 1000, `only ${valid} valid addresses were generated`);
 });

@@ -100,13 +100,18 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
 }
 
-export function parseJsonDocument(text: string, where: string): unknown {
+/** Refuses an empty file, and one that is not text, before a parser quotes its bytes back. */
+function checkSchemaText(text: string, where: string): void {
   if (text.trim() === "")
     throw new CodegenError("the file is empty", { file: where, hint: "Write a JSON Schema in it, or remove it from the inputs." });
   // NUL bytes or undecodable UTF-8 (read as U+FFFD): not a text file, and not worth quoting.
   if (/[\u0000\uFFFD]/.test(text)) {
     throw new CodegenError("the file is not UTF-8 text (is it binary?)", { file: where, hint: "Remove it from the inputs." });
   }
+}
+
+export function parseJsonDocument(text: string, where: string): unknown {
+  checkSchemaText(text, where);
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -122,11 +127,7 @@ export function parseJsonDocument(text: string, where: string): unknown {
  * no `yes`/`no` booleans), so a YAML schema means what its JSON twin means.
  */
 export function parseYamlDocument(text: string, where: string): unknown {
-  if (text.trim() === "")
-    throw new CodegenError("the file is empty", { file: where, hint: "Write a JSON Schema in it, or remove it from the inputs." });
-  if (/[\u0000\uFFFD]/.test(text)) {
-    throw new CodegenError("the file is not UTF-8 text (is it binary?)", { file: where, hint: "Remove it from the inputs." });
-  }
+  checkSchemaText(text, where);
   try {
     // No aliases (`*name`): they share one node between places (a schema location is a place), and
     // nested ones expand exponentially (the "billion laughs"); $ref is JSON Schema's way to reuse.

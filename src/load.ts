@@ -126,7 +126,7 @@ export function parseJsonDocument(text: string, where: string): unknown {
  * A YAML file, read with YAML's JSON schema: plain scalars become only what JSON has (no dates,
  * no `yes`/`no` booleans), so a YAML schema means what its JSON twin means.
  */
-export function parseYamlDocument(text: string, where: string): unknown {
+function parseYamlDocument(text: string, where: string): unknown {
   checkSchemaText(text, where);
   try {
     // No aliases (`*name`): they share one node between places (a schema location is a place), and

@@ -196,7 +196,8 @@ export function indexModule(moduleTypes: ReadonlyArray<readonly string[]>): Gene
   const lines = [
     banner(undefined),
     code`export { SchemaValidationError, type StandardSchemaV1, type ValidationError, type ValidationResult } from ${`./${RUNTIME_MODULE}.js`};`,
-    ...[...moduleTypes].sort((a, b) => a[0]!.localeCompare(b[0]!)).map(exports),
+    // By module name in code-unit order, as `sort()` orders strings: the same on every machine, whatever its locale.
+    ...[...moduleTypes].sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0)).map(exports),
   ];
   return { name: "index.ts", source: `${joinCode(lines, "\n").text}\n` };
 }

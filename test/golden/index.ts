@@ -195,6 +195,13 @@ export {
   validateFigmaOAuthFactor,
 } from "./FigmaOAuthFactor.js";
 export {
+  type GitLabOAuthFactor,
+  GitLabOAuthFactorSchema,
+  assertGitLabOAuthFactor,
+  isGitLabOAuthFactor,
+  validateGitLabOAuthFactor,
+} from "./GitLabOAuthFactor.js";
+export {
   type GithubOAuthExchangeFactor,
   GithubOAuthExchangeFactorSchema,
   assertGithubOAuthExchangeFactor,
@@ -208,13 +215,6 @@ export {
   isGithubOAuthFactor,
   validateGithubOAuthFactor,
 } from "./GithubOAuthFactor.js";
-export {
-  type GitLabOAuthFactor,
-  GitLabOAuthFactorSchema,
-  assertGitLabOAuthFactor,
-  isGitLabOAuthFactor,
-  validateGitLabOAuthFactor,
-} from "./GitLabOAuthFactor.js";
 export {
   type GoogleOAuthExchangeFactor,
   GoogleOAuthExchangeFactorSchema,
@@ -244,6 +244,7 @@ export {
   isHubspotOAuthFactor,
   validateHubspotOAuthFactor,
 } from "./HubspotOAuthFactor.js";
+export { type IMs, IMsSchema, assertIMs, isIMs, validateIMs } from "./IMs.js";
 export {
   type ImpersonatedFactor,
   ImpersonatedFactorSchema,
@@ -251,7 +252,6 @@ export {
   isImpersonatedFactor,
   validateImpersonatedFactor,
 } from "./ImpersonatedFactor.js";
-export { type IMs, IMsSchema, assertIMs, isIMs, validateIMs } from "./IMs.js";
 export {
   type InstagramOAuthFactor,
   InstagramOAuthFactorSchema,
@@ -361,13 +361,6 @@ export {
 } from "./RetiredEmail.js";
 export { type Role, RoleSchema, assertRole, isRole, validateRole } from "./Role.js";
 export {
-  type SalesforceOAuthFactor,
-  SalesforceOAuthFactorSchema,
-  assertSalesforceOAuthFactor,
-  isSalesforceOAuthFactor,
-  validateSalesforceOAuthFactor,
-} from "./SalesforceOAuthFactor.js";
-export {
   type SAMLSSOFactor,
   SAMLSSOFactorSchema,
   assertSAMLSSOFactor,
@@ -388,6 +381,20 @@ export {
   isSCIMRegistration,
   validateSCIMRegistration,
 } from "./SCIMRegistration.js";
+export {
+  type SSORegistration,
+  SSORegistrationSchema,
+  assertSSORegistration,
+  isSSORegistration,
+  validateSSORegistration,
+} from "./SSORegistration.js";
+export {
+  type SalesforceOAuthFactor,
+  SalesforceOAuthFactorSchema,
+  assertSalesforceOAuthFactor,
+  isSalesforceOAuthFactor,
+  validateSalesforceOAuthFactor,
+} from "./SalesforceOAuthFactor.js";
 export {
   type ShopifyOAuthFactor,
   ShopifyOAuthFactorSchema,
@@ -423,13 +430,6 @@ export {
   isSpotifyOAuthFactor,
   validateSpotifyOAuthFactor,
 } from "./SpotifyOAuthFactor.js";
-export {
-  type SSORegistration,
-  SSORegistrationSchema,
-  assertSSORegistration,
-  isSSORegistration,
-  validateSSORegistration,
-} from "./SSORegistration.js";
 export {
   type SteamOAuthFactor,
   SteamOAuthFactorSchema,

@@ -39,19 +39,12 @@ export interface ActiveSCIMConnection {
  */
 export function checkActiveSCIMConnection(value: unknown): value is ActiveSCIMConnection {
   if (!isJsonObject(value)) return false;
-  if (
-    value.connection_id === undefined ||
-    value.display_name === undefined ||
-    value.bearer_token_last_four === undefined
-  )
-    return false;
   const connection_id = value.connection_id;
-  if (connection_id !== undefined && typeof connection_id !== "string") return false;
+  if (typeof connection_id !== "string") return false;
   const display_name = value.display_name;
-  if (display_name !== undefined && typeof display_name !== "string") return false;
+  if (typeof display_name !== "string") return false;
   const bearer_token_last_four = value.bearer_token_last_four;
-  if (bearer_token_last_four !== undefined && typeof bearer_token_last_four !== "string")
-    return false;
+  if (typeof bearer_token_last_four !== "string") return false;
   const bearer_token_expires_at = value.bearer_token_expires_at;
   if (bearer_token_expires_at !== undefined) {
     if (typeof bearer_token_expires_at !== "string") return false;

@@ -34,18 +34,12 @@ export interface ActiveSSOConnection {
  */
 export function checkActiveSSOConnection(value: unknown): value is ActiveSSOConnection {
   if (!isJsonObject(value)) return false;
-  if (
-    value.connection_id === undefined ||
-    value.display_name === undefined ||
-    value.identity_provider === undefined
-  )
-    return false;
   const connection_id = value.connection_id;
-  if (connection_id !== undefined && typeof connection_id !== "string") return false;
+  if (typeof connection_id !== "string") return false;
   const display_name = value.display_name;
-  if (display_name !== undefined && typeof display_name !== "string") return false;
+  if (typeof display_name !== "string") return false;
   const identity_provider = value.identity_provider;
-  if (identity_provider !== undefined && typeof identity_provider !== "string") return false;
+  if (typeof identity_provider !== "string") return false;
   return true;
 }
 

@@ -54,33 +54,22 @@ export interface Address {
  */
 export function checkAddress(value: unknown): value is Address {
   if (!isJsonObject(value)) return false;
-  if (
-    value.formatted === undefined ||
-    value.street_address === undefined ||
-    value.locality === undefined ||
-    value.region === undefined ||
-    value.postal_code === undefined ||
-    value.country === undefined ||
-    value.type === undefined ||
-    value.primary === undefined
-  )
-    return false;
   const formatted = value.formatted;
-  if (formatted !== undefined && typeof formatted !== "string") return false;
+  if (typeof formatted !== "string") return false;
   const street_address = value.street_address;
-  if (street_address !== undefined && typeof street_address !== "string") return false;
+  if (typeof street_address !== "string") return false;
   const locality = value.locality;
-  if (locality !== undefined && typeof locality !== "string") return false;
+  if (typeof locality !== "string") return false;
   const region = value.region;
-  if (region !== undefined && typeof region !== "string") return false;
+  if (typeof region !== "string") return false;
   const postal_code = value.postal_code;
-  if (postal_code !== undefined && typeof postal_code !== "string") return false;
+  if (typeof postal_code !== "string") return false;
   const country = value.country;
-  if (country !== undefined && typeof country !== "string") return false;
+  if (typeof country !== "string") return false;
   const type = value.type;
-  if (type !== undefined && typeof type !== "string") return false;
+  if (typeof type !== "string") return false;
   const primary = value.primary;
-  if (primary !== undefined && typeof primary !== "boolean") return false;
+  if (typeof primary !== "boolean") return false;
   return true;
 }
 

@@ -26,10 +26,8 @@ export interface BiometricFactor {
  */
 export function checkBiometricFactor(value: unknown): value is BiometricFactor {
   if (!isJsonObject(value)) return false;
-  if (value.biometric_registration_id === undefined) return false;
   const biometric_registration_id = value.biometric_registration_id;
-  if (biometric_registration_id !== undefined && typeof biometric_registration_id !== "string")
-    return false;
+  if (typeof biometric_registration_id !== "string") return false;
   return true;
 }
 

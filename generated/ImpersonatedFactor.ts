@@ -30,13 +30,10 @@ export interface ImpersonatedFactor {
  */
 export function checkImpersonatedFactor(value: unknown): value is ImpersonatedFactor {
   if (!isJsonObject(value)) return false;
-  if (value.impersonator_id === undefined || value.impersonator_email_address === undefined)
-    return false;
   const impersonator_id = value.impersonator_id;
-  if (impersonator_id !== undefined && typeof impersonator_id !== "string") return false;
+  if (typeof impersonator_id !== "string") return false;
   const impersonator_email_address = value.impersonator_email_address;
-  if (impersonator_email_address !== undefined && typeof impersonator_email_address !== "string")
-    return false;
+  if (typeof impersonator_email_address !== "string") return false;
   return true;
 }
 

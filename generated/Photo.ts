@@ -34,14 +34,12 @@ export interface Photo {
  */
 export function checkPhoto(value: unknown): value is Photo {
   if (!isJsonObject(value)) return false;
-  if (value.value === undefined || value.type === undefined || value.primary === undefined)
-    return false;
   const value2 = value.value;
-  if (value2 !== undefined && typeof value2 !== "string") return false;
+  if (typeof value2 !== "string") return false;
   const type = value.type;
-  if (type !== undefined && typeof type !== "string") return false;
+  if (typeof type !== "string") return false;
   const primary = value.primary;
-  if (primary !== undefined && typeof primary !== "boolean") return false;
+  if (typeof primary !== "boolean") return false;
   return true;
 }
 

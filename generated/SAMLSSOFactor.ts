@@ -34,14 +34,12 @@ export interface SAMLSSOFactor {
  */
 export function checkSAMLSSOFactor(value: unknown): value is SAMLSSOFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_id === undefined || value.external_id === undefined)
-    return false;
   const id = value.id;
-  if (id !== undefined && typeof id !== "string") return false;
+  if (typeof id !== "string") return false;
   const provider_id = value.provider_id;
-  if (provider_id !== undefined && typeof provider_id !== "string") return false;
+  if (typeof provider_id !== "string") return false;
   const external_id = value.external_id;
-  if (external_id !== undefined && typeof external_id !== "string") return false;
+  if (typeof external_id !== "string") return false;
   return true;
 }
 

@@ -43,11 +43,10 @@ export interface SCIMRegistration {
  */
 export function checkSCIMRegistration(value: unknown): value is SCIMRegistration {
   if (!isJsonObject(value)) return false;
-  if (value.connection_id === undefined || value.registration_id === undefined) return false;
   const connection_id = value.connection_id;
-  if (connection_id !== undefined && typeof connection_id !== "string") return false;
+  if (typeof connection_id !== "string") return false;
   const registration_id = value.registration_id;
-  if (registration_id !== undefined && typeof registration_id !== "string") return false;
+  if (typeof registration_id !== "string") return false;
   const external_id = value.external_id;
   if (external_id !== undefined && typeof external_id !== "string") return false;
   const scim_attributes = value.scim_attributes;

@@ -26,9 +26,8 @@ export interface SlackOAuthExchangeFactor {
  */
 export function checkSlackOAuthExchangeFactor(value: unknown): value is SlackOAuthExchangeFactor {
   if (!isJsonObject(value)) return false;
-  if (value.email_id === undefined) return false;
   const email_id = value.email_id;
-  if (email_id !== undefined && typeof email_id !== "string") return false;
+  if (typeof email_id !== "string") return false;
   return true;
 }
 

@@ -34,11 +34,10 @@ export interface SlackOAuthFactor {
  */
 export function checkSlackOAuthFactor(value: unknown): value is SlackOAuthFactor {
   if (!isJsonObject(value)) return false;
-  if (value.id === undefined || value.provider_subject === undefined) return false;
   const id = value.id;
-  if (id !== undefined && typeof id !== "string") return false;
+  if (typeof id !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
+  if (typeof provider_subject !== "string") return false;
   const email_id = value.email_id;
   if (email_id !== undefined && typeof email_id !== "string") return false;
   return true;

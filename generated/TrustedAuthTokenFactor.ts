@@ -26,9 +26,8 @@ export interface TrustedAuthTokenFactor {
  */
 export function checkTrustedAuthTokenFactor(value: unknown): value is TrustedAuthTokenFactor {
   if (!isJsonObject(value)) return false;
-  if (value.token_id === undefined) return false;
   const token_id = value.token_id;
-  if (token_id !== undefined && typeof token_id !== "string") return false;
+  if (typeof token_id !== "string") return false;
   return true;
 }
 

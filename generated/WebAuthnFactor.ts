@@ -34,12 +34,10 @@ export interface WebAuthnFactor {
  */
 export function checkWebAuthnFactor(value: unknown): value is WebAuthnFactor {
   if (!isJsonObject(value)) return false;
-  if (value.webauthn_registration_id === undefined || value.domain === undefined) return false;
   const webauthn_registration_id = value.webauthn_registration_id;
-  if (webauthn_registration_id !== undefined && typeof webauthn_registration_id !== "string")
-    return false;
+  if (typeof webauthn_registration_id !== "string") return false;
   const domain = value.domain;
-  if (domain !== undefined && typeof domain !== "string") return false;
+  if (typeof domain !== "string") return false;
   const user_agent = value.user_agent;
   if (user_agent !== undefined && typeof user_agent !== "string") return false;
   return true;

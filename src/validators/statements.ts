@@ -78,7 +78,7 @@ function renderCheck(statements: readonly Statement[]): Code[] {
     lines.push(code`if (${joinCode(conditions, " || ")}) return false;`);
     pendingConditions = [];
   };
-  for (const statement of statements) {
+  for (const statement of checkStatements(statements)) {
     const condition = checkFailCondition(statement);
     if (condition !== undefined) {
       pendingConditions.push(condition);
@@ -98,13 +98,15 @@ function renderCheck(statements: readonly Statement[]): Code[] {
       case "loop":
         lines.push(code`${statement.header} ${block(statement.body, "check")}`);
         break;
-      case "by-mode":
-        lines.push(render(statement.check, "check"));
-        break;
     }
   }
   flush();
   return lines;
+}
+
+/** The statements of check mode, with those of `by-mode` statements in their place. */
+function checkStatements(statements: readonly Statement[]): Statement[] {
+  return statements.flatMap((statement) => (statement.kind === "by-mode" ? checkStatements(statement.check) : [statement]));
 }
 
 function renderCollect(statements: readonly Statement[]): Code[] {

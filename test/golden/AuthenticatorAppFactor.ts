@@ -26,9 +26,8 @@ export interface AuthenticatorAppFactor {
  */
 export function checkAuthenticatorAppFactor(value: unknown): value is AuthenticatorAppFactor {
   if (!isJsonObject(value)) return false;
-  if (value.totp_id === undefined) return false;
   const totp_id = value.totp_id;
-  if (totp_id !== undefined && typeof totp_id !== "string") return false;
+  if (typeof totp_id !== "string") return false;
   return true;
 }
 

@@ -46,27 +46,18 @@ export interface B2BSCIMName {
  */
 export function checkB2BSCIMName(value: unknown): value is B2BSCIMName {
   if (!isJsonObject(value)) return false;
-  if (
-    value.formatted === undefined ||
-    value.family_name === undefined ||
-    value.given_name === undefined ||
-    value.middle_name === undefined ||
-    value.honorific_prefix === undefined ||
-    value.honorific_suffix === undefined
-  )
-    return false;
   const formatted = value.formatted;
-  if (formatted !== undefined && typeof formatted !== "string") return false;
+  if (typeof formatted !== "string") return false;
   const family_name = value.family_name;
-  if (family_name !== undefined && typeof family_name !== "string") return false;
+  if (typeof family_name !== "string") return false;
   const given_name = value.given_name;
-  if (given_name !== undefined && typeof given_name !== "string") return false;
+  if (typeof given_name !== "string") return false;
   const middle_name = value.middle_name;
-  if (middle_name !== undefined && typeof middle_name !== "string") return false;
+  if (typeof middle_name !== "string") return false;
   const honorific_prefix = value.honorific_prefix;
-  if (honorific_prefix !== undefined && typeof honorific_prefix !== "string") return false;
+  if (typeof honorific_prefix !== "string") return false;
   const honorific_suffix = value.honorific_suffix;
-  if (honorific_suffix !== undefined && typeof honorific_suffix !== "string") return false;
+  if (typeof honorific_suffix !== "string") return false;
   return true;
 }
 

@@ -34,19 +34,12 @@ export interface CryptoWalletFactor {
  */
 export function checkCryptoWalletFactor(value: unknown): value is CryptoWalletFactor {
   if (!isJsonObject(value)) return false;
-  if (
-    value.crypto_wallet_id === undefined ||
-    value.crypto_wallet_address === undefined ||
-    value.crypto_wallet_type === undefined
-  )
-    return false;
   const crypto_wallet_id = value.crypto_wallet_id;
-  if (crypto_wallet_id !== undefined && typeof crypto_wallet_id !== "string") return false;
+  if (typeof crypto_wallet_id !== "string") return false;
   const crypto_wallet_address = value.crypto_wallet_address;
-  if (crypto_wallet_address !== undefined && typeof crypto_wallet_address !== "string")
-    return false;
+  if (typeof crypto_wallet_address !== "string") return false;
   const crypto_wallet_type = value.crypto_wallet_type;
-  if (crypto_wallet_type !== undefined && typeof crypto_wallet_type !== "string") return false;
+  if (typeof crypto_wallet_type !== "string") return false;
   return true;
 }
 

@@ -39,23 +39,15 @@ export interface CustomRole {
  */
 export function checkCustomRole(value: unknown): value is CustomRole {
   if (!isJsonObject(value)) return false;
-  if (
-    value.role_id === undefined ||
-    value.description === undefined ||
-    value.permissions === undefined
-  )
-    return false;
   const role_id = value.role_id;
-  if (role_id !== undefined && typeof role_id !== "string") return false;
+  if (typeof role_id !== "string") return false;
   const description = value.description;
-  if (description !== undefined && typeof description !== "string") return false;
+  if (typeof description !== "string") return false;
   const permissions = value.permissions;
-  if (permissions !== undefined) {
-    if (!Array.isArray(permissions)) return false;
-    for (let index = 0; index < permissions.length; index++) {
-      const item = permissions[index];
-      if (!checkCustomRolePermission(item)) return false;
-    }
+  if (!Array.isArray(permissions)) return false;
+  for (let index = 0; index < permissions.length; index++) {
+    const item = permissions[index];
+    if (!checkCustomRolePermission(item)) return false;
   }
   return true;
 }

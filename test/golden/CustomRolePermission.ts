@@ -30,16 +30,13 @@ export interface CustomRolePermission {
  */
 export function checkCustomRolePermission(value: unknown): value is CustomRolePermission {
   if (!isJsonObject(value)) return false;
-  if (value.resource_id === undefined || value.actions === undefined) return false;
   const resource_id = value.resource_id;
-  if (resource_id !== undefined && typeof resource_id !== "string") return false;
+  if (typeof resource_id !== "string") return false;
   const actions = value.actions;
-  if (actions !== undefined) {
-    if (!Array.isArray(actions)) return false;
-    for (let index = 0; index < actions.length; index++) {
-      const item = actions[index];
-      if (typeof item !== "string") return false;
-    }
+  if (!Array.isArray(actions)) return false;
+  for (let index = 0; index < actions.length; index++) {
+    const item = actions[index];
+    if (typeof item !== "string") return false;
   }
   return true;
 }

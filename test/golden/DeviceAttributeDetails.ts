@@ -35,9 +35,8 @@ export interface DeviceAttributeDetails {
  */
 export function checkDeviceAttributeDetails(value: unknown): value is DeviceAttributeDetails {
   if (!isJsonObject(value)) return false;
-  if (value.is_new === undefined) return false;
   const is_new = value.is_new;
-  if (is_new !== undefined && typeof is_new !== "boolean") return false;
+  if (typeof is_new !== "boolean") return false;
   const first_seen_at = value.first_seen_at;
   if (first_seen_at !== undefined) {
     if (typeof first_seen_at !== "string") return false;

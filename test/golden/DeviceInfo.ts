@@ -59,9 +59,8 @@ export interface DeviceInfo {
  */
 export function checkDeviceInfo(value: unknown): value is DeviceInfo {
   if (!isJsonObject(value)) return false;
-  if (value.visitor_id === undefined) return false;
   const visitor_id = value.visitor_id;
-  if (visitor_id !== undefined && typeof visitor_id !== "string") return false;
+  if (typeof visitor_id !== "string") return false;
   const visitor_id_details = value.visitor_id_details;
   if (visitor_id_details !== undefined && !checkDeviceAttributeDetails(visitor_id_details))
     return false;

@@ -30,11 +30,10 @@ export interface EmailFactor {
  */
 export function checkEmailFactor(value: unknown): value is EmailFactor {
   if (!isJsonObject(value)) return false;
-  if (value.email_id === undefined || value.email_address === undefined) return false;
   const email_id = value.email_id;
-  if (email_id !== undefined && typeof email_id !== "string") return false;
+  if (typeof email_id !== "string") return false;
   const email_address = value.email_address;
-  if (email_address !== undefined && typeof email_address !== "string") return false;
+  if (typeof email_address !== "string") return false;
   return true;
 }
 

@@ -32,11 +32,10 @@ export function checkEmailImplicitRoleAssignment(
   value: unknown,
 ): value is EmailImplicitRoleAssignment {
   if (!isJsonObject(value)) return false;
-  if (value.domain === undefined || value.role_id === undefined) return false;
   const domain = value.domain;
-  if (domain !== undefined && typeof domain !== "string") return false;
+  if (typeof domain !== "string") return false;
   const role_id = value.role_id;
-  if (role_id !== undefined && typeof role_id !== "string") return false;
+  if (typeof role_id !== "string") return false;
   return true;
 }
 

@@ -26,9 +26,8 @@ export interface EmbeddableMagicLinkFactor {
  */
 export function checkEmbeddableMagicLinkFactor(value: unknown): value is EmbeddableMagicLinkFactor {
   if (!isJsonObject(value)) return false;
-  if (value.embedded_id === undefined) return false;
   const embedded_id = value.embedded_id;
-  if (embedded_id !== undefined && typeof embedded_id !== "string") return false;
+  if (typeof embedded_id !== "string") return false;
   return true;
 }
 

@@ -47,24 +47,16 @@ export interface EnterpriseExtension {
  */
 export function checkEnterpriseExtension(value: unknown): value is EnterpriseExtension {
   if (!isJsonObject(value)) return false;
-  if (
-    value.employee_number === undefined ||
-    value.cost_center === undefined ||
-    value.division === undefined ||
-    value.department === undefined ||
-    value.organization === undefined
-  )
-    return false;
   const employee_number = value.employee_number;
-  if (employee_number !== undefined && typeof employee_number !== "string") return false;
+  if (typeof employee_number !== "string") return false;
   const cost_center = value.cost_center;
-  if (cost_center !== undefined && typeof cost_center !== "string") return false;
+  if (typeof cost_center !== "string") return false;
   const division = value.division;
-  if (division !== undefined && typeof division !== "string") return false;
+  if (typeof division !== "string") return false;
   const department = value.department;
-  if (department !== undefined && typeof department !== "string") return false;
+  if (typeof department !== "string") return false;
   const organization = value.organization;
-  if (organization !== undefined && typeof organization !== "string") return false;
+  if (typeof organization !== "string") return false;
   const manager = value.manager;
   if (manager !== undefined && !checkManager(manager)) return false;
   return true;

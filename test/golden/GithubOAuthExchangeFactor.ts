@@ -26,9 +26,8 @@ export interface GithubOAuthExchangeFactor {
  */
 export function checkGithubOAuthExchangeFactor(value: unknown): value is GithubOAuthExchangeFactor {
   if (!isJsonObject(value)) return false;
-  if (value.email_id === undefined) return false;
   const email_id = value.email_id;
-  if (email_id !== undefined && typeof email_id !== "string") return false;
+  if (typeof email_id !== "string") return false;
   return true;
 }
 

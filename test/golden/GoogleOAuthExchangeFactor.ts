@@ -26,9 +26,8 @@ export interface GoogleOAuthExchangeFactor {
  */
 export function checkGoogleOAuthExchangeFactor(value: unknown): value is GoogleOAuthExchangeFactor {
   if (!isJsonObject(value)) return false;
-  if (value.email_id === undefined) return false;
   const email_id = value.email_id;
-  if (email_id !== undefined && typeof email_id !== "string") return false;
+  if (typeof email_id !== "string") return false;
   return true;
 }
 

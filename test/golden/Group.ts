@@ -30,11 +30,10 @@ export interface Group {
  */
 export function checkGroup(value: unknown): value is Group {
   if (!isJsonObject(value)) return false;
-  if (value.value === undefined || value.display === undefined) return false;
   const value2 = value.value;
-  if (value2 !== undefined && typeof value2 !== "string") return false;
+  if (typeof value2 !== "string") return false;
   const display = value.display;
-  if (display !== undefined && typeof display !== "string") return false;
+  if (typeof display !== "string") return false;
   return true;
 }
 

@@ -28,9 +28,8 @@ export function checkHubspotOAuthExchangeFactor(
   value: unknown,
 ): value is HubspotOAuthExchangeFactor {
   if (!isJsonObject(value)) return false;
-  if (value.email_id === undefined) return false;
   const email_id = value.email_id;
-  if (email_id !== undefined && typeof email_id !== "string") return false;
+  if (typeof email_id !== "string") return false;
   return true;
 }
 

@@ -34,14 +34,12 @@ export interface Manager {
  */
 export function checkManager(value: unknown): value is Manager {
   if (!isJsonObject(value)) return false;
-  if (value.value === undefined || value.ref === undefined || value.display_name === undefined)
-    return false;
   const value2 = value.value;
-  if (value2 !== undefined && typeof value2 !== "string") return false;
+  if (typeof value2 !== "string") return false;
   const ref = value.ref;
-  if (ref !== undefined && typeof ref !== "string") return false;
+  if (typeof ref !== "string") return false;
   const display_name = value.display_name;
-  if (display_name !== undefined && typeof display_name !== "string") return false;
+  if (typeof display_name !== "string") return false;
   return true;
 }
 

@@ -152,91 +152,59 @@ export interface Member {
  */
 export function checkMember(value: unknown): value is Member {
   if (!isJsonObject(value)) return false;
-  if (
-    value.organization_id === undefined ||
-    value.member_id === undefined ||
-    value.email_address === undefined ||
-    value.status === undefined ||
-    value.name === undefined ||
-    value.sso_registrations === undefined ||
-    value.is_breakglass === undefined ||
-    value.member_password_id === undefined ||
-    value.oauth_registrations === undefined ||
-    value.email_address_verified === undefined ||
-    value.mfa_phone_number_verified === undefined ||
-    value.is_admin === undefined ||
-    value.totp_registration_id === undefined ||
-    value.retired_email_addresses === undefined ||
-    value.is_locked === undefined ||
-    value.mfa_enrolled === undefined ||
-    value.mfa_phone_number === undefined ||
-    value.default_mfa_method === undefined ||
-    value.roles === undefined
-  )
-    return false;
   const organization_id = value.organization_id;
-  if (organization_id !== undefined && typeof organization_id !== "string") return false;
+  if (typeof organization_id !== "string") return false;
   const member_id = value.member_id;
-  if (member_id !== undefined && typeof member_id !== "string") return false;
+  if (typeof member_id !== "string") return false;
   const email_address = value.email_address;
-  if (email_address !== undefined && typeof email_address !== "string") return false;
+  if (typeof email_address !== "string") return false;
   const status = value.status;
-  if (status !== undefined && typeof status !== "string") return false;
+  if (typeof status !== "string") return false;
   const name = value.name;
-  if (name !== undefined && typeof name !== "string") return false;
+  if (typeof name !== "string") return false;
   const sso_registrations = value.sso_registrations;
-  if (sso_registrations !== undefined) {
-    if (!Array.isArray(sso_registrations)) return false;
-    for (let index = 0; index < sso_registrations.length; index++) {
-      const item = sso_registrations[index];
-      if (!checkSSORegistration(item)) return false;
-    }
+  if (!Array.isArray(sso_registrations)) return false;
+  for (let index = 0; index < sso_registrations.length; index++) {
+    const item = sso_registrations[index];
+    if (!checkSSORegistration(item)) return false;
   }
   const is_breakglass = value.is_breakglass;
-  if (is_breakglass !== undefined && typeof is_breakglass !== "boolean") return false;
+  if (typeof is_breakglass !== "boolean") return false;
   const member_password_id = value.member_password_id;
-  if (member_password_id !== undefined && typeof member_password_id !== "string") return false;
+  if (typeof member_password_id !== "string") return false;
   const oauth_registrations = value.oauth_registrations;
-  if (oauth_registrations !== undefined) {
-    if (!Array.isArray(oauth_registrations)) return false;
-    for (let index2 = 0; index2 < oauth_registrations.length; index2++) {
-      const item2 = oauth_registrations[index2];
-      if (!checkOAuthRegistration(item2)) return false;
-    }
+  if (!Array.isArray(oauth_registrations)) return false;
+  for (let index2 = 0; index2 < oauth_registrations.length; index2++) {
+    const item2 = oauth_registrations[index2];
+    if (!checkOAuthRegistration(item2)) return false;
   }
   const email_address_verified = value.email_address_verified;
-  if (email_address_verified !== undefined && typeof email_address_verified !== "boolean")
-    return false;
+  if (typeof email_address_verified !== "boolean") return false;
   const mfa_phone_number_verified = value.mfa_phone_number_verified;
-  if (mfa_phone_number_verified !== undefined && typeof mfa_phone_number_verified !== "boolean")
-    return false;
+  if (typeof mfa_phone_number_verified !== "boolean") return false;
   const is_admin = value.is_admin;
-  if (is_admin !== undefined && typeof is_admin !== "boolean") return false;
+  if (typeof is_admin !== "boolean") return false;
   const totp_registration_id = value.totp_registration_id;
-  if (totp_registration_id !== undefined && typeof totp_registration_id !== "string") return false;
+  if (typeof totp_registration_id !== "string") return false;
   const retired_email_addresses = value.retired_email_addresses;
-  if (retired_email_addresses !== undefined) {
-    if (!Array.isArray(retired_email_addresses)) return false;
-    for (let index3 = 0; index3 < retired_email_addresses.length; index3++) {
-      const item3 = retired_email_addresses[index3];
-      if (!checkRetiredEmail(item3)) return false;
-    }
+  if (!Array.isArray(retired_email_addresses)) return false;
+  for (let index3 = 0; index3 < retired_email_addresses.length; index3++) {
+    const item3 = retired_email_addresses[index3];
+    if (!checkRetiredEmail(item3)) return false;
   }
   const is_locked = value.is_locked;
-  if (is_locked !== undefined && typeof is_locked !== "boolean") return false;
+  if (typeof is_locked !== "boolean") return false;
   const mfa_enrolled = value.mfa_enrolled;
-  if (mfa_enrolled !== undefined && typeof mfa_enrolled !== "boolean") return false;
+  if (typeof mfa_enrolled !== "boolean") return false;
   const mfa_phone_number = value.mfa_phone_number;
-  if (mfa_phone_number !== undefined && typeof mfa_phone_number !== "string") return false;
+  if (typeof mfa_phone_number !== "string") return false;
   const default_mfa_method = value.default_mfa_method;
-  if (default_mfa_method !== undefined && typeof default_mfa_method !== "string") return false;
+  if (typeof default_mfa_method !== "string") return false;
   const roles = value.roles;
-  if (roles !== undefined) {
-    if (!Array.isArray(roles)) return false;
-    for (let index4 = 0; index4 < roles.length; index4++) {
-      const item4 = roles[index4];
-      if (!checkMemberRole(item4)) return false;
-    }
+  if (!Array.isArray(roles)) return false;
+  for (let index4 = 0; index4 < roles.length; index4++) {
+    const item4 = roles[index4];
+    if (!checkMemberRole(item4)) return false;
   }
   const trusted_metadata = value.trusted_metadata;
   if (trusted_metadata !== undefined && !isJsonObject(trusted_metadata)) return false;

@@ -35,16 +35,13 @@ export interface MemberRole {
  */
 export function checkMemberRole(value: unknown): value is MemberRole {
   if (!isJsonObject(value)) return false;
-  if (value.role_id === undefined || value.sources === undefined) return false;
   const role_id = value.role_id;
-  if (role_id !== undefined && typeof role_id !== "string") return false;
+  if (typeof role_id !== "string") return false;
   const sources = value.sources;
-  if (sources !== undefined) {
-    if (!Array.isArray(sources)) return false;
-    for (let index = 0; index < sources.length; index++) {
-      const item = sources[index];
-      if (!checkMemberRoleSource(item)) return false;
-    }
+  if (!Array.isArray(sources)) return false;
+  for (let index = 0; index < sources.length; index++) {
+    const item = sources[index];
+    if (!checkMemberRoleSource(item)) return false;
   }
   return true;
 }

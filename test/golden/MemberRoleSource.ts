@@ -32,9 +32,8 @@ export interface MemberRoleSource {
  */
 export function checkMemberRoleSource(value: unknown): value is MemberRoleSource {
   if (!isJsonObject(value)) return false;
-  if (value.type === undefined) return false;
   const type = value.type;
-  if (type !== undefined && typeof type !== "string") return false;
+  if (typeof type !== "string") return false;
   const details = value.details;
   if (details !== undefined && !isJsonObject(details)) return false;
   return true;

@@ -70,57 +70,35 @@ export interface MemberSession {
  */
 export function checkMemberSession(value: unknown): value is MemberSession {
   if (!isJsonObject(value)) return false;
-  if (
-    value.member_session_id === undefined ||
-    value.member_id === undefined ||
-    value.started_at === undefined ||
-    value.last_accessed_at === undefined ||
-    value.expires_at === undefined ||
-    value.authentication_factors === undefined ||
-    value.organization_id === undefined ||
-    value.roles === undefined ||
-    value.organization_slug === undefined
-  )
-    return false;
   const member_session_id = value.member_session_id;
-  if (member_session_id !== undefined && typeof member_session_id !== "string") return false;
+  if (typeof member_session_id !== "string") return false;
   const member_id = value.member_id;
-  if (member_id !== undefined && typeof member_id !== "string") return false;
+  if (typeof member_id !== "string") return false;
   const started_at = value.started_at;
-  if (started_at !== undefined) {
-    if (typeof started_at !== "string") return false;
-    if (!formats.isDateTime(started_at)) return false;
-  }
+  if (typeof started_at !== "string") return false;
+  if (!formats.isDateTime(started_at)) return false;
   const last_accessed_at = value.last_accessed_at;
-  if (last_accessed_at !== undefined) {
-    if (typeof last_accessed_at !== "string") return false;
-    if (!formats.isDateTime(last_accessed_at)) return false;
-  }
+  if (typeof last_accessed_at !== "string") return false;
+  if (!formats.isDateTime(last_accessed_at)) return false;
   const expires_at = value.expires_at;
-  if (expires_at !== undefined) {
-    if (typeof expires_at !== "string") return false;
-    if (!formats.isDateTime(expires_at)) return false;
-  }
+  if (typeof expires_at !== "string") return false;
+  if (!formats.isDateTime(expires_at)) return false;
   const authentication_factors = value.authentication_factors;
-  if (authentication_factors !== undefined) {
-    if (!Array.isArray(authentication_factors)) return false;
-    for (let index = 0; index < authentication_factors.length; index++) {
-      const item = authentication_factors[index];
-      if (!checkAuthenticationFactor(item)) return false;
-    }
+  if (!Array.isArray(authentication_factors)) return false;
+  for (let index = 0; index < authentication_factors.length; index++) {
+    const item = authentication_factors[index];
+    if (!checkAuthenticationFactor(item)) return false;
   }
   const organization_id = value.organization_id;
-  if (organization_id !== undefined && typeof organization_id !== "string") return false;
+  if (typeof organization_id !== "string") return false;
   const roles = value.roles;
-  if (roles !== undefined) {
-    if (!Array.isArray(roles)) return false;
-    for (let index2 = 0; index2 < roles.length; index2++) {
-      const item2 = roles[index2];
-      if (typeof item2 !== "string") return false;
-    }
+  if (!Array.isArray(roles)) return false;
+  for (let index2 = 0; index2 < roles.length; index2++) {
+    const item2 = roles[index2];
+    if (typeof item2 !== "string") return false;
   }
   const organization_slug = value.organization_slug;
-  if (organization_slug !== undefined && typeof organization_slug !== "string") return false;
+  if (typeof organization_slug !== "string") return false;
   const custom_claims = value.custom_claims;
   if (custom_claims !== undefined && !isJsonObject(custom_claims)) return false;
   return true;

@@ -28,9 +28,8 @@ export function checkOAuthAccessTokenExchangeFactor(
   value: unknown,
 ): value is OAuthAccessTokenExchangeFactor {
   if (!isJsonObject(value)) return false;
-  if (value.client_id === undefined) return false;
   const client_id = value.client_id;
-  if (client_id !== undefined && typeof client_id !== "string") return false;
+  if (typeof client_id !== "string") return false;
   return true;
 }
 

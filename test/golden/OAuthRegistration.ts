@@ -42,22 +42,12 @@ export interface OAuthRegistration {
  */
 export function checkOAuthRegistration(value: unknown): value is OAuthRegistration {
   if (!isJsonObject(value)) return false;
-  if (
-    value.provider_type === undefined ||
-    value.provider_subject === undefined ||
-    value.member_oauth_registration_id === undefined
-  )
-    return false;
   const provider_type = value.provider_type;
-  if (provider_type !== undefined && typeof provider_type !== "string") return false;
+  if (typeof provider_type !== "string") return false;
   const provider_subject = value.provider_subject;
-  if (provider_subject !== undefined && typeof provider_subject !== "string") return false;
+  if (typeof provider_subject !== "string") return false;
   const member_oauth_registration_id = value.member_oauth_registration_id;
-  if (
-    member_oauth_registration_id !== undefined &&
-    typeof member_oauth_registration_id !== "string"
-  )
-    return false;
+  if (typeof member_oauth_registration_id !== "string") return false;
   const profile_picture_url = value.profile_picture_url;
   if (profile_picture_url !== undefined && typeof profile_picture_url !== "string") return false;
   const locale = value.locale;

@@ -163,151 +163,91 @@ export interface Organization {
  */
 export function checkOrganization(value: unknown): value is Organization {
   if (!isJsonObject(value)) return false;
-  if (
-    value.organization_id === undefined ||
-    value.organization_name === undefined ||
-    value.organization_logo_url === undefined ||
-    value.organization_slug === undefined ||
-    value.sso_jit_provisioning === undefined ||
-    value.sso_jit_provisioning_allowed_connections === undefined ||
-    value.sso_active_connections === undefined ||
-    value.email_allowed_domains === undefined ||
-    value.email_jit_provisioning === undefined ||
-    value.email_invites === undefined ||
-    value.auth_methods === undefined ||
-    value.allowed_auth_methods === undefined ||
-    value.mfa_policy === undefined ||
-    value.rbac_email_implicit_role_assignments === undefined ||
-    value.mfa_methods === undefined ||
-    value.allowed_mfa_methods === undefined ||
-    value.oauth_tenant_jit_provisioning === undefined ||
-    value.claimed_email_domains === undefined ||
-    value.first_party_connected_apps_allowed_type === undefined ||
-    value.allowed_first_party_connected_apps === undefined ||
-    value.third_party_connected_apps_allowed_type === undefined ||
-    value.allowed_third_party_connected_apps === undefined ||
-    value.custom_roles === undefined
-  )
-    return false;
   const organization_id = value.organization_id;
-  if (organization_id !== undefined && typeof organization_id !== "string") return false;
+  if (typeof organization_id !== "string") return false;
   const organization_name = value.organization_name;
-  if (organization_name !== undefined && typeof organization_name !== "string") return false;
+  if (typeof organization_name !== "string") return false;
   const organization_logo_url = value.organization_logo_url;
-  if (organization_logo_url !== undefined && typeof organization_logo_url !== "string")
-    return false;
+  if (typeof organization_logo_url !== "string") return false;
   const organization_slug = value.organization_slug;
-  if (organization_slug !== undefined && typeof organization_slug !== "string") return false;
+  if (typeof organization_slug !== "string") return false;
   const sso_jit_provisioning = value.sso_jit_provisioning;
-  if (sso_jit_provisioning !== undefined && typeof sso_jit_provisioning !== "string") return false;
+  if (typeof sso_jit_provisioning !== "string") return false;
   const sso_jit_provisioning_allowed_connections = value.sso_jit_provisioning_allowed_connections;
-  if (sso_jit_provisioning_allowed_connections !== undefined) {
-    if (!Array.isArray(sso_jit_provisioning_allowed_connections)) return false;
-    for (let index = 0; index < sso_jit_provisioning_allowed_connections.length; index++) {
-      const item = sso_jit_provisioning_allowed_connections[index];
-      if (typeof item !== "string") return false;
-    }
+  if (!Array.isArray(sso_jit_provisioning_allowed_connections)) return false;
+  for (let index = 0; index < sso_jit_provisioning_allowed_connections.length; index++) {
+    const item = sso_jit_provisioning_allowed_connections[index];
+    if (typeof item !== "string") return false;
   }
   const sso_active_connections = value.sso_active_connections;
-  if (sso_active_connections !== undefined) {
-    if (!Array.isArray(sso_active_connections)) return false;
-    for (let index2 = 0; index2 < sso_active_connections.length; index2++) {
-      const item2 = sso_active_connections[index2];
-      if (!checkActiveSSOConnection(item2)) return false;
-    }
+  if (!Array.isArray(sso_active_connections)) return false;
+  for (let index2 = 0; index2 < sso_active_connections.length; index2++) {
+    const item2 = sso_active_connections[index2];
+    if (!checkActiveSSOConnection(item2)) return false;
   }
   const email_allowed_domains = value.email_allowed_domains;
-  if (email_allowed_domains !== undefined) {
-    if (!Array.isArray(email_allowed_domains)) return false;
-    for (let index3 = 0; index3 < email_allowed_domains.length; index3++) {
-      const item3 = email_allowed_domains[index3];
-      if (typeof item3 !== "string") return false;
-    }
+  if (!Array.isArray(email_allowed_domains)) return false;
+  for (let index3 = 0; index3 < email_allowed_domains.length; index3++) {
+    const item3 = email_allowed_domains[index3];
+    if (typeof item3 !== "string") return false;
   }
   const email_jit_provisioning = value.email_jit_provisioning;
-  if (email_jit_provisioning !== undefined && typeof email_jit_provisioning !== "string")
-    return false;
+  if (typeof email_jit_provisioning !== "string") return false;
   const email_invites = value.email_invites;
-  if (email_invites !== undefined && typeof email_invites !== "string") return false;
+  if (typeof email_invites !== "string") return false;
   const auth_methods = value.auth_methods;
-  if (auth_methods !== undefined && typeof auth_methods !== "string") return false;
+  if (typeof auth_methods !== "string") return false;
   const allowed_auth_methods = value.allowed_auth_methods;
-  if (allowed_auth_methods !== undefined) {
-    if (!Array.isArray(allowed_auth_methods)) return false;
-    for (let index4 = 0; index4 < allowed_auth_methods.length; index4++) {
-      const item4 = allowed_auth_methods[index4];
-      if (typeof item4 !== "string") return false;
-    }
+  if (!Array.isArray(allowed_auth_methods)) return false;
+  for (let index4 = 0; index4 < allowed_auth_methods.length; index4++) {
+    const item4 = allowed_auth_methods[index4];
+    if (typeof item4 !== "string") return false;
   }
   const mfa_policy = value.mfa_policy;
-  if (mfa_policy !== undefined && typeof mfa_policy !== "string") return false;
+  if (typeof mfa_policy !== "string") return false;
   const rbac_email_implicit_role_assignments = value.rbac_email_implicit_role_assignments;
-  if (rbac_email_implicit_role_assignments !== undefined) {
-    if (!Array.isArray(rbac_email_implicit_role_assignments)) return false;
-    for (let index5 = 0; index5 < rbac_email_implicit_role_assignments.length; index5++) {
-      const item5 = rbac_email_implicit_role_assignments[index5];
-      if (!checkEmailImplicitRoleAssignment(item5)) return false;
-    }
+  if (!Array.isArray(rbac_email_implicit_role_assignments)) return false;
+  for (let index5 = 0; index5 < rbac_email_implicit_role_assignments.length; index5++) {
+    const item5 = rbac_email_implicit_role_assignments[index5];
+    if (!checkEmailImplicitRoleAssignment(item5)) return false;
   }
   const mfa_methods = value.mfa_methods;
-  if (mfa_methods !== undefined && typeof mfa_methods !== "string") return false;
+  if (typeof mfa_methods !== "string") return false;
   const allowed_mfa_methods = value.allowed_mfa_methods;
-  if (allowed_mfa_methods !== undefined) {
-    if (!Array.isArray(allowed_mfa_methods)) return false;
-    for (let index6 = 0; index6 < allowed_mfa_methods.length; index6++) {
-      const item6 = allowed_mfa_methods[index6];
-      if (typeof item6 !== "string") return false;
-    }
+  if (!Array.isArray(allowed_mfa_methods)) return false;
+  for (let index6 = 0; index6 < allowed_mfa_methods.length; index6++) {
+    const item6 = allowed_mfa_methods[index6];
+    if (typeof item6 !== "string") return false;
   }
   const oauth_tenant_jit_provisioning = value.oauth_tenant_jit_provisioning;
-  if (
-    oauth_tenant_jit_provisioning !== undefined &&
-    typeof oauth_tenant_jit_provisioning !== "string"
-  )
-    return false;
+  if (typeof oauth_tenant_jit_provisioning !== "string") return false;
   const claimed_email_domains = value.claimed_email_domains;
-  if (claimed_email_domains !== undefined) {
-    if (!Array.isArray(claimed_email_domains)) return false;
-    for (let index7 = 0; index7 < claimed_email_domains.length; index7++) {
-      const item7 = claimed_email_domains[index7];
-      if (typeof item7 !== "string") return false;
-    }
+  if (!Array.isArray(claimed_email_domains)) return false;
+  for (let index7 = 0; index7 < claimed_email_domains.length; index7++) {
+    const item7 = claimed_email_domains[index7];
+    if (typeof item7 !== "string") return false;
   }
   const first_party_connected_apps_allowed_type = value.first_party_connected_apps_allowed_type;
-  if (
-    first_party_connected_apps_allowed_type !== undefined &&
-    typeof first_party_connected_apps_allowed_type !== "string"
-  )
-    return false;
+  if (typeof first_party_connected_apps_allowed_type !== "string") return false;
   const allowed_first_party_connected_apps = value.allowed_first_party_connected_apps;
-  if (allowed_first_party_connected_apps !== undefined) {
-    if (!Array.isArray(allowed_first_party_connected_apps)) return false;
-    for (let index8 = 0; index8 < allowed_first_party_connected_apps.length; index8++) {
-      const item8 = allowed_first_party_connected_apps[index8];
-      if (typeof item8 !== "string") return false;
-    }
+  if (!Array.isArray(allowed_first_party_connected_apps)) return false;
+  for (let index8 = 0; index8 < allowed_first_party_connected_apps.length; index8++) {
+    const item8 = allowed_first_party_connected_apps[index8];
+    if (typeof item8 !== "string") return false;
   }
   const third_party_connected_apps_allowed_type = value.third_party_connected_apps_allowed_type;
-  if (
-    third_party_connected_apps_allowed_type !== undefined &&
-    typeof third_party_connected_apps_allowed_type !== "string"
-  )
-    return false;
+  if (typeof third_party_connected_apps_allowed_type !== "string") return false;
   const allowed_third_party_connected_apps = value.allowed_third_party_connected_apps;
-  if (allowed_third_party_connected_apps !== undefined) {
-    if (!Array.isArray(allowed_third_party_connected_apps)) return false;
-    for (let index9 = 0; index9 < allowed_third_party_connected_apps.length; index9++) {
-      const item9 = allowed_third_party_connected_apps[index9];
-      if (typeof item9 !== "string") return false;
-    }
+  if (!Array.isArray(allowed_third_party_connected_apps)) return false;
+  for (let index9 = 0; index9 < allowed_third_party_connected_apps.length; index9++) {
+    const item9 = allowed_third_party_connected_apps[index9];
+    if (typeof item9 !== "string") return false;
   }
   const custom_roles = value.custom_roles;
-  if (custom_roles !== undefined) {
-    if (!Array.isArray(custom_roles)) return false;
-    for (let index10 = 0; index10 < custom_roles.length; index10++) {
-      const item10 = custom_roles[index10];
-      if (!checkCustomRole(item10)) return false;
-    }
+  if (!Array.isArray(custom_roles)) return false;
+  for (let index10 = 0; index10 < custom_roles.length; index10++) {
+    const item10 = custom_roles[index10];
+    if (!checkCustomRole(item10)) return false;
   }
   const trusted_metadata = value.trusted_metadata;
   if (trusted_metadata !== undefined && !isJsonObject(trusted_metadata)) return false;

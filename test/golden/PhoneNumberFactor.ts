@@ -30,11 +30,10 @@ export interface PhoneNumberFactor {
  */
 export function checkPhoneNumberFactor(value: unknown): value is PhoneNumberFactor {
   if (!isJsonObject(value)) return false;
-  if (value.phone_id === undefined || value.phone_number === undefined) return false;
   const phone_id = value.phone_id;
-  if (phone_id !== undefined && typeof phone_id !== "string") return false;
+  if (typeof phone_id !== "string") return false;
   const phone_number = value.phone_number;
-  if (phone_number !== undefined && typeof phone_number !== "string") return false;
+  if (typeof phone_number !== "string") return false;
   return true;
 }
 

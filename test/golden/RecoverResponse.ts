@@ -68,45 +68,31 @@ export interface RecoverResponse {
  */
 export function checkRecoverResponse(value: unknown): value is RecoverResponse {
   if (!isJsonObject(value)) return false;
-  if (
-    value.request_id === undefined ||
-    value.member_id === undefined ||
-    value.member === undefined ||
-    value.organization === undefined ||
-    value.session_token === undefined ||
-    value.session_jwt === undefined ||
-    value.recovery_codes_remaining === undefined ||
-    value.status_code === undefined
-  )
-    return false;
+  if (value.member === undefined || value.organization === undefined) return false;
   const request_id = value.request_id;
-  if (request_id !== undefined && typeof request_id !== "string") return false;
+  if (typeof request_id !== "string") return false;
   const member_id = value.member_id;
-  if (member_id !== undefined && typeof member_id !== "string") return false;
+  if (typeof member_id !== "string") return false;
   const member = value.member;
   if (member !== undefined && !checkMember(member)) return false;
   const organization = value.organization;
   if (organization !== undefined && !checkOrganization(organization)) return false;
   const session_token = value.session_token;
-  if (session_token !== undefined && typeof session_token !== "string") return false;
+  if (typeof session_token !== "string") return false;
   const session_jwt = value.session_jwt;
-  if (session_jwt !== undefined && typeof session_jwt !== "string") return false;
+  if (typeof session_jwt !== "string") return false;
   const recovery_codes_remaining = value.recovery_codes_remaining;
-  if (recovery_codes_remaining !== undefined) {
-    if (
-      !Number.isInteger(recovery_codes_remaining) ||
-      (typeof recovery_codes_remaining === "number" && !formats.isInt32(recovery_codes_remaining))
-    )
-      return false;
-  }
+  if (
+    !Number.isInteger(recovery_codes_remaining) ||
+    (typeof recovery_codes_remaining === "number" && !formats.isInt32(recovery_codes_remaining))
+  )
+    return false;
   const status_code = value.status_code;
-  if (status_code !== undefined) {
-    if (
-      !Number.isInteger(status_code) ||
-      (typeof status_code === "number" && !formats.isInt32(status_code))
-    )
-      return false;
-  }
+  if (
+    !Number.isInteger(status_code) ||
+    (typeof status_code === "number" && !formats.isInt32(status_code))
+  )
+    return false;
   const member_session = value.member_session;
   if (member_session !== undefined && !checkMemberSession(member_session)) return false;
   const member_device = value.member_device;

@@ -26,10 +26,8 @@ export interface RecoveryCodeFactor {
  */
 export function checkRecoveryCodeFactor(value: unknown): value is RecoveryCodeFactor {
   if (!isJsonObject(value)) return false;
-  if (value.totp_recovery_code_id === undefined) return false;
   const totp_recovery_code_id = value.totp_recovery_code_id;
-  if (totp_recovery_code_id !== undefined && typeof totp_recovery_code_id !== "string")
-    return false;
+  if (typeof totp_recovery_code_id !== "string") return false;
   return true;
 }
 

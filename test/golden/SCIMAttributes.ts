@@ -137,125 +137,83 @@ export interface SCIMAttributes {
  */
 export function checkSCIMAttributes(value: unknown): value is SCIMAttributes {
   if (!isJsonObject(value)) return false;
-  if (
-    value.user_name === undefined ||
-    value.id === undefined ||
-    value.external_id === undefined ||
-    value.active === undefined ||
-    value.groups === undefined ||
-    value.display_name === undefined ||
-    value.nick_name === undefined ||
-    value.profile_url === undefined ||
-    value.user_type === undefined ||
-    value.title === undefined ||
-    value.preferred_language === undefined ||
-    value.locale === undefined ||
-    value.timezone === undefined ||
-    value.emails === undefined ||
-    value.phone_numbers === undefined ||
-    value.addresses === undefined ||
-    value.ims === undefined ||
-    value.photos === undefined ||
-    value.entitlements === undefined ||
-    value.roles === undefined ||
-    value.x509certificates === undefined
-  )
-    return false;
   const user_name = value.user_name;
-  if (user_name !== undefined && typeof user_name !== "string") return false;
+  if (typeof user_name !== "string") return false;
   const id = value.id;
-  if (id !== undefined && typeof id !== "string") return false;
+  if (typeof id !== "string") return false;
   const external_id = value.external_id;
-  if (external_id !== undefined && typeof external_id !== "string") return false;
+  if (typeof external_id !== "string") return false;
   const active = value.active;
-  if (active !== undefined && typeof active !== "boolean") return false;
+  if (typeof active !== "boolean") return false;
   const groups = value.groups;
-  if (groups !== undefined) {
-    if (!Array.isArray(groups)) return false;
-    for (let index = 0; index < groups.length; index++) {
-      const item = groups[index];
-      if (!checkGroup(item)) return false;
-    }
+  if (!Array.isArray(groups)) return false;
+  for (let index = 0; index < groups.length; index++) {
+    const item = groups[index];
+    if (!checkGroup(item)) return false;
   }
   const display_name = value.display_name;
-  if (display_name !== undefined && typeof display_name !== "string") return false;
+  if (typeof display_name !== "string") return false;
   const nick_name = value.nick_name;
-  if (nick_name !== undefined && typeof nick_name !== "string") return false;
+  if (typeof nick_name !== "string") return false;
   const profile_url = value.profile_url;
-  if (profile_url !== undefined && typeof profile_url !== "string") return false;
+  if (typeof profile_url !== "string") return false;
   const user_type = value.user_type;
-  if (user_type !== undefined && typeof user_type !== "string") return false;
+  if (typeof user_type !== "string") return false;
   const title = value.title;
-  if (title !== undefined && typeof title !== "string") return false;
+  if (typeof title !== "string") return false;
   const preferred_language = value.preferred_language;
-  if (preferred_language !== undefined && typeof preferred_language !== "string") return false;
+  if (typeof preferred_language !== "string") return false;
   const locale = value.locale;
-  if (locale !== undefined && typeof locale !== "string") return false;
+  if (typeof locale !== "string") return false;
   const timezone = value.timezone;
-  if (timezone !== undefined && typeof timezone !== "string") return false;
+  if (typeof timezone !== "string") return false;
   const emails = value.emails;
-  if (emails !== undefined) {
-    if (!Array.isArray(emails)) return false;
-    for (let index2 = 0; index2 < emails.length; index2++) {
-      const item2 = emails[index2];
-      if (!checkB2BSCIMEmail(item2)) return false;
-    }
+  if (!Array.isArray(emails)) return false;
+  for (let index2 = 0; index2 < emails.length; index2++) {
+    const item2 = emails[index2];
+    if (!checkB2BSCIMEmail(item2)) return false;
   }
   const phone_numbers = value.phone_numbers;
-  if (phone_numbers !== undefined) {
-    if (!Array.isArray(phone_numbers)) return false;
-    for (let index3 = 0; index3 < phone_numbers.length; index3++) {
-      const item3 = phone_numbers[index3];
-      if (!checkB2BSCIMPhoneNumber(item3)) return false;
-    }
+  if (!Array.isArray(phone_numbers)) return false;
+  for (let index3 = 0; index3 < phone_numbers.length; index3++) {
+    const item3 = phone_numbers[index3];
+    if (!checkB2BSCIMPhoneNumber(item3)) return false;
   }
   const addresses = value.addresses;
-  if (addresses !== undefined) {
-    if (!Array.isArray(addresses)) return false;
-    for (let index4 = 0; index4 < addresses.length; index4++) {
-      const item4 = addresses[index4];
-      if (!checkAddress(item4)) return false;
-    }
+  if (!Array.isArray(addresses)) return false;
+  for (let index4 = 0; index4 < addresses.length; index4++) {
+    const item4 = addresses[index4];
+    if (!checkAddress(item4)) return false;
   }
   const ims = value.ims;
-  if (ims !== undefined) {
-    if (!Array.isArray(ims)) return false;
-    for (let index5 = 0; index5 < ims.length; index5++) {
-      const item5 = ims[index5];
-      if (!checkIMs(item5)) return false;
-    }
+  if (!Array.isArray(ims)) return false;
+  for (let index5 = 0; index5 < ims.length; index5++) {
+    const item5 = ims[index5];
+    if (!checkIMs(item5)) return false;
   }
   const photos = value.photos;
-  if (photos !== undefined) {
-    if (!Array.isArray(photos)) return false;
-    for (let index6 = 0; index6 < photos.length; index6++) {
-      const item6 = photos[index6];
-      if (!checkPhoto(item6)) return false;
-    }
+  if (!Array.isArray(photos)) return false;
+  for (let index6 = 0; index6 < photos.length; index6++) {
+    const item6 = photos[index6];
+    if (!checkPhoto(item6)) return false;
   }
   const entitlements = value.entitlements;
-  if (entitlements !== undefined) {
-    if (!Array.isArray(entitlements)) return false;
-    for (let index7 = 0; index7 < entitlements.length; index7++) {
-      const item7 = entitlements[index7];
-      if (!checkEntitlement(item7)) return false;
-    }
+  if (!Array.isArray(entitlements)) return false;
+  for (let index7 = 0; index7 < entitlements.length; index7++) {
+    const item7 = entitlements[index7];
+    if (!checkEntitlement(item7)) return false;
   }
   const roles = value.roles;
-  if (roles !== undefined) {
-    if (!Array.isArray(roles)) return false;
-    for (let index8 = 0; index8 < roles.length; index8++) {
-      const item8 = roles[index8];
-      if (!checkRole(item8)) return false;
-    }
+  if (!Array.isArray(roles)) return false;
+  for (let index8 = 0; index8 < roles.length; index8++) {
+    const item8 = roles[index8];
+    if (!checkRole(item8)) return false;
   }
   const x509certificates = value.x509certificates;
-  if (x509certificates !== undefined) {
-    if (!Array.isArray(x509certificates)) return false;
-    for (let index9 = 0; index9 < x509certificates.length; index9++) {
-      const item9 = x509certificates[index9];
-      if (!checkB2BSCIMX509Certificate(item9)) return false;
-    }
+  if (!Array.isArray(x509certificates)) return false;
+  for (let index9 = 0; index9 < x509certificates.length; index9++) {
+    const item9 = x509certificates[index9];
+    if (!checkB2BSCIMX509Certificate(item9)) return false;
   }
   const name = value.name;
   if (name !== undefined && !checkB2BSCIMName(name)) return false;

@@ -12,6 +12,7 @@ import {
   type SchemaNode,
 } from "../context.js";
 import { pushFailure, type Statement } from "../statements.js";
+import { declaredTypes } from "./type.js";
 import {
   acceptsEverything,
   checkPattern,
@@ -211,6 +212,19 @@ function dependencyStatements(node: SchemaNode, schema: SchemaObject, context: C
 }
 
 /**
+ * Whether the compiled check of a property's schema begins with its `type` check, which no missing
+ * (undefined) value passes: the schema declares types, and no older dialect's `$ref` makes it ignore them.
+ */
+function checksTypeFirst(schema: Schema, node: SchemaNode, name: string, context: CompileContext): boolean {
+  if (!isSchemaObject(schema)) return false;
+  const location = childLocation(node.location, "properties", name);
+  const dialect = context.module.dialectOf(location);
+  if (typeof schema["$ref"] === "string" && !atLeast(dialect, "2019-09")) return false;
+  const types = declaredTypes({ schema, location, value: node.value, path: node.path }, dialect);
+  return types !== undefined && types.length > 0;
+}
+
+/**
  * Object keywords: `properties`, `required`, `patternProperties`, `additionalProperties`,
  * `propertyNames`, `minProperties`, `maxProperties`, `dependentRequired`, `dependentSchemas`,
  * `dependencies`.
@@ -231,17 +245,21 @@ export const objectKeywords: KeywordCompiler = {
   compile(node, context) {
     if (typeof node.schema === "boolean") return [];
     const statements: Statement[] = [];
-    const required = node.schema["required"];
-    if (Array.isArray(required)) {
-      for (const name of required as string[]) {
-        statements.push({
-          kind: "fail-if",
-          condition: code`${ownProperty(node.value, name)} === undefined`,
-          failure: failure(node, "required", code`{ missingProperty: ${name} }`, `must have required property '${name}'`),
-        });
-      }
-    }
+    const required = Array.isArray(node.schema["required"]) ? (node.schema["required"] as string[]) : [];
     const properties = isSchemaObject(node.schema["properties"]) ? node.schema["properties"] : {};
+    // A boolean check needs no separate test for a missing required property whose schema starts
+    // with a `type` check: `undefined` has no JSON type, so that check fails on it (one read, not two).
+    const typeChecksMissing = new Set(
+      required.filter((name) => Object.hasOwn(properties, name) && checksTypeFirst(properties[name] as Schema, node, name, context)),
+    );
+    for (const name of required) {
+      const missing: Statement = {
+        kind: "fail-if",
+        condition: code`${ownProperty(node.value, name)} === undefined`,
+        failure: failure(node, "required", code`{ missingProperty: ${name} }`, `must have required property '${name}'`),
+      };
+      statements.push(typeChecksMissing.has(name) ? { kind: "by-mode", check: [], collect: [missing] } : missing);
+    }
     for (const [name, schema] of Object.entries(properties)) {
       if (schema === true) continue;
       const local = context.scope.local(name);
@@ -253,7 +271,8 @@ export const objectKeywords: KeywordCompiler = {
       });
       if (body.length === 0) continue;
       statements.push({ kind: "raw", code: code`const ${local} = ${ownProperty(node.value, name)};` });
-      statements.push({ kind: "if", condition: code`${local} !== undefined`, then: body });
+      const present: Statement = { kind: "if", condition: code`${local} !== undefined`, then: body };
+      statements.push(typeChecksMissing.has(name) ? { kind: "by-mode", check: body, collect: [present] } : present);
     }
     const patterns = patternPropertiesOf(node, node.schema, context);
     statements.push(...patternPropertyStatements(node, context, patterns));

@@ -324,6 +324,45 @@ const CASES: Record<string, Case[]> = {
   ],
   object: [
     {
+      // A required property that checks its type is read once in a boolean check: missing fails the type check.
+      name: "required properties with and without a type",
+      schema: {
+        $schema: DRAFT_2020,
+        required: ["typed", "nullable", "list", "untyped", "referenced"],
+        properties: {
+          typed: { type: "string" },
+          nullable: { type: ["integer", "null"] },
+          list: { type: "array", items: { type: "number" } },
+          untyped: { minLength: 1 },
+          referenced: { $ref: "#/$defs/anything" },
+        },
+        $defs: { anything: {} },
+      },
+      valid: [{ typed: "a", nullable: null, list: [], untyped: 1, referenced: null }],
+      invalid: [
+        {},
+        { nullable: 1, list: [1], untyped: "x", referenced: 0 },
+        { typed: "a", list: [1], untyped: "x", referenced: 0 },
+        { typed: "a", nullable: 1, untyped: "x", referenced: 0 },
+        { typed: "a", nullable: 1, list: [1], referenced: 0 },
+        { typed: "a", nullable: 1, list: [1], untyped: "x" },
+        { typed: 1, nullable: "x", list: ["x"], untyped: "", referenced: 0 },
+      ],
+    },
+    {
+      // Before 2019-09 a $ref beside `type` is all that applies: the required test must stay.
+      name: "required property whose type a draft-07 $ref overrides",
+      schema: {
+        $schema: DRAFT_07,
+        required: ["a"],
+        properties: { a: { $ref: "#/definitions/anything", type: "string" } },
+        definitions: { anything: {} },
+      },
+      valid: [{ a: "x" }],
+      invalid: [{}, { b: "x" }],
+      expect: [{ data: { a: 1 }, errors: [], ajvWrong: "ajv applies the keywords beside $ref in draft-07 too" }],
+    },
+    {
       name: "patternProperties",
       schema: { $schema: DRAFT_2020, patternProperties: { "^s_": { type: "string" }, "^n_": { type: "number" }, _x$: { minLength: 2 } } },
       valid: [{ s_a: "x", n_b: 1, other: null }, {}, [1]],

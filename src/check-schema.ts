@@ -141,7 +141,8 @@ export function checkDocument(document: SchemaDocument): CodegenWarning[] {
     const patternProperties = schema["patternProperties"];
     if (isSchemaObject(patternProperties)) {
       for (const key of Object.keys(patternProperties)) {
-        if (hasNestedRepetition(key)) backtracking.push(backtrackingWarning(document, appendPointer(pointer, "patternProperties", key), key));
+        if (hasNestedRepetition(key))
+          backtracking.push(backtrackingWarning(document, appendPointer(pointer, "patternProperties", key), key));
       }
     }
     for (const child of subschemas(schema)) visit(child.schema, appendPointer(pointer, ...child.path));

@@ -1,8 +1,8 @@
-import { compile, type JSONSchema } from "json-schema-to-typescript";
+import { compile, type JSONSchema, type Options } from "json-schema-to-typescript";
 import type { Dialect } from "./dialect.js";
 import { appendPointer, valueAtPointer } from "./json-pointer.js";
 import { locationKey, type ResolvedSchemas, type SchemaLocation } from "./resolve.js";
-import { isSchemaObject, subschemas, type Schema, type SchemaObject } from "./schema-walk.js";
+import { isSchemaObject, schemaSize, subschemas, type Schema, type SchemaObject } from "./schema-walk.js";
 import { sanitizeCommentText } from "./validators/code.js";
 
 /** Keywords that only annotate: a `$ref` with nothing else beside it is just the referenced type. */
@@ -30,6 +30,17 @@ const DROPPED = new Set([
  */
 const JSON2TS_EXTENSIONS = new Set(["tsType", "tsEnumNames", "extends"]);
 
+const JSON2TS_OPTIONS = {
+  bannerComment: "",
+  format: false,
+  additionalProperties: false,
+  unknownAny: true,
+  declareExternallyReferenced: true,
+  strictIndexSignatures: false,
+  // Every $ref in a schema position is already a tsType; any left are data (enum, const, default).
+  $refOptions: { resolve: { external: false, http: false }, dereference: { excludedPathMatcher: () => true } },
+} satisfies Partial<Options>;
+
 /** Keywords from which json-schema-to-typescript derives a type. */
 const SHAPING = new Set([
   "type",
@@ -53,6 +64,22 @@ export interface TypeContext {
   names: Map<string, string>;
   /** Whether validators assert `format`. */
   assertFormats: boolean;
+  /** Object types made once for subschemas that recur (see `shareIfLarge`), by prepared form. */
+  sharedTypes: Map<string, SharedType>;
+}
+
+interface SharedType {
+  /** Stands for the subschema in the keys of larger ones that contain it. */
+  id: string;
+  /** The type literal, or undefined when json-schema-to-typescript declared something else. */
+  text: Promise<string | undefined>;
+}
+
+/** What preparing a schema found: the named types it uses, and the subschemas to type once and share. */
+interface Preparation {
+  references: Set<string>;
+  /** In the order made: a subschema's own shared subschemas come before it. */
+  shared: Array<{ placeholder: SchemaObject; copy: SchemaObject }>;
 }
 
 export interface EmittedTypes {
@@ -120,13 +147,8 @@ function sanitizePatternKeys(copy: SchemaObject): void {
  * A copy of the schema for json-schema-to-typescript in which every other named schema and every
  * `$ref` is replaced by `tsType: <Name>`, so each named type is declared once and imported elsewhere.
  */
-function prepareSchema(
-  schema: Schema,
-  location: SchemaLocation,
-  isRoot: boolean,
-  context: TypeContext,
-  references: Set<string>,
-): JSONSchema {
+function prepareSchema(schema: Schema, location: SchemaLocation, isRoot: boolean, context: TypeContext, found: Preparation): JSONSchema {
+  const { references } = found;
   // json-schema-to-typescript reads nested booleans itself; at the root they would become interfaces.
   if (typeof schema === "boolean") return isRoot ? { tsType: schema ? "unknown" : "never" } : (schema as unknown as JSONSchema);
   const namedHere = context.names.get(locationKey(location));
@@ -149,13 +171,13 @@ function prepareSchema(
   for (const child of subschemas(schema)) {
     if (child.path[0] === "$defs" || child.path[0] === "definitions") continue;
     const childLocation = { document: location.document, pointer: appendPointer(location.pointer, ...child.path) };
-    setAtPath(copy, child.path, prepareSchema(child.schema, childLocation, false, context, references), copies);
+    setAtPath(copy, child.path, prepareSchema(child.schema, childLocation, false, context, found), copies);
   }
   sanitizePatternKeys(copy);
   toTypeableForm(copy, context.resolved.facts(schema)?.dialect);
   // A dynamic reference is typed as its initial target, the most general of its possible targets.
   const target = context.resolved.refTargets.get(schema) ?? context.resolved.dynamicRefs.get(schema)?.initial;
-  if (target === undefined) return copy as JSONSchema;
+  if (target === undefined) return (isRoot ? copy : shareIfLarge(schema, copy, found)) as JSONSchema;
   const targetName = context.names.get(locationKey(target))!;
   references.add(targetName);
   const siblings = Object.keys(copy).filter((keyword) => !ANNOTATIONS.has(keyword));
@@ -164,6 +186,69 @@ function prepareSchema(
   const annotations = Object.fromEntries(Object.entries(copy).filter(([keyword]) => ANNOTATIONS.has(keyword)));
   const constraints = Object.fromEntries(Object.entries(copy).filter(([keyword]) => !ANNOTATIONS.has(keyword)));
   return { ...annotations, allOf: [{ tsType: targetName }, constraints] } as JSONSchema;
+}
+
+/** Subschemas with at least this many schemas are typed once however often they recur. */
+const SHARED_MIN_SIZE = 20;
+const SHARED_ROOT_NAME = "CodegenSharedObject";
+
+/**
+ * An object subschema that is large enough is typed on its own, once per distinct prepared form,
+ * and used as `tsType` wherever it recurs: GitHub's webhook schemas repeat the same objects inline
+ * hundreds of times, and typing them is most of json-schema-to-typescript's time. Only plain object
+ * schemas qualify, whose type literal is the body of the interface it declares for them as a root;
+ * the annotations stay beside the `tsType` for the doc comment of the property holding it.
+ */
+function shareIfLarge(schema: Schema, copy: SchemaObject, found: Preparation): SchemaObject {
+  const type = copy["type"];
+  const objectType = type === "object" || (Array.isArray(type) && type.length === 2 && type.includes("object") && type.includes("null"));
+  const plain =
+    objectType &&
+    isSchemaObject(copy["properties"]) &&
+    Object.keys(copy).every((keyword) => ANNOTATIONS.has(keyword) || PLAIN_OBJECT_KEYWORDS.has(keyword) || keyword.startsWith("x-"));
+  if (!plain || schemaSize(schema) < SHARED_MIN_SIZE) return copy;
+  const placeholder: SchemaObject = Object.fromEntries(Object.entries(copy).filter(([keyword]) => ANNOTATIONS.has(keyword)));
+  found.shared.push({ placeholder, copy });
+  return placeholder;
+}
+
+/** Keywords of an object schema that json-schema-to-typescript types the same at the root and inline. */
+const PLAIN_OBJECT_KEYWORDS = new Set(["type", "properties", "required", "additionalProperties", "nullable"]);
+
+/** Gives each shared subschema's placeholder its type literal (or, failing that, the subschema back). */
+async function fillShared(found: Preparation, location: SchemaLocation, context: TypeContext): Promise<void> {
+  const ids = new Map<object, string>();
+  for (const { placeholder, copy } of found.shared) {
+    // Contained shared subschemas count by their id: their type literals are long.
+    const key = JSON.stringify(copy, (_, value: unknown) =>
+      typeof value === "object" && value !== null ? (ids.get(value) ?? value) : value,
+    );
+    let shared = context.sharedTypes.get(key);
+    if (shared === undefined) {
+      shared = { id: `#shared${context.sharedTypes.size}`, text: objectTypeLiteral(copy, location) };
+      context.sharedTypes.set(key, shared);
+    }
+    ids.set(placeholder, shared.id);
+    const text = await shared.text;
+    if (text === undefined) Object.assign(placeholder, copy);
+    else placeholder["tsType"] = text;
+  }
+}
+
+/** The type json-schema-to-typescript makes for an object schema, as it would write it inline: what its root declaration declares. */
+async function objectTypeLiteral(copy: SchemaObject, location: SchemaLocation): Promise<string | undefined> {
+  const root = { ...copy, title: SHARED_ROOT_NAME };
+  const compiled = await compile(
+    (needsHasOwnPropertyStandIn(location) ? hideHasOwnProperty(root) : root) as JSONSchema,
+    SHARED_ROOT_NAME,
+    JSON2TS_OPTIONS,
+  );
+  // `export interface X {…}` for an object, `export type X = {…} | null;` when it may be null.
+  const declaration = new RegExp(`^export (?:interface ${SHARED_ROOT_NAME} |type ${SHARED_ROOT_NAME} = )`, "m").exec(compiled);
+  if (declaration === null) return undefined;
+  const rest = compiled.slice(declaration.index + declaration[0].length);
+  if (/^export /m.test(rest)) return undefined;
+  return rest.trim().replace(/;$/, "");
 }
 
 /**
@@ -207,22 +292,15 @@ function needsHasOwnPropertyStandIn(location: SchemaLocation): boolean {
 export async function emitTypes(location: SchemaLocation, context: TypeContext): Promise<EmittedTypes> {
   const name = context.names.get(locationKey(location))!;
   const schema = valueAtPointer(location.document.root, location.pointer) as Schema;
-  const references = new Set<string>();
-  const prepared = prepareSchema(schema, location, true, context, references);
+  const found: Preparation = { references: new Set(), shared: [] };
+  const prepared = prepareSchema(schema, location, true, context, found);
+  await fillShared(found, location, context);
+  const { references } = found;
   // A root without any keyword that shapes the value allows every value, not only objects.
   const constrains = Object.keys(prepared).some((keyword) => SHAPING.has(keyword));
   const root = { ...prepared, ...(constrains ? {} : { tsType: "unknown" }), title: name };
   const hidden = (needsHasOwnPropertyStandIn(location) ? hideHasOwnProperty(root) : root) as JSONSchema;
-  const compiled = await compile(hidden, name, {
-    bannerComment: "",
-    format: false,
-    additionalProperties: false,
-    unknownAny: true,
-    declareExternallyReferenced: true,
-    strictIndexSignatures: false,
-    // Every $ref in a schema position is already a tsType; any left are data (enum, const, default).
-    $refOptions: { resolve: { external: false, http: false }, dereference: { excludedPathMatcher: () => true } },
-  });
+  const compiled = await compile(hidden, name, JSON2TS_OPTIONS);
   // U+2028/U+2029 can only be left in string literals (property names, literal types): escaped there, as `literal()` does.
   const source = compiled
     .replaceAll(HAS_OWN_PROPERTY_STAND_IN, "hasOwnProperty")

@@ -151,7 +151,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   }
   // Without the cache, no module needs its key.
   const keys = cache === undefined ? undefined : moduleKeys(modules, resolved, names, `${settings}\0${resolved.usesUnevaluated}`);
-  const context = { resolved, names, assertFormats };
+  const context = { resolved, names, assertFormats, sharedTypes: new Map() };
   type Emitted = GeneratedFile & { usesFormats: boolean };
   // The metaschema check comes after the validator compiler, whose errors about the keywords it reads
   // say more; but a schema that breaks its metaschema may also trip json-schema-to-typescript, and

@@ -71,3 +71,16 @@ export function subschemas(schema: SchemaObject): Subschema[] {
   }
   return found;
 }
+
+const sizes = new WeakMap<SchemaObject, number>();
+
+/** How many schemas a schema holds, itself included. */
+export function schemaSize(schema: Schema): number {
+  if (!isSchemaObject(schema)) return 1;
+  let size = sizes.get(schema);
+  if (size === undefined) {
+    size = 1 + subschemas(schema).reduce((sum, child) => sum + schemaSize(child.schema), 0);
+    sizes.set(schema, size);
+  }
+  return size;
+}

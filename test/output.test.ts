@@ -89,3 +89,64 @@ test("schemas/ holds the seed's JSON Schema byte for byte", () => {
   assert.equal(readFileSync(path.join(REPO_ROOT, "schemas/api_b2b_recovery_codes_v1_RecoverResponse.json"), "utf8"), json);
   assert.equal(JSON.parse(json).$id, "#/components/schemas/api_b2b_recovery_codes_v1_RecoverResponse");
 });
+
+test("a large object that recurs is typed once and shared, exactly as json-schema-to-typescript types it inline", async () => {
+  const dir = temporaryDirectory("shared-types");
+  mkdirSync(path.join(dir, "schemas"));
+  const field = (type: string) => ({ type, description: `A ${type}.` });
+  // 21 schemas: large enough to be shared.
+  const address = {
+    type: "object",
+    properties: { street: field("string"), city: field("string"), zip: field("string") },
+    required: ["city"],
+  };
+  const person = {
+    type: "object",
+    properties: {
+      name: field("string"),
+      age: field("integer"),
+      flag: field("boolean"),
+      email: field("string"),
+      phone: field("string"),
+      score: field("number"),
+      home: address,
+      work: { ...address, description: "Where they work." },
+      tags: { type: "array", items: field("string") },
+      extra: { type: "object", properties: { a: field("number"), b: field("number"), c: field("null") }, additionalProperties: false },
+    },
+    required: ["name", "flag"],
+  };
+  const schema = {
+    title: "Household",
+    type: "object",
+    properties: {
+      owner: { ...person, description: "Who owns it." },
+      tenant: { ...person, type: ["object", "null"], description: "Who rents it, if anyone." },
+      guests: { type: "array", items: person },
+      neighbour: { ...person, description: "Who lives next door.", deprecated: true },
+    },
+  };
+  const declaration = (source: string) => /^export interface Household \{[\s\S]*?^\}/m.exec(source)?.[0];
+  const typeOf = async (text: string) => {
+    writeFileSync(path.join(dir, "schemas", "household.json"), text);
+    const result = await generate({ cwd: dir, check: true, cache: false });
+    return declaration(result.files.find((file) => file.name === "Household.ts")!.source);
+  };
+  const generated = await typeOf(JSON.stringify(schema));
+  // json-schema-to-typescript on the whole schema, with codegen's options, formatted by codegen's printer.
+  const { compile } = await import("json-schema-to-typescript");
+  const direct = await compile(schema as never, "Household", {
+    bannerComment: "",
+    format: false,
+    additionalProperties: false,
+    unknownAny: true,
+    strictIndexSignatures: false,
+  });
+  const { printTypeScript } = await import("../src/print.js");
+  assert.ok(generated !== undefined);
+  assert.equal(generated, declaration(printTypeScript(direct)));
+  assert.match(generated, /Who rents it, if anyone\.\n\s+\*\/\n\s+tenant\?: \{/);
+  // json-schema-to-typescript cannot read a property named hasOwnProperty; shared types get it too.
+  const renamed = await typeOf(JSON.stringify(schema).replaceAll('"flag"', '"hasOwnProperty"'));
+  assert.equal(renamed, generated.replaceAll("flag", "hasOwnProperty"));
+});

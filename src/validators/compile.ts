@@ -3,7 +3,7 @@ import { parsePointer, valueAtPointer } from "../json-pointer.js";
 import { pascalCase } from "../name.js";
 import type { SchemaDocument } from "../load.js";
 import { locationKey, type ResolvedSchemas, type SchemaLocation } from "../resolve.js";
-import { isSchemaObject, subschemas, type Schema, type SchemaObject } from "../schema-walk.js";
+import { isSchemaObject, schemaSize, subschemas, type Schema, type SchemaObject } from "../schema-walk.js";
 import { Code, code, docComment, identifier, joinCode } from "./code.js";
 import {
   callStatement,
@@ -52,18 +52,6 @@ const INSTANCE_TYPES: readonly InstanceType[] = ["object", "array", "string", "n
  * inlined: a reviewer reads small functions, and TypeScript refuses control flow analysis of huge ones.
  */
 const INLINE_LIMIT = 40;
-const sizes = new WeakMap<SchemaObject, number>();
-
-/** How many schemas a schema holds, itself included. */
-function schemaSize(schema: Schema): number {
-  if (!isSchemaObject(schema)) return 1;
-  let size = sizes.get(schema);
-  if (size === undefined) {
-    size = 1 + subschemas(schema).reduce((sum, child) => sum + schemaSize(child.schema), 0);
-    sizes.set(schema, size);
-  }
-  return size;
-}
 
 export interface ValidatorInputs {
   /** Type name of each named location, by `locationKey`. */

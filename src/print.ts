@@ -62,13 +62,16 @@ function followsControlKeyword(text: string, at: number): boolean {
 
 /** Index just past the string literal that starts at `start` (the end of the line if it is unterminated). */
 function skipQuoted(text: string, start: number): number {
-  const quote = text.charCodeAt(start);
-  for (let i = start + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === BACKSLASH) i++;
-    else if (c === quote) return i + 1;
+  const quote = text[start]!;
+  // indexOf finds the closing quote faster than a loop over the characters: most strings hold no escapes.
+  for (let from = start + 1; ; ) {
+    const end = text.indexOf(quote, from);
+    if (end < 0) return text.length;
+    let backslashes = 0;
+    while (end - backslashes - 1 > start && text.charCodeAt(end - backslashes - 1) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return end + 1;
+    from = end + 1;
   }
-  return text.length;
 }
 
 const INDENTS = [""];

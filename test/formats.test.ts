@@ -437,6 +437,25 @@ test("uri and uri-reference: the character scanner agrees with RFC 3986's gramma
   );
 });
 
+test("uri: one character inserted anywhere in a long URL is judged as RFC 3986 judges it", () => {
+  // Every position and every length, so that a fast path checking several characters per step is tried at each offset.
+  const { absolute } = rfc3986();
+  const urls = [
+    "https://api.github.com/repos/octocat/Hello-World/issues/1347?state=open&per_page=100%2F3",
+    "http://example.com:8080#section-2/sub?x=1",
+  ];
+  const chars = [" ", '"', "<", ">", "\\", "^", "`", "{", "|", "}", "%", "#", "[", "]", "é", ":", "@", "/", "?"];
+  const check = (value: string) => assert.equal(formats.isUri(value), matchesRfc3986(absolute, value), `isUri(${JSON.stringify(value)})`);
+  for (const url of urls) {
+    for (let at = 0; at <= url.length; at++) for (const char of chars) check(url.slice(0, at) + char + url.slice(at));
+    // Every length of URL, each with a character inserted near its end: runs of every length modulo four.
+    for (let end = "http://a".length; end <= url.length; end++) {
+      const prefix = url.slice(0, end);
+      for (let at = Math.max(0, end - 4); at <= end; at++) for (const char of chars) check(prefix.slice(0, at) + char + prefix.slice(at));
+    }
+  }
+});
+
 test("uri: the http(s) fast path agrees with RFC 3986's grammar on URLs and near misses", () => {
   const { absolute } = rfc3986();
   const scheme = fc.constantFrom("http://", "https://", "HTTP://", "http:/", "https:", "httpx://");

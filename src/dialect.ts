@@ -25,3 +25,8 @@ export function dialectOfMetaschema(uri: string): Dialect | undefined {
 export function atLeast(dialect: Dialect, since: Dialect): boolean {
   return DIALECTS.indexOf(dialect) >= DIALECTS.indexOf(since);
 }
+
+/** Whether the schema's `$ref` is all that applies: up to draft-07, every keyword beside it (`$id` included) is ignored. */
+export function refOverridesSiblings(schema: { readonly [keyword: string]: unknown }, dialect: Dialect): boolean {
+  return typeof schema["$ref"] === "string" && !atLeast(dialect, "2019-09");
+}

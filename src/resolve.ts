@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { checkAgainstMetaschema, checkDocument } from "./check-schema.js";
-import { atLeast, DEFAULT_DIALECT, type Dialect, dialectOfMetaschema } from "./dialect.js";
+import { atLeast, DEFAULT_DIALECT, type Dialect, dialectOfMetaschema, refOverridesSiblings } from "./dialect.js";
 import { CodegenError, type CodegenWarning } from "./errors.js";
 import { appendPointer, decodeFragment, valueAtPointer } from "./json-pointer.js";
 import { displayPath, parseJsonDocument, parseSchemaFile, type SchemaDocument } from "./load.js";
@@ -190,8 +190,7 @@ class SchemaIndex {
     // Keywords outside the metaschema's vocabularies are unknown keywords: they mean nothing.
     for (const keyword of vocabulary?.ignored ?? []) delete schema[keyword];
     let base = parentBase;
-    // Up to draft-07, $ref makes every keyword beside it (including $id) ignored.
-    const refOverrides = !atLeast(dialect, "2019-09") && typeof schema["$ref"] === "string";
+    const refOverrides = refOverridesSiblings(schema, dialect);
     const id = schema[dialect === "draft-04" ? "id" : "$id"];
     let resourceRoot = isResourceRoot;
     if (!refOverrides && typeof id === "string" && !(location.pointer === "" && COMPONENT_REF.test(id))) {

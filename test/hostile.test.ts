@@ -41,8 +41,6 @@ async function build(
   return { module, source: readFileSync(path.join(dir, "out", `${name}.ts`), "utf8"), name, jsDir };
 }
 
-/** A name as a JSON pointer token. */
-const token = (name: string): string => name.replace(/~/g, "~0").replace(/\//g, "~1");
 const pwned = (): unknown => (globalThis as { pwned?: unknown }).pwned;
 
 test("hostile titles, descriptions, property names, enum/const/default/examples, patterns, $id and $comment are data", async () => {

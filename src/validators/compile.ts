@@ -1,9 +1,9 @@
-import { atLeast, DEFAULT_DIALECT, type Dialect } from "../dialect.js";
+import { DEFAULT_DIALECT, type Dialect, refOverridesSiblings } from "../dialect.js";
 import { parsePointer, valueAtPointer } from "../json-pointer.js";
 import { pascalCase } from "../name.js";
 import type { SchemaDocument } from "../load.js";
 import { locationKey, type ResolvedSchemas, type SchemaLocation } from "../resolve.js";
-import { isSchemaObject, schemaSize, subschemas, type Schema, type SchemaObject } from "../schema-walk.js";
+import { isSchemaObject, schemaSize, type Schema } from "../schema-walk.js";
 import { Code, code, docComment, identifier, joinCode } from "./code.js";
 import {
   callStatement,
@@ -160,14 +160,13 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
       return [{ kind: "fail-if", condition: code`true`, failure: failure(node, "false schema", code`{}`, "boolean schema is false", "") }];
     }
     const context = contextFor(scope);
-    // Up to draft-07, $ref makes every keyword beside it ignored.
-    if (typeof schema["$ref"] === "string" && !atLeast(module.dialectOf(node.location), "2019-09")) {
+    if (refOverridesSiblings(schema, module.dialectOf(node.location))) {
       return refKeyword.compile(node, context)[0]!.statements;
     }
     const fragments: Fragment[] = KEYWORD_COMPILERS.flatMap((compiler) => compiler.compile(node, context));
     const untyped = fragments.filter((fragment) => fragment.instanceType === undefined).flatMap((fragment) => fragment.statements);
     const dialect = module.dialectOf(node.location);
-    const types = declaredTypes(node, dialect);
+    const types = declaredTypes(schema, dialect);
     const possible = possibleTypes(schema, dialect, context);
     // Keywords run under the type guard only when it is exactly their instance type: a number such as
     // 200.5 fails `type: integer` and is still checked by `format: int32`, as each keyword applies on its own.

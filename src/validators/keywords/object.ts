@@ -1,4 +1,4 @@
-import { atLeast } from "../../dialect.js";
+import { atLeast, refOverridesSiblings } from "../../dialect.js";
 import { escapePointerToken } from "../../json-pointer.js";
 import { isSchema, isSchemaObject, type Schema, type SchemaObject } from "../../schema-walk.js";
 import { type Code, code, joinCode } from "../code.js";
@@ -217,10 +217,9 @@ function dependencyStatements(node: SchemaNode, schema: SchemaObject, context: C
  */
 function checksTypeFirst(schema: Schema, node: SchemaNode, name: string, context: CompileContext): boolean {
   if (!isSchemaObject(schema)) return false;
-  const location = childLocation(node.location, "properties", name);
-  const dialect = context.module.dialectOf(location);
-  if (typeof schema["$ref"] === "string" && !atLeast(dialect, "2019-09")) return false;
-  const types = declaredTypes({ schema, location, value: node.value, path: node.path }, dialect);
+  const dialect = context.module.dialectOf(childLocation(node.location, "properties", name));
+  if (refOverridesSiblings(schema, dialect)) return false;
+  const types = declaredTypes(schema, dialect);
   return types !== undefined && types.length > 0;
 }
 

@@ -1,4 +1,4 @@
-import { atLeast, type Dialect } from "../../dialect.js";
+import { type Dialect, refOverridesSiblings } from "../../dialect.js";
 import { locationKey } from "../../resolve.js";
 import { jsonEqual } from "../../runtime/validation-runtime.js";
 import type { Schema } from "../../schema-walk.js";
@@ -21,11 +21,11 @@ export function valueTypeOf(value: unknown): ValueType {
  * The `type` keyword as a list, or `undefined` when absent (its shape is checked when loading).
  * In OpenAPI 3.0, `nullable: true` adds `null` to it.
  */
-export function declaredTypes(node: SchemaNode, dialect: Dialect): JsonType[] | undefined {
-  if (typeof node.schema === "boolean" || !("type" in node.schema)) return undefined;
-  const value = node.schema["type"];
+export function declaredTypes(schema: Schema, dialect: Dialect): JsonType[] | undefined {
+  if (typeof schema === "boolean" || !("type" in schema)) return undefined;
+  const value = schema["type"];
   const types = (Array.isArray(value) ? value : [value]) as JsonType[];
-  return dialect === "openapi-3.0" && node.schema["nullable"] === true && !types.includes("null") ? [...types, "null"] : types;
+  return dialect === "openapi-3.0" && schema["nullable"] === true && !types.includes("null") ? [...types, "null"] : types;
 }
 
 /** The instance type whose keywords apply to a JSON type (`integer` instances are numbers). */
@@ -84,13 +84,12 @@ export function possibleTypes(
     visiting.add(locationKey(target));
     return possibleTypes(context.schemaAt(target), context.module.dialectOf(target), context, { visiting });
   };
-  // Up to draft-07, keywords beside $ref are ignored.
-  if (typeof schema["$ref"] === "string" && !atLeast(dialect, "2019-09")) return refTypes();
+  if (refOverridesSiblings(schema, dialect)) return refTypes();
   const keep = (types: Iterable<ValueType>): void => {
     const kept = new Set(types);
     possible = new Set([...possible].filter((type) => kept.has(type)));
   };
-  const declared = declaredTypes({ schema } as SchemaNode, dialect);
+  const declared = declaredTypes(schema, dialect);
   if (declared !== undefined) keep(declared.map((type) => (type === "integer" ? "number" : type)));
   if (withEnum) {
     const allowed = Array.isArray(schema["enum"]) ? (schema["enum"] as unknown[]) : undefined;

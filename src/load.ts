@@ -22,6 +22,11 @@ export function displayPath(file: string, cwd: string): string {
 /** Schema files in input directories: JSON, and YAML (schemas and OpenAPI documents are often written in it). */
 const SCHEMA_FILE = /\.(json|ya?ml)$/;
 
+/** A schema file's name without its extension (`member.yaml` → `member`): what a type or component is named after. */
+export function schemaFileStem(file: string): string {
+  return path.basename(file).replace(SCHEMA_FILE, "");
+}
+
 /**
  * Every file under `directory`, as paths relative to it with `/` separators. `node_modules` and
  * dot-directories (and dot-files) are skipped without being read; symbolic links to directories are not followed.

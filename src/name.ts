@@ -1,6 +1,6 @@
-import path from "node:path";
 import type { NamingOptions } from "./config.js";
 import { parsePointer } from "./json-pointer.js";
+import { schemaFileStem } from "./load.js";
 import { componentName, locationKey, type SchemaLocation } from "./resolve.js";
 import * as runtime from "./runtime/validation-runtime.js";
 import { isSchemaObject } from "./schema-walk.js";
@@ -13,8 +13,8 @@ const RUNTIME_HELPERS = new Set(Object.keys(runtime));
 function isReserved(name: string): boolean {
   return (
     RESERVED_TYPE_NAMES.has(name) ||
-    [`is${name}`, `check${name}`, `collect${name}Errors`, `validate${name}`, `assert${name}`, `${name}Schema`, `evaluatedBy${name}`].some((fn) =>
-      RUNTIME_HELPERS.has(fn),
+    [`is${name}`, `check${name}`, `collect${name}Errors`, `validate${name}`, `assert${name}`, `${name}Schema`, `evaluatedBy${name}`].some(
+      (fn) => RUNTIME_HELPERS.has(fn),
     )
   );
 }
@@ -50,7 +50,7 @@ export function sourceName(location: SchemaLocation): string {
   if (component !== undefined) return component;
   const title = isSchemaObject(location.document.root) ? location.document.root["title"] : undefined;
   if (typeof title === "string" && title.trim() !== "") return title;
-  return path.basename(location.document.file).replace(/\.(json|ya?ml)$/, "");
+  return schemaFileStem(location.document.file);
 }
 
 function preferredName(source: string, naming: NamingOptions): string {

@@ -5,7 +5,7 @@ import { checkAgainstMetaschema, checkDocument } from "./check-schema.js";
 import { atLeast, DEFAULT_DIALECT, type Dialect, dialectOfMetaschema, refOverridesSiblings } from "./dialect.js";
 import { CodegenError, type CodegenWarning } from "./errors.js";
 import { appendPointer, decodeFragment, valueAtPointer } from "./json-pointer.js";
-import { displayPath, parseJsonDocument, parseSchemaFile, type SchemaDocument } from "./load.js";
+import { displayPath, parseJsonDocument, parseSchemaFile, schemaFileStem, type SchemaDocument } from "./load.js";
 import { isOpenApiDocument, openApiDialect, schemaRoots } from "./openapi.js";
 import { keywordsOutsideVocabularies } from "./vocabularies.js";
 import { isSchemaObject, subschemas, type Schema, type SchemaObject } from "./schema-walk.js";
@@ -98,7 +98,7 @@ function componentRegistry(documents: readonly SchemaDocument[]): Map<string, Sc
     if (name !== undefined) registry.set(name, document);
   }
   for (const document of documents) {
-    const name = path.basename(document.file).replace(/\.(json|ya?ml)$/, "");
+    const name = schemaFileStem(document.file);
     if (!registry.has(name)) registry.set(name, document);
   }
   return registry;

@@ -237,12 +237,7 @@ async function fillShared(found: Preparation, location: SchemaLocation, context:
 
 /** The type json-schema-to-typescript makes for an object schema, as it would write it inline: what its root declaration declares. */
 async function objectTypeLiteral(copy: SchemaObject, location: SchemaLocation): Promise<string | undefined> {
-  const root = { ...copy, title: SHARED_ROOT_NAME };
-  const compiled = await compile(
-    (needsHasOwnPropertyStandIn(location) ? hideHasOwnProperty(root) : root) as JSONSchema,
-    SHARED_ROOT_NAME,
-    JSON2TS_OPTIONS,
-  );
+  const compiled = await json2ts({ ...copy, title: SHARED_ROOT_NAME }, SHARED_ROOT_NAME, location);
   // `export interface X {…}` for an object, `export type X = {…} | null;` when it may be null.
   const declaration = new RegExp(`^export (?:interface ${SHARED_ROOT_NAME} |type ${SHARED_ROOT_NAME} = )`, "m").exec(compiled);
   if (declaration === null) return undefined;
@@ -288,6 +283,11 @@ function needsHasOwnPropertyStandIn(location: SchemaLocation): boolean {
   return mentions;
 }
 
+/** json-schema-to-typescript's declarations for a prepared schema of the document at `location` (`hasOwnProperty` still a stand-in). */
+function json2ts(root: SchemaObject, name: string, location: SchemaLocation): Promise<string> {
+  return compile((needsHasOwnPropertyStandIn(location) ? hideHasOwnProperty(root) : root) as JSONSchema, name, JSON2TS_OPTIONS);
+}
+
 /** TypeScript declarations for the named schema at `location`, made by json-schema-to-typescript. */
 export async function emitTypes(location: SchemaLocation, context: TypeContext): Promise<EmittedTypes> {
   const name = context.names.get(locationKey(location))!;
@@ -298,9 +298,7 @@ export async function emitTypes(location: SchemaLocation, context: TypeContext):
   const { references } = found;
   // A root without any keyword that shapes the value allows every value, not only objects.
   const constrains = Object.keys(prepared).some((keyword) => SHAPING.has(keyword));
-  const root = { ...prepared, ...(constrains ? {} : { tsType: "unknown" }), title: name };
-  const hidden = (needsHasOwnPropertyStandIn(location) ? hideHasOwnProperty(root) : root) as JSONSchema;
-  const compiled = await compile(hidden, name, JSON2TS_OPTIONS);
+  const compiled = await json2ts({ ...prepared, ...(constrains ? {} : { tsType: "unknown" }), title: name }, name, location);
   // U+2028/U+2029 can only be left in string literals (property names, literal types): escaped there, as `literal()` does.
   const source = compiled
     .replaceAll(HAS_OWN_PROPERTY_STAND_IN, "hasOwnProperty")

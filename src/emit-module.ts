@@ -4,7 +4,7 @@ import type { SchemaDocument } from "./load.js";
 import { schemaRoots } from "./openapi.js";
 import { locationKey, type SchemaLocation } from "./resolve.js";
 import { Code, code, docComment, identifier, joinCode, lineComment } from "./validators/code.js";
-import { compileValidators, functionNames } from "./validators/compile.js";
+import { checkReturnType, compileValidators, functionNames } from "./validators/compile.js";
 import { FORMATS_NAMESPACE } from "./validators/context.js";
 
 export const RUNTIME_MODULE = "_runtime";
@@ -45,12 +45,10 @@ function wrappers(typeName: string, isUnknown: boolean): Code {
   const type = identifier(typeName);
   const { check, collect } = functionNames(typeName);
   const validate = identifier(`validate${typeName}`);
-  // An unknown type cannot be a predicate's target: a false result would narrow the value to never.
-  const checkReturn = isUnknown ? code`boolean` : code`value is ${type}`;
   return joinCode(
     [
       code`${docComment(`Whether \`value\` is a valid ${typeName}. Data nested too deeply to validate is not.`)}
-export function ${identifier(`is${typeName}`)}(value: unknown): ${checkReturn} {
+export function ${identifier(`is${typeName}`)}(value: unknown): ${checkReturnType(typeName, isUnknown)} {
         try {
           return ${check}(value);
         } catch (error) {

@@ -73,6 +73,14 @@ export interface CompiledValidators {
   namedImports: Map<string, Set<string>>;
 }
 
+/**
+ * The return type of a check of type X: `value is X`, or `boolean` when X is `unknown`, which
+ * cannot be a predicate's target (a false result would narrow the value to never).
+ */
+export function checkReturnType(typeName: string, isUnknown: boolean): Code {
+  return isUnknown ? code`boolean` : code`value is ${identifier(typeName)}`;
+}
+
 export function functionNames(typeName: string): { check: Code; collect: Code } {
   return { check: identifier(`check${typeName}`), collect: identifier(`collect${typeName}Errors`) };
 }
@@ -202,8 +210,7 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
     const root: SchemaNode = { schema, location, value: code`value`, path: [code`instancePath`] };
     const statements = compileSchema(root, new LocalScope(), true);
     const exportKeyword = new Code(exported ? "export " : "");
-    const checkReturn =
-      typeName === undefined || inputs.unknownTypes.has(typeName) ? code`boolean` : code`value is ${identifier(typeName)}`;
+    const checkReturn = typeName === undefined ? code`boolean` : checkReturnType(typeName, inputs.unknownTypes.has(typeName));
     runtimeImports.add("ValidationError");
     const scoped = dynamicScopeEntry(schema);
     const checkBody = scoped(code`${render(statements, "check")}\nreturn true;`);

@@ -1,5 +1,5 @@
 /**
- * Runs the official JSON-Schema-Test-Suite (../shared/json-schema-test-suite) through codegen:
+ * Runs the official JSON-Schema-Test-Suite (vendored in test/json-schema-test-suite) through codegen:
  * every test schema is generated into a temporary directory, the whole batch is type-checked and
  * compiled once with tsc under the strict flags, and every test's data is validated with the
  * generated `validateX` and `isX`. Prints a table; `--json` prints the numbers as JSON.
@@ -16,9 +16,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Dialect } from "../src/dialect.js";
 import { generate } from "../src/index.js";
 import { runStrictTsc } from "./strict-tsc.js";
+import { SUITE_DIR } from "./vendor-test-suite.js";
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const SUITE_DIR = path.resolve(REPO_ROOT, "../shared/json-schema-test-suite");
 const REMOTES = { "http://localhost:1234/": path.join(SUITE_DIR, "remotes") };
 
 export const SUITE_DIALECTS: Record<string, Dialect> = {

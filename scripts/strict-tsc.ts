@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 const require = createRequire(import.meta.url);
-const TSC = path.join(path.dirname(require.resolve("typescript/package.json")), "bin", "tsc");
+const TSC = path.join(path.dirname(require.resolve("typescript-native/package.json")), "bin", "tsc");
 
 /** The strict compiler settings generated code must pass (see the README). */
 export const STRICT_COMPILER_OPTIONS = {

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { GeneratedFile, ModuleInput } from "./emit-module.js";
 import { valueAtPointer } from "./json-pointer.js";
+import { PACKAGE_ROOT, packageVersion } from "./package-info.js";
 import { locationKey, type ResolvedSchemas } from "./resolve.js";
 import { isSchemaObject, subschemas } from "./schema-walk.js";
 
@@ -43,15 +43,13 @@ let version: string | undefined;
 /** codegen's version: the package version and a hash of the compiled code and shipped data it runs. */
 export function codegenVersion(): string {
   if (version !== undefined) return version;
-  const root = fileURLToPath(new URL("../..", import.meta.url));
-  const packageVersion = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { version: string }).version;
   const files = ["dist/src", "src/runtime", "metaschemas"].flatMap((dir) =>
-    readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })
+    readdirSync(path.join(PACKAGE_ROOT, dir), { recursive: true, encoding: "utf8" })
       .map((entry) => path.join(dir, entry))
       .filter((entry) => /\.(js|ts|json)$/.test(entry))
       .sort(),
   );
-  version = `${packageVersion}+${contentHash(...files.flatMap((file) => [file, readFileSync(path.join(root, file), "utf8")]))}`;
+  version = `${packageVersion()}+${contentHash(...files.flatMap((file) => [file, readFileSync(path.join(PACKAGE_ROOT, file), "utf8")]))}`;
   return version;
 }
 

@@ -5,7 +5,28 @@ import { CONFIG_FILE_NAME, DEFAULT_CONFIG, dialectOption, formatsOption, INITIAL
 import { DIALECTS } from "./dialect.js";
 import { CodegenError } from "./errors.js";
 import { generate } from "./generate.js";
+import { packageVersion } from "./package-info.js";
 import { watchedPaths, watchPaths } from "./watch.js";
+
+/** Exit codes: the contract with CI pipelines, so a crash can never read as drift. */
+export const EXIT_OK = 0;
+export const EXIT_DRIFT = 1;
+export const EXIT_BAD_INPUT = 2;
+export const EXIT_INTERNAL_ERROR = 3;
+
+const REPORT_HINT =
+  "  Please report this at the codegen issue tracker with the schemas and the command that trigger it (run with --verbose for the stack trace).";
+
+/**
+ * Reports a failure that is codegen's fault, not the input's: no stack trace unless `verbose`.
+ * `detail` is a line on what the failure left behind.
+ */
+export function reportInternalError(error: unknown, verbose: boolean, detail?: string): number {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`codegen: internal error: ${message}\n${detail === undefined ? "" : `  ${detail}\n`}${REPORT_HINT}\n`);
+  if (verbose && error instanceof Error && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
+  return EXIT_INTERNAL_ERROR;
+}
 
 /** `codegen init`: writes codegen.config.json with every default, unless the directory is already configured. */
 function init(cwd: string): number {
@@ -24,21 +45,33 @@ function init(cwd: string): number {
   }
   if (configured !== undefined) {
     process.stderr.write(`codegen init: ${configured}; nothing was written.\n  Edit the existing configuration instead.\n`);
-    return 2;
+    return EXIT_BAD_INPUT;
   }
   writeFileSync(file, `${JSON.stringify(INITIAL_CONFIG, null, 2)}\n`, { flag: "wx" });
   process.stdout.write(
     `codegen init: wrote ${CONFIG_FILE_NAME}. Put schemas in ${INITIAL_CONFIG.inputs[0]}/ and run codegen to write ${INITIAL_CONFIG.out}/.\n`,
   );
-  return 0;
+  return EXIT_OK;
 }
 
-/** Exit codes: 0 success, 1 `--check` found files that would change, 2 bad input or usage. */
+/**
+ * The command line: returns the exit code (`EXIT_*`). Anything thrown that is not a `CodegenError`
+ * is an internal error, reported as one.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (error) {
+    return reportInternalError(error, argv.includes("--verbose"));
+  }
+}
+
+async function run(argv: readonly string[]): Promise<number> {
   let initRequested = false;
   const program = new Command()
     .name("codegen")
     .description("Generate TypeScript types and standalone validators from JSON Schema files.")
+    .version(packageVersion(), "-V, --version", "print codegen's version")
     .usage("[options] [inputs...]\n       codegen init")
     .argument(
       "[inputs...]",
@@ -70,7 +103,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     program.parse(argv, { from: "user" });
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
     throw error;
   }
   if (initRequested) return init(process.cwd());
@@ -131,26 +164,22 @@ export async function main(argv: readonly string[]): Promise<number> {
         }
         if (result.changes.length > 0) {
           process.stderr.write(`codegen --check: ${result.changes.length} file(s) out of date; run codegen to update them.\n`);
-          return 1;
+          return EXIT_DRIFT;
         }
         say(`codegen --check: ${outDir}/ is up to date (${result.files.length} files, ${result.typeCount} types).\n`);
-        return 0;
+        return EXIT_OK;
       }
       say(
         `codegen: ${result.typeCount} types in ${result.files.length} files; ${result.changes.length} written or removed in ${outDir}/.\n`,
       );
-      return 0;
+      return EXIT_OK;
     } catch (error) {
       if (error instanceof CodegenError) {
         process.stderr.write(`codegen: ${error.describe()}\n`);
-        return 2;
+        return EXIT_BAD_INPUT;
       }
-      // Not the input's fault as far as codegen can tell: say so plainly, with a stack trace only if asked.
-      process.stderr.write(
-        `codegen: internal error: ${(error as Error).message}\n  Nothing was written. Please report this with the schema that triggers it.\n`,
-      );
-      if (options.verbose === true) process.stderr.write(`${(error as Error).stack ?? ""}\n`);
-      return 2;
+      // generate() writes nothing until every file is ready, so a crash leaves the output as it was.
+      return reportInternalError(error, options.verbose === true, "Nothing was written.");
     }
   };
 
@@ -173,5 +202,5 @@ export async function main(argv: readonly string[]): Promise<number> {
       resolve();
     });
   });
-  return 0;
+  return EXIT_OK;
 }

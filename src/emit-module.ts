@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { emitTypes, type TypeContext } from "./emit-types.js";
 import type { SchemaDocument } from "./load.js";
 import { schemaRoots } from "./openapi.js";
+import { byCodeUnits } from "./order.js";
 import { locationKey, type SchemaLocation } from "./resolve.js";
 import { Code, code, docComment, identifier, joinCode, lineComment } from "./validators/code.js";
 import { checkReturnType, compileValidators, functionNames } from "./validators/compile.js";
@@ -111,7 +112,7 @@ export function planModules(documents: readonly SchemaDocument[], namedLocations
   }
   return [...modules.values()]
     .filter((module) => module.locations.length > 0)
-    .map((module) => ({ ...module, locations: module.locations.sort((a, b) => a.pointer.localeCompare(b.pointer)) }));
+    .map((module) => ({ ...module, locations: module.locations.sort((a, b) => byCodeUnits(a.pointer, b.pointer)) }));
 }
 
 /**
@@ -194,8 +195,7 @@ export function indexModule(moduleTypes: ReadonlyArray<readonly string[]>): Gene
   const lines = [
     banner(undefined),
     code`export { SchemaValidationError, type StandardSchemaV1, type ValidationError, type ValidationResult } from ${`./${RUNTIME_MODULE}.js`};`,
-    // By module name in code-unit order, as `sort()` orders strings: the same on every machine, whatever its locale.
-    ...[...moduleTypes].sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0)).map(exports),
+    ...[...moduleTypes].sort((a, b) => byCodeUnits(a[0]!, b[0]!)).map(exports),
   ];
   return { name: "index.ts", source: `${joinCode(lines, "\n").text}\n` };
 }

@@ -7,6 +7,7 @@ import type { Dialect } from "./dialect.js";
 import type { GeneratedFile } from "./emit-module.js";
 import { listInputFiles, loadSchemaDocuments } from "./load.js";
 import { isOpenApiDocument } from "./openapi.js";
+import { byCodeUnits } from "./order.js";
 import { applyChanges, isGeneratedFile, planChanges, type FileChange } from "./write.js";
 
 export interface GenerateOptions {
@@ -186,7 +187,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     cache?.storeModule(keys!.get(modules[index]!)!, { name: module.name, source: module.source, usesFormats: module.usesFormats });
   }
   const cachedFiles = emitted.filter((module) => module.cached).map(({ name, source }) => ({ name, source }));
-  const files = [...cachedFiles, ...formatted].sort((a, b) => a.name.localeCompare(b.name));
+  const files = [...cachedFiles, ...formatted].sort((a, b) => byCodeUnits(a.name, b.name));
 
   const changes = planChanges(files, outDir);
   if (!options.check) applyChanges(files, changes, outDir);

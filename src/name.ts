@@ -1,6 +1,7 @@
 import type { NamingOptions } from "./config.js";
 import { parsePointer } from "./json-pointer.js";
 import { schemaFileStem } from "./load.js";
+import { byCodeUnits } from "./order.js";
 import { componentName, locationKey, type SchemaLocation } from "./resolve.js";
 import * as runtime from "./runtime/validation-runtime.js";
 import { isSchemaObject } from "./schema-walk.js";
@@ -64,7 +65,7 @@ function preferredName(source: string, naming: NamingOptions): string {
  * (`ApiB2BSessionV1AuthenticationFactor`); names still taken get a counter (`Foo2`, `Foo3`).
  */
 export function assignTypeNames(locations: readonly SchemaLocation[], naming: NamingOptions): Map<string, string> {
-  const sorted = [...locations].sort((a, b) => locationKey(a).localeCompare(locationKey(b)));
+  const sorted = [...locations].sort((a, b) => byCodeUnits(locationKey(a), locationKey(b)));
   const withPreferred = sorted.map((location) => {
     const source = sourceName(location);
     return { location, source, preferred: preferredName(source, naming) };

@@ -64,7 +64,7 @@ function followsControlKeyword(text: string, at: number): boolean {
 function skipQuoted(text: string, start: number): number {
   const quote = text[start]!;
   // indexOf finds the closing quote faster than a loop over the characters: most strings hold no escapes.
-  for (let from = start + 1; ; ) {
+  for (let from = start + 1; ;) {
     const end = text.indexOf(quote, from);
     if (end < 0) return text.length;
     let backslashes = 0;

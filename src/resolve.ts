@@ -7,6 +7,7 @@ import { CodegenError, type CodegenWarning } from "./errors.js";
 import { appendPointer, decodeFragment, valueAtPointer } from "./json-pointer.js";
 import { displayPath, parseJsonDocument, parseSchemaFile, schemaFileStem, type SchemaDocument } from "./load.js";
 import { isOpenApiDocument, openApiDialect, schemaRoots } from "./openapi.js";
+import { byCodeUnits } from "./order.js";
 import { keywordsOutsideVocabularies } from "./vocabularies.js";
 import { isSchemaObject, subschemas, type Schema, type SchemaObject } from "./schema-walk.js";
 
@@ -467,7 +468,7 @@ export async function resolveSchemas(
     anchors.forEach(name);
   }
   const inputSet = new Set(inputs);
-  const loaded = documents.filter((document) => !inputSet.has(document)).sort((a, b) => a.file.localeCompare(b.file));
+  const loaded = documents.filter((document) => !inputSet.has(document)).sort((a, b) => byCodeUnits(a.file, b.file));
   return {
     documents: [...inputs, ...loaded],
     refTargets,

@@ -44,9 +44,8 @@ import { show, type Dialect, type Json } from "./differential/json.js";
 import { ajvOutcome, ajvValidator, type AjvValidate, type ErrorLike, type Outcome } from "./differential/oracle.js";
 import { formatExamples } from "./differential/pools.js";
 import { schemaArbitrary, type GeneratedSchema } from "./differential/schemas.js";
-import { SHARED_DIR } from "./helpers.js";
+import { SUITE_DIR } from "./helpers.js";
 
-const SUITE_DIR = path.join(SHARED_DIR, "json-schema-test-suite");
 const DEFAULT_SEED = 20260101;
 const DEFAULT_CASES = 10_000;
 const INSTANCES_PER_SCHEMA = 24;

@@ -4,9 +4,10 @@ import path from "node:path";
 import { test } from "node:test";
 import fc from "fast-check";
 import * as formats from "../src/runtime/formats.js";
-import { REPO_ROOT, SHARED_DIR } from "./helpers.js";
+import { byCodeUnits } from "../src/order.js";
+import { REPO_ROOT, SUITE_DIR } from "./helpers.js";
 
-const SUITE = path.join(SHARED_DIR, "json-schema-test-suite/tests");
+const SUITE = path.join(SUITE_DIR, "tests");
 const DRAFTS = ["draft2020-12", "draft2019-09", "draft7", "draft6", "draft4"] as const;
 
 /** The string formats of src/runtime/formats.ts, by JSON Schema format name. */
@@ -97,7 +98,7 @@ function runDraft(draft: string): { tally: Map<string, FormatTally>; failures: s
 }
 
 function printTable(draft: string, tally: Map<string, FormatTally>): void {
-  const rows = [...tally].sort(([a], [b]) => a.localeCompare(b));
+  const rows = [...tally].sort(([a], [b]) => byCodeUnits(a, b));
   const width = Math.max(...rows.map(([format]) => format.length), "format".length);
   const lines = [`${draft}:`, `  ${"format".padEnd(width)}  passed  failed`];
   for (const [format, { passed, failed }] of rows) {

@@ -4,10 +4,10 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 export { compileGenerated, STRICT_COMPILER_OPTIONS } from "../scripts/strict-tsc.js";
+export { SUITE_DIR } from "../scripts/vendor-test-suite.js";
 
 /** The repository root (tests run from dist/test/). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const SHARED_DIR = path.resolve(REPO_ROOT, "../shared");
 
 const temporaryDirectories: string[] = [];
 process.on("exit", () => {

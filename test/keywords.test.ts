@@ -13,7 +13,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { CodegenError, generate } from "../src/index.js";
-import { compileGenerated, importGenerated, SHARED_DIR, temporaryDirectory } from "./helpers.js";
+import { compileGenerated, importGenerated, SUITE_DIR, temporaryDirectory } from "./helpers.js";
 
 const require = createRequire(import.meta.url);
 
@@ -641,7 +641,7 @@ function suiteCases(): SuiteCase[] {
   for (const [dialect, { schema: metaschema, files }] of Object.entries(SUITE_FILES)) {
     for (const file of files) {
       const groups = JSON.parse(
-        readFileSync(path.join(SHARED_DIR, "json-schema-test-suite/tests", dialect, `${file}.json`), "utf8"),
+        readFileSync(path.join(SUITE_DIR, "tests", dialect, `${file}.json`), "utf8"),
       ) as SuiteGroup[];
       for (const group of groups) {
         // One output directory holds every schema, so the dialect is declared in each schema.
@@ -770,7 +770,7 @@ before(async () => {
     outDir: "out",
     formatter: "none",
     cache: false,
-    registry: { "http://localhost:1234/": path.join(SHARED_DIR, "json-schema-test-suite/remotes") },
+    registry: { "http://localhost:1234/": path.join(SUITE_DIR, "remotes") },
   });
   const module = await importGenerated(compileGenerated(result.outDir), "index");
   validators = result.rootTypes.map((typeName) => {

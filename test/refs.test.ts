@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "no
 import path from "node:path";
 import { after, test } from "node:test";
 import { CodegenError, generate, type GenerateResult } from "../src/index.js";
+import { byCodeUnits } from "../src/order.js";
 import { compileGenerated, importGenerated, REPO_ROOT, temporaryDirectory } from "./helpers.js";
 
 const FIXTURES = path.join(REPO_ROOT, "test/fixtures/refs");
@@ -87,7 +88,7 @@ function assertErrors(validate: Validate, value: unknown, expected: readonly (re
     assert.match(error.schemaPath, /^#/, "schemaPath is a URI fragment");
     assert.equal(typeof error.message, "string");
   }
-  const byKey = (a: readonly [string, string], b: readonly [string, string]): number => JSON.stringify(a).localeCompare(JSON.stringify(b));
+  const byKey = (a: readonly [string, string], b: readonly [string, string]): number => byCodeUnits(JSON.stringify(a), JSON.stringify(b));
   const actual = result.errors.map((error) => [error.instancePath, error.keyword] as const);
   assert.deepEqual([...actual].sort(byKey), [...expected].sort(byKey), JSON.stringify(result.errors, null, 2));
 }

@@ -25,6 +25,20 @@ export default tseslint.config(
     },
     linterOptions: { reportUnusedDisableDirectives: "error" },
     rules: {
+      // Output must be byte-identical on every machine: no ordering or text that asks the locale.
+      "no-restricted-properties": [
+        "error",
+        ...[
+          "localeCompare",
+          "toLocaleLowerCase",
+          "toLocaleUpperCase",
+          "toLocaleString",
+        ].map((property) => ({
+          property,
+          message:
+            "depends on the machine's locale; compare with byCodeUnits (src/order.ts) or format explicitly",
+        })),
+      ],
       // Dead branches are unused code too.
       "@typescript-eslint/no-unnecessary-condition": "error",
       // node:test's test() and suite() return promises the runner itself awaits.

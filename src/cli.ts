@@ -15,7 +15,7 @@ export const EXIT_BAD_INPUT = 2;
 export const EXIT_INTERNAL_ERROR = 3;
 
 const REPORT_HINT =
-  "  Please report this at the codegen issue tracker with the schemas and the command that trigger it (run with --verbose for the stack trace).";
+  "  This is a bug in codegen: please report it to codegen's maintainers with the schemas and the command that trigger it (--verbose adds the stack trace).";
 
 /**
  * Reports a failure that is codegen's fault, not the input's: no stack trace unless `verbose`.
@@ -67,7 +67,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function run(argv: readonly string[]): Promise<number> {
-  let initRequested = false;
+  // Set by the `init` subcommand's action, which commander runs inside parse().
+  let subcommand: "init" | undefined;
   const program = new Command()
     .name("codegen")
     .description("Generate TypeScript types and standalone validators from JSON Schema files.")
@@ -98,7 +99,7 @@ async function run(argv: readonly string[]): Promise<number> {
     .command("init")
     .description(`write ${CONFIG_FILE_NAME} with the defaults in the current directory (never overwrites one)`)
     .action(() => {
-      initRequested = true;
+      subcommand = "init";
     });
   try {
     program.parse(argv, { from: "user" });
@@ -106,7 +107,7 @@ async function run(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
     throw error;
   }
-  if (initRequested) return init(process.cwd());
+  if (subcommand === "init") return init(process.cwd());
   const inputs = program.args;
   const options = program.opts<{
     out?: string;

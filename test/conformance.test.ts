@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { formatTable, runDialect, SUITE_DIALECTS, type DialectResult } from "../scripts/conformance.js";
-import { REPO_ROOT } from "./helpers.js";
+import { REPO_ROOT, SUITE_DIR } from "./helpers.js";
 
 /**
  * Passed-test floors per dialect, recorded from real runs. A floor only goes up: when a change
@@ -18,6 +18,7 @@ test("JSON-Schema-Test-Suite: required and optional tests of every dialect, gene
   for (const dialect of Object.keys(SUITE_DIALECTS)) results.push(await runDialect(dialect));
   for (const dialect of Object.keys(SUITE_DIALECTS)) results.push(await runDialect(dialect, "optional"));
   for (const dialect of Object.keys(SUITE_DIALECTS)) results.push(await runDialect(dialect, "optional/format"));
+  t.diagnostic(`JSON-Schema-Test-Suite at ${readFileSync(path.join(SUITE_DIR, "COMMIT"), "utf8").trim()} (test/json-schema-test-suite)`);
   for (const line of formatTable(results).split("\n")) t.diagnostic(line);
 
   const floors = JSON.parse(readFileSync(FLOORS_FILE, "utf8")) as Record<string, number>;

@@ -39,6 +39,8 @@ export default tseslint.config(
             "depends on the machine's locale; compare with byCodeUnits (src/order.ts) or format explicitly",
         })),
       ],
+      // Standard Schema v1's types are a `declare namespace` (as @standard-schema/spec ships them), so users can name StandardSchemaV1.Result.
+      "@typescript-eslint/no-namespace": ["error", { allowDeclarations: true }],
       // Dead branches are unused code too.
       "@typescript-eslint/no-unnecessary-condition": "error",
       // node:test's test() and suite() return promises the runner itself awaits.

@@ -284,7 +284,7 @@ const BIDI_NONSPACING_MARK = /[\p{Mn}\p{Me}]/u;
 const BIDI_MARK_LEFT_TO_RIGHT = /[\u{CBF}\u{CC6}\u{11A07}\u{11A08}\u{11C3F}]/u;
 /** Bidi_Class ES, CS, ET, ON or BN. */
 const BIDI_NEUTRAL =
-  /[\u{2D}\u{B7}\u{2B9}\u{2BA}\u{2C6}-\u{2CF}\u{2EC}\u{375}\u{200C}\u{200D}\u{2E2F}\u{30FB}\u{A67F}\u{A717}-\u{A71F}\u{A788}]/u;
+  /[\u{2D}\u{B7}\u{2B9}\u{2BA}\u{2C6}-\u{2CF}\u{2EC}\u{375}\u{200C}-\u{200D}\u{2E2F}\u{30FB}\u{A67F}\u{A717}-\u{A71F}\u{A788}]/u;
 const GREEK = /\p{Script=Greek}/u;
 const HEBREW = /\p{Script=Hebrew}/u;
 const HIRAGANA_KATAKANA_HAN = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
@@ -392,7 +392,7 @@ function satisfiesBidiRule(labels: readonly string[]): boolean {
   });
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[\0-\x7f]*$/;
 const LDH_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 const IDN_LABEL_SEPARATOR = /[.\u3002\uFF0E\uFF61]/;
 

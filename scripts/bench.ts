@@ -20,6 +20,7 @@ import {
   GITHUB_DOCUMENT,
   json2tsInput,
   loadGitHub,
+  objectAt,
   readJson,
   referenceAll,
   REPO_ROOT,
@@ -63,7 +64,7 @@ const JSON2TS_BIN = (() => {
 })();
 const FIXTURES = path.join(REPO_ROOT, "test/fixtures");
 
-type Payload = Record<string, any>;
+type Payload = Record<string, unknown>;
 
 /**
  * The GitHub components whose validators are timed, the type names codegen gives them, and three
@@ -75,8 +76,8 @@ export const GITHUB_COMPONENTS: { component: string; type: string; invalidate: (
     type: "Repository",
     invalidate: (p) => {
       delete p["name"];
-      delete p["owner"].login;
-      p["license"].spdx_id = 7;
+      delete objectAt(p, "owner")["login"];
+      objectAt(p, "license")["spdx_id"] = 7;
     },
   },
   {
@@ -84,8 +85,8 @@ export const GITHUB_COMPONENTS: { component: string; type: string; invalidate: (
     type: "Issue",
     invalidate: (p) => {
       p["number"] = "1347";
-      p["user"].id = "2";
-      p["milestone"].creator.site_admin = null;
+      objectAt(p, "user")["id"] = "2";
+      objectAt(p, "milestone", "creator")["site_admin"] = null;
     },
   },
   {
@@ -93,8 +94,8 @@ export const GITHUB_COMPONENTS: { component: string; type: string; invalidate: (
     type: "PullRequest",
     invalidate: (p) => {
       delete p["state"];
-      p["head"].sha = null;
-      delete p["base"].repo.owner.login;
+      objectAt(p, "head")["sha"] = null;
+      delete objectAt(p, "base", "repo", "owner")["login"];
     },
   },
   {
@@ -102,8 +103,8 @@ export const GITHUB_COMPONENTS: { component: string; type: string; invalidate: (
     type: "WorkflowRun",
     invalidate: (p) => {
       p["run_number"] = "562";
-      delete p["repository"].owner.login;
-      p["head_commit"].author.email = "not an email";
+      delete objectAt(p, "repository", "owner")["login"];
+      objectAt(p, "head_commit", "author")["email"] = "not an email";
     },
   },
 ];

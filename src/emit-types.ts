@@ -97,7 +97,7 @@ function setAtPath(target: SchemaObject, path: readonly (string | number)[], val
   for (const token of path.slice(0, -1)) {
     let next = container[token];
     if (!copies.has(next)) {
-      next = Array.isArray(next) ? [...next] : { ...(next as object) };
+      next = Array.isArray(next) ? [...(next as unknown[])] : { ...(next as object) };
       copies.add(next);
       container[token] = next;
     }
@@ -161,7 +161,7 @@ function prepareSchema(schema: Schema, location: SchemaLocation, isRoot: boolean
   const nullable = context.resolved.facts(schema)?.dialect === "openapi-3.0" && schema["nullable"] === true && "type" in schema;
   for (const [keyword, value] of Object.entries(schema)) {
     if (keyword === "type" && nullable) {
-      copy[keyword] = [...new Set([...(Array.isArray(value) ? value : [value]), "null"])];
+      copy[keyword] = [...new Set([...(Array.isArray(value) ? (value as unknown[]) : [value]), "null"])];
       continue;
     }
     if (DROPPED.has(keyword) || JSON2TS_EXTENSIONS.has(keyword) || (keyword === "title" && !isRoot)) continue;
@@ -177,15 +177,15 @@ function prepareSchema(schema: Schema, location: SchemaLocation, isRoot: boolean
   toTypeableForm(copy, context.resolved.facts(schema)?.dialect);
   // A dynamic reference is typed as its initial target, the most general of its possible targets.
   const target = context.resolved.refTargets.get(schema) ?? context.resolved.dynamicRefs.get(schema)?.initial;
-  if (target === undefined) return (isRoot ? copy : shareIfLarge(schema, copy, found)) as JSONSchema;
+  if (target === undefined) return isRoot ? copy : shareIfLarge(schema, copy, found);
   const targetName = context.names.get(locationKey(target))!;
   references.add(targetName);
   const siblings = Object.keys(copy).filter((keyword) => !ANNOTATIONS.has(keyword));
-  if (siblings.length === 0) return { ...copy, tsType: targetName } as JSONSchema;
+  if (siblings.length === 0) return { ...copy, tsType: targetName };
   // A $ref beside other keywords means both apply (2019-09 and later): an intersection.
   const annotations = Object.fromEntries(Object.entries(copy).filter(([keyword]) => ANNOTATIONS.has(keyword)));
   const constraints = Object.fromEntries(Object.entries(copy).filter(([keyword]) => !ANNOTATIONS.has(keyword)));
-  return { ...annotations, allOf: [{ tsType: targetName }, constraints] } as JSONSchema;
+  return { ...annotations, allOf: [{ tsType: targetName }, constraints] };
 }
 
 /** Subschemas with at least this many schemas are typed once however often they recur. */

@@ -110,7 +110,7 @@ function checkSchemaText(text: string, where: string): void {
   if (text.trim() === "")
     throw new CodegenError("the file is empty", { file: where, hint: "Write a JSON Schema in it, or remove it from the inputs." });
   // NUL bytes or undecodable UTF-8 (read as U+FFFD): not a text file, and not worth quoting.
-  if (/[\u0000\uFFFD]/.test(text)) {
+  if (/[\0\uFFFD]/.test(text)) {
     throw new CodegenError("the file is not UTF-8 text (is it binary?)", { file: where, hint: "Remove it from the inputs." });
   }
 }

@@ -321,7 +321,7 @@ export async function resolveSchemas(
   const components = componentRegistry(inputs);
 
   /** Loads the document a resource URI names, if codegen may: local files, the registry, metaschemas. */
-  const load = async (uri: string): Promise<boolean> => {
+  const load = (uri: string): boolean => {
     const file = fileOf(uri);
     if (file === undefined || !existsSync(file) || documents.some((document) => document.uri === uri)) return false;
     // Parsed as inputs are: the same YAML rules (no aliases) and the same errors with line and column.
@@ -389,7 +389,7 @@ export async function resolveSchemas(
       );
     }
     const remote = /^https?:/.test(resourceUri) && fileOf(resourceUri) === undefined;
-    if (resource === undefined && (remote && options.allowRemote ? await fetchRemote(resourceUri) : await load(resourceUri)))
+    if (resource === undefined && (remote && options.allowRemote ? await fetchRemote(resourceUri) : load(resourceUri)))
       resource = index.resources.get(resourceUri);
     if (resource === undefined) {
       if (resourceUri.startsWith("file:")) {

@@ -44,7 +44,7 @@ function writeSchema(dir: string, name: string, schema: unknown): void {
 const CACHE = (dir: string): string => path.join(dir, "node_modules/.cache/codegen");
 
 function run(dir: string, options: GenerateOptions = {}): Promise<GenerateResult> {
-  return generate({ cwd: dir, outDir: "out", formatter: "none", ...options } as GenerateOptions);
+  return generate({ cwd: dir, outDir: "out", formatter: "none", ...options });
 }
 
 /** What a run without the cache produces, for comparison. */

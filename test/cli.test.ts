@@ -43,7 +43,7 @@ test("--check exits 1, names every file that would change, and writes nothing", 
   const project = stytchProject();
   assert.equal(codegen(project).status, 0);
   const memberFile = path.join(project, "schemas/api_organization_v1_Member.json");
-  const member = JSON.parse(readFileSync(memberFile, "utf8"));
+  const member = JSON.parse(readFileSync(memberFile, "utf8")) as { properties: { name: { description?: string } } };
   member.properties.name.description = "The member's full name.";
   writeFileSync(memberFile, JSON.stringify(member, null, 2));
   writeFileSync(
@@ -167,6 +167,49 @@ test("inputs and --out on the command line; --help; unknown options are usage er
   const unknown = codegen(project, "--frobnicate");
   assert.equal(unknown.status, 2);
   assert.match(unknown.stderr, /unknown option '--frobnicate'/);
+});
+
+test("--version and -V print the package version", () => {
+  const { version } = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
+  for (const flag of ["--version", "-V"]) {
+    const result = codegen(REPO_ROOT, flag);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, `${version}\n`);
+  }
+});
+
+test("an internal error exits 3, never 1: a short report without a stack trace, the stack with --verbose, nothing written", () => {
+  const project = stytchProject();
+  // A crash inside codegen, not caused by the input: hashing (used by the cache) throws.
+  const crash = path.join(project, "crash.cjs");
+  writeFileSync(
+    crash,
+    'const crypto = require("node:crypto"); crypto.createHash = () => { throw new Error("simulated crash"); }; require("node:module").syncBuiltinESMExports();',
+  );
+  for (const args of [[], ["--check"]]) {
+    const result = spawnSync(process.execPath, ["--require", crash, CLI, ...args], { cwd: project, encoding: "utf8" });
+    assert.equal(result.status, 3, result.stderr);
+    assert.match(
+      result.stderr,
+      /^codegen: internal error: simulated crash\n {2}Nothing was written\.\n {2}This is a bug in codegen: please report it/,
+    );
+    assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace without --verbose");
+  }
+  assert.equal(existsSync(path.join(project, "generated")), false);
+  const verbose = spawnSync(process.execPath, ["--require", crash, CLI, "--verbose"], { cwd: project, encoding: "utf8" });
+  assert.equal(verbose.status, 3);
+  assert.match(verbose.stderr, /\n\s+at .*crash\.cjs/);
+});
+
+test("codegen that was never built says so and exits 3, not 1", () => {
+  const unbuilt = temporaryDirectory("unbuilt");
+  mkdirSync(path.join(unbuilt, "bin"));
+  cpSync(CLI, path.join(unbuilt, "bin/codegen.js"));
+  writeFileSync(path.join(unbuilt, "package.json"), JSON.stringify({ type: "module" }));
+  const result = spawnSync(process.execPath, [path.join(unbuilt, "bin/codegen.js"), "--check"], { cwd: unbuilt, encoding: "utf8" });
+  assert.equal(result.status, 3);
+  assert.match(result.stderr, /codegen: internal error: codegen is not built \(dist\/src\/cli\.js is missing\)/);
+  assert.match(result.stderr, /npm run build/);
 });
 
 test("--prettier formats the output with prettier and the user's prettier config", () => {

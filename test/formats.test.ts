@@ -317,7 +317,7 @@ test("numeric formats: int32, int64, float, double", () => {
     [
       formats.isFloat,
       [0, 1.5, -3.4028234663852886e38, 3.4028234663852886e38, 1e-45],
-      [3.4028234663852889e38 * 1.0000001, -1e39, NaN, Infinity],
+      [3.4028234663852886e38 * 1.0000001, -1e39, NaN, Infinity],
     ],
     [formats.isDouble, [0, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE], [NaN, Infinity, -Infinity]],
   ];

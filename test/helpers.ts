@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
+export { objectAt } from "../scripts/bench/inputs.js";
 export { compileGenerated, STRICT_COMPILER_OPTIONS } from "../scripts/strict-tsc.js";
 export { SUITE_DIR } from "../scripts/vendor-test-suite.js";
 

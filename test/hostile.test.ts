@@ -97,9 +97,11 @@ test("__proto__, constructor, prototype, hasOwnProperty and toString are ordinar
     names.map(() => "required"),
     "inherited members are not own properties",
   );
-  const data = JSON.parse(`{${names.map((name) => `"${name}": {"polluted": 1}`).join(", ")}}`);
+  const data: unknown = JSON.parse(`{${names.map((name) => `"${name}": {"polluted": 1}`).join(", ")}}`);
   assert.equal(validate(data).valid, true);
-  const bad = JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {}, "prototype": {}, "hasOwnProperty": {}, "toString": {}}');
+  const bad: unknown = JSON.parse(
+    '{"__proto__": {"polluted": "yes"}, "constructor": {}, "prototype": {}, "hasOwnProperty": {}, "toString": {}}',
+  );
   assert.deepEqual(
     validate(bad).errors?.map((error) => [error.instancePath, error.keyword]),
     [["/__proto__/polluted", "type"]],
@@ -145,7 +147,7 @@ test("hostile names, enum values and patterns are matched as data, and typed und
     );
     assert.equal(isQuoted(missing), false, name);
   }
-  const wrongType = JSON.parse(JSON.stringify(valid).replace('"a/b~c":"a/b~c"', '"a/b~c":1'));
+  const wrongType: unknown = JSON.parse(JSON.stringify(valid).replace('"a/b~c":"a/b~c"', '"a/b~c":1'));
   assert.deepEqual(
     validate(wrongType).errors?.map((error) => [error.instancePath, error.keyword]),
     [["/a~1b~0c", "type"]],
@@ -207,7 +209,7 @@ test("prototype names in patternProperties, dependentRequired and additionalProp
 
   assert.deepEqual(pairs({}), [["", "required"]], "constructor is not found on Object.prototype");
   assert.equal(isMembers({}), false);
-  const polluting = JSON.parse('{"constructor": "c", "__proto__": {"polluted": true}, "prototype": {"polluted": true}}');
+  const polluting: unknown = JSON.parse('{"constructor": "c", "__proto__": {"polluted": true}, "prototype": {"polluted": true}}');
   assert.equal(validate(polluting).valid, true);
   assert.equal(isMembers(polluting), true);
   assert.equal(({} as { polluted?: unknown }).polluted, undefined, "validating did not write Object.prototype");

@@ -302,7 +302,7 @@ test("codegen init writes codegen.config.json with the defaults, which then work
   const result = codegen(dir, "init");
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /wrote codegen\.config\.json/);
-  const config = JSON.parse(readFileSync(path.join(dir, "codegen.config.json"), "utf8"));
+  const config = JSON.parse(readFileSync(path.join(dir, "codegen.config.json"), "utf8")) as Record<string, unknown>;
   assert.deepEqual(config.inputs, ["schemas"]);
   assert.equal(config.out, "generated");
   assert.equal(config.formats, "assert");

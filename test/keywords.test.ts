@@ -640,9 +640,7 @@ function suiteCases(): SuiteCase[] {
   const cases: SuiteCase[] = [];
   for (const [dialect, { schema: metaschema, files }] of Object.entries(SUITE_FILES)) {
     for (const file of files) {
-      const groups = JSON.parse(
-        readFileSync(path.join(SUITE_DIR, "tests", dialect, `${file}.json`), "utf8"),
-      ) as SuiteGroup[];
+      const groups = JSON.parse(readFileSync(path.join(SUITE_DIR, "tests", dialect, `${file}.json`), "utf8")) as SuiteGroup[];
       for (const group of groups) {
         // One output directory holds every schema, so the dialect is declared in each schema.
         if (typeof group.schema !== "object" || group.schema === null) continue;
@@ -667,11 +665,18 @@ type AjvError = {
 };
 type AjvValidate = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 type AjvInstance = { compile(schema: unknown): AjvValidate };
+/** What `require` returns for an ajv entry point. */
+type AjvModule = { default: new (options: { allErrors: boolean; strict: boolean }) => AjvInstance };
+
+function newAjv(entryPoint: string): AjvInstance {
+  const Ajv = (require(entryPoint) as AjvModule).default;
+  return new Ajv({ allErrors: true, strict: false });
+}
 
 const AJV_FACTORIES: Record<string, () => AjvInstance> = {
-  [DRAFT_2020]: () => new (require("ajv/dist/2020").default)({ allErrors: true, strict: false }),
-  [DRAFT_2019]: () => new (require("ajv/dist/2019").default)({ allErrors: true, strict: false }),
-  [DRAFT_07]: () => new (require("ajv").default)({ allErrors: true, strict: false }),
+  [DRAFT_2020]: () => newAjv("ajv/dist/2020"),
+  [DRAFT_2019]: () => newAjv("ajv/dist/2019"),
+  [DRAFT_07]: () => newAjv("ajv"),
 };
 const ajvInstances = new Map<string, AjvInstance>();
 
@@ -747,8 +752,8 @@ interface ValidationResult {
   errors?: { instancePath: string; schemaPath: string; keyword: string; params: Record<string, unknown>; message: string }[];
 }
 interface Validators {
-  is(value: unknown): boolean;
-  validate(value: unknown): ValidationResult;
+  is: (value: unknown) => boolean;
+  validate: (value: unknown) => ValidationResult;
 }
 
 const inlineCases = Object.entries(CASES).flatMap(([family, cases]) => cases.map((testCase) => ({ family, testCase })));

@@ -40,7 +40,8 @@ test("colliding type names are settled deterministically and readably", () => {
   const names = assignTypeNames(locations, naming);
   assert.deepEqual(
     locations.map((location) => names.get(locationKey(location))),
-    ["ApiSessionV1Factor", "ApiB2BSessionV1Factor", "Member", "ApiSessionV1Factor2"],
+    // The counter goes to the later path in code-unit order, where "A" (U+0041) comes before "a" (U+0061).
+    ["ApiSessionV1Factor2", "ApiB2BSessionV1Factor", "Member", "ApiSessionV1Factor"],
   );
   const reversed = assignTypeNames([...locations].reverse(), naming);
   assert.deepEqual([...reversed.entries()].sort(), [...names.entries()].sort(), "the order of inputs does not matter");
@@ -88,7 +89,7 @@ test("schemas/ holds the seed's JSON Schema byte for byte", () => {
   const seed = readFileSync(path.join(REPO_ROOT, "test/seed/000_c3dd3fe99c1230d2.txt"), "utf8");
   const json = seed.slice(seed.indexOf("\nJSON Schema\n") + "\nJSON Schema\n".length);
   assert.equal(readFileSync(path.join(REPO_ROOT, "schemas/api_b2b_recovery_codes_v1_RecoverResponse.json"), "utf8"), json);
-  assert.equal(JSON.parse(json).$id, "#/components/schemas/api_b2b_recovery_codes_v1_RecoverResponse");
+  assert.equal((JSON.parse(json) as { $id?: unknown }).$id, "#/components/schemas/api_b2b_recovery_codes_v1_RecoverResponse");
 });
 
 test("a large object that recurs is typed once and shared, exactly as json-schema-to-typescript types it inline", async () => {

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, test } from "node:test";
+import { inspect } from "node:util";
 import { CodegenError, generate, type GenerateResult } from "../src/index.js";
 import { byCodeUnits } from "../src/order.js";
 import { compileGenerated, importGenerated, REPO_ROOT, temporaryDirectory } from "./helpers.js";
@@ -83,7 +84,6 @@ function assertValid(validate: Validate, value: unknown): void {
 function assertErrors(validate: Validate, value: unknown, expected: readonly (readonly [string, string])[]): void {
   const result = validate(value);
   assert.equal(result.valid, false, `expected invalid: ${JSON.stringify(value)}`);
-  if (result.valid) return;
   for (const error of result.errors) {
     assert.match(error.schemaPath, /^#/, "schemaPath is a URI fragment");
     assert.equal(typeof error.message, "string");
@@ -103,7 +103,7 @@ async function generateError(fixture: string, inputs: string[]): Promise<Codegen
     caught = error;
   }
   assert.ok(caught !== undefined, "generate() rejects");
-  assert.ok(caught instanceof CodegenError, `expected a CodegenError, got ${String(caught)}`);
+  assert.ok(caught instanceof CodegenError, `expected a CodegenError, got ${inspect(caught)}`);
   assert.ok(!existsSync(outDir) || readdirSync(outDir).length === 0, "nothing is written to the output directory");
   return caught;
 }

@@ -97,7 +97,7 @@ test("patterns that can backtrack catastrophically are reported at generation ti
   assert.match(result.warnings[1]!.message, /repeats a group that repeats: matching it can take exponential time/);
   assert.match(
     await refusal(generate({ cwd: dir, outDir: "out", cache: false, strict: true })),
-    /exponential time on hostile input \(and 1 more warning\(s\)\)\n  Write it without a repetition/,
+    /exponential time on hostile input \(and 1 more warning\(s\)\)\n {2}Write it without a repetition/,
   );
 });
 

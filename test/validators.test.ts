@@ -11,11 +11,11 @@ import {
   validateRecoverResponse,
   type ValidationError,
 } from "../generated/index.js";
-import { REPO_ROOT } from "./helpers.js";
+import { objectAt, REPO_ROOT } from "./helpers.js";
 
-type Payload = Record<string, any>;
+type Payload = Record<string, unknown>;
 
-const VALID: Payload = JSON.parse(readFileSync(path.join(REPO_ROOT, "test/fixtures/stytch/recover-response.valid.json"), "utf8"));
+const VALID = JSON.parse(readFileSync(path.join(REPO_ROOT, "test/fixtures/stytch/recover-response.valid.json"), "utf8")) as Payload;
 
 function variant(change: (payload: Payload) => void): Payload {
   const copy = structuredClone(VALID);
@@ -36,22 +36,22 @@ const CASES: Case[] = [
     name: "extra properties at every depth (the schema allows them)",
     payload: variant((p) => {
       p["x_extra"] = 1;
-      p["member"].nickname = "Ada";
-      p["member"].roles[0].sources[0].weight = { any: ["thing"] };
-      p["member_session"].authentication_factors[0].future_factor = {};
-      p["member_device"].extra = null;
+      objectAt(p, "member")["nickname"] = "Ada";
+      objectAt(p, "member", "roles", 0, "sources", 0)["weight"] = { any: ["thing"] };
+      objectAt(p, "member_session", "authentication_factors", 0)["future_factor"] = {};
+      objectAt(p, "member_device")["extra"] = null;
     }),
     errors: [],
   },
   { name: "missing request_id", payload: variant((p) => delete p["request_id"]), errors: [["", "required"]] },
   {
     name: "missing member.roles[0].sources[0].type",
-    payload: variant((p) => delete p["member"].roles[0].sources[0].type),
+    payload: variant((p) => delete objectAt(p, "member", "roles", 0, "sources", 0)["type"]),
     errors: [["/member/roles/0/sources/0", "required"]],
   },
   {
     name: "missing member_session.authentication_factors[1].delivery_method",
-    payload: variant((p) => delete p["member_session"].authentication_factors[1].delivery_method),
+    payload: variant((p) => delete objectAt(p, "member_session", "authentication_factors", 1)["delivery_method"]),
     errors: [["/member_session/authentication_factors/1", "required"]],
   },
   { name: "status_code as a string", payload: variant((p) => (p["status_code"] = "200")), errors: [["/status_code", "type"]] },
@@ -69,25 +69,29 @@ const CASES: Case[] = [
     ],
   },
   { name: "member is null", payload: variant((p) => (p["member"] = null)), errors: [["/member", "type"]] },
-  { name: "member.roles is an object", payload: variant((p) => (p["member"].roles = {})), errors: [["/member/roles", "type"]] },
+  {
+    name: "member.roles is an object",
+    payload: variant((p) => (objectAt(p, "member")["roles"] = {})),
+    errors: [["/member/roles", "type"]],
+  },
   {
     name: "member.is_admin is a string",
-    payload: variant((p) => (p["member"].is_admin = "yes")),
+    payload: variant((p) => (objectAt(p, "member")["is_admin"] = "yes")),
     errors: [["/member/is_admin", "type"]],
   },
   {
     name: "a date-time that is not a calendar date",
-    payload: variant((p) => (p["member_session"].started_at = "2024-02-30T10:00:00Z")),
+    payload: variant((p) => (objectAt(p, "member_session")["started_at"] = "2024-02-30T10:00:00Z")),
     errors: [["/member_session/started_at", "format"]],
   },
   {
     name: "a date-time without a time zone",
-    payload: variant((p) => (p["member"].created_at = "2024-03-05 17:12:44")),
+    payload: variant((p) => (objectAt(p, "member")["created_at"] = "2024-03-05 17:12:44")),
     errors: [["/member/created_at", "format"]],
   },
   {
     name: "a factor type that is not a string (anyOf of known values or any string)",
-    payload: variant((p) => (p["member_session"].authentication_factors[1].type = 5)),
+    payload: variant((p) => (objectAt(p, "member_session", "authentication_factors", 1)["type"] = 5)),
     errors: [
       ["/member_session/authentication_factors/1/type", "anyOf"],
       ["/member_session/authentication_factors/1/type", "enum"],
@@ -99,8 +103,8 @@ const CASES: Case[] = [
     name: "three errors at different depths",
     payload: variant((p) => {
       delete p["session_jwt"];
-      p["organization"].organization_name = 42;
-      p["member"].roles[1].sources[0].details = "none";
+      objectAt(p, "organization")["organization_name"] = 42;
+      objectAt(p, "member", "roles", 1, "sources", 0)["details"] = "none";
     }),
     errors: [
       ["", "required"],
@@ -116,23 +120,39 @@ function pairs(errors: readonly ValidationError[]): [string, string][] {
   return errors.map((error): [string, string] => [error.instancePath, error.keyword]).sort((a, b) => (a.join(" ") < b.join(" ") ? -1 : 1));
 }
 
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+}
+interface AjvValidate {
+  (data: unknown): boolean;
+  errors?: AjvError[] | null;
+}
+interface Ajv {
+  addSchema(schema: object): unknown;
+  getSchema(ref: string): AjvValidate | undefined;
+}
+
 /** ajv 2020 over the same schema files, as a virtual OpenAPI document: the oracle. */
-function ajvValidator(): (data: unknown) => { valid: boolean; errors: { instancePath: string; keyword: string }[] } {
+function ajvValidator(): (data: unknown) => { valid: boolean; errors: AjvError[] } {
   const require = createRequire(import.meta.url);
-  const Ajv2020 = require("ajv/dist/2020").default;
-  const addFormats = require("ajv-formats").default;
+  const Ajv2020 = (require("ajv/dist/2020") as { default: new (options: object) => Ajv }).default;
+  const addFormats = (require("ajv-formats") as { default: (ajv: Ajv) => void }).default;
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);
   const schemasDir = path.join(REPO_ROOT, "schemas");
   const components: Record<string, unknown> = {};
   for (const file of readdirSync(schemasDir)) {
-    const { $id, $schema, ...schema } = JSON.parse(readFileSync(path.join(schemasDir, file), "utf8"));
+    const schema = JSON.parse(readFileSync(path.join(schemasDir, file), "utf8")) as Record<string, unknown>;
+    delete schema["$id"];
+    delete schema["$schema"];
     components[file.replace(/\.json$/, "")] = schema;
   }
   ajv.addSchema({ $id: "https://stytch.test/openapi", components: { schemas: components } });
   const validate = ajv.getSchema("https://stytch.test/openapi#/components/schemas/api_b2b_recovery_codes_v1_RecoverResponse");
+  assert.ok(validate !== undefined, "ajv has the RecoverResponse component");
   return (data) => {
-    const valid = validate(data) as boolean;
+    const valid = validate(data);
     return { valid, errors: validate.errors ?? [] };
   };
 }
@@ -192,7 +212,7 @@ describe("RecoverResponse validators on realistic payloads", () => {
 test("SchemaValidationError message lists every failing path", () => {
   const payload = variant((p) => {
     p["status_code"] = "x";
-    delete p["member"].roles[0].sources[0].type;
+    delete objectAt(p, "member", "roles", 0, "sources", 0)["type"];
   });
   assert.throws(() => assertRecoverResponse(payload), {
     name: "SchemaValidationError",

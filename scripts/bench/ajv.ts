@@ -18,7 +18,7 @@ interface Ajv {
 type AjvConstructor = new (options: object) => Ajv;
 
 const require = createRequire(import.meta.url);
-const addFormats = require("ajv-formats").default as (ajv: Ajv) => void;
+const addFormats = (require("ajv-formats") as { default: (ajv: Ajv) => void }).default;
 
 /** ajv's validators for the named components of a virtual OpenAPI document `{ $id, components: { schemas } }`. */
 function componentValidators(
@@ -42,7 +42,7 @@ function componentValidators(
 
 /** ajv (2020-12, as the Stytch files declare) for RecoverResponse. */
 export function stytchAjv(allErrors: boolean): AjvValidate {
-  const Ajv2020 = require("ajv/dist/2020").default as AjvConstructor;
+  const Ajv2020 = (require("ajv/dist/2020") as { default: AjvConstructor }).default;
   return componentValidators(Ajv2020, "https://stytch.test/openapi", stytchComponents(), [STYTCH_ROOT], allErrors).get(STYTCH_ROOT)!;
 }
 
@@ -64,6 +64,6 @@ function withoutTypelessNullable(node: unknown): unknown {
 
 /** ajv (draft-07, the JSON Schema closest to OpenAPI 3.0, with its `nullable` keyword) for GitHub components. */
 export function githubAjv(schemas: Schemas, names: readonly string[], allErrors: boolean): Map<string, AjvValidate> {
-  const Ajv = require("ajv").default as AjvConstructor;
+  const Ajv = (require("ajv") as { default: AjvConstructor }).default;
   return componentValidators(Ajv, "https://github.test/openapi", withoutTypelessNullable(schemas) as Schemas, names, allErrors);
 }

@@ -23,6 +23,16 @@ export function readJson<T = unknown>(file: string): T {
   return JSON.parse(readFileSync(file, "utf8")) as T;
 }
 
+type Container = Record<string | number, unknown>;
+const isContainer = (value: unknown): value is Container => typeof value === "object" && value !== null;
+
+/** The object (or array) at `keys` inside parsed JSON, for changing a fixture in place. */
+export function objectAt(root: unknown, ...keys: (string | number)[]): Container {
+  const node = keys.reduce<unknown>((parent, key) => (isContainer(parent) ? parent[key] : undefined), root);
+  if (!isContainer(node)) throw new Error(`no object at ${keys.join(".")}`);
+  return node;
+}
+
 /**
  * The Stytch files as the `components.schemas` of one OpenAPI document, keyed by file name, with
  * each file's `$id` and `$schema` removed so that `#/components/schemas/X` resolves inside it.
@@ -30,7 +40,9 @@ export function readJson<T = unknown>(file: string): T {
 export function stytchComponents(): Schemas {
   const components: Schemas = {};
   for (const file of readdirSync(STYTCH_SCHEMAS_DIR).sort()) {
-    const { $id, $schema, ...schema } = readJson<Record<string, unknown>>(path.join(STYTCH_SCHEMAS_DIR, file));
+    const schema = readJson<Record<string, unknown>>(path.join(STYTCH_SCHEMAS_DIR, file));
+    delete schema["$id"];
+    delete schema["$schema"];
     components[file.replace(/\.json$/, "")] = schema;
   }
   return components;

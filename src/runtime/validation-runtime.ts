@@ -254,7 +254,9 @@ function canonicalJson(value: unknown): string {
       .map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`);
     return `{${members.join(",")}}`;
   }
-  return JSON.stringify(value) ?? "undefined";
+  // JSON.stringify's type leaves out the undefined it returns for undefined, functions and symbols.
+  const text = JSON.stringify(value) as string | undefined;
+  return text ?? "undefined";
 }
 
 function hasJsonType(value: unknown, type: string): boolean {

@@ -140,7 +140,7 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
       // Keywords ask for every schema they compile; walking a pointer into a large document each time adds up.
       // Keyed by document, then pointer: a pointer string is made once, a location key on every call.
       let byPointer = dialects.get(location.document);
-      if (byPointer === undefined) dialects.set(location.document, (byPointer = new Map()));
+      if (byPointer === undefined) dialects.set(location.document, (byPointer = new Map<string, Dialect>()));
       let dialect = byPointer.get(location.pointer);
       if (dialect === undefined) {
         const schema = valueAtPointer(location.document.root, location.pointer);

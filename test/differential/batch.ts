@@ -63,7 +63,7 @@ export class Batch {
       });
       return { status: "generated", dir, rootType: result.rootTypes[0]! };
     } catch (error) {
-      const described = error instanceof CodegenError ? error.describe() : String((error as Error)?.stack ?? error);
+      const described = error instanceof CodegenError ? error.describe() : String((error as Error | null | undefined)?.stack ?? error);
       const message = printed.length === 0 ? described : `${described}\n(printed while generating: ${printed.join("; ")})`;
       const unsupported = error instanceof CodegenError ? UNSUPPORTED.exec(error.message) : null;
       return unsupported !== null ? { status: "unsupported", keyword: unsupported[1]!, message } : { status: "error", message };

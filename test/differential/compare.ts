@@ -144,7 +144,9 @@ export async function shrinkSchemas<T extends SchemaTarget>(
       const reductions = [...schemaReductions(target.schema)]
         .filter((schema) => {
           const key = JSON.stringify(schema);
-          return !seen.has(key) && seen.add(key) !== undefined;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
         })
         .sort((a, b) => size(a) - size(b))
         .slice(0, 80);
@@ -158,7 +160,7 @@ export async function shrinkSchemas<T extends SchemaTarget>(
     const progressed = new Set<T>();
     for (const { target, schema, generated } of candidates) {
       if (progressed.has(target) || Date.now() > options.deadline) continue;
-      let fails = false;
+      let fails: boolean;
       try {
         fails = await options.stillFails(target, schema, generated, typeErrors);
       } catch {
@@ -214,10 +216,10 @@ export async function minimiseGenerationErrors(targets: BrokenSchema[], log: (li
     compile: false,
     deadline,
     log,
-    async stillFails(target, _schema, generated) {
-      if (generated.status !== "error" || generated.message.split("\n")[0] !== target.problem) return false;
+    stillFails(target, _schema, generated) {
+      if (generated.status !== "error" || generated.message.split("\n")[0] !== target.problem) return Promise.resolve(false);
       target.details = generated.message;
-      return true;
+      return Promise.resolve(true);
     },
   });
 }
@@ -233,12 +235,12 @@ export async function minimiseTypeErrors(targets: BrokenSchema[], log: (line: st
     compile: true,
     deadline,
     log,
-    async stillFails(target, _schema, generated, typeErrors) {
-      if (generated.status !== "generated") return false;
+    stillFails(target, _schema, generated, typeErrors) {
+      if (generated.status !== "generated") return Promise.resolve(false);
       const lines = typeErrors.get(generated.dir);
-      if (lines === undefined || typeErrorCodes(lines) !== target.problem) return false;
+      if (lines === undefined || typeErrorCodes(lines) !== target.problem) return Promise.resolve(false);
       target.details = lines.slice(0, 3).join("\n");
-      return true;
+      return Promise.resolve(true);
     },
   });
 }

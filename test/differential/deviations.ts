@@ -171,7 +171,9 @@ function multipleOfDeviation(overflow: boolean): Pick<KnownAjvDeviation, "applie
 // ---------------------------------------------------------------------------------------------
 // formats: ajv-formats' own grammars
 
-const AJV_FORMATS = require("ajv-formats/dist/formats").fullFormats as Record<string, { validate: (value: string) => boolean } | RegExp>;
+const AJV_FORMATS = (
+  require("ajv-formats/dist/formats") as { fullFormats: Record<string, { validate: (value: string) => boolean } | RegExp> }
+).fullFormats;
 
 /** ajv-formats' check of a format. */
 export function ajvFormatCheck(name: string): (value: string) => boolean {
@@ -241,7 +243,7 @@ function inPlaceSubschemas(object: Record<string, Json>): Json[] {
     const list = object[keyword];
     if (Array.isArray(list)) subschemas.push(...list);
   }
-  for (const keyword of ["if", "then", "else", "not"]) if (object[keyword] !== undefined) subschemas.push(object[keyword]!);
+  for (const keyword of ["if", "then", "else", "not"]) if (object[keyword] !== undefined) subschemas.push(object[keyword]);
   const dependent = object["dependentSchemas"];
   if (isObject(dependent)) subschemas.push(...ownKeys(dependent).map((key) => dependent[key]!));
   return subschemas;
@@ -287,7 +289,7 @@ function unevaluatedExplains(keyword: "unevaluatedItems" | "unevaluatedPropertie
     pair.keyword === "not" ||
     pair.keyword === "if" ||
     (pair.instancePath !== "" &&
-      underValue(c, pair.instancePath.slice(0, pair.instancePath.lastIndexOf("/")), (value) => container(value as Json)));
+      underValue(c, pair.instancePath.slice(0, pair.instancePath.lastIndexOf("/")), (value) => container(value)));
 }
 
 function unevaluatedDeviation(
@@ -435,7 +437,7 @@ export const KNOWN_AJV_DEVIATIONS: readonly KnownAjvDeviation[] = [
         if (Array.isArray(object["required"]) && object["required"].includes("")) return true;
         return ["dependentRequired", "dependencies"].some((keyword) => {
           const map = object[keyword];
-          return isObject(map) && ownKeys(map).some((key) => Array.isArray(map[key]) && (map[key] as Json[]).includes(""));
+          return isObject(map) && ownKeys(map).some((key) => Array.isArray(map[key]) && map[key].includes(""));
         });
       }) && valuesOf(c).some((value) => isObject(value) && !Object.hasOwn(value, "")),
     explains: (pair) => ["required", "dependentRequired", "dependencies", "not", "if"].includes(pair.keyword),
@@ -901,7 +903,7 @@ function corrected(c: CaseInfo, deviations: readonly KnownAjvDeviation[]): Outco
   const corrections = deviations.filter((deviation) => deviation.correction !== undefined);
   if (corrections.length === 0 || typeof c.schema !== "object" || c.schema === null) return undefined;
   let cache = correctedValidators.get(c.schema);
-  if (cache === undefined) correctedValidators.set(c.schema, (cache = new Map()));
+  if (cache === undefined) correctedValidators.set(c.schema, (cache = new Map<string, AjvValidate | undefined>()));
   const key = corrections.map((deviation) => deviation.id).join(" ");
   if (!cache.has(key)) {
     try {

@@ -109,7 +109,7 @@ function collectHints(root: Json, formats: ReadonlyMap<StringFormat, readonly st
       }
     }
     if (Array.isArray(schema["enum"])) hints.values.push(...schema["enum"]);
-    if ("const" in schema) hints.values.push(schema["const"]!);
+    if ("const" in schema) hints.values.push(schema["const"]);
   }
   for (const value of hints.values) {
     if (typeof value === "number") hints.numbers.push(value);

@@ -29,15 +29,22 @@ interface AjvCore extends AjvInstance {
   removeKeyword(keyword: string): void;
   addKeyword(definition: Record<string, unknown>): void;
 }
+/** What `require` returns for ajv's entry points, and for ajv-formats. */
+interface AjvModule {
+  default: new (options: Record<string, unknown>) => AjvCore;
+}
+interface AjvFormatsModule {
+  default: (ajv: AjvCore) => void;
+}
 
 /**
  * ajv's validator for a schema: `allErrors: true`, `strict: false`, ajv-formats (a fresh ajv
  * instance each time). `corrections` are for re-judging a known deviation only.
  */
 export function ajvValidator(schema: Json, dialect: Dialect, corrections?: AjvCorrections): AjvValidate {
-  const Ajv = dialect === "2020-12" ? require("ajv/dist/2020").default : require("ajv").default;
-  const ajv = new Ajv({ allErrors: true, strict: false, ...corrections?.options }) as AjvCore;
-  require("ajv-formats").default(ajv);
+  const Ajv = ((dialect === "2020-12" ? require("ajv/dist/2020") : require("ajv")) as AjvModule).default;
+  const ajv = new Ajv({ allErrors: true, strict: false, ...corrections?.options });
+  (require("ajv-formats") as AjvFormatsModule).default(ajv);
   for (const [name, check] of Object.entries(corrections?.formats ?? {})) ajv.addFormat(name, check);
   for (const { name, type, schemaType, validate } of Object.values(corrections?.keywords ?? {})) {
     ajv.removeKeyword(name);

@@ -93,7 +93,7 @@ function scalarItemTypes(items: ItemSchemas): string[] | undefined {
   if (items.tuple !== undefined || items.rest?.keyword !== "items" || !isSchemaObject(items.rest.schema)) return undefined;
   const declared = items.rest.schema["type"];
   if (declared === undefined) return undefined;
-  const types = (Array.isArray(declared) ? [...declared] : [declared]) as string[];
+  const types = (Array.isArray(declared) ? [...(declared as unknown[])] : [declared]) as string[];
   if (items.rest.schema["nullable"] === true && !types.includes("null")) types.push("null");
   return types.length > 0 && types.every((type) => type !== "object" && type !== "array") ? types : undefined;
 }

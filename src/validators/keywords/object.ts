@@ -28,7 +28,7 @@ import {
 interface PatternProperty {
   pattern: string;
   schema: Schema;
-  regExp(): Code;
+  regExp: () => Code;
 }
 
 function patternPropertiesOf(node: SchemaNode, schema: SchemaObject, context: CompileContext): PatternProperty[] {

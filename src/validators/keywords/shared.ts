@@ -49,7 +49,7 @@ export function stringArray(node: SchemaNode, tokens: readonly (string | number)
   if (!Array.isArray(value) || !value.every((item) => typeof item === "string")) {
     throw schemaError(node, tokens, `"${tokens.join("/")}" must be an array of property names`, SPEC_HINT);
   }
-  return value as string[];
+  return value;
 }
 
 /** True for schemas that accept everything: `true` and `{}`. */

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import path from "node:path";
 import type { GeneratedFile, ModuleInput } from "./emit-module.js";
 import { valueAtPointer } from "./json-pointer.js";
+import { KEYWORDS } from "./keywords.js";
 import { PACKAGE_ROOT, packageVersion } from "./package-info.js";
 import { locationKey, type ResolvedSchemas } from "./resolve.js";
 import { isSchemaObject, subschemas } from "./schema-walk.js";
@@ -149,11 +150,14 @@ export class Cache {
   }
 }
 
+/** What a named schema tells the modules that refer to it, besides names: the registry's `narrowsReferrers`. */
+const NARROWING_KEYWORDS = KEYWORDS.filter((definition) => definition.narrowsReferrers === true).map((definition) => definition.keyword);
+
 /**
  * The cache key of each module: its schema and the names of its types, and the contract of every
  * module it reaches through `$ref`s, on top of `runKey`. A module uses another only through its
  * type and function names and, to find what a `$ref` can narrow to (`possibleTypes`), the
- * `type`/`enum`/`const`/`nullable`/`$ref` and dialect of its named schemas: that is the contract,
+ * dialect and the `narrowsReferrers` keywords of its named schemas: that is the contract,
  * so editing a description regenerates one module, not every module that refers to it.
  */
 export function moduleKeys(
@@ -174,8 +178,7 @@ export function moduleKeys(
     const narrowing = module.locations.map((location) => {
       const named = valueAtPointer(location.document.root, location.pointer);
       if (!isSchemaObject(named)) return JSON.stringify(named);
-      const { type, enum: allowed, const: constant, nullable, $ref: ref } = named;
-      return JSON.stringify([resolved.facts(named)?.dialect, type, allowed, constant, nullable, ref]);
+      return JSON.stringify([resolved.facts(named)?.dialect, ...NARROWING_KEYWORDS.map((keyword) => named[keyword])]);
     });
     contracts.set(module, contentHash(...typeNames, ...narrowing));
     const reached = new Set<ModuleInput>();

@@ -3,35 +3,41 @@ import { appendPointer, valueAtPointer } from "./json-pointer.js";
 import type { Dialect } from "./dialect.js";
 import { METASCHEMA_VALIDATORS } from "./metaschema-validators/dialects.js";
 import { schemaRoots } from "./openapi.js";
-import { isKnownKeyword } from "./vocabularies.js";
+import { isKnownKeyword, keywordDefinition } from "./keywords.js";
 import type { SchemaDocument } from "./load.js";
-import { isSchema, isSchemaObject, SINGLE_SUBSCHEMA, SUBSCHEMA_LISTS, SUBSCHEMA_MAPS, subschemas, type Schema } from "./schema-walk.js";
+import { isSchema, isSchemaObject, subschemas, type Schema } from "./schema-walk.js";
 
 const JSON_TYPES = new Set(["object", "array", "string", "number", "integer", "boolean", "null"]);
-const STRINGS = ["$ref", "format", "title", "description", "$id", "$schema", "pattern"];
 
-/** The shape each keyword's value must have; `undefined` when it has it. */
+/** The shape the registry gives each keyword's value; `undefined` when the value has it. */
 function shapeProblem(keyword: string, value: unknown): string | undefined {
-  if (keyword === "type") {
-    const types = Array.isArray(value) ? value : [value];
-    return types.length > 0 && types.every((type) => typeof type === "string" && JSON_TYPES.has(type))
-      ? undefined
-      : `must be one of ${[...JSON_TYPES].join(", ")}, or a non-empty array of them`;
+  const definition = keywordDefinition(keyword);
+  switch (definition?.subschemas) {
+    case "map":
+      return isSchemaObject(value) && Object.values(value).every(isSchema) ? undefined : "must be an object whose values are schemas";
+    case "list":
+      return Array.isArray(value) && value.length > 0 && value.every(isSchema) ? undefined : "must be a non-empty array of schemas";
+    case "schema":
+      return isSchema(value) ? undefined : "must be a schema (an object or a boolean)";
+    case "schema-or-list":
+      return isSchema(value) || (Array.isArray(value) && value.every(isSchema)) ? undefined : "must be a schema or an array of schemas";
   }
-  if (SUBSCHEMA_MAPS.includes(keyword))
-    return isSchemaObject(value) && Object.values(value).every(isSchema) ? undefined : "must be an object whose values are schemas";
-  if (SUBSCHEMA_LISTS.includes(keyword))
-    return Array.isArray(value) && value.length > 0 && value.every(isSchema) ? undefined : "must be a non-empty array of schemas";
-  if (SINGLE_SUBSCHEMA.includes(keyword)) return isSchema(value) ? undefined : "must be a schema (an object or a boolean)";
-  if (keyword === "items")
-    return isSchema(value) || (Array.isArray(value) && value.every(isSchema)) ? undefined : "must be a schema or an array of schemas";
-  if (keyword === "required") {
-    return Array.isArray(value) && value.every((name) => typeof name === "string") && new Set(value).size === value.length
-      ? undefined
-      : "must be an array of unique property names";
+  switch (definition?.shape) {
+    case "type": {
+      const types = Array.isArray(value) ? value : [value];
+      return types.length > 0 && types.every((type) => typeof type === "string" && JSON_TYPES.has(type))
+        ? undefined
+        : `must be one of ${[...JSON_TYPES].join(", ")}, or a non-empty array of them`;
+    }
+    case "required":
+      return Array.isArray(value) && value.every((name) => typeof name === "string") && new Set(value).size === value.length
+        ? undefined
+        : "must be an array of unique property names";
+    case "enum":
+      return Array.isArray(value) ? undefined : "must be an array of allowed values";
+    case "string":
+      return typeof value === "string" ? undefined : "must be a string";
   }
-  if (keyword === "enum") return Array.isArray(value) ? undefined : "must be an array of allowed values";
-  if (STRINGS.includes(keyword)) return typeof value === "string" ? undefined : "must be a string";
   return undefined;
 }
 

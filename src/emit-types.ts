@@ -1,27 +1,15 @@
 import { compile, type JSONSchema, type Options } from "json-schema-to-typescript";
 import type { Dialect } from "./dialect.js";
 import { appendPointer, valueAtPointer } from "./json-pointer.js";
+import { KEYWORDS, keywordsWithTypeRole } from "./keywords.js";
 import { locationKey, type ResolvedSchemas, type SchemaLocation } from "./resolve.js";
 import { isSchemaObject, schemaSize, subschemas, type Schema, type SchemaObject } from "./schema-walk.js";
 import { sanitizeCommentText } from "./validators/code.js";
 
 /** Keywords that only annotate: a `$ref` with nothing else beside it is just the referenced type. */
-const ANNOTATIONS = new Set(["description", "title", "$comment", "examples", "default", "deprecated", "readOnly", "writeOnly"]);
+const ANNOTATIONS = keywordsWithTypeRole("annotation");
 /** Keywords json-schema-to-typescript must not see: they would rename types or pull in definitions. */
-const DROPPED = new Set([
-  "$id",
-  "$schema",
-  "$defs",
-  "definitions",
-  "$anchor",
-  "$dynamicAnchor",
-  "$recursiveAnchor",
-  "$vocabulary",
-  "$comment",
-  "$ref",
-  "$dynamicRef",
-  "$recursiveRef",
-]);
+const HIDDEN = keywordsWithTypeRole("hidden");
 
 /**
  * json-schema-to-typescript's own extensions, which a schema must not reach it with: `tsType` is
@@ -41,22 +29,8 @@ const JSON2TS_OPTIONS = {
   $refOptions: { resolve: { external: false, http: false }, dereference: { excludedPathMatcher: () => true } },
 } satisfies Partial<Options>;
 
-/** Keywords from which json-schema-to-typescript derives a type. */
-const SHAPING = new Set([
-  "type",
-  "properties",
-  "additionalProperties",
-  "patternProperties",
-  "items",
-  "prefixItems",
-  "enum",
-  "const",
-  "allOf",
-  "anyOf",
-  "oneOf",
-  "required",
-  "tsType",
-]);
+/** Keywords from which json-schema-to-typescript derives a type (`tsType` is its own). */
+const SHAPING = new Set([...keywordsWithTypeRole("shapes"), "tsType"]);
 
 export interface TypeContext {
   resolved: ResolvedSchemas;
@@ -164,7 +138,7 @@ function prepareSchema(schema: Schema, location: SchemaLocation, isRoot: boolean
       copy[keyword] = [...new Set([...(Array.isArray(value) ? (value as unknown[]) : [value]), "null"])];
       continue;
     }
-    if (DROPPED.has(keyword) || JSON2TS_EXTENSIONS.has(keyword) || (keyword === "title" && !isRoot)) continue;
+    if (HIDDEN.has(keyword) || JSON2TS_EXTENSIONS.has(keyword) || (keyword === "title" && !isRoot)) continue;
     copy[keyword] = keyword === "description" && typeof value === "string" ? sanitizeCommentText(value) : value;
   }
   const copies = new Set<unknown>();
@@ -213,7 +187,9 @@ function shareIfLarge(schema: Schema, copy: SchemaObject, found: Preparation): S
 }
 
 /** Keywords of an object schema that json-schema-to-typescript types the same at the root and inline. */
-const PLAIN_OBJECT_KEYWORDS = new Set(["type", "properties", "required", "additionalProperties", "nullable"]);
+const PLAIN_OBJECT_KEYWORDS = new Set(
+  KEYWORDS.filter((definition) => definition.plainObject === true).map((definition) => definition.keyword),
+);
 
 /** Gives each shared subschema's placeholder its type literal (or, failing that, the subschema back). */
 async function fillShared(found: Preparation, location: SchemaLocation, context: TypeContext): Promise<void> {

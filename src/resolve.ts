@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { checkAgainstMetaschema, checkDocument } from "./check-schema.js";
 import { atLeast, DEFAULT_DIALECT, type Dialect, dialectOfMetaschema, refOverridesSiblings } from "./dialect.js";
 import { CodegenError, type CodegenWarning } from "./errors.js";
+import { definedIn } from "./keywords.js";
 import { appendPointer, decodeFragment, valueAtPointer } from "./json-pointer.js";
 import { displayPath, parseJsonDocument, parseSchemaFile, schemaFileStem, type SchemaDocument } from "./load.js";
 import { isOpenApiDocument, openApiDialect, schemaRoots } from "./openapi.js";
@@ -192,7 +193,7 @@ class SchemaIndex {
     for (const keyword of vocabulary?.ignored ?? []) delete schema[keyword];
     let base = parentBase;
     const refOverrides = refOverridesSiblings(schema, dialect);
-    const id = schema[dialect === "draft-04" ? "id" : "$id"];
+    const id = schema[definedIn("id", dialect) ? "id" : "$id"];
     let resourceRoot = isResourceRoot;
     if (!refOverrides && typeof id === "string" && !(location.pointer === "" && COMPONENT_REF.test(id))) {
       const absolute = resolveUri(id, base);
@@ -213,21 +214,21 @@ class SchemaIndex {
         this.anchors.set(`${resource}#${fragment}`, location);
     }
     if (resourceRoot && !this.resources.has(base)) this.resources.set(base, location);
-    if (atLeast(dialect, "2019-09") && typeof schema["$anchor"] === "string") this.anchors.set(`${base}#${schema["$anchor"]}`, location);
-    const dynamicAnchor = dialect === "2020-12" ? schema["$dynamicAnchor"] : undefined;
+    if (definedIn("$anchor", dialect) && typeof schema["$anchor"] === "string") this.anchors.set(`${base}#${schema["$anchor"]}`, location);
+    const dynamicAnchor = definedIn("$dynamicAnchor", dialect) ? schema["$dynamicAnchor"] : undefined;
     if (typeof dynamicAnchor === "string") {
       this.anchors.set(`${base}#${dynamicAnchor}`, location);
       this.declareDynamicAnchor(base, dynamicAnchor, location);
     }
-    if (dialect === "2019-09" && schema["$recursiveAnchor"] === true && resourceRoot) this.declareDynamicAnchor(base, "", location);
+    if (definedIn("$recursiveAnchor", dialect) && schema["$recursiveAnchor"] === true && resourceRoot)
+      this.declareDynamicAnchor(base, "", location);
 
     const facts: SchemaFacts = { location, baseUri: base, dialect, assertsFormat: vocabulary?.assertsFormat ?? false };
     if (atLeast(dialect, "2019-09") && ("unevaluatedProperties" in schema || "unevaluatedItems" in schema)) this.usesUnevaluated = true;
     this.facts.set(schema, facts);
     for (const keyword of ["$ref", "$dynamicRef", "$recursiveRef"] as const) {
       const ref = schema[keyword];
-      const applies = keyword === "$ref" || (keyword === "$dynamicRef" ? dialect === "2020-12" : dialect === "2019-09");
-      if (typeof ref === "string" && applies) this.sites.push({ holder: schema, keyword, ref, facts });
+      if (typeof ref === "string" && definedIn(keyword, dialect)) this.sites.push({ holder: schema, keyword, ref, facts });
     }
     for (const child of subschemas(schema)) {
       this.visit(

@@ -1,4 +1,5 @@
-/** Where JSON Schema keeps subschemas, so that every stage walks schemas the same way. */
+/** Where JSON Schema keeps subschemas, so that every stage walks schemas the same way: read off the keyword registry. */
+import { SUBSCHEMA_WALK, type SubschemaKind } from "./keywords.js";
 
 export type SchemaObject = { [keyword: string]: unknown };
 export type Schema = SchemaObject | boolean;
@@ -8,22 +9,15 @@ export function isSchemaObject(value: unknown): value is SchemaObject {
 }
 
 /** Keywords whose value is one subschema. */
-export const SINGLE_SUBSCHEMA: readonly string[] = [
-  "additionalProperties",
-  "additionalItems",
-  "unevaluatedProperties",
-  "unevaluatedItems",
-  "contains",
-  "propertyNames",
-  "not",
-  "if",
-  "then",
-  "else",
-];
+export const SINGLE_SUBSCHEMA: readonly string[] = keywordsOfKind("schema");
 /** Keywords whose value is an object of subschemas. */
-export const SUBSCHEMA_MAPS: readonly string[] = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"];
+export const SUBSCHEMA_MAPS: readonly string[] = keywordsOfKind("map");
 /** Keywords whose value is an array of subschemas. */
-export const SUBSCHEMA_LISTS: readonly string[] = ["allOf", "anyOf", "oneOf", "prefixItems"];
+export const SUBSCHEMA_LISTS: readonly string[] = keywordsOfKind("list");
+
+function keywordsOfKind(kind: SubschemaKind): string[] {
+  return SUBSCHEMA_WALK.filter((entry) => entry.kind === kind).map((entry) => entry.keyword);
+}
 
 export interface Subschema {
   /** Pointer tokens from the parent schema to the subschema, e.g. `["properties", "name"]`. */
@@ -35,38 +29,21 @@ export function isSchema(value: unknown): value is Schema {
   return typeof value === "boolean" || isSchemaObject(value);
 }
 
-/** The direct subschemas of a schema, in a stable order. */
+/** The direct subschemas of a schema, in the registry's walk order (src/keywords.ts). */
 export function subschemas(schema: SchemaObject): Subschema[] {
   const found: Subschema[] = [];
-  for (const keyword of SINGLE_SUBSCHEMA) {
+  for (const { keyword, kind } of SUBSCHEMA_WALK) {
     const value = schema[keyword];
-    if (isSchema(value)) found.push({ path: [keyword], schema: value });
-  }
-  for (const keyword of SUBSCHEMA_MAPS) {
-    const value = schema[keyword];
-    if (!isSchemaObject(value)) continue;
-    for (const [key, member] of Object.entries(value)) {
-      if (isSchema(member)) found.push({ path: [keyword, key], schema: member });
-    }
-  }
-  for (const keyword of SUBSCHEMA_LISTS) {
-    const value = schema[keyword];
-    if (!Array.isArray(value)) continue;
-    value.forEach((member: unknown, index) => {
-      if (isSchema(member)) found.push({ path: [keyword, index], schema: member });
-    });
-  }
-  const items = schema["items"];
-  if (isSchema(items)) found.push({ path: ["items"], schema: items });
-  else if (Array.isArray(items)) {
-    items.forEach((member: unknown, index) => {
-      if (isSchema(member)) found.push({ path: ["items", index], schema: member });
-    });
-  }
-  const dependencies = schema["dependencies"];
-  if (isSchemaObject(dependencies)) {
-    for (const [key, member] of Object.entries(dependencies)) {
-      if (isSchema(member)) found.push({ path: ["dependencies", key], schema: member });
+    if (value === undefined) continue;
+    if (isSchema(value) && (kind === "schema" || kind === "schema-or-list")) found.push({ path: [keyword], schema: value });
+    else if (Array.isArray(value) && (kind === "list" || kind === "schema-or-list")) {
+      value.forEach((member: unknown, index) => {
+        if (isSchema(member)) found.push({ path: [keyword, index], schema: member });
+      });
+    } else if (isSchemaObject(value) && (kind === "map" || kind === "schema-or-names")) {
+      for (const [key, member] of Object.entries(value)) {
+        if (isSchema(member)) found.push({ path: [keyword, key], schema: member });
+      }
     }
   }
   return found;

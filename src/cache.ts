@@ -2,11 +2,10 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { GeneratedFile, ModuleInput } from "./emit-module.js";
-import { valueAtPointer } from "./json-pointer.js";
 import { KEYWORDS } from "./keywords.js";
 import { PACKAGE_ROOT, packageVersion } from "./package-info.js";
 import { locationKey, type ResolvedSchemas } from "./resolve.js";
-import { isSchemaObject, subschemas } from "./schema-walk.js";
+import { isSchemaObject } from "./schema-walk.js";
 
 /**
  * The on-disk cache that makes repeated runs fast, keyed only by content, so a stale entry can
@@ -172,31 +171,24 @@ export function moduleKeys(
   const contracts = new Map<ModuleInput, string>();
   const dependencies = new Map<ModuleInput, Set<ModuleInput>>();
   for (const module of modules) {
-    const schema = valueAtPointer(module.document.root, module.pointer);
+    const root = resolved.graph.nodeAt(module);
     const typeNames = module.locations.map((location) => `${location.pointer}=${names.get(locationKey(location))}`);
-    own.set(module, contentHash(module.document.displayPath, module.pointer, JSON.stringify(schema), ...typeNames));
+    own.set(module, contentHash(module.document.displayPath, module.pointer, JSON.stringify(root.schema), ...typeNames));
     const narrowing = module.locations.map((location) => {
-      const named = valueAtPointer(location.document.root, location.pointer);
+      const named = resolved.schemaAt(location);
       if (!isSchemaObject(named)) return JSON.stringify(named);
-      return JSON.stringify([resolved.facts(named)?.dialect, ...NARROWING_KEYWORDS.map((keyword) => named[keyword])]);
+      return JSON.stringify([resolved.graph.nodeOf(named)?.dialect, ...NARROWING_KEYWORDS.map((keyword) => named[keyword])]);
     });
     contracts.set(module, contentHash(...typeNames, ...narrowing));
     const reached = new Set<ModuleInput>();
-    const visit = (node: unknown): void => {
-      if (!isSchemaObject(node)) return;
-      const facts = resolved.facts(node);
-      const targets = [
-        resolved.refTargets.get(node),
-        resolved.dynamicRefs.get(node)?.initial,
-        ...(facts === undefined ? [] : (resolved.dynamicAnchors.get(facts.baseUri)?.values() ?? [])),
-      ];
+    for (const node of resolved.graph.descendants(root)) {
+      if (typeof node.schema === "boolean") continue;
+      const targets = [node.ref, node.dynamicRef?.initial, ...(resolved.dynamicAnchors.get(node.baseUri)?.values() ?? [])];
       for (const target of targets) {
         const targetModule = target === undefined ? undefined : moduleOfLocation.get(locationKey(target));
         if (targetModule !== undefined && targetModule !== module) reached.add(targetModule);
       }
-      for (const child of subschemas(node)) visit(child.schema);
-    };
-    visit(schema);
+    }
     dependencies.set(module, reached);
   }
   const keys = new Map<ModuleInput, string>();

@@ -1,9 +1,9 @@
 import { compile, type JSONSchema, type Options } from "json-schema-to-typescript";
 import type { Dialect } from "./dialect.js";
-import { appendPointer, valueAtPointer } from "./json-pointer.js";
 import { KEYWORDS, keywordsWithTypeRole } from "./keywords.js";
-import { locationKey, type ResolvedSchemas, type SchemaLocation } from "./resolve.js";
-import { isSchemaObject, schemaSize, subschemas, type Schema, type SchemaObject } from "./schema-walk.js";
+import { locationKey, type SchemaLocation, type SchemaNode } from "./graph.js";
+import type { ResolvedSchemas } from "./resolve.js";
+import { isSchemaObject, schemaSize, type Schema, type SchemaObject } from "./schema-walk.js";
 import { sanitizeCommentText } from "./validators/code.js";
 
 /** Keywords that only annotate: a `$ref` with nothing else beside it is just the referenced type. */
@@ -84,7 +84,7 @@ function setAtPath(target: SchemaObject, path: readonly (string | number)[], val
  * Rewrites keywords json-schema-to-typescript reads differently from the dialect, so that the type
  * is exact or honestly wider, never narrower than what the schema accepts.
  */
-function toTypeableForm(copy: SchemaObject, dialect: Dialect | undefined): void {
+function toTypeableForm(copy: SchemaObject, dialect: Dialect): void {
   // 2020-12 tuples (prefixItems, then items for the rest) in the draft-07 form it turns into tuple types.
   if (dialect === "2020-12" && Array.isArray(copy["prefixItems"])) {
     if ("items" in copy) copy["additionalItems"] = copy["items"];
@@ -121,18 +121,19 @@ function sanitizePatternKeys(copy: SchemaObject): void {
  * A copy of the schema for json-schema-to-typescript in which every other named schema and every
  * `$ref` is replaced by `tsType: <Name>`, so each named type is declared once and imported elsewhere.
  */
-function prepareSchema(schema: Schema, location: SchemaLocation, isRoot: boolean, context: TypeContext, found: Preparation): JSONSchema {
+function prepareSchema(node: SchemaNode, isRoot: boolean, context: TypeContext, found: Preparation): JSONSchema {
   const { references } = found;
+  const { schema } = node;
   // json-schema-to-typescript reads nested booleans itself; at the root they would become interfaces.
   if (typeof schema === "boolean") return isRoot ? { tsType: schema ? "unknown" : "never" } : (schema as unknown as JSONSchema);
-  const namedHere = context.names.get(locationKey(location));
+  const namedHere = context.names.get(node.key);
   if (!isRoot && namedHere !== undefined) {
     references.add(namedHere);
     return { tsType: namedHere };
   }
   const copy: SchemaObject = {};
   // OpenAPI 3.0's nullable, as JSON Schema's type list.
-  const nullable = context.resolved.facts(schema)?.dialect === "openapi-3.0" && schema["nullable"] === true && "type" in schema;
+  const nullable = node.dialect === "openapi-3.0" && schema["nullable"] === true && "type" in schema;
   for (const [keyword, value] of Object.entries(schema)) {
     if (keyword === "type" && nullable) {
       copy[keyword] = [...new Set([...(Array.isArray(value) ? (value as unknown[]) : [value]), "null"])];
@@ -142,15 +143,14 @@ function prepareSchema(schema: Schema, location: SchemaLocation, isRoot: boolean
     copy[keyword] = keyword === "description" && typeof value === "string" ? sanitizeCommentText(value) : value;
   }
   const copies = new Set<unknown>();
-  for (const child of subschemas(schema)) {
+  for (const child of node.children) {
     if (child.path[0] === "$defs" || child.path[0] === "definitions") continue;
-    const childLocation = { document: location.document, pointer: appendPointer(location.pointer, ...child.path) };
-    setAtPath(copy, child.path, prepareSchema(child.schema, childLocation, false, context, found), copies);
+    setAtPath(copy, child.path, prepareSchema(child, false, context, found), copies);
   }
   sanitizePatternKeys(copy);
-  toTypeableForm(copy, context.resolved.facts(schema)?.dialect);
+  toTypeableForm(copy, node.dialect);
   // A dynamic reference is typed as its initial target, the most general of its possible targets.
-  const target = context.resolved.refTargets.get(schema) ?? context.resolved.dynamicRefs.get(schema)?.initial;
+  const target = node.ref ?? node.dynamicRef?.initial;
   if (target === undefined) return isRoot ? copy : shareIfLarge(schema, copy, found);
   const targetName = context.names.get(locationKey(target))!;
   references.add(targetName);
@@ -267,9 +267,8 @@ function json2ts(root: SchemaObject, name: string, location: SchemaLocation): Pr
 /** TypeScript declarations for the named schema at `location`, made by json-schema-to-typescript. */
 export async function emitTypes(location: SchemaLocation, context: TypeContext): Promise<EmittedTypes> {
   const name = context.names.get(locationKey(location))!;
-  const schema = valueAtPointer(location.document.root, location.pointer) as Schema;
   const found: Preparation = { references: new Set(), shared: [] };
-  const prepared = prepareSchema(schema, location, true, context, found);
+  const prepared = prepareSchema(context.resolved.graph.nodeAt(location), true, context, found);
   await fillShared(found, location, context);
   const { references } = found;
   // A root without any keyword that shapes the value allows every value, not only objects.

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { checkAgainstMetaschema, checkDocument } from "./check-schema.js";
 import { atLeast, DEFAULT_DIALECT, type Dialect, dialectOfMetaschema, refOverridesSiblings } from "./dialect.js";
 import { CodegenError, type CodegenWarning } from "./errors.js";
+import { locationKey, SchemaGraph, SchemaNode, type DynamicRef, type SchemaLocation } from "./graph.js";
 import { definedIn } from "./keywords.js";
 import { appendPointer, decodeFragment, valueAtPointer } from "./json-pointer.js";
 import { displayPath, parseJsonDocument, parseSchemaFile, schemaFileStem, type SchemaDocument } from "./load.js";
@@ -12,36 +13,10 @@ import { byCodeUnits } from "./order.js";
 import { keywordsOutsideVocabularies } from "./vocabularies.js";
 import { isSchemaObject, subschemas, type Schema, type SchemaObject } from "./schema-walk.js";
 
-/** A schema somewhere in a document: the unit that `$ref`s point at. */
-export interface SchemaLocation {
-  document: SchemaDocument;
-  /** JSON pointer inside the document; `""` is its root. */
-  pointer: string;
-}
-
-export function locationKey(location: SchemaLocation): string {
-  return `${location.document.file}#${location.pointer}`;
-}
-
-/** What applies at a schema object: where it is, its base URI and its dialect. */
-export interface SchemaFacts {
-  location: SchemaLocation;
-  baseUri: string;
-  dialect: Dialect;
-  /** The metaschema uses the format-assertion vocabulary: `format` asserts whatever the options say. */
-  assertsFormat: boolean;
-}
-
-/**
- * A `$dynamicRef` (2020-12) or `$recursiveRef` (2019-09) whose target depends on the dynamic scope:
- * at run time it goes to the outermost schema resource entered so far that declares `anchor`
- * (`""` stands for `$recursiveAnchor: true`), else to `initial`.
- */
-export interface DynamicRef {
-  initial: SchemaLocation;
-  /** `undefined` when the initial target declares no matching anchor: then it is a plain `$ref`. */
-  anchor: string | undefined;
-}
+// The validator compiler still imports these from here.
+export { locationKey, type DynamicRef, type SchemaLocation } from "./graph.js";
+/** What applies at a schema object: its graph node. */
+export type SchemaFacts = SchemaNode;
 
 export interface ResolveOptions {
   /** Dialect of schemas without `$schema`. */
@@ -57,6 +32,10 @@ export interface ResolveOptions {
 export interface ResolvedSchemas {
   /** The input documents, then every document they reference, each list sorted by path. */
   documents: SchemaDocument[];
+  /** Every schema walked, linked: `$ref` targets are set on the nodes that hold them. */
+  graph: SchemaGraph;
+  /** The schema at a location (see `SchemaGraph.nodeAt`). */
+  schemaAt(location: SchemaLocation): Schema;
   /** Every schema object holding a `$ref`, mapped to its target. */
   refTargets: Map<SchemaObject, SchemaLocation>;
   /** Every schema object holding a `$dynamicRef` (2020-12) or `$recursiveRef` (2019-09). */
@@ -144,10 +123,9 @@ interface CustomMetaschema {
 }
 
 interface RefSite {
-  holder: SchemaObject;
   keyword: "$ref" | "$dynamicRef" | "$recursiveRef";
   ref: string;
-  facts: SchemaFacts;
+  node: SchemaNode;
 }
 
 /** Everything the resolver learns by walking documents. */
@@ -155,7 +133,7 @@ class SchemaIndex {
   readonly resources = new Map<string, SchemaLocation>();
   readonly anchors = new Map<string, SchemaLocation>();
   readonly dynamicAnchors = new Map<string, Map<string, SchemaLocation>>();
-  readonly facts = new Map<SchemaObject, SchemaFacts>();
+  readonly graph = new SchemaGraph();
   readonly sites: RefSite[] = [];
   usesUnevaluated = false;
 
@@ -171,19 +149,35 @@ class SchemaIndex {
     const dialect = isOpenApiDocument(document) ? openApiDialect(document) : this.defaultDialect;
     for (const pointer of schemaRoots(document)) {
       const schema = valueAtPointer(document.root, pointer) as Schema;
-      this.visit(schema, { document, pointer }, retrieval, dialect, undefined, pointer === "");
+      this.visit(schema, { document, pointer }, [], undefined, retrieval, dialect, undefined, pointer === "");
     }
   }
 
   private visit(
     schema: Schema,
     location: SchemaLocation,
+    path: readonly (string | number)[],
+    parent: SchemaNode | undefined,
     parentBase: string,
     parentDialect: Dialect,
     parentVocabulary: CustomMetaschema | undefined,
     isResourceRoot: boolean,
   ): void {
-    if (!isSchemaObject(schema)) return;
+    if (!isSchemaObject(schema)) {
+      this.graph.add(
+        new SchemaNode(
+          location.document,
+          location.pointer,
+          path,
+          schema,
+          parent,
+          parentDialect,
+          parentBase,
+          parentVocabulary?.assertsFormat ?? false,
+        ),
+      );
+      return;
+    }
     const metaschema = typeof schema["$schema"] === "string" ? schema["$schema"] : undefined;
     const declared = metaschema === undefined ? undefined : dialectOfMetaschema(metaschema);
     const custom = metaschema !== undefined && declared === undefined ? this.customMetaschema(metaschema, location) : undefined;
@@ -223,17 +217,28 @@ class SchemaIndex {
     if (definedIn("$recursiveAnchor", dialect) && schema["$recursiveAnchor"] === true && resourceRoot)
       this.declareDynamicAnchor(base, "", location);
 
-    const facts: SchemaFacts = { location, baseUri: base, dialect, assertsFormat: vocabulary?.assertsFormat ?? false };
+    const node = new SchemaNode(
+      location.document,
+      location.pointer,
+      path,
+      schema,
+      parent,
+      dialect,
+      base,
+      vocabulary?.assertsFormat ?? false,
+    );
     if (atLeast(dialect, "2019-09") && ("unevaluatedProperties" in schema || "unevaluatedItems" in schema)) this.usesUnevaluated = true;
-    this.facts.set(schema, facts);
+    this.graph.add(node);
     for (const keyword of ["$ref", "$dynamicRef", "$recursiveRef"] as const) {
       const ref = schema[keyword];
-      if (typeof ref === "string" && definedIn(keyword, dialect)) this.sites.push({ holder: schema, keyword, ref, facts });
+      if (typeof ref === "string" && definedIn(keyword, dialect)) this.sites.push({ keyword, ref, node });
     }
     for (const child of subschemas(schema)) {
       this.visit(
         child.schema,
         { document: location.document, pointer: appendPointer(location.pointer, ...child.path) },
+        child.path,
+        node,
         base,
         dialect,
         vocabulary,
@@ -354,11 +359,11 @@ export async function resolveSchemas(
     });
 
   const targetOf = async (site: RefSite): Promise<SchemaLocation> => {
-    const { document } = site.facts.location;
+    const { document } = site.node;
     const unresolved = (why: string, hint: string): never => {
       throw new CodegenError(`cannot resolve ${site.keyword} "${site.ref}": ${why}`, {
         file: document.displayPath,
-        pointer: appendPointer(site.facts.location.pointer, site.keyword),
+        pointer: appendPointer(site.node.pointer, site.keyword),
         hint,
       });
     };
@@ -375,7 +380,7 @@ export async function resolveSchemas(
         );
       return checked({ document: component, pointer: decodeFragment(componentRef[2] ?? "") ?? malformed() });
     }
-    const absolute = resolveUri(site.ref, site.facts.baseUri) ?? unresolved(`it is not a valid URI reference`, "Fix the reference.");
+    const absolute = resolveUri(site.ref, site.node.baseUri) ?? unresolved(`it is not a valid URI reference`, "Fix the reference.");
     const [resourceUri, fragment] = splitFragment(absolute);
     let resource = index.resources.get(resourceUri);
     if (
@@ -431,7 +436,8 @@ export async function resolveSchemas(
     const site = index.sites[next]!;
     const target = await targetOf(site);
     if (site.keyword === "$ref") {
-      refTargets.set(site.holder, target);
+      refTargets.set(site.node.schema as SchemaObject, target);
+      site.node.ref = target;
       continue;
     }
     const targetSchema = valueAtPointer(target.document.root, target.pointer);
@@ -440,7 +446,8 @@ export async function resolveSchemas(
       isSchemaObject(targetSchema) &&
       (site.keyword === "$dynamicRef" ? targetSchema["$dynamicAnchor"] === anchor : targetSchema["$recursiveAnchor"] === true);
     // Without a matching anchor at the initial target, the reference is static, like $ref.
-    dynamicRefs.set(site.holder, { initial: target, anchor: declaresAnchor ? anchor : undefined });
+    site.node.dynamicRef = { initial: target, anchor: declaresAnchor ? anchor : undefined };
+    dynamicRefs.set(site.node.schema as SchemaObject, site.node.dynamicRef);
   }
 
   const named = new Map<string, SchemaLocation>();
@@ -472,10 +479,12 @@ export async function resolveSchemas(
   const loaded = documents.filter((document) => !inputSet.has(document)).sort((a, b) => byCodeUnits(a.file, b.file));
   return {
     documents: [...inputs, ...loaded],
+    graph: index.graph,
+    schemaAt: (location) => index.graph.nodeAt(location).schema,
     refTargets,
     dynamicRefs,
     dynamicAnchors: index.dynamicAnchors,
-    facts: (schema) => index.facts.get(schema),
+    facts: (schema) => index.graph.nodeOf(schema),
     usesUnevaluated: index.usesUnevaluated,
     namedLocations: [...named.values()],
     metaschemaFiles,

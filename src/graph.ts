@@ -1,0 +1,112 @@
+/**
+ * The schema graph: one node per schema of the inputs and the documents they reference, built once
+ * by the resolver (src/resolve.ts) and handed to every later stage. A node knows where it is, what
+ * applies there (dialect, vocabulary, base URI), its subschemas by keyword and, once linked, what its
+ * references point at; naming adds its type name.
+ */
+import { DEFAULT_DIALECT, type Dialect } from "./dialect.js";
+import { appendPointer, valueAtPointer } from "./json-pointer.js";
+import type { SchemaDocument } from "./load.js";
+import { isSchemaObject, subschemas, type Schema, type SchemaObject } from "./schema-walk.js";
+
+/** A schema somewhere in a document: the unit that `$ref`s point at. */
+export interface SchemaLocation {
+  document: SchemaDocument;
+  /** JSON pointer inside the document; `""` is its root. */
+  pointer: string;
+}
+
+export function locationKey(location: SchemaLocation): string {
+  return `${location.document.file}#${location.pointer}`;
+}
+
+/**
+ * A `$dynamicRef` (2020-12) or `$recursiveRef` (2019-09) whose target depends on the dynamic scope:
+ * at run time it goes to the outermost schema resource entered so far that declares `anchor`
+ * (`""` stands for `$recursiveAnchor: true`), else to `initial`.
+ */
+export interface DynamicRef {
+  initial: SchemaLocation;
+  /** `undefined` when the initial target declares no matching anchor: then it is a plain `$ref`. */
+  anchor: string | undefined;
+}
+
+export class SchemaNode implements SchemaLocation {
+  /** Subschemas in walk order (the keyword registry's), each with the tokens that lead to it. */
+  readonly children: SchemaNode[] = [];
+  /** Where the `$ref` points (set when the graph is linked). */
+  ref: SchemaLocation | undefined;
+  dynamicRef: DynamicRef | undefined;
+
+  constructor(
+    readonly document: SchemaDocument,
+    readonly pointer: string,
+    /** Pointer tokens from the parent, e.g. `["properties", "name"]`; empty at a root. */
+    readonly path: readonly (string | number)[],
+    readonly schema: Schema,
+    readonly parent: SchemaNode | undefined,
+    readonly dialect: Dialect,
+    /** The URI that relative references in this schema resolve against. */
+    readonly baseUri: string,
+    /** The metaschema uses the format-assertion vocabulary: `format` asserts whatever the options say. */
+    readonly assertsFormat: boolean,
+  ) {}
+
+  get location(): SchemaLocation {
+    return { document: this.document, pointer: this.pointer };
+  }
+
+  get key(): string {
+    return locationKey(this);
+  }
+}
+
+/** Every node of a run, reachable by the schema object it stands for or by its location. */
+export class SchemaGraph {
+  private readonly byObject = new Map<SchemaObject, SchemaNode>();
+  private readonly byKey = new Map<string, SchemaNode>();
+  /** The root node of each schema root of each document (see `schemaRoots`), in the order added. */
+  readonly roots: SchemaNode[] = [];
+
+  add(node: SchemaNode): void {
+    if (typeof node.schema === "object") this.byObject.set(node.schema, node);
+    this.byKey.set(node.key, node);
+    if (node.parent === undefined) this.roots.push(node);
+    else node.parent.children.push(node);
+  }
+
+  /** The node of a schema object, if the resolver walked it. */
+  nodeOf(schema: SchemaObject): SchemaNode | undefined {
+    return this.byObject.get(schema);
+  }
+
+  /** The node at a location, if the resolver walked it. */
+  walkedNodeAt(location: SchemaLocation): SchemaNode | undefined {
+    return this.byKey.get(locationKey(location));
+  }
+
+  /**
+   * The node at a location. A `$ref` by JSON pointer may point where no walk goes (inside an
+   * unknown keyword): that schema gets a detached node on first use, with the default dialect and
+   * no base URI or links of its own, as the specification leaves it.
+   */
+  nodeAt(location: SchemaLocation): SchemaNode {
+    const walked = this.byKey.get(locationKey(location));
+    if (walked !== undefined) return walked;
+    const detached = (schema: Schema, pointer: string, path: readonly (string | number)[], parent?: SchemaNode): SchemaNode => {
+      const node = new SchemaNode(location.document, pointer, path, schema, parent, DEFAULT_DIALECT, location.document.uri, false);
+      this.byKey.set(node.key, node);
+      parent?.children.push(node);
+      if (isSchemaObject(schema))
+        for (const child of subschemas(schema)) detached(child.schema, appendPointer(pointer, ...child.path), child.path, node);
+      return node;
+    };
+    return detached(valueAtPointer(location.document.root, location.pointer) as Schema, location.pointer, []);
+  }
+
+  /** Every node below (and including) `root`, depth first in walk order. */
+  *descendants(root: SchemaNode): Generator<SchemaNode> {
+    yield root;
+    for (const child of root.children) yield* this.descendants(child);
+  }
+}

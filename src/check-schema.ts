@@ -1,11 +1,10 @@
 import { CodegenError, type CodegenWarning } from "./errors.js";
-import { appendPointer, valueAtPointer } from "./json-pointer.js";
+import { appendPointer } from "./json-pointer.js";
 import type { Dialect } from "./dialect.js";
 import { METASCHEMA_VALIDATORS } from "./metaschema-validators/dialects.js";
-import { schemaRoots } from "./openapi.js";
 import { isKnownKeyword, keywordDefinition } from "./keywords.js";
 import type { SchemaDocument } from "./load.js";
-import { isSchema, isSchemaObject, subschemas, type Schema } from "./schema-walk.js";
+import { isSchema, isSchemaObject, type SchemaObject } from "./schema-walk.js";
 
 const JSON_TYPES = new Set(["object", "array", "string", "number", "integer", "boolean", "null"]);
 
@@ -115,47 +114,42 @@ function backtrackingWarning(document: SchemaDocument, pointer: string, pattern:
   };
 }
 
+/** What linting a document's schemas found, in the order it reports them. */
+export interface LintFindings {
+  /** Keywords no dialect defines (typos such as `requried`, ignored as the specification says). */
+  unknown: CodegenWarning[];
+  /** `pattern` and `patternProperties` expressions that may backtrack catastrophically (see hasNestedRepetition). */
+  backtracking: CodegenWarning[];
+}
+
 /**
- * Checks every schema of a document in one walk. Keywords codegen reads must have values of the
- * right shape (else a CodegenError at the keyword, instead of a later stage breaking). Warnings, in
- * this order: keywords no dialect defines (typos such as `requried`, ignored as the specification
- * says), then `pattern` and `patternProperties` expressions that may backtrack catastrophically
- * (see hasNestedRepetition).
+ * Lints one schema object (the resolver's walk calls it for each, before anything reads the
+ * schema). Keywords codegen reads must have values of the right shape, else a CodegenError at the
+ * keyword, instead of a later stage breaking; the rest are warnings.
  */
-export function checkDocument(document: SchemaDocument): CodegenWarning[] {
-  const unknown: CodegenWarning[] = [];
-  const backtracking: CodegenWarning[] = [];
-  const visit = (schema: Schema, pointer: string): void => {
-    if (!isSchemaObject(schema)) return;
-    for (const keyword of Object.keys(schema)) {
-      const value = schema[keyword];
-      const problem = shapeProblem(keyword, value);
-      if (problem !== undefined) throw shapeError(document, pointer, keyword, value, problem);
-      if (!isKnownKeyword(keyword)) {
-        unknown.push({
-          file: document.displayPath,
-          pointer: appendPointer(pointer, keyword),
-          message: `unknown keyword "${keyword}" ignored`,
-          hint: "Correct or remove the keyword (name extensions x-…).",
-        });
-      }
+export function lintSchema(schema: SchemaObject, document: SchemaDocument, pointer: string, findings: LintFindings): void {
+  for (const keyword of Object.keys(schema)) {
+    const value = schema[keyword];
+    const problem = shapeProblem(keyword, value);
+    if (problem !== undefined) throw shapeError(document, pointer, keyword, value, problem);
+    if (!isKnownKeyword(keyword)) {
+      findings.unknown.push({
+        file: document.displayPath,
+        pointer: appendPointer(pointer, keyword),
+        message: `unknown keyword "${keyword}" ignored`,
+        hint: "Correct or remove the keyword (name extensions x-…).",
+      });
     }
-    const pattern = schema["pattern"];
-    if (typeof pattern === "string" && hasNestedRepetition(pattern)) {
-      backtracking.push(backtrackingWarning(document, appendPointer(pointer, "pattern"), pattern));
-    }
-    const patternProperties = schema["patternProperties"];
-    if (isSchemaObject(patternProperties)) {
-      for (const key of Object.keys(patternProperties)) {
-        if (hasNestedRepetition(key))
-          backtracking.push(backtrackingWarning(document, appendPointer(pointer, "patternProperties", key), key));
-      }
-    }
-    for (const child of subschemas(schema)) visit(child.schema, appendPointer(pointer, ...child.path));
-  };
-  for (const pointer of schemaRoots(document)) {
-    const schema = valueAtPointer(document.root, pointer);
-    if (isSchema(schema)) visit(schema, pointer);
   }
-  return [...unknown, ...backtracking];
+  const pattern = schema["pattern"];
+  if (typeof pattern === "string" && hasNestedRepetition(pattern)) {
+    findings.backtracking.push(backtrackingWarning(document, appendPointer(pointer, "pattern"), pattern));
+  }
+  const patternProperties = schema["patternProperties"];
+  if (isSchemaObject(patternProperties)) {
+    for (const key of Object.keys(patternProperties)) {
+      if (hasNestedRepetition(key))
+        findings.backtracking.push(backtrackingWarning(document, appendPointer(pointer, "patternProperties", key), key));
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkAgainstMetaschema, checkDocument } from "./check-schema.js";
+import { checkAgainstMetaschema, lintSchema, type LintFindings } from "./check-schema.js";
 import { atLeast, DEFAULT_DIALECT, type Dialect, dialectOfMetaschema, refOverridesSiblings } from "./dialect.js";
 import { CodegenError, type CodegenWarning } from "./errors.js";
 import { locationKey, SchemaGraph, SchemaNode, type DynamicRef, type SchemaLocation } from "./graph.js";
@@ -136,13 +136,17 @@ class SchemaIndex {
   readonly graph = new SchemaGraph();
   readonly sites: RefSite[] = [];
   usesUnevaluated = false;
+  /** What linting the document being added found. */
+  private findings: LintFindings = { unknown: [], backtracking: [] };
 
   constructor(
     private readonly defaultDialect: Dialect,
     private readonly customMetaschema: (uri: string, location: SchemaLocation) => CustomMetaschema | undefined,
   ) {}
 
-  add(document: SchemaDocument): void {
+  /** Indexes and lints a document's schemas; returns the lint's warnings. */
+  add(document: SchemaDocument): CodegenWarning[] {
+    this.findings = { unknown: [], backtracking: [] };
     // The retrieval URI names the document too, even when its root's $id says otherwise.
     const retrieval = splitFragment(document.uri)[0];
     if (!this.resources.has(retrieval)) this.resources.set(retrieval, { document, pointer: "" });
@@ -151,6 +155,7 @@ class SchemaIndex {
       const schema = valueAtPointer(document.root, pointer) as Schema;
       this.visit(schema, { document, pointer }, [], undefined, retrieval, dialect, undefined, pointer === "");
     }
+    return [...this.findings.unknown, ...this.findings.backtracking];
   }
 
   private visit(
@@ -178,6 +183,7 @@ class SchemaIndex {
       );
       return;
     }
+    lintSchema(schema, location.document, location.pointer, this.findings);
     const metaschema = typeof schema["$schema"] === "string" ? schema["$schema"] : undefined;
     const declared = metaschema === undefined ? undefined : dialectOfMetaschema(metaschema);
     const custom = metaschema !== undefined && declared === undefined ? this.customMetaschema(metaschema, location) : undefined;
@@ -306,7 +312,6 @@ export async function resolveSchemas(
   const index = new SchemaIndex(options.dialect ?? DEFAULT_DIALECT, customMetaschema);
   const documents: SchemaDocument[] = [];
   const addDocument = (document: SchemaDocument): void => {
-    warnings.push(...checkDocument(document));
     const openApi = isOpenApiDocument(document) ? openApiDialect(document) : undefined;
     for (const pointer of schemaRoots(document)) {
       const schema = valueAtPointer(document.root, pointer);
@@ -321,7 +326,7 @@ export async function resolveSchemas(
       metaschemaChecks.push(() => checkAgainstMetaschema(document, pointer, JSON.parse(JSON.stringify(checked)), dialect));
     }
     documents.push(document);
-    index.add(document);
+    warnings.push(...index.add(document));
   };
   inputs.forEach(addDocument);
   const components = componentRegistry(inputs);

@@ -1,0 +1,153 @@
+/**
+ * The index: one walk over each document's schemas that builds the schema graph, lints every
+ * schema object, and records what references will need (resource URIs, anchors, dynamic anchors,
+ * and every reference site).
+ */
+import { lintSchema, type LintFindings } from "./check-schema.js";
+import { atLeast, type Dialect, dialectOfMetaschema, refOverridesSiblings } from "./dialect.js";
+import { CodegenError, type CodegenWarning } from "./errors.js";
+import { SchemaGraph, SchemaNode, type SchemaLocation } from "./graph.js";
+import { appendPointer, valueAtPointer } from "./json-pointer.js";
+import { definedIn } from "./keywords.js";
+import type { SchemaDocument } from "./load.js";
+import { isOpenApiDocument, openApiDialect, schemaRoots } from "./openapi.js";
+import { isSchemaObject, subschemas, type Schema, type SchemaObject } from "./schema-walk.js";
+import type { CustomMetaschema } from "./sources.js";
+import { COMPONENT_REF, resolveUri, splitFragment } from "./uri.js";
+
+/** A reference to resolve: its keyword, its value and the node holding it. */
+export interface RefSite {
+  keyword: "$ref" | "$dynamicRef" | "$recursiveRef";
+  ref: string;
+  node: SchemaNode;
+}
+
+/** What applies where the walk is: base URI, dialect, custom vocabulary, and whether a resource starts here. */
+interface Scope {
+  base: string;
+  dialect: Dialect;
+  vocabulary: CustomMetaschema | undefined;
+  resourceRoot: boolean;
+}
+
+/** Everything the resolver learns by walking documents. */
+export class SchemaIndex {
+  readonly resources = new Map<string, SchemaLocation>();
+  readonly anchors = new Map<string, SchemaLocation>();
+  readonly dynamicAnchors = new Map<string, Map<string, SchemaLocation>>();
+  readonly graph = new SchemaGraph();
+  readonly sites: RefSite[] = [];
+  usesUnevaluated = false;
+  /** What linting the document being added found. */
+  private findings: LintFindings = { unknown: [], backtracking: [] };
+
+  constructor(
+    private readonly defaultDialect: Dialect,
+    private readonly customMetaschema: (uri: string, location: SchemaLocation) => CustomMetaschema | undefined,
+  ) {}
+
+  /** Indexes and lints a document's schemas; returns the lint's warnings. */
+  add(document: SchemaDocument): CodegenWarning[] {
+    this.findings = { unknown: [], backtracking: [] };
+    // The retrieval URI names the document too, even when its root's $id says otherwise.
+    const retrieval = splitFragment(document.uri)[0];
+    if (!this.resources.has(retrieval)) this.resources.set(retrieval, { document, pointer: "" });
+    const dialect = isOpenApiDocument(document) ? openApiDialect(document) : this.defaultDialect;
+    for (const pointer of schemaRoots(document)) {
+      const schema = valueAtPointer(document.root, pointer) as Schema;
+      const scope: Scope = { base: retrieval, dialect, vocabulary: undefined, resourceRoot: pointer === "" };
+      this.visit(schema, { document, pointer }, [], undefined, scope);
+    }
+    return [...this.findings.unknown, ...this.findings.backtracking];
+  }
+
+  private visit(
+    schema: Schema,
+    location: SchemaLocation,
+    path: readonly (string | number)[],
+    parent: SchemaNode | undefined,
+    outer: Scope,
+  ): void {
+    const { document, pointer } = location;
+    if (!isSchemaObject(schema)) {
+      const assertsFormat = outer.vocabulary?.assertsFormat ?? false;
+      this.graph.add(new SchemaNode(document, pointer, path, schema, parent, outer.dialect, outer.base, assertsFormat));
+      return;
+    }
+    lintSchema(schema, document, pointer, this.findings);
+    const scope = this.identify(schema, location, this.dialectScope(schema, location, outer));
+    const node = new SchemaNode(
+      document,
+      pointer,
+      path,
+      schema,
+      parent,
+      scope.dialect,
+      scope.base,
+      scope.vocabulary?.assertsFormat ?? false,
+    );
+    this.graph.add(node);
+    if (atLeast(scope.dialect, "2019-09") && ("unevaluatedProperties" in schema || "unevaluatedItems" in schema))
+      this.usesUnevaluated = true;
+    for (const keyword of ["$ref", "$dynamicRef", "$recursiveRef"] as const) {
+      const ref = schema[keyword];
+      if (typeof ref === "string" && definedIn(keyword, scope.dialect)) this.sites.push({ keyword, ref, node });
+    }
+    const inner = { ...scope, resourceRoot: false };
+    for (const child of subschemas(schema)) {
+      this.visit(child.schema, { document, pointer: appendPointer(pointer, ...child.path) }, child.path, node, inner);
+    }
+  }
+
+  /** The dialect and vocabulary at a schema: its `$schema`'s, else the enclosing ones. */
+  private dialectScope(schema: SchemaObject, location: SchemaLocation, outer: Scope): Scope {
+    const metaschema = typeof schema["$schema"] === "string" ? schema["$schema"] : undefined;
+    const declared = metaschema === undefined ? undefined : dialectOfMetaschema(metaschema);
+    const custom = metaschema !== undefined && declared === undefined ? this.customMetaschema(metaschema, location) : undefined;
+    const vocabulary = declared !== undefined ? undefined : (custom ?? outer.vocabulary);
+    // Keywords outside the metaschema's vocabularies are unknown keywords: they mean nothing.
+    for (const keyword of vocabulary?.ignored ?? []) delete schema[keyword];
+    return { ...outer, dialect: declared ?? custom?.dialect ?? outer.dialect, vocabulary };
+  }
+
+  /** Records the resource, anchors and dynamic anchors a schema declares; returns the scope with its base URI. */
+  private identify(schema: SchemaObject, location: SchemaLocation, scope: Scope): Scope {
+    const { dialect } = scope;
+    let { base, resourceRoot } = scope;
+    const id = schema[definedIn("id", dialect) ? "id" : "$id"];
+    if (!refOverridesSiblings(schema, dialect) && typeof id === "string" && !(location.pointer === "" && COMPONENT_REF.test(id))) {
+      const absolute = resolveUri(id, base);
+      if (absolute === undefined) {
+        throw new CodegenError(`"$id" ${JSON.stringify(id)} is not a valid URI reference against ${base}`, {
+          file: location.document.displayPath,
+          pointer: appendPointer(location.pointer, "$id"),
+          hint: "Fix the $id.",
+        });
+      }
+      const [resource, fragment] = splitFragment(absolute);
+      if (resource !== base || fragment === "") {
+        base = resource;
+        resourceRoot = true;
+      }
+      // Before 2019-09, "$id": "#name" (or "…#name") declares a plain-name anchor.
+      if (fragment !== "" && !fragment.startsWith("/") && !atLeast(dialect, "2019-09"))
+        this.anchors.set(`${resource}#${fragment}`, location);
+    }
+    if (resourceRoot && !this.resources.has(base)) this.resources.set(base, location);
+    if (definedIn("$anchor", dialect) && typeof schema["$anchor"] === "string") this.anchors.set(`${base}#${schema["$anchor"]}`, location);
+    const dynamicAnchor = definedIn("$dynamicAnchor", dialect) ? schema["$dynamicAnchor"] : undefined;
+    if (typeof dynamicAnchor === "string") {
+      this.anchors.set(`${base}#${dynamicAnchor}`, location);
+      this.declareDynamicAnchor(base, dynamicAnchor, location);
+    }
+    if (definedIn("$recursiveAnchor", dialect) && schema["$recursiveAnchor"] === true && resourceRoot)
+      this.declareDynamicAnchor(base, "", location);
+    return { ...scope, base, resourceRoot };
+  }
+
+  private declareDynamicAnchor(resource: string, anchor: string, location: SchemaLocation): void {
+    const anchors = this.dynamicAnchors.get(resource) ?? new Map<string, SchemaLocation>();
+    if (!anchors.has(anchor)) anchors.set(anchor, location);
+    this.dynamicAnchors.set(resource, anchors);
+  }
+}

@@ -28,12 +28,14 @@ export const SUITE_DIALECTS: Record<string, Dialect> = {
   draft4: "draft-04",
 };
 
-interface SuiteTest {
+/** One test of the JSON-Schema-Test-Suite: data and whether it is valid. */
+export interface SuiteTest {
   description: string;
   data: unknown;
   valid: boolean;
 }
-interface SuiteGroup {
+/** A group of the suite's tests: one schema and its tests. */
+export interface SuiteGroup {
   description: string;
   schema: unknown;
   tests: SuiteTest[];

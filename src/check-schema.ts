@@ -1,6 +1,6 @@
 import { CodegenError, type CodegenWarning } from "./errors.js";
 import { appendPointer } from "./json-pointer.js";
-import type { Dialect } from "./dialect.js";
+import { atLeast, type Dialect } from "./dialect.js";
 import { METASCHEMA_VALIDATORS } from "./metaschema-validators/dialects.js";
 import { isKnownKeyword, keywordDefinition } from "./keywords.js";
 import type { SchemaDocument } from "./load.js";
@@ -38,6 +38,154 @@ function shapeProblem(keyword: string, value: unknown): string | undefined {
       return typeof value === "string" ? undefined : "must be a string";
   }
   return undefined;
+}
+
+const SPEC_HINT = "Fix the schema: see https://json-schema.org/understanding-json-schema/reference.";
+
+/** A keyword value the validator compiler cannot read: the message, the hint, and the tokens below the keyword. */
+interface ValueProblem {
+  message: string;
+  hint: string;
+  below?: readonly string[];
+}
+
+const NON_NEGATIVE_INTEGERS = [
+  "minLength",
+  "maxLength",
+  "minItems",
+  "maxItems",
+  "minProperties",
+  "maxProperties",
+  "minContains",
+  "maxContains",
+];
+
+function isNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+function notNumber(keyword: string, value: unknown, hint = SPEC_HINT): ValueProblem {
+  return { message: `"${keyword}" must be a number, not ${JSON.stringify(value)}`, hint };
+}
+
+/** The numeric keywords' values in `dialect`: bounds, exclusive bounds (booleans up to draft-04), `multipleOf`. */
+function numericProblem(keyword: string, value: unknown, dialect: Dialect): ValueProblem | undefined {
+  if (NON_NEGATIVE_INTEGERS.includes(keyword)) {
+    if (isNumber(value) && Number.isInteger(value) && value >= 0) return undefined;
+    return { message: `"${keyword}" must be a non-negative integer, not ${JSON.stringify(value)}`, hint: SPEC_HINT };
+  }
+  if (keyword === "minimum" || keyword === "maximum") return isNumber(value) ? undefined : notNumber(keyword, value);
+  if (keyword === "multipleOf") {
+    if (!isNumber(value)) return notNumber(keyword, value);
+    return value > 0 ? undefined : { message: `"multipleOf" must be greater than 0, not ${value}`, hint: "Use a positive divisor." };
+  }
+  if (keyword !== "exclusiveMinimum" && keyword !== "exclusiveMaximum") return undefined;
+  const bound = keyword === "exclusiveMinimum" ? "minimum" : "maximum";
+  if (atLeast(dialect, "draft-06")) {
+    const hint = `A boolean "${keyword}" is draft-04: add "$schema": "http://json-schema.org/draft-04/schema#", or write "${keyword}": <limit>.`;
+    return isNumber(value) ? undefined : notNumber(keyword, value, hint);
+  }
+  if (typeof value === "boolean") return undefined;
+  return {
+    message: `"${keyword}" must be a boolean in draft-04, not ${JSON.stringify(value)}`,
+    hint: `A numeric "${keyword}" needs draft-06 or later: set "$schema" accordingly, or write "${bound}" with "${keyword}": true.`,
+  };
+}
+
+function patternProblem(pattern: string): ValueProblem | undefined {
+  try {
+    new RegExp(pattern, "u");
+    return undefined;
+  } catch (error) {
+    return {
+      message: `invalid regular expression ${JSON.stringify(pattern)}: ${(error as Error).message}`,
+      hint: 'Patterns are ECMA-262 regular expressions with the "u" (Unicode) flag: escape only characters that need it and check the syntax.',
+    };
+  }
+}
+
+function namesProblem(path: string, value: unknown, what = "an array of property names"): ValueProblem | undefined {
+  return Array.isArray(value) && value.every((item) => typeof item === "string")
+    ? undefined
+    : { message: `"${path}" must be ${what}`, hint: SPEC_HINT };
+}
+
+/** `dependentRequired` (2019-09 on) and `dependencies`: objects of property name arrays (and, for `dependencies`, schemas). */
+function dependencyProblem(keyword: string, value: unknown): ValueProblem | undefined {
+  if (!isSchemaObject(value)) {
+    const hint =
+      keyword === "dependencies"
+        ? "Map each property name to required names or a schema."
+        : "Map each property name to the names it requires.";
+    return { message: `"${keyword}" must be an object`, hint };
+  }
+  for (const [property, member] of Object.entries(value)) {
+    const problem =
+      keyword === "dependencies" && !Array.isArray(member)
+        ? isSchema(member)
+          ? undefined
+          : namesProblem(`${keyword}/${property}`, member, "an array of property names or a schema")
+        : namesProblem(`${keyword}/${property}`, member);
+    if (problem !== undefined) return { ...problem, below: [property] };
+  }
+  return undefined;
+}
+
+/** What the validator compiler could not read in a keyword's value, in `dialect`. */
+function valueProblem(keyword: string, value: unknown, dialect: Dialect): ValueProblem | undefined {
+  switch (keyword) {
+    case "uniqueItems":
+      return typeof value === "boolean" ? undefined : { message: '"uniqueItems" must be a boolean', hint: "Write true or false." };
+    case "pattern":
+      return typeof value === "string" ? patternProblem(value) : undefined;
+    case "patternProperties":
+      for (const pattern of isSchemaObject(value) ? Object.keys(value) : []) {
+        const problem = patternProblem(pattern);
+        if (problem !== undefined) return { ...problem, below: [pattern] };
+      }
+      return undefined;
+    case "items":
+      if (dialect !== "2020-12" || !Array.isArray(value)) return undefined;
+      return {
+        message: '"items" as an array (tuple validation) is not 2020-12: use "prefixItems"',
+        hint: 'Write the tuple as "prefixItems" (and the schema of later items as "items"), or declare an older dialect, e.g. "$schema": "http://json-schema.org/draft-07/schema#".',
+      };
+    case "dependentRequired":
+      return atLeast(dialect, "2019-09") ? dependencyProblem(keyword, value) : undefined;
+    case "dependencies":
+      return dependencyProblem(keyword, value);
+    case "minContains":
+    case "maxContains":
+      return atLeast(dialect, "2019-09") ? numericProblem(keyword, value, dialect) : undefined;
+    default:
+      return numericProblem(keyword, value, dialect);
+  }
+}
+
+/**
+ * Checks that the validator compiler can read every keyword it reads of one schema object, in its
+ * dialect, so that the compiler can trust its input and the metaschema check, which runs next,
+ * only sees what codegen has no better word for. `ignored` keywords (turned off by a custom
+ * metaschema's `$vocabulary`) mean nothing and are not checked.
+ */
+export function lintValues(
+  schema: SchemaObject,
+  document: SchemaDocument,
+  pointer: string,
+  dialect: Dialect,
+  ignored: ReadonlySet<string>,
+): void {
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (ignored.has(keyword)) continue;
+    const problem = valueProblem(keyword, value, dialect);
+    if (problem !== undefined) {
+      throw new CodegenError(problem.message, {
+        file: document.displayPath,
+        pointer: appendPointer(pointer, keyword, ...(problem.below ?? [])),
+        hint: problem.hint,
+      });
+    }
+  }
 }
 
 /**

@@ -140,8 +140,10 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     allowRemote,
     allowOutsideRoot,
   });
-  stage("load and resolve");
   if (strict) failOnWarnings(resolved.warnings);
+  // After the lint (in resolve), which says more about the keywords codegen reads than a metaschema can.
+  resolved.checkMetaschemas();
+  stage("load and resolve");
   const names = assignTypeNames(resolved.namedLocations, naming);
 
   const modules = planModules(resolved.documents, resolved.namedLocations);
@@ -154,26 +156,16 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const keys = cache === undefined ? undefined : moduleKeys(modules, resolved, names, `${settings}\0${resolved.usesUnevaluated}`);
   const context = { resolved, names, assertFormats, sharedTypes: new Map() };
   type Emitted = GeneratedFile & { usesFormats: boolean };
-  // The metaschema check comes after the validator compiler, whose errors about the keywords it reads
-  // say more; but a schema that breaks its metaschema may also trip json-schema-to-typescript, and
-  // then the metaschema's error is the one that explains it.
-  let emitted: Array<Emitted & { cached: boolean }>;
   let generatedCount = 0;
-  try {
-    emitted = await Promise.all(
-      modules.map(async (module): Promise<Emitted & { cached: boolean }> => {
-        const cached = cache?.module<Emitted>(keys!.get(module)!);
-        if (cached !== undefined) return { ...cached, cached: true };
-        const fresh = await emitModule(module, context, moduleOf);
-        options.onProgress?.(++generatedCount, modules.length);
-        return { ...fresh, cached: false };
-      }),
-    );
-  } catch (error) {
-    if (!(error instanceof CodegenError)) resolved.checkMetaschemas();
-    throw error;
-  }
-  resolved.checkMetaschemas();
+  const emitted = await Promise.all(
+    modules.map(async (module): Promise<Emitted & { cached: boolean }> => {
+      const cached = cache?.module<Emitted>(keys!.get(module)!);
+      if (cached !== undefined) return { ...cached, cached: true };
+      const fresh = await emitModule(module, context, moduleOf);
+      options.onProgress?.(++generatedCount, modules.length);
+      return { ...fresh, cached: false };
+    }),
+  );
   stage("emit types and validators");
   const fresh = emitted.filter((module) => !module.cached).map(({ name, source }) => ({ name, source }));
   const moduleTypes = modules.map((module) => module.locations.map((location) => names.get(locationKey(location))!));

@@ -54,10 +54,7 @@ export interface ResolvedSchemas {
   namedLocations: SchemaLocation[];
   /** Custom metaschema files read for their `$vocabulary` (their content matters too). */
   metaschemaFiles: string[];
-  /**
-   * Validates every schema against its dialect's metaschema; throws for the first that breaks it.
-   * Run after the keywords were compiled, whose errors for the keywords they read say more.
-   */
+  /** Validates every schema against its dialect's metaschema; throws for the first that breaks it. */
   checkMetaschemas(): void;
   /** Unknown keywords, in document order. */
   warnings: CodegenWarning[];

@@ -3,7 +3,7 @@
  * schema object, and records what references will need (resource URIs, anchors, dynamic anchors,
  * and every reference site).
  */
-import { lintSchema, type LintFindings } from "./check-schema.js";
+import { lintSchema, lintValues, type LintFindings } from "./check-schema.js";
 import { atLeast, type Dialect, dialectOfMetaschema, refOverridesSiblings } from "./dialect.js";
 import { CodegenError, type CodegenWarning } from "./errors.js";
 import { SchemaGraph, SchemaNode, type SchemaLocation } from "./graph.js";
@@ -75,7 +75,12 @@ export class SchemaIndex {
       return;
     }
     lintSchema(schema, document, pointer, this.findings);
-    const scope = this.identify(schema, location, this.dialectScope(schema, location, outer));
+    const dialectScope = this.dialectScope(schema, location, outer);
+    const ignored = dialectScope.vocabulary?.ignored ?? new Set<string>();
+    lintValues(schema, document, pointer, dialectScope.dialect, ignored);
+    // Keywords outside the metaschema's vocabularies are unknown keywords: they mean nothing.
+    for (const keyword of ignored) delete schema[keyword];
+    const scope = this.identify(schema, location, dialectScope);
     const node = new SchemaNode(
       document,
       pointer,
@@ -105,8 +110,6 @@ export class SchemaIndex {
     const declared = metaschema === undefined ? undefined : dialectOfMetaschema(metaschema);
     const custom = metaschema !== undefined && declared === undefined ? this.customMetaschema(metaschema, location) : undefined;
     const vocabulary = declared !== undefined ? undefined : (custom ?? outer.vocabulary);
-    // Keywords outside the metaschema's vocabularies are unknown keywords: they mean nothing.
-    for (const keyword of vocabulary?.ignored ?? []) delete schema[keyword];
     return { ...outer, dialect: declared ?? custom?.dialect ?? outer.dialect, vocabulary };
   }
 

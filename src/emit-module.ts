@@ -5,11 +5,10 @@ import { schemaRoots } from "./openapi.js";
 import { byCodeUnits } from "./order.js";
 import { locationKey, type SchemaLocation } from "./resolve.js";
 import { Code, code, docComment, identifier, joinCode, lineComment } from "./validators/code.js";
-import { checkReturnType, compileValidators, functionNames } from "./validators/compile.js";
-import { FORMATS_NAMESPACE } from "./validators/context.js";
+import { checkReturnType, compileValidators, functionNames, wrapperNames } from "./validators/compile.js";
+import { FORMATS_NAMESPACE, RUNTIME_VALUES, type RuntimeName } from "./validators/context.js";
 
 export const RUNTIME_MODULE = "_runtime";
-const RUNTIME_TYPES = new Set(["ValidationError", "ValidationResult", "StandardSchemaV1", "Evaluated"]);
 const RUNTIME_SOURCE = new URL("../../src/runtime/validation-runtime.ts", import.meta.url);
 const FORMATS_MODULE = "_formats";
 const FORMATS_SOURCE = new URL("../../src/runtime/formats.ts", import.meta.url);
@@ -41,39 +40,48 @@ function importLine(names: readonly string[], typeNames: ReadonlySet<string>, mo
   return code`import ${specifierList(names, typeNames)} from ${`./${module}.js`};`;
 }
 
-/** The public functions of type X: `isX`, `validateX`, `assertX` and `XSchema`, built on `checkX` and `collectXErrors`. */
-function wrappers(typeName: string, isUnknown: boolean): Code {
+/** `{ … }` of names from `_runtime.ts`: what it exports besides its values is types. */
+function runtimeSpecifiers(names: readonly RuntimeName[]): Code {
+  return specifierList(names, new Set(names.filter((name) => !RUNTIME_VALUES.has(name))));
+}
+
+/**
+ * The public functions of type X: `isX`, `validateX`, `assertX` and `XSchema`, built on `checkX` and
+ * `collectXErrors`; `runtime` names (and imports) what they use of `_runtime.ts`. Their few locals
+ * (`error`, `errors`, `result`) are fixed: besides them they name only the module's own functions and run-time helpers.
+ */
+function wrappers(typeName: string, isUnknown: boolean, runtime: (name: RuntimeName) => Code): Code {
   const type = identifier(typeName);
   const { check, collect } = functionNames(typeName);
-  const validate = identifier(`validate${typeName}`);
+  const { is, validate, assert, schema } = wrapperNames(typeName);
   return joinCode(
     [
       code`${docComment(`Whether \`value\` is a valid ${typeName}. Data nested too deeply to validate is not.`)}
-export function ${identifier(`is${typeName}`)}(value: unknown): ${checkReturnType(typeName, isUnknown)} {
+export function ${is}(value: unknown): ${checkReturnType(typeName, isUnknown)} {
         try {
           return ${check}(value);
         } catch (error) {
-          return notTooDeeplyNested(error);
+          return ${runtime("notTooDeeplyNested")}(error);
         }
       }`,
       code`${docComment(`Validates \`value\` as ${typeName}, collecting every error.`)}
-export function ${validate}(value: unknown): ValidationResult<${type}> {
+export function ${validate}(value: unknown): ${runtime("ValidationResult")}<${type}> {
         try {
           if (${check}(value)) return { valid: true, value };
-          const errors: ValidationError[] = [];
+          const errors: ${runtime("ValidationError")}[] = [];
           ${collect}(value, "", errors);
           return { valid: false, errors };
         } catch (error) {
-          return tooDeeplyNested(error);
+          return ${runtime("tooDeeplyNested")}(error);
         }
       }`,
       code`${docComment(`Throws a SchemaValidationError listing every error unless \`value\` is a valid ${typeName}.`)}
-export function ${identifier(`assert${typeName}`)}(value: unknown): asserts value is ${type} {
+export function ${assert}(value: unknown): asserts value is ${type} {
         const result = ${validate}(value);
-        if (!result.valid) throw new SchemaValidationError(${typeName}, result.errors);
+        if (!result.valid) throw new ${runtime("SchemaValidationError")}(${typeName}, result.errors);
       }`,
       code`${docComment(`${typeName} as a Standard Schema (https://standardschema.dev).`)}
-export const ${identifier(`${typeName}Schema`)}: StandardSchemaV1<${type}> = toStandardSchema(${validate});`,
+export const ${schema}: ${runtime("StandardSchemaV1")}<${type}> = ${runtime("toStandardSchema")}(${validate});`,
     ],
     "\n\n",
   );
@@ -132,15 +140,7 @@ export async function emitModule(
     assertFormats: context.assertFormats,
     unknownTypes: new Set(typeNames.filter((_, index) => types[index]!.isUnknown)),
   });
-  const runtimeImports = new Set([
-    ...validators.runtimeImports,
-    "ValidationResult",
-    "SchemaValidationError",
-    "StandardSchemaV1",
-    "toStandardSchema",
-    "tooDeeplyNested",
-    "notTooDeeplyNested",
-  ]);
+  const wrapperCode = typeNames.map((typeName, index) => wrappers(typeName, types[index]!.isUnknown, validators.runtime));
 
   const importsByModule = new Map<string, Set<string>>();
   const typeImports = new Set<string>();
@@ -157,7 +157,7 @@ export async function emitModule(
   }
   for (const [name, functions] of validators.namedImports) for (const fn of functions) addImport(name, fn);
   const imports = [
-    importLine([...runtimeImports], RUNTIME_TYPES, RUNTIME_MODULE),
+    code`import ${runtimeSpecifiers([...validators.runtimeImports])} from ${`./${RUNTIME_MODULE}.js`};`,
     ...(validators.usesFormats ? [code`import * as ${identifier(FORMATS_NAMESPACE)} from ${`./${FORMATS_MODULE}.js`};`] : []),
     ...[...importsByModule.keys()].sort().map((module) => importLine([...importsByModule.get(module)!], typeImports, module)),
   ];
@@ -167,7 +167,7 @@ export async function emitModule(
       joinCode(imports, "\n"),
       ...types.map((emitted) => new Code(emitted.source.trim())),
       validators.source,
-      ...typeNames.map((typeName, index) => wrappers(typeName, types[index]!.isUnknown)),
+      ...wrapperCode,
     ],
     "\n\n",
   );
@@ -189,12 +189,13 @@ export function runtimeModules(usesFormats: boolean): GeneratedFile[] {
 /** The public names of each module's types: the types and their `isX`, `validateX`, `assertX` and `XSchema`. */
 export function indexModule(moduleTypes: ReadonlyArray<readonly string[]>): GeneratedFile {
   const exports = (typeNames: readonly string[]): Code => {
-    const names = typeNames.flatMap((name) => [name, `is${name}`, `validate${name}`, `assert${name}`, `${name}Schema`]);
+    const names = typeNames.flatMap((name) => [name, ...Object.values(wrapperNames(name)).map((wrapper) => wrapper.text)]);
     return code`export ${specifierList(names, new Set(typeNames))} from ${`./${typeNames[0]!}.js`};`;
   };
+  const runtimeExports = runtimeSpecifiers(["SchemaValidationError", "StandardSchemaV1", "ValidationError", "ValidationResult"]);
   const lines = [
     banner(undefined),
-    code`export { SchemaValidationError, type StandardSchemaV1, type ValidationError, type ValidationResult } from ${`./${RUNTIME_MODULE}.js`};`,
+    code`export ${runtimeExports} from ${`./${RUNTIME_MODULE}.js`};`,
     ...[...moduleTypes].sort((a, b) => byCodeUnits(a[0]!, b[0]!)).map(exports),
   ];
   return { name: "index.ts", source: `${joinCode(lines, "\n").text}\n` };

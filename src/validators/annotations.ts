@@ -1,7 +1,7 @@
 import { atLeast } from "../dialect.js";
 import type { SchemaLocation } from "../resolve.js";
 import { isSchemaObject, type Schema } from "../schema-walk.js";
-import { type Code, code, joinCode, literal, type LiteralValue } from "./code.js";
+import { call, type Code, code, joinCode, literal, type LiteralValue } from "./code.js";
 import { childLocation, inPlaceCheck, type CompileContext } from "./context.js";
 
 /**
@@ -17,15 +17,16 @@ export function evaluatedByFunction(
   context: CompileContext,
   exported: boolean,
 ): Code {
-  const { module } = context;
+  const { module, scope } = context;
   const merge = module.runtime("mergeEvaluated");
+  const [evaluated, key, index] = [scope.local("evaluated"), scope.local("key"), scope.local("index")];
   const objectLines: Code[] = [];
   const arrayLines: Code[] = [];
   const lines: Code[] = [];
   /** `if (<sub validates>) merge(evaluated, evaluatedBy<sub>(value));` */
   const mergeIfValid = (sub: Schema, subLocation: SchemaLocation): Code => {
     const check = inPlaceCheck(context.subschemaFunctions(sub, subLocation), code`value`);
-    return code`if (${check}) ${merge}(evaluated, ${context.evaluatedFunction(sub, subLocation)}(value));`;
+    return code`if (${check}) ${merge}(${evaluated}, ${context.evaluatedFunction(sub, subLocation)}(value));`;
   };
 
   if (isSchemaObject(schema)) {
@@ -33,38 +34,39 @@ export function evaluatedByFunction(
     const properties = schema["properties"];
     if (isSchemaObject(properties) && Object.keys(properties).length > 0) {
       const names = module.constant("evaluatedPropertyNames", literal(Object.keys(properties)));
-      objectLines.push(code`for (const key of ${names}) if (Object.hasOwn(value, key)) evaluated.properties.add(key);`);
+      objectLines.push(code`for (const ${key} of ${names}) if (Object.hasOwn(value, ${key})) ${evaluated}.properties.add(${key});`);
     }
     const patternProperties = schema["patternProperties"];
     if (isSchemaObject(patternProperties) && Object.keys(patternProperties).length > 0) {
       const tests = Object.keys(patternProperties).map(
-        (pattern) => code`${module.constant("pattern", code`new RegExp(${pattern}, "u")`)}.test(key)`,
+        (pattern) => code`${module.constant("pattern", code`new RegExp(${pattern}, "u")`)}.test(${key})`,
       );
-      objectLines.push(code`for (const key of Object.keys(value)) if (${joinCode(tests, " || ")}) evaluated.properties.add(key);`);
+      objectLines.push(code`for (const ${key} of Object.keys(value)) if (${joinCode(tests, " || ")}) ${evaluated}.properties.add(${key});`);
     }
-    if ("additionalProperties" in schema) objectLines.push(code`evaluated.allProperties = true;`);
-    if ("unevaluatedProperties" in schema) objectLines.push(code`if (includeUnevaluated) evaluated.allProperties = true;`);
+    if ("additionalProperties" in schema) objectLines.push(code`${evaluated}.allProperties = true;`);
+    if ("unevaluatedProperties" in schema) objectLines.push(code`if (includeUnevaluated) ${evaluated}.allProperties = true;`);
 
     const items = schema["items"];
     const prefix = dialect === "2020-12" ? schema["prefixItems"] : items;
     if (Array.isArray(prefix))
-      arrayLines.push(code`evaluated.items = Math.max(evaluated.items, Math.min(${prefix.length}, value.length));`);
+      arrayLines.push(code`${evaluated}.items = Math.max(${evaluated}.items, Math.min(${prefix.length}, value.length));`);
     const evaluatesAllItems =
       dialect === "2020-12"
         ? "items" in schema
         : (!Array.isArray(items) && "items" in schema) || (Array.isArray(items) && "additionalItems" in schema);
-    if (evaluatesAllItems) arrayLines.push(code`evaluated.allItems = true;`);
+    if (evaluatesAllItems) arrayLines.push(code`${evaluated}.allItems = true;`);
     if (dialect === "2020-12" && "contains" in schema) {
       const contains = context.subschemaFunctions(schema["contains"] as Schema, childLocation(location, "contains")).check;
       arrayLines.push(
-        code`for (let index = 0; index < value.length; index++) if (${contains}(value[index])) evaluated.itemIndexes.add(index);`,
+        code`for (let ${index} = 0; ${index} < value.length; ${index}++) if (${contains}(value[${index}])) ${evaluated}.itemIndexes.add(${index});`,
       );
     }
-    if ("unevaluatedItems" in schema) arrayLines.push(code`if (includeUnevaluated) evaluated.allItems = true;`);
+    if ("unevaluatedItems" in schema) arrayLines.push(code`if (includeUnevaluated) ${evaluated}.allItems = true;`);
 
     for (const keyword of ["allOf", "anyOf", "oneOf"]) {
       const list = schema[keyword];
-      if (Array.isArray(list)) list.forEach((sub: Schema, index) => lines.push(mergeIfValid(sub, childLocation(location, keyword, index))));
+      if (Array.isArray(list))
+        list.forEach((sub: Schema, position) => lines.push(mergeIfValid(sub, childLocation(location, keyword, position))));
     }
     if ("if" in schema) {
       const ifCheck = inPlaceCheck(context.subschemaFunctions(schema["if"] as Schema, childLocation(location, "if")), code`value`);
@@ -88,19 +90,20 @@ export function evaluatedByFunction(
     if (dynamic !== undefined && dynamic.anchor === undefined) lines.push(mergeIfValid(valueOf(dynamic.initial), dynamic.initial));
     else if (dynamic !== undefined) {
       const initial = context.dynamicRefInitial(dynamic.initial);
-      const functions = code`${module.runtime("dynamicTarget")}(${dynamic.anchor as LiteralValue}, ${initial})`;
+      const functions = call(module.runtime("dynamicTarget"), dynamic.anchor as LiteralValue, initial);
+      const found = scope.local("target");
       lines.push(
-        code`{\nconst target = ${functions};\nif (target.check(value) && target.evaluated !== undefined) ${merge}(evaluated, target.evaluated(value));\n}`,
+        code`{\nconst ${found} = ${functions};\nif (${found}.check(value) && ${found}.evaluated !== undefined) ${merge}(${evaluated}, ${found}.evaluated(value));\n}`,
       );
     }
   }
 
   const body = [
-    code`const evaluated = ${module.runtime("newEvaluated")}();`,
+    code`const ${evaluated} = ${module.runtime("newEvaluated")}();`,
     ...(objectLines.length > 0 ? [code`if (${module.runtime("isJsonObject")}(value)) {\n${joinCode(objectLines, "\n")}\n}`] : []),
     ...(arrayLines.length > 0 ? [code`if (Array.isArray(value)) {\n${joinCode(arrayLines, "\n")}\n}`] : []),
     ...lines,
-    code`return evaluated;`,
+    code`return ${evaluated};`,
   ];
   const exportKeyword = exported ? code`export ` : code``;
   return code`/** The properties and items of \`value\` that this schema evaluates, for unevaluatedProperties/unevaluatedItems. */

@@ -4,19 +4,21 @@ import { pascalCase } from "../name.js";
 import type { SchemaDocument } from "../load.js";
 import { locationKey, type ResolvedSchemas, type SchemaLocation } from "../resolve.js";
 import { isSchemaObject, schemaSize, type Schema } from "../schema-walk.js";
-import { Code, code, docComment, identifier, joinCode } from "./code.js";
+import { type Affix, affixed, Code, code, docComment, identifier, joinCode, type Name } from "./code.js";
 import {
   callStatement,
   failure,
   FORMATS_NAMESPACE,
   isPlainRef,
-  LocalScope,
+  ModuleNames,
   type CompileContext,
   type Fragment,
   type FunctionPair,
   type InstanceType,
   type KeywordCompiler,
+  type LocalScope,
   type ModuleScope,
+  type RuntimeName,
   type SchemaNode,
 } from "./context.js";
 import { applicatorKeywords } from "./keywords/applicators.js";
@@ -66,7 +68,9 @@ export interface ValidatorInputs {
 export interface CompiledValidators {
   source: Code;
   /** Helpers and types used from `_runtime.ts`. */
-  runtimeImports: Set<string>;
+  runtimeImports: Set<RuntimeName>;
+  /** Names a helper or type of `_runtime.ts` and adds it to `runtimeImports`, for code written around the validators. */
+  runtime: (name: RuntimeName) => Code;
   /** Whether the code calls format checks from `_formats.ts`. */
   usesFormats: boolean;
   /** Functions of other modules' named schemas that this module calls, by type name. */
@@ -81,8 +85,38 @@ export function checkReturnType(typeName: string, isUnknown: boolean): Code {
   return isUnknown ? code`boolean` : code`value is ${identifier(typeName)}`;
 }
 
-export function functionNames(typeName: string): { check: Code; collect: Code } {
-  return { check: identifier(`check${typeName}`), collect: identifier(`collect${typeName}Errors`) };
+/** The check and collect functions made of a base name (a type name, or a private one): `checkX`, `collectXErrors`. */
+const CHECK_AFFIX: Affix = ["check", ""];
+const COLLECT_AFFIX: Affix = ["collect", "Errors"];
+const FUNCTION_AFFIXES = [CHECK_AFFIX, COLLECT_AFFIX];
+const EVALUATED_AFFIX: Affix = ["evaluatedBy", ""];
+/** The public functions emit-module wraps them in: `isX`, `validateX`, `assertX`, `XSchema`. */
+const WRAPPER_AFFIXES = {
+  is: ["is", ""],
+  validate: ["validate", ""],
+  assert: ["assert", ""],
+  schema: ["", "Schema"],
+} as const satisfies Record<string, Affix>;
+
+export function functionNames(base: string | Name): { check: Code; collect: Code } {
+  return { check: affixed(base, CHECK_AFFIX), collect: affixed(base, COLLECT_AFFIX) };
+}
+
+export function wrapperNames(typeName: string): Record<keyof typeof WRAPPER_AFFIXES, Code> {
+  const name = (affix: Affix): Code => affixed(typeName, affix);
+  return {
+    is: name(WRAPPER_AFFIXES.is),
+    validate: name(WRAPPER_AFFIXES.validate),
+    assert: name(WRAPPER_AFFIXES.assert),
+    schema: name(WRAPPER_AFFIXES.schema),
+  };
+}
+
+/** The module-level names a named schema gives its module: its functions and their wrappers. */
+function reserveOwnNames(moduleNames: ModuleNames, typeName: string): void {
+  for (const [prefix, suffix] of [...FUNCTION_AFFIXES, EVALUATED_AFFIX, ...Object.values(WRAPPER_AFFIXES)]) {
+    moduleNames.reserve(prefix + typeName + suffix);
+  }
 }
 
 /**
@@ -92,7 +126,7 @@ export function functionNames(typeName: string): { check: Code; collect: Code } 
  */
 export function compileValidators(locations: readonly SchemaLocation[], inputs: ValidatorInputs): CompiledValidators {
   const { names, resolved } = inputs;
-  const runtimeImports = new Set<string>();
+  const runtimeImports = new Set<RuntimeName>();
   let usesFormats = false;
   const namedImports = new Map<string, Set<string>>();
   const importNamed = (location: SchemaLocation, ...functions: Code[]): void => {
@@ -103,19 +137,14 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
     namedImports.set(name, imported);
   };
   const privateEvaluated = new Map<string, Code>();
-  const moduleNames = new Set<string>();
+  const moduleNames = new ModuleNames();
   const constants: Code[] = [];
   const functions: Code[] = [];
   const ownKeys = new Set(locations.map(locationKey));
   const privateFunctions = new Map<string, FunctionPair>();
   const dialects = new Map<SchemaDocument, Map<string, Dialect>>();
 
-  const uniqueModuleName = (base: string): string => {
-    let name = base;
-    for (let counter = 2; moduleNames.has(name); counter++) name = `${base}${counter}`;
-    moduleNames.add(name);
-    return name;
-  };
+  for (const location of locations) reserveOwnNames(moduleNames, names.get(locationKey(location))!);
 
   const module: ModuleScope = {
     runtime(helper) {
@@ -151,7 +180,7 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
     },
     assertFormats: inputs.assertFormats,
     constant(hint, value) {
-      const name = identifier(uniqueModuleName(hint.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()));
+      const name = moduleNames.name(hint.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase());
       constants.push(code`const ${name} = ${value};`);
       return name;
     },
@@ -194,32 +223,30 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
     const typeStatements = types === undefined ? [] : [typeGuard(node, types, module, guarded)];
     const statements = [...typeStatements, ...untyped, ...groups];
     // Contradicting keywords (`type: object` with `const: 1`): nothing passes.
-    return possible.size === 0
-      ? [{ kind: "by-mode", check: [{ kind: "raw", code: code`return false;` }], collect: statements }]
-      : statements;
+    return possible.size === 0 ? [{ kind: "by-mode", check: [{ kind: "return-false" }], collect: statements }] : statements;
   };
 
   const emitFunctions = (
     typeName: string | undefined,
-    functionBase: string,
+    { check, collect }: { check: Code; collect: Code },
     schema: Schema,
     location: SchemaLocation,
     exported: boolean,
   ): void => {
-    const { check, collect } = functionNames(functionBase);
     const root: SchemaNode = { schema, location, value: code`value`, path: [code`instancePath`] };
-    const statements = compileSchema(root, new LocalScope(), true);
+    const scope = moduleNames.localScope(["value", "instancePath", "errors"]);
+    const statements = compileSchema(root, scope, true);
     const exportKeyword = new Code(exported ? "export " : "");
     const checkReturn = typeName === undefined ? code`boolean` : checkReturnType(typeName, inputs.unknownTypes.has(typeName));
-    runtimeImports.add("ValidationError");
-    const scoped = dynamicScopeEntry(schema);
+    const scoped = dynamicScopeEntry(schema, scope);
     const checkBody = scoped(code`${render(statements, "check")}\nreturn true;`);
     const collectBody = scoped(render(statements, "collect"));
+    // Flat: until names are resolved, a function is kept as text and names, not the code built for it.
     functions.push(
       code`${docComment(exported ? `Whether \`value\` is a valid ${typeName}: the recursive check that \`is${typeName}\` guards.` : `Whether \`value\` matches the schema at #${location.pointer}.`)}
-${exportKeyword}function ${check}(value: unknown): ${checkReturn} {\n${checkBody}\n}`,
+${exportKeyword}function ${check}(value: unknown): ${checkReturn} {\n${checkBody}\n}`.flat(),
       code`${docComment(`Appends to \`errors\` every reason why \`value\` does not match${exported ? ` ${typeName}` : ` #${location.pointer}`}.`)}
-${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors: ValidationError[]): void {\n${collectBody}\n}`,
+${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors: ${module.runtime("ValidationError")}[]): void {\n${collectBody}\n}`.flat(),
     );
   };
 
@@ -244,7 +271,7 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
   function namedEvaluated(location: SchemaLocation): Code | undefined {
     const name = names.get(locationKey(location));
     if (name === undefined) return undefined;
-    const evaluated = identifier(`evaluatedBy${name}`);
+    const evaluated = affixed(name, EVALUATED_AFFIX);
     importNamed(location, evaluated);
     return evaluated;
   }
@@ -258,9 +285,9 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
     }
     const existing = privateEvaluated.get(locationKey(location));
     if (existing !== undefined) return existing;
-    const name = identifier(`evaluatedBy${uniqueModuleName(privateBaseName(location))}`);
+    const name = affixed(moduleNames.name(privateBaseName(location), [EVALUATED_AFFIX]), EVALUATED_AFFIX);
     privateEvaluated.set(locationKey(location), name);
-    functions.push(evaluatedByFunction(name, schema, location, contextFor(new LocalScope()), false));
+    functions.push(evaluatedByFunction(name, schema, location, contextFor(evaluatedByScope()), false));
     return name;
   }
 
@@ -274,7 +301,7 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
    * A function body wrapper: code in a schema resource that declares dynamic anchors puts them in
    * the dynamic scope while it runs, where `$dynamicRef`/`$recursiveRef` look for them.
    */
-  function dynamicScopeEntry(schema: Schema): (body: Code) => Code {
+  function dynamicScopeEntry(schema: Schema, functionScope: LocalScope): (body: Code) => Code {
     const baseUri = isSchemaObject(schema) ? resolved.facts(schema)?.baseUri : undefined;
     const anchors = baseUri === undefined ? undefined : resolved.dynamicAnchors.get(baseUri);
     if (anchors === undefined || anchors.size === 0) return (body) => body;
@@ -284,8 +311,9 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
       return code`${anchor}: { check: ${functions.check}, collect: ${functions.collect}${evaluated} }`;
     });
     const scope = module.constant("dynamicAnchors", code`{ ${joinCode(entries, ", ")} }`);
+    const depth = functionScope.local("scopeDepth");
     return (body) =>
-      code`const scopeDepth = ${module.runtime("enterDynamicScope")}(${scope});\ntry {\n${body}\n} finally {\n${module.runtime("leaveDynamicScope")}(scopeDepth);\n}`;
+      code`const ${depth} = ${module.runtime("enterDynamicScope")}(${scope});\ntry {\n${body}\n} finally {\n${module.runtime("leaveDynamicScope")}(${depth});\n}`;
   }
 
   function subschemaFunctions(schema: Schema, location: SchemaLocation): FunctionPair {
@@ -297,10 +325,9 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
     }
     const existing = privateFunctions.get(locationKey(location));
     if (existing !== undefined) return existing;
-    const base = uniqueModuleName(privateBaseName(location));
-    const pair = { ...functionNames(base), predicate: false };
+    const pair = { ...functionNames(moduleNames.name(privateBaseName(location), FUNCTION_AFFIXES)), predicate: false };
     privateFunctions.set(locationKey(location), pair);
-    emitFunctions(undefined, base, schema, location, false);
+    emitFunctions(undefined, pair, schema, location, false);
     return pair;
   }
 
@@ -314,14 +341,27 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
     return `${names.get(locationKey(owner))!}_${pascalCase(relative.join(" "))}`;
   }
 
+  /** The scope of an `evaluatedBy…` function. */
+  function evaluatedByScope(): LocalScope {
+    return moduleNames.localScope(["value", "includeUnevaluated"]);
+  }
+
   for (const location of locations) {
     const typeName = names.get(locationKey(location))!;
-    emitFunctions(typeName, typeName, schemaAt(location), location, true);
+    emitFunctions(typeName, functionNames(typeName), schemaAt(location), location, true);
     if (resolved.usesUnevaluated) {
       functions.push(
-        evaluatedByFunction(identifier(`evaluatedBy${typeName}`), schemaAt(location), location, contextFor(new LocalScope()), true),
+        evaluatedByFunction(affixed(typeName, EVALUATED_AFFIX), schemaAt(location), location, contextFor(evaluatedByScope()), true),
       );
     }
   }
-  return { source: joinCode([...constants, ...functions], "\n\n"), runtimeImports, usesFormats, namedImports };
+  for (const imported of namedImports.values()) for (const name of imported) moduleNames.reserve(name);
+  moduleNames.resolve();
+  return {
+    source: joinCode([...constants, ...functions], "\n\n"),
+    runtimeImports,
+    runtime: (name) => module.runtime(name),
+    usesFormats,
+    namedImports,
+  };
 }

@@ -1,9 +1,10 @@
 import type { Dialect } from "../dialect.js";
+import type * as formatChecks from "../runtime/formats.js";
 import * as runtime from "../runtime/validation-runtime.js";
 import { appendPointer } from "../json-pointer.js";
 import type { DynamicRef, SchemaFacts, SchemaLocation } from "../resolve.js";
 import type { Schema, SchemaObject } from "../schema-walk.js";
-import { Code, code, identifier, isSafeIdentifier, joinCode } from "./code.js";
+import { type Affix, call, Code, code, isSafeIdentifier, joinCode, Name } from "./code.js";
 import type { FailureSpec, Statement } from "./statements.js";
 
 /** The instance types that keyword families apply to; each has a guard expression. */
@@ -41,11 +42,28 @@ export interface CompileContext {
   schemaAt(location: SchemaLocation): Schema;
 }
 
+/** The values `_runtime.ts` exports: module-level names of every generated module, which no other name may take. */
+export const RUNTIME_VALUES: ReadonlySet<string> = new Set(Object.keys(runtime));
+
+/** The types of `_runtime.ts` that generated code names, each tied to its declaration there. */
+interface RuntimeTypes {
+  ValidationError: runtime.ValidationError;
+  ValidationResult: runtime.ValidationResult<unknown>;
+  StandardSchemaV1: runtime.StandardSchemaV1;
+  Evaluated: runtime.Evaluated;
+}
+
+/** A name `_runtime.ts` exports (src/runtime/validation-runtime.ts): renaming it there fails type-checking here. */
+export type RuntimeName = keyof typeof runtime | keyof RuntimeTypes;
+
+/** A format check of `_formats.ts` (src/runtime/formats.ts), likewise. */
+export type FormatCheck = keyof typeof formatChecks;
+
 export interface ModuleScope {
-  /** The identifier of a run-time helper from `_runtime.ts`, imported on first use. */
-  runtime(helper: string): Code;
+  /** The identifier of a run-time helper or type from `_runtime.ts`, imported on first use. */
+  runtime(helper: RuntimeName): Code;
   /** The identifier of a format check from `_formats.ts`, imported on first use. */
-  formatCheck(checker: string): Code;
+  formatCheck(checker: FormatCheck): Code;
   /** The named schema a `$ref` points at: its function names, imported on first use. */
   namedFunctions(location: SchemaLocation): FunctionPair | undefined;
   refTarget(schema: SchemaObject): SchemaLocation | undefined;
@@ -69,20 +87,84 @@ export interface KeywordCompiler {
 /** The namespace format checks are imported as (`formats.isEmail`): a type named Email has its own `isEmail`. */
 export const FORMATS_NAMESPACE = "formats";
 
-/** Names of local variables in one generated function: unique, readable, never a module name. */
-export class LocalScope {
-  private readonly used = new Set(["value", "instancePath", "errors", FORMATS_NAMESPACE, ...Object.keys(runtime)]);
+/**
+ * The module-level names of one generated module. Fixed names (its exported functions, imports, the
+ * run-time helpers, `formats`) are reserved; constants and private functions get theirs in `resolve`,
+ * once every fixed name is known, in the order they were asked for: the hint, else the hint with the
+ * first counter (2, 3, …) that is free. A hint stands for the identifiers made of it with `affixes`
+ * (`checkFoo_Bar` and `collectFoo_BarErrors`): free means no other name took the hint, and none of
+ * those identifiers is taken. Then the local scopes resolve their names, avoiding every module name.
+ */
+export class ModuleNames {
+  private readonly taken = new Set<string>([FORMATS_NAMESPACE, ...RUNTIME_VALUES]);
+  private readonly pending: { name: Name; affixes: readonly Affix[] }[] = [];
+  private readonly scopes: LocalScope[] = [];
 
-  local(hint: string): Code {
+  reserve(name: string): void {
+    this.taken.add(name);
+  }
+
+  /** A module-level name for `affixes` (by default the name itself), resolved later. */
+  name(hint: string, affixes: readonly Affix[] = [["", ""]]): Name {
+    const name = new Name(hint);
+    this.pending.push({ name, affixes });
+    return name;
+  }
+
+  /** The locals of a new function whose parameters are `parameters`. */
+  localScope(parameters: readonly string[]): LocalScope {
+    const scope = new LocalScope(parameters);
+    this.scopes.push(scope);
+    return scope;
+  }
+
+  isTaken(name: string): boolean {
+    return this.taken.has(name);
+  }
+
+  resolve(): void {
+    const hints = new Set<string>();
+    for (const { name, affixes } of this.pending) {
+      const isFree = (candidate: string): boolean =>
+        !hints.has(candidate) && affixes.every(([prefix, suffix]) => !this.taken.has(prefix + candidate + suffix));
+      let text = name.hint;
+      for (let counter = 2; !isFree(text); counter++) text = `${name.hint}${counter}`;
+      hints.add(text);
+      for (const [prefix, suffix] of affixes) this.taken.add(prefix + text + suffix);
+      name.resolve(text);
+    }
+    for (const scope of this.scopes) scope.resolve(this);
+  }
+}
+
+/**
+ * The locals of one generated function (its check and collect bodies share them). A local's hint is
+ * made readable from a property name (`status`; a reserved word or a verb-prefixed name such as `to`
+ * or `isActive` gets `Value`, so it never reads as a function); at the end each local gets its hint,
+ * else the hint with the first free counter (`key2`, `checkFoo2`), in the order they were made.
+ * Free means not a parameter, not an earlier local, and not a module-level name.
+ */
+export class LocalScope {
+  private readonly names: Name[] = [];
+  constructor(private readonly parameters: readonly string[]) {}
+
+  local(hint: string): Name {
     let base = hint.replace(/[^A-Za-z0-9_]+(.)?/g, (_, next: string | undefined) => (next ?? "").toUpperCase());
     base = base.charAt(0).toLowerCase() + base.slice(1);
-    // Module-level names are PascalCase, UPPER_CASE or start with these verbs; locals must not shadow them.
     if (!isSafeIdentifier(base) || /^(is|collect|validate|assert|to|json|pointer)([A-Z0-9]|$)/.test(base)) base = `${base}Value`;
-    if (!isSafeIdentifier(base)) base = "item";
-    let name = base;
-    for (let counter = 2; this.used.has(name); counter++) name = `${base}${counter}`;
-    this.used.add(name);
-    return identifier(name);
+    const name = new Name(isSafeIdentifier(base) ? base : "item");
+    this.names.push(name);
+    return name;
+  }
+
+  resolve(module: ModuleNames): void {
+    const used = new Set(this.parameters);
+    for (const name of this.names) {
+      let text = name.hint;
+      for (let counter = 2; used.has(text) || module.isTaken(text); counter++) text = `${name.hint}${counter}`;
+      used.add(text);
+      name.resolve(text);
+    }
   }
 }
 
@@ -131,14 +213,14 @@ export interface FunctionPair {
  * what validates (`not` can leave `never`), so predicates get the value as `unknown` there.
  */
 export function inPlaceCheck(functions: FunctionPair, value: Code): Code {
-  return functions.predicate ? code`${functions.check}(${value} as unknown)` : code`${functions.check}(${value})`;
+  return functions.predicate ? call(functions.check, code`${value} as unknown`) : call(functions.check, value);
 }
 
 /** Validation delegated to a function pair; `inPlace` when other keywords check the same value. */
 export function callStatement(functions: FunctionPair, node: SchemaNode, inPlace: boolean): Statement {
   return {
     kind: "call",
-    check: inPlace ? inPlaceCheck(functions, node.value) : code`${functions.check}(${node.value})`,
+    check: inPlace ? inPlaceCheck(functions, node.value) : call(functions.check, node.value),
     collect: code`${functions.collect}(${node.value}, ${pathExpression(node.path)}, errors);`,
   };
 }

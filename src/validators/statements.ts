@@ -1,4 +1,4 @@
-import { Code, code, joinCode, negate, operand } from "./code.js";
+import { and, Code, code, joinCode, type Name, negate, or } from "./code.js";
 
 /**
  * Validators are built as a small statement tree, then rendered twice: as a boolean check that
@@ -20,12 +20,19 @@ export interface FailureSpec {
 export type Statement =
   /** Fails when `condition` holds. */
   | { kind: "fail-if"; condition: Code; failure: FailureSpec }
+  /** Fails: `return false;` in a check, the failure reported in a collector. */
+  | { kind: "fail"; failure: FailureSpec }
   /** Fails unless `condition` holds; `then` runs only when it holds (and may rely on its narrowing). */
   | { kind: "guard"; condition: Code; failure: FailureSpec; then: Statement[] }
-  | { kind: "if"; condition: Code; then: Statement[] }
-  /** Validation delegated to another function: `check` is a boolean expression, `collect` a statement. */
+  | { kind: "if"; condition: Code; then: Statement[]; else?: Statement[] }
+  /** Validation delegated to another function: `check` is a call expression, `collect` a statement. */
   | { kind: "call"; check: Code; collect: Code }
-  | { kind: "raw"; code: Code }
+  /** `const name: type = value;` */
+  | { kind: "const"; name: Name; type?: Code; value: Code }
+  /** `if (condition) continue;`, in a loop body. */
+  | { kind: "continue-if"; condition: Code }
+  /** `return false;`: check mode only, for a schema that nothing passes (see compile.ts). */
+  | { kind: "return-false" }
   /** `header` is a loop head such as `for (const key of Object.keys(value))`. */
   | { kind: "loop"; header: Code; body: Statement[] }
   /** A check that needs its own branches: `failed` is true when it failed; `collect` reports it. */
@@ -34,7 +41,12 @@ export type Statement =
    * Different statements per mode: a check can skip keywords that cannot change the verdict (and
    * that TypeScript's narrowing would reject there), errors are still collected as ajv reports them.
    */
-  | { kind: "by-mode"; check: Statement[]; collect: Statement[] };
+  | { kind: "by-mode"; check: Statement[]; collect: Statement[] }
+  /**
+   * Code written in one place only, for a collector: oneOf's tally of passing branches and
+   * propertyNames' marking of the errors inside it. Everything else says what it is.
+   */
+  | { kind: "snippet"; code: Code };
 
 /** `errors.push({ … })`, one property per line: it never fits on one, so it is written broken as prettier would. */
 export function pushFailure(failure: FailureSpec): Code {
@@ -48,19 +60,19 @@ message: ${failure.message},
 }
 
 /** `if (condition)` with the failure on the next line, where the printer hangs it. */
-export function failIf(condition: Code, failure: FailureSpec): Code {
+function failIf(condition: Code, failure: FailureSpec): Code {
   return code`if (${condition})\n${pushFailure(failure)}`;
 }
 
 /** The failure condition of a one-line statement in check mode, if it has one. */
 function checkFailCondition(statement: Statement): Code | undefined {
   if (statement.kind === "fail-if") return statement.condition;
-  if (statement.kind === "call") return code`!${statement.check}`;
+  if (statement.kind === "call") return negate(statement.check);
   if (statement.kind === "compound") return statement.failed;
   if (statement.kind === "guard" && statement.then.length === 0) return negate(statement.condition);
-  if (statement.kind === "if" && statement.then.length === 1) {
+  if (statement.kind === "if" && statement.then.length === 1 && statement.else === undefined) {
     const inner = checkFailCondition(statement.then[0]!);
-    return inner === undefined ? undefined : code`${operand(statement.condition, "&&")} && ${operand(inner, "&&")}`;
+    return inner === undefined ? undefined : and(statement.condition, inner);
   }
   return undefined;
 }
@@ -69,13 +81,30 @@ function block(statements: readonly Statement[], mode: Mode): Code {
   return code`{\n${render(statements, mode)}\n}`;
 }
 
+/** Statements that read the same in both modes. */
+function renderCommon(statement: Statement & { kind: "if" | "const" | "continue-if" | "loop" | "snippet" }, mode: Mode): Code {
+  switch (statement.kind) {
+    case "if": {
+      const otherwise = statement.else === undefined ? code`` : code` else ${block(statement.else, mode)}`;
+      return code`if (${statement.condition}) ${block(statement.then, mode)}${otherwise}`;
+    }
+    case "const":
+      return code`const ${statement.name}${statement.type === undefined ? code`` : code`: ${statement.type}`} = ${statement.value};`;
+    case "continue-if":
+      return code`if (${statement.condition}) continue;`;
+    case "loop":
+      return code`${statement.header} ${block(statement.body, mode)}`;
+    case "snippet":
+      return statement.code;
+  }
+}
+
 function renderCheck(statements: readonly Statement[]): Code[] {
   const lines: Code[] = [];
   let pendingConditions: Code[] = [];
   const flush = (): void => {
     if (pendingConditions.length === 0) return;
-    const conditions = pendingConditions.length === 1 ? pendingConditions : pendingConditions.map((condition) => operand(condition, "||"));
-    lines.push(code`if (${joinCode(conditions, " || ")}) return false;`);
+    lines.push(code`if (${or(...pendingConditions)}) return false;`);
     pendingConditions = [];
   };
   for (const statement of checkStatements(statements)) {
@@ -89,14 +118,16 @@ function renderCheck(statements: readonly Statement[]): Code[] {
       case "guard":
         lines.push(code`if (${negate(statement.condition)}) return false;`, render(statement.then, "check"));
         break;
+      case "fail":
+      case "return-false":
+        lines.push(code`return false;`);
+        break;
       case "if":
-        lines.push(code`if (${statement.condition}) ${block(statement.then, "check")}`);
-        break;
-      case "raw":
-        lines.push(statement.code);
-        break;
+      case "const":
+      case "continue-if":
       case "loop":
-        lines.push(code`${statement.header} ${block(statement.body, "check")}`);
+      case "snippet":
+        lines.push(renderCommon(statement, "check"));
         break;
     }
   }
@@ -114,21 +145,24 @@ function renderCollect(statements: readonly Statement[]): Code[] {
     switch (statement.kind) {
       case "fail-if":
         return failIf(statement.condition, statement.failure);
+      case "fail":
+        return pushFailure(statement.failure);
       case "guard":
         if (statement.then.length === 0) return failIf(negate(statement.condition), statement.failure);
         return code`${failIf(negate(statement.condition), statement.failure)}\nelse ${block(statement.then, "collect")}`;
-      case "if":
-        return code`if (${statement.condition}) ${block(statement.then, "collect")}`;
       case "call":
         return statement.collect;
-      case "raw":
-        return statement.code;
-      case "loop":
-        return code`${statement.header} ${block(statement.body, "collect")}`;
+      case "return-false":
+        throw new Error("internal error: return-false is a check-mode statement");
       case "compound":
-        return render(statement.collect, "collect");
       case "by-mode":
         return render(statement.collect, "collect");
+      case "if":
+      case "const":
+      case "continue-if":
+      case "loop":
+      case "snippet":
+        return renderCommon(statement, "collect");
     }
   });
 }

@@ -1,6 +1,6 @@
 import { atLeast } from "../../dialect.js";
 import type { Schema } from "../../schema-walk.js";
-import { type Code, code, joinCode } from "../code.js";
+import { and, call, type Code, code, compare, conditional, joinCode, negate, not, or } from "../code.js";
 import {
   callStatement,
   childLocation,
@@ -36,29 +36,11 @@ function allOf(node: SchemaNode, context: CompileContext): Statement[] {
 function anyOf(node: SchemaNode, context: CompileContext): Statement[] {
   const functions = branches(node, context, "anyOf");
   if (functions === undefined) return [];
-  const failed = code`!(${joinCode(
-    functions.map((branch) => inPlaceCheck(branch, node.value)),
-    " || ",
-  )})`;
+  const failed = not(or(...functions.map((branch) => inPlaceCheck(branch, node.value))));
   const anyOfFailure = failure(node, "anyOf", code`{}`, "must match a schema in anyOf");
+  const reports = functions.map((branch) => callStatement(branch, node, true));
   return [
-    {
-      kind: "compound",
-      failed,
-      collect: [
-        {
-          kind: "if",
-          condition: failed,
-          then: [
-            ...functions.map((branch) => ({
-              kind: "raw" as const,
-              code: code`${branch.collect}(${node.value}, ${anyOfFailure.instancePath}, errors);`,
-            })),
-            { kind: "raw", code: pushFailure(anyOfFailure) },
-          ],
-        },
-      ],
-    },
+    { kind: "compound", failed, collect: [{ kind: "if", condition: failed, then: [...reports, { kind: "fail", failure: anyOfFailure }] }] },
   ];
 }
 
@@ -70,10 +52,8 @@ function anyOf(node: SchemaNode, context: CompileContext): Statement[] {
 function oneOf(node: SchemaNode, context: CompileContext): Statement[] {
   const functions = branches(node, context, "oneOf");
   if (functions === undefined) return [];
-  const failed = code`${joinCode(
-    functions.map((branch) => code`(${inPlaceCheck(branch, node.value)} ? 1 : 0)`),
-    " + ",
-  )} !== 1`;
+  const passes = functions.map((branch) => code`(${inPlaceCheck(branch, node.value)} ? 1 : 0)`);
+  const failed = compare(joinCode(passes, " + "), "!==", 1);
   const start = context.scope.local("oneOfStart");
   const passing = context.scope.local("passing");
   const fail = failure(
@@ -87,17 +67,20 @@ function oneOf(node: SchemaNode, context: CompileContext): Statement[] {
     const attempt = code`if (${inPlaceCheck(branch, node.value)}) ${passing}.push(${index});\nelse ${branch.collect}(${node.value}, ${path}, errors);`;
     return index < 2 ? attempt : code`if (${passing}.length < 2) {\n${attempt}\n}`;
   });
-  const collect = code`const ${start} = errors.length;
-const ${passing}: number[] = [];
-${joinCode(tries, "\n")}
+  const tally = code`${joinCode(tries, "\n")}
 if (${passing}.length === 1) errors.length = ${start};
 else
 ${pushFailure(fail)}`;
-  return [{ kind: "compound", failed, collect: [{ kind: "raw", code: collect }] }];
+  const collect: Statement[] = [
+    { kind: "const", name: start, value: code`errors.length` },
+    { kind: "const", name: passing, type: code`number[]`, value: code`[]` },
+    { kind: "snippet", code: tally },
+  ];
+  return [{ kind: "compound", failed, collect }];
 }
 
 /** `not`: fails when the subschema passes; its only error is its own. */
-function not(node: SchemaNode, context: CompileContext): Statement[] {
+function notSchema(node: SchemaNode, context: CompileContext): Statement[] {
   const schema = subschemaValue(node, "not");
   if (schema === undefined) return [];
   const functions = context.subschemaFunctions(schema, childLocation(node.location, "not"));
@@ -123,25 +106,25 @@ function ifThenElse(node: SchemaNode, context: CompileContext): Statement[] {
   const thenFunctionPair = branch("then");
   const elseFunctionPair = branch("else");
   if (thenFunctionPair === undefined && elseFunctionPair === undefined) return [];
-  const condition = code`${context.subschemaFunctions(ifSchema, childLocation(node.location, "if")).check}(${node.value})`;
-  const fails = (functions: FunctionPair): Code => code`!${functions.check}(${node.value})`;
-  const report = (keyword: "then" | "else", functions: FunctionPair): Code => {
+  const condition = call(context.subschemaFunctions(ifSchema, childLocation(node.location, "if")).check, node.value);
+  const fails = (functions: FunctionPair): Code => negate(call(functions.check, node.value));
+  const report = (keyword: "then" | "else", functions: FunctionPair): Statement => {
     const fail = failure(node, "if", code`{ failingKeyword: ${keyword} }`, `must match "${keyword}" schema`);
-    return code`if (${fails(functions)}) {\n${functions.collect}(${node.value}, ${fail.instancePath}, errors);\n${pushFailure(fail)}\n}`;
+    return { kind: "if", condition: fails(functions), then: [callStatement(functions, node, false), { kind: "fail", failure: fail }] };
   };
   let failed: Code;
-  let collect: Code;
+  let collect: Statement;
   if (thenFunctionPair !== undefined && elseFunctionPair !== undefined) {
-    failed = code`${condition} ? ${fails(thenFunctionPair)} : ${fails(elseFunctionPair)}`;
-    collect = code`if (${condition}) {\n${report("then", thenFunctionPair)}\n} else {\n${report("else", elseFunctionPair)}\n}`;
+    failed = conditional(condition, fails(thenFunctionPair), fails(elseFunctionPair));
+    collect = { kind: "if", condition, then: [report("then", thenFunctionPair)], else: [report("else", elseFunctionPair)] };
   } else if (thenFunctionPair !== undefined) {
-    failed = code`${condition} && ${fails(thenFunctionPair)}`;
-    collect = code`if (${condition}) {\n${report("then", thenFunctionPair)}\n}`;
+    failed = and(condition, fails(thenFunctionPair));
+    collect = { kind: "if", condition, then: [report("then", thenFunctionPair)] };
   } else {
-    failed = code`!${condition} && ${fails(elseFunctionPair!)}`;
-    collect = code`if (!${condition}) {\n${report("else", elseFunctionPair!)}\n}`;
+    failed = and(negate(condition), fails(elseFunctionPair!));
+    collect = { kind: "if", condition: negate(condition), then: [report("else", elseFunctionPair!)] };
   }
-  return [{ kind: "compound", failed, collect: [{ kind: "raw", code: collect }] }];
+  return [{ kind: "compound", failed, collect: [collect] }];
 }
 
 /** The in-place applicators: `allOf`, `anyOf`, `oneOf`, `not`, `if`/`then`/`else`. They apply to any instance type. */
@@ -153,7 +136,7 @@ export const applicatorKeywords: KeywordCompiler = {
       ...allOf(node, context),
       ...anyOf(node, context),
       ...oneOf(node, context),
-      ...not(node, context),
+      ...notSchema(node, context),
       ...ifThenElse(node, context),
     ];
     return statements.length === 0 ? [] : [{ statements }];

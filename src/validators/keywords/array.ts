@@ -1,8 +1,8 @@
 import { atLeast, type Dialect } from "../../dialect.js";
 import { isSchemaObject, type Schema, type SchemaObject } from "../../schema-walk.js";
-import { code } from "../code.js";
+import { call, code, compare, negate, or } from "../code.js";
 import { childLocation, failure, pathExpression, type CompileContext, type KeywordCompiler, type SchemaNode } from "../context.js";
-import { failIf, type Statement } from "../statements.js";
+import type { Statement } from "../statements.js";
 import { acceptsEverything, nonNegativeInteger, schemaError, subschemaValue } from "./shared.js";
 
 /** How a dialect spells tuples: the schemas of the first items, and the schema of the items after them. */
@@ -53,8 +53,8 @@ function itemStatements(node: SchemaNode, context: CompileContext, { tuple, rest
     if (body.length === 0) return;
     statements.push({
       kind: "if",
-      condition: code`${node.value}.length > ${index}`,
-      then: [{ kind: "raw", code: code`const ${item} = ${node.value}[${index}];` }, ...body],
+      condition: compare(code`${node.value}.length`, ">", index),
+      then: [{ kind: "const", name: item, value: code`${node.value}[${index}]` }, ...body],
     });
   });
   if (rest === undefined) return statements;
@@ -62,7 +62,7 @@ function itemStatements(node: SchemaNode, context: CompileContext, { tuple, rest
   if (rest.schema === false && tuple !== undefined) {
     statements.push({
       kind: "fail-if",
-      condition: code`${node.value}.length > ${start}`,
+      condition: compare(code`${node.value}.length`, ">", start),
       failure: failure(node, rest.keyword, code`{ limit: ${start} }`, `must NOT have more than ${start} items`),
     });
     return statements;
@@ -79,7 +79,7 @@ function itemStatements(node: SchemaNode, context: CompileContext, { tuple, rest
     statements.push({
       kind: "loop",
       header: code`for (let ${index} = ${start}; ${index} < ${node.value}.length; ${index}++)`,
-      body: [{ kind: "raw", code: code`const ${item} = ${node.value}[${index}];` }, ...body],
+      body: [{ kind: "const", name: item, value: code`${node.value}[${index}]` }, ...body],
     });
   }
   return statements;
@@ -104,7 +104,7 @@ function uniqueItemsStatement(node: SchemaNode, context: CompileContext, items: 
   if (typeof unique !== "boolean") throw schemaError(node, ["uniqueItems"], '"uniqueItems" must be a boolean', "Write true or false.");
   if (!unique) return [];
   const types = scalarItemTypes(items);
-  const call = code`${context.module.runtime("duplicateItems")}(${node.value}${types === undefined ? code`` : code`, ${types}`})`;
+  const duplicates = call(context.module.runtime("duplicateItems"), node.value, ...(types === undefined ? [] : [types]));
   const duplicate = context.scope.local("duplicate");
   const fail = failure(
     node,
@@ -115,8 +115,11 @@ function uniqueItemsStatement(node: SchemaNode, context: CompileContext, items: 
   return [
     {
       kind: "compound",
-      failed: code`${call} !== undefined`,
-      collect: [{ kind: "raw", code: code`const ${duplicate} = ${call};\n${failIf(code`${duplicate} !== undefined`, fail)}` }],
+      failed: compare(duplicates, "!==", code`undefined`),
+      collect: [
+        { kind: "const", name: duplicate, value: duplicates },
+        { kind: "fail-if", condition: compare(duplicate, "!==", code`undefined`), failure: fail },
+      ],
     },
   ];
 }
@@ -138,26 +141,28 @@ function containsStatement(node: SchemaNode, context: CompileContext, dialect: D
   );
   if (max !== undefined && min > max) return [{ kind: "fail-if", condition: code`true`, failure: fail }];
   if (acceptsEverything(contains)) {
-    const tooFew = code`${node.value}.length < ${min}`;
-    const tooMany = code`${node.value}.length > ${max ?? 0}`;
-    const condition = max === undefined ? tooFew : min === 0 ? tooMany : code`${tooFew} || ${tooMany}`;
+    const tooFew = compare(code`${node.value}.length`, "<", min);
+    const tooMany = compare(code`${node.value}.length`, ">", max ?? 0);
+    const condition = max === undefined ? tooFew : min === 0 ? tooMany : or(tooFew, tooMany);
     return [{ kind: "fail-if", condition, failure: fail }];
   }
   const functions = context.subschemaFunctions(contains, childLocation(node.location, "contains"));
-  const limits = code`${min}, ${max === undefined ? code`Infinity` : code`${max}`}`;
+  const limit = max === undefined ? code`Infinity` : max;
+  const collected = call(
+    context.module.runtime("collectContains"),
+    node.value,
+    functions.check,
+    functions.collect,
+    min,
+    limit,
+    pathExpression(node.path),
+    code`errors`,
+  );
   return [
     {
       kind: "compound",
-      failed: code`!${context.module.runtime("containsPasses")}(${node.value}, ${functions.check}, ${limits})`,
-      collect: [
-        {
-          kind: "raw",
-          code: failIf(
-            code`!${context.module.runtime("collectContains")}(${node.value}, ${functions.check}, ${functions.collect}, ${limits}, ${pathExpression(node.path)}, errors)`,
-            fail,
-          ),
-        },
-      ],
+      failed: negate(call(context.module.runtime("containsPasses"), node.value, functions.check, min, limit)),
+      collect: [{ kind: "fail-if", condition: negate(collected), failure: fail }],
     },
   ];
 }

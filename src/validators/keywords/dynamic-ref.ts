@@ -1,4 +1,4 @@
-import { code } from "../code.js";
+import { call, code } from "../code.js";
 import { callStatement, pathExpression, type KeywordCompiler } from "../context.js";
 
 /**
@@ -19,7 +19,7 @@ export const dynamicRefKeyword: KeywordCompiler = {
         statements: [
           {
             kind: "call",
-            check: code`${target}.check(${node.value})`,
+            check: call(code`${target}.check`, node.value),
             collect: code`${target}.collect(${node.value}, ${pathExpression(node.path)}, errors);`,
           },
         ],

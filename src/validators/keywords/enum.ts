@@ -1,5 +1,5 @@
-import { type Code, code, joinCode, literal, type LiteralValue, negate } from "../code.js";
-import { failure, type KeywordCompiler, type ModuleScope } from "../context.js";
+import { and, call, type Code, code, compare, literal, type LiteralValue, negate } from "../code.js";
+import { failure, type CompileContext, type KeywordCompiler, type ModuleScope, type SchemaNode } from "../context.js";
 import type { Statement } from "../statements.js";
 import { possibleTypes, valueTypeOf } from "./type.js";
 
@@ -9,7 +9,14 @@ function isPrimitive(value: unknown): value is string | number | boolean | null 
 
 /** True when `value` equals `expected` as JSON values. */
 function equalsCondition(value: Code, expected: LiteralValue, module: ModuleScope): Code {
-  return isPrimitive(expected) ? code`${value} === ${expected}` : code`${module.runtime("jsonEqual")}(${value}, ${expected})`;
+  return isPrimitive(expected) ? compare(value, "===", expected) : call(module.runtime("jsonEqual"), value, expected);
+}
+
+/** True when `node.value` equals none of `values`, compared as JSON values. */
+function notAllowed(node: SchemaNode, values: LiteralValue[], context: CompileContext): Code {
+  const allowed = context.scope.local("allowed");
+  const some = code`${context.module.constant("allowedValues", literal(values))}.some`;
+  return negate(call(some, code`(${allowed}) => ${call(context.module.runtime("jsonEqual"), node.value, allowed)}`));
 }
 
 /** `enum` and `const`: JSON equality with the listed value(s). */
@@ -25,15 +32,15 @@ export const enumKeywords: KeywordCompiler = {
       // of another type would not compile, so it is compared as `unknown`.
       const narrowed = possibleTypes(node.schema, context.module.dialectOf(node.location), context, { withEnum: false });
       const subject = values.every((value) => narrowed.has(valueTypeOf(value))) ? node.value : code`(${node.value} as unknown)`;
-      const condition = values.every(isPrimitive)
-        ? joinCode(
-            values.map((value) => code`${subject} !== ${value}`),
-            " && ",
-          )
-        : code`!${context.module.constant("allowedValues", literal(values))}.some((allowed) => ${context.module.runtime("jsonEqual")}(${node.value}, allowed))`;
+      const condition =
+        values.length === 0
+          ? code`true`
+          : values.every(isPrimitive)
+            ? and(...values.map((value) => compare(subject, "!==", value)))
+            : notAllowed(node, values, context);
       statements.push({
         kind: "fail-if",
-        condition: values.length === 0 ? code`true` : condition,
+        condition,
         failure: failure(node, "enum", code`{ allowedValues: ${values} }`, "must be equal to one of the allowed values"),
       });
     }

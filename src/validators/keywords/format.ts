@@ -1,11 +1,11 @@
-import { code, negate } from "../code.js";
-import { failure, type InstanceType, type KeywordCompiler } from "../context.js";
+import { call, code, negate } from "../code.js";
+import { failure, type FormatCheck, type InstanceType, type KeywordCompiler } from "../context.js";
 
 /**
  * Asserted formats and the check in `_formats.ts` (src/runtime/formats.ts) for each. Any other
  * format is an annotation only, as the specification allows for unknown formats.
  */
-export const FORMATS: Readonly<Record<string, { instanceType: InstanceType; checker: string }>> = {
+export const FORMATS: Readonly<Record<string, { instanceType: InstanceType; checker: FormatCheck }>> = {
   "date-time": { instanceType: "string", checker: "isDateTime" },
   date: { instanceType: "string", checker: "isDate" },
   time: { instanceType: "string", checker: "isTime" },
@@ -47,7 +47,7 @@ export const formatKeyword: KeywordCompiler = {
         statements: [
           {
             kind: "fail-if",
-            condition: negate(code`${checker}(${node.value})`),
+            condition: negate(call(checker, node.value)),
             failure: failure(node, "format", code`{ format: ${format as string} }`, `must match format "${format as string}"`),
           },
         ],

@@ -1,5 +1,5 @@
 import { atLeast } from "../../dialect.js";
-import { type Code, code } from "../code.js";
+import { call, type Code, code, compare, negate } from "../code.js";
 import { failure, type KeywordCompiler, type SchemaNode } from "../context.js";
 import type { Statement } from "../statements.js";
 import { numberValue, schemaError } from "./shared.js";
@@ -10,13 +10,13 @@ type Comparison = ">=" | ">" | "<=" | "<";
 function failsComparison(value: Code, comparison: Comparison, limit: number): Code {
   switch (comparison) {
     case ">=":
-      return code`${value} < ${limit}`;
+      return compare(value, "<", limit);
     case ">":
-      return code`${value} <= ${limit}`;
+      return compare(value, "<=", limit);
     case "<=":
-      return code`${value} > ${limit}`;
+      return compare(value, ">", limit);
     case "<":
-      return code`${value} >= ${limit}`;
+      return compare(value, ">=", limit);
   }
 }
 
@@ -76,7 +76,7 @@ export const numberKeywords: KeywordCompiler = {
       }
       statements.push({
         kind: "fail-if",
-        condition: code`!${context.module.runtime("isMultipleOf")}(${node.value}, ${divisor})`,
+        condition: negate(call(context.module.runtime("isMultipleOf"), node.value, divisor)),
         failure: failure(node, "multipleOf", code`{ multipleOf: ${divisor} }`, `must be multiple of ${divisor}`),
       });
     }

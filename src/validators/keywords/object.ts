@@ -1,17 +1,9 @@
 import { atLeast, refOverridesSiblings } from "../../dialect.js";
 import { escapePointerToken } from "../../json-pointer.js";
 import { isSchema, isSchemaObject, type Schema, type SchemaObject } from "../../schema-walk.js";
-import { type Code, code, joinCode } from "../code.js";
-import {
-  callStatement,
-  childLocation,
-  failure,
-  pathExpression,
-  type CompileContext,
-  type KeywordCompiler,
-  type SchemaNode,
-} from "../context.js";
-import { pushFailure, type Statement } from "../statements.js";
+import { call, type Code, code, compare, negate, not, or } from "../code.js";
+import { callStatement, childLocation, failure, type CompileContext, type KeywordCompiler, type SchemaNode } from "../context.js";
+import type { Statement } from "../statements.js";
 import { declaredTypes } from "./type.js";
 import {
   acceptsEverything,
@@ -57,8 +49,8 @@ function patternPropertyStatements(node: SchemaNode, context: CompileContext, pa
     if (checks.length === 0) continue;
     body.push({
       kind: "if",
-      condition: code`${regExp()}.test(${key})`,
-      then: [{ kind: "raw", code: code`const ${local} = ${node.value}[${key}];` }, ...checks],
+      condition: call(code`${regExp()}.test`, key),
+      then: [{ kind: "const", name: local, value: code`${node.value}[${key}]` }, ...checks],
     });
   }
   return body.length === 0 ? [] : [{ kind: "loop", header: code`for (const ${key} of Object.keys(${node.value}))`, body }];
@@ -73,17 +65,18 @@ function propertyNamesStatements(node: SchemaNode, context: CompileContext): Sta
   const key = context.scope.local("key");
   const start = context.scope.local("start");
   const fail = failure(node, "propertyNames", code`{ propertyName: ${key} }`, "property name must be valid");
-  const collect = code`if (!${functions.check}(${key})) {
-const ${start} = errors.length;
-${functions.collect}(${key}, ${pathExpression(node.path)}, errors);
-${context.module.runtime("markPropertyName")}(errors, ${start}, ${key});
-${pushFailure(fail)}
-}`;
+  const failed = negate(call(functions.check, key));
+  const report: Statement[] = [
+    { kind: "const", name: start, value: code`errors.length` },
+    callStatement(functions, { ...node, value: key }, false),
+    { kind: "snippet", code: code`${call(context.module.runtime("markPropertyName"), code`errors`, start, key)};` },
+    { kind: "fail", failure: fail },
+  ];
   return [
     {
       kind: "loop",
       header: code`for (const ${key} of Object.keys(${node.value}))`,
-      body: [{ kind: "compound", failed: code`!${functions.check}(${key})`, collect: [{ kind: "raw", code: collect }] }],
+      body: [{ kind: "compound", failed, collect: [{ kind: "if", condition: failed, then: report }] }],
     },
   ];
 }
@@ -95,7 +88,7 @@ function propertyCountStatements(node: SchemaNode): Statement[] {
   if (minProperties !== undefined && minProperties > 0) {
     statements.push({
       kind: "fail-if",
-      condition: code`Object.keys(${node.value}).length < ${minProperties}`,
+      condition: compare(code`Object.keys(${node.value}).length`, "<", minProperties),
       failure: failure(node, "minProperties", code`{ limit: ${minProperties} }`, `must NOT have fewer than ${minProperties} properties`),
     });
   }
@@ -103,7 +96,7 @@ function propertyCountStatements(node: SchemaNode): Statement[] {
   if (maxProperties !== undefined) {
     statements.push({
       kind: "fail-if",
-      condition: code`Object.keys(${node.value}).length > ${maxProperties}`,
+      condition: compare(code`Object.keys(${node.value}).length`, ">", maxProperties),
       failure: failure(node, "maxProperties", code`{ limit: ${maxProperties} }`, `must NOT have more than ${maxProperties} properties`),
     });
   }
@@ -119,10 +112,10 @@ function dependentRequiredStatements(node: SchemaNode, keyword: string, dependen
     const message = `must have ${required.length === 1 ? "property" : "properties"} ${deps} when property ${property} is present`;
     statements.push({
       kind: "if",
-      condition: code`${ownProperty(node.value, property)} !== undefined`,
+      condition: compare(ownProperty(node.value, property), "!==", code`undefined`),
       then: required.map((missing) => ({
         kind: "fail-if",
-        condition: code`${ownProperty(node.value, missing)} === undefined`,
+        condition: compare(ownProperty(node.value, missing), "===", code`undefined`),
         failure: failure(
           node,
           keyword,
@@ -148,7 +141,7 @@ function dependentSchemaStatements(
     const functions = context.subschemaFunctions(schema, childLocation(node.location, keyword, property));
     statements.push({
       kind: "if",
-      condition: code`${ownProperty(node.value, property)} !== undefined`,
+      condition: compare(ownProperty(node.value, property), "!==", code`undefined`),
       then: [callStatement(functions, node, true)],
     });
   }
@@ -254,7 +247,7 @@ export const objectKeywords: KeywordCompiler = {
     for (const name of required) {
       const missing: Statement = {
         kind: "fail-if",
-        condition: code`${ownProperty(node.value, name)} === undefined`,
+        condition: compare(ownProperty(node.value, name), "===", code`undefined`),
         failure: failure(node, "required", code`{ missingProperty: ${name} }`, `must have required property '${name}'`),
       };
       statements.push(typeChecksMissing.has(name) ? { kind: "by-mode", check: [], collect: [missing] } : missing);
@@ -269,8 +262,8 @@ export const objectKeywords: KeywordCompiler = {
         path: [...node.path, `/${escapePointerToken(name)}`],
       });
       if (body.length === 0) continue;
-      statements.push({ kind: "raw", code: code`const ${local} = ${ownProperty(node.value, name)};` });
-      const present: Statement = { kind: "if", condition: code`${local} !== undefined`, then: body };
+      statements.push({ kind: "const", name: local, value: ownProperty(node.value, name) });
+      const present: Statement = { kind: "if", condition: compare(local, "!==", code`undefined`), then: body };
       statements.push(typeChecksMissing.has(name) ? { kind: "by-mode", check: body, collect: [present] } : present);
     }
     const patterns = patternPropertiesOf(node, node.schema, context);
@@ -283,14 +276,14 @@ export const objectKeywords: KeywordCompiler = {
         known.length === 0
           ? []
           : known.length <= 8
-            ? known.map((name) => code`${key} === ${name}`)
-            : [code`${context.module.constant("knownProperties", code`new Set(${known})`)}.has(${key})`];
-      const tests = [...knownTests, ...patterns.map(({ regExp }) => code`${regExp()}.test(${key})`)];
-      const isKnown = tests.length === 0 ? code`false` : joinCode(tests, " || ");
+            ? known.map((name) => compare(key, "===", name))
+            : [call(code`${context.module.constant("knownProperties", code`new Set(${known})`)}.has`, key)];
+      const tests = [...knownTests, ...patterns.map(({ regExp }) => call(code`${regExp()}.test`, key))];
+      const isKnown = tests.length === 0 ? code`false` : or(...tests);
       const header = code`for (const ${key} of Object.keys(${node.value}))`;
       if (additional === false) {
         const fail = failure(node, "additionalProperties", code`{ additionalProperty: ${key} }`, "must NOT have additional properties");
-        statements.push({ kind: "loop", header, body: [{ kind: "fail-if", condition: code`!(${isKnown})`, failure: fail }] });
+        statements.push({ kind: "loop", header, body: [{ kind: "fail-if", condition: not(isKnown), failure: fail }] });
       } else {
         const local = context.scope.local("propertyValue");
         const body = context.compileSubschema({
@@ -303,7 +296,11 @@ export const objectKeywords: KeywordCompiler = {
           statements.push({
             kind: "loop",
             header,
-            body: [{ kind: "raw", code: code`if (${isKnown}) continue;\nconst ${local} = ${node.value}[${key}];` }, ...body],
+            body: [
+              { kind: "continue-if", condition: isKnown },
+              { kind: "const", name: local, value: code`${node.value}[${key}]` },
+              ...body,
+            ],
           });
         }
       }

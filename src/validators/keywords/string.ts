@@ -1,4 +1,4 @@
-import { type Code, code } from "../code.js";
+import { and, call, type Code, code, compare, negate } from "../code.js";
 import { failure, type KeywordCompiler } from "../context.js";
 import type { Statement } from "../statements.js";
 import { nonNegativeInteger, patternConstant, schemaError } from "./shared.js";
@@ -10,12 +10,12 @@ export const stringKeywords: KeywordCompiler = {
     const { schema } = node;
     if (typeof schema === "boolean") return [];
     const statements: Statement[] = [];
-    const length = (): Code => code`${context.module.runtime("codePointLength")}(${node.value})`;
+    const length = (): Code => call(context.module.runtime("codePointLength"), node.value);
     const minLength = nonNegativeInteger(node, "minLength");
     if (minLength !== undefined && minLength > 0) {
       statements.push({
         kind: "fail-if",
-        condition: code`${length()} < ${minLength}`,
+        condition: compare(length(), "<", minLength),
         failure: failure(node, "minLength", code`{ limit: ${minLength} }`, `must NOT have fewer than ${minLength} characters`),
       });
     }
@@ -24,7 +24,7 @@ export const stringKeywords: KeywordCompiler = {
       statements.push({
         kind: "fail-if",
         // A string of at most maxLength UTF-16 units has at most as many code points.
-        condition: code`${node.value}.length > ${maxLength} && ${length()} > ${maxLength}`,
+        condition: and(compare(code`${node.value}.length`, ">", maxLength), compare(length(), ">", maxLength)),
         failure: failure(node, "maxLength", code`{ limit: ${maxLength} }`, `must NOT have more than ${maxLength} characters`),
       });
     }
@@ -35,7 +35,7 @@ export const stringKeywords: KeywordCompiler = {
       const regExp = patternConstant(node, context, ["pattern"], pattern);
       statements.push({
         kind: "fail-if",
-        condition: code`!${regExp}.test(${node.value})`,
+        condition: negate(call(code`${regExp}.test`, node.value)),
         failure: failure(node, "pattern", code`{ pattern: ${pattern} }`, `must match pattern "${pattern}"`),
       });
     }

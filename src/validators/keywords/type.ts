@@ -2,7 +2,7 @@ import { type Dialect, refOverridesSiblings } from "../../dialect.js";
 import { locationKey } from "../../resolve.js";
 import { jsonEqual } from "../../runtime/validation-runtime.js";
 import type { Schema } from "../../schema-walk.js";
-import { type Code, code, joinCode, operand } from "../code.js";
+import { call, type Code, code, compare, or } from "../code.js";
 import { failure, type CompileContext, type InstanceType, type ModuleScope, type SchemaNode } from "../context.js";
 import type { Statement } from "../statements.js";
 
@@ -38,27 +38,21 @@ export function instanceTypeOf(type: JsonType): InstanceType | undefined {
 export function typeCondition(type: JsonType | InstanceType, value: Code, module: ModuleScope): Code {
   switch (type) {
     case "object":
-      return code`${module.runtime("isJsonObject")}(${value})`;
+      return call(module.runtime("isJsonObject"), value);
     case "array":
-      return code`Array.isArray(${value})`;
+      return call(code`Array.isArray`, value);
     case "integer":
-      return code`Number.isInteger(${value})`;
+      return call(code`Number.isInteger`, value);
     case "null":
-      return code`${value} === null`;
+      return compare(value, "===", null);
     default:
-      return code`typeof ${value} === ${type}`;
+      return compare(code`typeof ${value}`, "===", type);
   }
 }
 
 /** `type`: a guard whose `then` runs only for instances of the declared type. */
 export function typeGuard(node: SchemaNode, types: readonly JsonType[], module: ModuleScope, then: Statement[]): Statement {
-  const condition =
-    types.length === 1
-      ? typeCondition(types[0]!, node.value, module)
-      : joinCode(
-          types.map((type) => operand(typeCondition(type, node.value, module), "||")),
-          " || ",
-        );
+  const condition = or(...types.map((type) => typeCondition(type, node.value, module)));
   const typeText = types.join(",");
   return { kind: "guard", condition, failure: failure(node, "type", code`{ type: ${typeText} }`, `must be ${typeText}`), then };
 }

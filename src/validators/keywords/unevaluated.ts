@@ -1,6 +1,6 @@
 import { atLeast } from "../../dialect.js";
 import type { Schema } from "../../schema-walk.js";
-import { type Code, code } from "../code.js";
+import { code, type Name } from "../code.js";
 import { childLocation, failure, type Fragment, type KeywordCompiler, type SchemaNode } from "../context.js";
 import type { FailureSpec, Statement } from "../statements.js";
 
@@ -23,11 +23,11 @@ export const unevaluatedKeywords: KeywordCompiler = {
     const { schema } = node;
     if (typeof schema === "boolean" || !atLeast(context.module.dialectOf(node.location), "2019-09")) return [];
     const fragments: Fragment[] = [];
-    const declareEvaluated = (): [Code, Statement] => {
+    const declareEvaluated = (): [Name, Statement] => {
       const evaluated = context.scope.local("evaluated");
       return [
         evaluated,
-        { kind: "raw", code: code`const ${evaluated} = ${context.evaluatedFunction(schema, node.location)}(${node.value}, false);` },
+        { kind: "const", name: evaluated, value: code`${context.evaluatedFunction(schema, node.location)}(${node.value}, false)` },
       ];
     };
 
@@ -57,10 +57,8 @@ export const unevaluatedKeywords: KeywordCompiler = {
             kind: "loop",
             header: code`if (!${evaluated}.allProperties)\nfor (const ${key} of Object.keys(${node.value}))`,
             body: [
-              {
-                kind: "raw",
-                code: code`if (${evaluated}.properties.has(${key})) continue;\nconst ${propertyValue} = ${node.value}[${key}];`,
-              },
+              { kind: "continue-if", condition: code`${evaluated}.properties.has(${key})` },
+              { kind: "const", name: propertyValue, value: code`${node.value}[${key}]` },
               ...body,
             ],
           },
@@ -97,7 +95,8 @@ export const unevaluatedKeywords: KeywordCompiler = {
             kind: "loop",
             header: code`if (!${evaluated}.allItems)\nfor (let ${index} = ${evaluated}.items; ${index} < ${node.value}.length; ${index}++)`,
             body: [
-              { kind: "raw", code: code`if (${evaluated}.itemIndexes.has(${index})) continue;\nconst ${item} = ${node.value}[${index}];` },
+              { kind: "continue-if", condition: code`${evaluated}.itemIndexes.has(${index})` },
+              { kind: "const", name: item, value: code`${node.value}[${index}]` },
               ...body,
             ],
           },

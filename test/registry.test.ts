@@ -9,6 +9,7 @@ import path from "node:path";
 import { test } from "node:test";
 import type { Dialect } from "../src/dialect.js";
 import { definedIn, isKnownKeyword, KEYWORDS, SUBSCHEMA_WALK } from "../src/keywords.js";
+import { KEYWORD_CLAIMS } from "../src/validators/compile.js";
 import { REPO_ROOT } from "./helpers.js";
 
 const METASCHEMAS = path.join(REPO_ROOT, "metaschemas");
@@ -66,4 +67,23 @@ test("each keyword is defined once, and the walk visits every subschema keyword 
   const walked = SUBSCHEMA_WALK.map((entry) => entry.keyword);
   assert.deepEqual(new Set(walked), new Set(KEYWORDS.filter((definition) => definition.subschemas !== undefined).map((d) => d.keyword)));
   assert.equal(new Set(walked).size, walked.length);
+});
+
+test("every keyword the registry marks `validates` is compiled by exactly one part of the validator compiler, and nothing else is", () => {
+  const claims = new Map<string, string[]>();
+  for (const { family, keywords } of KEYWORD_CLAIMS)
+    for (const keyword of keywords) claims.set(keyword, [...(claims.get(keyword) ?? []), family]);
+  for (const definition of KEYWORDS.filter((candidate) => candidate.validates === true)) {
+    assert.deepEqual(
+      claims.get(definition.keyword)?.length,
+      1,
+      `${definition.keyword} is claimed by ${String(claims.get(definition.keyword))}`,
+    );
+  }
+  const validated = new Set(KEYWORDS.filter((definition) => definition.validates === true).map((definition) => definition.keyword));
+  assert.deepEqual(
+    [...claims.keys()].filter((keyword) => !validated.has(keyword)),
+    [],
+    "claimed keywords the registry does not mark validates",
+  );
 });

@@ -50,6 +50,16 @@ const KEYWORD_COMPILERS: readonly KeywordCompiler[] = [
 const INSTANCE_TYPES: readonly InstanceType[] = ["object", "array", "string", "number"];
 
 /**
+ * Which part of the compiler checks each keyword the registry marks `validates`: a keyword family,
+ * or `compileSchema` itself for `type` (and OpenAPI's `nullable`, which widens it). A test holds
+ * this to the registry: every such keyword is claimed once.
+ */
+export const KEYWORD_CLAIMS: ReadonlyArray<{ family: string; keywords: readonly string[] }> = [
+  { family: "type", keywords: ["type", "nullable"] },
+  ...KEYWORD_COMPILERS.map((compiler) => ({ family: compiler.family, keywords: compiler.keywords })),
+];
+
+/**
  * Subschemas with more nested schemas than this get functions of their own instead of being
  * inlined: a reviewer reads small functions, and TypeScript refuses control flow analysis of huge ones.
  */
@@ -200,7 +210,10 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
     if (refOverridesSiblings(schema, module.dialectOf(node.location))) {
       return refKeyword.compile(node, context)[0]!.statements;
     }
-    const fragments: Fragment[] = KEYWORD_COMPILERS.flatMap((compiler) => compiler.compile(node, context));
+    // Only the families with a keyword here: a compiler reads nothing but its own keywords.
+    const fragments: Fragment[] = KEYWORD_COMPILERS.filter((compiler) => compiler.keywords.some((keyword) => keyword in schema)).flatMap(
+      (compiler) => compiler.compile(node, context),
+    );
     const untyped = fragments.filter((fragment) => fragment.instanceType === undefined).flatMap((fragment) => fragment.statements);
     const dialect = module.dialectOf(node.location);
     const types = declaredTypes(schema, dialect);

@@ -80,6 +80,9 @@ export interface ModuleScope {
 }
 
 export interface KeywordCompiler {
+  /** A name for the family, in messages and tests. */
+  family: string;
+  /** The keywords it compiles; it runs only on schemas that have one of them. */
   keywords: readonly string[];
   compile(node: SchemaNode, context: CompileContext): Fragment[];
 }

@@ -129,6 +129,7 @@ function ifThenElse(node: SchemaNode, context: CompileContext): Statement[] {
 
 /** The in-place applicators: `allOf`, `anyOf`, `oneOf`, `not`, `if`/`then`/`else`. They apply to any instance type. */
 export const applicatorKeywords: KeywordCompiler = {
+  family: "applicators",
   keywords: ["allOf", "anyOf", "oneOf", "not", "if", "then", "else"],
   compile(node, context) {
     if (typeof node.schema === "boolean") return [];

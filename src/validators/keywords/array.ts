@@ -172,6 +172,7 @@ function containsStatement(node: SchemaNode, context: CompileContext, dialect: D
  * `uniqueItems` (JSON equality), `contains` with `minContains`/`maxContains`.
  */
 export const arrayKeywords: KeywordCompiler = {
+  family: "array",
   keywords: ["items", "prefixItems", "additionalItems", "minItems", "maxItems", "uniqueItems", "contains", "minContains", "maxContains"],
   compile(node, context) {
     const { schema } = node;

@@ -6,6 +6,7 @@ import { callStatement, pathExpression, type KeywordCompiler } from "../context.
  * scope for the outermost schema resource declaring its anchor, falling back to the initial target.
  */
 export const dynamicRefKeyword: KeywordCompiler = {
+  family: "dynamic-ref",
   keywords: ["$dynamicRef", "$recursiveRef"],
   compile(node, context) {
     if (typeof node.schema === "boolean") return [];

@@ -21,6 +21,7 @@ function notAllowed(node: SchemaNode, values: LiteralValue[], context: CompileCo
 
 /** `enum` and `const`: JSON equality with the listed value(s). */
 export const enumKeywords: KeywordCompiler = {
+  family: "enum",
   keywords: ["enum", "const"],
   compile(node, context) {
     if (typeof node.schema === "boolean") return [];

@@ -33,6 +33,7 @@ export const FORMATS: Readonly<Record<string, { instanceType: InstanceType; chec
 
 /** `format`, asserted for the formats in FORMATS when the options or the metaschema's vocabulary say so. */
 export const formatKeyword: KeywordCompiler = {
+  family: "format",
   keywords: ["format"],
   compile(node, context) {
     if (typeof node.schema === "boolean") return [];

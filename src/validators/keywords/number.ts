@@ -39,6 +39,7 @@ const BOUNDS = [
  * error is the bound's own (as ajv-draft-04 reports it); from draft-06 on they are numbers.
  */
 export const numberKeywords: KeywordCompiler = {
+  family: "number",
   keywords: ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
   compile(node, context) {
     const { schema } = node;

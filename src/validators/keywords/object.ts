@@ -222,6 +222,7 @@ function checksTypeFirst(schema: Schema, node: SchemaNode, name: string, context
  * `dependencies`.
  */
 export const objectKeywords: KeywordCompiler = {
+  family: "object",
   keywords: [
     "properties",
     "required",

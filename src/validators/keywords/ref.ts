@@ -2,6 +2,7 @@ import { callStatement, isPlainRef, type KeywordCompiler } from "../context.js";
 
 /** `$ref`: the referenced schema is a named schema with its own functions; call them. */
 export const refKeyword: KeywordCompiler = {
+  family: "ref",
   keywords: ["$ref"],
   compile(node, context) {
     if (typeof node.schema === "boolean") return [];

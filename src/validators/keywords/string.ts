@@ -5,6 +5,7 @@ import { nonNegativeInteger, patternConstant, schemaError } from "./shared.js";
 
 /** `minLength` and `maxLength` (in Unicode code points, as the specification and ajv count) and `pattern`. */
 export const stringKeywords: KeywordCompiler = {
+  family: "string",
   keywords: ["minLength", "maxLength", "pattern"],
   compile(node, context) {
     const { schema } = node;

@@ -18,6 +18,7 @@ function acceptsEverything(sub: Schema): boolean {
  * keywords, and the in-place subschemas that validate, did not evaluate (see annotations.ts).
  */
 export const unevaluatedKeywords: KeywordCompiler = {
+  family: "unevaluated",
   keywords: ["unevaluatedProperties", "unevaluatedItems"],
   compile(node: SchemaNode, context) {
     const { schema } = node;

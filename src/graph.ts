@@ -64,13 +64,14 @@ export class SchemaNode implements SchemaLocation {
 /** Every node of a run, reachable by the schema object it stands for or by its location. */
 export class SchemaGraph {
   private readonly byObject = new Map<SchemaObject, SchemaNode>();
-  private readonly byKey = new Map<string, SchemaNode>();
+  /** By document, then pointer: no location key string is made per node. */
+  private readonly byLocation = new Map<SchemaDocument, Map<string, SchemaNode>>();
   /** The root node of each schema root of each document (see `schemaRoots`), in the order added. */
   readonly roots: SchemaNode[] = [];
 
   add(node: SchemaNode): void {
     if (typeof node.schema === "object") this.byObject.set(node.schema, node);
-    this.byKey.set(node.key, node);
+    this.place(node);
     if (node.parent === undefined) this.roots.push(node);
     else node.parent.children.push(node);
   }
@@ -80,9 +81,10 @@ export class SchemaGraph {
     return this.byObject.get(schema);
   }
 
-  /** The node at a location, if the resolver walked it. */
-  walkedNodeAt(location: SchemaLocation): SchemaNode | undefined {
-    return this.byKey.get(locationKey(location));
+  private place(node: SchemaNode): void {
+    let byPointer = this.byLocation.get(node.document);
+    if (byPointer === undefined) this.byLocation.set(node.document, (byPointer = new Map<string, SchemaNode>()));
+    byPointer.set(node.pointer, node);
   }
 
   /**
@@ -91,11 +93,11 @@ export class SchemaGraph {
    * no base URI or links of its own, as the specification leaves it.
    */
   nodeAt(location: SchemaLocation): SchemaNode {
-    const walked = this.byKey.get(locationKey(location));
+    const walked = this.byLocation.get(location.document)?.get(location.pointer);
     if (walked !== undefined) return walked;
     const detached = (schema: Schema, pointer: string, path: readonly (string | number)[], parent?: SchemaNode): SchemaNode => {
       const node = new SchemaNode(location.document, pointer, path, schema, parent, DEFAULT_DIALECT, location.document.uri, false);
-      this.byKey.set(node.key, node);
+      this.place(node);
       parent?.children.push(node);
       if (isSchemaObject(schema))
         for (const child of subschemas(schema)) detached(child.schema, appendPointer(pointer, ...child.path), child.path, node);

@@ -2,7 +2,7 @@ import { CodegenError, type CodegenWarning } from "./errors.js";
 import { appendPointer } from "./json-pointer.js";
 import { atLeast, type Dialect } from "./dialect.js";
 import { METASCHEMA_VALIDATORS } from "./metaschema-validators/dialects.js";
-import { isKnownKeyword, keywordDefinition } from "./keywords.js";
+import { isKnownKeyword, keywordDefinition, KEYWORDS } from "./keywords.js";
 import type { SchemaDocument } from "./load.js";
 import { isSchema, isSchemaObject, type SchemaObject } from "./schema-walk.js";
 
@@ -49,16 +49,9 @@ interface ValueProblem {
   below?: readonly string[];
 }
 
-const NON_NEGATIVE_INTEGERS = [
-  "minLength",
-  "maxLength",
-  "minItems",
-  "maxItems",
-  "minProperties",
-  "maxProperties",
-  "minContains",
-  "maxContains",
-];
+const NON_NEGATIVE_INTEGERS = new Set(
+  KEYWORDS.filter((definition) => definition.shape === "non-negative-integer").map((definition) => definition.keyword),
+);
 
 function isNumber(value: unknown): value is number {
   return typeof value === "number" && Number.isFinite(value);
@@ -70,7 +63,7 @@ function notNumber(keyword: string, value: unknown, hint = SPEC_HINT): ValueProb
 
 /** The numeric keywords' values in `dialect`: bounds, exclusive bounds (booleans up to draft-04), `multipleOf`. */
 function numericProblem(keyword: string, value: unknown, dialect: Dialect): ValueProblem | undefined {
-  if (NON_NEGATIVE_INTEGERS.includes(keyword)) {
+  if (NON_NEGATIVE_INTEGERS.has(keyword)) {
     if (isNumber(value) && Number.isInteger(value) && value >= 0) return undefined;
     return { message: `"${keyword}" must be a non-negative integer, not ${JSON.stringify(value)}`, hint: SPEC_HINT };
   }

@@ -17,8 +17,10 @@ export type SubschemaKind = "schema" | "map" | "list" | "schema-or-list" | "sche
 /**
  * What the value must look like for codegen to read it; checked before anything else (src/check-schema.ts).
  * Keywords whose subschemas are `schema`, `map`, `list` or `schema-or-list` get that shape.
+ * `non-negative-integer` is checked only where the dialect defines the keyword, as the validator
+ * compiler reads it.
  */
-export type ValueShape = "type" | "required" | "enum" | "string";
+export type ValueShape = "type" | "required" | "enum" | "string" | "non-negative-integer";
 
 /**
  * What json-schema-to-typescript should make of a keyword (src/emit-types.ts): `shapes` it derives
@@ -108,16 +110,16 @@ export const KEYWORDS: readonly KeywordDefinition[] = [
   define("exclusiveMaximum", "validation", { types: "other", validates: true }),
   define("minimum", "validation", { types: "other", validates: true }),
   define("exclusiveMinimum", "validation", { types: "other", validates: true }),
-  define("maxLength", "validation", { types: "other", validates: true }),
-  define("minLength", "validation", { types: "other", validates: true }),
+  define("maxLength", "validation", { shape: "non-negative-integer", types: "other", validates: true }),
+  define("minLength", "validation", { shape: "non-negative-integer", types: "other", validates: true }),
   define("pattern", "validation", { shape: "string", types: "other", validates: true }),
-  define("maxItems", "validation", { types: "other", validates: true }),
-  define("minItems", "validation", { types: "other", validates: true }),
+  define("maxItems", "validation", { shape: "non-negative-integer", types: "other", validates: true }),
+  define("minItems", "validation", { shape: "non-negative-integer", types: "other", validates: true }),
   define("uniqueItems", "validation", { types: "other", validates: true }),
-  define("maxContains", "validation", { types: "other", since: "2019-09", validates: true }),
-  define("minContains", "validation", { types: "other", since: "2019-09", validates: true }),
-  define("maxProperties", "validation", { types: "other", validates: true }),
-  define("minProperties", "validation", { types: "other", validates: true }),
+  define("maxContains", "validation", { shape: "non-negative-integer", types: "other", since: "2019-09", validates: true }),
+  define("minContains", "validation", { shape: "non-negative-integer", types: "other", since: "2019-09", validates: true }),
+  define("maxProperties", "validation", { shape: "non-negative-integer", types: "other", validates: true }),
+  define("minProperties", "validation", { shape: "non-negative-integer", types: "other", validates: true }),
   define("required", "validation", { shape: "required", types: "shapes", plainObject: true, validates: true }),
   define("dependentRequired", "validation", { types: "other", since: "2019-09", validates: true }),
   define("format", "format", { shape: "string", types: "other", validates: true }),

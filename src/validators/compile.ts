@@ -1,7 +1,6 @@
-import { DEFAULT_DIALECT, type Dialect, refOverridesSiblings } from "../dialect.js";
-import { parsePointer, valueAtPointer } from "../json-pointer.js";
+import { DEFAULT_DIALECT, refOverridesSiblings } from "../dialect.js";
+import { parsePointer } from "../json-pointer.js";
 import { pascalCase } from "../name.js";
-import type { SchemaDocument } from "../load.js";
 import { locationKey, type ResolvedSchemas, type SchemaLocation } from "../resolve.js";
 import { isSchemaObject, schemaSize, type Schema } from "../schema-walk.js";
 import { type Affix, affixed, Code, code, docComment, identifier, joinCode, type Name } from "./code.js";
@@ -152,7 +151,6 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
   const functions: Code[] = [];
   const ownKeys = new Set(locations.map(locationKey));
   const privateFunctions = new Map<string, FunctionPair>();
-  const dialects = new Map<SchemaDocument, Map<string, Dialect>>();
 
   for (const location of locations) reserveOwnNames(moduleNames, names.get(locationKey(location))!);
 
@@ -176,17 +174,9 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
     facts: (schema) => resolved.facts(schema),
     dynamicRef: (schema) => resolved.dynamicRefs.get(schema),
     dialectOf(location) {
-      // Keywords ask for every schema they compile; walking a pointer into a large document each time adds up.
-      // Keyed by document, then pointer: a pointer string is made once, a location key on every call.
-      let byPointer = dialects.get(location.document);
-      if (byPointer === undefined) dialects.set(location.document, (byPointer = new Map<string, Dialect>()));
-      let dialect = byPointer.get(location.pointer);
-      if (dialect === undefined) {
-        const schema = valueAtPointer(location.document.root, location.pointer);
-        dialect = (isSchemaObject(schema) ? resolved.facts(schema)?.dialect : undefined) ?? DEFAULT_DIALECT;
-        byPointer.set(location.pointer, dialect);
-      }
-      return dialect;
+      // A boolean schema has no `$schema` of its own to say otherwise: the default, as the keywords expect.
+      const node = resolved.graph.nodeAt(location);
+      return typeof node.schema === "boolean" ? DEFAULT_DIALECT : node.dialect;
     },
     assertFormats: inputs.assertFormats,
     constant(hint, value) {
@@ -263,7 +253,7 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
     );
   };
 
-  const schemaAt = (location: SchemaLocation): Schema => valueAtPointer(location.document.root, location.pointer) as Schema;
+  const schemaAt = (location: SchemaLocation): Schema => resolved.schemaAt(location);
 
   function contextFor(scope: LocalScope): CompileContext {
     return {

@@ -52,6 +52,14 @@ export class SchemaNode implements SchemaLocation {
     readonly assertsFormat: boolean,
   ) {}
 
+  private byPath: Map<string, SchemaNode> | undefined;
+
+  /** The subschema at `path` below this schema (`["properties", "name"]`), if the walk reached it. */
+  child(path: readonly (string | number)[]): SchemaNode | undefined {
+    if (this.byPath === undefined) this.byPath = new Map(this.children.map((child) => [child.path.join("\0"), child]));
+    return this.byPath.get(path.join("\0"));
+  }
+
   get location(): SchemaLocation {
     return { document: this.document, pointer: this.pointer };
   }
@@ -93,6 +101,7 @@ export class SchemaGraph {
    * no base URI or links of its own, as the specification leaves it.
    */
   nodeAt(location: SchemaLocation): SchemaNode {
+    if (location instanceof SchemaNode) return location;
     const walked = this.byLocation.get(location.document)?.get(location.pointer);
     if (walked !== undefined) return walked;
     const detached = (schema: Schema, pointer: string, path: readonly (string | number)[], parent?: SchemaNode): SchemaNode => {

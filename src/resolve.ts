@@ -161,5 +161,6 @@ function namedLocations(
     if (resource !== undefined) name(resource);
     anchors.forEach(name);
   }
-  return [...named.values()];
+  // As graph nodes: every later stage starts from them, and finds their subschemas below them.
+  return [...named.values()].map((location) => index.graph.nodeAt(location));
 }

@@ -1,6 +1,7 @@
 import type { Dialect } from "../dialect.js";
 import type * as formatChecks from "../runtime/formats.js";
 import * as runtime from "../runtime/validation-runtime.js";
+import { SchemaNode as GraphNode } from "../graph.js";
 import { appendPointer } from "../json-pointer.js";
 import type { DynamicRef, SchemaFacts, SchemaLocation } from "../resolve.js";
 import type { Schema, SchemaObject } from "../schema-walk.js";
@@ -195,11 +196,14 @@ export function failure(node: SchemaNode, keyword: string, params: Code, message
   };
 }
 
+/** Where a subschema is: its graph node when the walk reached it from `location`'s node, else a location. */
 export function childLocation(location: SchemaLocation, ...tokens: (string | number)[]): SchemaLocation {
-  return {
-    document: location.document,
-    pointer: appendPointer(location.pointer, ...tokens),
-  };
+  return (
+    (location instanceof GraphNode ? location.child(tokens) : undefined) ?? {
+      document: location.document,
+      pointer: appendPointer(location.pointer, ...tokens),
+    }
+  );
 }
 
 /** The functions validating a schema: `check(value)` and `collect(value, instancePath, errors)`. */

@@ -3,7 +3,7 @@ import type { Dialect } from "./dialect.js";
 import { KEYWORDS, keywordsWithTypeRole } from "./keywords.js";
 import { locationKey, type SchemaLocation, type SchemaNode } from "./graph.js";
 import type { ResolvedSchemas } from "./resolve.js";
-import { isSchemaObject, schemaSize, type Schema, type SchemaObject } from "./schema-walk.js";
+import { isSchemaObject, schemaSize, setAtPath, type Schema, type SchemaObject } from "./schema-walk.js";
 import { sanitizeCommentText } from "./validators/code.js";
 
 /** Keywords that only annotate: a `$ref` with nothing else beside it is just the referenced type. */
@@ -63,21 +63,6 @@ export interface EmittedTypes {
   references: Set<string>;
   /** The type is `unknown`: its check function cannot narrow (a false result would leave `never`). */
   isUnknown: boolean;
-}
-
-/** Sets `value` at `path` inside `target`, copying (once) each container on the way. */
-function setAtPath(target: SchemaObject, path: readonly (string | number)[], value: unknown, copies: Set<unknown>): void {
-  let container: Record<string | number, unknown> = target;
-  for (const token of path.slice(0, -1)) {
-    let next = container[token];
-    if (!copies.has(next)) {
-      next = Array.isArray(next) ? [...(next as unknown[])] : { ...(next as object) };
-      copies.add(next);
-      container[token] = next;
-    }
-    container = next as Record<string | number, unknown>;
-  }
-  container[path.at(-1)!] = value;
 }
 
 /**

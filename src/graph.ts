@@ -43,7 +43,8 @@ export class SchemaNode implements SchemaLocation {
     readonly pointer: string,
     /** Pointer tokens from the parent, e.g. `["properties", "name"]`; empty at a root. */
     readonly path: readonly (string | number)[],
-    readonly schema: Schema,
+    /** The schema as it applies: the input's, or a copy without the keywords its vocabularies leave out (see `useFiltered`). */
+    public schema: Schema,
     readonly parent: SchemaNode | undefined,
     readonly dialect: Dialect,
     /** The URI that relative references in this schema resolve against. */
@@ -82,6 +83,12 @@ export class SchemaGraph {
     this.place(node);
     if (node.parent === undefined) this.roots.push(node);
     else node.parent.children.push(node);
+  }
+
+  /** Makes `copy` the node's schema: the input's schema without keywords its vocabularies leave out. The input is not changed. */
+  useFiltered(node: SchemaNode, copy: SchemaObject): void {
+    node.schema = copy;
+    this.byObject.set(copy, node);
   }
 
   /** The node of a schema object, if the resolver walked it. */

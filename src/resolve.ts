@@ -71,7 +71,7 @@ export async function resolveSchemas(
   const warnings: CodegenWarning[] = [];
   const documents: SchemaDocument[] = [];
   const addDocument = (document: SchemaDocument): void => {
-    metaschemaChecks.push(...metaschemaChecksOf(document, sources, options.dialect));
+    metaschemaChecks.push(...metaschemaChecksOf(document, sources, options.dialect, index.graph));
     documents.push(document);
     warnings.push(...index.add(document));
   };
@@ -109,7 +109,12 @@ export async function resolveSchemas(
 }
 
 /** The metaschema check of each schema root of a document, to run later (see `checkMetaschemas`). */
-function metaschemaChecksOf(document: SchemaDocument, sources: SchemaSources, defaultDialect: Dialect | undefined): Array<() => void> {
+function metaschemaChecksOf(
+  document: SchemaDocument,
+  sources: SchemaSources,
+  defaultDialect: Dialect | undefined,
+  graph: SchemaGraph,
+): Array<() => void> {
   const openApi = isOpenApiDocument(document) ? openApiDialect(document) : undefined;
   return schemaRoots(document).map((pointer) => {
     const schema = valueAtPointer(document.root, pointer);
@@ -118,11 +123,15 @@ function metaschemaChecksOf(document: SchemaDocument, sources: SchemaSources, de
       metaschema === undefined
         ? undefined
         : (dialectOfMetaschema(metaschema) ?? sources.customMetaschema(metaschema, { document, pointer })?.dialect);
-    // The components form's `$id` ("#/components/schemas/X") is codegen's convention, not a base URI.
-    const checked = pointer === "" && componentName(document) !== undefined ? { ...(schema as SchemaObject), $id: undefined } : schema;
     const dialect = declared ?? openApi ?? defaultDialect ?? DEFAULT_DIALECT;
-    // Through JSON, which leaves out the `$id: undefined` above.
-    return () => checkAgainstMetaschema(document, pointer, JSON.parse(JSON.stringify(checked)), dialect);
+    return () => {
+      // The schema as it applies (without keywords its vocabularies leave out), once the document is indexed.
+      const applied = graph.nodeAt({ document, pointer }).schema;
+      // The components form's `$id` ("#/components/schemas/X") is codegen's convention, not a base URI.
+      const checked = pointer === "" && componentName(document) !== undefined ? { ...(applied as SchemaObject), $id: undefined } : applied;
+      // Through JSON, which leaves out the `$id: undefined` above.
+      checkAgainstMetaschema(document, pointer, JSON.parse(JSON.stringify(checked)), dialect);
+    };
   });
 }
 

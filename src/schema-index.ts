@@ -11,7 +11,7 @@ import { appendPointer, valueAtPointer } from "./json-pointer.js";
 import { definedIn } from "./keywords.js";
 import type { SchemaDocument } from "./load.js";
 import { isOpenApiDocument, openApiDialect, schemaRoots } from "./openapi.js";
-import { isSchemaObject, subschemas, type Schema, type SchemaObject } from "./schema-walk.js";
+import { isSchemaObject, setAtPath, subschemas, type Schema, type SchemaObject } from "./schema-walk.js";
 import type { CustomMetaschema } from "./sources.js";
 import { COMPONENT_REF, resolveUri, splitFragment } from "./uri.js";
 
@@ -40,6 +40,8 @@ export class SchemaIndex {
   usesUnevaluated = false;
   /** What linting the document being added found. */
   private findings: LintFindings = { unknown: [], backtracking: [] };
+  /** Nodes of the document being added whose vocabularies leave out some of their keywords. */
+  private filtered = new Map<SchemaNode, ReadonlySet<string>>();
 
   constructor(
     private readonly defaultDialect: Dialect,
@@ -58,6 +60,8 @@ export class SchemaIndex {
       const scope: Scope = { base: retrieval, dialect, vocabulary: undefined, resourceRoot: pointer === "" };
       this.visit(schema, { document, pointer }, [], undefined, scope);
     }
+    if (this.filtered.size > 0) for (const root of this.graph.roots.filter((node) => node.document === document)) this.applyFilters(root);
+    this.filtered = new Map();
     return [...this.findings.unknown, ...this.findings.backtracking];
   }
 
@@ -78,8 +82,8 @@ export class SchemaIndex {
     const dialectScope = this.dialectScope(schema, location, outer);
     const ignored = dialectScope.vocabulary?.ignored ?? new Set<string>();
     lintValues(schema, document, pointer, dialectScope.dialect, ignored);
-    // Keywords outside the metaschema's vocabularies are unknown keywords: they mean nothing.
-    for (const keyword of ignored) delete schema[keyword];
+    // Keywords outside the metaschema's vocabularies are unknown keywords: they mean nothing (see applyFilters).
+    const applies = (keyword: string): boolean => keyword in schema && !ignored.has(keyword);
     const scope = this.identify(schema, location, dialectScope);
     const node = new SchemaNode(
       document,
@@ -92,16 +96,36 @@ export class SchemaIndex {
       scope.vocabulary?.assertsFormat ?? false,
     );
     this.graph.add(node);
-    if (atLeast(scope.dialect, "2019-09") && ("unevaluatedProperties" in schema || "unevaluatedItems" in schema))
-      this.usesUnevaluated = true;
+    if (Object.keys(schema).some((keyword) => ignored.has(keyword))) this.filtered.set(node, ignored);
+    if (atLeast(scope.dialect, "2019-09") && (applies("unevaluatedProperties") || applies("unevaluatedItems"))) this.usesUnevaluated = true;
     for (const keyword of ["$ref", "$dynamicRef", "$recursiveRef"] as const) {
       const ref = schema[keyword];
       if (typeof ref === "string" && definedIn(keyword, scope.dialect)) this.sites.push({ keyword, ref, node });
     }
     const inner = { ...scope, resourceRoot: false };
     for (const child of subschemas(schema)) {
+      if (ignored.has(String(child.path[0]))) continue;
       this.visit(child.schema, { document, pointer: appendPointer(pointer, ...child.path) }, child.path, node, inner);
     }
+  }
+
+  /**
+   * Gives every node whose schema (or a subschema's) loses keywords to its vocabularies a copy
+   * without them, parents pointing at their children's copies; returns the node's schema.
+   */
+  private applyFilters(node: SchemaNode): Schema {
+    const ignored = this.filtered.get(node);
+    const original = node.schema;
+    const changed = node.children.filter((child) => {
+      const before = child.schema;
+      return this.applyFilters(child) !== before;
+    });
+    if (typeof original === "boolean" || (ignored === undefined && changed.length === 0)) return original;
+    const copy = Object.fromEntries(Object.entries(original).filter(([keyword]) => ignored?.has(keyword) !== true));
+    const copies = new Set<unknown>();
+    for (const child of changed) setAtPath(copy, child.path, child.schema, copies);
+    this.graph.useFiltered(node, copy);
+    return copy;
   }
 
   /** The dialect and vocabulary at a schema: its `$schema`'s, else the enclosing ones. */

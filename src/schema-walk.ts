@@ -61,3 +61,18 @@ export function schemaSize(schema: Schema): number {
   }
   return size;
 }
+
+/** Sets `value` at `path` inside `target`, copying (once) each container on the way. */
+export function setAtPath(target: SchemaObject, path: readonly (string | number)[], value: unknown, copies: Set<unknown>): void {
+  let container: Record<string | number, unknown> = target;
+  for (const token of path.slice(0, -1)) {
+    let next = container[token];
+    if (!copies.has(next)) {
+      next = Array.isArray(next) ? [...(next as unknown[])] : { ...(next as object) };
+      copies.add(next);
+      container[token] = next;
+    }
+    container = next as Record<string | number, unknown>;
+  }
+  container[path.at(-1)!] = value;
+}

@@ -3,6 +3,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { CodegenError, generate, type GenerateOptions } from "../src/index.js";
+import { loadSchemaDocuments } from "../src/load.js";
+import { resolveSchemas } from "../src/resolve.js";
 import { compileGenerated, importGenerated, temporaryDirectory } from "./helpers.js";
 
 type Validate = (value: unknown) => { valid: boolean };
@@ -129,6 +131,14 @@ test("$vocabulary: a custom metaschema without the validation vocabulary turns i
   const validate = module[`validate${result.rootTypes[0]!}`] as Validate;
   assert.equal(validate({ value: "not even a number" }).valid, true, "type and minimum mean nothing without the validation vocabulary");
   assert.equal(validate({ bad: 1 }).valid, false, "the applicator vocabulary still applies");
+
+  // The keywords the vocabulary leaves out are gone from the schema graph, not from the input.
+  const documents = loadSchemaDocuments([path.join(dir, "schemas/reading.json")], dir);
+  const resolved = await resolveSchemas(documents, dir, { registry });
+  assert.deepEqual(documents[0]!.root, schema, "the input document is left as written");
+  const value = resolved.graph.nodeAt({ document: documents[0]!, pointer: "/properties/value" }).schema;
+  assert.deepEqual(value, {}, "its node has neither type nor minimum");
+  assert.deepEqual(resolved.schemaAt({ document: documents[0]!, pointer: "" }), { ...schema, properties: { bad: false, value: {} } });
 
   writeFileSync(
     path.join(dir, "schemas/reading.json"),

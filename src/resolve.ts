@@ -6,7 +6,7 @@
 import { checkAgainstMetaschema } from "./check-schema.js";
 import { DEFAULT_DIALECT, type Dialect, dialectOfMetaschema } from "./dialect.js";
 import type { CodegenWarning } from "./errors.js";
-import { locationKey, type DynamicRef, type SchemaGraph, type SchemaLocation, type SchemaNode } from "./graph.js";
+import { locationKey, type SchemaGraph, type SchemaLocation } from "./graph.js";
 import { appendPointer, valueAtPointer } from "./json-pointer.js";
 import { linkReferences } from "./link.js";
 import type { SchemaDocument } from "./load.js";
@@ -20,8 +20,6 @@ import { componentName, componentRegistry } from "./uri.js";
 // The validator compiler and name.ts still import these from here.
 export { locationKey, type DynamicRef, type SchemaLocation } from "./graph.js";
 export { componentName } from "./uri.js";
-/** What applies at a schema object: its graph node. */
-export type SchemaFacts = SchemaNode;
 
 export interface ResolveOptions {
   /** Dialect of schemas without `$schema`. */
@@ -41,13 +39,8 @@ export interface ResolvedSchemas {
   graph: SchemaGraph;
   /** The schema at a location (see `SchemaGraph.nodeAt`). */
   schemaAt(location: SchemaLocation): Schema;
-  /** Every schema object holding a `$ref`, mapped to its target. */
-  refTargets: Map<SchemaObject, SchemaLocation>;
-  /** Every schema object holding a `$dynamicRef` (2020-12) or `$recursiveRef` (2019-09). */
-  dynamicRefs: Map<SchemaObject, DynamicRef>;
   /** Dynamic anchors (`""` for `$recursiveAnchor`) declared by each schema resource, by its base URI. */
   dynamicAnchors: ReadonlyMap<string, ReadonlyMap<string, SchemaLocation>>;
-  facts(schema: SchemaObject): SchemaFacts | undefined;
   /** Whether any schema uses unevaluatedProperties/unevaluatedItems, which need evaluation tracking. */
   usesUnevaluated: boolean;
   /** Every document root, `$ref` target and dynamic scope entry, each once, in document order. */
@@ -84,24 +77,15 @@ export async function resolveSchemas(
     addDocument,
     hasDocument: (uri) => documents.some((document) => document.uri === uri),
   });
-  const refTargets = new Map<SchemaObject, SchemaLocation>();
-  const dynamicRefs = new Map<SchemaObject, DynamicRef>();
-  for (const { node } of index.sites) {
-    if (node.ref !== undefined) refTargets.set(node.schema as SchemaObject, node.ref);
-    if (node.dynamicRef !== undefined) dynamicRefs.set(node.schema as SchemaObject, node.dynamicRef);
-  }
   const inputSet = new Set(inputs);
   const loaded = documents.filter((document) => !inputSet.has(document)).sort((a, b) => byCodeUnits(a.file, b.file));
   return {
     documents: [...inputs, ...loaded],
     graph: index.graph,
     schemaAt: (location) => index.graph.nodeAt(location).schema,
-    refTargets,
-    dynamicRefs,
     dynamicAnchors: index.dynamicAnchors,
-    facts: (schema) => index.graph.nodeOf(schema),
     usesUnevaluated: index.usesUnevaluated,
-    namedLocations: namedLocations(documents, inputs, index, [...refTargets.values()], [...dynamicRefs.values()]),
+    namedLocations: namedLocations(documents, inputs, index),
     metaschemaFiles: sources.metaschemaFiles,
     checkMetaschemas: () => metaschemaChecks.forEach((check) => check()),
     warnings,
@@ -140,13 +124,7 @@ function metaschemaChecksOf(
  * bundle's definitions (inputs only: a referenced file contributes what is referenced), `$ref`
  * targets, dynamic reference targets, and the resources and anchors of the dynamic scope.
  */
-function namedLocations(
-  documents: readonly SchemaDocument[],
-  inputs: readonly SchemaDocument[],
-  index: SchemaIndex,
-  refTargets: readonly SchemaLocation[],
-  dynamicRefs: readonly DynamicRef[],
-): SchemaLocation[] {
+function namedLocations(documents: readonly SchemaDocument[], inputs: readonly SchemaDocument[], index: SchemaIndex): SchemaLocation[] {
   const named = new Map<string, SchemaLocation>();
   const name = (location: SchemaLocation): void => {
     if (!named.has(locationKey(location))) named.set(locationKey(location), location);
@@ -163,8 +141,8 @@ function namedLocations(
       }
     }
   }
-  refTargets.forEach(name);
-  dynamicRefs.forEach((ref) => name(ref.initial));
+  for (const site of index.sites) if (site.keyword === "$ref" && site.node.ref !== undefined) name(site.node.ref);
+  for (const site of index.sites) if (site.keyword !== "$ref" && site.node.dynamicRef !== undefined) name(site.node.dynamicRef.initial);
   for (const [resourceUri, anchors] of index.dynamicAnchors) {
     const resource = index.resources.get(resourceUri);
     if (resource !== undefined) name(resource);

@@ -170,9 +170,9 @@ export function compileValidators(locations: readonly SchemaLocation[], inputs: 
       importNamed(location, functions.check, functions.collect);
       return { ...functions, predicate: !inputs.unknownTypes.has(name) };
     },
-    refTarget: (schema) => resolved.refTargets.get(schema),
-    facts: (schema) => resolved.facts(schema),
-    dynamicRef: (schema) => resolved.dynamicRefs.get(schema),
+    refTarget: (schema) => resolved.graph.nodeOf(schema)?.ref,
+    facts: (schema) => resolved.graph.nodeOf(schema),
+    dynamicRef: (schema) => resolved.graph.nodeOf(schema)?.dynamicRef,
     dialectOf(location) {
       // A boolean schema has no `$schema` of its own to say otherwise: the default, as the keywords expect.
       const node = resolved.graph.nodeAt(location);
@@ -283,7 +283,7 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
     const named = namedEvaluated(location);
     if (named !== undefined) return named;
     if (isSchemaObject(schema) && isPlainRef(schema)) {
-      const target = resolved.refTargets.get(schema);
+      const target = resolved.graph.nodeOf(schema)?.ref;
       if (target !== undefined) return namedEvaluated(target)!;
     }
     const existing = privateEvaluated.get(locationKey(location));
@@ -305,7 +305,7 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
    * the dynamic scope while it runs, where `$dynamicRef`/`$recursiveRef` look for them.
    */
   function dynamicScopeEntry(schema: Schema, functionScope: LocalScope): (body: Code) => Code {
-    const baseUri = isSchemaObject(schema) ? resolved.facts(schema)?.baseUri : undefined;
+    const baseUri = isSchemaObject(schema) ? resolved.graph.nodeOf(schema)?.baseUri : undefined;
     const anchors = baseUri === undefined ? undefined : resolved.dynamicAnchors.get(baseUri);
     if (anchors === undefined || anchors.size === 0) return (body) => body;
     const entries = [...anchors].map(([anchor, location]) => {
@@ -323,7 +323,7 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
     const named = module.namedFunctions(location);
     if (named !== undefined) return named;
     if (isSchemaObject(schema) && isPlainRef(schema)) {
-      const target = resolved.refTargets.get(schema);
+      const target = resolved.graph.nodeOf(schema)?.ref;
       if (target !== undefined) return module.namedFunctions(target)!;
     }
     const existing = privateFunctions.get(locationKey(location));

@@ -3,7 +3,7 @@ import type * as formatChecks from "../runtime/formats.js";
 import * as runtime from "../runtime/validation-runtime.js";
 import { SchemaNode as GraphNode } from "../graph.js";
 import { appendPointer } from "../json-pointer.js";
-import type { DynamicRef, SchemaFacts, SchemaLocation } from "../resolve.js";
+import type { DynamicRef, SchemaLocation } from "../resolve.js";
 import type { Schema, SchemaObject } from "../schema-walk.js";
 import { type Affix, call, Code, code, isSafeIdentifier, joinCode, Name } from "./code.js";
 import type { FailureSpec, Statement } from "./statements.js";
@@ -69,7 +69,7 @@ export interface ModuleScope {
   namedFunctions(location: SchemaLocation): FunctionPair | undefined;
   refTarget(schema: SchemaObject): SchemaLocation | undefined;
   /** What the resolver learned about a schema object (base URI, dialect, vocabulary). */
-  facts(schema: SchemaObject): SchemaFacts | undefined;
+  facts(schema: SchemaObject): GraphNode | undefined;
   /** The `$dynamicRef`/`$recursiveRef` of a schema when it resolves dynamically. */
   dynamicRef(schema: SchemaObject): DynamicRef | undefined;
   /** The dialect that applies at a location (from the nearest `$schema`, else the default). */

@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { GeneratedFile, ModuleInput } from "./emit-module.js";
-import { KEYWORDS } from "./keywords.js";
+import { keywordsWhere } from "./keywords.js";
 import { PACKAGE_ROOT, packageVersion } from "./package-info.js";
-import { locationKey, type ResolvedSchemas } from "./resolve.js";
+import { locationKey } from "./graph.js";
+import type { ResolvedSchemas } from "./resolve.js";
 import { isSchemaObject } from "./schema-walk.js";
 
 /**
@@ -150,7 +151,7 @@ export class Cache {
 }
 
 /** What a named schema tells the modules that refer to it, besides names: the registry's `narrowsReferrers`. */
-const NARROWING_KEYWORDS = KEYWORDS.filter((definition) => definition.narrowsReferrers === true).map((definition) => definition.keyword);
+const NARROWING_KEYWORDS = keywordsWhere((definition) => definition.narrowsReferrers === true);
 
 /**
  * The cache key of each module: its schema and the names of its types, and the contract of every
@@ -175,9 +176,9 @@ export function moduleKeys(
     const typeNames = module.locations.map((location) => `${location.pointer}=${names.get(locationKey(location))}`);
     own.set(module, contentHash(module.document.displayPath, module.pointer, JSON.stringify(root.schema), ...typeNames));
     const narrowing = module.locations.map((location) => {
-      const named = resolved.schemaAt(location);
-      if (!isSchemaObject(named)) return JSON.stringify(named);
-      return JSON.stringify([resolved.graph.nodeOf(named)?.dialect, ...NARROWING_KEYWORDS.map((keyword) => named[keyword])]);
+      const { schema, dialect } = resolved.graph.nodeAt(location);
+      if (!isSchemaObject(schema)) return JSON.stringify(schema);
+      return JSON.stringify([dialect, ...NARROWING_KEYWORDS.map((keyword) => schema[keyword])]);
     });
     contracts.set(module, contentHash(...typeNames, ...narrowing));
     const reached = new Set<ModuleInput>();

@@ -2,7 +2,7 @@ import { CodegenError, type CodegenWarning } from "./errors.js";
 import { appendPointer } from "./json-pointer.js";
 import { atLeast, type Dialect } from "./dialect.js";
 import { METASCHEMA_VALIDATORS } from "./metaschema-validators/dialects.js";
-import { isKnownKeyword, keywordDefinition, KEYWORDS } from "./keywords.js";
+import { isKnownKeyword, keywordDefinition, keywordsWhere } from "./keywords.js";
 import type { SchemaDocument } from "./load.js";
 import { isSchema, isSchemaObject, type SchemaObject } from "./schema-walk.js";
 
@@ -49,9 +49,7 @@ interface ValueProblem {
   below?: readonly string[];
 }
 
-const NON_NEGATIVE_INTEGERS = new Set(
-  KEYWORDS.filter((definition) => definition.shape === "non-negative-integer").map((definition) => definition.keyword),
-);
+const NON_NEGATIVE_INTEGERS = new Set(keywordsWhere((definition) => definition.shape === "non-negative-integer"));
 
 function isNumber(value: unknown): value is number {
   return typeof value === "number" && Number.isFinite(value);

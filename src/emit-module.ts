@@ -3,7 +3,7 @@ import { emitTypes, type TypeContext } from "./emit-types.js";
 import type { SchemaDocument } from "./load.js";
 import { schemaRoots } from "./openapi.js";
 import { byCodeUnits } from "./order.js";
-import { locationKey, type SchemaLocation } from "./resolve.js";
+import { locationKey, type SchemaLocation } from "./graph.js";
 import { Code, code, docComment, identifier, joinCode, lineComment } from "./validators/code.js";
 import { checkReturnType, compileValidators, functionNames, wrapperNames } from "./validators/compile.js";
 import { FORMATS_NAMESPACE, RUNTIME_VALUES, type RuntimeName } from "./validators/context.js";

@@ -1,15 +1,15 @@
 import { compile, type JSONSchema, type Options } from "json-schema-to-typescript";
 import type { Dialect } from "./dialect.js";
-import { KEYWORDS, keywordsWithTypeRole } from "./keywords.js";
+import { keywordsWhere } from "./keywords.js";
 import { locationKey, type SchemaLocation, type SchemaNode } from "./graph.js";
 import type { ResolvedSchemas } from "./resolve.js";
 import { isSchemaObject, schemaSize, setAtPath, type Schema, type SchemaObject } from "./schema-walk.js";
 import { sanitizeCommentText } from "./validators/code.js";
 
 /** Keywords that only annotate: a `$ref` with nothing else beside it is just the referenced type. */
-const ANNOTATIONS = keywordsWithTypeRole("annotation");
+const ANNOTATIONS = new Set(keywordsWhere((definition) => definition.types === "annotation"));
 /** Keywords json-schema-to-typescript must not see: they would rename types or pull in definitions. */
-const HIDDEN = keywordsWithTypeRole("hidden");
+const HIDDEN = new Set(keywordsWhere((definition) => definition.types === "hidden"));
 
 /**
  * json-schema-to-typescript's own extensions, which a schema must not reach it with: `tsType` is
@@ -30,7 +30,7 @@ const JSON2TS_OPTIONS = {
 } satisfies Partial<Options>;
 
 /** Keywords from which json-schema-to-typescript derives a type (`tsType` is its own). */
-const SHAPING = new Set([...keywordsWithTypeRole("shapes"), "tsType"]);
+const SHAPING = new Set([...keywordsWhere((definition) => definition.types === "shapes"), "tsType"]);
 
 export interface TypeContext {
   resolved: ResolvedSchemas;
@@ -172,9 +172,7 @@ function shareIfLarge(schema: Schema, copy: SchemaObject, found: Preparation): S
 }
 
 /** Keywords of an object schema that json-schema-to-typescript types the same at the root and inline. */
-const PLAIN_OBJECT_KEYWORDS = new Set(
-  KEYWORDS.filter((definition) => definition.plainObject === true).map((definition) => definition.keyword),
-);
+const PLAIN_OBJECT_KEYWORDS = new Set(keywordsWhere((definition) => definition.plainObject === true));
 
 /** Gives each shared subschema's placeholder its type literal (or, failing that, the subschema back). */
 async function fillShared(found: Preparation, location: SchemaLocation, context: TypeContext): Promise<void> {

@@ -131,8 +131,19 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   }
 
   // Loaded only when something must be generated: they are most of codegen's start-up time.
-  const [{ resolveSchemas, locationKey }, { assignTypeNames }, { emitModule, indexModule, planModules, runtimeModules }, { formatFiles }] =
-    await Promise.all([import("./resolve.js"), import("./name.js"), import("./emit-module.js"), import("./format.js")]);
+  const [
+    { resolveSchemas },
+    { locationKey },
+    { assignTypeNames },
+    { emitModule, indexModule, planModules, runtimeModules },
+    { formatFiles },
+  ] = await Promise.all([
+    import("./resolve.js"),
+    import("./graph.js"),
+    import("./name.js"),
+    import("./emit-module.js"),
+    import("./format.js"),
+  ]);
   const inputs = loadSchemaDocuments(inputFiles, cwd);
   const resolved = await resolveSchemas(inputs, cwd, {
     ...(dialect !== undefined ? { dialect } : {}),

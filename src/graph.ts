@@ -2,7 +2,7 @@
  * The schema graph: one node per schema of the inputs and the documents they reference, built once
  * by the resolver (src/resolve.ts) and handed to every later stage. A node knows where it is, what
  * applies there (dialect, vocabulary, base URI), its subschemas by keyword and, once linked, what its
- * references point at; naming adds its type name.
+ * references point at.
  */
 import { DEFAULT_DIALECT, type Dialect } from "./dialect.js";
 import { appendPointer, valueAtPointer } from "./json-pointer.js";
@@ -59,10 +59,6 @@ export class SchemaNode implements SchemaLocation {
   child(path: readonly (string | number)[]): SchemaNode | undefined {
     if (this.byPath === undefined) this.byPath = new Map(this.children.map((child) => [child.path.join("\0"), child]));
     return this.byPath.get(path.join("\0"));
-  }
-
-  get location(): SchemaLocation {
-    return { document: this.document, pointer: this.pointer };
   }
 
   get key(): string {

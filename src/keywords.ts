@@ -171,12 +171,7 @@ export const SUBSCHEMA_WALK: ReadonlyArray<{ keyword: string; kind: SubschemaKin
   KEYWORDS.filter((definition) => definition.subschemas === kind).map((definition) => ({ keyword: definition.keyword, kind })),
 );
 
-/** Keywords with a given role for the type emitter. */
-export function keywordsWithTypeRole(role: TypeRole): Set<string> {
-  return new Set(KEYWORDS.filter((definition) => definition.types === role).map((definition) => definition.keyword));
-}
-
-/** Keywords of a vocabulary. */
-export function vocabularyKeywords(vocabulary: Vocabulary): string[] {
-  return KEYWORDS.filter((definition) => definition.vocabulary === vocabulary).map((definition) => definition.keyword);
+/** The keywords whose definitions pass `test`, in registry order: how each stage takes its keyword list from the registry. */
+export function keywordsWhere(test: (definition: KeywordDefinition) => boolean): string[] {
+  return KEYWORDS.filter(test).map((definition) => definition.keyword);
 }

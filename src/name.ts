@@ -2,7 +2,8 @@ import type { NamingOptions } from "./config.js";
 import { parsePointer } from "./json-pointer.js";
 import { schemaFileStem } from "./load.js";
 import { byCodeUnits } from "./order.js";
-import { componentName, locationKey, type SchemaLocation } from "./resolve.js";
+import { locationKey, type SchemaLocation } from "./graph.js";
+import { componentName } from "./uri.js";
 import * as runtime from "./runtime/validation-runtime.js";
 import { isSchemaObject } from "./schema-walk.js";
 

@@ -13,13 +13,9 @@ import type { SchemaDocument } from "./load.js";
 import { isOpenApiDocument, openApiDialect, schemaRoots } from "./openapi.js";
 import { byCodeUnits } from "./order.js";
 import { SchemaIndex } from "./schema-index.js";
-import { isSchemaObject, type Schema, type SchemaObject } from "./schema-walk.js";
+import { isSchemaObject, type SchemaObject } from "./schema-walk.js";
 import { SchemaSources } from "./sources.js";
 import { componentName, componentRegistry } from "./uri.js";
-
-// The validator compiler and name.ts still import these from here.
-export { locationKey, type DynamicRef, type SchemaLocation } from "./graph.js";
-export { componentName } from "./uri.js";
 
 export interface ResolveOptions {
   /** Dialect of schemas without `$schema`. */
@@ -37,8 +33,6 @@ export interface ResolvedSchemas {
   documents: SchemaDocument[];
   /** Every schema walked, linked: `$ref` targets are set on the nodes that hold them. */
   graph: SchemaGraph;
-  /** The schema at a location (see `SchemaGraph.nodeAt`). */
-  schemaAt(location: SchemaLocation): Schema;
   /** Dynamic anchors (`""` for `$recursiveAnchor`) declared by each schema resource, by its base URI. */
   dynamicAnchors: ReadonlyMap<string, ReadonlyMap<string, SchemaLocation>>;
   /** Whether any schema uses unevaluatedProperties/unevaluatedItems, which need evaluation tracking. */
@@ -82,7 +76,6 @@ export async function resolveSchemas(
   return {
     documents: [...inputs, ...loaded],
     graph: index.graph,
-    schemaAt: (location) => index.graph.nodeAt(location).schema,
     dynamicAnchors: index.dynamicAnchors,
     usesUnevaluated: index.usesUnevaluated,
     namedLocations: namedLocations(documents, inputs, index),

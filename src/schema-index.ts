@@ -22,6 +22,9 @@ export interface RefSite {
   node: SchemaNode;
 }
 
+/** The vocabulary filter of schemas under a standard metaschema. */
+const NOTHING_IGNORED: ReadonlySet<string> = new Set();
+
 /** What applies where the walk is: base URI, dialect, custom vocabulary, and whether a resource starts here. */
 interface Scope {
   base: string;
@@ -80,7 +83,7 @@ export class SchemaIndex {
     }
     lintSchema(schema, document, pointer, this.findings);
     const dialectScope = this.dialectScope(schema, location, outer);
-    const ignored = dialectScope.vocabulary?.ignored ?? new Set<string>();
+    const ignored = dialectScope.vocabulary?.ignored ?? NOTHING_IGNORED;
     lintValues(schema, document, pointer, dialectScope.dialect, ignored);
     // Keywords outside the metaschema's vocabularies are unknown keywords: they mean nothing (see applyFilters).
     const applies = (keyword: string): boolean => keyword in schema && !ignored.has(keyword);
@@ -96,7 +99,7 @@ export class SchemaIndex {
       scope.vocabulary?.assertsFormat ?? false,
     );
     this.graph.add(node);
-    if (Object.keys(schema).some((keyword) => ignored.has(keyword))) this.filtered.set(node, ignored);
+    if (ignored.size > 0 && Object.keys(schema).some((keyword) => ignored.has(keyword))) this.filtered.set(node, ignored);
     if (atLeast(scope.dialect, "2019-09") && (applies("unevaluatedProperties") || applies("unevaluatedItems"))) this.usesUnevaluated = true;
     for (const keyword of ["$ref", "$dynamicRef", "$recursiveRef"] as const) {
       const ref = schema[keyword];

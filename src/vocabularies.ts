@@ -1,5 +1,5 @@
 import { atLeast, type Dialect } from "./dialect.js";
-import { vocabularyKeywords } from "./keywords.js";
+import { keywordsWhere } from "./keywords.js";
 
 /**
  * A metaschema's `$vocabulary` decides which keywords mean anything (2019-09 on): a custom
@@ -40,6 +40,7 @@ export function keywordsOutsideVocabularies(
   // In 2019-09 the applicator vocabulary holds the unevaluated* keywords.
   if (!atLeast(dialect, "2020-12") && enabled.has("applicator")) enabled.add("unevaluated");
   const ignored = new Set<string>();
-  for (const name of SWITCHABLE_VOCABULARIES) if (!enabled.has(name)) vocabularyKeywords(name).forEach((keyword) => ignored.add(keyword));
+  for (const name of SWITCHABLE_VOCABULARIES)
+    if (!enabled.has(name)) keywordsWhere((definition) => definition.vocabulary === name).forEach((keyword) => ignored.add(keyword));
   return { ignored, assertsFormat };
 }

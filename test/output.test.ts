@@ -5,7 +5,7 @@ import { test } from "node:test";
 import { CodegenError, generate } from "../src/index.js";
 import type { SchemaDocument } from "../src/load.js";
 import { assignTypeNames } from "../src/name.js";
-import { locationKey } from "../src/resolve.js";
+import { locationKey } from "../src/graph.js";
 import { REPO_ROOT, temporaryDirectory } from "./helpers.js";
 
 test("every named schema in generated/ is declared exactly once, with no numbered copies", () => {

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import type { Dialect } from "../src/dialect.js";
-import { definedIn, isKnownKeyword, KEYWORDS, SUBSCHEMA_WALK } from "../src/keywords.js";
+import { definedIn, isKnownKeyword, keywordsWhere, KEYWORDS, SUBSCHEMA_WALK } from "../src/keywords.js";
 import { KEYWORD_CLAIMS } from "../src/validators/compile.js";
 import { REPO_ROOT } from "./helpers.js";
 
@@ -44,11 +44,7 @@ const EXCEPTIONS: Partial<Record<Dialect, { onlyInRegistry?: string[]; onlyInMet
 for (const dialect of ["draft-04", "draft-06", "draft-07", "2019-09", "2020-12"] as const) {
   test(`the registry's ${dialect} keywords are its metaschema's, but for the listed exceptions`, () => {
     const metaschema = metaschemaKeywords(dialect);
-    const registry = new Set(
-      KEYWORDS.filter((definition) => definition.vocabulary !== "openapi" && definedIn(definition.keyword, dialect)).map(
-        (definition) => definition.keyword,
-      ),
-    );
+    const registry = new Set(keywordsWhere((definition) => definition.vocabulary !== "openapi" && definedIn(definition.keyword, dialect)));
     assert.deepEqual(
       [...registry].filter((keyword) => !metaschema.has(keyword)).sort(),
       [...(EXCEPTIONS[dialect]?.onlyInRegistry ?? [])].sort(),
@@ -65,7 +61,7 @@ test("each keyword is defined once, and the walk visits every subschema keyword 
   const names = KEYWORDS.map((definition) => definition.keyword);
   assert.equal(new Set(names).size, names.length);
   const walked = SUBSCHEMA_WALK.map((entry) => entry.keyword);
-  assert.deepEqual(new Set(walked), new Set(KEYWORDS.filter((definition) => definition.subschemas !== undefined).map((d) => d.keyword)));
+  assert.deepEqual(new Set(walked), new Set(keywordsWhere((definition) => definition.subschemas !== undefined)));
   assert.equal(new Set(walked).size, walked.length);
 });
 
@@ -73,14 +69,9 @@ test("every keyword the registry marks `validates` is compiled by exactly one pa
   const claims = new Map<string, string[]>();
   for (const { family, keywords } of KEYWORD_CLAIMS)
     for (const keyword of keywords) claims.set(keyword, [...(claims.get(keyword) ?? []), family]);
-  for (const definition of KEYWORDS.filter((candidate) => candidate.validates === true)) {
-    assert.deepEqual(
-      claims.get(definition.keyword)?.length,
-      1,
-      `${definition.keyword} is claimed by ${String(claims.get(definition.keyword))}`,
-    );
-  }
-  const validated = new Set(KEYWORDS.filter((definition) => definition.validates === true).map((definition) => definition.keyword));
+  const validated = new Set(keywordsWhere((definition) => definition.validates === true));
+  for (const keyword of validated)
+    assert.deepEqual(claims.get(keyword)?.length, 1, `${keyword} is claimed by ${String(claims.get(keyword))}`);
   assert.deepEqual(
     [...claims.keys()].filter((keyword) => !validated.has(keyword)),
     [],

@@ -1,5 +1,5 @@
 import { atLeast } from "../dialect.js";
-import type { SchemaLocation } from "../resolve.js";
+import type { SchemaLocation } from "../graph.js";
 import { isSchemaObject, type Schema } from "../schema-walk.js";
 import { call, type Code, code, joinCode, literal, type LiteralValue } from "./code.js";
 import { childLocation, inPlaceCheck, type CompileContext } from "./context.js";

@@ -1,7 +1,8 @@
 import { DEFAULT_DIALECT, refOverridesSiblings } from "../dialect.js";
 import { parsePointer } from "../json-pointer.js";
 import { pascalCase } from "../name.js";
-import { locationKey, type ResolvedSchemas, type SchemaLocation } from "../resolve.js";
+import { locationKey, type SchemaLocation } from "../graph.js";
+import type { ResolvedSchemas } from "../resolve.js";
 import { isSchemaObject, schemaSize, type Schema } from "../schema-walk.js";
 import { type Affix, affixed, Code, code, docComment, identifier, joinCode, type Name } from "./code.js";
 import {
@@ -253,7 +254,7 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
     );
   };
 
-  const schemaAt = (location: SchemaLocation): Schema => resolved.schemaAt(location);
+  const schemaAt = (location: SchemaLocation): Schema => resolved.graph.nodeAt(location).schema;
 
   function contextFor(scope: LocalScope): CompileContext {
     return {

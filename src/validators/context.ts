@@ -3,7 +3,7 @@ import type * as formatChecks from "../runtime/formats.js";
 import * as runtime from "../runtime/validation-runtime.js";
 import { SchemaNode as GraphNode } from "../graph.js";
 import { appendPointer } from "../json-pointer.js";
-import type { DynamicRef, SchemaLocation } from "../resolve.js";
+import type { DynamicRef, SchemaLocation } from "../graph.js";
 import type { Schema, SchemaObject } from "../schema-walk.js";
 import { type Affix, call, Code, code, isSafeIdentifier, joinCode, Name } from "./code.js";
 import type { FailureSpec, Statement } from "./statements.js";

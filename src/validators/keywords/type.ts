@@ -1,5 +1,5 @@
 import { type Dialect, refOverridesSiblings } from "../../dialect.js";
-import { locationKey } from "../../resolve.js";
+import { locationKey } from "../../graph.js";
 import { jsonEqual } from "../../runtime/validation-runtime.js";
 import type { Schema } from "../../schema-walk.js";
 import { call, type Code, code, compare, or } from "../code.js";

@@ -68,6 +68,9 @@ export class SchemaNode implements SchemaLocation {
 
 /** Every node of a run, reachable by the schema object it stands for or by its location. */
 export class SchemaGraph {
+  /** `lintDetached` checks each detached schema object before anything reads it, as the walk lints the others. */
+  constructor(private readonly lintDetached: (schema: SchemaObject, document: SchemaDocument, pointer: string) => void) {}
+
   private readonly byObject = new Map<SchemaObject, SchemaNode>();
   /** By document, then pointer: no location key string is made per node. */
   private readonly byLocation = new Map<SchemaDocument, Map<string, SchemaNode>>();
@@ -111,8 +114,9 @@ export class SchemaGraph {
       const node = new SchemaNode(location.document, pointer, path, schema, parent, DEFAULT_DIALECT, location.document.uri, false);
       this.place(node);
       parent?.children.push(node);
-      if (isSchemaObject(schema))
-        for (const child of subschemas(schema)) detached(child.schema, appendPointer(pointer, ...child.path), child.path, node);
+      if (!isSchemaObject(schema)) return node;
+      this.lintDetached(schema, location.document, pointer);
+      for (const child of subschemas(schema)) detached(child.schema, appendPointer(pointer, ...child.path), child.path, node);
       return node;
     };
     return detached(valueAtPointer(location.document.root, location.pointer) as Schema, location.pointer, []);

@@ -4,7 +4,7 @@
  * and every reference site).
  */
 import { lintSchema, lintValues, type LintFindings } from "./check-schema.js";
-import { atLeast, type Dialect, dialectOfMetaschema, refOverridesSiblings } from "./dialect.js";
+import { atLeast, DEFAULT_DIALECT, type Dialect, dialectOfMetaschema, refOverridesSiblings } from "./dialect.js";
 import { CodegenError, type CodegenWarning } from "./errors.js";
 import { SchemaGraph, SchemaNode, type SchemaLocation } from "./graph.js";
 import { appendPointer, valueAtPointer } from "./json-pointer.js";
@@ -38,7 +38,11 @@ export class SchemaIndex {
   readonly resources = new Map<string, SchemaLocation>();
   readonly anchors = new Map<string, SchemaLocation>();
   readonly dynamicAnchors = new Map<string, Map<string, SchemaLocation>>();
-  readonly graph = new SchemaGraph();
+  // Detached nodes (see SchemaGraph.nodeAt) have the default dialect and no vocabulary; their warnings are not reported.
+  readonly graph = new SchemaGraph((schema, document, pointer) => {
+    lintSchema(schema, document, pointer, { unknown: [], backtracking: [] });
+    lintValues(schema, document, pointer, DEFAULT_DIALECT, NOTHING_IGNORED);
+  });
   readonly sites: RefSite[] = [];
   usesUnevaluated = false;
   /** What linting the document being added found. */

@@ -917,6 +917,12 @@ describe("invalid keyword values are errors at generation time", () => {
     { name: "multipleOf 0", schema: { multipleOf: 0 }, pointer: "/multipleOf", message: /greater than 0/ },
     { name: "negative minLength", schema: { minLength: -1 }, pointer: "/minLength", message: /non-negative integer/ },
     {
+      name: "negative minLength where only a $ref reaches (inside an unknown keyword)",
+      schema: { "x-parts": { code: { minLength: -1 } }, properties: { code: { $ref: "#/x-parts/code" } } },
+      pointer: "/x-parts/code/minLength",
+      message: /non-negative integer/,
+    },
+    {
       name: "dependentRequired not names",
       schema: { dependentRequired: { a: [1] } },
       pointer: "/dependentRequired/a",

@@ -3,7 +3,7 @@ import { isSchemaObject, type Schema, type SchemaObject } from "../../schema-wal
 import { call, code, compare, negate, or } from "../code.js";
 import { childLocation, failure, pathExpression, type CompileContext, type KeywordCompiler, type SchemaNode } from "../context.js";
 import type { Statement } from "../statements.js";
-import { acceptsEverything, nonNegativeInteger, schemaError, subschemaValue } from "./shared.js";
+import { acceptsEverything, numberValue, subschemaValue } from "./shared.js";
 
 /** How a dialect spells tuples: the schemas of the first items, and the schema of the items after them. */
 interface ItemSchemas {
@@ -14,14 +14,7 @@ interface ItemSchemas {
 function itemSchemas(node: SchemaNode, schema: SchemaObject, dialect: Dialect): ItemSchemas {
   const items = schema["items"];
   if (dialect === "2020-12") {
-    if (Array.isArray(items)) {
-      throw schemaError(
-        node,
-        ["items"],
-        '"items" as an array (tuple validation) is not 2020-12: use "prefixItems"',
-        'Write the tuple as "prefixItems" (and the schema of later items as "items"), or declare an older dialect, e.g. "$schema": "http://json-schema.org/draft-07/schema#".',
-      );
-    }
+    // An array `items` was refused by the lint: 2020-12 writes tuples as prefixItems.
     const prefix = schema["prefixItems"];
     return {
       ...(Array.isArray(prefix) ? { tuple: { keyword: "prefixItems", schemas: prefix as Schema[] } } : {}),
@@ -100,9 +93,7 @@ function scalarItemTypes(items: ItemSchemas): string[] | undefined {
 
 function uniqueItemsStatement(node: SchemaNode, context: CompileContext, items: ItemSchemas): Statement[] {
   if (typeof node.schema === "boolean" || !("uniqueItems" in node.schema)) return [];
-  const unique = node.schema["uniqueItems"];
-  if (typeof unique !== "boolean") throw schemaError(node, ["uniqueItems"], '"uniqueItems" must be a boolean', "Write true or false.");
-  if (!unique) return [];
+  if (node.schema["uniqueItems"] !== true) return [];
   const types = scalarItemTypes(items);
   const duplicates = call(context.module.runtime("duplicateItems"), node.value, ...(types === undefined ? [] : [types]));
   const duplicate = context.scope.local("duplicate");
@@ -130,8 +121,8 @@ function containsStatement(node: SchemaNode, context: CompileContext, dialect: D
   const contains = subschemaValue(node, "contains");
   if (contains === undefined) return [];
   const counted = atLeast(dialect, "2019-09");
-  const min = (counted ? nonNegativeInteger(node, "minContains") : undefined) ?? 1;
-  const max = counted ? nonNegativeInteger(node, "maxContains") : undefined;
+  const min = (counted ? numberValue(node, "minContains") : undefined) ?? 1;
+  const max = counted ? numberValue(node, "maxContains") : undefined;
   if (max === undefined && min === 0) return [];
   const fail = failure(
     node,
@@ -180,7 +171,7 @@ export const arrayKeywords: KeywordCompiler = {
     const dialect = context.module.dialectOf(node.location);
     const items = itemSchemas(node, schema, dialect);
     const statements = itemStatements(node, context, items);
-    const minItems = nonNegativeInteger(node, "minItems");
+    const minItems = numberValue(node, "minItems");
     if (minItems !== undefined && minItems > 0) {
       statements.push({
         kind: "fail-if",
@@ -188,7 +179,7 @@ export const arrayKeywords: KeywordCompiler = {
         failure: failure(node, "minItems", code`{ limit: ${minItems} }`, `must NOT have fewer than ${minItems} items`),
       });
     }
-    const maxItems = nonNegativeInteger(node, "maxItems");
+    const maxItems = numberValue(node, "maxItems");
     if (maxItems !== undefined) {
       statements.push({
         kind: "fail-if",

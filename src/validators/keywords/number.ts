@@ -2,7 +2,7 @@ import { atLeast } from "../../dialect.js";
 import { call, type Code, code, compare, negate } from "../code.js";
 import { failure, type KeywordCompiler, type SchemaNode } from "../context.js";
 import type { Statement } from "../statements.js";
-import { numberValue, schemaError } from "./shared.js";
+import { numberValue } from "./shared.js";
 
 type Comparison = ">=" | ">" | "<=" | "<";
 
@@ -49,32 +49,17 @@ export const numberKeywords: KeywordCompiler = {
     for (const { keyword, exclusive, inclusiveComparison, exclusiveComparison } of BOUNDS) {
       if (booleanExclusive) {
         const strict = schema[exclusive];
-        if (strict !== undefined && typeof strict !== "boolean") {
-          throw schemaError(
-            node,
-            [exclusive],
-            `"${exclusive}" must be a boolean in draft-04, not ${JSON.stringify(strict)}`,
-            `A numeric "${exclusive}" needs draft-06 or later: set "$schema" accordingly, or write "${keyword}" with "${exclusive}": true.`,
-          );
-        }
         const limit = numberValue(node, keyword);
         if (limit !== undefined) statements.push(bound(node, keyword, strict === true ? exclusiveComparison : inclusiveComparison, limit));
       } else {
         const limit = numberValue(node, keyword);
         if (limit !== undefined) statements.push(bound(node, keyword, inclusiveComparison, limit));
-        const exclusiveLimit = numberValue(
-          node,
-          exclusive,
-          `A boolean "${exclusive}" is draft-04: add "$schema": "http://json-schema.org/draft-04/schema#", or write "${exclusive}": <limit>.`,
-        );
+        const exclusiveLimit = numberValue(node, exclusive);
         if (exclusiveLimit !== undefined) statements.push(bound(node, exclusive, exclusiveComparison, exclusiveLimit));
       }
     }
     const divisor = numberValue(node, "multipleOf");
     if (divisor !== undefined) {
-      if (divisor <= 0) {
-        throw schemaError(node, ["multipleOf"], `"multipleOf" must be greater than 0, not ${divisor}`, "Use a positive divisor.");
-      }
       statements.push({
         kind: "fail-if",
         condition: negate(call(context.module.runtime("isMultipleOf"), node.value, divisor)),

@@ -1,20 +1,11 @@
 import { atLeast, refOverridesSiblings } from "../../dialect.js";
 import { escapePointerToken } from "../../json-pointer.js";
-import { isSchema, isSchemaObject, type Schema, type SchemaObject } from "../../schema-walk.js";
+import { isSchemaObject, type Schema, type SchemaObject } from "../../schema-walk.js";
 import { call, type Code, code, compare, negate, not, or } from "../code.js";
 import { callStatement, childLocation, failure, type CompileContext, type KeywordCompiler, type SchemaNode } from "../context.js";
 import type { Statement } from "../statements.js";
 import { declaredTypes } from "./type.js";
-import {
-  acceptsEverything,
-  checkPattern,
-  nonNegativeInteger,
-  ownProperty,
-  patternConstant,
-  schemaError,
-  stringArray,
-  subschemaValue,
-} from "./shared.js";
+import { acceptsEverything, numberValue, ownProperty, patternConstant, subschemaValue } from "./shared.js";
 
 /** `patternProperties`: its patterns (checked), their schemas, and their RegExp constants, hoisted on first use. */
 interface PatternProperty {
@@ -26,10 +17,11 @@ interface PatternProperty {
 function patternPropertiesOf(node: SchemaNode, schema: SchemaObject, context: CompileContext): PatternProperty[] {
   const patternProperties = schema["patternProperties"];
   if (!isSchemaObject(patternProperties)) return [];
-  return Object.entries(patternProperties).map(([pattern, sub]) => {
-    checkPattern(node, ["patternProperties", pattern], pattern);
-    return { pattern, schema: sub as Schema, regExp: () => patternConstant(node, context, ["patternProperties", pattern], pattern) };
-  });
+  return Object.entries(patternProperties).map(([pattern, sub]) => ({
+    pattern,
+    schema: sub as Schema,
+    regExp: () => patternConstant(context, pattern),
+  }));
 }
 
 /** Every property whose name matches a pattern is validated against that pattern's schema. */
@@ -84,7 +76,7 @@ function propertyNamesStatements(node: SchemaNode, context: CompileContext): Sta
 /** `minProperties` and `maxProperties`. */
 function propertyCountStatements(node: SchemaNode): Statement[] {
   const statements: Statement[] = [];
-  const minProperties = nonNegativeInteger(node, "minProperties");
+  const minProperties = numberValue(node, "minProperties");
   if (minProperties !== undefined && minProperties > 0) {
     statements.push({
       kind: "fail-if",
@@ -92,7 +84,7 @@ function propertyCountStatements(node: SchemaNode): Statement[] {
       failure: failure(node, "minProperties", code`{ limit: ${minProperties} }`, `must NOT have fewer than ${minProperties} properties`),
     });
   }
-  const maxProperties = nonNegativeInteger(node, "maxProperties");
+  const maxProperties = numberValue(node, "maxProperties");
   if (maxProperties !== undefined) {
     statements.push({
       kind: "fail-if",
@@ -153,18 +145,9 @@ function dependencyStatements(node: SchemaNode, schema: SchemaObject, context: C
   const statements: Statement[] = [];
   const split = atLeast(context.module.dialectOf(node.location), "2019-09");
   const dependentRequired = split ? schema["dependentRequired"] : undefined;
-  if (dependentRequired !== undefined) {
-    if (!isSchemaObject(dependentRequired)) {
-      throw schemaError(
-        node,
-        ["dependentRequired"],
-        '"dependentRequired" must be an object',
-        "Map each property name to the names it requires.",
-      );
-    }
-    const required = new Map(
-      Object.entries(dependentRequired).map(([property, names]) => [property, stringArray(node, ["dependentRequired", property], names)]),
-    );
+  // The lint checked both: objects of property-name arrays (and, for `dependencies`, schemas).
+  if (isSchemaObject(dependentRequired)) {
+    const required = new Map(Object.entries(dependentRequired as Record<string, string[]>));
     statements.push(...dependentRequiredStatements(node, "dependentRequired", required));
   }
   const dependentSchemas = split ? schema["dependentSchemas"] : undefined;
@@ -174,27 +157,12 @@ function dependencyStatements(node: SchemaNode, schema: SchemaObject, context: C
     );
   }
   const dependencies = schema["dependencies"];
-  if (dependencies !== undefined) {
-    if (!isSchemaObject(dependencies)) {
-      throw schemaError(
-        node,
-        ["dependencies"],
-        '"dependencies" must be an object',
-        "Map each property name to required names or a schema.",
-      );
-    }
+  if (isSchemaObject(dependencies)) {
     const required = new Map<string, string[]>();
     const schemas = new Map<string, Schema>();
     for (const [property, value] of Object.entries(dependencies)) {
-      if (Array.isArray(value)) required.set(property, stringArray(node, ["dependencies", property], value));
-      else if (isSchema(value)) schemas.set(property, value);
-      else
-        throw schemaError(
-          node,
-          ["dependencies", property],
-          `"dependencies/${property}" must be an array of property names or a schema`,
-          "Fix the schema: see https://json-schema.org/understanding-json-schema/reference.",
-        );
+      if (Array.isArray(value)) required.set(property, value as string[]);
+      else schemas.set(property, value as Schema);
     }
     statements.push(
       ...dependentRequiredStatements(node, "dependencies", required),

@@ -1,7 +1,7 @@
 import { and, call, type Code, code, compare, negate } from "../code.js";
 import { failure, type KeywordCompiler } from "../context.js";
 import type { Statement } from "../statements.js";
-import { nonNegativeInteger, patternConstant, schemaError } from "./shared.js";
+import { numberValue, patternConstant } from "./shared.js";
 
 /** `minLength` and `maxLength` (in Unicode code points, as the specification and ajv count) and `pattern`. */
 export const stringKeywords: KeywordCompiler = {
@@ -12,7 +12,7 @@ export const stringKeywords: KeywordCompiler = {
     if (typeof schema === "boolean") return [];
     const statements: Statement[] = [];
     const length = (): Code => call(context.module.runtime("codePointLength"), node.value);
-    const minLength = nonNegativeInteger(node, "minLength");
+    const minLength = numberValue(node, "minLength");
     if (minLength !== undefined && minLength > 0) {
       statements.push({
         kind: "fail-if",
@@ -20,7 +20,7 @@ export const stringKeywords: KeywordCompiler = {
         failure: failure(node, "minLength", code`{ limit: ${minLength} }`, `must NOT have fewer than ${minLength} characters`),
       });
     }
-    const maxLength = nonNegativeInteger(node, "maxLength");
+    const maxLength = numberValue(node, "maxLength");
     if (maxLength !== undefined) {
       statements.push({
         kind: "fail-if",
@@ -30,10 +30,8 @@ export const stringKeywords: KeywordCompiler = {
       });
     }
     if ("pattern" in schema) {
-      const pattern = schema["pattern"];
-      if (typeof pattern !== "string")
-        throw schemaError(node, ["pattern"], '"pattern" must be a string', "Write the regular expression as a string.");
-      const regExp = patternConstant(node, context, ["pattern"], pattern);
+      const pattern = schema["pattern"] as string;
+      const regExp = patternConstant(context, pattern);
       statements.push({
         kind: "fail-if",
         condition: negate(call(code`${regExp}.test`, node.value)),

@@ -364,6 +364,18 @@ function stytchGenerationRow({ cli, work, runs, progress }: GenerationContext): 
   return generationRow(`generate Stytch (${count} schemas)`, codegen, json2ts, cli.note);
 }
 
+/** A schema file to generate from, and its schemas. */
+interface GitHubInput {
+  file: string;
+  schemas: Schemas;
+}
+
+/** What the GitHub generation measurements share: they all run in `dir`. */
+interface GitHubGeneration extends GenerationContext {
+  document: OpenApiDocument;
+  dir: string;
+}
+
 /**
  * GitHub's description (in quick mode, its first components and what they reference): codegen
  * against json2ts, codegen's peak memory, a second run with the cache, and the growth of the time
@@ -375,76 +387,34 @@ function githubGenerationRows(
   growth: readonly number[],
   context: GenerationContext,
 ): Row[] {
-  const { cli, work, runs, progress } = context;
-  const dir = path.join(work, "github");
-  mkdirSync(dir);
-  const all = Object.keys(document.components.schemas);
-  /** A sub-document of the first `count` components and what they reference, written into `dir`. */
-  const firstComponents = (count: number) => {
-    const part = subDocument(document, componentClosure(document.components.schemas, all.slice(0, count)));
-    const file = path.join(dir, `first-${count}.json`);
-    writeFileSync(file, JSON.stringify(part));
-    return { file, schemas: part.components.schemas };
-  };
+  const github: GitHubGeneration = { ...context, document, dir: path.join(context.work, "github") };
+  mkdirSync(github.dir);
   const whole =
-    githubComponents === undefined ? { file: GITHUB_DOCUMENT, schemas: document.components.schemas } : firstComponents(githubComponents);
+    githubComponents === undefined
+      ? { file: GITHUB_DOCUMENT, schemas: document.components.schemas }
+      : firstComponents(github, githubComponents);
   const wholeCount = Object.keys(whole.schemas).length;
   const label = githubComponents === undefined ? `GitHub (${wholeCount} schemas)` : `GitHub subset (${wholeCount} schemas)`;
-  const codegen = (file: string, out: string, cold: boolean) => timeRuns(runs, () => cli.run([file, "-o", out], dir, { cold }));
 
-  progress(`generating ${label} with codegen and json2ts, ${runCount(runs)} each`);
-  const uncached = settle(() => codegen(whole.file, "out", true));
+  github.progress(`generating ${label} with codegen and json2ts, ${runCount(github.runs)} each`);
+  const uncached = settle(() => timeCodegen(github, whole.file, "out", true));
   const json2ts = settle(() =>
     runJson2ts(
       json2tsInput(referenceAll("GitHub", whole.schemas), whole.schemas),
-      dir,
-      runs,
+      github.dir,
+      github.runs,
       hasMembers("GitHub", Object.keys(whole.schemas)),
     ),
   );
-  const rows = [generationRow(`generate ${label}`, uncached, json2ts, cli.note)];
-
-  const memory: Row = {
-    name: `generate ${label}, peak memory`,
-    codegen: "",
-    peer: json2ts instanceof Error ? "" : `json2ts ${mebibytes(json2ts.peakRssMiB)}`,
-    target: `≤ ${TARGETS.peakRssMiB} MiB`,
-  };
-  rows.push(
-    uncached instanceof Error
-      ? { ...memory, unavailable: reason(uncached) }
-      : { ...memory, codegen: mebibytes(uncached.peakRssMiB), passed: uncached.peakRssMiB <= TARGETS.peakRssMiB },
-  );
-
-  progress(`generating ${label} again with the cache, ${runCount(runs)} after one to fill it`);
-  const cachedName = `generate ${label} again, unchanged (cache)`;
-  const cachedTarget = `≤ ${seconds(TARGETS.cachedRunMs)}`;
-  const cached = settle(() => {
-    cli.run([whole.file, "-o", "cached-out"], dir, { cold: false });
-    return codegen(whole.file, "cached-out", false);
-  });
-  rows.push(
-    cached instanceof Error
-      ? unavailable(cachedName, cachedTarget, cached)
-      : { name: cachedName, codegen: seconds(cached.ms), peer: "", target: cachedTarget, passed: cached.ms <= TARGETS.cachedRunMs },
-  );
-
-  // Per schema and per KiB of schema JSON: GitHub's last components (webhooks) are much larger than its first.
-  const growthRow = (name: string, time: ProcessRun | Error, schemas: Schemas): Row => {
-    const count = Object.keys(schemas).length;
-    const kibibytes = JSON.stringify(schemas).length / 1024;
-    const fullName = `growth: ${name} (${count} schemas, ${Math.round(kibibytes)} KiB)`;
-    if (time instanceof Error) return unavailable(fullName, "report", time);
-    const rates = `${(time.ms / count).toFixed(1)} ms/schema, ${(time.ms / kibibytes).toFixed(2)} ms/KiB`;
-    return { name: fullName, codegen: `${seconds(time.ms)} (${rates})`, peer: "", target: "report" };
-  };
+  const rows = [generationRow(`generate ${label}`, uncached, json2ts, github.cli.note), memoryRow(label, uncached, json2ts)];
+  rows.push(cachedRow(github, whole.file, label));
   for (const size of growth) {
-    const part = firstComponents(size);
-    progress(`generating the first ${size} GitHub components + refs, ${runCount(runs)}`);
+    const part = firstComponents(github, size);
+    github.progress(`generating the first ${size} GitHub components + refs, ${runCount(github.runs)}`);
     rows.push(
       growthRow(
         `first ${size} components + refs`,
-        settle(() => codegen(part.file, `first-${size}-out`, true)),
+        settle(() => timeCodegen(github, part.file, `first-${size}-out`, true)),
         part.schemas,
       ),
     );
@@ -453,6 +423,56 @@ function githubGenerationRows(
     growthRow(githubComponents === undefined ? "all components" : `first ${githubComponents} components + refs`, uncached, whole.schemas),
   );
   return rows;
+}
+
+/** A sub-document of the first `count` components and what they reference, written into the GitHub directory. */
+function firstComponents({ document, dir }: GitHubGeneration, count: number): GitHubInput {
+  const all = Object.keys(document.components.schemas);
+  const part = subDocument(document, componentClosure(document.components.schemas, all.slice(0, count)));
+  const file = path.join(dir, `first-${count}.json`);
+  writeFileSync(file, JSON.stringify(part));
+  return { file, schemas: part.components.schemas };
+}
+
+/** Times the codegen CLI generating `file` into `out`. */
+function timeCodegen({ cli, dir, runs }: GitHubGeneration, file: string, out: string, cold: boolean): ProcessRun {
+  return timeRuns(runs, () => cli.run([file, "-o", out], dir, { cold }));
+}
+
+function memoryRow(label: string, uncached: ProcessRun | Error, json2ts: ProcessRun | Error): Row {
+  const memory: Row = {
+    name: `generate ${label}, peak memory`,
+    codegen: "",
+    peer: json2ts instanceof Error ? "" : `json2ts ${mebibytes(json2ts.peakRssMiB)}`,
+    target: `≤ ${TARGETS.peakRssMiB} MiB`,
+  };
+  return uncached instanceof Error
+    ? { ...memory, unavailable: reason(uncached) }
+    : { ...memory, codegen: mebibytes(uncached.peakRssMiB), passed: uncached.peakRssMiB <= TARGETS.peakRssMiB };
+}
+
+/** A second run on unchanged input, timed after one that fills the cache. */
+function cachedRow(github: GitHubGeneration, file: string, label: string): Row {
+  github.progress(`generating ${label} again with the cache, ${runCount(github.runs)} after one to fill it`);
+  const name = `generate ${label} again, unchanged (cache)`;
+  const target = `≤ ${seconds(TARGETS.cachedRunMs)}`;
+  const cached = settle(() => {
+    github.cli.run([file, "-o", "cached-out"], github.dir, { cold: false });
+    return timeCodegen(github, file, "cached-out", false);
+  });
+  return cached instanceof Error
+    ? unavailable(name, target, cached)
+    : { name, codegen: seconds(cached.ms), peer: "", target, passed: cached.ms <= TARGETS.cachedRunMs };
+}
+
+/** Per schema and per KiB of schema JSON: GitHub's last components (webhooks) are much larger than its first. */
+function growthRow(name: string, time: ProcessRun | Error, schemas: Schemas): Row {
+  const count = Object.keys(schemas).length;
+  const kibibytes = JSON.stringify(schemas).length / 1024;
+  const fullName = `growth: ${name} (${count} schemas, ${Math.round(kibibytes)} KiB)`;
+  if (time instanceof Error) return unavailable(fullName, "report", time);
+  const rates = `${(time.ms / count).toFixed(1)} ms/schema, ${(time.ms / kibibytes).toFixed(2)} ms/KiB`;
+  return { name: fullName, codegen: `${seconds(time.ms)} (${rates})`, peer: "", target: "report" };
 }
 
 /** Runs every comparison and returns the table's rows. */

@@ -74,9 +74,17 @@ function testFiles(suiteDialect: string, part: SuitePart): string[] {
 }
 
 type Validate = (value: unknown) => { valid: boolean };
+type Check = (value: unknown) => boolean;
+
+/** A test group generated into its own directory, waiting for the batch's tsc run. */
+interface PreparedGroup {
+  file: string;
+  group: SuiteGroup;
+  dir: string;
+  rootType: string;
+}
 
 export async function runDialect(suiteDialect: string, part: SuitePart = "required"): Promise<DialectResult> {
-  const dialect = SUITE_DIALECTS[suiteDialect]!;
   const work = mkdtempSync(path.join(os.tmpdir(), `codegen-suite-${suiteDialect}-`));
   const result: DialectResult = {
     dialect: part === "required" ? suiteDialect : `${suiteDialect} ${part}`,
@@ -87,13 +95,17 @@ export async function runDialect(suiteDialect: string, part: SuitePart = "requir
     groups: 0,
     failures: [],
   };
-  const prepared: {
-    file: string;
-    group: SuiteGroup;
-    dir: string;
-    rootType: string;
-  }[] = [];
+  const prepared = await generateGroups(suiteDialect, part, work, result);
+  const typeErrorDirs = compileAll(work);
+  for (const group of prepared) await runGroup(group, typeErrorDirs.has(group.dir), result);
+  rmSync(work, { recursive: true, force: true });
+  return result;
+}
 
+/** Generates every group of the part's test files into a directory of its own under `work`; a group codegen refuses fails all its tests. */
+async function generateGroups(suiteDialect: string, part: SuitePart, work: string, result: DialectResult): Promise<PreparedGroup[]> {
+  const dialect = SUITE_DIALECTS[suiteDialect]!;
+  const prepared: PreparedGroup[] = [];
   for (const file of testFiles(suiteDialect, part)) {
     const groups = JSON.parse(readFileSync(file, "utf8")) as SuiteGroup[];
     for (const [index, group] of groups.entries()) {
@@ -128,54 +140,58 @@ export async function runDialect(suiteDialect: string, part: SuitePart = "requir
       }
     }
   }
+  return prepared;
+}
 
-  const typeErrorDirs = compileAll(work);
-  for (const { file, group, dir, rootType } of prepared) {
-    if (typeErrorDirs.has(dir)) {
-      result.typeErrors++;
+/** Imports a generated group's module and runs the group's tests with it, counting into `result`. */
+async function runGroup({ file, group, dir, rootType }: PreparedGroup, typeErrors: boolean, result: DialectResult): Promise<void> {
+  if (typeErrors) {
+    result.typeErrors++;
+    result.failures.push({
+      file,
+      group: group.description,
+      reason: "types: generated TypeScript does not compile under the strict flags",
+    });
+  }
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(pathToFileURL(path.join(dir, "out", "index.js")).href)) as Record<string, unknown>;
+  } catch (error) {
+    result.failed += group.tests.length;
+    result.failures.push({
+      file,
+      group: group.description,
+      reason: `import: ${(error as Error).message}`,
+    });
+    return;
+  }
+  const validate = module[`validate${rootType}`] as Validate;
+  const check = module[`is${rootType}`] as Check;
+  for (const test of group.tests) {
+    const reason = testFailure(test, validate, check, rootType);
+    if (reason === undefined) result.passed++;
+    else {
+      result.failed++;
       result.failures.push({
         file,
         group: group.description,
-        reason: "types: generated TypeScript does not compile under the strict flags",
+        test: test.description,
+        reason,
       });
-    }
-    let module: Record<string, unknown>;
-    try {
-      module = (await import(pathToFileURL(path.join(dir, "out", "index.js")).href)) as Record<string, unknown>;
-    } catch (error) {
-      result.failed += group.tests.length;
-      result.failures.push({
-        file,
-        group: group.description,
-        reason: `import: ${(error as Error).message}`,
-      });
-      continue;
-    }
-    const validate = module[`validate${rootType}`] as Validate;
-    const check = module[`is${rootType}`] as (value: unknown) => boolean;
-    for (const test of group.tests) {
-      let reason: string | undefined;
-      try {
-        const verdict = validate(test.data).valid;
-        if (verdict !== test.valid) reason = `expected ${test.valid ? "valid" : "invalid"}, validate says ${verdict ? "valid" : "invalid"}`;
-        else if (check(test.data) !== test.valid) reason = `is${rootType} disagrees with validate${rootType}`;
-      } catch (error) {
-        reason = `threw: ${(error as Error).message}`;
-      }
-      if (reason === undefined) result.passed++;
-      else {
-        result.failed++;
-        result.failures.push({
-          file,
-          group: group.description,
-          test: test.description,
-          reason,
-        });
-      }
     }
   }
-  rmSync(work, { recursive: true, force: true });
-  return result;
+}
+
+/** Why `test` fails, or undefined when validateX and isX both give its expected verdict. */
+function testFailure(test: SuiteTest, validate: Validate, check: Check, rootType: string): string | undefined {
+  try {
+    const verdict = validate(test.data).valid;
+    if (verdict !== test.valid) return `expected ${test.valid ? "valid" : "invalid"}, validate says ${verdict ? "valid" : "invalid"}`;
+    if (check(test.data) !== test.valid) return `is${rootType} disagrees with validate${rootType}`;
+    return undefined;
+  } catch (error) {
+    return `threw: ${(error as Error).message}`;
+  }
 }
 
 /** Type-checks and compiles every generated directory with one tsc run; returns the directories with type errors. */

@@ -4,7 +4,7 @@ import path from "node:path";
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, dialectOption, formatsOption, INITIAL_CONFIG, loadConfig, PACKAGE_JSON_KEY } from "./config.js";
 import { DIALECTS } from "./dialect.js";
 import { CodegenError } from "./errors.js";
-import { generate } from "./generate.js";
+import { generate, type GenerateOptions, type GenerateResult } from "./generate.js";
 import { packageVersion } from "./package-info.js";
 import { watchedPaths, watchPaths } from "./watch.js";
 
@@ -66,9 +66,24 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-async function run(argv: readonly string[]): Promise<number> {
-  // Set by the `init` subcommand's action, which commander runs inside parse().
-  let subcommand: "init" | undefined;
+/** The flags, as commander parses them. */
+interface CliOptions {
+  out?: string;
+  check?: boolean;
+  dialect?: string;
+  formats?: string;
+  prettier?: boolean;
+  cache: boolean;
+  allowRemote?: boolean;
+  allowOutsideRoot?: boolean;
+  strict?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+  watch?: boolean;
+}
+
+/** The command line's definition; `onInit` is the `init` subcommand's action, run inside parse(). */
+function commandLine(onInit: () => void): Command {
   const program = new Command()
     .name("codegen")
     .description("Generate TypeScript types and standalone validators from JSON Schema files.")
@@ -98,105 +113,139 @@ async function run(argv: readonly string[]): Promise<number> {
   program
     .command("init")
     .description(`write ${CONFIG_FILE_NAME} with the defaults in the current directory (never overwrites one)`)
-    .action(() => {
-      subcommand = "init";
-    });
+    .action(onInit);
+  return program;
+}
+
+type Invocation = { command: "init" } | { command: "generate"; inputs: string[]; options: CliOptions };
+
+/** What the command line asks for, or the exit code of a parse that ends the run (--help, --version, a bad flag). */
+function parseArguments(argv: readonly string[]): Invocation | number {
+  let subcommand: "init" | undefined;
+  const program = commandLine(() => {
+    subcommand = "init";
+  });
   try {
     program.parse(argv, { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
     throw error;
   }
-  if (subcommand === "init") return init(process.cwd());
-  const inputs = program.args;
-  const options = program.opts<{
-    out?: string;
-    check?: boolean;
-    dialect?: string;
-    formats?: string;
-    prettier?: boolean;
-    cache: boolean;
-    allowRemote?: boolean;
-    allowOutsideRoot?: boolean;
-    strict?: boolean;
-    quiet?: boolean;
-    verbose?: boolean;
-    watch?: boolean;
-  }>();
-  const say = (text: string): void => {
-    if (options.quiet !== true) process.stdout.write(text);
+  if (subcommand === "init") return { command: "init" };
+  return { command: "generate", inputs: program.args, options: program.opts<CliOptions>() };
+}
+
+/** generate()'s options from the command line. */
+function generateOptions(inputs: readonly string[], options: CliOptions, onProgress: GenerateOptions["onProgress"]): GenerateOptions {
+  return {
+    ...(inputs.length > 0 ? { inputs } : {}),
+    ...(options.out !== undefined ? { outDir: options.out } : {}),
+    ...(options.dialect !== undefined ? { dialect: dialectOption(options.dialect, "--dialect") } : {}),
+    ...(options.formats !== undefined ? { formats: formatsOption(options.formats, "--formats") } : {}),
+    ...(options.prettier === true ? { formatter: "prettier" as const } : {}),
+    check: options.check === true,
+    cache: options.cache,
+    // Flags given override the config; flags not given leave its value.
+    ...(options.allowRemote === true ? { allowRemote: true } : {}),
+    ...(options.allowOutsideRoot === true ? { allowOutsideRoot: true } : {}),
+    ...(options.strict === true ? { strict: true } : {}),
+    ...(onProgress !== undefined ? { onProgress } : {}),
   };
-  // A progress line only for a person watching a terminal; never in CI logs or with --quiet.
-  const progress = process.stderr.isTTY && !process.env["CI"] && options.quiet !== true;
-  let lastProgress = 0;
-  const showProgress = (done: number, total: number): void => {
-    if (done !== total && Date.now() - lastProgress < 100) return;
-    lastProgress = Date.now();
+}
+
+/** Everything a run prints: results on stdout (nothing with --quiet), the rest on stderr. */
+class Reporter {
+  /** A progress line only for a person watching a terminal; never in CI logs or with --quiet. */
+  readonly onProgress: GenerateOptions["onProgress"];
+  private lastProgress = 0;
+
+  constructor(private readonly options: CliOptions) {
+    const progress = process.stderr.isTTY && !process.env["CI"] && options.quiet !== true;
+    this.onProgress = progress ? (done, total) => this.progress(done, total) : undefined;
+  }
+
+  say(text: string): void {
+    if (this.options.quiet !== true) process.stdout.write(text);
+  }
+
+  /** Warnings, and with --verbose each stage's time. */
+  diagnostics(result: GenerateResult): void {
+    if (this.options.quiet !== true) {
+      for (const warning of result.warnings)
+        process.stderr.write(`codegen: warning: ${warning.file}#${warning.pointer}: ${warning.message}\n`);
+    }
+    if (this.options.verbose === true) for (const { stage, ms } of result.timings) process.stderr.write(`codegen: ${stage}: ${ms} ms\n`);
+  }
+
+  /** --check: names every file that would change; drift exits 1. */
+  checked(result: GenerateResult): number {
+    const outDir = relativeToCwd(result.outDir);
+    for (const { name, change } of result.changes) {
+      process.stderr.write(
+        `${path.join(outDir, name)} would be ${change === "create" ? "created" : change === "update" ? "updated" : "deleted"}\n`,
+      );
+    }
+    if (result.changes.length > 0) {
+      process.stderr.write(`codegen --check: ${result.changes.length} file(s) out of date; run codegen to update them.\n`);
+      return EXIT_DRIFT;
+    }
+    this.say(`codegen --check: ${outDir}/ is up to date (${result.files.length} files, ${result.typeCount} types).\n`);
+    return EXIT_OK;
+  }
+
+  written(result: GenerateResult): number {
+    this.say(
+      `codegen: ${result.typeCount} types in ${result.files.length} files; ${result.changes.length} written or removed in ${relativeToCwd(result.outDir)}/.\n`,
+    );
+    return EXIT_OK;
+  }
+
+  failed(error: unknown): number {
+    if (error instanceof CodegenError) {
+      process.stderr.write(`codegen: ${error.describe()}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    // generate() writes nothing until every file is ready, so a crash leaves the output as it was.
+    return reportInternalError(error, this.options.verbose === true, "Nothing was written.");
+  }
+
+  private progress(done: number, total: number): void {
+    if (done !== total && Date.now() - this.lastProgress < 100) return;
+    this.lastProgress = Date.now();
     process.stderr.write(`\rcodegen: ${done}/${total} modules generated`);
     if (done === total) process.stderr.write("\r\x1b[K");
-  };
-  const runOnce = async (): Promise<number> => {
-    try {
-      const result = await generate({
-        ...(inputs.length > 0 ? { inputs } : {}),
-        ...(options.out !== undefined ? { outDir: options.out } : {}),
-        ...(options.dialect !== undefined ? { dialect: dialectOption(options.dialect, "--dialect") } : {}),
-        ...(options.formats !== undefined ? { formats: formatsOption(options.formats, "--formats") } : {}),
-        ...(options.prettier === true ? { formatter: "prettier" as const } : {}),
-        check: options.check === true,
-        cache: options.cache,
-        // Flags given override the config; flags not given leave its value.
-        ...(options.allowRemote === true ? { allowRemote: true } : {}),
-        ...(options.allowOutsideRoot === true ? { allowOutsideRoot: true } : {}),
-        ...(options.strict === true ? { strict: true } : {}),
-        ...(progress ? { onProgress: showProgress } : {}),
-      });
-      if (options.quiet !== true) {
-        for (const warning of result.warnings)
-          process.stderr.write(`codegen: warning: ${warning.file}#${warning.pointer}: ${warning.message}\n`);
-      }
-      if (options.verbose === true) for (const { stage, ms } of result.timings) process.stderr.write(`codegen: ${stage}: ${ms} ms\n`);
-      const outDir = path.relative(process.cwd(), result.outDir) || ".";
-      if (options.check) {
-        for (const { name, change } of result.changes) {
-          process.stderr.write(
-            `${path.join(outDir, name)} would be ${change === "create" ? "created" : change === "update" ? "updated" : "deleted"}\n`,
-          );
-        }
-        if (result.changes.length > 0) {
-          process.stderr.write(`codegen --check: ${result.changes.length} file(s) out of date; run codegen to update them.\n`);
-          return EXIT_DRIFT;
-        }
-        say(`codegen --check: ${outDir}/ is up to date (${result.files.length} files, ${result.typeCount} types).\n`);
-        return EXIT_OK;
-      }
-      say(
-        `codegen: ${result.typeCount} types in ${result.files.length} files; ${result.changes.length} written or removed in ${outDir}/.\n`,
-      );
-      return EXIT_OK;
-    } catch (error) {
-      if (error instanceof CodegenError) {
-        process.stderr.write(`codegen: ${error.describe()}\n`);
-        return EXIT_BAD_INPUT;
-      }
-      // generate() writes nothing until every file is ready, so a crash leaves the output as it was.
-      return reportInternalError(error, options.verbose === true, "Nothing was written.");
-    }
-  };
+  }
+}
 
-  const status = await runOnce();
-  if (options.watch !== true || options.check === true) return status;
+/** A path as messages name it: relative to the working directory. */
+function relativeToCwd(entry: string): string {
+  return path.relative(process.cwd(), entry) || ".";
+}
+
+/** One generate() run, reported; returns its exit code. */
+async function generateOnce(inputs: readonly string[], options: CliOptions, reporter: Reporter): Promise<number> {
+  try {
+    const result = await generate(generateOptions(inputs, options, reporter.onProgress));
+    reporter.diagnostics(result);
+    return options.check ? reporter.checked(result) : reporter.written(result);
+  } catch (error) {
+    return reporter.failed(error);
+  }
+}
+
+/** --watch: runs `regenerate` on every change to the inputs or the config, until Ctrl-C. */
+async function watch(inputs: readonly string[], reporter: Reporter, regenerate: () => Promise<number>): Promise<number> {
   let configInputs = DEFAULT_CONFIG.inputs;
   try {
     configInputs = loadConfig(process.cwd()).inputs;
   } catch {
-    // A broken config was reported by the run above; watching it lets the next save repair it.
+    // A broken config was reported by the first run; watching it lets the next save repair it.
   }
   const watched = watchedPaths(inputs.length > 0 ? inputs : configInputs, process.cwd(), [CONFIG_FILE_NAME, "package.json"]);
-  say(`codegen: watching ${watched.map((entry) => path.relative(process.cwd(), entry) || ".").join(", ")} (Ctrl-C to stop)\n`);
+  reporter.say(`codegen: watching ${watched.map(relativeToCwd).join(", ")} (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
     const stop = watchPaths(watched, async () => {
-      await runOnce();
+      await regenerate();
     });
     process.once("SIGINT", () => {
       stop();
@@ -204,4 +253,15 @@ async function run(argv: readonly string[]): Promise<number> {
     });
   });
   return EXIT_OK;
+}
+
+async function run(argv: readonly string[]): Promise<number> {
+  const invocation = parseArguments(argv);
+  if (typeof invocation === "number") return invocation;
+  if (invocation.command === "init") return init(process.cwd());
+  const { inputs, options } = invocation;
+  const reporter = new Reporter(options);
+  const status = await generateOnce(inputs, options, reporter);
+  if (options.watch !== true || options.check === true) return status;
+  return watch(inputs, reporter, () => generateOnce(inputs, options, reporter));
 }

@@ -4,10 +4,11 @@ import { Cache, moduleKeys } from "./cache.js";
 import { CodegenError, type CodegenWarning } from "./errors.js";
 import { loadConfig, type Formatter, type NamingOptions } from "./config.js";
 import type { Dialect } from "./dialect.js";
-import type { GeneratedFile } from "./emit-module.js";
-import { listInputFiles, loadSchemaDocuments } from "./load.js";
+import type { GeneratedFile, ModuleInput } from "./emit-module.js";
+import { listInputFiles, loadSchemaDocuments, type SchemaDocument } from "./load.js";
 import { isOpenApiDocument } from "./openapi.js";
 import { byCodeUnits } from "./order.js";
+import type { ResolvedSchemas, ResolveOptions } from "./resolve.js";
 import { applyChanges, isGeneratedFile, planChanges, type FileChange } from "./write.js";
 
 export interface GenerateOptions {
@@ -80,19 +81,33 @@ function cacheDirectory(cwd: string): string {
   }
 }
 
-/**
- * Runs the whole pipeline: load → resolve → name → emit types and validators → format → write.
- * Nothing is written until every file has been generated, so a bad input leaves the output as it was.
- * Unchanged runs and unchanged modules come from the cache (see cache.ts).
- */
-export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
-  const timings: GenerateResult["timings"] = [];
-  let lap = performance.now();
-  const stage = (name: string): void => {
+/** Milliseconds spent in each stage, each measured from the end of the one before. */
+class StageTimer {
+  readonly timings: GenerateResult["timings"] = [];
+  private lap = performance.now();
+
+  end(stage: string): void {
     const now = performance.now();
-    timings.push({ stage: name, ms: Math.round(now - lap) });
-    lap = now;
-  };
+    this.timings.push({ stage, ms: Math.round(now - this.lap) });
+    this.lap = now;
+  }
+}
+
+/** The options of a run, with the config's values filled in. */
+interface RunSettings {
+  cwd: string;
+  outDir: string;
+  inputFiles: string[];
+  naming: NamingOptions;
+  assertFormats: boolean;
+  formatter: Formatter;
+  strict: boolean;
+  resolveOptions: ResolveOptions;
+  /** Everything the output depends on besides the files read: the cache's key for the run. */
+  key: string;
+}
+
+async function runSettings(options: GenerateOptions): Promise<RunSettings> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const config = loadConfig(cwd);
   const outDir = path.resolve(cwd, options.outDir ?? config.out);
@@ -101,12 +116,11 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const naming = options.naming ?? config.naming;
   const assertFormats = (options.formats ?? config.formats) !== "annotate";
   const formatter = options.formatter ?? config.formatter ?? "builtin";
-  const strict = options.strict ?? config.strict ?? false;
   const allowRemote = options.allowRemote ?? config.allowRemote ?? false;
   const allowOutsideRoot = options.allowOutsideRoot ?? config.allowOutsideRoot ?? false;
   // prettier's output follows the user's prettier config, so a change to it must miss the cache.
   const prettierConfig = formatter === "prettier" ? await (await import("./format.js")).prettierConfig(outDir) : undefined;
-  const settings = JSON.stringify({
+  const key = JSON.stringify({
     outDir,
     inputFiles,
     dialect,
@@ -118,19 +132,18 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     formatter,
     prettierConfig,
   });
-  const cache = options.cache === false ? undefined : new Cache(cacheDirectory(cwd), settings);
-  const unchanged = cache?.unchangedRun<Pick<GenerateResult, "typeCount" | "rootTypes" | "reusedModules" | "warnings">>(
-    inputFiles,
-    outDir,
-    isGeneratedFile,
-  );
-  stage("check the cache");
-  if (unchanged !== undefined) {
-    if (strict) failOnWarnings(unchanged.summary.warnings);
-    return { outDir, files: unchanged.files, ...unchanged.summary, changes: [], timings };
-  }
+  const resolveOptions = {
+    ...(dialect !== undefined ? { dialect } : {}),
+    ...(options.registry !== undefined ? { registry: options.registry } : {}),
+    allowRemote,
+    allowOutsideRoot,
+  };
+  const strict = options.strict ?? config.strict ?? false;
+  return { cwd, outDir, inputFiles, naming, assertFormats, formatter, strict, resolveOptions, key };
+}
 
-  // Loaded only when something must be generated: they are most of codegen's start-up time.
+/** Loaded only when something must be generated: they are most of codegen's start-up time. */
+async function loadStages() {
   const [
     { resolveSchemas },
     { locationKey },
@@ -144,65 +157,155 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     import("./emit-module.js"),
     import("./format.js"),
   ]);
+  return { resolveSchemas, locationKey, assignTypeNames, emitModule, indexModule, planModules, runtimeModules, formatFiles };
+}
+
+/** What every stage after the cache check reads. */
+interface Run {
+  settings: RunSettings;
+  cache: Cache | undefined;
+  stages: Awaited<ReturnType<typeof loadStages>>;
+}
+
+/** What `generate()` returns besides the files, and what the cache keeps of a run. */
+type RunSummary = Pick<GenerateResult, "typeCount" | "rootTypes" | "reusedModules" | "warnings">;
+
+/** A module as emitted, and as the cache stores it (formatted). */
+type Emitted = GeneratedFile & { usesFormats: boolean };
+
+/** An emitted module, or the cache's copy of it. */
+type EmittedModule = Emitted & { cached: boolean };
+
+/** The name/plan stage's result. */
+interface Plan {
+  /** Type name of every named location, by `locationKey`. */
+  names: Map<string, string>;
+  modules: ModuleInput[];
+  /** The module that declares each type name. */
+  moduleOf: Map<string, string>;
+  /** Each module's cache key; without the cache, no module needs one. */
+  keys: Map<ModuleInput, string> | undefined;
+}
+
+/** Load and analyze: the input documents, and the schema graph linked from them. */
+async function analyze(run: Run): Promise<{ inputs: SchemaDocument[]; resolved: ResolvedSchemas }> {
+  const { cwd, inputFiles, resolveOptions, strict } = run.settings;
   const inputs = loadSchemaDocuments(inputFiles, cwd);
-  const resolved = await resolveSchemas(inputs, cwd, {
-    ...(dialect !== undefined ? { dialect } : {}),
-    ...(options.registry !== undefined ? { registry: options.registry } : {}),
-    allowRemote,
-    allowOutsideRoot,
-  });
+  const resolved = await run.stages.resolveSchemas(inputs, cwd, resolveOptions);
   if (strict) failOnWarnings(resolved.warnings);
   // After the lint (in resolve), which says more about the keywords codegen reads than a metaschema can.
   resolved.checkMetaschemas();
-  stage("load and resolve");
-  const names = assignTypeNames(resolved.namedLocations, naming);
+  return { inputs, resolved };
+}
 
+/** Name and plan: the type names, the modules that declare them, and the modules' cache keys. */
+function plan(run: Run, resolved: ResolvedSchemas): Plan {
+  const { assignTypeNames, planModules, locationKey } = run.stages;
+  const names = assignTypeNames(resolved.namedLocations, run.settings.naming);
   const modules = planModules(resolved.documents, resolved.namedLocations);
   const moduleOf = new Map<string, string>();
   for (const module of modules) {
     const moduleName = names.get(locationKey(module.locations[0]!))!;
     for (const location of module.locations) moduleOf.set(names.get(locationKey(location))!, moduleName);
   }
-  // Without the cache, no module needs its key.
-  const keys = cache === undefined ? undefined : moduleKeys(modules, resolved, names, `${settings}\0${resolved.usesUnevaluated}`);
-  const context = { resolved, names, assertFormats, sharedTypes: new Map() };
-  type Emitted = GeneratedFile & { usesFormats: boolean };
+  const runKey = `${run.settings.key}\0${resolved.usesUnevaluated}`;
+  const keys = run.cache === undefined ? undefined : moduleKeys(modules, resolved, names, runKey);
+  return { names, modules, moduleOf, keys };
+}
+
+/** Each module, in order: the cache's copy, or its types and validators emitted now. */
+async function emitModules(
+  run: Run,
+  resolved: ResolvedSchemas,
+  { names, modules, moduleOf, keys }: Plan,
+  onProgress: GenerateOptions["onProgress"],
+): Promise<EmittedModule[]> {
+  const context = { resolved, names, assertFormats: run.settings.assertFormats, sharedTypes: new Map() };
   let generatedCount = 0;
-  const emitted = await Promise.all(
-    modules.map(async (module): Promise<Emitted & { cached: boolean }> => {
-      const cached = cache?.module<Emitted>(keys!.get(module)!);
+  return Promise.all(
+    modules.map(async (module) => {
+      const key = keys?.get(module);
+      const cached = key === undefined ? undefined : run.cache?.module<Emitted>(key);
       if (cached !== undefined) return { ...cached, cached: true };
-      const fresh = await emitModule(module, context, moduleOf);
-      options.onProgress?.(++generatedCount, modules.length);
+      const fresh = await run.stages.emitModule(module, context, moduleOf);
+      onProgress?.(++generatedCount, modules.length);
       return { ...fresh, cached: false };
     }),
   );
-  stage("emit types and validators");
+}
+
+/** Formats the fresh modules with the runtime files and `index.ts` (cached modules were stored formatted). */
+async function formatModules(run: Run, { names, modules }: Plan, emitted: readonly EmittedModule[]): Promise<GeneratedFile[]> {
+  const { locationKey, runtimeModules, indexModule, formatFiles } = run.stages;
   const fresh = emitted.filter((module) => !module.cached).map(({ name, source }) => ({ name, source }));
   const moduleTypes = modules.map((module) => module.locations.map((location) => names.get(locationKey(location))!));
   const unformatted = [...fresh, ...runtimeModules(emitted.some((module) => module.usesFormats)), indexModule(moduleTypes)];
-  const formatted = await formatFiles(unformatted, outDir, formatter);
-  stage("format");
+  return formatFiles(unformatted, run.settings.outDir, run.settings.formatter);
+}
+
+/** Stores each freshly emitted module, formatted, under its key for the next run. */
+function storeModules(run: Run, { modules, keys }: Plan, emitted: readonly EmittedModule[], formatted: readonly GeneratedFile[]): void {
+  if (run.cache === undefined || keys === undefined) return;
   const formattedByName = new Map(formatted.map((file) => [file.name, file.source]));
   for (const [index, module] of emitted.entries()) {
     if (module.cached) continue;
-    module.source = formattedByName.get(module.name)!;
-    cache?.storeModule(keys!.get(modules[index]!)!, { name: module.name, source: module.source, usesFormats: module.usesFormats });
+    const source = formattedByName.get(module.name)!;
+    run.cache.storeModule(keys.get(modules[index]!)!, { name: module.name, source, usesFormats: module.usesFormats });
   }
-  const cachedFiles = emitted.filter((module) => module.cached).map(({ name, source }) => ({ name, source }));
-  const files = [...cachedFiles, ...formatted].sort((a, b) => byCodeUnits(a.name, b.name));
+}
 
-  const changes = planChanges(files, outDir);
-  if (!options.check) applyChanges(files, changes, outDir);
+/** The type name of each input's root schema (OpenAPI documents have none), and the counts. */
+function summarize(run: Run, inputs: readonly SchemaDocument[], resolved: ResolvedSchemas, { names, modules }: Plan): RunSummary {
   const rootTypes = inputs
     .filter((document) => !isOpenApiDocument(document))
-    .map((document) => names.get(locationKey({ document, pointer: "" }))!);
-  const summary = { typeCount: names.size, rootTypes, reusedModules: modules.length, warnings: resolved.warnings };
+    .map((document) => names.get(run.stages.locationKey({ document, pointer: "" }))!);
+  // As the cache will report it: on an unchanged run, every module is reused.
+  return { typeCount: names.size, rootTypes, reusedModules: modules.length, warnings: resolved.warnings };
+}
+
+/** Compares with the output directory, writes it unless `check`, and records the run for the cache. */
+function writeOutput(run: Run, resolved: ResolvedSchemas, files: GeneratedFile[], summary: RunSummary, check?: boolean): FileChange[] {
+  const { outDir } = run.settings;
+  const changes = planChanges(files, outDir);
+  if (!check) applyChanges(files, changes, outDir);
   // A check run that found drift has not made the output match; its record would be wrong.
-  if (!options.check || changes.length === 0) {
+  if (!check || changes.length === 0) {
     const readFiles = [...new Set([...resolved.documents.map((document) => document.file), ...resolved.metaschemaFiles])];
-    cache?.recordRun(readFiles, files, summary);
+    run.cache?.recordRun(readFiles, files, summary);
   }
-  stage(options.check ? "compare" : "write");
-  return { outDir, files, changes, ...summary, reusedModules: cachedFiles.length, timings };
+  return changes;
+}
+
+/**
+ * Runs the whole pipeline: load → resolve → name → emit types and validators → format → write.
+ * Nothing is written until every file has been generated, so a bad input leaves the output as it was.
+ * Unchanged runs and unchanged modules come from the cache (see cache.ts).
+ */
+export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
+  const timer = new StageTimer();
+  const settings = await runSettings(options);
+  const { outDir } = settings;
+  const cache = options.cache === false ? undefined : new Cache(cacheDirectory(settings.cwd), settings.key);
+  const unchanged = cache?.unchangedRun<RunSummary>(settings.inputFiles, outDir, isGeneratedFile);
+  timer.end("check the cache");
+  if (unchanged !== undefined) {
+    if (settings.strict) failOnWarnings(unchanged.summary.warnings);
+    return { outDir, files: unchanged.files, ...unchanged.summary, changes: [], timings: timer.timings };
+  }
+
+  const run: Run = { settings, cache, stages: await loadStages() };
+  const { inputs, resolved } = await analyze(run);
+  timer.end("load and resolve");
+  const planned = plan(run, resolved);
+  const emitted = await emitModules(run, resolved, planned, options.onProgress);
+  timer.end("emit types and validators");
+  const formatted = await formatModules(run, planned, emitted);
+  timer.end("format");
+  storeModules(run, planned, emitted, formatted);
+  const cachedFiles = emitted.filter((module) => module.cached).map(({ name, source }) => ({ name, source }));
+  const files = [...cachedFiles, ...formatted].sort((a, b) => byCodeUnits(a.name, b.name));
+  const summary = summarize(run, inputs, resolved, planned);
+  const changes = writeOutput(run, resolved, files, summary, options.check);
+  timer.end(options.check ? "compare" : "write");
+  return { outDir, files, changes, ...summary, reusedModules: cachedFiles.length, timings: timer.timings };
 }

@@ -74,6 +74,16 @@ function skipQuoted(text: string, start: number): number {
   }
 }
 
+/** Index just past the string literal at `start`; a double-quoted one with escapes may be requoted on `line` (`preferQuotes`). */
+function quoted(text: string, start: number, line: Line | undefined): number {
+  const end = skipQuoted(text, start);
+  if (text.charCodeAt(start) === QUOTE && line !== undefined) {
+    const escape = text.indexOf("\\", start);
+    if (escape > 0 && escape < end) preferQuotes(line, text, start, end);
+  }
+  return end;
+}
+
 const INDENTS = [""];
 function pad(level: number): string {
   while (INDENTS.length <= level) INDENTS.push(`${INDENTS[INDENTS.length - 1]!}  `);
@@ -125,6 +135,23 @@ interface Frame {
 /** What the indenter is reading: code, the inside of a block comment, or the text of a template literal. */
 type Mode = "code" | "comment" | "template";
 
+/** One `scan` of a line: what it reads and what it finds for the line's end. */
+interface LineScan {
+  text: string;
+  line: Line | undefined;
+  /** The line's indentation level, which a block comment starting on it keeps. */
+  indent: number;
+  /** Indentation level of the frames of brackets opened on the line. */
+  frameIndent: number;
+  /** Index of the `)` closing an `if`, `for` or `while` head, or -1. */
+  controlClose: number;
+  /** The last parenthesis around a whole member or alias type that closed on the line, and where it closed. */
+  wholeParen: Frame["paren"];
+  wholeParenClose: number;
+  /** Where a comment ending the line starts: the line's code ends before it. -1 for none. */
+  comment: number;
+}
+
 /** Characters after which a member or type alias continues on the next line, so no semicolon ends it. */
 const CONTINUES = new Set([OPEN_PAREN, OPEN_BRACKET, OPEN_BRACE, COMMA, SEMICOLON, PIPE, AMPERSAND, EQUALS, COLON, QUESTION]);
 
@@ -159,26 +186,31 @@ class Indenter {
       this.lines.push({ indent: this.commentIndent, text: line, breakable: false, context: "code" });
       this.scan(text, 0, this.commentIndent);
       this.afterOpener = false;
-      return;
-    }
-    if (text === "") {
-      this.blankLine = !this.afterOpener;
-      return;
-    }
+    } else if (text === "") this.blankLine = !this.afterOpener;
+    else if (!this.closesEmpty(text)) this.addCode(text);
+  }
+
+  /** An empty block, object or list closes where it opens (`{}`): joins `text` to the line above; returns whether it did. */
+  private closesEmpty(text: string): boolean {
     const first = text.charCodeAt(0);
     const previous = this.lines[this.lines.length - 1];
     if (
-      this.afterOpener &&
-      isCloser(first) &&
-      previous !== undefined &&
-      previous.text.charCodeAt(previous.text.length - 1) === openerOf(first)
+      !this.afterOpener ||
+      !isCloser(first) ||
+      previous === undefined ||
+      previous.text.charCodeAt(previous.text.length - 1) !== openerOf(first)
     ) {
-      // An empty block, object or list closes where it opens: `{}`.
-      const start = previous.text.length;
-      previous.text += text;
-      this.scan(previous.text, start, previous.indent, previous);
-      return;
+      return false;
     }
+    const start = previous.text.length;
+    previous.text += text;
+    this.scan(previous.text, start, previous.indent, previous);
+    return true;
+  }
+
+  /** Adds a line of code or of a type, indented by the brackets open at its start. */
+  private addCode(text: string): void {
+    const first = text.charCodeAt(0);
     if (this.blankLine && !isCloser(first)) this.lines.push({ indent: 0, text: "", breakable: false, context: "code" });
     this.blankLine = false;
     const top = this.stack[this.stack.length - 1];
@@ -206,85 +238,99 @@ class Indenter {
 
   /** Follows brackets, strings and comments through `text` from `start`, editing `line` as it ends. */
   private scan(text: string, start: number, indent: number, line?: Line, frameIndent = indent): void {
-    const n = text.length;
-    let controlClose = -1;
-    let wholeParen: Frame["paren"];
-    let wholeParenClose = -1;
-    // Where a comment ending the line starts: the line's code ends before it.
-    let comment = this.mode === "code" ? -1 : start;
+    const scan: LineScan = {
+      text,
+      line,
+      indent,
+      frameIndent,
+      controlClose: -1,
+      wholeParen: undefined,
+      wholeParenClose: -1,
+      comment: this.mode === "code" ? -1 : start,
+    };
     let i = start;
-    while (i < n) {
-      if (this.mode === "template") {
-        i = this.templateText(text, i);
+    while (i < text.length) {
+      if (this.mode !== "code") {
+        i = this.mode === "template" ? this.templateText(text, i) : this.commentText(scan, i);
         if (i < 0) break;
-      } else if (this.mode === "comment") {
-        const end = text.indexOf("*/", i);
-        if (end < 0) break;
-        this.mode = "code";
-        i = end + 2;
-        if (text.slice(i).trim() !== "") comment = -1;
       }
-      // Code, until something changes the mode.
-      for (; i < n; i++) {
-        const c = text.charCodeAt(i);
-        if (c < 128 && SCAN_PLAIN[c] === 1) continue;
-        if (c === QUOTE || c === APOSTROPHE) {
-          const end = skipQuoted(text, i);
-          if (c === QUOTE && line !== undefined) {
-            const escape = text.indexOf("\\", i);
-            if (escape > 0 && escape < end) preferQuotes(line, text, i, end);
-          }
-          i = end - 1;
-        } else if (c === BACKTICK) {
-          this.mode = "template";
-          if (line !== undefined) line.breakable = false;
-          i++;
-          break;
-        } else if (c === SLASH && i + 1 < n && (text.charCodeAt(i + 1) === SLASH || text.charCodeAt(i + 1) === STAR)) {
-          if (line !== undefined) line.breakable = false;
-          comment = i;
-          if (text.charCodeAt(i + 1) === SLASH) i = n;
-          else {
-            this.mode = "comment";
-            this.commentIndent = indent;
-            i += 2;
-          }
-          break;
-        } else if (isOpener(c)) {
-          this.open(text, i, frameIndent, line);
-        } else if (isCloser(c)) {
-          const frame = this.stack.pop();
-          if (frame === undefined) continue;
-          this.hang = frame.hang;
-          this.continued = frame.continued;
-          if (frame.template) {
-            this.mode = "template";
-            i++;
-            break;
-          }
-          if (frame.control) controlClose = i;
-          const paren = frame.paren;
-          if (paren !== undefined && paren.line === line && /^[\w$.]+$/.test(text.slice(paren.at + 1, i))) {
-            (paren.line.edits ??= []).push([paren.at, 1, ""], [i, 1, ""]);
-          } else if (paren?.whole) {
-            wholeParen = paren;
-            wholeParenClose = i;
-          }
-        } else if (
-          c === PIPE &&
-          line !== undefined &&
-          i > 0 &&
-          text.charCodeAt(i - 1) === CLOSE_BRACKET &&
-          text.charCodeAt(i + 1) === OPEN_BRACKET
-        ) {
-          (line.edits ??= []).push([i, 1, " | "]); // json-schema-to-typescript writes tuple unions as `[]|[A]`
-        }
-      }
+      i = this.code(scan, i);
     }
     if (line === undefined || this.mode !== "code") return;
-    let last = comment < 0 ? n - 1 : comment - 1;
+    let last = scan.comment < 0 ? text.length - 1 : scan.comment - 1;
     while (last >= start && text.charCodeAt(last) === SPACE) last--;
-    if (last >= start) this.endLine(line, text, last, controlClose, wholeParenClose === last ? wholeParen : undefined);
+    if (last >= start) this.endLine(line, text, last, scan.controlClose, scan.wholeParenClose === last ? scan.wholeParen : undefined);
+  }
+
+  /** Scans code from `start`; returns where the mode changes (a template literal or comment starts, a `${}` closes), or the end. */
+  private code(scan: LineScan, start: number): number {
+    const { text, line } = scan;
+    const n = text.length;
+    for (let i = start; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128 && SCAN_PLAIN[c] === 1) continue;
+      if (c === QUOTE || c === APOSTROPHE) i = quoted(text, i, line) - 1;
+      else if (c === BACKTICK) {
+        this.mode = "template";
+        if (line !== undefined) line.breakable = false;
+        return i + 1;
+      } else if (c === SLASH && i + 1 < n && (text.charCodeAt(i + 1) === SLASH || text.charCodeAt(i + 1) === STAR)) {
+        return this.commentStart(scan, i);
+      } else if (isOpener(c)) this.open(text, i, scan.frameIndent, line);
+      else if (isCloser(c)) {
+        if (this.close(scan, i)) return i + 1;
+      } else if (
+        c === PIPE &&
+        line !== undefined &&
+        i > 0 &&
+        text.charCodeAt(i - 1) === CLOSE_BRACKET &&
+        text.charCodeAt(i + 1) === OPEN_BRACKET
+      ) {
+        (line.edits ??= []).push([i, 1, " | "]); // json-schema-to-typescript writes tuple unions as `[]|[A]`
+      }
+    }
+    return n;
+  }
+
+  /** Starts the `//` or `/*` comment at `at`; returns where scanning goes on. */
+  private commentStart(scan: LineScan, at: number): number {
+    if (scan.line !== undefined) scan.line.breakable = false;
+    scan.comment = at;
+    if (scan.text.charCodeAt(at + 1) === SLASH) return scan.text.length;
+    this.mode = "comment";
+    this.commentIndent = scan.indent;
+    return at + 2;
+  }
+
+  /** Scans block comment text from `start`; returns where code resumes (after the comment), or -1 on the next line. */
+  private commentText(scan: LineScan, start: number): number {
+    const end = scan.text.indexOf("*/", start);
+    if (end < 0) return -1;
+    this.mode = "code";
+    // Code after the comment: the comment no longer ends the line.
+    if (scan.text.slice(end + 2).trim() !== "") scan.comment = -1;
+    return end + 2;
+  }
+
+  /** Closes the innermost bracket at `at`; returns whether that resumes a template literal's text. */
+  private close(scan: LineScan, at: number): boolean {
+    const frame = this.stack.pop();
+    if (frame === undefined) return false;
+    this.hang = frame.hang;
+    this.continued = frame.continued;
+    if (frame.template) {
+      this.mode = "template";
+      return true;
+    }
+    if (frame.control) scan.controlClose = at;
+    const paren = frame.paren;
+    if (paren !== undefined && paren.line === scan.line && /^[\w$.]+$/.test(scan.text.slice(paren.at + 1, at))) {
+      (paren.line.edits ??= []).push([paren.at, 1, ""], [at, 1, ""]);
+    } else if (paren?.whole) {
+      scan.wholeParen = paren;
+      scan.wholeParenClose = at;
+    }
+    return false;
   }
 
   private open(text: string, at: number, indent: number, line: Line | undefined): void {
@@ -558,39 +604,16 @@ function layout(text: string, indent: number, context: Context, out: string[]): 
 }
 
 /** Writes `text` with the bracket group `[open, close]` broken: one item per line. */
-function breakGroup(text: string, [open, close]: [number, number], indent: number, context: Context, out: string[]): void {
-  // Hug a group that only wraps another, as in `errors.push({`: break the inner one.
-  for (;;) {
-    const wrapped = topLevel(text.slice(open + 1, close))!;
-    const only = wrapped.groups.length === 1 && wrapped.operators.length === 0 ? wrapped.groups[0]! : undefined;
-    if (only === undefined) break;
-    const innerOpen = open + 1 + only[0];
-    const innerClose = open + 1 + only[1];
-    if (!/^\s*!?$/.test(text.slice(open + 1, innerOpen)) || text.slice(innerClose + 1, close).trim() !== "") break;
-    open = innerOpen;
-    close = innerClose;
-  }
+function breakGroup(text: string, group: [number, number], indent: number, context: Context, out: string[]): void {
+  const [open, close] = huggedGroup(text, group);
   const content = text.slice(open + 1, close);
   // Under a union member (`| (`), prettier aligns the group's lines past the `| `.
   const aligned = /^[|&] /.test(text) ? 1 : 0;
-  const found = breakpoints(content, topLevel(content)!, true);
-  // Lists put every item on its own line, and so do the conditions of `if (` and `while (`; any
-  // other operator chain stays on one line if it fits there.
-  const list = found[0] === undefined || LOOSENESS[found[0].operator] === LOOSENESS[","] || followsControlKeyword(text, open);
-  const separators = list || !fits(content.trim(), indent + 1 + aligned) ? found : [];
+  const separators = groupBreakpoints(text, open, content, indent + 1 + aligned);
   const items = cut(content, separators, true);
   const head = text.slice(0, open + 1);
   const tail = text.slice(close);
-  const opener = text.charCodeAt(open);
-  const before = text.charCodeAt(open - 1);
-  // After a name or a call: arguments, parameters or an index rather than a parenthesized expression or a list.
-  const applied = isWordChar(before) || before === CLOSE_PAREN || before === CLOSE_BRACKET;
-
-  const logical =
-    separators[0] !== undefined &&
-    LOOSENESS[separators[0].operator] >= LOOSENESS["&&"] &&
-    LOOSENESS[separators[0].operator] < LOOSENESS[","];
-  if (opener === OPEN_PAREN && logical && (open === 0 || before === SPACE) && !followsControlKeyword(text, open)) {
+  if (hangsFromParenthesis(text, open, separators)) {
     // A parenthesized chain inside another hangs from its parenthesis: `(a &&` then `  b)`.
     items.forEach((item, index) => {
       const line = `${index === 0 ? head : ""}${item}${index === items.length - 1 ? tail : ""}`;
@@ -598,19 +621,57 @@ function breakGroup(text: string, [open, close]: [number, number], indent: numbe
     });
     return;
   }
-
+  const separator = separators[0]?.operator ?? impliedSeparator(text, open, context);
+  const lastItem = items[items.length - 1]!;
   // As prettier: a comma after the last argument, parameter or list item (never after a rest
   // element), a semicolon after the last member of a type literal.
-  let separator = separators[0]?.operator;
-  if (separator === undefined) {
-    if (opener === OPEN_BRACE) separator = context === "code" ? "," : ";";
-    else if (opener === OPEN_PAREN ? applied : !applied) separator = ",";
-  }
-  const lastItem = items[items.length - 1]!;
-  if ((separator === "," && !lastItem.startsWith("...")) || (separator === ";" && opener === OPEN_BRACE)) {
+  if ((separator === "," && !lastItem.startsWith("...")) || (separator === ";" && text.charCodeAt(open) === OPEN_BRACE)) {
     items[items.length - 1] = lastItem + separator;
   }
   layout(head, indent, context, out);
   for (const item of items) layout(item, indent + 1 + aligned, context, out);
   layout(tail, indent + aligned, context, out);
+}
+
+/** The group to break: hugging a group that only wraps another, as in `errors.push({`, breaks the inner one. */
+function huggedGroup(text: string, [open, close]: [number, number]): [number, number] {
+  for (;;) {
+    const wrapped = topLevel(text.slice(open + 1, close))!;
+    const only = wrapped.groups.length === 1 && wrapped.operators.length === 0 ? wrapped.groups[0]! : undefined;
+    if (only === undefined) return [open, close];
+    const innerOpen = open + 1 + only[0];
+    const innerClose = open + 1 + only[1];
+    if (!/^\s*!?$/.test(text.slice(open + 1, innerOpen)) || text.slice(innerClose + 1, close).trim() !== "") return [open, close];
+    open = innerOpen;
+    close = innerClose;
+  }
+}
+
+/**
+ * Where the `content` of the group opened at `open` breaks. Lists put every item on its own line,
+ * and so do the conditions of `if (` and `while (`; any other operator chain stays on one line if it
+ * fits there, at `indent`.
+ */
+function groupBreakpoints(text: string, open: number, content: string, indent: number): TopLevelOperator[] {
+  const found = breakpoints(content, topLevel(content)!, true);
+  const list = found[0] === undefined || LOOSENESS[found[0].operator] === LOOSENESS[","] || followsControlKeyword(text, open);
+  return list || !fits(content.trim(), indent) ? found : [];
+}
+
+/** Whether the group is a parenthesized logical chain (not a call's arguments nor a control head). */
+function hangsFromParenthesis(text: string, open: number, separators: readonly TopLevelOperator[]): boolean {
+  const operator = separators[0]?.operator;
+  const logical = operator !== undefined && LOOSENESS[operator] >= LOOSENESS["&&"] && LOOSENESS[operator] < LOOSENESS[","];
+  const before = text.charCodeAt(open - 1);
+  return text.charCodeAt(open) === OPEN_PAREN && logical && (open === 0 || before === SPACE) && !followsControlKeyword(text, open);
+}
+
+/** The separator of a group broken at no operator: what its items would be separated by. */
+function impliedSeparator(text: string, open: number, context: Context): "," | ";" | undefined {
+  const opener = text.charCodeAt(open);
+  if (opener === OPEN_BRACE) return context === "code" ? "," : ";";
+  const before = text.charCodeAt(open - 1);
+  // After a name or a call: arguments, parameters or an index rather than a parenthesized expression or a list.
+  const applied = isWordChar(before) || before === CLOSE_PAREN || before === CLOSE_BRACKET;
+  return (opener === OPEN_PAREN ? applied : !applied) ? "," : undefined;
 }

@@ -3,7 +3,7 @@ import { emitTypes, type TypeContext } from "./emit-types.js";
 import type { SchemaDocument } from "./load.js";
 import { schemaRoots } from "./openapi.js";
 import { byCodeUnits } from "./order.js";
-import { locationKey, type SchemaLocation } from "./graph.js";
+import { locationKey, type SchemaNode } from "./graph.js";
 import { Code, code, docComment, identifier, joinCode, lineComment } from "./validators/code.js";
 import { checkReturnType, compileValidators, functionNames, wrapperNames } from "./validators/compile.js";
 import { FORMATS_NAMESPACE, RUNTIME_VALUES, type RuntimeName } from "./validators/context.js";
@@ -92,14 +92,14 @@ export interface ModuleInput {
   /** The schema the module is for: the document's root, or an OpenAPI component schema. */
   pointer: string;
   /** Named locations inside that schema, itself first. */
-  locations: SchemaLocation[];
+  locations: SchemaNode[];
 }
 
 /**
  * One module per schema root (a schema file, or each component schema of an OpenAPI document),
  * holding the named locations inside it; a named location under no root gets its own module.
  */
-export function planModules(documents: readonly SchemaDocument[], namedLocations: readonly SchemaLocation[]): ModuleInput[] {
+export function planModules(documents: readonly SchemaDocument[], namedLocations: readonly SchemaNode[]): ModuleInput[] {
   const modules = new Map<string, ModuleInput>();
   const moduleFor = (document: SchemaDocument, pointer: string): ModuleInput => {
     const key = locationKey({ document, pointer });

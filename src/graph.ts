@@ -26,7 +26,7 @@ export function locationKey(location: SchemaLocation): string {
  * (`""` stands for `$recursiveAnchor: true`), else to `initial`.
  */
 export interface DynamicRef {
-  initial: SchemaLocation;
+  initial: SchemaNode;
   /** `undefined` when the initial target declares no matching anchor: then it is a plain `$ref`. */
   anchor: string | undefined;
 }
@@ -35,7 +35,7 @@ export class SchemaNode implements SchemaLocation {
   /** Subschemas in walk order (the keyword registry's), each with the tokens that lead to it. */
   readonly children: SchemaNode[] = [];
   /** Where the `$ref` points (set when the graph is linked). */
-  ref: SchemaLocation | undefined;
+  ref: SchemaNode | undefined;
   dynamicRef: DynamicRef | undefined;
 
   constructor(

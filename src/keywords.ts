@@ -6,6 +6,7 @@
  * that each is claimed by exactly one family. To add a keyword, add its definition here first.
  */
 import { atLeast, type Dialect } from "./dialect.js";
+import type { SchemaNode } from "./graph.js";
 
 /**
  * Where a keyword keeps subschemas: one schema; an object of schemas; a non-empty array of schemas;
@@ -174,4 +175,32 @@ export const SUBSCHEMA_WALK: ReadonlyArray<{ keyword: string; kind: SubschemaKin
 /** The keywords whose definitions pass `test`, in registry order: how each stage takes its keyword list from the registry. */
 export function keywordsWhere(test: (definition: KeywordDefinition) => boolean): string[] {
   return KEYWORDS.filter(test).map((definition) => definition.keyword);
+}
+
+const NARROWING_KEYWORDS = keywordsWhere((definition) => definition.narrowsReferrers === true);
+
+/**
+ * What a schema tells the validators of schemas that refer to it (see `narrowsReferrers`): its
+ * dialect and its narrowing keywords, and the same of its `$ref` target. It is all that
+ * `possibleTypes` can read, and what the cache hashes as a module's contract, so the two cannot drift.
+ */
+export interface Narrowing {
+  key: string;
+  dialect: Dialect;
+  /** The narrowing keywords the schema has, or the boolean schema. */
+  keywords: Readonly<Record<string, unknown>> | boolean;
+  target(): Narrowing | undefined;
+}
+
+export function narrowingOf(node: SchemaNode): Narrowing {
+  const { schema } = node;
+  return {
+    key: node.key,
+    dialect: node.dialect,
+    keywords:
+      typeof schema === "boolean"
+        ? schema
+        : Object.fromEntries(NARROWING_KEYWORDS.filter((keyword) => keyword in schema).map((keyword) => [keyword, schema[keyword]])),
+    target: () => (node.ref === undefined ? undefined : narrowingOf(node.ref)),
+  };
 }

@@ -29,12 +29,12 @@ export async function linkReferences(index: SchemaIndex, sources: SchemaSources,
   // Loading a document adds its sites to the list, so this loop reaches every referenced document.
   for (let next = 0; next < index.sites.length; next++) {
     const site = index.sites[next]!;
-    const target = await targetOf(site, index, sources, options);
+    const target = index.graph.nodeAt(await targetOf(site, index, sources, options));
     if (site.keyword === "$ref") {
       site.node.ref = target;
       continue;
     }
-    const targetSchema = valueAtPointer(target.document.root, target.pointer);
+    const targetSchema = target.schema;
     const anchor = site.keyword === "$dynamicRef" ? splitFragment(site.ref)[1] : "";
     const declaresAnchor =
       isSchemaObject(targetSchema) &&

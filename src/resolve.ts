@@ -6,7 +6,7 @@
 import { checkAgainstMetaschema } from "./check-schema.js";
 import { DEFAULT_DIALECT, type Dialect, dialectOfMetaschema } from "./dialect.js";
 import type { CodegenWarning } from "./errors.js";
-import { locationKey, type SchemaGraph, type SchemaLocation } from "./graph.js";
+import { locationKey, type SchemaGraph, type SchemaLocation, type SchemaNode } from "./graph.js";
 import { appendPointer, valueAtPointer } from "./json-pointer.js";
 import { linkReferences } from "./link.js";
 import type { SchemaDocument } from "./load.js";
@@ -34,11 +34,11 @@ export interface ResolvedSchemas {
   /** Every schema walked, linked: `$ref` targets are set on the nodes that hold them. */
   graph: SchemaGraph;
   /** Dynamic anchors (`""` for `$recursiveAnchor`) declared by each schema resource, by its base URI. */
-  dynamicAnchors: ReadonlyMap<string, ReadonlyMap<string, SchemaLocation>>;
+  dynamicAnchors: ReadonlyMap<string, ReadonlyMap<string, SchemaNode>>;
   /** Whether any schema uses unevaluatedProperties/unevaluatedItems, which need evaluation tracking. */
   usesUnevaluated: boolean;
   /** Every document root, `$ref` target and dynamic scope entry, each once, in document order. */
-  namedLocations: SchemaLocation[];
+  namedLocations: SchemaNode[];
   /** Custom metaschema files read for their `$vocabulary` (their content matters too). */
   metaschemaFiles: string[];
   /** Validates every schema against its dialect's metaschema; throws for the first that breaks it. */
@@ -76,7 +76,12 @@ export async function resolveSchemas(
   return {
     documents: [...inputs, ...loaded],
     graph: index.graph,
-    dynamicAnchors: index.dynamicAnchors,
+    dynamicAnchors: new Map(
+      [...index.dynamicAnchors].map(([resourceUri, anchors]) => [
+        resourceUri,
+        new Map([...anchors].map(([anchor, location]) => [anchor, index.graph.nodeAt(location)])),
+      ]),
+    ),
     usesUnevaluated: index.usesUnevaluated,
     namedLocations: namedLocations(documents, inputs, index),
     metaschemaFiles: sources.metaschemaFiles,
@@ -117,7 +122,7 @@ function metaschemaChecksOf(
  * bundle's definitions (inputs only: a referenced file contributes what is referenced), `$ref`
  * targets, dynamic reference targets, and the resources and anchors of the dynamic scope.
  */
-function namedLocations(documents: readonly SchemaDocument[], inputs: readonly SchemaDocument[], index: SchemaIndex): SchemaLocation[] {
+function namedLocations(documents: readonly SchemaDocument[], inputs: readonly SchemaDocument[], index: SchemaIndex): SchemaNode[] {
   const named = new Map<string, SchemaLocation>();
   const name = (location: SchemaLocation): void => {
     if (!named.has(locationKey(location))) named.set(locationKey(location), location);

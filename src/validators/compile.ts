@@ -1,17 +1,20 @@
-import { DEFAULT_DIALECT, refOverridesSiblings } from "../dialect.js";
+import { refOverridesSiblings } from "../dialect.js";
+import type { SchemaNode } from "../graph.js";
+import { narrowingOf } from "../keywords.js";
 import { parsePointer } from "../json-pointer.js";
 import { pascalCase } from "../name.js";
-import { locationKey, type SchemaLocation } from "../graph.js";
 import type { ResolvedSchemas } from "../resolve.js";
-import { isSchemaObject, schemaSize, type Schema } from "../schema-walk.js";
+import { isSchemaObject, schemaSize } from "../schema-walk.js";
 import { type Affix, affixed, Code, code, docComment, identifier, joinCode, type Name } from "./code.js";
 import {
   callStatement,
+  dialectOf,
   failure,
   FORMATS_NAMESPACE,
   isPlainRef,
   ModuleNames,
   type CompileContext,
+  type FormatCheck,
   type Fragment,
   type FunctionPair,
   type InstanceType,
@@ -19,7 +22,7 @@ import {
   type LocalScope,
   type ModuleScope,
   type RuntimeName,
-  type SchemaNode,
+  type Site,
 } from "./context.js";
 import { applicatorKeywords } from "./keywords/applicators.js";
 import { arrayKeywords } from "./keywords/array.js";
@@ -66,7 +69,7 @@ export const KEYWORD_CLAIMS: ReadonlyArray<{ family: string; keywords: readonly 
 const INLINE_LIMIT = 40;
 
 export interface ValidatorInputs {
-  /** Type name of each named location, by `locationKey`. */
+  /** Type name of each named schema, by its node's `key`. */
   names: ReadonlyMap<string, string>;
   resolved: ResolvedSchemas;
   /** Whether `format` asserts (the default for users) or only annotates (the specification's default). */
@@ -131,241 +134,267 @@ function reserveOwnNames(moduleNames: ModuleNames, typeName: string): void {
 
 /**
  * Compiles the validators of the named schemas that live in one generated module. Each named
- * schema X gets `isX` and `collectXErrors`; subschemas that need their own functions (anyOf
+ * schema X gets `checkX` and `collectXErrors`; subschemas that need their own functions (anyOf
  * branches) get private ones named after X.
  */
-export function compileValidators(locations: readonly SchemaLocation[], inputs: ValidatorInputs): CompiledValidators {
-  const { names, resolved } = inputs;
-  const runtimeImports = new Set<RuntimeName>();
-  let usesFormats = false;
-  const namedImports = new Map<string, Set<string>>();
-  const importNamed = (location: SchemaLocation, ...functions: Code[]): void => {
-    const name = names.get(locationKey(location))!;
-    if (ownKeys.has(locationKey(location))) return;
-    const imported = namedImports.get(name) ?? new Set<string>();
+export function compileValidators(named: readonly SchemaNode[], inputs: ValidatorInputs): CompiledValidators {
+  const compiler = new ModuleCompiler(named, inputs);
+  for (const node of named) compiler.compileNamed(node);
+  return compiler.finish();
+}
+
+/**
+ * The state of one module's compilation: the names it reserved and made, what it imports, and the
+ * constants and functions written so far. Keyword compilers see it as their `ModuleScope`.
+ */
+class ModuleCompiler implements ModuleScope {
+  readonly assertFormats: boolean;
+  private readonly runtimeImports = new Set<RuntimeName>();
+  private usesFormats = false;
+  /** Functions of other modules' named schemas that this module calls, by type name. */
+  private readonly namedImports = new Map<string, Set<string>>();
+  private readonly moduleNames = new ModuleNames();
+  private readonly constants: Code[] = [];
+  private readonly functions: Code[] = [];
+  private readonly own: ReadonlySet<SchemaNode>;
+  private readonly privateFunctions = new Map<SchemaNode, FunctionPair>();
+  private readonly privateEvaluated = new Map<SchemaNode, Code>();
+  /** Regular expressions already hoisted, by pattern: one constant per distinct pattern. */
+  private readonly patterns = new Map<string, Code>();
+
+  constructor(
+    private readonly named: readonly SchemaNode[],
+    private readonly inputs: ValidatorInputs,
+  ) {
+    this.assertFormats = inputs.assertFormats;
+    this.own = new Set(named);
+    for (const node of named) reserveOwnNames(this.moduleNames, this.typeName(node)!);
+  }
+
+  private get resolved(): ResolvedSchemas {
+    return this.inputs.resolved;
+  }
+
+  private typeName(node: SchemaNode): string | undefined {
+    return this.inputs.names.get(node.key);
+  }
+
+  runtime(helper: RuntimeName): Code {
+    this.runtimeImports.add(helper);
+    return identifier(helper);
+  }
+
+  formatCheck(checker: FormatCheck): Code {
+    this.usesFormats = true;
+    return code`${identifier(FORMATS_NAMESPACE)}.${identifier(checker)}`;
+  }
+
+  namedFunctions(node: SchemaNode): FunctionPair | undefined {
+    const name = this.typeName(node);
+    if (name === undefined) return undefined;
+    const functions = functionNames(name);
+    this.importNamed(node, functions.check, functions.collect);
+    return { ...functions, predicate: !this.inputs.unknownTypes.has(name) };
+  }
+
+  constant(hint: string, value: Code): Code {
+    const name = this.moduleNames.name(hint.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase());
+    this.constants.push(code`const ${name} = ${value};`);
+    return name;
+  }
+
+  pattern(pattern: string): Code {
+    let name = this.patterns.get(pattern);
+    if (name === undefined) {
+      name = this.constant("pattern", code`new RegExp(${pattern}, "u")`);
+      this.patterns.set(pattern, name);
+    }
+    return name;
+  }
+
+  /** The check and collect functions of a named schema (and its `evaluatedBy…` when unevaluated* is in use). */
+  compileNamed(node: SchemaNode): void {
+    const typeName = this.typeName(node)!;
+    this.emitFunctions(node, functionNames(typeName), typeName);
+    if (this.resolved.usesUnevaluated) {
+      this.functions.push(evaluatedByFunction(affixed(typeName, EVALUATED_AFFIX), node, this.contextFor(this.evaluatedByScope()), true));
+    }
+  }
+
+  finish(): CompiledValidators {
+    for (const imported of this.namedImports.values()) for (const name of imported) this.moduleNames.reserve(name);
+    this.moduleNames.resolve();
+    return {
+      source: joinCode([...this.constants, ...this.functions], "\n\n"),
+      runtimeImports: this.runtimeImports,
+      runtime: (name) => this.runtime(name),
+      usesFormats: this.usesFormats,
+      namedImports: this.namedImports,
+    };
+  }
+
+  private importNamed(node: SchemaNode, ...functions: Code[]): void {
+    if (this.own.has(node)) return;
+    const name = this.typeName(node)!;
+    const imported = this.namedImports.get(name) ?? new Set<string>();
     for (const fn of functions) imported.add(fn.text);
-    namedImports.set(name, imported);
-  };
-  const privateEvaluated = new Map<string, Code>();
-  const moduleNames = new ModuleNames();
-  const constants: Code[] = [];
-  const functions: Code[] = [];
-  const ownKeys = new Set(locations.map(locationKey));
-  const privateFunctions = new Map<string, FunctionPair>();
+    this.namedImports.set(name, imported);
+  }
 
-  for (const location of locations) reserveOwnNames(moduleNames, names.get(locationKey(location))!);
+  private contextFor(scope: LocalScope): CompileContext {
+    return {
+      module: this,
+      scope,
+      compileSubschema: (site) =>
+        schemaSize(site.node.schema) > INLINE_LIMIT
+          ? [callStatement(this.subschemaFunctions(site.node), site, false)]
+          : this.compileSchema(site, scope, false),
+      subschemaFunctions: (node) => this.subschemaFunctions(node),
+      evaluatedFunction: (node) => this.evaluatedFunction(node),
+      dynamicRefInitial: (node) => this.dynamicRefInitial(node),
+    };
+  }
 
-  const module: ModuleScope = {
-    runtime(helper) {
-      runtimeImports.add(helper);
-      return identifier(helper);
-    },
-    formatCheck(checker) {
-      usesFormats = true;
-      return code`${identifier(FORMATS_NAMESPACE)}.${identifier(checker)}`;
-    },
-    namedFunctions(location) {
-      const name = names.get(locationKey(location));
-      if (name === undefined) return undefined;
-      const functions = functionNames(name);
-      importNamed(location, functions.check, functions.collect);
-      return { ...functions, predicate: !inputs.unknownTypes.has(name) };
-    },
-    refTarget: (schema) => resolved.graph.nodeOf(schema)?.ref,
-    facts: (schema) => resolved.graph.nodeOf(schema),
-    dynamicRef: (schema) => resolved.graph.nodeOf(schema)?.dynamicRef,
-    dialectOf(location) {
-      // A boolean schema has no `$schema` of its own to say otherwise: the default, as the keywords expect.
-      const node = resolved.graph.nodeAt(location);
-      return typeof node.schema === "boolean" ? DEFAULT_DIALECT : node.dialect;
-    },
-    assertFormats: inputs.assertFormats,
-    constant(hint, value) {
-      const name = moduleNames.name(hint.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase());
-      constants.push(code`const ${name} = ${value};`);
-      return name;
-    },
-  };
-
-  const compileSchema = (node: SchemaNode, scope: LocalScope, isFunctionRoot: boolean): Statement[] => {
+  /** The statements validating the schema at `site`; a named schema's, other than the function's own, is a call. */
+  private compileSchema(site: Site, scope: LocalScope, isFunctionRoot: boolean): Statement[] {
+    const { node } = site;
     if (!isFunctionRoot) {
-      const named = module.namedFunctions(node.location);
-      if (named !== undefined) return [callStatement(named, node, false)];
+      const named = this.namedFunctions(node);
+      if (named !== undefined) return [callStatement(named, site, false)];
     }
     const { schema } = node;
     if (schema === true) return [];
     if (schema === false) {
-      return [{ kind: "fail-if", condition: code`true`, failure: failure(node, "false schema", code`{}`, "boolean schema is false", "") }];
+      return [{ kind: "fail-if", condition: code`true`, failure: failure(site, "false schema", code`{}`, "boolean schema is false", "") }];
     }
-    const context = contextFor(scope);
-    if (refOverridesSiblings(schema, module.dialectOf(node.location))) {
-      return refKeyword.compile(node, context)[0]!.statements;
-    }
+    const context = this.contextFor(scope);
+    if (refOverridesSiblings(schema, dialectOf(node))) return refKeyword.compile(site, context)[0]!.statements;
     // Only the families with a keyword here: a compiler reads nothing but its own keywords.
-    const fragments: Fragment[] = KEYWORD_COMPILERS.filter((compiler) => compiler.keywords.some((keyword) => keyword in schema)).flatMap(
-      (compiler) => compiler.compile(node, context),
+    const fragments = KEYWORD_COMPILERS.filter((compiler) => compiler.keywords.some((keyword) => keyword in schema)).flatMap((compiler) =>
+      compiler.compile(site, context),
     );
-    const untyped = fragments.filter((fragment) => fragment.instanceType === undefined).flatMap((fragment) => fragment.statements);
-    const dialect = module.dialectOf(node.location);
-    const types = declaredTypes(schema, dialect);
-    const possible = possibleTypes(schema, dialect, context);
-    // Keywords run under the type guard only when it is exactly their instance type: a number such as
-    // 200.5 fails `type: integer` and is still checked by `format: int32`, as each keyword applies on its own.
-    const single = types?.length === 1 && types[0] !== "integer" ? instanceTypeOf(types[0]!) : undefined;
-    let guarded: Statement[] = [];
-    const groups: Statement[] = [];
-    for (const instanceType of INSTANCE_TYPES) {
-      const statements = fragments.filter((fragment) => fragment.instanceType === instanceType).flatMap((fragment) => fragment.statements);
-      if (statements.length === 0) continue;
-      const group: Statement = { kind: "if", condition: typeCondition(instanceType, node.value, module), then: statements };
-      // Keywords for a type that `type`, `enum` or `$ref` rule out cannot change the verdict, but
-      // their errors are reported as ajv reports them (with `allErrors`), beside the failure that rules it out.
-      if (!possible.has(instanceType)) groups.push({ kind: "by-mode", check: [], collect: [group] });
-      else if (instanceType === single) guarded = statements;
-      else groups.push(group);
-    }
-    const typeStatements = types === undefined ? [] : [typeGuard(node, types, module, guarded)];
-    const statements = [...typeStatements, ...untyped, ...groups];
-    // Contradicting keywords (`type: object` with `const: 1`): nothing passes.
-    return possible.size === 0 ? [{ kind: "by-mode", check: [{ kind: "return-false" }], collect: statements }] : statements;
-  };
+    return arrangeByType(site, fragments, this);
+  }
 
-  const emitFunctions = (
-    typeName: string | undefined,
-    { check, collect }: { check: Code; collect: Code },
-    schema: Schema,
-    location: SchemaLocation,
-    exported: boolean,
-  ): void => {
-    const root: SchemaNode = { schema, location, value: code`value`, path: [code`instancePath`] };
-    const scope = moduleNames.localScope(["value", "instancePath", "errors"]);
-    const statements = compileSchema(root, scope, true);
+  /** Writes the check and collect functions of `node`: a named schema's (exported) or a subschema's private pair. */
+  private emitFunctions(node: SchemaNode, { check, collect }: { check: Code; collect: Code }, typeName: string | undefined): void {
+    const exported = typeName !== undefined;
+    const scope = this.moduleNames.localScope(["value", "instancePath", "errors"]);
+    const statements = this.compileSchema({ node, value: code`value`, path: [code`instancePath`] }, scope, true);
     const exportKeyword = new Code(exported ? "export " : "");
-    const checkReturn = typeName === undefined ? code`boolean` : checkReturnType(typeName, inputs.unknownTypes.has(typeName));
-    const scoped = dynamicScopeEntry(schema, scope);
+    const checkReturn = exported ? checkReturnType(typeName, this.inputs.unknownTypes.has(typeName)) : code`boolean`;
+    const scoped = this.dynamicScopeEntry(node, scope);
     const checkBody = scoped(code`${render(statements, "check")}\nreturn true;`);
     const collectBody = scoped(render(statements, "collect"));
+    const subject = exported ? ` ${typeName}` : ` #${node.pointer}`;
     // Flat: until names are resolved, a function is kept as text and names, not the code built for it.
-    functions.push(
-      code`${docComment(exported ? `Whether \`value\` is a valid ${typeName}: the recursive check that \`is${typeName}\` guards.` : `Whether \`value\` matches the schema at #${location.pointer}.`)}
+    this.functions.push(
+      code`${docComment(exported ? `Whether \`value\` is a valid ${typeName}: the recursive check that \`is${typeName}\` guards.` : `Whether \`value\` matches the schema at #${node.pointer}.`)}
 ${exportKeyword}function ${check}(value: unknown): ${checkReturn} {\n${checkBody}\n}`.flat(),
-      code`${docComment(`Appends to \`errors\` every reason why \`value\` does not match${exported ? ` ${typeName}` : ` #${location.pointer}`}.`)}
-${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors: ${module.runtime("ValidationError")}[]): void {\n${collectBody}\n}`.flat(),
+      code`${docComment(`Appends to \`errors\` every reason why \`value\` does not match${subject}.`)}
+${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors: ${this.runtime("ValidationError")}[]): void {\n${collectBody}\n}`.flat(),
     );
-  };
-
-  const schemaAt = (location: SchemaLocation): Schema => resolved.graph.nodeAt(location).schema;
-
-  function contextFor(scope: LocalScope): CompileContext {
-    return {
-      module,
-      scope,
-      compileSubschema: (child) =>
-        schemaSize(child.schema) > INLINE_LIMIT
-          ? [callStatement(subschemaFunctions(child.schema, child.location), child, false)]
-          : compileSchema(child, scope, false),
-      subschemaFunctions,
-      evaluatedFunction,
-      dynamicRefInitial,
-      schemaAt,
-    };
   }
 
   /** The `evaluatedBy…` function of a named schema, imported when it lives in another module. */
-  function namedEvaluated(location: SchemaLocation): Code | undefined {
-    const name = names.get(locationKey(location));
+  private namedEvaluated(node: SchemaNode): Code | undefined {
+    const name = this.typeName(node);
     if (name === undefined) return undefined;
     const evaluated = affixed(name, EVALUATED_AFFIX);
-    importNamed(location, evaluated);
+    this.importNamed(node, evaluated);
     return evaluated;
   }
 
-  function evaluatedFunction(schema: Schema, location: SchemaLocation): Code {
-    const named = namedEvaluated(location);
+  private evaluatedFunction(node: SchemaNode): Code {
+    const named = this.namedEvaluated(node) ?? (isPlainRef(node) ? this.namedEvaluated(node.ref) : undefined);
     if (named !== undefined) return named;
-    if (isSchemaObject(schema) && isPlainRef(schema)) {
-      const target = resolved.graph.nodeOf(schema)?.ref;
-      if (target !== undefined) return namedEvaluated(target)!;
-    }
-    const existing = privateEvaluated.get(locationKey(location));
+    const existing = this.privateEvaluated.get(node);
     if (existing !== undefined) return existing;
-    const name = affixed(moduleNames.name(privateBaseName(location), [EVALUATED_AFFIX]), EVALUATED_AFFIX);
-    privateEvaluated.set(locationKey(location), name);
-    functions.push(evaluatedByFunction(name, schema, location, contextFor(evaluatedByScope()), false));
+    const name = affixed(this.moduleNames.name(this.privateBaseName(node), [EVALUATED_AFFIX]), EVALUATED_AFFIX);
+    this.privateEvaluated.set(node, name);
+    this.functions.push(evaluatedByFunction(name, node, this.contextFor(this.evaluatedByScope()), false));
     return name;
   }
 
-  function dynamicRefInitial(location: SchemaLocation): Code {
-    const functions = module.namedFunctions(location)!;
-    const evaluated = resolved.usesUnevaluated ? code`, evaluated: ${namedEvaluated(location)!}` : code``;
-    return module.constant("dynamicRefInitial", code`{ check: ${functions.check}, collect: ${functions.collect}${evaluated} }`);
+  private subschemaFunctions(node: SchemaNode): FunctionPair {
+    const named = this.namedFunctions(node) ?? (isPlainRef(node) ? this.namedFunctions(node.ref) : undefined);
+    if (named !== undefined) return named;
+    const existing = this.privateFunctions.get(node);
+    if (existing !== undefined) return existing;
+    const pair = { ...functionNames(this.moduleNames.name(this.privateBaseName(node), FUNCTION_AFFIXES)), predicate: false };
+    this.privateFunctions.set(node, pair);
+    this.emitFunctions(node, pair, undefined);
+    return pair;
+  }
+
+  /** The functions of an entry of the dynamic scope: `{ check, collect }`, with `evaluated` when unevaluated* is in use. */
+  private dynamicScopeFunctions(node: SchemaNode): Code {
+    const functions = this.namedFunctions(node)!;
+    const evaluated = this.resolved.usesUnevaluated ? code`, evaluated: ${this.namedEvaluated(node)!}` : code``;
+    return code`{ check: ${functions.check}, collect: ${functions.collect}${evaluated} }`;
+  }
+
+  private dynamicRefInitial(node: SchemaNode): Code {
+    return this.constant("dynamicRefInitial", this.dynamicScopeFunctions(node));
   }
 
   /**
    * A function body wrapper: code in a schema resource that declares dynamic anchors puts them in
    * the dynamic scope while it runs, where `$dynamicRef`/`$recursiveRef` look for them.
    */
-  function dynamicScopeEntry(schema: Schema, functionScope: LocalScope): (body: Code) => Code {
-    const baseUri = isSchemaObject(schema) ? resolved.graph.nodeOf(schema)?.baseUri : undefined;
-    const anchors = baseUri === undefined ? undefined : resolved.dynamicAnchors.get(baseUri);
+  private dynamicScopeEntry(node: SchemaNode, functionScope: LocalScope): (body: Code) => Code {
+    const anchors = isSchemaObject(node.schema) ? this.resolved.dynamicAnchors.get(node.baseUri) : undefined;
     if (anchors === undefined || anchors.size === 0) return (body) => body;
-    const entries = [...anchors].map(([anchor, location]) => {
-      const functions = module.namedFunctions(location)!;
-      const evaluated = resolved.usesUnevaluated ? code`, evaluated: ${namedEvaluated(location)!}` : code``;
-      return code`${anchor}: { check: ${functions.check}, collect: ${functions.collect}${evaluated} }`;
-    });
-    const scope = module.constant("dynamicAnchors", code`{ ${joinCode(entries, ", ")} }`);
+    const entries = [...anchors].map(([anchor, target]) => code`${anchor}: ${this.dynamicScopeFunctions(target)}`);
+    const scope = this.constant("dynamicAnchors", code`{ ${joinCode(entries, ", ")} }`);
     const depth = functionScope.local("scopeDepth");
     return (body) =>
-      code`const ${depth} = ${module.runtime("enterDynamicScope")}(${scope});\ntry {\n${body}\n} finally {\n${module.runtime("leaveDynamicScope")}(${depth});\n}`;
-  }
-
-  function subschemaFunctions(schema: Schema, location: SchemaLocation): FunctionPair {
-    const named = module.namedFunctions(location);
-    if (named !== undefined) return named;
-    if (isSchemaObject(schema) && isPlainRef(schema)) {
-      const target = resolved.graph.nodeOf(schema)?.ref;
-      if (target !== undefined) return module.namedFunctions(target)!;
-    }
-    const existing = privateFunctions.get(locationKey(location));
-    if (existing !== undefined) return existing;
-    const pair = { ...functionNames(moduleNames.name(privateBaseName(location), FUNCTION_AFFIXES)), predicate: false };
-    privateFunctions.set(locationKey(location), pair);
-    emitFunctions(undefined, pair, schema, location, false);
-    return pair;
+      code`const ${depth} = ${this.runtime("enterDynamicScope")}(${scope});\ntry {\n${body}\n} finally {\n${this.runtime("leaveDynamicScope")}(${depth});\n}`;
   }
 
   /** `<Owner>_<Path>` for a subschema's private functions: named after the closest named schema containing it. */
-  function privateBaseName(location: SchemaLocation): string {
-    const owner = locations
-      .filter((candidate) => candidate.document === location.document && (location.pointer + "/").startsWith(candidate.pointer + "/"))
+  private privateBaseName(node: SchemaNode): string {
+    const owner = this.named
+      .filter((candidate) => candidate.document === node.document && (node.pointer + "/").startsWith(candidate.pointer + "/"))
       .reduce((best, candidate) => (candidate.pointer.length > best.pointer.length ? candidate : best));
-    const relative = parsePointer(location.pointer.slice(owner.pointer.length)).filter((token) => token !== "properties");
+    const relative = parsePointer(node.pointer.slice(owner.pointer.length)).filter((token) => token !== "properties");
     // The underscore keeps private names apart from named schemas' (type names have none).
-    return `${names.get(locationKey(owner))!}_${pascalCase(relative.join(" "))}`;
+    return `${this.typeName(owner)!}_${pascalCase(relative.join(" "))}`;
   }
 
   /** The scope of an `evaluatedBy…` function. */
-  function evaluatedByScope(): LocalScope {
-    return moduleNames.localScope(["value", "includeUnevaluated"]);
+  private evaluatedByScope(): LocalScope {
+    return this.moduleNames.localScope(["value", "includeUnevaluated"]);
   }
+}
 
-  for (const location of locations) {
-    const typeName = names.get(locationKey(location))!;
-    emitFunctions(typeName, functionNames(typeName), schemaAt(location), location, true);
-    if (resolved.usesUnevaluated) {
-      functions.push(
-        evaluatedByFunction(affixed(typeName, EVALUATED_AFFIX), schemaAt(location), location, contextFor(evaluatedByScope()), true),
-      );
-    }
+/**
+ * Puts the fragments of a schema's keywords in order: the `type` check first, with the keywords of
+ * its single instance type under it; then the keywords for any type; then those for each other
+ * instance type, under that type's guard.
+ */
+function arrangeByType(site: Site, fragments: readonly Fragment[], module: ModuleScope): Statement[] {
+  const { node } = site;
+  const untyped = fragments.filter((fragment) => fragment.instanceType === undefined).flatMap((fragment) => fragment.statements);
+  const types = declaredTypes(node.schema, dialectOf(node));
+  const possible = possibleTypes(narrowingOf(node));
+  // Keywords run under the type guard only when it is exactly their instance type: a number such as
+  // 200.5 fails `type: integer` and is still checked by `format: int32`, as each keyword applies on its own.
+  const single = types?.length === 1 && types[0] !== "integer" ? instanceTypeOf(types[0]!) : undefined;
+  let guarded: Statement[] = [];
+  const groups: Statement[] = [];
+  for (const instanceType of INSTANCE_TYPES) {
+    const statements = fragments.filter((fragment) => fragment.instanceType === instanceType).flatMap((fragment) => fragment.statements);
+    if (statements.length === 0) continue;
+    const group: Statement = { kind: "if", condition: typeCondition(instanceType, site.value, module), then: statements };
+    // Keywords for a type that `type`, `enum` or `$ref` rule out cannot change the verdict, but
+    // their errors are reported as ajv reports them (with `allErrors`), beside the failure that rules it out.
+    if (!possible.has(instanceType)) groups.push({ kind: "by-mode", check: [], collect: [group] });
+    else if (instanceType === single) guarded = statements;
+    else groups.push(group);
   }
-  for (const imported of namedImports.values()) for (const name of imported) moduleNames.reserve(name);
-  moduleNames.resolve();
-  return {
-    source: joinCode([...constants, ...functions], "\n\n"),
-    runtimeImports,
-    runtime: (name) => module.runtime(name),
-    usesFormats,
-    namedImports,
-  };
+  const typeStatements = types === undefined ? [] : [typeGuard(site, types, module, guarded)];
+  const statements = [...typeStatements, ...untyped, ...groups];
+  // Contradicting keywords (`type: object` with `const: 1`): nothing passes.
+  return possible.size === 0 ? [{ kind: "by-mode", check: [{ kind: "return-false" }], collect: statements }] : statements;
 }

@@ -1,10 +1,7 @@
-import type { Dialect } from "../dialect.js";
+import { DEFAULT_DIALECT, type Dialect } from "../dialect.js";
+import type { SchemaNode } from "../graph.js";
 import type * as formatChecks from "../runtime/formats.js";
 import * as runtime from "../runtime/validation-runtime.js";
-import { SchemaNode as GraphNode } from "../graph.js";
-import { appendPointer } from "../json-pointer.js";
-import type { DynamicRef, SchemaLocation } from "../graph.js";
-import type { Schema, SchemaObject } from "../schema-walk.js";
 import { type Affix, call, Code, code, isSafeIdentifier, joinCode, Name } from "./code.js";
 import type { FailureSpec, Statement } from "./statements.js";
 
@@ -14,10 +11,9 @@ export type InstanceType = "object" | "array" | "string" | "number";
 /** A piece of an instance path: static text, or an expression that yields a string or number. */
 export type PathPart = string | Code;
 
-/** A schema being compiled, and the instance it applies to. */
-export interface SchemaNode {
-  schema: Schema;
-  location: SchemaLocation;
+/** Where a schema is compiled: its node in the schema graph, and the instance it applies to there. */
+export interface Site {
+  node: SchemaNode;
   /** An identifier holding the instance. */
   value: Code;
   path: readonly PathPart[];
@@ -32,15 +28,14 @@ export interface Fragment {
 export interface CompileContext {
   module: ModuleScope;
   scope: LocalScope;
-  /** Statements validating `node` (a call when it is a named schema). */
-  compileSubschema(node: SchemaNode): Statement[];
-  /** A private pair of functions (`isX`, `collectXErrors`) for a subschema; returns their names. */
-  subschemaFunctions(schema: Schema, location: SchemaLocation): FunctionPair;
+  /** Statements validating a subschema at `site` (a call when it is a named schema). */
+  compileSubschema(site: Site): Statement[];
+  /** The functions (`checkX`, `collectXErrors`) of a subschema: a named schema's, else private ones made for it. */
+  subschemaFunctions(node: SchemaNode): FunctionPair;
   /** The `evaluatedBy…` function of a subschema (see annotations.ts). */
-  evaluatedFunction(schema: Schema, location: SchemaLocation): Code;
+  evaluatedFunction(node: SchemaNode): Code;
   /** A constant holding the functions of a dynamic reference's initial target, for `dynamicTarget`. */
-  dynamicRefInitial(location: SchemaLocation): Code;
-  schemaAt(location: SchemaLocation): Schema;
+  dynamicRefInitial(node: SchemaNode): Code;
 }
 
 /** The values `_runtime.ts` exports: module-level names of every generated module, which no other name may take. */
@@ -65,19 +60,14 @@ export interface ModuleScope {
   runtime(helper: RuntimeName): Code;
   /** The identifier of a format check from `_formats.ts`, imported on first use. */
   formatCheck(checker: FormatCheck): Code;
-  /** The named schema a `$ref` points at: its function names, imported on first use. */
-  namedFunctions(location: SchemaLocation): FunctionPair | undefined;
-  refTarget(schema: SchemaObject): SchemaLocation | undefined;
-  /** What the resolver learned about a schema object (base URI, dialect, vocabulary). */
-  facts(schema: SchemaObject): GraphNode | undefined;
-  /** The `$dynamicRef`/`$recursiveRef` of a schema when it resolves dynamically. */
-  dynamicRef(schema: SchemaObject): DynamicRef | undefined;
-  /** The dialect that applies at a location (from the nearest `$schema`, else the default). */
-  dialectOf(location: SchemaLocation): Dialect;
+  /** The functions of a named schema (`undefined` for other schemas), imported on first use. */
+  namedFunctions(node: SchemaNode): FunctionPair | undefined;
   /** Whether `format` asserts or only annotates. */
   assertFormats: boolean;
   /** A module-level constant holding `value`; returns its name. */
   constant(hint: string, value: Code): Code;
+  /** A module-level constant holding `new RegExp(pattern, "u")`, one per distinct pattern. */
+  pattern(pattern: string): Code;
 }
 
 export interface KeywordCompiler {
@@ -85,7 +75,7 @@ export interface KeywordCompiler {
   family: string;
   /** The keywords it compiles; it runs only on schemas that have one of them. */
   keywords: readonly string[];
-  compile(node: SchemaNode, context: CompileContext): Fragment[];
+  compile(site: Site, context: CompileContext): Fragment[];
 }
 
 /** The namespace format checks are imported as (`formats.isEmail`): a type named Email has its own `isEmail`. */
@@ -186,24 +176,29 @@ export function pathExpression(parts: readonly PathPart[]): Code {
   );
 }
 
-export function failure(node: SchemaNode, keyword: string, params: Code, message: Code | string, schemaPathSuffix = keyword): FailureSpec {
+export function failure(site: Site, keyword: string, params: Code, message: Code | string, schemaPathSuffix = keyword): FailureSpec {
   return {
-    instancePath: pathExpression(node.path),
-    schemaPath: `#${node.location.pointer}${schemaPathSuffix === "" ? "" : `/${schemaPathSuffix}`}`,
+    instancePath: pathExpression(site.path),
+    schemaPath: `#${site.node.pointer}${schemaPathSuffix === "" ? "" : `/${schemaPathSuffix}`}`,
     keyword,
     params,
     message: typeof message === "string" ? code`${message}` : message,
   };
 }
 
-/** Where a subschema is: its graph node when the walk reached it from `location`'s node, else a location. */
-export function childLocation(location: SchemaLocation, ...tokens: (string | number)[]): SchemaLocation {
-  return (
-    (location instanceof GraphNode ? location.child(tokens) : undefined) ?? {
-      document: location.document,
-      pointer: appendPointer(location.pointer, ...tokens),
-    }
-  );
+/**
+ * The subschema of `node` at `tokens` (`"properties", "name"`). The graph walked every subschema a
+ * keyword compiler reads (the registry says where they are for both), so a miss is a bug.
+ */
+export function childNode(node: SchemaNode, ...tokens: (string | number)[]): SchemaNode {
+  const child = node.child(tokens);
+  if (child === undefined) throw new Error(`the schema graph has no subschema at ${node.key}/${tokens.join("/")}`);
+  return child;
+}
+
+/** The dialect a keyword compiler reads a node in; a boolean schema has no `$schema` to say otherwise, so the default. */
+export function dialectOf(node: SchemaNode): Dialect {
+  return typeof node.schema === "boolean" ? DEFAULT_DIALECT : node.dialect;
 }
 
 /** The functions validating a schema: `check(value)` and `collect(value, instancePath, errors)`. */
@@ -224,17 +219,21 @@ export function inPlaceCheck(functions: FunctionPair, value: Code): Code {
 }
 
 /** Validation delegated to a function pair; `inPlace` when other keywords check the same value. */
-export function callStatement(functions: FunctionPair, node: SchemaNode, inPlace: boolean): Statement {
+export function callStatement(functions: FunctionPair, site: Site, inPlace: boolean): Statement {
   return {
     kind: "call",
-    check: inPlace ? inPlaceCheck(functions, node.value) : call(functions.check, node.value),
-    collect: code`${functions.collect}(${node.value}, ${pathExpression(node.path)}, errors);`,
+    check: inPlace ? inPlaceCheck(functions, site.value) : call(functions.check, site.value),
+    collect: code`${functions.collect}(${site.value}, ${pathExpression(site.path)}, errors);`,
   };
 }
 
-/** True for `{ "$ref": … }` with nothing that asserts beside it. */
-export function isPlainRef(schema: SchemaObject): boolean {
-  return Object.keys(schema).every(
-    (keyword) => keyword === "$ref" || keyword === "description" || keyword === "title" || keyword === "$comment",
+/** True for a linked `{ "$ref": … }` with nothing that asserts beside it: it is its target. */
+export function isPlainRef(node: SchemaNode): node is SchemaNode & { ref: SchemaNode } {
+  return (
+    node.ref !== undefined &&
+    typeof node.schema === "object" &&
+    Object.keys(node.schema).every(
+      (keyword) => keyword === "$ref" || keyword === "description" || keyword === "title" || keyword === "$comment",
+    )
   );
 }

@@ -1,44 +1,41 @@
 import { atLeast } from "../../dialect.js";
-import type { Schema } from "../../schema-walk.js";
 import { and, call, type Code, code, compare, conditional, joinCode, negate, not, or } from "../code.js";
 import {
   callStatement,
-  childLocation,
+  childNode,
+  dialectOf,
   failure,
   inPlaceCheck,
   type CompileContext,
   type FunctionPair,
   type KeywordCompiler,
-  type SchemaNode,
+  type Site,
 } from "../context.js";
 import { pushFailure, type Statement } from "../statements.js";
-import { acceptsEverything, subschemaValue } from "./shared.js";
+import { acceptsEverything, subschemaNode } from "./shared.js";
 
 /** The function pairs of the branches of `allOf`/`anyOf`/`oneOf`. */
-function branches(node: SchemaNode, context: CompileContext, keyword: string): FunctionPair[] | undefined {
-  if (typeof node.schema === "boolean" || !Array.isArray(node.schema[keyword])) return undefined;
-  return (node.schema[keyword] as Schema[]).map((schema, index) =>
-    context.subschemaFunctions(schema, childLocation(node.location, keyword, index)),
-  );
+function branches(site: Site, context: CompileContext, keyword: string): FunctionPair[] | undefined {
+  if (typeof site.node.schema === "boolean" || !Array.isArray(site.node.schema[keyword])) return undefined;
+  return site.node.schema[keyword].map((_, index) => context.subschemaFunctions(childNode(site.node, keyword, index)));
 }
 
 /** `allOf`: every branch applies; the errors are the branches' own. */
-function allOf(node: SchemaNode, context: CompileContext): Statement[] {
-  if (typeof node.schema === "boolean" || !Array.isArray(node.schema["allOf"])) return [];
-  return (node.schema["allOf"] as Schema[]).flatMap((schema, index) =>
-    acceptsEverything(schema)
-      ? []
-      : [callStatement(context.subschemaFunctions(schema, childLocation(node.location, "allOf", index)), node, true)],
-  );
+function allOf(site: Site, context: CompileContext): Statement[] {
+  if (typeof site.node.schema === "boolean" || !Array.isArray(site.node.schema["allOf"])) return [];
+  return site.node.schema["allOf"].flatMap((_, index) => {
+    const branch = childNode(site.node, "allOf", index);
+    return acceptsEverything(branch.schema) ? [] : [callStatement(context.subschemaFunctions(branch), site, true)];
+  });
 }
 
 /** `anyOf`: each branch gets its own function pair; errors of all branches are reported when none passes. */
-function anyOf(node: SchemaNode, context: CompileContext): Statement[] {
-  const functions = branches(node, context, "anyOf");
+function anyOf(site: Site, context: CompileContext): Statement[] {
+  const functions = branches(site, context, "anyOf");
   if (functions === undefined) return [];
-  const failed = not(or(...functions.map((branch) => inPlaceCheck(branch, node.value))));
-  const anyOfFailure = failure(node, "anyOf", code`{}`, "must match a schema in anyOf");
-  const reports = functions.map((branch) => callStatement(branch, node, true));
+  const failed = not(or(...functions.map((branch) => inPlaceCheck(branch, site.value))));
+  const anyOfFailure = failure(site, "anyOf", code`{}`, "must match a schema in anyOf");
+  const reports = functions.map((branch) => callStatement(branch, site, true));
   return [
     { kind: "compound", failed, collect: [{ kind: "if", condition: failed, then: [...reports, { kind: "fail", failure: anyOfFailure }] }] },
   ];
@@ -49,22 +46,22 @@ function anyOf(node: SchemaNode, context: CompileContext): Statement[] {
  * one passes; when the keyword fails, the errors of the failing branches tried are reported with
  * it, and `passingSchemas` holds the first two passing indexes (or null when none passed).
  */
-function oneOf(node: SchemaNode, context: CompileContext): Statement[] {
-  const functions = branches(node, context, "oneOf");
+function oneOf(site: Site, context: CompileContext): Statement[] {
+  const functions = branches(site, context, "oneOf");
   if (functions === undefined) return [];
-  const passes = functions.map((branch) => code`(${inPlaceCheck(branch, node.value)} ? 1 : 0)`);
+  const passes = functions.map((branch) => code`(${inPlaceCheck(branch, site.value)} ? 1 : 0)`);
   const failed = compare(joinCode(passes, " + "), "!==", 1);
   const start = context.scope.local("oneOfStart");
   const passing = context.scope.local("passing");
   const fail = failure(
-    node,
+    site,
     "oneOf",
     code`{ passingSchemas: ${passing}.length === 0 ? null : ${passing} }`,
     "must match exactly one schema in oneOf",
   );
   const path = fail.instancePath;
   const tries = functions.map((branch, index) => {
-    const attempt = code`if (${inPlaceCheck(branch, node.value)}) ${passing}.push(${index});\nelse ${branch.collect}(${node.value}, ${path}, errors);`;
+    const attempt = code`if (${inPlaceCheck(branch, site.value)}) ${passing}.push(${index});\nelse ${branch.collect}(${site.value}, ${path}, errors);`;
     return index < 2 ? attempt : code`if (${passing}.length < 2) {\n${attempt}\n}`;
   });
   const tally = code`${joinCode(tries, "\n")}
@@ -80,12 +77,12 @@ ${pushFailure(fail)}`;
 }
 
 /** `not`: fails when the subschema passes; its only error is its own. */
-function notSchema(node: SchemaNode, context: CompileContext): Statement[] {
-  const schema = subschemaValue(node, "not");
+function notSchema(site: Site, context: CompileContext): Statement[] {
+  const schema = subschemaNode(site, "not");
   if (schema === undefined) return [];
-  const functions = context.subschemaFunctions(schema, childLocation(node.location, "not"));
+  const functions = context.subschemaFunctions(schema);
   return [
-    { kind: "fail-if", condition: inPlaceCheck(functions, node.value), failure: failure(node, "not", code`{}`, "must NOT be valid") },
+    { kind: "fail-if", condition: inPlaceCheck(functions, site.value), failure: failure(site, "not", code`{}`, "must NOT be valid") },
   ];
 }
 
@@ -93,24 +90,22 @@ function notSchema(node: SchemaNode, context: CompileContext): Statement[] {
  * `if`/`then`/`else` (draft-07 on): as ajv, a failing branch reports its own errors and an `if`
  * error naming it; `if` alone, or with branches that accept everything, does nothing.
  */
-function ifThenElse(node: SchemaNode, context: CompileContext): Statement[] {
-  if (!atLeast(context.module.dialectOf(node.location), "draft-07")) return [];
-  const ifSchema = subschemaValue(node, "if");
+function ifThenElse(site: Site, context: CompileContext): Statement[] {
+  if (!atLeast(dialectOf(site.node), "draft-07")) return [];
+  const ifSchema = subschemaNode(site, "if");
   if (ifSchema === undefined) return [];
   const branch = (keyword: "then" | "else"): FunctionPair | undefined => {
-    const schema = subschemaValue(node, keyword);
-    return schema === undefined || acceptsEverything(schema)
-      ? undefined
-      : context.subschemaFunctions(schema, childLocation(node.location, keyword));
+    const schema = subschemaNode(site, keyword);
+    return schema === undefined || acceptsEverything(schema.schema) ? undefined : context.subschemaFunctions(schema);
   };
   const thenFunctionPair = branch("then");
   const elseFunctionPair = branch("else");
   if (thenFunctionPair === undefined && elseFunctionPair === undefined) return [];
-  const condition = call(context.subschemaFunctions(ifSchema, childLocation(node.location, "if")).check, node.value);
-  const fails = (functions: FunctionPair): Code => negate(call(functions.check, node.value));
+  const condition = call(context.subschemaFunctions(ifSchema).check, site.value);
+  const fails = (functions: FunctionPair): Code => negate(call(functions.check, site.value));
   const report = (keyword: "then" | "else", functions: FunctionPair): Statement => {
-    const fail = failure(node, "if", code`{ failingKeyword: ${keyword} }`, `must match "${keyword}" schema`);
-    return { kind: "if", condition: fails(functions), then: [callStatement(functions, node, false), { kind: "fail", failure: fail }] };
+    const fail = failure(site, "if", code`{ failingKeyword: ${keyword} }`, `must match "${keyword}" schema`);
+    return { kind: "if", condition: fails(functions), then: [callStatement(functions, site, false), { kind: "fail", failure: fail }] };
   };
   let failed: Code;
   let collect: Statement;
@@ -131,14 +126,14 @@ function ifThenElse(node: SchemaNode, context: CompileContext): Statement[] {
 export const applicatorKeywords: KeywordCompiler = {
   family: "applicators",
   keywords: ["allOf", "anyOf", "oneOf", "not", "if", "then", "else"],
-  compile(node, context) {
-    if (typeof node.schema === "boolean") return [];
+  compile(site, context) {
+    if (typeof site.node.schema === "boolean") return [];
     const statements = [
-      ...allOf(node, context),
-      ...anyOf(node, context),
-      ...oneOf(node, context),
-      ...notSchema(node, context),
-      ...ifThenElse(node, context),
+      ...allOf(site, context),
+      ...anyOf(site, context),
+      ...oneOf(site, context),
+      ...notSchema(site, context),
+      ...ifThenElse(site, context),
     ];
     return statements.length === 0 ? [] : [{ statements }];
   },

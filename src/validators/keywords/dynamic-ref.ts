@@ -8,20 +8,19 @@ import { callStatement, pathExpression, type KeywordCompiler } from "../context.
 export const dynamicRefKeyword: KeywordCompiler = {
   family: "dynamic-ref",
   keywords: ["$dynamicRef", "$recursiveRef"],
-  compile(node, context) {
-    if (typeof node.schema === "boolean") return [];
-    const dynamic = context.module.dynamicRef(node.schema);
+  compile(site, context) {
+    const dynamic = site.node.dynamicRef;
     if (dynamic === undefined) return [];
     const initial = context.module.namedFunctions(dynamic.initial)!;
-    if (dynamic.anchor === undefined) return [{ statements: [callStatement(initial, node, true)] }];
+    if (dynamic.anchor === undefined) return [{ statements: [callStatement(initial, site, true)] }];
     const target = code`${context.module.runtime("dynamicTarget")}(${dynamic.anchor}, ${context.dynamicRefInitial(dynamic.initial)})`;
     return [
       {
         statements: [
           {
             kind: "call",
-            check: call(code`${target}.check`, node.value),
-            collect: code`${target}.collect(${node.value}, ${pathExpression(node.path)}, errors);`,
+            check: call(code`${target}.check`, site.value),
+            collect: code`${target}.collect(${site.value}, ${pathExpression(site.path)}, errors);`,
           },
         ],
       },

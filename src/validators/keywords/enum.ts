@@ -1,5 +1,6 @@
 import { and, call, type Code, code, compare, literal, type LiteralValue, negate } from "../code.js";
-import { failure, type CompileContext, type KeywordCompiler, type ModuleScope, type SchemaNode } from "../context.js";
+import { failure, type CompileContext, type KeywordCompiler, type ModuleScope, type Site } from "../context.js";
+import { narrowingOf } from "../../keywords.js";
 import type { Statement } from "../statements.js";
 import { possibleTypes, valueTypeOf } from "./type.js";
 
@@ -12,45 +13,45 @@ function equalsCondition(value: Code, expected: LiteralValue, module: ModuleScop
   return isPrimitive(expected) ? compare(value, "===", expected) : call(module.runtime("jsonEqual"), value, expected);
 }
 
-/** True when `node.value` equals none of `values`, compared as JSON values. */
-function notAllowed(node: SchemaNode, values: LiteralValue[], context: CompileContext): Code {
+/** True when `site.value` equals none of `values`, compared as JSON values. */
+function notAllowed(site: Site, values: LiteralValue[], context: CompileContext): Code {
   const allowed = context.scope.local("allowed");
   const some = code`${context.module.constant("allowedValues", literal(values))}.some`;
-  return negate(call(some, code`(${allowed}) => ${call(context.module.runtime("jsonEqual"), node.value, allowed)}`));
+  return negate(call(some, code`(${allowed}) => ${call(context.module.runtime("jsonEqual"), site.value, allowed)}`));
 }
 
 /** `enum` and `const`: JSON equality with the listed value(s). */
 export const enumKeywords: KeywordCompiler = {
   family: "enum",
   keywords: ["enum", "const"],
-  compile(node, context) {
-    if (typeof node.schema === "boolean") return [];
+  compile(site, context) {
+    if (typeof site.node.schema === "boolean") return [];
     const statements: Statement[] = [];
-    const allowed = node.schema["enum"];
+    const allowed = site.node.schema["enum"];
     if (Array.isArray(allowed)) {
       const values = allowed as LiteralValue[];
       // A boolean check has narrowed the value by `type` or `$ref` already; comparing it with a value
       // of another type would not compile, so it is compared as `unknown`.
-      const narrowed = possibleTypes(node.schema, context.module.dialectOf(node.location), context, { withEnum: false });
-      const subject = values.every((value) => narrowed.has(valueTypeOf(value))) ? node.value : code`(${node.value} as unknown)`;
+      const narrowed = possibleTypes(narrowingOf(site.node), { withEnum: false });
+      const subject = values.every((value) => narrowed.has(valueTypeOf(value))) ? site.value : code`(${site.value} as unknown)`;
       const condition =
         values.length === 0
           ? code`true`
           : values.every(isPrimitive)
             ? and(...values.map((value) => compare(subject, "!==", value)))
-            : notAllowed(node, values, context);
+            : notAllowed(site, values, context);
       statements.push({
         kind: "fail-if",
         condition,
-        failure: failure(node, "enum", code`{ allowedValues: ${values} }`, "must be equal to one of the allowed values"),
+        failure: failure(site, "enum", code`{ allowedValues: ${values} }`, "must be equal to one of the allowed values"),
       });
     }
-    if ("const" in node.schema) {
-      const expected = node.schema["const"] as LiteralValue;
+    if ("const" in site.node.schema) {
+      const expected = site.node.schema["const"] as LiteralValue;
       statements.push({
         kind: "fail-if",
-        condition: negate(equalsCondition(node.value, expected, context.module)),
-        failure: failure(node, "const", code`{ allowedValue: ${expected} }`, "must be equal to constant"),
+        condition: negate(equalsCondition(site.value, expected, context.module)),
+        failure: failure(site, "const", code`{ allowedValue: ${expected} }`, "must be equal to constant"),
       });
     }
     return statements.length === 0 ? [] : [{ statements }];

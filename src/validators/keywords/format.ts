@@ -35,10 +35,10 @@ export const FORMATS: Readonly<Record<string, { instanceType: InstanceType; chec
 export const formatKeyword: KeywordCompiler = {
   family: "format",
   keywords: ["format"],
-  compile(node, context) {
-    if (typeof node.schema === "boolean") return [];
-    if (!context.module.assertFormats && context.module.facts(node.schema)?.assertsFormat !== true) return [];
-    const format = node.schema["format"];
+  compile(site, context) {
+    if (typeof site.node.schema === "boolean") return [];
+    if (!context.module.assertFormats && !site.node.assertsFormat) return [];
+    const format = site.node.schema["format"];
     const known = typeof format === "string" && Object.hasOwn(FORMATS, format) ? FORMATS[format] : undefined;
     if (known === undefined) return [];
     const checker = context.module.formatCheck(known.checker);
@@ -48,8 +48,8 @@ export const formatKeyword: KeywordCompiler = {
         statements: [
           {
             kind: "fail-if",
-            condition: negate(call(checker, node.value)),
-            failure: failure(node, "format", code`{ format: ${format as string} }`, `must match format "${format as string}"`),
+            condition: negate(call(checker, site.value)),
+            failure: failure(site, "format", code`{ format: ${format as string} }`, `must match format "${format as string}"`),
           },
         ],
       },

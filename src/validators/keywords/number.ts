@@ -1,6 +1,6 @@
 import { atLeast } from "../../dialect.js";
 import { call, type Code, code, compare, negate } from "../code.js";
-import { failure, type KeywordCompiler, type SchemaNode } from "../context.js";
+import { dialectOf, failure, type KeywordCompiler, type Site } from "../context.js";
 import type { Statement } from "../statements.js";
 import { numberValue } from "./shared.js";
 
@@ -20,11 +20,11 @@ function failsComparison(value: Code, comparison: Comparison, limit: number): Co
   }
 }
 
-function bound(node: SchemaNode, keyword: string, comparison: Comparison, limit: number): Statement {
+function bound(site: Site, keyword: string, comparison: Comparison, limit: number): Statement {
   return {
     kind: "fail-if",
-    condition: failsComparison(node.value, comparison, limit),
-    failure: failure(node, keyword, code`{ comparison: ${comparison}, limit: ${limit} }`, `must be ${comparison} ${limit}`),
+    condition: failsComparison(site.value, comparison, limit),
+    failure: failure(site, keyword, code`{ comparison: ${comparison}, limit: ${limit} }`, `must be ${comparison} ${limit}`),
   };
 }
 
@@ -41,29 +41,29 @@ const BOUNDS = [
 export const numberKeywords: KeywordCompiler = {
   family: "number",
   keywords: ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
-  compile(node, context) {
-    const { schema } = node;
+  compile(site, context) {
+    const { schema } = site.node;
     if (typeof schema === "boolean") return [];
-    const booleanExclusive = !atLeast(context.module.dialectOf(node.location), "draft-06");
+    const booleanExclusive = !atLeast(dialectOf(site.node), "draft-06");
     const statements: Statement[] = [];
     for (const { keyword, exclusive, inclusiveComparison, exclusiveComparison } of BOUNDS) {
       if (booleanExclusive) {
         const strict = schema[exclusive];
-        const limit = numberValue(node, keyword);
-        if (limit !== undefined) statements.push(bound(node, keyword, strict === true ? exclusiveComparison : inclusiveComparison, limit));
+        const limit = numberValue(site, keyword);
+        if (limit !== undefined) statements.push(bound(site, keyword, strict === true ? exclusiveComparison : inclusiveComparison, limit));
       } else {
-        const limit = numberValue(node, keyword);
-        if (limit !== undefined) statements.push(bound(node, keyword, inclusiveComparison, limit));
-        const exclusiveLimit = numberValue(node, exclusive);
-        if (exclusiveLimit !== undefined) statements.push(bound(node, exclusive, exclusiveComparison, exclusiveLimit));
+        const limit = numberValue(site, keyword);
+        if (limit !== undefined) statements.push(bound(site, keyword, inclusiveComparison, limit));
+        const exclusiveLimit = numberValue(site, exclusive);
+        if (exclusiveLimit !== undefined) statements.push(bound(site, exclusive, exclusiveComparison, exclusiveLimit));
       }
     }
-    const divisor = numberValue(node, "multipleOf");
+    const divisor = numberValue(site, "multipleOf");
     if (divisor !== undefined) {
       statements.push({
         kind: "fail-if",
-        condition: negate(call(context.module.runtime("isMultipleOf"), node.value, divisor)),
-        failure: failure(node, "multipleOf", code`{ multipleOf: ${divisor} }`, `must be multiple of ${divisor}`),
+        condition: negate(call(context.module.runtime("isMultipleOf"), site.value, divisor)),
+        failure: failure(site, "multipleOf", code`{ multipleOf: ${divisor} }`, `must be multiple of ${divisor}`),
       });
     }
     return statements.length === 0 ? [] : [{ instanceType: "number", statements }];

@@ -1,102 +1,102 @@
 import { atLeast, refOverridesSiblings } from "../../dialect.js";
 import { escapePointerToken } from "../../json-pointer.js";
-import { isSchemaObject, type Schema, type SchemaObject } from "../../schema-walk.js";
+import { isSchemaObject, type SchemaObject } from "../../schema-walk.js";
 import { call, type Code, code, compare, negate, not, or } from "../code.js";
-import { callStatement, childLocation, failure, type CompileContext, type KeywordCompiler, type SchemaNode } from "../context.js";
+import type { SchemaNode } from "../../graph.js";
+import { callStatement, childNode, dialectOf, failure, type CompileContext, type KeywordCompiler, type Site } from "../context.js";
 import type { Statement } from "../statements.js";
 import { declaredTypes } from "./type.js";
-import { acceptsEverything, numberValue, ownProperty, patternConstant, subschemaValue } from "./shared.js";
+import { acceptsEverything, numberValue, ownProperty, subschemaNode } from "./shared.js";
 
 /** `patternProperties`: its patterns (checked), their schemas, and their RegExp constants, hoisted on first use. */
 interface PatternProperty {
   pattern: string;
-  schema: Schema;
+  node: SchemaNode;
   regExp: () => Code;
 }
 
-function patternPropertiesOf(node: SchemaNode, schema: SchemaObject, context: CompileContext): PatternProperty[] {
+function patternPropertiesOf(site: Site, schema: SchemaObject, context: CompileContext): PatternProperty[] {
   const patternProperties = schema["patternProperties"];
   if (!isSchemaObject(patternProperties)) return [];
-  return Object.entries(patternProperties).map(([pattern, sub]) => ({
+  return Object.keys(patternProperties).map((pattern) => ({
     pattern,
-    schema: sub as Schema,
-    regExp: () => patternConstant(context, pattern),
+    node: childNode(site.node, "patternProperties", pattern),
+    regExp: () => context.module.pattern(pattern),
   }));
 }
 
 /** Every property whose name matches a pattern is validated against that pattern's schema. */
-function patternPropertyStatements(node: SchemaNode, context: CompileContext, patterns: readonly PatternProperty[]): Statement[] {
-  if (patterns.every((pattern) => acceptsEverything(pattern.schema))) return [];
+function patternPropertyStatements(site: Site, context: CompileContext, patterns: readonly PatternProperty[]): Statement[] {
+  if (patterns.every((pattern) => acceptsEverything(pattern.node.schema))) return [];
   const key = context.scope.local("key");
   const body: Statement[] = [];
-  for (const { pattern, schema, regExp } of patterns) {
-    if (acceptsEverything(schema)) continue;
+  for (const { node, regExp } of patterns) {
+    if (acceptsEverything(node.schema)) continue;
     const local = context.scope.local("patternValue");
     const checks = context.compileSubschema({
-      schema,
-      location: childLocation(node.location, "patternProperties", pattern),
+      node,
       value: local,
-      path: [...node.path, "/", code`${context.module.runtime("pointerToken")}(${key})`],
+      path: [...site.path, "/", code`${context.module.runtime("pointerToken")}(${key})`],
     });
     if (checks.length === 0) continue;
     body.push({
       kind: "if",
       condition: call(code`${regExp()}.test`, key),
-      then: [{ kind: "const", name: local, value: code`${node.value}[${key}]` }, ...checks],
+      then: [{ kind: "const", name: local, value: code`${site.value}[${key}]` }, ...checks],
     });
   }
-  return body.length === 0 ? [] : [{ kind: "loop", header: code`for (const ${key} of Object.keys(${node.value}))`, body }];
+  return body.length === 0 ? [] : [{ kind: "loop", header: code`for (const ${key} of Object.keys(${site.value}))`, body }];
 }
 
 /** `propertyNames`: each property name is validated as a string; ajv's errors, with the inner ones marked with the name. */
-function propertyNamesStatements(node: SchemaNode, context: CompileContext): Statement[] {
-  if (!atLeast(context.module.dialectOf(node.location), "draft-06")) return [];
-  const names = subschemaValue(node, "propertyNames");
-  if (names === undefined || acceptsEverything(names)) return [];
-  const functions = context.subschemaFunctions(names, childLocation(node.location, "propertyNames"));
+function propertyNamesStatements(site: Site, context: CompileContext): Statement[] {
+  if (!atLeast(dialectOf(site.node), "draft-06")) return [];
+  const names = subschemaNode(site, "propertyNames");
+  if (names === undefined || acceptsEverything(names.schema)) return [];
+  const functions = context.subschemaFunctions(names);
   const key = context.scope.local("key");
   const start = context.scope.local("start");
-  const fail = failure(node, "propertyNames", code`{ propertyName: ${key} }`, "property name must be valid");
+  const fail = failure(site, "propertyNames", code`{ propertyName: ${key} }`, "property name must be valid");
   const failed = negate(call(functions.check, key));
   const report: Statement[] = [
     { kind: "const", name: start, value: code`errors.length` },
-    callStatement(functions, { ...node, value: key }, false),
+    callStatement(functions, { ...site, value: key }, false),
     { kind: "snippet", code: code`${call(context.module.runtime("markPropertyName"), code`errors`, start, key)};` },
     { kind: "fail", failure: fail },
   ];
   return [
     {
       kind: "loop",
-      header: code`for (const ${key} of Object.keys(${node.value}))`,
+      header: code`for (const ${key} of Object.keys(${site.value}))`,
       body: [{ kind: "compound", failed, collect: [{ kind: "if", condition: failed, then: report }] }],
     },
   ];
 }
 
 /** `minProperties` and `maxProperties`. */
-function propertyCountStatements(node: SchemaNode): Statement[] {
+function propertyCountStatements(site: Site): Statement[] {
   const statements: Statement[] = [];
-  const minProperties = numberValue(node, "minProperties");
+  const minProperties = numberValue(site, "minProperties");
   if (minProperties !== undefined && minProperties > 0) {
     statements.push({
       kind: "fail-if",
-      condition: compare(code`Object.keys(${node.value}).length`, "<", minProperties),
-      failure: failure(node, "minProperties", code`{ limit: ${minProperties} }`, `must NOT have fewer than ${minProperties} properties`),
+      condition: compare(code`Object.keys(${site.value}).length`, "<", minProperties),
+      failure: failure(site, "minProperties", code`{ limit: ${minProperties} }`, `must NOT have fewer than ${minProperties} properties`),
     });
   }
-  const maxProperties = numberValue(node, "maxProperties");
+  const maxProperties = numberValue(site, "maxProperties");
   if (maxProperties !== undefined) {
     statements.push({
       kind: "fail-if",
-      condition: compare(code`Object.keys(${node.value}).length`, ">", maxProperties),
-      failure: failure(node, "maxProperties", code`{ limit: ${maxProperties} }`, `must NOT have more than ${maxProperties} properties`),
+      condition: compare(code`Object.keys(${site.value}).length`, ">", maxProperties),
+      failure: failure(site, "maxProperties", code`{ limit: ${maxProperties} }`, `must NOT have more than ${maxProperties} properties`),
     });
   }
   return statements;
 }
 
 /** `dependentRequired`, or the array form of `dependencies`: each missing property is an error of `keyword`, as in ajv. */
-function dependentRequiredStatements(node: SchemaNode, keyword: string, dependencies: ReadonlyMap<string, string[]>): Statement[] {
+function dependentRequiredStatements(site: Site, keyword: string, dependencies: ReadonlyMap<string, string[]>): Statement[] {
   const statements: Statement[] = [];
   for (const [property, required] of dependencies) {
     if (required.length === 0) continue;
@@ -104,12 +104,12 @@ function dependentRequiredStatements(node: SchemaNode, keyword: string, dependen
     const message = `must have ${required.length === 1 ? "property" : "properties"} ${deps} when property ${property} is present`;
     statements.push({
       kind: "if",
-      condition: compare(ownProperty(node.value, property), "!==", code`undefined`),
+      condition: compare(ownProperty(site.value, property), "!==", code`undefined`),
       then: required.map((missing) => ({
         kind: "fail-if",
-        condition: compare(ownProperty(node.value, missing), "===", code`undefined`),
+        condition: compare(ownProperty(site.value, missing), "===", code`undefined`),
         failure: failure(
-          node,
+          site,
           keyword,
           code`{ property: ${property}, missingProperty: ${missing}, depsCount: ${required.length}, deps: ${deps} }`,
           message,
@@ -120,53 +120,47 @@ function dependentRequiredStatements(node: SchemaNode, keyword: string, dependen
   return statements;
 }
 
-/** `dependentSchemas`, or the schema form of `dependencies`: the schema applies to the object when the property is present. */
-function dependentSchemaStatements(
-  node: SchemaNode,
-  context: CompileContext,
-  keyword: string,
-  dependencies: ReadonlyMap<string, Schema>,
-): Statement[] {
+/** `dependentSchemas`, or the schema form of `dependencies` (for `properties`): the schema applies to the object when the property is present. */
+function dependentSchemaStatements(site: Site, context: CompileContext, keyword: string, properties: readonly string[]): Statement[] {
   const statements: Statement[] = [];
-  for (const [property, schema] of dependencies) {
-    if (acceptsEverything(schema)) continue;
-    const functions = context.subschemaFunctions(schema, childLocation(node.location, keyword, property));
+  for (const property of properties) {
+    const node = childNode(site.node, keyword, property);
+    if (acceptsEverything(node.schema)) continue;
+    const functions = context.subschemaFunctions(node);
     statements.push({
       kind: "if",
-      condition: compare(ownProperty(node.value, property), "!==", code`undefined`),
-      then: [callStatement(functions, node, true)],
+      condition: compare(ownProperty(site.value, property), "!==", code`undefined`),
+      then: [callStatement(functions, site, true)],
     });
   }
   return statements;
 }
 
 /** `dependentRequired` and `dependentSchemas` (2019-09 on), and `dependencies` (as ajv, in every dialect). */
-function dependencyStatements(node: SchemaNode, schema: SchemaObject, context: CompileContext): Statement[] {
+function dependencyStatements(site: Site, schema: SchemaObject, context: CompileContext): Statement[] {
   const statements: Statement[] = [];
-  const split = atLeast(context.module.dialectOf(node.location), "2019-09");
+  const split = atLeast(dialectOf(site.node), "2019-09");
   const dependentRequired = split ? schema["dependentRequired"] : undefined;
   // The lint checked both: objects of property-name arrays (and, for `dependencies`, schemas).
   if (isSchemaObject(dependentRequired)) {
     const required = new Map(Object.entries(dependentRequired as Record<string, string[]>));
-    statements.push(...dependentRequiredStatements(node, "dependentRequired", required));
+    statements.push(...dependentRequiredStatements(site, "dependentRequired", required));
   }
   const dependentSchemas = split ? schema["dependentSchemas"] : undefined;
   if (isSchemaObject(dependentSchemas)) {
-    statements.push(
-      ...dependentSchemaStatements(node, context, "dependentSchemas", new Map(Object.entries(dependentSchemas as Record<string, Schema>))),
-    );
+    statements.push(...dependentSchemaStatements(site, context, "dependentSchemas", Object.keys(dependentSchemas)));
   }
   const dependencies = schema["dependencies"];
   if (isSchemaObject(dependencies)) {
     const required = new Map<string, string[]>();
-    const schemas = new Map<string, Schema>();
+    const schemas: string[] = [];
     for (const [property, value] of Object.entries(dependencies)) {
       if (Array.isArray(value)) required.set(property, value as string[]);
-      else schemas.set(property, value as Schema);
+      else schemas.push(property);
     }
     statements.push(
-      ...dependentRequiredStatements(node, "dependencies", required),
-      ...dependentSchemaStatements(node, context, "dependencies", schemas),
+      ...dependentRequiredStatements(site, "dependencies", required),
+      ...dependentSchemaStatements(site, context, "dependencies", schemas),
     );
   }
   return statements;
@@ -176,12 +170,81 @@ function dependencyStatements(node: SchemaNode, schema: SchemaObject, context: C
  * Whether the compiled check of a property's schema begins with its `type` check, which no missing
  * (undefined) value passes: the schema declares types, and no older dialect's `$ref` makes it ignore them.
  */
-function checksTypeFirst(schema: Schema, node: SchemaNode, name: string, context: CompileContext): boolean {
+function checksTypeFirst(node: SchemaNode): boolean {
+  const { schema } = node;
   if (!isSchemaObject(schema)) return false;
-  const dialect = context.module.dialectOf(childLocation(node.location, "properties", name));
+  const dialect = dialectOf(node);
   if (refOverridesSiblings(schema, dialect)) return false;
   const types = declaredTypes(schema, dialect);
   return types !== undefined && types.length > 0;
+}
+
+/** `required` and `properties`: each required property is present, and each present property valid. */
+function propertyStatements(site: Site, context: CompileContext, properties: readonly string[]): Statement[] {
+  const { schema } = site.node as { schema: SchemaObject };
+  const required = Array.isArray(schema["required"]) ? (schema["required"] as string[]) : [];
+  const nodes = new Map(properties.map((name) => [name, childNode(site.node, "properties", name)]));
+  // A boolean check needs no separate test for a missing required property whose schema starts
+  // with a `type` check: `undefined` has no JSON type, so that check fails on it (one read, not two).
+  const typeChecksMissing = new Set(required.filter((name) => nodes.has(name) && checksTypeFirst(nodes.get(name)!)));
+  const statements: Statement[] = [];
+  for (const name of required) {
+    const missing: Statement = {
+      kind: "fail-if",
+      condition: compare(ownProperty(site.value, name), "===", code`undefined`),
+      failure: failure(site, "required", code`{ missingProperty: ${name} }`, `must have required property '${name}'`),
+    };
+    statements.push(typeChecksMissing.has(name) ? { kind: "by-mode", check: [], collect: [missing] } : missing);
+  }
+  for (const [name, node] of nodes) {
+    if (node.schema === true) continue;
+    const local = context.scope.local(name);
+    const body = context.compileSubschema({ node, value: local, path: [...site.path, `/${escapePointerToken(name)}`] });
+    if (body.length === 0) continue;
+    statements.push({ kind: "const", name: local, value: ownProperty(site.value, name) });
+    const present: Statement = { kind: "if", condition: compare(local, "!==", code`undefined`), then: body };
+    statements.push(typeChecksMissing.has(name) ? { kind: "by-mode", check: body, collect: [present] } : present);
+  }
+  return statements;
+}
+
+/** `additionalProperties`: every property that neither `properties` nor `patternProperties` names. */
+function additionalPropertyStatements(
+  site: Site,
+  context: CompileContext,
+  known: readonly string[],
+  patterns: readonly PatternProperty[],
+): Statement[] {
+  const additional = subschemaNode(site, "additionalProperties");
+  if (additional === undefined || additional.schema === true) return [];
+  const key = context.scope.local("key");
+  const knownTests =
+    known.length === 0
+      ? []
+      : known.length <= 8
+        ? known.map((name) => compare(key, "===", name))
+        : [call(code`${context.module.constant("knownProperties", code`new Set(${known})`)}.has`, key)];
+  const tests = [...knownTests, ...patterns.map(({ regExp }) => call(code`${regExp()}.test`, key))];
+  const isKnown = tests.length === 0 ? code`false` : or(...tests);
+  const header = code`for (const ${key} of Object.keys(${site.value}))`;
+  if (additional.schema === false) {
+    const fail = failure(site, "additionalProperties", code`{ additionalProperty: ${key} }`, "must NOT have additional properties");
+    return [{ kind: "loop", header, body: [{ kind: "fail-if", condition: not(isKnown), failure: fail }] }];
+  }
+  const local = context.scope.local("propertyValue");
+  const body = context.compileSubschema({
+    node: additional,
+    value: local,
+    path: [...site.path, "/", code`${context.module.runtime("pointerToken")}(${key})`],
+  });
+  if (body.length === 0) return [];
+  return [
+    {
+      kind: "loop",
+      header,
+      body: [{ kind: "continue-if", condition: isKnown }, { kind: "const", name: local, value: code`${site.value}[${key}]` }, ...body],
+    },
+  ];
 }
 
 /**
@@ -203,82 +266,19 @@ export const objectKeywords: KeywordCompiler = {
     "dependentSchemas",
     "dependencies",
   ],
-  compile(node, context) {
-    if (typeof node.schema === "boolean") return [];
-    const statements: Statement[] = [];
-    const required = Array.isArray(node.schema["required"]) ? (node.schema["required"] as string[]) : [];
-    const properties = isSchemaObject(node.schema["properties"]) ? node.schema["properties"] : {};
-    // A boolean check needs no separate test for a missing required property whose schema starts
-    // with a `type` check: `undefined` has no JSON type, so that check fails on it (one read, not two).
-    const typeChecksMissing = new Set(
-      required.filter((name) => Object.hasOwn(properties, name) && checksTypeFirst(properties[name] as Schema, node, name, context)),
-    );
-    for (const name of required) {
-      const missing: Statement = {
-        kind: "fail-if",
-        condition: compare(ownProperty(node.value, name), "===", code`undefined`),
-        failure: failure(node, "required", code`{ missingProperty: ${name} }`, `must have required property '${name}'`),
-      };
-      statements.push(typeChecksMissing.has(name) ? { kind: "by-mode", check: [], collect: [missing] } : missing);
-    }
-    for (const [name, schema] of Object.entries(properties)) {
-      if (schema === true) continue;
-      const local = context.scope.local(name);
-      const body = context.compileSubschema({
-        schema: schema as boolean | Record<string, unknown>,
-        location: childLocation(node.location, "properties", name),
-        value: local,
-        path: [...node.path, `/${escapePointerToken(name)}`],
-      });
-      if (body.length === 0) continue;
-      statements.push({ kind: "const", name: local, value: ownProperty(node.value, name) });
-      const present: Statement = { kind: "if", condition: compare(local, "!==", code`undefined`), then: body };
-      statements.push(typeChecksMissing.has(name) ? { kind: "by-mode", check: body, collect: [present] } : present);
-    }
-    const patterns = patternPropertiesOf(node, node.schema, context);
-    statements.push(...patternPropertyStatements(node, context, patterns));
-    const additional = node.schema["additionalProperties"];
-    if (additional !== undefined && additional !== true) {
-      const key = context.scope.local("key");
-      const known = Object.keys(properties);
-      const knownTests =
-        known.length === 0
-          ? []
-          : known.length <= 8
-            ? known.map((name) => compare(key, "===", name))
-            : [call(code`${context.module.constant("knownProperties", code`new Set(${known})`)}.has`, key)];
-      const tests = [...knownTests, ...patterns.map(({ regExp }) => call(code`${regExp()}.test`, key))];
-      const isKnown = tests.length === 0 ? code`false` : or(...tests);
-      const header = code`for (const ${key} of Object.keys(${node.value}))`;
-      if (additional === false) {
-        const fail = failure(node, "additionalProperties", code`{ additionalProperty: ${key} }`, "must NOT have additional properties");
-        statements.push({ kind: "loop", header, body: [{ kind: "fail-if", condition: not(isKnown), failure: fail }] });
-      } else {
-        const local = context.scope.local("propertyValue");
-        const body = context.compileSubschema({
-          schema: additional as boolean | Record<string, unknown>,
-          location: childLocation(node.location, "additionalProperties"),
-          value: local,
-          path: [...node.path, "/", code`${context.module.runtime("pointerToken")}(${key})`],
-        });
-        if (body.length > 0) {
-          statements.push({
-            kind: "loop",
-            header,
-            body: [
-              { kind: "continue-if", condition: isKnown },
-              { kind: "const", name: local, value: code`${node.value}[${key}]` },
-              ...body,
-            ],
-          });
-        }
-      }
-    }
-    statements.push(
-      ...propertyNamesStatements(node, context),
-      ...propertyCountStatements(node),
-      ...dependencyStatements(node, node.schema, context),
-    );
+  compile(site, context) {
+    const { schema } = site.node;
+    if (typeof schema === "boolean") return [];
+    const properties = isSchemaObject(schema["properties"]) ? Object.keys(schema["properties"]) : [];
+    const patterns = patternPropertiesOf(site, schema, context);
+    const statements = [
+      ...propertyStatements(site, context, properties),
+      ...patternPropertyStatements(site, context, patterns),
+      ...additionalPropertyStatements(site, context, properties, patterns),
+      ...propertyNamesStatements(site, context),
+      ...propertyCountStatements(site),
+      ...dependencyStatements(site, schema, context),
+    ];
     return statements.length === 0 ? [] : [{ instanceType: "object", statements }];
   },
 };

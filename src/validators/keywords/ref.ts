@@ -4,11 +4,10 @@ import { callStatement, isPlainRef, type KeywordCompiler } from "../context.js";
 export const refKeyword: KeywordCompiler = {
   family: "ref",
   keywords: ["$ref"],
-  compile(node, context) {
-    if (typeof node.schema === "boolean") return [];
-    const target = context.module.refTarget(node.schema);
+  compile(site, context) {
+    const target = site.node.ref;
     if (target === undefined) return [];
     const functions = context.module.namedFunctions(target)!;
-    return [{ statements: [callStatement(functions, node, !isPlainRef(node.schema))] }];
+    return [{ statements: [callStatement(functions, site, !isPlainRef(site.node))] }];
   },
 };

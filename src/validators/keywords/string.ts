@@ -1,41 +1,41 @@
 import { and, call, type Code, code, compare, negate } from "../code.js";
 import { failure, type KeywordCompiler } from "../context.js";
 import type { Statement } from "../statements.js";
-import { numberValue, patternConstant } from "./shared.js";
+import { numberValue } from "./shared.js";
 
 /** `minLength` and `maxLength` (in Unicode code points, as the specification and ajv count) and `pattern`. */
 export const stringKeywords: KeywordCompiler = {
   family: "string",
   keywords: ["minLength", "maxLength", "pattern"],
-  compile(node, context) {
-    const { schema } = node;
+  compile(site, context) {
+    const { schema } = site.node;
     if (typeof schema === "boolean") return [];
     const statements: Statement[] = [];
-    const length = (): Code => call(context.module.runtime("codePointLength"), node.value);
-    const minLength = numberValue(node, "minLength");
+    const length = (): Code => call(context.module.runtime("codePointLength"), site.value);
+    const minLength = numberValue(site, "minLength");
     if (minLength !== undefined && minLength > 0) {
       statements.push({
         kind: "fail-if",
         condition: compare(length(), "<", minLength),
-        failure: failure(node, "minLength", code`{ limit: ${minLength} }`, `must NOT have fewer than ${minLength} characters`),
+        failure: failure(site, "minLength", code`{ limit: ${minLength} }`, `must NOT have fewer than ${minLength} characters`),
       });
     }
-    const maxLength = numberValue(node, "maxLength");
+    const maxLength = numberValue(site, "maxLength");
     if (maxLength !== undefined) {
       statements.push({
         kind: "fail-if",
         // A string of at most maxLength UTF-16 units has at most as many code points.
-        condition: and(compare(code`${node.value}.length`, ">", maxLength), compare(length(), ">", maxLength)),
-        failure: failure(node, "maxLength", code`{ limit: ${maxLength} }`, `must NOT have more than ${maxLength} characters`),
+        condition: and(compare(code`${site.value}.length`, ">", maxLength), compare(length(), ">", maxLength)),
+        failure: failure(site, "maxLength", code`{ limit: ${maxLength} }`, `must NOT have more than ${maxLength} characters`),
       });
     }
     if ("pattern" in schema) {
       const pattern = schema["pattern"] as string;
-      const regExp = patternConstant(context, pattern);
+      const regExp = context.module.pattern(pattern);
       statements.push({
         kind: "fail-if",
-        condition: negate(call(code`${regExp}.test`, node.value)),
-        failure: failure(node, "pattern", code`{ pattern: ${pattern} }`, `must match pattern "${pattern}"`),
+        condition: negate(call(code`${regExp}.test`, site.value)),
+        failure: failure(site, "pattern", code`{ pattern: ${pattern} }`, `must match pattern "${pattern}"`),
       });
     }
     return statements.length === 0 ? [] : [{ instanceType: "string", statements }];

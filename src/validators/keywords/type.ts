@@ -1,9 +1,9 @@
 import { type Dialect, refOverridesSiblings } from "../../dialect.js";
-import { locationKey } from "../../graph.js";
+import type { Narrowing } from "../../keywords.js";
 import { jsonEqual } from "../../runtime/validation-runtime.js";
-import type { Schema } from "../../schema-walk.js";
+import type { Schema, SchemaObject } from "../../schema-walk.js";
 import { call, type Code, code, compare, or } from "../code.js";
-import { failure, type CompileContext, type InstanceType, type ModuleScope, type SchemaNode } from "../context.js";
+import { failure, type InstanceType, type ModuleScope, type Site } from "../context.js";
 import type { Statement } from "../statements.js";
 
 type JsonType = "object" | "array" | "string" | "number" | "integer" | "boolean" | "null";
@@ -51,32 +51,29 @@ export function typeCondition(type: JsonType | InstanceType, value: Code, module
 }
 
 /** `type`: a guard whose `then` runs only for instances of the declared type. */
-export function typeGuard(node: SchemaNode, types: readonly JsonType[], module: ModuleScope, then: Statement[]): Statement {
-  const condition = or(...types.map((type) => typeCondition(type, node.value, module)));
+export function typeGuard(site: Site, types: readonly JsonType[], module: ModuleScope, then: Statement[]): Statement {
+  const condition = or(...types.map((type) => typeCondition(type, site.value, module)));
   const typeText = types.join(",");
-  return { kind: "guard", condition, failure: failure(node, "type", code`{ type: ${typeText} }`, `must be ${typeText}`), then };
+  return { kind: "guard", condition, failure: failure(site, "type", code`{ type: ${typeText} }`, `must be ${typeText}`), then };
 }
 
 /**
- * The JSON types an instance can have and still pass the keywords of `node` that narrow it in a
+ * The JSON types an instance can have and still pass the keywords of a schema that narrow it in a
  * boolean check: `type`, `enum`/`const` and a `$ref` to a named schema (a type predicate). Keywords
  * for the other types are dead code there, and TypeScript rejects some of it (`never.length`).
- * Empty when those keywords contradict each other.
+ * Empty when those keywords contradict each other. It reads only the schema's `Narrowing`.
  */
-export function possibleTypes(
-  schema: Schema,
-  dialect: Dialect,
-  context: CompileContext,
-  { withEnum = true, visiting = new Set<string>() } = {},
-): Set<ValueType> {
-  if (schema === false) return new Set();
+export function possibleTypes(narrowing: Narrowing, { withEnum = true, visiting = new Set<string>() } = {}): Set<ValueType> {
+  const { keywords, dialect } = narrowing;
+  if (keywords === false) return new Set();
   let possible = new Set(VALUE_TYPES);
-  if (schema === true) return possible;
-  const target = typeof schema["$ref"] === "string" ? context.module.refTarget(schema) : undefined;
+  if (keywords === true) return possible;
+  const schema = keywords as SchemaObject;
   const refTypes = (): Set<ValueType> => {
-    if (target === undefined || visiting.has(locationKey(target))) return new Set(VALUE_TYPES);
-    visiting.add(locationKey(target));
-    return possibleTypes(context.schemaAt(target), context.module.dialectOf(target), context, { visiting });
+    const target = typeof schema["$ref"] === "string" ? narrowing.target() : undefined;
+    if (target === undefined || visiting.has(target.key)) return new Set(VALUE_TYPES);
+    visiting.add(target.key);
+    return possibleTypes(target, { visiting });
   };
   if (refOverridesSiblings(schema, dialect)) return refTypes();
   const keep = (types: Iterable<ValueType>): void => {

@@ -2,11 +2,10 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { GeneratedFile, ModuleInput } from "./emit-module.js";
-import { keywordsWhere } from "./keywords.js";
+import { narrowingOf } from "./keywords.js";
 import { PACKAGE_ROOT, packageVersion } from "./package-info.js";
-import { locationKey } from "./graph.js";
+import type { SchemaNode } from "./graph.js";
 import type { ResolvedSchemas } from "./resolve.js";
-import { isSchemaObject } from "./schema-walk.js";
 
 /**
  * The on-disk cache that makes repeated runs fast, keyed only by content, so a stale entry can
@@ -150,35 +149,32 @@ export class Cache {
   }
 }
 
-/** What a named schema tells the modules that refer to it, besides names: the registry's `narrowsReferrers`. */
-const NARROWING_KEYWORDS = keywordsWhere((definition) => definition.narrowsReferrers === true);
-
 /**
  * The cache key of each module: its schema and the names of its types, and the contract of every
  * module it reaches through `$ref`s, on top of `runKey`. A module uses another only through its
  * type and function names and, to find what a `$ref` can narrow to (`possibleTypes`), the
- * dialect and the `narrowsReferrers` keywords of its named schemas: that is the contract,
+ * `Narrowing` of its named schemas (dialect and `narrowsReferrers` keywords): that is the contract,
  * so editing a description regenerates one module, not every module that refers to it.
  */
 export function moduleKeys(
   modules: readonly ModuleInput[],
   resolved: ResolvedSchemas,
-  names: ReadonlyMap<string, string>,
+  names: ReadonlyMap<SchemaNode, string>,
   runKey: string,
 ): Map<ModuleInput, string> {
-  const moduleOfLocation = new Map<string, ModuleInput>();
-  for (const module of modules) for (const location of module.locations) moduleOfLocation.set(locationKey(location), module);
+  const moduleOfNode = new Map<SchemaNode, ModuleInput>();
+  for (const module of modules) for (const node of module.locations) moduleOfNode.set(node, module);
   const own = new Map<ModuleInput, string>();
   const contracts = new Map<ModuleInput, string>();
   const dependencies = new Map<ModuleInput, Set<ModuleInput>>();
   for (const module of modules) {
     const root = resolved.graph.nodeAt(module);
-    const typeNames = module.locations.map((location) => `${location.pointer}=${names.get(locationKey(location))}`);
+    const typeNames = module.locations.map((node) => `${node.pointer}=${names.get(node)}`);
     own.set(module, contentHash(module.document.displayPath, module.pointer, JSON.stringify(root.schema), ...typeNames));
-    const narrowing = module.locations.map((location) => {
-      const { schema, dialect } = resolved.graph.nodeAt(location);
-      if (!isSchemaObject(schema)) return JSON.stringify(schema);
-      return JSON.stringify([dialect, ...NARROWING_KEYWORDS.map((keyword) => schema[keyword])]);
+    // The very view possibleTypes reads (a ref target's own view is in its module's contract).
+    const narrowing = module.locations.map((node) => {
+      const { dialect, keywords } = narrowingOf(node);
+      return JSON.stringify([dialect, keywords]);
     });
     contracts.set(module, contentHash(...typeNames, ...narrowing));
     const reached = new Set<ModuleInput>();
@@ -186,7 +182,7 @@ export function moduleKeys(
       if (typeof node.schema === "boolean") continue;
       const targets = [node.ref, node.dynamicRef?.initial, ...(resolved.dynamicAnchors.get(node.baseUri)?.values() ?? [])];
       for (const target of targets) {
-        const targetModule = target === undefined ? undefined : moduleOfLocation.get(locationKey(target));
+        const targetModule = target === undefined ? undefined : moduleOfNode.get(target);
         if (targetModule !== undefined && targetModule !== module) reached.add(targetModule);
       }
     }

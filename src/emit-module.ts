@@ -132,7 +132,7 @@ export async function emitModule(
   context: TypeContext,
   moduleOf: ReadonlyMap<string, string>,
 ): Promise<GeneratedFile & { usesFormats: boolean }> {
-  const typeNames = input.locations.map((location) => context.names.get(locationKey(location))!);
+  const typeNames = input.locations.map((node) => context.names.get(node)!);
   const types = await Promise.all(input.locations.map((location) => emitTypes(location, context)));
   const validators = compileValidators(input.locations, {
     names: context.names,

@@ -1,7 +1,7 @@
 import { compile, type JSONSchema, type Options } from "json-schema-to-typescript";
 import type { Dialect } from "./dialect.js";
 import { keywordsWhere } from "./keywords.js";
-import { locationKey, type SchemaLocation, type SchemaNode } from "./graph.js";
+import type { SchemaLocation, SchemaNode } from "./graph.js";
 import type { ResolvedSchemas } from "./resolve.js";
 import { isSchemaObject, schemaSize, setAtPath, type Schema, type SchemaObject } from "./schema-walk.js";
 import { sanitizeCommentText } from "./validators/code.js";
@@ -34,8 +34,8 @@ const SHAPING = new Set([...keywordsWhere((definition) => definition.types === "
 
 export interface TypeContext {
   resolved: ResolvedSchemas;
-  /** Type name of every named location, by `locationKey`. */
-  names: Map<string, string>;
+  /** Type name of every named schema. */
+  names: ReadonlyMap<SchemaNode, string>;
   /** Whether validators assert `format`. */
   assertFormats: boolean;
   /** Object types made once for subschemas that recur (see `shareIfLarge`), by prepared form. */
@@ -111,7 +111,7 @@ function prepareSchema(node: SchemaNode, isRoot: boolean, context: TypeContext, 
   const { schema } = node;
   // json-schema-to-typescript reads nested booleans itself; at the root they would become interfaces.
   if (typeof schema === "boolean") return isRoot ? { tsType: schema ? "unknown" : "never" } : (schema as unknown as JSONSchema);
-  const namedHere = context.names.get(node.key);
+  const namedHere = context.names.get(node);
   if (!isRoot && namedHere !== undefined) {
     references.add(namedHere);
     return { tsType: namedHere };
@@ -137,7 +137,7 @@ function prepareSchema(node: SchemaNode, isRoot: boolean, context: TypeContext, 
   // A dynamic reference is typed as its initial target, the most general of its possible targets.
   const target = node.ref ?? node.dynamicRef?.initial;
   if (target === undefined) return isRoot ? copy : shareIfLarge(schema, copy, found);
-  const targetName = context.names.get(locationKey(target))!;
+  const targetName = context.names.get(target)!;
   references.add(targetName);
   const siblings = Object.keys(copy).filter((keyword) => !ANNOTATIONS.has(keyword));
   if (siblings.length === 0) return { ...copy, tsType: targetName };
@@ -247,16 +247,16 @@ function json2ts(root: SchemaObject, name: string, location: SchemaLocation): Pr
   return compile((needsHasOwnPropertyStandIn(location) ? hideHasOwnProperty(root) : root) as JSONSchema, name, JSON2TS_OPTIONS);
 }
 
-/** TypeScript declarations for the named schema at `location`, made by json-schema-to-typescript. */
-export async function emitTypes(location: SchemaLocation, context: TypeContext): Promise<EmittedTypes> {
-  const name = context.names.get(locationKey(location))!;
+/** TypeScript declarations for a named schema, made by json-schema-to-typescript. */
+export async function emitTypes(node: SchemaNode, context: TypeContext): Promise<EmittedTypes> {
+  const name = context.names.get(node)!;
   const found: Preparation = { references: new Set(), shared: [] };
-  const prepared = prepareSchema(context.resolved.graph.nodeAt(location), true, context, found);
-  await fillShared(found, location, context);
+  const prepared = prepareSchema(node, true, context, found);
+  await fillShared(found, node, context);
   const { references } = found;
   // A root without any keyword that shapes the value allows every value, not only objects.
   const constrains = Object.keys(prepared).some((keyword) => SHAPING.has(keyword));
-  const compiled = await json2ts({ ...prepared, ...(constrains ? {} : { tsType: "unknown" }), title: name }, name, location);
+  const compiled = await json2ts({ ...prepared, ...(constrains ? {} : { tsType: "unknown" }), title: name }, name, node);
   // U+2028/U+2029 can only be left in string literals (property names, literal types): escaped there, as `literal()` does.
   const source = compiled
     .replaceAll(HAS_OWN_PROPERTY_STAND_IN, "hasOwnProperty")

@@ -8,6 +8,7 @@ import type { GeneratedFile, ModuleInput } from "./emit-module.js";
 import { listInputFiles, loadSchemaDocuments, type SchemaDocument } from "./load.js";
 import { isOpenApiDocument } from "./openapi.js";
 import { byCodeUnits } from "./order.js";
+import type { SchemaNode } from "./graph.js";
 import type { ResolvedSchemas, ResolveOptions } from "./resolve.js";
 import { applyChanges, isGeneratedFile, planChanges, type FileChange } from "./write.js";
 
@@ -144,20 +145,9 @@ async function runSettings(options: GenerateOptions): Promise<RunSettings> {
 
 /** Loaded only when something must be generated: they are most of codegen's start-up time. */
 async function loadStages() {
-  const [
-    { resolveSchemas },
-    { locationKey },
-    { assignTypeNames },
-    { emitModule, indexModule, planModules, runtimeModules },
-    { formatFiles },
-  ] = await Promise.all([
-    import("./resolve.js"),
-    import("./graph.js"),
-    import("./name.js"),
-    import("./emit-module.js"),
-    import("./format.js"),
-  ]);
-  return { resolveSchemas, locationKey, assignTypeNames, emitModule, indexModule, planModules, runtimeModules, formatFiles };
+  const [{ resolveSchemas }, { assignTypeNames }, { emitModule, indexModule, planModules, runtimeModules }, { formatFiles }] =
+    await Promise.all([import("./resolve.js"), import("./name.js"), import("./emit-module.js"), import("./format.js")]);
+  return { resolveSchemas, assignTypeNames, emitModule, indexModule, planModules, runtimeModules, formatFiles };
 }
 
 /** What every stage after the cache check reads. */
@@ -178,8 +168,8 @@ type EmittedModule = Emitted & { cached: boolean };
 
 /** The name/plan stage's result. */
 interface Plan {
-  /** Type name of every named location, by `locationKey`. */
-  names: Map<string, string>;
+  /** Type name of every named schema. */
+  names: Map<SchemaNode, string>;
   modules: ModuleInput[];
   /** The module that declares each type name. */
   moduleOf: Map<string, string>;
@@ -200,13 +190,13 @@ async function analyze(run: Run): Promise<{ inputs: SchemaDocument[]; resolved: 
 
 /** Name and plan: the type names, the modules that declare them, and the modules' cache keys. */
 function plan(run: Run, resolved: ResolvedSchemas): Plan {
-  const { assignTypeNames, planModules, locationKey } = run.stages;
+  const { assignTypeNames, planModules } = run.stages;
   const names = assignTypeNames(resolved.namedLocations, run.settings.naming);
   const modules = planModules(resolved.documents, resolved.namedLocations);
   const moduleOf = new Map<string, string>();
   for (const module of modules) {
-    const moduleName = names.get(locationKey(module.locations[0]!))!;
-    for (const location of module.locations) moduleOf.set(names.get(locationKey(location))!, moduleName);
+    const moduleName = names.get(module.locations[0]!)!;
+    for (const node of module.locations) moduleOf.set(names.get(node)!, moduleName);
   }
   const runKey = `${run.settings.key}\0${resolved.usesUnevaluated}`;
   const keys = run.cache === undefined ? undefined : moduleKeys(modules, resolved, names, runKey);
@@ -236,9 +226,9 @@ async function emitModules(
 
 /** Formats the fresh modules with the runtime files and `index.ts` (cached modules were stored formatted). */
 async function formatModules(run: Run, { names, modules }: Plan, emitted: readonly EmittedModule[]): Promise<GeneratedFile[]> {
-  const { locationKey, runtimeModules, indexModule, formatFiles } = run.stages;
+  const { runtimeModules, indexModule, formatFiles } = run.stages;
   const fresh = emitted.filter((module) => !module.cached).map(({ name, source }) => ({ name, source }));
-  const moduleTypes = modules.map((module) => module.locations.map((location) => names.get(locationKey(location))!));
+  const moduleTypes = modules.map((module) => module.locations.map((node) => names.get(node)!));
   const unformatted = [...fresh, ...runtimeModules(emitted.some((module) => module.usesFormats)), indexModule(moduleTypes)];
   return formatFiles(unformatted, run.settings.outDir, run.settings.formatter);
 }
@@ -258,7 +248,7 @@ function storeModules(run: Run, { modules, keys }: Plan, emitted: readonly Emitt
 function summarize(run: Run, inputs: readonly SchemaDocument[], resolved: ResolvedSchemas, { names, modules }: Plan): RunSummary {
   const rootTypes = inputs
     .filter((document) => !isOpenApiDocument(document))
-    .map((document) => names.get(run.stages.locationKey({ document, pointer: "" }))!);
+    .map((document) => names.get(resolved.graph.nodeAt({ document, pointer: "" }))!);
   // As the cache will report it: on an unchanged run, every module is reused.
   return { typeCount: names.size, rootTypes, reusedModules: modules.length, warnings: resolved.warnings };
 }

@@ -165,6 +165,14 @@ export function definedIn(keyword: string, dialect: Dialect): boolean {
   );
 }
 
+/**
+ * Whether a keyword only informs readers: the meta-data annotations, and `$comment`. A `$ref` beside
+ * nothing else is just its target, to the validators as to the type emitter (which also drops `$comment`).
+ */
+export function onlyInforms(keyword: string): boolean {
+  return keyword === "$comment" || BY_NAME.get(keyword)?.types === "annotation";
+}
+
 const WALK_ORDER: readonly SubschemaKind[] = ["schema", "map", "list", "schema-or-list", "schema-or-names"];
 
 /** The keywords holding subschemas, in the order every walk visits them: by kind, then as listed. */

@@ -65,7 +65,10 @@ function preferredName(source: string, naming: NamingOptions): string {
  * (by file and pointer): schemas whose preferred names collide fall back to their full source name
  * (`ApiB2BSessionV1AuthenticationFactor`); names still taken get a counter (`Foo2`, `Foo3`).
  */
-export function assignTypeNames(locations: readonly SchemaLocation[], naming: NamingOptions): Map<string, string> {
+export function assignTypeNames<Location extends SchemaLocation>(
+  locations: readonly Location[],
+  naming: NamingOptions,
+): Map<Location, string> {
   const sorted = [...locations].sort((a, b) => byCodeUnits(locationKey(a), locationKey(b)));
   const withPreferred = sorted.map((location) => {
     const source = sourceName(location);
@@ -75,14 +78,14 @@ export function assignTypeNames(locations: readonly SchemaLocation[], naming: Na
   for (const { preferred } of withPreferred) preferredCount.set(preferred, (preferredCount.get(preferred) ?? 0) + 1);
 
   const taken = new Set<string>();
-  const names = new Map<string, string>();
+  const names = new Map<Location, string>();
   for (const { location, source, preferred } of withPreferred) {
     let base = preferredCount.get(preferred) === 1 ? preferred : pascalCase(source);
     if (isReserved(base)) base += "Type";
     let name = base;
     for (let counter = 2; taken.has(name); counter++) name = `${base}${counter}`;
     taken.add(name);
-    names.set(locationKey(location), name);
+    names.set(location, name);
   }
   return names;
 }

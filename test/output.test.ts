@@ -5,7 +5,6 @@ import { test } from "node:test";
 import { CodegenError, generate } from "../src/index.js";
 import type { SchemaDocument } from "../src/load.js";
 import { assignTypeNames } from "../src/name.js";
-import { locationKey } from "../src/graph.js";
 import { REPO_ROOT, temporaryDirectory } from "./helpers.js";
 
 test("every named schema in generated/ is declared exactly once, with no numbered copies", () => {
@@ -39,7 +38,7 @@ test("colliding type names are settled deterministically and readably", () => {
   const naming = { stripPrefix: /^api_[a-z0-9_]+?_v[0-9]+_/i };
   const names = assignTypeNames(locations, naming);
   assert.deepEqual(
-    locations.map((location) => names.get(locationKey(location))),
+    locations.map((location) => names.get(location)),
     // The counter goes to the later path in code-unit order, where "A" (U+0041) comes before "a" (U+0061).
     ["ApiSessionV1Factor2", "ApiB2BSessionV1Factor", "Member", "ApiSessionV1Factor"],
   );

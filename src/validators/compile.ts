@@ -69,8 +69,8 @@ export const KEYWORD_CLAIMS: ReadonlyArray<{ family: string; keywords: readonly 
 const INLINE_LIMIT = 40;
 
 export interface ValidatorInputs {
-  /** Type name of each named schema, by its node's `key`. */
-  names: ReadonlyMap<string, string>;
+  /** Type name of each named schema. */
+  names: ReadonlyMap<SchemaNode, string>;
   resolved: ResolvedSchemas;
   /** Whether `format` asserts (the default for users) or only annotates (the specification's default). */
   assertFormats: boolean;
@@ -176,7 +176,7 @@ class ModuleCompiler implements ModuleScope {
   }
 
   private typeName(node: SchemaNode): string | undefined {
-    return this.inputs.names.get(node.key);
+    return this.inputs.names.get(node);
   }
 
   runtime(helper: RuntimeName): Code {

@@ -1,5 +1,6 @@
 import { DEFAULT_DIALECT, type Dialect } from "../dialect.js";
 import type { SchemaNode } from "../graph.js";
+import { onlyInforms } from "../keywords.js";
 import type * as formatChecks from "../runtime/formats.js";
 import * as runtime from "../runtime/validation-runtime.js";
 import { type Affix, call, Code, code, isSafeIdentifier, joinCode, Name } from "./code.js";
@@ -227,13 +228,11 @@ export function callStatement(functions: FunctionPair, site: Site, inPlace: bool
   };
 }
 
-/** True for a linked `{ "$ref": … }` with nothing that asserts beside it: it is its target. */
+/** True for a linked `{ "$ref": … }` with only annotations beside it (see `onlyInforms`): it is its target. */
 export function isPlainRef(node: SchemaNode): node is SchemaNode & { ref: SchemaNode } {
   return (
     node.ref !== undefined &&
     typeof node.schema === "object" &&
-    Object.keys(node.schema).every(
-      (keyword) => keyword === "$ref" || keyword === "description" || keyword === "title" || keyword === "$comment",
-    )
+    Object.keys(node.schema).every((keyword) => keyword === "$ref" || onlyInforms(keyword))
   );
 }

@@ -3,7 +3,7 @@ import type { Dialect } from "./dialect.js";
 import { keywordsWhere } from "./keywords.js";
 import type { SchemaLocation, SchemaNode } from "./graph.js";
 import type { ResolvedSchemas } from "./resolve.js";
-import { isSchemaObject, schemaSize, setAtPath, type Schema, type SchemaObject } from "./schema-walk.js";
+import { isSchemaObject, setAtPath, type SchemaObject } from "./schema-walk.js";
 import { sanitizeCommentText } from "./validators/code.js";
 
 /** Keywords that only annotate: a `$ref` with nothing else beside it is just the referenced type. */
@@ -136,7 +136,7 @@ function prepareSchema(node: SchemaNode, isRoot: boolean, context: TypeContext, 
   toTypeableForm(copy, node.dialect);
   // A dynamic reference is typed as its initial target, the most general of its possible targets.
   const target = node.ref ?? node.dynamicRef?.initial;
-  if (target === undefined) return isRoot ? copy : shareIfLarge(schema, copy, found);
+  if (target === undefined) return isRoot ? copy : shareIfLarge(node, copy, found);
   const targetName = context.names.get(target)!;
   references.add(targetName);
   const siblings = Object.keys(copy).filter((keyword) => !ANNOTATIONS.has(keyword));
@@ -158,14 +158,14 @@ const SHARED_ROOT_NAME = "CodegenSharedObject";
  * schemas qualify, whose type literal is the body of the interface it declares for them as a root;
  * the annotations stay beside the `tsType` for the doc comment of the property holding it.
  */
-function shareIfLarge(schema: Schema, copy: SchemaObject, found: Preparation): SchemaObject {
+function shareIfLarge(node: SchemaNode, copy: SchemaObject, found: Preparation): SchemaObject {
   const type = copy["type"];
   const objectType = type === "object" || (Array.isArray(type) && type.length === 2 && type.includes("object") && type.includes("null"));
   const plain =
     objectType &&
     isSchemaObject(copy["properties"]) &&
     Object.keys(copy).every((keyword) => ANNOTATIONS.has(keyword) || PLAIN_OBJECT_KEYWORDS.has(keyword) || keyword.startsWith("x-"));
-  if (!plain || schemaSize(schema) < SHARED_MIN_SIZE) return copy;
+  if (!plain || node.size < SHARED_MIN_SIZE) return copy;
   const placeholder: SchemaObject = Object.fromEntries(Object.entries(copy).filter(([keyword]) => ANNOTATIONS.has(keyword)));
   found.shared.push({ placeholder, copy });
   return placeholder;

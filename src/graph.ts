@@ -64,6 +64,18 @@ export class SchemaNode implements SchemaLocation {
   get key(): string {
     return locationKey(this);
   }
+
+  private sizeMemo: number | undefined;
+
+  /** How many schemas this one holds, itself included: the subschemas of its keywords as they apply. */
+  get size(): number {
+    if (this.sizeMemo === undefined) {
+      const { schema } = this;
+      this.sizeMemo =
+        typeof schema === "boolean" ? 1 : this.children.reduce((sum, child) => sum + (child.path[0]! in schema ? child.size : 0), 1);
+    }
+    return this.sizeMemo;
+  }
 }
 
 /** Every node of a run, reachable by the schema object it stands for or by its location. */

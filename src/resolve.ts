@@ -1,19 +1,17 @@
 /**
  * The analyze stage: loads what the inputs reference, builds and lints the schema graph
- * (schema-index.ts), links references (link.ts), queues the metaschema checks, and lists the
- * schemas that become named types.
+ * (schema-index.ts), links references (link.ts), and lists the schemas that become named types.
+ * The metaschema checks run on the graph's roots when generate() asks, after the lint.
  */
 import { checkAgainstMetaschema } from "./check-schema.js";
-import { DEFAULT_DIALECT, type Dialect, dialectOfMetaschema } from "./dialect.js";
+import { DEFAULT_DIALECT, type Dialect } from "./dialect.js";
 import type { CodegenWarning } from "./errors.js";
-import { locationKey, type SchemaGraph, type SchemaLocation, type SchemaNode } from "./graph.js";
-import { appendPointer, valueAtPointer } from "./json-pointer.js";
+import type { SchemaGraph, SchemaLocation, SchemaNode } from "./graph.js";
 import { linkReferences } from "./link.js";
 import type { SchemaDocument } from "./load.js";
-import { isOpenApiDocument, openApiDialect, schemaRoots } from "./openapi.js";
 import { byCodeUnits } from "./order.js";
 import { SchemaIndex } from "./schema-index.js";
-import { isSchemaObject, type SchemaObject } from "./schema-walk.js";
+import type { SchemaObject } from "./schema-walk.js";
 import { SchemaSources } from "./sources.js";
 import { componentName, componentRegistry } from "./uri.js";
 
@@ -54,11 +52,9 @@ export async function resolveSchemas(
 ): Promise<ResolvedSchemas> {
   const sources = new SchemaSources(cwd, inputs, options.registry ?? {});
   const index = new SchemaIndex(options.dialect ?? DEFAULT_DIALECT, (uri, location) => sources.customMetaschema(uri, location));
-  const metaschemaChecks: Array<() => void> = [];
   const warnings: CodegenWarning[] = [];
   const documents: SchemaDocument[] = [];
   const addDocument = (document: SchemaDocument): void => {
-    metaschemaChecks.push(...metaschemaChecksOf(document, sources, options.dialect, index.graph));
     documents.push(document);
     warnings.push(...index.add(document));
   };
@@ -85,36 +81,18 @@ export async function resolveSchemas(
     usesUnevaluated: index.usesUnevaluated,
     namedLocations: namedLocations(documents, inputs, index),
     metaschemaFiles: sources.metaschemaFiles,
-    checkMetaschemas: () => metaschemaChecks.forEach((check) => check()),
+    checkMetaschemas: () => index.graph.roots.forEach(checkRootAgainstMetaschema),
     warnings,
   };
 }
 
-/** The metaschema check of each schema root of a document, to run later (see `checkMetaschemas`). */
-function metaschemaChecksOf(
-  document: SchemaDocument,
-  sources: SchemaSources,
-  defaultDialect: Dialect | undefined,
-  graph: SchemaGraph,
-): Array<() => void> {
-  const openApi = isOpenApiDocument(document) ? openApiDialect(document) : undefined;
-  return schemaRoots(document).map((pointer) => {
-    const schema = valueAtPointer(document.root, pointer);
-    const metaschema = isSchemaObject(schema) && typeof schema["$schema"] === "string" ? schema["$schema"] : undefined;
-    const declared =
-      metaschema === undefined
-        ? undefined
-        : (dialectOfMetaschema(metaschema) ?? sources.customMetaschema(metaschema, { document, pointer })?.dialect);
-    const dialect = declared ?? openApi ?? defaultDialect ?? DEFAULT_DIALECT;
-    return () => {
-      // The schema as it applies (without keywords its vocabularies leave out), once the document is indexed.
-      const applied = graph.nodeAt({ document, pointer }).schema;
-      // The components form's `$id` ("#/components/schemas/X") is codegen's convention, not a base URI.
-      const checked = pointer === "" && componentName(document) !== undefined ? { ...(applied as SchemaObject), $id: undefined } : applied;
-      // Through JSON, which leaves out the `$id: undefined` above.
-      checkAgainstMetaschema(document, pointer, JSON.parse(JSON.stringify(checked)), dialect);
-    };
-  });
+/** Checks a schema root, as it applies (without keywords its vocabularies leave out), against its dialect's metaschema. */
+function checkRootAgainstMetaschema(root: SchemaNode): void {
+  const { document, pointer, schema } = root;
+  // The components form's `$id` ("#/components/schemas/X") is codegen's convention, not a base URI.
+  const checked = pointer === "" && componentName(document) !== undefined ? { ...(schema as SchemaObject), $id: undefined } : schema;
+  // Through JSON, which leaves out the `$id: undefined` above.
+  checkAgainstMetaschema(document, pointer, JSON.parse(JSON.stringify(checked)), root.dialect);
 }
 
 /**
@@ -123,21 +101,17 @@ function metaschemaChecksOf(
  * targets, dynamic reference targets, and the resources and anchors of the dynamic scope.
  */
 function namedLocations(documents: readonly SchemaDocument[], inputs: readonly SchemaDocument[], index: SchemaIndex): SchemaNode[] {
-  const named = new Map<string, SchemaLocation>();
+  const { graph } = index;
+  const named = new Set<SchemaNode>();
   const name = (location: SchemaLocation): void => {
-    if (!named.has(locationKey(location))) named.set(locationKey(location), location);
+    named.add(graph.nodeAt(location));
   };
-  for (const document of documents) for (const pointer of schemaRoots(document)) name({ document, pointer });
-  for (const document of inputs) {
-    for (const pointer of schemaRoots(document)) {
-      const schema = valueAtPointer(document.root, pointer);
-      if (!isSchemaObject(schema)) continue;
-      for (const keyword of ["$defs", "definitions"]) {
-        const definitions = schema[keyword];
-        if (!isSchemaObject(definitions)) continue;
-        for (const key of Object.keys(definitions)) name({ document, pointer: appendPointer(pointer, keyword, key) });
-      }
-    }
+  const rootsOf = (document: SchemaDocument): SchemaNode[] => graph.roots.filter((root) => root.document === document);
+  for (const document of documents) rootsOf(document).forEach(name);
+  const inputSet = new Set(inputs);
+  for (const root of graph.roots) {
+    if (!inputSet.has(root.document)) continue;
+    for (const child of root.children) if (child.path[0] === "$defs" || child.path[0] === "definitions") name(child);
   }
   for (const site of index.sites) if (site.keyword === "$ref" && site.node.ref !== undefined) name(site.node.ref);
   for (const site of index.sites) if (site.keyword !== "$ref" && site.node.dynamicRef !== undefined) name(site.node.dynamicRef.initial);
@@ -146,6 +120,6 @@ function namedLocations(documents: readonly SchemaDocument[], inputs: readonly S
     if (resource !== undefined) name(resource);
     anchors.forEach(name);
   }
-  // As graph nodes: every later stage starts from them, and finds their subschemas below them.
-  return [...named.values()].map((location) => index.graph.nodeAt(location));
+  // Graph nodes: every later stage starts from them, and finds their subschemas below them.
+  return [...named];
 }

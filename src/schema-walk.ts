@@ -49,19 +49,6 @@ export function subschemas(schema: SchemaObject): Subschema[] {
   return found;
 }
 
-const sizes = new WeakMap<SchemaObject, number>();
-
-/** How many schemas a schema holds, itself included. */
-export function schemaSize(schema: Schema): number {
-  if (!isSchemaObject(schema)) return 1;
-  let size = sizes.get(schema);
-  if (size === undefined) {
-    size = 1 + subschemas(schema).reduce((sum, child) => sum + schemaSize(child.schema), 0);
-    sizes.set(schema, size);
-  }
-  return size;
-}
-
 /** Sets `value` at `path` inside `target`, copying (once) each container on the way. */
 export function setAtPath(target: SchemaObject, path: readonly (string | number)[], value: unknown, copies: Set<unknown>): void {
   let container: Record<string | number, unknown> = target;

@@ -182,11 +182,9 @@ export function checkCoreAndValidationSpecificationsMetaSchema2(
         }
       }
       const recursiveAnchor = value.$recursiveAnchor;
-      if (recursiveAnchor !== undefined && !checkAnchorString(recursiveAnchor as unknown))
-        return false;
+      if (recursiveAnchor !== undefined && !checkAnchorString(recursiveAnchor)) return false;
       const recursiveRef = value.$recursiveRef;
-      if (recursiveRef !== undefined && !checkUriReferenceString(recursiveRef as unknown))
-        return false;
+      if (recursiveRef !== undefined && !checkUriReferenceString(recursiveRef)) return false;
     }
     return true;
   } finally {

@@ -192,8 +192,7 @@ export function checkValidationVocabularyMetaSchema(
       const maxContains = value.maxContains;
       if (maxContains !== undefined && !checkNonNegativeInteger(maxContains)) return false;
       const minContains = value.minContains;
-      if (minContains !== undefined && !checkNonNegativeInteger(minContains as unknown))
-        return false;
+      if (minContains !== undefined && !checkNonNegativeInteger(minContains)) return false;
       const maxProperties = value.maxProperties;
       if (maxProperties !== undefined && !checkNonNegativeInteger(maxProperties)) return false;
       const minProperties = value.minProperties;
@@ -484,7 +483,7 @@ export function checkNonNegativeIntegerDefault0(
 ): value is NonNegativeIntegerDefault0 {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
-    if (!checkNonNegativeInteger(value as unknown)) return false;
+    if (!checkNonNegativeInteger(value)) return false;
     return true;
   } finally {
     leaveDynamicScope(scopeDepth);

@@ -204,8 +204,7 @@ export function checkValidationVocabularyMetaSchema2(
       const maxContains = value.maxContains;
       if (maxContains !== undefined && !checkNonNegativeInteger2(maxContains)) return false;
       const minContains = value.minContains;
-      if (minContains !== undefined && !checkNonNegativeInteger2(minContains as unknown))
-        return false;
+      if (minContains !== undefined && !checkNonNegativeInteger2(minContains)) return false;
       const maxProperties = value.maxProperties;
       if (maxProperties !== undefined && !checkNonNegativeInteger2(maxProperties)) return false;
       const minProperties = value.minProperties;
@@ -489,7 +488,7 @@ export function checkNonNegativeIntegerDefault02(
 ): value is NonNegativeIntegerDefault02 {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
-    if (!checkNonNegativeInteger2(value as unknown)) return false;
+    if (!checkNonNegativeInteger2(value)) return false;
     return true;
   } finally {
     leaveDynamicScope(scopeDepth);

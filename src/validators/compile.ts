@@ -4,7 +4,7 @@ import { narrowingOf } from "../keywords.js";
 import { parsePointer } from "../json-pointer.js";
 import { pascalCase } from "../name.js";
 import type { ResolvedSchemas } from "../resolve.js";
-import { isSchemaObject, schemaSize } from "../schema-walk.js";
+import { isSchemaObject } from "../schema-walk.js";
 import { type Affix, affixed, Code, code, docComment, identifier, joinCode, type Name } from "./code.js";
 import {
   callStatement,
@@ -246,7 +246,7 @@ class ModuleCompiler implements ModuleScope {
       module: this,
       scope,
       compileSubschema: (site) =>
-        schemaSize(site.node.schema) > INLINE_LIMIT
+        site.node.size > INLINE_LIMIT
           ? [callStatement(this.subschemaFunctions(site.node), site, false)]
           : this.compileSchema(site, scope, false),
       subschemaFunctions: (node) => this.subschemaFunctions(node),

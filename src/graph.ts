@@ -43,7 +43,7 @@ export class SchemaNode implements SchemaLocation {
     readonly pointer: string,
     /** Pointer tokens from the parent, e.g. `["properties", "name"]`; empty at a root. */
     readonly path: readonly (string | number)[],
-    /** The schema as it applies: the input's, or a copy without the keywords its vocabularies leave out (see `useFiltered`). */
+    /** The schema as it applies: the input's, or a copy without the keywords its vocabularies leave out (`SchemaIndex.applyFilters`; the input is not changed). */
     public schema: Schema,
     readonly parent: SchemaNode | undefined,
     readonly dialect: Dialect,
@@ -78,33 +78,20 @@ export class SchemaNode implements SchemaLocation {
   }
 }
 
-/** Every node of a run, reachable by the schema object it stands for or by its location. */
+/** Every node of a run: its roots, and a node by location. */
 export class SchemaGraph {
   /** `lintDetached` checks each detached schema object before anything reads it, as the walk lints the others. */
   constructor(private readonly lintDetached: (schema: SchemaObject, document: SchemaDocument, pointer: string) => void) {}
 
-  private readonly byObject = new Map<SchemaObject, SchemaNode>();
   /** By document, then pointer: no location key string is made per node. */
   private readonly byLocation = new Map<SchemaDocument, Map<string, SchemaNode>>();
   /** The root node of each schema root of each document (see `schemaRoots`), in the order added. */
   readonly roots: SchemaNode[] = [];
 
   add(node: SchemaNode): void {
-    if (typeof node.schema === "object") this.byObject.set(node.schema, node);
     this.place(node);
     if (node.parent === undefined) this.roots.push(node);
     else node.parent.children.push(node);
-  }
-
-  /** Makes `copy` the node's schema: the input's schema without keywords its vocabularies leave out. The input is not changed. */
-  useFiltered(node: SchemaNode, copy: SchemaObject): void {
-    node.schema = copy;
-    this.byObject.set(copy, node);
-  }
-
-  /** The node of a schema object, if the resolver walked it. */
-  nodeOf(schema: SchemaObject): SchemaNode | undefined {
-    return this.byObject.get(schema);
   }
 
   private place(node: SchemaNode): void {

@@ -131,7 +131,7 @@ export class SchemaIndex {
     const copy = Object.fromEntries(Object.entries(original).filter(([keyword]) => ignored?.has(keyword) !== true));
     const copies = new Set<unknown>();
     for (const child of changed) setAtPath(copy, child.path, child.schema, copies);
-    this.graph.useFiltered(node, copy);
+    node.schema = copy;
     return copy;
   }
 

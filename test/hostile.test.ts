@@ -236,54 +236,73 @@ test("prototype names in patternProperties, dependentRequired and additionalProp
   assert.equal(({} as { polluted?: unknown }).polluted, undefined);
 });
 
-test("data nested 100,000 levels deep: isX says invalid, the others report maxDepth, never a crash; the dynamic scope survives", async () => {
-  const { module, jsDir } = await build(
-    {
-      title: "Tree",
-      $id: "https://example.com/tree",
-      $dynamicAnchor: "node",
-      type: "object",
-      properties: { child: { $dynamicRef: "#node" }, data: true },
-    },
-    {
-      "list.json": { title: "List", $defs: { node: { type: "array", items: { $ref: "#/$defs/node" } } }, $ref: "#/$defs/node" },
-      // Valid at even depths only: a verdict cut short deep inside would flip at every level above.
-      "alternating.json": {
-        title: "Alternating",
-        $defs: { node: { type: "array", items: { not: { $ref: "#/$defs/node" } } } },
-        $ref: "#/$defs/node",
-      },
-      "strict.json": {
-        title: "StrictTree",
-        $id: "https://example.com/strict-tree",
-        $dynamicAnchor: "node",
-        $ref: "tree",
-        unevaluatedProperties: false,
-      },
-    },
+/** Recursive schemas, through $dynamicRef, $ref and `not`, for data nested deeper than the stack reaches. */
+const DEEP_SCHEMA = {
+  title: "Tree",
+  $id: "https://example.com/tree",
+  $dynamicAnchor: "node",
+  type: "object",
+  properties: { child: { $dynamicRef: "#node" }, data: true },
+};
+const DEEP_OTHERS = {
+  "list.json": { title: "List", $defs: { node: { type: "array", items: { $ref: "#/$defs/node" } } }, $ref: "#/$defs/node" },
+  // Valid at even depths only: a verdict cut short deep inside would flip at every level above.
+  "alternating.json": {
+    title: "Alternating",
+    $defs: { node: { type: "array", items: { not: { $ref: "#/$defs/node" } } } },
+    $ref: "#/$defs/node",
+  },
+  "strict.json": {
+    title: "StrictTree",
+    $id: "https://example.com/strict-tree",
+    $dynamicAnchor: "node",
+    $ref: "tree",
+    unevaluatedProperties: false,
+  },
+};
+
+const MAX_DEPTH = [{ instancePath: "", schemaPath: "#", keyword: "maxDepth", params: {}, message: "is nested too deeply to validate" }];
+
+/** Every generated entry point of `name` rejects `data` as too deeply nested, without crashing. */
+function assertTooDeep(module: Record<string, unknown>, name: string, data: unknown): void {
+  assert.deepEqual((module[`validate${name}`] as Validate)(data), { valid: false, errors: MAX_DEPTH }, name);
+  assert.throws(
+    () => (module[`assert${name}`] as (value: unknown) => void)(data),
+    /is invalid:\n {2}\(root\): is nested too deeply to validate/,
   );
+  const standard = module[`${name}Schema`] as { "~standard": { validate(value: unknown): unknown } };
+  assert.deepEqual(standard["~standard"].validate(data), { issues: [{ message: "is nested too deeply to validate", path: [] }] });
+  // isX has no error to report: data too deeply nested to validate is not valid.
+  assert.equal((module[`is${name}`] as (value: unknown) => boolean)(data), false, name);
+}
+
+/** SpiderMonkey reports an exhausted stack as an InternalError; any other exception is a bug and goes on. */
+async function assertOnlyStackExhaustionIsTooDeep(jsDir: string): Promise<void> {
+  const runtime = await importGenerated(jsDir, "_runtime");
+  const tooDeeplyNested = runtime["tooDeeplyNested"] as (error: unknown) => unknown;
+  const internalError = Object.assign(new Error("too much recursion"), { name: "InternalError" });
+  assert.deepEqual(tooDeeplyNested(internalError), { valid: false, errors: MAX_DEPTH });
+  assert.throws(() => tooDeeplyNested(new TypeError("bug")), TypeError);
+  const notTooDeeplyNested = runtime["notTooDeeplyNested"] as (error: unknown) => unknown;
+  assert.equal(notTooDeeplyNested(internalError), false);
+  assert.throws(() => notTooDeeplyNested(new TypeError("bug")), TypeError);
+}
+
+test("data nested 100,000 levels deep: isX says invalid, the others report maxDepth, never a crash; the dynamic scope survives", async () => {
+  const { module, jsDir } = await build(DEEP_SCHEMA, DEEP_OTHERS);
   let tree: unknown = {};
   let list: unknown = [];
   for (let depth = 0; depth < 100_000; depth++) {
     tree = { child: tree };
     list = [list];
   }
-  const maxDepth = [{ instancePath: "", schemaPath: "#", keyword: "maxDepth", params: {}, message: "is nested too deeply to validate" }];
   for (const [name, data] of [
     ["Tree", tree],
     ["StrictTree", tree],
     ["List", list],
     ["Alternating", list],
   ] as const) {
-    assert.deepEqual((module[`validate${name}`] as Validate)(data), { valid: false, errors: maxDepth }, name);
-    assert.throws(
-      () => (module[`assert${name}`] as (value: unknown) => void)(data),
-      /is invalid:\n {2}\(root\): is nested too deeply to validate/,
-    );
-    const standard = module[`${name}Schema`] as { "~standard": { validate(value: unknown): unknown } };
-    assert.deepEqual(standard["~standard"].validate(data), { issues: [{ message: "is nested too deeply to validate", path: [] }] });
-    // isX has no error to report: data too deeply nested to validate is not valid.
-    assert.equal((module[`is${name}`] as (value: unknown) => boolean)(data), false, name);
+    assertTooDeep(module, name, data);
   }
   // Within reach of the stack, the verdicts are exact, `not` included.
   let shallow: unknown = [];
@@ -297,15 +316,7 @@ test("data nested 100,000 levels deep: isX says invalid, the others report maxDe
   assert.equal((module["validateStrictTree"] as Validate)(loose).valid, false);
   assert.equal((module["validateStrictTree"] as Validate)({ child: { child: {} } }).valid, true);
 
-  // SpiderMonkey reports an exhausted stack as an InternalError; any other exception is a bug and goes on.
-  const runtime = await importGenerated(jsDir, "_runtime");
-  const tooDeeplyNested = runtime["tooDeeplyNested"] as (error: unknown) => unknown;
-  const internalError = Object.assign(new Error("too much recursion"), { name: "InternalError" });
-  assert.deepEqual(tooDeeplyNested(internalError), { valid: false, errors: maxDepth });
-  assert.throws(() => tooDeeplyNested(new TypeError("bug")), TypeError);
-  const notTooDeeplyNested = runtime["notTooDeeplyNested"] as (error: unknown) => unknown;
-  assert.equal(notTooDeeplyNested(internalError), false);
-  assert.throws(() => notTooDeeplyNested(new TypeError("bug")), TypeError);
+  await assertOnlyStackExhaustionIsTooDeep(jsDir);
 });
 
 test("descriptions with */ and JSDoc tags stay inside their doc comment", async () => {

@@ -52,8 +52,8 @@ function importedPackages(dir: string): Set<string> {
   return packages;
 }
 
-test("npm pack ships only what runs; the tarball installs, and npx codegen, --check and the library work", { timeout: 120_000 }, () => {
-  const dir = temporaryDirectory("package");
+/** `npm pack` into `dir`: the tarball's path and the files it ships. */
+function pack(dir: string): { tarball: string; shipped: string[] } {
   const packed = JSON.parse(
     execFileSync(NPM, ["pack", "--json", "--ignore-scripts", "--pack-destination", dir], {
       cwd: REPO_ROOT,
@@ -61,7 +61,10 @@ test("npm pack ships only what runs; the tarball installs, and npx codegen, --ch
       stdio: ["ignore", "pipe", "pipe"],
     }),
   ) as Array<{ filename: string; files: Array<{ path: string }> }>;
-  const shipped = packed[0]!.files.map((file) => file.path);
+  return { tarball: path.join(dir, packed[0]!.filename), shipped: packed[0]!.files.map((file) => file.path) };
+}
+
+function assertShipsOnlyWhatRuns(shipped: readonly string[]): void {
   for (const devOnly of [
     "test/",
     "scripts/",
@@ -91,7 +94,10 @@ test("npm pack ships only what runs; the tarball installs, and npx codegen, --ch
   ]) {
     assert.ok(shipped.includes(needed), `the package lacks ${needed}`);
   }
+}
 
+/** A consumer project in `dir`/consumer with schemas/ of two dialects, one referring to the other. */
+function createConsumerProject(dir: string): string {
   const project = path.join(dir, "consumer");
   mkdirSync(path.join(project, "schemas"), { recursive: true });
   writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
@@ -118,12 +124,15 @@ test("npm pack ships only what runs; the tarball installs, and npx codegen, --ch
       properties: { email: { type: "string", format: "email" } },
     }),
   );
+  return project;
+}
 
-  // Unpack the tarball as npm would install it: node_modules/<name>, its bins in node_modules/.bin.
+/** Unpacks the tarball as npm would install it: node_modules/<name>, its bins in node_modules/.bin. */
+function installTarball(project: string, tarball: string): void {
   const modules = path.join(project, "node_modules");
   const installed = path.join(modules, "codegen");
   mkdirSync(installed, { recursive: true });
-  execFileSync("tar", ["-xzf", path.join(dir, packed[0]!.filename), "-C", installed, "--strip-components=1"]);
+  execFileSync("tar", ["-xzf", tarball, "-C", installed, "--strip-components=1"]);
   const manifest = JSON.parse(readFileSync(path.join(installed, "package.json"), "utf8")) as Manifest;
   assert.equal(manifest.name, "codegen");
   const declared = new Set(Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies, ...manifest.optionalDependencies }));
@@ -140,15 +149,16 @@ test("npm pack ships only what runs; the tarball installs, and npx codegen, --ch
     symlinkSync(path.join("..", "codegen", file), path.join(modules, ".bin", name));
   }
   assert.ok(existsSync(path.join(modules, ".bin", "codegen")), "the package declares no codegen bin");
+}
 
-  // No NODE_PATH: codegen must find its dependencies and its own files from where it is installed.
-  const env = { ...process.env };
-  delete env.NODE_PATH;
-  const npx = (...args: string[]): { status: number | null; output: string } => {
-    const result = spawnSync(NPM, ["exec", "--offline", "--", "codegen", ...args], { cwd: project, encoding: "utf8", env });
-    return { status: result.status, output: `${result.stdout}${result.stderr}` };
-  };
-  const generated = npx();
+/** `npx codegen …` in the project, offline. */
+function npxCodegen(project: string, env: NodeJS.ProcessEnv, ...args: string[]): { status: number | null; output: string } {
+  const result = spawnSync(NPM, ["exec", "--offline", "--", "codegen", ...args], { cwd: project, encoding: "utf8", env });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+function assertCliGeneratesAndChecks(project: string, env: NodeJS.ProcessEnv): void {
+  const generated = npxCodegen(project, env);
   assert.equal(generated.status, 0, generated.output);
   assert.deepEqual(
     readdirSync(path.join(project, "generated"))
@@ -158,40 +168,43 @@ test("npm pack ships only what runs; the tarball installs, and npx codegen, --ch
   );
   // The run-time helpers are copied from the installed package's src/runtime/.
   assert.match(readFileSync(path.join(project, "generated/_runtime.ts"), "utf8"), /export class SchemaValidationError/);
-  const checked = npx("--check");
+  const checked = npxCodegen(project, env, "--check");
   assert.equal(checked.status, 0, checked.output);
+}
 
+function assertOutputCompiles(project: string): void {
   const typecheck = path.join(project, "typecheck");
   mkdirSync(typecheck);
   assert.equal(runStrictTsc(typecheck, ["../generated/*.ts"], { noEmit: true }), "", "the output compiles under the strict flags");
+}
 
-  // A consumer module: the library entry point (exports, with its types) and the generated validators.
+/** A consumer module: the library entry point (exports, with its types) and the generated validators. */
+const CONSUMER_MAIN = [
+  `import { CodegenError, generate, type GenerateResult } from "codegen";`,
+  `import { isOrder, validateOrder, type Order } from "../generated/index.js";`,
+  `const order: Order = { id: "123e4567-e89b-12d3-a456-426614174000", customer: { email: "a@example.com" } };`,
+  `const result: GenerateResult = await generate({ cwd: process.argv[2]!, outDir: "generated-api", formatter: "prettier", cache: false });`,
+  `let refused = false;`,
+  `try {`,
+  `  await generate({ cwd: process.argv[2]!, inputs: ["missing.json"], cache: false });`,
+  `} catch (error) {`,
+  `  refused = error instanceof CodegenError;`,
+  `}`,
+  `const invalid = validateOrder({ id: "not-a-uuid", customer: {} });`,
+  `console.log(JSON.stringify({`,
+  `  valid: isOrder(order),`,
+  `  errors: invalid.valid ? [] : invalid.errors.map((error) => error.instancePath).sort(),`,
+  `  rootTypes: result.rootTypes,`,
+  `  files: result.files.map((file) => file.name).sort(),`,
+  `  refused,`,
+  `}));`,
+  ``,
+].join("\n");
+
+function assertLibraryWorks(project: string, env: NodeJS.ProcessEnv): void {
   const app = path.join(project, "app");
   mkdirSync(app);
-  writeFileSync(
-    path.join(app, "main.ts"),
-    [
-      `import { CodegenError, generate, type GenerateResult } from "codegen";`,
-      `import { isOrder, validateOrder, type Order } from "../generated/index.js";`,
-      `const order: Order = { id: "123e4567-e89b-12d3-a456-426614174000", customer: { email: "a@example.com" } };`,
-      `const result: GenerateResult = await generate({ cwd: process.argv[2]!, outDir: "generated-api", formatter: "prettier", cache: false });`,
-      `let refused = false;`,
-      `try {`,
-      `  await generate({ cwd: process.argv[2]!, inputs: ["missing.json"], cache: false });`,
-      `} catch (error) {`,
-      `  refused = error instanceof CodegenError;`,
-      `}`,
-      `const invalid = validateOrder({ id: "not-a-uuid", customer: {} });`,
-      `console.log(JSON.stringify({`,
-      `  valid: isOrder(order),`,
-      `  errors: invalid.valid ? [] : invalid.errors.map((error) => error.instancePath).sort(),`,
-      `  rootTypes: result.rootTypes,`,
-      `  files: result.files.map((file) => file.name).sort(),`,
-      `  refused,`,
-      `}));`,
-      ``,
-    ].join("\n"),
-  );
+  writeFileSync(path.join(app, "main.ts"), CONSUMER_MAIN);
   const compiled = runStrictTsc(app, ["main.ts"], {
     rootDir: "..",
     outDir: "js",
@@ -208,9 +221,26 @@ test("npm pack ships only what runs; the tarball installs, and npx codegen, --ch
     files: ["Customer.ts", "Order.ts", "_formats.ts", "_runtime.ts", "index.ts"],
     refused: true,
   });
+}
 
+function assertCheckReportsDrift(project: string, env: NodeJS.ProcessEnv): void {
   writeFileSync(path.join(project, "schemas/order.json"), JSON.stringify({ title: "Order", type: "string" }));
-  const drift = npx("--check");
+  const drift = npxCodegen(project, env, "--check");
   assert.equal(drift.status, 1, drift.output);
   assert.match(drift.output, /generated\/Order\.ts would be updated/);
+}
+
+test("npm pack ships only what runs; the tarball installs, and npx codegen, --check and the library work", { timeout: 120_000 }, () => {
+  const dir = temporaryDirectory("package");
+  const { tarball, shipped } = pack(dir);
+  assertShipsOnlyWhatRuns(shipped);
+  const project = createConsumerProject(dir);
+  installTarball(project, tarball);
+  // No NODE_PATH: codegen must find its dependencies and its own files from where it is installed.
+  const env = { ...process.env };
+  delete env.NODE_PATH;
+  assertCliGeneratesAndChecks(project, env);
+  assertOutputCompiles(project);
+  assertLibraryWorks(project, env);
+  assertCheckReportsDrift(project, env);
 });

@@ -4,10 +4,9 @@
  * applies there (dialect, vocabulary, base URI), its subschemas by keyword and, once linked, what its
  * references point at.
  */
-import { DEFAULT_DIALECT, type Dialect } from "./dialect.js";
-import { appendPointer, valueAtPointer } from "./json-pointer.js";
+import type { Dialect } from "./dialect.js";
 import type { SchemaDocument } from "./load.js";
-import { isSchemaObject, subschemas, type Schema, type SchemaObject } from "./schema-walk.js";
+import type { Schema } from "./schema-walk.js";
 
 /** A schema somewhere in a document: the unit that `$ref`s point at. */
 export interface SchemaLocation {
@@ -80,45 +79,40 @@ export class SchemaNode implements SchemaLocation {
 
 /** Every node of a run: its roots, and a node by location. */
 export class SchemaGraph {
-  /** `lintDetached` checks each detached schema object before anything reads it, as the walk lints the others. */
-  constructor(private readonly lintDetached: (schema: SchemaObject, document: SchemaDocument, pointer: string) => void) {}
+  /** `addDetached` indexes a schema no walk reached, adding its nodes with `add(node, true)` (see `nodeAt`). */
+  constructor(private readonly addDetached: (location: SchemaLocation) => void) {}
 
   /** By document, then pointer: no location key string is made per node. */
   private readonly byLocation = new Map<SchemaDocument, Map<string, SchemaNode>>();
   /** The root node of each schema root of each document (see `schemaRoots`), in the order added. */
   readonly roots: SchemaNode[] = [];
 
-  add(node: SchemaNode): void {
-    this.place(node);
-    if (node.parent === undefined) this.roots.push(node);
-    else node.parent.children.push(node);
-  }
-
-  private place(node: SchemaNode): void {
+  /** Adds a node below its parent; one without a parent is a root, unless `detached`. */
+  add(node: SchemaNode, detached = false): void {
     let byPointer = this.byLocation.get(node.document);
     if (byPointer === undefined) this.byLocation.set(node.document, (byPointer = new Map<string, SchemaNode>()));
     byPointer.set(node.pointer, node);
+    if (node.parent !== undefined) node.parent.children.push(node);
+    else if (!detached) this.roots.push(node);
+  }
+
+  /** The node at a location, if a walk made one. */
+  walkedAt(document: SchemaDocument, pointer: string): SchemaNode | undefined {
+    return this.byLocation.get(document)?.get(pointer);
   }
 
   /**
    * The node at a location. A `$ref` by JSON pointer may point where no walk goes (inside an
-   * unknown keyword): that schema gets a detached node on first use, with the default dialect and
-   * no base URI or links of its own, as the specification leaves it.
+   * unknown keyword, or an OpenAPI document's paths): that schema is indexed on first use, as a
+   * detached node (see `SchemaIndex.addDetached`). The resolver asks for every reference target
+   * while it links, so the references of detached schemas are linked too.
    */
   nodeAt(location: SchemaLocation): SchemaNode {
     if (location instanceof SchemaNode) return location;
-    const walked = this.byLocation.get(location.document)?.get(location.pointer);
+    const walked = this.walkedAt(location.document, location.pointer);
     if (walked !== undefined) return walked;
-    const detached = (schema: Schema, pointer: string, path: readonly (string | number)[], parent?: SchemaNode): SchemaNode => {
-      const node = new SchemaNode(location.document, pointer, path, schema, parent, DEFAULT_DIALECT, location.document.uri, false);
-      this.place(node);
-      parent?.children.push(node);
-      if (!isSchemaObject(schema)) return node;
-      this.lintDetached(schema, location.document, pointer);
-      for (const child of subschemas(schema)) detached(child.schema, appendPointer(pointer, ...child.path), child.path, node);
-      return node;
-    };
-    return detached(valueAtPointer(location.document.root, location.pointer) as Schema, location.pointer, []);
+    this.addDetached(location);
+    return this.walkedAt(location.document, location.pointer)!;
   }
 
   /** Every node below (and including) `root`, depth first in walk order. */

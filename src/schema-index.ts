@@ -4,10 +4,10 @@
  * and every reference site).
  */
 import { lintSchema, lintValues, type LintFindings } from "./check-schema.js";
-import { atLeast, DEFAULT_DIALECT, type Dialect, dialectOfMetaschema, refOverridesSiblings } from "./dialect.js";
+import { atLeast, type Dialect, dialectOfMetaschema, refOverridesSiblings } from "./dialect.js";
 import { CodegenError, type CodegenWarning } from "./errors.js";
 import { SchemaGraph, SchemaNode, type SchemaLocation } from "./graph.js";
-import { appendPointer, valueAtPointer } from "./json-pointer.js";
+import { appendPointer, parsePointer, valueAtPointer } from "./json-pointer.js";
 import { definedIn } from "./keywords.js";
 import type { SchemaDocument } from "./load.js";
 import { isOpenApiDocument, openApiDialect, schemaRoots } from "./openapi.js";
@@ -31,6 +31,8 @@ interface Scope {
   dialect: Dialect;
   vocabulary: CustomMetaschema | undefined;
   resourceRoot: boolean;
+  /** The walk starts at a schema no other walk reached (see `addDetached`). */
+  detached?: true;
 }
 
 /** Everything the resolver learns by walking documents. */
@@ -38,11 +40,7 @@ export class SchemaIndex {
   readonly resources = new Map<string, SchemaLocation>();
   readonly anchors = new Map<string, SchemaLocation>();
   readonly dynamicAnchors = new Map<string, Map<string, SchemaLocation>>();
-  // Detached nodes (see SchemaGraph.nodeAt) have the default dialect and no vocabulary; their warnings are not reported.
-  readonly graph = new SchemaGraph((schema, document, pointer) => {
-    lintSchema(schema, document, pointer, { unknown: [], backtracking: [] });
-    lintValues(schema, document, pointer, DEFAULT_DIALECT, NOTHING_IGNORED);
-  });
+  readonly graph = new SchemaGraph((location) => this.addDetached(location));
   readonly sites: RefSite[] = [];
   usesUnevaluated = false;
   /** What linting the document being added found. */
@@ -61,7 +59,7 @@ export class SchemaIndex {
     // The retrieval URI names the document too, even when its root's $id says otherwise.
     const retrieval = splitFragment(document.uri)[0];
     if (!this.resources.has(retrieval)) this.resources.set(retrieval, { document, pointer: "" });
-    const dialect = isOpenApiDocument(document) ? openApiDialect(document) : this.defaultDialect;
+    const dialect = this.documentDialect(document);
     for (const pointer of schemaRoots(document)) {
       const schema = valueAtPointer(document.root, pointer) as Schema;
       const scope: Scope = { base: retrieval, dialect, vocabulary: undefined, resourceRoot: pointer === "" };
@@ -82,7 +80,7 @@ export class SchemaIndex {
     const { document, pointer } = location;
     if (!isSchemaObject(schema)) {
       const assertsFormat = outer.vocabulary?.assertsFormat ?? false;
-      this.graph.add(new SchemaNode(document, pointer, path, schema, parent, outer.dialect, outer.base, assertsFormat));
+      this.graph.add(new SchemaNode(document, pointer, path, schema, parent, outer.dialect, outer.base, assertsFormat), outer.detached);
       return;
     }
     lintSchema(schema, document, pointer, this.findings);
@@ -102,18 +100,49 @@ export class SchemaIndex {
       scope.base,
       scope.vocabulary?.assertsFormat ?? false,
     );
-    this.graph.add(node);
+    this.graph.add(node, outer.detached);
     if (ignored.size > 0 && Object.keys(schema).some((keyword) => ignored.has(keyword))) this.filtered.set(node, ignored);
     if (atLeast(scope.dialect, "2019-09") && (applies("unevaluatedProperties") || applies("unevaluatedItems"))) this.usesUnevaluated = true;
     for (const keyword of ["$ref", "$dynamicRef", "$recursiveRef"] as const) {
       const ref = schema[keyword];
       if (typeof ref === "string" && definedIn(keyword, scope.dialect)) this.sites.push({ keyword, ref, node });
     }
-    const inner = { ...scope, resourceRoot: false };
+    const inner: Scope = { base: scope.base, dialect: scope.dialect, vocabulary: scope.vocabulary, resourceRoot: false };
     for (const child of subschemas(schema)) {
       if (ignored.has(String(child.path[0]))) continue;
       this.visit(child.schema, { document, pointer: appendPointer(pointer, ...child.path) }, child.path, node, inner);
     }
+  }
+
+  /**
+   * Indexes a schema that a `$ref` by JSON pointer names but no walk reached (inside an unknown
+   * keyword, or in an OpenAPI document's paths) like any other, so that its own references are
+   * linked too. It is read in the scope of the nearest walked schema around it, else in the
+   * document's dialect. Its lint warnings are not reported: the schema is not one of the inputs' schemas.
+   */
+  private addDetached(location: SchemaLocation): void {
+    const { document } = location;
+    const tokens = parsePointer(location.pointer);
+    let enclosing: SchemaNode | undefined;
+    while (enclosing === undefined && tokens.length > 0) {
+      tokens.pop();
+      enclosing = this.graph.walkedAt(document, appendPointer("", ...tokens));
+    }
+    const scope: Scope = {
+      base: enclosing?.baseUri ?? splitFragment(document.uri)[0],
+      dialect: enclosing?.dialect ?? this.documentDialect(document),
+      vocabulary: undefined,
+      resourceRoot: false,
+      detached: true,
+    };
+    const findings = this.findings;
+    this.findings = { unknown: [], backtracking: [] };
+    this.visit(valueAtPointer(document.root, location.pointer) as Schema, location, [], undefined, scope);
+    this.findings = findings;
+  }
+
+  private documentDialect(document: SchemaDocument): Dialect {
+    return isOpenApiDocument(document) ? openApiDialect(document) : this.defaultDialect;
   }
 
   /**

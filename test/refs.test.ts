@@ -550,3 +550,44 @@ test("a bundle's $defs and definitions are named outputs even when nothing refer
   assert.equal((module["isMoney"] as (value: unknown) => boolean)({ amount: 1.5 }), false);
   assert.ok(result.typeCount >= 4);
 });
+
+test("a schema reached only by a $ref by pointer (inside an unknown keyword) has its own $refs linked, in its document's dialect", async () => {
+  const dir = temporaryDirectory("detached");
+  writeFileSync(
+    path.join(dir, "doc.json"),
+    JSON.stringify({
+      $schema: "http://json-schema.org/draft-07/schema#",
+      definitions: { pet: { type: "object" } },
+      "x-extra": { inner: { type: "object", properties: { p: { $ref: "#/definitions/pet" } } }, alias: { $ref: "#/definitions/pet" } },
+    }),
+  );
+  writeFileSync(path.join(dir, "inner.json"), JSON.stringify({ $ref: "doc.json#/x-extra/inner" }));
+  writeFileSync(path.join(dir, "alias.json"), JSON.stringify({ $ref: "doc.json#/x-extra/alias" }));
+  await generate({ cwd: dir, inputs: ["inner.json", "alias.json"], outDir: "out", cache: false });
+  const module = await importGenerated(compileGenerated(path.join(dir, "out")), "index");
+  const isInner = module["isInner"] as (value: unknown) => boolean;
+  const isAlias = module["isAlias"] as (value: unknown) => boolean;
+  assert.equal(isInner({ p: {} }), true);
+  assert.equal(isInner({ p: 5 }), false, "the inner $ref applies");
+  assert.equal(isAlias({}), true);
+  assert.equal(isAlias(5), false, "a detached $ref is its target");
+});
+
+test("a $ref into an OpenAPI 3.0 document's paths reads the schema in the document's dialect", async () => {
+  const dir = temporaryDirectory("detached-openapi");
+  const parameter = { name: "n", in: "query", schema: { type: "number", minimum: 0, exclusiveMinimum: true } };
+  writeFileSync(
+    path.join(dir, "api.json"),
+    JSON.stringify({
+      openapi: "3.0.3",
+      info: { title: "t", version: "1" },
+      paths: { "/a": { get: { parameters: [parameter], responses: {} } } },
+    }),
+  );
+  writeFileSync(path.join(dir, "count.json"), JSON.stringify({ $ref: "api.json#/paths/~1a/get/parameters/0/schema" }));
+  await generate({ cwd: dir, inputs: ["count.json"], outDir: "out", cache: false });
+  const module = await importGenerated(compileGenerated(path.join(dir, "out")), "index");
+  const isCount = module["isCount"] as (value: unknown) => boolean;
+  assert.equal(isCount(1), true);
+  assert.equal(isCount(0), false, "OpenAPI 3.0's boolean exclusiveMinimum");
+});

@@ -281,4 +281,5 @@ export function assertAddress(value: unknown): asserts value is Address {
 /**
  * Address as a Standard Schema (https://standardschema.dev).
  */
-export const AddressSchema: StandardSchemaV1<Address> = toStandardSchema(validateAddress);
+export const AddressSchema: StandardSchemaV1<Address> =
+  toStandardSchema(validateAddress);

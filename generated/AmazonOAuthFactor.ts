@@ -32,7 +32,9 @@ export interface AmazonOAuthFactor {
 /**
  * Whether `value` is a valid AmazonOAuthFactor: the recursive check that `isAmazonOAuthFactor` guards.
  */
-export function checkAmazonOAuthFactor(value: unknown): value is AmazonOAuthFactor {
+export function checkAmazonOAuthFactor(
+  value: unknown,
+): value is AmazonOAuthFactor {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (typeof id !== "string") return false;
@@ -115,7 +117,9 @@ export function collectAmazonOAuthFactorErrors(
 /**
  * Whether `value` is a valid AmazonOAuthFactor. Data nested too deeply to validate is not.
  */
-export function isAmazonOAuthFactor(value: unknown): value is AmazonOAuthFactor {
+export function isAmazonOAuthFactor(
+  value: unknown,
+): value is AmazonOAuthFactor {
   try {
     return checkAmazonOAuthFactor(value);
   } catch (error) {
@@ -126,7 +130,9 @@ export function isAmazonOAuthFactor(value: unknown): value is AmazonOAuthFactor 
 /**
  * Validates `value` as AmazonOAuthFactor, collecting every error.
  */
-export function validateAmazonOAuthFactor(value: unknown): ValidationResult<AmazonOAuthFactor> {
+export function validateAmazonOAuthFactor(
+  value: unknown,
+): ValidationResult<AmazonOAuthFactor> {
   try {
     if (checkAmazonOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -140,9 +146,12 @@ export function validateAmazonOAuthFactor(value: unknown): ValidationResult<Amaz
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid AmazonOAuthFactor.
  */
-export function assertAmazonOAuthFactor(value: unknown): asserts value is AmazonOAuthFactor {
+export function assertAmazonOAuthFactor(
+  value: unknown,
+): asserts value is AmazonOAuthFactor {
   const result = validateAmazonOAuthFactor(value);
-  if (!result.valid) throw new SchemaValidationError("AmazonOAuthFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("AmazonOAuthFactor", result.errors);
 }
 
 /**

@@ -32,7 +32,9 @@ export interface B2BSCIMPhoneNumber {
 /**
  * Whether `value` is a valid B2BSCIMPhoneNumber: the recursive check that `isB2BSCIMPhoneNumber` guards.
  */
-export function checkB2BSCIMPhoneNumber(value: unknown): value is B2BSCIMPhoneNumber {
+export function checkB2BSCIMPhoneNumber(
+  value: unknown,
+): value is B2BSCIMPhoneNumber {
   if (!isJsonObject(value)) return false;
   const value2 = value.value;
   if (typeof value2 !== "string") return false;
@@ -123,7 +125,9 @@ export function collectB2BSCIMPhoneNumberErrors(
 /**
  * Whether `value` is a valid B2BSCIMPhoneNumber. Data nested too deeply to validate is not.
  */
-export function isB2BSCIMPhoneNumber(value: unknown): value is B2BSCIMPhoneNumber {
+export function isB2BSCIMPhoneNumber(
+  value: unknown,
+): value is B2BSCIMPhoneNumber {
   try {
     return checkB2BSCIMPhoneNumber(value);
   } catch (error) {
@@ -134,7 +138,9 @@ export function isB2BSCIMPhoneNumber(value: unknown): value is B2BSCIMPhoneNumbe
 /**
  * Validates `value` as B2BSCIMPhoneNumber, collecting every error.
  */
-export function validateB2BSCIMPhoneNumber(value: unknown): ValidationResult<B2BSCIMPhoneNumber> {
+export function validateB2BSCIMPhoneNumber(
+  value: unknown,
+): ValidationResult<B2BSCIMPhoneNumber> {
   try {
     if (checkB2BSCIMPhoneNumber(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -148,9 +154,12 @@ export function validateB2BSCIMPhoneNumber(value: unknown): ValidationResult<B2B
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid B2BSCIMPhoneNumber.
  */
-export function assertB2BSCIMPhoneNumber(value: unknown): asserts value is B2BSCIMPhoneNumber {
+export function assertB2BSCIMPhoneNumber(
+  value: unknown,
+): asserts value is B2BSCIMPhoneNumber {
   const result = validateB2BSCIMPhoneNumber(value);
-  if (!result.valid) throw new SchemaValidationError("B2BSCIMPhoneNumber", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("B2BSCIMPhoneNumber", result.errors);
 }
 
 /**

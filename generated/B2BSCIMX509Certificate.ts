@@ -32,7 +32,9 @@ export interface B2BSCIMX509Certificate {
 /**
  * Whether `value` is a valid B2BSCIMX509Certificate: the recursive check that `isB2BSCIMX509Certificate` guards.
  */
-export function checkB2BSCIMX509Certificate(value: unknown): value is B2BSCIMX509Certificate {
+export function checkB2BSCIMX509Certificate(
+  value: unknown,
+): value is B2BSCIMX509Certificate {
   if (!isJsonObject(value)) return false;
   const value2 = value.value;
   if (typeof value2 !== "string") return false;
@@ -123,7 +125,9 @@ export function collectB2BSCIMX509CertificateErrors(
 /**
  * Whether `value` is a valid B2BSCIMX509Certificate. Data nested too deeply to validate is not.
  */
-export function isB2BSCIMX509Certificate(value: unknown): value is B2BSCIMX509Certificate {
+export function isB2BSCIMX509Certificate(
+  value: unknown,
+): value is B2BSCIMX509Certificate {
   try {
     return checkB2BSCIMX509Certificate(value);
   } catch (error) {
@@ -154,7 +158,8 @@ export function assertB2BSCIMX509Certificate(
   value: unknown,
 ): asserts value is B2BSCIMX509Certificate {
   const result = validateB2BSCIMX509Certificate(value);
-  if (!result.valid) throw new SchemaValidationError("B2BSCIMX509Certificate", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("B2BSCIMX509Certificate", result.errors);
 }
 
 /**

@@ -84,7 +84,9 @@ export function isBiometricFactor(value: unknown): value is BiometricFactor {
 /**
  * Validates `value` as BiometricFactor, collecting every error.
  */
-export function validateBiometricFactor(value: unknown): ValidationResult<BiometricFactor> {
+export function validateBiometricFactor(
+  value: unknown,
+): ValidationResult<BiometricFactor> {
   try {
     if (checkBiometricFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -98,9 +100,12 @@ export function validateBiometricFactor(value: unknown): ValidationResult<Biomet
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid BiometricFactor.
  */
-export function assertBiometricFactor(value: unknown): asserts value is BiometricFactor {
+export function assertBiometricFactor(
+  value: unknown,
+): asserts value is BiometricFactor {
   const result = validateBiometricFactor(value);
-  if (!result.valid) throw new SchemaValidationError("BiometricFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("BiometricFactor", result.errors);
 }
 
 /**

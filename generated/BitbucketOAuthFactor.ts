@@ -32,7 +32,9 @@ export interface BitbucketOAuthFactor {
 /**
  * Whether `value` is a valid BitbucketOAuthFactor: the recursive check that `isBitbucketOAuthFactor` guards.
  */
-export function checkBitbucketOAuthFactor(value: unknown): value is BitbucketOAuthFactor {
+export function checkBitbucketOAuthFactor(
+  value: unknown,
+): value is BitbucketOAuthFactor {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (typeof id !== "string") return false;
@@ -115,7 +117,9 @@ export function collectBitbucketOAuthFactorErrors(
 /**
  * Whether `value` is a valid BitbucketOAuthFactor. Data nested too deeply to validate is not.
  */
-export function isBitbucketOAuthFactor(value: unknown): value is BitbucketOAuthFactor {
+export function isBitbucketOAuthFactor(
+  value: unknown,
+): value is BitbucketOAuthFactor {
   try {
     return checkBitbucketOAuthFactor(value);
   } catch (error) {
@@ -142,9 +146,12 @@ export function validateBitbucketOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid BitbucketOAuthFactor.
  */
-export function assertBitbucketOAuthFactor(value: unknown): asserts value is BitbucketOAuthFactor {
+export function assertBitbucketOAuthFactor(
+  value: unknown,
+): asserts value is BitbucketOAuthFactor {
   const result = validateBitbucketOAuthFactor(value);
-  if (!result.valid) throw new SchemaValidationError("BitbucketOAuthFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("BitbucketOAuthFactor", result.errors);
 }
 
 /**

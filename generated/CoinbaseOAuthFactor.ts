@@ -32,7 +32,9 @@ export interface CoinbaseOAuthFactor {
 /**
  * Whether `value` is a valid CoinbaseOAuthFactor: the recursive check that `isCoinbaseOAuthFactor` guards.
  */
-export function checkCoinbaseOAuthFactor(value: unknown): value is CoinbaseOAuthFactor {
+export function checkCoinbaseOAuthFactor(
+  value: unknown,
+): value is CoinbaseOAuthFactor {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (typeof id !== "string") return false;
@@ -115,7 +117,9 @@ export function collectCoinbaseOAuthFactorErrors(
 /**
  * Whether `value` is a valid CoinbaseOAuthFactor. Data nested too deeply to validate is not.
  */
-export function isCoinbaseOAuthFactor(value: unknown): value is CoinbaseOAuthFactor {
+export function isCoinbaseOAuthFactor(
+  value: unknown,
+): value is CoinbaseOAuthFactor {
   try {
     return checkCoinbaseOAuthFactor(value);
   } catch (error) {
@@ -126,7 +130,9 @@ export function isCoinbaseOAuthFactor(value: unknown): value is CoinbaseOAuthFac
 /**
  * Validates `value` as CoinbaseOAuthFactor, collecting every error.
  */
-export function validateCoinbaseOAuthFactor(value: unknown): ValidationResult<CoinbaseOAuthFactor> {
+export function validateCoinbaseOAuthFactor(
+  value: unknown,
+): ValidationResult<CoinbaseOAuthFactor> {
   try {
     if (checkCoinbaseOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -140,9 +146,12 @@ export function validateCoinbaseOAuthFactor(value: unknown): ValidationResult<Co
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid CoinbaseOAuthFactor.
  */
-export function assertCoinbaseOAuthFactor(value: unknown): asserts value is CoinbaseOAuthFactor {
+export function assertCoinbaseOAuthFactor(
+  value: unknown,
+): asserts value is CoinbaseOAuthFactor {
   const result = validateCoinbaseOAuthFactor(value);
-  if (!result.valid) throw new SchemaValidationError("CoinbaseOAuthFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("CoinbaseOAuthFactor", result.errors);
 }
 
 /**

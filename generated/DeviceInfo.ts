@@ -62,21 +62,33 @@ export function checkDeviceInfo(value: unknown): value is DeviceInfo {
   const visitor_id = value.visitor_id;
   if (typeof visitor_id !== "string") return false;
   const visitor_id_details = value.visitor_id_details;
-  if (visitor_id_details !== undefined && !checkDeviceAttributeDetails(visitor_id_details))
+  if (
+    visitor_id_details !== undefined &&
+    !checkDeviceAttributeDetails(visitor_id_details)
+  )
     return false;
   const ip_address = value.ip_address;
   if (ip_address !== undefined && typeof ip_address !== "string") return false;
   const ip_address_details = value.ip_address_details;
-  if (ip_address_details !== undefined && !checkDeviceAttributeDetails(ip_address_details))
+  if (
+    ip_address_details !== undefined &&
+    !checkDeviceAttributeDetails(ip_address_details)
+  )
     return false;
   const ip_geo_city = value.ip_geo_city;
-  if (ip_geo_city !== undefined && typeof ip_geo_city !== "string") return false;
+  if (ip_geo_city !== undefined && typeof ip_geo_city !== "string")
+    return false;
   const ip_geo_region = value.ip_geo_region;
-  if (ip_geo_region !== undefined && typeof ip_geo_region !== "string") return false;
+  if (ip_geo_region !== undefined && typeof ip_geo_region !== "string")
+    return false;
   const ip_geo_country = value.ip_geo_country;
-  if (ip_geo_country !== undefined && typeof ip_geo_country !== "string") return false;
+  if (ip_geo_country !== undefined && typeof ip_geo_country !== "string")
+    return false;
   const ip_geo_country_details = value.ip_geo_country_details;
-  if (ip_geo_country_details !== undefined && !checkDeviceAttributeDetails(ip_geo_country_details))
+  if (
+    ip_geo_country_details !== undefined &&
+    !checkDeviceAttributeDetails(ip_geo_country_details)
+  )
     return false;
   return true;
 }
@@ -202,7 +214,9 @@ export function isDeviceInfo(value: unknown): value is DeviceInfo {
 /**
  * Validates `value` as DeviceInfo, collecting every error.
  */
-export function validateDeviceInfo(value: unknown): ValidationResult<DeviceInfo> {
+export function validateDeviceInfo(
+  value: unknown,
+): ValidationResult<DeviceInfo> {
   try {
     if (checkDeviceInfo(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -218,10 +232,12 @@ export function validateDeviceInfo(value: unknown): ValidationResult<DeviceInfo>
  */
 export function assertDeviceInfo(value: unknown): asserts value is DeviceInfo {
   const result = validateDeviceInfo(value);
-  if (!result.valid) throw new SchemaValidationError("DeviceInfo", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("DeviceInfo", result.errors);
 }
 
 /**
  * DeviceInfo as a Standard Schema (https://standardschema.dev).
  */
-export const DeviceInfoSchema: StandardSchemaV1<DeviceInfo> = toStandardSchema(validateDeviceInfo);
+export const DeviceInfoSchema: StandardSchemaV1<DeviceInfo> =
+  toStandardSchema(validateDeviceInfo);

@@ -32,7 +32,9 @@ export interface DiscordOAuthFactor {
 /**
  * Whether `value` is a valid DiscordOAuthFactor: the recursive check that `isDiscordOAuthFactor` guards.
  */
-export function checkDiscordOAuthFactor(value: unknown): value is DiscordOAuthFactor {
+export function checkDiscordOAuthFactor(
+  value: unknown,
+): value is DiscordOAuthFactor {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (typeof id !== "string") return false;
@@ -115,7 +117,9 @@ export function collectDiscordOAuthFactorErrors(
 /**
  * Whether `value` is a valid DiscordOAuthFactor. Data nested too deeply to validate is not.
  */
-export function isDiscordOAuthFactor(value: unknown): value is DiscordOAuthFactor {
+export function isDiscordOAuthFactor(
+  value: unknown,
+): value is DiscordOAuthFactor {
   try {
     return checkDiscordOAuthFactor(value);
   } catch (error) {
@@ -126,7 +130,9 @@ export function isDiscordOAuthFactor(value: unknown): value is DiscordOAuthFacto
 /**
  * Validates `value` as DiscordOAuthFactor, collecting every error.
  */
-export function validateDiscordOAuthFactor(value: unknown): ValidationResult<DiscordOAuthFactor> {
+export function validateDiscordOAuthFactor(
+  value: unknown,
+): ValidationResult<DiscordOAuthFactor> {
   try {
     if (checkDiscordOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -140,9 +146,12 @@ export function validateDiscordOAuthFactor(value: unknown): ValidationResult<Dis
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid DiscordOAuthFactor.
  */
-export function assertDiscordOAuthFactor(value: unknown): asserts value is DiscordOAuthFactor {
+export function assertDiscordOAuthFactor(
+  value: unknown,
+): asserts value is DiscordOAuthFactor {
   const result = validateDiscordOAuthFactor(value);
-  if (!result.valid) throw new SchemaValidationError("DiscordOAuthFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("DiscordOAuthFactor", result.errors);
 }
 
 /**

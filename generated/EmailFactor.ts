@@ -109,7 +109,9 @@ export function isEmailFactor(value: unknown): value is EmailFactor {
 /**
  * Validates `value` as EmailFactor, collecting every error.
  */
-export function validateEmailFactor(value: unknown): ValidationResult<EmailFactor> {
+export function validateEmailFactor(
+  value: unknown,
+): ValidationResult<EmailFactor> {
   try {
     if (checkEmailFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -123,9 +125,12 @@ export function validateEmailFactor(value: unknown): ValidationResult<EmailFacto
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid EmailFactor.
  */
-export function assertEmailFactor(value: unknown): asserts value is EmailFactor {
+export function assertEmailFactor(
+  value: unknown,
+): asserts value is EmailFactor {
   const result = validateEmailFactor(value);
-  if (!result.valid) throw new SchemaValidationError("EmailFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("EmailFactor", result.errors);
 }
 
 /**

@@ -24,7 +24,9 @@ export interface EmbeddableMagicLinkFactor {
 /**
  * Whether `value` is a valid EmbeddableMagicLinkFactor: the recursive check that `isEmbeddableMagicLinkFactor` guards.
  */
-export function checkEmbeddableMagicLinkFactor(value: unknown): value is EmbeddableMagicLinkFactor {
+export function checkEmbeddableMagicLinkFactor(
+  value: unknown,
+): value is EmbeddableMagicLinkFactor {
   if (!isJsonObject(value)) return false;
   const embedded_id = value.embedded_id;
   if (typeof embedded_id !== "string") return false;
@@ -73,7 +75,9 @@ export function collectEmbeddableMagicLinkFactorErrors(
 /**
  * Whether `value` is a valid EmbeddableMagicLinkFactor. Data nested too deeply to validate is not.
  */
-export function isEmbeddableMagicLinkFactor(value: unknown): value is EmbeddableMagicLinkFactor {
+export function isEmbeddableMagicLinkFactor(
+  value: unknown,
+): value is EmbeddableMagicLinkFactor {
   try {
     return checkEmbeddableMagicLinkFactor(value);
   } catch (error) {
@@ -104,7 +108,8 @@ export function assertEmbeddableMagicLinkFactor(
   value: unknown,
 ): asserts value is EmbeddableMagicLinkFactor {
   const result = validateEmbeddableMagicLinkFactor(value);
-  if (!result.valid) throw new SchemaValidationError("EmbeddableMagicLinkFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("EmbeddableMagicLinkFactor", result.errors);
 }
 
 /**

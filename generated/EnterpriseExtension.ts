@@ -45,7 +45,9 @@ export interface EnterpriseExtension {
 /**
  * Whether `value` is a valid EnterpriseExtension: the recursive check that `isEnterpriseExtension` guards.
  */
-export function checkEnterpriseExtension(value: unknown): value is EnterpriseExtension {
+export function checkEnterpriseExtension(
+  value: unknown,
+): value is EnterpriseExtension {
   if (!isJsonObject(value)) return false;
   const employee_number = value.employee_number;
   if (typeof employee_number !== "string") return false;
@@ -184,7 +186,9 @@ export function collectEnterpriseExtensionErrors(
 /**
  * Whether `value` is a valid EnterpriseExtension. Data nested too deeply to validate is not.
  */
-export function isEnterpriseExtension(value: unknown): value is EnterpriseExtension {
+export function isEnterpriseExtension(
+  value: unknown,
+): value is EnterpriseExtension {
   try {
     return checkEnterpriseExtension(value);
   } catch (error) {
@@ -195,7 +199,9 @@ export function isEnterpriseExtension(value: unknown): value is EnterpriseExtens
 /**
  * Validates `value` as EnterpriseExtension, collecting every error.
  */
-export function validateEnterpriseExtension(value: unknown): ValidationResult<EnterpriseExtension> {
+export function validateEnterpriseExtension(
+  value: unknown,
+): ValidationResult<EnterpriseExtension> {
   try {
     if (checkEnterpriseExtension(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -209,9 +215,12 @@ export function validateEnterpriseExtension(value: unknown): ValidationResult<En
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid EnterpriseExtension.
  */
-export function assertEnterpriseExtension(value: unknown): asserts value is EnterpriseExtension {
+export function assertEnterpriseExtension(
+  value: unknown,
+): asserts value is EnterpriseExtension {
   const result = validateEnterpriseExtension(value);
-  if (!result.valid) throw new SchemaValidationError("EnterpriseExtension", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("EnterpriseExtension", result.errors);
 }
 
 /**

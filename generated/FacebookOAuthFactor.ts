@@ -32,7 +32,9 @@ export interface FacebookOAuthFactor {
 /**
  * Whether `value` is a valid FacebookOAuthFactor: the recursive check that `isFacebookOAuthFactor` guards.
  */
-export function checkFacebookOAuthFactor(value: unknown): value is FacebookOAuthFactor {
+export function checkFacebookOAuthFactor(
+  value: unknown,
+): value is FacebookOAuthFactor {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (typeof id !== "string") return false;
@@ -115,7 +117,9 @@ export function collectFacebookOAuthFactorErrors(
 /**
  * Whether `value` is a valid FacebookOAuthFactor. Data nested too deeply to validate is not.
  */
-export function isFacebookOAuthFactor(value: unknown): value is FacebookOAuthFactor {
+export function isFacebookOAuthFactor(
+  value: unknown,
+): value is FacebookOAuthFactor {
   try {
     return checkFacebookOAuthFactor(value);
   } catch (error) {
@@ -126,7 +130,9 @@ export function isFacebookOAuthFactor(value: unknown): value is FacebookOAuthFac
 /**
  * Validates `value` as FacebookOAuthFactor, collecting every error.
  */
-export function validateFacebookOAuthFactor(value: unknown): ValidationResult<FacebookOAuthFactor> {
+export function validateFacebookOAuthFactor(
+  value: unknown,
+): ValidationResult<FacebookOAuthFactor> {
   try {
     if (checkFacebookOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -140,9 +146,12 @@ export function validateFacebookOAuthFactor(value: unknown): ValidationResult<Fa
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid FacebookOAuthFactor.
  */
-export function assertFacebookOAuthFactor(value: unknown): asserts value is FacebookOAuthFactor {
+export function assertFacebookOAuthFactor(
+  value: unknown,
+): asserts value is FacebookOAuthFactor {
   const result = validateFacebookOAuthFactor(value);
-  if (!result.valid) throw new SchemaValidationError("FacebookOAuthFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("FacebookOAuthFactor", result.errors);
 }
 
 /**

@@ -32,7 +32,9 @@ export interface GitLabOAuthFactor {
 /**
  * Whether `value` is a valid GitLabOAuthFactor: the recursive check that `isGitLabOAuthFactor` guards.
  */
-export function checkGitLabOAuthFactor(value: unknown): value is GitLabOAuthFactor {
+export function checkGitLabOAuthFactor(
+  value: unknown,
+): value is GitLabOAuthFactor {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (typeof id !== "string") return false;
@@ -115,7 +117,9 @@ export function collectGitLabOAuthFactorErrors(
 /**
  * Whether `value` is a valid GitLabOAuthFactor. Data nested too deeply to validate is not.
  */
-export function isGitLabOAuthFactor(value: unknown): value is GitLabOAuthFactor {
+export function isGitLabOAuthFactor(
+  value: unknown,
+): value is GitLabOAuthFactor {
   try {
     return checkGitLabOAuthFactor(value);
   } catch (error) {
@@ -126,7 +130,9 @@ export function isGitLabOAuthFactor(value: unknown): value is GitLabOAuthFactor 
 /**
  * Validates `value` as GitLabOAuthFactor, collecting every error.
  */
-export function validateGitLabOAuthFactor(value: unknown): ValidationResult<GitLabOAuthFactor> {
+export function validateGitLabOAuthFactor(
+  value: unknown,
+): ValidationResult<GitLabOAuthFactor> {
   try {
     if (checkGitLabOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -140,9 +146,12 @@ export function validateGitLabOAuthFactor(value: unknown): ValidationResult<GitL
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid GitLabOAuthFactor.
  */
-export function assertGitLabOAuthFactor(value: unknown): asserts value is GitLabOAuthFactor {
+export function assertGitLabOAuthFactor(
+  value: unknown,
+): asserts value is GitLabOAuthFactor {
   const result = validateGitLabOAuthFactor(value);
-  if (!result.valid) throw new SchemaValidationError("GitLabOAuthFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("GitLabOAuthFactor", result.errors);
 }
 
 /**

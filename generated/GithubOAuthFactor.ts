@@ -32,7 +32,9 @@ export interface GithubOAuthFactor {
 /**
  * Whether `value` is a valid GithubOAuthFactor: the recursive check that `isGithubOAuthFactor` guards.
  */
-export function checkGithubOAuthFactor(value: unknown): value is GithubOAuthFactor {
+export function checkGithubOAuthFactor(
+  value: unknown,
+): value is GithubOAuthFactor {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (typeof id !== "string") return false;
@@ -115,7 +117,9 @@ export function collectGithubOAuthFactorErrors(
 /**
  * Whether `value` is a valid GithubOAuthFactor. Data nested too deeply to validate is not.
  */
-export function isGithubOAuthFactor(value: unknown): value is GithubOAuthFactor {
+export function isGithubOAuthFactor(
+  value: unknown,
+): value is GithubOAuthFactor {
   try {
     return checkGithubOAuthFactor(value);
   } catch (error) {
@@ -126,7 +130,9 @@ export function isGithubOAuthFactor(value: unknown): value is GithubOAuthFactor 
 /**
  * Validates `value` as GithubOAuthFactor, collecting every error.
  */
-export function validateGithubOAuthFactor(value: unknown): ValidationResult<GithubOAuthFactor> {
+export function validateGithubOAuthFactor(
+  value: unknown,
+): ValidationResult<GithubOAuthFactor> {
   try {
     if (checkGithubOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -140,9 +146,12 @@ export function validateGithubOAuthFactor(value: unknown): ValidationResult<Gith
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid GithubOAuthFactor.
  */
-export function assertGithubOAuthFactor(value: unknown): asserts value is GithubOAuthFactor {
+export function assertGithubOAuthFactor(
+  value: unknown,
+): asserts value is GithubOAuthFactor {
   const result = validateGithubOAuthFactor(value);
-  if (!result.valid) throw new SchemaValidationError("GithubOAuthFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("GithubOAuthFactor", result.errors);
 }
 
 /**

@@ -32,7 +32,9 @@ export interface LinkedInOAuthFactor {
 /**
  * Whether `value` is a valid LinkedInOAuthFactor: the recursive check that `isLinkedInOAuthFactor` guards.
  */
-export function checkLinkedInOAuthFactor(value: unknown): value is LinkedInOAuthFactor {
+export function checkLinkedInOAuthFactor(
+  value: unknown,
+): value is LinkedInOAuthFactor {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (typeof id !== "string") return false;
@@ -115,7 +117,9 @@ export function collectLinkedInOAuthFactorErrors(
 /**
  * Whether `value` is a valid LinkedInOAuthFactor. Data nested too deeply to validate is not.
  */
-export function isLinkedInOAuthFactor(value: unknown): value is LinkedInOAuthFactor {
+export function isLinkedInOAuthFactor(
+  value: unknown,
+): value is LinkedInOAuthFactor {
   try {
     return checkLinkedInOAuthFactor(value);
   } catch (error) {
@@ -126,7 +130,9 @@ export function isLinkedInOAuthFactor(value: unknown): value is LinkedInOAuthFac
 /**
  * Validates `value` as LinkedInOAuthFactor, collecting every error.
  */
-export function validateLinkedInOAuthFactor(value: unknown): ValidationResult<LinkedInOAuthFactor> {
+export function validateLinkedInOAuthFactor(
+  value: unknown,
+): ValidationResult<LinkedInOAuthFactor> {
   try {
     if (checkLinkedInOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -140,9 +146,12 @@ export function validateLinkedInOAuthFactor(value: unknown): ValidationResult<Li
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid LinkedInOAuthFactor.
  */
-export function assertLinkedInOAuthFactor(value: unknown): asserts value is LinkedInOAuthFactor {
+export function assertLinkedInOAuthFactor(
+  value: unknown,
+): asserts value is LinkedInOAuthFactor {
   const result = validateLinkedInOAuthFactor(value);
-  if (!result.valid) throw new SchemaValidationError("LinkedInOAuthFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("LinkedInOAuthFactor", result.errors);
 }
 
 /**

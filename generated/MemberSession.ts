@@ -31,14 +31,20 @@ export interface MemberSession {
   member_id: string;
   /**
    * When the session was created (RFC 3339, UTC).
+   *
+   * @format date-time
    */
   started_at: string;
   /**
    * When the session was last used (RFC 3339, UTC).
+   *
+   * @format date-time
    */
   last_accessed_at: string;
   /**
    * When the session will expire (RFC 3339, UTC).
+   *
+   * @format date-time
    */
   expires_at: string;
   /**
@@ -373,7 +379,9 @@ export function isMemberSession(value: unknown): value is MemberSession {
 /**
  * Validates `value` as MemberSession, collecting every error.
  */
-export function validateMemberSession(value: unknown): ValidationResult<MemberSession> {
+export function validateMemberSession(
+  value: unknown,
+): ValidationResult<MemberSession> {
   try {
     if (checkMemberSession(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -387,9 +395,12 @@ export function validateMemberSession(value: unknown): ValidationResult<MemberSe
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid MemberSession.
  */
-export function assertMemberSession(value: unknown): asserts value is MemberSession {
+export function assertMemberSession(
+  value: unknown,
+): asserts value is MemberSession {
   const result = validateMemberSession(value);
-  if (!result.valid) throw new SchemaValidationError("MemberSession", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("MemberSession", result.errors);
 }
 
 /**

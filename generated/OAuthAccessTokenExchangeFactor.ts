@@ -92,7 +92,8 @@ export function validateOAuthAccessTokenExchangeFactor(
   value: unknown,
 ): ValidationResult<OAuthAccessTokenExchangeFactor> {
   try {
-    if (checkOAuthAccessTokenExchangeFactor(value)) return { valid: true, value };
+    if (checkOAuthAccessTokenExchangeFactor(value))
+      return { valid: true, value };
     const errors: ValidationError[] = [];
     collectOAuthAccessTokenExchangeFactorErrors(value, "", errors);
     return { valid: false, errors };
@@ -109,7 +110,10 @@ export function assertOAuthAccessTokenExchangeFactor(
 ): asserts value is OAuthAccessTokenExchangeFactor {
   const result = validateOAuthAccessTokenExchangeFactor(value);
   if (!result.valid)
-    throw new SchemaValidationError("OAuthAccessTokenExchangeFactor", result.errors);
+    throw new SchemaValidationError(
+      "OAuthAccessTokenExchangeFactor",
+      result.errors,
+    );
 }
 
 /**

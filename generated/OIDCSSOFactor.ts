@@ -134,7 +134,9 @@ export function isOIDCSSOFactor(value: unknown): value is OIDCSSOFactor {
 /**
  * Validates `value` as OIDCSSOFactor, collecting every error.
  */
-export function validateOIDCSSOFactor(value: unknown): ValidationResult<OIDCSSOFactor> {
+export function validateOIDCSSOFactor(
+  value: unknown,
+): ValidationResult<OIDCSSOFactor> {
   try {
     if (checkOIDCSSOFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -148,9 +150,12 @@ export function validateOIDCSSOFactor(value: unknown): ValidationResult<OIDCSSOF
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid OIDCSSOFactor.
  */
-export function assertOIDCSSOFactor(value: unknown): asserts value is OIDCSSOFactor {
+export function assertOIDCSSOFactor(
+  value: unknown,
+): asserts value is OIDCSSOFactor {
   const result = validateOIDCSSOFactor(value);
-  if (!result.valid) throw new SchemaValidationError("OIDCSSOFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("OIDCSSOFactor", result.errors);
 }
 
 /**

@@ -21,7 +21,11 @@ import {
   checkActiveSSOConnection,
   collectActiveSSOConnectionErrors,
 } from "./ActiveSSOConnection.js";
-import { type CustomRole, checkCustomRole, collectCustomRoleErrors } from "./CustomRole.js";
+import {
+  type CustomRole,
+  checkCustomRole,
+  collectCustomRoleErrors,
+} from "./CustomRole.js";
 import {
   type EmailImplicitRoleAssignment,
   checkEmailImplicitRoleAssignment,
@@ -132,10 +136,14 @@ export interface Organization {
   };
   /**
    * When the Organization was created (RFC 3339, UTC).
+   *
+   * @format date-time
    */
   created_at?: string;
   /**
    * When the Organization was last modified (RFC 3339, UTC).
+   *
+   * @format date-time
    */
   updated_at?: string;
   /**
@@ -173,9 +181,14 @@ export function checkOrganization(value: unknown): value is Organization {
   if (typeof organization_slug !== "string") return false;
   const sso_jit_provisioning = value.sso_jit_provisioning;
   if (typeof sso_jit_provisioning !== "string") return false;
-  const sso_jit_provisioning_allowed_connections = value.sso_jit_provisioning_allowed_connections;
+  const sso_jit_provisioning_allowed_connections =
+    value.sso_jit_provisioning_allowed_connections;
   if (!Array.isArray(sso_jit_provisioning_allowed_connections)) return false;
-  for (let index = 0; index < sso_jit_provisioning_allowed_connections.length; index++) {
+  for (
+    let index = 0;
+    index < sso_jit_provisioning_allowed_connections.length;
+    index++
+  ) {
     const item = sso_jit_provisioning_allowed_connections[index];
     if (typeof item !== "string") return false;
   }
@@ -205,9 +218,14 @@ export function checkOrganization(value: unknown): value is Organization {
   }
   const mfa_policy = value.mfa_policy;
   if (typeof mfa_policy !== "string") return false;
-  const rbac_email_implicit_role_assignments = value.rbac_email_implicit_role_assignments;
+  const rbac_email_implicit_role_assignments =
+    value.rbac_email_implicit_role_assignments;
   if (!Array.isArray(rbac_email_implicit_role_assignments)) return false;
-  for (let index5 = 0; index5 < rbac_email_implicit_role_assignments.length; index5++) {
+  for (
+    let index5 = 0;
+    index5 < rbac_email_implicit_role_assignments.length;
+    index5++
+  ) {
     const item5 = rbac_email_implicit_role_assignments[index5];
     if (!checkEmailImplicitRoleAssignment(item5)) return false;
   }
@@ -227,19 +245,31 @@ export function checkOrganization(value: unknown): value is Organization {
     const item7 = claimed_email_domains[index7];
     if (typeof item7 !== "string") return false;
   }
-  const first_party_connected_apps_allowed_type = value.first_party_connected_apps_allowed_type;
+  const first_party_connected_apps_allowed_type =
+    value.first_party_connected_apps_allowed_type;
   if (typeof first_party_connected_apps_allowed_type !== "string") return false;
-  const allowed_first_party_connected_apps = value.allowed_first_party_connected_apps;
+  const allowed_first_party_connected_apps =
+    value.allowed_first_party_connected_apps;
   if (!Array.isArray(allowed_first_party_connected_apps)) return false;
-  for (let index8 = 0; index8 < allowed_first_party_connected_apps.length; index8++) {
+  for (
+    let index8 = 0;
+    index8 < allowed_first_party_connected_apps.length;
+    index8++
+  ) {
     const item8 = allowed_first_party_connected_apps[index8];
     if (typeof item8 !== "string") return false;
   }
-  const third_party_connected_apps_allowed_type = value.third_party_connected_apps_allowed_type;
+  const third_party_connected_apps_allowed_type =
+    value.third_party_connected_apps_allowed_type;
   if (typeof third_party_connected_apps_allowed_type !== "string") return false;
-  const allowed_third_party_connected_apps = value.allowed_third_party_connected_apps;
+  const allowed_third_party_connected_apps =
+    value.allowed_third_party_connected_apps;
   if (!Array.isArray(allowed_third_party_connected_apps)) return false;
-  for (let index9 = 0; index9 < allowed_third_party_connected_apps.length; index9++) {
+  for (
+    let index9 = 0;
+    index9 < allowed_third_party_connected_apps.length;
+    index9++
+  ) {
     const item9 = allowed_third_party_connected_apps[index9];
     if (typeof item9 !== "string") return false;
   }
@@ -250,7 +280,8 @@ export function checkOrganization(value: unknown): value is Organization {
     if (!checkCustomRole(item10)) return false;
   }
   const trusted_metadata = value.trusted_metadata;
-  if (trusted_metadata !== undefined && !isJsonObject(trusted_metadata)) return false;
+  if (trusted_metadata !== undefined && !isJsonObject(trusted_metadata))
+    return false;
   const created_at = value.created_at;
   if (created_at !== undefined) {
     if (typeof created_at !== "string") return false;
@@ -262,16 +293,29 @@ export function checkOrganization(value: unknown): value is Organization {
     if (!formats.isDateTime(updated_at)) return false;
   }
   const organization_external_id = value.organization_external_id;
-  if (organization_external_id !== undefined && typeof organization_external_id !== "string")
+  if (
+    organization_external_id !== undefined &&
+    typeof organization_external_id !== "string"
+  )
     return false;
   const sso_default_connection_id = value.sso_default_connection_id;
-  if (sso_default_connection_id !== undefined && typeof sso_default_connection_id !== "string")
+  if (
+    sso_default_connection_id !== undefined &&
+    typeof sso_default_connection_id !== "string"
+  )
     return false;
   const scim_active_connection = value.scim_active_connection;
-  if (scim_active_connection !== undefined && !checkActiveSCIMConnection(scim_active_connection))
+  if (
+    scim_active_connection !== undefined &&
+    !checkActiveSCIMConnection(scim_active_connection)
+  )
     return false;
   const allowed_oauth_tenants = value.allowed_oauth_tenants;
-  if (allowed_oauth_tenants !== undefined && !isJsonObject(allowed_oauth_tenants)) return false;
+  if (
+    allowed_oauth_tenants !== undefined &&
+    !isJsonObject(allowed_oauth_tenants)
+  )
+    return false;
   return true;
 }
 
@@ -338,7 +382,8 @@ export function collectOrganizationErrors(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "sso_jit_provisioning_allowed_connections" },
-        message: "must have required property 'sso_jit_provisioning_allowed_connections'",
+        message:
+          "must have required property 'sso_jit_provisioning_allowed_connections'",
       });
     if (value.sso_active_connections === undefined)
       errors.push({
@@ -402,7 +447,8 @@ export function collectOrganizationErrors(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "rbac_email_implicit_role_assignments" },
-        message: "must have required property 'rbac_email_implicit_role_assignments'",
+        message:
+          "must have required property 'rbac_email_implicit_role_assignments'",
       });
     if (value.mfa_methods === undefined)
       errors.push({
@@ -442,7 +488,8 @@ export function collectOrganizationErrors(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "first_party_connected_apps_allowed_type" },
-        message: "must have required property 'first_party_connected_apps_allowed_type'",
+        message:
+          "must have required property 'first_party_connected_apps_allowed_type'",
       });
     if (value.allowed_first_party_connected_apps === undefined)
       errors.push({
@@ -450,7 +497,8 @@ export function collectOrganizationErrors(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "allowed_first_party_connected_apps" },
-        message: "must have required property 'allowed_first_party_connected_apps'",
+        message:
+          "must have required property 'allowed_first_party_connected_apps'",
       });
     if (value.third_party_connected_apps_allowed_type === undefined)
       errors.push({
@@ -458,7 +506,8 @@ export function collectOrganizationErrors(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "third_party_connected_apps_allowed_type" },
-        message: "must have required property 'third_party_connected_apps_allowed_type'",
+        message:
+          "must have required property 'third_party_connected_apps_allowed_type'",
       });
     if (value.allowed_third_party_connected_apps === undefined)
       errors.push({
@@ -466,7 +515,8 @@ export function collectOrganizationErrors(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "allowed_third_party_connected_apps" },
-        message: "must have required property 'allowed_third_party_connected_apps'",
+        message:
+          "must have required property 'allowed_third_party_connected_apps'",
       });
     if (value.custom_roles === undefined)
       errors.push({
@@ -531,23 +581,34 @@ export function collectOrganizationErrors(
           message: "must be string",
         });
     }
-    const sso_jit_provisioning_allowed_connections = value.sso_jit_provisioning_allowed_connections;
+    const sso_jit_provisioning_allowed_connections =
+      value.sso_jit_provisioning_allowed_connections;
     if (sso_jit_provisioning_allowed_connections !== undefined) {
       if (!Array.isArray(sso_jit_provisioning_allowed_connections))
         errors.push({
-          instancePath: instancePath + "/sso_jit_provisioning_allowed_connections",
-          schemaPath: "#/properties/sso_jit_provisioning_allowed_connections/type",
+          instancePath:
+            instancePath + "/sso_jit_provisioning_allowed_connections",
+          schemaPath:
+            "#/properties/sso_jit_provisioning_allowed_connections/type",
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
         });
       else {
-        for (let index = 0; index < sso_jit_provisioning_allowed_connections.length; index++) {
+        for (
+          let index = 0;
+          index < sso_jit_provisioning_allowed_connections.length;
+          index++
+        ) {
           const item = sso_jit_provisioning_allowed_connections[index];
           if (typeof item !== "string")
             errors.push({
-              instancePath: instancePath + "/sso_jit_provisioning_allowed_connections/" + index,
-              schemaPath: "#/properties/sso_jit_provisioning_allowed_connections/items/type",
+              instancePath:
+                instancePath +
+                "/sso_jit_provisioning_allowed_connections/" +
+                index,
+              schemaPath:
+                "#/properties/sso_jit_provisioning_allowed_connections/items/type",
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
@@ -668,7 +729,8 @@ export function collectOrganizationErrors(
           message: "must be string",
         });
     }
-    const rbac_email_implicit_role_assignments = value.rbac_email_implicit_role_assignments;
+    const rbac_email_implicit_role_assignments =
+      value.rbac_email_implicit_role_assignments;
     if (rbac_email_implicit_role_assignments !== undefined) {
       if (!Array.isArray(rbac_email_implicit_role_assignments))
         errors.push({
@@ -679,7 +741,11 @@ export function collectOrganizationErrors(
           message: "must be array",
         });
       else {
-        for (let index5 = 0; index5 < rbac_email_implicit_role_assignments.length; index5++) {
+        for (
+          let index5 = 0;
+          index5 < rbac_email_implicit_role_assignments.length;
+          index5++
+        ) {
           const item5 = rbac_email_implicit_role_assignments[index5];
           collectEmailImplicitRoleAssignmentErrors(
             item5,
@@ -759,18 +825,22 @@ export function collectOrganizationErrors(
         }
       }
     }
-    const first_party_connected_apps_allowed_type = value.first_party_connected_apps_allowed_type;
+    const first_party_connected_apps_allowed_type =
+      value.first_party_connected_apps_allowed_type;
     if (first_party_connected_apps_allowed_type !== undefined) {
       if (typeof first_party_connected_apps_allowed_type !== "string")
         errors.push({
-          instancePath: instancePath + "/first_party_connected_apps_allowed_type",
-          schemaPath: "#/properties/first_party_connected_apps_allowed_type/type",
+          instancePath:
+            instancePath + "/first_party_connected_apps_allowed_type",
+          schemaPath:
+            "#/properties/first_party_connected_apps_allowed_type/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
         });
     }
-    const allowed_first_party_connected_apps = value.allowed_first_party_connected_apps;
+    const allowed_first_party_connected_apps =
+      value.allowed_first_party_connected_apps;
     if (allowed_first_party_connected_apps !== undefined) {
       if (!Array.isArray(allowed_first_party_connected_apps))
         errors.push({
@@ -781,12 +851,18 @@ export function collectOrganizationErrors(
           message: "must be array",
         });
       else {
-        for (let index8 = 0; index8 < allowed_first_party_connected_apps.length; index8++) {
+        for (
+          let index8 = 0;
+          index8 < allowed_first_party_connected_apps.length;
+          index8++
+        ) {
           const item8 = allowed_first_party_connected_apps[index8];
           if (typeof item8 !== "string")
             errors.push({
-              instancePath: instancePath + "/allowed_first_party_connected_apps/" + index8,
-              schemaPath: "#/properties/allowed_first_party_connected_apps/items/type",
+              instancePath:
+                instancePath + "/allowed_first_party_connected_apps/" + index8,
+              schemaPath:
+                "#/properties/allowed_first_party_connected_apps/items/type",
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
@@ -794,18 +870,22 @@ export function collectOrganizationErrors(
         }
       }
     }
-    const third_party_connected_apps_allowed_type = value.third_party_connected_apps_allowed_type;
+    const third_party_connected_apps_allowed_type =
+      value.third_party_connected_apps_allowed_type;
     if (third_party_connected_apps_allowed_type !== undefined) {
       if (typeof third_party_connected_apps_allowed_type !== "string")
         errors.push({
-          instancePath: instancePath + "/third_party_connected_apps_allowed_type",
-          schemaPath: "#/properties/third_party_connected_apps_allowed_type/type",
+          instancePath:
+            instancePath + "/third_party_connected_apps_allowed_type",
+          schemaPath:
+            "#/properties/third_party_connected_apps_allowed_type/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
         });
     }
-    const allowed_third_party_connected_apps = value.allowed_third_party_connected_apps;
+    const allowed_third_party_connected_apps =
+      value.allowed_third_party_connected_apps;
     if (allowed_third_party_connected_apps !== undefined) {
       if (!Array.isArray(allowed_third_party_connected_apps))
         errors.push({
@@ -816,12 +896,18 @@ export function collectOrganizationErrors(
           message: "must be array",
         });
       else {
-        for (let index9 = 0; index9 < allowed_third_party_connected_apps.length; index9++) {
+        for (
+          let index9 = 0;
+          index9 < allowed_third_party_connected_apps.length;
+          index9++
+        ) {
           const item9 = allowed_third_party_connected_apps[index9];
           if (typeof item9 !== "string")
             errors.push({
-              instancePath: instancePath + "/allowed_third_party_connected_apps/" + index9,
-              schemaPath: "#/properties/allowed_third_party_connected_apps/items/type",
+              instancePath:
+                instancePath + "/allowed_third_party_connected_apps/" + index9,
+              schemaPath:
+                "#/properties/allowed_third_party_connected_apps/items/type",
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
@@ -842,7 +928,11 @@ export function collectOrganizationErrors(
       else {
         for (let index10 = 0; index10 < custom_roles.length; index10++) {
           const item10 = custom_roles[index10];
-          collectCustomRoleErrors(item10, instancePath + "/custom_roles/" + index10, errors);
+          collectCustomRoleErrors(
+            item10,
+            instancePath + "/custom_roles/" + index10,
+            errors,
+          );
         }
       }
     }
@@ -957,7 +1047,9 @@ export function isOrganization(value: unknown): value is Organization {
 /**
  * Validates `value` as Organization, collecting every error.
  */
-export function validateOrganization(value: unknown): ValidationResult<Organization> {
+export function validateOrganization(
+  value: unknown,
+): ValidationResult<Organization> {
   try {
     if (checkOrganization(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -971,9 +1063,12 @@ export function validateOrganization(value: unknown): ValidationResult<Organizat
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid Organization.
  */
-export function assertOrganization(value: unknown): asserts value is Organization {
+export function assertOrganization(
+  value: unknown,
+): asserts value is Organization {
   const result = validateOrganization(value);
-  if (!result.valid) throw new SchemaValidationError("Organization", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("Organization", result.errors);
 }
 
 /**

@@ -28,7 +28,9 @@ export interface PhoneNumberFactor {
 /**
  * Whether `value` is a valid PhoneNumberFactor: the recursive check that `isPhoneNumberFactor` guards.
  */
-export function checkPhoneNumberFactor(value: unknown): value is PhoneNumberFactor {
+export function checkPhoneNumberFactor(
+  value: unknown,
+): value is PhoneNumberFactor {
   if (!isJsonObject(value)) return false;
   const phone_id = value.phone_id;
   if (typeof phone_id !== "string") return false;
@@ -98,7 +100,9 @@ export function collectPhoneNumberFactorErrors(
 /**
  * Whether `value` is a valid PhoneNumberFactor. Data nested too deeply to validate is not.
  */
-export function isPhoneNumberFactor(value: unknown): value is PhoneNumberFactor {
+export function isPhoneNumberFactor(
+  value: unknown,
+): value is PhoneNumberFactor {
   try {
     return checkPhoneNumberFactor(value);
   } catch (error) {
@@ -109,7 +113,9 @@ export function isPhoneNumberFactor(value: unknown): value is PhoneNumberFactor 
 /**
  * Validates `value` as PhoneNumberFactor, collecting every error.
  */
-export function validatePhoneNumberFactor(value: unknown): ValidationResult<PhoneNumberFactor> {
+export function validatePhoneNumberFactor(
+  value: unknown,
+): ValidationResult<PhoneNumberFactor> {
   try {
     if (checkPhoneNumberFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -123,9 +129,12 @@ export function validatePhoneNumberFactor(value: unknown): ValidationResult<Phon
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid PhoneNumberFactor.
  */
-export function assertPhoneNumberFactor(value: unknown): asserts value is PhoneNumberFactor {
+export function assertPhoneNumberFactor(
+  value: unknown,
+): asserts value is PhoneNumberFactor {
   const result = validatePhoneNumberFactor(value);
-  if (!result.valid) throw new SchemaValidationError("PhoneNumberFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("PhoneNumberFactor", result.errors);
 }
 
 /**

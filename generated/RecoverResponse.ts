@@ -11,14 +11,22 @@ import {
   tooDeeplyNested,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
-import { type DeviceInfo, checkDeviceInfo, collectDeviceInfoErrors } from "./DeviceInfo.js";
+import {
+  type DeviceInfo,
+  checkDeviceInfo,
+  collectDeviceInfoErrors,
+} from "./DeviceInfo.js";
 import { type Member, checkMember, collectMemberErrors } from "./Member.js";
 import {
   type MemberSession,
   checkMemberSession,
   collectMemberSessionErrors,
 } from "./MemberSession.js";
-import { type Organization, checkOrganization, collectOrganizationErrors } from "./Organization.js";
+import {
+  type Organization,
+  checkOrganization,
+  collectOrganizationErrors,
+} from "./Organization.js";
 
 export interface RecoverResponse {
   /**
@@ -47,10 +55,14 @@ export interface RecoverResponse {
   session_jwt: string;
   /**
    * The number of recovery codes remaining for a Member.
+   *
+   * @format int32
    */
   recovery_codes_remaining: number;
   /**
    * The HTTP status code of the response. Stytch follows standard HTTP response status code patterns, e.g. 2XX values equate to success, 3XX values are redirects, 4XX are client errors, and 5XX are server errors.
+   *
+   * @format int32
    */
   status_code: number;
   /**
@@ -68,7 +80,8 @@ export interface RecoverResponse {
  */
 export function checkRecoverResponse(value: unknown): value is RecoverResponse {
   if (!isJsonObject(value)) return false;
-  if (value.member === undefined || value.organization === undefined) return false;
+  if (value.member === undefined || value.organization === undefined)
+    return false;
   const request_id = value.request_id;
   if (typeof request_id !== "string") return false;
   const member_id = value.member_id;
@@ -76,7 +89,8 @@ export function checkRecoverResponse(value: unknown): value is RecoverResponse {
   const member = value.member;
   if (member !== undefined && !checkMember(member)) return false;
   const organization = value.organization;
-  if (organization !== undefined && !checkOrganization(organization)) return false;
+  if (organization !== undefined && !checkOrganization(organization))
+    return false;
   const session_token = value.session_token;
   if (typeof session_token !== "string") return false;
   const session_jwt = value.session_jwt;
@@ -84,7 +98,8 @@ export function checkRecoverResponse(value: unknown): value is RecoverResponse {
   const recovery_codes_remaining = value.recovery_codes_remaining;
   if (
     !Number.isInteger(recovery_codes_remaining) ||
-    (typeof recovery_codes_remaining === "number" && !formats.isInt32(recovery_codes_remaining))
+    (typeof recovery_codes_remaining === "number" &&
+      !formats.isInt32(recovery_codes_remaining))
   )
     return false;
   const status_code = value.status_code;
@@ -94,9 +109,11 @@ export function checkRecoverResponse(value: unknown): value is RecoverResponse {
   )
     return false;
   const member_session = value.member_session;
-  if (member_session !== undefined && !checkMemberSession(member_session)) return false;
+  if (member_session !== undefined && !checkMemberSession(member_session))
+    return false;
   const member_device = value.member_device;
-  if (member_device !== undefined && !checkDeviceInfo(member_device)) return false;
+  if (member_device !== undefined && !checkDeviceInfo(member_device))
+    return false;
   return true;
 }
 
@@ -209,7 +226,11 @@ export function collectRecoverResponseErrors(
     }
     const organization = value.organization;
     if (organization !== undefined) {
-      collectOrganizationErrors(organization, instancePath + "/organization", errors);
+      collectOrganizationErrors(
+        organization,
+        instancePath + "/organization",
+        errors,
+      );
     }
     const session_token = value.session_token;
     if (session_token !== undefined) {
@@ -277,11 +298,19 @@ export function collectRecoverResponseErrors(
     }
     const member_session = value.member_session;
     if (member_session !== undefined) {
-      collectMemberSessionErrors(member_session, instancePath + "/member_session", errors);
+      collectMemberSessionErrors(
+        member_session,
+        instancePath + "/member_session",
+        errors,
+      );
     }
     const member_device = value.member_device;
     if (member_device !== undefined) {
-      collectDeviceInfoErrors(member_device, instancePath + "/member_device", errors);
+      collectDeviceInfoErrors(
+        member_device,
+        instancePath + "/member_device",
+        errors,
+      );
     }
   }
 }
@@ -300,7 +329,9 @@ export function isRecoverResponse(value: unknown): value is RecoverResponse {
 /**
  * Validates `value` as RecoverResponse, collecting every error.
  */
-export function validateRecoverResponse(value: unknown): ValidationResult<RecoverResponse> {
+export function validateRecoverResponse(
+  value: unknown,
+): ValidationResult<RecoverResponse> {
   try {
     if (checkRecoverResponse(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -314,9 +345,12 @@ export function validateRecoverResponse(value: unknown): ValidationResult<Recove
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid RecoverResponse.
  */
-export function assertRecoverResponse(value: unknown): asserts value is RecoverResponse {
+export function assertRecoverResponse(
+  value: unknown,
+): asserts value is RecoverResponse {
   const result = validateRecoverResponse(value);
-  if (!result.valid) throw new SchemaValidationError("RecoverResponse", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("RecoverResponse", result.errors);
 }
 
 /**

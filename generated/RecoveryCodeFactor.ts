@@ -24,7 +24,9 @@ export interface RecoveryCodeFactor {
 /**
  * Whether `value` is a valid RecoveryCodeFactor: the recursive check that `isRecoveryCodeFactor` guards.
  */
-export function checkRecoveryCodeFactor(value: unknown): value is RecoveryCodeFactor {
+export function checkRecoveryCodeFactor(
+  value: unknown,
+): value is RecoveryCodeFactor {
   if (!isJsonObject(value)) return false;
   const totp_recovery_code_id = value.totp_recovery_code_id;
   if (typeof totp_recovery_code_id !== "string") return false;
@@ -73,7 +75,9 @@ export function collectRecoveryCodeFactorErrors(
 /**
  * Whether `value` is a valid RecoveryCodeFactor. Data nested too deeply to validate is not.
  */
-export function isRecoveryCodeFactor(value: unknown): value is RecoveryCodeFactor {
+export function isRecoveryCodeFactor(
+  value: unknown,
+): value is RecoveryCodeFactor {
   try {
     return checkRecoveryCodeFactor(value);
   } catch (error) {
@@ -84,7 +88,9 @@ export function isRecoveryCodeFactor(value: unknown): value is RecoveryCodeFacto
 /**
  * Validates `value` as RecoveryCodeFactor, collecting every error.
  */
-export function validateRecoveryCodeFactor(value: unknown): ValidationResult<RecoveryCodeFactor> {
+export function validateRecoveryCodeFactor(
+  value: unknown,
+): ValidationResult<RecoveryCodeFactor> {
   try {
     if (checkRecoveryCodeFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -98,9 +104,12 @@ export function validateRecoveryCodeFactor(value: unknown): ValidationResult<Rec
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid RecoveryCodeFactor.
  */
-export function assertRecoveryCodeFactor(value: unknown): asserts value is RecoveryCodeFactor {
+export function assertRecoveryCodeFactor(
+  value: unknown,
+): asserts value is RecoveryCodeFactor {
   const result = validateRecoveryCodeFactor(value);
-  if (!result.valid) throw new SchemaValidationError("RecoveryCodeFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("RecoveryCodeFactor", result.errors);
 }
 
 /**

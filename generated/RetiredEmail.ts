@@ -109,7 +109,9 @@ export function isRetiredEmail(value: unknown): value is RetiredEmail {
 /**
  * Validates `value` as RetiredEmail, collecting every error.
  */
-export function validateRetiredEmail(value: unknown): ValidationResult<RetiredEmail> {
+export function validateRetiredEmail(
+  value: unknown,
+): ValidationResult<RetiredEmail> {
   try {
     if (checkRetiredEmail(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -123,9 +125,12 @@ export function validateRetiredEmail(value: unknown): ValidationResult<RetiredEm
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid RetiredEmail.
  */
-export function assertRetiredEmail(value: unknown): asserts value is RetiredEmail {
+export function assertRetiredEmail(
+  value: unknown,
+): asserts value is RetiredEmail {
   const result = validateRetiredEmail(value);
-  if (!result.valid) throw new SchemaValidationError("RetiredEmail", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("RetiredEmail", result.errors);
 }
 
 /**

@@ -41,16 +41,20 @@ export interface SCIMRegistration {
 /**
  * Whether `value` is a valid SCIMRegistration: the recursive check that `isSCIMRegistration` guards.
  */
-export function checkSCIMRegistration(value: unknown): value is SCIMRegistration {
+export function checkSCIMRegistration(
+  value: unknown,
+): value is SCIMRegistration {
   if (!isJsonObject(value)) return false;
   const connection_id = value.connection_id;
   if (typeof connection_id !== "string") return false;
   const registration_id = value.registration_id;
   if (typeof registration_id !== "string") return false;
   const external_id = value.external_id;
-  if (external_id !== undefined && typeof external_id !== "string") return false;
+  if (external_id !== undefined && typeof external_id !== "string")
+    return false;
   const scim_attributes = value.scim_attributes;
-  if (scim_attributes !== undefined && !checkSCIMAttributes(scim_attributes)) return false;
+  if (scim_attributes !== undefined && !checkSCIMAttributes(scim_attributes))
+    return false;
   return true;
 }
 
@@ -122,7 +126,11 @@ export function collectSCIMRegistrationErrors(
     }
     const scim_attributes = value.scim_attributes;
     if (scim_attributes !== undefined) {
-      collectSCIMAttributesErrors(scim_attributes, instancePath + "/scim_attributes", errors);
+      collectSCIMAttributesErrors(
+        scim_attributes,
+        instancePath + "/scim_attributes",
+        errors,
+      );
     }
   }
 }
@@ -141,7 +149,9 @@ export function isSCIMRegistration(value: unknown): value is SCIMRegistration {
 /**
  * Validates `value` as SCIMRegistration, collecting every error.
  */
-export function validateSCIMRegistration(value: unknown): ValidationResult<SCIMRegistration> {
+export function validateSCIMRegistration(
+  value: unknown,
+): ValidationResult<SCIMRegistration> {
   try {
     if (checkSCIMRegistration(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -155,9 +165,12 @@ export function validateSCIMRegistration(value: unknown): ValidationResult<SCIMR
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid SCIMRegistration.
  */
-export function assertSCIMRegistration(value: unknown): asserts value is SCIMRegistration {
+export function assertSCIMRegistration(
+  value: unknown,
+): asserts value is SCIMRegistration {
   const result = validateSCIMRegistration(value);
-  if (!result.valid) throw new SchemaValidationError("SCIMRegistration", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("SCIMRegistration", result.errors);
 }
 
 /**

@@ -47,7 +47,8 @@ export function checkSSORegistration(value: unknown): value is SSORegistration {
   const registration_id = value.registration_id;
   if (typeof registration_id !== "string") return false;
   const sso_attributes = value.sso_attributes;
-  if (sso_attributes !== undefined && !isJsonObject(sso_attributes)) return false;
+  if (sso_attributes !== undefined && !isJsonObject(sso_attributes))
+    return false;
   return true;
 }
 
@@ -153,7 +154,9 @@ export function isSSORegistration(value: unknown): value is SSORegistration {
 /**
  * Validates `value` as SSORegistration, collecting every error.
  */
-export function validateSSORegistration(value: unknown): ValidationResult<SSORegistration> {
+export function validateSSORegistration(
+  value: unknown,
+): ValidationResult<SSORegistration> {
   try {
     if (checkSSORegistration(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -167,9 +170,12 @@ export function validateSSORegistration(value: unknown): ValidationResult<SSOReg
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid SSORegistration.
  */
-export function assertSSORegistration(value: unknown): asserts value is SSORegistration {
+export function assertSSORegistration(
+  value: unknown,
+): asserts value is SSORegistration {
   const result = validateSSORegistration(value);
-  if (!result.valid) throw new SchemaValidationError("SSORegistration", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("SSORegistration", result.errors);
 }
 
 /**

@@ -32,7 +32,9 @@ export interface SnapchatOAuthFactor {
 /**
  * Whether `value` is a valid SnapchatOAuthFactor: the recursive check that `isSnapchatOAuthFactor` guards.
  */
-export function checkSnapchatOAuthFactor(value: unknown): value is SnapchatOAuthFactor {
+export function checkSnapchatOAuthFactor(
+  value: unknown,
+): value is SnapchatOAuthFactor {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (typeof id !== "string") return false;
@@ -115,7 +117,9 @@ export function collectSnapchatOAuthFactorErrors(
 /**
  * Whether `value` is a valid SnapchatOAuthFactor. Data nested too deeply to validate is not.
  */
-export function isSnapchatOAuthFactor(value: unknown): value is SnapchatOAuthFactor {
+export function isSnapchatOAuthFactor(
+  value: unknown,
+): value is SnapchatOAuthFactor {
   try {
     return checkSnapchatOAuthFactor(value);
   } catch (error) {
@@ -126,7 +130,9 @@ export function isSnapchatOAuthFactor(value: unknown): value is SnapchatOAuthFac
 /**
  * Validates `value` as SnapchatOAuthFactor, collecting every error.
  */
-export function validateSnapchatOAuthFactor(value: unknown): ValidationResult<SnapchatOAuthFactor> {
+export function validateSnapchatOAuthFactor(
+  value: unknown,
+): ValidationResult<SnapchatOAuthFactor> {
   try {
     if (checkSnapchatOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -140,9 +146,12 @@ export function validateSnapchatOAuthFactor(value: unknown): ValidationResult<Sn
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid SnapchatOAuthFactor.
  */
-export function assertSnapchatOAuthFactor(value: unknown): asserts value is SnapchatOAuthFactor {
+export function assertSnapchatOAuthFactor(
+  value: unknown,
+): asserts value is SnapchatOAuthFactor {
   const result = validateSnapchatOAuthFactor(value);
-  if (!result.valid) throw new SchemaValidationError("SnapchatOAuthFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("SnapchatOAuthFactor", result.errors);
 }
 
 /**

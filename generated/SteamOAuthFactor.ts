@@ -32,7 +32,9 @@ export interface SteamOAuthFactor {
 /**
  * Whether `value` is a valid SteamOAuthFactor: the recursive check that `isSteamOAuthFactor` guards.
  */
-export function checkSteamOAuthFactor(value: unknown): value is SteamOAuthFactor {
+export function checkSteamOAuthFactor(
+  value: unknown,
+): value is SteamOAuthFactor {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (typeof id !== "string") return false;
@@ -126,7 +128,9 @@ export function isSteamOAuthFactor(value: unknown): value is SteamOAuthFactor {
 /**
  * Validates `value` as SteamOAuthFactor, collecting every error.
  */
-export function validateSteamOAuthFactor(value: unknown): ValidationResult<SteamOAuthFactor> {
+export function validateSteamOAuthFactor(
+  value: unknown,
+): ValidationResult<SteamOAuthFactor> {
   try {
     if (checkSteamOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -140,9 +144,12 @@ export function validateSteamOAuthFactor(value: unknown): ValidationResult<Steam
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid SteamOAuthFactor.
  */
-export function assertSteamOAuthFactor(value: unknown): asserts value is SteamOAuthFactor {
+export function assertSteamOAuthFactor(
+  value: unknown,
+): asserts value is SteamOAuthFactor {
   const result = validateSteamOAuthFactor(value);
-  if (!result.valid) throw new SchemaValidationError("SteamOAuthFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("SteamOAuthFactor", result.errors);
 }
 
 /**

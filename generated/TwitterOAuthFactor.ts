@@ -32,7 +32,9 @@ export interface TwitterOAuthFactor {
 /**
  * Whether `value` is a valid TwitterOAuthFactor: the recursive check that `isTwitterOAuthFactor` guards.
  */
-export function checkTwitterOAuthFactor(value: unknown): value is TwitterOAuthFactor {
+export function checkTwitterOAuthFactor(
+  value: unknown,
+): value is TwitterOAuthFactor {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (typeof id !== "string") return false;
@@ -115,7 +117,9 @@ export function collectTwitterOAuthFactorErrors(
 /**
  * Whether `value` is a valid TwitterOAuthFactor. Data nested too deeply to validate is not.
  */
-export function isTwitterOAuthFactor(value: unknown): value is TwitterOAuthFactor {
+export function isTwitterOAuthFactor(
+  value: unknown,
+): value is TwitterOAuthFactor {
   try {
     return checkTwitterOAuthFactor(value);
   } catch (error) {
@@ -126,7 +130,9 @@ export function isTwitterOAuthFactor(value: unknown): value is TwitterOAuthFacto
 /**
  * Validates `value` as TwitterOAuthFactor, collecting every error.
  */
-export function validateTwitterOAuthFactor(value: unknown): ValidationResult<TwitterOAuthFactor> {
+export function validateTwitterOAuthFactor(
+  value: unknown,
+): ValidationResult<TwitterOAuthFactor> {
   try {
     if (checkTwitterOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -140,9 +146,12 @@ export function validateTwitterOAuthFactor(value: unknown): ValidationResult<Twi
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid TwitterOAuthFactor.
  */
-export function assertTwitterOAuthFactor(value: unknown): asserts value is TwitterOAuthFactor {
+export function assertTwitterOAuthFactor(
+  value: unknown,
+): asserts value is TwitterOAuthFactor {
   const result = validateTwitterOAuthFactor(value);
-  if (!result.valid) throw new SchemaValidationError("TwitterOAuthFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("TwitterOAuthFactor", result.errors);
 }
 
 /**

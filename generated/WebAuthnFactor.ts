@@ -126,7 +126,9 @@ export function isWebAuthnFactor(value: unknown): value is WebAuthnFactor {
 /**
  * Validates `value` as WebAuthnFactor, collecting every error.
  */
-export function validateWebAuthnFactor(value: unknown): ValidationResult<WebAuthnFactor> {
+export function validateWebAuthnFactor(
+  value: unknown,
+): ValidationResult<WebAuthnFactor> {
   try {
     if (checkWebAuthnFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -140,9 +142,12 @@ export function validateWebAuthnFactor(value: unknown): ValidationResult<WebAuth
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid WebAuthnFactor.
  */
-export function assertWebAuthnFactor(value: unknown): asserts value is WebAuthnFactor {
+export function assertWebAuthnFactor(
+  value: unknown,
+): asserts value is WebAuthnFactor {
   const result = validateWebAuthnFactor(value);
-  if (!result.valid) throw new SchemaValidationError("WebAuthnFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("WebAuthnFactor", result.errors);
 }
 
 /**

@@ -229,7 +229,13 @@ export {
   isGoogleOAuthFactor,
   validateGoogleOAuthFactor,
 } from "./GoogleOAuthFactor.js";
-export { type Group, GroupSchema, assertGroup, isGroup, validateGroup } from "./Group.js";
+export {
+  type Group,
+  GroupSchema,
+  assertGroup,
+  isGroup,
+  validateGroup,
+} from "./Group.js";
 export {
   type HubspotOAuthExchangeFactor,
   HubspotOAuthExchangeFactorSchema,
@@ -273,7 +279,13 @@ export {
   isManager,
   validateManager,
 } from "./Manager.js";
-export { type Member, MemberSchema, assertMember, isMember, validateMember } from "./Member.js";
+export {
+  type Member,
+  MemberSchema,
+  assertMember,
+  isMember,
+  validateMember,
+} from "./Member.js";
 export {
   type MemberRole,
   MemberRoleSchema,
@@ -337,7 +349,13 @@ export {
   isPhoneNumberFactor,
   validatePhoneNumberFactor,
 } from "./PhoneNumberFactor.js";
-export { type Photo, PhotoSchema, assertPhoto, isPhoto, validatePhoto } from "./Photo.js";
+export {
+  type Photo,
+  PhotoSchema,
+  assertPhoto,
+  isPhoto,
+  validatePhoto,
+} from "./Photo.js";
 export {
   type RecoverResponse,
   RecoverResponseSchema,
@@ -359,7 +377,13 @@ export {
   isRetiredEmail,
   validateRetiredEmail,
 } from "./RetiredEmail.js";
-export { type Role, RoleSchema, assertRole, isRole, validateRole } from "./Role.js";
+export {
+  type Role,
+  RoleSchema,
+  assertRole,
+  isRole,
+  validateRole,
+} from "./Role.js";
 export {
   type SAMLSSOFactor,
   SAMLSSOFactorSchema,

@@ -18,7 +18,8 @@ import { generate } from "../src/index.js";
 import { runStrictTsc } from "./strict-tsc.js";
 import { SUITE_DIR } from "./vendor-test-suite.js";
 
-const REMOTES = { "http://localhost:1234/": path.join(SUITE_DIR, "remotes") };
+/** The suite's remote schemas, as the registry maps them. */
+export const SUITE_REMOTES = { "http://localhost:1234/": path.join(SUITE_DIR, "remotes") };
 
 export const SUITE_DIALECTS: Record<string, Dialect> = {
   "draft2020-12": "2020-12",
@@ -65,7 +66,8 @@ export interface DialectResult {
  */
 export type SuitePart = "required" | "optional" | "optional/format";
 
-function testFiles(suiteDialect: string, part: SuitePart): string[] {
+/** The test files of one part of a dialect's tests, sorted. */
+export function testFiles(suiteDialect: string, part: SuitePart): string[] {
   const dir = path.join(SUITE_DIR, "tests", suiteDialect, part === "required" ? "" : part);
   return readdirSync(dir)
     .filter((name) => name.endsWith(".json"))
@@ -119,7 +121,7 @@ async function generateGroups(suiteDialect: string, part: SuitePart, work: strin
           inputs: ["schema.json"],
           outDir: "out",
           dialect,
-          registry: REMOTES,
+          registry: SUITE_REMOTES,
           formats: part === "optional/format" ? "assert" : "annotate",
           formatter: "none",
           cache: false,

@@ -40,7 +40,7 @@ export async function metaschemaValidators(check: boolean): Promise<string[]> {
   // generate() reads its inputs sorted by path; rootTypes follows that order.
   const rootTypeOf = new Map([...files].sort().map((file, index) => [file, result.rootTypes[index]!]));
   const entries = Object.entries(METASCHEMAS).map(([dialect, file]) => [dialect, `validate${rootTypeOf.get(file)!}`] as const);
-  const source = [
+  const unformatted = [
     "// Written by scripts/metaschema-validators.ts (npm run metaschemas). Do not edit.",
     "",
     `import { ${entries.map(([, name]) => name).join(", ")} } from "./index.js";`,
@@ -52,6 +52,9 @@ export async function metaschemaValidators(check: boolean): Promise<string[]> {
     "",
   ].join("\n");
   const dialectFile = path.join(REPO_ROOT, METASCHEMA_VALIDATORS_DIR, DIALECT_FILE);
+  // Formatted as the generated modules beside it: by prettier, with this repository's config.
+  const prettier = await import("prettier");
+  const source = await prettier.format(unformatted, { ...(await prettier.resolveConfig(dialectFile)), filepath: dialectFile });
   let current: string | undefined;
   try {
     current = readFileSync(dialectFile, "utf8");

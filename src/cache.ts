@@ -5,7 +5,7 @@ import type { GeneratedFile, ModuleInput } from "./emit-module.js";
 import { narrowingOf } from "./keywords.js";
 import { PACKAGE_ROOT, packageVersion } from "./package-info.js";
 import type { SchemaNode } from "./graph.js";
-import type { ResolvedSchemas } from "./resolve.js";
+import { dynamicRefTargets, type ResolvedSchemas } from "./resolve.js";
 
 /**
  * The on-disk cache that makes repeated runs fast, keyed only by content, so a stale entry can
@@ -180,7 +180,8 @@ export function moduleKeys(
     const reached = new Set<ModuleInput>();
     for (const node of resolved.graph.descendants(root)) {
       if (typeof node.schema === "boolean") continue;
-      const targets = [node.ref, node.dynamicRef?.initial, ...(resolved.dynamicAnchors.get(node.baseUri)?.values() ?? [])];
+      const dynamic = node.dynamicRef === undefined ? [] : dynamicRefTargets(resolved, node.dynamicRef);
+      const targets = [node.ref, ...dynamic, ...(resolved.dynamicAnchors.get(node.baseUri)?.values() ?? [])];
       for (const target of targets) {
         const targetModule = target === undefined ? undefined : moduleOfNode.get(target);
         if (targetModule !== undefined && targetModule !== module) reached.add(targetModule);

@@ -97,7 +97,7 @@ function commandLine(onInit: () => void): Command {
     .option("--check", "write nothing; exit 1 and name every file that would change")
     .option("--dialect <dialect>", `dialect of schemas without $schema: ${DIALECTS.join(", ")} (default: 2020-12)`)
     .option("--formats <mode>", "assert: validators check format (default); annotate: format only documents")
-    .option("--prettier", "format the output with prettier and your prettier config instead of the built-in printer")
+    .option("--prettier", "always run prettier (by default the output is prettier's too, from the built-in printer where it matches)")
     .option("--no-cache", "regenerate everything; do not read or write node_modules/.cache/codegen")
     .option("--allow-remote", "fetch http(s) $refs (refused by default)")
     .option("--allow-outside-root", "follow file $refs outside the working directory and the inputs' directories (refused by default)")

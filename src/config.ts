@@ -22,7 +22,7 @@ export interface CodegenConfig {
   dialect?: Dialect;
   /** Whether validators assert `format` (default) or treat it as an annotation. */
   formats?: "assert" | "annotate";
-  /** How the output is formatted: the built-in printer (default), prettier, or not at all. */
+  /** How the output is formatted: as prettier does, by the built-in printer where it can (default) or prettier itself; or not at all. */
   formatter?: Formatter;
   /** Unknown keywords are errors, not warnings (as `--strict`). */
   strict?: boolean;
@@ -33,7 +33,10 @@ export interface CodegenConfig {
 }
 
 export const FORMATTERS = ["builtin", "prettier", "none"] as const;
-/** `builtin`: codegen's own printer (fast); `prettier`: prettier with the user's config; `none`: as emitted. */
+/**
+ * `builtin`: prettier's output for the user's prettier config, by codegen's own printer (fast) where it
+ * implements the config, by prettier elsewhere; `prettier`: always prettier; `none`: as emitted.
+ */
 export type Formatter = (typeof FORMATTERS)[number];
 
 export const CONFIG_FILE_NAME = "codegen.config.json";
@@ -104,7 +107,7 @@ export function formatterOption(value: unknown, where: string): Formatter {
     invalidOption(
       `must be one of ${FORMATTERS.join(", ")}`,
       where,
-      "builtin is codegen's own printer; prettier uses your prettier config.",
+      "builtin formats as prettier does, with codegen's fast printer where it can; prettier always runs prettier.",
     );
   }
   return value as Formatter;

@@ -1,10 +1,12 @@
 import { compile, type JSONSchema, type Options } from "json-schema-to-typescript";
-import type { Dialect } from "./dialect.js";
+import { type Dialect, refOverridesSiblings } from "./dialect.js";
+import { declareReadOnly, docCommentText, readOnlyProperties } from "./emit-types-jsdoc.js";
 import { keywordsWhere } from "./keywords.js";
 import type { SchemaLocation, SchemaNode } from "./graph.js";
-import type { ResolvedSchemas } from "./resolve.js";
+import { dynamicRefTargets, type ResolvedSchemas } from "./resolve.js";
 import { isSchemaObject, setAtPath, type SchemaObject } from "./schema-walk.js";
 import { sanitizeCommentText } from "./validators/code.js";
+import { allowsNull } from "./validators/keywords/type.js";
 
 /** Keywords that only annotate: a `$ref` with nothing else beside it is just the referenced type. */
 const ANNOTATIONS = new Set(keywordsWhere((definition) => definition.types === "annotation"));
@@ -74,8 +76,11 @@ function toTypeableForm(copy: SchemaObject, dialect: Dialect): void {
   if (dialect === "2020-12" && Array.isArray(copy["prefixItems"])) {
     if ("items" in copy) copy["additionalItems"] = copy["items"];
     copy["items"] = copy["prefixItems"];
-    delete copy["prefixItems"];
   }
+  // Before 2020-12 prefixItems means nothing; json-schema-to-typescript would not read it either, but it counts as shaping.
+  delete copy["prefixItems"];
+  // A tuple is open unless the rest is ruled out: json-schema-to-typescript closes it otherwise.
+  if (Array.isArray(copy["items"]) && !("additionalItems" in copy)) copy["additionalItems"] = true;
   // Pattern properties become an index signature; keys matching no pattern may still hold anything.
   if ("patternProperties" in copy && !("additionalProperties" in copy)) copy["additionalProperties"] = true;
   // Bounds no array meets leave only non-arrays; json-schema-to-typescript refuses them, so they go.
@@ -83,7 +88,95 @@ function toTypeableForm(copy: SchemaObject, dialect: Dialect): void {
     delete copy["minItems"];
     delete copy["maxItems"];
   }
+  // A `null` in the type list that the enum (or const) rules out: it would add `| null` beside the values.
+  const type = copy["type"];
+  const allowed = Array.isArray(copy["enum"]) ? (copy["enum"] as unknown[]) : "const" in copy ? [copy["const"]] : undefined;
+  if (Array.isArray(type) && type.includes("null") && type.length > 1 && allowed !== undefined && !allowed.includes(null)) {
+    copy["type"] = type.filter((item) => item !== "null");
+  }
 }
+
+const JSON_TYPES = ["object", "array", "string", "number", "boolean", "null"];
+/** The keywords that apply only to objects or only to arrays (tuples are in `items` form by now). */
+const TYPE_KEYWORDS = {
+  object: ["properties", "patternProperties", "additionalProperties", "required"],
+  array: ["items", "additionalItems"],
+} as const;
+const COMBINATORS = ["allOf", "anyOf", "oneOf"];
+
+const typeList = (type: unknown): unknown[] => (Array.isArray(type) ? type : type === undefined ? [] : [type]);
+
+/**
+ * Object and array keywords without `type`: json-schema-to-typescript makes an interface (an
+ * array) of them, but every value of another type passes them, so the sound type is that
+ * interface or array or any other type the schema allows: every JSON type, or the ones the
+ * schema's `allOf`/`anyOf`/`oneOf` parent declares (`inherited`), whose type it is intersected with.
+ */
+function typeUntyped(copy: SchemaObject, inherited: readonly unknown[] | undefined): void {
+  if ("type" in copy) return;
+  // An enum (or const) types the values exactly; json-schema-to-typescript would intersect them with the interface.
+  const possible = "enum" in copy || "const" in copy ? [] : (inherited ?? JSON_TYPES);
+  const keywordsOf = (type: "object" | "array"): string[] => TYPE_KEYWORDS[type].filter((keyword) => keyword in copy);
+  const shaped = (["object", "array"] as const).filter((type) => keywordsOf(type).length > 0);
+  // Keywords for a type that is ruled out cannot shape the type.
+  for (const type of shaped.filter((type) => !possible.includes(type))) for (const keyword of keywordsOf(type)) delete copy[keyword];
+  const members = shaped.filter((type) => possible.includes(type));
+  if (members.length === 0) return;
+  const rest = possible.filter((type) => !(members as readonly unknown[]).includes(type));
+  if (rest.length === 0 && members.length === 1) {
+    copy["type"] = members[0];
+    typeObject(copy);
+    return;
+  }
+  const constraints: SchemaObject = {};
+  for (const keyword of Object.keys(copy).filter((keyword) => !ANNOTATIONS.has(keyword))) {
+    constraints[keyword] = copy[keyword];
+    delete copy[keyword];
+  }
+  const typed = members.map((type) => {
+    const member: SchemaObject = { ...constraints, type };
+    typeObject(member);
+    return member;
+  });
+  copy["anyOf"] = [...typed, ...rest.map((type) => ({ type }))];
+}
+
+/**
+ * The object part of a schema, where json-schema-to-typescript's interface would refuse objects the
+ * schema allows: it writes `{}` (which also accepts strings and numbers) for an object that declares
+ * no properties, and an interface whose properties are all optional is a weak type to TypeScript,
+ * which refuses an object with none of them (`{ other: 1 }`). Both get an index signature for the
+ * keys the schema leaves open; with `additionalProperties: false` and no properties, no key may be there.
+ */
+function typeObject(copy: SchemaObject): void {
+  const types = typeList(copy["type"]);
+  if (!types.includes("object") || "patternProperties" in copy) return;
+  const properties = copy["properties"];
+  const names = isSchemaObject(properties) ? Object.keys(properties) : [];
+  if (names.length > 0) {
+    const required = Array.isArray(copy["required"]) ? (copy["required"] as unknown[]) : [];
+    if (!("additionalProperties" in copy) && !names.some((name) => required.includes(name))) copy["additionalProperties"] = true;
+    return;
+  }
+  // (`required` alone declares nothing to json-schema-to-typescript; the members of a combinator shape the object.)
+  if (COMBINATORS.some((keyword) => keyword in copy)) return;
+  if (copy["additionalProperties"] !== false) {
+    copy["additionalProperties"] ??= true;
+    return;
+  }
+  delete copy["additionalProperties"];
+  const others = types.filter((type) => type !== "object");
+  delete copy["type"];
+  if (others.length === 0) copy["tsType"] = "Record<string, never>";
+  else copy["anyOf"] = [{ tsType: "Record<string, never>" }, { type: others }];
+}
+
+/** Whether json-schema-to-typescript derives a type from the prepared schema (else it allows every value). */
+const shapesType = (copy: SchemaObject): boolean => Object.keys(copy).some((keyword) => SHAPING.has(keyword));
+
+/** The annotations of a prepared schema: what the doc comment of the property holding it is made of. */
+const annotationsOf = (copy: SchemaObject): SchemaObject =>
+  Object.fromEntries(Object.entries(copy).filter(([keyword]) => ANNOTATIONS.has(keyword)));
 
 /**
  * json-schema-to-typescript quotes each `patternProperties` key in a doc comment, escaping only the
@@ -105,46 +198,110 @@ function sanitizePatternKeys(copy: SchemaObject): void {
 /**
  * A copy of the schema for json-schema-to-typescript in which every other named schema and every
  * `$ref` is replaced by `tsType: <Name>`, so each named type is declared once and imported elsewhere.
+ * `inherited` is the type list of the parent when the schema is one of its `allOf`/`anyOf`/`oneOf`.
  */
-function prepareSchema(node: SchemaNode, isRoot: boolean, context: TypeContext, found: Preparation): JSONSchema {
-  const { references } = found;
+function prepareSchema(
+  node: SchemaNode,
+  isRoot: boolean,
+  context: TypeContext,
+  found: Preparation,
+  inherited?: readonly unknown[],
+): JSONSchema {
   const { schema } = node;
   // json-schema-to-typescript reads nested booleans itself; at the root they would become interfaces.
   if (typeof schema === "boolean") return isRoot ? { tsType: schema ? "unknown" : "never" } : (schema as unknown as JSONSchema);
   const namedHere = context.names.get(node);
   if (!isRoot && namedHere !== undefined) {
-    references.add(namedHere);
+    found.references.add(namedHere);
     return { tsType: namedHere };
   }
-  const copy: SchemaObject = {};
-  // OpenAPI 3.0's nullable, as JSON Schema's type list.
-  const nullable = node.dialect === "openapi-3.0" && schema["nullable"] === true && "type" in schema;
-  for (const [keyword, value] of Object.entries(schema)) {
-    if (keyword === "type" && nullable) {
-      copy[keyword] = [...new Set([...(Array.isArray(value) ? (value as unknown[]) : [value]), "null"])];
-      continue;
-    }
-    if (HIDDEN.has(keyword) || JSON2TS_EXTENSIONS.has(keyword) || (keyword === "title" && !isRoot)) continue;
-    copy[keyword] = keyword === "description" && typeof value === "string" ? sanitizeCommentText(value) : value;
-  }
+  const copy = ownKeywords(node, schema, isRoot);
+  // Draft-07 and earlier (and OpenAPI 3.0) ignore a $ref's siblings: the type is the target's.
+  if (node.ref !== undefined && refOverridesSiblings(schema, node.dialect))
+    return { ...annotationsOf(copy), tsType: referTo(node.ref, context, found) };
   const copies = new Set<unknown>();
+  const childInherits = COMBINATORS.some((keyword) => keyword in copy) ? ("type" in copy ? typeList(copy["type"]) : inherited) : undefined;
   for (const child of node.children) {
     if (child.path[0] === "$defs" || child.path[0] === "definitions") continue;
-    setAtPath(copy, child.path, prepareSchema(child, false, context, found), copies);
+    const viaCombinator = COMBINATORS.includes(String(child.path[0]));
+    setAtPath(copy, child.path, prepareSchema(child, false, context, found, viaCombinator ? childInherits : undefined), copies);
   }
   sanitizePatternKeys(copy);
+  readOnlyProperties(copy, schema);
   toTypeableForm(copy, node.dialect);
-  // A dynamic reference is typed as its initial target, the most general of its possible targets.
-  const target = node.ref ?? node.dynamicRef?.initial;
-  if (target === undefined) return isRoot ? copy : shareIfLarge(node, copy, found);
-  const targetName = context.names.get(target)!;
-  references.add(targetName);
-  const siblings = Object.keys(copy).filter((keyword) => !ANNOTATIONS.has(keyword));
-  if (siblings.length === 0) return { ...copy, tsType: targetName };
-  // A $ref beside other keywords means both apply (2019-09 and later): an intersection.
-  const annotations = Object.fromEntries(Object.entries(copy).filter(([keyword]) => ANNOTATIONS.has(keyword)));
+  // A dynamic reference is any of the schemas it can go to at run time.
+  const targets =
+    node.ref !== undefined ? [node.ref] : node.dynamicRef !== undefined ? dynamicRefTargets(context.resolved, node.dynamicRef) : [];
+  if (targets.length > 0) return besideReference(copy, targets, context, found, inherited);
+  typeUntyped(copy, inherited);
+  typeObject(copy);
+  if (!shapesType(copy)) copy["tsType"] = "unknown";
+  const typed = isRoot ? copy : shareIfLarge(node, copy, found);
+  if (!allowsNull(schema, node.dialect) || "type" in schema || typed["tsType"] === "unknown") return typed;
+  // A shared type's placeholder is filled in later (see `fillShared`): it stays the member itself.
+  return withNull(
+    typed,
+    found.shared.some((shared) => shared.placeholder === typed),
+  );
+}
+
+/** The keywords json-schema-to-typescript may see, OpenAPI 3.0's nullable folded in, the doc comment made whole. */
+function ownKeywords(node: SchemaNode, schema: SchemaObject, isRoot: boolean): SchemaObject {
+  const copy: SchemaObject = {};
+  for (const [keyword, value] of Object.entries(schema)) {
+    // `nullable` is folded in below; json-schema-to-typescript would read it its own way.
+    if (HIDDEN.has(keyword) || JSON2TS_EXTENSIONS.has(keyword) || keyword === "nullable" || (keyword === "title" && !isRoot)) continue;
+    copy[keyword] = value;
+  }
+  // Where the schema names its types, null joins them (and its enum): `string | null` reads best.
+  if (allowsNull(schema, node.dialect) && "type" in schema) {
+    copy["type"] = [...new Set([...typeList(schema["type"]), "null"])];
+    const allowed = "const" in copy ? [copy["const"]] : Array.isArray(copy["enum"]) ? (copy["enum"] as unknown[]) : undefined;
+    if (allowed !== undefined) {
+      delete copy["const"];
+      copy["enum"] = allowed.includes(null) ? allowed : [...allowed, null];
+    }
+  }
+  // The doc comment, whole, as the description; json-schema-to-typescript would put `@deprecated` first.
+  delete copy["deprecated"];
+  const comment = docCommentText(schema);
+  if (comment === undefined) delete copy["description"];
+  else copy["description"] = comment;
+  return copy;
+}
+
+/** A schema with a `$ref` (or dynamic reference) that applies beside its other keywords (2019-09 and later). */
+function besideReference(
+  copy: SchemaObject,
+  targets: readonly SchemaNode[],
+  context: TypeContext,
+  found: Preparation,
+  inherited: readonly unknown[] | undefined,
+): SchemaObject {
+  const names = targets.map((each) => referTo(each, context, found));
+  const targetName = names.length === 1 ? names[0]! : `(${names.join(" | ")})`;
+  const annotations = annotationsOf(copy);
   const constraints = Object.fromEntries(Object.entries(copy).filter(([keyword]) => !ANNOTATIONS.has(keyword)));
+  // The siblings are intersected with the target: only a single target's types need be typed.
+  const only = targets.length === 1 ? targets[0]!.schema : undefined;
+  typeUntyped(constraints, isSchemaObject(only) && "type" in only ? typeList(only["type"]) : inherited);
+  typeObject(constraints);
+  // Beside keywords that shape no type, a $ref is its target; else both apply: an intersection.
+  if (!shapesType(constraints)) return { ...annotations, tsType: targetName };
   return { ...annotations, allOf: [{ tsType: targetName }, constraints] };
+}
+
+/** `T | null` for a prepared schema without `type` (`allOf`, `oneOf`, …), its annotations kept outside. */
+function withNull(prepared: SchemaObject, isPlaceholder: boolean): SchemaObject {
+  const member = isPlaceholder ? prepared : Object.fromEntries(Object.entries(prepared).filter(([keyword]) => !ANNOTATIONS.has(keyword)));
+  return { ...annotationsOf(prepared), anyOf: [member, { type: "null" }] };
+}
+
+/** The type name of a reference's target, which the declarations then use. */
+function referTo(target: SchemaNode, context: TypeContext, found: Preparation): string {
+  const name = context.names.get(target)!;
+  found.references.add(name);
+  return name;
 }
 
 /** Subschemas with at least this many schemas are typed once however often they recur. */
@@ -254,11 +411,9 @@ export async function emitTypes(node: SchemaNode, context: TypeContext): Promise
   const prepared = prepareSchema(node, true, context, found);
   await fillShared(found, node, context);
   const { references } = found;
-  // A root without any keyword that shapes the value allows every value, not only objects.
-  const constrains = Object.keys(prepared).some((keyword) => SHAPING.has(keyword));
-  const compiled = await json2ts({ ...prepared, ...(constrains ? {} : { tsType: "unknown" }), title: name }, name, node);
+  const compiled = await json2ts({ ...prepared, title: name }, name, node);
   // U+2028/U+2029 can only be left in string literals (property names, literal types): escaped there, as `literal()` does.
-  const source = compiled
+  const source = declareReadOnly(compiled)
     .replaceAll(HAS_OWN_PROPERTY_STAND_IN, "hasOwnProperty")
     .replace(/[\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16)}`);
   // json-schema-to-typescript declares nothing for a schema that allows any value.

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { Cache, moduleKeys } from "./cache.js";
 import { CodegenError, type CodegenWarning } from "./errors.js";
+import type { Options as PrettierOptions } from "prettier";
 import { loadConfig, type Formatter, type NamingOptions } from "./config.js";
 import type { Dialect } from "./dialect.js";
 import type { GeneratedFile, ModuleInput } from "./emit-module.js";
@@ -29,7 +30,10 @@ export interface GenerateOptions {
   registry?: Readonly<Record<string, string>>;
   /** `assert` (default): validators check `format`; `annotate`: `format` only documents, as the specification's default. */
   formats?: "assert" | "annotate";
-  /** `builtin` (default): codegen's own fast printer; `prettier`: prettier with the user's config; `none`: unformatted. Default: the config's `formatter`. */
+  /**
+   * `builtin` (default): prettier's output for the user's prettier config, printed by codegen's own fast printer where
+   * it is proven identical; `prettier`: prettier itself; `none`: unformatted. Default: the config's `formatter`.
+   */
   formatter?: Formatter;
   /** Fail on warnings (unknown keywords) instead of reporting them; default: the config's `strict`, else false. */
   strict?: boolean;
@@ -54,7 +58,7 @@ export interface GenerateResult {
   typeCount: number;
   /** How many generated modules came from the cache unchanged (all of them when no input changed). */
   reusedModules: number;
-  /** The type name of each input's root schema, in input order (OpenAPI documents have none: their components are named). */
+  /** The type name of each input file's root schema, in the order of the files' absolute paths (OpenAPI documents have none: their components are named). */
   rootTypes: string[];
   /** Unknown keywords codegen ignored (with `strict`, the run fails instead). */
   warnings: CodegenWarning[];
@@ -102,6 +106,8 @@ interface RunSettings {
   naming: NamingOptions;
   assertFormats: boolean;
   formatter: Formatter;
+  /** The user's prettier config for the output directory, resolved as the prettier CLI does. */
+  prettierConfig: PrettierOptions;
   strict: boolean;
   resolveOptions: ResolveOptions;
   /** Everything the output depends on besides the files read: the cache's key for the run. */
@@ -119,8 +125,8 @@ async function runSettings(options: GenerateOptions): Promise<RunSettings> {
   const formatter = options.formatter ?? config.formatter ?? "builtin";
   const allowRemote = options.allowRemote ?? config.allowRemote ?? false;
   const allowOutsideRoot = options.allowOutsideRoot ?? config.allowOutsideRoot ?? false;
-  // prettier's output follows the user's prettier config, so a change to it must miss the cache.
-  const prettierConfig = formatter === "prettier" ? await (await import("./format.js")).prettierConfig(outDir) : undefined;
+  // The output follows the user's prettier config, so a change to it must miss the cache.
+  const prettierConfig = formatter === "none" ? {} : await (await import("./format.js")).prettierConfig(outDir);
   const key = JSON.stringify({
     outDir,
     inputFiles,
@@ -140,7 +146,7 @@ async function runSettings(options: GenerateOptions): Promise<RunSettings> {
     allowOutsideRoot,
   };
   const strict = options.strict ?? config.strict ?? false;
-  return { cwd, outDir, inputFiles, naming, assertFormats, formatter, strict, resolveOptions, key };
+  return { cwd, outDir, inputFiles, naming, assertFormats, formatter, prettierConfig, strict, resolveOptions, key };
 }
 
 /** Loaded only when something must be generated: they are most of codegen's start-up time. */
@@ -230,7 +236,7 @@ async function formatModules(run: Run, { names, modules }: Plan, emitted: readon
   const fresh = emitted.filter((module) => !module.cached).map(({ name, source }) => ({ name, source }));
   const moduleTypes = modules.map((module) => module.locations.map((node) => names.get(node)!));
   const unformatted = [...fresh, ...runtimeModules(emitted.some((module) => module.usesFormats)), indexModule(moduleTypes)];
-  return formatFiles(unformatted, run.settings.outDir, run.settings.formatter);
+  return formatFiles(unformatted, run.settings.outDir, run.settings.formatter, run.settings.prettierConfig);
 }
 
 /** Stores each freshly emitted module, formatted, under its key for the next run. */

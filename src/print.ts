@@ -9,9 +9,26 @@
  * expression literals (patterns become `new RegExp("…", "u")`), so a `/` outside a comment is division.
  */
 
-export const PRINT_WIDTH = 100;
+import { util } from "prettier";
+
+/**
+ * The prettier options the printer implements, with prettier's defaults. It indents with two spaces
+ * (prettier aligns some lines by spaces, not levels, which the printer's levels cannot express).
+ */
+export interface PrintOptions {
+  printWidth: number;
+}
+
+/** prettier's default width. */
+export const PRINT_WIDTH = 80;
+export const PRETTIER_DEFAULTS: PrintOptions = { printWidth: PRINT_WIDTH };
+const TAB_WIDTH = 2;
+
+/** The options of the current `printTypeScript` call (printing is synchronous). */
+let options = PRETTIER_DEFAULTS;
 
 const SPACE = 32;
+const BANG = 33;
 const QUOTE = 34;
 const DOLLAR = 36;
 const AMPERSAND = 38;
@@ -19,7 +36,9 @@ const APOSTROPHE = 39;
 const OPEN_PAREN = 40;
 const CLOSE_PAREN = 41;
 const STAR = 42;
+const PLUS = 43;
 const COMMA = 44;
+const MINUS = 45;
 const SLASH = 47;
 const COLON = 58;
 const SEMICOLON = 59;
@@ -45,7 +64,9 @@ function plain(special: string): Uint8Array {
   return table;
 }
 const SCAN_PLAIN = plain("\"'`/()[]{}|");
-const LINE_PLAIN = plain(" \"'`/()[]{}<>,;:|&?=");
+const LINE_PLAIN = plain(" \"'`/()[]{}<>,;:|&?=!+-*%");
+/** The first characters of arithmetic and comparison operators (`=` and `!` start `===`, `!==`). */
+const BINARY = new Set([..."+-*/%<>=!"].map((char) => char.charCodeAt(0)));
 
 const openerOf = (closer: number): number => (closer === CLOSE_PAREN ? OPEN_PAREN : closer === CLOSE_BRACKET ? OPEN_BRACKET : OPEN_BRACE);
 const isWordChar = (c: number): boolean =>
@@ -90,7 +111,12 @@ function pad(level: number): string {
   return INDENTS[level]!;
 }
 
-const fits = (text: string, indent: number): boolean => indent * 2 + text.length <= PRINT_WIDTH;
+const ASCII = /^[\x20-\x7f]*$/;
+/** Columns `text` takes, as prettier counts them (wide characters count two). */
+const stringWidth = (text: string): number => (ASCII.test(text) ? text.length : util.getStringWidth(text));
+// No character is wider than two columns: most lines fit without measuring.
+const fits = (text: string, indent: number): boolean =>
+  indent * TAB_WIDTH + 2 * text.length <= options.printWidth || indent * TAB_WIDTH + stringWidth(text) <= options.printWidth;
 
 // ---------------------------------------------------------------------------------------------
 // Indenting: one pass over the lines, keeping a stack of the brackets open at each line's start.
@@ -118,6 +144,8 @@ interface Frame {
   /** A bracket inside a type declaration; a brace of one holds members. */
   type: boolean;
   brace: boolean;
+  /** A brace of code that opens a block (of statements), not an object literal. */
+  block: boolean;
   /** The parenthesis of an `if`, `for` or `while` head: a statement hangs after it. */
   control: boolean;
   /** The `${` of a template literal: closing it resumes the template's text. */
@@ -152,6 +180,8 @@ interface LineScan {
   comment: number;
 }
 
+const OPEN_EMPTY_BLOCK = /^(?:\} )?(?:(?:else )?if \(.*\) |else |try |for \((?:const|let|var) .* (?:of|in) .*\) )\{$/;
+
 /** Characters after which a member or type alias continues on the next line, so no semicolon ends it. */
 const CONTINUES = new Set([OPEN_PAREN, OPEN_BRACKET, OPEN_BRACE, COMMA, SEMICOLON, PIPE, AMPERSAND, EQUALS, COLON, QUESTION]);
 
@@ -171,8 +201,23 @@ class Indenter {
   private blankLine = false;
   /** The last line opened a bracket (or there is none): a blank line after it is dropped. */
   private afterOpener = true;
+  /** Top-level paragraphs (runs of lines between blank lines) to be left to prettier. */
+  readonly delegated: Paragraph[] = [];
+  /** The paragraph being read: where it starts in the source and in `lines`, and whether it is delegated. */
+  private paragraph: Pending | undefined;
+  /**
+   * The member of an interface or type literal, and the statement of a block, being read at each
+   * depth: either is delegated alone, and the printer keeps the rest of its paragraph.
+   */
+  private readonly members: (Pending | undefined)[] = [];
+  private readonly statements: (Pending | undefined)[] = [];
+  private rawIndex = -1;
+
+  constructor(private readonly source: readonly string[]) {}
 
   add(raw: string): void {
+    this.rawIndex++;
+    if (this.mode === "code" && this.stack.length === 0 && raw.trim() === "") this.endParagraph();
     if (this.mode === "template") {
       this.lines.push({ indent: -1, text: raw, breakable: false, context: "code" });
       this.scan(raw, 0, -1);
@@ -190,6 +235,34 @@ class Indenter {
     else if (!this.closesEmpty(text)) this.addCode(text);
   }
 
+  endParagraph(): void {
+    const paragraph = this.paragraph;
+    this.paragraph = undefined;
+    if (paragraph?.delegate === true) this.delegate(paragraph, this.rawIndex, "paragraph");
+  }
+
+  /** The member or statement at `depth` ends on the current line. */
+  private endPart(parts: (Pending | undefined)[], depth: number): void {
+    const part = parts[depth];
+    parts[depth] = undefined;
+    if (part?.delegate === true) this.delegate(part, this.rawIndex + 1, parts === this.members ? "member" : "statement");
+  }
+
+  private delegate({ raw, line }: Pending, rawEnd: number, kind: Paragraph["kind"]): void {
+    const source = this.source.slice(raw, rawEnd).join("\n");
+    this.delegated.push({ source, lines: [line, this.lines.length], indent: this.lines[line]!.indent, kind });
+  }
+
+  /** Leaves to prettier the member or statement that `text` is part of, or its paragraph when it is in none. */
+  private unsupported(text: string, code: boolean): void {
+    let depth = this.stack.length - /^[)\]}]*/.exec(text)![0].length;
+    const parts = code ? this.statements : this.members;
+    while (depth > 0 && (code ? parts[depth] === undefined : !(this.stack[depth - 1]!.type && this.stack[depth - 1]!.brace))) depth--;
+    const part = depth > 0 ? parts[depth] : undefined;
+    if (part !== undefined) part.delegate = true;
+    else this.paragraph!.delegate = true;
+  }
+
   /** An empty block, object or list closes where it opens (`{}`): joins `text` to the line above; returns whether it did. */
   private closesEmpty(text: string): boolean {
     const first = text.charCodeAt(0);
@@ -198,7 +271,9 @@ class Indenter {
       !this.afterOpener ||
       !isCloser(first) ||
       previous === undefined ||
-      previous.text.charCodeAt(previous.text.length - 1) !== openerOf(first)
+      previous.text.charCodeAt(previous.text.length - 1) !== openerOf(first) ||
+      // prettier writes the empty block of an `if`, `else`, `try` or `for … of` on two lines.
+      (first === CLOSE_BRACE && OPEN_EMPTY_BLOCK.test(previous.text))
     ) {
       return false;
     }
@@ -213,6 +288,7 @@ class Indenter {
     const first = text.charCodeAt(0);
     if (this.blankLine && !isCloser(first)) this.lines.push({ indent: 0, text: "", breakable: false, context: "code" });
     this.blankLine = false;
+    this.paragraph ??= { raw: this.rawIndex, line: this.lines.length, delegate: false };
     const top = this.stack[this.stack.length - 1];
     if (top === undefined && this.hang === 0 && !this.continued) {
       const declaration = /^(?:export )?(type|interface) /.exec(text);
@@ -229,6 +305,13 @@ class Indenter {
     this.lastSemicolon = undefined;
     const hang = this.hang + (this.continued ? 1 : 0);
     const indent = top === undefined ? hang : isCloser(first) ? top.indent : top.indent + 1 + hang;
+    const depth = this.stack.length;
+    const start = { raw: this.rawIndex, line: this.lines.length, delegate: false };
+    if (context === "member" && !isCloser(first) && !unionMember) this.members[depth] ??= start;
+    // A statement of a block (not the body of an `if` on its own line, nor the rest of one that goes on).
+    if (context === "code" && depth > 0 && hang === 0 && !isCloser(first) && top?.block === true) this.statements[depth] ??= start;
+    const code = context === "code";
+    if (code ? unsupportedCode(text, indent) : unsupportedType(text, indent)) this.unsupported(text, code);
     const line: Line = { indent, text, breakable: true, context };
     this.lines.push(line);
     this.afterOpener = false;
@@ -316,6 +399,8 @@ class Indenter {
   private close(scan: LineScan, at: number): boolean {
     const frame = this.stack.pop();
     if (frame === undefined) return false;
+    this.members.length = Math.min(this.members.length, this.stack.length + 1);
+    this.statements.length = Math.min(this.statements.length, this.stack.length + 1);
     this.hang = frame.hang;
     this.continued = frame.continued;
     if (frame.template) {
@@ -324,7 +409,9 @@ class Indenter {
     }
     if (frame.control) scan.controlClose = at;
     const paren = frame.paren;
-    if (paren !== undefined && paren.line === scan.line && /^[\w$.]+$/.test(scan.text.slice(paren.at + 1, at))) {
+    // A type's `(A)[]`, `("a")[]`, `(Record<K, V>)`; code's `!(a)`, `!(a.b(c))`.
+    const lone = frame.type ? /^(?:[\w$.]+(?:<[^()]*>)?|"(?:[^"\\]|\\.)*")$/ : /^[\w$.]+(?:\([^()]*\))?$/;
+    if (paren !== undefined && paren.line === scan.line && lone.test(scan.text.slice(paren.at + 1, at))) {
       (paren.line.edits ??= []).push([paren.at, 1, ""], [at, 1, ""]);
     } else if (paren?.whole) {
       scan.wholeParen = paren;
@@ -337,18 +424,22 @@ class Indenter {
     const c = text.charCodeAt(at);
     const top = this.stack[this.stack.length - 1];
     const type = top === undefined ? this.declaration !== undefined : top.type;
-    const paren = c === OPEN_PAREN && type && line !== undefined;
+    // A type's parenthesis, or code's `!(`, may hold no more than a name.
+    const paren = c === OPEN_PAREN && line !== undefined && (type || text.charCodeAt(at - 1) === BANG);
     // In member or alias position (`a?: (`, `X = (`), the parenthesis may hold the whole type.
     const whole =
       paren &&
+      type &&
       (top === undefined ? this.declaration === "type" : top.brace) &&
       at > 1 &&
       text.charCodeAt(at - 1) === SPACE &&
       (text.charCodeAt(at - 2) === COLON || text.charCodeAt(at - 2) === EQUALS);
+    const before = text.slice(0, at).trimEnd();
     this.stack.push({
       indent,
       type,
       brace: c === OPEN_BRACE,
+      block: c === OPEN_BRACE && !type && before !== "" && !/[([,=:?&|]$|(?:^|\W)return$/.test(before),
       control: c === OPEN_PAREN && followsControlKeyword(text, at),
       template: false,
       hang: this.hang,
@@ -372,6 +463,7 @@ class Indenter {
           indent: 0,
           type: false,
           brace: true,
+          block: false,
           control: false,
           template: true,
           hang: this.hang,
@@ -394,6 +486,7 @@ class Indenter {
       const edits = (line.edits ??= []);
       edits.push(edit);
       this.lastSemicolon = { edits, edit };
+      if (top !== undefined) this.endPart(this.members, this.stack.length);
     }
     if (wholeParen !== undefined) {
       (line.edits ??= []).push([last, 1, ""]);
@@ -404,10 +497,11 @@ class Indenter {
     else if (lastChar === SEMICOLON || lastChar === CLOSE_BRACE) {
       this.hang = 0;
       this.continued = false;
+      this.endPart(this.statements, this.stack.length);
     } else if (lastChar === COMMA) this.continued = false;
     else if (top === undefined || top.brace) {
       // Only a statement or member goes on a level deeper: inside parentheses or brackets the lines line up.
-      this.continued ||= / (?:=|\|\||&&|\?\?)$/.test(ending) || (lastChar === COLON && top !== undefined && top.type);
+      this.continued ||= / (?:=|\|\||&&|\?\?)$/.test(ending) || (lastChar === COLON && top !== undefined && (top.type || !top.block));
     }
     this.afterOpener = isOpener(lastChar);
   }
@@ -432,20 +526,188 @@ function applyEdits(text: string, edits: readonly Edit[]): string {
   return result;
 }
 
+/** Where a paragraph or member being read starts in the source and in the lines, and whether prettier formats it. */
+interface Pending {
+  raw: number;
+  line: number;
+  delegate: boolean;
+}
+
+/** A paragraph, member or statement the printer does not lay out as prettier would: its source, the range of its lines, their indentation level. */
+interface Paragraph {
+  source: string;
+  lines: [number, number];
+  indent: number;
+  kind: "paragraph" | "member" | "statement";
+}
+
+/**
+ * A union whose members span lines (`}) | {`, `}[] | null`, `(A | {`): prettier breaks it before
+ * every `|`, which the printer does not do; only an object or null (`} | null`) stays hugged.
+ */
+function unionAcrossLines(text: string): boolean {
+  return acrossLines(text) && !/^\} \| null\)?(?:\[\])*$/.test(text);
+}
+
+/**
+ * Code the printer does not write as prettier does: parentheses around a negated call (`!(f(x))`),
+ * a quoted key that needs no quotes, a ternary too long for its line (other than `(… ? 1 : 0)`).
+ */
+function unsupportedCode(text: string, indent: number): boolean {
+  if (quotedIdentifier(text) || nestedList(text)) return true;
+  if (text.includes(" = (") && parenthesizedValue(text)) return true;
+  if (fits(text, indent)) return false;
+  if (longParenthesizedChain(text, indent)) return true;
+  // prettier hugs an arrow function that is the last argument.
+  if (text.includes(" => ")) return true;
+  if (!text.includes(" ? ")) return false;
+  // A ternary stays whole where it fits on a line of its own (`(checkX(v) ? 1 : 0) !== 1`, `key: a ? b : c,`).
+  const ternaries = text.match(/\((?:[^()]|\([^()]*\))* \? 1 : 0\)|[\w$.]+ [!=<>]=* [^?(){}]+ \? [^:]+ : [\w$."]+/g) ?? [];
+  if (ternaries.some((ternary) => !fits(`${ternary} !== 1,`, indent + 2))) return true;
+  return text
+    .replace(/ \? 1 : 0\)/g, ")")
+    .replace(/[\w$.]+ [!=<>]=* [^?(){}]+ \? [^:]+ : [\w$."]+/g, "")
+    .includes(" ? ");
+}
+
+/**
+ * Types the printer does not write as prettier does: a union spanning lines, a union and an
+ * intersection side by side (prettier parenthesizes the intersection), an intersection too long for its line.
+ */
+function unsupportedType(text: string, indent: number): boolean {
+  // json2ts writes tuple unions unspaced (`[]|[A]`).
+  const union = text.includes("|");
+  const intersection = text.includes("&");
+  if (quotedIdentifier(text) || TUPLE_PARENTHESIS.test(text) || nestedList(text)) return true;
+  if (union && unionAcrossLines(text)) return true;
+  if (intersection && (!fits(`${text};`, indent) || acrossLines(text))) return true;
+  // A string's content may look like JSON too: only what is left without strings counts.
+  if (JSON_LITERAL.test(text) && JSON_LITERAL.test(text.replace(STRINGS, '""'))) return true;
+  return union && intersection && unionBesideIntersection(text);
+}
+
+/**
+ * A parenthesized logical chain (`(a && b)`, not a call's arguments) with an operand too long for
+ * a line of its own (prettier breaks inside the operand), or a long negated one of two operands.
+ */
+function longParenthesizedChain(text: string, indent: number): boolean {
+  const opens: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE || c === APOSTROPHE) i = skipQuoted(text, i) - 1;
+    else if (c === OPEN_PAREN) opens.push(i);
+    else if (c === CLOSE_PAREN) {
+      const open = opens.pop();
+      const negated = open !== undefined && text.charCodeAt(open - 1) === BANG;
+      if (open === undefined || (open > 0 && text.charCodeAt(open - 1) !== SPACE && !negated) || followsControlKeyword(text, open))
+        continue;
+      const content = text.slice(open + 1, i);
+      if (fits(`(${content}) ||`, indent + 2) || !/ (?:&&|\|\||\?\?) /.test(content)) continue;
+      const structure = topLevel(content);
+      if (structure === undefined) return true;
+      const chain = breakpoints(content, structure, true);
+      if (!chain.some(({ operator }) => LOGICAL.has(operator))) continue;
+      // `!(a || b)` with `a` broken keeps `|| b` after the end of `a` where it fits, which the printer does not.
+      if (negated && groupsItsOperator(content, chain) && !fits(`${content.slice(0, chain[0]!.at)}||`, indent + 2)) return true;
+      // Hung, the chain has one operand a line: each must fit.
+      if (cut(content, chain, true).some((piece) => !fits(`(${piece}) ||`, indent + 2))) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether the value of an assignment is wrapped whole in parentheses (prettier drops them). */
+function parenthesizedValue(text: string): boolean {
+  const structure = topLevel(text);
+  if (structure === undefined || structure.assignment < 0 || text.charCodeAt(structure.assignment + 2) !== OPEN_PAREN) return false;
+  const group = structure.groups.find(([open]) => open === structure.assignment + 2);
+  return group !== undefined && /^;?$/.test(text.slice(group[1] + 1));
+}
+
+/** A list of lists or objects (`[[`, `[{`): prettier breaks it, one per line, when each has more than one item. */
+const nestedList = (text: string): boolean => text.includes("[[") || text.includes("[{");
+const quotedIdentifier = (text: string): boolean => text.includes('": ') && QUOTED_IDENTIFIER.test(text);
+
+/** A quoted key that is an identifier (prettier unquotes it). */
+const QUOTED_IDENTIFIER = /(?:^|[{,] )"[\p{L}\p{Nl}$_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$_]*"\??: /u;
+/** A parenthesized tuple element, a parenthesized tuple, doubled parentheses (prettier drops them). */
+const TUPLE_PARENTHESIS = /(?:\[|, |\()\(|\(\[/;
+const STRINGS = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g;
+/** A literal type written as JSON (`{"a":1}`, `["a",1]`): prettier spaces it. */
+const JSON_LITERAL = /\{[^ }]|[,:][^ ]/;
+
+function acrossLines(text: string): boolean {
+  const structure = topLevel(text);
+  return structure === undefined || structure.closesEarlier || structure.leavesOpen;
+}
+
+/** Whether `|` and `&` meet inside one pair of brackets (or at the top level) of `text`. */
+function unionBesideIntersection(text: string): boolean {
+  const seen: number[] = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE || c === APOSTROPHE) i = skipQuoted(text, i) - 1;
+    else if (isOpener(c)) seen.push(0);
+    else if (isCloser(c)) seen.pop();
+    else if (c === PIPE || c === AMPERSAND) {
+      const top = seen.length - 1;
+      if (top < 0) return true;
+      seen[top]! |= c === PIPE ? 1 : 2;
+      if (seen[top] === 3) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The printer's output, and the parts of it that prettier must format instead: `[start, end)`
+ * offsets, their source, their indentation level and what they are.
+ */
+export interface PrintedModule {
+  text: string;
+  delegated: { start: number; end: number; source: string; indent: number; kind: Paragraph["kind"] }[];
+}
+
 /** Formats TypeScript that codegen generated. Deterministic, and printing printed output changes nothing. */
-export function printTypeScript(source: string): string {
-  const indenter = new Indenter();
-  for (const raw of source.split("\n")) indenter.add(raw);
+export function printModule(source: string, printOptions: PrintOptions = PRETTIER_DEFAULTS): PrintedModule {
+  options = printOptions;
+  const rawLines = source.split("\n");
+  const indenter = new Indenter(rawLines);
+  for (const raw of rawLines) indenter.add(raw);
+  indenter.endParagraph();
   const out: string[] = [];
+  // Where each line's output starts in `out`, for the delegated paragraphs.
+  const starts: number[] = [];
   for (const line of indenter.lines) {
+    starts.push(out.length);
     const text = line.edits === undefined || line.edits.length === 0 ? line.text : applyEdits(line.text, line.edits);
     if (line.indent < 0) out.push(text);
     else if (text === "") out.push("");
     else if (line.breakable && !fits(text, line.indent)) layout(text, line.indent, line.context, out);
     else out.push(pad(line.indent) + text);
   }
-  return `${out.join("\n")}\n`;
+  starts.push(out.length);
+  const delegated: PrintedModule["delegated"] = [];
+  if (indenter.delegated.length === 0) return { text: `${out.join("\n")}\n`, delegated };
+  const offsets = [0];
+  for (const text of out) offsets.push(offsets[offsets.length - 1]! + text.length + 1);
+  // A member inside a delegated paragraph or member goes with it.
+  for (const {
+    source: part,
+    lines: [from, to],
+    indent,
+    kind,
+  } of indenter.delegated.sort((a, b) => a.lines[0] - b.lines[0] || b.lines[1] - a.lines[1])) {
+    const start = offsets[starts[from]!]!;
+    if (start >= (delegated[delegated.length - 1]?.end ?? 0))
+      delegated.push({ start, end: offsets[starts[to]!]!, source: part, indent, kind });
+  }
+  return { text: `${out.join("\n")}\n`, delegated };
 }
+
+/** The printer's own output for all of `source`, delegated paragraphs included. */
+export const printTypeScript = (source: string, printOptions: PrintOptions = PRETTIER_DEFAULTS): string =>
+  printModule(source, printOptions).text;
 
 // ---------------------------------------------------------------------------------------------
 // Breaking long lines.
@@ -453,11 +715,32 @@ export function printTypeScript(source: string): string {
 /** A separator at a line's top level (outside every bracket, string and comment). */
 interface TopLevelOperator {
   at: number;
-  operator: "," | ";" | "?" | "??" | "||" | "&&" | "|" | "&";
+  operator: "," | ";" | "?" | "??" | "||" | "&&" | "|" | "&" | "+" | "-" | Comparison;
 }
 
+type Comparison = "===" | "!==" | "<" | ">" | "<=" | ">=";
+const COMPARISONS: readonly Comparison[] = ["===", "!==", "<=", ">=", "<", ">"];
+
 /** How loosely each operator binds: a line breaks at its loosest one. */
-const LOOSENESS: Record<TopLevelOperator["operator"], number> = { ",": 6, ";": 6, "?": 5, "??": 4, "||": 4, "&&": 3, "|": 2, "&": 1 };
+const LOOSENESS: Record<TopLevelOperator["operator"], number> = {
+  ",": 6,
+  ";": 6,
+  "?": 5,
+  "??": 4,
+  "||": 4,
+  "&&": 3,
+  "|": 2,
+  "&": 1,
+  // Code has no `|` or `&` (bitwise), types no `+` or `-`.
+  "+": 2,
+  "-": 2,
+  "===": 2.5,
+  "!==": 2.5,
+  "<": 2.5,
+  ">": 2.5,
+  "<=": 2.5,
+  ">=": 2.5,
+};
 
 export interface TopLevel {
   /** Bracket groups opened and closed on the line, outermost only: `[open, close]` index pairs. */
@@ -471,6 +754,8 @@ export interface TopLevel {
   closesEarlier: boolean;
   /** A bracket is left open for the lines after. */
   leavesOpen: boolean;
+  /** An arithmetic or comparison operator at the top level: the line is a binary expression. */
+  binary: boolean;
 }
 
 /**
@@ -479,7 +764,15 @@ export interface TopLevel {
  * generated code, are not.
  */
 export function topLevel(text: string): TopLevel | undefined {
-  const result: TopLevel = { groups: [], operators: [], assignment: -1, colon: -1, closesEarlier: false, leavesOpen: false };
+  const result: TopLevel = {
+    groups: [],
+    operators: [],
+    assignment: -1,
+    colon: -1,
+    closesEarlier: false,
+    leavesOpen: false,
+    binary: false,
+  };
   let depth = 0;
   let angles = 0;
   let open = 0;
@@ -507,6 +800,12 @@ export function topLevel(text: string): TopLevel | undefined {
     } else if ((c === PIPE || c === AMPERSAND || c === QUESTION) && next === SPACE) {
       result.operators.push({ at: i, operator: c === PIPE ? "|" : c === AMPERSAND ? "&" : "?" });
     } else if (c === EQUALS && next === SPACE && result.assignment < 0) result.assignment = i;
+    else if (BINARY.has(c) && (next === SPACE || next === EQUALS)) {
+      const operator = c === PLUS ? "+" : c === MINUS ? "-" : COMPARISONS.find((candidate) => text.startsWith(`${candidate} `, i));
+      if (operator !== undefined) result.operators.push({ at: i, operator });
+      result.binary = true;
+      if (operator !== undefined) i += operator.length - 1;
+    }
   }
   result.leavesOpen = depth > 0;
   return result;
@@ -577,13 +876,24 @@ function layout(text: string, indent: number, context: Context, out: string[]): 
   }
 
   // The lines after one that leaves a bracket open are indented already, from where this line starts.
-  const split = structure.leavesOpen ? -1 : context === "member" ? structure.colon : structure.assignment;
-  if (split > 0) {
+  const split = structure.leavesOpen
+    ? -1
+    : context === "member"
+      ? structure.colon
+      : context === "type"
+        ? structure.assignment
+        : codeSplit(text, structure);
+  if (split > 0 && text.trimEnd().length > split + 1) {
     const value = text.slice(split + 1).trim();
-    // An object or array literal breaks inside its braces instead (prettier's choice too).
-    const own = value !== "" && fits(value, indent + 1) && !/^[{[]/.test(value);
-    const operators = own ? [] : breakpoints(value, topLevel(value)!, false);
-    if (operators.length > 0 || own) {
+    const valueStructure = topLevel(value)!;
+    const own = value !== "" && fits(value, indent + 1);
+    // A type: an object or array literal breaks inside its braces instead (prettier's choice too).
+    const breakAfter =
+      context === "code"
+        ? breaksAfterOperator(text.slice(0, split), value, valueStructure, indent, structure.assignment < 0)
+        : own && (!/^[{[]/.test(value) || (context === "type" && valueStructure.operators.some(({ operator }) => operator === "|")));
+    const operators = (context === "code" ? breakAfter : true) && !own ? breakpoints(value, valueStructure, false) : [];
+    if (breakAfter || operators.length > 0) {
       out.push(pad(indent) + text.slice(0, split + 1));
       for (const piece of cut(value, operators, true)) layout(piece, indent + 1, parts, out);
       return;
@@ -598,9 +908,75 @@ function layout(text: string, indent: number, context: Context, out: string[]): 
     return;
   }
 
-  const group = structure.groups.filter(([open, close]) => close > open + 1).pop();
+  // The brackets of an index signature (`[k: string]: …`) never break: `[\n k: string,\n]` is a syntax error.
+  const group = structure.groups.filter(([open, close]) => close > open + 1 && !(context === "member" && open === 0)).pop();
   if (group === undefined) out.push(pad(indent) + text);
   else breakGroup(text, group, indent, parts, out);
+}
+
+/** Where a line of code splits into a target and a value: its assignment's `=`, or the `:` of an object property. */
+function codeSplit(text: string, structure: TopLevel): number {
+  if (structure.assignment >= 0) return structure.assignment;
+  return structure.colon > 0 && PROPERTY_KEY.test(text.slice(0, structure.colon)) ? structure.colon : -1;
+}
+
+const PROPERTY_KEY = /^(?:[\w$]+|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')$/;
+const STRING_LITERAL = /^!*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')[,;]?$/;
+
+/**
+ * Whether `target = value` (or the property `target: value`), too long for one line, breaks after
+ * its operator: prettier's assignment layouts. Binary expressions, ternaries with a binary test,
+ * string literals and poorly breakable chains (`a.b`, `f(x)` with a lone short argument) break
+ * after it ("break-after-operator"), but not the value of a property with a short key; anything
+ * else does only when what precedes its first line break does not fit ("fluid").
+ */
+function breaksAfterOperator(target: string, value: string, structure: TopLevel, indent: number, property: boolean): boolean {
+  const ternary = structure.operators.find(({ operator }) => operator === "?");
+  if (ternary !== undefined) {
+    if (topLevel(value.slice(0, ternary.at))!.binary) return true;
+  } else if (structure.binary || structure.operators.some(({ operator }) => LOOSENESS[operator] === LOOSENESS["||"] || operator === "&&")) {
+    return true;
+  }
+  const shortKey = property && stringWidth(target) < TAB_WIDTH + 3;
+  if (!shortKey && ternary === undefined && (STRING_LITERAL.test(value) || poorlyBreakableChain(value, structure))) return true;
+  if (shortKey && ternary === undefined && /^(?:-?\d|true|false|`)/.test(value)) return false;
+  return !fits(`${target.trimEnd()}${property ? ":" : " ="} ${firstSegment(value, structure)}`, indent);
+}
+
+/** A member or call chain whose calls have no argument or one short literal or name (`f(x)`, `a.b()`). */
+function poorlyBreakableChain(value: string, structure: TopLevel): boolean {
+  const chain = /^[\w$]+(?:\??\.[\w$]+|!)*/.exec(value);
+  if (chain === null || structure.binary || structure.operators.some(({ at }) => at < value.length - 1)) return false;
+  let at = chain[0].length;
+  let calls = 0;
+  for (const [open, close] of structure.groups) {
+    if (open !== at) return false;
+    if (value.charCodeAt(open) === OPEN_PAREN) {
+      if (close > open + 1 && !loneShortArgument(value.slice(open + 1, close))) return false;
+      calls++;
+    }
+    at = close + 1 + (/^(?:\??\.[\w$]+|!)*/.exec(value.slice(close + 1))?.[0].length ?? 0);
+  }
+  // A lone name is not a chain.
+  return (calls > 0 || chain[0].includes(".")) && /^[,;]?$/.test(value.slice(at));
+}
+
+/** prettier's `isLoneShortArgument` for the arguments codegen writes: a short name or literal. */
+function loneShortArgument(argument: string): boolean {
+  const threshold = options.printWidth * 0.25;
+  if (/^[\w$]+$/.test(argument) && !/^\d/.test(argument)) return argument.length <= threshold || /^(?:true|false|null)$/.test(argument);
+  if (/^-?[\d.]/.test(argument) || /^(?:true|false|null)$/.test(argument)) return true;
+  return STRING_LITERAL.test(argument)
+    ? argument.length <= threshold
+    : /^[\w$]+\(\)$/.test(argument) && argument.length - 2 <= threshold - 2;
+}
+
+/** `value` up to where prettier could first break it: inside its first bracket group, or at its first operator. */
+function firstSegment(value: string, structure: TopLevel): string {
+  const group = structure.groups.find(([open, close]) => close > open + 1);
+  const operator = structure.operators.find(({ at }) => at < value.trimEnd().length - 1);
+  const end = Math.min(group === undefined ? value.length : group[0] + 1, operator === undefined ? value.length : operator.at);
+  return value.slice(0, end).trimEnd();
 }
 
 /** Writes `text` with the bracket group `[open, close]` broken: one item per line. */
@@ -609,11 +985,14 @@ function breakGroup(text: string, group: [number, number], indent: number, conte
   const content = text.slice(open + 1, close);
   // Under a union member (`| (`), prettier aligns the group's lines past the `| `.
   const aligned = /^[|&] /.test(text) ? 1 : 0;
-  const separators = groupBreakpoints(text, open, content, indent + 1 + aligned);
+  // A parenthesized chain always breaks at its own operators, even where it would fit a line of its own.
+  const chain = breakpoints(content, topLevel(content)!, true);
+  const hangs = hangsFromParenthesis(text, open, chain);
+  const separators = hangs ? chain : groupBreakpoints(text, open, content, indent + 1 + aligned);
   const items = cut(content, separators, true);
   const head = text.slice(0, open + 1);
   const tail = text.slice(close);
-  if (hangsFromParenthesis(text, open, separators)) {
+  if (hangs) {
     // A parenthesized chain inside another hangs from its parenthesis: `(a &&` then `  b)`.
     items.forEach((item, index) => {
       const line = `${index === 0 ? head : ""}${item}${index === items.length - 1 ? tail : ""}`;
@@ -624,8 +1003,9 @@ function breakGroup(text: string, group: [number, number], indent: number, conte
   const separator = separators[0]?.operator ?? impliedSeparator(text, open, context);
   const lastItem = items[items.length - 1]!;
   // As prettier: a comma after the last argument, parameter or list item (never after a rest
-  // element), a semicolon after the last member of a type literal.
-  if ((separator === "," && !lastItem.startsWith("...")) || (separator === ";" && text.charCodeAt(open) === OPEN_BRACE)) {
+  // parameter), a semicolon after the last member of a type literal.
+  const restParameter = lastItem.startsWith("...") && /^(?:export )?function /.test(text);
+  if ((separator === "," && !restParameter) || (separator === ";" && text.charCodeAt(open) === OPEN_BRACE)) {
     items[items.length - 1] = lastItem + separator;
   }
   layout(head, indent, context, out);
@@ -654,8 +1034,26 @@ function huggedGroup(text: string, [open, close]: [number, number]): [number, nu
  */
 function groupBreakpoints(text: string, open: number, content: string, indent: number): TopLevelOperator[] {
   const found = breakpoints(content, topLevel(content)!, true);
-  const list = found[0] === undefined || LOOSENESS[found[0].operator] === LOOSENESS[","] || followsControlKeyword(text, open);
+  const control = followsControlKeyword(text, open);
+  const list =
+    found[0] === undefined ||
+    LOOSENESS[found[0].operator] === LOOSENESS[","] ||
+    (control && LOGICAL.has(found[0].operator)) ||
+    ((control || text.charCodeAt(open - 1) === BANG) && !groupsItsOperator(content, found));
   return list || !fits(content.trim(), indent) ? found : [];
+}
+
+const LOGICAL: ReadonlySet<string> = new Set(["||", "&&", "??"]);
+
+/**
+ * Whether prettier puts the one operator of a two-operand chain in a group of its own (its operands
+ * are not chains of the same kind, logical or binary), so it breaks only if the right operand does
+ * not fit on the line; a longer chain breaks at every operator at once.
+ */
+function groupsItsOperator(content: string, found: readonly TopLevelOperator[]): boolean {
+  if (found.length !== 1) return false;
+  const logical = LOGICAL.has(found[0]!.operator);
+  return !topLevel(content)!.operators.some(({ at, operator }) => at !== found[0]!.at && LOGICAL.has(operator) === logical);
 }
 
 /** Whether the group is a parenthesized logical chain (not a call's arguments nor a control head). */

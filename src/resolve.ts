@@ -6,7 +6,7 @@
 import { checkAgainstMetaschema } from "./check-schema.js";
 import { DEFAULT_DIALECT, type Dialect } from "./dialect.js";
 import type { CodegenWarning } from "./errors.js";
-import type { SchemaGraph, SchemaLocation, SchemaNode } from "./graph.js";
+import type { DynamicRef, SchemaGraph, SchemaLocation, SchemaNode } from "./graph.js";
 import { linkReferences } from "./link.js";
 import type { SchemaDocument } from "./load.js";
 import { byCodeUnits } from "./order.js";
@@ -84,6 +84,21 @@ export async function resolveSchemas(
     checkMetaschemas: () => index.graph.roots.forEach(checkRootAgainstMetaschema),
     warnings,
   };
+}
+
+/**
+ * Every schema a dynamic reference can go to at run time: its initial target, and each schema that
+ * declares its anchor in some resource (the dynamic scope decides which). A static one has only the first.
+ */
+export function dynamicRefTargets(resolved: Pick<ResolvedSchemas, "dynamicAnchors">, dynamicRef: DynamicRef): SchemaNode[] {
+  const targets = new Set([dynamicRef.initial]);
+  if (dynamicRef.anchor !== undefined) {
+    for (const anchors of resolved.dynamicAnchors.values()) {
+      const declared = anchors.get(dynamicRef.anchor);
+      if (declared !== undefined) targets.add(declared);
+    }
+  }
+  return [...targets];
 }
 
 /** Checks a schema root, as it applies (without keywords its vocabularies leave out), against its dialect's metaschema. */

@@ -24,7 +24,6 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import fc from "fast-check";
 import { Batch, type Validators } from "./differential/batch.js";
 import {
   AjvThrew,
@@ -39,44 +38,18 @@ import {
   type Failure,
 } from "./differential/compare.js";
 import { correctedValidator, KNOWN_AJV_DEVIATIONS } from "./differential/deviations.js";
-import { instancesArbitrary } from "./differential/instances.js";
 import { show, type Dialect, type Json } from "./differential/json.js";
 import { ajvOutcome, ajvValidator, type AjvValidate, type ErrorLike, type Outcome } from "./differential/oracle.js";
-import { formatExamples } from "./differential/pools.js";
-import { schemaArbitrary, type GeneratedSchema } from "./differential/schemas.js";
+import { envInteger, sampleInstances, sampleSchema, schemaSeed } from "./differential/sampling.js";
+import type { GeneratedSchema } from "./differential/schemas.js";
 import { SUITE_DIR } from "./helpers.js";
 
 const DEFAULT_SEED = 20260101;
 const DEFAULT_CASES = 10_000;
-const INSTANCES_PER_SCHEMA = 24;
 /** Failures minimised (the most frequent signatures), within compare.ts's MINIMISE_BUDGET_MS. */
 const MINIMISED_FAILURES = 4;
 /** Failures printed in full (minimised or not). */
 const PRINTED_FAILURES = 12;
-
-function envInteger(name: string, fallback: number): number {
-  const text = process.env[name];
-  if (text === undefined || text === "") return fallback;
-  const value = Number(text);
-  if (!Number.isSafeInteger(value)) throw new Error(`${name} must be an integer, not ${JSON.stringify(text)}`);
-  return value;
-}
-
-/** The seed of schema number `index` of a run: each schema can be regenerated on its own. */
-function schemaSeed(seed: number, index: number): number {
-  return (seed + Math.imul(index, 0x9e3779b1)) | 0;
-}
-
-function sampleSchema(seed: number): GeneratedSchema {
-  return fc.sample(schemaArbitrary(), { seed, numRuns: 1 })[0]!;
-}
-
-function sampleInstances(schema: Json, seed: number): Json[] {
-  return fc.sample(instancesArbitrary(schema, INSTANCES_PER_SCHEMA, formatExamples(SUITE_DIR)), {
-    seed: seed ^ 0x5bd1e995,
-    numRuns: 1,
-  })[0]!;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Printing

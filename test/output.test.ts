@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import * as prettier from "prettier";
+import { readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { CodegenError, generate } from "../src/index.js";
@@ -46,35 +47,42 @@ test("colliding type names are settled deterministically and readably", () => {
   assert.deepEqual([...reversed.entries()].sort(), [...names.entries()].sort(), "the order of inputs does not matter");
 });
 
-test("the built-in printer is the default; formatter prettier (option or config) formats with the user's .prettierrc", async () => {
+test("the output is prettier's for the user's .prettierrc, by the printer or by prettier; formatter prettier always runs prettier", async () => {
   const project = temporaryDirectory("prettier");
   mkdirSync(path.join(project, "schemas"));
   writeFileSync(
     path.join(project, "schemas/point.json"),
     JSON.stringify({ title: "Point", type: "object", properties: { x: { type: "number" } } }),
   );
-  writeFileSync(path.join(project, ".prettierrc"), JSON.stringify({ singleQuote: true, semi: false }));
   const point = (result: { files: { name: string; source: string }[] }): string =>
     result.files.find((file) => file.name === "Point.ts")!.source;
+  const prettierOf = async (source: string): Promise<string> =>
+    prettier.format(source, {
+      ...(await prettier.resolveConfig(path.join(project, "generated/index.ts"), { editorconfig: true })),
+      filepath: "Point.ts",
+    });
 
-  const builtin = point(await generate({ cwd: project, check: true }));
-  assert.match(builtin, /from "\.\/_runtime\.js";\n/);
-  assert.match(builtin, /^ {2}x\?: number;$/m);
+  // prettier's defaults: the printer's fast path, identical to prettier.
+  const byDefault = point(await generate({ cwd: project, check: true }));
+  assert.match(byDefault, /from "\.\/_runtime\.js";\n/);
+  assert.equal(byDefault, await prettierOf(byDefault));
 
-  const viaOption = point(await generate({ cwd: project, check: true, formatter: "prettier" }));
+  // A config the printer does not implement: prettier formats.
+  writeFileSync(path.join(project, ".prettierrc"), JSON.stringify({ singleQuote: true, semi: false }));
+  const withConfig = point(await generate({ cwd: project, check: true }));
+  assert.match(withConfig, /from '\.\/_runtime\.js'\n/);
+  assert.doesNotMatch(withConfig, /;\n/);
+  assert.equal(point(await generate({ cwd: project, check: true, formatter: "prettier" })), withConfig);
   writeFileSync(path.join(project, "codegen.config.json"), JSON.stringify({ formatter: "prettier" }));
-  const viaConfig = point(await generate({ cwd: project, check: true }));
-  for (const source of [viaOption, viaConfig]) {
-    assert.match(source, /from '\.\/_runtime\.js'\n/);
-    assert.doesNotMatch(source, /;\n/);
-  }
-  assert.equal(point(await generate({ cwd: project, check: true, formatter: "builtin" })), builtin, "the option overrides the config");
-  writeFileSync(path.join(project, ".prettierrc"), JSON.stringify({ semi: false }));
-  assert.match(
-    point(await generate({ cwd: project, check: true })),
-    /from "\.\/_runtime\.js"\n/,
-    "a changed prettier config misses the cache",
-  );
+  assert.equal(point(await generate({ cwd: project, check: true })), withConfig);
+  assert.equal(point(await generate({ cwd: project, check: true, formatter: "builtin" })), withConfig, "the option overrides the config");
+
+  // A width the printer implements: still prettier's output; and a changed prettier config misses the cache.
+  writeFileSync(path.join(project, ".prettierrc"), JSON.stringify({ printWidth: 40 }));
+  rmSync(path.join(project, "codegen.config.json"));
+  const narrow = point(await generate({ cwd: project, check: true }));
+  assert.notEqual(narrow, byDefault);
+  assert.equal(narrow, await prettierOf(narrow));
 
   writeFileSync(path.join(project, "codegen.config.json"), JSON.stringify({ formatter: "fancy" }));
   await assert.rejects(generate({ cwd: project, check: true }), (error: CodegenError) => {
@@ -124,8 +132,10 @@ test("a large object that recurs is typed once and shared, exactly as json-schem
       owner: { ...person, description: "Who owns it." },
       tenant: { ...person, type: ["object", "null"], description: "Who rents it, if anyone." },
       guests: { type: "array", items: person },
-      neighbour: { ...person, description: "Who lives next door.", deprecated: true },
+      neighbour: { ...person, description: "Who lives next door." },
     },
+    // Not all optional: codegen gives such an object an index signature (TypeScript's weak types), json-schema-to-typescript does not.
+    required: ["owner"],
   };
   const declaration = (source: string) => /^export interface Household \{[\s\S]*?^\}/m.exec(source)?.[0];
   const typeOf = async (text: string) => {
@@ -134,7 +144,7 @@ test("a large object that recurs is typed once and shared, exactly as json-schem
     return declaration(result.files.find((file) => file.name === "Household.ts")!.source);
   };
   const generated = await typeOf(JSON.stringify(schema));
-  // json-schema-to-typescript on the whole schema, with codegen's options, formatted by codegen's printer.
+  // json-schema-to-typescript on the whole schema, with codegen's options, formatted by prettier.
   const { compile } = await import("json-schema-to-typescript");
   const direct = await compile(schema as never, "Household", {
     bannerComment: "",
@@ -143,9 +153,8 @@ test("a large object that recurs is typed once and shared, exactly as json-schem
     unknownAny: true,
     strictIndexSignatures: false,
   });
-  const { printTypeScript } = await import("../src/print.js");
   assert.ok(generated !== undefined);
-  assert.equal(generated, declaration(printTypeScript(direct)));
+  assert.equal(generated, declaration(await prettier.format(direct, { filepath: "Household.ts" })));
   assert.match(generated, /Who rents it, if anyone\.\n\s+\*\/\n\s+tenant\?: \{/);
   // json-schema-to-typescript cannot read a property named hasOwnProperty; shared types get it too.
   const renamed = await typeOf(JSON.stringify(schema).replaceAll('"flag"', '"hasOwnProperty"'));

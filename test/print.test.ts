@@ -149,7 +149,11 @@ test("a long call hugs its object argument and puts one property per line, with 
   assert.equal(
     print(flat("function f(value: unknown, instancePath: string, errors: ValidationError[]): void {", push, "}")),
     flat(
-      "function f(value: unknown, instancePath: string, errors: ValidationError[]): void {",
+      "function f(",
+      "  value: unknown,",
+      "  instancePath: string,",
+      "  errors: ValidationError[],",
+      "): void {",
       "  if (!isJsonObject(value))",
       "    errors.push({",
       "      instancePath: instancePath,",

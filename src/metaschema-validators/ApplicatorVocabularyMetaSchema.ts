@@ -15,140 +15,210 @@ import {
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
+import { type ContentVocabularyMetaSchema } from "./ContentVocabularyMetaSchema.js";
+import { type CoreAndValidationSpecificationsMetaSchema } from "./CoreAndValidationSpecificationsMetaSchema.js";
+import { type CoreVocabularyMetaSchema } from "./CoreVocabularyMetaSchema.js";
+import { type FormatVocabularyMetaSchema } from "./FormatVocabularyMetaSchema.js";
+import { type MetaDataVocabularyMetaSchema } from "./MetaDataVocabularyMetaSchema.js";
+import { type ValidationVocabularyMetaSchema } from "./ValidationVocabularyMetaSchema.js";
 
-export type ApplicatorVocabularyMetaSchema = {
-  additionalItems?: ApplicatorVocabularyMetaSchema;
-  unevaluatedItems?: ApplicatorVocabularyMetaSchema;
-  items?: ApplicatorVocabularyMetaSchema | SchemaArray;
-  contains?: ApplicatorVocabularyMetaSchema;
-  additionalProperties?: ApplicatorVocabularyMetaSchema;
-  unevaluatedProperties?: ApplicatorVocabularyMetaSchema;
-  properties?: {
-    [k: string]: ApplicatorVocabularyMetaSchema;
-  };
-  patternProperties?: {
-    [k: string]: ApplicatorVocabularyMetaSchema;
-  };
-  dependentSchemas?: {
-    [k: string]: ApplicatorVocabularyMetaSchema;
-  };
-  propertyNames?: ApplicatorVocabularyMetaSchema;
-  if?: ApplicatorVocabularyMetaSchema;
-  then?: ApplicatorVocabularyMetaSchema;
-  else?: ApplicatorVocabularyMetaSchema;
-  allOf?: SchemaArray;
-  anyOf?: SchemaArray;
-  oneOf?: SchemaArray;
-  not?: ApplicatorVocabularyMetaSchema;
-} | boolean;
+export type ApplicatorVocabularyMetaSchema =
+  | {
+      additionalItems?:
+        | ApplicatorVocabularyMetaSchema
+        | CoreAndValidationSpecificationsMetaSchema
+        | ValidationVocabularyMetaSchema
+        | CoreVocabularyMetaSchema
+        | MetaDataVocabularyMetaSchema
+        | FormatVocabularyMetaSchema
+        | ContentVocabularyMetaSchema;
+      unevaluatedItems?:
+        | ApplicatorVocabularyMetaSchema
+        | CoreAndValidationSpecificationsMetaSchema
+        | ValidationVocabularyMetaSchema
+        | CoreVocabularyMetaSchema
+        | MetaDataVocabularyMetaSchema
+        | FormatVocabularyMetaSchema
+        | ContentVocabularyMetaSchema;
+      items?:
+        | (
+            | ApplicatorVocabularyMetaSchema
+            | CoreAndValidationSpecificationsMetaSchema
+            | ValidationVocabularyMetaSchema
+            | CoreVocabularyMetaSchema
+            | MetaDataVocabularyMetaSchema
+            | FormatVocabularyMetaSchema
+            | ContentVocabularyMetaSchema
+          )
+        | SchemaArray;
+      contains?:
+        | ApplicatorVocabularyMetaSchema
+        | CoreAndValidationSpecificationsMetaSchema
+        | ValidationVocabularyMetaSchema
+        | CoreVocabularyMetaSchema
+        | MetaDataVocabularyMetaSchema
+        | FormatVocabularyMetaSchema
+        | ContentVocabularyMetaSchema;
+      additionalProperties?:
+        | ApplicatorVocabularyMetaSchema
+        | CoreAndValidationSpecificationsMetaSchema
+        | ValidationVocabularyMetaSchema
+        | CoreVocabularyMetaSchema
+        | MetaDataVocabularyMetaSchema
+        | FormatVocabularyMetaSchema
+        | ContentVocabularyMetaSchema;
+      unevaluatedProperties?:
+        | ApplicatorVocabularyMetaSchema
+        | CoreAndValidationSpecificationsMetaSchema
+        | ValidationVocabularyMetaSchema
+        | CoreVocabularyMetaSchema
+        | MetaDataVocabularyMetaSchema
+        | FormatVocabularyMetaSchema
+        | ContentVocabularyMetaSchema;
+      /**
+       * @default {}
+       */
+      properties?: {
+        [k: string]:
+          | ApplicatorVocabularyMetaSchema
+          | CoreAndValidationSpecificationsMetaSchema
+          | ValidationVocabularyMetaSchema
+          | CoreVocabularyMetaSchema
+          | MetaDataVocabularyMetaSchema
+          | FormatVocabularyMetaSchema
+          | ContentVocabularyMetaSchema;
+      };
+      /**
+       * @default {}
+       */
+      patternProperties?: {
+        [k: string]:
+          | ApplicatorVocabularyMetaSchema
+          | CoreAndValidationSpecificationsMetaSchema
+          | ValidationVocabularyMetaSchema
+          | CoreVocabularyMetaSchema
+          | MetaDataVocabularyMetaSchema
+          | FormatVocabularyMetaSchema
+          | ContentVocabularyMetaSchema;
+      };
+      dependentSchemas?: {
+        [k: string]:
+          | ApplicatorVocabularyMetaSchema
+          | CoreAndValidationSpecificationsMetaSchema
+          | ValidationVocabularyMetaSchema
+          | CoreVocabularyMetaSchema
+          | MetaDataVocabularyMetaSchema
+          | FormatVocabularyMetaSchema
+          | ContentVocabularyMetaSchema;
+      };
+      propertyNames?:
+        | ApplicatorVocabularyMetaSchema
+        | CoreAndValidationSpecificationsMetaSchema
+        | ValidationVocabularyMetaSchema
+        | CoreVocabularyMetaSchema
+        | MetaDataVocabularyMetaSchema
+        | FormatVocabularyMetaSchema
+        | ContentVocabularyMetaSchema;
+      if?:
+        | ApplicatorVocabularyMetaSchema
+        | CoreAndValidationSpecificationsMetaSchema
+        | ValidationVocabularyMetaSchema
+        | CoreVocabularyMetaSchema
+        | MetaDataVocabularyMetaSchema
+        | FormatVocabularyMetaSchema
+        | ContentVocabularyMetaSchema;
+      then?:
+        | ApplicatorVocabularyMetaSchema
+        | CoreAndValidationSpecificationsMetaSchema
+        | ValidationVocabularyMetaSchema
+        | CoreVocabularyMetaSchema
+        | MetaDataVocabularyMetaSchema
+        | FormatVocabularyMetaSchema
+        | ContentVocabularyMetaSchema;
+      else?:
+        | ApplicatorVocabularyMetaSchema
+        | CoreAndValidationSpecificationsMetaSchema
+        | ValidationVocabularyMetaSchema
+        | CoreVocabularyMetaSchema
+        | MetaDataVocabularyMetaSchema
+        | FormatVocabularyMetaSchema
+        | ContentVocabularyMetaSchema;
+      allOf?: SchemaArray;
+      anyOf?: SchemaArray;
+      oneOf?: SchemaArray;
+      not?:
+        | ApplicatorVocabularyMetaSchema
+        | CoreAndValidationSpecificationsMetaSchema
+        | ValidationVocabularyMetaSchema
+        | CoreVocabularyMetaSchema
+        | MetaDataVocabularyMetaSchema
+        | FormatVocabularyMetaSchema
+        | ContentVocabularyMetaSchema;
+      [k: string]: unknown;
+    }
+  | boolean;
 
 /**
  * @minItems 1
  */
-export type SchemaArray = [ApplicatorVocabularyMetaSchema, ...ApplicatorVocabularyMetaSchema[]];
+export type SchemaArray = [
+  (
+    | ApplicatorVocabularyMetaSchema
+    | CoreAndValidationSpecificationsMetaSchema
+    | ValidationVocabularyMetaSchema
+    | CoreVocabularyMetaSchema
+    | MetaDataVocabularyMetaSchema
+    | FormatVocabularyMetaSchema
+    | ContentVocabularyMetaSchema
+  ),
+  ...(
+    | ApplicatorVocabularyMetaSchema
+    | CoreAndValidationSpecificationsMetaSchema
+    | ValidationVocabularyMetaSchema
+    | CoreVocabularyMetaSchema
+    | MetaDataVocabularyMetaSchema
+    | FormatVocabularyMetaSchema
+    | ContentVocabularyMetaSchema
+  )[],
+];
 
-const DYNAMIC_REF_INITIAL = {
-  check: checkApplicatorVocabularyMetaSchema,
-  collect: collectApplicatorVocabularyMetaSchemaErrors,
-};
+const DYNAMIC_REF_INITIAL = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
-const DYNAMIC_REF_INITIAL2 = {
-  check: checkApplicatorVocabularyMetaSchema,
-  collect: collectApplicatorVocabularyMetaSchemaErrors,
-};
+const DYNAMIC_REF_INITIAL2 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
-const DYNAMIC_REF_INITIAL3 = {
-  check: checkApplicatorVocabularyMetaSchema,
-  collect: collectApplicatorVocabularyMetaSchemaErrors,
-};
+const DYNAMIC_REF_INITIAL3 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
-const DYNAMIC_ANCHORS = {
-  "": {
-    check: checkApplicatorVocabularyMetaSchema,
-    collect: collectApplicatorVocabularyMetaSchemaErrors,
-  },
-};
+const DYNAMIC_ANCHORS = { "": { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors } };
 
-const DYNAMIC_REF_INITIAL4 = {
-  check: checkApplicatorVocabularyMetaSchema,
-  collect: collectApplicatorVocabularyMetaSchemaErrors,
-};
+const DYNAMIC_REF_INITIAL4 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
-const DYNAMIC_REF_INITIAL5 = {
-  check: checkApplicatorVocabularyMetaSchema,
-  collect: collectApplicatorVocabularyMetaSchemaErrors,
-};
+const DYNAMIC_REF_INITIAL5 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
-const DYNAMIC_REF_INITIAL6 = {
-  check: checkApplicatorVocabularyMetaSchema,
-  collect: collectApplicatorVocabularyMetaSchemaErrors,
-};
+const DYNAMIC_REF_INITIAL6 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
-const DYNAMIC_REF_INITIAL7 = {
-  check: checkApplicatorVocabularyMetaSchema,
-  collect: collectApplicatorVocabularyMetaSchemaErrors,
-};
+const DYNAMIC_REF_INITIAL7 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
-const DYNAMIC_REF_INITIAL8 = {
-  check: checkApplicatorVocabularyMetaSchema,
-  collect: collectApplicatorVocabularyMetaSchemaErrors,
-};
+const DYNAMIC_REF_INITIAL8 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
-const DYNAMIC_ANCHORS2 = {
-  "": {
-    check: checkApplicatorVocabularyMetaSchema,
-    collect: collectApplicatorVocabularyMetaSchemaErrors,
-  },
-};
+const DYNAMIC_ANCHORS2 = { "": { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors } };
 
-const DYNAMIC_REF_INITIAL9 = {
-  check: checkApplicatorVocabularyMetaSchema,
-  collect: collectApplicatorVocabularyMetaSchemaErrors,
-};
+const DYNAMIC_REF_INITIAL9 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
-const DYNAMIC_REF_INITIAL10 = {
-  check: checkApplicatorVocabularyMetaSchema,
-  collect: collectApplicatorVocabularyMetaSchemaErrors,
-};
+const DYNAMIC_REF_INITIAL10 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
-const DYNAMIC_REF_INITIAL11 = {
-  check: checkApplicatorVocabularyMetaSchema,
-  collect: collectApplicatorVocabularyMetaSchemaErrors,
-};
+const DYNAMIC_REF_INITIAL11 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
-const DYNAMIC_REF_INITIAL12 = {
-  check: checkApplicatorVocabularyMetaSchema,
-  collect: collectApplicatorVocabularyMetaSchemaErrors,
-};
+const DYNAMIC_REF_INITIAL12 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
-const DYNAMIC_REF_INITIAL13 = {
-  check: checkApplicatorVocabularyMetaSchema,
-  collect: collectApplicatorVocabularyMetaSchemaErrors,
-};
+const DYNAMIC_REF_INITIAL13 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
-const DYNAMIC_REF_INITIAL14 = {
-  check: checkApplicatorVocabularyMetaSchema,
-  collect: collectApplicatorVocabularyMetaSchemaErrors,
-};
+const DYNAMIC_REF_INITIAL14 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
-const DYNAMIC_ANCHORS3 = {
-  "": {
-    check: checkApplicatorVocabularyMetaSchema,
-    collect: collectApplicatorVocabularyMetaSchemaErrors,
-  },
-};
+const DYNAMIC_ANCHORS3 = { "": { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors } };
 
-const DYNAMIC_REF_INITIAL15 = {
-  check: checkApplicatorVocabularyMetaSchema,
-  collect: collectApplicatorVocabularyMetaSchemaErrors,
-};
+const DYNAMIC_REF_INITIAL15 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
-const DYNAMIC_ANCHORS4 = {
-  "": {
-    check: checkApplicatorVocabularyMetaSchema,
-    collect: collectApplicatorVocabularyMetaSchemaErrors,
-  },
-};
+const DYNAMIC_ANCHORS4 = { "": { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors } };
 
 /**
  * Whether `value` matches the schema at #/properties/items/anyOf/0.
@@ -166,11 +236,7 @@ function checkApplicatorVocabularyMetaSchema_ItemsAnyOf0(value: unknown): boolea
 /**
  * Appends to `errors` every reason why `value` does not match #/properties/items/anyOf/0.
  */
-function collectApplicatorVocabularyMetaSchema_ItemsAnyOf0Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+function collectApplicatorVocabularyMetaSchema_ItemsAnyOf0Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     dynamicTarget("", DYNAMIC_REF_INITIAL3).collect(value, instancePath, errors);
@@ -182,9 +248,7 @@ function collectApplicatorVocabularyMetaSchema_ItemsAnyOf0Errors(
 /**
  * Whether `value` matches the schema at #/properties/patternProperties/propertyNames.
  */
-function checkApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNames(
-  value: unknown,
-): boolean {
+function checkApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNames(value: unknown): boolean {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     return true;
@@ -202,7 +266,8 @@ function collectApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNamesErr
   errors: ValidationError[],
 ): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
-  try {} finally {
+  try {
+  } finally {
     leaveDynamicScope(scopeDepth);
   }
 }
@@ -210,49 +275,24 @@ function collectApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNamesErr
 /**
  * Whether `value` is a valid ApplicatorVocabularyMetaSchema: the recursive check that `isApplicatorVocabularyMetaSchema` guards.
  */
-export function checkApplicatorVocabularyMetaSchema(
-  value: unknown,
-): value is ApplicatorVocabularyMetaSchema {
+export function checkApplicatorVocabularyMetaSchema(value: unknown): value is ApplicatorVocabularyMetaSchema {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
       const additionalItems = value.additionalItems;
-      if (
-        additionalItems !== undefined &&
-        !dynamicTarget("", DYNAMIC_REF_INITIAL).check(additionalItems)
-      )
-        return false;
+      if (additionalItems !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL).check(additionalItems)) return false;
       const unevaluatedItems = value.unevaluatedItems;
-      if (
-        unevaluatedItems !== undefined &&
-        !dynamicTarget("", DYNAMIC_REF_INITIAL2).check(unevaluatedItems)
-      )
-        return false;
+      if (unevaluatedItems !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL2).check(unevaluatedItems)) return false;
       const items = value.items;
-      if (
-        items !== undefined &&
-        !(
-          checkApplicatorVocabularyMetaSchema_ItemsAnyOf0(items) ||
-          checkSchemaArray(items as unknown)
-        )
-      )
+      if (items !== undefined && !(checkApplicatorVocabularyMetaSchema_ItemsAnyOf0(items) || checkSchemaArray(items as unknown)))
         return false;
       const contains = value.contains;
-      if (contains !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL4).check(contains))
-        return false;
+      if (contains !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL4).check(contains)) return false;
       const additionalProperties = value.additionalProperties;
-      if (
-        additionalProperties !== undefined &&
-        !dynamicTarget("", DYNAMIC_REF_INITIAL5).check(additionalProperties)
-      )
-        return false;
+      if (additionalProperties !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL5).check(additionalProperties)) return false;
       const unevaluatedProperties = value.unevaluatedProperties;
-      if (
-        unevaluatedProperties !== undefined &&
-        !dynamicTarget("", DYNAMIC_REF_INITIAL6).check(unevaluatedProperties)
-      )
-        return false;
+      if (unevaluatedProperties !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL6).check(unevaluatedProperties)) return false;
       const properties = value.properties;
       if (properties !== undefined) {
         if (!isJsonObject(properties)) return false;
@@ -271,8 +311,7 @@ export function checkApplicatorVocabularyMetaSchema(
           if (!dynamicTarget("", DYNAMIC_REF_INITIAL8).check(propertyValue2)) return false;
         }
         for (const key3 of Object.keys(patternProperties)) {
-          if (!checkApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNames(key3))
-            return false;
+          if (!checkApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNames(key3)) return false;
         }
       }
       const dependentSchemas = value.dependentSchemas;
@@ -285,19 +324,13 @@ export function checkApplicatorVocabularyMetaSchema(
         }
       }
       const propertyNames = value.propertyNames;
-      if (
-        propertyNames !== undefined &&
-        !dynamicTarget("", DYNAMIC_REF_INITIAL10).check(propertyNames)
-      )
-        return false;
+      if (propertyNames !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL10).check(propertyNames)) return false;
       const ifValue = value.if;
-      if (ifValue !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL11).check(ifValue))
-        return false;
+      if (ifValue !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL11).check(ifValue)) return false;
       const then = value.then;
       if (then !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL12).check(then)) return false;
       const elseValue = value.else;
-      if (elseValue !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL13).check(elseValue))
-        return false;
+      if (elseValue !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL13).check(elseValue)) return false;
       const allOf = value.allOf;
       if (allOf !== undefined && !checkSchemaArray(allOf)) return false;
       const anyOf = value.anyOf;
@@ -316,11 +349,7 @@ export function checkApplicatorVocabularyMetaSchema(
 /**
  * Appends to `errors` every reason why `value` does not match ApplicatorVocabularyMetaSchema.
  */
-export function collectApplicatorVocabularyMetaSchemaErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectApplicatorVocabularyMetaSchemaErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
@@ -334,31 +363,16 @@ export function collectApplicatorVocabularyMetaSchemaErrors(
     if (isJsonObject(value)) {
       const additionalItems = value.additionalItems;
       if (additionalItems !== undefined) {
-        dynamicTarget("", DYNAMIC_REF_INITIAL).collect(
-          additionalItems,
-          instancePath + "/additionalItems",
-          errors,
-        );
+        dynamicTarget("", DYNAMIC_REF_INITIAL).collect(additionalItems, instancePath + "/additionalItems", errors);
       }
       const unevaluatedItems = value.unevaluatedItems;
       if (unevaluatedItems !== undefined) {
-        dynamicTarget("", DYNAMIC_REF_INITIAL2).collect(
-          unevaluatedItems,
-          instancePath + "/unevaluatedItems",
-          errors,
-        );
+        dynamicTarget("", DYNAMIC_REF_INITIAL2).collect(unevaluatedItems, instancePath + "/unevaluatedItems", errors);
       }
       const items = value.items;
       if (items !== undefined) {
-        if (!(
-          checkApplicatorVocabularyMetaSchema_ItemsAnyOf0(items) ||
-          checkSchemaArray(items as unknown)
-        )) {
-          collectApplicatorVocabularyMetaSchema_ItemsAnyOf0Errors(
-            items,
-            instancePath + "/items",
-            errors,
-          );
+        if (!(checkApplicatorVocabularyMetaSchema_ItemsAnyOf0(items) || checkSchemaArray(items as unknown))) {
+          collectApplicatorVocabularyMetaSchema_ItemsAnyOf0Errors(items, instancePath + "/items", errors);
           collectSchemaArrayErrors(items, instancePath + "/items", errors);
           errors.push({
             instancePath: instancePath + "/items",
@@ -371,27 +385,15 @@ export function collectApplicatorVocabularyMetaSchemaErrors(
       }
       const contains = value.contains;
       if (contains !== undefined) {
-        dynamicTarget("", DYNAMIC_REF_INITIAL4).collect(
-          contains,
-          instancePath + "/contains",
-          errors,
-        );
+        dynamicTarget("", DYNAMIC_REF_INITIAL4).collect(contains, instancePath + "/contains", errors);
       }
       const additionalProperties = value.additionalProperties;
       if (additionalProperties !== undefined) {
-        dynamicTarget("", DYNAMIC_REF_INITIAL5).collect(
-          additionalProperties,
-          instancePath + "/additionalProperties",
-          errors,
-        );
+        dynamicTarget("", DYNAMIC_REF_INITIAL5).collect(additionalProperties, instancePath + "/additionalProperties", errors);
       }
       const unevaluatedProperties = value.unevaluatedProperties;
       if (unevaluatedProperties !== undefined) {
-        dynamicTarget("", DYNAMIC_REF_INITIAL6).collect(
-          unevaluatedProperties,
-          instancePath + "/unevaluatedProperties",
-          errors,
-        );
+        dynamicTarget("", DYNAMIC_REF_INITIAL6).collect(unevaluatedProperties, instancePath + "/unevaluatedProperties", errors);
       }
       const properties = value.properties;
       if (properties !== undefined) {
@@ -407,11 +409,7 @@ export function collectApplicatorVocabularyMetaSchemaErrors(
           for (const key of Object.keys(properties)) {
             if (false) continue;
             const propertyValue = properties[key];
-            dynamicTarget("", DYNAMIC_REF_INITIAL7).collect(
-              propertyValue,
-              instancePath + "/properties/" + pointerToken(key),
-              errors,
-            );
+            dynamicTarget("", DYNAMIC_REF_INITIAL7).collect(propertyValue, instancePath + "/properties/" + pointerToken(key), errors);
           }
         }
       }
@@ -438,11 +436,7 @@ export function collectApplicatorVocabularyMetaSchemaErrors(
           for (const key3 of Object.keys(patternProperties)) {
             if (!checkApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNames(key3)) {
               const start = errors.length;
-              collectApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNamesErrors(
-                key3,
-                instancePath + "/patternProperties",
-                errors,
-              );
+              collectApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNamesErrors(key3, instancePath + "/patternProperties", errors);
               markPropertyName(errors, start, key3);
               errors.push({
                 instancePath: instancePath + "/patternProperties",
@@ -479,11 +473,7 @@ export function collectApplicatorVocabularyMetaSchemaErrors(
       }
       const propertyNames = value.propertyNames;
       if (propertyNames !== undefined) {
-        dynamicTarget("", DYNAMIC_REF_INITIAL10).collect(
-          propertyNames,
-          instancePath + "/propertyNames",
-          errors,
-        );
+        dynamicTarget("", DYNAMIC_REF_INITIAL10).collect(propertyNames, instancePath + "/propertyNames", errors);
       }
       const ifValue = value.if;
       if (ifValue !== undefined) {
@@ -540,11 +530,7 @@ export function checkSchemaArray(value: unknown): value is SchemaArray {
 /**
  * Appends to `errors` every reason why `value` does not match SchemaArray.
  */
-export function collectSchemaArrayErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectSchemaArrayErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     if (!Array.isArray(value))
@@ -577,9 +563,7 @@ export function collectSchemaArrayErrors(
 /**
  * Whether `value` is a valid ApplicatorVocabularyMetaSchema. Data nested too deeply to validate is not.
  */
-export function isApplicatorVocabularyMetaSchema(
-  value: unknown,
-): value is ApplicatorVocabularyMetaSchema {
+export function isApplicatorVocabularyMetaSchema(value: unknown): value is ApplicatorVocabularyMetaSchema {
   try {
     return checkApplicatorVocabularyMetaSchema(value);
   } catch (error) {
@@ -590,9 +574,7 @@ export function isApplicatorVocabularyMetaSchema(
 /**
  * Validates `value` as ApplicatorVocabularyMetaSchema, collecting every error.
  */
-export function validateApplicatorVocabularyMetaSchema(
-  value: unknown,
-): ValidationResult<ApplicatorVocabularyMetaSchema> {
+export function validateApplicatorVocabularyMetaSchema(value: unknown): ValidationResult<ApplicatorVocabularyMetaSchema> {
   try {
     if (checkApplicatorVocabularyMetaSchema(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -606,19 +588,17 @@ export function validateApplicatorVocabularyMetaSchema(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid ApplicatorVocabularyMetaSchema.
  */
-export function assertApplicatorVocabularyMetaSchema(
-  value: unknown,
-): asserts value is ApplicatorVocabularyMetaSchema {
+export function assertApplicatorVocabularyMetaSchema(value: unknown): asserts value is ApplicatorVocabularyMetaSchema {
   const result = validateApplicatorVocabularyMetaSchema(value);
-  if (!result.valid)
-    throw new SchemaValidationError("ApplicatorVocabularyMetaSchema", result.errors);
+  if (!result.valid) throw new SchemaValidationError("ApplicatorVocabularyMetaSchema", result.errors);
 }
 
 /**
  * ApplicatorVocabularyMetaSchema as a Standard Schema (https://standardschema.dev).
  */
-export const ApplicatorVocabularyMetaSchemaSchema: StandardSchemaV1<ApplicatorVocabularyMetaSchema> =
-  toStandardSchema(validateApplicatorVocabularyMetaSchema);
+export const ApplicatorVocabularyMetaSchemaSchema: StandardSchemaV1<ApplicatorVocabularyMetaSchema> = toStandardSchema(
+  validateApplicatorVocabularyMetaSchema,
+);
 
 /**
  * Whether `value` is a valid SchemaArray. Data nested too deeply to validate is not.
@@ -656,5 +636,4 @@ export function assertSchemaArray(value: unknown): asserts value is SchemaArray 
 /**
  * SchemaArray as a Standard Schema (https://standardschema.dev).
  */
-export const SchemaArraySchema: StandardSchemaV1<SchemaArray> =
-  toStandardSchema(validateSchemaArray);
+export const SchemaArraySchema: StandardSchemaV1<SchemaArray> = toStandardSchema(validateSchemaArray);

@@ -15,123 +15,198 @@ import {
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
+import { type ContentVocabularyMetaSchema2 } from "./ContentVocabularyMetaSchema2.js";
+import { type CoreAndValidationSpecificationsMetaSchema2 } from "./CoreAndValidationSpecificationsMetaSchema2.js";
+import { type CoreVocabularyMetaSchema2 } from "./CoreVocabularyMetaSchema2.js";
+import { type FormatVocabularyMetaSchemaForAnnotationResults } from "./FormatVocabularyMetaSchemaForAnnotationResults.js";
+import { type MetaDataVocabularyMetaSchema2 } from "./MetaDataVocabularyMetaSchema2.js";
+import { type UnevaluatedApplicatorVocabularyMetaSchema } from "./UnevaluatedApplicatorVocabularyMetaSchema.js";
+import { type ValidationVocabularyMetaSchema2 } from "./ValidationVocabularyMetaSchema2.js";
 
-export type ApplicatorVocabularyMetaSchema2 = {
-  prefixItems?: SchemaArray2;
-  items?: ApplicatorVocabularyMetaSchema2;
-  contains?: ApplicatorVocabularyMetaSchema2;
-  additionalProperties?: ApplicatorVocabularyMetaSchema2;
-  properties?: {
-    [k: string]: ApplicatorVocabularyMetaSchema2;
-  };
-  patternProperties?: {
-    [k: string]: ApplicatorVocabularyMetaSchema2;
-  };
-  dependentSchemas?: {
-    [k: string]: ApplicatorVocabularyMetaSchema2;
-  };
-  propertyNames?: ApplicatorVocabularyMetaSchema2;
-  if?: ApplicatorVocabularyMetaSchema2;
-  then?: ApplicatorVocabularyMetaSchema2;
-  else?: ApplicatorVocabularyMetaSchema2;
-  allOf?: SchemaArray2;
-  anyOf?: SchemaArray2;
-  oneOf?: SchemaArray2;
-  not?: ApplicatorVocabularyMetaSchema2;
-} | boolean;
+export type ApplicatorVocabularyMetaSchema2 =
+  | {
+      prefixItems?: SchemaArray2;
+      items?:
+        | ApplicatorVocabularyMetaSchema2
+        | CoreAndValidationSpecificationsMetaSchema2
+        | ValidationVocabularyMetaSchema2
+        | CoreVocabularyMetaSchema2
+        | UnevaluatedApplicatorVocabularyMetaSchema
+        | MetaDataVocabularyMetaSchema2
+        | FormatVocabularyMetaSchemaForAnnotationResults
+        | ContentVocabularyMetaSchema2;
+      contains?:
+        | ApplicatorVocabularyMetaSchema2
+        | CoreAndValidationSpecificationsMetaSchema2
+        | ValidationVocabularyMetaSchema2
+        | CoreVocabularyMetaSchema2
+        | UnevaluatedApplicatorVocabularyMetaSchema
+        | MetaDataVocabularyMetaSchema2
+        | FormatVocabularyMetaSchemaForAnnotationResults
+        | ContentVocabularyMetaSchema2;
+      additionalProperties?:
+        | ApplicatorVocabularyMetaSchema2
+        | CoreAndValidationSpecificationsMetaSchema2
+        | ValidationVocabularyMetaSchema2
+        | CoreVocabularyMetaSchema2
+        | UnevaluatedApplicatorVocabularyMetaSchema
+        | MetaDataVocabularyMetaSchema2
+        | FormatVocabularyMetaSchemaForAnnotationResults
+        | ContentVocabularyMetaSchema2;
+      /**
+       * @default {}
+       */
+      properties?: {
+        [k: string]:
+          | ApplicatorVocabularyMetaSchema2
+          | CoreAndValidationSpecificationsMetaSchema2
+          | ValidationVocabularyMetaSchema2
+          | CoreVocabularyMetaSchema2
+          | UnevaluatedApplicatorVocabularyMetaSchema
+          | MetaDataVocabularyMetaSchema2
+          | FormatVocabularyMetaSchemaForAnnotationResults
+          | ContentVocabularyMetaSchema2;
+      };
+      /**
+       * @default {}
+       */
+      patternProperties?: {
+        [k: string]:
+          | ApplicatorVocabularyMetaSchema2
+          | CoreAndValidationSpecificationsMetaSchema2
+          | ValidationVocabularyMetaSchema2
+          | CoreVocabularyMetaSchema2
+          | UnevaluatedApplicatorVocabularyMetaSchema
+          | MetaDataVocabularyMetaSchema2
+          | FormatVocabularyMetaSchemaForAnnotationResults
+          | ContentVocabularyMetaSchema2;
+      };
+      /**
+       * @default {}
+       */
+      dependentSchemas?: {
+        [k: string]:
+          | ApplicatorVocabularyMetaSchema2
+          | CoreAndValidationSpecificationsMetaSchema2
+          | ValidationVocabularyMetaSchema2
+          | CoreVocabularyMetaSchema2
+          | UnevaluatedApplicatorVocabularyMetaSchema
+          | MetaDataVocabularyMetaSchema2
+          | FormatVocabularyMetaSchemaForAnnotationResults
+          | ContentVocabularyMetaSchema2;
+      };
+      propertyNames?:
+        | ApplicatorVocabularyMetaSchema2
+        | CoreAndValidationSpecificationsMetaSchema2
+        | ValidationVocabularyMetaSchema2
+        | CoreVocabularyMetaSchema2
+        | UnevaluatedApplicatorVocabularyMetaSchema
+        | MetaDataVocabularyMetaSchema2
+        | FormatVocabularyMetaSchemaForAnnotationResults
+        | ContentVocabularyMetaSchema2;
+      if?:
+        | ApplicatorVocabularyMetaSchema2
+        | CoreAndValidationSpecificationsMetaSchema2
+        | ValidationVocabularyMetaSchema2
+        | CoreVocabularyMetaSchema2
+        | UnevaluatedApplicatorVocabularyMetaSchema
+        | MetaDataVocabularyMetaSchema2
+        | FormatVocabularyMetaSchemaForAnnotationResults
+        | ContentVocabularyMetaSchema2;
+      then?:
+        | ApplicatorVocabularyMetaSchema2
+        | CoreAndValidationSpecificationsMetaSchema2
+        | ValidationVocabularyMetaSchema2
+        | CoreVocabularyMetaSchema2
+        | UnevaluatedApplicatorVocabularyMetaSchema
+        | MetaDataVocabularyMetaSchema2
+        | FormatVocabularyMetaSchemaForAnnotationResults
+        | ContentVocabularyMetaSchema2;
+      else?:
+        | ApplicatorVocabularyMetaSchema2
+        | CoreAndValidationSpecificationsMetaSchema2
+        | ValidationVocabularyMetaSchema2
+        | CoreVocabularyMetaSchema2
+        | UnevaluatedApplicatorVocabularyMetaSchema
+        | MetaDataVocabularyMetaSchema2
+        | FormatVocabularyMetaSchemaForAnnotationResults
+        | ContentVocabularyMetaSchema2;
+      allOf?: SchemaArray2;
+      anyOf?: SchemaArray2;
+      oneOf?: SchemaArray2;
+      not?:
+        | ApplicatorVocabularyMetaSchema2
+        | CoreAndValidationSpecificationsMetaSchema2
+        | ValidationVocabularyMetaSchema2
+        | CoreVocabularyMetaSchema2
+        | UnevaluatedApplicatorVocabularyMetaSchema
+        | MetaDataVocabularyMetaSchema2
+        | FormatVocabularyMetaSchemaForAnnotationResults
+        | ContentVocabularyMetaSchema2;
+      [k: string]: unknown;
+    }
+  | boolean;
 
 /**
  * @minItems 1
  */
-export type SchemaArray2 = [ApplicatorVocabularyMetaSchema2, ...ApplicatorVocabularyMetaSchema2[]];
+export type SchemaArray2 = [
+  (
+    | ApplicatorVocabularyMetaSchema2
+    | CoreAndValidationSpecificationsMetaSchema2
+    | ValidationVocabularyMetaSchema2
+    | CoreVocabularyMetaSchema2
+    | UnevaluatedApplicatorVocabularyMetaSchema
+    | MetaDataVocabularyMetaSchema2
+    | FormatVocabularyMetaSchemaForAnnotationResults
+    | ContentVocabularyMetaSchema2
+  ),
+  ...(
+    | ApplicatorVocabularyMetaSchema2
+    | CoreAndValidationSpecificationsMetaSchema2
+    | ValidationVocabularyMetaSchema2
+    | CoreVocabularyMetaSchema2
+    | UnevaluatedApplicatorVocabularyMetaSchema
+    | MetaDataVocabularyMetaSchema2
+    | FormatVocabularyMetaSchemaForAnnotationResults
+    | ContentVocabularyMetaSchema2
+  )[],
+];
 
-const DYNAMIC_REF_INITIAL = {
-  check: checkApplicatorVocabularyMetaSchema2,
-  collect: collectApplicatorVocabularyMetaSchema2Errors,
-};
+const DYNAMIC_REF_INITIAL = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
 
-const DYNAMIC_REF_INITIAL2 = {
-  check: checkApplicatorVocabularyMetaSchema2,
-  collect: collectApplicatorVocabularyMetaSchema2Errors,
-};
+const DYNAMIC_REF_INITIAL2 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
 
-const DYNAMIC_REF_INITIAL3 = {
-  check: checkApplicatorVocabularyMetaSchema2,
-  collect: collectApplicatorVocabularyMetaSchema2Errors,
-};
+const DYNAMIC_REF_INITIAL3 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
 
-const DYNAMIC_REF_INITIAL4 = {
-  check: checkApplicatorVocabularyMetaSchema2,
-  collect: collectApplicatorVocabularyMetaSchema2Errors,
-};
+const DYNAMIC_REF_INITIAL4 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
 
-const DYNAMIC_REF_INITIAL5 = {
-  check: checkApplicatorVocabularyMetaSchema2,
-  collect: collectApplicatorVocabularyMetaSchema2Errors,
-};
+const DYNAMIC_REF_INITIAL5 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
 
-const DYNAMIC_ANCHORS = {
-  "meta": {
-    check: checkApplicatorVocabularyMetaSchema2,
-    collect: collectApplicatorVocabularyMetaSchema2Errors,
-  },
-};
+const DYNAMIC_ANCHORS = { meta: { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors } };
 
-const DYNAMIC_REF_INITIAL6 = {
-  check: checkApplicatorVocabularyMetaSchema2,
-  collect: collectApplicatorVocabularyMetaSchema2Errors,
-};
+const DYNAMIC_REF_INITIAL6 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
 
-const DYNAMIC_REF_INITIAL7 = {
-  check: checkApplicatorVocabularyMetaSchema2,
-  collect: collectApplicatorVocabularyMetaSchema2Errors,
-};
+const DYNAMIC_REF_INITIAL7 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
 
-const DYNAMIC_REF_INITIAL8 = {
-  check: checkApplicatorVocabularyMetaSchema2,
-  collect: collectApplicatorVocabularyMetaSchema2Errors,
-};
+const DYNAMIC_REF_INITIAL8 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
 
-const DYNAMIC_REF_INITIAL9 = {
-  check: checkApplicatorVocabularyMetaSchema2,
-  collect: collectApplicatorVocabularyMetaSchema2Errors,
-};
+const DYNAMIC_REF_INITIAL9 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
 
-const DYNAMIC_REF_INITIAL10 = {
-  check: checkApplicatorVocabularyMetaSchema2,
-  collect: collectApplicatorVocabularyMetaSchema2Errors,
-};
+const DYNAMIC_REF_INITIAL10 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
 
-const DYNAMIC_REF_INITIAL11 = {
-  check: checkApplicatorVocabularyMetaSchema2,
-  collect: collectApplicatorVocabularyMetaSchema2Errors,
-};
+const DYNAMIC_REF_INITIAL11 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
 
-const DYNAMIC_ANCHORS2 = {
-  "meta": {
-    check: checkApplicatorVocabularyMetaSchema2,
-    collect: collectApplicatorVocabularyMetaSchema2Errors,
-  },
-};
+const DYNAMIC_ANCHORS2 = { meta: { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors } };
 
-const DYNAMIC_REF_INITIAL12 = {
-  check: checkApplicatorVocabularyMetaSchema2,
-  collect: collectApplicatorVocabularyMetaSchema2Errors,
-};
+const DYNAMIC_REF_INITIAL12 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
 
-const DYNAMIC_ANCHORS3 = {
-  "meta": {
-    check: checkApplicatorVocabularyMetaSchema2,
-    collect: collectApplicatorVocabularyMetaSchema2Errors,
-  },
-};
+const DYNAMIC_ANCHORS3 = { meta: { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors } };
 
 /**
  * Whether `value` matches the schema at #/properties/patternProperties/propertyNames.
  */
-function checkApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNames(
-  value: unknown,
-): boolean {
+function checkApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNames(value: unknown): boolean {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     return true;
@@ -149,7 +224,8 @@ function collectApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNamesEr
   errors: ValidationError[],
 ): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
-  try {} finally {
+  try {
+  } finally {
     leaveDynamicScope(scopeDepth);
   }
 }
@@ -157,9 +233,7 @@ function collectApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNamesEr
 /**
  * Whether `value` is a valid ApplicatorVocabularyMetaSchema2: the recursive check that `isApplicatorVocabularyMetaSchema2` guards.
  */
-export function checkApplicatorVocabularyMetaSchema2(
-  value: unknown,
-): value is ApplicatorVocabularyMetaSchema2 {
+export function checkApplicatorVocabularyMetaSchema2(value: unknown): value is ApplicatorVocabularyMetaSchema2 {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
@@ -167,17 +241,11 @@ export function checkApplicatorVocabularyMetaSchema2(
       const prefixItems = value.prefixItems;
       if (prefixItems !== undefined && !checkSchemaArray2(prefixItems)) return false;
       const items = value.items;
-      if (items !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL).check(items))
-        return false;
+      if (items !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL).check(items)) return false;
       const contains = value.contains;
-      if (contains !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL2).check(contains))
-        return false;
+      if (contains !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL2).check(contains)) return false;
       const additionalProperties = value.additionalProperties;
-      if (
-        additionalProperties !== undefined &&
-        !dynamicTarget("meta", DYNAMIC_REF_INITIAL3).check(additionalProperties)
-      )
-        return false;
+      if (additionalProperties !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL3).check(additionalProperties)) return false;
       const properties = value.properties;
       if (properties !== undefined) {
         if (!isJsonObject(properties)) return false;
@@ -196,8 +264,7 @@ export function checkApplicatorVocabularyMetaSchema2(
           if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL5).check(propertyValue2)) return false;
         }
         for (const key3 of Object.keys(patternProperties)) {
-          if (!checkApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNames(key3))
-            return false;
+          if (!checkApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNames(key3)) return false;
         }
       }
       const dependentSchemas = value.dependentSchemas;
@@ -210,20 +277,13 @@ export function checkApplicatorVocabularyMetaSchema2(
         }
       }
       const propertyNames = value.propertyNames;
-      if (
-        propertyNames !== undefined &&
-        !dynamicTarget("meta", DYNAMIC_REF_INITIAL7).check(propertyNames)
-      )
-        return false;
+      if (propertyNames !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL7).check(propertyNames)) return false;
       const ifValue = value.if;
-      if (ifValue !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL8).check(ifValue))
-        return false;
+      if (ifValue !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL8).check(ifValue)) return false;
       const then = value.then;
-      if (then !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL9).check(then))
-        return false;
+      if (then !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL9).check(then)) return false;
       const elseValue = value.else;
-      if (elseValue !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL10).check(elseValue))
-        return false;
+      if (elseValue !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL10).check(elseValue)) return false;
       const allOf = value.allOf;
       if (allOf !== undefined && !checkSchemaArray2(allOf)) return false;
       const anyOf = value.anyOf;
@@ -231,8 +291,7 @@ export function checkApplicatorVocabularyMetaSchema2(
       const oneOf = value.oneOf;
       if (oneOf !== undefined && !checkSchemaArray2(oneOf)) return false;
       const not = value.not;
-      if (not !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL11).check(not))
-        return false;
+      if (not !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL11).check(not)) return false;
     }
     return true;
   } finally {
@@ -243,11 +302,7 @@ export function checkApplicatorVocabularyMetaSchema2(
 /**
  * Appends to `errors` every reason why `value` does not match ApplicatorVocabularyMetaSchema2.
  */
-export function collectApplicatorVocabularyMetaSchema2Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectApplicatorVocabularyMetaSchema2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
@@ -269,19 +324,11 @@ export function collectApplicatorVocabularyMetaSchema2Errors(
       }
       const contains = value.contains;
       if (contains !== undefined) {
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL2).collect(
-          contains,
-          instancePath + "/contains",
-          errors,
-        );
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL2).collect(contains, instancePath + "/contains", errors);
       }
       const additionalProperties = value.additionalProperties;
       if (additionalProperties !== undefined) {
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL3).collect(
-          additionalProperties,
-          instancePath + "/additionalProperties",
-          errors,
-        );
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL3).collect(additionalProperties, instancePath + "/additionalProperties", errors);
       }
       const properties = value.properties;
       if (properties !== undefined) {
@@ -297,11 +344,7 @@ export function collectApplicatorVocabularyMetaSchema2Errors(
           for (const key of Object.keys(properties)) {
             if (false) continue;
             const propertyValue = properties[key];
-            dynamicTarget("meta", DYNAMIC_REF_INITIAL4).collect(
-              propertyValue,
-              instancePath + "/properties/" + pointerToken(key),
-              errors,
-            );
+            dynamicTarget("meta", DYNAMIC_REF_INITIAL4).collect(propertyValue, instancePath + "/properties/" + pointerToken(key), errors);
           }
         }
       }
@@ -369,11 +412,7 @@ export function collectApplicatorVocabularyMetaSchema2Errors(
       }
       const propertyNames = value.propertyNames;
       if (propertyNames !== undefined) {
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL7).collect(
-          propertyNames,
-          instancePath + "/propertyNames",
-          errors,
-        );
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL7).collect(propertyNames, instancePath + "/propertyNames", errors);
       }
       const ifValue = value.if;
       if (ifValue !== undefined) {
@@ -385,11 +424,7 @@ export function collectApplicatorVocabularyMetaSchema2Errors(
       }
       const elseValue = value.else;
       if (elseValue !== undefined) {
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL10).collect(
-          elseValue,
-          instancePath + "/else",
-          errors,
-        );
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL10).collect(elseValue, instancePath + "/else", errors);
       }
       const allOf = value.allOf;
       if (allOf !== undefined) {
@@ -434,11 +469,7 @@ export function checkSchemaArray2(value: unknown): value is SchemaArray2 {
 /**
  * Appends to `errors` every reason why `value` does not match SchemaArray2.
  */
-export function collectSchemaArray2Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectSchemaArray2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (!Array.isArray(value))
@@ -452,11 +483,7 @@ export function collectSchemaArray2Errors(
     else {
       for (let index = 0; index < value.length; index++) {
         const item = value[index];
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL12).collect(
-          item,
-          instancePath + "/" + index,
-          errors,
-        );
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL12).collect(item, instancePath + "/" + index, errors);
       }
       if (value.length < 1)
         errors.push({
@@ -475,9 +502,7 @@ export function collectSchemaArray2Errors(
 /**
  * Whether `value` is a valid ApplicatorVocabularyMetaSchema2. Data nested too deeply to validate is not.
  */
-export function isApplicatorVocabularyMetaSchema2(
-  value: unknown,
-): value is ApplicatorVocabularyMetaSchema2 {
+export function isApplicatorVocabularyMetaSchema2(value: unknown): value is ApplicatorVocabularyMetaSchema2 {
   try {
     return checkApplicatorVocabularyMetaSchema2(value);
   } catch (error) {
@@ -488,9 +513,7 @@ export function isApplicatorVocabularyMetaSchema2(
 /**
  * Validates `value` as ApplicatorVocabularyMetaSchema2, collecting every error.
  */
-export function validateApplicatorVocabularyMetaSchema2(
-  value: unknown,
-): ValidationResult<ApplicatorVocabularyMetaSchema2> {
+export function validateApplicatorVocabularyMetaSchema2(value: unknown): ValidationResult<ApplicatorVocabularyMetaSchema2> {
   try {
     if (checkApplicatorVocabularyMetaSchema2(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -504,19 +527,17 @@ export function validateApplicatorVocabularyMetaSchema2(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid ApplicatorVocabularyMetaSchema2.
  */
-export function assertApplicatorVocabularyMetaSchema2(
-  value: unknown,
-): asserts value is ApplicatorVocabularyMetaSchema2 {
+export function assertApplicatorVocabularyMetaSchema2(value: unknown): asserts value is ApplicatorVocabularyMetaSchema2 {
   const result = validateApplicatorVocabularyMetaSchema2(value);
-  if (!result.valid)
-    throw new SchemaValidationError("ApplicatorVocabularyMetaSchema2", result.errors);
+  if (!result.valid) throw new SchemaValidationError("ApplicatorVocabularyMetaSchema2", result.errors);
 }
 
 /**
  * ApplicatorVocabularyMetaSchema2 as a Standard Schema (https://standardschema.dev).
  */
-export const ApplicatorVocabularyMetaSchema2Schema: StandardSchemaV1<ApplicatorVocabularyMetaSchema2> =
-  toStandardSchema(validateApplicatorVocabularyMetaSchema2);
+export const ApplicatorVocabularyMetaSchema2Schema: StandardSchemaV1<ApplicatorVocabularyMetaSchema2> = toStandardSchema(
+  validateApplicatorVocabularyMetaSchema2,
+);
 
 /**
  * Whether `value` is a valid SchemaArray2. Data nested too deeply to validate is not.
@@ -554,5 +575,4 @@ export function assertSchemaArray2(value: unknown): asserts value is SchemaArray
 /**
  * SchemaArray2 as a Standard Schema (https://standardschema.dev).
  */
-export const SchemaArray2Schema: StandardSchemaV1<SchemaArray2> =
-  toStandardSchema(validateSchemaArray2);
+export const SchemaArray2Schema: StandardSchemaV1<SchemaArray2> = toStandardSchema(validateSchemaArray2);

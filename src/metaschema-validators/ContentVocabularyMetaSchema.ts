@@ -13,31 +13,37 @@ import {
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
+import { type ApplicatorVocabularyMetaSchema } from "./ApplicatorVocabularyMetaSchema.js";
+import { type CoreAndValidationSpecificationsMetaSchema } from "./CoreAndValidationSpecificationsMetaSchema.js";
+import { type CoreVocabularyMetaSchema } from "./CoreVocabularyMetaSchema.js";
+import { type FormatVocabularyMetaSchema } from "./FormatVocabularyMetaSchema.js";
+import { type MetaDataVocabularyMetaSchema } from "./MetaDataVocabularyMetaSchema.js";
+import { type ValidationVocabularyMetaSchema } from "./ValidationVocabularyMetaSchema.js";
 
-export type ContentVocabularyMetaSchema = {
-  contentMediaType?: string;
-  contentEncoding?: string;
-  contentSchema?: ContentVocabularyMetaSchema;
-} | boolean;
+export type ContentVocabularyMetaSchema =
+  | {
+      contentMediaType?: string;
+      contentEncoding?: string;
+      contentSchema?:
+        | ContentVocabularyMetaSchema
+        | CoreAndValidationSpecificationsMetaSchema
+        | ValidationVocabularyMetaSchema
+        | CoreVocabularyMetaSchema
+        | ApplicatorVocabularyMetaSchema
+        | MetaDataVocabularyMetaSchema
+        | FormatVocabularyMetaSchema;
+      [k: string]: unknown;
+    }
+  | boolean;
 
-const DYNAMIC_REF_INITIAL = {
-  check: checkContentVocabularyMetaSchema,
-  collect: collectContentVocabularyMetaSchemaErrors,
-};
+const DYNAMIC_REF_INITIAL = { check: checkContentVocabularyMetaSchema, collect: collectContentVocabularyMetaSchemaErrors };
 
-const DYNAMIC_ANCHORS = {
-  "": {
-    check: checkContentVocabularyMetaSchema,
-    collect: collectContentVocabularyMetaSchemaErrors,
-  },
-};
+const DYNAMIC_ANCHORS = { "": { check: checkContentVocabularyMetaSchema, collect: collectContentVocabularyMetaSchemaErrors } };
 
 /**
  * Whether `value` is a valid ContentVocabularyMetaSchema: the recursive check that `isContentVocabularyMetaSchema` guards.
  */
-export function checkContentVocabularyMetaSchema(
-  value: unknown,
-): value is ContentVocabularyMetaSchema {
+export function checkContentVocabularyMetaSchema(value: unknown): value is ContentVocabularyMetaSchema {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
@@ -47,11 +53,7 @@ export function checkContentVocabularyMetaSchema(
       const contentEncoding = value.contentEncoding;
       if (contentEncoding !== undefined && typeof contentEncoding !== "string") return false;
       const contentSchema = value.contentSchema;
-      if (
-        contentSchema !== undefined &&
-        !dynamicTarget("", DYNAMIC_REF_INITIAL).check(contentSchema)
-      )
-        return false;
+      if (contentSchema !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL).check(contentSchema)) return false;
     }
     return true;
   } finally {
@@ -62,11 +64,7 @@ export function checkContentVocabularyMetaSchema(
 /**
  * Appends to `errors` every reason why `value` does not match ContentVocabularyMetaSchema.
  */
-export function collectContentVocabularyMetaSchemaErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectContentVocabularyMetaSchemaErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
@@ -102,11 +100,7 @@ export function collectContentVocabularyMetaSchemaErrors(
       }
       const contentSchema = value.contentSchema;
       if (contentSchema !== undefined) {
-        dynamicTarget("", DYNAMIC_REF_INITIAL).collect(
-          contentSchema,
-          instancePath + "/contentSchema",
-          errors,
-        );
+        dynamicTarget("", DYNAMIC_REF_INITIAL).collect(contentSchema, instancePath + "/contentSchema", errors);
       }
     }
   } finally {
@@ -117,9 +111,7 @@ export function collectContentVocabularyMetaSchemaErrors(
 /**
  * Whether `value` is a valid ContentVocabularyMetaSchema. Data nested too deeply to validate is not.
  */
-export function isContentVocabularyMetaSchema(
-  value: unknown,
-): value is ContentVocabularyMetaSchema {
+export function isContentVocabularyMetaSchema(value: unknown): value is ContentVocabularyMetaSchema {
   try {
     return checkContentVocabularyMetaSchema(value);
   } catch (error) {
@@ -130,9 +122,7 @@ export function isContentVocabularyMetaSchema(
 /**
  * Validates `value` as ContentVocabularyMetaSchema, collecting every error.
  */
-export function validateContentVocabularyMetaSchema(
-  value: unknown,
-): ValidationResult<ContentVocabularyMetaSchema> {
+export function validateContentVocabularyMetaSchema(value: unknown): ValidationResult<ContentVocabularyMetaSchema> {
   try {
     if (checkContentVocabularyMetaSchema(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -146,9 +136,7 @@ export function validateContentVocabularyMetaSchema(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid ContentVocabularyMetaSchema.
  */
-export function assertContentVocabularyMetaSchema(
-  value: unknown,
-): asserts value is ContentVocabularyMetaSchema {
+export function assertContentVocabularyMetaSchema(value: unknown): asserts value is ContentVocabularyMetaSchema {
   const result = validateContentVocabularyMetaSchema(value);
   if (!result.valid) throw new SchemaValidationError("ContentVocabularyMetaSchema", result.errors);
 }

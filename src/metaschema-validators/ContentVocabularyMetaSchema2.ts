@@ -13,31 +13,39 @@ import {
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
+import { type ApplicatorVocabularyMetaSchema2 } from "./ApplicatorVocabularyMetaSchema2.js";
+import { type CoreAndValidationSpecificationsMetaSchema2 } from "./CoreAndValidationSpecificationsMetaSchema2.js";
+import { type CoreVocabularyMetaSchema2 } from "./CoreVocabularyMetaSchema2.js";
+import { type FormatVocabularyMetaSchemaForAnnotationResults } from "./FormatVocabularyMetaSchemaForAnnotationResults.js";
+import { type MetaDataVocabularyMetaSchema2 } from "./MetaDataVocabularyMetaSchema2.js";
+import { type UnevaluatedApplicatorVocabularyMetaSchema } from "./UnevaluatedApplicatorVocabularyMetaSchema.js";
+import { type ValidationVocabularyMetaSchema2 } from "./ValidationVocabularyMetaSchema2.js";
 
-export type ContentVocabularyMetaSchema2 = {
-  contentEncoding?: string;
-  contentMediaType?: string;
-  contentSchema?: ContentVocabularyMetaSchema2;
-} | boolean;
+export type ContentVocabularyMetaSchema2 =
+  | {
+      contentEncoding?: string;
+      contentMediaType?: string;
+      contentSchema?:
+        | ContentVocabularyMetaSchema2
+        | CoreAndValidationSpecificationsMetaSchema2
+        | ValidationVocabularyMetaSchema2
+        | CoreVocabularyMetaSchema2
+        | ApplicatorVocabularyMetaSchema2
+        | UnevaluatedApplicatorVocabularyMetaSchema
+        | MetaDataVocabularyMetaSchema2
+        | FormatVocabularyMetaSchemaForAnnotationResults;
+      [k: string]: unknown;
+    }
+  | boolean;
 
-const DYNAMIC_REF_INITIAL = {
-  check: checkContentVocabularyMetaSchema2,
-  collect: collectContentVocabularyMetaSchema2Errors,
-};
+const DYNAMIC_REF_INITIAL = { check: checkContentVocabularyMetaSchema2, collect: collectContentVocabularyMetaSchema2Errors };
 
-const DYNAMIC_ANCHORS = {
-  "meta": {
-    check: checkContentVocabularyMetaSchema2,
-    collect: collectContentVocabularyMetaSchema2Errors,
-  },
-};
+const DYNAMIC_ANCHORS = { meta: { check: checkContentVocabularyMetaSchema2, collect: collectContentVocabularyMetaSchema2Errors } };
 
 /**
  * Whether `value` is a valid ContentVocabularyMetaSchema2: the recursive check that `isContentVocabularyMetaSchema2` guards.
  */
-export function checkContentVocabularyMetaSchema2(
-  value: unknown,
-): value is ContentVocabularyMetaSchema2 {
+export function checkContentVocabularyMetaSchema2(value: unknown): value is ContentVocabularyMetaSchema2 {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
@@ -47,11 +55,7 @@ export function checkContentVocabularyMetaSchema2(
       const contentMediaType = value.contentMediaType;
       if (contentMediaType !== undefined && typeof contentMediaType !== "string") return false;
       const contentSchema = value.contentSchema;
-      if (
-        contentSchema !== undefined &&
-        !dynamicTarget("meta", DYNAMIC_REF_INITIAL).check(contentSchema)
-      )
-        return false;
+      if (contentSchema !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL).check(contentSchema)) return false;
     }
     return true;
   } finally {
@@ -62,11 +66,7 @@ export function checkContentVocabularyMetaSchema2(
 /**
  * Appends to `errors` every reason why `value` does not match ContentVocabularyMetaSchema2.
  */
-export function collectContentVocabularyMetaSchema2Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectContentVocabularyMetaSchema2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
@@ -102,11 +102,7 @@ export function collectContentVocabularyMetaSchema2Errors(
       }
       const contentSchema = value.contentSchema;
       if (contentSchema !== undefined) {
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(
-          contentSchema,
-          instancePath + "/contentSchema",
-          errors,
-        );
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(contentSchema, instancePath + "/contentSchema", errors);
       }
     }
   } finally {
@@ -117,9 +113,7 @@ export function collectContentVocabularyMetaSchema2Errors(
 /**
  * Whether `value` is a valid ContentVocabularyMetaSchema2. Data nested too deeply to validate is not.
  */
-export function isContentVocabularyMetaSchema2(
-  value: unknown,
-): value is ContentVocabularyMetaSchema2 {
+export function isContentVocabularyMetaSchema2(value: unknown): value is ContentVocabularyMetaSchema2 {
   try {
     return checkContentVocabularyMetaSchema2(value);
   } catch (error) {
@@ -130,9 +124,7 @@ export function isContentVocabularyMetaSchema2(
 /**
  * Validates `value` as ContentVocabularyMetaSchema2, collecting every error.
  */
-export function validateContentVocabularyMetaSchema2(
-  value: unknown,
-): ValidationResult<ContentVocabularyMetaSchema2> {
+export function validateContentVocabularyMetaSchema2(value: unknown): ValidationResult<ContentVocabularyMetaSchema2> {
   try {
     if (checkContentVocabularyMetaSchema2(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -146,9 +138,7 @@ export function validateContentVocabularyMetaSchema2(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid ContentVocabularyMetaSchema2.
  */
-export function assertContentVocabularyMetaSchema2(
-  value: unknown,
-): asserts value is ContentVocabularyMetaSchema2 {
+export function assertContentVocabularyMetaSchema2(value: unknown): asserts value is ContentVocabularyMetaSchema2 {
   const result = validateContentVocabularyMetaSchema2(value);
   if (!result.valid) throw new SchemaValidationError("ContentVocabularyMetaSchema2", result.errors);
 }
@@ -156,5 +146,6 @@ export function assertContentVocabularyMetaSchema2(
 /**
  * ContentVocabularyMetaSchema2 as a Standard Schema (https://standardschema.dev).
  */
-export const ContentVocabularyMetaSchema2Schema: StandardSchemaV1<ContentVocabularyMetaSchema2> =
-  toStandardSchema(validateContentVocabularyMetaSchema2);
+export const ContentVocabularyMetaSchema2Schema: StandardSchemaV1<ContentVocabularyMetaSchema2> = toStandardSchema(
+  validateContentVocabularyMetaSchema2,
+);

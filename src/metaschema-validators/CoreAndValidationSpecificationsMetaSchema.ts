@@ -48,14 +48,44 @@ import {
   collectValidationVocabularyMetaSchemaErrors,
 } from "./ValidationVocabularyMetaSchema.js";
 
-export type CoreAndValidationSpecificationsMetaSchema = CoreVocabularyMetaSchema & ApplicatorVocabularyMetaSchema & ValidationVocabularyMetaSchema & MetaDataVocabularyMetaSchema & FormatVocabularyMetaSchema & ContentVocabularyMetaSchema & ({
-  definitions?: {
-    [k: string]: CoreAndValidationSpecificationsMetaSchema;
-  };
-  dependencies?: {
-    [k: string]: CoreAndValidationSpecificationsMetaSchema | StringArray;
-  };
-} | boolean);
+export type CoreAndValidationSpecificationsMetaSchema = CoreVocabularyMetaSchema &
+  ApplicatorVocabularyMetaSchema &
+  ValidationVocabularyMetaSchema &
+  MetaDataVocabularyMetaSchema &
+  FormatVocabularyMetaSchema &
+  ContentVocabularyMetaSchema &
+  (
+    | {
+        /**
+         * @default {}
+         */
+        definitions?: {
+          [k: string]:
+            | CoreAndValidationSpecificationsMetaSchema
+            | ValidationVocabularyMetaSchema
+            | CoreVocabularyMetaSchema
+            | ApplicatorVocabularyMetaSchema
+            | MetaDataVocabularyMetaSchema
+            | FormatVocabularyMetaSchema
+            | ContentVocabularyMetaSchema;
+        };
+        dependencies?: {
+          [k: string]:
+            | (
+                | CoreAndValidationSpecificationsMetaSchema
+                | ValidationVocabularyMetaSchema
+                | CoreVocabularyMetaSchema
+                | ApplicatorVocabularyMetaSchema
+                | MetaDataVocabularyMetaSchema
+                | FormatVocabularyMetaSchema
+                | ContentVocabularyMetaSchema
+              )
+            | StringArray;
+        };
+        [k: string]: unknown;
+      }
+    | boolean
+  );
 
 const DYNAMIC_REF_INITIAL = {
   check: checkCoreAndValidationSpecificationsMetaSchema,
@@ -68,25 +98,17 @@ const DYNAMIC_REF_INITIAL2 = {
 };
 
 const DYNAMIC_ANCHORS = {
-  "": {
-    check: checkCoreAndValidationSpecificationsMetaSchema,
-    collect: collectCoreAndValidationSpecificationsMetaSchemaErrors,
-  },
+  "": { check: checkCoreAndValidationSpecificationsMetaSchema, collect: collectCoreAndValidationSpecificationsMetaSchemaErrors },
 };
 
 const DYNAMIC_ANCHORS2 = {
-  "": {
-    check: checkCoreAndValidationSpecificationsMetaSchema,
-    collect: collectCoreAndValidationSpecificationsMetaSchemaErrors,
-  },
+  "": { check: checkCoreAndValidationSpecificationsMetaSchema, collect: collectCoreAndValidationSpecificationsMetaSchemaErrors },
 };
 
 /**
  * Whether `value` matches the schema at #/properties/dependencies/additionalProperties/anyOf/0.
  */
-function checkCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0(
-  value: unknown,
-): boolean {
+function checkCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0(value: unknown): boolean {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!dynamicTarget("", DYNAMIC_REF_INITIAL2).check(value)) return false;
@@ -115,9 +137,7 @@ function collectCoreAndValidationSpecificationsMetaSchema_DependenciesAdditional
 /**
  * Whether `value` is a valid CoreAndValidationSpecificationsMetaSchema: the recursive check that `isCoreAndValidationSpecificationsMetaSchema` guards.
  */
-export function checkCoreAndValidationSpecificationsMetaSchema(
-  value: unknown,
-): value is CoreAndValidationSpecificationsMetaSchema {
+export function checkCoreAndValidationSpecificationsMetaSchema(value: unknown): value is CoreAndValidationSpecificationsMetaSchema {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (
@@ -147,9 +167,7 @@ export function checkCoreAndValidationSpecificationsMetaSchema(
           if (false) continue;
           const propertyValue2 = dependencies[key2];
           if (!(
-            checkCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0(
-              propertyValue2,
-            ) ||
+            checkCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0(propertyValue2) ||
             checkStringArray(propertyValue2 as unknown)
           ))
             return false;
@@ -201,11 +219,7 @@ export function collectCoreAndValidationSpecificationsMetaSchemaErrors(
           for (const key of Object.keys(definitions)) {
             if (false) continue;
             const propertyValue = definitions[key];
-            dynamicTarget("", DYNAMIC_REF_INITIAL).collect(
-              propertyValue,
-              instancePath + "/definitions/" + pointerToken(key),
-              errors,
-            );
+            dynamicTarget("", DYNAMIC_REF_INITIAL).collect(propertyValue, instancePath + "/definitions/" + pointerToken(key), errors);
           }
         }
       }
@@ -224,9 +238,7 @@ export function collectCoreAndValidationSpecificationsMetaSchemaErrors(
             if (false) continue;
             const propertyValue2 = dependencies[key2];
             if (!(
-              checkCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0(
-                propertyValue2,
-              ) ||
+              checkCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0(propertyValue2) ||
               checkStringArray(propertyValue2 as unknown)
             )) {
               collectCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0Errors(
@@ -234,11 +246,7 @@ export function collectCoreAndValidationSpecificationsMetaSchemaErrors(
                 instancePath + "/dependencies/" + pointerToken(key2),
                 errors,
               );
-              collectStringArrayErrors(
-                propertyValue2,
-                instancePath + "/dependencies/" + pointerToken(key2),
-                errors,
-              );
+              collectStringArrayErrors(propertyValue2, instancePath + "/dependencies/" + pointerToken(key2), errors);
               errors.push({
                 instancePath: instancePath + "/dependencies/" + pointerToken(key2),
                 schemaPath: "#/properties/dependencies/additionalProperties/anyOf",
@@ -259,9 +267,7 @@ export function collectCoreAndValidationSpecificationsMetaSchemaErrors(
 /**
  * Whether `value` is a valid CoreAndValidationSpecificationsMetaSchema. Data nested too deeply to validate is not.
  */
-export function isCoreAndValidationSpecificationsMetaSchema(
-  value: unknown,
-): value is CoreAndValidationSpecificationsMetaSchema {
+export function isCoreAndValidationSpecificationsMetaSchema(value: unknown): value is CoreAndValidationSpecificationsMetaSchema {
   try {
     return checkCoreAndValidationSpecificationsMetaSchema(value);
   } catch (error) {
@@ -292,8 +298,7 @@ export function assertCoreAndValidationSpecificationsMetaSchema(
   value: unknown,
 ): asserts value is CoreAndValidationSpecificationsMetaSchema {
   const result = validateCoreAndValidationSpecificationsMetaSchema(value);
-  if (!result.valid)
-    throw new SchemaValidationError("CoreAndValidationSpecificationsMetaSchema", result.errors);
+  if (!result.valid) throw new SchemaValidationError("CoreAndValidationSpecificationsMetaSchema", result.errors);
 }
 
 /**

@@ -59,28 +59,60 @@ import {
   collectValidationVocabularyMetaSchema2Errors,
 } from "./ValidationVocabularyMetaSchema2.js";
 
-export type CoreAndValidationSpecificationsMetaSchema2 = CoreVocabularyMetaSchema2 & ApplicatorVocabularyMetaSchema2 & UnevaluatedApplicatorVocabularyMetaSchema & ValidationVocabularyMetaSchema2 & MetaDataVocabularyMetaSchema2 & FormatVocabularyMetaSchemaForAnnotationResults & ContentVocabularyMetaSchema2 & ({
-  /**
-   * @deprecated
-   */
-  definitions?: {
-    [k: string]: CoreAndValidationSpecificationsMetaSchema2;
-  };
-  /**
-   * @deprecated
-   */
-  dependencies?: {
-    [k: string]: CoreAndValidationSpecificationsMetaSchema2 | StringArray2;
-  };
-  /**
-   * @deprecated
-   */
-  $recursiveAnchor?: AnchorString;
-  /**
-   * @deprecated
-   */
-  $recursiveRef?: UriReferenceString;
-} | boolean);
+export type CoreAndValidationSpecificationsMetaSchema2 = CoreVocabularyMetaSchema2 &
+  ApplicatorVocabularyMetaSchema2 &
+  UnevaluatedApplicatorVocabularyMetaSchema &
+  ValidationVocabularyMetaSchema2 &
+  MetaDataVocabularyMetaSchema2 &
+  FormatVocabularyMetaSchemaForAnnotationResults &
+  ContentVocabularyMetaSchema2 &
+  (
+    | {
+        /**
+         * @deprecated
+         * @default {}
+         */
+        definitions?: {
+          [k: string]:
+            | CoreAndValidationSpecificationsMetaSchema2
+            | ValidationVocabularyMetaSchema2
+            | CoreVocabularyMetaSchema2
+            | ApplicatorVocabularyMetaSchema2
+            | UnevaluatedApplicatorVocabularyMetaSchema
+            | MetaDataVocabularyMetaSchema2
+            | FormatVocabularyMetaSchemaForAnnotationResults
+            | ContentVocabularyMetaSchema2;
+        };
+        /**
+         * @deprecated
+         * @default {}
+         */
+        dependencies?: {
+          [k: string]:
+            | (
+                | CoreAndValidationSpecificationsMetaSchema2
+                | ValidationVocabularyMetaSchema2
+                | CoreVocabularyMetaSchema2
+                | ApplicatorVocabularyMetaSchema2
+                | UnevaluatedApplicatorVocabularyMetaSchema
+                | MetaDataVocabularyMetaSchema2
+                | FormatVocabularyMetaSchemaForAnnotationResults
+                | ContentVocabularyMetaSchema2
+              )
+            | StringArray2;
+        };
+        /**
+         * @deprecated
+         */
+        $recursiveAnchor?: AnchorString;
+        /**
+         * @deprecated
+         */
+        $recursiveRef?: UriReferenceString;
+        [k: string]: unknown;
+      }
+    | boolean
+  );
 
 const DYNAMIC_REF_INITIAL = {
   check: checkCoreAndValidationSpecificationsMetaSchema2,
@@ -93,25 +125,17 @@ const DYNAMIC_REF_INITIAL2 = {
 };
 
 const DYNAMIC_ANCHORS = {
-  "meta": {
-    check: checkCoreAndValidationSpecificationsMetaSchema2,
-    collect: collectCoreAndValidationSpecificationsMetaSchema2Errors,
-  },
+  meta: { check: checkCoreAndValidationSpecificationsMetaSchema2, collect: collectCoreAndValidationSpecificationsMetaSchema2Errors },
 };
 
 const DYNAMIC_ANCHORS2 = {
-  "meta": {
-    check: checkCoreAndValidationSpecificationsMetaSchema2,
-    collect: collectCoreAndValidationSpecificationsMetaSchema2Errors,
-  },
+  meta: { check: checkCoreAndValidationSpecificationsMetaSchema2, collect: collectCoreAndValidationSpecificationsMetaSchema2Errors },
 };
 
 /**
  * Whether `value` matches the schema at #/properties/dependencies/additionalProperties/anyOf/0.
  */
-function checkCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0(
-  value: unknown,
-): boolean {
+function checkCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0(value: unknown): boolean {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL2).check(value)) return false;
@@ -140,9 +164,7 @@ function collectCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditiona
 /**
  * Whether `value` is a valid CoreAndValidationSpecificationsMetaSchema2: the recursive check that `isCoreAndValidationSpecificationsMetaSchema2` guards.
  */
-export function checkCoreAndValidationSpecificationsMetaSchema2(
-  value: unknown,
-): value is CoreAndValidationSpecificationsMetaSchema2 {
+export function checkCoreAndValidationSpecificationsMetaSchema2(value: unknown): value is CoreAndValidationSpecificationsMetaSchema2 {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (
@@ -173,9 +195,7 @@ export function checkCoreAndValidationSpecificationsMetaSchema2(
           if (false) continue;
           const propertyValue2 = dependencies[key2];
           if (!(
-            checkCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0(
-              propertyValue2,
-            ) ||
+            checkCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0(propertyValue2) ||
             checkStringArray2(propertyValue2 as unknown)
           ))
             return false;
@@ -232,11 +252,7 @@ export function collectCoreAndValidationSpecificationsMetaSchema2Errors(
           for (const key of Object.keys(definitions)) {
             if (false) continue;
             const propertyValue = definitions[key];
-            dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(
-              propertyValue,
-              instancePath + "/definitions/" + pointerToken(key),
-              errors,
-            );
+            dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(propertyValue, instancePath + "/definitions/" + pointerToken(key), errors);
           }
         }
       }
@@ -255,9 +271,7 @@ export function collectCoreAndValidationSpecificationsMetaSchema2Errors(
             if (false) continue;
             const propertyValue2 = dependencies[key2];
             if (!(
-              checkCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0(
-                propertyValue2,
-              ) ||
+              checkCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0(propertyValue2) ||
               checkStringArray2(propertyValue2 as unknown)
             )) {
               collectCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0Errors(
@@ -265,11 +279,7 @@ export function collectCoreAndValidationSpecificationsMetaSchema2Errors(
                 instancePath + "/dependencies/" + pointerToken(key2),
                 errors,
               );
-              collectStringArray2Errors(
-                propertyValue2,
-                instancePath + "/dependencies/" + pointerToken(key2),
-                errors,
-              );
+              collectStringArray2Errors(propertyValue2, instancePath + "/dependencies/" + pointerToken(key2), errors);
               errors.push({
                 instancePath: instancePath + "/dependencies/" + pointerToken(key2),
                 schemaPath: "#/properties/dependencies/additionalProperties/anyOf",
@@ -298,9 +308,7 @@ export function collectCoreAndValidationSpecificationsMetaSchema2Errors(
 /**
  * Whether `value` is a valid CoreAndValidationSpecificationsMetaSchema2. Data nested too deeply to validate is not.
  */
-export function isCoreAndValidationSpecificationsMetaSchema2(
-  value: unknown,
-): value is CoreAndValidationSpecificationsMetaSchema2 {
+export function isCoreAndValidationSpecificationsMetaSchema2(value: unknown): value is CoreAndValidationSpecificationsMetaSchema2 {
   try {
     return checkCoreAndValidationSpecificationsMetaSchema2(value);
   } catch (error) {
@@ -331,8 +339,7 @@ export function assertCoreAndValidationSpecificationsMetaSchema2(
   value: unknown,
 ): asserts value is CoreAndValidationSpecificationsMetaSchema2 {
   const result = validateCoreAndValidationSpecificationsMetaSchema2(value);
-  if (!result.valid)
-    throw new SchemaValidationError("CoreAndValidationSpecificationsMetaSchema2", result.errors);
+  if (!result.valid) throw new SchemaValidationError("CoreAndValidationSpecificationsMetaSchema2", result.errors);
 }
 
 /**

@@ -13,70 +13,105 @@ import {
   tooDeeplyNested,
 } from "./_runtime.js";
 
-export type CoreSchemaMetaSchema = {
-  $id?: string;
-  $schema?: string;
-  $ref?: string;
-  title?: string;
-  description?: string;
-  default?: unknown;
-  examples?: unknown[];
-  multipleOf?: number;
-  maximum?: number;
-  exclusiveMaximum?: number;
-  minimum?: number;
-  exclusiveMinimum?: number;
-  maxLength?: NonNegativeInteger3;
-  minLength?: NonNegativeIntegerDefault03;
-  pattern?: string;
-  additionalItems?: CoreSchemaMetaSchema;
-  items?: CoreSchemaMetaSchema | SchemaArray4;
-  maxItems?: NonNegativeInteger3;
-  minItems?: NonNegativeIntegerDefault03;
-  uniqueItems?: boolean;
-  contains?: CoreSchemaMetaSchema;
-  maxProperties?: NonNegativeInteger3;
-  minProperties?: NonNegativeIntegerDefault03;
-  required?: StringArray4;
-  additionalProperties?: CoreSchemaMetaSchema;
-  definitions?: {
-    [k: string]: CoreSchemaMetaSchema;
-  };
-  properties?: {
-    [k: string]: CoreSchemaMetaSchema;
-  };
-  patternProperties?: {
-    [k: string]: CoreSchemaMetaSchema;
-  };
-  dependencies?: {
-    [k: string]: CoreSchemaMetaSchema | StringArray4;
-  };
-  propertyNames?: CoreSchemaMetaSchema;
-  const?: unknown;
-  /**
-   * @minItems 1
-   */
-  enum?: [unknown, ...unknown[]];
-  type?: SimpleTypes4 | [SimpleTypes4, ...SimpleTypes4[]];
-  format?: string;
-  allOf?: SchemaArray4;
-  anyOf?: SchemaArray4;
-  oneOf?: SchemaArray4;
-  not?: CoreSchemaMetaSchema;
-} | boolean;
+/**
+ * @default {}
+ */
+export type CoreSchemaMetaSchema =
+  | {
+      /**
+       * @format uri-reference
+       */
+      $id?: string;
+      /**
+       * @format uri
+       */
+      $schema?: string;
+      /**
+       * @format uri-reference
+       */
+      $ref?: string;
+      title?: string;
+      description?: string;
+      default?: unknown;
+      examples?: unknown[];
+      multipleOf?: number;
+      maximum?: number;
+      exclusiveMaximum?: number;
+      minimum?: number;
+      exclusiveMinimum?: number;
+      maxLength?: NonNegativeInteger3;
+      minLength?: NonNegativeIntegerDefault03;
+      /**
+       * @format regex
+       */
+      pattern?: string;
+      additionalItems?: CoreSchemaMetaSchema;
+      /**
+       * @default {}
+       */
+      items?: CoreSchemaMetaSchema | SchemaArray4;
+      maxItems?: NonNegativeInteger3;
+      minItems?: NonNegativeIntegerDefault03;
+      /**
+       * @default false
+       */
+      uniqueItems?: boolean;
+      contains?: CoreSchemaMetaSchema;
+      maxProperties?: NonNegativeInteger3;
+      minProperties?: NonNegativeIntegerDefault03;
+      required?: StringArray4;
+      additionalProperties?: CoreSchemaMetaSchema;
+      /**
+       * @default {}
+       */
+      definitions?: {
+        [k: string]: CoreSchemaMetaSchema;
+      };
+      /**
+       * @default {}
+       */
+      properties?: {
+        [k: string]: CoreSchemaMetaSchema;
+      };
+      /**
+       * @default {}
+       */
+      patternProperties?: {
+        [k: string]: CoreSchemaMetaSchema;
+      };
+      dependencies?: {
+        [k: string]: CoreSchemaMetaSchema | StringArray4;
+      };
+      propertyNames?: CoreSchemaMetaSchema;
+      const?: unknown;
+      /**
+       * @minItems 1
+       */
+      enum?: [unknown, ...unknown[]];
+      type?: SimpleTypes4 | [SimpleTypes4, ...SimpleTypes4[]];
+      format?: string;
+      allOf?: SchemaArray4;
+      anyOf?: SchemaArray4;
+      oneOf?: SchemaArray4;
+      not?: CoreSchemaMetaSchema;
+      [k: string]: unknown;
+    }
+  | boolean;
 
 export type NonNegativeInteger3 = number;
 
-export type NonNegativeIntegerDefault03 = NonNegativeInteger3 & number;
+export type NonNegativeIntegerDefault03 = NonNegativeInteger3 & unknown;
 
 /**
  * @minItems 1
  */
 export type SchemaArray4 = [CoreSchemaMetaSchema, ...CoreSchemaMetaSchema[]];
 
-export type SimpleTypes4 =
-  "array" | "boolean" | "integer" | "null" | "number" | "object" | "string";
+export type SimpleTypes4 = "array" | "boolean" | "integer" | "null" | "number" | "object" | "string";
 
+/**
+ * @default []
+ */
 export type StringArray4 = string[];
 
 /**
@@ -95,11 +130,7 @@ function checkCoreSchemaMetaSchema_TypeAnyOf1(value: unknown): boolean {
 /**
  * Appends to `errors` every reason why `value` does not match #/properties/type/anyOf/1.
  */
-function collectCoreSchemaMetaSchema_TypeAnyOf1Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+function collectCoreSchemaMetaSchema_TypeAnyOf1Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   if (!Array.isArray(value))
     errors.push({
       instancePath: instancePath,
@@ -173,11 +204,7 @@ export function checkCoreSchemaMetaSchema(value: unknown): value is CoreSchemaMe
     const additionalItems = value.additionalItems;
     if (additionalItems !== undefined && !checkCoreSchemaMetaSchema(additionalItems)) return false;
     const items = value.items;
-    if (
-      items !== undefined &&
-      !(checkCoreSchemaMetaSchema(items as unknown) || checkSchemaArray4(items as unknown))
-    )
-      return false;
+    if (items !== undefined && !(checkCoreSchemaMetaSchema(items as unknown) || checkSchemaArray4(items as unknown))) return false;
     const maxItems = value.maxItems;
     if (maxItems !== undefined && !checkNonNegativeInteger3(maxItems)) return false;
     const minItems = value.minItems;
@@ -189,13 +216,11 @@ export function checkCoreSchemaMetaSchema(value: unknown): value is CoreSchemaMe
     const maxProperties = value.maxProperties;
     if (maxProperties !== undefined && !checkNonNegativeInteger3(maxProperties)) return false;
     const minProperties = value.minProperties;
-    if (minProperties !== undefined && !checkNonNegativeIntegerDefault03(minProperties))
-      return false;
+    if (minProperties !== undefined && !checkNonNegativeIntegerDefault03(minProperties)) return false;
     const required = value.required;
     if (required !== undefined && !checkStringArray4(required)) return false;
     const additionalProperties = value.additionalProperties;
-    if (additionalProperties !== undefined && !checkCoreSchemaMetaSchema(additionalProperties))
-      return false;
+    if (additionalProperties !== undefined && !checkCoreSchemaMetaSchema(additionalProperties)) return false;
     const definitions = value.definitions;
     if (definitions !== undefined) {
       if (!isJsonObject(definitions)) return false;
@@ -229,11 +254,7 @@ export function checkCoreSchemaMetaSchema(value: unknown): value is CoreSchemaMe
       for (const key4 of Object.keys(dependencies)) {
         if (false) continue;
         const propertyValue4 = dependencies[key4];
-        if (!(
-          checkCoreSchemaMetaSchema(propertyValue4 as unknown) ||
-          checkStringArray4(propertyValue4 as unknown)
-        ))
-          return false;
+        if (!(checkCoreSchemaMetaSchema(propertyValue4 as unknown) || checkStringArray4(propertyValue4 as unknown))) return false;
       }
     }
     const propertyNames = value.propertyNames;
@@ -244,11 +265,7 @@ export function checkCoreSchemaMetaSchema(value: unknown): value is CoreSchemaMe
       if (enumValue.length < 1 || duplicateItems(enumValue) !== undefined) return false;
     }
     const type = value.type;
-    if (
-      type !== undefined &&
-      !(checkSimpleTypes4(type as unknown) || checkCoreSchemaMetaSchema_TypeAnyOf1(type))
-    )
-      return false;
+    if (type !== undefined && !(checkSimpleTypes4(type as unknown) || checkCoreSchemaMetaSchema_TypeAnyOf1(type))) return false;
     const format = value.format;
     if (format !== undefined && typeof format !== "string") return false;
     const allOf = value.allOf;
@@ -266,11 +283,7 @@ export function checkCoreSchemaMetaSchema(value: unknown): value is CoreSchemaMe
 /**
  * Appends to `errors` every reason why `value` does not match CoreSchemaMetaSchema.
  */
-export function collectCoreSchemaMetaSchemaErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   if (!(isJsonObject(value) || typeof value === "boolean"))
     errors.push({
       instancePath: instancePath,
@@ -477,11 +490,7 @@ export function collectCoreSchemaMetaSchemaErrors(
     }
     const minProperties = value.minProperties;
     if (minProperties !== undefined) {
-      collectNonNegativeIntegerDefault03Errors(
-        minProperties,
-        instancePath + "/minProperties",
-        errors,
-      );
+      collectNonNegativeIntegerDefault03Errors(minProperties, instancePath + "/minProperties", errors);
     }
     const required = value.required;
     if (required !== undefined) {
@@ -489,11 +498,7 @@ export function collectCoreSchemaMetaSchemaErrors(
     }
     const additionalProperties = value.additionalProperties;
     if (additionalProperties !== undefined) {
-      collectCoreSchemaMetaSchemaErrors(
-        additionalProperties,
-        instancePath + "/additionalProperties",
-        errors,
-      );
+      collectCoreSchemaMetaSchemaErrors(additionalProperties, instancePath + "/additionalProperties", errors);
     }
     const definitions = value.definitions;
     if (definitions !== undefined) {
@@ -509,11 +514,7 @@ export function collectCoreSchemaMetaSchemaErrors(
         for (const key of Object.keys(definitions)) {
           if (false) continue;
           const propertyValue = definitions[key];
-          collectCoreSchemaMetaSchemaErrors(
-            propertyValue,
-            instancePath + "/definitions/" + pointerToken(key),
-            errors,
-          );
+          collectCoreSchemaMetaSchemaErrors(propertyValue, instancePath + "/definitions/" + pointerToken(key), errors);
         }
       }
     }
@@ -531,11 +532,7 @@ export function collectCoreSchemaMetaSchemaErrors(
         for (const key2 of Object.keys(properties)) {
           if (false) continue;
           const propertyValue2 = properties[key2];
-          collectCoreSchemaMetaSchemaErrors(
-            propertyValue2,
-            instancePath + "/properties/" + pointerToken(key2),
-            errors,
-          );
+          collectCoreSchemaMetaSchemaErrors(propertyValue2, instancePath + "/properties/" + pointerToken(key2), errors);
         }
       }
     }
@@ -553,11 +550,7 @@ export function collectCoreSchemaMetaSchemaErrors(
         for (const key3 of Object.keys(patternProperties)) {
           if (false) continue;
           const propertyValue3 = patternProperties[key3];
-          collectCoreSchemaMetaSchemaErrors(
-            propertyValue3,
-            instancePath + "/patternProperties/" + pointerToken(key3),
-            errors,
-          );
+          collectCoreSchemaMetaSchemaErrors(propertyValue3, instancePath + "/patternProperties/" + pointerToken(key3), errors);
         }
       }
     }
@@ -575,20 +568,9 @@ export function collectCoreSchemaMetaSchemaErrors(
         for (const key4 of Object.keys(dependencies)) {
           if (false) continue;
           const propertyValue4 = dependencies[key4];
-          if (!(
-            checkCoreSchemaMetaSchema(propertyValue4 as unknown) ||
-            checkStringArray4(propertyValue4 as unknown)
-          )) {
-            collectCoreSchemaMetaSchemaErrors(
-              propertyValue4,
-              instancePath + "/dependencies/" + pointerToken(key4),
-              errors,
-            );
-            collectStringArray4Errors(
-              propertyValue4,
-              instancePath + "/dependencies/" + pointerToken(key4),
-              errors,
-            );
+          if (!(checkCoreSchemaMetaSchema(propertyValue4 as unknown) || checkStringArray4(propertyValue4 as unknown))) {
+            collectCoreSchemaMetaSchemaErrors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
+            collectStringArray4Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
             errors.push({
               instancePath: instancePath + "/dependencies/" + pointerToken(key4),
               schemaPath: "#/properties/dependencies/additionalProperties/anyOf",
@@ -689,11 +671,7 @@ export function checkNonNegativeInteger3(value: unknown): value is NonNegativeIn
 /**
  * Appends to `errors` every reason why `value` does not match NonNegativeInteger3.
  */
-export function collectNonNegativeInteger3Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectNonNegativeInteger3Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   if (!Number.isInteger(value))
     errors.push({
       instancePath: instancePath,
@@ -724,34 +702,20 @@ function checkNonNegativeIntegerDefault03_AllOf1(value: unknown): boolean {
 /**
  * Appends to `errors` every reason why `value` does not match #/definitions/nonNegativeIntegerDefault0/allOf/1.
  */
-function collectNonNegativeIntegerDefault03_AllOf1Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {}
+function collectNonNegativeIntegerDefault03_AllOf1Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {}
 
 /**
  * Whether `value` is a valid NonNegativeIntegerDefault03: the recursive check that `isNonNegativeIntegerDefault03` guards.
  */
-export function checkNonNegativeIntegerDefault03(
-  value: unknown,
-): value is NonNegativeIntegerDefault03 {
-  if (
-    !checkNonNegativeInteger3(value as unknown) ||
-    !checkNonNegativeIntegerDefault03_AllOf1(value)
-  )
-    return false;
+export function checkNonNegativeIntegerDefault03(value: unknown): value is NonNegativeIntegerDefault03 {
+  if (!checkNonNegativeInteger3(value as unknown) || !checkNonNegativeIntegerDefault03_AllOf1(value)) return false;
   return true;
 }
 
 /**
  * Appends to `errors` every reason why `value` does not match NonNegativeIntegerDefault03.
  */
-export function collectNonNegativeIntegerDefault03Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectNonNegativeIntegerDefault03Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   collectNonNegativeInteger3Errors(value, instancePath, errors);
   collectNonNegativeIntegerDefault03_AllOf1Errors(value, instancePath, errors);
 }
@@ -772,11 +736,7 @@ export function checkSchemaArray4(value: unknown): value is SchemaArray4 {
 /**
  * Appends to `errors` every reason why `value` does not match SchemaArray4.
  */
-export function collectSchemaArray4Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectSchemaArray4Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   if (!Array.isArray(value))
     errors.push({
       instancePath: instancePath,
@@ -821,11 +781,7 @@ export function checkSimpleTypes4(value: unknown): value is SimpleTypes4 {
 /**
  * Appends to `errors` every reason why `value` does not match SimpleTypes4.
  */
-export function collectSimpleTypes4Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectSimpleTypes4Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   if (
     value !== "array" &&
     value !== "boolean" &&
@@ -839,9 +795,7 @@ export function collectSimpleTypes4Errors(
       instancePath: instancePath,
       schemaPath: "#/definitions/simpleTypes/enum",
       keyword: "enum",
-      params: {
-        allowedValues: ["array", "boolean", "integer", "null", "number", "object", "string"],
-      },
+      params: { allowedValues: ["array", "boolean", "integer", "null", "number", "object", "string"] },
       message: "must be equal to one of the allowed values",
     });
 }
@@ -862,11 +816,7 @@ export function checkStringArray4(value: unknown): value is StringArray4 {
 /**
  * Appends to `errors` every reason why `value` does not match StringArray4.
  */
-export function collectStringArray4Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectStringArray4Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   if (!Array.isArray(value))
     errors.push({
       instancePath: instancePath,
@@ -913,9 +863,7 @@ export function isCoreSchemaMetaSchema(value: unknown): value is CoreSchemaMetaS
 /**
  * Validates `value` as CoreSchemaMetaSchema, collecting every error.
  */
-export function validateCoreSchemaMetaSchema(
-  value: unknown,
-): ValidationResult<CoreSchemaMetaSchema> {
+export function validateCoreSchemaMetaSchema(value: unknown): ValidationResult<CoreSchemaMetaSchema> {
   try {
     if (checkCoreSchemaMetaSchema(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -937,8 +885,7 @@ export function assertCoreSchemaMetaSchema(value: unknown): asserts value is Cor
 /**
  * CoreSchemaMetaSchema as a Standard Schema (https://standardschema.dev).
  */
-export const CoreSchemaMetaSchemaSchema: StandardSchemaV1<CoreSchemaMetaSchema> =
-  toStandardSchema(validateCoreSchemaMetaSchema);
+export const CoreSchemaMetaSchemaSchema: StandardSchemaV1<CoreSchemaMetaSchema> = toStandardSchema(validateCoreSchemaMetaSchema);
 
 /**
  * Whether `value` is a valid NonNegativeInteger3. Data nested too deeply to validate is not.
@@ -976,15 +923,12 @@ export function assertNonNegativeInteger3(value: unknown): asserts value is NonN
 /**
  * NonNegativeInteger3 as a Standard Schema (https://standardschema.dev).
  */
-export const NonNegativeInteger3Schema: StandardSchemaV1<NonNegativeInteger3> =
-  toStandardSchema(validateNonNegativeInteger3);
+export const NonNegativeInteger3Schema: StandardSchemaV1<NonNegativeInteger3> = toStandardSchema(validateNonNegativeInteger3);
 
 /**
  * Whether `value` is a valid NonNegativeIntegerDefault03. Data nested too deeply to validate is not.
  */
-export function isNonNegativeIntegerDefault03(
-  value: unknown,
-): value is NonNegativeIntegerDefault03 {
+export function isNonNegativeIntegerDefault03(value: unknown): value is NonNegativeIntegerDefault03 {
   try {
     return checkNonNegativeIntegerDefault03(value);
   } catch (error) {
@@ -995,9 +939,7 @@ export function isNonNegativeIntegerDefault03(
 /**
  * Validates `value` as NonNegativeIntegerDefault03, collecting every error.
  */
-export function validateNonNegativeIntegerDefault03(
-  value: unknown,
-): ValidationResult<NonNegativeIntegerDefault03> {
+export function validateNonNegativeIntegerDefault03(value: unknown): ValidationResult<NonNegativeIntegerDefault03> {
   try {
     if (checkNonNegativeIntegerDefault03(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -1011,9 +953,7 @@ export function validateNonNegativeIntegerDefault03(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid NonNegativeIntegerDefault03.
  */
-export function assertNonNegativeIntegerDefault03(
-  value: unknown,
-): asserts value is NonNegativeIntegerDefault03 {
+export function assertNonNegativeIntegerDefault03(value: unknown): asserts value is NonNegativeIntegerDefault03 {
   const result = validateNonNegativeIntegerDefault03(value);
   if (!result.valid) throw new SchemaValidationError("NonNegativeIntegerDefault03", result.errors);
 }
@@ -1060,8 +1000,7 @@ export function assertSchemaArray4(value: unknown): asserts value is SchemaArray
 /**
  * SchemaArray4 as a Standard Schema (https://standardschema.dev).
  */
-export const SchemaArray4Schema: StandardSchemaV1<SchemaArray4> =
-  toStandardSchema(validateSchemaArray4);
+export const SchemaArray4Schema: StandardSchemaV1<SchemaArray4> = toStandardSchema(validateSchemaArray4);
 
 /**
  * Whether `value` is a valid SimpleTypes4. Data nested too deeply to validate is not.
@@ -1099,8 +1038,7 @@ export function assertSimpleTypes4(value: unknown): asserts value is SimpleTypes
 /**
  * SimpleTypes4 as a Standard Schema (https://standardschema.dev).
  */
-export const SimpleTypes4Schema: StandardSchemaV1<SimpleTypes4> =
-  toStandardSchema(validateSimpleTypes4);
+export const SimpleTypes4Schema: StandardSchemaV1<SimpleTypes4> = toStandardSchema(validateSimpleTypes4);
 
 /**
  * Whether `value` is a valid StringArray4. Data nested too deeply to validate is not.
@@ -1138,5 +1076,4 @@ export function assertStringArray4(value: unknown): asserts value is StringArray
 /**
  * StringArray4 as a Standard Schema (https://standardschema.dev).
  */
-export const StringArray4Schema: StandardSchemaV1<StringArray4> =
-  toStandardSchema(validateStringArray4);
+export const StringArray4Schema: StandardSchemaV1<StringArray4> = toStandardSchema(validateStringArray4);

@@ -14,77 +14,115 @@ import {
   tooDeeplyNested,
 } from "./_runtime.js";
 
-export type CoreSchemaMetaSchema2 = {
-  $id?: string;
-  $schema?: string;
-  $ref?: string;
-  $comment?: string;
-  title?: string;
-  description?: string;
-  default?: unknown;
-  readOnly?: boolean;
-  examples?: unknown[];
-  multipleOf?: number;
-  maximum?: number;
-  exclusiveMaximum?: number;
-  minimum?: number;
-  exclusiveMinimum?: number;
-  maxLength?: NonNegativeInteger4;
-  minLength?: NonNegativeIntegerDefault04;
-  pattern?: string;
-  additionalItems?: CoreSchemaMetaSchema2;
-  items?: CoreSchemaMetaSchema2 | SchemaArray5;
-  maxItems?: NonNegativeInteger4;
-  minItems?: NonNegativeIntegerDefault04;
-  uniqueItems?: boolean;
-  contains?: CoreSchemaMetaSchema2;
-  maxProperties?: NonNegativeInteger4;
-  minProperties?: NonNegativeIntegerDefault04;
-  required?: StringArray5;
-  additionalProperties?: CoreSchemaMetaSchema2;
-  definitions?: {
-    [k: string]: CoreSchemaMetaSchema2;
-  };
-  properties?: {
-    [k: string]: CoreSchemaMetaSchema2;
-  };
-  patternProperties?: {
-    [k: string]: CoreSchemaMetaSchema2;
-  };
-  dependencies?: {
-    [k: string]: CoreSchemaMetaSchema2 | StringArray5;
-  };
-  propertyNames?: CoreSchemaMetaSchema2;
-  const?: unknown;
-  /**
-   * @minItems 1
-   */
-  enum?: [unknown, ...unknown[]];
-  type?: SimpleTypes5 | [SimpleTypes5, ...SimpleTypes5[]];
-  format?: string;
-  contentMediaType?: string;
-  contentEncoding?: string;
-  if?: CoreSchemaMetaSchema2;
-  then?: CoreSchemaMetaSchema2;
-  else?: CoreSchemaMetaSchema2;
-  allOf?: SchemaArray5;
-  anyOf?: SchemaArray5;
-  oneOf?: SchemaArray5;
-  not?: CoreSchemaMetaSchema2;
-} | boolean;
+/**
+ * @default true
+ */
+export type CoreSchemaMetaSchema2 =
+  | {
+      /**
+       * @format uri-reference
+       */
+      $id?: string;
+      /**
+       * @format uri
+       */
+      $schema?: string;
+      /**
+       * @format uri-reference
+       */
+      $ref?: string;
+      $comment?: string;
+      title?: string;
+      description?: string;
+      default?: unknown;
+      /**
+       * @default false
+       */
+      readOnly?: boolean;
+      examples?: unknown[];
+      multipleOf?: number;
+      maximum?: number;
+      exclusiveMaximum?: number;
+      minimum?: number;
+      exclusiveMinimum?: number;
+      maxLength?: NonNegativeInteger4;
+      minLength?: NonNegativeIntegerDefault04;
+      /**
+       * @format regex
+       */
+      pattern?: string;
+      additionalItems?: CoreSchemaMetaSchema2;
+      /**
+       * @default true
+       */
+      items?: CoreSchemaMetaSchema2 | SchemaArray5;
+      maxItems?: NonNegativeInteger4;
+      minItems?: NonNegativeIntegerDefault04;
+      /**
+       * @default false
+       */
+      uniqueItems?: boolean;
+      contains?: CoreSchemaMetaSchema2;
+      maxProperties?: NonNegativeInteger4;
+      minProperties?: NonNegativeIntegerDefault04;
+      required?: StringArray5;
+      additionalProperties?: CoreSchemaMetaSchema2;
+      /**
+       * @default {}
+       */
+      definitions?: {
+        [k: string]: CoreSchemaMetaSchema2;
+      };
+      /**
+       * @default {}
+       */
+      properties?: {
+        [k: string]: CoreSchemaMetaSchema2;
+      };
+      /**
+       * @default {}
+       */
+      patternProperties?: {
+        [k: string]: CoreSchemaMetaSchema2;
+      };
+      dependencies?: {
+        [k: string]: CoreSchemaMetaSchema2 | StringArray5;
+      };
+      propertyNames?: CoreSchemaMetaSchema2;
+      const?: unknown;
+      /**
+       * @minItems 1
+       */
+      enum?: [unknown, ...unknown[]];
+      type?: SimpleTypes5 | [SimpleTypes5, ...SimpleTypes5[]];
+      format?: string;
+      contentMediaType?: string;
+      contentEncoding?: string;
+      if?: CoreSchemaMetaSchema2;
+      then?: CoreSchemaMetaSchema2;
+      else?: CoreSchemaMetaSchema2;
+      allOf?: SchemaArray5;
+      anyOf?: SchemaArray5;
+      oneOf?: SchemaArray5;
+      not?: CoreSchemaMetaSchema2;
+      [k: string]: unknown;
+    }
+  | boolean;
 
 export type NonNegativeInteger4 = number;
 
-export type NonNegativeIntegerDefault04 = NonNegativeInteger4 & number;
+export type NonNegativeIntegerDefault04 = NonNegativeInteger4 & unknown;
 
 /**
  * @minItems 1
  */
 export type SchemaArray5 = [CoreSchemaMetaSchema2, ...CoreSchemaMetaSchema2[]];
 
-export type SimpleTypes5 =
-  "array" | "boolean" | "integer" | "null" | "number" | "object" | "string";
+export type SimpleTypes5 = "array" | "boolean" | "integer" | "null" | "number" | "object" | "string";
 
+/**
+ * @default []
+ */
 export type StringArray5 = string[];
 
 /**
@@ -119,11 +157,7 @@ function checkCoreSchemaMetaSchema2_TypeAnyOf1(value: unknown): boolean {
 /**
  * Appends to `errors` every reason why `value` does not match #/properties/type/anyOf/1.
  */
-function collectCoreSchemaMetaSchema2_TypeAnyOf1Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+function collectCoreSchemaMetaSchema2_TypeAnyOf1Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   if (!Array.isArray(value))
     errors.push({
       instancePath: instancePath,
@@ -201,11 +235,7 @@ export function checkCoreSchemaMetaSchema2(value: unknown): value is CoreSchemaM
     const additionalItems = value.additionalItems;
     if (additionalItems !== undefined && !checkCoreSchemaMetaSchema2(additionalItems)) return false;
     const items = value.items;
-    if (
-      items !== undefined &&
-      !(checkCoreSchemaMetaSchema2(items as unknown) || checkSchemaArray5(items as unknown))
-    )
-      return false;
+    if (items !== undefined && !(checkCoreSchemaMetaSchema2(items as unknown) || checkSchemaArray5(items as unknown))) return false;
     const maxItems = value.maxItems;
     if (maxItems !== undefined && !checkNonNegativeInteger4(maxItems)) return false;
     const minItems = value.minItems;
@@ -217,13 +247,11 @@ export function checkCoreSchemaMetaSchema2(value: unknown): value is CoreSchemaM
     const maxProperties = value.maxProperties;
     if (maxProperties !== undefined && !checkNonNegativeInteger4(maxProperties)) return false;
     const minProperties = value.minProperties;
-    if (minProperties !== undefined && !checkNonNegativeIntegerDefault04(minProperties))
-      return false;
+    if (minProperties !== undefined && !checkNonNegativeIntegerDefault04(minProperties)) return false;
     const required = value.required;
     if (required !== undefined && !checkStringArray5(required)) return false;
     const additionalProperties = value.additionalProperties;
-    if (additionalProperties !== undefined && !checkCoreSchemaMetaSchema2(additionalProperties))
-      return false;
+    if (additionalProperties !== undefined && !checkCoreSchemaMetaSchema2(additionalProperties)) return false;
     const definitions = value.definitions;
     if (definitions !== undefined) {
       if (!isJsonObject(definitions)) return false;
@@ -260,11 +288,7 @@ export function checkCoreSchemaMetaSchema2(value: unknown): value is CoreSchemaM
       for (const key5 of Object.keys(dependencies)) {
         if (false) continue;
         const propertyValue4 = dependencies[key5];
-        if (!(
-          checkCoreSchemaMetaSchema2(propertyValue4 as unknown) ||
-          checkStringArray5(propertyValue4 as unknown)
-        ))
-          return false;
+        if (!(checkCoreSchemaMetaSchema2(propertyValue4 as unknown) || checkStringArray5(propertyValue4 as unknown))) return false;
       }
     }
     const propertyNames = value.propertyNames;
@@ -275,11 +299,7 @@ export function checkCoreSchemaMetaSchema2(value: unknown): value is CoreSchemaM
       if (enumValue.length < 1 || duplicateItems(enumValue) !== undefined) return false;
     }
     const type = value.type;
-    if (
-      type !== undefined &&
-      !(checkSimpleTypes5(type as unknown) || checkCoreSchemaMetaSchema2_TypeAnyOf1(type))
-    )
-      return false;
+    if (type !== undefined && !(checkSimpleTypes5(type as unknown) || checkCoreSchemaMetaSchema2_TypeAnyOf1(type))) return false;
     const format = value.format;
     if (format !== undefined && typeof format !== "string") return false;
     const contentMediaType = value.contentMediaType;
@@ -307,11 +327,7 @@ export function checkCoreSchemaMetaSchema2(value: unknown): value is CoreSchemaM
 /**
  * Appends to `errors` every reason why `value` does not match CoreSchemaMetaSchema2.
  */
-export function collectCoreSchemaMetaSchema2Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   if (!(isJsonObject(value) || typeof value === "boolean"))
     errors.push({
       instancePath: instancePath,
@@ -495,11 +511,7 @@ export function collectCoreSchemaMetaSchema2Errors(
     }
     const additionalItems = value.additionalItems;
     if (additionalItems !== undefined) {
-      collectCoreSchemaMetaSchema2Errors(
-        additionalItems,
-        instancePath + "/additionalItems",
-        errors,
-      );
+      collectCoreSchemaMetaSchema2Errors(additionalItems, instancePath + "/additionalItems", errors);
     }
     const items = value.items;
     if (items !== undefined) {
@@ -544,11 +556,7 @@ export function collectCoreSchemaMetaSchema2Errors(
     }
     const minProperties = value.minProperties;
     if (minProperties !== undefined) {
-      collectNonNegativeIntegerDefault04Errors(
-        minProperties,
-        instancePath + "/minProperties",
-        errors,
-      );
+      collectNonNegativeIntegerDefault04Errors(minProperties, instancePath + "/minProperties", errors);
     }
     const required = value.required;
     if (required !== undefined) {
@@ -556,11 +564,7 @@ export function collectCoreSchemaMetaSchema2Errors(
     }
     const additionalProperties = value.additionalProperties;
     if (additionalProperties !== undefined) {
-      collectCoreSchemaMetaSchema2Errors(
-        additionalProperties,
-        instancePath + "/additionalProperties",
-        errors,
-      );
+      collectCoreSchemaMetaSchema2Errors(additionalProperties, instancePath + "/additionalProperties", errors);
     }
     const definitions = value.definitions;
     if (definitions !== undefined) {
@@ -576,11 +580,7 @@ export function collectCoreSchemaMetaSchema2Errors(
         for (const key of Object.keys(definitions)) {
           if (false) continue;
           const propertyValue = definitions[key];
-          collectCoreSchemaMetaSchema2Errors(
-            propertyValue,
-            instancePath + "/definitions/" + pointerToken(key),
-            errors,
-          );
+          collectCoreSchemaMetaSchema2Errors(propertyValue, instancePath + "/definitions/" + pointerToken(key), errors);
         }
       }
     }
@@ -598,11 +598,7 @@ export function collectCoreSchemaMetaSchema2Errors(
         for (const key2 of Object.keys(properties)) {
           if (false) continue;
           const propertyValue2 = properties[key2];
-          collectCoreSchemaMetaSchema2Errors(
-            propertyValue2,
-            instancePath + "/properties/" + pointerToken(key2),
-            errors,
-          );
+          collectCoreSchemaMetaSchema2Errors(propertyValue2, instancePath + "/properties/" + pointerToken(key2), errors);
         }
       }
     }
@@ -620,20 +616,12 @@ export function collectCoreSchemaMetaSchema2Errors(
         for (const key3 of Object.keys(patternProperties)) {
           if (false) continue;
           const propertyValue3 = patternProperties[key3];
-          collectCoreSchemaMetaSchema2Errors(
-            propertyValue3,
-            instancePath + "/patternProperties/" + pointerToken(key3),
-            errors,
-          );
+          collectCoreSchemaMetaSchema2Errors(propertyValue3, instancePath + "/patternProperties/" + pointerToken(key3), errors);
         }
         for (const key4 of Object.keys(patternProperties)) {
           if (!checkCoreSchemaMetaSchema2_PatternPropertiesPropertyNames(key4)) {
             const start = errors.length;
-            collectCoreSchemaMetaSchema2_PatternPropertiesPropertyNamesErrors(
-              key4,
-              instancePath + "/patternProperties",
-              errors,
-            );
+            collectCoreSchemaMetaSchema2_PatternPropertiesPropertyNamesErrors(key4, instancePath + "/patternProperties", errors);
             markPropertyName(errors, start, key4);
             errors.push({
               instancePath: instancePath + "/patternProperties",
@@ -660,20 +648,9 @@ export function collectCoreSchemaMetaSchema2Errors(
         for (const key5 of Object.keys(dependencies)) {
           if (false) continue;
           const propertyValue4 = dependencies[key5];
-          if (!(
-            checkCoreSchemaMetaSchema2(propertyValue4 as unknown) ||
-            checkStringArray5(propertyValue4 as unknown)
-          )) {
-            collectCoreSchemaMetaSchema2Errors(
-              propertyValue4,
-              instancePath + "/dependencies/" + pointerToken(key5),
-              errors,
-            );
-            collectStringArray5Errors(
-              propertyValue4,
-              instancePath + "/dependencies/" + pointerToken(key5),
-              errors,
-            );
+          if (!(checkCoreSchemaMetaSchema2(propertyValue4 as unknown) || checkStringArray5(propertyValue4 as unknown))) {
+            collectCoreSchemaMetaSchema2Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key5), errors);
+            collectStringArray5Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key5), errors);
             errors.push({
               instancePath: instancePath + "/dependencies/" + pointerToken(key5),
               schemaPath: "#/properties/dependencies/additionalProperties/anyOf",
@@ -808,11 +785,7 @@ export function checkNonNegativeInteger4(value: unknown): value is NonNegativeIn
 /**
  * Appends to `errors` every reason why `value` does not match NonNegativeInteger4.
  */
-export function collectNonNegativeInteger4Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectNonNegativeInteger4Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   if (!Number.isInteger(value))
     errors.push({
       instancePath: instancePath,
@@ -843,34 +816,20 @@ function checkNonNegativeIntegerDefault04_AllOf1(value: unknown): boolean {
 /**
  * Appends to `errors` every reason why `value` does not match #/definitions/nonNegativeIntegerDefault0/allOf/1.
  */
-function collectNonNegativeIntegerDefault04_AllOf1Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {}
+function collectNonNegativeIntegerDefault04_AllOf1Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {}
 
 /**
  * Whether `value` is a valid NonNegativeIntegerDefault04: the recursive check that `isNonNegativeIntegerDefault04` guards.
  */
-export function checkNonNegativeIntegerDefault04(
-  value: unknown,
-): value is NonNegativeIntegerDefault04 {
-  if (
-    !checkNonNegativeInteger4(value as unknown) ||
-    !checkNonNegativeIntegerDefault04_AllOf1(value)
-  )
-    return false;
+export function checkNonNegativeIntegerDefault04(value: unknown): value is NonNegativeIntegerDefault04 {
+  if (!checkNonNegativeInteger4(value as unknown) || !checkNonNegativeIntegerDefault04_AllOf1(value)) return false;
   return true;
 }
 
 /**
  * Appends to `errors` every reason why `value` does not match NonNegativeIntegerDefault04.
  */
-export function collectNonNegativeIntegerDefault04Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectNonNegativeIntegerDefault04Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   collectNonNegativeInteger4Errors(value, instancePath, errors);
   collectNonNegativeIntegerDefault04_AllOf1Errors(value, instancePath, errors);
 }
@@ -891,11 +850,7 @@ export function checkSchemaArray5(value: unknown): value is SchemaArray5 {
 /**
  * Appends to `errors` every reason why `value` does not match SchemaArray5.
  */
-export function collectSchemaArray5Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectSchemaArray5Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   if (!Array.isArray(value))
     errors.push({
       instancePath: instancePath,
@@ -940,11 +895,7 @@ export function checkSimpleTypes5(value: unknown): value is SimpleTypes5 {
 /**
  * Appends to `errors` every reason why `value` does not match SimpleTypes5.
  */
-export function collectSimpleTypes5Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectSimpleTypes5Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   if (
     value !== "array" &&
     value !== "boolean" &&
@@ -958,9 +909,7 @@ export function collectSimpleTypes5Errors(
       instancePath: instancePath,
       schemaPath: "#/definitions/simpleTypes/enum",
       keyword: "enum",
-      params: {
-        allowedValues: ["array", "boolean", "integer", "null", "number", "object", "string"],
-      },
+      params: { allowedValues: ["array", "boolean", "integer", "null", "number", "object", "string"] },
       message: "must be equal to one of the allowed values",
     });
 }
@@ -981,11 +930,7 @@ export function checkStringArray5(value: unknown): value is StringArray5 {
 /**
  * Appends to `errors` every reason why `value` does not match StringArray5.
  */
-export function collectStringArray5Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectStringArray5Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   if (!Array.isArray(value))
     errors.push({
       instancePath: instancePath,
@@ -1032,9 +977,7 @@ export function isCoreSchemaMetaSchema2(value: unknown): value is CoreSchemaMeta
 /**
  * Validates `value` as CoreSchemaMetaSchema2, collecting every error.
  */
-export function validateCoreSchemaMetaSchema2(
-  value: unknown,
-): ValidationResult<CoreSchemaMetaSchema2> {
+export function validateCoreSchemaMetaSchema2(value: unknown): ValidationResult<CoreSchemaMetaSchema2> {
   try {
     if (checkCoreSchemaMetaSchema2(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -1048,9 +991,7 @@ export function validateCoreSchemaMetaSchema2(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid CoreSchemaMetaSchema2.
  */
-export function assertCoreSchemaMetaSchema2(
-  value: unknown,
-): asserts value is CoreSchemaMetaSchema2 {
+export function assertCoreSchemaMetaSchema2(value: unknown): asserts value is CoreSchemaMetaSchema2 {
   const result = validateCoreSchemaMetaSchema2(value);
   if (!result.valid) throw new SchemaValidationError("CoreSchemaMetaSchema2", result.errors);
 }
@@ -1058,8 +999,7 @@ export function assertCoreSchemaMetaSchema2(
 /**
  * CoreSchemaMetaSchema2 as a Standard Schema (https://standardschema.dev).
  */
-export const CoreSchemaMetaSchema2Schema: StandardSchemaV1<CoreSchemaMetaSchema2> =
-  toStandardSchema(validateCoreSchemaMetaSchema2);
+export const CoreSchemaMetaSchema2Schema: StandardSchemaV1<CoreSchemaMetaSchema2> = toStandardSchema(validateCoreSchemaMetaSchema2);
 
 /**
  * Whether `value` is a valid NonNegativeInteger4. Data nested too deeply to validate is not.
@@ -1097,15 +1037,12 @@ export function assertNonNegativeInteger4(value: unknown): asserts value is NonN
 /**
  * NonNegativeInteger4 as a Standard Schema (https://standardschema.dev).
  */
-export const NonNegativeInteger4Schema: StandardSchemaV1<NonNegativeInteger4> =
-  toStandardSchema(validateNonNegativeInteger4);
+export const NonNegativeInteger4Schema: StandardSchemaV1<NonNegativeInteger4> = toStandardSchema(validateNonNegativeInteger4);
 
 /**
  * Whether `value` is a valid NonNegativeIntegerDefault04. Data nested too deeply to validate is not.
  */
-export function isNonNegativeIntegerDefault04(
-  value: unknown,
-): value is NonNegativeIntegerDefault04 {
+export function isNonNegativeIntegerDefault04(value: unknown): value is NonNegativeIntegerDefault04 {
   try {
     return checkNonNegativeIntegerDefault04(value);
   } catch (error) {
@@ -1116,9 +1053,7 @@ export function isNonNegativeIntegerDefault04(
 /**
  * Validates `value` as NonNegativeIntegerDefault04, collecting every error.
  */
-export function validateNonNegativeIntegerDefault04(
-  value: unknown,
-): ValidationResult<NonNegativeIntegerDefault04> {
+export function validateNonNegativeIntegerDefault04(value: unknown): ValidationResult<NonNegativeIntegerDefault04> {
   try {
     if (checkNonNegativeIntegerDefault04(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -1132,9 +1067,7 @@ export function validateNonNegativeIntegerDefault04(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid NonNegativeIntegerDefault04.
  */
-export function assertNonNegativeIntegerDefault04(
-  value: unknown,
-): asserts value is NonNegativeIntegerDefault04 {
+export function assertNonNegativeIntegerDefault04(value: unknown): asserts value is NonNegativeIntegerDefault04 {
   const result = validateNonNegativeIntegerDefault04(value);
   if (!result.valid) throw new SchemaValidationError("NonNegativeIntegerDefault04", result.errors);
 }
@@ -1181,8 +1114,7 @@ export function assertSchemaArray5(value: unknown): asserts value is SchemaArray
 /**
  * SchemaArray5 as a Standard Schema (https://standardschema.dev).
  */
-export const SchemaArray5Schema: StandardSchemaV1<SchemaArray5> =
-  toStandardSchema(validateSchemaArray5);
+export const SchemaArray5Schema: StandardSchemaV1<SchemaArray5> = toStandardSchema(validateSchemaArray5);
 
 /**
  * Whether `value` is a valid SimpleTypes5. Data nested too deeply to validate is not.
@@ -1220,8 +1152,7 @@ export function assertSimpleTypes5(value: unknown): asserts value is SimpleTypes
 /**
  * SimpleTypes5 as a Standard Schema (https://standardschema.dev).
  */
-export const SimpleTypes5Schema: StandardSchemaV1<SimpleTypes5> =
-  toStandardSchema(validateSimpleTypes5);
+export const SimpleTypes5Schema: StandardSchemaV1<SimpleTypes5> = toStandardSchema(validateSimpleTypes5);
 
 /**
  * Whether `value` is a valid StringArray5. Data nested too deeply to validate is not.
@@ -1259,5 +1190,4 @@ export function assertStringArray5(value: unknown): asserts value is StringArray
 /**
  * StringArray5 as a Standard Schema (https://standardschema.dev).
  */
-export const StringArray5Schema: StandardSchemaV1<StringArray5> =
-  toStandardSchema(validateStringArray5);
+export const StringArray5Schema: StandardSchemaV1<StringArray5> = toStandardSchema(validateStringArray5);

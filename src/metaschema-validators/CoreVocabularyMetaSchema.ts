@@ -15,39 +15,66 @@ import {
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
+import { type ApplicatorVocabularyMetaSchema } from "./ApplicatorVocabularyMetaSchema.js";
+import { type ContentVocabularyMetaSchema } from "./ContentVocabularyMetaSchema.js";
+import { type CoreAndValidationSpecificationsMetaSchema } from "./CoreAndValidationSpecificationsMetaSchema.js";
+import { type FormatVocabularyMetaSchema } from "./FormatVocabularyMetaSchema.js";
+import { type MetaDataVocabularyMetaSchema } from "./MetaDataVocabularyMetaSchema.js";
+import { type ValidationVocabularyMetaSchema } from "./ValidationVocabularyMetaSchema.js";
 
-export type CoreVocabularyMetaSchema = {
-  $id?: string;
-  $schema?: string;
-  $anchor?: string;
-  $ref?: string;
-  $recursiveRef?: string;
-  $recursiveAnchor?: boolean;
-  $vocabulary?: {
-    [k: string]: boolean;
-  };
-  $comment?: string;
-  $defs?: {
-    [k: string]: CoreVocabularyMetaSchema;
-  };
-} | boolean;
+export type CoreVocabularyMetaSchema =
+  | {
+      /**
+       * @format uri-reference
+       */
+      $id?: string;
+      /**
+       * @format uri
+       */
+      $schema?: string;
+      $anchor?: string;
+      /**
+       * @format uri-reference
+       */
+      $ref?: string;
+      /**
+       * @format uri-reference
+       */
+      $recursiveRef?: string;
+      /**
+       * @default false
+       */
+      $recursiveAnchor?: boolean;
+      $vocabulary?: {
+        [k: string]: boolean;
+      };
+      $comment?: string;
+      /**
+       * @default {}
+       */
+      $defs?: {
+        [k: string]:
+          | CoreVocabularyMetaSchema
+          | CoreAndValidationSpecificationsMetaSchema
+          | ValidationVocabularyMetaSchema
+          | ApplicatorVocabularyMetaSchema
+          | MetaDataVocabularyMetaSchema
+          | FormatVocabularyMetaSchema
+          | ContentVocabularyMetaSchema;
+      };
+      [k: string]: unknown;
+    }
+  | boolean;
 
 const PATTERN = new RegExp("^[^#]*#?$", "u");
 
 const PATTERN2 = new RegExp("^[A-Za-z][-A-Za-z0-9.:_]*$", "u");
 
-const DYNAMIC_ANCHORS = {
-  "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors },
-};
+const DYNAMIC_ANCHORS = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
 
-const DYNAMIC_REF_INITIAL = {
-  check: checkCoreVocabularyMetaSchema,
-  collect: collectCoreVocabularyMetaSchemaErrors,
-};
+const DYNAMIC_REF_INITIAL = { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors };
 
-const DYNAMIC_ANCHORS2 = {
-  "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors },
-};
+const DYNAMIC_ANCHORS2 = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
 
 /**
  * Whether `value` matches the schema at #/properties/$vocabulary/propertyNames.
@@ -144,11 +171,7 @@ export function checkCoreVocabularyMetaSchema(value: unknown): value is CoreVoca
 /**
  * Appends to `errors` every reason why `value` does not match CoreVocabularyMetaSchema.
  */
-export function collectCoreVocabularyMetaSchemaErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectCoreVocabularyMetaSchemaErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
@@ -272,11 +295,7 @@ export function collectCoreVocabularyMetaSchemaErrors(
           for (const key2 of Object.keys(vocabulary)) {
             if (!checkCoreVocabularyMetaSchema_VocabularyPropertyNames(key2)) {
               const start = errors.length;
-              collectCoreVocabularyMetaSchema_VocabularyPropertyNamesErrors(
-                key2,
-                instancePath + "/$vocabulary",
-                errors,
-              );
+              collectCoreVocabularyMetaSchema_VocabularyPropertyNamesErrors(key2, instancePath + "/$vocabulary", errors);
               markPropertyName(errors, start, key2);
               errors.push({
                 instancePath: instancePath + "/$vocabulary",
@@ -314,11 +333,7 @@ export function collectCoreVocabularyMetaSchemaErrors(
           for (const key3 of Object.keys(defs)) {
             if (false) continue;
             const propertyValue2 = defs[key3];
-            dynamicTarget("", DYNAMIC_REF_INITIAL).collect(
-              propertyValue2,
-              instancePath + "/$defs/" + pointerToken(key3),
-              errors,
-            );
+            dynamicTarget("", DYNAMIC_REF_INITIAL).collect(propertyValue2, instancePath + "/$defs/" + pointerToken(key3), errors);
           }
         }
       }
@@ -342,9 +357,7 @@ export function isCoreVocabularyMetaSchema(value: unknown): value is CoreVocabul
 /**
  * Validates `value` as CoreVocabularyMetaSchema, collecting every error.
  */
-export function validateCoreVocabularyMetaSchema(
-  value: unknown,
-): ValidationResult<CoreVocabularyMetaSchema> {
+export function validateCoreVocabularyMetaSchema(value: unknown): ValidationResult<CoreVocabularyMetaSchema> {
   try {
     if (checkCoreVocabularyMetaSchema(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -358,9 +371,7 @@ export function validateCoreVocabularyMetaSchema(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid CoreVocabularyMetaSchema.
  */
-export function assertCoreVocabularyMetaSchema(
-  value: unknown,
-): asserts value is CoreVocabularyMetaSchema {
+export function assertCoreVocabularyMetaSchema(value: unknown): asserts value is CoreVocabularyMetaSchema {
   const result = validateCoreVocabularyMetaSchema(value);
   if (!result.valid) throw new SchemaValidationError("CoreVocabularyMetaSchema", result.errors);
 }

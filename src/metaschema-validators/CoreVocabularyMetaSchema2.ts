@@ -15,65 +15,66 @@ import {
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
+import { type ApplicatorVocabularyMetaSchema2 } from "./ApplicatorVocabularyMetaSchema2.js";
+import { type ContentVocabularyMetaSchema2 } from "./ContentVocabularyMetaSchema2.js";
+import { type CoreAndValidationSpecificationsMetaSchema2 } from "./CoreAndValidationSpecificationsMetaSchema2.js";
+import { type FormatVocabularyMetaSchemaForAnnotationResults } from "./FormatVocabularyMetaSchemaForAnnotationResults.js";
+import { type MetaDataVocabularyMetaSchema2 } from "./MetaDataVocabularyMetaSchema2.js";
+import { type UnevaluatedApplicatorVocabularyMetaSchema } from "./UnevaluatedApplicatorVocabularyMetaSchema.js";
+import { type ValidationVocabularyMetaSchema2 } from "./ValidationVocabularyMetaSchema2.js";
 
-export type CoreVocabularyMetaSchema2 = {
-  $id?: UriReferenceString;
-  $schema?: UriString;
-  $ref?: UriReferenceString;
-  $anchor?: AnchorString;
-  $dynamicRef?: UriReferenceString;
-  $dynamicAnchor?: AnchorString;
-  $vocabulary?: {
-    [k: string]: boolean;
-  };
-  $comment?: string;
-  $defs?: {
-    [k: string]: CoreVocabularyMetaSchema2;
-  };
-} | boolean;
+export type CoreVocabularyMetaSchema2 =
+  | {
+      $id?: UriReferenceString;
+      $schema?: UriString;
+      $ref?: UriReferenceString;
+      $anchor?: AnchorString;
+      $dynamicRef?: UriReferenceString;
+      $dynamicAnchor?: AnchorString;
+      $vocabulary?: {
+        [k: string]: boolean;
+      };
+      $comment?: string;
+      $defs?: {
+        [k: string]:
+          | CoreVocabularyMetaSchema2
+          | CoreAndValidationSpecificationsMetaSchema2
+          | ValidationVocabularyMetaSchema2
+          | ApplicatorVocabularyMetaSchema2
+          | UnevaluatedApplicatorVocabularyMetaSchema
+          | MetaDataVocabularyMetaSchema2
+          | FormatVocabularyMetaSchemaForAnnotationResults
+          | ContentVocabularyMetaSchema2;
+      };
+      [k: string]: unknown;
+    }
+  | boolean;
 
 export type AnchorString = string;
 
+/**
+ * @format uri-reference
+ */
 export type UriReferenceString = string;
 
+/**
+ * @format uri
+ */
 export type UriString = string;
 
 const PATTERN = new RegExp("^[^#]*#?$", "u");
 
-const DYNAMIC_REF_INITIAL = {
-  check: checkCoreVocabularyMetaSchema2,
-  collect: collectCoreVocabularyMetaSchema2Errors,
-};
+const DYNAMIC_REF_INITIAL = { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors };
 
-const DYNAMIC_ANCHORS = {
-  "meta": {
-    check: checkCoreVocabularyMetaSchema2,
-    collect: collectCoreVocabularyMetaSchema2Errors,
-  },
-};
+const DYNAMIC_ANCHORS = { meta: { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors } };
 
 const PATTERN2 = new RegExp("^[A-Za-z_][-A-Za-z0-9._]*$", "u");
 
-const DYNAMIC_ANCHORS2 = {
-  "meta": {
-    check: checkCoreVocabularyMetaSchema2,
-    collect: collectCoreVocabularyMetaSchema2Errors,
-  },
-};
+const DYNAMIC_ANCHORS2 = { meta: { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors } };
 
-const DYNAMIC_ANCHORS3 = {
-  "meta": {
-    check: checkCoreVocabularyMetaSchema2,
-    collect: collectCoreVocabularyMetaSchema2Errors,
-  },
-};
+const DYNAMIC_ANCHORS3 = { meta: { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors } };
 
-const DYNAMIC_ANCHORS4 = {
-  "meta": {
-    check: checkCoreVocabularyMetaSchema2,
-    collect: collectCoreVocabularyMetaSchema2Errors,
-  },
-};
+const DYNAMIC_ANCHORS4 = { meta: { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors } };
 
 /**
  * Whether `value` is a valid CoreVocabularyMetaSchema2: the recursive check that `isCoreVocabularyMetaSchema2` guards.
@@ -85,11 +86,7 @@ export function checkCoreVocabularyMetaSchema2(value: unknown): value is CoreVoc
     if (isJsonObject(value)) {
       const id = value.$id;
       if (id !== undefined) {
-        if (
-          !checkUriReferenceString(id as unknown) ||
-          (typeof id === "string" && !PATTERN.test(id))
-        )
-          return false;
+        if (!checkUriReferenceString(id as unknown) || (typeof id === "string" && !PATTERN.test(id))) return false;
       }
       const schema = value.$schema;
       if (schema !== undefined && !checkUriString(schema)) return false;
@@ -134,11 +131,7 @@ export function checkCoreVocabularyMetaSchema2(value: unknown): value is CoreVoc
 /**
  * Appends to `errors` every reason why `value` does not match CoreVocabularyMetaSchema2.
  */
-export function collectCoreVocabularyMetaSchema2Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectCoreVocabularyMetaSchema2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
@@ -248,11 +241,7 @@ export function collectCoreVocabularyMetaSchema2Errors(
           for (const key3 of Object.keys(defs)) {
             if (false) continue;
             const propertyValue2 = defs[key3];
-            dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(
-              propertyValue2,
-              instancePath + "/$defs/" + pointerToken(key3),
-              errors,
-            );
+            dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(propertyValue2, instancePath + "/$defs/" + pointerToken(key3), errors);
           }
         }
       }
@@ -279,11 +268,7 @@ export function checkAnchorString(value: unknown): value is AnchorString {
 /**
  * Appends to `errors` every reason why `value` does not match AnchorString.
  */
-export function collectAnchorStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectAnchorStringErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (typeof value !== "string")
@@ -325,11 +310,7 @@ export function checkUriReferenceString(value: unknown): value is UriReferenceSt
 /**
  * Appends to `errors` every reason why `value` does not match UriReferenceString.
  */
-export function collectUriReferenceStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectUriReferenceStringErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (typeof value !== "string")
@@ -361,11 +342,7 @@ export function checkUriString(value: unknown): value is UriString {
 /**
  * Appends to `errors` every reason why `value` does not match UriString.
  */
-export function collectUriStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectUriStringErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     if (typeof value !== "string")
@@ -395,9 +372,7 @@ export function isCoreVocabularyMetaSchema2(value: unknown): value is CoreVocabu
 /**
  * Validates `value` as CoreVocabularyMetaSchema2, collecting every error.
  */
-export function validateCoreVocabularyMetaSchema2(
-  value: unknown,
-): ValidationResult<CoreVocabularyMetaSchema2> {
+export function validateCoreVocabularyMetaSchema2(value: unknown): ValidationResult<CoreVocabularyMetaSchema2> {
   try {
     if (checkCoreVocabularyMetaSchema2(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -411,9 +386,7 @@ export function validateCoreVocabularyMetaSchema2(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid CoreVocabularyMetaSchema2.
  */
-export function assertCoreVocabularyMetaSchema2(
-  value: unknown,
-): asserts value is CoreVocabularyMetaSchema2 {
+export function assertCoreVocabularyMetaSchema2(value: unknown): asserts value is CoreVocabularyMetaSchema2 {
   const result = validateCoreVocabularyMetaSchema2(value);
   if (!result.valid) throw new SchemaValidationError("CoreVocabularyMetaSchema2", result.errors);
 }
@@ -460,8 +433,7 @@ export function assertAnchorString(value: unknown): asserts value is AnchorStrin
 /**
  * AnchorString as a Standard Schema (https://standardschema.dev).
  */
-export const AnchorStringSchema: StandardSchemaV1<AnchorString> =
-  toStandardSchema(validateAnchorString);
+export const AnchorStringSchema: StandardSchemaV1<AnchorString> = toStandardSchema(validateAnchorString);
 
 /**
  * Whether `value` is a valid UriReferenceString. Data nested too deeply to validate is not.
@@ -499,8 +471,7 @@ export function assertUriReferenceString(value: unknown): asserts value is UriRe
 /**
  * UriReferenceString as a Standard Schema (https://standardschema.dev).
  */
-export const UriReferenceStringSchema: StandardSchemaV1<UriReferenceString> =
-  toStandardSchema(validateUriReferenceString);
+export const UriReferenceStringSchema: StandardSchemaV1<UriReferenceString> = toStandardSchema(validateUriReferenceString);
 
 /**
  * Whether `value` is a valid UriString. Data nested too deeply to validate is not.

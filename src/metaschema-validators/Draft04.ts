@@ -15,36 +15,74 @@ import {
 
 /**
  * Core schema meta-schema
+ *
+ * @default {}
  */
 export interface Draft04 {
+  /**
+   * @format uri
+   */
   id?: string;
+  /**
+   * @format uri
+   */
   $schema?: string;
   title?: string;
   description?: string;
   default?: unknown;
   multipleOf?: number;
   maximum?: number;
+  /**
+   * @default false
+   */
   exclusiveMaximum?: boolean;
   minimum?: number;
+  /**
+   * @default false
+   */
   exclusiveMinimum?: boolean;
   maxLength?: PositiveInteger;
   minLength?: PositiveIntegerDefault0;
+  /**
+   * @format regex
+   */
   pattern?: string;
+  /**
+   * @default {}
+   */
   additionalItems?: boolean | Draft04;
+  /**
+   * @default {}
+   */
   items?: Draft04 | SchemaArray3;
   maxItems?: PositiveInteger;
   minItems?: PositiveIntegerDefault0;
+  /**
+   * @default false
+   */
   uniqueItems?: boolean;
   maxProperties?: PositiveInteger;
   minProperties?: PositiveIntegerDefault0;
   required?: StringArray3;
+  /**
+   * @default {}
+   */
   additionalProperties?: boolean | Draft04;
+  /**
+   * @default {}
+   */
   definitions?: {
     [k: string]: Draft04;
   };
+  /**
+   * @default {}
+   */
   properties?: {
     [k: string]: Draft04;
   };
+  /**
+   * @default {}
+   */
   patternProperties?: {
     [k: string]: Draft04;
   };
@@ -60,19 +98,19 @@ export interface Draft04 {
   anyOf?: SchemaArray3;
   oneOf?: SchemaArray3;
   not?: Draft04;
+  [k: string]: unknown;
 }
 
 export type PositiveInteger = number;
 
-export type PositiveIntegerDefault0 = PositiveInteger & number;
+export type PositiveIntegerDefault0 = PositiveInteger & unknown;
 
 /**
  * @minItems 1
  */
 export type SchemaArray3 = [Draft04, ...Draft04[]];
 
-export type SimpleTypes3 =
-  "array" | "boolean" | "integer" | "null" | "number" | "object" | "string";
+export type SimpleTypes3 = "array" | "boolean" | "integer" | "null" | "number" | "object" | "string";
 
 /**
  * @minItems 1
@@ -90,11 +128,7 @@ function checkDraft04_AdditionalItemsAnyOf0(value: unknown): boolean {
 /**
  * Appends to `errors` every reason why `value` does not match #/properties/additionalItems/anyOf/0.
  */
-function collectDraft04_AdditionalItemsAnyOf0Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+function collectDraft04_AdditionalItemsAnyOf0Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   if (typeof value !== "boolean")
     errors.push({
       instancePath: instancePath,
@@ -116,11 +150,7 @@ function checkDraft04_AdditionalPropertiesAnyOf0(value: unknown): boolean {
 /**
  * Appends to `errors` every reason why `value` does not match #/properties/additionalProperties/anyOf/0.
  */
-function collectDraft04_AdditionalPropertiesAnyOf0Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+function collectDraft04_AdditionalPropertiesAnyOf0Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   if (typeof value !== "boolean")
     errors.push({
       instancePath: instancePath,
@@ -147,11 +177,7 @@ function checkDraft04_TypeAnyOf1(value: unknown): boolean {
 /**
  * Appends to `errors` every reason why `value` does not match #/properties/type/anyOf/1.
  */
-function collectDraft04_TypeAnyOf1Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+function collectDraft04_TypeAnyOf1Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   if (!Array.isArray(value))
     errors.push({
       instancePath: instancePath,
@@ -218,20 +244,10 @@ export function checkDraft04(value: unknown): value is Draft04 {
   const pattern = value.pattern;
   if (pattern !== undefined && typeof pattern !== "string") return false;
   const additionalItems = value.additionalItems;
-  if (
-    additionalItems !== undefined &&
-    !(
-      checkDraft04_AdditionalItemsAnyOf0(additionalItems) ||
-      checkDraft04(additionalItems as unknown)
-    )
-  )
+  if (additionalItems !== undefined && !(checkDraft04_AdditionalItemsAnyOf0(additionalItems) || checkDraft04(additionalItems as unknown)))
     return false;
   const items = value.items;
-  if (
-    items !== undefined &&
-    !(checkDraft04(items as unknown) || checkSchemaArray3(items as unknown))
-  )
-    return false;
+  if (items !== undefined && !(checkDraft04(items as unknown) || checkSchemaArray3(items as unknown))) return false;
   const maxItems = value.maxItems;
   if (maxItems !== undefined && !checkPositiveInteger(maxItems)) return false;
   const minItems = value.minItems;
@@ -247,10 +263,7 @@ export function checkDraft04(value: unknown): value is Draft04 {
   const additionalProperties = value.additionalProperties;
   if (
     additionalProperties !== undefined &&
-    !(
-      checkDraft04_AdditionalPropertiesAnyOf0(additionalProperties) ||
-      checkDraft04(additionalProperties as unknown)
-    )
+    !(checkDraft04_AdditionalPropertiesAnyOf0(additionalProperties) || checkDraft04(additionalProperties as unknown))
   )
     return false;
   const definitions = value.definitions;
@@ -286,10 +299,7 @@ export function checkDraft04(value: unknown): value is Draft04 {
     for (const key4 of Object.keys(dependencies)) {
       if (false) continue;
       const propertyValue4 = dependencies[key4];
-      if (!(
-        checkDraft04(propertyValue4 as unknown) || checkStringArray3(propertyValue4 as unknown)
-      ))
-        return false;
+      if (!(checkDraft04(propertyValue4 as unknown) || checkStringArray3(propertyValue4 as unknown))) return false;
     }
   }
   const enumValue = value.enum;
@@ -298,8 +308,7 @@ export function checkDraft04(value: unknown): value is Draft04 {
     if (enumValue.length < 1 || duplicateItems(enumValue) !== undefined) return false;
   }
   const type = value.type;
-  if (type !== undefined && !(checkSimpleTypes3(type as unknown) || checkDraft04_TypeAnyOf1(type)))
-    return false;
+  if (type !== undefined && !(checkSimpleTypes3(type as unknown) || checkDraft04_TypeAnyOf1(type))) return false;
   const allOf = value.allOf;
   if (allOf !== undefined && !checkSchemaArray3(allOf)) return false;
   const anyOf = value.anyOf;
@@ -319,11 +328,7 @@ export function checkDraft04(value: unknown): value is Draft04 {
 /**
  * Appends to `errors` every reason why `value` does not match Draft04.
  */
-export function collectDraft04Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectDraft04Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   if (!isJsonObject(value))
     errors.push({
       instancePath: instancePath,
@@ -463,15 +468,8 @@ export function collectDraft04Errors(
     }
     const additionalItems = value.additionalItems;
     if (additionalItems !== undefined) {
-      if (!(
-        checkDraft04_AdditionalItemsAnyOf0(additionalItems) ||
-        checkDraft04(additionalItems as unknown)
-      )) {
-        collectDraft04_AdditionalItemsAnyOf0Errors(
-          additionalItems,
-          instancePath + "/additionalItems",
-          errors,
-        );
+      if (!(checkDraft04_AdditionalItemsAnyOf0(additionalItems) || checkDraft04(additionalItems as unknown))) {
+        collectDraft04_AdditionalItemsAnyOf0Errors(additionalItems, instancePath + "/additionalItems", errors);
         collectDraft04Errors(additionalItems, instancePath + "/additionalItems", errors);
         errors.push({
           instancePath: instancePath + "/additionalItems",
@@ -529,15 +527,8 @@ export function collectDraft04Errors(
     }
     const additionalProperties = value.additionalProperties;
     if (additionalProperties !== undefined) {
-      if (!(
-        checkDraft04_AdditionalPropertiesAnyOf0(additionalProperties) ||
-        checkDraft04(additionalProperties as unknown)
-      )) {
-        collectDraft04_AdditionalPropertiesAnyOf0Errors(
-          additionalProperties,
-          instancePath + "/additionalProperties",
-          errors,
-        );
+      if (!(checkDraft04_AdditionalPropertiesAnyOf0(additionalProperties) || checkDraft04(additionalProperties as unknown))) {
+        collectDraft04_AdditionalPropertiesAnyOf0Errors(additionalProperties, instancePath + "/additionalProperties", errors);
         collectDraft04Errors(additionalProperties, instancePath + "/additionalProperties", errors);
         errors.push({
           instancePath: instancePath + "/additionalProperties",
@@ -562,11 +553,7 @@ export function collectDraft04Errors(
         for (const key of Object.keys(definitions)) {
           if (false) continue;
           const propertyValue = definitions[key];
-          collectDraft04Errors(
-            propertyValue,
-            instancePath + "/definitions/" + pointerToken(key),
-            errors,
-          );
+          collectDraft04Errors(propertyValue, instancePath + "/definitions/" + pointerToken(key), errors);
         }
       }
     }
@@ -584,11 +571,7 @@ export function collectDraft04Errors(
         for (const key2 of Object.keys(properties)) {
           if (false) continue;
           const propertyValue2 = properties[key2];
-          collectDraft04Errors(
-            propertyValue2,
-            instancePath + "/properties/" + pointerToken(key2),
-            errors,
-          );
+          collectDraft04Errors(propertyValue2, instancePath + "/properties/" + pointerToken(key2), errors);
         }
       }
     }
@@ -606,11 +589,7 @@ export function collectDraft04Errors(
         for (const key3 of Object.keys(patternProperties)) {
           if (false) continue;
           const propertyValue3 = patternProperties[key3];
-          collectDraft04Errors(
-            propertyValue3,
-            instancePath + "/patternProperties/" + pointerToken(key3),
-            errors,
-          );
+          collectDraft04Errors(propertyValue3, instancePath + "/patternProperties/" + pointerToken(key3), errors);
         }
       }
     }
@@ -628,19 +607,9 @@ export function collectDraft04Errors(
         for (const key4 of Object.keys(dependencies)) {
           if (false) continue;
           const propertyValue4 = dependencies[key4];
-          if (!(
-            checkDraft04(propertyValue4 as unknown) || checkStringArray3(propertyValue4 as unknown)
-          )) {
-            collectDraft04Errors(
-              propertyValue4,
-              instancePath + "/dependencies/" + pointerToken(key4),
-              errors,
-            );
-            collectStringArray3Errors(
-              propertyValue4,
-              instancePath + "/dependencies/" + pointerToken(key4),
-              errors,
-            );
+          if (!(checkDraft04(propertyValue4 as unknown) || checkStringArray3(propertyValue4 as unknown))) {
+            collectDraft04Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
+            collectStringArray3Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
             errors.push({
               instancePath: instancePath + "/dependencies/" + pointerToken(key4),
               schemaPath: "#/properties/dependencies/additionalProperties/anyOf",
@@ -718,12 +687,7 @@ export function collectDraft04Errors(
           instancePath: instancePath,
           schemaPath: "#/dependencies",
           keyword: "dependencies",
-          params: {
-            property: "exclusiveMaximum",
-            missingProperty: "maximum",
-            depsCount: 1,
-            deps: "maximum",
-          },
+          params: { property: "exclusiveMaximum", missingProperty: "maximum", depsCount: 1, deps: "maximum" },
           message: "must have property maximum when property exclusiveMaximum is present",
         });
     }
@@ -733,12 +697,7 @@ export function collectDraft04Errors(
           instancePath: instancePath,
           schemaPath: "#/dependencies",
           keyword: "dependencies",
-          params: {
-            property: "exclusiveMinimum",
-            missingProperty: "minimum",
-            depsCount: 1,
-            deps: "minimum",
-          },
+          params: { property: "exclusiveMinimum", missingProperty: "minimum", depsCount: 1, deps: "minimum" },
           message: "must have property minimum when property exclusiveMinimum is present",
         });
     }
@@ -756,11 +715,7 @@ export function checkPositiveInteger(value: unknown): value is PositiveInteger {
 /**
  * Appends to `errors` every reason why `value` does not match PositiveInteger.
  */
-export function collectPositiveIntegerErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectPositiveIntegerErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   if (!Number.isInteger(value))
     errors.push({
       instancePath: instancePath,
@@ -791,29 +746,20 @@ function checkPositiveIntegerDefault0_AllOf1(value: unknown): boolean {
 /**
  * Appends to `errors` every reason why `value` does not match #/definitions/positiveIntegerDefault0/allOf/1.
  */
-function collectPositiveIntegerDefault0_AllOf1Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {}
+function collectPositiveIntegerDefault0_AllOf1Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {}
 
 /**
  * Whether `value` is a valid PositiveIntegerDefault0: the recursive check that `isPositiveIntegerDefault0` guards.
  */
 export function checkPositiveIntegerDefault0(value: unknown): value is PositiveIntegerDefault0 {
-  if (!checkPositiveInteger(value as unknown) || !checkPositiveIntegerDefault0_AllOf1(value))
-    return false;
+  if (!checkPositiveInteger(value as unknown) || !checkPositiveIntegerDefault0_AllOf1(value)) return false;
   return true;
 }
 
 /**
  * Appends to `errors` every reason why `value` does not match PositiveIntegerDefault0.
  */
-export function collectPositiveIntegerDefault0Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectPositiveIntegerDefault0Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   collectPositiveIntegerErrors(value, instancePath, errors);
   collectPositiveIntegerDefault0_AllOf1Errors(value, instancePath, errors);
 }
@@ -834,11 +780,7 @@ export function checkSchemaArray3(value: unknown): value is SchemaArray3 {
 /**
  * Appends to `errors` every reason why `value` does not match SchemaArray3.
  */
-export function collectSchemaArray3Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectSchemaArray3Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   if (!Array.isArray(value))
     errors.push({
       instancePath: instancePath,
@@ -883,11 +825,7 @@ export function checkSimpleTypes3(value: unknown): value is SimpleTypes3 {
 /**
  * Appends to `errors` every reason why `value` does not match SimpleTypes3.
  */
-export function collectSimpleTypes3Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectSimpleTypes3Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   if (
     value !== "array" &&
     value !== "boolean" &&
@@ -901,9 +839,7 @@ export function collectSimpleTypes3Errors(
       instancePath: instancePath,
       schemaPath: "#/definitions/simpleTypes/enum",
       keyword: "enum",
-      params: {
-        allowedValues: ["array", "boolean", "integer", "null", "number", "object", "string"],
-      },
+      params: { allowedValues: ["array", "boolean", "integer", "null", "number", "object", "string"] },
       message: "must be equal to one of the allowed values",
     });
 }
@@ -924,11 +860,7 @@ export function checkStringArray3(value: unknown): value is StringArray3 {
 /**
  * Appends to `errors` every reason why `value` does not match StringArray3.
  */
-export function collectStringArray3Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectStringArray3Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   if (!Array.isArray(value))
     errors.push({
       instancePath: instancePath,
@@ -1043,8 +975,7 @@ export function assertPositiveInteger(value: unknown): asserts value is Positive
 /**
  * PositiveInteger as a Standard Schema (https://standardschema.dev).
  */
-export const PositiveIntegerSchema: StandardSchemaV1<PositiveInteger> =
-  toStandardSchema(validatePositiveInteger);
+export const PositiveIntegerSchema: StandardSchemaV1<PositiveInteger> = toStandardSchema(validatePositiveInteger);
 
 /**
  * Whether `value` is a valid PositiveIntegerDefault0. Data nested too deeply to validate is not.
@@ -1060,9 +991,7 @@ export function isPositiveIntegerDefault0(value: unknown): value is PositiveInte
 /**
  * Validates `value` as PositiveIntegerDefault0, collecting every error.
  */
-export function validatePositiveIntegerDefault0(
-  value: unknown,
-): ValidationResult<PositiveIntegerDefault0> {
+export function validatePositiveIntegerDefault0(value: unknown): ValidationResult<PositiveIntegerDefault0> {
   try {
     if (checkPositiveIntegerDefault0(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -1076,9 +1005,7 @@ export function validatePositiveIntegerDefault0(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid PositiveIntegerDefault0.
  */
-export function assertPositiveIntegerDefault0(
-  value: unknown,
-): asserts value is PositiveIntegerDefault0 {
+export function assertPositiveIntegerDefault0(value: unknown): asserts value is PositiveIntegerDefault0 {
   const result = validatePositiveIntegerDefault0(value);
   if (!result.valid) throw new SchemaValidationError("PositiveIntegerDefault0", result.errors);
 }
@@ -1086,8 +1013,7 @@ export function assertPositiveIntegerDefault0(
 /**
  * PositiveIntegerDefault0 as a Standard Schema (https://standardschema.dev).
  */
-export const PositiveIntegerDefault0Schema: StandardSchemaV1<PositiveIntegerDefault0> =
-  toStandardSchema(validatePositiveIntegerDefault0);
+export const PositiveIntegerDefault0Schema: StandardSchemaV1<PositiveIntegerDefault0> = toStandardSchema(validatePositiveIntegerDefault0);
 
 /**
  * Whether `value` is a valid SchemaArray3. Data nested too deeply to validate is not.
@@ -1125,8 +1051,7 @@ export function assertSchemaArray3(value: unknown): asserts value is SchemaArray
 /**
  * SchemaArray3 as a Standard Schema (https://standardschema.dev).
  */
-export const SchemaArray3Schema: StandardSchemaV1<SchemaArray3> =
-  toStandardSchema(validateSchemaArray3);
+export const SchemaArray3Schema: StandardSchemaV1<SchemaArray3> = toStandardSchema(validateSchemaArray3);
 
 /**
  * Whether `value` is a valid SimpleTypes3. Data nested too deeply to validate is not.
@@ -1164,8 +1089,7 @@ export function assertSimpleTypes3(value: unknown): asserts value is SimpleTypes
 /**
  * SimpleTypes3 as a Standard Schema (https://standardschema.dev).
  */
-export const SimpleTypes3Schema: StandardSchemaV1<SimpleTypes3> =
-  toStandardSchema(validateSimpleTypes3);
+export const SimpleTypes3Schema: StandardSchemaV1<SimpleTypes3> = toStandardSchema(validateSimpleTypes3);
 
 /**
  * Whether `value` is a valid StringArray3. Data nested too deeply to validate is not.
@@ -1203,5 +1127,4 @@ export function assertStringArray3(value: unknown): asserts value is StringArray
 /**
  * StringArray3 as a Standard Schema (https://standardschema.dev).
  */
-export const StringArray3Schema: StandardSchemaV1<StringArray3> =
-  toStandardSchema(validateStringArray3);
+export const StringArray3Schema: StandardSchemaV1<StringArray3> = toStandardSchema(validateStringArray3);

@@ -13,20 +13,19 @@ import {
   tooDeeplyNested,
 } from "./_runtime.js";
 
-export type FormatVocabularyMetaSchema = {
-  format?: string;
-} | boolean;
+export type FormatVocabularyMetaSchema =
+  | {
+      format?: string;
+      [k: string]: unknown;
+    }
+  | boolean;
 
-const DYNAMIC_ANCHORS = {
-  "": { check: checkFormatVocabularyMetaSchema, collect: collectFormatVocabularyMetaSchemaErrors },
-};
+const DYNAMIC_ANCHORS = { "": { check: checkFormatVocabularyMetaSchema, collect: collectFormatVocabularyMetaSchemaErrors } };
 
 /**
  * Whether `value` is a valid FormatVocabularyMetaSchema: the recursive check that `isFormatVocabularyMetaSchema` guards.
  */
-export function checkFormatVocabularyMetaSchema(
-  value: unknown,
-): value is FormatVocabularyMetaSchema {
+export function checkFormatVocabularyMetaSchema(value: unknown): value is FormatVocabularyMetaSchema {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
@@ -43,11 +42,7 @@ export function checkFormatVocabularyMetaSchema(
 /**
  * Appends to `errors` every reason why `value` does not match FormatVocabularyMetaSchema.
  */
-export function collectFormatVocabularyMetaSchemaErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectFormatVocabularyMetaSchemaErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
@@ -90,9 +85,7 @@ export function isFormatVocabularyMetaSchema(value: unknown): value is FormatVoc
 /**
  * Validates `value` as FormatVocabularyMetaSchema, collecting every error.
  */
-export function validateFormatVocabularyMetaSchema(
-  value: unknown,
-): ValidationResult<FormatVocabularyMetaSchema> {
+export function validateFormatVocabularyMetaSchema(value: unknown): ValidationResult<FormatVocabularyMetaSchema> {
   try {
     if (checkFormatVocabularyMetaSchema(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -106,9 +99,7 @@ export function validateFormatVocabularyMetaSchema(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid FormatVocabularyMetaSchema.
  */
-export function assertFormatVocabularyMetaSchema(
-  value: unknown,
-): asserts value is FormatVocabularyMetaSchema {
+export function assertFormatVocabularyMetaSchema(value: unknown): asserts value is FormatVocabularyMetaSchema {
   const result = validateFormatVocabularyMetaSchema(value);
   if (!result.valid) throw new SchemaValidationError("FormatVocabularyMetaSchema", result.errors);
 }

@@ -13,12 +13,15 @@ import {
   tooDeeplyNested,
 } from "./_runtime.js";
 
-export type FormatVocabularyMetaSchemaForAnnotationResults = {
-  format?: string;
-} | boolean;
+export type FormatVocabularyMetaSchemaForAnnotationResults =
+  | {
+      format?: string;
+      [k: string]: unknown;
+    }
+  | boolean;
 
 const DYNAMIC_ANCHORS = {
-  "meta": {
+  meta: {
     check: checkFormatVocabularyMetaSchemaForAnnotationResults,
     collect: collectFormatVocabularyMetaSchemaForAnnotationResultsErrors,
   },
@@ -82,9 +85,7 @@ export function collectFormatVocabularyMetaSchemaForAnnotationResultsErrors(
 /**
  * Whether `value` is a valid FormatVocabularyMetaSchemaForAnnotationResults. Data nested too deeply to validate is not.
  */
-export function isFormatVocabularyMetaSchemaForAnnotationResults(
-  value: unknown,
-): value is FormatVocabularyMetaSchemaForAnnotationResults {
+export function isFormatVocabularyMetaSchemaForAnnotationResults(value: unknown): value is FormatVocabularyMetaSchemaForAnnotationResults {
   try {
     return checkFormatVocabularyMetaSchemaForAnnotationResults(value);
   } catch (error) {
@@ -115,11 +116,7 @@ export function assertFormatVocabularyMetaSchemaForAnnotationResults(
   value: unknown,
 ): asserts value is FormatVocabularyMetaSchemaForAnnotationResults {
   const result = validateFormatVocabularyMetaSchemaForAnnotationResults(value);
-  if (!result.valid)
-    throw new SchemaValidationError(
-      "FormatVocabularyMetaSchemaForAnnotationResults",
-      result.errors,
-    );
+  if (!result.valid) throw new SchemaValidationError("FormatVocabularyMetaSchemaForAnnotationResults", result.errors);
 }
 
 /**

@@ -13,29 +13,34 @@ import {
   tooDeeplyNested,
 } from "./_runtime.js";
 
-export type MetaDataVocabularyMetaSchema = {
-  title?: string;
-  description?: string;
-  default?: unknown;
-  deprecated?: boolean;
-  readOnly?: boolean;
-  writeOnly?: boolean;
-  examples?: unknown[];
-} | boolean;
+export type MetaDataVocabularyMetaSchema =
+  | {
+      title?: string;
+      description?: string;
+      default?: unknown;
+      /**
+       * @default false
+       */
+      deprecated?: boolean;
+      /**
+       * @default false
+       */
+      readOnly?: boolean;
+      /**
+       * @default false
+       */
+      writeOnly?: boolean;
+      examples?: unknown[];
+      [k: string]: unknown;
+    }
+  | boolean;
 
-const DYNAMIC_ANCHORS = {
-  "": {
-    check: checkMetaDataVocabularyMetaSchema,
-    collect: collectMetaDataVocabularyMetaSchemaErrors,
-  },
-};
+const DYNAMIC_ANCHORS = { "": { check: checkMetaDataVocabularyMetaSchema, collect: collectMetaDataVocabularyMetaSchemaErrors } };
 
 /**
  * Whether `value` is a valid MetaDataVocabularyMetaSchema: the recursive check that `isMetaDataVocabularyMetaSchema` guards.
  */
-export function checkMetaDataVocabularyMetaSchema(
-  value: unknown,
-): value is MetaDataVocabularyMetaSchema {
+export function checkMetaDataVocabularyMetaSchema(value: unknown): value is MetaDataVocabularyMetaSchema {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
@@ -62,11 +67,7 @@ export function checkMetaDataVocabularyMetaSchema(
 /**
  * Appends to `errors` every reason why `value` does not match MetaDataVocabularyMetaSchema.
  */
-export function collectMetaDataVocabularyMetaSchemaErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectMetaDataVocabularyMetaSchemaErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
@@ -153,9 +154,7 @@ export function collectMetaDataVocabularyMetaSchemaErrors(
 /**
  * Whether `value` is a valid MetaDataVocabularyMetaSchema. Data nested too deeply to validate is not.
  */
-export function isMetaDataVocabularyMetaSchema(
-  value: unknown,
-): value is MetaDataVocabularyMetaSchema {
+export function isMetaDataVocabularyMetaSchema(value: unknown): value is MetaDataVocabularyMetaSchema {
   try {
     return checkMetaDataVocabularyMetaSchema(value);
   } catch (error) {
@@ -166,9 +165,7 @@ export function isMetaDataVocabularyMetaSchema(
 /**
  * Validates `value` as MetaDataVocabularyMetaSchema, collecting every error.
  */
-export function validateMetaDataVocabularyMetaSchema(
-  value: unknown,
-): ValidationResult<MetaDataVocabularyMetaSchema> {
+export function validateMetaDataVocabularyMetaSchema(value: unknown): ValidationResult<MetaDataVocabularyMetaSchema> {
   try {
     if (checkMetaDataVocabularyMetaSchema(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -182,9 +179,7 @@ export function validateMetaDataVocabularyMetaSchema(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid MetaDataVocabularyMetaSchema.
  */
-export function assertMetaDataVocabularyMetaSchema(
-  value: unknown,
-): asserts value is MetaDataVocabularyMetaSchema {
+export function assertMetaDataVocabularyMetaSchema(value: unknown): asserts value is MetaDataVocabularyMetaSchema {
   const result = validateMetaDataVocabularyMetaSchema(value);
   if (!result.valid) throw new SchemaValidationError("MetaDataVocabularyMetaSchema", result.errors);
 }
@@ -192,5 +187,6 @@ export function assertMetaDataVocabularyMetaSchema(
 /**
  * MetaDataVocabularyMetaSchema as a Standard Schema (https://standardschema.dev).
  */
-export const MetaDataVocabularyMetaSchemaSchema: StandardSchemaV1<MetaDataVocabularyMetaSchema> =
-  toStandardSchema(validateMetaDataVocabularyMetaSchema);
+export const MetaDataVocabularyMetaSchemaSchema: StandardSchemaV1<MetaDataVocabularyMetaSchema> = toStandardSchema(
+  validateMetaDataVocabularyMetaSchema,
+);

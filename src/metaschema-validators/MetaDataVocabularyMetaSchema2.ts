@@ -13,29 +13,34 @@ import {
   tooDeeplyNested,
 } from "./_runtime.js";
 
-export type MetaDataVocabularyMetaSchema2 = {
-  title?: string;
-  description?: string;
-  default?: unknown;
-  deprecated?: boolean;
-  readOnly?: boolean;
-  writeOnly?: boolean;
-  examples?: unknown[];
-} | boolean;
+export type MetaDataVocabularyMetaSchema2 =
+  | {
+      title?: string;
+      description?: string;
+      default?: unknown;
+      /**
+       * @default false
+       */
+      deprecated?: boolean;
+      /**
+       * @default false
+       */
+      readOnly?: boolean;
+      /**
+       * @default false
+       */
+      writeOnly?: boolean;
+      examples?: unknown[];
+      [k: string]: unknown;
+    }
+  | boolean;
 
-const DYNAMIC_ANCHORS = {
-  "meta": {
-    check: checkMetaDataVocabularyMetaSchema2,
-    collect: collectMetaDataVocabularyMetaSchema2Errors,
-  },
-};
+const DYNAMIC_ANCHORS = { meta: { check: checkMetaDataVocabularyMetaSchema2, collect: collectMetaDataVocabularyMetaSchema2Errors } };
 
 /**
  * Whether `value` is a valid MetaDataVocabularyMetaSchema2: the recursive check that `isMetaDataVocabularyMetaSchema2` guards.
  */
-export function checkMetaDataVocabularyMetaSchema2(
-  value: unknown,
-): value is MetaDataVocabularyMetaSchema2 {
+export function checkMetaDataVocabularyMetaSchema2(value: unknown): value is MetaDataVocabularyMetaSchema2 {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
@@ -62,11 +67,7 @@ export function checkMetaDataVocabularyMetaSchema2(
 /**
  * Appends to `errors` every reason why `value` does not match MetaDataVocabularyMetaSchema2.
  */
-export function collectMetaDataVocabularyMetaSchema2Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectMetaDataVocabularyMetaSchema2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
@@ -153,9 +154,7 @@ export function collectMetaDataVocabularyMetaSchema2Errors(
 /**
  * Whether `value` is a valid MetaDataVocabularyMetaSchema2. Data nested too deeply to validate is not.
  */
-export function isMetaDataVocabularyMetaSchema2(
-  value: unknown,
-): value is MetaDataVocabularyMetaSchema2 {
+export function isMetaDataVocabularyMetaSchema2(value: unknown): value is MetaDataVocabularyMetaSchema2 {
   try {
     return checkMetaDataVocabularyMetaSchema2(value);
   } catch (error) {
@@ -166,9 +165,7 @@ export function isMetaDataVocabularyMetaSchema2(
 /**
  * Validates `value` as MetaDataVocabularyMetaSchema2, collecting every error.
  */
-export function validateMetaDataVocabularyMetaSchema2(
-  value: unknown,
-): ValidationResult<MetaDataVocabularyMetaSchema2> {
+export function validateMetaDataVocabularyMetaSchema2(value: unknown): ValidationResult<MetaDataVocabularyMetaSchema2> {
   try {
     if (checkMetaDataVocabularyMetaSchema2(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -182,16 +179,14 @@ export function validateMetaDataVocabularyMetaSchema2(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid MetaDataVocabularyMetaSchema2.
  */
-export function assertMetaDataVocabularyMetaSchema2(
-  value: unknown,
-): asserts value is MetaDataVocabularyMetaSchema2 {
+export function assertMetaDataVocabularyMetaSchema2(value: unknown): asserts value is MetaDataVocabularyMetaSchema2 {
   const result = validateMetaDataVocabularyMetaSchema2(value);
-  if (!result.valid)
-    throw new SchemaValidationError("MetaDataVocabularyMetaSchema2", result.errors);
+  if (!result.valid) throw new SchemaValidationError("MetaDataVocabularyMetaSchema2", result.errors);
 }
 
 /**
  * MetaDataVocabularyMetaSchema2 as a Standard Schema (https://standardschema.dev).
  */
-export const MetaDataVocabularyMetaSchema2Schema: StandardSchemaV1<MetaDataVocabularyMetaSchema2> =
-  toStandardSchema(validateMetaDataVocabularyMetaSchema2);
+export const MetaDataVocabularyMetaSchema2Schema: StandardSchemaV1<MetaDataVocabularyMetaSchema2> = toStandardSchema(
+  validateMetaDataVocabularyMetaSchema2,
+);

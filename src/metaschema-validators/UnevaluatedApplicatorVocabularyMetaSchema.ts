@@ -13,11 +13,37 @@ import {
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
+import { type ApplicatorVocabularyMetaSchema2 } from "./ApplicatorVocabularyMetaSchema2.js";
+import { type ContentVocabularyMetaSchema2 } from "./ContentVocabularyMetaSchema2.js";
+import { type CoreAndValidationSpecificationsMetaSchema2 } from "./CoreAndValidationSpecificationsMetaSchema2.js";
+import { type CoreVocabularyMetaSchema2 } from "./CoreVocabularyMetaSchema2.js";
+import { type FormatVocabularyMetaSchemaForAnnotationResults } from "./FormatVocabularyMetaSchemaForAnnotationResults.js";
+import { type MetaDataVocabularyMetaSchema2 } from "./MetaDataVocabularyMetaSchema2.js";
+import { type ValidationVocabularyMetaSchema2 } from "./ValidationVocabularyMetaSchema2.js";
 
-export type UnevaluatedApplicatorVocabularyMetaSchema = {
-  unevaluatedItems?: UnevaluatedApplicatorVocabularyMetaSchema;
-  unevaluatedProperties?: UnevaluatedApplicatorVocabularyMetaSchema;
-} | boolean;
+export type UnevaluatedApplicatorVocabularyMetaSchema =
+  | {
+      unevaluatedItems?:
+        | UnevaluatedApplicatorVocabularyMetaSchema
+        | CoreAndValidationSpecificationsMetaSchema2
+        | ValidationVocabularyMetaSchema2
+        | CoreVocabularyMetaSchema2
+        | ApplicatorVocabularyMetaSchema2
+        | MetaDataVocabularyMetaSchema2
+        | FormatVocabularyMetaSchemaForAnnotationResults
+        | ContentVocabularyMetaSchema2;
+      unevaluatedProperties?:
+        | UnevaluatedApplicatorVocabularyMetaSchema
+        | CoreAndValidationSpecificationsMetaSchema2
+        | ValidationVocabularyMetaSchema2
+        | CoreVocabularyMetaSchema2
+        | ApplicatorVocabularyMetaSchema2
+        | MetaDataVocabularyMetaSchema2
+        | FormatVocabularyMetaSchemaForAnnotationResults
+        | ContentVocabularyMetaSchema2;
+      [k: string]: unknown;
+    }
+  | boolean;
 
 const DYNAMIC_REF_INITIAL = {
   check: checkUnevaluatedApplicatorVocabularyMetaSchema,
@@ -30,34 +56,21 @@ const DYNAMIC_REF_INITIAL2 = {
 };
 
 const DYNAMIC_ANCHORS = {
-  "meta": {
-    check: checkUnevaluatedApplicatorVocabularyMetaSchema,
-    collect: collectUnevaluatedApplicatorVocabularyMetaSchemaErrors,
-  },
+  meta: { check: checkUnevaluatedApplicatorVocabularyMetaSchema, collect: collectUnevaluatedApplicatorVocabularyMetaSchemaErrors },
 };
 
 /**
  * Whether `value` is a valid UnevaluatedApplicatorVocabularyMetaSchema: the recursive check that `isUnevaluatedApplicatorVocabularyMetaSchema` guards.
  */
-export function checkUnevaluatedApplicatorVocabularyMetaSchema(
-  value: unknown,
-): value is UnevaluatedApplicatorVocabularyMetaSchema {
+export function checkUnevaluatedApplicatorVocabularyMetaSchema(value: unknown): value is UnevaluatedApplicatorVocabularyMetaSchema {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
       const unevaluatedItems = value.unevaluatedItems;
-      if (
-        unevaluatedItems !== undefined &&
-        !dynamicTarget("meta", DYNAMIC_REF_INITIAL).check(unevaluatedItems)
-      )
-        return false;
+      if (unevaluatedItems !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL).check(unevaluatedItems)) return false;
       const unevaluatedProperties = value.unevaluatedProperties;
-      if (
-        unevaluatedProperties !== undefined &&
-        !dynamicTarget("meta", DYNAMIC_REF_INITIAL2).check(unevaluatedProperties)
-      )
-        return false;
+      if (unevaluatedProperties !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL2).check(unevaluatedProperties)) return false;
     }
     return true;
   } finally {
@@ -86,19 +99,11 @@ export function collectUnevaluatedApplicatorVocabularyMetaSchemaErrors(
     if (isJsonObject(value)) {
       const unevaluatedItems = value.unevaluatedItems;
       if (unevaluatedItems !== undefined) {
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(
-          unevaluatedItems,
-          instancePath + "/unevaluatedItems",
-          errors,
-        );
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(unevaluatedItems, instancePath + "/unevaluatedItems", errors);
       }
       const unevaluatedProperties = value.unevaluatedProperties;
       if (unevaluatedProperties !== undefined) {
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL2).collect(
-          unevaluatedProperties,
-          instancePath + "/unevaluatedProperties",
-          errors,
-        );
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL2).collect(unevaluatedProperties, instancePath + "/unevaluatedProperties", errors);
       }
     }
   } finally {
@@ -109,9 +114,7 @@ export function collectUnevaluatedApplicatorVocabularyMetaSchemaErrors(
 /**
  * Whether `value` is a valid UnevaluatedApplicatorVocabularyMetaSchema. Data nested too deeply to validate is not.
  */
-export function isUnevaluatedApplicatorVocabularyMetaSchema(
-  value: unknown,
-): value is UnevaluatedApplicatorVocabularyMetaSchema {
+export function isUnevaluatedApplicatorVocabularyMetaSchema(value: unknown): value is UnevaluatedApplicatorVocabularyMetaSchema {
   try {
     return checkUnevaluatedApplicatorVocabularyMetaSchema(value);
   } catch (error) {
@@ -142,8 +145,7 @@ export function assertUnevaluatedApplicatorVocabularyMetaSchema(
   value: unknown,
 ): asserts value is UnevaluatedApplicatorVocabularyMetaSchema {
   const result = validateUnevaluatedApplicatorVocabularyMetaSchema(value);
-  if (!result.valid)
-    throw new SchemaValidationError("UnevaluatedApplicatorVocabularyMetaSchema", result.errors);
+  if (!result.valid) throw new SchemaValidationError("UnevaluatedApplicatorVocabularyMetaSchema", result.errors);
 }
 
 /**

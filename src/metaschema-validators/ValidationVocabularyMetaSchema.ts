@@ -15,80 +15,68 @@ import {
   tooDeeplyNested,
 } from "./_runtime.js";
 
-export type ValidationVocabularyMetaSchema = {
-  multipleOf?: number;
-  maximum?: number;
-  exclusiveMaximum?: number;
-  minimum?: number;
-  exclusiveMinimum?: number;
-  maxLength?: NonNegativeInteger;
-  minLength?: NonNegativeIntegerDefault0;
-  pattern?: string;
-  maxItems?: NonNegativeInteger;
-  minItems?: NonNegativeIntegerDefault0;
-  uniqueItems?: boolean;
-  maxContains?: NonNegativeInteger;
-  minContains?: NonNegativeInteger;
-  maxProperties?: NonNegativeInteger;
-  minProperties?: NonNegativeIntegerDefault0;
-  required?: StringArray;
-  dependentRequired?: {
-    [k: string]: StringArray;
-  };
-  const?: unknown;
-  enum?: unknown[];
-  type?: SimpleTypes | [SimpleTypes, ...SimpleTypes[]];
-} | boolean;
+export type ValidationVocabularyMetaSchema =
+  | {
+      multipleOf?: number;
+      maximum?: number;
+      exclusiveMaximum?: number;
+      minimum?: number;
+      exclusiveMinimum?: number;
+      maxLength?: NonNegativeInteger;
+      minLength?: NonNegativeIntegerDefault0;
+      /**
+       * @format regex
+       */
+      pattern?: string;
+      maxItems?: NonNegativeInteger;
+      minItems?: NonNegativeIntegerDefault0;
+      /**
+       * @default false
+       */
+      uniqueItems?: boolean;
+      maxContains?: NonNegativeInteger;
+      /**
+       * @default 1
+       */
+      minContains?: NonNegativeInteger;
+      maxProperties?: NonNegativeInteger;
+      minProperties?: NonNegativeIntegerDefault0;
+      required?: StringArray;
+      dependentRequired?: {
+        [k: string]: StringArray;
+      };
+      const?: unknown;
+      enum?: unknown[];
+      type?: SimpleTypes | [SimpleTypes, ...SimpleTypes[]];
+      [k: string]: unknown;
+    }
+  | boolean;
 
 export type NonNegativeInteger = number;
 
+/**
+ * @default 0
+ */
 export type NonNegativeIntegerDefault0 = NonNegativeInteger;
 
 export type SimpleTypes = "array" | "boolean" | "integer" | "null" | "number" | "object" | "string";
 
+/**
+ * @default []
+ */
 export type StringArray = string[];
 
-const DYNAMIC_ANCHORS = {
-  "": {
-    check: checkValidationVocabularyMetaSchema,
-    collect: collectValidationVocabularyMetaSchemaErrors,
-  },
-};
+const DYNAMIC_ANCHORS = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
 
-const DYNAMIC_ANCHORS2 = {
-  "": {
-    check: checkValidationVocabularyMetaSchema,
-    collect: collectValidationVocabularyMetaSchemaErrors,
-  },
-};
+const DYNAMIC_ANCHORS2 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
 
-const DYNAMIC_ANCHORS3 = {
-  "": {
-    check: checkValidationVocabularyMetaSchema,
-    collect: collectValidationVocabularyMetaSchemaErrors,
-  },
-};
+const DYNAMIC_ANCHORS3 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
 
-const DYNAMIC_ANCHORS4 = {
-  "": {
-    check: checkValidationVocabularyMetaSchema,
-    collect: collectValidationVocabularyMetaSchemaErrors,
-  },
-};
+const DYNAMIC_ANCHORS4 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
 
-const DYNAMIC_ANCHORS5 = {
-  "": {
-    check: checkValidationVocabularyMetaSchema,
-    collect: collectValidationVocabularyMetaSchemaErrors,
-  },
-};
+const DYNAMIC_ANCHORS5 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
 
-const DYNAMIC_ANCHORS6 = {
-  "": {
-    check: checkValidationVocabularyMetaSchema,
-    collect: collectValidationVocabularyMetaSchemaErrors,
-  },
-};
+const DYNAMIC_ANCHORS6 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
 
 /**
  * Whether `value` matches the schema at #/properties/type/anyOf/1.
@@ -111,11 +99,7 @@ function checkValidationVocabularyMetaSchema_TypeAnyOf1(value: unknown): boolean
 /**
  * Appends to `errors` every reason why `value` does not match #/properties/type/anyOf/1.
  */
-function collectValidationVocabularyMetaSchema_TypeAnyOf1Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+function collectValidationVocabularyMetaSchema_TypeAnyOf1Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!Array.isArray(value))
@@ -157,9 +141,7 @@ function collectValidationVocabularyMetaSchema_TypeAnyOf1Errors(
 /**
  * Whether `value` is a valid ValidationVocabularyMetaSchema: the recursive check that `isValidationVocabularyMetaSchema` guards.
  */
-export function checkValidationVocabularyMetaSchema(
-  value: unknown,
-): value is ValidationVocabularyMetaSchema {
+export function checkValidationVocabularyMetaSchema(value: unknown): value is ValidationVocabularyMetaSchema {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
@@ -196,8 +178,7 @@ export function checkValidationVocabularyMetaSchema(
       const maxProperties = value.maxProperties;
       if (maxProperties !== undefined && !checkNonNegativeInteger(maxProperties)) return false;
       const minProperties = value.minProperties;
-      if (minProperties !== undefined && !checkNonNegativeIntegerDefault0(minProperties))
-        return false;
+      if (minProperties !== undefined && !checkNonNegativeIntegerDefault0(minProperties)) return false;
       const required = value.required;
       if (required !== undefined && !checkStringArray(required)) return false;
       const dependentRequired = value.dependentRequired;
@@ -212,11 +193,7 @@ export function checkValidationVocabularyMetaSchema(
       const enumValue = value.enum;
       if (enumValue !== undefined && !Array.isArray(enumValue)) return false;
       const type = value.type;
-      if (
-        type !== undefined &&
-        !(checkSimpleTypes(type as unknown) || checkValidationVocabularyMetaSchema_TypeAnyOf1(type))
-      )
-        return false;
+      if (type !== undefined && !(checkSimpleTypes(type as unknown) || checkValidationVocabularyMetaSchema_TypeAnyOf1(type))) return false;
     }
     return true;
   } finally {
@@ -227,11 +204,7 @@ export function checkValidationVocabularyMetaSchema(
 /**
  * Appends to `errors` every reason why `value` does not match ValidationVocabularyMetaSchema.
  */
-export function collectValidationVocabularyMetaSchemaErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectValidationVocabularyMetaSchemaErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
@@ -360,11 +333,7 @@ export function collectValidationVocabularyMetaSchemaErrors(
       }
       const minProperties = value.minProperties;
       if (minProperties !== undefined) {
-        collectNonNegativeIntegerDefault0Errors(
-          minProperties,
-          instancePath + "/minProperties",
-          errors,
-        );
+        collectNonNegativeIntegerDefault0Errors(minProperties, instancePath + "/minProperties", errors);
       }
       const required = value.required;
       if (required !== undefined) {
@@ -384,11 +353,7 @@ export function collectValidationVocabularyMetaSchemaErrors(
           for (const key of Object.keys(dependentRequired)) {
             if (false) continue;
             const propertyValue = dependentRequired[key];
-            collectStringArrayErrors(
-              propertyValue,
-              instancePath + "/dependentRequired/" + pointerToken(key),
-              errors,
-            );
+            collectStringArrayErrors(propertyValue, instancePath + "/dependentRequired/" + pointerToken(key), errors);
           }
         }
       }
@@ -405,15 +370,9 @@ export function collectValidationVocabularyMetaSchemaErrors(
       }
       const type = value.type;
       if (type !== undefined) {
-        if (!(
-          checkSimpleTypes(type as unknown) || checkValidationVocabularyMetaSchema_TypeAnyOf1(type)
-        )) {
+        if (!(checkSimpleTypes(type as unknown) || checkValidationVocabularyMetaSchema_TypeAnyOf1(type))) {
           collectSimpleTypesErrors(type, instancePath + "/type", errors);
-          collectValidationVocabularyMetaSchema_TypeAnyOf1Errors(
-            type,
-            instancePath + "/type",
-            errors,
-          );
+          collectValidationVocabularyMetaSchema_TypeAnyOf1Errors(type, instancePath + "/type", errors);
           errors.push({
             instancePath: instancePath + "/type",
             schemaPath: "#/properties/type/anyOf",
@@ -445,11 +404,7 @@ export function checkNonNegativeInteger(value: unknown): value is NonNegativeInt
 /**
  * Appends to `errors` every reason why `value` does not match NonNegativeInteger.
  */
-export function collectNonNegativeIntegerErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectNonNegativeIntegerErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (!Number.isInteger(value))
@@ -478,9 +433,7 @@ export function collectNonNegativeIntegerErrors(
 /**
  * Whether `value` is a valid NonNegativeIntegerDefault0: the recursive check that `isNonNegativeIntegerDefault0` guards.
  */
-export function checkNonNegativeIntegerDefault0(
-  value: unknown,
-): value is NonNegativeIntegerDefault0 {
+export function checkNonNegativeIntegerDefault0(value: unknown): value is NonNegativeIntegerDefault0 {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     if (!checkNonNegativeInteger(value)) return false;
@@ -493,11 +446,7 @@ export function checkNonNegativeIntegerDefault0(
 /**
  * Appends to `errors` every reason why `value` does not match NonNegativeIntegerDefault0.
  */
-export function collectNonNegativeIntegerDefault0Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectNonNegativeIntegerDefault0Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     collectNonNegativeIntegerErrors(value, instancePath, errors);
@@ -531,11 +480,7 @@ export function checkSimpleTypes(value: unknown): value is SimpleTypes {
 /**
  * Appends to `errors` every reason why `value` does not match SimpleTypes.
  */
-export function collectSimpleTypesErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectSimpleTypesErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
   try {
     if (
@@ -551,9 +496,7 @@ export function collectSimpleTypesErrors(
         instancePath: instancePath,
         schemaPath: "#/$defs/simpleTypes/enum",
         keyword: "enum",
-        params: {
-          allowedValues: ["array", "boolean", "integer", "null", "number", "object", "string"],
-        },
+        params: { allowedValues: ["array", "boolean", "integer", "null", "number", "object", "string"] },
         message: "must be equal to one of the allowed values",
       });
   } finally {
@@ -582,11 +525,7 @@ export function checkStringArray(value: unknown): value is StringArray {
 /**
  * Appends to `errors` every reason why `value` does not match StringArray.
  */
-export function collectStringArrayErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectStringArrayErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
   try {
     if (!Array.isArray(value))
@@ -627,9 +566,7 @@ export function collectStringArrayErrors(
 /**
  * Whether `value` is a valid ValidationVocabularyMetaSchema. Data nested too deeply to validate is not.
  */
-export function isValidationVocabularyMetaSchema(
-  value: unknown,
-): value is ValidationVocabularyMetaSchema {
+export function isValidationVocabularyMetaSchema(value: unknown): value is ValidationVocabularyMetaSchema {
   try {
     return checkValidationVocabularyMetaSchema(value);
   } catch (error) {
@@ -640,9 +577,7 @@ export function isValidationVocabularyMetaSchema(
 /**
  * Validates `value` as ValidationVocabularyMetaSchema, collecting every error.
  */
-export function validateValidationVocabularyMetaSchema(
-  value: unknown,
-): ValidationResult<ValidationVocabularyMetaSchema> {
+export function validateValidationVocabularyMetaSchema(value: unknown): ValidationResult<ValidationVocabularyMetaSchema> {
   try {
     if (checkValidationVocabularyMetaSchema(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -656,19 +591,17 @@ export function validateValidationVocabularyMetaSchema(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid ValidationVocabularyMetaSchema.
  */
-export function assertValidationVocabularyMetaSchema(
-  value: unknown,
-): asserts value is ValidationVocabularyMetaSchema {
+export function assertValidationVocabularyMetaSchema(value: unknown): asserts value is ValidationVocabularyMetaSchema {
   const result = validateValidationVocabularyMetaSchema(value);
-  if (!result.valid)
-    throw new SchemaValidationError("ValidationVocabularyMetaSchema", result.errors);
+  if (!result.valid) throw new SchemaValidationError("ValidationVocabularyMetaSchema", result.errors);
 }
 
 /**
  * ValidationVocabularyMetaSchema as a Standard Schema (https://standardschema.dev).
  */
-export const ValidationVocabularyMetaSchemaSchema: StandardSchemaV1<ValidationVocabularyMetaSchema> =
-  toStandardSchema(validateValidationVocabularyMetaSchema);
+export const ValidationVocabularyMetaSchemaSchema: StandardSchemaV1<ValidationVocabularyMetaSchema> = toStandardSchema(
+  validateValidationVocabularyMetaSchema,
+);
 
 /**
  * Whether `value` is a valid NonNegativeInteger. Data nested too deeply to validate is not.
@@ -706,8 +639,7 @@ export function assertNonNegativeInteger(value: unknown): asserts value is NonNe
 /**
  * NonNegativeInteger as a Standard Schema (https://standardschema.dev).
  */
-export const NonNegativeIntegerSchema: StandardSchemaV1<NonNegativeInteger> =
-  toStandardSchema(validateNonNegativeInteger);
+export const NonNegativeIntegerSchema: StandardSchemaV1<NonNegativeInteger> = toStandardSchema(validateNonNegativeInteger);
 
 /**
  * Whether `value` is a valid NonNegativeIntegerDefault0. Data nested too deeply to validate is not.
@@ -723,9 +655,7 @@ export function isNonNegativeIntegerDefault0(value: unknown): value is NonNegati
 /**
  * Validates `value` as NonNegativeIntegerDefault0, collecting every error.
  */
-export function validateNonNegativeIntegerDefault0(
-  value: unknown,
-): ValidationResult<NonNegativeIntegerDefault0> {
+export function validateNonNegativeIntegerDefault0(value: unknown): ValidationResult<NonNegativeIntegerDefault0> {
   try {
     if (checkNonNegativeIntegerDefault0(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -739,9 +669,7 @@ export function validateNonNegativeIntegerDefault0(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid NonNegativeIntegerDefault0.
  */
-export function assertNonNegativeIntegerDefault0(
-  value: unknown,
-): asserts value is NonNegativeIntegerDefault0 {
+export function assertNonNegativeIntegerDefault0(value: unknown): asserts value is NonNegativeIntegerDefault0 {
   const result = validateNonNegativeIntegerDefault0(value);
   if (!result.valid) throw new SchemaValidationError("NonNegativeIntegerDefault0", result.errors);
 }
@@ -788,8 +716,7 @@ export function assertSimpleTypes(value: unknown): asserts value is SimpleTypes 
 /**
  * SimpleTypes as a Standard Schema (https://standardschema.dev).
  */
-export const SimpleTypesSchema: StandardSchemaV1<SimpleTypes> =
-  toStandardSchema(validateSimpleTypes);
+export const SimpleTypesSchema: StandardSchemaV1<SimpleTypes> = toStandardSchema(validateSimpleTypes);
 
 /**
  * Whether `value` is a valid StringArray. Data nested too deeply to validate is not.
@@ -827,5 +754,4 @@ export function assertStringArray(value: unknown): asserts value is StringArray 
 /**
  * StringArray as a Standard Schema (https://standardschema.dev).
  */
-export const StringArraySchema: StandardSchemaV1<StringArray> =
-  toStandardSchema(validateStringArray);
+export const StringArraySchema: StandardSchemaV1<StringArray> = toStandardSchema(validateStringArray);

@@ -15,81 +15,68 @@ import {
   tooDeeplyNested,
 } from "./_runtime.js";
 
-export type ValidationVocabularyMetaSchema2 = {
-  type?: SimpleTypes2 | [SimpleTypes2, ...SimpleTypes2[]];
-  const?: unknown;
-  enum?: unknown[];
-  multipleOf?: number;
-  maximum?: number;
-  exclusiveMaximum?: number;
-  minimum?: number;
-  exclusiveMinimum?: number;
-  maxLength?: NonNegativeInteger2;
-  minLength?: NonNegativeIntegerDefault02;
-  pattern?: string;
-  maxItems?: NonNegativeInteger2;
-  minItems?: NonNegativeIntegerDefault02;
-  uniqueItems?: boolean;
-  maxContains?: NonNegativeInteger2;
-  minContains?: NonNegativeInteger2;
-  maxProperties?: NonNegativeInteger2;
-  minProperties?: NonNegativeIntegerDefault02;
-  required?: StringArray2;
-  dependentRequired?: {
-    [k: string]: StringArray2;
-  };
-} | boolean;
+export type ValidationVocabularyMetaSchema2 =
+  | {
+      type?: SimpleTypes2 | [SimpleTypes2, ...SimpleTypes2[]];
+      const?: unknown;
+      enum?: unknown[];
+      multipleOf?: number;
+      maximum?: number;
+      exclusiveMaximum?: number;
+      minimum?: number;
+      exclusiveMinimum?: number;
+      maxLength?: NonNegativeInteger2;
+      minLength?: NonNegativeIntegerDefault02;
+      /**
+       * @format regex
+       */
+      pattern?: string;
+      maxItems?: NonNegativeInteger2;
+      minItems?: NonNegativeIntegerDefault02;
+      /**
+       * @default false
+       */
+      uniqueItems?: boolean;
+      maxContains?: NonNegativeInteger2;
+      /**
+       * @default 1
+       */
+      minContains?: NonNegativeInteger2;
+      maxProperties?: NonNegativeInteger2;
+      minProperties?: NonNegativeIntegerDefault02;
+      required?: StringArray2;
+      dependentRequired?: {
+        [k: string]: StringArray2;
+      };
+      [k: string]: unknown;
+    }
+  | boolean;
 
 export type NonNegativeInteger2 = number;
 
+/**
+ * @default 0
+ */
 export type NonNegativeIntegerDefault02 = NonNegativeInteger2;
 
-export type SimpleTypes2 =
-  "array" | "boolean" | "integer" | "null" | "number" | "object" | "string";
+export type SimpleTypes2 = "array" | "boolean" | "integer" | "null" | "number" | "object" | "string";
 
+/**
+ * @default []
+ */
 export type StringArray2 = string[];
 
-const DYNAMIC_ANCHORS = {
-  "meta": {
-    check: checkValidationVocabularyMetaSchema2,
-    collect: collectValidationVocabularyMetaSchema2Errors,
-  },
-};
+const DYNAMIC_ANCHORS = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
 
-const DYNAMIC_ANCHORS2 = {
-  "meta": {
-    check: checkValidationVocabularyMetaSchema2,
-    collect: collectValidationVocabularyMetaSchema2Errors,
-  },
-};
+const DYNAMIC_ANCHORS2 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
 
-const DYNAMIC_ANCHORS3 = {
-  "meta": {
-    check: checkValidationVocabularyMetaSchema2,
-    collect: collectValidationVocabularyMetaSchema2Errors,
-  },
-};
+const DYNAMIC_ANCHORS3 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
 
-const DYNAMIC_ANCHORS4 = {
-  "meta": {
-    check: checkValidationVocabularyMetaSchema2,
-    collect: collectValidationVocabularyMetaSchema2Errors,
-  },
-};
+const DYNAMIC_ANCHORS4 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
 
-const DYNAMIC_ANCHORS5 = {
-  "meta": {
-    check: checkValidationVocabularyMetaSchema2,
-    collect: collectValidationVocabularyMetaSchema2Errors,
-  },
-};
+const DYNAMIC_ANCHORS5 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
 
-const DYNAMIC_ANCHORS6 = {
-  "meta": {
-    check: checkValidationVocabularyMetaSchema2,
-    collect: collectValidationVocabularyMetaSchema2Errors,
-  },
-};
+const DYNAMIC_ANCHORS6 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
 
 /**
  * Whether `value` matches the schema at #/properties/type/anyOf/1.
@@ -112,11 +99,7 @@ function checkValidationVocabularyMetaSchema2_TypeAnyOf1(value: unknown): boolea
 /**
  * Appends to `errors` every reason why `value` does not match #/properties/type/anyOf/1.
  */
-function collectValidationVocabularyMetaSchema2_TypeAnyOf1Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+function collectValidationVocabularyMetaSchema2_TypeAnyOf1Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!Array.isArray(value))
@@ -158,21 +141,13 @@ function collectValidationVocabularyMetaSchema2_TypeAnyOf1Errors(
 /**
  * Whether `value` is a valid ValidationVocabularyMetaSchema2: the recursive check that `isValidationVocabularyMetaSchema2` guards.
  */
-export function checkValidationVocabularyMetaSchema2(
-  value: unknown,
-): value is ValidationVocabularyMetaSchema2 {
+export function checkValidationVocabularyMetaSchema2(value: unknown): value is ValidationVocabularyMetaSchema2 {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
       const type = value.type;
-      if (
-        type !== undefined &&
-        !(
-          checkSimpleTypes2(type as unknown) ||
-          checkValidationVocabularyMetaSchema2_TypeAnyOf1(type)
-        )
-      )
+      if (type !== undefined && !(checkSimpleTypes2(type as unknown) || checkValidationVocabularyMetaSchema2_TypeAnyOf1(type)))
         return false;
       const enumValue = value.enum;
       if (enumValue !== undefined && !Array.isArray(enumValue)) return false;
@@ -208,8 +183,7 @@ export function checkValidationVocabularyMetaSchema2(
       const maxProperties = value.maxProperties;
       if (maxProperties !== undefined && !checkNonNegativeInteger2(maxProperties)) return false;
       const minProperties = value.minProperties;
-      if (minProperties !== undefined && !checkNonNegativeIntegerDefault02(minProperties))
-        return false;
+      if (minProperties !== undefined && !checkNonNegativeIntegerDefault02(minProperties)) return false;
       const required = value.required;
       if (required !== undefined && !checkStringArray2(required)) return false;
       const dependentRequired = value.dependentRequired;
@@ -231,11 +205,7 @@ export function checkValidationVocabularyMetaSchema2(
 /**
  * Appends to `errors` every reason why `value` does not match ValidationVocabularyMetaSchema2.
  */
-export function collectValidationVocabularyMetaSchema2Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectValidationVocabularyMetaSchema2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean"))
@@ -249,16 +219,9 @@ export function collectValidationVocabularyMetaSchema2Errors(
     if (isJsonObject(value)) {
       const type = value.type;
       if (type !== undefined) {
-        if (!(
-          checkSimpleTypes2(type as unknown) ||
-          checkValidationVocabularyMetaSchema2_TypeAnyOf1(type)
-        )) {
+        if (!(checkSimpleTypes2(type as unknown) || checkValidationVocabularyMetaSchema2_TypeAnyOf1(type))) {
           collectSimpleTypes2Errors(type, instancePath + "/type", errors);
-          collectValidationVocabularyMetaSchema2_TypeAnyOf1Errors(
-            type,
-            instancePath + "/type",
-            errors,
-          );
+          collectValidationVocabularyMetaSchema2_TypeAnyOf1Errors(type, instancePath + "/type", errors);
           errors.push({
             instancePath: instancePath + "/type",
             schemaPath: "#/properties/type/anyOf",
@@ -396,11 +359,7 @@ export function collectValidationVocabularyMetaSchema2Errors(
       }
       const minProperties = value.minProperties;
       if (minProperties !== undefined) {
-        collectNonNegativeIntegerDefault02Errors(
-          minProperties,
-          instancePath + "/minProperties",
-          errors,
-        );
+        collectNonNegativeIntegerDefault02Errors(minProperties, instancePath + "/minProperties", errors);
       }
       const required = value.required;
       if (required !== undefined) {
@@ -420,11 +379,7 @@ export function collectValidationVocabularyMetaSchema2Errors(
           for (const key of Object.keys(dependentRequired)) {
             if (false) continue;
             const propertyValue = dependentRequired[key];
-            collectStringArray2Errors(
-              propertyValue,
-              instancePath + "/dependentRequired/" + pointerToken(key),
-              errors,
-            );
+            collectStringArray2Errors(propertyValue, instancePath + "/dependentRequired/" + pointerToken(key), errors);
           }
         }
       }
@@ -450,11 +405,7 @@ export function checkNonNegativeInteger2(value: unknown): value is NonNegativeIn
 /**
  * Appends to `errors` every reason why `value` does not match NonNegativeInteger2.
  */
-export function collectNonNegativeInteger2Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectNonNegativeInteger2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (!Number.isInteger(value))
@@ -483,9 +434,7 @@ export function collectNonNegativeInteger2Errors(
 /**
  * Whether `value` is a valid NonNegativeIntegerDefault02: the recursive check that `isNonNegativeIntegerDefault02` guards.
  */
-export function checkNonNegativeIntegerDefault02(
-  value: unknown,
-): value is NonNegativeIntegerDefault02 {
+export function checkNonNegativeIntegerDefault02(value: unknown): value is NonNegativeIntegerDefault02 {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     if (!checkNonNegativeInteger2(value)) return false;
@@ -498,11 +447,7 @@ export function checkNonNegativeIntegerDefault02(
 /**
  * Appends to `errors` every reason why `value` does not match NonNegativeIntegerDefault02.
  */
-export function collectNonNegativeIntegerDefault02Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectNonNegativeIntegerDefault02Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     collectNonNegativeInteger2Errors(value, instancePath, errors);
@@ -536,11 +481,7 @@ export function checkSimpleTypes2(value: unknown): value is SimpleTypes2 {
 /**
  * Appends to `errors` every reason why `value` does not match SimpleTypes2.
  */
-export function collectSimpleTypes2Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectSimpleTypes2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
   try {
     if (
@@ -556,9 +497,7 @@ export function collectSimpleTypes2Errors(
         instancePath: instancePath,
         schemaPath: "#/$defs/simpleTypes/enum",
         keyword: "enum",
-        params: {
-          allowedValues: ["array", "boolean", "integer", "null", "number", "object", "string"],
-        },
+        params: { allowedValues: ["array", "boolean", "integer", "null", "number", "object", "string"] },
         message: "must be equal to one of the allowed values",
       });
   } finally {
@@ -587,11 +526,7 @@ export function checkStringArray2(value: unknown): value is StringArray2 {
 /**
  * Appends to `errors` every reason why `value` does not match StringArray2.
  */
-export function collectStringArray2Errors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
+export function collectStringArray2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
   try {
     if (!Array.isArray(value))
@@ -632,9 +567,7 @@ export function collectStringArray2Errors(
 /**
  * Whether `value` is a valid ValidationVocabularyMetaSchema2. Data nested too deeply to validate is not.
  */
-export function isValidationVocabularyMetaSchema2(
-  value: unknown,
-): value is ValidationVocabularyMetaSchema2 {
+export function isValidationVocabularyMetaSchema2(value: unknown): value is ValidationVocabularyMetaSchema2 {
   try {
     return checkValidationVocabularyMetaSchema2(value);
   } catch (error) {
@@ -645,9 +578,7 @@ export function isValidationVocabularyMetaSchema2(
 /**
  * Validates `value` as ValidationVocabularyMetaSchema2, collecting every error.
  */
-export function validateValidationVocabularyMetaSchema2(
-  value: unknown,
-): ValidationResult<ValidationVocabularyMetaSchema2> {
+export function validateValidationVocabularyMetaSchema2(value: unknown): ValidationResult<ValidationVocabularyMetaSchema2> {
   try {
     if (checkValidationVocabularyMetaSchema2(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -661,19 +592,17 @@ export function validateValidationVocabularyMetaSchema2(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid ValidationVocabularyMetaSchema2.
  */
-export function assertValidationVocabularyMetaSchema2(
-  value: unknown,
-): asserts value is ValidationVocabularyMetaSchema2 {
+export function assertValidationVocabularyMetaSchema2(value: unknown): asserts value is ValidationVocabularyMetaSchema2 {
   const result = validateValidationVocabularyMetaSchema2(value);
-  if (!result.valid)
-    throw new SchemaValidationError("ValidationVocabularyMetaSchema2", result.errors);
+  if (!result.valid) throw new SchemaValidationError("ValidationVocabularyMetaSchema2", result.errors);
 }
 
 /**
  * ValidationVocabularyMetaSchema2 as a Standard Schema (https://standardschema.dev).
  */
-export const ValidationVocabularyMetaSchema2Schema: StandardSchemaV1<ValidationVocabularyMetaSchema2> =
-  toStandardSchema(validateValidationVocabularyMetaSchema2);
+export const ValidationVocabularyMetaSchema2Schema: StandardSchemaV1<ValidationVocabularyMetaSchema2> = toStandardSchema(
+  validateValidationVocabularyMetaSchema2,
+);
 
 /**
  * Whether `value` is a valid NonNegativeInteger2. Data nested too deeply to validate is not.
@@ -711,15 +640,12 @@ export function assertNonNegativeInteger2(value: unknown): asserts value is NonN
 /**
  * NonNegativeInteger2 as a Standard Schema (https://standardschema.dev).
  */
-export const NonNegativeInteger2Schema: StandardSchemaV1<NonNegativeInteger2> =
-  toStandardSchema(validateNonNegativeInteger2);
+export const NonNegativeInteger2Schema: StandardSchemaV1<NonNegativeInteger2> = toStandardSchema(validateNonNegativeInteger2);
 
 /**
  * Whether `value` is a valid NonNegativeIntegerDefault02. Data nested too deeply to validate is not.
  */
-export function isNonNegativeIntegerDefault02(
-  value: unknown,
-): value is NonNegativeIntegerDefault02 {
+export function isNonNegativeIntegerDefault02(value: unknown): value is NonNegativeIntegerDefault02 {
   try {
     return checkNonNegativeIntegerDefault02(value);
   } catch (error) {
@@ -730,9 +656,7 @@ export function isNonNegativeIntegerDefault02(
 /**
  * Validates `value` as NonNegativeIntegerDefault02, collecting every error.
  */
-export function validateNonNegativeIntegerDefault02(
-  value: unknown,
-): ValidationResult<NonNegativeIntegerDefault02> {
+export function validateNonNegativeIntegerDefault02(value: unknown): ValidationResult<NonNegativeIntegerDefault02> {
   try {
     if (checkNonNegativeIntegerDefault02(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -746,9 +670,7 @@ export function validateNonNegativeIntegerDefault02(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid NonNegativeIntegerDefault02.
  */
-export function assertNonNegativeIntegerDefault02(
-  value: unknown,
-): asserts value is NonNegativeIntegerDefault02 {
+export function assertNonNegativeIntegerDefault02(value: unknown): asserts value is NonNegativeIntegerDefault02 {
   const result = validateNonNegativeIntegerDefault02(value);
   if (!result.valid) throw new SchemaValidationError("NonNegativeIntegerDefault02", result.errors);
 }
@@ -795,8 +717,7 @@ export function assertSimpleTypes2(value: unknown): asserts value is SimpleTypes
 /**
  * SimpleTypes2 as a Standard Schema (https://standardschema.dev).
  */
-export const SimpleTypes2Schema: StandardSchemaV1<SimpleTypes2> =
-  toStandardSchema(validateSimpleTypes2);
+export const SimpleTypes2Schema: StandardSchemaV1<SimpleTypes2> = toStandardSchema(validateSimpleTypes2);
 
 /**
  * Whether `value` is a valid StringArray2. Data nested too deeply to validate is not.
@@ -834,5 +755,4 @@ export function assertStringArray2(value: unknown): asserts value is StringArray
 /**
  * StringArray2 as a Standard Schema (https://standardschema.dev).
  */
-export const StringArray2Schema: StandardSchemaV1<StringArray2> =
-  toStandardSchema(validateStringArray2);
+export const StringArray2Schema: StandardSchemaV1<StringArray2> = toStandardSchema(validateStringArray2);

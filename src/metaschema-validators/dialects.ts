@@ -1,6 +1,12 @@
 // Written by scripts/metaschema-validators.ts (npm run metaschemas). Do not edit.
 
-import { validateDraft04, validateCoreSchemaMetaSchema, validateCoreSchemaMetaSchema2, validateCoreAndValidationSpecificationsMetaSchema, validateCoreAndValidationSpecificationsMetaSchema2 } from "./index.js";
+import {
+  validateDraft04,
+  validateCoreSchemaMetaSchema,
+  validateCoreSchemaMetaSchema2,
+  validateCoreAndValidationSpecificationsMetaSchema,
+  validateCoreAndValidationSpecificationsMetaSchema2,
+} from "./index.js";
 
 /** The validator of each dialect's metaschema: codegen checks every input schema with it. */
 export const METASCHEMA_VALIDATORS = {

@@ -5,7 +5,7 @@ import { parsePointer } from "../json-pointer.js";
 import { pascalCase } from "../name.js";
 import type { ResolvedSchemas } from "../resolve.js";
 import { isSchemaObject } from "../schema-walk.js";
-import { type Affix, affixed, Code, code, docComment, identifier, joinCode, type Name } from "./code.js";
+import { type Affix, affixed, Code, code, compare, docComment, identifier, joinCode, type Name } from "./code.js";
 import {
   callStatement,
   dialectOf,
@@ -35,7 +35,7 @@ import { refKeyword } from "./keywords/ref.js";
 import { dynamicRefKeyword } from "./keywords/dynamic-ref.js";
 import { unevaluatedKeywords } from "./keywords/unevaluated.js";
 import { evaluatedByFunction } from "./annotations.js";
-import { declaredTypes, instanceTypeOf, possibleTypes, typeCondition, typeGuard } from "./keywords/type.js";
+import { allowsNull, declaredTypes, instanceTypeOf, possibleTypes, typeCondition, typeGuard } from "./keywords/type.js";
 import { render, type Statement } from "./statements.js";
 
 const KEYWORD_COMPILERS: readonly KeywordCompiler[] = [
@@ -273,7 +273,11 @@ class ModuleCompiler implements ModuleScope {
     const fragments = KEYWORD_COMPILERS.filter((compiler) => compiler.keywords.some((keyword) => keyword in schema)).flatMap((compiler) =>
       compiler.compile(site, context),
     );
-    return arrangeByType(site, fragments, this);
+    const statements = arrangeByType(site, fragments, this);
+    // OpenAPI 3.0's nullable: null passes, and the keywords check every other value.
+    return allowsNull(schema, dialectOf(node))
+      ? [{ kind: "if", condition: compare(site.value, "!==", null), then: statements }]
+      : statements;
   }
 
   /** Writes the check and collect functions of `node`: a named schema's (exported) or a subschema's private pair. */
@@ -376,7 +380,7 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
 function arrangeByType(site: Site, fragments: readonly Fragment[], module: ModuleScope): Statement[] {
   const { node } = site;
   const untyped = fragments.filter((fragment) => fragment.instanceType === undefined).flatMap((fragment) => fragment.statements);
-  const types = declaredTypes(node.schema, dialectOf(node));
+  const types = declaredTypes(node.schema);
   const possible = possibleTypes(narrowingOf(node));
   // Keywords run under the type guard only when it is exactly their instance type: a number such as
   // 200.5 fails `type: integer` and is still checked by `format: int32`, as each keyword applies on its own.

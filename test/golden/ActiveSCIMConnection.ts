@@ -30,6 +30,8 @@ export interface ActiveSCIMConnection {
   bearer_token_last_four: string;
   /**
    * When the SCIM bearer token expires, if it does.
+   *
+   * @format date-time
    */
   bearer_token_expires_at?: string;
 }
@@ -37,7 +39,9 @@ export interface ActiveSCIMConnection {
 /**
  * Whether `value` is a valid ActiveSCIMConnection: the recursive check that `isActiveSCIMConnection` guards.
  */
-export function checkActiveSCIMConnection(value: unknown): value is ActiveSCIMConnection {
+export function checkActiveSCIMConnection(
+  value: unknown,
+): value is ActiveSCIMConnection {
   if (!isJsonObject(value)) return false;
   const connection_id = value.connection_id;
   if (typeof connection_id !== "string") return false;
@@ -154,7 +158,9 @@ export function collectActiveSCIMConnectionErrors(
 /**
  * Whether `value` is a valid ActiveSCIMConnection. Data nested too deeply to validate is not.
  */
-export function isActiveSCIMConnection(value: unknown): value is ActiveSCIMConnection {
+export function isActiveSCIMConnection(
+  value: unknown,
+): value is ActiveSCIMConnection {
   try {
     return checkActiveSCIMConnection(value);
   } catch (error) {
@@ -181,9 +187,12 @@ export function validateActiveSCIMConnection(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid ActiveSCIMConnection.
  */
-export function assertActiveSCIMConnection(value: unknown): asserts value is ActiveSCIMConnection {
+export function assertActiveSCIMConnection(
+  value: unknown,
+): asserts value is ActiveSCIMConnection {
   const result = validateActiveSCIMConnection(value);
-  if (!result.valid) throw new SchemaValidationError("ActiveSCIMConnection", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("ActiveSCIMConnection", result.errors);
 }
 
 /**

@@ -32,7 +32,9 @@ export interface ActiveSSOConnection {
 /**
  * Whether `value` is a valid ActiveSSOConnection: the recursive check that `isActiveSSOConnection` guards.
  */
-export function checkActiveSSOConnection(value: unknown): value is ActiveSSOConnection {
+export function checkActiveSSOConnection(
+  value: unknown,
+): value is ActiveSSOConnection {
   if (!isJsonObject(value)) return false;
   const connection_id = value.connection_id;
   if (typeof connection_id !== "string") return false;
@@ -123,7 +125,9 @@ export function collectActiveSSOConnectionErrors(
 /**
  * Whether `value` is a valid ActiveSSOConnection. Data nested too deeply to validate is not.
  */
-export function isActiveSSOConnection(value: unknown): value is ActiveSSOConnection {
+export function isActiveSSOConnection(
+  value: unknown,
+): value is ActiveSSOConnection {
   try {
     return checkActiveSSOConnection(value);
   } catch (error) {
@@ -134,7 +138,9 @@ export function isActiveSSOConnection(value: unknown): value is ActiveSSOConnect
 /**
  * Validates `value` as ActiveSSOConnection, collecting every error.
  */
-export function validateActiveSSOConnection(value: unknown): ValidationResult<ActiveSSOConnection> {
+export function validateActiveSSOConnection(
+  value: unknown,
+): ValidationResult<ActiveSSOConnection> {
   try {
     if (checkActiveSSOConnection(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -148,9 +154,12 @@ export function validateActiveSSOConnection(value: unknown): ValidationResult<Ac
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid ActiveSSOConnection.
  */
-export function assertActiveSSOConnection(value: unknown): asserts value is ActiveSSOConnection {
+export function assertActiveSSOConnection(
+  value: unknown,
+): asserts value is ActiveSSOConnection {
   const result = validateActiveSSOConnection(value);
-  if (!result.valid) throw new SchemaValidationError("ActiveSSOConnection", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("ActiveSSOConnection", result.errors);
 }
 
 /**

@@ -32,7 +32,9 @@ export interface AppleOAuthFactor {
 /**
  * Whether `value` is a valid AppleOAuthFactor: the recursive check that `isAppleOAuthFactor` guards.
  */
-export function checkAppleOAuthFactor(value: unknown): value is AppleOAuthFactor {
+export function checkAppleOAuthFactor(
+  value: unknown,
+): value is AppleOAuthFactor {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (typeof id !== "string") return false;
@@ -126,7 +128,9 @@ export function isAppleOAuthFactor(value: unknown): value is AppleOAuthFactor {
 /**
  * Validates `value` as AppleOAuthFactor, collecting every error.
  */
-export function validateAppleOAuthFactor(value: unknown): ValidationResult<AppleOAuthFactor> {
+export function validateAppleOAuthFactor(
+  value: unknown,
+): ValidationResult<AppleOAuthFactor> {
   try {
     if (checkAppleOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -140,9 +144,12 @@ export function validateAppleOAuthFactor(value: unknown): ValidationResult<Apple
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid AppleOAuthFactor.
  */
-export function assertAppleOAuthFactor(value: unknown): asserts value is AppleOAuthFactor {
+export function assertAppleOAuthFactor(
+  value: unknown,
+): asserts value is AppleOAuthFactor {
   const result = validateAppleOAuthFactor(value);
-  if (!result.valid) throw new SchemaValidationError("AppleOAuthFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("AppleOAuthFactor", result.errors);
 }
 
 /**

@@ -51,7 +51,11 @@ import {
   checkDiscordOAuthFactor,
   collectDiscordOAuthFactorErrors,
 } from "./DiscordOAuthFactor.js";
-import { type EmailFactor, checkEmailFactor, collectEmailFactorErrors } from "./EmailFactor.js";
+import {
+  type EmailFactor,
+  checkEmailFactor,
+  collectEmailFactorErrors,
+} from "./EmailFactor.js";
 import {
   type EmbeddableMagicLinkFactor,
   checkEmbeddableMagicLinkFactor,
@@ -291,14 +295,20 @@ export interface AuthenticationFactor {
     | string;
   /**
    * When this factor was last completed (RFC 3339, UTC).
+   *
+   * @format date-time
    */
   last_authenticated_at?: string;
   /**
    * When this factor was first added to the session (RFC 3339, UTC).
+   *
+   * @format date-time
    */
   created_at?: string;
   /**
    * When this factor record was last modified (RFC 3339, UTC).
+   *
+   * @format date-time
    */
   updated_at?: string;
   /**
@@ -579,7 +589,9 @@ function collectAuthenticationFactor_TypeAnyOf1Errors(
 /**
  * Whether `value` matches the schema at #/properties/delivery_method/anyOf/0.
  */
-function checkAuthenticationFactor_DeliveryMethodAnyOf0(value: unknown): boolean {
+function checkAuthenticationFactor_DeliveryMethodAnyOf0(
+  value: unknown,
+): boolean {
   if (
     typeof value !== "string" ||
     (value !== "email" &&
@@ -752,7 +764,9 @@ function collectAuthenticationFactor_DeliveryMethodAnyOf0Errors(
 /**
  * Whether `value` matches the schema at #/properties/delivery_method/anyOf/1.
  */
-function checkAuthenticationFactor_DeliveryMethodAnyOf1(value: unknown): boolean {
+function checkAuthenticationFactor_DeliveryMethodAnyOf1(
+  value: unknown,
+): boolean {
   if (typeof value !== "string") return false;
   return true;
 }
@@ -778,13 +792,19 @@ function collectAuthenticationFactor_DeliveryMethodAnyOf1Errors(
 /**
  * Whether `value` is a valid AuthenticationFactor: the recursive check that `isAuthenticationFactor` guards.
  */
-export function checkAuthenticationFactor(value: unknown): value is AuthenticationFactor {
+export function checkAuthenticationFactor(
+  value: unknown,
+): value is AuthenticationFactor {
   if (!isJsonObject(value)) return false;
-  if (value.type === undefined || value.delivery_method === undefined) return false;
+  if (value.type === undefined || value.delivery_method === undefined)
+    return false;
   const type = value.type;
   if (
     type !== undefined &&
-    !(checkAuthenticationFactor_TypeAnyOf0(type) || checkAuthenticationFactor_TypeAnyOf1(type))
+    !(
+      checkAuthenticationFactor_TypeAnyOf0(type) ||
+      checkAuthenticationFactor_TypeAnyOf1(type)
+    )
   )
     return false;
   const delivery_method = value.delivery_method;
@@ -812,20 +832,35 @@ export function checkAuthenticationFactor(value: unknown): value is Authenticati
     if (!formats.isDateTime(updated_at)) return false;
   }
   const email_factor = value.email_factor;
-  if (email_factor !== undefined && !checkEmailFactor(email_factor)) return false;
+  if (email_factor !== undefined && !checkEmailFactor(email_factor))
+    return false;
   const phone_number_factor = value.phone_number_factor;
-  if (phone_number_factor !== undefined && !checkPhoneNumberFactor(phone_number_factor))
+  if (
+    phone_number_factor !== undefined &&
+    !checkPhoneNumberFactor(phone_number_factor)
+  )
     return false;
   const google_oauth_factor = value.google_oauth_factor;
-  if (google_oauth_factor !== undefined && !checkGoogleOAuthFactor(google_oauth_factor))
+  if (
+    google_oauth_factor !== undefined &&
+    !checkGoogleOAuthFactor(google_oauth_factor)
+  )
     return false;
   const microsoft_oauth_factor = value.microsoft_oauth_factor;
-  if (microsoft_oauth_factor !== undefined && !checkMicrosoftOAuthFactor(microsoft_oauth_factor))
+  if (
+    microsoft_oauth_factor !== undefined &&
+    !checkMicrosoftOAuthFactor(microsoft_oauth_factor)
+  )
     return false;
   const apple_oauth_factor = value.apple_oauth_factor;
-  if (apple_oauth_factor !== undefined && !checkAppleOAuthFactor(apple_oauth_factor)) return false;
+  if (
+    apple_oauth_factor !== undefined &&
+    !checkAppleOAuthFactor(apple_oauth_factor)
+  )
+    return false;
   const webauthn_factor = value.webauthn_factor;
-  if (webauthn_factor !== undefined && !checkWebAuthnFactor(webauthn_factor)) return false;
+  if (webauthn_factor !== undefined && !checkWebAuthnFactor(webauthn_factor))
+    return false;
   const authenticator_app_factor = value.authenticator_app_factor;
   if (
     authenticator_app_factor !== undefined &&
@@ -833,61 +868,124 @@ export function checkAuthenticationFactor(value: unknown): value is Authenticati
   )
     return false;
   const github_oauth_factor = value.github_oauth_factor;
-  if (github_oauth_factor !== undefined && !checkGithubOAuthFactor(github_oauth_factor))
+  if (
+    github_oauth_factor !== undefined &&
+    !checkGithubOAuthFactor(github_oauth_factor)
+  )
     return false;
   const recovery_code_factor = value.recovery_code_factor;
-  if (recovery_code_factor !== undefined && !checkRecoveryCodeFactor(recovery_code_factor))
+  if (
+    recovery_code_factor !== undefined &&
+    !checkRecoveryCodeFactor(recovery_code_factor)
+  )
     return false;
   const facebook_oauth_factor = value.facebook_oauth_factor;
-  if (facebook_oauth_factor !== undefined && !checkFacebookOAuthFactor(facebook_oauth_factor))
+  if (
+    facebook_oauth_factor !== undefined &&
+    !checkFacebookOAuthFactor(facebook_oauth_factor)
+  )
     return false;
   const crypto_wallet_factor = value.crypto_wallet_factor;
-  if (crypto_wallet_factor !== undefined && !checkCryptoWalletFactor(crypto_wallet_factor))
+  if (
+    crypto_wallet_factor !== undefined &&
+    !checkCryptoWalletFactor(crypto_wallet_factor)
+  )
     return false;
   const amazon_oauth_factor = value.amazon_oauth_factor;
-  if (amazon_oauth_factor !== undefined && !checkAmazonOAuthFactor(amazon_oauth_factor))
+  if (
+    amazon_oauth_factor !== undefined &&
+    !checkAmazonOAuthFactor(amazon_oauth_factor)
+  )
     return false;
   const bitbucket_oauth_factor = value.bitbucket_oauth_factor;
-  if (bitbucket_oauth_factor !== undefined && !checkBitbucketOAuthFactor(bitbucket_oauth_factor))
+  if (
+    bitbucket_oauth_factor !== undefined &&
+    !checkBitbucketOAuthFactor(bitbucket_oauth_factor)
+  )
     return false;
   const coinbase_oauth_factor = value.coinbase_oauth_factor;
-  if (coinbase_oauth_factor !== undefined && !checkCoinbaseOAuthFactor(coinbase_oauth_factor))
+  if (
+    coinbase_oauth_factor !== undefined &&
+    !checkCoinbaseOAuthFactor(coinbase_oauth_factor)
+  )
     return false;
   const discord_oauth_factor = value.discord_oauth_factor;
-  if (discord_oauth_factor !== undefined && !checkDiscordOAuthFactor(discord_oauth_factor))
+  if (
+    discord_oauth_factor !== undefined &&
+    !checkDiscordOAuthFactor(discord_oauth_factor)
+  )
     return false;
   const figma_oauth_factor = value.figma_oauth_factor;
-  if (figma_oauth_factor !== undefined && !checkFigmaOAuthFactor(figma_oauth_factor)) return false;
+  if (
+    figma_oauth_factor !== undefined &&
+    !checkFigmaOAuthFactor(figma_oauth_factor)
+  )
+    return false;
   const git_lab_oauth_factor = value.git_lab_oauth_factor;
-  if (git_lab_oauth_factor !== undefined && !checkGitLabOAuthFactor(git_lab_oauth_factor))
+  if (
+    git_lab_oauth_factor !== undefined &&
+    !checkGitLabOAuthFactor(git_lab_oauth_factor)
+  )
     return false;
   const instagram_oauth_factor = value.instagram_oauth_factor;
-  if (instagram_oauth_factor !== undefined && !checkInstagramOAuthFactor(instagram_oauth_factor))
+  if (
+    instagram_oauth_factor !== undefined &&
+    !checkInstagramOAuthFactor(instagram_oauth_factor)
+  )
     return false;
   const linked_in_oauth_factor = value.linked_in_oauth_factor;
-  if (linked_in_oauth_factor !== undefined && !checkLinkedInOAuthFactor(linked_in_oauth_factor))
+  if (
+    linked_in_oauth_factor !== undefined &&
+    !checkLinkedInOAuthFactor(linked_in_oauth_factor)
+  )
     return false;
   const shopify_oauth_factor = value.shopify_oauth_factor;
-  if (shopify_oauth_factor !== undefined && !checkShopifyOAuthFactor(shopify_oauth_factor))
+  if (
+    shopify_oauth_factor !== undefined &&
+    !checkShopifyOAuthFactor(shopify_oauth_factor)
+  )
     return false;
   const slack_oauth_factor = value.slack_oauth_factor;
-  if (slack_oauth_factor !== undefined && !checkSlackOAuthFactor(slack_oauth_factor)) return false;
+  if (
+    slack_oauth_factor !== undefined &&
+    !checkSlackOAuthFactor(slack_oauth_factor)
+  )
+    return false;
   const snapchat_oauth_factor = value.snapchat_oauth_factor;
-  if (snapchat_oauth_factor !== undefined && !checkSnapchatOAuthFactor(snapchat_oauth_factor))
+  if (
+    snapchat_oauth_factor !== undefined &&
+    !checkSnapchatOAuthFactor(snapchat_oauth_factor)
+  )
     return false;
   const spotify_oauth_factor = value.spotify_oauth_factor;
-  if (spotify_oauth_factor !== undefined && !checkSpotifyOAuthFactor(spotify_oauth_factor))
+  if (
+    spotify_oauth_factor !== undefined &&
+    !checkSpotifyOAuthFactor(spotify_oauth_factor)
+  )
     return false;
   const steam_oauth_factor = value.steam_oauth_factor;
-  if (steam_oauth_factor !== undefined && !checkSteamOAuthFactor(steam_oauth_factor)) return false;
+  if (
+    steam_oauth_factor !== undefined &&
+    !checkSteamOAuthFactor(steam_oauth_factor)
+  )
+    return false;
   const tik_tok_oauth_factor = value.tik_tok_oauth_factor;
-  if (tik_tok_oauth_factor !== undefined && !checkTikTokOAuthFactor(tik_tok_oauth_factor))
+  if (
+    tik_tok_oauth_factor !== undefined &&
+    !checkTikTokOAuthFactor(tik_tok_oauth_factor)
+  )
     return false;
   const twitch_oauth_factor = value.twitch_oauth_factor;
-  if (twitch_oauth_factor !== undefined && !checkTwitchOAuthFactor(twitch_oauth_factor))
+  if (
+    twitch_oauth_factor !== undefined &&
+    !checkTwitchOAuthFactor(twitch_oauth_factor)
+  )
     return false;
   const twitter_oauth_factor = value.twitter_oauth_factor;
-  if (twitter_oauth_factor !== undefined && !checkTwitterOAuthFactor(twitter_oauth_factor))
+  if (
+    twitter_oauth_factor !== undefined &&
+    !checkTwitterOAuthFactor(twitter_oauth_factor)
+  )
     return false;
   const embeddable_magic_link_factor = value.embeddable_magic_link_factor;
   if (
@@ -896,18 +994,31 @@ export function checkAuthenticationFactor(value: unknown): value is Authenticati
   )
     return false;
   const biometric_factor = value.biometric_factor;
-  if (biometric_factor !== undefined && !checkBiometricFactor(biometric_factor)) return false;
+  if (biometric_factor !== undefined && !checkBiometricFactor(biometric_factor))
+    return false;
   const saml_sso_factor = value.saml_sso_factor;
-  if (saml_sso_factor !== undefined && !checkSAMLSSOFactor(saml_sso_factor)) return false;
+  if (saml_sso_factor !== undefined && !checkSAMLSSOFactor(saml_sso_factor))
+    return false;
   const oidc_sso_factor = value.oidc_sso_factor;
-  if (oidc_sso_factor !== undefined && !checkOIDCSSOFactor(oidc_sso_factor)) return false;
+  if (oidc_sso_factor !== undefined && !checkOIDCSSOFactor(oidc_sso_factor))
+    return false;
   const salesforce_oauth_factor = value.salesforce_oauth_factor;
-  if (salesforce_oauth_factor !== undefined && !checkSalesforceOAuthFactor(salesforce_oauth_factor))
+  if (
+    salesforce_oauth_factor !== undefined &&
+    !checkSalesforceOAuthFactor(salesforce_oauth_factor)
+  )
     return false;
   const yahoo_oauth_factor = value.yahoo_oauth_factor;
-  if (yahoo_oauth_factor !== undefined && !checkYahooOAuthFactor(yahoo_oauth_factor)) return false;
+  if (
+    yahoo_oauth_factor !== undefined &&
+    !checkYahooOAuthFactor(yahoo_oauth_factor)
+  )
+    return false;
   const hubspot_oauth_factor = value.hubspot_oauth_factor;
-  if (hubspot_oauth_factor !== undefined && !checkHubspotOAuthFactor(hubspot_oauth_factor))
+  if (
+    hubspot_oauth_factor !== undefined &&
+    !checkHubspotOAuthFactor(hubspot_oauth_factor)
+  )
     return false;
   const slack_oauth_exchange_factor = value.slack_oauth_exchange_factor;
   if (
@@ -934,9 +1045,13 @@ export function checkAuthenticationFactor(value: unknown): value is Authenticati
   )
     return false;
   const impersonated_factor = value.impersonated_factor;
-  if (impersonated_factor !== undefined && !checkImpersonatedFactor(impersonated_factor))
+  if (
+    impersonated_factor !== undefined &&
+    !checkImpersonatedFactor(impersonated_factor)
+  )
     return false;
-  const oauth_access_token_exchange_factor = value.oauth_access_token_exchange_factor;
+  const oauth_access_token_exchange_factor =
+    value.oauth_access_token_exchange_factor;
   if (
     oauth_access_token_exchange_factor !== undefined &&
     !checkOAuthAccessTokenExchangeFactor(oauth_access_token_exchange_factor)
@@ -987,10 +1102,19 @@ export function collectAuthenticationFactorErrors(
     const type = value.type;
     if (type !== undefined) {
       if (!(
-        checkAuthenticationFactor_TypeAnyOf0(type) || checkAuthenticationFactor_TypeAnyOf1(type)
+        checkAuthenticationFactor_TypeAnyOf0(type) ||
+        checkAuthenticationFactor_TypeAnyOf1(type)
       )) {
-        collectAuthenticationFactor_TypeAnyOf0Errors(type, instancePath + "/type", errors);
-        collectAuthenticationFactor_TypeAnyOf1Errors(type, instancePath + "/type", errors);
+        collectAuthenticationFactor_TypeAnyOf0Errors(
+          type,
+          instancePath + "/type",
+          errors,
+        );
+        collectAuthenticationFactor_TypeAnyOf1Errors(
+          type,
+          instancePath + "/type",
+          errors,
+        );
         errors.push({
           instancePath: instancePath + "/type",
           schemaPath: "#/properties/type/anyOf",
@@ -1090,7 +1214,11 @@ export function collectAuthenticationFactorErrors(
     }
     const email_factor = value.email_factor;
     if (email_factor !== undefined) {
-      collectEmailFactorErrors(email_factor, instancePath + "/email_factor", errors);
+      collectEmailFactorErrors(
+        email_factor,
+        instancePath + "/email_factor",
+        errors,
+      );
     }
     const phone_number_factor = value.phone_number_factor;
     if (phone_number_factor !== undefined) {
@@ -1126,7 +1254,11 @@ export function collectAuthenticationFactorErrors(
     }
     const webauthn_factor = value.webauthn_factor;
     if (webauthn_factor !== undefined) {
-      collectWebAuthnFactorErrors(webauthn_factor, instancePath + "/webauthn_factor", errors);
+      collectWebAuthnFactorErrors(
+        webauthn_factor,
+        instancePath + "/webauthn_factor",
+        errors,
+      );
     }
     const authenticator_app_factor = value.authenticator_app_factor;
     if (authenticator_app_factor !== undefined) {
@@ -1306,15 +1438,27 @@ export function collectAuthenticationFactorErrors(
     }
     const biometric_factor = value.biometric_factor;
     if (biometric_factor !== undefined) {
-      collectBiometricFactorErrors(biometric_factor, instancePath + "/biometric_factor", errors);
+      collectBiometricFactorErrors(
+        biometric_factor,
+        instancePath + "/biometric_factor",
+        errors,
+      );
     }
     const saml_sso_factor = value.saml_sso_factor;
     if (saml_sso_factor !== undefined) {
-      collectSAMLSSOFactorErrors(saml_sso_factor, instancePath + "/saml_sso_factor", errors);
+      collectSAMLSSOFactorErrors(
+        saml_sso_factor,
+        instancePath + "/saml_sso_factor",
+        errors,
+      );
     }
     const oidc_sso_factor = value.oidc_sso_factor;
     if (oidc_sso_factor !== undefined) {
-      collectOIDCSSOFactorErrors(oidc_sso_factor, instancePath + "/oidc_sso_factor", errors);
+      collectOIDCSSOFactorErrors(
+        oidc_sso_factor,
+        instancePath + "/oidc_sso_factor",
+        errors,
+      );
     }
     const salesforce_oauth_factor = value.salesforce_oauth_factor;
     if (salesforce_oauth_factor !== undefined) {
@@ -1380,7 +1524,8 @@ export function collectAuthenticationFactorErrors(
         errors,
       );
     }
-    const oauth_access_token_exchange_factor = value.oauth_access_token_exchange_factor;
+    const oauth_access_token_exchange_factor =
+      value.oauth_access_token_exchange_factor;
     if (oauth_access_token_exchange_factor !== undefined) {
       collectOAuthAccessTokenExchangeFactorErrors(
         oauth_access_token_exchange_factor,
@@ -1402,7 +1547,9 @@ export function collectAuthenticationFactorErrors(
 /**
  * Whether `value` is a valid AuthenticationFactor. Data nested too deeply to validate is not.
  */
-export function isAuthenticationFactor(value: unknown): value is AuthenticationFactor {
+export function isAuthenticationFactor(
+  value: unknown,
+): value is AuthenticationFactor {
   try {
     return checkAuthenticationFactor(value);
   } catch (error) {
@@ -1429,9 +1576,12 @@ export function validateAuthenticationFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid AuthenticationFactor.
  */
-export function assertAuthenticationFactor(value: unknown): asserts value is AuthenticationFactor {
+export function assertAuthenticationFactor(
+  value: unknown,
+): asserts value is AuthenticationFactor {
   const result = validateAuthenticationFactor(value);
-  if (!result.valid) throw new SchemaValidationError("AuthenticationFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("AuthenticationFactor", result.errors);
 }
 
 /**

@@ -24,7 +24,9 @@ export interface AuthenticatorAppFactor {
 /**
  * Whether `value` is a valid AuthenticatorAppFactor: the recursive check that `isAuthenticatorAppFactor` guards.
  */
-export function checkAuthenticatorAppFactor(value: unknown): value is AuthenticatorAppFactor {
+export function checkAuthenticatorAppFactor(
+  value: unknown,
+): value is AuthenticatorAppFactor {
   if (!isJsonObject(value)) return false;
   const totp_id = value.totp_id;
   if (typeof totp_id !== "string") return false;
@@ -73,7 +75,9 @@ export function collectAuthenticatorAppFactorErrors(
 /**
  * Whether `value` is a valid AuthenticatorAppFactor. Data nested too deeply to validate is not.
  */
-export function isAuthenticatorAppFactor(value: unknown): value is AuthenticatorAppFactor {
+export function isAuthenticatorAppFactor(
+  value: unknown,
+): value is AuthenticatorAppFactor {
   try {
     return checkAuthenticatorAppFactor(value);
   } catch (error) {
@@ -104,7 +108,8 @@ export function assertAuthenticatorAppFactor(
   value: unknown,
 ): asserts value is AuthenticatorAppFactor {
   const result = validateAuthenticatorAppFactor(value);
-  if (!result.valid) throw new SchemaValidationError("AuthenticatorAppFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("AuthenticatorAppFactor", result.errors);
 }
 
 /**

@@ -134,7 +134,9 @@ export function isB2BSCIMEmail(value: unknown): value is B2BSCIMEmail {
 /**
  * Validates `value` as B2BSCIMEmail, collecting every error.
  */
-export function validateB2BSCIMEmail(value: unknown): ValidationResult<B2BSCIMEmail> {
+export function validateB2BSCIMEmail(
+  value: unknown,
+): ValidationResult<B2BSCIMEmail> {
   try {
     if (checkB2BSCIMEmail(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -148,9 +150,12 @@ export function validateB2BSCIMEmail(value: unknown): ValidationResult<B2BSCIMEm
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid B2BSCIMEmail.
  */
-export function assertB2BSCIMEmail(value: unknown): asserts value is B2BSCIMEmail {
+export function assertB2BSCIMEmail(
+  value: unknown,
+): asserts value is B2BSCIMEmail {
   const result = validateB2BSCIMEmail(value);
-  if (!result.valid) throw new SchemaValidationError("B2BSCIMEmail", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("B2BSCIMEmail", result.errors);
 }
 
 /**

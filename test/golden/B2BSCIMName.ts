@@ -209,7 +209,9 @@ export function isB2BSCIMName(value: unknown): value is B2BSCIMName {
 /**
  * Validates `value` as B2BSCIMName, collecting every error.
  */
-export function validateB2BSCIMName(value: unknown): ValidationResult<B2BSCIMName> {
+export function validateB2BSCIMName(
+  value: unknown,
+): ValidationResult<B2BSCIMName> {
   try {
     if (checkB2BSCIMName(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -223,9 +225,12 @@ export function validateB2BSCIMName(value: unknown): ValidationResult<B2BSCIMNam
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid B2BSCIMName.
  */
-export function assertB2BSCIMName(value: unknown): asserts value is B2BSCIMName {
+export function assertB2BSCIMName(
+  value: unknown,
+): asserts value is B2BSCIMName {
   const result = validateB2BSCIMName(value);
-  if (!result.valid) throw new SchemaValidationError("B2BSCIMName", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("B2BSCIMName", result.errors);
 }
 
 /**

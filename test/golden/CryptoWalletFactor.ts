@@ -32,7 +32,9 @@ export interface CryptoWalletFactor {
 /**
  * Whether `value` is a valid CryptoWalletFactor: the recursive check that `isCryptoWalletFactor` guards.
  */
-export function checkCryptoWalletFactor(value: unknown): value is CryptoWalletFactor {
+export function checkCryptoWalletFactor(
+  value: unknown,
+): value is CryptoWalletFactor {
   if (!isJsonObject(value)) return false;
   const crypto_wallet_id = value.crypto_wallet_id;
   if (typeof crypto_wallet_id !== "string") return false;
@@ -123,7 +125,9 @@ export function collectCryptoWalletFactorErrors(
 /**
  * Whether `value` is a valid CryptoWalletFactor. Data nested too deeply to validate is not.
  */
-export function isCryptoWalletFactor(value: unknown): value is CryptoWalletFactor {
+export function isCryptoWalletFactor(
+  value: unknown,
+): value is CryptoWalletFactor {
   try {
     return checkCryptoWalletFactor(value);
   } catch (error) {
@@ -134,7 +138,9 @@ export function isCryptoWalletFactor(value: unknown): value is CryptoWalletFacto
 /**
  * Validates `value` as CryptoWalletFactor, collecting every error.
  */
-export function validateCryptoWalletFactor(value: unknown): ValidationResult<CryptoWalletFactor> {
+export function validateCryptoWalletFactor(
+  value: unknown,
+): ValidationResult<CryptoWalletFactor> {
   try {
     if (checkCryptoWalletFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -148,9 +154,12 @@ export function validateCryptoWalletFactor(value: unknown): ValidationResult<Cry
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid CryptoWalletFactor.
  */
-export function assertCryptoWalletFactor(value: unknown): asserts value is CryptoWalletFactor {
+export function assertCryptoWalletFactor(
+  value: unknown,
+): asserts value is CryptoWalletFactor {
   const result = validateCryptoWalletFactor(value);
-  if (!result.valid) throw new SchemaValidationError("CryptoWalletFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("CryptoWalletFactor", result.errors);
 }
 
 /**

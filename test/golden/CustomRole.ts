@@ -128,7 +128,11 @@ export function collectCustomRoleErrors(
       else {
         for (let index = 0; index < permissions.length; index++) {
           const item = permissions[index];
-          collectCustomRolePermissionErrors(item, instancePath + "/permissions/" + index, errors);
+          collectCustomRolePermissionErrors(
+            item,
+            instancePath + "/permissions/" + index,
+            errors,
+          );
         }
       }
     }
@@ -149,7 +153,9 @@ export function isCustomRole(value: unknown): value is CustomRole {
 /**
  * Validates `value` as CustomRole, collecting every error.
  */
-export function validateCustomRole(value: unknown): ValidationResult<CustomRole> {
+export function validateCustomRole(
+  value: unknown,
+): ValidationResult<CustomRole> {
   try {
     if (checkCustomRole(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -165,10 +171,12 @@ export function validateCustomRole(value: unknown): ValidationResult<CustomRole>
  */
 export function assertCustomRole(value: unknown): asserts value is CustomRole {
   const result = validateCustomRole(value);
-  if (!result.valid) throw new SchemaValidationError("CustomRole", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("CustomRole", result.errors);
 }
 
 /**
  * CustomRole as a Standard Schema (https://standardschema.dev).
  */
-export const CustomRoleSchema: StandardSchemaV1<CustomRole> = toStandardSchema(validateCustomRole);
+export const CustomRoleSchema: StandardSchemaV1<CustomRole> =
+  toStandardSchema(validateCustomRole);

@@ -28,7 +28,9 @@ export interface CustomRolePermission {
 /**
  * Whether `value` is a valid CustomRolePermission: the recursive check that `isCustomRolePermission` guards.
  */
-export function checkCustomRolePermission(value: unknown): value is CustomRolePermission {
+export function checkCustomRolePermission(
+  value: unknown,
+): value is CustomRolePermission {
   if (!isJsonObject(value)) return false;
   const resource_id = value.resource_id;
   if (typeof resource_id !== "string") return false;
@@ -115,7 +117,9 @@ export function collectCustomRolePermissionErrors(
 /**
  * Whether `value` is a valid CustomRolePermission. Data nested too deeply to validate is not.
  */
-export function isCustomRolePermission(value: unknown): value is CustomRolePermission {
+export function isCustomRolePermission(
+  value: unknown,
+): value is CustomRolePermission {
   try {
     return checkCustomRolePermission(value);
   } catch (error) {
@@ -142,9 +146,12 @@ export function validateCustomRolePermission(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid CustomRolePermission.
  */
-export function assertCustomRolePermission(value: unknown): asserts value is CustomRolePermission {
+export function assertCustomRolePermission(
+  value: unknown,
+): asserts value is CustomRolePermission {
   const result = validateCustomRolePermission(value);
-  if (!result.valid) throw new SchemaValidationError("CustomRolePermission", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("CustomRolePermission", result.errors);
 }
 
 /**

@@ -22,10 +22,14 @@ export interface DeviceAttributeDetails {
   is_new: boolean;
   /**
    * When the attribute value was first observed for this user.
+   *
+   * @format date-time
    */
   first_seen_at?: string;
   /**
    * When the attribute value was most recently observed for this user.
+   *
+   * @format date-time
    */
   last_seen_at?: string;
 }
@@ -33,7 +37,9 @@ export interface DeviceAttributeDetails {
 /**
  * Whether `value` is a valid DeviceAttributeDetails: the recursive check that `isDeviceAttributeDetails` guards.
  */
-export function checkDeviceAttributeDetails(value: unknown): value is DeviceAttributeDetails {
+export function checkDeviceAttributeDetails(
+  value: unknown,
+): value is DeviceAttributeDetails {
   if (!isJsonObject(value)) return false;
   const is_new = value.is_new;
   if (typeof is_new !== "boolean") return false;
@@ -134,7 +140,9 @@ export function collectDeviceAttributeDetailsErrors(
 /**
  * Whether `value` is a valid DeviceAttributeDetails. Data nested too deeply to validate is not.
  */
-export function isDeviceAttributeDetails(value: unknown): value is DeviceAttributeDetails {
+export function isDeviceAttributeDetails(
+  value: unknown,
+): value is DeviceAttributeDetails {
   try {
     return checkDeviceAttributeDetails(value);
   } catch (error) {
@@ -165,7 +173,8 @@ export function assertDeviceAttributeDetails(
   value: unknown,
 ): asserts value is DeviceAttributeDetails {
   const result = validateDeviceAttributeDetails(value);
-  if (!result.valid) throw new SchemaValidationError("DeviceAttributeDetails", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("DeviceAttributeDetails", result.errors);
 }
 
 /**

@@ -133,7 +133,11 @@ export function assertEmailImplicitRoleAssignment(
   value: unknown,
 ): asserts value is EmailImplicitRoleAssignment {
   const result = validateEmailImplicitRoleAssignment(value);
-  if (!result.valid) throw new SchemaValidationError("EmailImplicitRoleAssignment", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError(
+      "EmailImplicitRoleAssignment",
+      result.errors,
+    );
 }
 
 /**

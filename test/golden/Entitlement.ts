@@ -134,7 +134,9 @@ export function isEntitlement(value: unknown): value is Entitlement {
 /**
  * Validates `value` as Entitlement, collecting every error.
  */
-export function validateEntitlement(value: unknown): ValidationResult<Entitlement> {
+export function validateEntitlement(
+  value: unknown,
+): ValidationResult<Entitlement> {
   try {
     if (checkEntitlement(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -148,9 +150,12 @@ export function validateEntitlement(value: unknown): ValidationResult<Entitlemen
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid Entitlement.
  */
-export function assertEntitlement(value: unknown): asserts value is Entitlement {
+export function assertEntitlement(
+  value: unknown,
+): asserts value is Entitlement {
   const result = validateEntitlement(value);
-  if (!result.valid) throw new SchemaValidationError("Entitlement", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("Entitlement", result.errors);
 }
 
 /**

@@ -32,7 +32,9 @@ export interface FigmaOAuthFactor {
 /**
  * Whether `value` is a valid FigmaOAuthFactor: the recursive check that `isFigmaOAuthFactor` guards.
  */
-export function checkFigmaOAuthFactor(value: unknown): value is FigmaOAuthFactor {
+export function checkFigmaOAuthFactor(
+  value: unknown,
+): value is FigmaOAuthFactor {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (typeof id !== "string") return false;
@@ -126,7 +128,9 @@ export function isFigmaOAuthFactor(value: unknown): value is FigmaOAuthFactor {
 /**
  * Validates `value` as FigmaOAuthFactor, collecting every error.
  */
-export function validateFigmaOAuthFactor(value: unknown): ValidationResult<FigmaOAuthFactor> {
+export function validateFigmaOAuthFactor(
+  value: unknown,
+): ValidationResult<FigmaOAuthFactor> {
   try {
     if (checkFigmaOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -140,9 +144,12 @@ export function validateFigmaOAuthFactor(value: unknown): ValidationResult<Figma
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid FigmaOAuthFactor.
  */
-export function assertFigmaOAuthFactor(value: unknown): asserts value is FigmaOAuthFactor {
+export function assertFigmaOAuthFactor(
+  value: unknown,
+): asserts value is FigmaOAuthFactor {
   const result = validateFigmaOAuthFactor(value);
-  if (!result.valid) throw new SchemaValidationError("FigmaOAuthFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("FigmaOAuthFactor", result.errors);
 }
 
 /**

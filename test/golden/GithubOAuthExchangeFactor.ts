@@ -24,7 +24,9 @@ export interface GithubOAuthExchangeFactor {
 /**
  * Whether `value` is a valid GithubOAuthExchangeFactor: the recursive check that `isGithubOAuthExchangeFactor` guards.
  */
-export function checkGithubOAuthExchangeFactor(value: unknown): value is GithubOAuthExchangeFactor {
+export function checkGithubOAuthExchangeFactor(
+  value: unknown,
+): value is GithubOAuthExchangeFactor {
   if (!isJsonObject(value)) return false;
   const email_id = value.email_id;
   if (typeof email_id !== "string") return false;
@@ -73,7 +75,9 @@ export function collectGithubOAuthExchangeFactorErrors(
 /**
  * Whether `value` is a valid GithubOAuthExchangeFactor. Data nested too deeply to validate is not.
  */
-export function isGithubOAuthExchangeFactor(value: unknown): value is GithubOAuthExchangeFactor {
+export function isGithubOAuthExchangeFactor(
+  value: unknown,
+): value is GithubOAuthExchangeFactor {
   try {
     return checkGithubOAuthExchangeFactor(value);
   } catch (error) {
@@ -104,7 +108,8 @@ export function assertGithubOAuthExchangeFactor(
   value: unknown,
 ): asserts value is GithubOAuthExchangeFactor {
   const result = validateGithubOAuthExchangeFactor(value);
-  if (!result.valid) throw new SchemaValidationError("GithubOAuthExchangeFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("GithubOAuthExchangeFactor", result.errors);
 }
 
 /**

@@ -24,7 +24,9 @@ export interface GoogleOAuthExchangeFactor {
 /**
  * Whether `value` is a valid GoogleOAuthExchangeFactor: the recursive check that `isGoogleOAuthExchangeFactor` guards.
  */
-export function checkGoogleOAuthExchangeFactor(value: unknown): value is GoogleOAuthExchangeFactor {
+export function checkGoogleOAuthExchangeFactor(
+  value: unknown,
+): value is GoogleOAuthExchangeFactor {
   if (!isJsonObject(value)) return false;
   const email_id = value.email_id;
   if (typeof email_id !== "string") return false;
@@ -73,7 +75,9 @@ export function collectGoogleOAuthExchangeFactorErrors(
 /**
  * Whether `value` is a valid GoogleOAuthExchangeFactor. Data nested too deeply to validate is not.
  */
-export function isGoogleOAuthExchangeFactor(value: unknown): value is GoogleOAuthExchangeFactor {
+export function isGoogleOAuthExchangeFactor(
+  value: unknown,
+): value is GoogleOAuthExchangeFactor {
   try {
     return checkGoogleOAuthExchangeFactor(value);
   } catch (error) {
@@ -104,7 +108,8 @@ export function assertGoogleOAuthExchangeFactor(
   value: unknown,
 ): asserts value is GoogleOAuthExchangeFactor {
   const result = validateGoogleOAuthExchangeFactor(value);
-  if (!result.valid) throw new SchemaValidationError("GoogleOAuthExchangeFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("GoogleOAuthExchangeFactor", result.errors);
 }
 
 /**

@@ -32,7 +32,9 @@ export interface GoogleOAuthFactor {
 /**
  * Whether `value` is a valid GoogleOAuthFactor: the recursive check that `isGoogleOAuthFactor` guards.
  */
-export function checkGoogleOAuthFactor(value: unknown): value is GoogleOAuthFactor {
+export function checkGoogleOAuthFactor(
+  value: unknown,
+): value is GoogleOAuthFactor {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (typeof id !== "string") return false;
@@ -115,7 +117,9 @@ export function collectGoogleOAuthFactorErrors(
 /**
  * Whether `value` is a valid GoogleOAuthFactor. Data nested too deeply to validate is not.
  */
-export function isGoogleOAuthFactor(value: unknown): value is GoogleOAuthFactor {
+export function isGoogleOAuthFactor(
+  value: unknown,
+): value is GoogleOAuthFactor {
   try {
     return checkGoogleOAuthFactor(value);
   } catch (error) {
@@ -126,7 +130,9 @@ export function isGoogleOAuthFactor(value: unknown): value is GoogleOAuthFactor 
 /**
  * Validates `value` as GoogleOAuthFactor, collecting every error.
  */
-export function validateGoogleOAuthFactor(value: unknown): ValidationResult<GoogleOAuthFactor> {
+export function validateGoogleOAuthFactor(
+  value: unknown,
+): ValidationResult<GoogleOAuthFactor> {
   try {
     if (checkGoogleOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -140,9 +146,12 @@ export function validateGoogleOAuthFactor(value: unknown): ValidationResult<Goog
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid GoogleOAuthFactor.
  */
-export function assertGoogleOAuthFactor(value: unknown): asserts value is GoogleOAuthFactor {
+export function assertGoogleOAuthFactor(
+  value: unknown,
+): asserts value is GoogleOAuthFactor {
   const result = validateGoogleOAuthFactor(value);
-  if (!result.valid) throw new SchemaValidationError("GoogleOAuthFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("GoogleOAuthFactor", result.errors);
 }
 
 /**

@@ -131,4 +131,5 @@ export function assertGroup(value: unknown): asserts value is Group {
 /**
  * Group as a Standard Schema (https://standardschema.dev).
  */
-export const GroupSchema: StandardSchemaV1<Group> = toStandardSchema(validateGroup);
+export const GroupSchema: StandardSchemaV1<Group> =
+  toStandardSchema(validateGroup);

@@ -75,7 +75,9 @@ export function collectHubspotOAuthExchangeFactorErrors(
 /**
  * Whether `value` is a valid HubspotOAuthExchangeFactor. Data nested too deeply to validate is not.
  */
-export function isHubspotOAuthExchangeFactor(value: unknown): value is HubspotOAuthExchangeFactor {
+export function isHubspotOAuthExchangeFactor(
+  value: unknown,
+): value is HubspotOAuthExchangeFactor {
   try {
     return checkHubspotOAuthExchangeFactor(value);
   } catch (error) {
@@ -106,7 +108,11 @@ export function assertHubspotOAuthExchangeFactor(
   value: unknown,
 ): asserts value is HubspotOAuthExchangeFactor {
   const result = validateHubspotOAuthExchangeFactor(value);
-  if (!result.valid) throw new SchemaValidationError("HubspotOAuthExchangeFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError(
+      "HubspotOAuthExchangeFactor",
+      result.errors,
+    );
 }
 
 /**

@@ -32,7 +32,9 @@ export interface HubspotOAuthFactor {
 /**
  * Whether `value` is a valid HubspotOAuthFactor: the recursive check that `isHubspotOAuthFactor` guards.
  */
-export function checkHubspotOAuthFactor(value: unknown): value is HubspotOAuthFactor {
+export function checkHubspotOAuthFactor(
+  value: unknown,
+): value is HubspotOAuthFactor {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (typeof id !== "string") return false;
@@ -115,7 +117,9 @@ export function collectHubspotOAuthFactorErrors(
 /**
  * Whether `value` is a valid HubspotOAuthFactor. Data nested too deeply to validate is not.
  */
-export function isHubspotOAuthFactor(value: unknown): value is HubspotOAuthFactor {
+export function isHubspotOAuthFactor(
+  value: unknown,
+): value is HubspotOAuthFactor {
   try {
     return checkHubspotOAuthFactor(value);
   } catch (error) {
@@ -126,7 +130,9 @@ export function isHubspotOAuthFactor(value: unknown): value is HubspotOAuthFacto
 /**
  * Validates `value` as HubspotOAuthFactor, collecting every error.
  */
-export function validateHubspotOAuthFactor(value: unknown): ValidationResult<HubspotOAuthFactor> {
+export function validateHubspotOAuthFactor(
+  value: unknown,
+): ValidationResult<HubspotOAuthFactor> {
   try {
     if (checkHubspotOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -140,9 +146,12 @@ export function validateHubspotOAuthFactor(value: unknown): ValidationResult<Hub
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid HubspotOAuthFactor.
  */
-export function assertHubspotOAuthFactor(value: unknown): asserts value is HubspotOAuthFactor {
+export function assertHubspotOAuthFactor(
+  value: unknown,
+): asserts value is HubspotOAuthFactor {
   const result = validateHubspotOAuthFactor(value);
-  if (!result.valid) throw new SchemaValidationError("HubspotOAuthFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("HubspotOAuthFactor", result.errors);
 }
 
 /**

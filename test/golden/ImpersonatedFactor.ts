@@ -28,7 +28,9 @@ export interface ImpersonatedFactor {
 /**
  * Whether `value` is a valid ImpersonatedFactor: the recursive check that `isImpersonatedFactor` guards.
  */
-export function checkImpersonatedFactor(value: unknown): value is ImpersonatedFactor {
+export function checkImpersonatedFactor(
+  value: unknown,
+): value is ImpersonatedFactor {
   if (!isJsonObject(value)) return false;
   const impersonator_id = value.impersonator_id;
   if (typeof impersonator_id !== "string") return false;
@@ -98,7 +100,9 @@ export function collectImpersonatedFactorErrors(
 /**
  * Whether `value` is a valid ImpersonatedFactor. Data nested too deeply to validate is not.
  */
-export function isImpersonatedFactor(value: unknown): value is ImpersonatedFactor {
+export function isImpersonatedFactor(
+  value: unknown,
+): value is ImpersonatedFactor {
   try {
     return checkImpersonatedFactor(value);
   } catch (error) {
@@ -109,7 +113,9 @@ export function isImpersonatedFactor(value: unknown): value is ImpersonatedFacto
 /**
  * Validates `value` as ImpersonatedFactor, collecting every error.
  */
-export function validateImpersonatedFactor(value: unknown): ValidationResult<ImpersonatedFactor> {
+export function validateImpersonatedFactor(
+  value: unknown,
+): ValidationResult<ImpersonatedFactor> {
   try {
     if (checkImpersonatedFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -123,9 +129,12 @@ export function validateImpersonatedFactor(value: unknown): ValidationResult<Imp
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid ImpersonatedFactor.
  */
-export function assertImpersonatedFactor(value: unknown): asserts value is ImpersonatedFactor {
+export function assertImpersonatedFactor(
+  value: unknown,
+): asserts value is ImpersonatedFactor {
   const result = validateImpersonatedFactor(value);
-  if (!result.valid) throw new SchemaValidationError("ImpersonatedFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("ImpersonatedFactor", result.errors);
 }
 
 /**

@@ -32,7 +32,9 @@ export interface InstagramOAuthFactor {
 /**
  * Whether `value` is a valid InstagramOAuthFactor: the recursive check that `isInstagramOAuthFactor` guards.
  */
-export function checkInstagramOAuthFactor(value: unknown): value is InstagramOAuthFactor {
+export function checkInstagramOAuthFactor(
+  value: unknown,
+): value is InstagramOAuthFactor {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (typeof id !== "string") return false;
@@ -115,7 +117,9 @@ export function collectInstagramOAuthFactorErrors(
 /**
  * Whether `value` is a valid InstagramOAuthFactor. Data nested too deeply to validate is not.
  */
-export function isInstagramOAuthFactor(value: unknown): value is InstagramOAuthFactor {
+export function isInstagramOAuthFactor(
+  value: unknown,
+): value is InstagramOAuthFactor {
   try {
     return checkInstagramOAuthFactor(value);
   } catch (error) {
@@ -142,9 +146,12 @@ export function validateInstagramOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid InstagramOAuthFactor.
  */
-export function assertInstagramOAuthFactor(value: unknown): asserts value is InstagramOAuthFactor {
+export function assertInstagramOAuthFactor(
+  value: unknown,
+): asserts value is InstagramOAuthFactor {
   const result = validateInstagramOAuthFactor(value);
-  if (!result.valid) throw new SchemaValidationError("InstagramOAuthFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("InstagramOAuthFactor", result.errors);
 }
 
 /**

@@ -156,4 +156,5 @@ export function assertManager(value: unknown): asserts value is Manager {
 /**
  * Manager as a Standard Schema (https://standardschema.dev).
  */
-export const ManagerSchema: StandardSchemaV1<Manager> = toStandardSchema(validateManager);
+export const ManagerSchema: StandardSchemaV1<Manager> =
+  toStandardSchema(validateManager);

@@ -11,13 +11,21 @@ import {
   tooDeeplyNested,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
-import { type MemberRole, checkMemberRole, collectMemberRoleErrors } from "./MemberRole.js";
+import {
+  type MemberRole,
+  checkMemberRole,
+  collectMemberRoleErrors,
+} from "./MemberRole.js";
 import {
   type OAuthRegistration,
   checkOAuthRegistration,
   collectOAuthRegistrationErrors,
 } from "./OAuthRegistration.js";
-import { type RetiredEmail, checkRetiredEmail, collectRetiredEmailErrors } from "./RetiredEmail.js";
+import {
+  type RetiredEmail,
+  checkRetiredEmail,
+  collectRetiredEmailErrors,
+} from "./RetiredEmail.js";
 import {
   type SCIMRegistration,
   checkSCIMRegistration,
@@ -123,10 +131,14 @@ export interface Member {
   };
   /**
    * When the Member was created (RFC 3339, UTC).
+   *
+   * @format date-time
    */
   created_at?: string;
   /**
    * When the Member was last modified (RFC 3339, UTC).
+   *
+   * @format date-time
    */
   updated_at?: string;
   /**
@@ -139,10 +151,14 @@ export interface Member {
   external_id?: string;
   /**
    * When the current lock on the Member began, if locked.
+   *
+   * @format date-time
    */
   lock_created_at?: string;
   /**
    * When the current lock on the Member ends, if locked.
+   *
+   * @format date-time
    */
   lock_expires_at?: string;
 }
@@ -207,9 +223,11 @@ export function checkMember(value: unknown): value is Member {
     if (!checkMemberRole(item4)) return false;
   }
   const trusted_metadata = value.trusted_metadata;
-  if (trusted_metadata !== undefined && !isJsonObject(trusted_metadata)) return false;
+  if (trusted_metadata !== undefined && !isJsonObject(trusted_metadata))
+    return false;
   const untrusted_metadata = value.untrusted_metadata;
-  if (untrusted_metadata !== undefined && !isJsonObject(untrusted_metadata)) return false;
+  if (untrusted_metadata !== undefined && !isJsonObject(untrusted_metadata))
+    return false;
   const created_at = value.created_at;
   if (created_at !== undefined) {
     if (typeof created_at !== "string") return false;
@@ -221,9 +239,14 @@ export function checkMember(value: unknown): value is Member {
     if (!formats.isDateTime(updated_at)) return false;
   }
   const scim_registration = value.scim_registration;
-  if (scim_registration !== undefined && !checkSCIMRegistration(scim_registration)) return false;
+  if (
+    scim_registration !== undefined &&
+    !checkSCIMRegistration(scim_registration)
+  )
+    return false;
   const external_id = value.external_id;
-  if (external_id !== undefined && typeof external_id !== "string") return false;
+  if (external_id !== undefined && typeof external_id !== "string")
+    return false;
   const lock_created_at = value.lock_created_at;
   if (lock_created_at !== undefined) {
     if (typeof lock_created_at !== "string") return false;
@@ -474,7 +497,11 @@ export function collectMemberErrors(
       else {
         for (let index = 0; index < sso_registrations.length; index++) {
           const item = sso_registrations[index];
-          collectSSORegistrationErrors(item, instancePath + "/sso_registrations/" + index, errors);
+          collectSSORegistrationErrors(
+            item,
+            instancePath + "/sso_registrations/" + index,
+            errors,
+          );
         }
       }
     }
@@ -576,7 +603,11 @@ export function collectMemberErrors(
           message: "must be array",
         });
       else {
-        for (let index3 = 0; index3 < retired_email_addresses.length; index3++) {
+        for (
+          let index3 = 0;
+          index3 < retired_email_addresses.length;
+          index3++
+        ) {
           const item3 = retired_email_addresses[index3];
           collectRetiredEmailErrors(
             item3,
@@ -643,7 +674,11 @@ export function collectMemberErrors(
       else {
         for (let index4 = 0; index4 < roles.length; index4++) {
           const item4 = roles[index4];
-          collectMemberRoleErrors(item4, instancePath + "/roles/" + index4, errors);
+          collectMemberRoleErrors(
+            item4,
+            instancePath + "/roles/" + index4,
+            errors,
+          );
         }
       }
     }
@@ -713,7 +748,11 @@ export function collectMemberErrors(
     }
     const scim_registration = value.scim_registration;
     if (scim_registration !== undefined) {
-      collectSCIMRegistrationErrors(scim_registration, instancePath + "/scim_registration", errors);
+      collectSCIMRegistrationErrors(
+        scim_registration,
+        instancePath + "/scim_registration",
+        errors,
+      );
     }
     const external_id = value.external_id;
     if (external_id !== undefined) {
@@ -807,4 +846,5 @@ export function assertMember(value: unknown): asserts value is Member {
 /**
  * Member as a Standard Schema (https://standardschema.dev).
  */
-export const MemberSchema: StandardSchemaV1<Member> = toStandardSchema(validateMember);
+export const MemberSchema: StandardSchemaV1<Member> =
+  toStandardSchema(validateMember);

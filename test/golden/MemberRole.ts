@@ -103,7 +103,11 @@ export function collectMemberRoleErrors(
       else {
         for (let index = 0; index < sources.length; index++) {
           const item = sources[index];
-          collectMemberRoleSourceErrors(item, instancePath + "/sources/" + index, errors);
+          collectMemberRoleSourceErrors(
+            item,
+            instancePath + "/sources/" + index,
+            errors,
+          );
         }
       }
     }
@@ -124,7 +128,9 @@ export function isMemberRole(value: unknown): value is MemberRole {
 /**
  * Validates `value` as MemberRole, collecting every error.
  */
-export function validateMemberRole(value: unknown): ValidationResult<MemberRole> {
+export function validateMemberRole(
+  value: unknown,
+): ValidationResult<MemberRole> {
   try {
     if (checkMemberRole(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -140,10 +146,12 @@ export function validateMemberRole(value: unknown): ValidationResult<MemberRole>
  */
 export function assertMemberRole(value: unknown): asserts value is MemberRole {
   const result = validateMemberRole(value);
-  if (!result.valid) throw new SchemaValidationError("MemberRole", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("MemberRole", result.errors);
 }
 
 /**
  * MemberRole as a Standard Schema (https://standardschema.dev).
  */
-export const MemberRoleSchema: StandardSchemaV1<MemberRole> = toStandardSchema(validateMemberRole);
+export const MemberRoleSchema: StandardSchemaV1<MemberRole> =
+  toStandardSchema(validateMemberRole);

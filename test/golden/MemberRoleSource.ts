@@ -30,7 +30,9 @@ export interface MemberRoleSource {
 /**
  * Whether `value` is a valid MemberRoleSource: the recursive check that `isMemberRoleSource` guards.
  */
-export function checkMemberRoleSource(value: unknown): value is MemberRoleSource {
+export function checkMemberRoleSource(
+  value: unknown,
+): value is MemberRoleSource {
   if (!isJsonObject(value)) return false;
   const type = value.type;
   if (typeof type !== "string") return false;
@@ -103,7 +105,9 @@ export function isMemberRoleSource(value: unknown): value is MemberRoleSource {
 /**
  * Validates `value` as MemberRoleSource, collecting every error.
  */
-export function validateMemberRoleSource(value: unknown): ValidationResult<MemberRoleSource> {
+export function validateMemberRoleSource(
+  value: unknown,
+): ValidationResult<MemberRoleSource> {
   try {
     if (checkMemberRoleSource(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -117,9 +121,12 @@ export function validateMemberRoleSource(value: unknown): ValidationResult<Membe
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid MemberRoleSource.
  */
-export function assertMemberRoleSource(value: unknown): asserts value is MemberRoleSource {
+export function assertMemberRoleSource(
+  value: unknown,
+): asserts value is MemberRoleSource {
   const result = validateMemberRoleSource(value);
-  if (!result.valid) throw new SchemaValidationError("MemberRoleSource", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("MemberRoleSource", result.errors);
 }
 
 /**

@@ -32,7 +32,9 @@ export interface MicrosoftOAuthFactor {
 /**
  * Whether `value` is a valid MicrosoftOAuthFactor: the recursive check that `isMicrosoftOAuthFactor` guards.
  */
-export function checkMicrosoftOAuthFactor(value: unknown): value is MicrosoftOAuthFactor {
+export function checkMicrosoftOAuthFactor(
+  value: unknown,
+): value is MicrosoftOAuthFactor {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (typeof id !== "string") return false;
@@ -115,7 +117,9 @@ export function collectMicrosoftOAuthFactorErrors(
 /**
  * Whether `value` is a valid MicrosoftOAuthFactor. Data nested too deeply to validate is not.
  */
-export function isMicrosoftOAuthFactor(value: unknown): value is MicrosoftOAuthFactor {
+export function isMicrosoftOAuthFactor(
+  value: unknown,
+): value is MicrosoftOAuthFactor {
   try {
     return checkMicrosoftOAuthFactor(value);
   } catch (error) {
@@ -142,9 +146,12 @@ export function validateMicrosoftOAuthFactor(
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid MicrosoftOAuthFactor.
  */
-export function assertMicrosoftOAuthFactor(value: unknown): asserts value is MicrosoftOAuthFactor {
+export function assertMicrosoftOAuthFactor(
+  value: unknown,
+): asserts value is MicrosoftOAuthFactor {
   const result = validateMicrosoftOAuthFactor(value);
-  if (!result.valid) throw new SchemaValidationError("MicrosoftOAuthFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("MicrosoftOAuthFactor", result.errors);
 }
 
 /**

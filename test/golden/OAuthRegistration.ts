@@ -40,7 +40,9 @@ export interface OAuthRegistration {
 /**
  * Whether `value` is a valid OAuthRegistration: the recursive check that `isOAuthRegistration` guards.
  */
-export function checkOAuthRegistration(value: unknown): value is OAuthRegistration {
+export function checkOAuthRegistration(
+  value: unknown,
+): value is OAuthRegistration {
   if (!isJsonObject(value)) return false;
   const provider_type = value.provider_type;
   if (typeof provider_type !== "string") return false;
@@ -49,7 +51,11 @@ export function checkOAuthRegistration(value: unknown): value is OAuthRegistrati
   const member_oauth_registration_id = value.member_oauth_registration_id;
   if (typeof member_oauth_registration_id !== "string") return false;
   const profile_picture_url = value.profile_picture_url;
-  if (profile_picture_url !== undefined && typeof profile_picture_url !== "string") return false;
+  if (
+    profile_picture_url !== undefined &&
+    typeof profile_picture_url !== "string"
+  )
+    return false;
   const locale = value.locale;
   if (locale !== undefined && typeof locale !== "string") return false;
   return true;
@@ -157,7 +163,9 @@ export function collectOAuthRegistrationErrors(
 /**
  * Whether `value` is a valid OAuthRegistration. Data nested too deeply to validate is not.
  */
-export function isOAuthRegistration(value: unknown): value is OAuthRegistration {
+export function isOAuthRegistration(
+  value: unknown,
+): value is OAuthRegistration {
   try {
     return checkOAuthRegistration(value);
   } catch (error) {
@@ -168,7 +176,9 @@ export function isOAuthRegistration(value: unknown): value is OAuthRegistration 
 /**
  * Validates `value` as OAuthRegistration, collecting every error.
  */
-export function validateOAuthRegistration(value: unknown): ValidationResult<OAuthRegistration> {
+export function validateOAuthRegistration(
+  value: unknown,
+): ValidationResult<OAuthRegistration> {
   try {
     if (checkOAuthRegistration(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -182,9 +192,12 @@ export function validateOAuthRegistration(value: unknown): ValidationResult<OAut
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid OAuthRegistration.
  */
-export function assertOAuthRegistration(value: unknown): asserts value is OAuthRegistration {
+export function assertOAuthRegistration(
+  value: unknown,
+): asserts value is OAuthRegistration {
   const result = validateOAuthRegistration(value);
-  if (!result.valid) throw new SchemaValidationError("OAuthRegistration", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("OAuthRegistration", result.errors);
 }
 
 /**

@@ -156,4 +156,5 @@ export function assertPhoto(value: unknown): asserts value is Photo {
 /**
  * Photo as a Standard Schema (https://standardschema.dev).
  */
-export const PhotoSchema: StandardSchemaV1<Photo> = toStandardSchema(validatePhoto);
+export const PhotoSchema: StandardSchemaV1<Photo> =
+  toStandardSchema(validatePhoto);

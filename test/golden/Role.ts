@@ -156,4 +156,5 @@ export function assertRole(value: unknown): asserts value is Role {
 /**
  * Role as a Standard Schema (https://standardschema.dev).
  */
-export const RoleSchema: StandardSchemaV1<Role> = toStandardSchema(validateRole);
+export const RoleSchema: StandardSchemaV1<Role> =
+  toStandardSchema(validateRole);

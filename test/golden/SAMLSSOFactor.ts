@@ -134,7 +134,9 @@ export function isSAMLSSOFactor(value: unknown): value is SAMLSSOFactor {
 /**
  * Validates `value` as SAMLSSOFactor, collecting every error.
  */
-export function validateSAMLSSOFactor(value: unknown): ValidationResult<SAMLSSOFactor> {
+export function validateSAMLSSOFactor(
+  value: unknown,
+): ValidationResult<SAMLSSOFactor> {
   try {
     if (checkSAMLSSOFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -148,9 +150,12 @@ export function validateSAMLSSOFactor(value: unknown): ValidationResult<SAMLSSOF
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid SAMLSSOFactor.
  */
-export function assertSAMLSSOFactor(value: unknown): asserts value is SAMLSSOFactor {
+export function assertSAMLSSOFactor(
+  value: unknown,
+): asserts value is SAMLSSOFactor {
   const result = validateSAMLSSOFactor(value);
-  if (!result.valid) throw new SchemaValidationError("SAMLSSOFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("SAMLSSOFactor", result.errors);
 }
 
 /**

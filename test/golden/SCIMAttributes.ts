@@ -11,8 +11,16 @@ import {
   tooDeeplyNested,
 } from "./_runtime.js";
 import { type Address, checkAddress, collectAddressErrors } from "./Address.js";
-import { type B2BSCIMEmail, checkB2BSCIMEmail, collectB2BSCIMEmailErrors } from "./B2BSCIMEmail.js";
-import { type B2BSCIMName, checkB2BSCIMName, collectB2BSCIMNameErrors } from "./B2BSCIMName.js";
+import {
+  type B2BSCIMEmail,
+  checkB2BSCIMEmail,
+  collectB2BSCIMEmailErrors,
+} from "./B2BSCIMEmail.js";
+import {
+  type B2BSCIMName,
+  checkB2BSCIMName,
+  collectB2BSCIMNameErrors,
+} from "./B2BSCIMName.js";
 import {
   type B2BSCIMPhoneNumber,
   checkB2BSCIMPhoneNumber,
@@ -28,7 +36,11 @@ import {
   checkEnterpriseExtension,
   collectEnterpriseExtensionErrors,
 } from "./EnterpriseExtension.js";
-import { type Entitlement, checkEntitlement, collectEntitlementErrors } from "./Entitlement.js";
+import {
+  type Entitlement,
+  checkEntitlement,
+  collectEntitlementErrors,
+} from "./Entitlement.js";
 import { type Group, checkGroup, collectGroupErrors } from "./Group.js";
 import { type IMs, checkIMs, collectIMsErrors } from "./IMs.js";
 import { type Photo, checkPhoto, collectPhotoErrors } from "./Photo.js";
@@ -218,7 +230,10 @@ export function checkSCIMAttributes(value: unknown): value is SCIMAttributes {
   const name = value.name;
   if (name !== undefined && !checkB2BSCIMName(name)) return false;
   const enterprise_extension = value.enterprise_extension;
-  if (enterprise_extension !== undefined && !checkEnterpriseExtension(enterprise_extension))
+  if (
+    enterprise_extension !== undefined &&
+    !checkEnterpriseExtension(enterprise_extension)
+  )
     return false;
   return true;
 }
@@ -570,7 +585,11 @@ export function collectSCIMAttributesErrors(
       else {
         for (let index2 = 0; index2 < emails.length; index2++) {
           const item2 = emails[index2];
-          collectB2BSCIMEmailErrors(item2, instancePath + "/emails/" + index2, errors);
+          collectB2BSCIMEmailErrors(
+            item2,
+            instancePath + "/emails/" + index2,
+            errors,
+          );
         }
       }
     }
@@ -587,7 +606,11 @@ export function collectSCIMAttributesErrors(
       else {
         for (let index3 = 0; index3 < phone_numbers.length; index3++) {
           const item3 = phone_numbers[index3];
-          collectB2BSCIMPhoneNumberErrors(item3, instancePath + "/phone_numbers/" + index3, errors);
+          collectB2BSCIMPhoneNumberErrors(
+            item3,
+            instancePath + "/phone_numbers/" + index3,
+            errors,
+          );
         }
       }
     }
@@ -604,7 +627,11 @@ export function collectSCIMAttributesErrors(
       else {
         for (let index4 = 0; index4 < addresses.length; index4++) {
           const item4 = addresses[index4];
-          collectAddressErrors(item4, instancePath + "/addresses/" + index4, errors);
+          collectAddressErrors(
+            item4,
+            instancePath + "/addresses/" + index4,
+            errors,
+          );
         }
       }
     }
@@ -655,7 +682,11 @@ export function collectSCIMAttributesErrors(
       else {
         for (let index7 = 0; index7 < entitlements.length; index7++) {
           const item7 = entitlements[index7];
-          collectEntitlementErrors(item7, instancePath + "/entitlements/" + index7, errors);
+          collectEntitlementErrors(
+            item7,
+            instancePath + "/entitlements/" + index7,
+            errors,
+          );
         }
       }
     }
@@ -726,7 +757,9 @@ export function isSCIMAttributes(value: unknown): value is SCIMAttributes {
 /**
  * Validates `value` as SCIMAttributes, collecting every error.
  */
-export function validateSCIMAttributes(value: unknown): ValidationResult<SCIMAttributes> {
+export function validateSCIMAttributes(
+  value: unknown,
+): ValidationResult<SCIMAttributes> {
   try {
     if (checkSCIMAttributes(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -740,9 +773,12 @@ export function validateSCIMAttributes(value: unknown): ValidationResult<SCIMAtt
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid SCIMAttributes.
  */
-export function assertSCIMAttributes(value: unknown): asserts value is SCIMAttributes {
+export function assertSCIMAttributes(
+  value: unknown,
+): asserts value is SCIMAttributes {
   const result = validateSCIMAttributes(value);
-  if (!result.valid) throw new SchemaValidationError("SCIMAttributes", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("SCIMAttributes", result.errors);
 }
 
 /**

@@ -32,7 +32,9 @@ export interface SalesforceOAuthFactor {
 /**
  * Whether `value` is a valid SalesforceOAuthFactor: the recursive check that `isSalesforceOAuthFactor` guards.
  */
-export function checkSalesforceOAuthFactor(value: unknown): value is SalesforceOAuthFactor {
+export function checkSalesforceOAuthFactor(
+  value: unknown,
+): value is SalesforceOAuthFactor {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (typeof id !== "string") return false;
@@ -115,7 +117,9 @@ export function collectSalesforceOAuthFactorErrors(
 /**
  * Whether `value` is a valid SalesforceOAuthFactor. Data nested too deeply to validate is not.
  */
-export function isSalesforceOAuthFactor(value: unknown): value is SalesforceOAuthFactor {
+export function isSalesforceOAuthFactor(
+  value: unknown,
+): value is SalesforceOAuthFactor {
   try {
     return checkSalesforceOAuthFactor(value);
   } catch (error) {
@@ -146,7 +150,8 @@ export function assertSalesforceOAuthFactor(
   value: unknown,
 ): asserts value is SalesforceOAuthFactor {
   const result = validateSalesforceOAuthFactor(value);
-  if (!result.valid) throw new SchemaValidationError("SalesforceOAuthFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("SalesforceOAuthFactor", result.errors);
 }
 
 /**

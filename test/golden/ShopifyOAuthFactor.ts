@@ -32,7 +32,9 @@ export interface ShopifyOAuthFactor {
 /**
  * Whether `value` is a valid ShopifyOAuthFactor: the recursive check that `isShopifyOAuthFactor` guards.
  */
-export function checkShopifyOAuthFactor(value: unknown): value is ShopifyOAuthFactor {
+export function checkShopifyOAuthFactor(
+  value: unknown,
+): value is ShopifyOAuthFactor {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (typeof id !== "string") return false;
@@ -115,7 +117,9 @@ export function collectShopifyOAuthFactorErrors(
 /**
  * Whether `value` is a valid ShopifyOAuthFactor. Data nested too deeply to validate is not.
  */
-export function isShopifyOAuthFactor(value: unknown): value is ShopifyOAuthFactor {
+export function isShopifyOAuthFactor(
+  value: unknown,
+): value is ShopifyOAuthFactor {
   try {
     return checkShopifyOAuthFactor(value);
   } catch (error) {
@@ -126,7 +130,9 @@ export function isShopifyOAuthFactor(value: unknown): value is ShopifyOAuthFacto
 /**
  * Validates `value` as ShopifyOAuthFactor, collecting every error.
  */
-export function validateShopifyOAuthFactor(value: unknown): ValidationResult<ShopifyOAuthFactor> {
+export function validateShopifyOAuthFactor(
+  value: unknown,
+): ValidationResult<ShopifyOAuthFactor> {
   try {
     if (checkShopifyOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -140,9 +146,12 @@ export function validateShopifyOAuthFactor(value: unknown): ValidationResult<Sho
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid ShopifyOAuthFactor.
  */
-export function assertShopifyOAuthFactor(value: unknown): asserts value is ShopifyOAuthFactor {
+export function assertShopifyOAuthFactor(
+  value: unknown,
+): asserts value is ShopifyOAuthFactor {
   const result = validateShopifyOAuthFactor(value);
-  if (!result.valid) throw new SchemaValidationError("ShopifyOAuthFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("ShopifyOAuthFactor", result.errors);
 }
 
 /**

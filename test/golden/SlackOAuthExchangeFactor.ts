@@ -24,7 +24,9 @@ export interface SlackOAuthExchangeFactor {
 /**
  * Whether `value` is a valid SlackOAuthExchangeFactor: the recursive check that `isSlackOAuthExchangeFactor` guards.
  */
-export function checkSlackOAuthExchangeFactor(value: unknown): value is SlackOAuthExchangeFactor {
+export function checkSlackOAuthExchangeFactor(
+  value: unknown,
+): value is SlackOAuthExchangeFactor {
   if (!isJsonObject(value)) return false;
   const email_id = value.email_id;
   if (typeof email_id !== "string") return false;
@@ -73,7 +75,9 @@ export function collectSlackOAuthExchangeFactorErrors(
 /**
  * Whether `value` is a valid SlackOAuthExchangeFactor. Data nested too deeply to validate is not.
  */
-export function isSlackOAuthExchangeFactor(value: unknown): value is SlackOAuthExchangeFactor {
+export function isSlackOAuthExchangeFactor(
+  value: unknown,
+): value is SlackOAuthExchangeFactor {
   try {
     return checkSlackOAuthExchangeFactor(value);
   } catch (error) {
@@ -104,7 +108,8 @@ export function assertSlackOAuthExchangeFactor(
   value: unknown,
 ): asserts value is SlackOAuthExchangeFactor {
   const result = validateSlackOAuthExchangeFactor(value);
-  if (!result.valid) throw new SchemaValidationError("SlackOAuthExchangeFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("SlackOAuthExchangeFactor", result.errors);
 }
 
 /**

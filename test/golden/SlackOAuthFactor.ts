@@ -32,7 +32,9 @@ export interface SlackOAuthFactor {
 /**
  * Whether `value` is a valid SlackOAuthFactor: the recursive check that `isSlackOAuthFactor` guards.
  */
-export function checkSlackOAuthFactor(value: unknown): value is SlackOAuthFactor {
+export function checkSlackOAuthFactor(
+  value: unknown,
+): value is SlackOAuthFactor {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (typeof id !== "string") return false;
@@ -126,7 +128,9 @@ export function isSlackOAuthFactor(value: unknown): value is SlackOAuthFactor {
 /**
  * Validates `value` as SlackOAuthFactor, collecting every error.
  */
-export function validateSlackOAuthFactor(value: unknown): ValidationResult<SlackOAuthFactor> {
+export function validateSlackOAuthFactor(
+  value: unknown,
+): ValidationResult<SlackOAuthFactor> {
   try {
     if (checkSlackOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -140,9 +144,12 @@ export function validateSlackOAuthFactor(value: unknown): ValidationResult<Slack
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid SlackOAuthFactor.
  */
-export function assertSlackOAuthFactor(value: unknown): asserts value is SlackOAuthFactor {
+export function assertSlackOAuthFactor(
+  value: unknown,
+): asserts value is SlackOAuthFactor {
   const result = validateSlackOAuthFactor(value);
-  if (!result.valid) throw new SchemaValidationError("SlackOAuthFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("SlackOAuthFactor", result.errors);
 }
 
 /**

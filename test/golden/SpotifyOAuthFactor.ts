@@ -32,7 +32,9 @@ export interface SpotifyOAuthFactor {
 /**
  * Whether `value` is a valid SpotifyOAuthFactor: the recursive check that `isSpotifyOAuthFactor` guards.
  */
-export function checkSpotifyOAuthFactor(value: unknown): value is SpotifyOAuthFactor {
+export function checkSpotifyOAuthFactor(
+  value: unknown,
+): value is SpotifyOAuthFactor {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (typeof id !== "string") return false;
@@ -115,7 +117,9 @@ export function collectSpotifyOAuthFactorErrors(
 /**
  * Whether `value` is a valid SpotifyOAuthFactor. Data nested too deeply to validate is not.
  */
-export function isSpotifyOAuthFactor(value: unknown): value is SpotifyOAuthFactor {
+export function isSpotifyOAuthFactor(
+  value: unknown,
+): value is SpotifyOAuthFactor {
   try {
     return checkSpotifyOAuthFactor(value);
   } catch (error) {
@@ -126,7 +130,9 @@ export function isSpotifyOAuthFactor(value: unknown): value is SpotifyOAuthFacto
 /**
  * Validates `value` as SpotifyOAuthFactor, collecting every error.
  */
-export function validateSpotifyOAuthFactor(value: unknown): ValidationResult<SpotifyOAuthFactor> {
+export function validateSpotifyOAuthFactor(
+  value: unknown,
+): ValidationResult<SpotifyOAuthFactor> {
   try {
     if (checkSpotifyOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -140,9 +146,12 @@ export function validateSpotifyOAuthFactor(value: unknown): ValidationResult<Spo
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid SpotifyOAuthFactor.
  */
-export function assertSpotifyOAuthFactor(value: unknown): asserts value is SpotifyOAuthFactor {
+export function assertSpotifyOAuthFactor(
+  value: unknown,
+): asserts value is SpotifyOAuthFactor {
   const result = validateSpotifyOAuthFactor(value);
-  if (!result.valid) throw new SchemaValidationError("SpotifyOAuthFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("SpotifyOAuthFactor", result.errors);
 }
 
 /**

@@ -32,7 +32,9 @@ export interface TikTokOAuthFactor {
 /**
  * Whether `value` is a valid TikTokOAuthFactor: the recursive check that `isTikTokOAuthFactor` guards.
  */
-export function checkTikTokOAuthFactor(value: unknown): value is TikTokOAuthFactor {
+export function checkTikTokOAuthFactor(
+  value: unknown,
+): value is TikTokOAuthFactor {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (typeof id !== "string") return false;
@@ -115,7 +117,9 @@ export function collectTikTokOAuthFactorErrors(
 /**
  * Whether `value` is a valid TikTokOAuthFactor. Data nested too deeply to validate is not.
  */
-export function isTikTokOAuthFactor(value: unknown): value is TikTokOAuthFactor {
+export function isTikTokOAuthFactor(
+  value: unknown,
+): value is TikTokOAuthFactor {
   try {
     return checkTikTokOAuthFactor(value);
   } catch (error) {
@@ -126,7 +130,9 @@ export function isTikTokOAuthFactor(value: unknown): value is TikTokOAuthFactor 
 /**
  * Validates `value` as TikTokOAuthFactor, collecting every error.
  */
-export function validateTikTokOAuthFactor(value: unknown): ValidationResult<TikTokOAuthFactor> {
+export function validateTikTokOAuthFactor(
+  value: unknown,
+): ValidationResult<TikTokOAuthFactor> {
   try {
     if (checkTikTokOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -140,9 +146,12 @@ export function validateTikTokOAuthFactor(value: unknown): ValidationResult<TikT
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid TikTokOAuthFactor.
  */
-export function assertTikTokOAuthFactor(value: unknown): asserts value is TikTokOAuthFactor {
+export function assertTikTokOAuthFactor(
+  value: unknown,
+): asserts value is TikTokOAuthFactor {
   const result = validateTikTokOAuthFactor(value);
-  if (!result.valid) throw new SchemaValidationError("TikTokOAuthFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("TikTokOAuthFactor", result.errors);
 }
 
 /**

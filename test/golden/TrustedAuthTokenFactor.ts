@@ -24,7 +24,9 @@ export interface TrustedAuthTokenFactor {
 /**
  * Whether `value` is a valid TrustedAuthTokenFactor: the recursive check that `isTrustedAuthTokenFactor` guards.
  */
-export function checkTrustedAuthTokenFactor(value: unknown): value is TrustedAuthTokenFactor {
+export function checkTrustedAuthTokenFactor(
+  value: unknown,
+): value is TrustedAuthTokenFactor {
   if (!isJsonObject(value)) return false;
   const token_id = value.token_id;
   if (typeof token_id !== "string") return false;
@@ -73,7 +75,9 @@ export function collectTrustedAuthTokenFactorErrors(
 /**
  * Whether `value` is a valid TrustedAuthTokenFactor. Data nested too deeply to validate is not.
  */
-export function isTrustedAuthTokenFactor(value: unknown): value is TrustedAuthTokenFactor {
+export function isTrustedAuthTokenFactor(
+  value: unknown,
+): value is TrustedAuthTokenFactor {
   try {
     return checkTrustedAuthTokenFactor(value);
   } catch (error) {
@@ -104,7 +108,8 @@ export function assertTrustedAuthTokenFactor(
   value: unknown,
 ): asserts value is TrustedAuthTokenFactor {
   const result = validateTrustedAuthTokenFactor(value);
-  if (!result.valid) throw new SchemaValidationError("TrustedAuthTokenFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("TrustedAuthTokenFactor", result.errors);
 }
 
 /**

@@ -32,7 +32,9 @@ export interface TwitchOAuthFactor {
 /**
  * Whether `value` is a valid TwitchOAuthFactor: the recursive check that `isTwitchOAuthFactor` guards.
  */
-export function checkTwitchOAuthFactor(value: unknown): value is TwitchOAuthFactor {
+export function checkTwitchOAuthFactor(
+  value: unknown,
+): value is TwitchOAuthFactor {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (typeof id !== "string") return false;
@@ -115,7 +117,9 @@ export function collectTwitchOAuthFactorErrors(
 /**
  * Whether `value` is a valid TwitchOAuthFactor. Data nested too deeply to validate is not.
  */
-export function isTwitchOAuthFactor(value: unknown): value is TwitchOAuthFactor {
+export function isTwitchOAuthFactor(
+  value: unknown,
+): value is TwitchOAuthFactor {
   try {
     return checkTwitchOAuthFactor(value);
   } catch (error) {
@@ -126,7 +130,9 @@ export function isTwitchOAuthFactor(value: unknown): value is TwitchOAuthFactor 
 /**
  * Validates `value` as TwitchOAuthFactor, collecting every error.
  */
-export function validateTwitchOAuthFactor(value: unknown): ValidationResult<TwitchOAuthFactor> {
+export function validateTwitchOAuthFactor(
+  value: unknown,
+): ValidationResult<TwitchOAuthFactor> {
   try {
     if (checkTwitchOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -140,9 +146,12 @@ export function validateTwitchOAuthFactor(value: unknown): ValidationResult<Twit
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid TwitchOAuthFactor.
  */
-export function assertTwitchOAuthFactor(value: unknown): asserts value is TwitchOAuthFactor {
+export function assertTwitchOAuthFactor(
+  value: unknown,
+): asserts value is TwitchOAuthFactor {
   const result = validateTwitchOAuthFactor(value);
-  if (!result.valid) throw new SchemaValidationError("TwitchOAuthFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("TwitchOAuthFactor", result.errors);
 }
 
 /**

@@ -32,7 +32,9 @@ export interface YahooOAuthFactor {
 /**
  * Whether `value` is a valid YahooOAuthFactor: the recursive check that `isYahooOAuthFactor` guards.
  */
-export function checkYahooOAuthFactor(value: unknown): value is YahooOAuthFactor {
+export function checkYahooOAuthFactor(
+  value: unknown,
+): value is YahooOAuthFactor {
   if (!isJsonObject(value)) return false;
   const id = value.id;
   if (typeof id !== "string") return false;
@@ -126,7 +128,9 @@ export function isYahooOAuthFactor(value: unknown): value is YahooOAuthFactor {
 /**
  * Validates `value` as YahooOAuthFactor, collecting every error.
  */
-export function validateYahooOAuthFactor(value: unknown): ValidationResult<YahooOAuthFactor> {
+export function validateYahooOAuthFactor(
+  value: unknown,
+): ValidationResult<YahooOAuthFactor> {
   try {
     if (checkYahooOAuthFactor(value)) return { valid: true, value };
     const errors: ValidationError[] = [];
@@ -140,9 +144,12 @@ export function validateYahooOAuthFactor(value: unknown): ValidationResult<Yahoo
 /**
  * Throws a SchemaValidationError listing every error unless `value` is a valid YahooOAuthFactor.
  */
-export function assertYahooOAuthFactor(value: unknown): asserts value is YahooOAuthFactor {
+export function assertYahooOAuthFactor(
+  value: unknown,
+): asserts value is YahooOAuthFactor {
   const result = validateYahooOAuthFactor(value);
-  if (!result.valid) throw new SchemaValidationError("YahooOAuthFactor", result.errors);
+  if (!result.valid)
+    throw new SchemaValidationError("YahooOAuthFactor", result.errors);
 }
 
 /**

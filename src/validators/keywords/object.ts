@@ -175,7 +175,7 @@ function checksTypeFirst(node: SchemaNode): boolean {
   if (!isSchemaObject(schema)) return false;
   const dialect = dialectOf(node);
   if (refOverridesSiblings(schema, dialect)) return false;
-  const types = declaredTypes(schema, dialect);
+  const types = declaredTypes(schema);
   return types !== undefined && types.length > 0;
 }
 

@@ -17,15 +17,20 @@ export function valueTypeOf(value: unknown): ValueType {
   return typeof value as ValueType;
 }
 
-/**
- * The `type` keyword as a list, or `undefined` when absent (its shape is checked when loading).
- * In OpenAPI 3.0, `nullable: true` adds `null` to it.
- */
-export function declaredTypes(schema: Schema, dialect: Dialect): JsonType[] | undefined {
+/** The `type` keyword as a list, or `undefined` when absent (its shape is checked when loading). */
+export function declaredTypes(schema: Schema): JsonType[] | undefined {
   if (typeof schema === "boolean" || !("type" in schema)) return undefined;
   const value = schema["type"];
-  const types = (Array.isArray(value) ? value : [value]) as JsonType[];
-  return dialect === "openapi-3.0" && schema["nullable"] === true && !types.includes("null") ? [...types, "null"] : types;
+  return (Array.isArray(value) ? value : [value]) as JsonType[];
+}
+
+/**
+ * OpenAPI 3.0's `nullable: true`, as codegen reads it (README, "OpenAPI 3.0 nullable"): null is
+ * valid whatever the other keywords of the schema object say; the compiler checks them only for
+ * other values. Beside a `$ref`, whose siblings OpenAPI 3.0 ignores, it means nothing.
+ */
+export function allowsNull(schema: Schema, dialect: Dialect): boolean {
+  return typeof schema === "object" && dialect === "openapi-3.0" && schema["nullable"] === true && !refOverridesSiblings(schema, dialect);
 }
 
 /** The instance type whose keywords apply to a JSON type (`integer` instances are numbers). */
@@ -63,7 +68,13 @@ export function typeGuard(site: Site, types: readonly JsonType[], module: Module
  * for the other types are dead code there, and TypeScript rejects some of it (`never.length`).
  * Empty when those keywords contradict each other. It reads only the schema's `Narrowing`.
  */
-export function possibleTypes(narrowing: Narrowing, { withEnum = true, visiting = new Set<string>() } = {}): Set<ValueType> {
+export function possibleTypes(narrowing: Narrowing, options: { withEnum?: boolean; visiting?: Set<string> } = {}): Set<ValueType> {
+  const possible = typesPassing(narrowing, options);
+  if (typeof narrowing.keywords === "object" && allowsNull(narrowing.keywords, narrowing.dialect)) possible.add("null");
+  return possible;
+}
+
+function typesPassing(narrowing: Narrowing, { withEnum = true, visiting = new Set<string>() }): Set<ValueType> {
   const { keywords, dialect } = narrowing;
   if (keywords === false) return new Set();
   let possible = new Set(VALUE_TYPES);
@@ -80,7 +91,7 @@ export function possibleTypes(narrowing: Narrowing, { withEnum = true, visiting 
     const kept = new Set(types);
     possible = new Set([...possible].filter((type) => kept.has(type)));
   };
-  const declared = declaredTypes(schema, dialect);
+  const declared = declaredTypes(schema);
   if (declared !== undefined) keep(declared.map((type) => (type === "integer" ? "number" : type)));
   if (withEnum) {
     const allowed = Array.isArray(schema["enum"]) ? (schema["enum"] as unknown[]) : undefined;

@@ -1,0 +1,97 @@
+/**
+ * The built-in printer against prettier, byte for byte (scripts/prettier-identity.ts sweeps all of
+ * it): schemas/, a sample of the suite's schemas, of GitHub's components and of random schemas,
+ * under prettier's defaults and the other configs the printer implements.
+ */
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import * as prettier from "prettier";
+import { printOptionsFor } from "../src/format.js";
+import { generate } from "../src/index.js";
+import { printTypeScript } from "../src/print.js";
+import { temporaryDirectory } from "./helpers.js";
+import {
+  compareRandom,
+  compareSuite,
+  compareWithPrettier,
+  CONFIGS,
+  everyNth,
+  GITHUB,
+  REPO_ROOT,
+  type Difference,
+} from "../scripts/prettier-identity.js";
+
+const SEED = Number(process.env.PRETTIER_IDENTITY_SEED ?? Date.now() % 100_000);
+
+function assertIdentical(source: string, { compared, differences }: { compared: number; differences: Difference[] }): void {
+  assert.ok(compared > 0, `${source}: nothing compared`);
+  const shown = differences.slice(0, 3).map(({ file, excerpt }) => `${file}: ${excerpt}`);
+  assert.equal(
+    differences.length,
+    0,
+    `${source}: ${differences.length} of ${compared} modules differ from prettier\n${shown.join("\n\n")}`,
+  );
+}
+
+for (const [name, config] of Object.entries(CONFIGS).filter(([, config]) => printOptionsFor(config) !== undefined)) {
+  test(`the printer is prettier, config ${name}: schemas/`, async () => {
+    assertIdentical("schemas/", await compareWithPrettier({ cwd: REPO_ROOT }, config));
+  });
+  test(`the printer is prettier, config ${name}: GitHub's components (every 40th)`, async () => {
+    assertIdentical("GitHub", await compareWithPrettier({ cwd: REPO_ROOT, inputs: [GITHUB] }, config, everyNth(40)));
+  });
+  test(`the printer is prettier, config ${name}: suite schemas (every 20th group)`, async () => {
+    assertIdentical("suite draft2020-12", await compareSuite("draft2020-12", config, 20));
+    assertIdentical("suite draft7", await compareSuite("draft7", config, 20));
+  });
+  test(`the printer is prettier, config ${name}: 40 random schemas (seed ${SEED})`, async () => {
+    assertIdentical(`random (seed ${SEED})`, await compareRandom(40, SEED, config));
+  });
+}
+
+test("configs the printer does not implement go to prettier", () => {
+  assert.equal(printOptionsFor({ singleQuote: true }), undefined);
+  assert.equal(printOptionsFor({ semi: false }), undefined);
+  assert.equal(printOptionsFor({ trailingComma: "none" }), undefined);
+  assert.equal(printOptionsFor({ plugins: ["prettier-plugin-organize-imports"] }), undefined);
+  assert.equal(printOptionsFor({ useTabs: true }), undefined);
+  assert.equal(printOptionsFor({ tabWidth: 4 }), undefined);
+  assert.deepEqual(printOptionsFor({ printWidth: 120, useTabs: false, semi: true, endOfLine: "lf", jsxSingleQuote: true }), {
+    printWidth: 120,
+  });
+});
+
+test("a long index signature is never broken inside its brackets (TS1025), and the output is prettier's", async () => {
+  const dir = temporaryDirectory("index-signature");
+  const definition = "AVeryLongDefinitionNameForTheInformationObjectOfThisDocument";
+  const schema = {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    title: "Doc",
+    type: "object",
+    additionalProperties: false,
+    patternProperties: { "^x-": { type: "string" } },
+    properties: {
+      version: { const: "2.0.0-rc2" },
+      id: { type: "string" },
+      info: { $ref: `#/definitions/${definition}` },
+      servers: { type: "object", additionalProperties: { type: "number" } },
+      tag: { type: "boolean" },
+    },
+    definitions: { [definition]: { type: "object" } },
+  };
+  writeFileSync(path.join(dir, "doc.json"), JSON.stringify(schema));
+  const options = { cwd: dir, inputs: ["doc.json"], outDir: "out", check: true, cache: false } as const;
+  const doc = (result: { files: { name: string; source: string }[] }): string =>
+    result.files.find((file) => file.name === "Doc.ts")!.source;
+  const raw = doc(await generate({ ...options, formatter: "none" }));
+  const filepath = path.join(dir, "out/Doc.ts");
+  // The printer alone, without the paragraphs it leaves to prettier: still TypeScript (prettier parses it).
+  const printed = printTypeScript(raw);
+  assert.doesNotMatch(printed, /\[\n\s*k: string,?\n\s*\]/);
+  await prettier.format(printed, { filepath });
+  const formatted = doc(await generate(options));
+  assert.equal(formatted, await prettier.format(raw, { filepath }));
+  assert.match(formatted, /^ {2}\[k: string\]:\n {4}\| string$/m);
+});

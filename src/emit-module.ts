@@ -18,7 +18,7 @@ export interface GeneratedFile {
   /** File name inside the output directory. */
   name: string;
   source: string;
-  /** Copied from codegen's own formatted sources (the run-time helpers): the built-in printer leaves it as it is. */
+  /** Copied from codegen's own sources (the run-time helpers): prettier formats it, not the built-in printer, which knows only generated code. */
   preformatted?: boolean;
 }
 

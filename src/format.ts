@@ -122,10 +122,15 @@ export async function formatFiles(
     config,
   );
   const byName = new Map(modules.map((file, index) => [file.name, printed[index]]));
+  // The run-time sources are kept in prettier's default style (`npm run lint` checks them): under
+  // prettier's defaults they are prettier's output as they are.
+  const atDefaults = formatter === "builtin" && printOptionsFor(config)?.printWidth === PRETTIER_DEFAULTS.printWidth;
   return Promise.all(
-    files.map(async ({ name, source }) => ({
+    files.map(async ({ name, source, preformatted }) => ({
       name,
-      source: byName.get(name) ?? (await prettier.format(source, { ...config, filepath: path.join(outDir, name) })),
+      source:
+        byName.get(name) ??
+        (atDefaults && preformatted === true ? source : await prettier.format(source, { ...config, filepath: path.join(outDir, name) })),
     })),
   );
 }

@@ -98,11 +98,22 @@ export function notTooDeeplyNested(error: unknown): false {
  * What `validateX` returns when validation ran out of call stack: the data is invalid, and the
  * caller gets an error to report instead of an exception. Any other exception is a bug and goes on.
  */
-export function tooDeeplyNested(error: unknown): { valid: false; errors: ValidationError[] } {
+export function tooDeeplyNested(error: unknown): {
+  valid: false;
+  errors: ValidationError[];
+} {
   if (!isStackExhausted(error)) throw error;
   return {
     valid: false,
-    errors: [{ instancePath: "", schemaPath: "#", keyword: "maxDepth", params: {}, message: "is nested too deeply to validate" }],
+    errors: [
+      {
+        instancePath: "",
+        schemaPath: "#",
+        keyword: "maxDepth",
+        params: {},
+        message: "is nested too deeply to validate",
+      },
+    ],
   };
 }
 
@@ -115,7 +126,12 @@ export function toStandardSchema<T>(validate: (value: unknown) => ValidationResu
       validate(value) {
         const result = validate(value);
         if (result.valid) return { value: result.value };
-        return { issues: result.errors.map((error) => ({ message: error.message, path: pathSegments(error.instancePath) })) };
+        return {
+          issues: result.errors.map((error) => ({
+            message: error.message,
+            path: pathSegments(error.instancePath),
+          })),
+        };
       },
     },
   };
@@ -141,7 +157,13 @@ export interface Evaluated {
 }
 
 export function newEvaluated(): Evaluated {
-  return { properties: new Set(), allProperties: false, items: 0, allItems: false, itemIndexes: new Set() };
+  return {
+    properties: new Set(),
+    allProperties: false,
+    items: 0,
+    allItems: false,
+    itemIndexes: new Set(),
+  };
 }
 
 export function mergeEvaluated(into: Evaluated, from: Evaluated): void {
@@ -225,7 +247,10 @@ function decimalParts(value: number): { digits: string; exponent: number } {
   const match = /^-?(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
   if (match === null) throw new Error(`not a finite number: ${value}`);
   const fraction = match[2] ?? "";
-  return { digits: (match[1]! + fraction).replace(/^0+(?=\d)/, ""), exponent: Number(match[3] ?? 0) - fraction.length };
+  return {
+    digits: (match[1]! + fraction).replace(/^0+(?=\d)/, ""),
+    exponent: Number(match[3] ?? 0) - fraction.length,
+  };
 }
 
 /**

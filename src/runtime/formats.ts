@@ -23,26 +23,43 @@ function digitsAt(value: string, start: number, count: number): number {
 }
 
 function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  if (month === 2)
+    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Whether `YYYY-MM-DD` at `start` is a real calendar date. */
 function dateAt(value: string, start: number): boolean {
-  if (value.charCodeAt(start + 4) !== 45 || value.charCodeAt(start + 7) !== 45) return false;
+  if (value.charCodeAt(start + 4) !== 45 || value.charCodeAt(start + 7) !== 45)
+    return false;
   const year = digitsAt(value, start, 4);
   const month = digitsAt(value, start + 5, 2);
   const day = digitsAt(value, start + 8, 2);
-  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return (
+    year >= 0 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
+  );
 }
 
 /** Whether `value` from `start` to its end is `HH:MM:SS[.fraction](Z|±HH:MM)`, leap seconds only at 23:59:60 UTC. */
 function timeToEndAt(value: string, start: number): boolean {
-  if (value.charCodeAt(start + 2) !== 58 || value.charCodeAt(start + 5) !== 58) return false;
+  if (value.charCodeAt(start + 2) !== 58 || value.charCodeAt(start + 5) !== 58)
+    return false;
   const hour = digitsAt(value, start, 2);
   const minute = digitsAt(value, start + 3, 2);
   const second = digitsAt(value, start + 6, 2);
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return false;
+  if (
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 60
+  )
+    return false;
   let index = start + 8;
   if (value.charCodeAt(index) === 46) {
     const fractionStart = ++index;
@@ -54,14 +71,22 @@ function timeToEndAt(value: string, start: number): boolean {
   if (zone === 90 || zone === 122) {
     if (index + 1 !== value.length) return false;
   } else if (zone === 43 || zone === 45) {
-    if (index + 6 !== value.length || value.charCodeAt(index + 3) !== 58) return false;
+    if (index + 6 !== value.length || value.charCodeAt(index + 3) !== 58)
+      return false;
     const offsetHour = digitsAt(value, index + 1, 2);
     const offsetMinute = digitsAt(value, index + 4, 2);
-    if (offsetHour < 0 || offsetHour > 23 || offsetMinute < 0 || offsetMinute > 59) return false;
+    if (
+      offsetHour < 0 ||
+      offsetHour > 23 ||
+      offsetMinute < 0 ||
+      offsetMinute > 59
+    )
+      return false;
     offsetMinutes = (zone === 45 ? -1 : 1) * (offsetHour * 60 + offsetMinute);
   } else return false;
   if (second < 60) return true;
-  const utcMinutes = (((hour * 60 + minute - offsetMinutes) % 1440) + 1440) % 1440;
+  const utcMinutes =
+    (((hour * 60 + minute - offsetMinutes) % 1440) + 1440) % 1440;
   return utcMinutes === 23 * 60 + 59;
 }
 
@@ -78,11 +103,17 @@ export function isTime(value: string): boolean {
 /** RFC 3339 `date-time`: real calendar dates, `T`/`t` and `Z`/`z`, leap seconds only at 23:59:60 UTC. */
 export function isDateTime(value: string): boolean {
   const separator = value.charCodeAt(10);
-  return (separator === 84 || separator === 116) && dateAt(value, 0) && timeToEndAt(value, 11);
+  return (
+    (separator === 84 || separator === 116) &&
+    dateAt(value, 0) &&
+    timeToEndAt(value, 11)
+  );
 }
 
 const DURATION_TIME = "T(?:\\d+H(?:\\d+M(?:\\d+S)?)?|\\d+M(?:\\d+S)?|\\d+S)";
-const DURATION = new RegExp(`^P(?:(?:\\d+D|\\d+M(?:\\d+D)?|\\d+Y(?:\\d+M(?:\\d+D)?)?)(?:${DURATION_TIME})?|${DURATION_TIME}|\\d+W)$`);
+const DURATION = new RegExp(
+  `^P(?:(?:\\d+D|\\d+M(?:\\d+D)?|\\d+Y(?:\\d+M(?:\\d+D)?)?)(?:${DURATION_TIME})?|${DURATION_TIME}|\\d+W)$`,
+);
 
 /** RFC 3339 Appendix A `duration` (ISO 8601): `P1Y2M3DT4H5M6S`, `PT1H`, `P2W`; weeks stand alone. */
 export function isDuration(value: string): boolean {
@@ -93,7 +124,8 @@ export function isDuration(value: string): boolean {
 // IP addresses (RFC 2673 / RFC 4291)
 // ---------------------------------------------------------------------------------------------
 
-const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const IPV4 =
+  /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
 
 /** RFC 2673 §3.2 dotted-quad IPv4 address: four decimal octets 0–255, no leading zeros. */
@@ -112,11 +144,18 @@ export function isIpv6(value: string): boolean {
   }
   const halves = hex.split("::");
   if (halves.length > 2) return false;
-  const groups = (part: string): string[] => (part === "" ? [] : part.split(":"));
+  const groups = (part: string): string[] =>
+    part === "" ? [] : part.split(":");
   const head = groups(halves[0] ?? "");
   const tail = halves.length === 2 ? groups(halves[1] ?? "") : [];
-  if (!head.every((group) => HEX_GROUP.test(group)) || !tail.every((group) => HEX_GROUP.test(group))) return false;
-  return halves.length === 2 ? head.length + tail.length <= 7 : head.length === 8;
+  if (
+    !head.every((group) => HEX_GROUP.test(group)) ||
+    !tail.every((group) => HEX_GROUP.test(group))
+  )
+    return false;
+  return halves.length === 2
+    ? head.length + tail.length <= 7
+    : head.length === 8;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -128,7 +167,11 @@ const PUNYCODE_TMIN = 1;
 const PUNYCODE_TMAX = 26;
 const PUNYCODE_MAX = 0x7fffffff;
 
-function punycodeAdapt(delta: number, numPoints: number, firstTime: boolean): number {
+function punycodeAdapt(
+  delta: number,
+  numPoints: number,
+  firstTime: boolean,
+): number {
   let scaled = firstTime ? Math.floor(delta / 700) : delta >> 1;
   scaled += Math.floor(scaled / numPoints);
   let k = 0;
@@ -136,18 +179,28 @@ function punycodeAdapt(delta: number, numPoints: number, firstTime: boolean): nu
     scaled = Math.floor(scaled / (PUNYCODE_BASE - PUNYCODE_TMIN));
     k += PUNYCODE_BASE;
   }
-  return k + Math.floor(((PUNYCODE_BASE - PUNYCODE_TMIN + 1) * scaled) / (scaled + 38));
+  return (
+    k +
+    Math.floor(((PUNYCODE_BASE - PUNYCODE_TMIN + 1) * scaled) / (scaled + 38))
+  );
 }
 
 function punycodeThreshold(k: number, bias: number): number {
-  return k <= bias ? PUNYCODE_TMIN : k >= bias + PUNYCODE_TMAX ? PUNYCODE_TMAX : k - bias;
+  return k <= bias
+    ? PUNYCODE_TMIN
+    : k >= bias + PUNYCODE_TMAX
+      ? PUNYCODE_TMAX
+      : k - bias;
 }
 
 /** Decodes the part of an A-label after `xn--`; undefined if it is not valid Punycode. */
 function punycodeDecode(input: string): string | undefined {
   if (!/^[A-Za-z0-9-]*$/.test(input)) return undefined;
   const delimiter = input.lastIndexOf("-");
-  const output = delimiter > 0 ? Array.from(input.slice(0, delimiter), (char) => char.charCodeAt(0)) : [];
+  const output =
+    delimiter > 0
+      ? Array.from(input.slice(0, delimiter), (char) => char.charCodeAt(0))
+      : [];
   let n = 0x80;
   let i = 0;
   let bias = 72;
@@ -166,11 +219,16 @@ function punycodeDecode(input: string): string | undefined {
             : code >= 0x61 && code <= 0x7a
               ? code - 0x61
               : PUNYCODE_BASE;
-      if (digit >= PUNYCODE_BASE || digit > Math.floor((PUNYCODE_MAX - i) / weight)) return undefined;
+      if (
+        digit >= PUNYCODE_BASE ||
+        digit > Math.floor((PUNYCODE_MAX - i) / weight)
+      )
+        return undefined;
       i += digit * weight;
       const t = punycodeThreshold(k, bias);
       if (digit < t) break;
-      if (weight > Math.floor(PUNYCODE_MAX / (PUNYCODE_BASE - t))) return undefined;
+      if (weight > Math.floor(PUNYCODE_MAX / (PUNYCODE_BASE - t)))
+        return undefined;
       weight *= PUNYCODE_BASE - t;
     }
     const length = output.length + 1;
@@ -204,8 +262,10 @@ function punycodeEncode(input: string): string | undefined {
   let bias = 72;
   while (handled < codePoints.length) {
     let next = PUNYCODE_MAX;
-    for (const codePoint of codePoints) if (codePoint >= n && codePoint < next) next = codePoint;
-    if (next - n > Math.floor((PUNYCODE_MAX - delta) / (handled + 1))) return undefined;
+    for (const codePoint of codePoints)
+      if (codePoint >= n && codePoint < next) next = codePoint;
+    if (next - n > Math.floor((PUNYCODE_MAX - delta) / (handled + 1)))
+      return undefined;
     delta += (next - n) * (handled + 1);
     n = next;
     for (const codePoint of codePoints) {
@@ -243,12 +303,16 @@ type IdnaClass = "PVALID" | "CONTEXTJ" | "CONTEXTO" | "DISALLOWED";
 
 /** RFC 5892 §2.6 exceptions. */
 const IDNA_EXCEPTIONS = new Map<number, IdnaClass>([
-  ...[0xdf, 0x3c2, 0x6fd, 0x6fe, 0xf0b, 0x3007].map((codePoint): [number, IdnaClass] => [codePoint, "PVALID"]),
-  ...[0xb7, 0x375, 0x5f3, 0x5f4, 0x30fb].map((codePoint): [number, IdnaClass] => [codePoint, "CONTEXTO"]),
-  ...[0x640, 0x7fa, 0x302e, 0x302f, 0x3031, 0x3032, 0x3033, 0x3034, 0x3035, 0x303b].map((codePoint): [number, IdnaClass] => [
-    codePoint,
-    "DISALLOWED",
-  ]),
+  ...[0xdf, 0x3c2, 0x6fd, 0x6fe, 0xf0b, 0x3007].map(
+    (codePoint): [number, IdnaClass] => [codePoint, "PVALID"],
+  ),
+  ...[0xb7, 0x375, 0x5f3, 0x5f4, 0x30fb].map(
+    (codePoint): [number, IdnaClass] => [codePoint, "CONTEXTO"],
+  ),
+  ...[
+    0x640, 0x7fa, 0x302e, 0x302f, 0x3031, 0x3032, 0x3033, 0x3034, 0x3035,
+    0x303b,
+  ].map((codePoint): [number, IdnaClass] => [codePoint, "DISALLOWED"]),
 ]);
 const ARABIC_INDIC_DIGIT = /[\u0660-\u0669]/;
 const EXTENDED_ARABIC_INDIC_DIGIT = /[\u06F0-\u06F9]/;
@@ -285,7 +349,8 @@ const BIDI_NEUTRAL =
   /[\u{2D}\u{B7}\u{2B9}\u{2BA}\u{2C6}-\u{2CF}\u{2EC}\u{375}\u{200C}-\u{200D}\u{2E2F}\u{30FB}\u{A67F}\u{A717}-\u{A71F}\u{A788}]/u;
 const GREEK = /\p{Script=Greek}/u;
 const HEBREW = /\p{Script=Hebrew}/u;
-const HIRAGANA_KATAKANA_HAN = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+const HIRAGANA_KATAKANA_HAN =
+  /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 
 /** RFC 5892 §2.3 Unstable: a code point that NFKC_Casefold changes. */
 function isUnstable(char: string): boolean {
@@ -294,7 +359,10 @@ function isUnstable(char: string): boolean {
   if (CHEROKEE.test(char)) return char.toUpperCase() !== char;
   // Dotless i has no case folding, but upper-then-lower-casing turns it into "i".
   if (char === "\u0131") return false;
-  return char.toLowerCase() !== char || char.toUpperCase().toLowerCase().normalize("NFKC") !== char;
+  return (
+    char.toLowerCase() !== char ||
+    char.toUpperCase().toLowerCase().normalize("NFKC") !== char
+  );
 }
 
 /** RFC 5892 §3 derived property value of one code point (unassigned counts as disallowed). */
@@ -302,11 +370,13 @@ function idnaClass(char: string): IdnaClass {
   const codePoint = char.codePointAt(0) ?? 0;
   const exception = IDNA_EXCEPTIONS.get(codePoint);
   if (exception !== undefined) return exception;
-  if (ARABIC_INDIC_DIGIT.test(char) || EXTENDED_ARABIC_INDIC_DIGIT.test(char)) return "CONTEXTO";
+  if (ARABIC_INDIC_DIGIT.test(char) || EXTENDED_ARABIC_INDIC_DIGIT.test(char))
+    return "CONTEXTO";
   if (UNASSIGNED.test(char)) return "DISALLOWED";
   if (/^[a-z0-9-]$/.test(char)) return "PVALID";
   if (codePoint === 0x200c || codePoint === 0x200d) return "CONTEXTJ";
-  if (isUnstable(char) || IGNORABLE.test(char) || !LETTER_DIGIT.test(char)) return "DISALLOWED";
+  if (isUnstable(char) || IGNORABLE.test(char) || !LETTER_DIGIT.test(char))
+    return "DISALLOWED";
   return "PVALID";
 }
 
@@ -316,10 +386,12 @@ function contextJOk(chars: readonly string[], index: number): boolean {
   if (before !== undefined && VIRAMA.test(before)) return true;
   if (chars[index] !== "\u200c") return false;
   let previous = index - 1;
-  while (previous >= 0 && JOIN_TRANSPARENT.test(chars[previous] ?? "")) previous--;
+  while (previous >= 0 && JOIN_TRANSPARENT.test(chars[previous] ?? ""))
+    previous--;
   if (!JOINS_TO_NEXT.test(chars[previous] ?? "")) return false;
   let next = index + 1;
-  while (next < chars.length && JOIN_TRANSPARENT.test(chars[next] ?? "")) next++;
+  while (next < chars.length && JOIN_TRANSPARENT.test(chars[next] ?? ""))
+    next++;
   return JOINS_TO_PREVIOUS.test(chars[next] ?? "");
 }
 
@@ -337,10 +409,14 @@ function contextOOk(chars: readonly string[], index: number): boolean {
     case "\u05f4":
       return HEBREW.test(before);
     case "\u30fb":
-      return chars.some((other) => other !== "\u30fb" && HIRAGANA_KATAKANA_HAN.test(other));
+      return chars.some(
+        (other) => other !== "\u30fb" && HIRAGANA_KATAKANA_HAN.test(other),
+      );
     default:
-      if (ARABIC_INDIC_DIGIT.test(char)) return !chars.some((other) => EXTENDED_ARABIC_INDIC_DIGIT.test(other));
-      if (EXTENDED_ARABIC_INDIC_DIGIT.test(char)) return !chars.some((other) => ARABIC_INDIC_DIGIT.test(other));
+      if (ARABIC_INDIC_DIGIT.test(char))
+        return !chars.some((other) => EXTENDED_ARABIC_INDIC_DIGIT.test(other));
+      if (EXTENDED_ARABIC_INDIC_DIGIT.test(char))
+        return !chars.some((other) => ARABIC_INDIC_DIGIT.test(other));
       return false;
   }
 }
@@ -350,8 +426,11 @@ function contextOOk(chars: readonly string[], index: number): boolean {
  * ASCII letters count in either case, as DNS compares them (`XN--` A-labels decode to capitals).
  */
 function isULabel(label: string): boolean {
-  const chars = Array.from(label.replace(/[A-Z]/g, (letter) => letter.toLowerCase()));
-  if (chars.length === 0 || chars[0] === "-" || chars[chars.length - 1] === "-") return false;
+  const chars = Array.from(
+    label.replace(/[A-Z]/g, (letter) => letter.toLowerCase()),
+  );
+  if (chars.length === 0 || chars[0] === "-" || chars[chars.length - 1] === "-")
+    return false;
   if (chars[2] === "-" && chars[3] === "-") return false;
   if (/^\p{M}/u.test(label)) return false;
   return chars.every((char, index) => {
@@ -369,7 +448,8 @@ function bidiClass(char: string): BidiClass {
   if (BIDI_RTL.test(char)) return "R";
   if (BIDI_ARABIC_NUMBER.test(char)) return "AN";
   if (BIDI_EUROPEAN_NUMBER.test(char)) return "EN";
-  if (BIDI_NONSPACING_MARK.test(char)) return BIDI_MARK_LEFT_TO_RIGHT.test(char) ? "L" : "NSM";
+  if (BIDI_NONSPACING_MARK.test(char))
+    return BIDI_MARK_LEFT_TO_RIGHT.test(char) ? "L" : "NSM";
   if (BIDI_NEUTRAL.test(char)) return "ON";
   return "L";
 }
@@ -377,15 +457,25 @@ function bidiClass(char: string): BidiClass {
 /** RFC 5893 §2: in a domain name with a right-to-left label, every label satisfies the Bidi rule. */
 function satisfiesBidiRule(labels: readonly string[]): boolean {
   const classes = labels.map((label) => Array.from(label, bidiClass));
-  if (!classes.some((label) => label.includes("R") || label.includes("AN"))) return true;
+  if (!classes.some((label) => label.includes("R") || label.includes("AN")))
+    return true;
   return classes.every((label) => {
     let end = label.length - 1;
     while (end > 0 && label[end] === "NSM") end--;
     const last = label[end];
     if (label[0] === "R") {
-      return !label.includes("L") && (last === "R" || last === "EN" || last === "AN") && !(label.includes("EN") && label.includes("AN"));
+      return (
+        !label.includes("L") &&
+        (last === "R" || last === "EN" || last === "AN") &&
+        !(label.includes("EN") && label.includes("AN"))
+      );
     }
-    if (label[0] === "L") return !label.includes("R") && !label.includes("AN") && (last === "L" || last === "EN");
+    if (label[0] === "L")
+      return (
+        !label.includes("R") &&
+        !label.includes("AN") &&
+        (last === "L" || last === "EN")
+      );
     return false;
   });
 }
@@ -398,8 +488,11 @@ const IDN_LABEL_SEPARATOR = /[.\u3002\uFF0E\uFF61]/;
 function aLabelToULabel(encoded: string): string | undefined {
   const uLabel = punycodeDecode(encoded);
   if (uLabel === undefined || ASCII.test(uLabel)) return undefined;
-  if (punycodeEncode(uLabel)?.toLowerCase() !== encoded.toLowerCase()) return undefined;
-  return uLabel === uLabel.normalize("NFC") && isULabel(uLabel) ? uLabel : undefined;
+  if (punycodeEncode(uLabel)?.toLowerCase() !== encoded.toLowerCase())
+    return undefined;
+  return uLabel === uLabel.normalize("NFC") && isULabel(uLabel)
+    ? uLabel
+    : undefined;
 }
 
 /** Checks the labels of a host name; `idn` allows U-labels and forbids `--` in 3rd and 4th position. */
@@ -425,7 +518,8 @@ function isDomainName(labels: readonly string[], idn: boolean): boolean {
       if (!idn) return false;
       const uLabel = label.normalize("NFC");
       const encoded = punycodeEncode(uLabel);
-      if (encoded === undefined || encoded.length + 4 > 63 || !isULabel(uLabel)) return false;
+      if (encoded === undefined || encoded.length + 4 > 63 || !isULabel(uLabel))
+        return false;
       length += encoded.length + 4;
       uLabels.push(uLabel);
       onlyAscii = false;
@@ -465,7 +559,14 @@ function utf8Length(value: string): number {
   let length = 0;
   for (const char of value) {
     const codePoint = char.codePointAt(0) ?? 0;
-    length += codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+    length +=
+      codePoint < 0x80
+        ? 1
+        : codePoint < 0x800
+          ? 2
+          : codePoint < 0x10000
+            ? 3
+            : 4;
   }
   return length;
 }
@@ -478,7 +579,9 @@ function isMailbox(value: string, idn: boolean): boolean {
   if (utf8Length(localPart) > 64) return false;
   if (domain.startsWith("[") && domain.endsWith("]")) {
     const literal = domain.slice(1, -1);
-    return isIpv4(literal) || (/^IPv6:/i.test(literal) && isIpv6(literal.slice(5)));
+    return (
+      isIpv4(literal) || (/^IPv6:/i.test(literal) && isIpv6(literal.slice(5)))
+    );
   }
   return idn ? isDomainName(domain.split("."), true) : isHostname(domain);
 }
@@ -490,12 +593,15 @@ function isMailbox(value: string, idn: boolean): boolean {
  * mailbox, and one expression is ten times faster than the full check, which handles the rest.
  */
 const LDH_LABEL_NOT_A_LABEL = "(?![Xx][Nn]--)[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*";
-const PLAIN_EMAIL = new RegExp(`^[${ATEXT}]+(?:\\.[${ATEXT}]+)*@${LDH_LABEL_NOT_A_LABEL}(?:\\.${LDH_LABEL_NOT_A_LABEL})*$`);
+const PLAIN_EMAIL = new RegExp(
+  `^[${ATEXT}]+(?:\\.[${ATEXT}]+)*@${LDH_LABEL_NOT_A_LABEL}(?:\\.${LDH_LABEL_NOT_A_LABEL})*$`,
+);
 
 /** RFC 5321 §4.1.2 mailbox: dot-atom or quoted local part, host name or `[IPv4]` / `[IPv6:…]` literal. */
 export function isEmail(value: string): boolean {
   const at = value.indexOf("@");
-  if (at <= 64 && value.length - at <= 64 && PLAIN_EMAIL.test(value)) return true;
+  if (at <= 64 && value.length - at <= 64 && PLAIN_EMAIL.test(value))
+    return true;
   return isMailbox(value, false);
 }
 
@@ -514,8 +620,11 @@ const UCSCHAR =
   "\\u{A0}-\\u{D7FF}\\u{F900}-\\u{FDCF}\\u{FDF0}-\\u{FFEF}\\u{10000}-\\u{1FFFD}\\u{20000}-\\u{2FFFD}\\u{30000}-\\u{3FFFD}" +
   "\\u{40000}-\\u{4FFFD}\\u{50000}-\\u{5FFFD}\\u{60000}-\\u{6FFFD}\\u{70000}-\\u{7FFFD}\\u{80000}-\\u{8FFFD}" +
   "\\u{90000}-\\u{9FFFD}\\u{A0000}-\\u{AFFFD}\\u{B0000}-\\u{BFFFD}\\u{C0000}-\\u{CFFFD}\\u{D0000}-\\u{DFFFD}\\u{E1000}-\\u{EFFFD}";
-const IPRIVATE = "\\u{E000}-\\u{F8FF}\\u{F0000}-\\u{FFFFD}\\u{100000}-\\u{10FFFD}";
-const IP_FUTURE = new RegExp(`^[Vv][0-9A-Fa-f]+\\.[A-Za-z0-9\\-._~${SUB_DELIMS}:]+$`);
+const IPRIVATE =
+  "\\u{E000}-\\u{F8FF}\\u{F0000}-\\u{FFFFD}\\u{100000}-\\u{10FFFD}";
+const IP_FUTURE = new RegExp(
+  `^[Vv][0-9A-Fa-f]+\\.[A-Za-z0-9\\-._~${SUB_DELIMS}:]+$`,
+);
 
 /** RFC 3987 §2.2 IRI and relative IRI references; the host is captured for the IP-literal check. */
 function iriGrammar(): { absolute: RegExp; relative: RegExp } {
@@ -537,7 +646,10 @@ function iriGrammar(): { absolute: RegExp; relative: RegExp } {
       `^[A-Za-z][A-Za-z0-9+\\-.]*:(?://${authority}${pathAbempty}|${pathAbsolute}|${segmentNz}(?:/${segment})*|)${end}`,
       "u",
     ),
-    relative: new RegExp(`^(?://${authority}${pathAbempty}|${pathAbsolute}|${segmentNzNc}(?:/${segment})*|)${end}`, "u"),
+    relative: new RegExp(
+      `^(?://${authority}${pathAbempty}|${pathAbsolute}|${segmentNzNc}(?:/${segment})*|)${end}`,
+      "u",
+    ),
   };
 }
 
@@ -593,7 +705,8 @@ function isAuthority(value: string, start: number, end: number): boolean {
   } else port = skipUriRun(REG_NAME_RUN, value, host);
   if (port === end) return true;
   if (value.charCodeAt(port) !== 58) return false;
-  for (let index = port + 1; index < end; index++) if (digitsAt(value, index, 1) < 0) return false;
+  for (let index = port + 1; index < end; index++)
+    if (digitsAt(value, index, 1) < 0) return false;
   return true;
 }
 
@@ -603,7 +716,11 @@ function isUriRest(value: string, start: number, relative: boolean): boolean {
   let index = start;
   if (value.startsWith("//", start)) {
     let end = start + 2;
-    for (let code = value.charCodeAt(end); end < length && code !== 47 && code !== 63 && code !== 35; code = value.charCodeAt(++end));
+    for (
+      let code = value.charCodeAt(end);
+      end < length && code !== 47 && code !== 63 && code !== 35;
+      code = value.charCodeAt(++end)
+    );
     if (!isAuthority(value, start + 2, end)) return false;
     index = end;
   } else if (relative && value.charCodeAt(start) !== 47) {
@@ -612,8 +729,10 @@ function isUriRest(value: string, start: number, relative: boolean): boolean {
     if (value.charCodeAt(index) === 58) return false;
   }
   index = skipUriRun(PATH_RUN, value, index);
-  if (value.charCodeAt(index) === 63) index = skipUriRun(QUERY_RUN, value, index + 1);
-  if (value.charCodeAt(index) === 35) index = skipUriRun(QUERY_RUN, value, index + 1);
+  if (value.charCodeAt(index) === 63)
+    index = skipUriRun(QUERY_RUN, value, index + 1);
+  if (value.charCodeAt(index) === 35)
+    index = skipUriRun(QUERY_RUN, value, index + 1);
   return index === length;
 }
 
@@ -627,7 +746,14 @@ function schemeEnd(value: string): number {
   for (let index = 1; index < value.length; index++) {
     const code = value.charCodeAt(index);
     if (code === 58) return index;
-    if (!isLetter(code) && !(code >= 48 && code <= 57) && code !== 43 && code !== 45 && code !== 46) return -1;
+    if (
+      !isLetter(code) &&
+      !(code >= 48 && code <= 57) &&
+      code !== 43 &&
+      code !== 45 &&
+      code !== 46
+    )
+      return -1;
   }
   return -1;
 }
@@ -648,7 +774,9 @@ const PLAIN_PATH_RUN = runOf("[A-Za-z0-9\\-._~!$&'()*+,;=:@/?]");
  * (percent-encoding allowed, a second `#` not): everything it matches is a URI, and one simple
  * expression is the fastest check there is. Anything else goes through the full grammar.
  */
-const PLAIN_HTTP_URI = new RegExp(`^https?://[A-Za-z0-9.-]+(?::[0-9]*)?(?:[/?#]${PLAIN_PATH_RUN}(?:${PCT_ENCODED}${PLAIN_PATH_RUN})*)?$`);
+const PLAIN_HTTP_URI = new RegExp(
+  `^https?://[A-Za-z0-9.-]+(?::[0-9]*)?(?:[/?#]${PLAIN_PATH_RUN}(?:${PCT_ENCODED}${PLAIN_PATH_RUN})*)?$`,
+);
 
 /** RFC 3986 §3 URI: a scheme, then hierarchical part, query and fragment. */
 export function isUri(value: string): boolean {
@@ -669,7 +797,10 @@ export function isIri(value: string): boolean {
 
 /** RFC 3987 §2.2 IRI-reference: an IRI or a relative IRI reference. */
 export function isIriReference(value: string): boolean {
-  return matchesIri(value, IRI_GRAMMAR.absolute) || matchesIri(value, IRI_GRAMMAR.relative);
+  return (
+    matchesIri(value, IRI_GRAMMAR.absolute) ||
+    matchesIri(value, IRI_GRAMMAR.relative)
+  );
 }
 
 // RFC 6570 literals exclude "'", but the JSON Schema test suite accepts it (it is a sub-delim in RFC 3986).
@@ -677,7 +808,10 @@ const TEMPLATE_LITERAL = `(?:[\\x21\\x23\\x24\\x26-\\x3B\\x3D\\x3F-\\x5B\\x5D\\x
 const TEMPLATE_VARCHAR = `(?:[A-Za-z0-9_]|${PCT_ENCODED})`;
 const TEMPLATE_VARSPEC = `${TEMPLATE_VARCHAR}(?:\\.?${TEMPLATE_VARCHAR})*(?::[1-9][0-9]{0,3}|\\*)?`;
 const TEMPLATE_EXPRESSION = `\\{[+#./;?&=,!@|]?${TEMPLATE_VARSPEC}(?:,${TEMPLATE_VARSPEC})*\\}`;
-const URI_TEMPLATE = new RegExp(`^(?:${TEMPLATE_LITERAL}|${TEMPLATE_EXPRESSION})*$`, "u");
+const URI_TEMPLATE = new RegExp(
+  `^(?:${TEMPLATE_LITERAL}|${TEMPLATE_EXPRESSION})*$`,
+  "u",
+);
 
 /** RFC 6570 §2 URI Template (level 4 syntax). */
 export function isUriTemplate(value: string): boolean {
@@ -688,9 +822,11 @@ export function isUriTemplate(value: string): boolean {
 // UUIDs, JSON pointers, regular expressions
 // ---------------------------------------------------------------------------------------------
 
-const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
+const UUID =
+  /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 const JSON_POINTER = /^(?:\/(?:[^~/]|~[01])*)*$/;
-const RELATIVE_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~[01])*)*)$/;
+const RELATIVE_JSON_POINTER =
+  /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~[01])*)*)$/;
 
 /** RFC 4122 §3 UUID string: 32 hexadecimal digits in 8-4-4-4-12 groups, any version and variant. */
 export function isUuid(value: string): boolean {

@@ -15,14 +15,18 @@ export interface ValidationError {
   message: string;
 }
 
-export type ValidationResult<T> = { valid: true; value: T } | { valid: false; errors: ValidationError[] };
+export type ValidationResult<T> =
+  { valid: true; value: T } | { valid: false; errors: ValidationError[] };
 
 /** Thrown by the generated `assertX` functions. */
 export class SchemaValidationError extends Error {
   readonly errors: ValidationError[];
 
   constructor(typeName: string, errors: ValidationError[]) {
-    const lines = errors.map((error) => `  ${error.instancePath === "" ? "(root)" : error.instancePath}: ${error.message}`);
+    const lines = errors.map(
+      (error) =>
+        `  ${error.instancePath === "" ? "(root)" : error.instancePath}: ${error.message}`,
+    );
     super(`${typeName} is invalid:\n${lines.join("\n")}`);
     this.name = "SchemaValidationError";
     this.errors = errors;
@@ -38,7 +42,9 @@ export declare namespace StandardSchemaV1 {
   interface Props<Input = unknown, Output = Input> {
     readonly version: 1;
     readonly vendor: string;
-    readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
+    readonly validate: (
+      value: unknown,
+    ) => Result<Output> | Promise<Result<Output>>;
     readonly types?: Types<Input, Output> | undefined;
   }
   type Result<Output> = SuccessResult<Output> | FailureResult;
@@ -80,7 +86,10 @@ function pathSegments(instancePath: string): PropertyKey[] {
  * SpiderMonkey an InternalError.
  */
 function isStackExhausted(error: unknown): boolean {
-  return error instanceof RangeError || (error instanceof Error && error.name === "InternalError");
+  return (
+    error instanceof RangeError ||
+    (error instanceof Error && error.name === "InternalError")
+  );
 }
 
 /**
@@ -96,16 +105,29 @@ export function notTooDeeplyNested(error: unknown): false {
  * What `validateX` returns when validation ran out of call stack: the data is invalid, and the
  * caller gets an error to report instead of an exception. Any other exception is a bug and goes on.
  */
-export function tooDeeplyNested(error: unknown): { valid: false; errors: ValidationError[] } {
+export function tooDeeplyNested(error: unknown): {
+  valid: false;
+  errors: ValidationError[];
+} {
   if (!isStackExhausted(error)) throw error;
   return {
     valid: false,
-    errors: [{ instancePath: "", schemaPath: "#", keyword: "maxDepth", params: {}, message: "is nested too deeply to validate" }],
+    errors: [
+      {
+        instancePath: "",
+        schemaPath: "#",
+        keyword: "maxDepth",
+        params: {},
+        message: "is nested too deeply to validate",
+      },
+    ],
   };
 }
 
 /** Wraps a generated `validateX` function as a Standard Schema. */
-export function toStandardSchema<T>(validate: (value: unknown) => ValidationResult<T>): StandardSchemaV1<T> {
+export function toStandardSchema<T>(
+  validate: (value: unknown) => ValidationResult<T>,
+): StandardSchemaV1<T> {
   return {
     "~standard": {
       version: 1,
@@ -113,7 +135,12 @@ export function toStandardSchema<T>(validate: (value: unknown) => ValidationResu
       validate(value) {
         const result = validate(value);
         if (result.valid) return { value: result.value };
-        return { issues: result.errors.map((error) => ({ message: error.message, path: pathSegments(error.instancePath) })) };
+        return {
+          issues: result.errors.map((error) => ({
+            message: error.message,
+            path: pathSegments(error.instancePath),
+          })),
+        };
       },
     },
   };
@@ -122,7 +149,11 @@ export function toStandardSchema<T>(validate: (value: unknown) => ValidationResu
 /** The two functions generated for a schema, as dynamic references call them. */
 export interface SchemaFunctions {
   check(value: unknown): boolean;
-  collect(value: unknown, instancePath: string, errors: ValidationError[]): void;
+  collect(
+    value: unknown,
+    instancePath: string,
+    errors: ValidationError[],
+  ): void;
   /** Present when the generated code tracks evaluation for unevaluatedProperties/unevaluatedItems. */
   evaluated?: (value: unknown, includeUnevaluated?: boolean) => Evaluated;
 }
@@ -139,7 +170,13 @@ export interface Evaluated {
 }
 
 export function newEvaluated(): Evaluated {
-  return { properties: new Set(), allProperties: false, items: 0, allItems: false, itemIndexes: new Set() };
+  return {
+    properties: new Set(),
+    allProperties: false,
+    items: 0,
+    allItems: false,
+    itemIndexes: new Set(),
+  };
 }
 
 export function mergeEvaluated(into: Evaluated, from: Evaluated): void {
@@ -154,7 +191,9 @@ export function mergeEvaluated(into: Evaluated, from: Evaluated): void {
 const dynamicScope: Readonly<Record<string, SchemaFunctions>>[] = [];
 
 /** Enters a schema resource; returns the depth of the scope before, for `leaveDynamicScope`. */
-export function enterDynamicScope(anchors: Readonly<Record<string, SchemaFunctions>>): number {
+export function enterDynamicScope(
+  anchors: Readonly<Record<string, SchemaFunctions>>,
+): number {
   return dynamicScope.push(anchors) - 1;
 }
 
@@ -168,7 +207,10 @@ export function leaveDynamicScope(depth: number): void {
 }
 
 /** The target of a dynamic reference: the outermost resource in scope declaring `anchor`, else `initial`. */
-export function dynamicTarget(anchor: string, initial: SchemaFunctions): SchemaFunctions {
+export function dynamicTarget(
+  anchor: string,
+  initial: SchemaFunctions,
+): SchemaFunctions {
   for (const anchors of dynamicScope) {
     const target = anchors[anchor];
     if (target !== undefined) return target;
@@ -189,16 +231,29 @@ export function pointerToken(key: string): string {
 /** JSON equality: same type and same value, objects compared by members, arrays by position. */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (
+    typeof a !== "object" ||
+    typeof b !== "object" ||
+    a === null ||
+    b === null
+  )
+    return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((item, index) => jsonEqual(item, b[index]));
+    return (
+      a.length === b.length &&
+      a.every((item, index) => jsonEqual(item, b[index]))
+    );
   }
   const aKeys = Object.keys(a);
   const bObject = b as Record<string, unknown>;
   return (
     aKeys.length === Object.keys(b).length &&
-    aKeys.every((key) => Object.hasOwn(bObject, key) && jsonEqual((a as Record<string, unknown>)[key], bObject[key]))
+    aKeys.every(
+      (key) =>
+        Object.hasOwn(bObject, key) &&
+        jsonEqual((a as Record<string, unknown>)[key], bObject[key]),
+    )
   );
 }
 
@@ -223,7 +278,10 @@ function decimalParts(value: number): { digits: string; exponent: number } {
   const match = /^-?(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
   if (match === null) throw new Error(`not a finite number: ${value}`);
   const fraction = match[2] ?? "";
-  return { digits: (match[1]! + fraction).replace(/^0+(?=\d)/, ""), exponent: Number(match[3] ?? 0) - fraction.length };
+  return {
+    digits: (match[1]! + fraction).replace(/^0+(?=\d)/, ""),
+    exponent: Number(match[3] ?? 0) - fraction.length,
+  };
 }
 
 /**
@@ -232,16 +290,21 @@ function decimalParts(value: number): { digits: string; exponent: number } {
  * both are scaled by the same power of ten to integers, compared exactly (with BigInt when large).
  */
 export function isMultipleOf(value: number, divisor: number): boolean {
-  if (Number.isSafeInteger(value) && Number.isSafeInteger(divisor)) return divisor !== 0 && value % divisor === 0;
-  if (!Number.isFinite(value) || !Number.isFinite(divisor) || divisor === 0) return false;
+  if (Number.isSafeInteger(value) && Number.isSafeInteger(divisor))
+    return divisor !== 0 && value % divisor === 0;
+  if (!Number.isFinite(value) || !Number.isFinite(divisor) || divisor === 0)
+    return false;
   // A fraction is never an integer multiple of an integer.
   if (Number.isInteger(divisor) && !Number.isInteger(value)) return false;
   const scaledValue = decimalParts(value);
   const scaledDivisor = decimalParts(divisor);
   const exponent = Math.min(scaledValue.exponent, scaledDivisor.exponent);
-  const valueDigits = scaledValue.digits + "0".repeat(scaledValue.exponent - exponent);
-  const divisorDigits = scaledDivisor.digits + "0".repeat(scaledDivisor.exponent - exponent);
-  if (valueDigits.length <= 15 && divisorDigits.length <= 15) return Number(valueDigits) % Number(divisorDigits) === 0;
+  const valueDigits =
+    scaledValue.digits + "0".repeat(scaledValue.exponent - exponent);
+  const divisorDigits =
+    scaledDivisor.digits + "0".repeat(scaledDivisor.exponent - exponent);
+  if (valueDigits.length <= 15 && divisorDigits.length <= 15)
+    return Number(valueDigits) % Number(divisorDigits) === 0;
   return BigInt(valueDigits) % BigInt(divisorDigits) === 0n;
 }
 
@@ -277,7 +340,10 @@ function hasJsonType(value: unknown, type: string): boolean {
  * when `items` applies to every item), items of other types are left to `items` to report, and `i`
  * is the earlier index, `j` the nearest later one.
  */
-export function duplicateItems(items: readonly unknown[], scalarTypes?: readonly string[]): { i: number; j: number } | undefined {
+export function duplicateItems(
+  items: readonly unknown[],
+  scalarTypes?: readonly string[],
+): { i: number; j: number } | undefined {
   if (scalarTypes !== undefined) {
     const seen = new Map<unknown, number>();
     for (let i = items.length - 1; i >= 0; i--) {
@@ -305,7 +371,12 @@ export function duplicateItems(items: readonly unknown[], scalarTypes?: readonly
  * `contains` with `minContains`/`maxContains` (`max` is Infinity when there is none): whether at
  * least `min` and at most `max` items match. Stops as soon as the answer is known.
  */
-export function containsPasses(items: readonly unknown[], check: (item: unknown) => boolean, min: number, max: number): boolean {
+export function containsPasses(
+  items: readonly unknown[],
+  check: (item: unknown) => boolean,
+  min: number,
+  max: number,
+): boolean {
   let count = 0;
   for (const item of items) {
     if (!check(item)) continue;
@@ -323,7 +394,11 @@ export function containsPasses(items: readonly unknown[], check: (item: unknown)
 export function collectContains(
   items: readonly unknown[],
   check: (item: unknown) => boolean,
-  collect: (item: unknown, instancePath: string, errors: ValidationError[]) => void,
+  collect: (
+    item: unknown,
+    instancePath: string,
+    errors: ValidationError[],
+  ) => void,
   min: number,
   max: number,
   instancePath: string,
@@ -346,7 +421,11 @@ export function collectContains(
 }
 
 /** Marks the errors from `start` on as found in the property name `propertyName` (for `propertyNames`). */
-export function markPropertyName(errors: ValidationError[], start: number, propertyName: string): void {
+export function markPropertyName(
+  errors: ValidationError[],
+  start: number,
+  propertyName: string,
+): void {
   for (let index = start; index < errors.length; index++) {
     const error = errors[index]!;
     errors[index] = { ...error, params: { ...error.params, propertyName } };

@@ -949,16 +949,17 @@ function poorlyBreakableChain(value: string, structure: TopLevel): boolean {
   if (chain === null || structure.binary || structure.operators.some(({ at }) => at < value.length - 1)) return false;
   let at = chain[0].length;
   let calls = 0;
+  let members = 0;
   for (const [open, close] of structure.groups) {
     if (open !== at) return false;
     if (value.charCodeAt(open) === OPEN_PAREN) {
       if (close > open + 1 && !loneShortArgument(value.slice(open + 1, close))) return false;
       calls++;
-    }
+    } else members++;
     at = close + 1 + (/^(?:\??\.[\w$]+|!)*/.exec(value.slice(close + 1))?.[0].length ?? 0);
   }
-  // A lone name is not a chain.
-  return (calls > 0 || chain[0].includes(".")) && /^[,;]?$/.test(value.slice(at));
+  // A lone name is not a chain; a name with a computed member (`a["b.c"]`) is, as prettier's member chains.
+  return (calls > 0 || members > 0 || chain[0].includes(".")) && /^[,;]?$/.test(value.slice(at));
 }
 
 /** prettier's `isLoneShortArgument` for the arguments codegen writes: a short name or literal. */

@@ -222,3 +222,16 @@ test("the printed output of schemas/ is deterministic, idempotent, within the wi
     }
   }
 });
+
+test("a value that is a name with a computed member breaks after the `=`, as prettier breaks member chains", () => {
+  const line = 'const confluentKeySchemaValidation = topicConfiguration["confluent.key.schema.validation"];';
+  assert.equal(
+    print(flat("function f(): void {", line, "}")),
+    flat(
+      "function f(): void {",
+      "  const confluentKeySchemaValidation =",
+      '    topicConfiguration["confluent.key.schema.validation"];',
+      "}",
+    ),
+  );
+});

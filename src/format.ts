@@ -66,12 +66,15 @@ export async function printLikePrettier(
   return printed.map((module) => {
     if (module === undefined) return undefined;
     const parts = formatted.slice(next, (next += module.delegated.length));
-    let text = module.text;
-    for (let index = parts.length - 1; index >= 0; index--) {
-      const { start, end } = module.delegated[index]!;
-      text = text.slice(0, start) + parts[index]! + text.slice(end);
-    }
-    return text;
+    // One pass over the module (the parts are in order): splicing each in would copy it once per part.
+    const pieces: string[] = [];
+    let at = 0;
+    module.delegated.forEach(({ start, end }, index) => {
+      pieces.push(module.text.slice(at, start), parts[index]!);
+      at = end;
+    });
+    pieces.push(module.text.slice(at));
+    return pieces.join("");
   });
 }
 

@@ -48,10 +48,10 @@ export function stytchAjv(allErrors: boolean): AjvValidate {
 
 /**
  * OpenAPI 3.0.3 says `nullable: true` only adds null to the types of a `type` beside it. ajv
- * refuses a `nullable` without `type` (GitHub's description has many), so those are dropped, which
- * keeps the specified meaning (and codegen's).
+ * refuses a `nullable` without `type` (GitHub's description has many), so the oracle drops those:
+ * 3.0.3's meaning, not codegen's wider one (README, "OpenAPI 3.0 nullable"), which differs only for `null`.
  */
-function withoutTypelessNullable(node: unknown): unknown {
+export function withoutTypelessNullable(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutTypelessNullable);
   if (typeof node !== "object" || node === null) return node;
   const typeless = !("type" in node);

@@ -12,6 +12,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { isObject, type Json } from "../differential/json.js";
 import type { AjvValidate } from "../differential/oracle.js";
+import { withoutTypelessNullable } from "../../scripts/bench/ajv.js";
 import { REPO_ROOT } from "../helpers.js";
 import type { Family, Target } from "./families.js";
 import { isOpenApiDocument, readDocument, targetUri } from "./payloads.js";
@@ -34,21 +35,6 @@ function ajvDialect(document: Json): AjvDialect {
   if (uri.includes("draft-04")) return "draft-04";
   if (uri.includes("2019-09")) return "2019-09";
   return uri.includes("2020-12") ? "2020-12" : "draft-07";
-}
-
-/**
- * ajv refuses `nullable: true` without a `type` beside it; OpenAPI 3.0.3 says it then adds
- * nothing, so dropping it keeps the specified meaning (scripts/bench/ajv.ts does the same for GitHub's).
- */
-function withoutTypelessNullable(node: Json): Json {
-  if (Array.isArray(node)) return node.map(withoutTypelessNullable);
-  if (!isObject(node)) return node;
-  const typeless = !("type" in node);
-  return Object.fromEntries(
-    Object.entries(node)
-      .filter(([key, value]) => !(key === "nullable" && value === true && typeless))
-      .map(([key, value]) => [key, withoutTypelessNullable(value)]),
-  );
 }
 
 const fileUrl = (file: string) => pathToFileURL(path.join(REPO_ROOT, file)).href;
@@ -99,7 +85,7 @@ export class FamilyOracle {
     const document = readDocument(target.schema);
     const Ajv = (require(AJV_MODULES[ajvDialect(document)]) as { default: AjvConstructor }).default;
     const added: Array<[string, Json]> = [
-      [fileUrl(target.schema), isOpenApiDocument(document) ? withoutTypelessNullable(document) : document],
+      [fileUrl(target.schema), isOpenApiDocument(document) ? (withoutTypelessNullable(document) as Json) : document],
     ];
     for (;;) {
       const ajv = new Ajv({ allErrors: true, strict: false, logger: false, meta: false, validateSchema: false });

@@ -574,11 +574,12 @@ function unsupportedCode(text: string, indent: number): boolean {
  * Types the printer does not write as prettier does: a union spanning lines, a union and an
  * intersection side by side (prettier parenthesizes the intersection), an intersection too long for its line.
  */
-function unsupportedType(text: string, indent: number): boolean {
-  // json2ts writes tuple unions unspaced (`[]|[A]`).
+function unsupportedType(unspaced: string, indent: number): boolean {
+  // json2ts writes tuple unions unspaced (`[]|[A]`), which the printer spaces.
+  const text = unspaced.replaceAll("]|[", "] | [");
   const union = text.includes("|");
   const intersection = text.includes("&");
-  if (quotedIdentifier(text) || TUPLE_PARENTHESIS.test(text) || nestedList(text)) return true;
+  if (quotedIdentifier(text) || TUPLE_PARENTHESIS.test(text) || nestedList(text) || OBJECT_IN_TUPLE.test(text)) return true;
   if (union && unionAcrossLines(text)) return true;
   if (intersection && (!fits(`${text};`, indent) || acrossLines(text))) return true;
   // A string's content may look like JSON too: only what is left without strings counts.
@@ -626,12 +627,14 @@ function parenthesizedValue(text: string): boolean {
 
 /** A list of lists or objects (`[[`, `[{`): prettier breaks it, one per line, when each has more than one item. */
 const nestedList = (text: string): boolean => text.includes("[[") || text.includes("[{");
-const quotedIdentifier = (text: string): boolean => text.includes('": ') && QUOTED_IDENTIFIER.test(text);
+const quotedIdentifier = (text: string): boolean => (text.includes('": ') || text.includes('"?: ')) && QUOTED_IDENTIFIER.test(text);
 
 /** A quoted key that is an identifier (prettier unquotes it). */
 const QUOTED_IDENTIFIER = /(?:^|[{,] )"[\p{L}\p{Nl}$_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$_]*"\??: /u;
-/** A parenthesized tuple element, a parenthesized tuple, doubled parentheses (prettier drops them). */
-const TUPLE_PARENTHESIS = /(?:\[|, |\()\(|\(\[/;
+/** A parenthesized tuple element or rest element, a parenthesized tuple, doubled parentheses (prettier drops them). */
+const TUPLE_PARENTHESIS = /(?:\[|, |\(|\.\.\.)\(|\(\[/;
+/** A tuple with an object literal type that spans lines after another element: prettier puts each element on its own line. */
+const OBJECT_IN_TUPLE = /\[[^[\]"]*, \{$/;
 const STRINGS = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g;
 /** A literal type written as JSON (`{"a":1}`, `["a",1]`): prettier spaces it. */
 const JSON_LITERAL = /\{[^ }]|[,:][^ ]/;
@@ -891,7 +894,11 @@ function layout(text: string, indent: number, context: Context, out: string[]): 
     const breakAfter =
       context === "code"
         ? breaksAfterOperator(text.slice(0, split), value, valueStructure, indent, structure.assignment < 0)
-        : own && (!/^[{[]/.test(value) || (context === "type" && valueStructure.operators.some(({ operator }) => operator === "|")));
+        : own &&
+          (!/^[{[(]/.test(value) ||
+            (context === "type" && valueStructure.operators.some(({ operator }) => operator === "|")) ||
+            // A parenthesized type (`(A | B)[]`) breaks inside its parentheses where `= (` fits (prettier's "fluid" layout).
+            (value.startsWith("(") && !fits(`${text.slice(0, split + 1)} (`, indent)));
     const operators = (context === "code" ? breakAfter : true) && !own ? breakpoints(value, valueStructure, false) : [];
     if (breakAfter || operators.length > 0) {
       out.push(pad(indent) + text.slice(0, split + 1));

@@ -8,7 +8,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import * as prettier from "prettier";
-import { printOptionsFor } from "../src/format.js";
+import { printLikePrettier, printOptionsFor } from "../src/format.js";
 import { generate } from "../src/index.js";
 import { printTypeScript } from "../src/print.js";
 import { temporaryDirectory } from "./helpers.js";
@@ -95,3 +95,22 @@ test("a long index signature is never broken inside its brackets (TS1025), and t
   assert.equal(formatted, await prettier.format(raw, { filepath }));
   assert.match(formatted, /^ {2}\[k: string\]:\n {4}\| string$/m);
 });
+
+// Shapes random schemas produced that the printer once laid out unlike prettier (each as json2ts writes it).
+const FOUND_BY_RANDOM_SCHEMAS = {
+  "a parenthesized array type breaks inside its parentheses":
+    "export type A = (Record<string, never> | unknown[] | string | number | boolean | null)[]\n",
+  "an optional quoted key that is an identifier": 'export interface B {\n"ü"?: B\nb?: string\n}\n',
+  "a parenthesized rest element": "export type C = []|[unknown, ...(unknown[])[]]\n",
+  "an object type after another tuple element": "export type D = [unknown, {\n[k: string]: unknown\n}, ...unknown[]]\n",
+  "an intersection that only overflows once its tuple union is spaced":
+    "export type Schema248 = (unknown & (B28 | []|[unknown]|[unknown, unknown]))[]\n",
+};
+
+for (const [name, source] of Object.entries(FOUND_BY_RANDOM_SCHEMAS)) {
+  test(`the printer is prettier: ${name}`, async () => {
+    const filepath = "/project/generated/index.ts";
+    const [printed] = await printLikePrettier([source], filepath, {});
+    assert.equal(printed, await prettier.format(source, { filepath }));
+  });
+}

@@ -166,4 +166,4 @@ export function assertActiveSSOConnection(
  * ActiveSSOConnection as a Standard Schema (https://standardschema.dev).
  */
 export const ActiveSSOConnectionSchema: StandardSchemaV1<ActiveSSOConnection> =
-  toStandardSchema(validateActiveSSOConnection);
+  /* @__PURE__ */ toStandardSchema(validateActiveSSOConnection);

@@ -282,4 +282,4 @@ export function assertAddress(value: unknown): asserts value is Address {
  * Address as a Standard Schema (https://standardschema.dev).
  */
 export const AddressSchema: StandardSchemaV1<Address> =
-  toStandardSchema(validateAddress);
+  /* @__PURE__ */ toStandardSchema(validateAddress);

@@ -1588,4 +1588,4 @@ export function assertAuthenticationFactor(
  * AuthenticationFactor as a Standard Schema (https://standardschema.dev).
  */
 export const AuthenticationFactorSchema: StandardSchemaV1<AuthenticationFactor> =
-  toStandardSchema(validateAuthenticationFactor);
+  /* @__PURE__ */ toStandardSchema(validateAuthenticationFactor);

@@ -116,4 +116,4 @@ export function assertAuthenticatorAppFactor(
  * AuthenticatorAppFactor as a Standard Schema (https://standardschema.dev).
  */
 export const AuthenticatorAppFactorSchema: StandardSchemaV1<AuthenticatorAppFactor> =
-  toStandardSchema(validateAuthenticatorAppFactor);
+  /* @__PURE__ */ toStandardSchema(validateAuthenticatorAppFactor);

@@ -162,4 +162,4 @@ export function assertB2BSCIMEmail(
  * B2BSCIMEmail as a Standard Schema (https://standardschema.dev).
  */
 export const B2BSCIMEmailSchema: StandardSchemaV1<B2BSCIMEmail> =
-  toStandardSchema(validateB2BSCIMEmail);
+  /* @__PURE__ */ toStandardSchema(validateB2BSCIMEmail);

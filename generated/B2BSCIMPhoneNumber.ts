@@ -166,4 +166,4 @@ export function assertB2BSCIMPhoneNumber(
  * B2BSCIMPhoneNumber as a Standard Schema (https://standardschema.dev).
  */
 export const B2BSCIMPhoneNumberSchema: StandardSchemaV1<B2BSCIMPhoneNumber> =
-  toStandardSchema(validateB2BSCIMPhoneNumber);
+  /* @__PURE__ */ toStandardSchema(validateB2BSCIMPhoneNumber);

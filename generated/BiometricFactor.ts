@@ -112,4 +112,4 @@ export function assertBiometricFactor(
  * BiometricFactor as a Standard Schema (https://standardschema.dev).
  */
 export const BiometricFactorSchema: StandardSchemaV1<BiometricFactor> =
-  toStandardSchema(validateBiometricFactor);
+  /* @__PURE__ */ toStandardSchema(validateBiometricFactor);

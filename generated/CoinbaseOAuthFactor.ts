@@ -158,4 +158,4 @@ export function assertCoinbaseOAuthFactor(
  * CoinbaseOAuthFactor as a Standard Schema (https://standardschema.dev).
  */
 export const CoinbaseOAuthFactorSchema: StandardSchemaV1<CoinbaseOAuthFactor> =
-  toStandardSchema(validateCoinbaseOAuthFactor);
+  /* @__PURE__ */ toStandardSchema(validateCoinbaseOAuthFactor);

@@ -179,4 +179,4 @@ export function assertCustomRole(value: unknown): asserts value is CustomRole {
  * CustomRole as a Standard Schema (https://standardschema.dev).
  */
 export const CustomRoleSchema: StandardSchemaV1<CustomRole> =
-  toStandardSchema(validateCustomRole);
+  /* @__PURE__ */ toStandardSchema(validateCustomRole);

@@ -181,4 +181,4 @@ export function assertDeviceAttributeDetails(
  * DeviceAttributeDetails as a Standard Schema (https://standardschema.dev).
  */
 export const DeviceAttributeDetailsSchema: StandardSchemaV1<DeviceAttributeDetails> =
-  toStandardSchema(validateDeviceAttributeDetails);
+  /* @__PURE__ */ toStandardSchema(validateDeviceAttributeDetails);

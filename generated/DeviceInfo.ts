@@ -240,4 +240,4 @@ export function assertDeviceInfo(value: unknown): asserts value is DeviceInfo {
  * DeviceInfo as a Standard Schema (https://standardschema.dev).
  */
 export const DeviceInfoSchema: StandardSchemaV1<DeviceInfo> =
-  toStandardSchema(validateDeviceInfo);
+  /* @__PURE__ */ toStandardSchema(validateDeviceInfo);

@@ -158,4 +158,4 @@ export function assertDiscordOAuthFactor(
  * DiscordOAuthFactor as a Standard Schema (https://standardschema.dev).
  */
 export const DiscordOAuthFactorSchema: StandardSchemaV1<DiscordOAuthFactor> =
-  toStandardSchema(validateDiscordOAuthFactor);
+  /* @__PURE__ */ toStandardSchema(validateDiscordOAuthFactor);

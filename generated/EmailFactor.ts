@@ -137,4 +137,4 @@ export function assertEmailFactor(
  * EmailFactor as a Standard Schema (https://standardschema.dev).
  */
 export const EmailFactorSchema: StandardSchemaV1<EmailFactor> =
-  toStandardSchema(validateEmailFactor);
+  /* @__PURE__ */ toStandardSchema(validateEmailFactor);

@@ -116,4 +116,4 @@ export function assertEmbeddableMagicLinkFactor(
  * EmbeddableMagicLinkFactor as a Standard Schema (https://standardschema.dev).
  */
 export const EmbeddableMagicLinkFactorSchema: StandardSchemaV1<EmbeddableMagicLinkFactor> =
-  toStandardSchema(validateEmbeddableMagicLinkFactor);
+  /* @__PURE__ */ toStandardSchema(validateEmbeddableMagicLinkFactor);

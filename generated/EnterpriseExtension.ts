@@ -227,4 +227,4 @@ export function assertEnterpriseExtension(
  * EnterpriseExtension as a Standard Schema (https://standardschema.dev).
  */
 export const EnterpriseExtensionSchema: StandardSchemaV1<EnterpriseExtension> =
-  toStandardSchema(validateEnterpriseExtension);
+  /* @__PURE__ */ toStandardSchema(validateEnterpriseExtension);

@@ -162,4 +162,4 @@ export function assertEntitlement(
  * Entitlement as a Standard Schema (https://standardschema.dev).
  */
 export const EntitlementSchema: StandardSchemaV1<Entitlement> =
-  toStandardSchema(validateEntitlement);
+  /* @__PURE__ */ toStandardSchema(validateEntitlement);

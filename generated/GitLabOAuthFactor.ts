@@ -158,4 +158,4 @@ export function assertGitLabOAuthFactor(
  * GitLabOAuthFactor as a Standard Schema (https://standardschema.dev).
  */
 export const GitLabOAuthFactorSchema: StandardSchemaV1<GitLabOAuthFactor> =
-  toStandardSchema(validateGitLabOAuthFactor);
+  /* @__PURE__ */ toStandardSchema(validateGitLabOAuthFactor);

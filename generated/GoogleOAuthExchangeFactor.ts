@@ -116,4 +116,4 @@ export function assertGoogleOAuthExchangeFactor(
  * GoogleOAuthExchangeFactor as a Standard Schema (https://standardschema.dev).
  */
 export const GoogleOAuthExchangeFactorSchema: StandardSchemaV1<GoogleOAuthExchangeFactor> =
-  toStandardSchema(validateGoogleOAuthExchangeFactor);
+  /* @__PURE__ */ toStandardSchema(validateGoogleOAuthExchangeFactor);

@@ -158,4 +158,4 @@ export function assertHubspotOAuthFactor(
  * HubspotOAuthFactor as a Standard Schema (https://standardschema.dev).
  */
 export const HubspotOAuthFactorSchema: StandardSchemaV1<HubspotOAuthFactor> =
-  toStandardSchema(validateHubspotOAuthFactor);
+  /* @__PURE__ */ toStandardSchema(validateHubspotOAuthFactor);

@@ -156,4 +156,5 @@ export function assertIMs(value: unknown): asserts value is IMs {
 /**
  * IMs as a Standard Schema (https://standardschema.dev).
  */
-export const IMsSchema: StandardSchemaV1<IMs> = toStandardSchema(validateIMs);
+export const IMsSchema: StandardSchemaV1<IMs> =
+  /* @__PURE__ */ toStandardSchema(validateIMs);

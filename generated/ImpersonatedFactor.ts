@@ -141,4 +141,4 @@ export function assertImpersonatedFactor(
  * ImpersonatedFactor as a Standard Schema (https://standardschema.dev).
  */
 export const ImpersonatedFactorSchema: StandardSchemaV1<ImpersonatedFactor> =
-  toStandardSchema(validateImpersonatedFactor);
+  /* @__PURE__ */ toStandardSchema(validateImpersonatedFactor);

@@ -154,4 +154,4 @@ export function assertMemberRole(value: unknown): asserts value is MemberRole {
  * MemberRole as a Standard Schema (https://standardschema.dev).
  */
 export const MemberRoleSchema: StandardSchemaV1<MemberRole> =
-  toStandardSchema(validateMemberRole);
+  /* @__PURE__ */ toStandardSchema(validateMemberRole);

@@ -162,4 +162,4 @@ export function assertOIDCSSOFactor(
  * OIDCSSOFactor as a Standard Schema (https://standardschema.dev).
  */
 export const OIDCSSOFactorSchema: StandardSchemaV1<OIDCSSOFactor> =
-  toStandardSchema(validateOIDCSSOFactor);
+  /* @__PURE__ */ toStandardSchema(validateOIDCSSOFactor);

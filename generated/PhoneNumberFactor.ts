@@ -141,4 +141,4 @@ export function assertPhoneNumberFactor(
  * PhoneNumberFactor as a Standard Schema (https://standardschema.dev).
  */
 export const PhoneNumberFactorSchema: StandardSchemaV1<PhoneNumberFactor> =
-  toStandardSchema(validatePhoneNumberFactor);
+  /* @__PURE__ */ toStandardSchema(validatePhoneNumberFactor);

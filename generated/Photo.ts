@@ -157,4 +157,4 @@ export function assertPhoto(value: unknown): asserts value is Photo {
  * Photo as a Standard Schema (https://standardschema.dev).
  */
 export const PhotoSchema: StandardSchemaV1<Photo> =
-  toStandardSchema(validatePhoto);
+  /* @__PURE__ */ toStandardSchema(validatePhoto);

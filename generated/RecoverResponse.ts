@@ -357,4 +357,4 @@ export function assertRecoverResponse(
  * RecoverResponse as a Standard Schema (https://standardschema.dev).
  */
 export const RecoverResponseSchema: StandardSchemaV1<RecoverResponse> =
-  toStandardSchema(validateRecoverResponse);
+  /* @__PURE__ */ toStandardSchema(validateRecoverResponse);

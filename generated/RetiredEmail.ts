@@ -137,4 +137,4 @@ export function assertRetiredEmail(
  * RetiredEmail as a Standard Schema (https://standardschema.dev).
  */
 export const RetiredEmailSchema: StandardSchemaV1<RetiredEmail> =
-  toStandardSchema(validateRetiredEmail);
+  /* @__PURE__ */ toStandardSchema(validateRetiredEmail);

@@ -162,4 +162,4 @@ export function assertSAMLSSOFactor(
  * SAMLSSOFactor as a Standard Schema (https://standardschema.dev).
  */
 export const SAMLSSOFactorSchema: StandardSchemaV1<SAMLSSOFactor> =
-  toStandardSchema(validateSAMLSSOFactor);
+  /* @__PURE__ */ toStandardSchema(validateSAMLSSOFactor);

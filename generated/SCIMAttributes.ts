@@ -785,4 +785,4 @@ export function assertSCIMAttributes(
  * SCIMAttributes as a Standard Schema (https://standardschema.dev).
  */
 export const SCIMAttributesSchema: StandardSchemaV1<SCIMAttributes> =
-  toStandardSchema(validateSCIMAttributes);
+  /* @__PURE__ */ toStandardSchema(validateSCIMAttributes);

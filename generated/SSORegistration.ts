@@ -182,4 +182,4 @@ export function assertSSORegistration(
  * SSORegistration as a Standard Schema (https://standardschema.dev).
  */
 export const SSORegistrationSchema: StandardSchemaV1<SSORegistration> =
-  toStandardSchema(validateSSORegistration);
+  /* @__PURE__ */ toStandardSchema(validateSSORegistration);

@@ -116,4 +116,4 @@ export function assertSlackOAuthExchangeFactor(
  * SlackOAuthExchangeFactor as a Standard Schema (https://standardschema.dev).
  */
 export const SlackOAuthExchangeFactorSchema: StandardSchemaV1<SlackOAuthExchangeFactor> =
-  toStandardSchema(validateSlackOAuthExchangeFactor);
+  /* @__PURE__ */ toStandardSchema(validateSlackOAuthExchangeFactor);

@@ -116,4 +116,4 @@ export function assertTrustedAuthTokenFactor(
  * TrustedAuthTokenFactor as a Standard Schema (https://standardschema.dev).
  */
 export const TrustedAuthTokenFactorSchema: StandardSchemaV1<TrustedAuthTokenFactor> =
-  toStandardSchema(validateTrustedAuthTokenFactor);
+  /* @__PURE__ */ toStandardSchema(validateTrustedAuthTokenFactor);

@@ -158,4 +158,4 @@ export function assertTwitchOAuthFactor(
  * TwitchOAuthFactor as a Standard Schema (https://standardschema.dev).
  */
 export const TwitchOAuthFactorSchema: StandardSchemaV1<TwitchOAuthFactor> =
-  toStandardSchema(validateTwitchOAuthFactor);
+  /* @__PURE__ */ toStandardSchema(validateTwitchOAuthFactor);

@@ -154,4 +154,4 @@ export function assertWebAuthnFactor(
  * WebAuthnFactor as a Standard Schema (https://standardschema.dev).
  */
 export const WebAuthnFactorSchema: StandardSchemaV1<WebAuthnFactor> =
-  toStandardSchema(validateWebAuthnFactor);
+  /* @__PURE__ */ toStandardSchema(validateWebAuthnFactor);

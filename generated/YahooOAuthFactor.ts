@@ -156,4 +156,4 @@ export function assertYahooOAuthFactor(
  * YahooOAuthFactor as a Standard Schema (https://standardschema.dev).
  */
 export const YahooOAuthFactorSchema: StandardSchemaV1<YahooOAuthFactor> =
-  toStandardSchema(validateYahooOAuthFactor);
+  /* @__PURE__ */ toStandardSchema(validateYahooOAuthFactor);

@@ -112,10 +112,15 @@ export function isDateTime(value: string): boolean {
   );
 }
 
-const DURATION_TIME = "T(?:\\d+H(?:\\d+M(?:\\d+S)?)?|\\d+M(?:\\d+S)?|\\d+S)";
-const DURATION = new RegExp(
-  `^P(?:(?:\\d+D|\\d+M(?:\\d+D)?|\\d+Y(?:\\d+M(?:\\d+D)?)?)(?:${DURATION_TIME})?|${DURATION_TIME}|\\d+W)$`,
-);
+// Module-level values are built by functions called once, marked pure: a bundler drops each one
+// a bundle does not use (it must keep a template literal or spread at the top level, which it cannot prove harmless).
+function durationPattern(): RegExp {
+  const time = "T(?:\\d+H(?:\\d+M(?:\\d+S)?)?|\\d+M(?:\\d+S)?|\\d+S)";
+  return new RegExp(
+    `^P(?:(?:\\d+D|\\d+M(?:\\d+D)?|\\d+Y(?:\\d+M(?:\\d+D)?)?)(?:${time})?|${time}|\\d+W)$`,
+  );
+}
+const DURATION = /* @__PURE__ */ durationPattern();
 
 /** RFC 3339 Appendix A `duration` (ISO 8601): `P1Y2M3DT4H5M6S`, `PT1H`, `P2W`; weeks stand alone. */
 export function isDuration(value: string): boolean {
@@ -304,18 +309,21 @@ function punycodeEncode(input: string): string | undefined {
 type IdnaClass = "PVALID" | "CONTEXTJ" | "CONTEXTO" | "DISALLOWED";
 
 /** RFC 5892 §2.6 exceptions. */
-const IDNA_EXCEPTIONS = new Map<number, IdnaClass>([
-  ...[0xdf, 0x3c2, 0x6fd, 0x6fe, 0xf0b, 0x3007].map(
-    (codePoint): [number, IdnaClass] => [codePoint, "PVALID"],
-  ),
-  ...[0xb7, 0x375, 0x5f3, 0x5f4, 0x30fb].map(
-    (codePoint): [number, IdnaClass] => [codePoint, "CONTEXTO"],
-  ),
-  ...[
-    0x640, 0x7fa, 0x302e, 0x302f, 0x3031, 0x3032, 0x3033, 0x3034, 0x3035,
-    0x303b,
-  ].map((codePoint): [number, IdnaClass] => [codePoint, "DISALLOWED"]),
-]);
+function idnaExceptions(): Map<number, IdnaClass> {
+  return new Map<number, IdnaClass>([
+    ...[0xdf, 0x3c2, 0x6fd, 0x6fe, 0xf0b, 0x3007].map(
+      (codePoint): [number, IdnaClass] => [codePoint, "PVALID"],
+    ),
+    ...[0xb7, 0x375, 0x5f3, 0x5f4, 0x30fb].map(
+      (codePoint): [number, IdnaClass] => [codePoint, "CONTEXTO"],
+    ),
+    ...[
+      0x640, 0x7fa, 0x302e, 0x302f, 0x3031, 0x3032, 0x3033, 0x3034, 0x3035,
+      0x303b,
+    ].map((codePoint): [number, IdnaClass] => [codePoint, "DISALLOWED"]),
+  ]);
+}
+const IDNA_EXCEPTIONS = /* @__PURE__ */ idnaExceptions();
 const ARABIC_INDIC_DIGIT = /[\u0660-\u0669]/;
 const EXTENDED_ARABIC_INDIC_DIGIT = /[\u06F0-\u06F9]/;
 const UNASSIGNED = /\p{Cn}/u;
@@ -554,8 +562,8 @@ function mailboxRegExp(extra: string): RegExp {
   return new RegExp(`^(${atom}(?:\\.${atom})*|${quoted})@([^]+)$`, "u");
 }
 
-const MAILBOX = mailboxRegExp("");
-const IDN_MAILBOX = mailboxRegExp(UTF8_NON_ASCII);
+const MAILBOX = /* @__PURE__ */ mailboxRegExp("");
+const IDN_MAILBOX = /* @__PURE__ */ mailboxRegExp(UTF8_NON_ASCII);
 
 function utf8Length(value: string): number {
   let length = 0;
@@ -595,9 +603,12 @@ function isMailbox(value: string, idn: boolean): boolean {
  * mailbox, and one expression is ten times faster than the full check, which handles the rest.
  */
 const LDH_LABEL_NOT_A_LABEL = "(?![Xx][Nn]--)[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*";
-const PLAIN_EMAIL = new RegExp(
-  `^[${ATEXT}]+(?:\\.[${ATEXT}]+)*@${LDH_LABEL_NOT_A_LABEL}(?:\\.${LDH_LABEL_NOT_A_LABEL})*$`,
-);
+function plainEmailPattern(): RegExp {
+  return new RegExp(
+    `^[${ATEXT}]+(?:\\.[${ATEXT}]+)*@${LDH_LABEL_NOT_A_LABEL}(?:\\.${LDH_LABEL_NOT_A_LABEL})*$`,
+  );
+}
+const PLAIN_EMAIL = /* @__PURE__ */ plainEmailPattern();
 
 /** RFC 5321 §4.1.2 mailbox: dot-atom or quoted local part, host name or `[IPv4]` / `[IPv6:…]` literal. */
 export function isEmail(value: string): boolean {
@@ -624,9 +635,10 @@ const UCSCHAR =
   "\\u{90000}-\\u{9FFFD}\\u{A0000}-\\u{AFFFD}\\u{B0000}-\\u{BFFFD}\\u{C0000}-\\u{CFFFD}\\u{D0000}-\\u{DFFFD}\\u{E1000}-\\u{EFFFD}";
 const IPRIVATE =
   "\\u{E000}-\\u{F8FF}\\u{F0000}-\\u{FFFFD}\\u{100000}-\\u{10FFFD}";
-const IP_FUTURE = new RegExp(
-  `^[Vv][0-9A-Fa-f]+\\.[A-Za-z0-9\\-._~${SUB_DELIMS}:]+$`,
-);
+function ipFuturePattern(): RegExp {
+  return new RegExp(`^[Vv][0-9A-Fa-f]+\\.[A-Za-z0-9\\-._~${SUB_DELIMS}:]+$`);
+}
+const IP_FUTURE = /* @__PURE__ */ ipFuturePattern();
 
 /** RFC 3987 §2.2 IRI and relative IRI references; the host is captured for the IP-literal check. */
 function iriGrammar(): { absolute: RegExp; relative: RegExp } {
@@ -655,7 +667,7 @@ function iriGrammar(): { absolute: RegExp; relative: RegExp } {
   };
 }
 
-const IRI_GRAMMAR = iriGrammar();
+const IRI_GRAMMAR = /* @__PURE__ */ iriGrammar();
 
 function matchesIri(value: string, pattern: RegExp): boolean {
   const match = pattern.exec(value);
@@ -669,17 +681,20 @@ function matchesIri(value: string, pattern: RegExp): boolean {
 // A URI is checked in pieces, each run of allowed characters skipped by a sticky regular
 // expression: payloads hold many URIs (GitHub's repository object has dozens), and this is faster
 // than one expression for the whole grammar (with its alternatives and backtracking) or a loop in JavaScript.
-const URI_UNRESERVED_OR_SUB_DELIM = `A-Za-z0-9\\-._~${SUB_DELIMS}`;
 
-function uriRun(characters: string): RegExp {
-  return new RegExp(`(?:[${characters}]|${PCT_ENCODED})*`, "y");
+/** A run of unreserved characters, sub-delims, `extra` and percent-encodings. */
+function uriRun(extra: string): RegExp {
+  return new RegExp(
+    `(?:[A-Za-z0-9\\-._~${SUB_DELIMS}${extra}]|${PCT_ENCODED})*`,
+    "y",
+  );
 }
 
-const USERINFO_RUN = uriRun(`${URI_UNRESERVED_OR_SUB_DELIM}:`);
-const REG_NAME_RUN = uriRun(URI_UNRESERVED_OR_SUB_DELIM);
-const FIRST_RELATIVE_SEGMENT_RUN = uriRun(`${URI_UNRESERVED_OR_SUB_DELIM}@`);
-const PATH_RUN = uriRun(`${URI_UNRESERVED_OR_SUB_DELIM}:@/`);
-const QUERY_RUN = uriRun(`${URI_UNRESERVED_OR_SUB_DELIM}:@/?`);
+const USERINFO_RUN = /* @__PURE__ */ uriRun(":");
+const REG_NAME_RUN = /* @__PURE__ */ uriRun("");
+const FIRST_RELATIVE_SEGMENT_RUN = /* @__PURE__ */ uriRun("@");
+const PATH_RUN = /* @__PURE__ */ uriRun(":@/");
+const QUERY_RUN = /* @__PURE__ */ uriRun(":@/?");
 
 /** The index after the run of `run`'s characters that starts at `index`. */
 function skipUriRun(run: RegExp, value: string, index: number): number {
@@ -769,16 +784,18 @@ function runOf(characterClass: string): string {
   return `(?:${c}${c}${c}${c})*(?:${c}(?:${c}${c}?)?)?`;
 }
 
-const PLAIN_PATH_RUN = runOf("[A-Za-z0-9\\-._~!$&'()*+,;=:@/?]");
-
 /**
  * The common shape of URIs in payloads, `http(s)://host[:port]` and a path, query or fragment
  * (percent-encoding allowed, a second `#` not): everything it matches is a URI, and one simple
  * expression is the fastest check there is. Anything else goes through the full grammar.
  */
-const PLAIN_HTTP_URI = new RegExp(
-  `^https?://[A-Za-z0-9.-]+(?::[0-9]*)?(?:[/?#]${PLAIN_PATH_RUN}(?:${PCT_ENCODED}${PLAIN_PATH_RUN})*)?$`,
-);
+function plainHttpUriPattern(): RegExp {
+  const path = runOf("[A-Za-z0-9\\-._~!$&'()*+,;=:@/?]");
+  return new RegExp(
+    `^https?://[A-Za-z0-9.-]+(?::[0-9]*)?(?:[/?#]${path}(?:${PCT_ENCODED}${path})*)?$`,
+  );
+}
+const PLAIN_HTTP_URI = /* @__PURE__ */ plainHttpUriPattern();
 
 /** RFC 3986 §3 URI: a scheme, then hierarchical part, query and fragment. */
 export function isUri(value: string): boolean {
@@ -805,15 +822,15 @@ export function isIriReference(value: string): boolean {
   );
 }
 
-// RFC 6570 literals exclude "'", but the JSON Schema test suite accepts it (it is a sub-delim in RFC 3986).
-const TEMPLATE_LITERAL = `(?:[\\x21\\x23\\x24\\x26-\\x3B\\x3D\\x3F-\\x5B\\x5D\\x5F\\x61-\\x7A\\x7E${UCSCHAR}${IPRIVATE}]|${PCT_ENCODED})`;
-const TEMPLATE_VARCHAR = `(?:[A-Za-z0-9_]|${PCT_ENCODED})`;
-const TEMPLATE_VARSPEC = `${TEMPLATE_VARCHAR}(?:\\.?${TEMPLATE_VARCHAR})*(?::[1-9][0-9]{0,3}|\\*)?`;
-const TEMPLATE_EXPRESSION = `\\{[+#./;?&=,!@|]?${TEMPLATE_VARSPEC}(?:,${TEMPLATE_VARSPEC})*\\}`;
-const URI_TEMPLATE = new RegExp(
-  `^(?:${TEMPLATE_LITERAL}|${TEMPLATE_EXPRESSION})*$`,
-  "u",
-);
+function uriTemplatePattern(): RegExp {
+  // RFC 6570 literals exclude "'", but the JSON Schema test suite accepts it (it is a sub-delim in RFC 3986).
+  const literal = `(?:[\\x21\\x23\\x24\\x26-\\x3B\\x3D\\x3F-\\x5B\\x5D\\x5F\\x61-\\x7A\\x7E${UCSCHAR}${IPRIVATE}]|${PCT_ENCODED})`;
+  const varchar = `(?:[A-Za-z0-9_]|${PCT_ENCODED})`;
+  const varspec = `${varchar}(?:\\.?${varchar})*(?::[1-9][0-9]{0,3}|\\*)?`;
+  const expression = `\\{[+#./;?&=,!@|]?${varspec}(?:,${varspec})*\\}`;
+  return new RegExp(`^(?:${literal}|${expression})*$`, "u");
+}
+const URI_TEMPLATE = /* @__PURE__ */ uriTemplatePattern();
 
 /** RFC 6570 §2 URI Template (level 4 syntax). */
 export function isUriTemplate(value: string): boolean {

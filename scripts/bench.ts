@@ -15,6 +15,7 @@ import { isRecoverResponse, validateRecoverResponse } from "../generated/index.j
 import { generate } from "../src/index.js";
 import { githubAjv, stytchAjv, type AjvValidate } from "./bench/ajv.js";
 import { compileAndImport } from "./bench/compile.js";
+import { bundleImport } from "./bundle.js";
 import {
   componentClosure,
   GITHUB_DOCUMENT,
@@ -55,7 +56,17 @@ const FULL: Settings = { speed: { rounds: 21, roundMs: 20, warmupMs: 300 }, runs
 const QUICK: Settings = { speed: { rounds: 5, roundMs: 2, warmupMs: 20 }, runs: 1, githubComponents: 10, growth: [5] };
 
 /** Targets: how many times faster than the peer codegen must be, and absolute limits. */
-const TARGETS = { isValid: 4, validateValid: 2, validateInvalid: 1.5, generation: 1, peakRssMiB: 600, cachedRunMs: 300 };
+const TARGETS = {
+  isValid: 4,
+  validateValid: 2,
+  validateInvalid: 1.5,
+  generation: 1,
+  peakRssMiB: 600,
+  cachedRunMs: 300,
+  // esbuild --bundle --minify of one import from GitHub's index.ts.
+  guardBundleKb: 15,
+  validatorBundleKb: 45,
+};
 
 const CODEGEN_BIN = path.join(REPO_ROOT, "bin/codegen.js");
 const JSON2TS_BIN = (() => {
@@ -476,6 +487,40 @@ function growthRow(name: string, time: ProcessRun | Error, schemas: Schemas): Ro
 }
 
 /** Runs every comparison and returns the table's rows. */
+/**
+ * What esbuild ships for one guard and one validator imported from the GitHub output's index.ts:
+ * Repository's, or (for a subset without it) the first type's.
+ */
+async function bundleRows(outDir: string): Promise<Row[]> {
+  let type = "Repository";
+  try {
+    const index = readFileSync(path.join(outDir, "index.ts"), "utf8");
+    if (!index.includes(" isRepository,")) type = /\bis([A-Z]\w*),/.exec(index)?.[1] ?? type;
+  } catch {
+    // Generation failed: the rows say why below.
+  }
+  const rows: Row[] = [];
+  for (const [name, limit] of [
+    [`is${type}`, TARGETS.guardBundleKb],
+    [`validate${type}`, TARGETS.validatorBundleKb],
+  ] as const) {
+    const row = `bundle of ${name} from index.ts (esbuild, minified)`;
+    try {
+      const { bytes, gzipBytes, modules } = await bundleImport(outDir, name);
+      rows.push({
+        name: row,
+        codegen: `${(bytes / 1000).toFixed(1)} kB (${(gzipBytes / 1000).toFixed(1)} kB gzip, ${modules.length} modules)`,
+        peer: "",
+        target: `≤ ${limit} kB`,
+        passed: bytes <= limit * 1000,
+      });
+    } catch (error) {
+      rows.push(unavailable(row, `≤ ${limit} kB`, error));
+    }
+  }
+  return rows;
+}
+
 export async function runBench(options: BenchOptions = {}): Promise<Row[]> {
   const settings = options.quick === true ? QUICK : FULL;
   const progress = options.progress ?? (() => {});
@@ -489,6 +534,7 @@ export async function runBench(options: BenchOptions = {}): Promise<Row[]> {
     const context = { cli: new CodegenCli(), work, runs: settings.runs, progress };
     rows.push(stytchGenerationRow(context));
     rows.push(...githubGenerationRows(document, settings.githubComponents, settings.growth, context));
+    rows.push(...(await bundleRows(path.join(work, "github", "out"))));
     return rows;
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import type { SchemaDocument } from "./load.js";
 import { schemaRoots } from "./openapi.js";
 import { byCodeUnits } from "./order.js";
 import { locationKey, type SchemaNode } from "./graph.js";
-import { Code, code, docComment, identifier, joinCode, lineComment } from "./validators/code.js";
+import { call, Code, code, docComment, identifier, joinCode, lineComment, pure } from "./validators/code.js";
 import { checkReturnType, compileValidators, functionNames, wrapperNames } from "./validators/compile.js";
 import { FORMATS_NAMESPACE, RUNTIME_VALUES, type RuntimeName } from "./validators/context.js";
 
@@ -81,7 +81,7 @@ export function ${assert}(value: unknown): asserts value is ${type} {
         if (!result.valid) throw new ${runtime("SchemaValidationError")}(${typeName}, result.errors);
       }`,
       code`${docComment(`${typeName} as a Standard Schema (https://standardschema.dev).`)}
-export const ${schema}: ${runtime("StandardSchemaV1")}<${type}> = ${runtime("toStandardSchema")}(${validate});`,
+export const ${schema}: ${runtime("StandardSchemaV1")}<${type}> = ${pure(call(runtime("toStandardSchema"), validate))};`,
     ],
     "\n\n",
   );

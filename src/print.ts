@@ -7,9 +7,11 @@
  *
  * The lexer knows strings, template literals (with `${}`) and comments. codegen emits no regular
  * expression literals (patterns become `new RegExp("…", "u")`), so a `/` outside a comment is division.
+ * The bundlers' `/* @__PURE__ *\/` annotation before a call is read as part of the expression, as prettier lays it out.
  */
 
 import { util } from "prettier";
+import { PURE_ANNOTATION } from "./validators/code.js";
 
 /**
  * The prettier options the printer implements, with prettier's defaults. It indents with two spaces
@@ -54,6 +56,8 @@ const LOWER_E = 101;
 const OPEN_BRACE = 123;
 const PIPE = 124;
 const CLOSE_BRACE = 125;
+
+const pureAnnotationAt = (text: string, at: number): boolean => text.startsWith(PURE_ANNOTATION, at);
 
 const isOpener = (c: number): boolean => c === OPEN_PAREN || c === OPEN_BRACKET || c === OPEN_BRACE;
 const isCloser = (c: number): boolean => c === CLOSE_PAREN || c === CLOSE_BRACKET || c === CLOSE_BRACE;
@@ -353,6 +357,7 @@ class Indenter {
       const c = text.charCodeAt(i);
       if (c < 128 && SCAN_PLAIN[c] === 1) continue;
       if (c === QUOTE || c === APOSTROPHE) i = quoted(text, i, line) - 1;
+      else if (c === SLASH && pureAnnotationAt(text, i)) i += PURE_ANNOTATION.length - 1;
       else if (c === BACKTICK) {
         this.mode = "template";
         if (line !== undefined) line.breakable = false;
@@ -785,6 +790,7 @@ export function topLevel(text: string): TopLevel | undefined {
     const previous = i > 0 ? text.charCodeAt(i - 1) : SPACE;
     const next = i + 1 < text.length ? text.charCodeAt(i + 1) : SPACE;
     if (c === QUOTE || c === APOSTROPHE) i = skipQuoted(text, i) - 1;
+    else if (c === SLASH && pureAnnotationAt(text, i)) i += PURE_ANNOTATION.length - 1;
     else if (c === BACKTICK || (c === SLASH && (next === SLASH || next === STAR))) return undefined;
     else if (isOpener(c)) {
       if (depth++ === 0) open = i;
@@ -937,7 +943,11 @@ const STRING_LITERAL = /^!*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')[,;]?$/;
  * after it ("break-after-operator"), but not the value of a property with a short key; anything
  * else does only when what precedes its first line break does not fit ("fluid").
  */
-function breaksAfterOperator(target: string, value: string, structure: TopLevel, indent: number, property: boolean): boolean {
+function breaksAfterOperator(target: string, annotated: string, annotatedStructure: TopLevel, indent: number, property: boolean): boolean {
+  // prettier chooses the layout by the expression; the annotation before it only takes room.
+  const annotation = annotated.startsWith(PURE_ANNOTATION) ? PURE_ANNOTATION : "";
+  const value = annotated.slice(annotation.length);
+  const structure = annotation === "" ? annotatedStructure : topLevel(value)!;
   const ternary = structure.operators.find(({ operator }) => operator === "?");
   if (ternary !== undefined) {
     if (topLevel(value.slice(0, ternary.at))!.binary) return true;
@@ -947,7 +957,7 @@ function breaksAfterOperator(target: string, value: string, structure: TopLevel,
   const shortKey = property && stringWidth(target) < TAB_WIDTH + 3;
   if (!shortKey && ternary === undefined && (STRING_LITERAL.test(value) || poorlyBreakableChain(value, structure))) return true;
   if (shortKey && ternary === undefined && /^(?:-?\d|true|false|`)/.test(value)) return false;
-  return !fits(`${target.trimEnd()}${property ? ":" : " ="} ${firstSegment(value, structure)}`, indent);
+  return !fits(`${target.trimEnd()}${property ? ":" : " ="} ${annotation}${firstSegment(value, structure)}`, indent);
 }
 
 /** A member or call chain whose calls have no argument or one short literal or name (`f(x)`, `a.b()`). */

@@ -42,6 +42,8 @@ test("npm run bench runs (quick mode): every row measured, every ratio finite an
     "peak memory",
     "again, unchanged (cache)",
     "growth: first",
+    "bundle of is",
+    "bundle of validate",
   ]) {
     assert.ok(names.includes(expected), `a row for ${expected}`);
   }

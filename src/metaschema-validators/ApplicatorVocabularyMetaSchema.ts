@@ -596,7 +596,7 @@ export function assertApplicatorVocabularyMetaSchema(value: unknown): asserts va
 /**
  * ApplicatorVocabularyMetaSchema as a Standard Schema (https://standardschema.dev).
  */
-export const ApplicatorVocabularyMetaSchemaSchema: StandardSchemaV1<ApplicatorVocabularyMetaSchema> = toStandardSchema(
+export const ApplicatorVocabularyMetaSchemaSchema: StandardSchemaV1<ApplicatorVocabularyMetaSchema> = /* @__PURE__ */ toStandardSchema(
   validateApplicatorVocabularyMetaSchema,
 );
 
@@ -636,4 +636,4 @@ export function assertSchemaArray(value: unknown): asserts value is SchemaArray 
 /**
  * SchemaArray as a Standard Schema (https://standardschema.dev).
  */
-export const SchemaArraySchema: StandardSchemaV1<SchemaArray> = toStandardSchema(validateSchemaArray);
+export const SchemaArraySchema: StandardSchemaV1<SchemaArray> = /* @__PURE__ */ toStandardSchema(validateSchemaArray);

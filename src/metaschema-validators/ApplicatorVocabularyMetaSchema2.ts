@@ -535,7 +535,7 @@ export function assertApplicatorVocabularyMetaSchema2(value: unknown): asserts v
 /**
  * ApplicatorVocabularyMetaSchema2 as a Standard Schema (https://standardschema.dev).
  */
-export const ApplicatorVocabularyMetaSchema2Schema: StandardSchemaV1<ApplicatorVocabularyMetaSchema2> = toStandardSchema(
+export const ApplicatorVocabularyMetaSchema2Schema: StandardSchemaV1<ApplicatorVocabularyMetaSchema2> = /* @__PURE__ */ toStandardSchema(
   validateApplicatorVocabularyMetaSchema2,
 );
 
@@ -575,4 +575,4 @@ export function assertSchemaArray2(value: unknown): asserts value is SchemaArray
 /**
  * SchemaArray2 as a Standard Schema (https://standardschema.dev).
  */
-export const SchemaArray2Schema: StandardSchemaV1<SchemaArray2> = toStandardSchema(validateSchemaArray2);
+export const SchemaArray2Schema: StandardSchemaV1<SchemaArray2> = /* @__PURE__ */ toStandardSchema(validateSchemaArray2);

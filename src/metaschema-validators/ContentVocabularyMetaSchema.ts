@@ -145,4 +145,4 @@ export function assertContentVocabularyMetaSchema(value: unknown): asserts value
  * ContentVocabularyMetaSchema as a Standard Schema (https://standardschema.dev).
  */
 export const ContentVocabularyMetaSchemaSchema: StandardSchemaV1<ContentVocabularyMetaSchema> =
-  toStandardSchema(validateContentVocabularyMetaSchema);
+  /* @__PURE__ */ toStandardSchema(validateContentVocabularyMetaSchema);

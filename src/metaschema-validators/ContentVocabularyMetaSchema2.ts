@@ -146,6 +146,6 @@ export function assertContentVocabularyMetaSchema2(value: unknown): asserts valu
 /**
  * ContentVocabularyMetaSchema2 as a Standard Schema (https://standardschema.dev).
  */
-export const ContentVocabularyMetaSchema2Schema: StandardSchemaV1<ContentVocabularyMetaSchema2> = toStandardSchema(
+export const ContentVocabularyMetaSchema2Schema: StandardSchemaV1<ContentVocabularyMetaSchema2> = /* @__PURE__ */ toStandardSchema(
   validateContentVocabularyMetaSchema2,
 );

@@ -305,4 +305,4 @@ export function assertCoreAndValidationSpecificationsMetaSchema(
  * CoreAndValidationSpecificationsMetaSchema as a Standard Schema (https://standardschema.dev).
  */
 export const CoreAndValidationSpecificationsMetaSchemaSchema: StandardSchemaV1<CoreAndValidationSpecificationsMetaSchema> =
-  toStandardSchema(validateCoreAndValidationSpecificationsMetaSchema);
+  /* @__PURE__ */ toStandardSchema(validateCoreAndValidationSpecificationsMetaSchema);

@@ -346,4 +346,4 @@ export function assertCoreAndValidationSpecificationsMetaSchema2(
  * CoreAndValidationSpecificationsMetaSchema2 as a Standard Schema (https://standardschema.dev).
  */
 export const CoreAndValidationSpecificationsMetaSchema2Schema: StandardSchemaV1<CoreAndValidationSpecificationsMetaSchema2> =
-  toStandardSchema(validateCoreAndValidationSpecificationsMetaSchema2);
+  /* @__PURE__ */ toStandardSchema(validateCoreAndValidationSpecificationsMetaSchema2);

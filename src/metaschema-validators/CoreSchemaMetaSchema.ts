@@ -885,7 +885,8 @@ export function assertCoreSchemaMetaSchema(value: unknown): asserts value is Cor
 /**
  * CoreSchemaMetaSchema as a Standard Schema (https://standardschema.dev).
  */
-export const CoreSchemaMetaSchemaSchema: StandardSchemaV1<CoreSchemaMetaSchema> = toStandardSchema(validateCoreSchemaMetaSchema);
+export const CoreSchemaMetaSchemaSchema: StandardSchemaV1<CoreSchemaMetaSchema> =
+  /* @__PURE__ */ toStandardSchema(validateCoreSchemaMetaSchema);
 
 /**
  * Whether `value` is a valid NonNegativeInteger3. Data nested too deeply to validate is not.
@@ -923,7 +924,8 @@ export function assertNonNegativeInteger3(value: unknown): asserts value is NonN
 /**
  * NonNegativeInteger3 as a Standard Schema (https://standardschema.dev).
  */
-export const NonNegativeInteger3Schema: StandardSchemaV1<NonNegativeInteger3> = toStandardSchema(validateNonNegativeInteger3);
+export const NonNegativeInteger3Schema: StandardSchemaV1<NonNegativeInteger3> =
+  /* @__PURE__ */ toStandardSchema(validateNonNegativeInteger3);
 
 /**
  * Whether `value` is a valid NonNegativeIntegerDefault03. Data nested too deeply to validate is not.
@@ -962,7 +964,7 @@ export function assertNonNegativeIntegerDefault03(value: unknown): asserts value
  * NonNegativeIntegerDefault03 as a Standard Schema (https://standardschema.dev).
  */
 export const NonNegativeIntegerDefault03Schema: StandardSchemaV1<NonNegativeIntegerDefault03> =
-  toStandardSchema(validateNonNegativeIntegerDefault03);
+  /* @__PURE__ */ toStandardSchema(validateNonNegativeIntegerDefault03);
 
 /**
  * Whether `value` is a valid SchemaArray4. Data nested too deeply to validate is not.
@@ -1000,7 +1002,7 @@ export function assertSchemaArray4(value: unknown): asserts value is SchemaArray
 /**
  * SchemaArray4 as a Standard Schema (https://standardschema.dev).
  */
-export const SchemaArray4Schema: StandardSchemaV1<SchemaArray4> = toStandardSchema(validateSchemaArray4);
+export const SchemaArray4Schema: StandardSchemaV1<SchemaArray4> = /* @__PURE__ */ toStandardSchema(validateSchemaArray4);
 
 /**
  * Whether `value` is a valid SimpleTypes4. Data nested too deeply to validate is not.
@@ -1038,7 +1040,7 @@ export function assertSimpleTypes4(value: unknown): asserts value is SimpleTypes
 /**
  * SimpleTypes4 as a Standard Schema (https://standardschema.dev).
  */
-export const SimpleTypes4Schema: StandardSchemaV1<SimpleTypes4> = toStandardSchema(validateSimpleTypes4);
+export const SimpleTypes4Schema: StandardSchemaV1<SimpleTypes4> = /* @__PURE__ */ toStandardSchema(validateSimpleTypes4);
 
 /**
  * Whether `value` is a valid StringArray4. Data nested too deeply to validate is not.
@@ -1076,4 +1078,4 @@ export function assertStringArray4(value: unknown): asserts value is StringArray
 /**
  * StringArray4 as a Standard Schema (https://standardschema.dev).
  */
-export const StringArray4Schema: StandardSchemaV1<StringArray4> = toStandardSchema(validateStringArray4);
+export const StringArray4Schema: StandardSchemaV1<StringArray4> = /* @__PURE__ */ toStandardSchema(validateStringArray4);

@@ -999,7 +999,8 @@ export function assertCoreSchemaMetaSchema2(value: unknown): asserts value is Co
 /**
  * CoreSchemaMetaSchema2 as a Standard Schema (https://standardschema.dev).
  */
-export const CoreSchemaMetaSchema2Schema: StandardSchemaV1<CoreSchemaMetaSchema2> = toStandardSchema(validateCoreSchemaMetaSchema2);
+export const CoreSchemaMetaSchema2Schema: StandardSchemaV1<CoreSchemaMetaSchema2> =
+  /* @__PURE__ */ toStandardSchema(validateCoreSchemaMetaSchema2);
 
 /**
  * Whether `value` is a valid NonNegativeInteger4. Data nested too deeply to validate is not.
@@ -1037,7 +1038,8 @@ export function assertNonNegativeInteger4(value: unknown): asserts value is NonN
 /**
  * NonNegativeInteger4 as a Standard Schema (https://standardschema.dev).
  */
-export const NonNegativeInteger4Schema: StandardSchemaV1<NonNegativeInteger4> = toStandardSchema(validateNonNegativeInteger4);
+export const NonNegativeInteger4Schema: StandardSchemaV1<NonNegativeInteger4> =
+  /* @__PURE__ */ toStandardSchema(validateNonNegativeInteger4);
 
 /**
  * Whether `value` is a valid NonNegativeIntegerDefault04. Data nested too deeply to validate is not.
@@ -1076,7 +1078,7 @@ export function assertNonNegativeIntegerDefault04(value: unknown): asserts value
  * NonNegativeIntegerDefault04 as a Standard Schema (https://standardschema.dev).
  */
 export const NonNegativeIntegerDefault04Schema: StandardSchemaV1<NonNegativeIntegerDefault04> =
-  toStandardSchema(validateNonNegativeIntegerDefault04);
+  /* @__PURE__ */ toStandardSchema(validateNonNegativeIntegerDefault04);
 
 /**
  * Whether `value` is a valid SchemaArray5. Data nested too deeply to validate is not.
@@ -1114,7 +1116,7 @@ export function assertSchemaArray5(value: unknown): asserts value is SchemaArray
 /**
  * SchemaArray5 as a Standard Schema (https://standardschema.dev).
  */
-export const SchemaArray5Schema: StandardSchemaV1<SchemaArray5> = toStandardSchema(validateSchemaArray5);
+export const SchemaArray5Schema: StandardSchemaV1<SchemaArray5> = /* @__PURE__ */ toStandardSchema(validateSchemaArray5);
 
 /**
  * Whether `value` is a valid SimpleTypes5. Data nested too deeply to validate is not.
@@ -1152,7 +1154,7 @@ export function assertSimpleTypes5(value: unknown): asserts value is SimpleTypes
 /**
  * SimpleTypes5 as a Standard Schema (https://standardschema.dev).
  */
-export const SimpleTypes5Schema: StandardSchemaV1<SimpleTypes5> = toStandardSchema(validateSimpleTypes5);
+export const SimpleTypes5Schema: StandardSchemaV1<SimpleTypes5> = /* @__PURE__ */ toStandardSchema(validateSimpleTypes5);
 
 /**
  * Whether `value` is a valid StringArray5. Data nested too deeply to validate is not.
@@ -1190,4 +1192,4 @@ export function assertStringArray5(value: unknown): asserts value is StringArray
 /**
  * StringArray5 as a Standard Schema (https://standardschema.dev).
  */
-export const StringArray5Schema: StandardSchemaV1<StringArray5> = toStandardSchema(validateStringArray5);
+export const StringArray5Schema: StandardSchemaV1<StringArray5> = /* @__PURE__ */ toStandardSchema(validateStringArray5);

@@ -66,9 +66,9 @@ export type CoreVocabularyMetaSchema =
     }
   | boolean;
 
-const PATTERN = new RegExp("^[^#]*#?$", "u");
+const PATTERN = /* @__PURE__ */ new RegExp("^[^#]*#?$", "u");
 
-const PATTERN2 = new RegExp("^[A-Za-z][-A-Za-z0-9.:_]*$", "u");
+const PATTERN2 = /* @__PURE__ */ new RegExp("^[A-Za-z][-A-Za-z0-9.:_]*$", "u");
 
 const DYNAMIC_ANCHORS = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
 
@@ -380,4 +380,4 @@ export function assertCoreVocabularyMetaSchema(value: unknown): asserts value is
  * CoreVocabularyMetaSchema as a Standard Schema (https://standardschema.dev).
  */
 export const CoreVocabularyMetaSchemaSchema: StandardSchemaV1<CoreVocabularyMetaSchema> =
-  toStandardSchema(validateCoreVocabularyMetaSchema);
+  /* @__PURE__ */ toStandardSchema(validateCoreVocabularyMetaSchema);

@@ -62,13 +62,13 @@ export type UriReferenceString = string;
  */
 export type UriString = string;
 
-const PATTERN = new RegExp("^[^#]*#?$", "u");
+const PATTERN = /* @__PURE__ */ new RegExp("^[^#]*#?$", "u");
 
 const DYNAMIC_REF_INITIAL = { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors };
 
 const DYNAMIC_ANCHORS = { meta: { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors } };
 
-const PATTERN2 = new RegExp("^[A-Za-z_][-A-Za-z0-9._]*$", "u");
+const PATTERN2 = /* @__PURE__ */ new RegExp("^[A-Za-z_][-A-Za-z0-9._]*$", "u");
 
 const DYNAMIC_ANCHORS2 = { meta: { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors } };
 
@@ -395,7 +395,7 @@ export function assertCoreVocabularyMetaSchema2(value: unknown): asserts value i
  * CoreVocabularyMetaSchema2 as a Standard Schema (https://standardschema.dev).
  */
 export const CoreVocabularyMetaSchema2Schema: StandardSchemaV1<CoreVocabularyMetaSchema2> =
-  toStandardSchema(validateCoreVocabularyMetaSchema2);
+  /* @__PURE__ */ toStandardSchema(validateCoreVocabularyMetaSchema2);
 
 /**
  * Whether `value` is a valid AnchorString. Data nested too deeply to validate is not.
@@ -433,7 +433,7 @@ export function assertAnchorString(value: unknown): asserts value is AnchorStrin
 /**
  * AnchorString as a Standard Schema (https://standardschema.dev).
  */
-export const AnchorStringSchema: StandardSchemaV1<AnchorString> = toStandardSchema(validateAnchorString);
+export const AnchorStringSchema: StandardSchemaV1<AnchorString> = /* @__PURE__ */ toStandardSchema(validateAnchorString);
 
 /**
  * Whether `value` is a valid UriReferenceString. Data nested too deeply to validate is not.
@@ -471,7 +471,7 @@ export function assertUriReferenceString(value: unknown): asserts value is UriRe
 /**
  * UriReferenceString as a Standard Schema (https://standardschema.dev).
  */
-export const UriReferenceStringSchema: StandardSchemaV1<UriReferenceString> = toStandardSchema(validateUriReferenceString);
+export const UriReferenceStringSchema: StandardSchemaV1<UriReferenceString> = /* @__PURE__ */ toStandardSchema(validateUriReferenceString);
 
 /**
  * Whether `value` is a valid UriString. Data nested too deeply to validate is not.
@@ -509,4 +509,4 @@ export function assertUriString(value: unknown): asserts value is UriString {
 /**
  * UriString as a Standard Schema (https://standardschema.dev).
  */
-export const UriStringSchema: StandardSchemaV1<UriString> = toStandardSchema(validateUriString);
+export const UriStringSchema: StandardSchemaV1<UriString> = /* @__PURE__ */ toStandardSchema(validateUriString);

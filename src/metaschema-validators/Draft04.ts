@@ -937,7 +937,7 @@ export function assertDraft04(value: unknown): asserts value is Draft04 {
 /**
  * Draft04 as a Standard Schema (https://standardschema.dev).
  */
-export const Draft04Schema: StandardSchemaV1<Draft04> = toStandardSchema(validateDraft04);
+export const Draft04Schema: StandardSchemaV1<Draft04> = /* @__PURE__ */ toStandardSchema(validateDraft04);
 
 /**
  * Whether `value` is a valid PositiveInteger. Data nested too deeply to validate is not.
@@ -975,7 +975,7 @@ export function assertPositiveInteger(value: unknown): asserts value is Positive
 /**
  * PositiveInteger as a Standard Schema (https://standardschema.dev).
  */
-export const PositiveIntegerSchema: StandardSchemaV1<PositiveInteger> = toStandardSchema(validatePositiveInteger);
+export const PositiveIntegerSchema: StandardSchemaV1<PositiveInteger> = /* @__PURE__ */ toStandardSchema(validatePositiveInteger);
 
 /**
  * Whether `value` is a valid PositiveIntegerDefault0. Data nested too deeply to validate is not.
@@ -1013,7 +1013,8 @@ export function assertPositiveIntegerDefault0(value: unknown): asserts value is 
 /**
  * PositiveIntegerDefault0 as a Standard Schema (https://standardschema.dev).
  */
-export const PositiveIntegerDefault0Schema: StandardSchemaV1<PositiveIntegerDefault0> = toStandardSchema(validatePositiveIntegerDefault0);
+export const PositiveIntegerDefault0Schema: StandardSchemaV1<PositiveIntegerDefault0> =
+  /* @__PURE__ */ toStandardSchema(validatePositiveIntegerDefault0);
 
 /**
  * Whether `value` is a valid SchemaArray3. Data nested too deeply to validate is not.
@@ -1051,7 +1052,7 @@ export function assertSchemaArray3(value: unknown): asserts value is SchemaArray
 /**
  * SchemaArray3 as a Standard Schema (https://standardschema.dev).
  */
-export const SchemaArray3Schema: StandardSchemaV1<SchemaArray3> = toStandardSchema(validateSchemaArray3);
+export const SchemaArray3Schema: StandardSchemaV1<SchemaArray3> = /* @__PURE__ */ toStandardSchema(validateSchemaArray3);
 
 /**
  * Whether `value` is a valid SimpleTypes3. Data nested too deeply to validate is not.
@@ -1089,7 +1090,7 @@ export function assertSimpleTypes3(value: unknown): asserts value is SimpleTypes
 /**
  * SimpleTypes3 as a Standard Schema (https://standardschema.dev).
  */
-export const SimpleTypes3Schema: StandardSchemaV1<SimpleTypes3> = toStandardSchema(validateSimpleTypes3);
+export const SimpleTypes3Schema: StandardSchemaV1<SimpleTypes3> = /* @__PURE__ */ toStandardSchema(validateSimpleTypes3);
 
 /**
  * Whether `value` is a valid StringArray3. Data nested too deeply to validate is not.
@@ -1127,4 +1128,4 @@ export function assertStringArray3(value: unknown): asserts value is StringArray
 /**
  * StringArray3 as a Standard Schema (https://standardschema.dev).
  */
-export const StringArray3Schema: StandardSchemaV1<StringArray3> = toStandardSchema(validateStringArray3);
+export const StringArray3Schema: StandardSchemaV1<StringArray3> = /* @__PURE__ */ toStandardSchema(validateStringArray3);

@@ -108,4 +108,4 @@ export function assertFormatVocabularyMetaSchema(value: unknown): asserts value 
  * FormatVocabularyMetaSchema as a Standard Schema (https://standardschema.dev).
  */
 export const FormatVocabularyMetaSchemaSchema: StandardSchemaV1<FormatVocabularyMetaSchema> =
-  toStandardSchema(validateFormatVocabularyMetaSchema);
+  /* @__PURE__ */ toStandardSchema(validateFormatVocabularyMetaSchema);

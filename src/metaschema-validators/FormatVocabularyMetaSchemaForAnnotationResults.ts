@@ -123,4 +123,4 @@ export function assertFormatVocabularyMetaSchemaForAnnotationResults(
  * FormatVocabularyMetaSchemaForAnnotationResults as a Standard Schema (https://standardschema.dev).
  */
 export const FormatVocabularyMetaSchemaForAnnotationResultsSchema: StandardSchemaV1<FormatVocabularyMetaSchemaForAnnotationResults> =
-  toStandardSchema(validateFormatVocabularyMetaSchemaForAnnotationResults);
+  /* @__PURE__ */ toStandardSchema(validateFormatVocabularyMetaSchemaForAnnotationResults);

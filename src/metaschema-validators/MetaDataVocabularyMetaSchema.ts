@@ -187,6 +187,6 @@ export function assertMetaDataVocabularyMetaSchema(value: unknown): asserts valu
 /**
  * MetaDataVocabularyMetaSchema as a Standard Schema (https://standardschema.dev).
  */
-export const MetaDataVocabularyMetaSchemaSchema: StandardSchemaV1<MetaDataVocabularyMetaSchema> = toStandardSchema(
+export const MetaDataVocabularyMetaSchemaSchema: StandardSchemaV1<MetaDataVocabularyMetaSchema> = /* @__PURE__ */ toStandardSchema(
   validateMetaDataVocabularyMetaSchema,
 );

@@ -187,6 +187,6 @@ export function assertMetaDataVocabularyMetaSchema2(value: unknown): asserts val
 /**
  * MetaDataVocabularyMetaSchema2 as a Standard Schema (https://standardschema.dev).
  */
-export const MetaDataVocabularyMetaSchema2Schema: StandardSchemaV1<MetaDataVocabularyMetaSchema2> = toStandardSchema(
+export const MetaDataVocabularyMetaSchema2Schema: StandardSchemaV1<MetaDataVocabularyMetaSchema2> = /* @__PURE__ */ toStandardSchema(
   validateMetaDataVocabularyMetaSchema2,
 );

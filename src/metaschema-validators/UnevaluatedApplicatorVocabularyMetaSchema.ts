@@ -152,4 +152,4 @@ export function assertUnevaluatedApplicatorVocabularyMetaSchema(
  * UnevaluatedApplicatorVocabularyMetaSchema as a Standard Schema (https://standardschema.dev).
  */
 export const UnevaluatedApplicatorVocabularyMetaSchemaSchema: StandardSchemaV1<UnevaluatedApplicatorVocabularyMetaSchema> =
-  toStandardSchema(validateUnevaluatedApplicatorVocabularyMetaSchema);
+  /* @__PURE__ */ toStandardSchema(validateUnevaluatedApplicatorVocabularyMetaSchema);

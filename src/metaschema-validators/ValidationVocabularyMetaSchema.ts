@@ -599,7 +599,7 @@ export function assertValidationVocabularyMetaSchema(value: unknown): asserts va
 /**
  * ValidationVocabularyMetaSchema as a Standard Schema (https://standardschema.dev).
  */
-export const ValidationVocabularyMetaSchemaSchema: StandardSchemaV1<ValidationVocabularyMetaSchema> = toStandardSchema(
+export const ValidationVocabularyMetaSchemaSchema: StandardSchemaV1<ValidationVocabularyMetaSchema> = /* @__PURE__ */ toStandardSchema(
   validateValidationVocabularyMetaSchema,
 );
 
@@ -639,7 +639,7 @@ export function assertNonNegativeInteger(value: unknown): asserts value is NonNe
 /**
  * NonNegativeInteger as a Standard Schema (https://standardschema.dev).
  */
-export const NonNegativeIntegerSchema: StandardSchemaV1<NonNegativeInteger> = toStandardSchema(validateNonNegativeInteger);
+export const NonNegativeIntegerSchema: StandardSchemaV1<NonNegativeInteger> = /* @__PURE__ */ toStandardSchema(validateNonNegativeInteger);
 
 /**
  * Whether `value` is a valid NonNegativeIntegerDefault0. Data nested too deeply to validate is not.
@@ -678,7 +678,7 @@ export function assertNonNegativeIntegerDefault0(value: unknown): asserts value 
  * NonNegativeIntegerDefault0 as a Standard Schema (https://standardschema.dev).
  */
 export const NonNegativeIntegerDefault0Schema: StandardSchemaV1<NonNegativeIntegerDefault0> =
-  toStandardSchema(validateNonNegativeIntegerDefault0);
+  /* @__PURE__ */ toStandardSchema(validateNonNegativeIntegerDefault0);
 
 /**
  * Whether `value` is a valid SimpleTypes. Data nested too deeply to validate is not.
@@ -716,7 +716,7 @@ export function assertSimpleTypes(value: unknown): asserts value is SimpleTypes 
 /**
  * SimpleTypes as a Standard Schema (https://standardschema.dev).
  */
-export const SimpleTypesSchema: StandardSchemaV1<SimpleTypes> = toStandardSchema(validateSimpleTypes);
+export const SimpleTypesSchema: StandardSchemaV1<SimpleTypes> = /* @__PURE__ */ toStandardSchema(validateSimpleTypes);
 
 /**
  * Whether `value` is a valid StringArray. Data nested too deeply to validate is not.
@@ -754,4 +754,4 @@ export function assertStringArray(value: unknown): asserts value is StringArray 
 /**
  * StringArray as a Standard Schema (https://standardschema.dev).
  */
-export const StringArraySchema: StandardSchemaV1<StringArray> = toStandardSchema(validateStringArray);
+export const StringArraySchema: StandardSchemaV1<StringArray> = /* @__PURE__ */ toStandardSchema(validateStringArray);

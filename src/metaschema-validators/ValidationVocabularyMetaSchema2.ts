@@ -600,7 +600,7 @@ export function assertValidationVocabularyMetaSchema2(value: unknown): asserts v
 /**
  * ValidationVocabularyMetaSchema2 as a Standard Schema (https://standardschema.dev).
  */
-export const ValidationVocabularyMetaSchema2Schema: StandardSchemaV1<ValidationVocabularyMetaSchema2> = toStandardSchema(
+export const ValidationVocabularyMetaSchema2Schema: StandardSchemaV1<ValidationVocabularyMetaSchema2> = /* @__PURE__ */ toStandardSchema(
   validateValidationVocabularyMetaSchema2,
 );
 
@@ -640,7 +640,8 @@ export function assertNonNegativeInteger2(value: unknown): asserts value is NonN
 /**
  * NonNegativeInteger2 as a Standard Schema (https://standardschema.dev).
  */
-export const NonNegativeInteger2Schema: StandardSchemaV1<NonNegativeInteger2> = toStandardSchema(validateNonNegativeInteger2);
+export const NonNegativeInteger2Schema: StandardSchemaV1<NonNegativeInteger2> =
+  /* @__PURE__ */ toStandardSchema(validateNonNegativeInteger2);
 
 /**
  * Whether `value` is a valid NonNegativeIntegerDefault02. Data nested too deeply to validate is not.
@@ -679,7 +680,7 @@ export function assertNonNegativeIntegerDefault02(value: unknown): asserts value
  * NonNegativeIntegerDefault02 as a Standard Schema (https://standardschema.dev).
  */
 export const NonNegativeIntegerDefault02Schema: StandardSchemaV1<NonNegativeIntegerDefault02> =
-  toStandardSchema(validateNonNegativeIntegerDefault02);
+  /* @__PURE__ */ toStandardSchema(validateNonNegativeIntegerDefault02);
 
 /**
  * Whether `value` is a valid SimpleTypes2. Data nested too deeply to validate is not.
@@ -717,7 +718,7 @@ export function assertSimpleTypes2(value: unknown): asserts value is SimpleTypes
 /**
  * SimpleTypes2 as a Standard Schema (https://standardschema.dev).
  */
-export const SimpleTypes2Schema: StandardSchemaV1<SimpleTypes2> = toStandardSchema(validateSimpleTypes2);
+export const SimpleTypes2Schema: StandardSchemaV1<SimpleTypes2> = /* @__PURE__ */ toStandardSchema(validateSimpleTypes2);
 
 /**
  * Whether `value` is a valid StringArray2. Data nested too deeply to validate is not.
@@ -755,4 +756,4 @@ export function assertStringArray2(value: unknown): asserts value is StringArray
 /**
  * StringArray2 as a Standard Schema (https://standardschema.dev).
  */
-export const StringArray2Schema: StandardSchemaV1<StringArray2> = toStandardSchema(validateStringArray2);
+export const StringArray2Schema: StandardSchemaV1<StringArray2> = /* @__PURE__ */ toStandardSchema(validateStringArray2);

@@ -67,9 +67,7 @@ function propertyLines({ context, schema, evaluated, key }: Writer): Code[] {
   }
   const patternProperties = schema["patternProperties"];
   if (isSchemaObject(patternProperties) && Object.keys(patternProperties).length > 0) {
-    const tests = Object.keys(patternProperties).map(
-      (pattern) => code`${context.module.constant("pattern", code`new RegExp(${pattern}, "u")`)}.test(${key})`,
-    );
+    const tests = Object.keys(patternProperties).map((pattern) => code`${context.module.pattern(pattern)}.test(${key})`);
     lines.push(code`for (const ${key} of Object.keys(value)) if (${joinCode(tests, " || ")}) ${evaluated}.properties.add(${key});`);
   }
   if ("additionalProperties" in schema) lines.push(code`${evaluated}.allProperties = true;`);

@@ -227,6 +227,14 @@ export function joinCode(parts: readonly Code[], separator: string): Code {
   return new Code(joinParts(parts, separator));
 }
 
+/** What goes before a module-level call or `new` that a bundler may drop when nothing uses its value. */
+export const PURE_ANNOTATION = "/* @__PURE__ */ ";
+
+/** `expression` (a call or `new`) marked free of side effects, so that bundlers can tree-shake it. */
+export function pure(expression: Code): Code {
+  return new Code([PURE_ANNOTATION, expression], CALL);
+}
+
 /** `callee(arg, …)`. */
 export function call(callee: Code, ...args: CodeArg[]): Code {
   const parts: Part[] = [callee, "("];

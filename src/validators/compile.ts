@@ -5,7 +5,7 @@ import { parsePointer } from "../json-pointer.js";
 import { pascalCase } from "../name.js";
 import type { ResolvedSchemas } from "../resolve.js";
 import { isSchemaObject } from "../schema-walk.js";
-import { type Affix, affixed, Code, code, compare, docComment, identifier, joinCode, type Name } from "./code.js";
+import { type Affix, affixed, Code, code, compare, docComment, identifier, joinCode, type Name, pure } from "./code.js";
 import {
   callStatement,
   dialectOf,
@@ -206,7 +206,7 @@ class ModuleCompiler implements ModuleScope {
   pattern(pattern: string): Code {
     let name = this.patterns.get(pattern);
     if (name === undefined) {
-      name = this.constant("pattern", code`new RegExp(${pattern}, "u")`);
+      name = this.constant("pattern", pure(code`new RegExp(${pattern}, "u")`));
       this.patterns.set(pattern, name);
     }
     return name;

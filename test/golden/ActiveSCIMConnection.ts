@@ -199,4 +199,4 @@ export function assertActiveSCIMConnection(
  * ActiveSCIMConnection as a Standard Schema (https://standardschema.dev).
  */
 export const ActiveSCIMConnectionSchema: StandardSchemaV1<ActiveSCIMConnection> =
-  toStandardSchema(validateActiveSCIMConnection);
+  /* @__PURE__ */ toStandardSchema(validateActiveSCIMConnection);

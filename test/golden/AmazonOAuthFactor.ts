@@ -158,4 +158,4 @@ export function assertAmazonOAuthFactor(
  * AmazonOAuthFactor as a Standard Schema (https://standardschema.dev).
  */
 export const AmazonOAuthFactorSchema: StandardSchemaV1<AmazonOAuthFactor> =
-  toStandardSchema(validateAmazonOAuthFactor);
+  /* @__PURE__ */ toStandardSchema(validateAmazonOAuthFactor);

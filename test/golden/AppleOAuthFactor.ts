@@ -156,4 +156,4 @@ export function assertAppleOAuthFactor(
  * AppleOAuthFactor as a Standard Schema (https://standardschema.dev).
  */
 export const AppleOAuthFactorSchema: StandardSchemaV1<AppleOAuthFactor> =
-  toStandardSchema(validateAppleOAuthFactor);
+  /* @__PURE__ */ toStandardSchema(validateAppleOAuthFactor);

@@ -237,4 +237,4 @@ export function assertB2BSCIMName(
  * B2BSCIMName as a Standard Schema (https://standardschema.dev).
  */
 export const B2BSCIMNameSchema: StandardSchemaV1<B2BSCIMName> =
-  toStandardSchema(validateB2BSCIMName);
+  /* @__PURE__ */ toStandardSchema(validateB2BSCIMName);

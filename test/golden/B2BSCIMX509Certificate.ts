@@ -166,4 +166,4 @@ export function assertB2BSCIMX509Certificate(
  * B2BSCIMX509Certificate as a Standard Schema (https://standardschema.dev).
  */
 export const B2BSCIMX509CertificateSchema: StandardSchemaV1<B2BSCIMX509Certificate> =
-  toStandardSchema(validateB2BSCIMX509Certificate);
+  /* @__PURE__ */ toStandardSchema(validateB2BSCIMX509Certificate);

@@ -158,4 +158,4 @@ export function assertBitbucketOAuthFactor(
  * BitbucketOAuthFactor as a Standard Schema (https://standardschema.dev).
  */
 export const BitbucketOAuthFactorSchema: StandardSchemaV1<BitbucketOAuthFactor> =
-  toStandardSchema(validateBitbucketOAuthFactor);
+  /* @__PURE__ */ toStandardSchema(validateBitbucketOAuthFactor);

@@ -166,4 +166,4 @@ export function assertCryptoWalletFactor(
  * CryptoWalletFactor as a Standard Schema (https://standardschema.dev).
  */
 export const CryptoWalletFactorSchema: StandardSchemaV1<CryptoWalletFactor> =
-  toStandardSchema(validateCryptoWalletFactor);
+  /* @__PURE__ */ toStandardSchema(validateCryptoWalletFactor);

@@ -158,4 +158,4 @@ export function assertCustomRolePermission(
  * CustomRolePermission as a Standard Schema (https://standardschema.dev).
  */
 export const CustomRolePermissionSchema: StandardSchemaV1<CustomRolePermission> =
-  toStandardSchema(validateCustomRolePermission);
+  /* @__PURE__ */ toStandardSchema(validateCustomRolePermission);

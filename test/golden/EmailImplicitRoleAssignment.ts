@@ -144,4 +144,4 @@ export function assertEmailImplicitRoleAssignment(
  * EmailImplicitRoleAssignment as a Standard Schema (https://standardschema.dev).
  */
 export const EmailImplicitRoleAssignmentSchema: StandardSchemaV1<EmailImplicitRoleAssignment> =
-  toStandardSchema(validateEmailImplicitRoleAssignment);
+  /* @__PURE__ */ toStandardSchema(validateEmailImplicitRoleAssignment);

@@ -158,4 +158,4 @@ export function assertFacebookOAuthFactor(
  * FacebookOAuthFactor as a Standard Schema (https://standardschema.dev).
  */
 export const FacebookOAuthFactorSchema: StandardSchemaV1<FacebookOAuthFactor> =
-  toStandardSchema(validateFacebookOAuthFactor);
+  /* @__PURE__ */ toStandardSchema(validateFacebookOAuthFactor);

@@ -156,4 +156,4 @@ export function assertFigmaOAuthFactor(
  * FigmaOAuthFactor as a Standard Schema (https://standardschema.dev).
  */
 export const FigmaOAuthFactorSchema: StandardSchemaV1<FigmaOAuthFactor> =
-  toStandardSchema(validateFigmaOAuthFactor);
+  /* @__PURE__ */ toStandardSchema(validateFigmaOAuthFactor);

@@ -116,4 +116,4 @@ export function assertGithubOAuthExchangeFactor(
  * GithubOAuthExchangeFactor as a Standard Schema (https://standardschema.dev).
  */
 export const GithubOAuthExchangeFactorSchema: StandardSchemaV1<GithubOAuthExchangeFactor> =
-  toStandardSchema(validateGithubOAuthExchangeFactor);
+  /* @__PURE__ */ toStandardSchema(validateGithubOAuthExchangeFactor);

@@ -158,4 +158,4 @@ export function assertGithubOAuthFactor(
  * GithubOAuthFactor as a Standard Schema (https://standardschema.dev).
  */
 export const GithubOAuthFactorSchema: StandardSchemaV1<GithubOAuthFactor> =
-  toStandardSchema(validateGithubOAuthFactor);
+  /* @__PURE__ */ toStandardSchema(validateGithubOAuthFactor);

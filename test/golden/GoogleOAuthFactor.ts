@@ -158,4 +158,4 @@ export function assertGoogleOAuthFactor(
  * GoogleOAuthFactor as a Standard Schema (https://standardschema.dev).
  */
 export const GoogleOAuthFactorSchema: StandardSchemaV1<GoogleOAuthFactor> =
-  toStandardSchema(validateGoogleOAuthFactor);
+  /* @__PURE__ */ toStandardSchema(validateGoogleOAuthFactor);

@@ -132,4 +132,4 @@ export function assertGroup(value: unknown): asserts value is Group {
  * Group as a Standard Schema (https://standardschema.dev).
  */
 export const GroupSchema: StandardSchemaV1<Group> =
-  toStandardSchema(validateGroup);
+  /* @__PURE__ */ toStandardSchema(validateGroup);

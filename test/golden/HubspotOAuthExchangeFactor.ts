@@ -119,4 +119,4 @@ export function assertHubspotOAuthExchangeFactor(
  * HubspotOAuthExchangeFactor as a Standard Schema (https://standardschema.dev).
  */
 export const HubspotOAuthExchangeFactorSchema: StandardSchemaV1<HubspotOAuthExchangeFactor> =
-  toStandardSchema(validateHubspotOAuthExchangeFactor);
+  /* @__PURE__ */ toStandardSchema(validateHubspotOAuthExchangeFactor);

@@ -158,4 +158,4 @@ export function assertInstagramOAuthFactor(
  * InstagramOAuthFactor as a Standard Schema (https://standardschema.dev).
  */
 export const InstagramOAuthFactorSchema: StandardSchemaV1<InstagramOAuthFactor> =
-  toStandardSchema(validateInstagramOAuthFactor);
+  /* @__PURE__ */ toStandardSchema(validateInstagramOAuthFactor);

@@ -158,4 +158,4 @@ export function assertLinkedInOAuthFactor(
  * LinkedInOAuthFactor as a Standard Schema (https://standardschema.dev).
  */
 export const LinkedInOAuthFactorSchema: StandardSchemaV1<LinkedInOAuthFactor> =
-  toStandardSchema(validateLinkedInOAuthFactor);
+  /* @__PURE__ */ toStandardSchema(validateLinkedInOAuthFactor);

@@ -157,4 +157,4 @@ export function assertManager(value: unknown): asserts value is Manager {
  * Manager as a Standard Schema (https://standardschema.dev).
  */
 export const ManagerSchema: StandardSchemaV1<Manager> =
-  toStandardSchema(validateManager);
+  /* @__PURE__ */ toStandardSchema(validateManager);

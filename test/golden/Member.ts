@@ -847,4 +847,4 @@ export function assertMember(value: unknown): asserts value is Member {
  * Member as a Standard Schema (https://standardschema.dev).
  */
 export const MemberSchema: StandardSchemaV1<Member> =
-  toStandardSchema(validateMember);
+  /* @__PURE__ */ toStandardSchema(validateMember);

@@ -133,4 +133,4 @@ export function assertMemberRoleSource(
  * MemberRoleSource as a Standard Schema (https://standardschema.dev).
  */
 export const MemberRoleSourceSchema: StandardSchemaV1<MemberRoleSource> =
-  toStandardSchema(validateMemberRoleSource);
+  /* @__PURE__ */ toStandardSchema(validateMemberRoleSource);

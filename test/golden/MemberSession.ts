@@ -407,4 +407,4 @@ export function assertMemberSession(
  * MemberSession as a Standard Schema (https://standardschema.dev).
  */
 export const MemberSessionSchema: StandardSchemaV1<MemberSession> =
-  toStandardSchema(validateMemberSession);
+  /* @__PURE__ */ toStandardSchema(validateMemberSession);

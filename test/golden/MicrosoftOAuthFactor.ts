@@ -158,4 +158,4 @@ export function assertMicrosoftOAuthFactor(
  * MicrosoftOAuthFactor as a Standard Schema (https://standardschema.dev).
  */
 export const MicrosoftOAuthFactorSchema: StandardSchemaV1<MicrosoftOAuthFactor> =
-  toStandardSchema(validateMicrosoftOAuthFactor);
+  /* @__PURE__ */ toStandardSchema(validateMicrosoftOAuthFactor);

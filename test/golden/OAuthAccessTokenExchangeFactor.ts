@@ -120,4 +120,4 @@ export function assertOAuthAccessTokenExchangeFactor(
  * OAuthAccessTokenExchangeFactor as a Standard Schema (https://standardschema.dev).
  */
 export const OAuthAccessTokenExchangeFactorSchema: StandardSchemaV1<OAuthAccessTokenExchangeFactor> =
-  toStandardSchema(validateOAuthAccessTokenExchangeFactor);
+  /* @__PURE__ */ toStandardSchema(validateOAuthAccessTokenExchangeFactor);

@@ -204,4 +204,4 @@ export function assertOAuthRegistration(
  * OAuthRegistration as a Standard Schema (https://standardschema.dev).
  */
 export const OAuthRegistrationSchema: StandardSchemaV1<OAuthRegistration> =
-  toStandardSchema(validateOAuthRegistration);
+  /* @__PURE__ */ toStandardSchema(validateOAuthRegistration);

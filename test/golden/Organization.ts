@@ -1075,4 +1075,4 @@ export function assertOrganization(
  * Organization as a Standard Schema (https://standardschema.dev).
  */
 export const OrganizationSchema: StandardSchemaV1<Organization> =
-  toStandardSchema(validateOrganization);
+  /* @__PURE__ */ toStandardSchema(validateOrganization);

@@ -116,4 +116,4 @@ export function assertRecoveryCodeFactor(
  * RecoveryCodeFactor as a Standard Schema (https://standardschema.dev).
  */
 export const RecoveryCodeFactorSchema: StandardSchemaV1<RecoveryCodeFactor> =
-  toStandardSchema(validateRecoveryCodeFactor);
+  /* @__PURE__ */ toStandardSchema(validateRecoveryCodeFactor);

@@ -157,4 +157,4 @@ export function assertRole(value: unknown): asserts value is Role {
  * Role as a Standard Schema (https://standardschema.dev).
  */
 export const RoleSchema: StandardSchemaV1<Role> =
-  toStandardSchema(validateRole);
+  /* @__PURE__ */ toStandardSchema(validateRole);

@@ -177,4 +177,4 @@ export function assertSCIMRegistration(
  * SCIMRegistration as a Standard Schema (https://standardschema.dev).
  */
 export const SCIMRegistrationSchema: StandardSchemaV1<SCIMRegistration> =
-  toStandardSchema(validateSCIMRegistration);
+  /* @__PURE__ */ toStandardSchema(validateSCIMRegistration);

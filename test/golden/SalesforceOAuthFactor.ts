@@ -158,4 +158,4 @@ export function assertSalesforceOAuthFactor(
  * SalesforceOAuthFactor as a Standard Schema (https://standardschema.dev).
  */
 export const SalesforceOAuthFactorSchema: StandardSchemaV1<SalesforceOAuthFactor> =
-  toStandardSchema(validateSalesforceOAuthFactor);
+  /* @__PURE__ */ toStandardSchema(validateSalesforceOAuthFactor);

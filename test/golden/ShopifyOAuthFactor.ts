@@ -158,4 +158,4 @@ export function assertShopifyOAuthFactor(
  * ShopifyOAuthFactor as a Standard Schema (https://standardschema.dev).
  */
 export const ShopifyOAuthFactorSchema: StandardSchemaV1<ShopifyOAuthFactor> =
-  toStandardSchema(validateShopifyOAuthFactor);
+  /* @__PURE__ */ toStandardSchema(validateShopifyOAuthFactor);

@@ -156,4 +156,4 @@ export function assertSlackOAuthFactor(
  * SlackOAuthFactor as a Standard Schema (https://standardschema.dev).
  */
 export const SlackOAuthFactorSchema: StandardSchemaV1<SlackOAuthFactor> =
-  toStandardSchema(validateSlackOAuthFactor);
+  /* @__PURE__ */ toStandardSchema(validateSlackOAuthFactor);

@@ -158,4 +158,4 @@ export function assertSnapchatOAuthFactor(
  * SnapchatOAuthFactor as a Standard Schema (https://standardschema.dev).
  */
 export const SnapchatOAuthFactorSchema: StandardSchemaV1<SnapchatOAuthFactor> =
-  toStandardSchema(validateSnapchatOAuthFactor);
+  /* @__PURE__ */ toStandardSchema(validateSnapchatOAuthFactor);

@@ -158,4 +158,4 @@ export function assertSpotifyOAuthFactor(
  * SpotifyOAuthFactor as a Standard Schema (https://standardschema.dev).
  */
 export const SpotifyOAuthFactorSchema: StandardSchemaV1<SpotifyOAuthFactor> =
-  toStandardSchema(validateSpotifyOAuthFactor);
+  /* @__PURE__ */ toStandardSchema(validateSpotifyOAuthFactor);

@@ -156,4 +156,4 @@ export function assertSteamOAuthFactor(
  * SteamOAuthFactor as a Standard Schema (https://standardschema.dev).
  */
 export const SteamOAuthFactorSchema: StandardSchemaV1<SteamOAuthFactor> =
-  toStandardSchema(validateSteamOAuthFactor);
+  /* @__PURE__ */ toStandardSchema(validateSteamOAuthFactor);

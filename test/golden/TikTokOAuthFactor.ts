@@ -158,4 +158,4 @@ export function assertTikTokOAuthFactor(
  * TikTokOAuthFactor as a Standard Schema (https://standardschema.dev).
  */
 export const TikTokOAuthFactorSchema: StandardSchemaV1<TikTokOAuthFactor> =
-  toStandardSchema(validateTikTokOAuthFactor);
+  /* @__PURE__ */ toStandardSchema(validateTikTokOAuthFactor);

@@ -158,4 +158,4 @@ export function assertTwitterOAuthFactor(
  * TwitterOAuthFactor as a Standard Schema (https://standardschema.dev).
  */
 export const TwitterOAuthFactorSchema: StandardSchemaV1<TwitterOAuthFactor> =
-  toStandardSchema(validateTwitterOAuthFactor);
+  /* @__PURE__ */ toStandardSchema(validateTwitterOAuthFactor);

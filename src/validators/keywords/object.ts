@@ -1,7 +1,7 @@
 import { atLeast, refOverridesSiblings } from "../../dialect.js";
 import { escapePointerToken } from "../../json-pointer.js";
 import { isSchemaObject, type SchemaObject } from "../../schema-walk.js";
-import { call, type Code, code, compare, negate, not, or } from "../code.js";
+import { call, type Code, code, compare, negate, not, or, pure } from "../code.js";
 import type { SchemaNode } from "../../graph.js";
 import { callStatement, childNode, dialectOf, failure, type CompileContext, type KeywordCompiler, type Site } from "../context.js";
 import type { Statement } from "../statements.js";
@@ -223,7 +223,7 @@ function additionalPropertyStatements(
       ? []
       : known.length <= 8
         ? known.map((name) => compare(key, "===", name))
-        : [call(code`${context.module.constant("knownProperties", code`new Set(${known})`)}.has`, key)];
+        : [call(code`${context.module.constant("knownProperties", pure(code`new Set(${known})`))}.has`, key)];
   const tests = [...knownTests, ...patterns.map(({ regExp }) => call(code`${regExp()}.test`, key))];
   const isKnown = tests.length === 0 ? code`false` : or(...tests);
   const header = code`for (const ${key} of Object.keys(${site.value}))`;

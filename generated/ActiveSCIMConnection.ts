@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -34,6 +37,55 @@ export interface ActiveSCIMConnection {
    * @format date-time
    */
   bearer_token_expires_at?: string;
+}
+
+const ACTIVE_SCIMCONNECTION_REQUIRED = [
+  "connection_id",
+  "display_name",
+  "bearer_token_last_four",
+];
+
+const ACTIVE_SCIMCONNECTION_PROPERTIES = [
+  ["connection_id", collectStringErrors],
+  ["display_name", collectStringErrors],
+  ["bearer_token_last_four", collectStringErrors],
+  ["bearer_token_expires_at", collectDateTimeStringErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectDateTimeStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+  else {
+    if (!formats.isDateTime(value))
+      pushError(
+        errors,
+        "format",
+        { format: "date-time" },
+        instancePath,
+        schemaPath,
+      );
+  }
 }
 
 /**
@@ -65,93 +117,24 @@ export function collectActiveSCIMConnectionErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.connection_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "connection_id" },
-        message: "must have required property 'connection_id'",
-      });
-    if (value.display_name === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "display_name" },
-        message: "must have required property 'display_name'",
-      });
-    if (value.bearer_token_last_four === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "bearer_token_last_four" },
-        message: "must have required property 'bearer_token_last_four'",
-      });
-    const connection_id = value.connection_id;
-    if (connection_id !== undefined) {
-      if (typeof connection_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/connection_id",
-          schemaPath: "#/properties/connection_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const display_name = value.display_name;
-    if (display_name !== undefined) {
-      if (typeof display_name !== "string")
-        errors.push({
-          instancePath: instancePath + "/display_name",
-          schemaPath: "#/properties/display_name/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const bearer_token_last_four = value.bearer_token_last_four;
-    if (bearer_token_last_four !== undefined) {
-      if (typeof bearer_token_last_four !== "string")
-        errors.push({
-          instancePath: instancePath + "/bearer_token_last_four",
-          schemaPath: "#/properties/bearer_token_last_four/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const bearer_token_expires_at = value.bearer_token_expires_at;
-    if (bearer_token_expires_at !== undefined) {
-      if (typeof bearer_token_expires_at !== "string")
-        errors.push({
-          instancePath: instancePath + "/bearer_token_expires_at",
-          schemaPath: "#/properties/bearer_token_expires_at/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-      else {
-        if (!formats.isDateTime(bearer_token_expires_at))
-          errors.push({
-            instancePath: instancePath + "/bearer_token_expires_at",
-            schemaPath: "#/properties/bearer_token_expires_at/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "date-time"',
-          });
-      }
-    }
+    collectRequired(
+      value,
+      ACTIVE_SCIMCONNECTION_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
+    collectProperties(
+      value,
+      ACTIVE_SCIMCONNECTION_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -49,6 +52,54 @@ export interface Address {
   primary: boolean;
 }
 
+const ADDRESS_REQUIRED = [
+  "formatted",
+  "street_address",
+  "locality",
+  "region",
+  "postal_code",
+  "country",
+  "type",
+  "primary",
+];
+
+const ADDRESS_PROPERTIES = [
+  ["formatted", collectStringErrors],
+  ["street_address", collectStringErrors],
+  ["locality", collectStringErrors],
+  ["region", collectStringErrors],
+  ["postal_code", collectStringErrors],
+  ["country", collectStringErrors],
+  ["type", collectStringErrors],
+  ["primary", collectBooleanErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectBooleanErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "boolean")
+    pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
+}
+
 /**
  * Whether `value` is a valid Address: the recursive check that `isAddress` guards.
  */
@@ -81,167 +132,18 @@ export function collectAddressErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.formatted === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "formatted" },
-        message: "must have required property 'formatted'",
-      });
-    if (value.street_address === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "street_address" },
-        message: "must have required property 'street_address'",
-      });
-    if (value.locality === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "locality" },
-        message: "must have required property 'locality'",
-      });
-    if (value.region === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "region" },
-        message: "must have required property 'region'",
-      });
-    if (value.postal_code === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "postal_code" },
-        message: "must have required property 'postal_code'",
-      });
-    if (value.country === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "country" },
-        message: "must have required property 'country'",
-      });
-    if (value.type === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property 'type'",
-      });
-    if (value.primary === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "primary" },
-        message: "must have required property 'primary'",
-      });
-    const formatted = value.formatted;
-    if (formatted !== undefined) {
-      if (typeof formatted !== "string")
-        errors.push({
-          instancePath: instancePath + "/formatted",
-          schemaPath: "#/properties/formatted/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const street_address = value.street_address;
-    if (street_address !== undefined) {
-      if (typeof street_address !== "string")
-        errors.push({
-          instancePath: instancePath + "/street_address",
-          schemaPath: "#/properties/street_address/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const locality = value.locality;
-    if (locality !== undefined) {
-      if (typeof locality !== "string")
-        errors.push({
-          instancePath: instancePath + "/locality",
-          schemaPath: "#/properties/locality/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const region = value.region;
-    if (region !== undefined) {
-      if (typeof region !== "string")
-        errors.push({
-          instancePath: instancePath + "/region",
-          schemaPath: "#/properties/region/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const postal_code = value.postal_code;
-    if (postal_code !== undefined) {
-      if (typeof postal_code !== "string")
-        errors.push({
-          instancePath: instancePath + "/postal_code",
-          schemaPath: "#/properties/postal_code/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const country = value.country;
-    if (country !== undefined) {
-      if (typeof country !== "string")
-        errors.push({
-          instancePath: instancePath + "/country",
-          schemaPath: "#/properties/country/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const type = value.type;
-    if (type !== undefined) {
-      if (typeof type !== "string")
-        errors.push({
-          instancePath: instancePath + "/type",
-          schemaPath: "#/properties/type/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const primary = value.primary;
-    if (primary !== undefined) {
-      if (typeof primary !== "boolean")
-        errors.push({
-          instancePath: instancePath + "/primary",
-          schemaPath: "#/properties/primary/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        });
-    }
+    collectRequired(value, ADDRESS_REQUIRED, instancePath, errors, schemaPath);
+    collectProperties(
+      value,
+      ADDRESS_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

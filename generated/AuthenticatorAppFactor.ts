@@ -5,8 +5,10 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -19,6 +21,23 @@ export interface AuthenticatorAppFactor {
    * Identifier of the TOTP registration used.
    */
   totp_id: string;
+}
+
+const AUTHENTICATOR_APP_FACTOR_PROPERTIES = [
+  ["totp_id", collectStringErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -41,34 +60,25 @@ export function collectAuthenticatorAppFactorErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
     if (value.totp_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "totp_id" },
-        message: "must have required property 'totp_id'",
-      });
-    const totp_id = value.totp_id;
-    if (totp_id !== undefined) {
-      if (typeof totp_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/totp_id",
-          schemaPath: "#/properties/totp_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
+      pushError(
+        errors,
+        "required",
+        { missingProperty: "totp_id" },
+        instancePath,
+        schemaPath,
+      );
+    collectProperties(
+      value,
+      AUTHENTICATOR_APP_FACTOR_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -41,6 +44,37 @@ export interface B2BSCIMName {
   honorific_suffix: string;
 }
 
+const B2_BSCIMNAME_REQUIRED = [
+  "formatted",
+  "family_name",
+  "given_name",
+  "middle_name",
+  "honorific_prefix",
+  "honorific_suffix",
+];
+
+const B2_BSCIMNAME_PROPERTIES = [
+  ["formatted", collectStringErrors],
+  ["family_name", collectStringErrors],
+  ["given_name", collectStringErrors],
+  ["middle_name", collectStringErrors],
+  ["honorific_prefix", collectStringErrors],
+  ["honorific_suffix", collectStringErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
 /**
  * Whether `value` is a valid B2BSCIMName: the recursive check that `isB2BSCIMName` guards.
  */
@@ -69,129 +103,24 @@ export function collectB2BSCIMNameErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.formatted === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "formatted" },
-        message: "must have required property 'formatted'",
-      });
-    if (value.family_name === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "family_name" },
-        message: "must have required property 'family_name'",
-      });
-    if (value.given_name === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "given_name" },
-        message: "must have required property 'given_name'",
-      });
-    if (value.middle_name === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "middle_name" },
-        message: "must have required property 'middle_name'",
-      });
-    if (value.honorific_prefix === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "honorific_prefix" },
-        message: "must have required property 'honorific_prefix'",
-      });
-    if (value.honorific_suffix === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "honorific_suffix" },
-        message: "must have required property 'honorific_suffix'",
-      });
-    const formatted = value.formatted;
-    if (formatted !== undefined) {
-      if (typeof formatted !== "string")
-        errors.push({
-          instancePath: instancePath + "/formatted",
-          schemaPath: "#/properties/formatted/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const family_name = value.family_name;
-    if (family_name !== undefined) {
-      if (typeof family_name !== "string")
-        errors.push({
-          instancePath: instancePath + "/family_name",
-          schemaPath: "#/properties/family_name/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const given_name = value.given_name;
-    if (given_name !== undefined) {
-      if (typeof given_name !== "string")
-        errors.push({
-          instancePath: instancePath + "/given_name",
-          schemaPath: "#/properties/given_name/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const middle_name = value.middle_name;
-    if (middle_name !== undefined) {
-      if (typeof middle_name !== "string")
-        errors.push({
-          instancePath: instancePath + "/middle_name",
-          schemaPath: "#/properties/middle_name/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const honorific_prefix = value.honorific_prefix;
-    if (honorific_prefix !== undefined) {
-      if (typeof honorific_prefix !== "string")
-        errors.push({
-          instancePath: instancePath + "/honorific_prefix",
-          schemaPath: "#/properties/honorific_prefix/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const honorific_suffix = value.honorific_suffix;
-    if (honorific_suffix !== undefined) {
-      if (typeof honorific_suffix !== "string")
-        errors.push({
-          instancePath: instancePath + "/honorific_suffix",
-          schemaPath: "#/properties/honorific_suffix/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
+    collectRequired(
+      value,
+      B2_BSCIMNAME_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
+    collectProperties(
+      value,
+      B2_BSCIMNAME_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

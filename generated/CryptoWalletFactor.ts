@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -27,6 +30,31 @@ export interface CryptoWalletFactor {
    * Kind of wallet, e.g. ethereum or solana.
    */
   crypto_wallet_type: string;
+}
+
+const CRYPTO_WALLET_FACTOR_REQUIRED = [
+  "crypto_wallet_id",
+  "crypto_wallet_address",
+  "crypto_wallet_type",
+];
+
+const CRYPTO_WALLET_FACTOR_PROPERTIES = [
+  ["crypto_wallet_id", collectStringErrors],
+  ["crypto_wallet_address", collectStringErrors],
+  ["crypto_wallet_type", collectStringErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -53,72 +81,24 @@ export function collectCryptoWalletFactorErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.crypto_wallet_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "crypto_wallet_id" },
-        message: "must have required property 'crypto_wallet_id'",
-      });
-    if (value.crypto_wallet_address === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "crypto_wallet_address" },
-        message: "must have required property 'crypto_wallet_address'",
-      });
-    if (value.crypto_wallet_type === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "crypto_wallet_type" },
-        message: "must have required property 'crypto_wallet_type'",
-      });
-    const crypto_wallet_id = value.crypto_wallet_id;
-    if (crypto_wallet_id !== undefined) {
-      if (typeof crypto_wallet_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/crypto_wallet_id",
-          schemaPath: "#/properties/crypto_wallet_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const crypto_wallet_address = value.crypto_wallet_address;
-    if (crypto_wallet_address !== undefined) {
-      if (typeof crypto_wallet_address !== "string")
-        errors.push({
-          instancePath: instancePath + "/crypto_wallet_address",
-          schemaPath: "#/properties/crypto_wallet_address/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const crypto_wallet_type = value.crypto_wallet_type;
-    if (crypto_wallet_type !== undefined) {
-      if (typeof crypto_wallet_type !== "string")
-        errors.push({
-          instancePath: instancePath + "/crypto_wallet_type",
-          schemaPath: "#/properties/crypto_wallet_type/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
+    collectRequired(
+      value,
+      CRYPTO_WALLET_FACTOR_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
+    collectProperties(
+      value,
+      CRYPTO_WALLET_FACTOR_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

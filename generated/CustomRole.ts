@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -32,6 +35,50 @@ export interface CustomRole {
    * Permissions granted by the role.
    */
   permissions: CustomRolePermission[];
+}
+
+const CUSTOM_ROLE_REQUIRED = ["role_id", "description", "permissions"];
+
+const CUSTOM_ROLE_PROPERTIES = [
+  ["role_id", collectStringErrors],
+  ["description", collectStringErrors],
+  ["permissions", collectCustomRole_PermissionsErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectCustomRole_PermissionsErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value))
+    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      collectCustomRolePermissionErrors(
+        item,
+        instancePath + "/" + index,
+        errors,
+      );
+    }
+  }
 }
 
 /**
@@ -60,82 +107,24 @@ export function collectCustomRoleErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.role_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "role_id" },
-        message: "must have required property 'role_id'",
-      });
-    if (value.description === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "description" },
-        message: "must have required property 'description'",
-      });
-    if (value.permissions === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "permissions" },
-        message: "must have required property 'permissions'",
-      });
-    const role_id = value.role_id;
-    if (role_id !== undefined) {
-      if (typeof role_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/role_id",
-          schemaPath: "#/properties/role_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const description = value.description;
-    if (description !== undefined) {
-      if (typeof description !== "string")
-        errors.push({
-          instancePath: instancePath + "/description",
-          schemaPath: "#/properties/description/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const permissions = value.permissions;
-    if (permissions !== undefined) {
-      if (!Array.isArray(permissions))
-        errors.push({
-          instancePath: instancePath + "/permissions",
-          schemaPath: "#/properties/permissions/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (let index = 0; index < permissions.length; index++) {
-          const item = permissions[index];
-          collectCustomRolePermissionErrors(
-            item,
-            instancePath + "/permissions/" + index,
-            errors,
-          );
-        }
-      }
-    }
+    collectRequired(
+      value,
+      CUSTOM_ROLE_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
+    collectProperties(
+      value,
+      CUSTOM_ROLE_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

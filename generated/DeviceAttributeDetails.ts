@@ -5,8 +5,10 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -32,6 +34,48 @@ export interface DeviceAttributeDetails {
    * @format date-time
    */
   last_seen_at?: string;
+}
+
+const DEVICE_ATTRIBUTE_DETAILS_PROPERTIES = [
+  ["is_new", collectBooleanErrors],
+  ["first_seen_at", collectDateTimeStringErrors],
+  ["last_seen_at", collectDateTimeStringErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectBooleanErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "boolean")
+    pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectDateTimeStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+  else {
+    if (!formats.isDateTime(value))
+      pushError(
+        errors,
+        "format",
+        { format: "date-time" },
+        instancePath,
+        schemaPath,
+      );
+  }
 }
 
 /**
@@ -64,76 +108,25 @@ export function collectDeviceAttributeDetailsErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
     if (value.is_new === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "is_new" },
-        message: "must have required property 'is_new'",
-      });
-    const is_new = value.is_new;
-    if (is_new !== undefined) {
-      if (typeof is_new !== "boolean")
-        errors.push({
-          instancePath: instancePath + "/is_new",
-          schemaPath: "#/properties/is_new/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        });
-    }
-    const first_seen_at = value.first_seen_at;
-    if (first_seen_at !== undefined) {
-      if (typeof first_seen_at !== "string")
-        errors.push({
-          instancePath: instancePath + "/first_seen_at",
-          schemaPath: "#/properties/first_seen_at/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-      else {
-        if (!formats.isDateTime(first_seen_at))
-          errors.push({
-            instancePath: instancePath + "/first_seen_at",
-            schemaPath: "#/properties/first_seen_at/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "date-time"',
-          });
-      }
-    }
-    const last_seen_at = value.last_seen_at;
-    if (last_seen_at !== undefined) {
-      if (typeof last_seen_at !== "string")
-        errors.push({
-          instancePath: instancePath + "/last_seen_at",
-          schemaPath: "#/properties/last_seen_at/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-      else {
-        if (!formats.isDateTime(last_seen_at))
-          errors.push({
-            instancePath: instancePath + "/last_seen_at",
-            schemaPath: "#/properties/last_seen_at/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "date-time"',
-          });
-      }
-    }
+      pushError(
+        errors,
+        "required",
+        { missingProperty: "is_new" },
+        instancePath,
+        schemaPath,
+      );
+    collectProperties(
+      value,
+      DEVICE_ATTRIBUTE_DETAILS_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -42,6 +45,36 @@ export interface EnterpriseExtension {
   manager?: Manager;
 }
 
+const ENTERPRISE_EXTENSION_REQUIRED = [
+  "employee_number",
+  "cost_center",
+  "division",
+  "department",
+  "organization",
+];
+
+const ENTERPRISE_EXTENSION_PROPERTIES = [
+  ["employee_number", collectStringErrors],
+  ["cost_center", collectStringErrors],
+  ["division", collectStringErrors],
+  ["department", collectStringErrors],
+  ["organization", collectStringErrors],
+  ["manager", collectManagerErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
 /**
  * Whether `value` is a valid EnterpriseExtension: the recursive check that `isEnterpriseExtension` guards.
  */
@@ -72,114 +105,24 @@ export function collectEnterpriseExtensionErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.employee_number === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "employee_number" },
-        message: "must have required property 'employee_number'",
-      });
-    if (value.cost_center === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "cost_center" },
-        message: "must have required property 'cost_center'",
-      });
-    if (value.division === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "division" },
-        message: "must have required property 'division'",
-      });
-    if (value.department === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "department" },
-        message: "must have required property 'department'",
-      });
-    if (value.organization === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "organization" },
-        message: "must have required property 'organization'",
-      });
-    const employee_number = value.employee_number;
-    if (employee_number !== undefined) {
-      if (typeof employee_number !== "string")
-        errors.push({
-          instancePath: instancePath + "/employee_number",
-          schemaPath: "#/properties/employee_number/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const cost_center = value.cost_center;
-    if (cost_center !== undefined) {
-      if (typeof cost_center !== "string")
-        errors.push({
-          instancePath: instancePath + "/cost_center",
-          schemaPath: "#/properties/cost_center/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const division = value.division;
-    if (division !== undefined) {
-      if (typeof division !== "string")
-        errors.push({
-          instancePath: instancePath + "/division",
-          schemaPath: "#/properties/division/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const department = value.department;
-    if (department !== undefined) {
-      if (typeof department !== "string")
-        errors.push({
-          instancePath: instancePath + "/department",
-          schemaPath: "#/properties/department/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const organization = value.organization;
-    if (organization !== undefined) {
-      if (typeof organization !== "string")
-        errors.push({
-          instancePath: instancePath + "/organization",
-          schemaPath: "#/properties/organization/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const manager = value.manager;
-    if (manager !== undefined) {
-      collectManagerErrors(manager, instancePath + "/manager", errors);
-    }
+    collectRequired(
+      value,
+      ENTERPRISE_EXTENSION_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
+    collectProperties(
+      value,
+      ENTERPRISE_EXTENSION_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

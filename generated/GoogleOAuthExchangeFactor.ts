@@ -5,8 +5,10 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -19,6 +21,23 @@ export interface GoogleOAuthExchangeFactor {
    * Identifier of the email address obtained through the Google exchange.
    */
   email_id: string;
+}
+
+const GOOGLE_OAUTH_EXCHANGE_FACTOR_PROPERTIES = [
+  ["email_id", collectStringErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -41,34 +60,25 @@ export function collectGoogleOAuthExchangeFactorErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
     if (value.email_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "email_id" },
-        message: "must have required property 'email_id'",
-      });
-    const email_id = value.email_id;
-    if (email_id !== undefined) {
-      if (typeof email_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/email_id",
-          schemaPath: "#/properties/email_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
+      pushError(
+        errors,
+        "required",
+        { missingProperty: "email_id" },
+        instancePath,
+        schemaPath,
+      );
+    collectProperties(
+      value,
+      GOOGLE_OAUTH_EXCHANGE_FACTOR_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -23,6 +26,29 @@ export interface ImpersonatedFactor {
    * Email address of the dashboard user doing the impersonation.
    */
   impersonator_email_address: string;
+}
+
+const IMPERSONATED_FACTOR_REQUIRED = [
+  "impersonator_id",
+  "impersonator_email_address",
+];
+
+const IMPERSONATED_FACTOR_PROPERTIES = [
+  ["impersonator_id", collectStringErrors],
+  ["impersonator_email_address", collectStringErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -47,53 +73,24 @@ export function collectImpersonatedFactorErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.impersonator_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "impersonator_id" },
-        message: "must have required property 'impersonator_id'",
-      });
-    if (value.impersonator_email_address === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "impersonator_email_address" },
-        message: "must have required property 'impersonator_email_address'",
-      });
-    const impersonator_id = value.impersonator_id;
-    if (impersonator_id !== undefined) {
-      if (typeof impersonator_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/impersonator_id",
-          schemaPath: "#/properties/impersonator_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const impersonator_email_address = value.impersonator_email_address;
-    if (impersonator_email_address !== undefined) {
-      if (typeof impersonator_email_address !== "string")
-        errors.push({
-          instancePath: instancePath + "/impersonator_email_address",
-          schemaPath: "#/properties/impersonator_email_address/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
+    collectRequired(
+      value,
+      IMPERSONATED_FACTOR_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
+    collectProperties(
+      value,
+      IMPERSONATED_FACTOR_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -27,6 +30,27 @@ export interface InstagramOAuthFactor {
    * Identifier of the email address tied to the Instagram login, if any.
    */
   email_id?: string;
+}
+
+const INSTAGRAM_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
+
+const INSTAGRAM_OAUTH_FACTOR_PROPERTIES = [
+  ["id", collectStringErrors],
+  ["provider_subject", collectStringErrors],
+  ["email_id", collectStringErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -53,64 +77,24 @@ export function collectInstagramOAuthFactorErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "id" },
-        message: "must have required property 'id'",
-      });
-    if (value.provider_subject === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "provider_subject" },
-        message: "must have required property 'provider_subject'",
-      });
-    const id = value.id;
-    if (id !== undefined) {
-      if (typeof id !== "string")
-        errors.push({
-          instancePath: instancePath + "/id",
-          schemaPath: "#/properties/id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const provider_subject = value.provider_subject;
-    if (provider_subject !== undefined) {
-      if (typeof provider_subject !== "string")
-        errors.push({
-          instancePath: instancePath + "/provider_subject",
-          schemaPath: "#/properties/provider_subject/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const email_id = value.email_id;
-    if (email_id !== undefined) {
-      if (typeof email_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/email_id",
-          schemaPath: "#/properties/email_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
+    collectRequired(
+      value,
+      INSTAGRAM_OAUTH_FACTOR_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
+    collectProperties(
+      value,
+      INSTAGRAM_OAUTH_FACTOR_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -27,6 +30,27 @@ export interface Manager {
    * The manager's name.
    */
   display_name: string;
+}
+
+const MANAGER_REQUIRED = ["value", "ref", "display_name"];
+
+const MANAGER_PROPERTIES = [
+  ["value", collectStringErrors],
+  ["ref", collectStringErrors],
+  ["display_name", collectStringErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -51,72 +75,18 @@ export function collectManagerErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.value === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "value" },
-        message: "must have required property 'value'",
-      });
-    if (value.ref === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "ref" },
-        message: "must have required property 'ref'",
-      });
-    if (value.display_name === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "display_name" },
-        message: "must have required property 'display_name'",
-      });
-    const value2 = value.value;
-    if (value2 !== undefined) {
-      if (typeof value2 !== "string")
-        errors.push({
-          instancePath: instancePath + "/value",
-          schemaPath: "#/properties/value/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const ref = value.ref;
-    if (ref !== undefined) {
-      if (typeof ref !== "string")
-        errors.push({
-          instancePath: instancePath + "/ref",
-          schemaPath: "#/properties/ref/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const display_name = value.display_name;
-    if (display_name !== undefined) {
-      if (typeof display_name !== "string")
-        errors.push({
-          instancePath: instancePath + "/display_name",
-          schemaPath: "#/properties/display_name/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
+    collectRequired(value, MANAGER_REQUIRED, instancePath, errors, schemaPath);
+    collectProperties(
+      value,
+      MANAGER_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -163,6 +166,198 @@ export interface Member {
   lock_expires_at?: string;
 }
 
+const MEMBER_REQUIRED = [
+  "organization_id",
+  "member_id",
+  "email_address",
+  "status",
+  "name",
+  "sso_registrations",
+  "is_breakglass",
+  "member_password_id",
+  "oauth_registrations",
+  "email_address_verified",
+  "mfa_phone_number_verified",
+  "is_admin",
+  "totp_registration_id",
+  "retired_email_addresses",
+  "is_locked",
+  "mfa_enrolled",
+  "mfa_phone_number",
+  "default_mfa_method",
+  "roles",
+];
+
+const MEMBER_PROPERTIES = [
+  ["organization_id", collectStringErrors],
+  ["member_id", collectStringErrors],
+  ["email_address", collectStringErrors],
+  ["status", collectStringErrors],
+  ["name", collectStringErrors],
+  ["sso_registrations", collectMember_SsoRegistrationsErrors],
+  ["is_breakglass", collectBooleanErrors],
+  ["member_password_id", collectStringErrors],
+  ["oauth_registrations", collectMember_OauthRegistrationsErrors],
+  ["email_address_verified", collectBooleanErrors],
+  ["mfa_phone_number_verified", collectBooleanErrors],
+  ["is_admin", collectBooleanErrors],
+  ["totp_registration_id", collectStringErrors],
+  ["retired_email_addresses", collectMember_RetiredEmailAddressesErrors],
+  ["is_locked", collectBooleanErrors],
+  ["mfa_enrolled", collectBooleanErrors],
+  ["mfa_phone_number", collectStringErrors],
+  ["default_mfa_method", collectStringErrors],
+  ["roles", collectMember_RolesErrors],
+  ["trusted_metadata", collectMember_TrustedMetadataErrors],
+  ["untrusted_metadata", collectMember_TrustedMetadataErrors],
+  ["created_at", collectDateTimeStringErrors],
+  ["updated_at", collectDateTimeStringErrors],
+  ["scim_registration", collectSCIMRegistrationErrors],
+  ["external_id", collectStringErrors],
+  ["lock_created_at", collectDateTimeStringErrors],
+  ["lock_expires_at", collectDateTimeStringErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectMember_SsoRegistrationsErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value))
+    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      collectSSORegistrationErrors(item, instancePath + "/" + index, errors);
+    }
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectBooleanErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "boolean")
+    pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectMember_OauthRegistrationsErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value))
+    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      collectOAuthRegistrationErrors(item, instancePath + "/" + index, errors);
+    }
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectMember_RetiredEmailAddressesErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value))
+    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      collectRetiredEmailErrors(item, instancePath + "/" + index, errors);
+    }
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectMember_RolesErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value))
+    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      collectMemberRoleErrors(item, instancePath + "/" + index, errors);
+    }
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectMember_TrustedMetadataErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!isJsonObject(value))
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
+  else {
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectDateTimeStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+  else {
+    if (!formats.isDateTime(value))
+      pushError(
+        errors,
+        "format",
+        { format: "date-time" },
+        instancePath,
+        schemaPath,
+      );
+  }
+}
+
 /**
  * Whether `value` is a valid Member: the recursive check that `isMember` guards.
  */
@@ -223,11 +418,13 @@ export function checkMember(value: unknown): value is Member {
     if (!checkMemberRole(item4)) return false;
   }
   const trusted_metadata = value.trusted_metadata;
-  if (trusted_metadata !== undefined && !isJsonObject(trusted_metadata))
-    return false;
+  if (trusted_metadata !== undefined) {
+    if (!isJsonObject(trusted_metadata)) return false;
+  }
   const untrusted_metadata = value.untrusted_metadata;
-  if (untrusted_metadata !== undefined && !isJsonObject(untrusted_metadata))
-    return false;
+  if (untrusted_metadata !== undefined) {
+    if (!isJsonObject(untrusted_metadata)) return false;
+  }
   const created_at = value.created_at;
   if (created_at !== undefined) {
     if (typeof created_at !== "string") return false;
@@ -268,545 +465,18 @@ export function collectMemberErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.organization_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "organization_id" },
-        message: "must have required property 'organization_id'",
-      });
-    if (value.member_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "member_id" },
-        message: "must have required property 'member_id'",
-      });
-    if (value.email_address === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "email_address" },
-        message: "must have required property 'email_address'",
-      });
-    if (value.status === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "status" },
-        message: "must have required property 'status'",
-      });
-    if (value.name === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "name" },
-        message: "must have required property 'name'",
-      });
-    if (value.sso_registrations === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "sso_registrations" },
-        message: "must have required property 'sso_registrations'",
-      });
-    if (value.is_breakglass === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "is_breakglass" },
-        message: "must have required property 'is_breakglass'",
-      });
-    if (value.member_password_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "member_password_id" },
-        message: "must have required property 'member_password_id'",
-      });
-    if (value.oauth_registrations === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "oauth_registrations" },
-        message: "must have required property 'oauth_registrations'",
-      });
-    if (value.email_address_verified === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "email_address_verified" },
-        message: "must have required property 'email_address_verified'",
-      });
-    if (value.mfa_phone_number_verified === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "mfa_phone_number_verified" },
-        message: "must have required property 'mfa_phone_number_verified'",
-      });
-    if (value.is_admin === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "is_admin" },
-        message: "must have required property 'is_admin'",
-      });
-    if (value.totp_registration_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "totp_registration_id" },
-        message: "must have required property 'totp_registration_id'",
-      });
-    if (value.retired_email_addresses === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "retired_email_addresses" },
-        message: "must have required property 'retired_email_addresses'",
-      });
-    if (value.is_locked === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "is_locked" },
-        message: "must have required property 'is_locked'",
-      });
-    if (value.mfa_enrolled === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "mfa_enrolled" },
-        message: "must have required property 'mfa_enrolled'",
-      });
-    if (value.mfa_phone_number === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "mfa_phone_number" },
-        message: "must have required property 'mfa_phone_number'",
-      });
-    if (value.default_mfa_method === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "default_mfa_method" },
-        message: "must have required property 'default_mfa_method'",
-      });
-    if (value.roles === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "roles" },
-        message: "must have required property 'roles'",
-      });
-    const organization_id = value.organization_id;
-    if (organization_id !== undefined) {
-      if (typeof organization_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/organization_id",
-          schemaPath: "#/properties/organization_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const member_id = value.member_id;
-    if (member_id !== undefined) {
-      if (typeof member_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/member_id",
-          schemaPath: "#/properties/member_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const email_address = value.email_address;
-    if (email_address !== undefined) {
-      if (typeof email_address !== "string")
-        errors.push({
-          instancePath: instancePath + "/email_address",
-          schemaPath: "#/properties/email_address/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const status = value.status;
-    if (status !== undefined) {
-      if (typeof status !== "string")
-        errors.push({
-          instancePath: instancePath + "/status",
-          schemaPath: "#/properties/status/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const name = value.name;
-    if (name !== undefined) {
-      if (typeof name !== "string")
-        errors.push({
-          instancePath: instancePath + "/name",
-          schemaPath: "#/properties/name/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const sso_registrations = value.sso_registrations;
-    if (sso_registrations !== undefined) {
-      if (!Array.isArray(sso_registrations))
-        errors.push({
-          instancePath: instancePath + "/sso_registrations",
-          schemaPath: "#/properties/sso_registrations/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (let index = 0; index < sso_registrations.length; index++) {
-          const item = sso_registrations[index];
-          collectSSORegistrationErrors(
-            item,
-            instancePath + "/sso_registrations/" + index,
-            errors,
-          );
-        }
-      }
-    }
-    const is_breakglass = value.is_breakglass;
-    if (is_breakglass !== undefined) {
-      if (typeof is_breakglass !== "boolean")
-        errors.push({
-          instancePath: instancePath + "/is_breakglass",
-          schemaPath: "#/properties/is_breakglass/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        });
-    }
-    const member_password_id = value.member_password_id;
-    if (member_password_id !== undefined) {
-      if (typeof member_password_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/member_password_id",
-          schemaPath: "#/properties/member_password_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const oauth_registrations = value.oauth_registrations;
-    if (oauth_registrations !== undefined) {
-      if (!Array.isArray(oauth_registrations))
-        errors.push({
-          instancePath: instancePath + "/oauth_registrations",
-          schemaPath: "#/properties/oauth_registrations/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (let index2 = 0; index2 < oauth_registrations.length; index2++) {
-          const item2 = oauth_registrations[index2];
-          collectOAuthRegistrationErrors(
-            item2,
-            instancePath + "/oauth_registrations/" + index2,
-            errors,
-          );
-        }
-      }
-    }
-    const email_address_verified = value.email_address_verified;
-    if (email_address_verified !== undefined) {
-      if (typeof email_address_verified !== "boolean")
-        errors.push({
-          instancePath: instancePath + "/email_address_verified",
-          schemaPath: "#/properties/email_address_verified/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        });
-    }
-    const mfa_phone_number_verified = value.mfa_phone_number_verified;
-    if (mfa_phone_number_verified !== undefined) {
-      if (typeof mfa_phone_number_verified !== "boolean")
-        errors.push({
-          instancePath: instancePath + "/mfa_phone_number_verified",
-          schemaPath: "#/properties/mfa_phone_number_verified/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        });
-    }
-    const is_admin = value.is_admin;
-    if (is_admin !== undefined) {
-      if (typeof is_admin !== "boolean")
-        errors.push({
-          instancePath: instancePath + "/is_admin",
-          schemaPath: "#/properties/is_admin/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        });
-    }
-    const totp_registration_id = value.totp_registration_id;
-    if (totp_registration_id !== undefined) {
-      if (typeof totp_registration_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/totp_registration_id",
-          schemaPath: "#/properties/totp_registration_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const retired_email_addresses = value.retired_email_addresses;
-    if (retired_email_addresses !== undefined) {
-      if (!Array.isArray(retired_email_addresses))
-        errors.push({
-          instancePath: instancePath + "/retired_email_addresses",
-          schemaPath: "#/properties/retired_email_addresses/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (
-          let index3 = 0;
-          index3 < retired_email_addresses.length;
-          index3++
-        ) {
-          const item3 = retired_email_addresses[index3];
-          collectRetiredEmailErrors(
-            item3,
-            instancePath + "/retired_email_addresses/" + index3,
-            errors,
-          );
-        }
-      }
-    }
-    const is_locked = value.is_locked;
-    if (is_locked !== undefined) {
-      if (typeof is_locked !== "boolean")
-        errors.push({
-          instancePath: instancePath + "/is_locked",
-          schemaPath: "#/properties/is_locked/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        });
-    }
-    const mfa_enrolled = value.mfa_enrolled;
-    if (mfa_enrolled !== undefined) {
-      if (typeof mfa_enrolled !== "boolean")
-        errors.push({
-          instancePath: instancePath + "/mfa_enrolled",
-          schemaPath: "#/properties/mfa_enrolled/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        });
-    }
-    const mfa_phone_number = value.mfa_phone_number;
-    if (mfa_phone_number !== undefined) {
-      if (typeof mfa_phone_number !== "string")
-        errors.push({
-          instancePath: instancePath + "/mfa_phone_number",
-          schemaPath: "#/properties/mfa_phone_number/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const default_mfa_method = value.default_mfa_method;
-    if (default_mfa_method !== undefined) {
-      if (typeof default_mfa_method !== "string")
-        errors.push({
-          instancePath: instancePath + "/default_mfa_method",
-          schemaPath: "#/properties/default_mfa_method/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const roles = value.roles;
-    if (roles !== undefined) {
-      if (!Array.isArray(roles))
-        errors.push({
-          instancePath: instancePath + "/roles",
-          schemaPath: "#/properties/roles/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (let index4 = 0; index4 < roles.length; index4++) {
-          const item4 = roles[index4];
-          collectMemberRoleErrors(
-            item4,
-            instancePath + "/roles/" + index4,
-            errors,
-          );
-        }
-      }
-    }
-    const trusted_metadata = value.trusted_metadata;
-    if (trusted_metadata !== undefined) {
-      if (!isJsonObject(trusted_metadata))
-        errors.push({
-          instancePath: instancePath + "/trusted_metadata",
-          schemaPath: "#/properties/trusted_metadata/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        });
-    }
-    const untrusted_metadata = value.untrusted_metadata;
-    if (untrusted_metadata !== undefined) {
-      if (!isJsonObject(untrusted_metadata))
-        errors.push({
-          instancePath: instancePath + "/untrusted_metadata",
-          schemaPath: "#/properties/untrusted_metadata/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        });
-    }
-    const created_at = value.created_at;
-    if (created_at !== undefined) {
-      if (typeof created_at !== "string")
-        errors.push({
-          instancePath: instancePath + "/created_at",
-          schemaPath: "#/properties/created_at/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-      else {
-        if (!formats.isDateTime(created_at))
-          errors.push({
-            instancePath: instancePath + "/created_at",
-            schemaPath: "#/properties/created_at/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "date-time"',
-          });
-      }
-    }
-    const updated_at = value.updated_at;
-    if (updated_at !== undefined) {
-      if (typeof updated_at !== "string")
-        errors.push({
-          instancePath: instancePath + "/updated_at",
-          schemaPath: "#/properties/updated_at/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-      else {
-        if (!formats.isDateTime(updated_at))
-          errors.push({
-            instancePath: instancePath + "/updated_at",
-            schemaPath: "#/properties/updated_at/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "date-time"',
-          });
-      }
-    }
-    const scim_registration = value.scim_registration;
-    if (scim_registration !== undefined) {
-      collectSCIMRegistrationErrors(
-        scim_registration,
-        instancePath + "/scim_registration",
-        errors,
-      );
-    }
-    const external_id = value.external_id;
-    if (external_id !== undefined) {
-      if (typeof external_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/external_id",
-          schemaPath: "#/properties/external_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const lock_created_at = value.lock_created_at;
-    if (lock_created_at !== undefined) {
-      if (typeof lock_created_at !== "string")
-        errors.push({
-          instancePath: instancePath + "/lock_created_at",
-          schemaPath: "#/properties/lock_created_at/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-      else {
-        if (!formats.isDateTime(lock_created_at))
-          errors.push({
-            instancePath: instancePath + "/lock_created_at",
-            schemaPath: "#/properties/lock_created_at/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "date-time"',
-          });
-      }
-    }
-    const lock_expires_at = value.lock_expires_at;
-    if (lock_expires_at !== undefined) {
-      if (typeof lock_expires_at !== "string")
-        errors.push({
-          instancePath: instancePath + "/lock_expires_at",
-          schemaPath: "#/properties/lock_expires_at/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-      else {
-        if (!formats.isDateTime(lock_expires_at))
-          errors.push({
-            instancePath: instancePath + "/lock_expires_at",
-            schemaPath: "#/properties/lock_expires_at/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "date-time"',
-          });
-      }
-    }
+    collectRequired(value, MEMBER_REQUIRED, instancePath, errors, schemaPath);
+    collectProperties(
+      value,
+      MEMBER_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

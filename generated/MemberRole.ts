@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -28,6 +31,45 @@ export interface MemberRole {
    * The assignments through which the Member holds this role.
    */
   sources: MemberRoleSource[];
+}
+
+const MEMBER_ROLE_REQUIRED = ["role_id", "sources"];
+
+const MEMBER_ROLE_PROPERTIES = [
+  ["role_id", collectStringErrors],
+  ["sources", collectMemberRole_SourcesErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectMemberRole_SourcesErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value))
+    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      collectMemberRoleSourceErrors(item, instancePath + "/" + index, errors);
+    }
+  }
 }
 
 /**
@@ -54,63 +96,24 @@ export function collectMemberRoleErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.role_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "role_id" },
-        message: "must have required property 'role_id'",
-      });
-    if (value.sources === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "sources" },
-        message: "must have required property 'sources'",
-      });
-    const role_id = value.role_id;
-    if (role_id !== undefined) {
-      if (typeof role_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/role_id",
-          schemaPath: "#/properties/role_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const sources = value.sources;
-    if (sources !== undefined) {
-      if (!Array.isArray(sources))
-        errors.push({
-          instancePath: instancePath + "/sources",
-          schemaPath: "#/properties/sources/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (let index = 0; index < sources.length; index++) {
-          const item = sources[index];
-          collectMemberRoleSourceErrors(
-            item,
-            instancePath + "/sources/" + index,
-            errors,
-          );
-        }
-      }
-    }
+    collectRequired(
+      value,
+      MEMBER_ROLE_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
+    collectProperties(
+      value,
+      MEMBER_ROLE_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

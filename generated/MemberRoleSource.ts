@@ -5,8 +5,10 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -27,6 +29,39 @@ export interface MemberRoleSource {
   };
 }
 
+const MEMBER_ROLE_SOURCE_PROPERTIES = [
+  ["type", collectStringErrors],
+  ["details", collectMemberRoleSource_DetailsErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectMemberRoleSource_DetailsErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!isJsonObject(value))
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
+  else {
+  }
+}
+
 /**
  * Whether `value` is a valid MemberRoleSource: the recursive check that `isMemberRoleSource` guards.
  */
@@ -37,7 +72,9 @@ export function checkMemberRoleSource(
   const type = value.type;
   if (typeof type !== "string") return false;
   const details = value.details;
-  if (details !== undefined && !isJsonObject(details)) return false;
+  if (details !== undefined) {
+    if (!isJsonObject(details)) return false;
+  }
   return true;
 }
 
@@ -49,45 +86,25 @@ export function collectMemberRoleSourceErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
     if (value.type === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property 'type'",
-      });
-    const type = value.type;
-    if (type !== undefined) {
-      if (typeof type !== "string")
-        errors.push({
-          instancePath: instancePath + "/type",
-          schemaPath: "#/properties/type/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const details = value.details;
-    if (details !== undefined) {
-      if (!isJsonObject(details))
-        errors.push({
-          instancePath: instancePath + "/details",
-          schemaPath: "#/properties/details/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        });
-    }
+      pushError(
+        errors,
+        "required",
+        { missingProperty: "type" },
+        instancePath,
+        schemaPath,
+      );
+    collectProperties(
+      value,
+      MEMBER_ROLE_SOURCE_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

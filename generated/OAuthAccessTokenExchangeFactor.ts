@@ -5,8 +5,10 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -19,6 +21,23 @@ export interface OAuthAccessTokenExchangeFactor {
    * Identifier of the client whose access token was exchanged.
    */
   client_id: string;
+}
+
+const OAUTH_ACCESS_TOKEN_EXCHANGE_FACTOR_PROPERTIES = [
+  ["client_id", collectStringErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -41,34 +60,25 @@ export function collectOAuthAccessTokenExchangeFactorErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
     if (value.client_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "client_id" },
-        message: "must have required property 'client_id'",
-      });
-    const client_id = value.client_id;
-    if (client_id !== undefined) {
-      if (typeof client_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/client_id",
-          schemaPath: "#/properties/client_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
+      pushError(
+        errors,
+        "required",
+        { missingProperty: "client_id" },
+        instancePath,
+        schemaPath,
+      );
+    collectProperties(
+      value,
+      OAUTH_ACCESS_TOKEN_EXCHANGE_FACTOR_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -35,6 +38,33 @@ export interface OAuthRegistration {
    * The user's locale as reported by the provider, if available.
    */
   locale?: string;
+}
+
+const OAUTH_REGISTRATION_REQUIRED = [
+  "provider_type",
+  "provider_subject",
+  "member_oauth_registration_id",
+];
+
+const OAUTH_REGISTRATION_PROPERTIES = [
+  ["provider_type", collectStringErrors],
+  ["provider_subject", collectStringErrors],
+  ["member_oauth_registration_id", collectStringErrors],
+  ["profile_picture_url", collectStringErrors],
+  ["locale", collectStringErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -69,94 +99,24 @@ export function collectOAuthRegistrationErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.provider_type === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "provider_type" },
-        message: "must have required property 'provider_type'",
-      });
-    if (value.provider_subject === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "provider_subject" },
-        message: "must have required property 'provider_subject'",
-      });
-    if (value.member_oauth_registration_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "member_oauth_registration_id" },
-        message: "must have required property 'member_oauth_registration_id'",
-      });
-    const provider_type = value.provider_type;
-    if (provider_type !== undefined) {
-      if (typeof provider_type !== "string")
-        errors.push({
-          instancePath: instancePath + "/provider_type",
-          schemaPath: "#/properties/provider_type/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const provider_subject = value.provider_subject;
-    if (provider_subject !== undefined) {
-      if (typeof provider_subject !== "string")
-        errors.push({
-          instancePath: instancePath + "/provider_subject",
-          schemaPath: "#/properties/provider_subject/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const member_oauth_registration_id = value.member_oauth_registration_id;
-    if (member_oauth_registration_id !== undefined) {
-      if (typeof member_oauth_registration_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/member_oauth_registration_id",
-          schemaPath: "#/properties/member_oauth_registration_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const profile_picture_url = value.profile_picture_url;
-    if (profile_picture_url !== undefined) {
-      if (typeof profile_picture_url !== "string")
-        errors.push({
-          instancePath: instancePath + "/profile_picture_url",
-          schemaPath: "#/properties/profile_picture_url/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const locale = value.locale;
-    if (locale !== undefined) {
-      if (typeof locale !== "string")
-        errors.push({
-          instancePath: instancePath + "/locale",
-          schemaPath: "#/properties/locale/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
+    collectRequired(
+      value,
+      OAUTH_REGISTRATION_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
+    collectProperties(
+      value,
+      OAUTH_REGISTRATION_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -75,6 +78,66 @@ export interface RecoverResponse {
   member_device?: DeviceInfo;
 }
 
+const RECOVER_RESPONSE_REQUIRED = [
+  "request_id",
+  "member_id",
+  "member",
+  "organization",
+  "session_token",
+  "session_jwt",
+  "recovery_codes_remaining",
+  "status_code",
+];
+
+const RECOVER_RESPONSE_PROPERTIES = [
+  ["request_id", collectStringErrors],
+  ["member_id", collectStringErrors],
+  ["member", collectMemberErrors],
+  ["organization", collectOrganizationErrors],
+  ["session_token", collectStringErrors],
+  ["session_jwt", collectStringErrors],
+  ["recovery_codes_remaining", collectInt32IntegerErrors],
+  ["status_code", collectInt32IntegerErrors],
+  ["member_session", collectMemberSessionErrors],
+  ["member_device", collectDeviceInfoErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectInt32IntegerErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Number.isInteger(value))
+    pushError(errors, "type", { type: "integer" }, instancePath, schemaPath);
+  if (typeof value === "number") {
+    if (!formats.isInt32(value))
+      pushError(
+        errors,
+        "format",
+        { format: "int32" },
+        instancePath,
+        schemaPath,
+      );
+  }
+}
+
 /**
  * Whether `value` is a valid RecoverResponse: the recursive check that `isRecoverResponse` guards.
  */
@@ -125,193 +188,24 @@ export function collectRecoverResponseErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.request_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "request_id" },
-        message: "must have required property 'request_id'",
-      });
-    if (value.member_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "member_id" },
-        message: "must have required property 'member_id'",
-      });
-    if (value.member === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "member" },
-        message: "must have required property 'member'",
-      });
-    if (value.organization === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "organization" },
-        message: "must have required property 'organization'",
-      });
-    if (value.session_token === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "session_token" },
-        message: "must have required property 'session_token'",
-      });
-    if (value.session_jwt === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "session_jwt" },
-        message: "must have required property 'session_jwt'",
-      });
-    if (value.recovery_codes_remaining === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "recovery_codes_remaining" },
-        message: "must have required property 'recovery_codes_remaining'",
-      });
-    if (value.status_code === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "status_code" },
-        message: "must have required property 'status_code'",
-      });
-    const request_id = value.request_id;
-    if (request_id !== undefined) {
-      if (typeof request_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/request_id",
-          schemaPath: "#/properties/request_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const member_id = value.member_id;
-    if (member_id !== undefined) {
-      if (typeof member_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/member_id",
-          schemaPath: "#/properties/member_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const member = value.member;
-    if (member !== undefined) {
-      collectMemberErrors(member, instancePath + "/member", errors);
-    }
-    const organization = value.organization;
-    if (organization !== undefined) {
-      collectOrganizationErrors(
-        organization,
-        instancePath + "/organization",
-        errors,
-      );
-    }
-    const session_token = value.session_token;
-    if (session_token !== undefined) {
-      if (typeof session_token !== "string")
-        errors.push({
-          instancePath: instancePath + "/session_token",
-          schemaPath: "#/properties/session_token/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const session_jwt = value.session_jwt;
-    if (session_jwt !== undefined) {
-      if (typeof session_jwt !== "string")
-        errors.push({
-          instancePath: instancePath + "/session_jwt",
-          schemaPath: "#/properties/session_jwt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const recovery_codes_remaining = value.recovery_codes_remaining;
-    if (recovery_codes_remaining !== undefined) {
-      if (!Number.isInteger(recovery_codes_remaining))
-        errors.push({
-          instancePath: instancePath + "/recovery_codes_remaining",
-          schemaPath: "#/properties/recovery_codes_remaining/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        });
-      if (typeof recovery_codes_remaining === "number") {
-        if (!formats.isInt32(recovery_codes_remaining))
-          errors.push({
-            instancePath: instancePath + "/recovery_codes_remaining",
-            schemaPath: "#/properties/recovery_codes_remaining/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "int32"',
-          });
-      }
-    }
-    const status_code = value.status_code;
-    if (status_code !== undefined) {
-      if (!Number.isInteger(status_code))
-        errors.push({
-          instancePath: instancePath + "/status_code",
-          schemaPath: "#/properties/status_code/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        });
-      if (typeof status_code === "number") {
-        if (!formats.isInt32(status_code))
-          errors.push({
-            instancePath: instancePath + "/status_code",
-            schemaPath: "#/properties/status_code/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "int32"',
-          });
-      }
-    }
-    const member_session = value.member_session;
-    if (member_session !== undefined) {
-      collectMemberSessionErrors(
-        member_session,
-        instancePath + "/member_session",
-        errors,
-      );
-    }
-    const member_device = value.member_device;
-    if (member_device !== undefined) {
-      collectDeviceInfoErrors(
-        member_device,
-        instancePath + "/member_device",
-        errors,
-      );
-    }
+    collectRequired(
+      value,
+      RECOVER_RESPONSE_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
+    collectProperties(
+      value,
+      RECOVER_RESPONSE_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -27,6 +30,40 @@ export interface Role {
    * Whether this entry is the preferred one of its kind.
    */
   primary: boolean;
+}
+
+const ROLE_REQUIRED = ["value", "type", "primary"];
+
+const ROLE_PROPERTIES = [
+  ["value", collectStringErrors],
+  ["type", collectStringErrors],
+  ["primary", collectBooleanErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectBooleanErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "boolean")
+    pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
 }
 
 /**
@@ -51,72 +88,12 @@ export function collectRoleErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.value === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "value" },
-        message: "must have required property 'value'",
-      });
-    if (value.type === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property 'type'",
-      });
-    if (value.primary === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "primary" },
-        message: "must have required property 'primary'",
-      });
-    const value2 = value.value;
-    if (value2 !== undefined) {
-      if (typeof value2 !== "string")
-        errors.push({
-          instancePath: instancePath + "/value",
-          schemaPath: "#/properties/value/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const type = value.type;
-    if (type !== undefined) {
-      if (typeof type !== "string")
-        errors.push({
-          instancePath: instancePath + "/type",
-          schemaPath: "#/properties/type/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const primary = value.primary;
-    if (primary !== undefined) {
-      if (typeof primary !== "boolean")
-        errors.push({
-          instancePath: instancePath + "/primary",
-          schemaPath: "#/properties/primary/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        });
-    }
+    collectRequired(value, ROLE_REQUIRED, instancePath, errors, schemaPath);
+    collectProperties(value, ROLE_PROPERTIES, instancePath, errors, schemaPath);
   }
 }
 

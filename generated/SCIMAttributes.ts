@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -144,6 +147,257 @@ export interface SCIMAttributes {
   enterprise_extension?: EnterpriseExtension;
 }
 
+const SCIMATTRIBUTES_REQUIRED = [
+  "user_name",
+  "id",
+  "external_id",
+  "active",
+  "groups",
+  "display_name",
+  "nick_name",
+  "profile_url",
+  "user_type",
+  "title",
+  "preferred_language",
+  "locale",
+  "timezone",
+  "emails",
+  "phone_numbers",
+  "addresses",
+  "ims",
+  "photos",
+  "entitlements",
+  "roles",
+  "x509certificates",
+];
+
+const SCIMATTRIBUTES_PROPERTIES = [
+  ["user_name", collectStringErrors],
+  ["id", collectStringErrors],
+  ["external_id", collectStringErrors],
+  ["active", collectBooleanErrors],
+  ["groups", collectSCIMAttributes_GroupsErrors],
+  ["display_name", collectStringErrors],
+  ["nick_name", collectStringErrors],
+  ["profile_url", collectStringErrors],
+  ["user_type", collectStringErrors],
+  ["title", collectStringErrors],
+  ["preferred_language", collectStringErrors],
+  ["locale", collectStringErrors],
+  ["timezone", collectStringErrors],
+  ["emails", collectSCIMAttributes_EmailsErrors],
+  ["phone_numbers", collectSCIMAttributes_PhoneNumbersErrors],
+  ["addresses", collectSCIMAttributes_AddressesErrors],
+  ["ims", collectSCIMAttributes_ImsErrors],
+  ["photos", collectSCIMAttributes_PhotosErrors],
+  ["entitlements", collectSCIMAttributes_EntitlementsErrors],
+  ["roles", collectSCIMAttributes_RolesErrors],
+  ["x509certificates", collectSCIMAttributes_X509CertificatesErrors],
+  ["name", collectB2BSCIMNameErrors],
+  ["enterprise_extension", collectEnterpriseExtensionErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectBooleanErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "boolean")
+    pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectSCIMAttributes_GroupsErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value))
+    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      collectGroupErrors(item, instancePath + "/" + index, errors);
+    }
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectSCIMAttributes_EmailsErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value))
+    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      collectB2BSCIMEmailErrors(item, instancePath + "/" + index, errors);
+    }
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectSCIMAttributes_PhoneNumbersErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value))
+    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      collectB2BSCIMPhoneNumberErrors(item, instancePath + "/" + index, errors);
+    }
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectSCIMAttributes_AddressesErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value))
+    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      collectAddressErrors(item, instancePath + "/" + index, errors);
+    }
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectSCIMAttributes_ImsErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value))
+    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      collectIMsErrors(item, instancePath + "/" + index, errors);
+    }
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectSCIMAttributes_PhotosErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value))
+    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      collectPhotoErrors(item, instancePath + "/" + index, errors);
+    }
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectSCIMAttributes_EntitlementsErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value))
+    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      collectEntitlementErrors(item, instancePath + "/" + index, errors);
+    }
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectSCIMAttributes_RolesErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value))
+    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      collectRoleErrors(item, instancePath + "/" + index, errors);
+    }
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectSCIMAttributes_X509CertificatesErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value))
+    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      collectB2BSCIMX509CertificateErrors(
+        item,
+        instancePath + "/" + index,
+        errors,
+      );
+    }
+  }
+}
+
 /**
  * Whether `value` is a valid SCIMAttributes: the recursive check that `isSCIMAttributes` guards.
  */
@@ -246,500 +500,24 @@ export function collectSCIMAttributesErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.user_name === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "user_name" },
-        message: "must have required property 'user_name'",
-      });
-    if (value.id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "id" },
-        message: "must have required property 'id'",
-      });
-    if (value.external_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "external_id" },
-        message: "must have required property 'external_id'",
-      });
-    if (value.active === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "active" },
-        message: "must have required property 'active'",
-      });
-    if (value.groups === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "groups" },
-        message: "must have required property 'groups'",
-      });
-    if (value.display_name === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "display_name" },
-        message: "must have required property 'display_name'",
-      });
-    if (value.nick_name === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "nick_name" },
-        message: "must have required property 'nick_name'",
-      });
-    if (value.profile_url === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "profile_url" },
-        message: "must have required property 'profile_url'",
-      });
-    if (value.user_type === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "user_type" },
-        message: "must have required property 'user_type'",
-      });
-    if (value.title === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "title" },
-        message: "must have required property 'title'",
-      });
-    if (value.preferred_language === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "preferred_language" },
-        message: "must have required property 'preferred_language'",
-      });
-    if (value.locale === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "locale" },
-        message: "must have required property 'locale'",
-      });
-    if (value.timezone === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "timezone" },
-        message: "must have required property 'timezone'",
-      });
-    if (value.emails === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "emails" },
-        message: "must have required property 'emails'",
-      });
-    if (value.phone_numbers === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "phone_numbers" },
-        message: "must have required property 'phone_numbers'",
-      });
-    if (value.addresses === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "addresses" },
-        message: "must have required property 'addresses'",
-      });
-    if (value.ims === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "ims" },
-        message: "must have required property 'ims'",
-      });
-    if (value.photos === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "photos" },
-        message: "must have required property 'photos'",
-      });
-    if (value.entitlements === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "entitlements" },
-        message: "must have required property 'entitlements'",
-      });
-    if (value.roles === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "roles" },
-        message: "must have required property 'roles'",
-      });
-    if (value.x509certificates === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "x509certificates" },
-        message: "must have required property 'x509certificates'",
-      });
-    const user_name = value.user_name;
-    if (user_name !== undefined) {
-      if (typeof user_name !== "string")
-        errors.push({
-          instancePath: instancePath + "/user_name",
-          schemaPath: "#/properties/user_name/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const id = value.id;
-    if (id !== undefined) {
-      if (typeof id !== "string")
-        errors.push({
-          instancePath: instancePath + "/id",
-          schemaPath: "#/properties/id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const external_id = value.external_id;
-    if (external_id !== undefined) {
-      if (typeof external_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/external_id",
-          schemaPath: "#/properties/external_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const active = value.active;
-    if (active !== undefined) {
-      if (typeof active !== "boolean")
-        errors.push({
-          instancePath: instancePath + "/active",
-          schemaPath: "#/properties/active/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        });
-    }
-    const groups = value.groups;
-    if (groups !== undefined) {
-      if (!Array.isArray(groups))
-        errors.push({
-          instancePath: instancePath + "/groups",
-          schemaPath: "#/properties/groups/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (let index = 0; index < groups.length; index++) {
-          const item = groups[index];
-          collectGroupErrors(item, instancePath + "/groups/" + index, errors);
-        }
-      }
-    }
-    const display_name = value.display_name;
-    if (display_name !== undefined) {
-      if (typeof display_name !== "string")
-        errors.push({
-          instancePath: instancePath + "/display_name",
-          schemaPath: "#/properties/display_name/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const nick_name = value.nick_name;
-    if (nick_name !== undefined) {
-      if (typeof nick_name !== "string")
-        errors.push({
-          instancePath: instancePath + "/nick_name",
-          schemaPath: "#/properties/nick_name/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const profile_url = value.profile_url;
-    if (profile_url !== undefined) {
-      if (typeof profile_url !== "string")
-        errors.push({
-          instancePath: instancePath + "/profile_url",
-          schemaPath: "#/properties/profile_url/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const user_type = value.user_type;
-    if (user_type !== undefined) {
-      if (typeof user_type !== "string")
-        errors.push({
-          instancePath: instancePath + "/user_type",
-          schemaPath: "#/properties/user_type/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const title = value.title;
-    if (title !== undefined) {
-      if (typeof title !== "string")
-        errors.push({
-          instancePath: instancePath + "/title",
-          schemaPath: "#/properties/title/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const preferred_language = value.preferred_language;
-    if (preferred_language !== undefined) {
-      if (typeof preferred_language !== "string")
-        errors.push({
-          instancePath: instancePath + "/preferred_language",
-          schemaPath: "#/properties/preferred_language/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const locale = value.locale;
-    if (locale !== undefined) {
-      if (typeof locale !== "string")
-        errors.push({
-          instancePath: instancePath + "/locale",
-          schemaPath: "#/properties/locale/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const timezone = value.timezone;
-    if (timezone !== undefined) {
-      if (typeof timezone !== "string")
-        errors.push({
-          instancePath: instancePath + "/timezone",
-          schemaPath: "#/properties/timezone/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const emails = value.emails;
-    if (emails !== undefined) {
-      if (!Array.isArray(emails))
-        errors.push({
-          instancePath: instancePath + "/emails",
-          schemaPath: "#/properties/emails/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (let index2 = 0; index2 < emails.length; index2++) {
-          const item2 = emails[index2];
-          collectB2BSCIMEmailErrors(
-            item2,
-            instancePath + "/emails/" + index2,
-            errors,
-          );
-        }
-      }
-    }
-    const phone_numbers = value.phone_numbers;
-    if (phone_numbers !== undefined) {
-      if (!Array.isArray(phone_numbers))
-        errors.push({
-          instancePath: instancePath + "/phone_numbers",
-          schemaPath: "#/properties/phone_numbers/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (let index3 = 0; index3 < phone_numbers.length; index3++) {
-          const item3 = phone_numbers[index3];
-          collectB2BSCIMPhoneNumberErrors(
-            item3,
-            instancePath + "/phone_numbers/" + index3,
-            errors,
-          );
-        }
-      }
-    }
-    const addresses = value.addresses;
-    if (addresses !== undefined) {
-      if (!Array.isArray(addresses))
-        errors.push({
-          instancePath: instancePath + "/addresses",
-          schemaPath: "#/properties/addresses/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (let index4 = 0; index4 < addresses.length; index4++) {
-          const item4 = addresses[index4];
-          collectAddressErrors(
-            item4,
-            instancePath + "/addresses/" + index4,
-            errors,
-          );
-        }
-      }
-    }
-    const ims = value.ims;
-    if (ims !== undefined) {
-      if (!Array.isArray(ims))
-        errors.push({
-          instancePath: instancePath + "/ims",
-          schemaPath: "#/properties/ims/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (let index5 = 0; index5 < ims.length; index5++) {
-          const item5 = ims[index5];
-          collectIMsErrors(item5, instancePath + "/ims/" + index5, errors);
-        }
-      }
-    }
-    const photos = value.photos;
-    if (photos !== undefined) {
-      if (!Array.isArray(photos))
-        errors.push({
-          instancePath: instancePath + "/photos",
-          schemaPath: "#/properties/photos/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (let index6 = 0; index6 < photos.length; index6++) {
-          const item6 = photos[index6];
-          collectPhotoErrors(item6, instancePath + "/photos/" + index6, errors);
-        }
-      }
-    }
-    const entitlements = value.entitlements;
-    if (entitlements !== undefined) {
-      if (!Array.isArray(entitlements))
-        errors.push({
-          instancePath: instancePath + "/entitlements",
-          schemaPath: "#/properties/entitlements/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (let index7 = 0; index7 < entitlements.length; index7++) {
-          const item7 = entitlements[index7];
-          collectEntitlementErrors(
-            item7,
-            instancePath + "/entitlements/" + index7,
-            errors,
-          );
-        }
-      }
-    }
-    const roles = value.roles;
-    if (roles !== undefined) {
-      if (!Array.isArray(roles))
-        errors.push({
-          instancePath: instancePath + "/roles",
-          schemaPath: "#/properties/roles/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (let index8 = 0; index8 < roles.length; index8++) {
-          const item8 = roles[index8];
-          collectRoleErrors(item8, instancePath + "/roles/" + index8, errors);
-        }
-      }
-    }
-    const x509certificates = value.x509certificates;
-    if (x509certificates !== undefined) {
-      if (!Array.isArray(x509certificates))
-        errors.push({
-          instancePath: instancePath + "/x509certificates",
-          schemaPath: "#/properties/x509certificates/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (let index9 = 0; index9 < x509certificates.length; index9++) {
-          const item9 = x509certificates[index9];
-          collectB2BSCIMX509CertificateErrors(
-            item9,
-            instancePath + "/x509certificates/" + index9,
-            errors,
-          );
-        }
-      }
-    }
-    const name = value.name;
-    if (name !== undefined) {
-      collectB2BSCIMNameErrors(name, instancePath + "/name", errors);
-    }
-    const enterprise_extension = value.enterprise_extension;
-    if (enterprise_extension !== undefined) {
-      collectEnterpriseExtensionErrors(
-        enterprise_extension,
-        instancePath + "/enterprise_extension",
-        errors,
-      );
-    }
+    collectRequired(
+      value,
+      SCIMATTRIBUTES_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
+    collectProperties(
+      value,
+      SCIMATTRIBUTES_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -38,6 +41,28 @@ export interface SCIMRegistration {
   scim_attributes?: SCIMAttributes;
 }
 
+const SCIMREGISTRATION_REQUIRED = ["connection_id", "registration_id"];
+
+const SCIMREGISTRATION_PROPERTIES = [
+  ["connection_id", collectStringErrors],
+  ["registration_id", collectStringErrors],
+  ["external_id", collectStringErrors],
+  ["scim_attributes", collectSCIMAttributesErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
 /**
  * Whether `value` is a valid SCIMRegistration: the recursive check that `isSCIMRegistration` guards.
  */
@@ -66,72 +91,24 @@ export function collectSCIMRegistrationErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.connection_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "connection_id" },
-        message: "must have required property 'connection_id'",
-      });
-    if (value.registration_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "registration_id" },
-        message: "must have required property 'registration_id'",
-      });
-    const connection_id = value.connection_id;
-    if (connection_id !== undefined) {
-      if (typeof connection_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/connection_id",
-          schemaPath: "#/properties/connection_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const registration_id = value.registration_id;
-    if (registration_id !== undefined) {
-      if (typeof registration_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/registration_id",
-          schemaPath: "#/properties/registration_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const external_id = value.external_id;
-    if (external_id !== undefined) {
-      if (typeof external_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/external_id",
-          schemaPath: "#/properties/external_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const scim_attributes = value.scim_attributes;
-    if (scim_attributes !== undefined) {
-      collectSCIMAttributesErrors(
-        scim_attributes,
-        instancePath + "/scim_attributes",
-        errors,
-      );
-    }
+    collectRequired(
+      value,
+      SCIMREGISTRATION_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
+    collectProperties(
+      value,
+      SCIMREGISTRATION_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

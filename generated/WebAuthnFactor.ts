@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -27,6 +30,27 @@ export interface WebAuthnFactor {
    * User agent of the browser that performed the ceremony.
    */
   user_agent?: string;
+}
+
+const WEB_AUTHN_FACTOR_REQUIRED = ["webauthn_registration_id", "domain"];
+
+const WEB_AUTHN_FACTOR_PROPERTIES = [
+  ["webauthn_registration_id", collectStringErrors],
+  ["domain", collectStringErrors],
+  ["user_agent", collectStringErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -51,64 +75,24 @@ export function collectWebAuthnFactorErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.webauthn_registration_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "webauthn_registration_id" },
-        message: "must have required property 'webauthn_registration_id'",
-      });
-    if (value.domain === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "domain" },
-        message: "must have required property 'domain'",
-      });
-    const webauthn_registration_id = value.webauthn_registration_id;
-    if (webauthn_registration_id !== undefined) {
-      if (typeof webauthn_registration_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/webauthn_registration_id",
-          schemaPath: "#/properties/webauthn_registration_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const domain = value.domain;
-    if (domain !== undefined) {
-      if (typeof domain !== "string")
-        errors.push({
-          instancePath: instancePath + "/domain",
-          schemaPath: "#/properties/domain/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const user_agent = value.user_agent;
-    if (user_agent !== undefined) {
-      if (typeof user_agent !== "string")
-        errors.push({
-          instancePath: instancePath + "/user_agent",
-          schemaPath: "#/properties/user_agent/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
+    collectRequired(
+      value,
+      WEB_AUTHN_FACTOR_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
+    collectProperties(
+      value,
+      WEB_AUTHN_FACTOR_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

@@ -20,6 +20,100 @@ export interface ValidationError {
 export type ValidationResult<T> =
   { valid: true; value: T } | { valid: false; errors: ValidationError[] };
 
+/**
+ * Appends a failure of `keyword` to `errors`. `schemaPath` is the failing subschema's: the keyword's
+ * own path is that plus the keyword, except for a `false` schema, whose path is its own.
+ */
+export function pushError(
+  errors: ValidationError[],
+  keyword: string,
+  params: Record<string, unknown>,
+  instancePath: string,
+  schemaPath: string,
+): void {
+  errors.push({
+    instancePath,
+    schemaPath:
+      keyword === "false schema" ? schemaPath : `${schemaPath}/${keyword}`,
+    keyword,
+    params,
+    message: errorMessage(keyword, params),
+  });
+}
+
+/** ajv's message for a failure of `keyword` with `params`. */
+export function errorMessage(
+  keyword: string,
+  params: Record<string, unknown>,
+): string {
+  // The params a message names are strings and numbers.
+  const param = (name: string): string => String(params[name]);
+  const limit = param("limit");
+  switch (keyword) {
+    case "type":
+      return `must be ${param("type")}`;
+    case "required":
+      return `must have required property '${param("missingProperty")}'`;
+    case "format":
+      return `must match format "${param("format")}"`;
+    case "pattern":
+      return `must match pattern "${param("pattern")}"`;
+    case "enum":
+      return "must be equal to one of the allowed values";
+    case "const":
+      return "must be equal to constant";
+    case "minLength":
+      return `must NOT have fewer than ${limit} characters`;
+    case "maxLength":
+      return `must NOT have more than ${limit} characters`;
+    case "minItems":
+      return `must NOT have fewer than ${limit} items`;
+    case "maxItems":
+    case "items":
+    case "additionalItems":
+    case "unevaluatedItems":
+      return `must NOT have more than ${limit} items`;
+    case "minProperties":
+      return `must NOT have fewer than ${limit} properties`;
+    case "maxProperties":
+      return `must NOT have more than ${limit} properties`;
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return `must be ${param("comparison")} ${limit}`;
+    case "multipleOf":
+      return `must be multiple of ${param("multipleOf")}`;
+    case "additionalProperties":
+      return "must NOT have additional properties";
+    case "unevaluatedProperties":
+      return "must NOT have unevaluated properties";
+    case "propertyNames":
+      return "property name must be valid";
+    case "dependentRequired":
+    case "dependencies":
+      return `must have ${params["depsCount"] === 1 ? "property" : "properties"} ${param("deps")} when property ${param("property")} is present`;
+    case "uniqueItems":
+      return `must NOT have duplicate items (items ## ${param("j")} and ${param("i")} are identical)`;
+    case "contains":
+      return params["maxContains"] === undefined
+        ? `must contain at least ${param("minContains")} valid item(s)`
+        : `must contain at least ${param("minContains")} and no more than ${param("maxContains")} valid item(s)`;
+    case "anyOf":
+      return "must match a schema in anyOf";
+    case "oneOf":
+      return "must match exactly one schema in oneOf";
+    case "not":
+      return "must NOT be valid";
+    case "if":
+      return `must match "${param("failingKeyword")}" schema`;
+    case "false schema":
+      return "boolean schema is false";
+    default:
+      return `must pass "${keyword}" keyword validation`;
+  }
+}
+
 /** Thrown by the generated `assertX` functions. */
 export class SchemaValidationError extends Error {
   readonly errors: ValidationError[];
@@ -391,20 +485,18 @@ export function containsPasses(
 
 /**
  * `contains` in the error-collecting validator: as `containsPasses`, and when it fails, appends the
- * errors of the non-matching items it looked at, as ajv does. Returns whether it passed.
+ * errors of the non-matching items it looked at, as ajv does (`schemaPath` is the `contains`
+ * subschema's, for a private collector). Returns whether it passed.
  */
 export function collectContains(
   items: readonly unknown[],
   check: (item: unknown) => boolean,
-  collect: (
-    item: unknown,
-    instancePath: string,
-    errors: ValidationError[],
-  ) => void,
+  collect: Collect,
   min: number,
   max: number,
   instancePath: string,
   errors: ValidationError[],
+  schemaPath: string,
 ): boolean {
   const start = errors.length;
   let count = 0;
@@ -414,12 +506,78 @@ export function collectContains(
       count++;
       if (count > max || (count >= min && max === Infinity)) break;
     } else {
-      collect(item, `${instancePath}/${index}`, errors);
+      collect(item, `${instancePath}/${index}`, errors, schemaPath);
     }
   }
   const passed = count >= min && count <= max;
   if (passed) errors.length = start;
   return passed;
+}
+
+/**
+ * `required` in an error collector: a failure for each missing property, in the schema's order. A
+ * name Object.prototype also has counts only as an own property, as in the checks.
+ */
+export function collectRequired(
+  object: Record<string, unknown>,
+  required: readonly string[],
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  for (const name of required) {
+    if (ownValue(object, name) === undefined) {
+      pushError(
+        errors,
+        "required",
+        { missingProperty: name },
+        instancePath,
+        schemaPath,
+      );
+    }
+  }
+}
+
+/** A property's value; a name Object.prototype also has is read only as an own property. */
+function ownValue(object: Record<string, unknown>, name: string): unknown {
+  return name in Object.prototype && !Object.hasOwn(object, name)
+    ? undefined
+    : object[name];
+}
+
+/** A collector of a subschema: its errors at `instancePath`, with `schemaPath` where the subschema is. */
+export type Collect = (
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+) => void;
+
+/** A property named in `properties`, and the collector of its schema. */
+export type PropertyCollector = readonly [name: string, collect: Collect];
+
+/**
+ * `properties` in an error collector: the errors of each present property, in the schema's order.
+ * A name Object.prototype also has counts only as an own property, as in the checks.
+ */
+export function collectProperties(
+  object: Record<string, unknown>,
+  properties: readonly PropertyCollector[],
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  for (const [name, collect] of properties) {
+    const value = ownValue(object, name);
+    if (value === undefined) continue;
+    const token = pointerToken(name);
+    collect(
+      value,
+      `${instancePath}/${token}`,
+      errors,
+      `${schemaPath}/properties/${token}`,
+    );
+  }
 }
 
 /** Marks the errors from `start` on as found in the property name `propertyName` (for `propertyNames`). */

@@ -556,12 +556,15 @@ function unionAcrossLines(text: string): boolean {
 
 /**
  * Code the printer does not write as prettier does: parentheses around a negated call (`!(f(x))`),
- * a quoted key that needs no quotes, a ternary too long for its line (other than `(… ? 1 : 0)`).
+ * a quoted key that needs no quotes, a ternary too long for its line (other than `(… ? 1 : 0)`), a
+ * constant whose list, broken across lines, opens after an `=` past the width (prettier moves it
+ * to the next line).
  */
 function unsupportedCode(text: string, indent: number): boolean {
   if (quotedIdentifier(text) || nestedList(text)) return true;
   if (text.includes(" = (") && parenthesizedValue(text)) return true;
   if (fits(text, indent)) return false;
+  if (/^const [\w$]+(?::[^=]+)? = \[$/.test(text)) return true;
   if (longParenthesizedChain(text, indent)) return true;
   // prettier hugs an arrow function that is the last argument.
   if (text.includes(" => ")) return true;
@@ -1031,9 +1034,13 @@ function breakGroup(text: string, group: [number, number], indent: number, conte
   layout(tail, indent + aligned, context, out);
 }
 
-/** The group to break: hugging a group that only wraps another, as in `errors.push({`, breaks the inner one. */
+/**
+ * The group to break: call arguments that are only another group, as in `errors.push({`, hug it
+ * and break the inner one (an array of one array, `[[`, does not).
+ */
 function huggedGroup(text: string, [open, close]: [number, number]): [number, number] {
   for (;;) {
+    if (text.charCodeAt(open) !== OPEN_PAREN) return [open, close];
     const wrapped = topLevel(text.slice(open + 1, close))!;
     const only = wrapped.groups.length === 1 && wrapped.operators.length === 0 ? wrapped.groups[0]! : undefined;
     if (only === undefined) return [open, close];

@@ -5,11 +5,13 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
   dynamicTarget,
   enterDynamicScope,
   isJsonObject,
   leaveDynamicScope,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -36,15 +38,51 @@ export type ContentVocabularyMetaSchema =
     }
   | boolean;
 
+const DYNAMIC_ANCHORS = { "": { check: checkContentVocabularyMetaSchema, collect: collectContentVocabularyMetaSchemaErrors } };
+
 const DYNAMIC_REF_INITIAL = { check: checkContentVocabularyMetaSchema, collect: collectContentVocabularyMetaSchemaErrors };
 
-const DYNAMIC_ANCHORS = { "": { check: checkContentVocabularyMetaSchema, collect: collectContentVocabularyMetaSchemaErrors } };
+const DYNAMIC_REF_INITIAL2 = { check: checkContentVocabularyMetaSchema, collect: collectContentVocabularyMetaSchemaErrors };
+
+const DYNAMIC_ANCHORS2 = { "": { check: checkContentVocabularyMetaSchema, collect: collectContentVocabularyMetaSchemaErrors } };
+
+const CONTENT_VOCABULARY_META_SCHEMA_PROPERTIES = [
+  ["contentMediaType", collectStringErrors],
+  ["contentEncoding", collectStringErrors],
+  ["contentSchema", collectContentVocabularyMetaSchema_ContentSchemaErrors],
+] as const;
+
+const DYNAMIC_ANCHORS3 = { "": { check: checkContentVocabularyMetaSchema, collect: collectContentVocabularyMetaSchemaErrors } };
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
+  try {
+    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectContentVocabularyMetaSchema_ContentSchemaErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  try {
+    dynamicTarget("", DYNAMIC_REF_INITIAL2).collect(value, instancePath, errors);
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
 
 /**
  * Whether `value` is a valid ContentVocabularyMetaSchema: the recursive check that `isContentVocabularyMetaSchema` guards.
  */
 export function checkContentVocabularyMetaSchema(value: unknown): value is ContentVocabularyMetaSchema {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -65,43 +103,13 @@ export function checkContentVocabularyMetaSchema(value: unknown): value is Conte
  * Appends to `errors` every reason why `value` does not match ContentVocabularyMetaSchema.
  */
 export function collectContentVocabularyMetaSchemaErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
+    const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object,boolean" },
-        message: "must be object,boolean",
-      });
+      pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
-      const contentMediaType = value.contentMediaType;
-      if (contentMediaType !== undefined) {
-        if (typeof contentMediaType !== "string")
-          errors.push({
-            instancePath: instancePath + "/contentMediaType",
-            schemaPath: "#/properties/contentMediaType/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          });
-      }
-      const contentEncoding = value.contentEncoding;
-      if (contentEncoding !== undefined) {
-        if (typeof contentEncoding !== "string")
-          errors.push({
-            instancePath: instancePath + "/contentEncoding",
-            schemaPath: "#/properties/contentEncoding/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          });
-      }
-      const contentSchema = value.contentSchema;
-      if (contentSchema !== undefined) {
-        dynamicTarget("", DYNAMIC_REF_INITIAL).collect(contentSchema, instancePath + "/contentSchema", errors);
-      }
+      collectProperties(value, CONTENT_VOCABULARY_META_SCHEMA_PROPERTIES, instancePath, errors, schemaPath);
     }
   } finally {
     leaveDynamicScope(scopeDepth);

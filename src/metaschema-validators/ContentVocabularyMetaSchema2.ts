@@ -5,11 +5,13 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
   dynamicTarget,
   enterDynamicScope,
   isJsonObject,
   leaveDynamicScope,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -38,15 +40,51 @@ export type ContentVocabularyMetaSchema2 =
     }
   | boolean;
 
+const DYNAMIC_ANCHORS = { meta: { check: checkContentVocabularyMetaSchema2, collect: collectContentVocabularyMetaSchema2Errors } };
+
 const DYNAMIC_REF_INITIAL = { check: checkContentVocabularyMetaSchema2, collect: collectContentVocabularyMetaSchema2Errors };
 
-const DYNAMIC_ANCHORS = { meta: { check: checkContentVocabularyMetaSchema2, collect: collectContentVocabularyMetaSchema2Errors } };
+const DYNAMIC_REF_INITIAL2 = { check: checkContentVocabularyMetaSchema2, collect: collectContentVocabularyMetaSchema2Errors };
+
+const DYNAMIC_ANCHORS2 = { meta: { check: checkContentVocabularyMetaSchema2, collect: collectContentVocabularyMetaSchema2Errors } };
+
+const CONTENT_VOCABULARY_META_SCHEMA2_PROPERTIES = [
+  ["contentEncoding", collectStringErrors],
+  ["contentMediaType", collectStringErrors],
+  ["contentSchema", collectContentVocabularyMetaSchema2_ContentSchemaErrors],
+] as const;
+
+const DYNAMIC_ANCHORS3 = { meta: { check: checkContentVocabularyMetaSchema2, collect: collectContentVocabularyMetaSchema2Errors } };
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
+  try {
+    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectContentVocabularyMetaSchema2_ContentSchemaErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  try {
+    dynamicTarget("meta", DYNAMIC_REF_INITIAL2).collect(value, instancePath, errors);
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
 
 /**
  * Whether `value` is a valid ContentVocabularyMetaSchema2: the recursive check that `isContentVocabularyMetaSchema2` guards.
  */
 export function checkContentVocabularyMetaSchema2(value: unknown): value is ContentVocabularyMetaSchema2 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -67,43 +105,13 @@ export function checkContentVocabularyMetaSchema2(value: unknown): value is Cont
  * Appends to `errors` every reason why `value` does not match ContentVocabularyMetaSchema2.
  */
 export function collectContentVocabularyMetaSchema2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
+    const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object,boolean" },
-        message: "must be object,boolean",
-      });
+      pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
-      const contentEncoding = value.contentEncoding;
-      if (contentEncoding !== undefined) {
-        if (typeof contentEncoding !== "string")
-          errors.push({
-            instancePath: instancePath + "/contentEncoding",
-            schemaPath: "#/properties/contentEncoding/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          });
-      }
-      const contentMediaType = value.contentMediaType;
-      if (contentMediaType !== undefined) {
-        if (typeof contentMediaType !== "string")
-          errors.push({
-            instancePath: instancePath + "/contentMediaType",
-            schemaPath: "#/properties/contentMediaType/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          });
-      }
-      const contentSchema = value.contentSchema;
-      if (contentSchema !== undefined) {
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(contentSchema, instancePath + "/contentSchema", errors);
-      }
+      collectProperties(value, CONTENT_VOCABULARY_META_SCHEMA2_PROPERTIES, instancePath, errors, schemaPath);
     }
   } finally {
     leaveDynamicScope(scopeDepth);

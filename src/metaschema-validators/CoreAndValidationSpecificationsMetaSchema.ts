@@ -5,12 +5,14 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
   dynamicTarget,
   enterDynamicScope,
   isJsonObject,
   leaveDynamicScope,
   notTooDeeplyNested,
   pointerToken,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -101,17 +103,59 @@ const DYNAMIC_ANCHORS = {
   "": { check: checkCoreAndValidationSpecificationsMetaSchema, collect: collectCoreAndValidationSpecificationsMetaSchemaErrors },
 };
 
+const DYNAMIC_REF_INITIAL3 = {
+  check: checkCoreAndValidationSpecificationsMetaSchema,
+  collect: collectCoreAndValidationSpecificationsMetaSchemaErrors,
+};
+
 const DYNAMIC_ANCHORS2 = {
   "": { check: checkCoreAndValidationSpecificationsMetaSchema, collect: collectCoreAndValidationSpecificationsMetaSchemaErrors },
 };
+
+const DYNAMIC_ANCHORS3 = {
+  "": { check: checkCoreAndValidationSpecificationsMetaSchema, collect: collectCoreAndValidationSpecificationsMetaSchemaErrors },
+};
+
+const CORE_AND_VALIDATION_SPECIFICATIONS_META_SCHEMA_PROPERTIES = [
+  ["definitions", collectCoreAndValidationSpecificationsMetaSchema_DefinitionsErrors],
+  ["dependencies", collectCoreAndValidationSpecificationsMetaSchema_DependenciesErrors],
+] as const;
+
+const DYNAMIC_ANCHORS4 = {
+  "": { check: checkCoreAndValidationSpecificationsMetaSchema, collect: collectCoreAndValidationSpecificationsMetaSchemaErrors },
+};
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectCoreAndValidationSpecificationsMetaSchema_DefinitionsErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
+  try {
+    if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
+    else {
+      for (const key of Object.keys(value)) {
+        if (false) continue;
+        const propertyValue = value[key];
+        dynamicTarget("", DYNAMIC_REF_INITIAL2).collect(propertyValue, instancePath + "/" + pointerToken(key), errors);
+      }
+    }
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
 
 /**
  * Whether `value` matches the schema at #/properties/dependencies/additionalProperties/anyOf/0.
  */
 function checkCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0(value: unknown): boolean {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
-    if (!dynamicTarget("", DYNAMIC_REF_INITIAL2).check(value)) return false;
+    if (!dynamicTarget("", DYNAMIC_REF_INITIAL3).check(value)) return false;
     return true;
   } finally {
     leaveDynamicScope(scopeDepth);
@@ -119,16 +163,51 @@ function checkCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPr
 }
 
 /**
- * Appends to `errors` every reason why `value` does not match #/properties/dependencies/additionalProperties/anyOf/0.
+ * Appends to `errors` every reason why `value` does not match its schema.
  */
 function collectCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0Errors(
   value: unknown,
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
-    dynamicTarget("", DYNAMIC_REF_INITIAL2).collect(value, instancePath, errors);
+    dynamicTarget("", DYNAMIC_REF_INITIAL3).collect(value, instancePath, errors);
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectCoreAndValidationSpecificationsMetaSchema_DependenciesErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
+  try {
+    if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
+    else {
+      for (const key of Object.keys(value)) {
+        if (false) continue;
+        const propertyValue = value[key];
+        if (!(
+          checkCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0(propertyValue) ||
+          checkStringArray(propertyValue as unknown)
+        )) {
+          collectCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0Errors(
+            propertyValue,
+            instancePath + "/" + pointerToken(key),
+            errors,
+          );
+          collectStringArrayErrors(propertyValue, instancePath + "/" + pointerToken(key), errors);
+          pushError(errors, "anyOf", {}, instancePath + "/" + pointerToken(key), schemaPath + "/additionalProperties");
+        }
+      }
+    }
   } finally {
     leaveDynamicScope(scopeDepth);
   }
@@ -138,7 +217,7 @@ function collectCoreAndValidationSpecificationsMetaSchema_DependenciesAdditional
  * Whether `value` is a valid CoreAndValidationSpecificationsMetaSchema: the recursive check that `isCoreAndValidationSpecificationsMetaSchema` guards.
  */
 export function checkCoreAndValidationSpecificationsMetaSchema(value: unknown): value is CoreAndValidationSpecificationsMetaSchema {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     if (
       !(isJsonObject(value) || typeof value === "boolean") ||
@@ -188,16 +267,11 @@ export function collectCoreAndValidationSpecificationsMetaSchemaErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
+    const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object,boolean" },
-        message: "must be object,boolean",
-      });
+      pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     collectCoreVocabularyMetaSchemaErrors(value, instancePath, errors);
     collectApplicatorVocabularyMetaSchemaErrors(value, instancePath, errors);
     collectValidationVocabularyMetaSchemaErrors(value, instancePath, errors);
@@ -205,59 +279,7 @@ export function collectCoreAndValidationSpecificationsMetaSchemaErrors(
     collectFormatVocabularyMetaSchemaErrors(value, instancePath, errors);
     collectContentVocabularyMetaSchemaErrors(value, instancePath, errors);
     if (isJsonObject(value)) {
-      const definitions = value.definitions;
-      if (definitions !== undefined) {
-        if (!isJsonObject(definitions))
-          errors.push({
-            instancePath: instancePath + "/definitions",
-            schemaPath: "#/properties/definitions/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
-          });
-        else {
-          for (const key of Object.keys(definitions)) {
-            if (false) continue;
-            const propertyValue = definitions[key];
-            dynamicTarget("", DYNAMIC_REF_INITIAL).collect(propertyValue, instancePath + "/definitions/" + pointerToken(key), errors);
-          }
-        }
-      }
-      const dependencies = value.dependencies;
-      if (dependencies !== undefined) {
-        if (!isJsonObject(dependencies))
-          errors.push({
-            instancePath: instancePath + "/dependencies",
-            schemaPath: "#/properties/dependencies/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
-          });
-        else {
-          for (const key2 of Object.keys(dependencies)) {
-            if (false) continue;
-            const propertyValue2 = dependencies[key2];
-            if (!(
-              checkCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0(propertyValue2) ||
-              checkStringArray(propertyValue2 as unknown)
-            )) {
-              collectCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0Errors(
-                propertyValue2,
-                instancePath + "/dependencies/" + pointerToken(key2),
-                errors,
-              );
-              collectStringArrayErrors(propertyValue2, instancePath + "/dependencies/" + pointerToken(key2), errors);
-              errors.push({
-                instancePath: instancePath + "/dependencies/" + pointerToken(key2),
-                schemaPath: "#/properties/dependencies/additionalProperties/anyOf",
-                keyword: "anyOf",
-                params: {},
-                message: "must match a schema in anyOf",
-              });
-            }
-          }
-        }
-      }
+      collectProperties(value, CORE_AND_VALIDATION_SPECIFICATIONS_META_SCHEMA_PROPERTIES, instancePath, errors, schemaPath);
     }
   } finally {
     leaveDynamicScope(scopeDepth);

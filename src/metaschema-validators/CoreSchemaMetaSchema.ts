@@ -5,10 +5,12 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
   duplicateItems,
   isJsonObject,
   notTooDeeplyNested,
   pointerToken,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -114,6 +116,184 @@ export type SimpleTypes4 = "array" | "boolean" | "integer" | "null" | "number" |
  */
 export type StringArray4 = string[];
 
+const CORE_SCHEMA_META_SCHEMA_PROPERTIES = [
+  ["$id", collectUriReferenceStringErrors],
+  ["$schema", collectUriStringErrors],
+  ["$ref", collectUriReferenceStringErrors],
+  ["title", collectStringErrors],
+  ["description", collectStringErrors],
+  ["examples", collectCoreSchemaMetaSchema_ExamplesErrors],
+  ["multipleOf", collectCoreSchemaMetaSchema_MultipleOfErrors],
+  ["maximum", collectNumberErrors],
+  ["exclusiveMaximum", collectNumberErrors],
+  ["minimum", collectNumberErrors],
+  ["exclusiveMinimum", collectNumberErrors],
+  ["maxLength", collectNonNegativeInteger3Errors],
+  ["minLength", collectNonNegativeIntegerDefault03Errors],
+  ["pattern", collectRegexStringErrors],
+  ["additionalItems", collectCoreSchemaMetaSchemaErrors],
+  ["items", collectCoreSchemaMetaSchema_ItemsErrors],
+  ["maxItems", collectNonNegativeInteger3Errors],
+  ["minItems", collectNonNegativeIntegerDefault03Errors],
+  ["uniqueItems", collectBooleanErrors],
+  ["contains", collectCoreSchemaMetaSchemaErrors],
+  ["maxProperties", collectNonNegativeInteger3Errors],
+  ["minProperties", collectNonNegativeIntegerDefault03Errors],
+  ["required", collectStringArray4Errors],
+  ["additionalProperties", collectCoreSchemaMetaSchemaErrors],
+  ["definitions", collectCoreSchemaMetaSchema_DefinitionsErrors],
+  ["properties", collectCoreSchemaMetaSchema_DefinitionsErrors],
+  ["patternProperties", collectCoreSchemaMetaSchema_DefinitionsErrors],
+  ["dependencies", collectCoreSchemaMetaSchema_DependenciesErrors],
+  ["propertyNames", collectCoreSchemaMetaSchemaErrors],
+  ["enum", collectCoreSchemaMetaSchema_EnumErrors],
+  ["type", collectCoreSchemaMetaSchema_TypeErrors],
+  ["format", collectStringErrors],
+  ["allOf", collectSchemaArray4Errors],
+  ["anyOf", collectSchemaArray4Errors],
+  ["oneOf", collectSchemaArray4Errors],
+  ["not", collectCoreSchemaMetaSchemaErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectUriReferenceStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectUriStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectCoreSchemaMetaSchema_ExamplesErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectCoreSchemaMetaSchema_MultipleOfErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "number") pushError(errors, "type", { type: "number" }, instancePath, schemaPath);
+  else {
+    if (value <= 0) pushError(errors, "exclusiveMinimum", { comparison: ">", limit: 0 }, instancePath, schemaPath);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectNumberErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (typeof value !== "number") pushError(errors, "type", { type: "number" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectRegexStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectCoreSchemaMetaSchema_ItemsErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!(checkCoreSchemaMetaSchema(value as unknown) || checkSchemaArray4(value as unknown))) {
+    collectCoreSchemaMetaSchemaErrors(value, instancePath, errors);
+    collectSchemaArray4Errors(value, instancePath, errors);
+    pushError(errors, "anyOf", {}, instancePath, schemaPath);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectBooleanErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (typeof value !== "boolean") pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectCoreSchemaMetaSchema_DefinitionsErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
+  else {
+    for (const key of Object.keys(value)) {
+      if (false) continue;
+      const propertyValue = value[key];
+      collectCoreSchemaMetaSchemaErrors(propertyValue, instancePath + "/" + pointerToken(key), errors);
+    }
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectCoreSchemaMetaSchema_DependenciesErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
+  else {
+    for (const key of Object.keys(value)) {
+      if (false) continue;
+      const propertyValue = value[key];
+      if (!(checkCoreSchemaMetaSchema(propertyValue as unknown) || checkStringArray4(propertyValue as unknown))) {
+        collectCoreSchemaMetaSchemaErrors(propertyValue, instancePath + "/" + pointerToken(key), errors);
+        collectStringArray4Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
+        pushError(errors, "anyOf", {}, instancePath + "/" + pointerToken(key), schemaPath + "/additionalProperties");
+      }
+    }
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectCoreSchemaMetaSchema_EnumErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
+    const duplicate = duplicateItems(value);
+    if (duplicate !== undefined) pushError(errors, "uniqueItems", { i: duplicate.i, j: duplicate.j }, instancePath, schemaPath);
+  }
+}
+
 /**
  * Whether `value` matches the schema at #/properties/type/anyOf/1.
  */
@@ -128,39 +308,34 @@ function checkCoreSchemaMetaSchema_TypeAnyOf1(value: unknown): boolean {
 }
 
 /**
- * Appends to `errors` every reason why `value` does not match #/properties/type/anyOf/1.
+ * Appends to `errors` every reason why `value` does not match its schema.
  */
-function collectCoreSchemaMetaSchema_TypeAnyOf1Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  if (!Array.isArray(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/properties/type/anyOf/1/type",
-      keyword: "type",
-      params: { type: "array" },
-      message: "must be array",
-    });
+function collectCoreSchemaMetaSchema_TypeAnyOf1Errors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
   else {
     for (let index = 0; index < value.length; index++) {
       const item = value[index];
       collectSimpleTypes4Errors(item, instancePath + "/" + index, errors);
     }
-    if (value.length < 1)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/properties/type/anyOf/1/minItems",
-        keyword: "minItems",
-        params: { limit: 1 },
-        message: "must NOT have fewer than 1 items",
-      });
+    if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
     const duplicate = duplicateItems(value);
-    if (duplicate !== undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/properties/type/anyOf/1/uniqueItems",
-        keyword: "uniqueItems",
-        params: { i: duplicate.i, j: duplicate.j },
-        message: "must NOT have duplicate items (items ## " + duplicate.j + " and " + duplicate.i + " are identical)",
-      });
+    if (duplicate !== undefined) pushError(errors, "uniqueItems", { i: duplicate.i, j: duplicate.j }, instancePath, schemaPath);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectCoreSchemaMetaSchema_TypeErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (!(checkSimpleTypes4(value as unknown) || checkCoreSchemaMetaSchema_TypeAnyOf1(value))) {
+    collectSimpleTypes4Errors(value, instancePath, errors);
+    collectCoreSchemaMetaSchema_TypeAnyOf1Errors(value, instancePath, errors, schemaPath + "/anyOf/1");
+    pushError(errors, "anyOf", {}, instancePath, schemaPath);
   }
 }
 
@@ -284,379 +459,10 @@ export function checkCoreSchemaMetaSchema(value: unknown): value is CoreSchemaMe
  * Appends to `errors` every reason why `value` does not match CoreSchemaMetaSchema.
  */
 export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  if (!(isJsonObject(value) || typeof value === "boolean"))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object,boolean" },
-      message: "must be object,boolean",
-    });
+  const schemaPath = "#";
+  if (!(isJsonObject(value) || typeof value === "boolean")) pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
   if (isJsonObject(value)) {
-    const id = value.$id;
-    if (id !== undefined) {
-      if (typeof id !== "string")
-        errors.push({
-          instancePath: instancePath + "/$id",
-          schemaPath: "#/properties/$id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const schema = value.$schema;
-    if (schema !== undefined) {
-      if (typeof schema !== "string")
-        errors.push({
-          instancePath: instancePath + "/$schema",
-          schemaPath: "#/properties/$schema/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const ref = value.$ref;
-    if (ref !== undefined) {
-      if (typeof ref !== "string")
-        errors.push({
-          instancePath: instancePath + "/$ref",
-          schemaPath: "#/properties/$ref/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const title = value.title;
-    if (title !== undefined) {
-      if (typeof title !== "string")
-        errors.push({
-          instancePath: instancePath + "/title",
-          schemaPath: "#/properties/title/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const description = value.description;
-    if (description !== undefined) {
-      if (typeof description !== "string")
-        errors.push({
-          instancePath: instancePath + "/description",
-          schemaPath: "#/properties/description/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const examples = value.examples;
-    if (examples !== undefined) {
-      if (!Array.isArray(examples))
-        errors.push({
-          instancePath: instancePath + "/examples",
-          schemaPath: "#/properties/examples/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-    }
-    const multipleOf = value.multipleOf;
-    if (multipleOf !== undefined) {
-      if (typeof multipleOf !== "number")
-        errors.push({
-          instancePath: instancePath + "/multipleOf",
-          schemaPath: "#/properties/multipleOf/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-        });
-      else {
-        if (multipleOf <= 0)
-          errors.push({
-            instancePath: instancePath + "/multipleOf",
-            schemaPath: "#/properties/multipleOf/exclusiveMinimum",
-            keyword: "exclusiveMinimum",
-            params: { comparison: ">", limit: 0 },
-            message: "must be > 0",
-          });
-      }
-    }
-    const maximum = value.maximum;
-    if (maximum !== undefined) {
-      if (typeof maximum !== "number")
-        errors.push({
-          instancePath: instancePath + "/maximum",
-          schemaPath: "#/properties/maximum/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-        });
-    }
-    const exclusiveMaximum = value.exclusiveMaximum;
-    if (exclusiveMaximum !== undefined) {
-      if (typeof exclusiveMaximum !== "number")
-        errors.push({
-          instancePath: instancePath + "/exclusiveMaximum",
-          schemaPath: "#/properties/exclusiveMaximum/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-        });
-    }
-    const minimum = value.minimum;
-    if (minimum !== undefined) {
-      if (typeof minimum !== "number")
-        errors.push({
-          instancePath: instancePath + "/minimum",
-          schemaPath: "#/properties/minimum/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-        });
-    }
-    const exclusiveMinimum = value.exclusiveMinimum;
-    if (exclusiveMinimum !== undefined) {
-      if (typeof exclusiveMinimum !== "number")
-        errors.push({
-          instancePath: instancePath + "/exclusiveMinimum",
-          schemaPath: "#/properties/exclusiveMinimum/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-        });
-    }
-    const maxLength = value.maxLength;
-    if (maxLength !== undefined) {
-      collectNonNegativeInteger3Errors(maxLength, instancePath + "/maxLength", errors);
-    }
-    const minLength = value.minLength;
-    if (minLength !== undefined) {
-      collectNonNegativeIntegerDefault03Errors(minLength, instancePath + "/minLength", errors);
-    }
-    const pattern = value.pattern;
-    if (pattern !== undefined) {
-      if (typeof pattern !== "string")
-        errors.push({
-          instancePath: instancePath + "/pattern",
-          schemaPath: "#/properties/pattern/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const additionalItems = value.additionalItems;
-    if (additionalItems !== undefined) {
-      collectCoreSchemaMetaSchemaErrors(additionalItems, instancePath + "/additionalItems", errors);
-    }
-    const items = value.items;
-    if (items !== undefined) {
-      if (!(checkCoreSchemaMetaSchema(items as unknown) || checkSchemaArray4(items as unknown))) {
-        collectCoreSchemaMetaSchemaErrors(items, instancePath + "/items", errors);
-        collectSchemaArray4Errors(items, instancePath + "/items", errors);
-        errors.push({
-          instancePath: instancePath + "/items",
-          schemaPath: "#/properties/items/anyOf",
-          keyword: "anyOf",
-          params: {},
-          message: "must match a schema in anyOf",
-        });
-      }
-    }
-    const maxItems = value.maxItems;
-    if (maxItems !== undefined) {
-      collectNonNegativeInteger3Errors(maxItems, instancePath + "/maxItems", errors);
-    }
-    const minItems = value.minItems;
-    if (minItems !== undefined) {
-      collectNonNegativeIntegerDefault03Errors(minItems, instancePath + "/minItems", errors);
-    }
-    const uniqueItems = value.uniqueItems;
-    if (uniqueItems !== undefined) {
-      if (typeof uniqueItems !== "boolean")
-        errors.push({
-          instancePath: instancePath + "/uniqueItems",
-          schemaPath: "#/properties/uniqueItems/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        });
-    }
-    const contains = value.contains;
-    if (contains !== undefined) {
-      collectCoreSchemaMetaSchemaErrors(contains, instancePath + "/contains", errors);
-    }
-    const maxProperties = value.maxProperties;
-    if (maxProperties !== undefined) {
-      collectNonNegativeInteger3Errors(maxProperties, instancePath + "/maxProperties", errors);
-    }
-    const minProperties = value.minProperties;
-    if (minProperties !== undefined) {
-      collectNonNegativeIntegerDefault03Errors(minProperties, instancePath + "/minProperties", errors);
-    }
-    const required = value.required;
-    if (required !== undefined) {
-      collectStringArray4Errors(required, instancePath + "/required", errors);
-    }
-    const additionalProperties = value.additionalProperties;
-    if (additionalProperties !== undefined) {
-      collectCoreSchemaMetaSchemaErrors(additionalProperties, instancePath + "/additionalProperties", errors);
-    }
-    const definitions = value.definitions;
-    if (definitions !== undefined) {
-      if (!isJsonObject(definitions))
-        errors.push({
-          instancePath: instancePath + "/definitions",
-          schemaPath: "#/properties/definitions/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        });
-      else {
-        for (const key of Object.keys(definitions)) {
-          if (false) continue;
-          const propertyValue = definitions[key];
-          collectCoreSchemaMetaSchemaErrors(propertyValue, instancePath + "/definitions/" + pointerToken(key), errors);
-        }
-      }
-    }
-    const properties = value.properties;
-    if (properties !== undefined) {
-      if (!isJsonObject(properties))
-        errors.push({
-          instancePath: instancePath + "/properties",
-          schemaPath: "#/properties/properties/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        });
-      else {
-        for (const key2 of Object.keys(properties)) {
-          if (false) continue;
-          const propertyValue2 = properties[key2];
-          collectCoreSchemaMetaSchemaErrors(propertyValue2, instancePath + "/properties/" + pointerToken(key2), errors);
-        }
-      }
-    }
-    const patternProperties = value.patternProperties;
-    if (patternProperties !== undefined) {
-      if (!isJsonObject(patternProperties))
-        errors.push({
-          instancePath: instancePath + "/patternProperties",
-          schemaPath: "#/properties/patternProperties/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        });
-      else {
-        for (const key3 of Object.keys(patternProperties)) {
-          if (false) continue;
-          const propertyValue3 = patternProperties[key3];
-          collectCoreSchemaMetaSchemaErrors(propertyValue3, instancePath + "/patternProperties/" + pointerToken(key3), errors);
-        }
-      }
-    }
-    const dependencies = value.dependencies;
-    if (dependencies !== undefined) {
-      if (!isJsonObject(dependencies))
-        errors.push({
-          instancePath: instancePath + "/dependencies",
-          schemaPath: "#/properties/dependencies/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        });
-      else {
-        for (const key4 of Object.keys(dependencies)) {
-          if (false) continue;
-          const propertyValue4 = dependencies[key4];
-          if (!(checkCoreSchemaMetaSchema(propertyValue4 as unknown) || checkStringArray4(propertyValue4 as unknown))) {
-            collectCoreSchemaMetaSchemaErrors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
-            collectStringArray4Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
-            errors.push({
-              instancePath: instancePath + "/dependencies/" + pointerToken(key4),
-              schemaPath: "#/properties/dependencies/additionalProperties/anyOf",
-              keyword: "anyOf",
-              params: {},
-              message: "must match a schema in anyOf",
-            });
-          }
-        }
-      }
-    }
-    const propertyNames = value.propertyNames;
-    if (propertyNames !== undefined) {
-      collectCoreSchemaMetaSchemaErrors(propertyNames, instancePath + "/propertyNames", errors);
-    }
-    const enumValue = value.enum;
-    if (enumValue !== undefined) {
-      if (!Array.isArray(enumValue))
-        errors.push({
-          instancePath: instancePath + "/enum",
-          schemaPath: "#/properties/enum/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        if (enumValue.length < 1)
-          errors.push({
-            instancePath: instancePath + "/enum",
-            schemaPath: "#/properties/enum/minItems",
-            keyword: "minItems",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 items",
-          });
-        const duplicate = duplicateItems(enumValue);
-        if (duplicate !== undefined)
-          errors.push({
-            instancePath: instancePath + "/enum",
-            schemaPath: "#/properties/enum/uniqueItems",
-            keyword: "uniqueItems",
-            params: { i: duplicate.i, j: duplicate.j },
-            message: "must NOT have duplicate items (items ## " + duplicate.j + " and " + duplicate.i + " are identical)",
-          });
-      }
-    }
-    const type = value.type;
-    if (type !== undefined) {
-      if (!(checkSimpleTypes4(type as unknown) || checkCoreSchemaMetaSchema_TypeAnyOf1(type))) {
-        collectSimpleTypes4Errors(type, instancePath + "/type", errors);
-        collectCoreSchemaMetaSchema_TypeAnyOf1Errors(type, instancePath + "/type", errors);
-        errors.push({
-          instancePath: instancePath + "/type",
-          schemaPath: "#/properties/type/anyOf",
-          keyword: "anyOf",
-          params: {},
-          message: "must match a schema in anyOf",
-        });
-      }
-    }
-    const format = value.format;
-    if (format !== undefined) {
-      if (typeof format !== "string")
-        errors.push({
-          instancePath: instancePath + "/format",
-          schemaPath: "#/properties/format/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const allOf = value.allOf;
-    if (allOf !== undefined) {
-      collectSchemaArray4Errors(allOf, instancePath + "/allOf", errors);
-    }
-    const anyOf = value.anyOf;
-    if (anyOf !== undefined) {
-      collectSchemaArray4Errors(anyOf, instancePath + "/anyOf", errors);
-    }
-    const oneOf = value.oneOf;
-    if (oneOf !== undefined) {
-      collectSchemaArray4Errors(oneOf, instancePath + "/oneOf", errors);
-    }
-    const not = value.not;
-    if (not !== undefined) {
-      collectCoreSchemaMetaSchemaErrors(not, instancePath + "/not", errors);
-    }
+    collectProperties(value, CORE_SCHEMA_META_SCHEMA_PROPERTIES, instancePath, errors, schemaPath);
   }
 }
 
@@ -672,23 +478,10 @@ export function checkNonNegativeInteger3(value: unknown): value is NonNegativeIn
  * Appends to `errors` every reason why `value` does not match NonNegativeInteger3.
  */
 export function collectNonNegativeInteger3Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  if (!Number.isInteger(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/definitions/nonNegativeInteger/type",
-      keyword: "type",
-      params: { type: "integer" },
-      message: "must be integer",
-    });
+  const schemaPath = "#/definitions/nonNegativeInteger";
+  if (!Number.isInteger(value)) pushError(errors, "type", { type: "integer" }, instancePath, schemaPath);
   if (typeof value === "number") {
-    if (value < 0)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/definitions/nonNegativeInteger/minimum",
-        keyword: "minimum",
-        params: { comparison: ">=", limit: 0 },
-        message: "must be >= 0",
-      });
+    if (value < 0) pushError(errors, "minimum", { comparison: ">=", limit: 0 }, instancePath, schemaPath);
   }
 }
 
@@ -700,7 +493,7 @@ function checkNonNegativeIntegerDefault03_AllOf1(value: unknown): boolean {
 }
 
 /**
- * Appends to `errors` every reason why `value` does not match #/definitions/nonNegativeIntegerDefault0/allOf/1.
+ * Appends to `errors` every reason why `value` does not match its schema.
  */
 function collectNonNegativeIntegerDefault03_AllOf1Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {}
 
@@ -737,27 +530,14 @@ export function checkSchemaArray4(value: unknown): value is SchemaArray4 {
  * Appends to `errors` every reason why `value` does not match SchemaArray4.
  */
 export function collectSchemaArray4Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  if (!Array.isArray(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/definitions/schemaArray/type",
-      keyword: "type",
-      params: { type: "array" },
-      message: "must be array",
-    });
+  const schemaPath = "#/definitions/schemaArray";
+  if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
   else {
     for (let index = 0; index < value.length; index++) {
       const item = value[index];
       collectCoreSchemaMetaSchemaErrors(item, instancePath + "/" + index, errors);
     }
-    if (value.length < 1)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/definitions/schemaArray/minItems",
-        keyword: "minItems",
-        params: { limit: 1 },
-        message: "must NOT have fewer than 1 items",
-      });
+    if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
   }
 }
 
@@ -782,6 +562,7 @@ export function checkSimpleTypes4(value: unknown): value is SimpleTypes4 {
  * Appends to `errors` every reason why `value` does not match SimpleTypes4.
  */
 export function collectSimpleTypes4Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
+  const schemaPath = "#/definitions/simpleTypes";
   if (
     value !== "array" &&
     value !== "boolean" &&
@@ -791,13 +572,13 @@ export function collectSimpleTypes4Errors(value: unknown, instancePath: string, 
     value !== "object" &&
     value !== "string"
   )
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/definitions/simpleTypes/enum",
-      keyword: "enum",
-      params: { allowedValues: ["array", "boolean", "integer", "null", "number", "object", "string"] },
-      message: "must be equal to one of the allowed values",
-    });
+    pushError(
+      errors,
+      "enum",
+      { allowedValues: ["array", "boolean", "integer", "null", "number", "object", "string"] },
+      instancePath,
+      schemaPath,
+    );
 }
 
 /**
@@ -817,35 +598,15 @@ export function checkStringArray4(value: unknown): value is StringArray4 {
  * Appends to `errors` every reason why `value` does not match StringArray4.
  */
 export function collectStringArray4Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  if (!Array.isArray(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/definitions/stringArray/type",
-      keyword: "type",
-      params: { type: "array" },
-      message: "must be array",
-    });
+  const schemaPath = "#/definitions/stringArray";
+  if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
   else {
     for (let index = 0; index < value.length; index++) {
       const item = value[index];
-      if (typeof item !== "string")
-        errors.push({
-          instancePath: instancePath + "/" + index,
-          schemaPath: "#/definitions/stringArray/items/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
+      if (typeof item !== "string") pushError(errors, "type", { type: "string" }, instancePath + "/" + index, schemaPath + "/items");
     }
     const duplicate = duplicateItems(value, ["string"]);
-    if (duplicate !== undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/definitions/stringArray/uniqueItems",
-        keyword: "uniqueItems",
-        params: { i: duplicate.i, j: duplicate.j },
-        message: "must NOT have duplicate items (items ## " + duplicate.j + " and " + duplicate.i + " are identical)",
-      });
+    if (duplicate !== undefined) pushError(errors, "uniqueItems", { i: duplicate.i, j: duplicate.j }, instancePath, schemaPath);
   }
 }
 

@@ -5,11 +5,13 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
   duplicateItems,
   isJsonObject,
   markPropertyName,
   notTooDeeplyNested,
   pointerToken,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -125,6 +127,156 @@ export type SimpleTypes5 = "array" | "boolean" | "integer" | "null" | "number" |
  */
 export type StringArray5 = string[];
 
+const CORE_SCHEMA_META_SCHEMA2_PROPERTIES = [
+  ["$id", collectUriReferenceStringErrors],
+  ["$schema", collectUriStringErrors],
+  ["$ref", collectUriReferenceStringErrors],
+  ["$comment", collectStringErrors],
+  ["title", collectStringErrors],
+  ["description", collectStringErrors],
+  ["readOnly", collectBooleanErrors],
+  ["examples", collectCoreSchemaMetaSchema2_ExamplesErrors],
+  ["multipleOf", collectCoreSchemaMetaSchema2_MultipleOfErrors],
+  ["maximum", collectNumberErrors],
+  ["exclusiveMaximum", collectNumberErrors],
+  ["minimum", collectNumberErrors],
+  ["exclusiveMinimum", collectNumberErrors],
+  ["maxLength", collectNonNegativeInteger4Errors],
+  ["minLength", collectNonNegativeIntegerDefault04Errors],
+  ["pattern", collectRegexStringErrors],
+  ["additionalItems", collectCoreSchemaMetaSchema2Errors],
+  ["items", collectCoreSchemaMetaSchema2_ItemsErrors],
+  ["maxItems", collectNonNegativeInteger4Errors],
+  ["minItems", collectNonNegativeIntegerDefault04Errors],
+  ["uniqueItems", collectBooleanErrors],
+  ["contains", collectCoreSchemaMetaSchema2Errors],
+  ["maxProperties", collectNonNegativeInteger4Errors],
+  ["minProperties", collectNonNegativeIntegerDefault04Errors],
+  ["required", collectStringArray5Errors],
+  ["additionalProperties", collectCoreSchemaMetaSchema2Errors],
+  ["definitions", collectCoreSchemaMetaSchema2_DefinitionsErrors],
+  ["properties", collectCoreSchemaMetaSchema2_DefinitionsErrors],
+  ["patternProperties", collectCoreSchemaMetaSchema2_PatternPropertiesErrors],
+  ["dependencies", collectCoreSchemaMetaSchema2_DependenciesErrors],
+  ["propertyNames", collectCoreSchemaMetaSchema2Errors],
+  ["enum", collectCoreSchemaMetaSchema2_EnumErrors],
+  ["type", collectCoreSchemaMetaSchema2_TypeErrors],
+  ["format", collectStringErrors],
+  ["contentMediaType", collectStringErrors],
+  ["contentEncoding", collectStringErrors],
+  ["if", collectCoreSchemaMetaSchema2Errors],
+  ["then", collectCoreSchemaMetaSchema2Errors],
+  ["else", collectCoreSchemaMetaSchema2Errors],
+  ["allOf", collectSchemaArray5Errors],
+  ["anyOf", collectSchemaArray5Errors],
+  ["oneOf", collectSchemaArray5Errors],
+  ["not", collectCoreSchemaMetaSchema2Errors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectUriReferenceStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectUriStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectBooleanErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (typeof value !== "boolean") pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectCoreSchemaMetaSchema2_ExamplesErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectCoreSchemaMetaSchema2_MultipleOfErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "number") pushError(errors, "type", { type: "number" }, instancePath, schemaPath);
+  else {
+    if (value <= 0) pushError(errors, "exclusiveMinimum", { comparison: ">", limit: 0 }, instancePath, schemaPath);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectNumberErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (typeof value !== "number") pushError(errors, "type", { type: "number" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectRegexStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectCoreSchemaMetaSchema2_ItemsErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!(checkCoreSchemaMetaSchema2(value as unknown) || checkSchemaArray5(value as unknown))) {
+    collectCoreSchemaMetaSchema2Errors(value, instancePath, errors);
+    collectSchemaArray5Errors(value, instancePath, errors);
+    pushError(errors, "anyOf", {}, instancePath, schemaPath);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectCoreSchemaMetaSchema2_DefinitionsErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
+  else {
+    for (const key of Object.keys(value)) {
+      if (false) continue;
+      const propertyValue = value[key];
+      collectCoreSchemaMetaSchema2Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
+    }
+  }
+}
+
 /**
  * Whether `value` matches the schema at #/properties/patternProperties/propertyNames.
  */
@@ -133,13 +285,80 @@ function checkCoreSchemaMetaSchema2_PatternPropertiesPropertyNames(value: unknow
 }
 
 /**
- * Appends to `errors` every reason why `value` does not match #/properties/patternProperties/propertyNames.
+ * Appends to `errors` every reason why `value` does not match its schema.
  */
 function collectCoreSchemaMetaSchema2_PatternPropertiesPropertyNamesErrors(
   value: unknown,
   instancePath: string,
   errors: ValidationError[],
 ): void {}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectCoreSchemaMetaSchema2_PatternPropertiesErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
+  else {
+    for (const key of Object.keys(value)) {
+      if (false) continue;
+      const propertyValue = value[key];
+      collectCoreSchemaMetaSchema2Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
+    }
+    for (const key2 of Object.keys(value)) {
+      if (!checkCoreSchemaMetaSchema2_PatternPropertiesPropertyNames(key2)) {
+        const start = errors.length;
+        collectCoreSchemaMetaSchema2_PatternPropertiesPropertyNamesErrors(key2, instancePath, errors);
+        markPropertyName(errors, start, key2);
+        pushError(errors, "propertyNames", { propertyName: key2 }, instancePath, schemaPath);
+      }
+    }
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectCoreSchemaMetaSchema2_DependenciesErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
+  else {
+    for (const key of Object.keys(value)) {
+      if (false) continue;
+      const propertyValue = value[key];
+      if (!(checkCoreSchemaMetaSchema2(propertyValue as unknown) || checkStringArray5(propertyValue as unknown))) {
+        collectCoreSchemaMetaSchema2Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
+        collectStringArray5Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
+        pushError(errors, "anyOf", {}, instancePath + "/" + pointerToken(key), schemaPath + "/additionalProperties");
+      }
+    }
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectCoreSchemaMetaSchema2_EnumErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
+    const duplicate = duplicateItems(value);
+    if (duplicate !== undefined) pushError(errors, "uniqueItems", { i: duplicate.i, j: duplicate.j }, instancePath, schemaPath);
+  }
+}
 
 /**
  * Whether `value` matches the schema at #/properties/type/anyOf/1.
@@ -155,39 +374,39 @@ function checkCoreSchemaMetaSchema2_TypeAnyOf1(value: unknown): boolean {
 }
 
 /**
- * Appends to `errors` every reason why `value` does not match #/properties/type/anyOf/1.
+ * Appends to `errors` every reason why `value` does not match its schema.
  */
-function collectCoreSchemaMetaSchema2_TypeAnyOf1Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  if (!Array.isArray(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/properties/type/anyOf/1/type",
-      keyword: "type",
-      params: { type: "array" },
-      message: "must be array",
-    });
+function collectCoreSchemaMetaSchema2_TypeAnyOf1Errors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
   else {
     for (let index = 0; index < value.length; index++) {
       const item = value[index];
       collectSimpleTypes5Errors(item, instancePath + "/" + index, errors);
     }
-    if (value.length < 1)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/properties/type/anyOf/1/minItems",
-        keyword: "minItems",
-        params: { limit: 1 },
-        message: "must NOT have fewer than 1 items",
-      });
+    if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
     const duplicate = duplicateItems(value);
-    if (duplicate !== undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/properties/type/anyOf/1/uniqueItems",
-        keyword: "uniqueItems",
-        params: { i: duplicate.i, j: duplicate.j },
-        message: "must NOT have duplicate items (items ## " + duplicate.j + " and " + duplicate.i + " are identical)",
-      });
+    if (duplicate !== undefined) pushError(errors, "uniqueItems", { i: duplicate.i, j: duplicate.j }, instancePath, schemaPath);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectCoreSchemaMetaSchema2_TypeErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!(checkSimpleTypes5(value as unknown) || checkCoreSchemaMetaSchema2_TypeAnyOf1(value))) {
+    collectSimpleTypes5Errors(value, instancePath, errors);
+    collectCoreSchemaMetaSchema2_TypeAnyOf1Errors(value, instancePath, errors, schemaPath + "/anyOf/1");
+    pushError(errors, "anyOf", {}, instancePath, schemaPath);
   }
 }
 
@@ -328,449 +547,10 @@ export function checkCoreSchemaMetaSchema2(value: unknown): value is CoreSchemaM
  * Appends to `errors` every reason why `value` does not match CoreSchemaMetaSchema2.
  */
 export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  if (!(isJsonObject(value) || typeof value === "boolean"))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object,boolean" },
-      message: "must be object,boolean",
-    });
+  const schemaPath = "#";
+  if (!(isJsonObject(value) || typeof value === "boolean")) pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
   if (isJsonObject(value)) {
-    const id = value.$id;
-    if (id !== undefined) {
-      if (typeof id !== "string")
-        errors.push({
-          instancePath: instancePath + "/$id",
-          schemaPath: "#/properties/$id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const schema = value.$schema;
-    if (schema !== undefined) {
-      if (typeof schema !== "string")
-        errors.push({
-          instancePath: instancePath + "/$schema",
-          schemaPath: "#/properties/$schema/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const ref = value.$ref;
-    if (ref !== undefined) {
-      if (typeof ref !== "string")
-        errors.push({
-          instancePath: instancePath + "/$ref",
-          schemaPath: "#/properties/$ref/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const comment = value.$comment;
-    if (comment !== undefined) {
-      if (typeof comment !== "string")
-        errors.push({
-          instancePath: instancePath + "/$comment",
-          schemaPath: "#/properties/$comment/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const title = value.title;
-    if (title !== undefined) {
-      if (typeof title !== "string")
-        errors.push({
-          instancePath: instancePath + "/title",
-          schemaPath: "#/properties/title/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const description = value.description;
-    if (description !== undefined) {
-      if (typeof description !== "string")
-        errors.push({
-          instancePath: instancePath + "/description",
-          schemaPath: "#/properties/description/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const readOnly = value.readOnly;
-    if (readOnly !== undefined) {
-      if (typeof readOnly !== "boolean")
-        errors.push({
-          instancePath: instancePath + "/readOnly",
-          schemaPath: "#/properties/readOnly/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        });
-    }
-    const examples = value.examples;
-    if (examples !== undefined) {
-      if (!Array.isArray(examples))
-        errors.push({
-          instancePath: instancePath + "/examples",
-          schemaPath: "#/properties/examples/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-    }
-    const multipleOf = value.multipleOf;
-    if (multipleOf !== undefined) {
-      if (typeof multipleOf !== "number")
-        errors.push({
-          instancePath: instancePath + "/multipleOf",
-          schemaPath: "#/properties/multipleOf/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-        });
-      else {
-        if (multipleOf <= 0)
-          errors.push({
-            instancePath: instancePath + "/multipleOf",
-            schemaPath: "#/properties/multipleOf/exclusiveMinimum",
-            keyword: "exclusiveMinimum",
-            params: { comparison: ">", limit: 0 },
-            message: "must be > 0",
-          });
-      }
-    }
-    const maximum = value.maximum;
-    if (maximum !== undefined) {
-      if (typeof maximum !== "number")
-        errors.push({
-          instancePath: instancePath + "/maximum",
-          schemaPath: "#/properties/maximum/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-        });
-    }
-    const exclusiveMaximum = value.exclusiveMaximum;
-    if (exclusiveMaximum !== undefined) {
-      if (typeof exclusiveMaximum !== "number")
-        errors.push({
-          instancePath: instancePath + "/exclusiveMaximum",
-          schemaPath: "#/properties/exclusiveMaximum/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-        });
-    }
-    const minimum = value.minimum;
-    if (minimum !== undefined) {
-      if (typeof minimum !== "number")
-        errors.push({
-          instancePath: instancePath + "/minimum",
-          schemaPath: "#/properties/minimum/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-        });
-    }
-    const exclusiveMinimum = value.exclusiveMinimum;
-    if (exclusiveMinimum !== undefined) {
-      if (typeof exclusiveMinimum !== "number")
-        errors.push({
-          instancePath: instancePath + "/exclusiveMinimum",
-          schemaPath: "#/properties/exclusiveMinimum/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-        });
-    }
-    const maxLength = value.maxLength;
-    if (maxLength !== undefined) {
-      collectNonNegativeInteger4Errors(maxLength, instancePath + "/maxLength", errors);
-    }
-    const minLength = value.minLength;
-    if (minLength !== undefined) {
-      collectNonNegativeIntegerDefault04Errors(minLength, instancePath + "/minLength", errors);
-    }
-    const pattern = value.pattern;
-    if (pattern !== undefined) {
-      if (typeof pattern !== "string")
-        errors.push({
-          instancePath: instancePath + "/pattern",
-          schemaPath: "#/properties/pattern/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const additionalItems = value.additionalItems;
-    if (additionalItems !== undefined) {
-      collectCoreSchemaMetaSchema2Errors(additionalItems, instancePath + "/additionalItems", errors);
-    }
-    const items = value.items;
-    if (items !== undefined) {
-      if (!(checkCoreSchemaMetaSchema2(items as unknown) || checkSchemaArray5(items as unknown))) {
-        collectCoreSchemaMetaSchema2Errors(items, instancePath + "/items", errors);
-        collectSchemaArray5Errors(items, instancePath + "/items", errors);
-        errors.push({
-          instancePath: instancePath + "/items",
-          schemaPath: "#/properties/items/anyOf",
-          keyword: "anyOf",
-          params: {},
-          message: "must match a schema in anyOf",
-        });
-      }
-    }
-    const maxItems = value.maxItems;
-    if (maxItems !== undefined) {
-      collectNonNegativeInteger4Errors(maxItems, instancePath + "/maxItems", errors);
-    }
-    const minItems = value.minItems;
-    if (minItems !== undefined) {
-      collectNonNegativeIntegerDefault04Errors(minItems, instancePath + "/minItems", errors);
-    }
-    const uniqueItems = value.uniqueItems;
-    if (uniqueItems !== undefined) {
-      if (typeof uniqueItems !== "boolean")
-        errors.push({
-          instancePath: instancePath + "/uniqueItems",
-          schemaPath: "#/properties/uniqueItems/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        });
-    }
-    const contains = value.contains;
-    if (contains !== undefined) {
-      collectCoreSchemaMetaSchema2Errors(contains, instancePath + "/contains", errors);
-    }
-    const maxProperties = value.maxProperties;
-    if (maxProperties !== undefined) {
-      collectNonNegativeInteger4Errors(maxProperties, instancePath + "/maxProperties", errors);
-    }
-    const minProperties = value.minProperties;
-    if (minProperties !== undefined) {
-      collectNonNegativeIntegerDefault04Errors(minProperties, instancePath + "/minProperties", errors);
-    }
-    const required = value.required;
-    if (required !== undefined) {
-      collectStringArray5Errors(required, instancePath + "/required", errors);
-    }
-    const additionalProperties = value.additionalProperties;
-    if (additionalProperties !== undefined) {
-      collectCoreSchemaMetaSchema2Errors(additionalProperties, instancePath + "/additionalProperties", errors);
-    }
-    const definitions = value.definitions;
-    if (definitions !== undefined) {
-      if (!isJsonObject(definitions))
-        errors.push({
-          instancePath: instancePath + "/definitions",
-          schemaPath: "#/properties/definitions/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        });
-      else {
-        for (const key of Object.keys(definitions)) {
-          if (false) continue;
-          const propertyValue = definitions[key];
-          collectCoreSchemaMetaSchema2Errors(propertyValue, instancePath + "/definitions/" + pointerToken(key), errors);
-        }
-      }
-    }
-    const properties = value.properties;
-    if (properties !== undefined) {
-      if (!isJsonObject(properties))
-        errors.push({
-          instancePath: instancePath + "/properties",
-          schemaPath: "#/properties/properties/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        });
-      else {
-        for (const key2 of Object.keys(properties)) {
-          if (false) continue;
-          const propertyValue2 = properties[key2];
-          collectCoreSchemaMetaSchema2Errors(propertyValue2, instancePath + "/properties/" + pointerToken(key2), errors);
-        }
-      }
-    }
-    const patternProperties = value.patternProperties;
-    if (patternProperties !== undefined) {
-      if (!isJsonObject(patternProperties))
-        errors.push({
-          instancePath: instancePath + "/patternProperties",
-          schemaPath: "#/properties/patternProperties/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        });
-      else {
-        for (const key3 of Object.keys(patternProperties)) {
-          if (false) continue;
-          const propertyValue3 = patternProperties[key3];
-          collectCoreSchemaMetaSchema2Errors(propertyValue3, instancePath + "/patternProperties/" + pointerToken(key3), errors);
-        }
-        for (const key4 of Object.keys(patternProperties)) {
-          if (!checkCoreSchemaMetaSchema2_PatternPropertiesPropertyNames(key4)) {
-            const start = errors.length;
-            collectCoreSchemaMetaSchema2_PatternPropertiesPropertyNamesErrors(key4, instancePath + "/patternProperties", errors);
-            markPropertyName(errors, start, key4);
-            errors.push({
-              instancePath: instancePath + "/patternProperties",
-              schemaPath: "#/properties/patternProperties/propertyNames",
-              keyword: "propertyNames",
-              params: { propertyName: key4 },
-              message: "property name must be valid",
-            });
-          }
-        }
-      }
-    }
-    const dependencies = value.dependencies;
-    if (dependencies !== undefined) {
-      if (!isJsonObject(dependencies))
-        errors.push({
-          instancePath: instancePath + "/dependencies",
-          schemaPath: "#/properties/dependencies/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        });
-      else {
-        for (const key5 of Object.keys(dependencies)) {
-          if (false) continue;
-          const propertyValue4 = dependencies[key5];
-          if (!(checkCoreSchemaMetaSchema2(propertyValue4 as unknown) || checkStringArray5(propertyValue4 as unknown))) {
-            collectCoreSchemaMetaSchema2Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key5), errors);
-            collectStringArray5Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key5), errors);
-            errors.push({
-              instancePath: instancePath + "/dependencies/" + pointerToken(key5),
-              schemaPath: "#/properties/dependencies/additionalProperties/anyOf",
-              keyword: "anyOf",
-              params: {},
-              message: "must match a schema in anyOf",
-            });
-          }
-        }
-      }
-    }
-    const propertyNames = value.propertyNames;
-    if (propertyNames !== undefined) {
-      collectCoreSchemaMetaSchema2Errors(propertyNames, instancePath + "/propertyNames", errors);
-    }
-    const enumValue = value.enum;
-    if (enumValue !== undefined) {
-      if (!Array.isArray(enumValue))
-        errors.push({
-          instancePath: instancePath + "/enum",
-          schemaPath: "#/properties/enum/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        if (enumValue.length < 1)
-          errors.push({
-            instancePath: instancePath + "/enum",
-            schemaPath: "#/properties/enum/minItems",
-            keyword: "minItems",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 items",
-          });
-        const duplicate = duplicateItems(enumValue);
-        if (duplicate !== undefined)
-          errors.push({
-            instancePath: instancePath + "/enum",
-            schemaPath: "#/properties/enum/uniqueItems",
-            keyword: "uniqueItems",
-            params: { i: duplicate.i, j: duplicate.j },
-            message: "must NOT have duplicate items (items ## " + duplicate.j + " and " + duplicate.i + " are identical)",
-          });
-      }
-    }
-    const type = value.type;
-    if (type !== undefined) {
-      if (!(checkSimpleTypes5(type as unknown) || checkCoreSchemaMetaSchema2_TypeAnyOf1(type))) {
-        collectSimpleTypes5Errors(type, instancePath + "/type", errors);
-        collectCoreSchemaMetaSchema2_TypeAnyOf1Errors(type, instancePath + "/type", errors);
-        errors.push({
-          instancePath: instancePath + "/type",
-          schemaPath: "#/properties/type/anyOf",
-          keyword: "anyOf",
-          params: {},
-          message: "must match a schema in anyOf",
-        });
-      }
-    }
-    const format = value.format;
-    if (format !== undefined) {
-      if (typeof format !== "string")
-        errors.push({
-          instancePath: instancePath + "/format",
-          schemaPath: "#/properties/format/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const contentMediaType = value.contentMediaType;
-    if (contentMediaType !== undefined) {
-      if (typeof contentMediaType !== "string")
-        errors.push({
-          instancePath: instancePath + "/contentMediaType",
-          schemaPath: "#/properties/contentMediaType/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const contentEncoding = value.contentEncoding;
-    if (contentEncoding !== undefined) {
-      if (typeof contentEncoding !== "string")
-        errors.push({
-          instancePath: instancePath + "/contentEncoding",
-          schemaPath: "#/properties/contentEncoding/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const ifValue = value.if;
-    if (ifValue !== undefined) {
-      collectCoreSchemaMetaSchema2Errors(ifValue, instancePath + "/if", errors);
-    }
-    const then = value.then;
-    if (then !== undefined) {
-      collectCoreSchemaMetaSchema2Errors(then, instancePath + "/then", errors);
-    }
-    const elseValue = value.else;
-    if (elseValue !== undefined) {
-      collectCoreSchemaMetaSchema2Errors(elseValue, instancePath + "/else", errors);
-    }
-    const allOf = value.allOf;
-    if (allOf !== undefined) {
-      collectSchemaArray5Errors(allOf, instancePath + "/allOf", errors);
-    }
-    const anyOf = value.anyOf;
-    if (anyOf !== undefined) {
-      collectSchemaArray5Errors(anyOf, instancePath + "/anyOf", errors);
-    }
-    const oneOf = value.oneOf;
-    if (oneOf !== undefined) {
-      collectSchemaArray5Errors(oneOf, instancePath + "/oneOf", errors);
-    }
-    const not = value.not;
-    if (not !== undefined) {
-      collectCoreSchemaMetaSchema2Errors(not, instancePath + "/not", errors);
-    }
+    collectProperties(value, CORE_SCHEMA_META_SCHEMA2_PROPERTIES, instancePath, errors, schemaPath);
   }
 }
 
@@ -786,23 +566,10 @@ export function checkNonNegativeInteger4(value: unknown): value is NonNegativeIn
  * Appends to `errors` every reason why `value` does not match NonNegativeInteger4.
  */
 export function collectNonNegativeInteger4Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  if (!Number.isInteger(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/definitions/nonNegativeInteger/type",
-      keyword: "type",
-      params: { type: "integer" },
-      message: "must be integer",
-    });
+  const schemaPath = "#/definitions/nonNegativeInteger";
+  if (!Number.isInteger(value)) pushError(errors, "type", { type: "integer" }, instancePath, schemaPath);
   if (typeof value === "number") {
-    if (value < 0)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/definitions/nonNegativeInteger/minimum",
-        keyword: "minimum",
-        params: { comparison: ">=", limit: 0 },
-        message: "must be >= 0",
-      });
+    if (value < 0) pushError(errors, "minimum", { comparison: ">=", limit: 0 }, instancePath, schemaPath);
   }
 }
 
@@ -814,7 +581,7 @@ function checkNonNegativeIntegerDefault04_AllOf1(value: unknown): boolean {
 }
 
 /**
- * Appends to `errors` every reason why `value` does not match #/definitions/nonNegativeIntegerDefault0/allOf/1.
+ * Appends to `errors` every reason why `value` does not match its schema.
  */
 function collectNonNegativeIntegerDefault04_AllOf1Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {}
 
@@ -851,27 +618,14 @@ export function checkSchemaArray5(value: unknown): value is SchemaArray5 {
  * Appends to `errors` every reason why `value` does not match SchemaArray5.
  */
 export function collectSchemaArray5Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  if (!Array.isArray(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/definitions/schemaArray/type",
-      keyword: "type",
-      params: { type: "array" },
-      message: "must be array",
-    });
+  const schemaPath = "#/definitions/schemaArray";
+  if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
   else {
     for (let index = 0; index < value.length; index++) {
       const item = value[index];
       collectCoreSchemaMetaSchema2Errors(item, instancePath + "/" + index, errors);
     }
-    if (value.length < 1)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/definitions/schemaArray/minItems",
-        keyword: "minItems",
-        params: { limit: 1 },
-        message: "must NOT have fewer than 1 items",
-      });
+    if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
   }
 }
 
@@ -896,6 +650,7 @@ export function checkSimpleTypes5(value: unknown): value is SimpleTypes5 {
  * Appends to `errors` every reason why `value` does not match SimpleTypes5.
  */
 export function collectSimpleTypes5Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
+  const schemaPath = "#/definitions/simpleTypes";
   if (
     value !== "array" &&
     value !== "boolean" &&
@@ -905,13 +660,13 @@ export function collectSimpleTypes5Errors(value: unknown, instancePath: string, 
     value !== "object" &&
     value !== "string"
   )
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/definitions/simpleTypes/enum",
-      keyword: "enum",
-      params: { allowedValues: ["array", "boolean", "integer", "null", "number", "object", "string"] },
-      message: "must be equal to one of the allowed values",
-    });
+    pushError(
+      errors,
+      "enum",
+      { allowedValues: ["array", "boolean", "integer", "null", "number", "object", "string"] },
+      instancePath,
+      schemaPath,
+    );
 }
 
 /**
@@ -931,35 +686,15 @@ export function checkStringArray5(value: unknown): value is StringArray5 {
  * Appends to `errors` every reason why `value` does not match StringArray5.
  */
 export function collectStringArray5Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  if (!Array.isArray(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/definitions/stringArray/type",
-      keyword: "type",
-      params: { type: "array" },
-      message: "must be array",
-    });
+  const schemaPath = "#/definitions/stringArray";
+  if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
   else {
     for (let index = 0; index < value.length; index++) {
       const item = value[index];
-      if (typeof item !== "string")
-        errors.push({
-          instancePath: instancePath + "/" + index,
-          schemaPath: "#/definitions/stringArray/items/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
+      if (typeof item !== "string") pushError(errors, "type", { type: "string" }, instancePath + "/" + index, schemaPath + "/items");
     }
     const duplicate = duplicateItems(value, ["string"]);
-    if (duplicate !== undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/definitions/stringArray/uniqueItems",
-        keyword: "uniqueItems",
-        params: { i: duplicate.i, j: duplicate.j },
-        message: "must NOT have duplicate items (items ## " + duplicate.j + " and " + duplicate.i + " are identical)",
-      });
+    if (duplicate !== undefined) pushError(errors, "uniqueItems", { i: duplicate.i, j: duplicate.j }, instancePath, schemaPath);
   }
 }
 

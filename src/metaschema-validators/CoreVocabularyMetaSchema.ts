@@ -5,6 +5,7 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
   dynamicTarget,
   enterDynamicScope,
   isJsonObject,
@@ -12,6 +13,7 @@ import {
   markPropertyName,
   notTooDeeplyNested,
   pointerToken,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -68,19 +70,125 @@ export type CoreVocabularyMetaSchema =
 
 const PATTERN = /* @__PURE__ */ new RegExp("^[^#]*#?$", "u");
 
+const DYNAMIC_ANCHORS = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
+
+const DYNAMIC_ANCHORS2 = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
+
 const PATTERN2 = /* @__PURE__ */ new RegExp("^[A-Za-z][-A-Za-z0-9.:_]*$", "u");
 
-const DYNAMIC_ANCHORS = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
+const DYNAMIC_ANCHORS3 = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
+
+const DYNAMIC_ANCHORS4 = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
+
+const DYNAMIC_ANCHORS5 = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
+
+const DYNAMIC_ANCHORS6 = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
+
+const DYNAMIC_ANCHORS7 = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
+
+const DYNAMIC_ANCHORS8 = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
 
 const DYNAMIC_REF_INITIAL = { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors };
 
-const DYNAMIC_ANCHORS2 = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
+const DYNAMIC_REF_INITIAL2 = { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors };
+
+const DYNAMIC_ANCHORS9 = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
+
+const CORE_VOCABULARY_META_SCHEMA_PROPERTIES = [
+  ["$id", collectCoreVocabularyMetaSchema_IdErrors],
+  ["$schema", collectUriStringErrors],
+  ["$anchor", collectCoreVocabularyMetaSchema_AnchorErrors],
+  ["$ref", collectUriReferenceStringErrors],
+  ["$recursiveRef", collectUriReferenceStringErrors],
+  ["$recursiveAnchor", collectBooleanErrors],
+  ["$vocabulary", collectCoreVocabularyMetaSchema_VocabularyErrors],
+  ["$comment", collectStringErrors],
+  ["$defs", collectCoreVocabularyMetaSchema_DefsErrors],
+] as const;
+
+const DYNAMIC_ANCHORS10 = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectCoreVocabularyMetaSchema_IdErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
+  try {
+    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+    else {
+      if (!PATTERN.test(value)) pushError(errors, "pattern", { pattern: "^[^#]*#?$" }, instancePath, schemaPath);
+    }
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectUriStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  try {
+    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectCoreVocabularyMetaSchema_AnchorErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
+  try {
+    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+    else {
+      if (!PATTERN2.test(value)) pushError(errors, "pattern", { pattern: "^[A-Za-z][-A-Za-z0-9.:_]*$" }, instancePath, schemaPath);
+    }
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectUriReferenceStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
+  try {
+    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectBooleanErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
+  try {
+    if (typeof value !== "boolean") pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
 
 /**
  * Whether `value` matches the schema at #/properties/$vocabulary/propertyNames.
  */
 function checkCoreVocabularyMetaSchema_VocabularyPropertyNames(value: unknown): boolean {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
   try {
     if (typeof value !== "string") return false;
     return true;
@@ -90,23 +198,86 @@ function checkCoreVocabularyMetaSchema_VocabularyPropertyNames(value: unknown): 
 }
 
 /**
- * Appends to `errors` every reason why `value` does not match #/properties/$vocabulary/propertyNames.
+ * Appends to `errors` every reason why `value` does not match its schema.
  */
 function collectCoreVocabularyMetaSchema_VocabularyPropertyNamesErrors(
   value: unknown,
   instancePath: string,
   errors: ValidationError[],
+  schemaPath: string,
 ): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
   try {
-    if (typeof value !== "string")
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/properties/$vocabulary/propertyNames/type",
-        keyword: "type",
-        params: { type: "string" },
-        message: "must be string",
-      });
+    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectCoreVocabularyMetaSchema_VocabularyErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS7);
+  try {
+    if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
+    else {
+      for (const key of Object.keys(value)) {
+        if (false) continue;
+        const propertyValue = value[key];
+        if (typeof propertyValue !== "boolean")
+          pushError(errors, "type", { type: "boolean" }, instancePath + "/" + pointerToken(key), schemaPath + "/additionalProperties");
+      }
+      for (const key2 of Object.keys(value)) {
+        if (!checkCoreVocabularyMetaSchema_VocabularyPropertyNames(key2)) {
+          const start = errors.length;
+          collectCoreVocabularyMetaSchema_VocabularyPropertyNamesErrors(key2, instancePath, errors, schemaPath + "/propertyNames");
+          markPropertyName(errors, start, key2);
+          pushError(errors, "propertyNames", { propertyName: key2 }, instancePath, schemaPath);
+        }
+      }
+    }
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS8);
+  try {
+    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectCoreVocabularyMetaSchema_DefsErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS9);
+  try {
+    if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
+    else {
+      for (const key of Object.keys(value)) {
+        if (false) continue;
+        const propertyValue = value[key];
+        dynamicTarget("", DYNAMIC_REF_INITIAL2).collect(propertyValue, instancePath + "/" + pointerToken(key), errors);
+      }
+    }
   } finally {
     leaveDynamicScope(scopeDepth);
   }
@@ -116,7 +287,7 @@ function collectCoreVocabularyMetaSchema_VocabularyPropertyNamesErrors(
  * Whether `value` is a valid CoreVocabularyMetaSchema: the recursive check that `isCoreVocabularyMetaSchema` guards.
  */
 export function checkCoreVocabularyMetaSchema(value: unknown): value is CoreVocabularyMetaSchema {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS10);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -172,171 +343,13 @@ export function checkCoreVocabularyMetaSchema(value: unknown): value is CoreVoca
  * Appends to `errors` every reason why `value` does not match CoreVocabularyMetaSchema.
  */
 export function collectCoreVocabularyMetaSchemaErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS10);
   try {
+    const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object,boolean" },
-        message: "must be object,boolean",
-      });
+      pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
-      const id = value.$id;
-      if (id !== undefined) {
-        if (typeof id !== "string")
-          errors.push({
-            instancePath: instancePath + "/$id",
-            schemaPath: "#/properties/$id/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          });
-        else {
-          if (!PATTERN.test(id))
-            errors.push({
-              instancePath: instancePath + "/$id",
-              schemaPath: "#/properties/$id/pattern",
-              keyword: "pattern",
-              params: { pattern: "^[^#]*#?$" },
-              message: 'must match pattern "^[^#]*#?$"',
-            });
-        }
-      }
-      const schema = value.$schema;
-      if (schema !== undefined) {
-        if (typeof schema !== "string")
-          errors.push({
-            instancePath: instancePath + "/$schema",
-            schemaPath: "#/properties/$schema/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          });
-      }
-      const anchor = value.$anchor;
-      if (anchor !== undefined) {
-        if (typeof anchor !== "string")
-          errors.push({
-            instancePath: instancePath + "/$anchor",
-            schemaPath: "#/properties/$anchor/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          });
-        else {
-          if (!PATTERN2.test(anchor))
-            errors.push({
-              instancePath: instancePath + "/$anchor",
-              schemaPath: "#/properties/$anchor/pattern",
-              keyword: "pattern",
-              params: { pattern: "^[A-Za-z][-A-Za-z0-9.:_]*$" },
-              message: 'must match pattern "^[A-Za-z][-A-Za-z0-9.:_]*$"',
-            });
-        }
-      }
-      const ref = value.$ref;
-      if (ref !== undefined) {
-        if (typeof ref !== "string")
-          errors.push({
-            instancePath: instancePath + "/$ref",
-            schemaPath: "#/properties/$ref/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          });
-      }
-      const recursiveRef = value.$recursiveRef;
-      if (recursiveRef !== undefined) {
-        if (typeof recursiveRef !== "string")
-          errors.push({
-            instancePath: instancePath + "/$recursiveRef",
-            schemaPath: "#/properties/$recursiveRef/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          });
-      }
-      const recursiveAnchor = value.$recursiveAnchor;
-      if (recursiveAnchor !== undefined) {
-        if (typeof recursiveAnchor !== "boolean")
-          errors.push({
-            instancePath: instancePath + "/$recursiveAnchor",
-            schemaPath: "#/properties/$recursiveAnchor/type",
-            keyword: "type",
-            params: { type: "boolean" },
-            message: "must be boolean",
-          });
-      }
-      const vocabulary = value.$vocabulary;
-      if (vocabulary !== undefined) {
-        if (!isJsonObject(vocabulary))
-          errors.push({
-            instancePath: instancePath + "/$vocabulary",
-            schemaPath: "#/properties/$vocabulary/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
-          });
-        else {
-          for (const key of Object.keys(vocabulary)) {
-            if (false) continue;
-            const propertyValue = vocabulary[key];
-            if (typeof propertyValue !== "boolean")
-              errors.push({
-                instancePath: instancePath + "/$vocabulary/" + pointerToken(key),
-                schemaPath: "#/properties/$vocabulary/additionalProperties/type",
-                keyword: "type",
-                params: { type: "boolean" },
-                message: "must be boolean",
-              });
-          }
-          for (const key2 of Object.keys(vocabulary)) {
-            if (!checkCoreVocabularyMetaSchema_VocabularyPropertyNames(key2)) {
-              const start = errors.length;
-              collectCoreVocabularyMetaSchema_VocabularyPropertyNamesErrors(key2, instancePath + "/$vocabulary", errors);
-              markPropertyName(errors, start, key2);
-              errors.push({
-                instancePath: instancePath + "/$vocabulary",
-                schemaPath: "#/properties/$vocabulary/propertyNames",
-                keyword: "propertyNames",
-                params: { propertyName: key2 },
-                message: "property name must be valid",
-              });
-            }
-          }
-        }
-      }
-      const comment = value.$comment;
-      if (comment !== undefined) {
-        if (typeof comment !== "string")
-          errors.push({
-            instancePath: instancePath + "/$comment",
-            schemaPath: "#/properties/$comment/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          });
-      }
-      const defs = value.$defs;
-      if (defs !== undefined) {
-        if (!isJsonObject(defs))
-          errors.push({
-            instancePath: instancePath + "/$defs",
-            schemaPath: "#/properties/$defs/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
-          });
-        else {
-          for (const key3 of Object.keys(defs)) {
-            if (false) continue;
-            const propertyValue2 = defs[key3];
-            dynamicTarget("", DYNAMIC_REF_INITIAL).collect(propertyValue2, instancePath + "/$defs/" + pointerToken(key3), errors);
-          }
-        }
-      }
+      collectProperties(value, CORE_VOCABULARY_META_SCHEMA_PROPERTIES, instancePath, errors, schemaPath);
     }
   } finally {
     leaveDynamicScope(scopeDepth);

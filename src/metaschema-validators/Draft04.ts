@@ -5,10 +5,12 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
   duplicateItems,
   isJsonObject,
   notTooDeeplyNested,
   pointerToken,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -117,6 +119,85 @@ export type SimpleTypes3 = "array" | "boolean" | "integer" | "null" | "number" |
  */
 export type StringArray3 = [string, ...string[]];
 
+const DRAFT04_PROPERTIES = [
+  ["id", collectUriStringErrors],
+  ["$schema", collectUriStringErrors],
+  ["title", collectStringErrors],
+  ["description", collectStringErrors],
+  ["multipleOf", collectDraft04_MultipleOfErrors],
+  ["maximum", collectNumberErrors],
+  ["exclusiveMaximum", collectBooleanErrors],
+  ["minimum", collectNumberErrors],
+  ["exclusiveMinimum", collectBooleanErrors],
+  ["maxLength", collectPositiveIntegerErrors],
+  ["minLength", collectPositiveIntegerDefault0Errors],
+  ["pattern", collectRegexStringErrors],
+  ["additionalItems", collectDraft04_AdditionalItemsErrors],
+  ["items", collectDraft04_ItemsErrors],
+  ["maxItems", collectPositiveIntegerErrors],
+  ["minItems", collectPositiveIntegerDefault0Errors],
+  ["uniqueItems", collectBooleanErrors],
+  ["maxProperties", collectPositiveIntegerErrors],
+  ["minProperties", collectPositiveIntegerDefault0Errors],
+  ["required", collectStringArray3Errors],
+  ["additionalProperties", collectDraft04_AdditionalItemsErrors],
+  ["definitions", collectDraft04_DefinitionsErrors],
+  ["properties", collectDraft04_DefinitionsErrors],
+  ["patternProperties", collectDraft04_DefinitionsErrors],
+  ["dependencies", collectDraft04_DependenciesErrors],
+  ["enum", collectDraft04_EnumErrors],
+  ["type", collectDraft04_TypeErrors],
+  ["allOf", collectSchemaArray3Errors],
+  ["anyOf", collectSchemaArray3Errors],
+  ["oneOf", collectSchemaArray3Errors],
+  ["not", collectDraft04Errors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectUriStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectDraft04_MultipleOfErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (typeof value !== "number") pushError(errors, "type", { type: "number" }, instancePath, schemaPath);
+  else {
+    if (value <= 0) pushError(errors, "minimum", { comparison: ">", limit: 0 }, instancePath, schemaPath);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectNumberErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (typeof value !== "number") pushError(errors, "type", { type: "number" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectBooleanErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (typeof value !== "boolean") pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectRegexStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
 /**
  * Whether `value` matches the schema at #/properties/additionalItems/anyOf/0.
  */
@@ -126,39 +207,81 @@ function checkDraft04_AdditionalItemsAnyOf0(value: unknown): boolean {
 }
 
 /**
- * Appends to `errors` every reason why `value` does not match #/properties/additionalItems/anyOf/0.
+ * Appends to `errors` every reason why `value` does not match its schema.
  */
-function collectDraft04_AdditionalItemsAnyOf0Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  if (typeof value !== "boolean")
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/properties/additionalItems/anyOf/0/type",
-      keyword: "type",
-      params: { type: "boolean" },
-      message: "must be boolean",
-    });
+function collectDraft04_AdditionalItemsAnyOf0Errors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "boolean") pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
 }
 
 /**
- * Whether `value` matches the schema at #/properties/additionalProperties/anyOf/0.
+ * Appends to `errors` every reason why `value` does not match its schema.
  */
-function checkDraft04_AdditionalPropertiesAnyOf0(value: unknown): boolean {
-  if (typeof value !== "boolean") return false;
-  return true;
+function collectDraft04_AdditionalItemsErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (!(checkDraft04_AdditionalItemsAnyOf0(value) || checkDraft04(value as unknown))) {
+    collectDraft04_AdditionalItemsAnyOf0Errors(value, instancePath, errors, schemaPath + "/anyOf/0");
+    collectDraft04Errors(value, instancePath, errors);
+    pushError(errors, "anyOf", {}, instancePath, schemaPath);
+  }
 }
 
 /**
- * Appends to `errors` every reason why `value` does not match #/properties/additionalProperties/anyOf/0.
+ * Appends to `errors` every reason why `value` does not match its schema.
  */
-function collectDraft04_AdditionalPropertiesAnyOf0Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  if (typeof value !== "boolean")
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/properties/additionalProperties/anyOf/0/type",
-      keyword: "type",
-      params: { type: "boolean" },
-      message: "must be boolean",
-    });
+function collectDraft04_ItemsErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (!(checkDraft04(value as unknown) || checkSchemaArray3(value as unknown))) {
+    collectDraft04Errors(value, instancePath, errors);
+    collectSchemaArray3Errors(value, instancePath, errors);
+    pushError(errors, "anyOf", {}, instancePath, schemaPath);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectDraft04_DefinitionsErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
+  else {
+    for (const key of Object.keys(value)) {
+      if (false) continue;
+      const propertyValue = value[key];
+      collectDraft04Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
+    }
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectDraft04_DependenciesErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
+  else {
+    for (const key of Object.keys(value)) {
+      if (false) continue;
+      const propertyValue = value[key];
+      if (!(checkDraft04(propertyValue as unknown) || checkStringArray3(propertyValue as unknown))) {
+        collectDraft04Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
+        collectStringArray3Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
+        pushError(errors, "anyOf", {}, instancePath + "/" + pointerToken(key), schemaPath + "/additionalProperties");
+      }
+    }
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectDraft04_EnumErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
+    const duplicate = duplicateItems(value);
+    if (duplicate !== undefined) pushError(errors, "uniqueItems", { i: duplicate.i, j: duplicate.j }, instancePath, schemaPath);
+  }
 }
 
 /**
@@ -175,39 +298,29 @@ function checkDraft04_TypeAnyOf1(value: unknown): boolean {
 }
 
 /**
- * Appends to `errors` every reason why `value` does not match #/properties/type/anyOf/1.
+ * Appends to `errors` every reason why `value` does not match its schema.
  */
-function collectDraft04_TypeAnyOf1Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  if (!Array.isArray(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/properties/type/anyOf/1/type",
-      keyword: "type",
-      params: { type: "array" },
-      message: "must be array",
-    });
+function collectDraft04_TypeAnyOf1Errors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
   else {
     for (let index = 0; index < value.length; index++) {
       const item = value[index];
       collectSimpleTypes3Errors(item, instancePath + "/" + index, errors);
     }
-    if (value.length < 1)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/properties/type/anyOf/1/minItems",
-        keyword: "minItems",
-        params: { limit: 1 },
-        message: "must NOT have fewer than 1 items",
-      });
+    if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
     const duplicate = duplicateItems(value);
-    if (duplicate !== undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/properties/type/anyOf/1/uniqueItems",
-        keyword: "uniqueItems",
-        params: { i: duplicate.i, j: duplicate.j },
-        message: "must NOT have duplicate items (items ## " + duplicate.j + " and " + duplicate.i + " are identical)",
-      });
+    if (duplicate !== undefined) pushError(errors, "uniqueItems", { i: duplicate.i, j: duplicate.j }, instancePath, schemaPath);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectDraft04_TypeErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  if (!(checkSimpleTypes3(value as unknown) || checkDraft04_TypeAnyOf1(value))) {
+    collectSimpleTypes3Errors(value, instancePath, errors);
+    collectDraft04_TypeAnyOf1Errors(value, instancePath, errors, schemaPath + "/anyOf/1");
+    pushError(errors, "anyOf", {}, instancePath, schemaPath);
   }
 }
 
@@ -263,7 +376,7 @@ export function checkDraft04(value: unknown): value is Draft04 {
   const additionalProperties = value.additionalProperties;
   if (
     additionalProperties !== undefined &&
-    !(checkDraft04_AdditionalPropertiesAnyOf0(additionalProperties) || checkDraft04(additionalProperties as unknown))
+    !(checkDraft04_AdditionalItemsAnyOf0(additionalProperties) || checkDraft04(additionalProperties as unknown))
   )
     return false;
   const definitions = value.definitions;
@@ -329,377 +442,29 @@ export function checkDraft04(value: unknown): value is Draft04 {
  * Appends to `errors` every reason why `value` does not match Draft04.
  */
 export function collectDraft04Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+  const schemaPath = "#";
+  if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    const id = value.id;
-    if (id !== undefined) {
-      if (typeof id !== "string")
-        errors.push({
-          instancePath: instancePath + "/id",
-          schemaPath: "#/properties/id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const schema = value.$schema;
-    if (schema !== undefined) {
-      if (typeof schema !== "string")
-        errors.push({
-          instancePath: instancePath + "/$schema",
-          schemaPath: "#/properties/$schema/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const title = value.title;
-    if (title !== undefined) {
-      if (typeof title !== "string")
-        errors.push({
-          instancePath: instancePath + "/title",
-          schemaPath: "#/properties/title/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const description = value.description;
-    if (description !== undefined) {
-      if (typeof description !== "string")
-        errors.push({
-          instancePath: instancePath + "/description",
-          schemaPath: "#/properties/description/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const multipleOf = value.multipleOf;
-    if (multipleOf !== undefined) {
-      if (typeof multipleOf !== "number")
-        errors.push({
-          instancePath: instancePath + "/multipleOf",
-          schemaPath: "#/properties/multipleOf/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-        });
-      else {
-        if (multipleOf <= 0)
-          errors.push({
-            instancePath: instancePath + "/multipleOf",
-            schemaPath: "#/properties/multipleOf/minimum",
-            keyword: "minimum",
-            params: { comparison: ">", limit: 0 },
-            message: "must be > 0",
-          });
-      }
-    }
-    const maximum = value.maximum;
-    if (maximum !== undefined) {
-      if (typeof maximum !== "number")
-        errors.push({
-          instancePath: instancePath + "/maximum",
-          schemaPath: "#/properties/maximum/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-        });
-    }
-    const exclusiveMaximum = value.exclusiveMaximum;
-    if (exclusiveMaximum !== undefined) {
-      if (typeof exclusiveMaximum !== "boolean")
-        errors.push({
-          instancePath: instancePath + "/exclusiveMaximum",
-          schemaPath: "#/properties/exclusiveMaximum/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        });
-    }
-    const minimum = value.minimum;
-    if (minimum !== undefined) {
-      if (typeof minimum !== "number")
-        errors.push({
-          instancePath: instancePath + "/minimum",
-          schemaPath: "#/properties/minimum/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-        });
-    }
-    const exclusiveMinimum = value.exclusiveMinimum;
-    if (exclusiveMinimum !== undefined) {
-      if (typeof exclusiveMinimum !== "boolean")
-        errors.push({
-          instancePath: instancePath + "/exclusiveMinimum",
-          schemaPath: "#/properties/exclusiveMinimum/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        });
-    }
-    const maxLength = value.maxLength;
-    if (maxLength !== undefined) {
-      collectPositiveIntegerErrors(maxLength, instancePath + "/maxLength", errors);
-    }
-    const minLength = value.minLength;
-    if (minLength !== undefined) {
-      collectPositiveIntegerDefault0Errors(minLength, instancePath + "/minLength", errors);
-    }
-    const pattern = value.pattern;
-    if (pattern !== undefined) {
-      if (typeof pattern !== "string")
-        errors.push({
-          instancePath: instancePath + "/pattern",
-          schemaPath: "#/properties/pattern/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const additionalItems = value.additionalItems;
-    if (additionalItems !== undefined) {
-      if (!(checkDraft04_AdditionalItemsAnyOf0(additionalItems) || checkDraft04(additionalItems as unknown))) {
-        collectDraft04_AdditionalItemsAnyOf0Errors(additionalItems, instancePath + "/additionalItems", errors);
-        collectDraft04Errors(additionalItems, instancePath + "/additionalItems", errors);
-        errors.push({
-          instancePath: instancePath + "/additionalItems",
-          schemaPath: "#/properties/additionalItems/anyOf",
-          keyword: "anyOf",
-          params: {},
-          message: "must match a schema in anyOf",
-        });
-      }
-    }
-    const items = value.items;
-    if (items !== undefined) {
-      if (!(checkDraft04(items as unknown) || checkSchemaArray3(items as unknown))) {
-        collectDraft04Errors(items, instancePath + "/items", errors);
-        collectSchemaArray3Errors(items, instancePath + "/items", errors);
-        errors.push({
-          instancePath: instancePath + "/items",
-          schemaPath: "#/properties/items/anyOf",
-          keyword: "anyOf",
-          params: {},
-          message: "must match a schema in anyOf",
-        });
-      }
-    }
-    const maxItems = value.maxItems;
-    if (maxItems !== undefined) {
-      collectPositiveIntegerErrors(maxItems, instancePath + "/maxItems", errors);
-    }
-    const minItems = value.minItems;
-    if (minItems !== undefined) {
-      collectPositiveIntegerDefault0Errors(minItems, instancePath + "/minItems", errors);
-    }
-    const uniqueItems = value.uniqueItems;
-    if (uniqueItems !== undefined) {
-      if (typeof uniqueItems !== "boolean")
-        errors.push({
-          instancePath: instancePath + "/uniqueItems",
-          schemaPath: "#/properties/uniqueItems/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        });
-    }
-    const maxProperties = value.maxProperties;
-    if (maxProperties !== undefined) {
-      collectPositiveIntegerErrors(maxProperties, instancePath + "/maxProperties", errors);
-    }
-    const minProperties = value.minProperties;
-    if (minProperties !== undefined) {
-      collectPositiveIntegerDefault0Errors(minProperties, instancePath + "/minProperties", errors);
-    }
-    const required = value.required;
-    if (required !== undefined) {
-      collectStringArray3Errors(required, instancePath + "/required", errors);
-    }
-    const additionalProperties = value.additionalProperties;
-    if (additionalProperties !== undefined) {
-      if (!(checkDraft04_AdditionalPropertiesAnyOf0(additionalProperties) || checkDraft04(additionalProperties as unknown))) {
-        collectDraft04_AdditionalPropertiesAnyOf0Errors(additionalProperties, instancePath + "/additionalProperties", errors);
-        collectDraft04Errors(additionalProperties, instancePath + "/additionalProperties", errors);
-        errors.push({
-          instancePath: instancePath + "/additionalProperties",
-          schemaPath: "#/properties/additionalProperties/anyOf",
-          keyword: "anyOf",
-          params: {},
-          message: "must match a schema in anyOf",
-        });
-      }
-    }
-    const definitions = value.definitions;
-    if (definitions !== undefined) {
-      if (!isJsonObject(definitions))
-        errors.push({
-          instancePath: instancePath + "/definitions",
-          schemaPath: "#/properties/definitions/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        });
-      else {
-        for (const key of Object.keys(definitions)) {
-          if (false) continue;
-          const propertyValue = definitions[key];
-          collectDraft04Errors(propertyValue, instancePath + "/definitions/" + pointerToken(key), errors);
-        }
-      }
-    }
-    const properties = value.properties;
-    if (properties !== undefined) {
-      if (!isJsonObject(properties))
-        errors.push({
-          instancePath: instancePath + "/properties",
-          schemaPath: "#/properties/properties/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        });
-      else {
-        for (const key2 of Object.keys(properties)) {
-          if (false) continue;
-          const propertyValue2 = properties[key2];
-          collectDraft04Errors(propertyValue2, instancePath + "/properties/" + pointerToken(key2), errors);
-        }
-      }
-    }
-    const patternProperties = value.patternProperties;
-    if (patternProperties !== undefined) {
-      if (!isJsonObject(patternProperties))
-        errors.push({
-          instancePath: instancePath + "/patternProperties",
-          schemaPath: "#/properties/patternProperties/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        });
-      else {
-        for (const key3 of Object.keys(patternProperties)) {
-          if (false) continue;
-          const propertyValue3 = patternProperties[key3];
-          collectDraft04Errors(propertyValue3, instancePath + "/patternProperties/" + pointerToken(key3), errors);
-        }
-      }
-    }
-    const dependencies = value.dependencies;
-    if (dependencies !== undefined) {
-      if (!isJsonObject(dependencies))
-        errors.push({
-          instancePath: instancePath + "/dependencies",
-          schemaPath: "#/properties/dependencies/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        });
-      else {
-        for (const key4 of Object.keys(dependencies)) {
-          if (false) continue;
-          const propertyValue4 = dependencies[key4];
-          if (!(checkDraft04(propertyValue4 as unknown) || checkStringArray3(propertyValue4 as unknown))) {
-            collectDraft04Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
-            collectStringArray3Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
-            errors.push({
-              instancePath: instancePath + "/dependencies/" + pointerToken(key4),
-              schemaPath: "#/properties/dependencies/additionalProperties/anyOf",
-              keyword: "anyOf",
-              params: {},
-              message: "must match a schema in anyOf",
-            });
-          }
-        }
-      }
-    }
-    const enumValue = value.enum;
-    if (enumValue !== undefined) {
-      if (!Array.isArray(enumValue))
-        errors.push({
-          instancePath: instancePath + "/enum",
-          schemaPath: "#/properties/enum/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        if (enumValue.length < 1)
-          errors.push({
-            instancePath: instancePath + "/enum",
-            schemaPath: "#/properties/enum/minItems",
-            keyword: "minItems",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 items",
-          });
-        const duplicate = duplicateItems(enumValue);
-        if (duplicate !== undefined)
-          errors.push({
-            instancePath: instancePath + "/enum",
-            schemaPath: "#/properties/enum/uniqueItems",
-            keyword: "uniqueItems",
-            params: { i: duplicate.i, j: duplicate.j },
-            message: "must NOT have duplicate items (items ## " + duplicate.j + " and " + duplicate.i + " are identical)",
-          });
-      }
-    }
-    const type = value.type;
-    if (type !== undefined) {
-      if (!(checkSimpleTypes3(type as unknown) || checkDraft04_TypeAnyOf1(type))) {
-        collectSimpleTypes3Errors(type, instancePath + "/type", errors);
-        collectDraft04_TypeAnyOf1Errors(type, instancePath + "/type", errors);
-        errors.push({
-          instancePath: instancePath + "/type",
-          schemaPath: "#/properties/type/anyOf",
-          keyword: "anyOf",
-          params: {},
-          message: "must match a schema in anyOf",
-        });
-      }
-    }
-    const allOf = value.allOf;
-    if (allOf !== undefined) {
-      collectSchemaArray3Errors(allOf, instancePath + "/allOf", errors);
-    }
-    const anyOf = value.anyOf;
-    if (anyOf !== undefined) {
-      collectSchemaArray3Errors(anyOf, instancePath + "/anyOf", errors);
-    }
-    const oneOf = value.oneOf;
-    if (oneOf !== undefined) {
-      collectSchemaArray3Errors(oneOf, instancePath + "/oneOf", errors);
-    }
-    const not = value.not;
-    if (not !== undefined) {
-      collectDraft04Errors(not, instancePath + "/not", errors);
-    }
+    collectProperties(value, DRAFT04_PROPERTIES, instancePath, errors, schemaPath);
     if (value.exclusiveMaximum !== undefined) {
       if (value.maximum === undefined)
-        errors.push({
-          instancePath: instancePath,
-          schemaPath: "#/dependencies",
-          keyword: "dependencies",
-          params: { property: "exclusiveMaximum", missingProperty: "maximum", depsCount: 1, deps: "maximum" },
-          message: "must have property maximum when property exclusiveMaximum is present",
-        });
+        pushError(
+          errors,
+          "dependencies",
+          { property: "exclusiveMaximum", missingProperty: "maximum", depsCount: 1, deps: "maximum" },
+          instancePath,
+          schemaPath,
+        );
     }
     if (value.exclusiveMinimum !== undefined) {
       if (value.minimum === undefined)
-        errors.push({
-          instancePath: instancePath,
-          schemaPath: "#/dependencies",
-          keyword: "dependencies",
-          params: { property: "exclusiveMinimum", missingProperty: "minimum", depsCount: 1, deps: "minimum" },
-          message: "must have property minimum when property exclusiveMinimum is present",
-        });
+        pushError(
+          errors,
+          "dependencies",
+          { property: "exclusiveMinimum", missingProperty: "minimum", depsCount: 1, deps: "minimum" },
+          instancePath,
+          schemaPath,
+        );
     }
   }
 }
@@ -716,23 +481,10 @@ export function checkPositiveInteger(value: unknown): value is PositiveInteger {
  * Appends to `errors` every reason why `value` does not match PositiveInteger.
  */
 export function collectPositiveIntegerErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  if (!Number.isInteger(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/definitions/positiveInteger/type",
-      keyword: "type",
-      params: { type: "integer" },
-      message: "must be integer",
-    });
+  const schemaPath = "#/definitions/positiveInteger";
+  if (!Number.isInteger(value)) pushError(errors, "type", { type: "integer" }, instancePath, schemaPath);
   if (typeof value === "number") {
-    if (value < 0)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/definitions/positiveInteger/minimum",
-        keyword: "minimum",
-        params: { comparison: ">=", limit: 0 },
-        message: "must be >= 0",
-      });
+    if (value < 0) pushError(errors, "minimum", { comparison: ">=", limit: 0 }, instancePath, schemaPath);
   }
 }
 
@@ -744,7 +496,7 @@ function checkPositiveIntegerDefault0_AllOf1(value: unknown): boolean {
 }
 
 /**
- * Appends to `errors` every reason why `value` does not match #/definitions/positiveIntegerDefault0/allOf/1.
+ * Appends to `errors` every reason why `value` does not match its schema.
  */
 function collectPositiveIntegerDefault0_AllOf1Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {}
 
@@ -781,27 +533,14 @@ export function checkSchemaArray3(value: unknown): value is SchemaArray3 {
  * Appends to `errors` every reason why `value` does not match SchemaArray3.
  */
 export function collectSchemaArray3Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  if (!Array.isArray(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/definitions/schemaArray/type",
-      keyword: "type",
-      params: { type: "array" },
-      message: "must be array",
-    });
+  const schemaPath = "#/definitions/schemaArray";
+  if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
   else {
     for (let index = 0; index < value.length; index++) {
       const item = value[index];
       collectDraft04Errors(item, instancePath + "/" + index, errors);
     }
-    if (value.length < 1)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/definitions/schemaArray/minItems",
-        keyword: "minItems",
-        params: { limit: 1 },
-        message: "must NOT have fewer than 1 items",
-      });
+    if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
   }
 }
 
@@ -826,6 +565,7 @@ export function checkSimpleTypes3(value: unknown): value is SimpleTypes3 {
  * Appends to `errors` every reason why `value` does not match SimpleTypes3.
  */
 export function collectSimpleTypes3Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
+  const schemaPath = "#/definitions/simpleTypes";
   if (
     value !== "array" &&
     value !== "boolean" &&
@@ -835,13 +575,13 @@ export function collectSimpleTypes3Errors(value: unknown, instancePath: string, 
     value !== "object" &&
     value !== "string"
   )
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/definitions/simpleTypes/enum",
-      keyword: "enum",
-      params: { allowedValues: ["array", "boolean", "integer", "null", "number", "object", "string"] },
-      message: "must be equal to one of the allowed values",
-    });
+    pushError(
+      errors,
+      "enum",
+      { allowedValues: ["array", "boolean", "integer", "null", "number", "object", "string"] },
+      instancePath,
+      schemaPath,
+    );
 }
 
 /**
@@ -861,43 +601,16 @@ export function checkStringArray3(value: unknown): value is StringArray3 {
  * Appends to `errors` every reason why `value` does not match StringArray3.
  */
 export function collectStringArray3Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  if (!Array.isArray(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/definitions/stringArray/type",
-      keyword: "type",
-      params: { type: "array" },
-      message: "must be array",
-    });
+  const schemaPath = "#/definitions/stringArray";
+  if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
   else {
     for (let index = 0; index < value.length; index++) {
       const item = value[index];
-      if (typeof item !== "string")
-        errors.push({
-          instancePath: instancePath + "/" + index,
-          schemaPath: "#/definitions/stringArray/items/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
+      if (typeof item !== "string") pushError(errors, "type", { type: "string" }, instancePath + "/" + index, schemaPath + "/items");
     }
-    if (value.length < 1)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/definitions/stringArray/minItems",
-        keyword: "minItems",
-        params: { limit: 1 },
-        message: "must NOT have fewer than 1 items",
-      });
+    if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
     const duplicate = duplicateItems(value, ["string"]);
-    if (duplicate !== undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/definitions/stringArray/uniqueItems",
-        keyword: "uniqueItems",
-        params: { i: duplicate.i, j: duplicate.j },
-        message: "must NOT have duplicate items (items ## " + duplicate.j + " and " + duplicate.i + " are identical)",
-      });
+    if (duplicate !== undefined) pushError(errors, "uniqueItems", { i: duplicate.i, j: duplicate.j }, instancePath, schemaPath);
   }
 }
 

@@ -5,10 +5,12 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
   enterDynamicScope,
   isJsonObject,
   leaveDynamicScope,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -22,11 +24,27 @@ export type FormatVocabularyMetaSchema =
 
 const DYNAMIC_ANCHORS = { "": { check: checkFormatVocabularyMetaSchema, collect: collectFormatVocabularyMetaSchemaErrors } };
 
+const FORMAT_VOCABULARY_META_SCHEMA_PROPERTIES = [["format", collectStringErrors]] as const;
+
+const DYNAMIC_ANCHORS2 = { "": { check: checkFormatVocabularyMetaSchema, collect: collectFormatVocabularyMetaSchemaErrors } };
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
+  try {
+    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
 /**
  * Whether `value` is a valid FormatVocabularyMetaSchema: the recursive check that `isFormatVocabularyMetaSchema` guards.
  */
 export function checkFormatVocabularyMetaSchema(value: unknown): value is FormatVocabularyMetaSchema {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -43,28 +61,13 @@ export function checkFormatVocabularyMetaSchema(value: unknown): value is Format
  * Appends to `errors` every reason why `value` does not match FormatVocabularyMetaSchema.
  */
 export function collectFormatVocabularyMetaSchemaErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
+    const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object,boolean" },
-        message: "must be object,boolean",
-      });
+      pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
-      const format = value.format;
-      if (format !== undefined) {
-        if (typeof format !== "string")
-          errors.push({
-            instancePath: instancePath + "/format",
-            schemaPath: "#/properties/format/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          });
-      }
+      collectProperties(value, FORMAT_VOCABULARY_META_SCHEMA_PROPERTIES, instancePath, errors, schemaPath);
     }
   } finally {
     leaveDynamicScope(scopeDepth);

@@ -5,10 +5,12 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
   enterDynamicScope,
   isJsonObject,
   leaveDynamicScope,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -27,13 +29,34 @@ const DYNAMIC_ANCHORS = {
   },
 };
 
+const FORMAT_VOCABULARY_META_SCHEMA_FOR_ANNOTATION_RESULTS_PROPERTIES = [["format", collectStringErrors]] as const;
+
+const DYNAMIC_ANCHORS2 = {
+  meta: {
+    check: checkFormatVocabularyMetaSchemaForAnnotationResults,
+    collect: collectFormatVocabularyMetaSchemaForAnnotationResultsErrors,
+  },
+};
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
+  try {
+    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
 /**
  * Whether `value` is a valid FormatVocabularyMetaSchemaForAnnotationResults: the recursive check that `isFormatVocabularyMetaSchemaForAnnotationResults` guards.
  */
 export function checkFormatVocabularyMetaSchemaForAnnotationResults(
   value: unknown,
 ): value is FormatVocabularyMetaSchemaForAnnotationResults {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -54,28 +77,13 @@ export function collectFormatVocabularyMetaSchemaForAnnotationResultsErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
+    const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object,boolean" },
-        message: "must be object,boolean",
-      });
+      pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
-      const format = value.format;
-      if (format !== undefined) {
-        if (typeof format !== "string")
-          errors.push({
-            instancePath: instancePath + "/format",
-            schemaPath: "#/properties/format/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          });
-      }
+      collectProperties(value, FORMAT_VOCABULARY_META_SCHEMA_FOR_ANNOTATION_RESULTS_PROPERTIES, instancePath, errors, schemaPath);
     }
   } finally {
     leaveDynamicScope(scopeDepth);

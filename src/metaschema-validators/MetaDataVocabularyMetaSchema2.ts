@@ -5,10 +5,12 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
   enterDynamicScope,
   isJsonObject,
   leaveDynamicScope,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -37,11 +39,67 @@ export type MetaDataVocabularyMetaSchema2 =
 
 const DYNAMIC_ANCHORS = { meta: { check: checkMetaDataVocabularyMetaSchema2, collect: collectMetaDataVocabularyMetaSchema2Errors } };
 
+const DYNAMIC_ANCHORS2 = { meta: { check: checkMetaDataVocabularyMetaSchema2, collect: collectMetaDataVocabularyMetaSchema2Errors } };
+
+const DYNAMIC_ANCHORS3 = { meta: { check: checkMetaDataVocabularyMetaSchema2, collect: collectMetaDataVocabularyMetaSchema2Errors } };
+
+const META_DATA_VOCABULARY_META_SCHEMA2_PROPERTIES = [
+  ["title", collectStringErrors],
+  ["description", collectStringErrors],
+  ["deprecated", collectBooleanErrors],
+  ["readOnly", collectBooleanErrors],
+  ["writeOnly", collectBooleanErrors],
+  ["examples", collectMetaDataVocabularyMetaSchema2_ExamplesErrors],
+] as const;
+
+const DYNAMIC_ANCHORS4 = { meta: { check: checkMetaDataVocabularyMetaSchema2, collect: collectMetaDataVocabularyMetaSchema2Errors } };
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
+  try {
+    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectBooleanErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  try {
+    if (typeof value !== "boolean") pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectMetaDataVocabularyMetaSchema2_ExamplesErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
+  try {
+    if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
 /**
  * Whether `value` is a valid MetaDataVocabularyMetaSchema2: the recursive check that `isMetaDataVocabularyMetaSchema2` guards.
  */
 export function checkMetaDataVocabularyMetaSchema2(value: unknown): value is MetaDataVocabularyMetaSchema2 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -68,83 +126,13 @@ export function checkMetaDataVocabularyMetaSchema2(value: unknown): value is Met
  * Appends to `errors` every reason why `value` does not match MetaDataVocabularyMetaSchema2.
  */
 export function collectMetaDataVocabularyMetaSchema2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
+    const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object,boolean" },
-        message: "must be object,boolean",
-      });
+      pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
-      const title = value.title;
-      if (title !== undefined) {
-        if (typeof title !== "string")
-          errors.push({
-            instancePath: instancePath + "/title",
-            schemaPath: "#/properties/title/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          });
-      }
-      const description = value.description;
-      if (description !== undefined) {
-        if (typeof description !== "string")
-          errors.push({
-            instancePath: instancePath + "/description",
-            schemaPath: "#/properties/description/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          });
-      }
-      const deprecated = value.deprecated;
-      if (deprecated !== undefined) {
-        if (typeof deprecated !== "boolean")
-          errors.push({
-            instancePath: instancePath + "/deprecated",
-            schemaPath: "#/properties/deprecated/type",
-            keyword: "type",
-            params: { type: "boolean" },
-            message: "must be boolean",
-          });
-      }
-      const readOnly = value.readOnly;
-      if (readOnly !== undefined) {
-        if (typeof readOnly !== "boolean")
-          errors.push({
-            instancePath: instancePath + "/readOnly",
-            schemaPath: "#/properties/readOnly/type",
-            keyword: "type",
-            params: { type: "boolean" },
-            message: "must be boolean",
-          });
-      }
-      const writeOnly = value.writeOnly;
-      if (writeOnly !== undefined) {
-        if (typeof writeOnly !== "boolean")
-          errors.push({
-            instancePath: instancePath + "/writeOnly",
-            schemaPath: "#/properties/writeOnly/type",
-            keyword: "type",
-            params: { type: "boolean" },
-            message: "must be boolean",
-          });
-      }
-      const examples = value.examples;
-      if (examples !== undefined) {
-        if (!Array.isArray(examples))
-          errors.push({
-            instancePath: instancePath + "/examples",
-            schemaPath: "#/properties/examples/type",
-            keyword: "type",
-            params: { type: "array" },
-            message: "must be array",
-          });
-      }
+      collectProperties(value, META_DATA_VOCABULARY_META_SCHEMA2_PROPERTIES, instancePath, errors, schemaPath);
     }
   } finally {
     leaveDynamicScope(scopeDepth);

@@ -5,12 +5,14 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
   duplicateItems,
   enterDynamicScope,
   isJsonObject,
   leaveDynamicScope,
   notTooDeeplyNested,
   pointerToken,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -78,11 +80,144 @@ const DYNAMIC_ANCHORS5 = { "": { check: checkValidationVocabularyMetaSchema, col
 
 const DYNAMIC_ANCHORS6 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
 
+const DYNAMIC_ANCHORS7 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
+
+const DYNAMIC_ANCHORS8 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
+
+const VALIDATION_VOCABULARY_META_SCHEMA_PROPERTIES = [
+  ["multipleOf", collectValidationVocabularyMetaSchema_MultipleOfErrors],
+  ["maximum", collectNumberErrors],
+  ["exclusiveMaximum", collectNumberErrors],
+  ["minimum", collectNumberErrors],
+  ["exclusiveMinimum", collectNumberErrors],
+  ["maxLength", collectNonNegativeIntegerErrors],
+  ["minLength", collectNonNegativeIntegerDefault0Errors],
+  ["pattern", collectRegexStringErrors],
+  ["maxItems", collectNonNegativeIntegerErrors],
+  ["minItems", collectNonNegativeIntegerDefault0Errors],
+  ["uniqueItems", collectBooleanErrors],
+  ["maxContains", collectNonNegativeIntegerErrors],
+  ["minContains", collectNonNegativeIntegerErrors],
+  ["maxProperties", collectNonNegativeIntegerErrors],
+  ["minProperties", collectNonNegativeIntegerDefault0Errors],
+  ["required", collectStringArrayErrors],
+  ["dependentRequired", collectValidationVocabularyMetaSchema_DependentRequiredErrors],
+  ["enum", collectValidationVocabularyMetaSchema_EnumErrors],
+  ["type", collectValidationVocabularyMetaSchema_TypeErrors],
+] as const;
+
+const DYNAMIC_ANCHORS9 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
+
+const DYNAMIC_ANCHORS10 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
+
+const DYNAMIC_ANCHORS11 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
+
+const DYNAMIC_ANCHORS12 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
+
+const DYNAMIC_ANCHORS13 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectValidationVocabularyMetaSchema_MultipleOfErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
+  try {
+    if (typeof value !== "number") pushError(errors, "type", { type: "number" }, instancePath, schemaPath);
+    else {
+      if (value <= 0) pushError(errors, "exclusiveMinimum", { comparison: ">", limit: 0 }, instancePath, schemaPath);
+    }
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectNumberErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  try {
+    if (typeof value !== "number") pushError(errors, "type", { type: "number" }, instancePath, schemaPath);
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectRegexStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
+  try {
+    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectBooleanErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
+  try {
+    if (typeof value !== "boolean") pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectValidationVocabularyMetaSchema_DependentRequiredErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
+  try {
+    if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
+    else {
+      for (const key of Object.keys(value)) {
+        if (false) continue;
+        const propertyValue = value[key];
+        collectStringArrayErrors(propertyValue, instancePath + "/" + pointerToken(key), errors);
+      }
+    }
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectValidationVocabularyMetaSchema_EnumErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
+  try {
+    if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
 /**
  * Whether `value` matches the schema at #/properties/type/anyOf/1.
  */
 function checkValidationVocabularyMetaSchema_TypeAnyOf1(value: unknown): boolean {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS7);
   try {
     if (!Array.isArray(value)) return false;
     for (let index = 0; index < value.length; index++) {
@@ -97,41 +232,46 @@ function checkValidationVocabularyMetaSchema_TypeAnyOf1(value: unknown): boolean
 }
 
 /**
- * Appends to `errors` every reason why `value` does not match #/properties/type/anyOf/1.
+ * Appends to `errors` every reason why `value` does not match its schema.
  */
-function collectValidationVocabularyMetaSchema_TypeAnyOf1Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
+function collectValidationVocabularyMetaSchema_TypeAnyOf1Errors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS7);
   try {
-    if (!Array.isArray(value))
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/properties/type/anyOf/1/type",
-        keyword: "type",
-        params: { type: "array" },
-        message: "must be array",
-      });
+    if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
     else {
       for (let index = 0; index < value.length; index++) {
         const item = value[index];
         collectSimpleTypesErrors(item, instancePath + "/" + index, errors);
       }
-      if (value.length < 1)
-        errors.push({
-          instancePath: instancePath,
-          schemaPath: "#/properties/type/anyOf/1/minItems",
-          keyword: "minItems",
-          params: { limit: 1 },
-          message: "must NOT have fewer than 1 items",
-        });
+      if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
       const duplicate = duplicateItems(value);
-      if (duplicate !== undefined)
-        errors.push({
-          instancePath: instancePath,
-          schemaPath: "#/properties/type/anyOf/1/uniqueItems",
-          keyword: "uniqueItems",
-          params: { i: duplicate.i, j: duplicate.j },
-          message: "must NOT have duplicate items (items ## " + duplicate.j + " and " + duplicate.i + " are identical)",
-        });
+      if (duplicate !== undefined) pushError(errors, "uniqueItems", { i: duplicate.i, j: duplicate.j }, instancePath, schemaPath);
+    }
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectValidationVocabularyMetaSchema_TypeErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS8);
+  try {
+    if (!(checkSimpleTypes(value as unknown) || checkValidationVocabularyMetaSchema_TypeAnyOf1(value))) {
+      collectSimpleTypesErrors(value, instancePath, errors);
+      collectValidationVocabularyMetaSchema_TypeAnyOf1Errors(value, instancePath, errors, schemaPath + "/anyOf/1");
+      pushError(errors, "anyOf", {}, instancePath, schemaPath);
     }
   } finally {
     leaveDynamicScope(scopeDepth);
@@ -142,7 +282,7 @@ function collectValidationVocabularyMetaSchema_TypeAnyOf1Errors(value: unknown, 
  * Whether `value` is a valid ValidationVocabularyMetaSchema: the recursive check that `isValidationVocabularyMetaSchema` guards.
  */
 export function checkValidationVocabularyMetaSchema(value: unknown): value is ValidationVocabularyMetaSchema {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS9);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -205,183 +345,13 @@ export function checkValidationVocabularyMetaSchema(value: unknown): value is Va
  * Appends to `errors` every reason why `value` does not match ValidationVocabularyMetaSchema.
  */
 export function collectValidationVocabularyMetaSchemaErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS9);
   try {
+    const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object,boolean" },
-        message: "must be object,boolean",
-      });
+      pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
-      const multipleOf = value.multipleOf;
-      if (multipleOf !== undefined) {
-        if (typeof multipleOf !== "number")
-          errors.push({
-            instancePath: instancePath + "/multipleOf",
-            schemaPath: "#/properties/multipleOf/type",
-            keyword: "type",
-            params: { type: "number" },
-            message: "must be number",
-          });
-        else {
-          if (multipleOf <= 0)
-            errors.push({
-              instancePath: instancePath + "/multipleOf",
-              schemaPath: "#/properties/multipleOf/exclusiveMinimum",
-              keyword: "exclusiveMinimum",
-              params: { comparison: ">", limit: 0 },
-              message: "must be > 0",
-            });
-        }
-      }
-      const maximum = value.maximum;
-      if (maximum !== undefined) {
-        if (typeof maximum !== "number")
-          errors.push({
-            instancePath: instancePath + "/maximum",
-            schemaPath: "#/properties/maximum/type",
-            keyword: "type",
-            params: { type: "number" },
-            message: "must be number",
-          });
-      }
-      const exclusiveMaximum = value.exclusiveMaximum;
-      if (exclusiveMaximum !== undefined) {
-        if (typeof exclusiveMaximum !== "number")
-          errors.push({
-            instancePath: instancePath + "/exclusiveMaximum",
-            schemaPath: "#/properties/exclusiveMaximum/type",
-            keyword: "type",
-            params: { type: "number" },
-            message: "must be number",
-          });
-      }
-      const minimum = value.minimum;
-      if (minimum !== undefined) {
-        if (typeof minimum !== "number")
-          errors.push({
-            instancePath: instancePath + "/minimum",
-            schemaPath: "#/properties/minimum/type",
-            keyword: "type",
-            params: { type: "number" },
-            message: "must be number",
-          });
-      }
-      const exclusiveMinimum = value.exclusiveMinimum;
-      if (exclusiveMinimum !== undefined) {
-        if (typeof exclusiveMinimum !== "number")
-          errors.push({
-            instancePath: instancePath + "/exclusiveMinimum",
-            schemaPath: "#/properties/exclusiveMinimum/type",
-            keyword: "type",
-            params: { type: "number" },
-            message: "must be number",
-          });
-      }
-      const maxLength = value.maxLength;
-      if (maxLength !== undefined) {
-        collectNonNegativeIntegerErrors(maxLength, instancePath + "/maxLength", errors);
-      }
-      const minLength = value.minLength;
-      if (minLength !== undefined) {
-        collectNonNegativeIntegerDefault0Errors(minLength, instancePath + "/minLength", errors);
-      }
-      const pattern = value.pattern;
-      if (pattern !== undefined) {
-        if (typeof pattern !== "string")
-          errors.push({
-            instancePath: instancePath + "/pattern",
-            schemaPath: "#/properties/pattern/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          });
-      }
-      const maxItems = value.maxItems;
-      if (maxItems !== undefined) {
-        collectNonNegativeIntegerErrors(maxItems, instancePath + "/maxItems", errors);
-      }
-      const minItems = value.minItems;
-      if (minItems !== undefined) {
-        collectNonNegativeIntegerDefault0Errors(minItems, instancePath + "/minItems", errors);
-      }
-      const uniqueItems = value.uniqueItems;
-      if (uniqueItems !== undefined) {
-        if (typeof uniqueItems !== "boolean")
-          errors.push({
-            instancePath: instancePath + "/uniqueItems",
-            schemaPath: "#/properties/uniqueItems/type",
-            keyword: "type",
-            params: { type: "boolean" },
-            message: "must be boolean",
-          });
-      }
-      const maxContains = value.maxContains;
-      if (maxContains !== undefined) {
-        collectNonNegativeIntegerErrors(maxContains, instancePath + "/maxContains", errors);
-      }
-      const minContains = value.minContains;
-      if (minContains !== undefined) {
-        collectNonNegativeIntegerErrors(minContains, instancePath + "/minContains", errors);
-      }
-      const maxProperties = value.maxProperties;
-      if (maxProperties !== undefined) {
-        collectNonNegativeIntegerErrors(maxProperties, instancePath + "/maxProperties", errors);
-      }
-      const minProperties = value.minProperties;
-      if (minProperties !== undefined) {
-        collectNonNegativeIntegerDefault0Errors(minProperties, instancePath + "/minProperties", errors);
-      }
-      const required = value.required;
-      if (required !== undefined) {
-        collectStringArrayErrors(required, instancePath + "/required", errors);
-      }
-      const dependentRequired = value.dependentRequired;
-      if (dependentRequired !== undefined) {
-        if (!isJsonObject(dependentRequired))
-          errors.push({
-            instancePath: instancePath + "/dependentRequired",
-            schemaPath: "#/properties/dependentRequired/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
-          });
-        else {
-          for (const key of Object.keys(dependentRequired)) {
-            if (false) continue;
-            const propertyValue = dependentRequired[key];
-            collectStringArrayErrors(propertyValue, instancePath + "/dependentRequired/" + pointerToken(key), errors);
-          }
-        }
-      }
-      const enumValue = value.enum;
-      if (enumValue !== undefined) {
-        if (!Array.isArray(enumValue))
-          errors.push({
-            instancePath: instancePath + "/enum",
-            schemaPath: "#/properties/enum/type",
-            keyword: "type",
-            params: { type: "array" },
-            message: "must be array",
-          });
-      }
-      const type = value.type;
-      if (type !== undefined) {
-        if (!(checkSimpleTypes(type as unknown) || checkValidationVocabularyMetaSchema_TypeAnyOf1(type))) {
-          collectSimpleTypesErrors(type, instancePath + "/type", errors);
-          collectValidationVocabularyMetaSchema_TypeAnyOf1Errors(type, instancePath + "/type", errors);
-          errors.push({
-            instancePath: instancePath + "/type",
-            schemaPath: "#/properties/type/anyOf",
-            keyword: "anyOf",
-            params: {},
-            message: "must match a schema in anyOf",
-          });
-        }
-      }
+      collectProperties(value, VALIDATION_VOCABULARY_META_SCHEMA_PROPERTIES, instancePath, errors, schemaPath);
     }
   } finally {
     leaveDynamicScope(scopeDepth);
@@ -392,7 +362,7 @@ export function collectValidationVocabularyMetaSchemaErrors(value: unknown, inst
  * Whether `value` is a valid NonNegativeInteger: the recursive check that `isNonNegativeInteger` guards.
  */
 export function checkNonNegativeInteger(value: unknown): value is NonNegativeInteger {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS10);
   try {
     if (!Number.isInteger(value) || (typeof value === "number" && value < 0)) return false;
     return true;
@@ -405,25 +375,12 @@ export function checkNonNegativeInteger(value: unknown): value is NonNegativeInt
  * Appends to `errors` every reason why `value` does not match NonNegativeInteger.
  */
 export function collectNonNegativeIntegerErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS10);
   try {
-    if (!Number.isInteger(value))
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/$defs/nonNegativeInteger/type",
-        keyword: "type",
-        params: { type: "integer" },
-        message: "must be integer",
-      });
+    const schemaPath = "#/$defs/nonNegativeInteger";
+    if (!Number.isInteger(value)) pushError(errors, "type", { type: "integer" }, instancePath, schemaPath);
     if (typeof value === "number") {
-      if (value < 0)
-        errors.push({
-          instancePath: instancePath,
-          schemaPath: "#/$defs/nonNegativeInteger/minimum",
-          keyword: "minimum",
-          params: { comparison: ">=", limit: 0 },
-          message: "must be >= 0",
-        });
+      if (value < 0) pushError(errors, "minimum", { comparison: ">=", limit: 0 }, instancePath, schemaPath);
     }
   } finally {
     leaveDynamicScope(scopeDepth);
@@ -434,7 +391,7 @@ export function collectNonNegativeIntegerErrors(value: unknown, instancePath: st
  * Whether `value` is a valid NonNegativeIntegerDefault0: the recursive check that `isNonNegativeIntegerDefault0` guards.
  */
 export function checkNonNegativeIntegerDefault0(value: unknown): value is NonNegativeIntegerDefault0 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS11);
   try {
     if (!checkNonNegativeInteger(value)) return false;
     return true;
@@ -447,7 +404,7 @@ export function checkNonNegativeIntegerDefault0(value: unknown): value is NonNeg
  * Appends to `errors` every reason why `value` does not match NonNegativeIntegerDefault0.
  */
 export function collectNonNegativeIntegerDefault0Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS11);
   try {
     collectNonNegativeIntegerErrors(value, instancePath, errors);
   } finally {
@@ -459,7 +416,7 @@ export function collectNonNegativeIntegerDefault0Errors(value: unknown, instance
  * Whether `value` is a valid SimpleTypes: the recursive check that `isSimpleTypes` guards.
  */
 export function checkSimpleTypes(value: unknown): value is SimpleTypes {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS12);
   try {
     if (
       value !== "array" &&
@@ -481,8 +438,9 @@ export function checkSimpleTypes(value: unknown): value is SimpleTypes {
  * Appends to `errors` every reason why `value` does not match SimpleTypes.
  */
 export function collectSimpleTypesErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS12);
   try {
+    const schemaPath = "#/$defs/simpleTypes";
     if (
       value !== "array" &&
       value !== "boolean" &&
@@ -492,13 +450,13 @@ export function collectSimpleTypesErrors(value: unknown, instancePath: string, e
       value !== "object" &&
       value !== "string"
     )
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/$defs/simpleTypes/enum",
-        keyword: "enum",
-        params: { allowedValues: ["array", "boolean", "integer", "null", "number", "object", "string"] },
-        message: "must be equal to one of the allowed values",
-      });
+      pushError(
+        errors,
+        "enum",
+        { allowedValues: ["array", "boolean", "integer", "null", "number", "object", "string"] },
+        instancePath,
+        schemaPath,
+      );
   } finally {
     leaveDynamicScope(scopeDepth);
   }
@@ -508,7 +466,7 @@ export function collectSimpleTypesErrors(value: unknown, instancePath: string, e
  * Whether `value` is a valid StringArray: the recursive check that `isStringArray` guards.
  */
 export function checkStringArray(value: unknown): value is StringArray {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS13);
   try {
     if (!Array.isArray(value)) return false;
     for (let index = 0; index < value.length; index++) {
@@ -526,37 +484,17 @@ export function checkStringArray(value: unknown): value is StringArray {
  * Appends to `errors` every reason why `value` does not match StringArray.
  */
 export function collectStringArrayErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS13);
   try {
-    if (!Array.isArray(value))
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/$defs/stringArray/type",
-        keyword: "type",
-        params: { type: "array" },
-        message: "must be array",
-      });
+    const schemaPath = "#/$defs/stringArray";
+    if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
     else {
       for (let index = 0; index < value.length; index++) {
         const item = value[index];
-        if (typeof item !== "string")
-          errors.push({
-            instancePath: instancePath + "/" + index,
-            schemaPath: "#/$defs/stringArray/items/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          });
+        if (typeof item !== "string") pushError(errors, "type", { type: "string" }, instancePath + "/" + index, schemaPath + "/items");
       }
       const duplicate = duplicateItems(value, ["string"]);
-      if (duplicate !== undefined)
-        errors.push({
-          instancePath: instancePath,
-          schemaPath: "#/$defs/stringArray/uniqueItems",
-          keyword: "uniqueItems",
-          params: { i: duplicate.i, j: duplicate.j },
-          message: "must NOT have duplicate items (items ## " + duplicate.j + " and " + duplicate.i + " are identical)",
-        });
+      if (duplicate !== undefined) pushError(errors, "uniqueItems", { i: duplicate.i, j: duplicate.j }, instancePath, schemaPath);
     }
   } finally {
     leaveDynamicScope(scopeDepth);

@@ -5,12 +5,14 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
   duplicateItems,
   enterDynamicScope,
   isJsonObject,
   leaveDynamicScope,
   notTooDeeplyNested,
   pointerToken,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -78,6 +80,42 @@ const DYNAMIC_ANCHORS5 = { meta: { check: checkValidationVocabularyMetaSchema2, 
 
 const DYNAMIC_ANCHORS6 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
 
+const DYNAMIC_ANCHORS7 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
+
+const DYNAMIC_ANCHORS8 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
+
+const VALIDATION_VOCABULARY_META_SCHEMA2_PROPERTIES = [
+  ["type", collectValidationVocabularyMetaSchema2_TypeErrors],
+  ["enum", collectValidationVocabularyMetaSchema2_EnumErrors],
+  ["multipleOf", collectValidationVocabularyMetaSchema2_MultipleOfErrors],
+  ["maximum", collectNumberErrors],
+  ["exclusiveMaximum", collectNumberErrors],
+  ["minimum", collectNumberErrors],
+  ["exclusiveMinimum", collectNumberErrors],
+  ["maxLength", collectNonNegativeInteger2Errors],
+  ["minLength", collectNonNegativeIntegerDefault02Errors],
+  ["pattern", collectRegexStringErrors],
+  ["maxItems", collectNonNegativeInteger2Errors],
+  ["minItems", collectNonNegativeIntegerDefault02Errors],
+  ["uniqueItems", collectBooleanErrors],
+  ["maxContains", collectNonNegativeInteger2Errors],
+  ["minContains", collectNonNegativeInteger2Errors],
+  ["maxProperties", collectNonNegativeInteger2Errors],
+  ["minProperties", collectNonNegativeIntegerDefault02Errors],
+  ["required", collectStringArray2Errors],
+  ["dependentRequired", collectValidationVocabularyMetaSchema2_DependentRequiredErrors],
+] as const;
+
+const DYNAMIC_ANCHORS9 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
+
+const DYNAMIC_ANCHORS10 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
+
+const DYNAMIC_ANCHORS11 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
+
+const DYNAMIC_ANCHORS12 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
+
+const DYNAMIC_ANCHORS13 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
+
 /**
  * Whether `value` matches the schema at #/properties/type/anyOf/1.
  */
@@ -97,41 +135,143 @@ function checkValidationVocabularyMetaSchema2_TypeAnyOf1(value: unknown): boolea
 }
 
 /**
- * Appends to `errors` every reason why `value` does not match #/properties/type/anyOf/1.
+ * Appends to `errors` every reason why `value` does not match its schema.
  */
-function collectValidationVocabularyMetaSchema2_TypeAnyOf1Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
+function collectValidationVocabularyMetaSchema2_TypeAnyOf1Errors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
-    if (!Array.isArray(value))
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/properties/type/anyOf/1/type",
-        keyword: "type",
-        params: { type: "array" },
-        message: "must be array",
-      });
+    if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
     else {
       for (let index = 0; index < value.length; index++) {
         const item = value[index];
         collectSimpleTypes2Errors(item, instancePath + "/" + index, errors);
       }
-      if (value.length < 1)
-        errors.push({
-          instancePath: instancePath,
-          schemaPath: "#/properties/type/anyOf/1/minItems",
-          keyword: "minItems",
-          params: { limit: 1 },
-          message: "must NOT have fewer than 1 items",
-        });
+      if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
       const duplicate = duplicateItems(value);
-      if (duplicate !== undefined)
-        errors.push({
-          instancePath: instancePath,
-          schemaPath: "#/properties/type/anyOf/1/uniqueItems",
-          keyword: "uniqueItems",
-          params: { i: duplicate.i, j: duplicate.j },
-          message: "must NOT have duplicate items (items ## " + duplicate.j + " and " + duplicate.i + " are identical)",
-        });
+      if (duplicate !== undefined) pushError(errors, "uniqueItems", { i: duplicate.i, j: duplicate.j }, instancePath, schemaPath);
+    }
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectValidationVocabularyMetaSchema2_TypeErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  try {
+    if (!(checkSimpleTypes2(value as unknown) || checkValidationVocabularyMetaSchema2_TypeAnyOf1(value))) {
+      collectSimpleTypes2Errors(value, instancePath, errors);
+      collectValidationVocabularyMetaSchema2_TypeAnyOf1Errors(value, instancePath, errors, schemaPath + "/anyOf/1");
+      pushError(errors, "anyOf", {}, instancePath, schemaPath);
+    }
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectValidationVocabularyMetaSchema2_EnumErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
+  try {
+    if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectValidationVocabularyMetaSchema2_MultipleOfErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
+  try {
+    if (typeof value !== "number") pushError(errors, "type", { type: "number" }, instancePath, schemaPath);
+    else {
+      if (value <= 0) pushError(errors, "exclusiveMinimum", { comparison: ">", limit: 0 }, instancePath, schemaPath);
+    }
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectNumberErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
+  try {
+    if (typeof value !== "number") pushError(errors, "type", { type: "number" }, instancePath, schemaPath);
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectRegexStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
+  try {
+    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectBooleanErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS7);
+  try {
+    if (typeof value !== "boolean") pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
+  } finally {
+    leaveDynamicScope(scopeDepth);
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectValidationVocabularyMetaSchema2_DependentRequiredErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS8);
+  try {
+    if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
+    else {
+      for (const key of Object.keys(value)) {
+        if (false) continue;
+        const propertyValue = value[key];
+        collectStringArray2Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
+      }
     }
   } finally {
     leaveDynamicScope(scopeDepth);
@@ -142,7 +282,7 @@ function collectValidationVocabularyMetaSchema2_TypeAnyOf1Errors(value: unknown,
  * Whether `value` is a valid ValidationVocabularyMetaSchema2: the recursive check that `isValidationVocabularyMetaSchema2` guards.
  */
 export function checkValidationVocabularyMetaSchema2(value: unknown): value is ValidationVocabularyMetaSchema2 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS9);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -206,183 +346,13 @@ export function checkValidationVocabularyMetaSchema2(value: unknown): value is V
  * Appends to `errors` every reason why `value` does not match ValidationVocabularyMetaSchema2.
  */
 export function collectValidationVocabularyMetaSchema2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS9);
   try {
+    const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object,boolean" },
-        message: "must be object,boolean",
-      });
+      pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
-      const type = value.type;
-      if (type !== undefined) {
-        if (!(checkSimpleTypes2(type as unknown) || checkValidationVocabularyMetaSchema2_TypeAnyOf1(type))) {
-          collectSimpleTypes2Errors(type, instancePath + "/type", errors);
-          collectValidationVocabularyMetaSchema2_TypeAnyOf1Errors(type, instancePath + "/type", errors);
-          errors.push({
-            instancePath: instancePath + "/type",
-            schemaPath: "#/properties/type/anyOf",
-            keyword: "anyOf",
-            params: {},
-            message: "must match a schema in anyOf",
-          });
-        }
-      }
-      const enumValue = value.enum;
-      if (enumValue !== undefined) {
-        if (!Array.isArray(enumValue))
-          errors.push({
-            instancePath: instancePath + "/enum",
-            schemaPath: "#/properties/enum/type",
-            keyword: "type",
-            params: { type: "array" },
-            message: "must be array",
-          });
-      }
-      const multipleOf = value.multipleOf;
-      if (multipleOf !== undefined) {
-        if (typeof multipleOf !== "number")
-          errors.push({
-            instancePath: instancePath + "/multipleOf",
-            schemaPath: "#/properties/multipleOf/type",
-            keyword: "type",
-            params: { type: "number" },
-            message: "must be number",
-          });
-        else {
-          if (multipleOf <= 0)
-            errors.push({
-              instancePath: instancePath + "/multipleOf",
-              schemaPath: "#/properties/multipleOf/exclusiveMinimum",
-              keyword: "exclusiveMinimum",
-              params: { comparison: ">", limit: 0 },
-              message: "must be > 0",
-            });
-        }
-      }
-      const maximum = value.maximum;
-      if (maximum !== undefined) {
-        if (typeof maximum !== "number")
-          errors.push({
-            instancePath: instancePath + "/maximum",
-            schemaPath: "#/properties/maximum/type",
-            keyword: "type",
-            params: { type: "number" },
-            message: "must be number",
-          });
-      }
-      const exclusiveMaximum = value.exclusiveMaximum;
-      if (exclusiveMaximum !== undefined) {
-        if (typeof exclusiveMaximum !== "number")
-          errors.push({
-            instancePath: instancePath + "/exclusiveMaximum",
-            schemaPath: "#/properties/exclusiveMaximum/type",
-            keyword: "type",
-            params: { type: "number" },
-            message: "must be number",
-          });
-      }
-      const minimum = value.minimum;
-      if (minimum !== undefined) {
-        if (typeof minimum !== "number")
-          errors.push({
-            instancePath: instancePath + "/minimum",
-            schemaPath: "#/properties/minimum/type",
-            keyword: "type",
-            params: { type: "number" },
-            message: "must be number",
-          });
-      }
-      const exclusiveMinimum = value.exclusiveMinimum;
-      if (exclusiveMinimum !== undefined) {
-        if (typeof exclusiveMinimum !== "number")
-          errors.push({
-            instancePath: instancePath + "/exclusiveMinimum",
-            schemaPath: "#/properties/exclusiveMinimum/type",
-            keyword: "type",
-            params: { type: "number" },
-            message: "must be number",
-          });
-      }
-      const maxLength = value.maxLength;
-      if (maxLength !== undefined) {
-        collectNonNegativeInteger2Errors(maxLength, instancePath + "/maxLength", errors);
-      }
-      const minLength = value.minLength;
-      if (minLength !== undefined) {
-        collectNonNegativeIntegerDefault02Errors(minLength, instancePath + "/minLength", errors);
-      }
-      const pattern = value.pattern;
-      if (pattern !== undefined) {
-        if (typeof pattern !== "string")
-          errors.push({
-            instancePath: instancePath + "/pattern",
-            schemaPath: "#/properties/pattern/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          });
-      }
-      const maxItems = value.maxItems;
-      if (maxItems !== undefined) {
-        collectNonNegativeInteger2Errors(maxItems, instancePath + "/maxItems", errors);
-      }
-      const minItems = value.minItems;
-      if (minItems !== undefined) {
-        collectNonNegativeIntegerDefault02Errors(minItems, instancePath + "/minItems", errors);
-      }
-      const uniqueItems = value.uniqueItems;
-      if (uniqueItems !== undefined) {
-        if (typeof uniqueItems !== "boolean")
-          errors.push({
-            instancePath: instancePath + "/uniqueItems",
-            schemaPath: "#/properties/uniqueItems/type",
-            keyword: "type",
-            params: { type: "boolean" },
-            message: "must be boolean",
-          });
-      }
-      const maxContains = value.maxContains;
-      if (maxContains !== undefined) {
-        collectNonNegativeInteger2Errors(maxContains, instancePath + "/maxContains", errors);
-      }
-      const minContains = value.minContains;
-      if (minContains !== undefined) {
-        collectNonNegativeInteger2Errors(minContains, instancePath + "/minContains", errors);
-      }
-      const maxProperties = value.maxProperties;
-      if (maxProperties !== undefined) {
-        collectNonNegativeInteger2Errors(maxProperties, instancePath + "/maxProperties", errors);
-      }
-      const minProperties = value.minProperties;
-      if (minProperties !== undefined) {
-        collectNonNegativeIntegerDefault02Errors(minProperties, instancePath + "/minProperties", errors);
-      }
-      const required = value.required;
-      if (required !== undefined) {
-        collectStringArray2Errors(required, instancePath + "/required", errors);
-      }
-      const dependentRequired = value.dependentRequired;
-      if (dependentRequired !== undefined) {
-        if (!isJsonObject(dependentRequired))
-          errors.push({
-            instancePath: instancePath + "/dependentRequired",
-            schemaPath: "#/properties/dependentRequired/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
-          });
-        else {
-          for (const key of Object.keys(dependentRequired)) {
-            if (false) continue;
-            const propertyValue = dependentRequired[key];
-            collectStringArray2Errors(propertyValue, instancePath + "/dependentRequired/" + pointerToken(key), errors);
-          }
-        }
-      }
+      collectProperties(value, VALIDATION_VOCABULARY_META_SCHEMA2_PROPERTIES, instancePath, errors, schemaPath);
     }
   } finally {
     leaveDynamicScope(scopeDepth);
@@ -393,7 +363,7 @@ export function collectValidationVocabularyMetaSchema2Errors(value: unknown, ins
  * Whether `value` is a valid NonNegativeInteger2: the recursive check that `isNonNegativeInteger2` guards.
  */
 export function checkNonNegativeInteger2(value: unknown): value is NonNegativeInteger2 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS10);
   try {
     if (!Number.isInteger(value) || (typeof value === "number" && value < 0)) return false;
     return true;
@@ -406,25 +376,12 @@ export function checkNonNegativeInteger2(value: unknown): value is NonNegativeIn
  * Appends to `errors` every reason why `value` does not match NonNegativeInteger2.
  */
 export function collectNonNegativeInteger2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS10);
   try {
-    if (!Number.isInteger(value))
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/$defs/nonNegativeInteger/type",
-        keyword: "type",
-        params: { type: "integer" },
-        message: "must be integer",
-      });
+    const schemaPath = "#/$defs/nonNegativeInteger";
+    if (!Number.isInteger(value)) pushError(errors, "type", { type: "integer" }, instancePath, schemaPath);
     if (typeof value === "number") {
-      if (value < 0)
-        errors.push({
-          instancePath: instancePath,
-          schemaPath: "#/$defs/nonNegativeInteger/minimum",
-          keyword: "minimum",
-          params: { comparison: ">=", limit: 0 },
-          message: "must be >= 0",
-        });
+      if (value < 0) pushError(errors, "minimum", { comparison: ">=", limit: 0 }, instancePath, schemaPath);
     }
   } finally {
     leaveDynamicScope(scopeDepth);
@@ -435,7 +392,7 @@ export function collectNonNegativeInteger2Errors(value: unknown, instancePath: s
  * Whether `value` is a valid NonNegativeIntegerDefault02: the recursive check that `isNonNegativeIntegerDefault02` guards.
  */
 export function checkNonNegativeIntegerDefault02(value: unknown): value is NonNegativeIntegerDefault02 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS11);
   try {
     if (!checkNonNegativeInteger2(value)) return false;
     return true;
@@ -448,7 +405,7 @@ export function checkNonNegativeIntegerDefault02(value: unknown): value is NonNe
  * Appends to `errors` every reason why `value` does not match NonNegativeIntegerDefault02.
  */
 export function collectNonNegativeIntegerDefault02Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS11);
   try {
     collectNonNegativeInteger2Errors(value, instancePath, errors);
   } finally {
@@ -460,7 +417,7 @@ export function collectNonNegativeIntegerDefault02Errors(value: unknown, instanc
  * Whether `value` is a valid SimpleTypes2: the recursive check that `isSimpleTypes2` guards.
  */
 export function checkSimpleTypes2(value: unknown): value is SimpleTypes2 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS12);
   try {
     if (
       value !== "array" &&
@@ -482,8 +439,9 @@ export function checkSimpleTypes2(value: unknown): value is SimpleTypes2 {
  * Appends to `errors` every reason why `value` does not match SimpleTypes2.
  */
 export function collectSimpleTypes2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS12);
   try {
+    const schemaPath = "#/$defs/simpleTypes";
     if (
       value !== "array" &&
       value !== "boolean" &&
@@ -493,13 +451,13 @@ export function collectSimpleTypes2Errors(value: unknown, instancePath: string, 
       value !== "object" &&
       value !== "string"
     )
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/$defs/simpleTypes/enum",
-        keyword: "enum",
-        params: { allowedValues: ["array", "boolean", "integer", "null", "number", "object", "string"] },
-        message: "must be equal to one of the allowed values",
-      });
+      pushError(
+        errors,
+        "enum",
+        { allowedValues: ["array", "boolean", "integer", "null", "number", "object", "string"] },
+        instancePath,
+        schemaPath,
+      );
   } finally {
     leaveDynamicScope(scopeDepth);
   }
@@ -509,7 +467,7 @@ export function collectSimpleTypes2Errors(value: unknown, instancePath: string, 
  * Whether `value` is a valid StringArray2: the recursive check that `isStringArray2` guards.
  */
 export function checkStringArray2(value: unknown): value is StringArray2 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS13);
   try {
     if (!Array.isArray(value)) return false;
     for (let index = 0; index < value.length; index++) {
@@ -527,37 +485,17 @@ export function checkStringArray2(value: unknown): value is StringArray2 {
  * Appends to `errors` every reason why `value` does not match StringArray2.
  */
 export function collectStringArray2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS13);
   try {
-    if (!Array.isArray(value))
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/$defs/stringArray/type",
-        keyword: "type",
-        params: { type: "array" },
-        message: "must be array",
-      });
+    const schemaPath = "#/$defs/stringArray";
+    if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
     else {
       for (let index = 0; index < value.length; index++) {
         const item = value[index];
-        if (typeof item !== "string")
-          errors.push({
-            instancePath: instancePath + "/" + index,
-            schemaPath: "#/$defs/stringArray/items/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          });
+        if (typeof item !== "string") pushError(errors, "type", { type: "string" }, instancePath + "/" + index, schemaPath + "/items");
       }
       const duplicate = duplicateItems(value, ["string"]);
-      if (duplicate !== undefined)
-        errors.push({
-          instancePath: instancePath,
-          schemaPath: "#/$defs/stringArray/uniqueItems",
-          keyword: "uniqueItems",
-          params: { i: duplicate.i, j: duplicate.j },
-          message: "must NOT have duplicate items (items ## " + duplicate.j + " and " + duplicate.i + " are identical)",
-        });
+      if (duplicate !== undefined) pushError(errors, "uniqueItems", { i: duplicate.i, j: duplicate.j }, instancePath, schemaPath);
     }
   } finally {
     leaveDynamicScope(scopeDepth);

@@ -13,6 +13,7 @@ import {
   FORMATS_NAMESPACE,
   isPlainRef,
   ModuleNames,
+  schemaPathExpression,
   type CompileContext,
   type FormatCheck,
   type Fragment,
@@ -36,6 +37,7 @@ import { dynamicRefKeyword } from "./keywords/dynamic-ref.js";
 import { unevaluatedKeywords } from "./keywords/unevaluated.js";
 import { evaluatedByFunction } from "./annotations.js";
 import { allowsNull, declaredTypes, instanceTypeOf, possibleTypes, typeCondition, typeGuard } from "./keywords/type.js";
+import { bareTypeName, Shapes } from "./shape.js";
 import { render, type Statement } from "./statements.js";
 
 const KEYWORD_COMPILERS: readonly KeywordCompiler[] = [
@@ -157,7 +159,12 @@ class ModuleCompiler implements ModuleScope {
   private readonly constants: Code[] = [];
   private readonly functions: Code[] = [];
   private readonly own: ReadonlySet<SchemaNode>;
-  private readonly privateFunctions = new Map<SchemaNode, FunctionPair>();
+  /** Private function pairs, by shape: `node` is where the first was made, if its collector takes a schema path. */
+  private readonly privateFunctions = new Map<string, FunctionPair>();
+  private readonly keyedConstants = new Map<string, Code>();
+  /** Private collectors of properties' schemas (see `propertyCollector`), by shape. */
+  private readonly collectors = new Map<string, Code>();
+  private readonly shapes: Shapes;
   private readonly privateEvaluated = new Map<SchemaNode, Code>();
   /** Regular expressions already hoisted, by pattern: one constant per distinct pattern. */
   private readonly patterns = new Map<string, Code>();
@@ -167,6 +174,7 @@ class ModuleCompiler implements ModuleScope {
     private readonly inputs: ValidatorInputs,
   ) {
     this.assertFormats = inputs.assertFormats;
+    this.shapes = new Shapes(inputs.names);
     this.own = new Set(named);
     for (const node of named) reserveOwnNames(this.moduleNames, this.typeName(node)!);
   }
@@ -197,10 +205,17 @@ class ModuleCompiler implements ModuleScope {
     return { ...functions, predicate: !this.inputs.unknownTypes.has(name) };
   }
 
-  constant(hint: string, value: Code): Code {
+  constant(hint: string, value: Code, { type, key }: { type?: Code; key?: string } = {}): Code {
+    const existing = key === undefined ? undefined : this.keyedConstants.get(key);
+    if (existing !== undefined) return existing;
     const name = this.moduleNames.name(hint.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase());
-    this.constants.push(code`const ${name} = ${value};`);
+    this.constants.push(code`const ${name}${type === undefined ? code`` : code`: ${type}`} = ${value};`);
+    if (key !== undefined) this.keyedConstants.set(key, name);
     return name;
+  }
+
+  baseName(node: SchemaNode): string {
+    return this.typeName(node) ?? this.privateBaseName(node);
   }
 
   pattern(pattern: string): Code {
@@ -247,9 +262,10 @@ class ModuleCompiler implements ModuleScope {
       scope,
       compileSubschema: (site) =>
         site.node.size > INLINE_LIMIT
-          ? [callStatement(this.subschemaFunctions(site.node), site, false)]
+          ? [callStatement(this.subschemaFunctions(site.node), site, false, scope)]
           : this.compileSchema(site, scope, false),
       subschemaFunctions: (node) => this.subschemaFunctions(node),
+      propertyCollector: (node) => this.propertyCollector(node),
       evaluatedFunction: (node) => this.evaluatedFunction(node),
       dynamicRefInitial: (node) => this.dynamicRefInitial(node),
     };
@@ -260,12 +276,12 @@ class ModuleCompiler implements ModuleScope {
     const { node } = site;
     if (!isFunctionRoot) {
       const named = this.namedFunctions(node);
-      if (named !== undefined) return [callStatement(named, site, false)];
+      if (named !== undefined) return [callStatement(named, site, false, scope)];
     }
     const { schema } = node;
     if (schema === true) return [];
     if (schema === false) {
-      return [{ kind: "fail-if", condition: code`true`, failure: failure(site, "false schema", code`{}`, "boolean schema is false", "") }];
+      return [{ kind: "fail-if", condition: code`true`, failure: failure(site, "false schema", code`{}`) }];
     }
     const context = this.contextFor(scope);
     if (refOverridesSiblings(schema, dialectOf(node))) return refKeyword.compile(site, context)[0]!.statements;
@@ -280,24 +296,49 @@ class ModuleCompiler implements ModuleScope {
       : statements;
   }
 
-  /** Writes the check and collect functions of `node`: a named schema's (exported) or a subschema's private pair. */
-  private emitFunctions(node: SchemaNode, { check, collect }: { check: Code; collect: Code }, typeName: string | undefined): void {
+  /**
+   * Writes the check and collect functions of `node`: a named schema's (exported) or a subschema's
+   * private pair. A named schema's collector reports its own schema path; a private one takes it
+   * as a parameter, when its errors need it. Returns whether the collector takes it.
+   */
+  private emitFunctions(node: SchemaNode, { check, collect }: { check: Code; collect: Code }, typeName: string | undefined): boolean {
     const exported = typeName !== undefined;
-    const scope = this.moduleNames.localScope(["value", "instancePath", "errors"]);
-    const statements = this.compileSchema({ node, value: code`value`, path: [code`instancePath`] }, scope, true);
+    const root = this.compileRoot(node);
+    const { scope, statements } = root;
     const exportKeyword = new Code(exported ? "export " : "");
     const checkReturn = exported ? checkReturnType(typeName, this.inputs.unknownTypes.has(typeName)) : code`boolean`;
-    const scoped = this.dynamicScopeEntry(node, scope);
-    const checkBody = scoped(code`${render(statements, "check")}\nreturn true;`);
-    const collectBody = scoped(render(statements, "collect"));
-    const subject = exported ? ` ${typeName}` : ` #${node.pointer}`;
+    const checkBody = root.scoped(code`${render(statements, "check")}\nreturn true;`);
     // Flat: until names are resolved, a function is kept as text and names, not the code built for it.
     this.functions.push(
       code`${docComment(exported ? `Whether \`value\` is a valid ${typeName}: the recursive check that \`is${typeName}\` guards.` : `Whether \`value\` matches the schema at #${node.pointer}.`)}
 ${exportKeyword}function ${check}(value: unknown): ${checkReturn} {\n${checkBody}\n}`.flat(),
-      code`${docComment(`Appends to \`errors\` every reason why \`value\` does not match${subject}.`)}
-${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors: ${this.runtime("ValidationError")}[]): void {\n${collectBody}\n}`.flat(),
+      this.collector(node, collect, typeName, root),
     );
+    return !exported && scope.usesSchemaPath;
+  }
+
+  /** The statements of a function validating `node`, its locals, and the wrapper of its body (see `dynamicScopeEntry`). */
+  private compileRoot(node: SchemaNode): CompiledRoot {
+    const scope = this.moduleNames.localScope(["value", "instancePath", "errors", "schemaPath"], `#${node.pointer}`);
+    const statements = this.compileSchema({ node, value: code`value`, path: [code`instancePath`] }, scope, true);
+    return { scope, statements, scoped: this.dynamicScopeEntry(node, scope) };
+  }
+
+  /**
+   * The collector of `node`: a named schema's (exported) reports its own schema path; a private one
+   * takes it as a parameter when its errors need it, so equal subschemas share it.
+   */
+  private collector(node: SchemaNode, collect: Code, typeName: string | undefined, { scope, statements, scoped }: CompiledRoot): Code {
+    const exported = typeName !== undefined;
+    const collected = render(statements, {
+      pushError: () => this.runtime("pushError"),
+      schemaPath: (absolute) => schemaPathExpression(scope, absolute),
+    });
+    const ownPath = exported && scope.usesSchemaPath ? code`const schemaPath = ${`#${node.pointer}`};\n` : code``;
+    const body = scoped(code`${ownPath}${collected}`);
+    const pathParameter = !exported && scope.usesSchemaPath ? code`, schemaPath: string` : code``;
+    return code`${docComment(`Appends to \`errors\` every reason why \`value\` does not match ${exported ? typeName : "its schema"}.`)}
+${new Code(exported ? "export " : "")}function ${collect}(value: unknown, instancePath: string, errors: ${this.runtime("ValidationError")}[]${pathParameter}): void {\n${body}\n}`.flat();
   }
 
   /** The `evaluatedBy…` function of a named schema, imported when it lives in another module. */
@@ -323,12 +364,34 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
   private subschemaFunctions(node: SchemaNode): FunctionPair {
     const named = this.namedFunctions(node) ?? (isPlainRef(node) ? this.namedFunctions(node.ref) : undefined);
     if (named !== undefined) return named;
-    const existing = this.privateFunctions.get(node);
-    if (existing !== undefined) return existing;
-    const pair = { ...functionNames(this.moduleNames.name(this.privateBaseName(node), FUNCTION_AFFIXES)), predicate: false };
-    this.privateFunctions.set(node, pair);
-    this.emitFunctions(node, pair, undefined);
-    return pair;
+    const shape = this.shapes.of(node);
+    let pair = this.privateFunctions.get(shape);
+    if (pair === undefined) {
+      const names = functionNames(this.moduleNames.name(this.privateBaseName(node), FUNCTION_AFFIXES));
+      pair = { ...names, predicate: false };
+      this.privateFunctions.set(shape, pair);
+      if (this.emitFunctions(node, names, undefined)) pair.node = node;
+    }
+    return pair.node === undefined ? pair : { ...pair, node };
+  }
+
+  /**
+   * The collector of a property's schema: a named schema's (which reports its own schema path), a
+   * big subschema's private pair's, else a private collector, one per shape.
+   */
+  private propertyCollector(node: SchemaNode): { collect: Code; key: string } {
+    const target = isPlainRef(node) && this.typeName(node) === undefined ? node.ref : node;
+    const named = this.namedFunctions(target);
+    if (named !== undefined) return { collect: named.collect, key: this.typeName(target)! };
+    const shape = this.shapes.of(node);
+    if (node.size > INLINE_LIMIT) return { collect: this.subschemaFunctions(node).collect, key: shape };
+    let collect = this.collectors.get(shape);
+    if (collect === undefined) {
+      collect = affixed(this.moduleNames.name(bareTypeName(node) ?? this.privateBaseName(node), [COLLECT_AFFIX]), COLLECT_AFFIX);
+      this.collectors.set(shape, collect);
+      this.functions.push(this.collector(node, collect, undefined, this.compileRoot(node)));
+    }
+    return { collect, key: shape };
   }
 
   /** The functions of an entry of the dynamic scope: `{ check, collect }`, with `evaluated` when unevaluated* is in use. */
@@ -370,6 +433,12 @@ ${exportKeyword}function ${collect}(value: unknown, instancePath: string, errors
   private evaluatedByScope(): LocalScope {
     return this.moduleNames.localScope(["value", "includeUnevaluated"]);
   }
+}
+
+interface CompiledRoot {
+  scope: LocalScope;
+  statements: Statement[];
+  scoped: (body: Code) => Code;
 }
 
 /**

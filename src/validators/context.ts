@@ -33,6 +33,8 @@ export interface CompileContext {
   compileSubschema(site: Site): Statement[];
   /** The functions (`checkX`, `collectXErrors`) of a subschema: a named schema's, else private ones made for it. */
   subschemaFunctions(node: SchemaNode): FunctionPair;
+  /** The collector of a property's schema, for a `properties` table: one per shape of schema (see shape.ts). */
+  propertyCollector(node: SchemaNode): { collect: Code; key: string };
   /** The `evaluatedBy…` function of a subschema (see annotations.ts). */
   evaluatedFunction(node: SchemaNode): Code;
   /** A constant holding the functions of a dynamic reference's initial target, for `dynamicTarget`. */
@@ -65,8 +67,14 @@ export interface ModuleScope {
   namedFunctions(node: SchemaNode): FunctionPair | undefined;
   /** Whether `format` asserts or only annotates. */
   assertFormats: boolean;
-  /** A module-level constant holding `value`; returns its name. */
-  constant(hint: string, value: Code): Code;
+  /**
+   * A module-level constant holding `value` (of `type`, if given); returns its name. Constants with
+   * the same `key` are one: a subschema compiled inline for a check and again for its collector
+   * makes the constant twice, and only the collector's use of it is written.
+   */
+  constant(hint: string, value: Code, options?: { type?: Code; key?: string }): Code;
+  /** The base of the names made for a schema: its type name, or its private functions' (`Owner_Path`). */
+  baseName(node: SchemaNode): string;
   /** A module-level constant holding `new RegExp(pattern, "u")`, one per distinct pattern. */
   pattern(pattern: string): Code;
 }
@@ -106,9 +114,9 @@ export class ModuleNames {
     return name;
   }
 
-  /** The locals of a new function whose parameters are `parameters`. */
-  localScope(parameters: readonly string[]): LocalScope {
-    const scope = new LocalScope(parameters);
+  /** The locals of a new function whose parameters are `parameters`; a collector's says where its schema is. */
+  localScope(parameters: readonly string[], functionPath?: string): LocalScope {
+    const scope = new LocalScope(parameters, functionPath);
     this.scopes.push(scope);
     return scope;
   }
@@ -141,7 +149,13 @@ export class ModuleNames {
  */
 export class LocalScope {
   private readonly names: Name[] = [];
-  constructor(private readonly parameters: readonly string[]) {}
+  /** Whether the collector's code reads its schema path (`schemaPath`), so a named schema's declares it. */
+  usesSchemaPath = false;
+  constructor(
+    private readonly parameters: readonly string[],
+    /** The schema path (`#/…`) of the schema a collector validates, which its `schemaPath` holds. */
+    readonly functionPath?: string,
+  ) {}
 
   local(hint: string): Name {
     let base = hint.replace(/[^A-Za-z0-9_]+(.)?/g, (_, next: string | undefined) => (next ?? "").toUpperCase());
@@ -177,14 +191,19 @@ export function pathExpression(parts: readonly PathPart[]): Code {
   );
 }
 
-export function failure(site: Site, keyword: string, params: Code, message: Code | string, schemaPathSuffix = keyword): FailureSpec {
-  return {
-    instancePath: pathExpression(site.path),
-    schemaPath: `#${site.node.pointer}${schemaPathSuffix === "" ? "" : `/${schemaPathSuffix}`}`,
-    keyword,
-    params,
-    message: typeof message === "string" ? code`${message}` : message,
-  };
+export function failure(site: Site, keyword: string, params: Code): FailureSpec {
+  return { instancePath: pathExpression(site.path), schemaPath: `#${site.node.pointer}`, keyword, params };
+}
+
+/**
+ * The expression for the schema path `absolute` (`#/…`) in a collector: its own `schemaPath` plus
+ * the rest, so a collector shared by equal subschemas reports each one's own path.
+ */
+export function schemaPathExpression(scope: LocalScope, absolute: string): Code {
+  const own = scope.functionPath;
+  if (own === undefined || (absolute !== own && !absolute.startsWith(`${own}/`))) return code`${absolute}`;
+  scope.usesSchemaPath = true;
+  return absolute === own ? code`schemaPath` : code`schemaPath + ${absolute.slice(own.length)}`;
 }
 
 /**
@@ -202,10 +221,15 @@ export function dialectOf(node: SchemaNode): Dialect {
   return typeof node.schema === "boolean" ? DEFAULT_DIALECT : node.dialect;
 }
 
-/** The functions validating a schema: `check(value)` and `collect(value, instancePath, errors)`. */
+/**
+ * The functions validating a schema: `check(value)` and `collect(value, instancePath, errors)`. A
+ * private collector (not a named schema's) also takes the schema path of `node`, the schema it
+ * validates here: equal subschemas share one.
+ */
 export interface FunctionPair {
   check: Code;
   collect: Code;
+  node?: SchemaNode;
   /** `check` is a named schema's type predicate (`value is X`), not a plain boolean function. */
   predicate: boolean;
 }
@@ -219,12 +243,18 @@ export function inPlaceCheck(functions: FunctionPair, value: Code): Code {
   return functions.predicate ? call(functions.check, code`${value} as unknown`) : call(functions.check, value);
 }
 
+/** A call of a collector: `collect(value, instancePath, errors)`, with the schema path for a private one. */
+export function collectCall(functions: FunctionPair, value: Code, instancePath: Code, scope: LocalScope): Code {
+  const schemaPath = functions.node === undefined ? code`` : code`, ${schemaPathExpression(scope, `#${functions.node.pointer}`)}`;
+  return code`${functions.collect}(${value}, ${instancePath}, errors${schemaPath})`;
+}
+
 /** Validation delegated to a function pair; `inPlace` when other keywords check the same value. */
-export function callStatement(functions: FunctionPair, site: Site, inPlace: boolean): Statement {
+export function callStatement(functions: FunctionPair, site: Site, inPlace: boolean, scope: LocalScope): Statement {
   return {
     kind: "call",
     check: inPlace ? inPlaceCheck(functions, site.value) : call(functions.check, site.value),
-    collect: code`${functions.collect}(${site.value}, ${pathExpression(site.path)}, errors);`,
+    collect: code`${collectCall(functions, site.value, pathExpression(site.path), scope)};`,
   };
 }
 

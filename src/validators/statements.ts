@@ -4,17 +4,24 @@ import { and, Code, code, joinCode, type Name, negate, or } from "./code.js";
  * Validators are built as a small statement tree, then rendered twice: as a boolean check that
  * returns `false` at the first failure, and as an error collector that records every failure.
  */
-export type Mode = "check" | "collect";
+export type Mode = "check" | Collector;
+
+/** What an error collector's body needs: the run-time `pushError`, and schema paths as it writes them. */
+export interface Collector {
+  /** Names the run-time `pushError`, importing it: called only where a failure is reported. */
+  pushError: () => Code;
+  /** The expression for a schema path (`#/…`), relative to the collector's own (see `schemaPathExpression`). */
+  schemaPath: (absolute: string) => Code;
+}
 
 /** A failure, ajv-shaped. `instancePath` is an expression; the rest is known when generating. */
 export interface FailureSpec {
   instancePath: Code;
+  /** Where the failing subschema is (`#/…`); the error's `schemaPath` adds the keyword (see `pushError`). */
   schemaPath: string;
   keyword: string;
-  /** Object literal expression for `params`. */
+  /** Object literal expression for `params`; the message is made of it at run time. */
   params: Code;
-  /** String expression for `message`. */
-  message: Code;
 }
 
 export type Statement =
@@ -43,25 +50,25 @@ export type Statement =
    */
   | { kind: "by-mode"; check: Statement[]; collect: Statement[] }
   /**
-   * Code written in one place only, for a collector: oneOf's tally of passing branches and
-   * propertyNames' marking of the errors inside it. Everything else says what it is.
+   * Code written in one place only, for a collector: oneOf's tally of passing branches,
+   * propertyNames' marking of the errors inside it, the `required` and `properties` tables' calls.
+   * Everything else says what it is.
    */
   | { kind: "snippet"; code: Code };
 
-/** `errors.push({ … })`, one property per line: it never fits on one, so it is written broken as prettier would. */
-export function pushFailure(failure: FailureSpec): Code {
-  return code`errors.push({
-instancePath: ${failure.instancePath},
-schemaPath: ${failure.schemaPath},
-keyword: ${failure.keyword},
-params: ${failure.params},
-message: ${failure.message},
-});`;
+/**
+ * `pushError(errors, keyword, params, instancePath, schemaPath)`, the schema path relative to the
+ * collector's `schemaPath` parameter. The object literal is not the last argument, so prettier
+ * lays the call out without hugging it: on one line, or one argument per line.
+ */
+export function pushFailure(failure: FailureSpec, collector: Collector): Code {
+  const schemaPath = collector.schemaPath(failure.schemaPath);
+  return code`${collector.pushError()}(errors, ${failure.keyword}, ${failure.params}, ${failure.instancePath}, ${schemaPath});`;
 }
 
-/** `if (condition)` with the failure on the next line, where the printer hangs it. */
-function failIf(condition: Code, failure: FailureSpec): Code {
-  return code`if (${condition})\n${pushFailure(failure)}`;
+/** `if (condition) pushError(…);`: the printer moves the call to the next line when the line is too long. */
+function failIf(condition: Code, failure: FailureSpec, collector: Collector): Code {
+  return code`if (${condition}) ${pushFailure(failure, collector)}`;
 }
 
 /** The failure condition of a one-line statement in check mode, if it has one. */
@@ -140,33 +147,33 @@ function checkStatements(statements: readonly Statement[]): Statement[] {
   return statements.flatMap((statement) => (statement.kind === "by-mode" ? checkStatements(statement.check) : [statement]));
 }
 
-function renderCollect(statements: readonly Statement[]): Code[] {
+function renderCollect(statements: readonly Statement[], collector: Collector): Code[] {
   return statements.map((statement): Code => {
     switch (statement.kind) {
       case "fail-if":
-        return failIf(statement.condition, statement.failure);
+        return failIf(statement.condition, statement.failure, collector);
       case "fail":
-        return pushFailure(statement.failure);
+        return pushFailure(statement.failure, collector);
       case "guard":
-        if (statement.then.length === 0) return failIf(negate(statement.condition), statement.failure);
-        return code`${failIf(negate(statement.condition), statement.failure)}\nelse ${block(statement.then, "collect")}`;
+        if (statement.then.length === 0) return failIf(negate(statement.condition), statement.failure, collector);
+        return code`${failIf(negate(statement.condition), statement.failure, collector)}\nelse ${block(statement.then, collector)}`;
       case "call":
         return statement.collect;
       case "return-false":
         throw new Error("internal error: return-false is a check-mode statement");
       case "compound":
       case "by-mode":
-        return render(statement.collect, "collect");
+        return render(statement.collect, collector);
       case "if":
       case "const":
       case "continue-if":
       case "loop":
       case "snippet":
-        return renderCommon(statement, "collect");
+        return renderCommon(statement, collector);
     }
   });
 }
 
 export function render(statements: readonly Statement[], mode: Mode): Code {
-  return joinCode(mode === "check" ? renderCheck(statements) : renderCollect(statements), "\n");
+  return joinCode(mode === "check" ? renderCheck(statements) : renderCollect(statements, mode), "\n");
 }

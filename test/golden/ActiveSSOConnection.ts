@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -27,6 +30,31 @@ export interface ActiveSSOConnection {
    * The identity provider behind the connection, e.g. okta.
    */
   identity_provider: string;
+}
+
+const ACTIVE_SSOCONNECTION_REQUIRED = [
+  "connection_id",
+  "display_name",
+  "identity_provider",
+];
+
+const ACTIVE_SSOCONNECTION_PROPERTIES = [
+  ["connection_id", collectStringErrors],
+  ["display_name", collectStringErrors],
+  ["identity_provider", collectStringErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -53,72 +81,24 @@ export function collectActiveSSOConnectionErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.connection_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "connection_id" },
-        message: "must have required property 'connection_id'",
-      });
-    if (value.display_name === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "display_name" },
-        message: "must have required property 'display_name'",
-      });
-    if (value.identity_provider === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "identity_provider" },
-        message: "must have required property 'identity_provider'",
-      });
-    const connection_id = value.connection_id;
-    if (connection_id !== undefined) {
-      if (typeof connection_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/connection_id",
-          schemaPath: "#/properties/connection_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const display_name = value.display_name;
-    if (display_name !== undefined) {
-      if (typeof display_name !== "string")
-        errors.push({
-          instancePath: instancePath + "/display_name",
-          schemaPath: "#/properties/display_name/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const identity_provider = value.identity_provider;
-    if (identity_provider !== undefined) {
-      if (typeof identity_provider !== "string")
-        errors.push({
-          instancePath: instancePath + "/identity_provider",
-          schemaPath: "#/properties/identity_provider/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
+    collectRequired(
+      value,
+      ACTIVE_SSOCONNECTION_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
+    collectProperties(
+      value,
+      ACTIVE_SSOCONNECTION_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

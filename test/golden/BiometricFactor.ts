@@ -5,8 +5,10 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -19,6 +21,23 @@ export interface BiometricFactor {
    * Identifier of the biometric registration used.
    */
   biometric_registration_id: string;
+}
+
+const BIOMETRIC_FACTOR_PROPERTIES = [
+  ["biometric_registration_id", collectStringErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -39,34 +58,25 @@ export function collectBiometricFactorErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
     if (value.biometric_registration_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "biometric_registration_id" },
-        message: "must have required property 'biometric_registration_id'",
-      });
-    const biometric_registration_id = value.biometric_registration_id;
-    if (biometric_registration_id !== undefined) {
-      if (typeof biometric_registration_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/biometric_registration_id",
-          schemaPath: "#/properties/biometric_registration_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
+      pushError(
+        errors,
+        "required",
+        { missingProperty: "biometric_registration_id" },
+        instancePath,
+        schemaPath,
+      );
+    collectProperties(
+      value,
+      BIOMETRIC_FACTOR_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -23,6 +26,52 @@ export interface CustomRolePermission {
    * Actions allowed on the resource.
    */
   actions: string[];
+}
+
+const CUSTOM_ROLE_PERMISSION_REQUIRED = ["resource_id", "actions"];
+
+const CUSTOM_ROLE_PERMISSION_PROPERTIES = [
+  ["resource_id", collectStringErrors],
+  ["actions", collectCustomRolePermission_ActionsErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectCustomRolePermission_ActionsErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value))
+    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      if (typeof item !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/" + index,
+          schemaPath + "/items",
+        );
+    }
+  }
 }
 
 /**
@@ -51,66 +100,24 @@ export function collectCustomRolePermissionErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.resource_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "resource_id" },
-        message: "must have required property 'resource_id'",
-      });
-    if (value.actions === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "actions" },
-        message: "must have required property 'actions'",
-      });
-    const resource_id = value.resource_id;
-    if (resource_id !== undefined) {
-      if (typeof resource_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/resource_id",
-          schemaPath: "#/properties/resource_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const actions = value.actions;
-    if (actions !== undefined) {
-      if (!Array.isArray(actions))
-        errors.push({
-          instancePath: instancePath + "/actions",
-          schemaPath: "#/properties/actions/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (let index = 0; index < actions.length; index++) {
-          const item = actions[index];
-          if (typeof item !== "string")
-            errors.push({
-              instancePath: instancePath + "/actions/" + index,
-              schemaPath: "#/properties/actions/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            });
-        }
-      }
-    }
+    collectRequired(
+      value,
+      CUSTOM_ROLE_PERMISSION_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
+    collectProperties(
+      value,
+      CUSTOM_ROLE_PERMISSION_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

@@ -5,8 +5,10 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -52,6 +54,30 @@ export interface DeviceInfo {
    * Whether this country is new for the user and when it was seen.
    */
   ip_geo_country_details?: DeviceAttributeDetails;
+}
+
+const DEVICE_INFO_PROPERTIES = [
+  ["visitor_id", collectStringErrors],
+  ["visitor_id_details", collectDeviceAttributeDetailsErrors],
+  ["ip_address", collectStringErrors],
+  ["ip_address_details", collectDeviceAttributeDetailsErrors],
+  ["ip_geo_city", collectStringErrors],
+  ["ip_geo_region", collectStringErrors],
+  ["ip_geo_country", collectStringErrors],
+  ["ip_geo_country_details", collectDeviceAttributeDetailsErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -101,102 +127,25 @@ export function collectDeviceInfoErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
     if (value.visitor_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "visitor_id" },
-        message: "must have required property 'visitor_id'",
-      });
-    const visitor_id = value.visitor_id;
-    if (visitor_id !== undefined) {
-      if (typeof visitor_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/visitor_id",
-          schemaPath: "#/properties/visitor_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const visitor_id_details = value.visitor_id_details;
-    if (visitor_id_details !== undefined) {
-      collectDeviceAttributeDetailsErrors(
-        visitor_id_details,
-        instancePath + "/visitor_id_details",
+      pushError(
         errors,
+        "required",
+        { missingProperty: "visitor_id" },
+        instancePath,
+        schemaPath,
       );
-    }
-    const ip_address = value.ip_address;
-    if (ip_address !== undefined) {
-      if (typeof ip_address !== "string")
-        errors.push({
-          instancePath: instancePath + "/ip_address",
-          schemaPath: "#/properties/ip_address/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const ip_address_details = value.ip_address_details;
-    if (ip_address_details !== undefined) {
-      collectDeviceAttributeDetailsErrors(
-        ip_address_details,
-        instancePath + "/ip_address_details",
-        errors,
-      );
-    }
-    const ip_geo_city = value.ip_geo_city;
-    if (ip_geo_city !== undefined) {
-      if (typeof ip_geo_city !== "string")
-        errors.push({
-          instancePath: instancePath + "/ip_geo_city",
-          schemaPath: "#/properties/ip_geo_city/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const ip_geo_region = value.ip_geo_region;
-    if (ip_geo_region !== undefined) {
-      if (typeof ip_geo_region !== "string")
-        errors.push({
-          instancePath: instancePath + "/ip_geo_region",
-          schemaPath: "#/properties/ip_geo_region/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const ip_geo_country = value.ip_geo_country;
-    if (ip_geo_country !== undefined) {
-      if (typeof ip_geo_country !== "string")
-        errors.push({
-          instancePath: instancePath + "/ip_geo_country",
-          schemaPath: "#/properties/ip_geo_country/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const ip_geo_country_details = value.ip_geo_country_details;
-    if (ip_geo_country_details !== undefined) {
-      collectDeviceAttributeDetailsErrors(
-        ip_geo_country_details,
-        instancePath + "/ip_geo_country_details",
-        errors,
-      );
-    }
+    collectProperties(
+      value,
+      DEVICE_INFO_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

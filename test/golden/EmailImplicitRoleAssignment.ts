@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -23,6 +26,26 @@ export interface EmailImplicitRoleAssignment {
    * Human-readable identifier of the RBAC role.
    */
   role_id: string;
+}
+
+const EMAIL_IMPLICIT_ROLE_ASSIGNMENT_REQUIRED = ["domain", "role_id"];
+
+const EMAIL_IMPLICIT_ROLE_ASSIGNMENT_PROPERTIES = [
+  ["domain", collectStringErrors],
+  ["role_id", collectStringErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -47,53 +70,24 @@ export function collectEmailImplicitRoleAssignmentErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.domain === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "domain" },
-        message: "must have required property 'domain'",
-      });
-    if (value.role_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "role_id" },
-        message: "must have required property 'role_id'",
-      });
-    const domain = value.domain;
-    if (domain !== undefined) {
-      if (typeof domain !== "string")
-        errors.push({
-          instancePath: instancePath + "/domain",
-          schemaPath: "#/properties/domain/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const role_id = value.role_id;
-    if (role_id !== undefined) {
-      if (typeof role_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/role_id",
-          schemaPath: "#/properties/role_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
+    collectRequired(
+      value,
+      EMAIL_IMPLICIT_ROLE_ASSIGNMENT_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
+    collectProperties(
+      value,
+      EMAIL_IMPLICIT_ROLE_ASSIGNMENT_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

@@ -5,8 +5,10 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -19,6 +21,23 @@ export interface EmbeddableMagicLinkFactor {
    * Identifier of the embeddable magic link.
    */
   embedded_id: string;
+}
+
+const EMBEDDABLE_MAGIC_LINK_FACTOR_PROPERTIES = [
+  ["embedded_id", collectStringErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -41,34 +60,25 @@ export function collectEmbeddableMagicLinkFactorErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
     if (value.embedded_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "embedded_id" },
-        message: "must have required property 'embedded_id'",
-      });
-    const embedded_id = value.embedded_id;
-    if (embedded_id !== undefined) {
-      if (typeof embedded_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/embedded_id",
-          schemaPath: "#/properties/embedded_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
+      pushError(
+        errors,
+        "required",
+        { missingProperty: "embedded_id" },
+        instancePath,
+        schemaPath,
+      );
+    collectProperties(
+      value,
+      EMBEDDABLE_MAGIC_LINK_FACTOR_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -23,6 +26,26 @@ export interface Group {
    * Name of the group.
    */
   display: string;
+}
+
+const GROUP_REQUIRED = ["value", "display"];
+
+const GROUP_PROPERTIES = [
+  ["value", collectStringErrors],
+  ["display", collectStringErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -45,53 +68,18 @@ export function collectGroupErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.value === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "value" },
-        message: "must have required property 'value'",
-      });
-    if (value.display === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "display" },
-        message: "must have required property 'display'",
-      });
-    const value2 = value.value;
-    if (value2 !== undefined) {
-      if (typeof value2 !== "string")
-        errors.push({
-          instancePath: instancePath + "/value",
-          schemaPath: "#/properties/value/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const display = value.display;
-    if (display !== undefined) {
-      if (typeof display !== "string")
-        errors.push({
-          instancePath: instancePath + "/display",
-          schemaPath: "#/properties/display/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
+    collectRequired(value, GROUP_REQUIRED, instancePath, errors, schemaPath);
+    collectProperties(
+      value,
+      GROUP_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -71,6 +74,131 @@ export interface MemberSession {
   };
 }
 
+const MEMBER_SESSION_REQUIRED = [
+  "member_session_id",
+  "member_id",
+  "started_at",
+  "last_accessed_at",
+  "expires_at",
+  "authentication_factors",
+  "organization_id",
+  "roles",
+  "organization_slug",
+];
+
+const MEMBER_SESSION_PROPERTIES = [
+  ["member_session_id", collectStringErrors],
+  ["member_id", collectStringErrors],
+  ["started_at", collectDateTimeStringErrors],
+  ["last_accessed_at", collectDateTimeStringErrors],
+  ["expires_at", collectDateTimeStringErrors],
+  ["authentication_factors", collectMemberSession_AuthenticationFactorsErrors],
+  ["organization_id", collectStringErrors],
+  ["roles", collectMemberSession_RolesErrors],
+  ["organization_slug", collectStringErrors],
+  ["custom_claims", collectMemberSession_CustomClaimsErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectDateTimeStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+  else {
+    if (!formats.isDateTime(value))
+      pushError(
+        errors,
+        "format",
+        { format: "date-time" },
+        instancePath,
+        schemaPath,
+      );
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectMemberSession_AuthenticationFactorsErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value))
+    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      collectAuthenticationFactorErrors(
+        item,
+        instancePath + "/" + index,
+        errors,
+      );
+    }
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectMemberSession_RolesErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value))
+    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      if (typeof item !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/" + index,
+          schemaPath + "/items",
+        );
+    }
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectMemberSession_CustomClaimsErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!isJsonObject(value))
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
+  else {
+  }
+}
+
 /**
  * Whether `value` is a valid MemberSession: the recursive check that `isMemberSession` guards.
  */
@@ -106,7 +234,9 @@ export function checkMemberSession(value: unknown): value is MemberSession {
   const organization_slug = value.organization_slug;
   if (typeof organization_slug !== "string") return false;
   const custom_claims = value.custom_claims;
-  if (custom_claims !== undefined && !isJsonObject(custom_claims)) return false;
+  if (custom_claims !== undefined) {
+    if (!isJsonObject(custom_claims)) return false;
+  }
   return true;
 }
 
@@ -118,250 +248,24 @@ export function collectMemberSessionErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.member_session_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "member_session_id" },
-        message: "must have required property 'member_session_id'",
-      });
-    if (value.member_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "member_id" },
-        message: "must have required property 'member_id'",
-      });
-    if (value.started_at === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "started_at" },
-        message: "must have required property 'started_at'",
-      });
-    if (value.last_accessed_at === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "last_accessed_at" },
-        message: "must have required property 'last_accessed_at'",
-      });
-    if (value.expires_at === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "expires_at" },
-        message: "must have required property 'expires_at'",
-      });
-    if (value.authentication_factors === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "authentication_factors" },
-        message: "must have required property 'authentication_factors'",
-      });
-    if (value.organization_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "organization_id" },
-        message: "must have required property 'organization_id'",
-      });
-    if (value.roles === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "roles" },
-        message: "must have required property 'roles'",
-      });
-    if (value.organization_slug === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "organization_slug" },
-        message: "must have required property 'organization_slug'",
-      });
-    const member_session_id = value.member_session_id;
-    if (member_session_id !== undefined) {
-      if (typeof member_session_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/member_session_id",
-          schemaPath: "#/properties/member_session_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const member_id = value.member_id;
-    if (member_id !== undefined) {
-      if (typeof member_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/member_id",
-          schemaPath: "#/properties/member_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const started_at = value.started_at;
-    if (started_at !== undefined) {
-      if (typeof started_at !== "string")
-        errors.push({
-          instancePath: instancePath + "/started_at",
-          schemaPath: "#/properties/started_at/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-      else {
-        if (!formats.isDateTime(started_at))
-          errors.push({
-            instancePath: instancePath + "/started_at",
-            schemaPath: "#/properties/started_at/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "date-time"',
-          });
-      }
-    }
-    const last_accessed_at = value.last_accessed_at;
-    if (last_accessed_at !== undefined) {
-      if (typeof last_accessed_at !== "string")
-        errors.push({
-          instancePath: instancePath + "/last_accessed_at",
-          schemaPath: "#/properties/last_accessed_at/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-      else {
-        if (!formats.isDateTime(last_accessed_at))
-          errors.push({
-            instancePath: instancePath + "/last_accessed_at",
-            schemaPath: "#/properties/last_accessed_at/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "date-time"',
-          });
-      }
-    }
-    const expires_at = value.expires_at;
-    if (expires_at !== undefined) {
-      if (typeof expires_at !== "string")
-        errors.push({
-          instancePath: instancePath + "/expires_at",
-          schemaPath: "#/properties/expires_at/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-      else {
-        if (!formats.isDateTime(expires_at))
-          errors.push({
-            instancePath: instancePath + "/expires_at",
-            schemaPath: "#/properties/expires_at/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "date-time"',
-          });
-      }
-    }
-    const authentication_factors = value.authentication_factors;
-    if (authentication_factors !== undefined) {
-      if (!Array.isArray(authentication_factors))
-        errors.push({
-          instancePath: instancePath + "/authentication_factors",
-          schemaPath: "#/properties/authentication_factors/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (let index = 0; index < authentication_factors.length; index++) {
-          const item = authentication_factors[index];
-          collectAuthenticationFactorErrors(
-            item,
-            instancePath + "/authentication_factors/" + index,
-            errors,
-          );
-        }
-      }
-    }
-    const organization_id = value.organization_id;
-    if (organization_id !== undefined) {
-      if (typeof organization_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/organization_id",
-          schemaPath: "#/properties/organization_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const roles = value.roles;
-    if (roles !== undefined) {
-      if (!Array.isArray(roles))
-        errors.push({
-          instancePath: instancePath + "/roles",
-          schemaPath: "#/properties/roles/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (let index2 = 0; index2 < roles.length; index2++) {
-          const item2 = roles[index2];
-          if (typeof item2 !== "string")
-            errors.push({
-              instancePath: instancePath + "/roles/" + index2,
-              schemaPath: "#/properties/roles/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            });
-        }
-      }
-    }
-    const organization_slug = value.organization_slug;
-    if (organization_slug !== undefined) {
-      if (typeof organization_slug !== "string")
-        errors.push({
-          instancePath: instancePath + "/organization_slug",
-          schemaPath: "#/properties/organization_slug/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const custom_claims = value.custom_claims;
-    if (custom_claims !== undefined) {
-      if (!isJsonObject(custom_claims))
-        errors.push({
-          instancePath: instancePath + "/custom_claims",
-          schemaPath: "#/properties/custom_claims/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        });
-    }
+    collectRequired(
+      value,
+      MEMBER_SESSION_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
+    collectProperties(
+      value,
+      MEMBER_SESSION_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -166,6 +169,231 @@ export interface Organization {
   };
 }
 
+const ORGANIZATION_REQUIRED = [
+  "organization_id",
+  "organization_name",
+  "organization_logo_url",
+  "organization_slug",
+  "sso_jit_provisioning",
+  "sso_jit_provisioning_allowed_connections",
+  "sso_active_connections",
+  "email_allowed_domains",
+  "email_jit_provisioning",
+  "email_invites",
+  "auth_methods",
+  "allowed_auth_methods",
+  "mfa_policy",
+  "rbac_email_implicit_role_assignments",
+  "mfa_methods",
+  "allowed_mfa_methods",
+  "oauth_tenant_jit_provisioning",
+  "claimed_email_domains",
+  "first_party_connected_apps_allowed_type",
+  "allowed_first_party_connected_apps",
+  "third_party_connected_apps_allowed_type",
+  "allowed_third_party_connected_apps",
+  "custom_roles",
+];
+
+const ORGANIZATION_PROPERTIES = [
+  ["organization_id", collectStringErrors],
+  ["organization_name", collectStringErrors],
+  ["organization_logo_url", collectStringErrors],
+  ["organization_slug", collectStringErrors],
+  ["sso_jit_provisioning", collectStringErrors],
+  [
+    "sso_jit_provisioning_allowed_connections",
+    collectOrganization_SsoJitProvisioningAllowedConnectionsErrors,
+  ],
+  ["sso_active_connections", collectOrganization_SsoActiveConnectionsErrors],
+  [
+    "email_allowed_domains",
+    collectOrganization_SsoJitProvisioningAllowedConnectionsErrors,
+  ],
+  ["email_jit_provisioning", collectStringErrors],
+  ["email_invites", collectStringErrors],
+  ["auth_methods", collectStringErrors],
+  [
+    "allowed_auth_methods",
+    collectOrganization_SsoJitProvisioningAllowedConnectionsErrors,
+  ],
+  ["mfa_policy", collectStringErrors],
+  [
+    "rbac_email_implicit_role_assignments",
+    collectOrganization_RbacEmailImplicitRoleAssignmentsErrors,
+  ],
+  ["mfa_methods", collectStringErrors],
+  [
+    "allowed_mfa_methods",
+    collectOrganization_SsoJitProvisioningAllowedConnectionsErrors,
+  ],
+  ["oauth_tenant_jit_provisioning", collectStringErrors],
+  [
+    "claimed_email_domains",
+    collectOrganization_SsoJitProvisioningAllowedConnectionsErrors,
+  ],
+  ["first_party_connected_apps_allowed_type", collectStringErrors],
+  [
+    "allowed_first_party_connected_apps",
+    collectOrganization_SsoJitProvisioningAllowedConnectionsErrors,
+  ],
+  ["third_party_connected_apps_allowed_type", collectStringErrors],
+  [
+    "allowed_third_party_connected_apps",
+    collectOrganization_SsoJitProvisioningAllowedConnectionsErrors,
+  ],
+  ["custom_roles", collectOrganization_CustomRolesErrors],
+  ["trusted_metadata", collectOrganization_TrustedMetadataErrors],
+  ["created_at", collectDateTimeStringErrors],
+  ["updated_at", collectDateTimeStringErrors],
+  ["organization_external_id", collectStringErrors],
+  ["sso_default_connection_id", collectStringErrors],
+  ["scim_active_connection", collectActiveSCIMConnectionErrors],
+  ["allowed_oauth_tenants", collectOrganization_TrustedMetadataErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectOrganization_SsoJitProvisioningAllowedConnectionsErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value))
+    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      if (typeof item !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/" + index,
+          schemaPath + "/items",
+        );
+    }
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectOrganization_SsoActiveConnectionsErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value))
+    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      collectActiveSSOConnectionErrors(
+        item,
+        instancePath + "/" + index,
+        errors,
+      );
+    }
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectOrganization_RbacEmailImplicitRoleAssignmentsErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value))
+    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      collectEmailImplicitRoleAssignmentErrors(
+        item,
+        instancePath + "/" + index,
+        errors,
+      );
+    }
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectOrganization_CustomRolesErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!Array.isArray(value))
+    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
+  else {
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      collectCustomRoleErrors(item, instancePath + "/" + index, errors);
+    }
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectOrganization_TrustedMetadataErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!isJsonObject(value))
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
+  else {
+  }
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectDateTimeStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+  else {
+    if (!formats.isDateTime(value))
+      pushError(
+        errors,
+        "format",
+        { format: "date-time" },
+        instancePath,
+        schemaPath,
+      );
+  }
+}
+
 /**
  * Whether `value` is a valid Organization: the recursive check that `isOrganization` guards.
  */
@@ -280,8 +508,9 @@ export function checkOrganization(value: unknown): value is Organization {
     if (!checkCustomRole(item10)) return false;
   }
   const trusted_metadata = value.trusted_metadata;
-  if (trusted_metadata !== undefined && !isJsonObject(trusted_metadata))
-    return false;
+  if (trusted_metadata !== undefined) {
+    if (!isJsonObject(trusted_metadata)) return false;
+  }
   const created_at = value.created_at;
   if (created_at !== undefined) {
     if (typeof created_at !== "string") return false;
@@ -311,11 +540,9 @@ export function checkOrganization(value: unknown): value is Organization {
   )
     return false;
   const allowed_oauth_tenants = value.allowed_oauth_tenants;
-  if (
-    allowed_oauth_tenants !== undefined &&
-    !isJsonObject(allowed_oauth_tenants)
-  )
-    return false;
+  if (allowed_oauth_tenants !== undefined) {
+    if (!isJsonObject(allowed_oauth_tenants)) return false;
+  }
   return true;
 }
 
@@ -327,709 +554,24 @@ export function collectOrganizationErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.organization_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "organization_id" },
-        message: "must have required property 'organization_id'",
-      });
-    if (value.organization_name === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "organization_name" },
-        message: "must have required property 'organization_name'",
-      });
-    if (value.organization_logo_url === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "organization_logo_url" },
-        message: "must have required property 'organization_logo_url'",
-      });
-    if (value.organization_slug === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "organization_slug" },
-        message: "must have required property 'organization_slug'",
-      });
-    if (value.sso_jit_provisioning === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "sso_jit_provisioning" },
-        message: "must have required property 'sso_jit_provisioning'",
-      });
-    if (value.sso_jit_provisioning_allowed_connections === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "sso_jit_provisioning_allowed_connections" },
-        message:
-          "must have required property 'sso_jit_provisioning_allowed_connections'",
-      });
-    if (value.sso_active_connections === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "sso_active_connections" },
-        message: "must have required property 'sso_active_connections'",
-      });
-    if (value.email_allowed_domains === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "email_allowed_domains" },
-        message: "must have required property 'email_allowed_domains'",
-      });
-    if (value.email_jit_provisioning === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "email_jit_provisioning" },
-        message: "must have required property 'email_jit_provisioning'",
-      });
-    if (value.email_invites === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "email_invites" },
-        message: "must have required property 'email_invites'",
-      });
-    if (value.auth_methods === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "auth_methods" },
-        message: "must have required property 'auth_methods'",
-      });
-    if (value.allowed_auth_methods === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "allowed_auth_methods" },
-        message: "must have required property 'allowed_auth_methods'",
-      });
-    if (value.mfa_policy === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "mfa_policy" },
-        message: "must have required property 'mfa_policy'",
-      });
-    if (value.rbac_email_implicit_role_assignments === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "rbac_email_implicit_role_assignments" },
-        message:
-          "must have required property 'rbac_email_implicit_role_assignments'",
-      });
-    if (value.mfa_methods === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "mfa_methods" },
-        message: "must have required property 'mfa_methods'",
-      });
-    if (value.allowed_mfa_methods === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "allowed_mfa_methods" },
-        message: "must have required property 'allowed_mfa_methods'",
-      });
-    if (value.oauth_tenant_jit_provisioning === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "oauth_tenant_jit_provisioning" },
-        message: "must have required property 'oauth_tenant_jit_provisioning'",
-      });
-    if (value.claimed_email_domains === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "claimed_email_domains" },
-        message: "must have required property 'claimed_email_domains'",
-      });
-    if (value.first_party_connected_apps_allowed_type === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "first_party_connected_apps_allowed_type" },
-        message:
-          "must have required property 'first_party_connected_apps_allowed_type'",
-      });
-    if (value.allowed_first_party_connected_apps === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "allowed_first_party_connected_apps" },
-        message:
-          "must have required property 'allowed_first_party_connected_apps'",
-      });
-    if (value.third_party_connected_apps_allowed_type === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "third_party_connected_apps_allowed_type" },
-        message:
-          "must have required property 'third_party_connected_apps_allowed_type'",
-      });
-    if (value.allowed_third_party_connected_apps === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "allowed_third_party_connected_apps" },
-        message:
-          "must have required property 'allowed_third_party_connected_apps'",
-      });
-    if (value.custom_roles === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "custom_roles" },
-        message: "must have required property 'custom_roles'",
-      });
-    const organization_id = value.organization_id;
-    if (organization_id !== undefined) {
-      if (typeof organization_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/organization_id",
-          schemaPath: "#/properties/organization_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const organization_name = value.organization_name;
-    if (organization_name !== undefined) {
-      if (typeof organization_name !== "string")
-        errors.push({
-          instancePath: instancePath + "/organization_name",
-          schemaPath: "#/properties/organization_name/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const organization_logo_url = value.organization_logo_url;
-    if (organization_logo_url !== undefined) {
-      if (typeof organization_logo_url !== "string")
-        errors.push({
-          instancePath: instancePath + "/organization_logo_url",
-          schemaPath: "#/properties/organization_logo_url/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const organization_slug = value.organization_slug;
-    if (organization_slug !== undefined) {
-      if (typeof organization_slug !== "string")
-        errors.push({
-          instancePath: instancePath + "/organization_slug",
-          schemaPath: "#/properties/organization_slug/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const sso_jit_provisioning = value.sso_jit_provisioning;
-    if (sso_jit_provisioning !== undefined) {
-      if (typeof sso_jit_provisioning !== "string")
-        errors.push({
-          instancePath: instancePath + "/sso_jit_provisioning",
-          schemaPath: "#/properties/sso_jit_provisioning/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const sso_jit_provisioning_allowed_connections =
-      value.sso_jit_provisioning_allowed_connections;
-    if (sso_jit_provisioning_allowed_connections !== undefined) {
-      if (!Array.isArray(sso_jit_provisioning_allowed_connections))
-        errors.push({
-          instancePath:
-            instancePath + "/sso_jit_provisioning_allowed_connections",
-          schemaPath:
-            "#/properties/sso_jit_provisioning_allowed_connections/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (
-          let index = 0;
-          index < sso_jit_provisioning_allowed_connections.length;
-          index++
-        ) {
-          const item = sso_jit_provisioning_allowed_connections[index];
-          if (typeof item !== "string")
-            errors.push({
-              instancePath:
-                instancePath +
-                "/sso_jit_provisioning_allowed_connections/" +
-                index,
-              schemaPath:
-                "#/properties/sso_jit_provisioning_allowed_connections/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            });
-        }
-      }
-    }
-    const sso_active_connections = value.sso_active_connections;
-    if (sso_active_connections !== undefined) {
-      if (!Array.isArray(sso_active_connections))
-        errors.push({
-          instancePath: instancePath + "/sso_active_connections",
-          schemaPath: "#/properties/sso_active_connections/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (let index2 = 0; index2 < sso_active_connections.length; index2++) {
-          const item2 = sso_active_connections[index2];
-          collectActiveSSOConnectionErrors(
-            item2,
-            instancePath + "/sso_active_connections/" + index2,
-            errors,
-          );
-        }
-      }
-    }
-    const email_allowed_domains = value.email_allowed_domains;
-    if (email_allowed_domains !== undefined) {
-      if (!Array.isArray(email_allowed_domains))
-        errors.push({
-          instancePath: instancePath + "/email_allowed_domains",
-          schemaPath: "#/properties/email_allowed_domains/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (let index3 = 0; index3 < email_allowed_domains.length; index3++) {
-          const item3 = email_allowed_domains[index3];
-          if (typeof item3 !== "string")
-            errors.push({
-              instancePath: instancePath + "/email_allowed_domains/" + index3,
-              schemaPath: "#/properties/email_allowed_domains/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            });
-        }
-      }
-    }
-    const email_jit_provisioning = value.email_jit_provisioning;
-    if (email_jit_provisioning !== undefined) {
-      if (typeof email_jit_provisioning !== "string")
-        errors.push({
-          instancePath: instancePath + "/email_jit_provisioning",
-          schemaPath: "#/properties/email_jit_provisioning/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const email_invites = value.email_invites;
-    if (email_invites !== undefined) {
-      if (typeof email_invites !== "string")
-        errors.push({
-          instancePath: instancePath + "/email_invites",
-          schemaPath: "#/properties/email_invites/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const auth_methods = value.auth_methods;
-    if (auth_methods !== undefined) {
-      if (typeof auth_methods !== "string")
-        errors.push({
-          instancePath: instancePath + "/auth_methods",
-          schemaPath: "#/properties/auth_methods/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const allowed_auth_methods = value.allowed_auth_methods;
-    if (allowed_auth_methods !== undefined) {
-      if (!Array.isArray(allowed_auth_methods))
-        errors.push({
-          instancePath: instancePath + "/allowed_auth_methods",
-          schemaPath: "#/properties/allowed_auth_methods/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (let index4 = 0; index4 < allowed_auth_methods.length; index4++) {
-          const item4 = allowed_auth_methods[index4];
-          if (typeof item4 !== "string")
-            errors.push({
-              instancePath: instancePath + "/allowed_auth_methods/" + index4,
-              schemaPath: "#/properties/allowed_auth_methods/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            });
-        }
-      }
-    }
-    const mfa_policy = value.mfa_policy;
-    if (mfa_policy !== undefined) {
-      if (typeof mfa_policy !== "string")
-        errors.push({
-          instancePath: instancePath + "/mfa_policy",
-          schemaPath: "#/properties/mfa_policy/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const rbac_email_implicit_role_assignments =
-      value.rbac_email_implicit_role_assignments;
-    if (rbac_email_implicit_role_assignments !== undefined) {
-      if (!Array.isArray(rbac_email_implicit_role_assignments))
-        errors.push({
-          instancePath: instancePath + "/rbac_email_implicit_role_assignments",
-          schemaPath: "#/properties/rbac_email_implicit_role_assignments/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (
-          let index5 = 0;
-          index5 < rbac_email_implicit_role_assignments.length;
-          index5++
-        ) {
-          const item5 = rbac_email_implicit_role_assignments[index5];
-          collectEmailImplicitRoleAssignmentErrors(
-            item5,
-            instancePath + "/rbac_email_implicit_role_assignments/" + index5,
-            errors,
-          );
-        }
-      }
-    }
-    const mfa_methods = value.mfa_methods;
-    if (mfa_methods !== undefined) {
-      if (typeof mfa_methods !== "string")
-        errors.push({
-          instancePath: instancePath + "/mfa_methods",
-          schemaPath: "#/properties/mfa_methods/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const allowed_mfa_methods = value.allowed_mfa_methods;
-    if (allowed_mfa_methods !== undefined) {
-      if (!Array.isArray(allowed_mfa_methods))
-        errors.push({
-          instancePath: instancePath + "/allowed_mfa_methods",
-          schemaPath: "#/properties/allowed_mfa_methods/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (let index6 = 0; index6 < allowed_mfa_methods.length; index6++) {
-          const item6 = allowed_mfa_methods[index6];
-          if (typeof item6 !== "string")
-            errors.push({
-              instancePath: instancePath + "/allowed_mfa_methods/" + index6,
-              schemaPath: "#/properties/allowed_mfa_methods/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            });
-        }
-      }
-    }
-    const oauth_tenant_jit_provisioning = value.oauth_tenant_jit_provisioning;
-    if (oauth_tenant_jit_provisioning !== undefined) {
-      if (typeof oauth_tenant_jit_provisioning !== "string")
-        errors.push({
-          instancePath: instancePath + "/oauth_tenant_jit_provisioning",
-          schemaPath: "#/properties/oauth_tenant_jit_provisioning/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const claimed_email_domains = value.claimed_email_domains;
-    if (claimed_email_domains !== undefined) {
-      if (!Array.isArray(claimed_email_domains))
-        errors.push({
-          instancePath: instancePath + "/claimed_email_domains",
-          schemaPath: "#/properties/claimed_email_domains/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (let index7 = 0; index7 < claimed_email_domains.length; index7++) {
-          const item7 = claimed_email_domains[index7];
-          if (typeof item7 !== "string")
-            errors.push({
-              instancePath: instancePath + "/claimed_email_domains/" + index7,
-              schemaPath: "#/properties/claimed_email_domains/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            });
-        }
-      }
-    }
-    const first_party_connected_apps_allowed_type =
-      value.first_party_connected_apps_allowed_type;
-    if (first_party_connected_apps_allowed_type !== undefined) {
-      if (typeof first_party_connected_apps_allowed_type !== "string")
-        errors.push({
-          instancePath:
-            instancePath + "/first_party_connected_apps_allowed_type",
-          schemaPath:
-            "#/properties/first_party_connected_apps_allowed_type/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const allowed_first_party_connected_apps =
-      value.allowed_first_party_connected_apps;
-    if (allowed_first_party_connected_apps !== undefined) {
-      if (!Array.isArray(allowed_first_party_connected_apps))
-        errors.push({
-          instancePath: instancePath + "/allowed_first_party_connected_apps",
-          schemaPath: "#/properties/allowed_first_party_connected_apps/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (
-          let index8 = 0;
-          index8 < allowed_first_party_connected_apps.length;
-          index8++
-        ) {
-          const item8 = allowed_first_party_connected_apps[index8];
-          if (typeof item8 !== "string")
-            errors.push({
-              instancePath:
-                instancePath + "/allowed_first_party_connected_apps/" + index8,
-              schemaPath:
-                "#/properties/allowed_first_party_connected_apps/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            });
-        }
-      }
-    }
-    const third_party_connected_apps_allowed_type =
-      value.third_party_connected_apps_allowed_type;
-    if (third_party_connected_apps_allowed_type !== undefined) {
-      if (typeof third_party_connected_apps_allowed_type !== "string")
-        errors.push({
-          instancePath:
-            instancePath + "/third_party_connected_apps_allowed_type",
-          schemaPath:
-            "#/properties/third_party_connected_apps_allowed_type/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const allowed_third_party_connected_apps =
-      value.allowed_third_party_connected_apps;
-    if (allowed_third_party_connected_apps !== undefined) {
-      if (!Array.isArray(allowed_third_party_connected_apps))
-        errors.push({
-          instancePath: instancePath + "/allowed_third_party_connected_apps",
-          schemaPath: "#/properties/allowed_third_party_connected_apps/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (
-          let index9 = 0;
-          index9 < allowed_third_party_connected_apps.length;
-          index9++
-        ) {
-          const item9 = allowed_third_party_connected_apps[index9];
-          if (typeof item9 !== "string")
-            errors.push({
-              instancePath:
-                instancePath + "/allowed_third_party_connected_apps/" + index9,
-              schemaPath:
-                "#/properties/allowed_third_party_connected_apps/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            });
-        }
-      }
-    }
-    const custom_roles = value.custom_roles;
-    if (custom_roles !== undefined) {
-      if (!Array.isArray(custom_roles))
-        errors.push({
-          instancePath: instancePath + "/custom_roles",
-          schemaPath: "#/properties/custom_roles/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        });
-      else {
-        for (let index10 = 0; index10 < custom_roles.length; index10++) {
-          const item10 = custom_roles[index10];
-          collectCustomRoleErrors(
-            item10,
-            instancePath + "/custom_roles/" + index10,
-            errors,
-          );
-        }
-      }
-    }
-    const trusted_metadata = value.trusted_metadata;
-    if (trusted_metadata !== undefined) {
-      if (!isJsonObject(trusted_metadata))
-        errors.push({
-          instancePath: instancePath + "/trusted_metadata",
-          schemaPath: "#/properties/trusted_metadata/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        });
-    }
-    const created_at = value.created_at;
-    if (created_at !== undefined) {
-      if (typeof created_at !== "string")
-        errors.push({
-          instancePath: instancePath + "/created_at",
-          schemaPath: "#/properties/created_at/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-      else {
-        if (!formats.isDateTime(created_at))
-          errors.push({
-            instancePath: instancePath + "/created_at",
-            schemaPath: "#/properties/created_at/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "date-time"',
-          });
-      }
-    }
-    const updated_at = value.updated_at;
-    if (updated_at !== undefined) {
-      if (typeof updated_at !== "string")
-        errors.push({
-          instancePath: instancePath + "/updated_at",
-          schemaPath: "#/properties/updated_at/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-      else {
-        if (!formats.isDateTime(updated_at))
-          errors.push({
-            instancePath: instancePath + "/updated_at",
-            schemaPath: "#/properties/updated_at/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "date-time"',
-          });
-      }
-    }
-    const organization_external_id = value.organization_external_id;
-    if (organization_external_id !== undefined) {
-      if (typeof organization_external_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/organization_external_id",
-          schemaPath: "#/properties/organization_external_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const sso_default_connection_id = value.sso_default_connection_id;
-    if (sso_default_connection_id !== undefined) {
-      if (typeof sso_default_connection_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/sso_default_connection_id",
-          schemaPath: "#/properties/sso_default_connection_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const scim_active_connection = value.scim_active_connection;
-    if (scim_active_connection !== undefined) {
-      collectActiveSCIMConnectionErrors(
-        scim_active_connection,
-        instancePath + "/scim_active_connection",
-        errors,
-      );
-    }
-    const allowed_oauth_tenants = value.allowed_oauth_tenants;
-    if (allowed_oauth_tenants !== undefined) {
-      if (!isJsonObject(allowed_oauth_tenants))
-        errors.push({
-          instancePath: instancePath + "/allowed_oauth_tenants",
-          schemaPath: "#/properties/allowed_oauth_tenants/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        });
-    }
+    collectRequired(
+      value,
+      ORGANIZATION_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
+    collectProperties(
+      value,
+      ORGANIZATION_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -23,6 +26,26 @@ export interface PhoneNumberFactor {
    * The phone number used, in E.164 format.
    */
   phone_number: string;
+}
+
+const PHONE_NUMBER_FACTOR_REQUIRED = ["phone_id", "phone_number"];
+
+const PHONE_NUMBER_FACTOR_PROPERTIES = [
+  ["phone_id", collectStringErrors],
+  ["phone_number", collectStringErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -47,53 +70,24 @@ export function collectPhoneNumberFactorErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.phone_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "phone_id" },
-        message: "must have required property 'phone_id'",
-      });
-    if (value.phone_number === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "phone_number" },
-        message: "must have required property 'phone_number'",
-      });
-    const phone_id = value.phone_id;
-    if (phone_id !== undefined) {
-      if (typeof phone_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/phone_id",
-          schemaPath: "#/properties/phone_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const phone_number = value.phone_number;
-    if (phone_number !== undefined) {
-      if (typeof phone_number !== "string")
-        errors.push({
-          instancePath: instancePath + "/phone_number",
-          schemaPath: "#/properties/phone_number/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
+    collectRequired(
+      value,
+      PHONE_NUMBER_FACTOR_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
+    collectProperties(
+      value,
+      PHONE_NUMBER_FACTOR_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

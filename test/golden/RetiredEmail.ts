@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -23,6 +26,26 @@ export interface RetiredEmail {
    * The retired email address.
    */
   email_address: string;
+}
+
+const RETIRED_EMAIL_REQUIRED = ["email_id", "email_address"];
+
+const RETIRED_EMAIL_PROPERTIES = [
+  ["email_id", collectStringErrors],
+  ["email_address", collectStringErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -45,53 +68,24 @@ export function collectRetiredEmailErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.email_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "email_id" },
-        message: "must have required property 'email_id'",
-      });
-    if (value.email_address === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "email_address" },
-        message: "must have required property 'email_address'",
-      });
-    const email_id = value.email_id;
-    if (email_id !== undefined) {
-      if (typeof email_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/email_id",
-          schemaPath: "#/properties/email_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const email_address = value.email_address;
-    if (email_address !== undefined) {
-      if (typeof email_address !== "string")
-        errors.push({
-          instancePath: instancePath + "/email_address",
-          schemaPath: "#/properties/email_address/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
+    collectRequired(
+      value,
+      RETIRED_EMAIL_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
+    collectProperties(
+      value,
+      RETIRED_EMAIL_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

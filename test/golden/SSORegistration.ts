@@ -5,8 +5,11 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
+  collectRequired,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -35,6 +38,47 @@ export interface SSORegistration {
   };
 }
 
+const SSOREGISTRATION_REQUIRED = [
+  "connection_id",
+  "external_id",
+  "registration_id",
+];
+
+const SSOREGISTRATION_PROPERTIES = [
+  ["connection_id", collectStringErrors],
+  ["external_id", collectStringErrors],
+  ["registration_id", collectStringErrors],
+  ["sso_attributes", collectSSORegistration_SsoAttributesErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
+}
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectSSORegistration_SsoAttributesErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (!isJsonObject(value))
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
+  else {
+  }
+}
+
 /**
  * Whether `value` is a valid SSORegistration: the recursive check that `isSSORegistration` guards.
  */
@@ -47,8 +91,9 @@ export function checkSSORegistration(value: unknown): value is SSORegistration {
   const registration_id = value.registration_id;
   if (typeof registration_id !== "string") return false;
   const sso_attributes = value.sso_attributes;
-  if (sso_attributes !== undefined && !isJsonObject(sso_attributes))
-    return false;
+  if (sso_attributes !== undefined) {
+    if (!isJsonObject(sso_attributes)) return false;
+  }
   return true;
 }
 
@@ -60,83 +105,24 @@ export function collectSSORegistrationErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.connection_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "connection_id" },
-        message: "must have required property 'connection_id'",
-      });
-    if (value.external_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "external_id" },
-        message: "must have required property 'external_id'",
-      });
-    if (value.registration_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "registration_id" },
-        message: "must have required property 'registration_id'",
-      });
-    const connection_id = value.connection_id;
-    if (connection_id !== undefined) {
-      if (typeof connection_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/connection_id",
-          schemaPath: "#/properties/connection_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const external_id = value.external_id;
-    if (external_id !== undefined) {
-      if (typeof external_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/external_id",
-          schemaPath: "#/properties/external_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const registration_id = value.registration_id;
-    if (registration_id !== undefined) {
-      if (typeof registration_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/registration_id",
-          schemaPath: "#/properties/registration_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
-    const sso_attributes = value.sso_attributes;
-    if (sso_attributes !== undefined) {
-      if (!isJsonObject(sso_attributes))
-        errors.push({
-          instancePath: instancePath + "/sso_attributes",
-          schemaPath: "#/properties/sso_attributes/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        });
-    }
+    collectRequired(
+      value,
+      SSOREGISTRATION_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
+    collectProperties(
+      value,
+      SSOREGISTRATION_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

@@ -5,8 +5,10 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  collectProperties,
   isJsonObject,
   notTooDeeplyNested,
+  pushError,
   toStandardSchema,
   tooDeeplyNested,
 } from "./_runtime.js";
@@ -19,6 +21,23 @@ export interface TrustedAuthTokenFactor {
    * Identifier of the trusted token profile used.
    */
   token_id: string;
+}
+
+const TRUSTED_AUTH_TOKEN_FACTOR_PROPERTIES = [
+  ["token_id", collectStringErrors],
+] as const;
+
+/**
+ * Appends to `errors` every reason why `value` does not match its schema.
+ */
+function collectStringErrors(
+  value: unknown,
+  instancePath: string,
+  errors: ValidationError[],
+  schemaPath: string,
+): void {
+  if (typeof value !== "string")
+    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -41,34 +60,25 @@ export function collectTrustedAuthTokenFactorErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
+  const schemaPath = "#";
   if (!isJsonObject(value))
-    errors.push({
-      instancePath: instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    });
+    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
     if (value.token_id === undefined)
-      errors.push({
-        instancePath: instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "token_id" },
-        message: "must have required property 'token_id'",
-      });
-    const token_id = value.token_id;
-    if (token_id !== undefined) {
-      if (typeof token_id !== "string")
-        errors.push({
-          instancePath: instancePath + "/token_id",
-          schemaPath: "#/properties/token_id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        });
-    }
+      pushError(
+        errors,
+        "required",
+        { missingProperty: "token_id" },
+        instancePath,
+        schemaPath,
+      );
+    collectProperties(
+      value,
+      TRUSTED_AUTH_TOKEN_FACTOR_PROPERTIES,
+      instancePath,
+      errors,
+      schemaPath,
+    );
   }
 }
 

@@ -3,6 +3,7 @@ import { and, call, type Code, code, compare, conditional, joinCode, negate, not
 import {
   callStatement,
   childNode,
+  collectCall,
   dialectOf,
   failure,
   inPlaceCheck,
@@ -11,7 +12,7 @@ import {
   type KeywordCompiler,
   type Site,
 } from "../context.js";
-import { pushFailure, type Statement } from "../statements.js";
+import type { Statement } from "../statements.js";
 import { acceptsEverything, subschemaNode } from "./shared.js";
 
 /** The function pairs of the branches of `allOf`/`anyOf`/`oneOf`. */
@@ -25,7 +26,7 @@ function allOf(site: Site, context: CompileContext): Statement[] {
   if (typeof site.node.schema === "boolean" || !Array.isArray(site.node.schema["allOf"])) return [];
   return site.node.schema["allOf"].flatMap((_, index) => {
     const branch = childNode(site.node, "allOf", index);
-    return acceptsEverything(branch.schema) ? [] : [callStatement(context.subschemaFunctions(branch), site, true)];
+    return acceptsEverything(branch.schema) ? [] : [callStatement(context.subschemaFunctions(branch), site, true, context.scope)];
   });
 }
 
@@ -34,8 +35,8 @@ function anyOf(site: Site, context: CompileContext): Statement[] {
   const functions = branches(site, context, "anyOf");
   if (functions === undefined) return [];
   const failed = not(or(...functions.map((branch) => inPlaceCheck(branch, site.value))));
-  const anyOfFailure = failure(site, "anyOf", code`{}`, "must match a schema in anyOf");
-  const reports = functions.map((branch) => callStatement(branch, site, true));
+  const anyOfFailure = failure(site, "anyOf", code`{}`);
+  const reports = functions.map((branch) => callStatement(branch, site, true, context.scope));
   return [
     { kind: "compound", failed, collect: [{ kind: "if", condition: failed, then: [...reports, { kind: "fail", failure: anyOfFailure }] }] },
   ];
@@ -53,25 +54,22 @@ function oneOf(site: Site, context: CompileContext): Statement[] {
   const failed = compare(joinCode(passes, " + "), "!==", 1);
   const start = context.scope.local("oneOfStart");
   const passing = context.scope.local("passing");
-  const fail = failure(
-    site,
-    "oneOf",
-    code`{ passingSchemas: ${passing}.length === 0 ? null : ${passing} }`,
-    "must match exactly one schema in oneOf",
-  );
+  const fail = failure(site, "oneOf", code`{ passingSchemas: ${passing}.length === 0 ? null : ${passing} }`);
   const path = fail.instancePath;
   const tries = functions.map((branch, index) => {
-    const attempt = code`if (${inPlaceCheck(branch, site.value)}) ${passing}.push(${index});\nelse ${branch.collect}(${site.value}, ${path}, errors);`;
+    const attempt = code`if (${inPlaceCheck(branch, site.value)}) ${passing}.push(${index});\nelse ${collectCall(branch, site.value, path, context.scope)};`;
     return index < 2 ? attempt : code`if (${passing}.length < 2) {\n${attempt}\n}`;
   });
-  const tally = code`${joinCode(tries, "\n")}
-if (${passing}.length === 1) errors.length = ${start};
-else
-${pushFailure(fail)}`;
   const collect: Statement[] = [
     { kind: "const", name: start, value: code`errors.length` },
     { kind: "const", name: passing, type: code`number[]`, value: code`[]` },
-    { kind: "snippet", code: tally },
+    { kind: "snippet", code: joinCode(tries, "\n") },
+    {
+      kind: "if",
+      condition: compare(code`${passing}.length`, "===", 1),
+      then: [{ kind: "snippet", code: code`errors.length = ${start};` }],
+      else: [{ kind: "fail", failure: fail }],
+    },
   ];
   return [{ kind: "compound", failed, collect }];
 }
@@ -81,9 +79,7 @@ function notSchema(site: Site, context: CompileContext): Statement[] {
   const schema = subschemaNode(site, "not");
   if (schema === undefined) return [];
   const functions = context.subschemaFunctions(schema);
-  return [
-    { kind: "fail-if", condition: inPlaceCheck(functions, site.value), failure: failure(site, "not", code`{}`, "must NOT be valid") },
-  ];
+  return [{ kind: "fail-if", condition: inPlaceCheck(functions, site.value), failure: failure(site, "not", code`{}`) }];
 }
 
 /**
@@ -104,8 +100,12 @@ function ifThenElse(site: Site, context: CompileContext): Statement[] {
   const condition = call(context.subschemaFunctions(ifSchema).check, site.value);
   const fails = (functions: FunctionPair): Code => negate(call(functions.check, site.value));
   const report = (keyword: "then" | "else", functions: FunctionPair): Statement => {
-    const fail = failure(site, "if", code`{ failingKeyword: ${keyword} }`, `must match "${keyword}" schema`);
-    return { kind: "if", condition: fails(functions), then: [callStatement(functions, site, false), { kind: "fail", failure: fail }] };
+    const fail = failure(site, "if", code`{ failingKeyword: ${keyword} }`);
+    return {
+      kind: "if",
+      condition: fails(functions),
+      then: [callStatement(functions, site, false, context.scope), { kind: "fail", failure: fail }],
+    };
   };
   let failed: Code;
   let collect: Statement;

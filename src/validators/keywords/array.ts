@@ -2,7 +2,16 @@ import { atLeast, type Dialect } from "../../dialect.js";
 import type { SchemaNode } from "../../graph.js";
 import { isSchemaObject, type SchemaObject } from "../../schema-walk.js";
 import { call, code, compare, negate, or } from "../code.js";
-import { childNode, dialectOf, failure, pathExpression, type CompileContext, type KeywordCompiler, type Site } from "../context.js";
+import {
+  childNode,
+  dialectOf,
+  failure,
+  pathExpression,
+  schemaPathExpression,
+  type CompileContext,
+  type KeywordCompiler,
+  type Site,
+} from "../context.js";
 import type { Statement } from "../statements.js";
 import { acceptsEverything, numberValue, subschemaNode } from "./shared.js";
 
@@ -61,7 +70,7 @@ function itemStatements(site: Site, context: CompileContext, { tuple, rest }: It
     statements.push({
       kind: "fail-if",
       condition: compare(code`${site.value}.length`, ">", start),
-      failure: failure(site, rest.keyword, code`{ limit: ${start} }`, `must NOT have more than ${start} items`),
+      failure: failure(site, rest.keyword, code`{ limit: ${start} }`),
     });
     return statements;
   }
@@ -98,12 +107,7 @@ function uniqueItemsStatement(site: Site, context: CompileContext, items: ItemSc
   const types = scalarItemTypes(items);
   const duplicates = call(context.module.runtime("duplicateItems"), site.value, ...(types === undefined ? [] : [types]));
   const duplicate = context.scope.local("duplicate");
-  const fail = failure(
-    site,
-    "uniqueItems",
-    code`{ i: ${duplicate}.i, j: ${duplicate}.j }`,
-    code`"must NOT have duplicate items (items ## " + ${duplicate}.j + " and " + ${duplicate}.i + " are identical)"`,
-  );
+  const fail = failure(site, "uniqueItems", code`{ i: ${duplicate}.i, j: ${duplicate}.j }`);
   return [
     {
       kind: "compound",
@@ -129,7 +133,6 @@ function containsStatement(site: Site, context: CompileContext, dialect: Dialect
     site,
     "contains",
     max === undefined ? code`{ minContains: ${min} }` : code`{ minContains: ${min}, maxContains: ${max} }`,
-    max === undefined ? `must contain at least ${min} valid item(s)` : `must contain at least ${min} and no more than ${max} valid item(s)`,
   );
   if (max !== undefined && min > max) return [{ kind: "fail-if", condition: code`true`, failure: fail }];
   if (acceptsEverything(contains.schema)) {
@@ -149,6 +152,7 @@ function containsStatement(site: Site, context: CompileContext, dialect: Dialect
     limit,
     pathExpression(site.path),
     code`errors`,
+    schemaPathExpression(context.scope, `#${contains.pointer}`),
   );
   return [
     {
@@ -177,7 +181,7 @@ export const arrayKeywords: KeywordCompiler = {
       statements.push({
         kind: "fail-if",
         condition: code`${site.value}.length < ${minItems}`,
-        failure: failure(site, "minItems", code`{ limit: ${minItems} }`, `must NOT have fewer than ${minItems} items`),
+        failure: failure(site, "minItems", code`{ limit: ${minItems} }`),
       });
     }
     const maxItems = numberValue(site, "maxItems");
@@ -185,7 +189,7 @@ export const arrayKeywords: KeywordCompiler = {
       statements.push({
         kind: "fail-if",
         condition: code`${site.value}.length > ${maxItems}`,
-        failure: failure(site, "maxItems", code`{ limit: ${maxItems} }`, `must NOT have more than ${maxItems} items`),
+        failure: failure(site, "maxItems", code`{ limit: ${maxItems} }`),
       });
     }
     statements.push(...uniqueItemsStatement(site, context, items), ...containsStatement(site, context, dialect));

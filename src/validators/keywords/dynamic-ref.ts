@@ -12,7 +12,7 @@ export const dynamicRefKeyword: KeywordCompiler = {
     const dynamic = site.node.dynamicRef;
     if (dynamic === undefined) return [];
     const initial = context.module.namedFunctions(dynamic.initial)!;
-    if (dynamic.anchor === undefined) return [{ statements: [callStatement(initial, site, true)] }];
+    if (dynamic.anchor === undefined) return [{ statements: [callStatement(initial, site, true, context.scope)] }];
     const target = code`${context.module.runtime("dynamicTarget")}(${dynamic.anchor}, ${context.dynamicRefInitial(dynamic.initial)})`;
     return [
       {

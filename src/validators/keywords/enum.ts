@@ -16,7 +16,7 @@ function equalsCondition(value: Code, expected: LiteralValue, module: ModuleScop
 /** True when `site.value` equals none of `values`, compared as JSON values. */
 function notAllowed(site: Site, values: LiteralValue[], context: CompileContext): Code {
   const allowed = context.scope.local("allowed");
-  const some = code`${context.module.constant("allowedValues", literal(values))}.some`;
+  const some = code`${context.module.constant("allowedValues", literal(values), { key: `enum ${JSON.stringify(values)}` })}.some`;
   return negate(call(some, code`(${allowed}) => ${call(context.module.runtime("jsonEqual"), site.value, allowed)}`));
 }
 
@@ -43,7 +43,7 @@ export const enumKeywords: KeywordCompiler = {
       statements.push({
         kind: "fail-if",
         condition,
-        failure: failure(site, "enum", code`{ allowedValues: ${values} }`, "must be equal to one of the allowed values"),
+        failure: failure(site, "enum", code`{ allowedValues: ${values} }`),
       });
     }
     if ("const" in site.node.schema) {
@@ -51,7 +51,7 @@ export const enumKeywords: KeywordCompiler = {
       statements.push({
         kind: "fail-if",
         condition: negate(equalsCondition(site.value, expected, context.module)),
-        failure: failure(site, "const", code`{ allowedValue: ${expected} }`, "must be equal to constant"),
+        failure: failure(site, "const", code`{ allowedValue: ${expected} }`),
       });
     }
     return statements.length === 0 ? [] : [{ statements }];

@@ -24,7 +24,7 @@ function bound(site: Site, keyword: string, comparison: Comparison, limit: numbe
   return {
     kind: "fail-if",
     condition: failsComparison(site.value, comparison, limit),
-    failure: failure(site, keyword, code`{ comparison: ${comparison}, limit: ${limit} }`, `must be ${comparison} ${limit}`),
+    failure: failure(site, keyword, code`{ comparison: ${comparison}, limit: ${limit} }`),
   };
 }
 
@@ -63,7 +63,7 @@ export const numberKeywords: KeywordCompiler = {
       statements.push({
         kind: "fail-if",
         condition: negate(call(context.module.runtime("isMultipleOf"), site.value, divisor)),
-        failure: failure(site, "multipleOf", code`{ multipleOf: ${divisor} }`, `must be multiple of ${divisor}`),
+        failure: failure(site, "multipleOf", code`{ multipleOf: ${divisor} }`),
       });
     }
     return statements.length === 0 ? [] : [{ instanceType: "number", statements }];

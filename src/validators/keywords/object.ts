@@ -1,9 +1,19 @@
 import { atLeast, refOverridesSiblings } from "../../dialect.js";
 import { escapePointerToken } from "../../json-pointer.js";
 import { isSchemaObject, type SchemaObject } from "../../schema-walk.js";
-import { call, type Code, code, compare, negate, not, or, pure } from "../code.js";
+import { call, type Code, code, compare, joinCode, negate, not, or, pure } from "../code.js";
 import type { SchemaNode } from "../../graph.js";
-import { callStatement, childNode, dialectOf, failure, type CompileContext, type KeywordCompiler, type Site } from "../context.js";
+import {
+  callStatement,
+  childNode,
+  dialectOf,
+  failure,
+  pathExpression,
+  schemaPathExpression,
+  type CompileContext,
+  type KeywordCompiler,
+  type Site,
+} from "../context.js";
 import type { Statement } from "../statements.js";
 import { declaredTypes } from "./type.js";
 import { acceptsEverything, numberValue, ownProperty, subschemaNode } from "./shared.js";
@@ -56,11 +66,11 @@ function propertyNamesStatements(site: Site, context: CompileContext): Statement
   const functions = context.subschemaFunctions(names);
   const key = context.scope.local("key");
   const start = context.scope.local("start");
-  const fail = failure(site, "propertyNames", code`{ propertyName: ${key} }`, "property name must be valid");
+  const fail = failure(site, "propertyNames", code`{ propertyName: ${key} }`);
   const failed = negate(call(functions.check, key));
   const report: Statement[] = [
     { kind: "const", name: start, value: code`errors.length` },
-    callStatement(functions, { ...site, value: key }, false),
+    callStatement(functions, { ...site, value: key }, false, context.scope),
     { kind: "snippet", code: code`${call(context.module.runtime("markPropertyName"), code`errors`, start, key)};` },
     { kind: "fail", failure: fail },
   ];
@@ -81,7 +91,7 @@ function propertyCountStatements(site: Site): Statement[] {
     statements.push({
       kind: "fail-if",
       condition: compare(code`Object.keys(${site.value}).length`, "<", minProperties),
-      failure: failure(site, "minProperties", code`{ limit: ${minProperties} }`, `must NOT have fewer than ${minProperties} properties`),
+      failure: failure(site, "minProperties", code`{ limit: ${minProperties} }`),
     });
   }
   const maxProperties = numberValue(site, "maxProperties");
@@ -89,7 +99,7 @@ function propertyCountStatements(site: Site): Statement[] {
     statements.push({
       kind: "fail-if",
       condition: compare(code`Object.keys(${site.value}).length`, ">", maxProperties),
-      failure: failure(site, "maxProperties", code`{ limit: ${maxProperties} }`, `must NOT have more than ${maxProperties} properties`),
+      failure: failure(site, "maxProperties", code`{ limit: ${maxProperties} }`),
     });
   }
   return statements;
@@ -101,7 +111,6 @@ function dependentRequiredStatements(site: Site, keyword: string, dependencies: 
   for (const [property, required] of dependencies) {
     if (required.length === 0) continue;
     const deps = required.join(", ");
-    const message = `must have ${required.length === 1 ? "property" : "properties"} ${deps} when property ${property} is present`;
     statements.push({
       kind: "if",
       condition: compare(ownProperty(site.value, property), "!==", code`undefined`),
@@ -112,7 +121,6 @@ function dependentRequiredStatements(site: Site, keyword: string, dependencies: 
           site,
           keyword,
           code`{ property: ${property}, missingProperty: ${missing}, depsCount: ${required.length}, deps: ${deps} }`,
-          message,
         ),
       })),
     });
@@ -130,7 +138,7 @@ function dependentSchemaStatements(site: Site, context: CompileContext, keyword:
     statements.push({
       kind: "if",
       condition: compare(ownProperty(site.value, property), "!==", code`undefined`),
-      then: [callStatement(functions, site, true)],
+      then: [callStatement(functions, site, true, context.scope)],
     });
   }
   return statements;
@@ -179,6 +187,30 @@ function checksTypeFirst(node: SchemaNode): boolean {
   return types !== undefined && types.length > 0;
 }
 
+/**
+ * `required`: a failure for each missing property. A collector checks several through a
+ * module-level list (`collectRequired` in the run-time).
+ */
+function requiredStatements(
+  site: Site,
+  context: CompileContext,
+  required: readonly string[],
+  typeChecksMissing: ReadonlySet<string>,
+): Statement[] {
+  const missing = required.map((name): Statement => ({
+    kind: "fail-if",
+    condition: compare(ownProperty(site.value, name), "===", code`undefined`),
+    failure: failure(site, "required", code`{ missingProperty: ${name} }`),
+  }));
+  const checks = missing.filter((_, index) => !typeChecksMissing.has(required[index]!));
+  if (required.length < 2) return [{ kind: "by-mode", check: checks, collect: missing }];
+  const { module } = context;
+  const list = module.constant(`${module.baseName(site.node)}Required`, code`${required}`, { key: `required ${JSON.stringify(required)}` });
+  const schemaPath = schemaPathExpression(context.scope, `#${site.node.pointer}`);
+  const collect = code`${call(module.runtime("collectRequired"), site.value, list, pathExpression(site.path), code`errors`, schemaPath)};`;
+  return [{ kind: "by-mode", check: checks, collect: [{ kind: "snippet", code: collect }] }];
+}
+
 /** `required` and `properties`: each required property is present, and each present property valid. */
 function propertyStatements(site: Site, context: CompileContext, properties: readonly string[]): Statement[] {
   const { schema } = site.node as { schema: SchemaObject };
@@ -187,25 +219,47 @@ function propertyStatements(site: Site, context: CompileContext, properties: rea
   // A boolean check needs no separate test for a missing required property whose schema starts
   // with a `type` check: `undefined` has no JSON type, so that check fails on it (one read, not two).
   const typeChecksMissing = new Set(required.filter((name) => nodes.has(name) && checksTypeFirst(nodes.get(name)!)));
-  const statements: Statement[] = [];
-  for (const name of required) {
-    const missing: Statement = {
-      kind: "fail-if",
-      condition: compare(ownProperty(site.value, name), "===", code`undefined`),
-      failure: failure(site, "required", code`{ missingProperty: ${name} }`, `must have required property '${name}'`),
-    };
-    statements.push(typeChecksMissing.has(name) ? { kind: "by-mode", check: [], collect: [missing] } : missing);
-  }
+  const statements: Statement[] = requiredStatements(site, context, required, typeChecksMissing);
+  const checks: Statement[] = [];
+  const table: { name: string; collect: Code; key: string }[] = [];
   for (const [name, node] of nodes) {
     if (node.schema === true) continue;
     const local = context.scope.local(name);
     const body = context.compileSubschema({ node, value: local, path: [...site.path, `/${escapePointerToken(name)}`] });
     if (body.length === 0) continue;
-    statements.push({ kind: "const", name: local, value: ownProperty(site.value, name) });
-    const present: Statement = { kind: "if", condition: compare(local, "!==", code`undefined`), then: body };
-    statements.push(typeChecksMissing.has(name) ? { kind: "by-mode", check: body, collect: [present] } : present);
+    checks.push({ kind: "const", name: local, value: ownProperty(site.value, name) });
+    checks.push(
+      ...(typeChecksMissing.has(name) ? body : [{ kind: "if", condition: compare(local, "!==", code`undefined`), then: body } as const]),
+    );
+    table.push({ name, ...context.propertyCollector(node) });
   }
-  return statements;
+  if (table.length === 0) return statements;
+  return [...statements, { kind: "by-mode", check: checks, collect: [collectPropertiesStatement(site, context, table)] }];
+}
+
+/**
+ * A collector checks `properties` through a module-level table of the properties and their
+ * schemas' collectors (`collectProperties` in the run-time): equal schemas share a collector, so
+ * each is written once, not at every property that has it.
+ */
+function collectPropertiesStatement(
+  site: Site,
+  context: CompileContext,
+  table: readonly { name: string; collect: Code; key: string }[],
+): Statement {
+  const { module } = context;
+  const entries = table.map(({ name, collect }) => code`[${name}, ${collect}]`);
+  // prettier breaks an array of two or more arrays one per line, fitting or not. `as const` keeps
+  // each entry a pair for `collectProperties` (and is shorter than a type, so `= [` fits its line).
+  const value = entries.length === 1 ? code`[${entries[0]!}] as const` : code`[\n${joinCode(entries, ",\n")},\n] as const`;
+  const list = module.constant(`${module.baseName(site.node)}Properties`, value, {
+    key: `properties ${JSON.stringify(table.map(({ name, key }) => [name, key]))}`,
+  });
+  const schemaPath = schemaPathExpression(context.scope, `#${site.node.pointer}`);
+  return {
+    kind: "snippet",
+    code: code`${call(module.runtime("collectProperties"), site.value, list, pathExpression(site.path), code`errors`, schemaPath)};`,
+  };
 }
 
 /** `additionalProperties`: every property that neither `properties` nor `patternProperties` names. */
@@ -223,12 +277,17 @@ function additionalPropertyStatements(
       ? []
       : known.length <= 8
         ? known.map((name) => compare(key, "===", name))
-        : [call(code`${context.module.constant("knownProperties", pure(code`new Set(${known})`))}.has`, key)];
+        : [
+            call(
+              code`${context.module.constant("knownProperties", pure(code`new Set(${known})`), { key: `known ${JSON.stringify(known)}` })}.has`,
+              key,
+            ),
+          ];
   const tests = [...knownTests, ...patterns.map(({ regExp }) => call(code`${regExp()}.test`, key))];
   const isKnown = tests.length === 0 ? code`false` : or(...tests);
   const header = code`for (const ${key} of Object.keys(${site.value}))`;
   if (additional.schema === false) {
-    const fail = failure(site, "additionalProperties", code`{ additionalProperty: ${key} }`, "must NOT have additional properties");
+    const fail = failure(site, "additionalProperties", code`{ additionalProperty: ${key} }`);
     return [{ kind: "loop", header, body: [{ kind: "fail-if", condition: not(isKnown), failure: fail }] }];
   }
   const local = context.scope.local("propertyValue");

@@ -8,6 +8,6 @@ export const refKeyword: KeywordCompiler = {
     const target = site.node.ref;
     if (target === undefined) return [];
     const functions = context.module.namedFunctions(target)!;
-    return [{ statements: [callStatement(functions, site, !isPlainRef(site.node))] }];
+    return [{ statements: [callStatement(functions, site, !isPlainRef(site.node), context.scope)] }];
   },
 };

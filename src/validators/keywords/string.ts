@@ -17,7 +17,7 @@ export const stringKeywords: KeywordCompiler = {
       statements.push({
         kind: "fail-if",
         condition: compare(length(), "<", minLength),
-        failure: failure(site, "minLength", code`{ limit: ${minLength} }`, `must NOT have fewer than ${minLength} characters`),
+        failure: failure(site, "minLength", code`{ limit: ${minLength} }`),
       });
     }
     const maxLength = numberValue(site, "maxLength");
@@ -26,7 +26,7 @@ export const stringKeywords: KeywordCompiler = {
         kind: "fail-if",
         // A string of at most maxLength UTF-16 units has at most as many code points.
         condition: and(compare(code`${site.value}.length`, ">", maxLength), compare(length(), ">", maxLength)),
-        failure: failure(site, "maxLength", code`{ limit: ${maxLength} }`, `must NOT have more than ${maxLength} characters`),
+        failure: failure(site, "maxLength", code`{ limit: ${maxLength} }`),
       });
     }
     if ("pattern" in schema) {
@@ -35,7 +35,7 @@ export const stringKeywords: KeywordCompiler = {
       statements.push({
         kind: "fail-if",
         condition: negate(call(code`${regExp}.test`, site.value)),
-        failure: failure(site, "pattern", code`{ pattern: ${pattern} }`, `must match pattern "${pattern}"`),
+        failure: failure(site, "pattern", code`{ pattern: ${pattern} }`),
       });
     }
     return statements.length === 0 ? [] : [{ instanceType: "string", statements }];

@@ -21,10 +21,8 @@ function unevaluatedProperties(site: Site, context: CompileContext, sub: SchemaN
   const key = context.scope.local("key");
   const propertyValue = context.scope.local("propertyValue");
   const path = [...site.path, "/", code`${context.module.runtime("pointerToken")}(${key})`];
-  const body = applySubschema(
-    sub,
-    failure(site, "unevaluatedProperties", code`{ unevaluatedProperty: ${key} }`, "must NOT have unevaluated properties"),
-    () => context.compileSubschema({ node: sub, value: propertyValue, path }),
+  const body = applySubschema(sub, failure(site, "unevaluatedProperties", code`{ unevaluatedProperty: ${key} }`), () =>
+    context.compileSubschema({ node: sub, value: propertyValue, path }),
   );
   return {
     instanceType: "object",
@@ -47,15 +45,8 @@ function unevaluatedItems(site: Site, context: CompileContext, sub: SchemaNode):
   const [evaluated, declaration] = declareEvaluated(site, context);
   const index = context.scope.local("index");
   const item = context.scope.local("item");
-  const body = applySubschema(
-    sub,
-    failure(
-      site,
-      "unevaluatedItems",
-      code`{ limit: ${evaluated}.items }`,
-      code`"must NOT have more than " + ${evaluated}.items + " items"`,
-    ),
-    () => context.compileSubschema({ node: sub, value: item, path: [...site.path, "/", index] }),
+  const body = applySubschema(sub, failure(site, "unevaluatedItems", code`{ limit: ${evaluated}.items }`), () =>
+    context.compileSubschema({ node: sub, value: item, path: [...site.path, "/", index] }),
   );
   return {
     instanceType: "array",

@@ -6,6 +6,7 @@ import { narrowingOf } from "./keywords.js";
 import { PACKAGE_ROOT, packageVersion } from "./package-info.js";
 import type { SchemaNode } from "./graph.js";
 import { dynamicRefTargets, type ResolvedSchemas } from "./resolve.js";
+import type { SharedSubschemas } from "./validators/share.js";
 
 /**
  * The on-disk cache that makes repeated runs fast, keyed only by content, so a stale entry can
@@ -161,6 +162,7 @@ export function moduleKeys(
   resolved: ResolvedSchemas,
   names: ReadonlyMap<SchemaNode, string>,
   runKey: string,
+  sharedSubschemas: SharedSubschemas,
 ): Map<ModuleInput, string> {
   const moduleOfNode = new Map<SchemaNode, ModuleInput>();
   for (const module of modules) for (const node of module.locations) moduleOfNode.set(node, module);
@@ -170,7 +172,9 @@ export function moduleKeys(
   for (const module of modules) {
     const root = resolved.graph.nodeAt(module);
     const typeNames = module.locations.map((node) => `${node.pointer}=${names.get(node)}`);
-    own.set(module, contentHash(module.document.displayPath, module.pointer, JSON.stringify(root.schema), ...typeNames));
+    // Which of its subschemas call shared functions, and which it declares, depend on other modules.
+    const shared = sharedSubschemas.contract(names.get(module.locations[0]!)!);
+    own.set(module, contentHash(module.document.displayPath, module.pointer, JSON.stringify(root.schema), ...typeNames, ...shared));
     // The very view possibleTypes reads (a ref target's own view is in its module's contract).
     const narrowing = module.locations.map((node) => {
       const { dialect, keywords } = narrowingOf(node);

@@ -7,6 +7,7 @@ import { locationKey, type SchemaNode } from "./graph.js";
 import { call, Code, code, docComment, identifier, joinCode, lineComment, pure } from "./validators/code.js";
 import { checkReturnType, compileValidators, functionNames, wrapperNames } from "./validators/compile.js";
 import { FORMATS_NAMESPACE, RUNTIME_VALUES, type RuntimeName } from "./validators/context.js";
+import type { SharedSubschemas } from "./validators/share.js";
 
 export const RUNTIME_MODULE = "_runtime";
 const RUNTIME_SOURCE = new URL("../../src/runtime/validation-runtime.ts", import.meta.url);
@@ -123,13 +124,16 @@ export function planModules(documents: readonly SchemaDocument[], namedLocations
     .map((module) => ({ ...module, locations: module.locations.sort((a, b) => byCodeUnits(a.pointer, b.pointer)) }));
 }
 
+/** What every module is emitted with: the types' context, and the subschemas modules share (see validators/share.ts). */
+export type ModuleContext = TypeContext & { sharedSubschemas: SharedSubschemas };
+
 /**
  * Builds the generated module of one schema document: its named types (via json-schema-to-typescript)
  * and their validators. `moduleOf` maps a type name to the module that declares it.
  */
 export async function emitModule(
   input: ModuleInput,
-  context: TypeContext,
+  context: ModuleContext,
   moduleOf: ReadonlyMap<string, string>,
 ): Promise<GeneratedFile & { usesFormats: boolean }> {
   const typeNames = input.locations.map((node) => context.names.get(node)!);
@@ -139,6 +143,7 @@ export async function emitModule(
     resolved: context.resolved,
     assertFormats: context.assertFormats,
     unknownTypes: new Set(typeNames.filter((_, index) => types[index]!.isUnknown)),
+    shared: context.sharedSubschemas,
   });
   const wrapperCode = typeNames.map((typeName, index) => wrappers(typeName, types[index]!.isUnknown, validators.runtime));
 

@@ -12,6 +12,7 @@ import { byCodeUnits } from "./order.js";
 import type { SchemaNode } from "./graph.js";
 import type { ResolvedSchemas, ResolveOptions } from "./resolve.js";
 import { applyChanges, isGeneratedFile, planChanges, type FileChange } from "./write.js";
+import { shareSubschemas, type SharedSubschemas } from "./validators/share.js";
 
 export interface GenerateOptions {
   /** Schema files, directories or globs; default: the config's `inputs` (`schemas`). */
@@ -181,6 +182,7 @@ interface Plan {
   moduleOf: Map<string, string>;
   /** Each module's cache key; without the cache, no module needs one. */
   keys: Map<ModuleInput, string> | undefined;
+  sharedSubschemas: SharedSubschemas;
 }
 
 /** Load and analyze: the input documents, and the schema graph linked from them. */
@@ -205,18 +207,20 @@ function plan(run: Run, resolved: ResolvedSchemas): Plan {
     for (const node of module.locations) moduleOf.set(names.get(node)!, moduleName);
   }
   const runKey = `${run.settings.key}\0${resolved.usesUnevaluated}`;
-  const keys = run.cache === undefined ? undefined : moduleKeys(modules, resolved, names, runKey);
-  return { names, modules, moduleOf, keys };
+  // Not with unevaluated*: their annotations follow each occurrence's own functions.
+  const sharedSubschemas = shareSubschemas(modules, names, !resolved.usesUnevaluated);
+  const keys = run.cache === undefined ? undefined : moduleKeys(modules, resolved, names, runKey, sharedSubschemas);
+  return { names, modules, moduleOf, keys, sharedSubschemas };
 }
 
 /** Each module, in order: the cache's copy, or its types and validators emitted now. */
 async function emitModules(
   run: Run,
   resolved: ResolvedSchemas,
-  { names, modules, moduleOf, keys }: Plan,
+  { names, modules, moduleOf, keys, sharedSubschemas }: Plan,
   onProgress: GenerateOptions["onProgress"],
 ): Promise<EmittedModule[]> {
-  const context = { resolved, names, assertFormats: run.settings.assertFormats, sharedTypes: new Map() };
+  const context = { resolved, names, assertFormats: run.settings.assertFormats, sharedTypes: new Map(), sharedSubschemas };
   let generatedCount = 0;
   return Promise.all(
     modules.map(async (module) => {

@@ -118,6 +118,36 @@ test("a changed schema regenerates its module and its dependents' only when thei
   assert.deepEqual(outputOf(dir), await uncached(dir));
 });
 
+test("a module calling a subschema another module declares is regenerated when that one stops declaring it", async () => {
+  const dir = temporaryDirectory("cache-shared");
+  directories.push(dir);
+  mkdirSync(path.join(dir, "api"));
+  const names = ["login", "name", "email", "bio", "company", "blog", "location", "avatar", "url"];
+  const user = { type: "object", required: ["login"], properties: Object.fromEntries(names.map((name) => [name, { type: "string" }])) };
+  const write = (alpha: object): void =>
+    writeFileSync(
+      path.join(dir, "api/openapi.json"),
+      JSON.stringify({
+        openapi: "3.0.3",
+        info: { title: "Users", version: "1" },
+        paths: {},
+        components: { schemas: { alpha, beta: { type: "object", properties: { author: user } } } },
+      }),
+    );
+  write({ type: "object", properties: { owner: user } });
+  await run(dir, { inputs: ["api"] });
+  assert.match(
+    readFileSync(path.join(dir, "out/Beta.ts"), "utf8"),
+    /from "\.\/Alpha\.js"/,
+    "Beta calls the user object's functions in Alpha",
+  );
+  // Beta's own schema is unchanged, but Alpha no longer has the user object: Beta must declare it.
+  write({ type: "object", properties: { owner: { type: "string" } } });
+  const changed = await run(dir, { inputs: ["api"] });
+  assert.equal(changed.reusedModules, 0);
+  assert.deepEqual(outputOf(dir), await uncached(dir, { inputs: ["api"] }));
+});
+
 test("no stale cache entry survives a change of schema, options or codegen version", async () => {
   const dir = project();
   await run(dir);

@@ -75,6 +75,53 @@ test("OpenAPI 3.0: one module per component schema, refs between them, nullable 
   assert.equal((module["isEmail"] as (value: unknown) => boolean)("ann@example.com"), true);
 });
 
+test("OpenAPI: an inline object two components repeat has one function pair, and each occurrence reports its own schema path", async () => {
+  const user = {
+    type: "object",
+    description: "A user (descriptions do not keep equal schemas apart)",
+    required: ["login", "id"],
+    properties: Object.fromEntries(
+      ["login", "name", "email", "bio", "company", "blog", "location", "avatar"].map((name) => [name, { type: "string" }]),
+    ),
+  };
+  user.properties["id"] = { type: "integer" };
+  const document = {
+    openapi: "3.0.3",
+    info: { title: "Users", version: "1" },
+    paths: {},
+    components: {
+      schemas: {
+        alpha: { type: "object", properties: { owner: user } },
+        beta: { type: "object", properties: { author: { ...user, description: "The author" }, reviewers: { type: "array", items: user } } },
+      },
+    },
+  };
+  const { dir, module } = await generateDocument(document);
+  const alpha = readFileSync(path.join(dir, "out/Alpha.ts"), "utf8");
+  const beta = readFileSync(path.join(dir, "out/Beta.ts"), "utf8");
+  assert.match(alpha, /^export function collectAlpha_OwnerErrors\(/m);
+  assert.match(beta, /import \{ checkAlpha_Owner, collectAlpha_OwnerErrors \} from "\.\/Alpha\.js";/);
+  assert.doesNotMatch(beta, /"login"/, "Beta.ts has no copy of the user object's checks");
+
+  const validateBeta = module["validateBeta"] as (value: unknown) => {
+    valid: boolean;
+    errors?: { instancePath: string; schemaPath: string }[];
+  };
+  assert.equal(validateBeta({ author: { login: "ann", id: 1 }, reviewers: [{ login: "bob", id: 2 }] }).valid, true);
+  assert.deepEqual(
+    validateBeta({ author: { login: 1, id: 1 }, reviewers: [{ id: 2 }] }).errors?.map((error) => [error.instancePath, error.schemaPath]),
+    [
+      ["/author/login", "#/components/schemas/beta/properties/author/properties/login/type"],
+      ["/reviewers/0", "#/components/schemas/beta/properties/reviewers/items/required"],
+    ],
+  );
+  const validateAlpha = module["validateAlpha"] as typeof validateBeta;
+  assert.deepEqual(
+    validateAlpha({ owner: { login: "ann" } }).errors?.map((error) => [error.instancePath, error.schemaPath]),
+    [["/owner", "#/components/schemas/alpha/properties/owner/required"]],
+  );
+});
+
 test("OpenAPI 3.1: component schemas are JSON Schema 2020-12", async () => {
   const { files, module } = await generateDocument({
     openapi: "3.1.0",

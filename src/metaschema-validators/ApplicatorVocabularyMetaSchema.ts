@@ -332,7 +332,6 @@ function collectApplicatorVocabularyMetaSchema_SchemaErrors(
     if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
     else {
       for (const key of Object.keys(value)) {
-        if (false) continue;
         const propertyValue = value[key];
         dynamicTarget("", DYNAMIC_REF_INITIAL9).collect(propertyValue, instancePath + "/" + pointerToken(key), errors);
       }
@@ -383,7 +382,6 @@ function collectApplicatorVocabularyMetaSchema_PatternPropertiesErrors(
     if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
     else {
       for (const key of Object.keys(value)) {
-        if (false) continue;
         const propertyValue = value[key];
         dynamicTarget("", DYNAMIC_REF_INITIAL11).collect(propertyValue, instancePath + "/" + pointerToken(key), errors);
       }
@@ -426,7 +424,6 @@ export function checkApplicatorVocabularyMetaSchema(value: unknown): value is Ap
       if (properties !== undefined) {
         if (!isJsonObject(properties)) return false;
         for (const key of Object.keys(properties)) {
-          if (false) continue;
           const propertyValue = properties[key];
           if (!dynamicTarget("", DYNAMIC_REF_INITIAL8).check(propertyValue)) return false;
         }
@@ -435,7 +432,6 @@ export function checkApplicatorVocabularyMetaSchema(value: unknown): value is Ap
       if (patternProperties !== undefined) {
         if (!isJsonObject(patternProperties)) return false;
         for (const key2 of Object.keys(patternProperties)) {
-          if (false) continue;
           const propertyValue2 = patternProperties[key2];
           if (!dynamicTarget("", DYNAMIC_REF_INITIAL10).check(propertyValue2)) return false;
         }
@@ -447,7 +443,6 @@ export function checkApplicatorVocabularyMetaSchema(value: unknown): value is Ap
       if (dependentSchemas !== undefined) {
         if (!isJsonObject(dependentSchemas)) return false;
         for (const key4 of Object.keys(dependentSchemas)) {
-          if (false) continue;
           const propertyValue3 = dependentSchemas[key4];
           if (!dynamicTarget("", DYNAMIC_REF_INITIAL12).check(propertyValue3)) return false;
         }

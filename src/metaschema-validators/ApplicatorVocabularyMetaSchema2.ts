@@ -261,7 +261,6 @@ function collectApplicatorVocabularyMetaSchema2_SchemaErrors(
     if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
     else {
       for (const key of Object.keys(value)) {
-        if (false) continue;
         const propertyValue = value[key];
         dynamicTarget("meta", DYNAMIC_REF_INITIAL6).collect(propertyValue, instancePath + "/" + pointerToken(key), errors);
       }
@@ -312,7 +311,6 @@ function collectApplicatorVocabularyMetaSchema2_PatternPropertiesErrors(
     if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
     else {
       for (const key of Object.keys(value)) {
-        if (false) continue;
         const propertyValue = value[key];
         dynamicTarget("meta", DYNAMIC_REF_INITIAL8).collect(propertyValue, instancePath + "/" + pointerToken(key), errors);
       }
@@ -350,7 +348,6 @@ export function checkApplicatorVocabularyMetaSchema2(value: unknown): value is A
       if (properties !== undefined) {
         if (!isJsonObject(properties)) return false;
         for (const key of Object.keys(properties)) {
-          if (false) continue;
           const propertyValue = properties[key];
           if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL5).check(propertyValue)) return false;
         }
@@ -359,7 +356,6 @@ export function checkApplicatorVocabularyMetaSchema2(value: unknown): value is A
       if (patternProperties !== undefined) {
         if (!isJsonObject(patternProperties)) return false;
         for (const key2 of Object.keys(patternProperties)) {
-          if (false) continue;
           const propertyValue2 = patternProperties[key2];
           if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL7).check(propertyValue2)) return false;
         }
@@ -371,7 +367,6 @@ export function checkApplicatorVocabularyMetaSchema2(value: unknown): value is A
       if (dependentSchemas !== undefined) {
         if (!isJsonObject(dependentSchemas)) return false;
         for (const key4 of Object.keys(dependentSchemas)) {
-          if (false) continue;
           const propertyValue3 = dependentSchemas[key4];
           if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL9).check(propertyValue3)) return false;
         }

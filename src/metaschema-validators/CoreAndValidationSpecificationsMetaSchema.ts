@@ -139,7 +139,6 @@ function collectCoreAndValidationSpecificationsMetaSchema_DefinitionsErrors(
     if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
     else {
       for (const key of Object.keys(value)) {
-        if (false) continue;
         const propertyValue = value[key];
         dynamicTarget("", DYNAMIC_REF_INITIAL2).collect(propertyValue, instancePath + "/" + pointerToken(key), errors);
       }
@@ -192,7 +191,6 @@ function collectCoreAndValidationSpecificationsMetaSchema_DependenciesErrors(
     if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
     else {
       for (const key of Object.keys(value)) {
-        if (false) continue;
         const propertyValue = value[key];
         if (!(
           checkCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0(propertyValue) ||
@@ -234,7 +232,6 @@ export function checkCoreAndValidationSpecificationsMetaSchema(value: unknown): 
       if (definitions !== undefined) {
         if (!isJsonObject(definitions)) return false;
         for (const key of Object.keys(definitions)) {
-          if (false) continue;
           const propertyValue = definitions[key];
           if (!dynamicTarget("", DYNAMIC_REF_INITIAL).check(propertyValue)) return false;
         }
@@ -243,7 +240,6 @@ export function checkCoreAndValidationSpecificationsMetaSchema(value: unknown): 
       if (dependencies !== undefined) {
         if (!isJsonObject(dependencies)) return false;
         for (const key2 of Object.keys(dependencies)) {
-          if (false) continue;
           const propertyValue2 = dependencies[key2];
           if (!(
             checkCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0(propertyValue2) ||

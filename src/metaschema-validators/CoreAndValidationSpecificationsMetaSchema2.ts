@@ -168,7 +168,6 @@ function collectCoreAndValidationSpecificationsMetaSchema2_DefinitionsErrors(
     if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
     else {
       for (const key of Object.keys(value)) {
-        if (false) continue;
         const propertyValue = value[key];
         dynamicTarget("meta", DYNAMIC_REF_INITIAL2).collect(propertyValue, instancePath + "/" + pointerToken(key), errors);
       }
@@ -221,7 +220,6 @@ function collectCoreAndValidationSpecificationsMetaSchema2_DependenciesErrors(
     if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
     else {
       for (const key of Object.keys(value)) {
-        if (false) continue;
         const propertyValue = value[key];
         if (!(
           checkCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0(propertyValue) ||
@@ -264,7 +262,6 @@ export function checkCoreAndValidationSpecificationsMetaSchema2(value: unknown):
       if (definitions !== undefined) {
         if (!isJsonObject(definitions)) return false;
         for (const key of Object.keys(definitions)) {
-          if (false) continue;
           const propertyValue = definitions[key];
           if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL).check(propertyValue)) return false;
         }
@@ -273,7 +270,6 @@ export function checkCoreAndValidationSpecificationsMetaSchema2(value: unknown):
       if (dependencies !== undefined) {
         if (!isJsonObject(dependencies)) return false;
         for (const key2 of Object.keys(dependencies)) {
-          if (false) continue;
           const propertyValue2 = dependencies[key2];
           if (!(
             checkCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0(propertyValue2) ||

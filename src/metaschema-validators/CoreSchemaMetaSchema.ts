@@ -252,7 +252,6 @@ function collectCoreSchemaMetaSchema_DefinitionsErrors(
   if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
     for (const key of Object.keys(value)) {
-      if (false) continue;
       const propertyValue = value[key];
       collectCoreSchemaMetaSchemaErrors(propertyValue, instancePath + "/" + pointerToken(key), errors);
     }
@@ -271,7 +270,6 @@ function collectCoreSchemaMetaSchema_DependenciesErrors(
   if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
     for (const key of Object.keys(value)) {
-      if (false) continue;
       const propertyValue = value[key];
       if (!(checkCoreSchemaMetaSchema(propertyValue as unknown) || checkStringArray4(propertyValue as unknown))) {
         collectCoreSchemaMetaSchemaErrors(propertyValue, instancePath + "/" + pointerToken(key), errors);
@@ -400,7 +398,6 @@ export function checkCoreSchemaMetaSchema(value: unknown): value is CoreSchemaMe
     if (definitions !== undefined) {
       if (!isJsonObject(definitions)) return false;
       for (const key of Object.keys(definitions)) {
-        if (false) continue;
         const propertyValue = definitions[key];
         if (!checkCoreSchemaMetaSchema(propertyValue)) return false;
       }
@@ -409,7 +406,6 @@ export function checkCoreSchemaMetaSchema(value: unknown): value is CoreSchemaMe
     if (properties !== undefined) {
       if (!isJsonObject(properties)) return false;
       for (const key2 of Object.keys(properties)) {
-        if (false) continue;
         const propertyValue2 = properties[key2];
         if (!checkCoreSchemaMetaSchema(propertyValue2)) return false;
       }
@@ -418,7 +414,6 @@ export function checkCoreSchemaMetaSchema(value: unknown): value is CoreSchemaMe
     if (patternProperties !== undefined) {
       if (!isJsonObject(patternProperties)) return false;
       for (const key3 of Object.keys(patternProperties)) {
-        if (false) continue;
         const propertyValue3 = patternProperties[key3];
         if (!checkCoreSchemaMetaSchema(propertyValue3)) return false;
       }
@@ -427,7 +422,6 @@ export function checkCoreSchemaMetaSchema(value: unknown): value is CoreSchemaMe
     if (dependencies !== undefined) {
       if (!isJsonObject(dependencies)) return false;
       for (const key4 of Object.keys(dependencies)) {
-        if (false) continue;
         const propertyValue4 = dependencies[key4];
         if (!(checkCoreSchemaMetaSchema(propertyValue4 as unknown) || checkStringArray4(propertyValue4 as unknown))) return false;
       }

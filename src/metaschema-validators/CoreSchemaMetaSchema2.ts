@@ -270,7 +270,6 @@ function collectCoreSchemaMetaSchema2_DefinitionsErrors(
   if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
     for (const key of Object.keys(value)) {
-      if (false) continue;
       const propertyValue = value[key];
       collectCoreSchemaMetaSchema2Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
     }
@@ -305,7 +304,6 @@ function collectCoreSchemaMetaSchema2_PatternPropertiesErrors(
   if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
     for (const key of Object.keys(value)) {
-      if (false) continue;
       const propertyValue = value[key];
       collectCoreSchemaMetaSchema2Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
     }
@@ -332,7 +330,6 @@ function collectCoreSchemaMetaSchema2_DependenciesErrors(
   if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
     for (const key of Object.keys(value)) {
-      if (false) continue;
       const propertyValue = value[key];
       if (!(checkCoreSchemaMetaSchema2(propertyValue as unknown) || checkStringArray5(propertyValue as unknown))) {
         collectCoreSchemaMetaSchema2Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
@@ -475,7 +472,6 @@ export function checkCoreSchemaMetaSchema2(value: unknown): value is CoreSchemaM
     if (definitions !== undefined) {
       if (!isJsonObject(definitions)) return false;
       for (const key of Object.keys(definitions)) {
-        if (false) continue;
         const propertyValue = definitions[key];
         if (!checkCoreSchemaMetaSchema2(propertyValue)) return false;
       }
@@ -484,7 +480,6 @@ export function checkCoreSchemaMetaSchema2(value: unknown): value is CoreSchemaM
     if (properties !== undefined) {
       if (!isJsonObject(properties)) return false;
       for (const key2 of Object.keys(properties)) {
-        if (false) continue;
         const propertyValue2 = properties[key2];
         if (!checkCoreSchemaMetaSchema2(propertyValue2)) return false;
       }
@@ -493,7 +488,6 @@ export function checkCoreSchemaMetaSchema2(value: unknown): value is CoreSchemaM
     if (patternProperties !== undefined) {
       if (!isJsonObject(patternProperties)) return false;
       for (const key3 of Object.keys(patternProperties)) {
-        if (false) continue;
         const propertyValue3 = patternProperties[key3];
         if (!checkCoreSchemaMetaSchema2(propertyValue3)) return false;
       }
@@ -505,7 +499,6 @@ export function checkCoreSchemaMetaSchema2(value: unknown): value is CoreSchemaM
     if (dependencies !== undefined) {
       if (!isJsonObject(dependencies)) return false;
       for (const key5 of Object.keys(dependencies)) {
-        if (false) continue;
         const propertyValue4 = dependencies[key5];
         if (!(checkCoreSchemaMetaSchema2(propertyValue4 as unknown) || checkStringArray5(propertyValue4 as unknown))) return false;
       }

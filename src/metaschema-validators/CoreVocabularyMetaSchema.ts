@@ -228,7 +228,6 @@ function collectCoreVocabularyMetaSchema_VocabularyErrors(
     if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
     else {
       for (const key of Object.keys(value)) {
-        if (false) continue;
         const propertyValue = value[key];
         if (typeof propertyValue !== "boolean")
           pushError(errors, "type", { type: "boolean" }, instancePath + "/" + pointerToken(key), schemaPath + "/additionalProperties");
@@ -273,7 +272,6 @@ function collectCoreVocabularyMetaSchema_DefsErrors(
     if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
     else {
       for (const key of Object.keys(value)) {
-        if (false) continue;
         const propertyValue = value[key];
         dynamicTarget("", DYNAMIC_REF_INITIAL2).collect(propertyValue, instancePath + "/" + pointerToken(key), errors);
       }
@@ -313,7 +311,6 @@ export function checkCoreVocabularyMetaSchema(value: unknown): value is CoreVoca
       if (vocabulary !== undefined) {
         if (!isJsonObject(vocabulary)) return false;
         for (const key of Object.keys(vocabulary)) {
-          if (false) continue;
           const propertyValue = vocabulary[key];
           if (typeof propertyValue !== "boolean") return false;
         }
@@ -327,7 +324,6 @@ export function checkCoreVocabularyMetaSchema(value: unknown): value is CoreVoca
       if (defs !== undefined) {
         if (!isJsonObject(defs)) return false;
         for (const key3 of Object.keys(defs)) {
-          if (false) continue;
           const propertyValue2 = defs[key3];
           if (!dynamicTarget("", DYNAMIC_REF_INITIAL).check(propertyValue2)) return false;
         }

@@ -134,7 +134,6 @@ function collectCoreVocabularyMetaSchema2_VocabularyErrors(
     if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
     else {
       for (const key of Object.keys(value)) {
-        if (false) continue;
         const propertyValue = value[key];
         if (typeof propertyValue !== "boolean")
           pushError(errors, "type", { type: "boolean" }, instancePath + "/" + pointerToken(key), schemaPath + "/additionalProperties");
@@ -179,7 +178,6 @@ function collectCoreVocabularyMetaSchema2_DefsErrors(
     if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
     else {
       for (const key of Object.keys(value)) {
-        if (false) continue;
         const propertyValue = value[key];
         dynamicTarget("meta", DYNAMIC_REF_INITIAL2).collect(propertyValue, instancePath + "/" + pointerToken(key), errors);
       }
@@ -215,7 +213,6 @@ export function checkCoreVocabularyMetaSchema2(value: unknown): value is CoreVoc
       if (vocabulary !== undefined) {
         if (!isJsonObject(vocabulary)) return false;
         for (const key of Object.keys(vocabulary)) {
-          if (false) continue;
           const propertyValue = vocabulary[key];
           if (typeof propertyValue !== "boolean") return false;
         }
@@ -229,7 +226,6 @@ export function checkCoreVocabularyMetaSchema2(value: unknown): value is CoreVoc
       if (defs !== undefined) {
         if (!isJsonObject(defs)) return false;
         for (const key3 of Object.keys(defs)) {
-          if (false) continue;
           const propertyValue2 = defs[key3];
           if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL).check(propertyValue2)) return false;
         }

@@ -247,7 +247,6 @@ function collectDraft04_DefinitionsErrors(value: unknown, instancePath: string, 
   if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
     for (const key of Object.keys(value)) {
-      if (false) continue;
       const propertyValue = value[key];
       collectDraft04Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
     }
@@ -261,7 +260,6 @@ function collectDraft04_DependenciesErrors(value: unknown, instancePath: string,
   if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
     for (const key of Object.keys(value)) {
-      if (false) continue;
       const propertyValue = value[key];
       if (!(checkDraft04(propertyValue as unknown) || checkStringArray3(propertyValue as unknown))) {
         collectDraft04Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
@@ -383,7 +381,6 @@ export function checkDraft04(value: unknown): value is Draft04 {
   if (definitions !== undefined) {
     if (!isJsonObject(definitions)) return false;
     for (const key of Object.keys(definitions)) {
-      if (false) continue;
       const propertyValue = definitions[key];
       if (!checkDraft04(propertyValue)) return false;
     }
@@ -392,7 +389,6 @@ export function checkDraft04(value: unknown): value is Draft04 {
   if (properties !== undefined) {
     if (!isJsonObject(properties)) return false;
     for (const key2 of Object.keys(properties)) {
-      if (false) continue;
       const propertyValue2 = properties[key2];
       if (!checkDraft04(propertyValue2)) return false;
     }
@@ -401,7 +397,6 @@ export function checkDraft04(value: unknown): value is Draft04 {
   if (patternProperties !== undefined) {
     if (!isJsonObject(patternProperties)) return false;
     for (const key3 of Object.keys(patternProperties)) {
-      if (false) continue;
       const propertyValue3 = patternProperties[key3];
       if (!checkDraft04(propertyValue3)) return false;
     }
@@ -410,7 +405,6 @@ export function checkDraft04(value: unknown): value is Draft04 {
   if (dependencies !== undefined) {
     if (!isJsonObject(dependencies)) return false;
     for (const key4 of Object.keys(dependencies)) {
-      if (false) continue;
       const propertyValue4 = dependencies[key4];
       if (!(checkDraft04(propertyValue4 as unknown) || checkStringArray3(propertyValue4 as unknown))) return false;
     }

@@ -186,7 +186,6 @@ function collectValidationVocabularyMetaSchema_DependentRequiredErrors(
     if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
     else {
       for (const key of Object.keys(value)) {
-        if (false) continue;
         const propertyValue = value[key];
         collectStringArrayErrors(propertyValue, instancePath + "/" + pointerToken(key), errors);
       }
@@ -325,7 +324,6 @@ export function checkValidationVocabularyMetaSchema(value: unknown): value is Va
       if (dependentRequired !== undefined) {
         if (!isJsonObject(dependentRequired)) return false;
         for (const key of Object.keys(dependentRequired)) {
-          if (false) continue;
           const propertyValue = dependentRequired[key];
           if (!checkStringArray(propertyValue)) return false;
         }

@@ -268,7 +268,6 @@ function collectValidationVocabularyMetaSchema2_DependentRequiredErrors(
     if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
     else {
       for (const key of Object.keys(value)) {
-        if (false) continue;
         const propertyValue = value[key];
         collectStringArray2Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
       }
@@ -330,7 +329,6 @@ export function checkValidationVocabularyMetaSchema2(value: unknown): value is V
       if (dependentRequired !== undefined) {
         if (!isJsonObject(dependentRequired)) return false;
         for (const key of Object.keys(dependentRequired)) {
-          if (false) continue;
           const propertyValue = dependentRequired[key];
           if (!checkStringArray2(propertyValue)) return false;
         }

@@ -1,8 +1,6 @@
 import { refOverridesSiblings } from "../dialect.js";
 import type { SchemaNode } from "../graph.js";
 import { narrowingOf } from "../keywords.js";
-import { parsePointer } from "../json-pointer.js";
-import { pascalCase } from "../name.js";
 import type { ResolvedSchemas } from "../resolve.js";
 import { isSchemaObject } from "../schema-walk.js";
 import { type Affix, affixed, Code, code, compare, docComment, identifier, joinCode, type Name, pure } from "./code.js";
@@ -38,6 +36,7 @@ import { unevaluatedKeywords } from "./keywords/unevaluated.js";
 import { evaluatedByFunction } from "./annotations.js";
 import { allowsNull, declaredTypes, instanceTypeOf, possibleTypes, typeCondition, typeGuard } from "./keywords/type.js";
 import { bareTypeName, Shapes } from "./shape.js";
+import { subschemaBaseName, type SharedSubschema, type SharedSubschemas } from "./share.js";
 import { render, type Statement } from "./statements.js";
 
 const KEYWORD_COMPILERS: readonly KeywordCompiler[] = [
@@ -78,6 +77,8 @@ export interface ValidatorInputs {
   assertFormats: boolean;
   /** Named types that are `unknown`: their check functions return `boolean`, not a type predicate. */
   unknownTypes: ReadonlySet<string>;
+  /** Subschemas whose functions one module declares for every module (see share.ts). */
+  shared: SharedSubschemas;
 }
 
 export interface CompiledValidators {
@@ -142,6 +143,7 @@ function reserveOwnNames(moduleNames: ModuleNames, typeName: string): void {
 export function compileValidators(named: readonly SchemaNode[], inputs: ValidatorInputs): CompiledValidators {
   const compiler = new ModuleCompiler(named, inputs);
   for (const node of named) compiler.compileNamed(node);
+  compiler.compileShared();
   return compiler.finish();
 }
 
@@ -177,6 +179,30 @@ class ModuleCompiler implements ModuleScope {
     this.shapes = new Shapes(inputs.names);
     this.own = new Set(named);
     for (const node of named) reserveOwnNames(this.moduleNames, this.typeName(node)!);
+    for (const { baseName } of this.ownShared())
+      for (const name of Object.values(functionNames(baseName))) this.moduleNames.reserve(name.text);
+  }
+
+  private ownShared(): readonly SharedSubschema[] {
+    return this.inputs.shared.ownedBy(this.typeName(this.named[0]!)!);
+  }
+
+  /** The functions of the shared subschemas this module declares. */
+  compileShared(): void {
+    for (const { node, baseName } of this.ownShared()) this.emitFunctions(node, functionNames(baseName), { kind: "shared" });
+  }
+
+  /** The functions of a subschema shared across modules, imported when another module declares them. */
+  private sharedFunctions(node: SchemaNode): FunctionPair | undefined {
+    const shared = this.inputs.shared.of(node);
+    if (shared === undefined) return undefined;
+    const functions = functionNames(shared.baseName);
+    if (shared.moduleTypeName !== this.typeName(this.named[0]!)) {
+      const imported = this.namedImports.get(shared.moduleTypeName) ?? new Set<string>();
+      for (const fn of Object.values(functions)) imported.add(fn.text);
+      this.namedImports.set(shared.moduleTypeName, imported);
+    }
+    return { ...functions, predicate: false, node };
   }
 
   private get resolved(): ResolvedSchemas {
@@ -230,7 +256,7 @@ class ModuleCompiler implements ModuleScope {
   /** The check and collect functions of a named schema (and its `evaluatedBy…` when unevaluated* is in use). */
   compileNamed(node: SchemaNode): void {
     const typeName = this.typeName(node)!;
-    this.emitFunctions(node, functionNames(typeName), typeName);
+    this.emitFunctions(node, functionNames(typeName), { kind: "named", typeName });
     if (this.resolved.usesUnevaluated) {
       this.functions.push(evaluatedByFunction(affixed(typeName, EVALUATED_AFFIX), node, this.contextFor(this.evaluatedByScope()), true));
     }
@@ -261,7 +287,7 @@ class ModuleCompiler implements ModuleScope {
       module: this,
       scope,
       compileSubschema: (site) =>
-        site.node.size > INLINE_LIMIT
+        site.node.size > INLINE_LIMIT || this.inputs.shared.of(site.node) !== undefined
           ? [callStatement(this.subschemaFunctions(site.node), site, false, scope)]
           : this.compileSchema(site, scope, false),
       subschemaFunctions: (node) => this.subschemaFunctions(node),
@@ -291,30 +317,34 @@ class ModuleCompiler implements ModuleScope {
     );
     const statements = arrangeByType(site, fragments, this);
     // OpenAPI 3.0's nullable: null passes, and the keywords check every other value.
-    return allowsNull(schema, dialectOf(node))
+    return allowsNull(schema, dialectOf(node)) && statements.length > 0
       ? [{ kind: "if", condition: compare(site.value, "!==", null), then: statements }]
       : statements;
   }
 
   /**
-   * Writes the check and collect functions of `node`: a named schema's (exported) or a subschema's
-   * private pair. A named schema's collector reports its own schema path; a private one takes it
-   * as a parameter, when its errors need it. Returns whether the collector takes it.
+   * Writes the check and collect functions of `node`: a named schema's, a subschema's private pair,
+   * or a subschema shared across modules (see share.ts), exported like a named schema's. A named
+   * schema's collector reports its own schema path; the others take it as a parameter (a private
+   * one only when its errors need it). Returns whether the collector takes it.
    */
-  private emitFunctions(node: SchemaNode, { check, collect }: { check: Code; collect: Code }, typeName: string | undefined): boolean {
-    const exported = typeName !== undefined;
+  private emitFunctions(node: SchemaNode, { check, collect }: { check: Code; collect: Code }, owner: Owner): boolean {
     const root = this.compileRoot(node);
-    const { scope, statements } = root;
-    const exportKeyword = new Code(exported ? "export " : "");
-    const checkReturn = exported ? checkReturnType(typeName, this.inputs.unknownTypes.has(typeName)) : code`boolean`;
+    const { statements } = root;
+    const checkReturn =
+      owner.kind === "named" ? checkReturnType(owner.typeName, this.inputs.unknownTypes.has(owner.typeName)) : code`boolean`;
     const checkBody = root.scoped(code`${render(statements, "check")}\nreturn true;`);
+    const doc =
+      owner.kind === "named"
+        ? `Whether \`value\` is a valid ${owner.typeName}: the recursive check that \`is${owner.typeName}\` guards.`
+        : `Whether \`value\` matches the schema at #${node.pointer}${owner.kind === "shared" ? ", and every schema of its shape" : ""}.`;
     // Flat: until names are resolved, a function is kept as text and names, not the code built for it.
     this.functions.push(
-      code`${docComment(exported ? `Whether \`value\` is a valid ${typeName}: the recursive check that \`is${typeName}\` guards.` : `Whether \`value\` matches the schema at #${node.pointer}.`)}
-${exportKeyword}function ${check}(value: unknown): ${checkReturn} {\n${checkBody}\n}`.flat(),
-      this.collector(node, collect, typeName, root),
+      code`${docComment(doc)}
+${exportKeyword(owner)}function ${check}(value: unknown): ${checkReturn} {\n${checkBody}\n}`.flat(),
+      this.collector(node, collect, owner, root),
     );
-    return !exported && scope.usesSchemaPath;
+    return owner.kind === "shared" || (owner.kind === "private" && root.scope.usesSchemaPath);
   }
 
   /** The statements of a function validating `node`, its locals, and the wrapper of its body (see `dynamicScopeEntry`). */
@@ -325,20 +355,21 @@ ${exportKeyword}function ${check}(value: unknown): ${checkReturn} {\n${checkBody
   }
 
   /**
-   * The collector of `node`: a named schema's (exported) reports its own schema path; a private one
-   * takes it as a parameter when its errors need it, so equal subschemas share it.
+   * The collector of `node`: a named schema's reports its own schema path; a private one takes it
+   * as a parameter when its errors need it, a shared one always, so equal subschemas share it.
    */
-  private collector(node: SchemaNode, collect: Code, typeName: string | undefined, { scope, statements, scoped }: CompiledRoot): Code {
-    const exported = typeName !== undefined;
+  private collector(node: SchemaNode, collect: Code, owner: Owner, { scope, statements, scoped }: CompiledRoot): Code {
     const collected = render(statements, {
       pushError: () => this.runtime("pushError"),
       schemaPath: (absolute) => schemaPathExpression(scope, absolute),
     });
-    const ownPath = exported && scope.usesSchemaPath ? code`const schemaPath = ${`#${node.pointer}`};\n` : code``;
+    const named = owner.kind === "named";
+    const ownPath = named && scope.usesSchemaPath ? code`const schemaPath = ${`#${node.pointer}`};\n` : code``;
     const body = scoped(code`${ownPath}${collected}`);
-    const pathParameter = !exported && scope.usesSchemaPath ? code`, schemaPath: string` : code``;
-    return code`${docComment(`Appends to \`errors\` every reason why \`value\` does not match ${exported ? typeName : "its schema"}.`)}
-${new Code(exported ? "export " : "")}function ${collect}(value: unknown, instancePath: string, errors: ${this.runtime("ValidationError")}[]${pathParameter}): void {\n${body}\n}`.flat();
+    const takesPath = owner.kind === "shared" || (owner.kind === "private" && scope.usesSchemaPath);
+    const pathParameter = takesPath ? code`, schemaPath: string` : code``;
+    return code`${docComment(`Appends to \`errors\` every reason why \`value\` does not match ${named ? owner.typeName : "its schema"}.`)}
+${exportKeyword(owner)}function ${collect}(value: unknown, instancePath: string, errors: ${this.runtime("ValidationError")}[]${pathParameter}): void {\n${body}\n}`.flat();
   }
 
   /** The `evaluatedBy…` function of a named schema, imported when it lives in another module. */
@@ -364,13 +395,15 @@ ${new Code(exported ? "export " : "")}function ${collect}(value: unknown, instan
   private subschemaFunctions(node: SchemaNode): FunctionPair {
     const named = this.namedFunctions(node) ?? (isPlainRef(node) ? this.namedFunctions(node.ref) : undefined);
     if (named !== undefined) return named;
+    const shared = this.sharedFunctions(node);
+    if (shared !== undefined) return shared;
     const shape = this.shapes.of(node);
     let pair = this.privateFunctions.get(shape);
     if (pair === undefined) {
       const names = functionNames(this.moduleNames.name(this.privateBaseName(node), FUNCTION_AFFIXES));
       pair = { ...names, predicate: false };
       this.privateFunctions.set(shape, pair);
-      if (this.emitFunctions(node, names, undefined)) pair.node = node;
+      if (this.emitFunctions(node, names, { kind: "private" })) pair.node = node;
     }
     return pair.node === undefined ? pair : { ...pair, node };
   }
@@ -384,12 +417,13 @@ ${new Code(exported ? "export " : "")}function ${collect}(value: unknown, instan
     const named = this.namedFunctions(target);
     if (named !== undefined) return { collect: named.collect, key: this.typeName(target)! };
     const shape = this.shapes.of(node);
-    if (node.size > INLINE_LIMIT) return { collect: this.subschemaFunctions(node).collect, key: shape };
+    if (node.size > INLINE_LIMIT || this.inputs.shared.of(node) !== undefined)
+      return { collect: this.subschemaFunctions(node).collect, key: shape };
     let collect = this.collectors.get(shape);
     if (collect === undefined) {
       collect = affixed(this.moduleNames.name(bareTypeName(node) ?? this.privateBaseName(node), [COLLECT_AFFIX]), COLLECT_AFFIX);
       this.collectors.set(shape, collect);
-      this.functions.push(this.collector(node, collect, undefined, this.compileRoot(node)));
+      this.functions.push(this.collector(node, collect, { kind: "private" }, this.compileRoot(node)));
     }
     return { collect, key: shape };
   }
@@ -419,20 +453,21 @@ ${new Code(exported ? "export " : "")}function ${collect}(value: unknown, instan
       code`const ${depth} = ${this.runtime("enterDynamicScope")}(${scope});\ntry {\n${body}\n} finally {\n${this.runtime("leaveDynamicScope")}(${depth});\n}`;
   }
 
-  /** `<Owner>_<Path>` for a subschema's private functions: named after the closest named schema containing it. */
   private privateBaseName(node: SchemaNode): string {
-    const owner = this.named
-      .filter((candidate) => candidate.document === node.document && (node.pointer + "/").startsWith(candidate.pointer + "/"))
-      .reduce((best, candidate) => (candidate.pointer.length > best.pointer.length ? candidate : best));
-    const relative = parsePointer(node.pointer.slice(owner.pointer.length)).filter((token) => token !== "properties");
-    // The underscore keeps private names apart from named schemas' (type names have none).
-    return `${this.typeName(owner)!}_${pascalCase(relative.join(" "))}`;
+    return subschemaBaseName(node, this.named, this.inputs.names);
   }
 
   /** The scope of an `evaluatedBy…` function. */
   private evaluatedByScope(): LocalScope {
     return this.moduleNames.localScope(["value", "includeUnevaluated"]);
   }
+}
+
+/** Whose functions are written: a named schema's, a subschema's private ones, or those of a subschema shared across modules. */
+type Owner = { kind: "named"; typeName: string } | { kind: "private" } | { kind: "shared" };
+
+function exportKeyword(owner: Owner): Code {
+  return new Code(owner.kind === "private" ? "" : "export ");
 }
 
 interface CompiledRoot {

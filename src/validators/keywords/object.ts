@@ -284,11 +284,19 @@ function additionalPropertyStatements(
             ),
           ];
   const tests = [...knownTests, ...patterns.map(({ regExp }) => call(code`${regExp()}.test`, key))];
-  const isKnown = tests.length === 0 ? code`false` : or(...tests);
   const header = code`for (const ${key} of Object.keys(${site.value}))`;
   if (additional.schema === false) {
     const fail = failure(site, "additionalProperties", code`{ additionalProperty: ${key} }`);
-    return [{ kind: "loop", header, body: [{ kind: "fail-if", condition: not(isKnown), failure: fail }] }];
+    if (tests.length > 0) return [{ kind: "loop", header, body: [{ kind: "fail-if", condition: not(or(...tests)), failure: fail }] }];
+    // No property is allowed: a check needs no loop (nor an unused `key`), a collector names each.
+    const any = compare(code`Object.keys(${site.value}).length`, ">", 0);
+    return [
+      {
+        kind: "by-mode",
+        check: [{ kind: "fail-if", condition: any, failure: fail }],
+        collect: [{ kind: "loop", header, body: [{ kind: "fail", failure: fail }] }],
+      },
+    ];
   }
   const local = context.scope.local("propertyValue");
   const body = context.compileSubschema({
@@ -301,7 +309,11 @@ function additionalPropertyStatements(
     {
       kind: "loop",
       header,
-      body: [{ kind: "continue-if", condition: isKnown }, { kind: "const", name: local, value: code`${site.value}[${key}]` }, ...body],
+      body: [
+        ...(tests.length === 0 ? [] : [{ kind: "continue-if", condition: or(...tests) } as const]),
+        { kind: "const", name: local, value: code`${site.value}[${key}]` },
+        ...body,
+      ],
     },
   ];
 }

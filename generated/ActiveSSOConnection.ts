@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -44,9 +44,6 @@ const ACTIVE_SSOCONNECTION_PROPERTIES = [
   ["identity_provider", collectStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -121,14 +118,11 @@ export function isActiveSSOConnection(
 export function validateActiveSSOConnection(
   value: unknown,
 ): ValidationResult<ActiveSSOConnection> {
-  try {
-    if (checkActiveSSOConnection(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectActiveSSOConnectionErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<ActiveSSOConnection>(
+    value,
+    checkActiveSSOConnection,
+    collectActiveSSOConnectionErrors,
+  );
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -74,9 +74,6 @@ const ADDRESS_PROPERTIES = [
   ["primary", collectBooleanErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -87,9 +84,6 @@ function collectStringErrors(
     pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectBooleanErrors(
   value: unknown,
   instancePath: string,
@@ -162,14 +156,7 @@ export function isAddress(value: unknown): value is Address {
  * Validates `value` as Address, collecting every error.
  */
 export function validateAddress(value: unknown): ValidationResult<Address> {
-  try {
-    if (checkAddress(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectAddressErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<Address>(value, checkAddress, collectAddressErrors);
 }
 
 /**

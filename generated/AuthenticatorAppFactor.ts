@@ -10,7 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -27,9 +27,6 @@ const AUTHENTICATOR_APP_FACTOR_PROPERTIES = [
   ["totp_id", collectStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -101,14 +98,11 @@ export function isAuthenticatorAppFactor(
 export function validateAuthenticatorAppFactor(
   value: unknown,
 ): ValidationResult<AuthenticatorAppFactor> {
-  try {
-    if (checkAuthenticatorAppFactor(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectAuthenticatorAppFactorErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<AuthenticatorAppFactor>(
+    value,
+    checkAuthenticatorAppFactor,
+    collectAuthenticatorAppFactorErrors,
+  );
 }
 
 /**

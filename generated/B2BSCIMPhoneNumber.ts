@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -40,9 +40,6 @@ const B2_BSCIMPHONE_NUMBER_PROPERTIES = [
   ["primary", collectBooleanErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -53,9 +50,6 @@ function collectStringErrors(
     pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectBooleanErrors(
   value: unknown,
   instancePath: string,
@@ -130,14 +124,11 @@ export function isB2BSCIMPhoneNumber(
 export function validateB2BSCIMPhoneNumber(
   value: unknown,
 ): ValidationResult<B2BSCIMPhoneNumber> {
-  try {
-    if (checkB2BSCIMPhoneNumber(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectB2BSCIMPhoneNumberErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<B2BSCIMPhoneNumber>(
+    value,
+    checkB2BSCIMPhoneNumber,
+    collectB2BSCIMPhoneNumberErrors,
+  );
 }
 
 /**

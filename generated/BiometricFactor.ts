@@ -10,7 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -27,9 +27,6 @@ const BIOMETRIC_FACTOR_PROPERTIES = [
   ["biometric_registration_id", collectStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -97,14 +94,11 @@ export function isBiometricFactor(value: unknown): value is BiometricFactor {
 export function validateBiometricFactor(
   value: unknown,
 ): ValidationResult<BiometricFactor> {
-  try {
-    if (checkBiometricFactor(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectBiometricFactorErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<BiometricFactor>(
+    value,
+    checkBiometricFactor,
+    collectBiometricFactorErrors,
+  );
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -35,9 +35,6 @@ const CUSTOM_ROLE_PERMISSION_PROPERTIES = [
   ["actions", collectCustomRolePermission_ActionsErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -48,9 +45,6 @@ function collectStringErrors(
     pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCustomRolePermission_ActionsErrors(
   value: unknown,
   instancePath: string,
@@ -140,14 +134,11 @@ export function isCustomRolePermission(
 export function validateCustomRolePermission(
   value: unknown,
 ): ValidationResult<CustomRolePermission> {
-  try {
-    if (checkCustomRolePermission(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectCustomRolePermissionErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<CustomRolePermission>(
+    value,
+    checkCustomRolePermission,
+    collectCustomRolePermissionErrors,
+  );
 }
 
 /**

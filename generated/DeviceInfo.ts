@@ -10,7 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 import {
   type DeviceAttributeDetails,
@@ -67,9 +67,6 @@ const DEVICE_INFO_PROPERTIES = [
   ["ip_geo_country_details", collectDeviceAttributeDetailsErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -166,14 +163,11 @@ export function isDeviceInfo(value: unknown): value is DeviceInfo {
 export function validateDeviceInfo(
   value: unknown,
 ): ValidationResult<DeviceInfo> {
-  try {
-    if (checkDeviceInfo(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectDeviceInfoErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<DeviceInfo>(
+    value,
+    checkDeviceInfo,
+    collectDeviceInfoErrors,
+  );
 }
 
 /**

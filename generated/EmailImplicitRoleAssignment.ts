@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -35,9 +35,6 @@ const EMAIL_IMPLICIT_ROLE_ASSIGNMENT_PROPERTIES = [
   ["role_id", collectStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -110,14 +107,11 @@ export function isEmailImplicitRoleAssignment(
 export function validateEmailImplicitRoleAssignment(
   value: unknown,
 ): ValidationResult<EmailImplicitRoleAssignment> {
-  try {
-    if (checkEmailImplicitRoleAssignment(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectEmailImplicitRoleAssignmentErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<EmailImplicitRoleAssignment>(
+    value,
+    checkEmailImplicitRoleAssignment,
+    collectEmailImplicitRoleAssignmentErrors,
+  );
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -27,9 +27,6 @@ const EMBEDDABLE_MAGIC_LINK_FACTOR_PROPERTIES = [
   ["embedded_id", collectStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -101,14 +98,11 @@ export function isEmbeddableMagicLinkFactor(
 export function validateEmbeddableMagicLinkFactor(
   value: unknown,
 ): ValidationResult<EmbeddableMagicLinkFactor> {
-  try {
-    if (checkEmbeddableMagicLinkFactor(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectEmbeddableMagicLinkFactorErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<EmbeddableMagicLinkFactor>(
+    value,
+    checkEmbeddableMagicLinkFactor,
+    collectEmbeddableMagicLinkFactorErrors,
+  );
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -40,9 +40,6 @@ const ENTITLEMENT_PROPERTIES = [
   ["primary", collectBooleanErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -53,9 +50,6 @@ function collectStringErrors(
     pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectBooleanErrors(
   value: unknown,
   instancePath: string,
@@ -126,14 +120,11 @@ export function isEntitlement(value: unknown): value is Entitlement {
 export function validateEntitlement(
   value: unknown,
 ): ValidationResult<Entitlement> {
-  try {
-    if (checkEntitlement(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectEntitlementErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<Entitlement>(
+    value,
+    checkEntitlement,
+    collectEntitlementErrors,
+  );
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -35,9 +35,6 @@ const GROUP_PROPERTIES = [
   ["display", collectStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -98,14 +95,7 @@ export function isGroup(value: unknown): value is Group {
  * Validates `value` as Group, collecting every error.
  */
 export function validateGroup(value: unknown): ValidationResult<Group> {
-  try {
-    if (checkGroup(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectGroupErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<Group>(value, checkGroup, collectGroupErrors);
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -40,9 +40,6 @@ const IMS_PROPERTIES = [
   ["primary", collectBooleanErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -53,9 +50,6 @@ function collectStringErrors(
     pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectBooleanErrors(
   value: unknown,
   instancePath: string,
@@ -112,14 +106,7 @@ export function isIMs(value: unknown): value is IMs {
  * Validates `value` as IMs, collecting every error.
  */
 export function validateIMs(value: unknown): ValidationResult<IMs> {
-  try {
-    if (checkIMs(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectIMsErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<IMs>(value, checkIMs, collectIMsErrors);
 }
 
 /**

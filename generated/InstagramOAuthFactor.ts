@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -40,9 +40,6 @@ const INSTAGRAM_OAUTH_FACTOR_PROPERTIES = [
   ["email_id", collectStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -117,14 +114,11 @@ export function isInstagramOAuthFactor(
 export function validateInstagramOAuthFactor(
   value: unknown,
 ): ValidationResult<InstagramOAuthFactor> {
-  try {
-    if (checkInstagramOAuthFactor(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectInstagramOAuthFactorErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<InstagramOAuthFactor>(
+    value,
+    checkInstagramOAuthFactor,
+    collectInstagramOAuthFactorErrors,
+  );
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -40,9 +40,6 @@ const MANAGER_PROPERTIES = [
   ["display_name", collectStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -105,14 +102,7 @@ export function isManager(value: unknown): value is Manager {
  * Validates `value` as Manager, collecting every error.
  */
 export function validateManager(value: unknown): ValidationResult<Manager> {
-  try {
-    if (checkManager(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectManagerErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<Manager>(value, checkManager, collectManagerErrors);
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
 import {
@@ -218,9 +218,6 @@ const MEMBER_PROPERTIES = [
   ["lock_expires_at", collectDateTimeStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -231,9 +228,6 @@ function collectStringErrors(
     pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectMember_SsoRegistrationsErrors(
   value: unknown,
   instancePath: string,
@@ -250,9 +244,6 @@ function collectMember_SsoRegistrationsErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectBooleanErrors(
   value: unknown,
   instancePath: string,
@@ -263,9 +254,6 @@ function collectBooleanErrors(
     pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectMember_OauthRegistrationsErrors(
   value: unknown,
   instancePath: string,
@@ -282,9 +270,6 @@ function collectMember_OauthRegistrationsErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectMember_RetiredEmailAddressesErrors(
   value: unknown,
   instancePath: string,
@@ -301,9 +286,6 @@ function collectMember_RetiredEmailAddressesErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectMember_RolesErrors(
   value: unknown,
   instancePath: string,
@@ -320,9 +302,6 @@ function collectMember_RolesErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectMember_TrustedMetadataErrors(
   value: unknown,
   instancePath: string,
@@ -335,9 +314,6 @@ function collectMember_TrustedMetadataErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectDateTimeStringErrors(
   value: unknown,
   instancePath: string,
@@ -495,14 +471,7 @@ export function isMember(value: unknown): value is Member {
  * Validates `value` as Member, collecting every error.
  */
 export function validateMember(value: unknown): ValidationResult<Member> {
-  try {
-    if (checkMember(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectMemberErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<Member>(value, checkMember, collectMemberErrors);
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -34,9 +34,6 @@ const MEMBER_ROLE_SOURCE_PROPERTIES = [
   ["details", collectMemberRoleSource_DetailsErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -47,9 +44,6 @@ function collectStringErrors(
     pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectMemberRoleSource_DetailsErrors(
   value: unknown,
   instancePath: string,
@@ -125,14 +119,11 @@ export function isMemberRoleSource(value: unknown): value is MemberRoleSource {
 export function validateMemberRoleSource(
   value: unknown,
 ): ValidationResult<MemberRoleSource> {
-  try {
-    if (checkMemberRoleSource(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectMemberRoleSourceErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<MemberRoleSource>(
+    value,
+    checkMemberRoleSource,
+    collectMemberRoleSourceErrors,
+  );
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
 import {
@@ -99,9 +99,6 @@ const MEMBER_SESSION_PROPERTIES = [
   ["custom_claims", collectMemberSession_CustomClaimsErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -112,9 +109,6 @@ function collectStringErrors(
     pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectDateTimeStringErrors(
   value: unknown,
   instancePath: string,
@@ -135,9 +129,6 @@ function collectDateTimeStringErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectMemberSession_AuthenticationFactorsErrors(
   value: unknown,
   instancePath: string,
@@ -158,9 +149,6 @@ function collectMemberSession_AuthenticationFactorsErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectMemberSession_RolesErrors(
   value: unknown,
   instancePath: string,
@@ -184,9 +172,6 @@ function collectMemberSession_RolesErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectMemberSession_CustomClaimsErrors(
   value: unknown,
   instancePath: string,
@@ -286,14 +271,11 @@ export function isMemberSession(value: unknown): value is MemberSession {
 export function validateMemberSession(
   value: unknown,
 ): ValidationResult<MemberSession> {
-  try {
-    if (checkMemberSession(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectMemberSessionErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<MemberSession>(
+    value,
+    checkMemberSession,
+    collectMemberSessionErrors,
+  );
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -27,9 +27,6 @@ const OAUTH_ACCESS_TOKEN_EXCHANGE_FACTOR_PROPERTIES = [
   ["client_id", collectStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -101,15 +98,11 @@ export function isOAuthAccessTokenExchangeFactor(
 export function validateOAuthAccessTokenExchangeFactor(
   value: unknown,
 ): ValidationResult<OAuthAccessTokenExchangeFactor> {
-  try {
-    if (checkOAuthAccessTokenExchangeFactor(value))
-      return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectOAuthAccessTokenExchangeFactorErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<OAuthAccessTokenExchangeFactor>(
+    value,
+    checkOAuthAccessTokenExchangeFactor,
+    collectOAuthAccessTokenExchangeFactorErrors,
+  );
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -54,9 +54,6 @@ const OAUTH_REGISTRATION_PROPERTIES = [
   ["locale", collectStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -139,14 +136,11 @@ export function isOAuthRegistration(
 export function validateOAuthRegistration(
   value: unknown,
 ): ValidationResult<OAuthRegistration> {
-  try {
-    if (checkOAuthRegistration(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectOAuthRegistrationErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<OAuthRegistration>(
+    value,
+    checkOAuthRegistration,
+    collectOAuthRegistrationErrors,
+  );
 }
 
 /**

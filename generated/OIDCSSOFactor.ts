@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -40,9 +40,6 @@ const OIDCSSOFACTOR_PROPERTIES = [
   ["external_id", collectStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -113,14 +110,11 @@ export function isOIDCSSOFactor(value: unknown): value is OIDCSSOFactor {
 export function validateOIDCSSOFactor(
   value: unknown,
 ): ValidationResult<OIDCSSOFactor> {
-  try {
-    if (checkOIDCSSOFactor(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectOIDCSSOFactorErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<OIDCSSOFactor>(
+    value,
+    checkOIDCSSOFactor,
+    collectOIDCSSOFactorErrors,
+  );
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
 import {
@@ -252,9 +252,6 @@ const ORGANIZATION_PROPERTIES = [
   ["allowed_oauth_tenants", collectOrganization_TrustedMetadataErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -265,9 +262,6 @@ function collectStringErrors(
     pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectOrganization_SsoJitProvisioningAllowedConnectionsErrors(
   value: unknown,
   instancePath: string,
@@ -291,9 +285,6 @@ function collectOrganization_SsoJitProvisioningAllowedConnectionsErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectOrganization_SsoActiveConnectionsErrors(
   value: unknown,
   instancePath: string,
@@ -314,9 +305,6 @@ function collectOrganization_SsoActiveConnectionsErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectOrganization_RbacEmailImplicitRoleAssignmentsErrors(
   value: unknown,
   instancePath: string,
@@ -337,9 +325,6 @@ function collectOrganization_RbacEmailImplicitRoleAssignmentsErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectOrganization_CustomRolesErrors(
   value: unknown,
   instancePath: string,
@@ -356,9 +341,6 @@ function collectOrganization_CustomRolesErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectOrganization_TrustedMetadataErrors(
   value: unknown,
   instancePath: string,
@@ -371,9 +353,6 @@ function collectOrganization_TrustedMetadataErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectDateTimeStringErrors(
   value: unknown,
   instancePath: string,
@@ -592,14 +571,11 @@ export function isOrganization(value: unknown): value is Organization {
 export function validateOrganization(
   value: unknown,
 ): ValidationResult<Organization> {
-  try {
-    if (checkOrganization(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectOrganizationErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<Organization>(
+    value,
+    checkOrganization,
+    collectOrganizationErrors,
+  );
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -35,9 +35,6 @@ const PHONE_NUMBER_FACTOR_PROPERTIES = [
   ["phone_number", collectStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -110,14 +107,11 @@ export function isPhoneNumberFactor(
 export function validatePhoneNumberFactor(
   value: unknown,
 ): ValidationResult<PhoneNumberFactor> {
-  try {
-    if (checkPhoneNumberFactor(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectPhoneNumberFactorErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<PhoneNumberFactor>(
+    value,
+    checkPhoneNumberFactor,
+    collectPhoneNumberFactorErrors,
+  );
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -40,9 +40,6 @@ const PHOTO_PROPERTIES = [
   ["primary", collectBooleanErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -53,9 +50,6 @@ function collectStringErrors(
     pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectBooleanErrors(
   value: unknown,
   instancePath: string,
@@ -118,14 +112,7 @@ export function isPhoto(value: unknown): value is Photo {
  * Validates `value` as Photo, collecting every error.
  */
 export function validatePhoto(value: unknown): ValidationResult<Photo> {
-  try {
-    if (checkPhoto(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectPhotoErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<Photo>(value, checkPhoto, collectPhotoErrors);
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
 import {
@@ -102,9 +102,6 @@ const RECOVER_RESPONSE_PROPERTIES = [
   ["member_device", collectDeviceInfoErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -115,9 +112,6 @@ function collectStringErrors(
     pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectInt32IntegerErrors(
   value: unknown,
   instancePath: string,
@@ -226,14 +220,11 @@ export function isRecoverResponse(value: unknown): value is RecoverResponse {
 export function validateRecoverResponse(
   value: unknown,
 ): ValidationResult<RecoverResponse> {
-  try {
-    if (checkRecoverResponse(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectRecoverResponseErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<RecoverResponse>(
+    value,
+    checkRecoverResponse,
+    collectRecoverResponseErrors,
+  );
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -35,9 +35,6 @@ const RETIRED_EMAIL_PROPERTIES = [
   ["email_address", collectStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -106,14 +103,11 @@ export function isRetiredEmail(value: unknown): value is RetiredEmail {
 export function validateRetiredEmail(
   value: unknown,
 ): ValidationResult<RetiredEmail> {
-  try {
-    if (checkRetiredEmail(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectRetiredEmailErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<RetiredEmail>(
+    value,
+    checkRetiredEmail,
+    collectRetiredEmailErrors,
+  );
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -27,9 +27,6 @@ const SLACK_OAUTH_EXCHANGE_FACTOR_PROPERTIES = [
   ["email_id", collectStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -101,14 +98,11 @@ export function isSlackOAuthExchangeFactor(
 export function validateSlackOAuthExchangeFactor(
   value: unknown,
 ): ValidationResult<SlackOAuthExchangeFactor> {
-  try {
-    if (checkSlackOAuthExchangeFactor(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectSlackOAuthExchangeFactorErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<SlackOAuthExchangeFactor>(
+    value,
+    checkSlackOAuthExchangeFactor,
+    collectSlackOAuthExchangeFactorErrors,
+  );
 }
 
 /**

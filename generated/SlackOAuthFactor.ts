@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -40,9 +40,6 @@ const SLACK_OAUTH_FACTOR_PROPERTIES = [
   ["email_id", collectStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -115,14 +112,11 @@ export function isSlackOAuthFactor(value: unknown): value is SlackOAuthFactor {
 export function validateSlackOAuthFactor(
   value: unknown,
 ): ValidationResult<SlackOAuthFactor> {
-  try {
-    if (checkSlackOAuthFactor(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectSlackOAuthFactorErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<SlackOAuthFactor>(
+    value,
+    checkSlackOAuthFactor,
+    collectSlackOAuthFactorErrors,
+  );
 }
 
 /**

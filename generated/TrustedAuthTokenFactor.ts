@@ -10,7 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -27,9 +27,6 @@ const TRUSTED_AUTH_TOKEN_FACTOR_PROPERTIES = [
   ["token_id", collectStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -101,14 +98,11 @@ export function isTrustedAuthTokenFactor(
 export function validateTrustedAuthTokenFactor(
   value: unknown,
 ): ValidationResult<TrustedAuthTokenFactor> {
-  try {
-    if (checkTrustedAuthTokenFactor(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectTrustedAuthTokenFactorErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<TrustedAuthTokenFactor>(
+    value,
+    checkTrustedAuthTokenFactor,
+    collectTrustedAuthTokenFactorErrors,
+  );
 }
 
 /**

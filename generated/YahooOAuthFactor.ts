@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -40,9 +40,6 @@ const YAHOO_OAUTH_FACTOR_PROPERTIES = [
   ["email_id", collectStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -115,14 +112,11 @@ export function isYahooOAuthFactor(value: unknown): value is YahooOAuthFactor {
 export function validateYahooOAuthFactor(
   value: unknown,
 ): ValidationResult<YahooOAuthFactor> {
-  try {
-    if (checkYahooOAuthFactor(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectYahooOAuthFactorErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<YahooOAuthFactor>(
+    value,
+    checkYahooOAuthFactor,
+    collectYahooOAuthFactorErrors,
+  );
 }
 
 /**

@@ -201,7 +201,7 @@ export function notTooDeeplyNested(error: unknown): false {
  * What `validateX` returns when validation ran out of call stack: the data is invalid, and the
  * caller gets an error to report instead of an exception. Any other exception is a bug and goes on.
  */
-export function tooDeeplyNested(error: unknown): {
+function tooDeeplyNested(error: unknown): {
   valid: false;
   errors: ValidationError[];
 } {
@@ -218,6 +218,30 @@ export function tooDeeplyNested(error: unknown): {
       },
     ],
   };
+}
+
+/**
+ * What every generated `validateX` does: `check` (X's), and when it fails, the errors `collect`
+ * finds. Data nested too deeply to validate is invalid, with one error instead of an exception.
+ */
+export function validateWith<T>(
+  value: unknown,
+  check: (value: unknown) => boolean,
+  collect: (
+    value: unknown,
+    instancePath: string,
+    errors: ValidationError[],
+  ) => void,
+): ValidationResult<T> {
+  try {
+    // `check` is T's guard.
+    if (check(value)) return { valid: true, value: value as T };
+    const errors: ValidationError[] = [];
+    collect(value, "", errors);
+    return { valid: false, errors };
+  } catch (error) {
+    return tooDeeplyNested(error);
+  }
 }
 
 /** Wraps a generated `validateX` function as a Standard Schema. */

@@ -7,13 +7,14 @@
  *   npm run bench                               # the full run
  *   BENCH_QUICK=1 node dist/scripts/bench.js    # few rounds, a small GitHub subset: only checks that it runs
  */
+import { gzipSync } from "node:zlib";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isRecoverResponse, validateRecoverResponse } from "../generated/index.js";
 import { generate } from "../src/index.js";
-import { githubAjv, stytchAjv, type AjvValidate } from "./bench/ajv.js";
+import { githubAjv, githubAjvStandalone, stytchAjv, stytchAjvStandalone, type AjvValidate } from "./bench/ajv.js";
 import { compileAndImport } from "./bench/compile.js";
 import { bundleImport } from "./bundle.js";
 import {
@@ -66,6 +67,9 @@ const TARGETS = {
   // esbuild --bundle --minify of one import from GitHub's index.ts.
   guardBundleKb: 15,
   validatorBundleKb: 45,
+  // Every generated .ts file: types and validators.
+  stytchOutputKb: 250,
+  githubOutputMb: 10,
 };
 
 const CODEGEN_BIN = path.join(REPO_ROOT, "bin/codegen.js");
@@ -433,6 +437,9 @@ function githubGenerationRows(
   rows.push(
     growthRow(githubComponents === undefined ? "all components" : `first ${githubComponents} components + refs`, uncached, whole.schemas),
   );
+  github.progress(`compiling ajv's standalone module of ${label}`);
+  const ajvSource = (): string => githubAjvStandalone(whole.schemas, Object.keys(whole.schemas));
+  rows.push(outputSizeRow(label, github.dir, ajvSource, { limit: TARGETS.githubOutputMb * 1e6, unit: "MB" }));
   return rows;
 }
 
@@ -487,6 +494,48 @@ function growthRow(name: string, time: ProcessRun | Error, schemas: Schemas): Ro
 }
 
 /** Runs every comparison and returns the table's rows. */
+/** Bytes, raw and gzipped file by file, of the TypeScript files of a directory. */
+function outputBytes(dir: string): { raw: number; gzip: number } {
+  const files = readdirSync(dir).filter((name) => name.endsWith(".ts"));
+  const contents = files.map((name) => readFileSync(path.join(dir, name)));
+  return {
+    raw: contents.reduce((sum, text) => sum + text.length, 0),
+    gzip: contents.reduce((sum, text) => sum + gzipSync(text).length, 0),
+  };
+}
+
+function size(bytes: number, unit: "kB" | "MB"): string {
+  return unit === "kB" ? `${(bytes / 1000).toFixed(1)} kB` : `${(bytes / 1e6).toFixed(2)} MB`;
+}
+
+/**
+ * What codegen writes for `label` (its `out` in `dir`, types and validators), against ajv's
+ * standalone module of the same components (validators only, every error) and json2ts's
+ * declarations (types only, from the generation row's run in `dir`).
+ */
+function outputSizeRow(label: string, dir: string, ajvSource: () => string, { limit, unit }: { limit: number; unit: "kB" | "MB" }): Row {
+  const name = `output of ${label}, bytes (gzip)`;
+  const target = `≤ ${size(limit, unit)}`;
+  const ours = settle(() => outputBytes(path.join(dir, "out")));
+  if (ours instanceof Error) return unavailable(name, target, ours);
+  const peers: string[] = [];
+  const ajv = settle(() => Buffer.from(ajvSource()));
+  peers.push(
+    ajv instanceof Error
+      ? `ajv standalone: ${reason(ajv)}`
+      : `ajv standalone ${size(ajv.length, unit)} (${size(gzipSync(ajv).length, unit)})`,
+  );
+  const json2ts = settle(() => readFileSync(path.join(dir, "json2ts-output.d.ts")));
+  if (!(json2ts instanceof Error)) peers.push(`json2ts types ${size(json2ts.length, unit)} (${size(gzipSync(json2ts).length, unit)})`);
+  return {
+    name,
+    codegen: `${size(ours.raw, unit)} (${size(ours.gzip, unit)})`,
+    peer: peers.join("; "),
+    target,
+    passed: ours.raw <= limit,
+  };
+}
+
 /**
  * What esbuild ships for one guard and one validator imported from the GitHub output's index.ts:
  * Repository's, or (for a subset without it) the first type's.
@@ -533,6 +582,9 @@ export async function runBench(options: BenchOptions = {}): Promise<Row[]> {
     rows.push(...(await githubValidatorRows(document, work, settings.speed)));
     const context = { cli: new CodegenCli(), work, runs: settings.runs, progress };
     rows.push(stytchGenerationRow(context));
+    rows.push(
+      outputSizeRow("Stytch", path.join(work, "stytch"), stytchAjvStandalone, { limit: TARGETS.stytchOutputKb * 1000, unit: "kB" }),
+    );
     rows.push(...githubGenerationRows(document, settings.githubComponents, settings.growth, context));
     rows.push(...(await bundleRows(path.join(work, "github", "out"))));
     return rows;

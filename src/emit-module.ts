@@ -67,14 +67,7 @@ export function ${is}(value: unknown): ${checkReturnType(typeName, isUnknown)} {
       }`,
       code`${docComment(`Validates \`value\` as ${typeName}, collecting every error.`)}
 export function ${validate}(value: unknown): ${runtime("ValidationResult")}<${type}> {
-        try {
-          if (${check}(value)) return { valid: true, value };
-          const errors: ${runtime("ValidationError")}[] = [];
-          ${collect}(value, "", errors);
-          return { valid: false, errors };
-        } catch (error) {
-          return ${runtime("tooDeeplyNested")}(error);
-        }
+        return ${runtime("validateWith")}<${type}>(value, ${check}, ${collect});
       }`,
       code`${docComment(`Throws a SchemaValidationError listing every error unless \`value\` is a valid ${typeName}.`)}
 export function ${assert}(value: unknown): asserts value is ${type} {

@@ -44,6 +44,8 @@ test("npm run bench runs (quick mode): every row measured, every ratio finite an
     "growth: first",
     "bundle of is",
     "bundle of validate",
+    "output of Stytch, bytes",
+    "output of GitHub subset",
   ]) {
     assert.ok(names.includes(expected), `a row for ${expected}`);
   }

@@ -40,6 +40,31 @@ function componentValidators(
   );
 }
 
+/**
+ * What a user of ajv ships for the named components: its standalone module (ES module, every
+ * error, ajv-formats), one exported validator per component.
+ */
+function componentStandalone(Ajv: AjvConstructor, id: string, schemas: Schemas, names: readonly string[]): string {
+  const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true, esm: true } });
+  addFormats(ajv);
+  ajv.addSchema({ $id: id, components: { schemas } });
+  const standaloneCode = (require("ajv/dist/standalone") as { default: (ajv: Ajv, refs: Record<string, string>) => string }).default;
+  return standaloneCode(ajv, Object.fromEntries(names.map((name, index) => [`validate${index}`, `${id}#/components/schemas/${name}`])));
+}
+
+/** ajv's standalone module of every Stytch component. */
+export function stytchAjvStandalone(): string {
+  const Ajv2020 = (require("ajv/dist/2020") as { default: AjvConstructor }).default;
+  const components = stytchComponents();
+  return componentStandalone(Ajv2020, "https://stytch.test/openapi", components, Object.keys(components));
+}
+
+/** ajv's standalone module of the GitHub components `names`. */
+export function githubAjvStandalone(schemas: Schemas, names: readonly string[]): string {
+  const Ajv = (require("ajv") as { default: AjvConstructor }).default;
+  return componentStandalone(Ajv, "https://github.test/openapi", withoutTypelessNullable(schemas) as Schemas, names);
+}
+
 /** ajv (2020-12, as the Stytch files declare) for RecoverResponse. */
 export function stytchAjv(allErrors: boolean): AjvValidate {
   const Ajv2020 = (require("ajv/dist/2020") as { default: AjvConstructor }).default;

@@ -15,7 +15,7 @@ import {
   pointerToken,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 import { type ContentVocabularyMetaSchema } from "./ContentVocabularyMetaSchema.js";
 import { type CoreAndValidationSpecificationsMetaSchema } from "./CoreAndValidationSpecificationsMetaSchema.js";
@@ -256,9 +256,6 @@ const DYNAMIC_REF_INITIAL18 = { check: checkApplicatorVocabularyMetaSchema, coll
 
 const DYNAMIC_ANCHORS8 = { "": { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors } };
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectApplicatorVocabularyMetaSchema_AdditionalItemsErrors(
   value: unknown,
   instancePath: string,
@@ -285,9 +282,6 @@ function checkApplicatorVocabularyMetaSchema_ItemsAnyOf0(value: unknown): boolea
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectApplicatorVocabularyMetaSchema_ItemsAnyOf0Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
@@ -297,9 +291,6 @@ function collectApplicatorVocabularyMetaSchema_ItemsAnyOf0Errors(value: unknown,
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectApplicatorVocabularyMetaSchema_ItemsErrors(
   value: unknown,
   instancePath: string,
@@ -318,9 +309,6 @@ function collectApplicatorVocabularyMetaSchema_ItemsErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectApplicatorVocabularyMetaSchema_SchemaErrors(
   value: unknown,
   instancePath: string,
@@ -353,9 +341,6 @@ function checkApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNames(valu
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNamesErrors(
   value: unknown,
   instancePath: string,
@@ -368,9 +353,6 @@ function collectApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNamesErr
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectApplicatorVocabularyMetaSchema_PatternPropertiesErrors(
   value: unknown,
   instancePath: string,
@@ -540,14 +522,11 @@ export function isApplicatorVocabularyMetaSchema(value: unknown): value is Appli
  * Validates `value` as ApplicatorVocabularyMetaSchema, collecting every error.
  */
 export function validateApplicatorVocabularyMetaSchema(value: unknown): ValidationResult<ApplicatorVocabularyMetaSchema> {
-  try {
-    if (checkApplicatorVocabularyMetaSchema(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectApplicatorVocabularyMetaSchemaErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<ApplicatorVocabularyMetaSchema>(
+    value,
+    checkApplicatorVocabularyMetaSchema,
+    collectApplicatorVocabularyMetaSchemaErrors,
+  );
 }
 
 /**
@@ -580,14 +559,7 @@ export function isSchemaArray(value: unknown): value is SchemaArray {
  * Validates `value` as SchemaArray, collecting every error.
  */
 export function validateSchemaArray(value: unknown): ValidationResult<SchemaArray> {
-  try {
-    if (checkSchemaArray(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectSchemaArrayErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<SchemaArray>(value, checkSchemaArray, collectSchemaArrayErrors);
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   pointerToken,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 import { type ContentVocabularyMetaSchema2 } from "./ContentVocabularyMetaSchema2.js";
 import { type CoreAndValidationSpecificationsMetaSchema2 } from "./CoreAndValidationSpecificationsMetaSchema2.js";
@@ -235,9 +235,6 @@ const DYNAMIC_REF_INITIAL15 = { check: checkApplicatorVocabularyMetaSchema2, col
 
 const DYNAMIC_ANCHORS6 = { meta: { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors } };
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectApplicatorVocabularyMetaSchema2_ItemsErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
@@ -247,9 +244,6 @@ function collectApplicatorVocabularyMetaSchema2_ItemsErrors(value: unknown, inst
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectApplicatorVocabularyMetaSchema2_SchemaErrors(
   value: unknown,
   instancePath: string,
@@ -282,9 +276,6 @@ function checkApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNames(val
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNamesErrors(
   value: unknown,
   instancePath: string,
@@ -297,9 +288,6 @@ function collectApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNamesEr
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectApplicatorVocabularyMetaSchema2_PatternPropertiesErrors(
   value: unknown,
   instancePath: string,
@@ -464,14 +452,11 @@ export function isApplicatorVocabularyMetaSchema2(value: unknown): value is Appl
  * Validates `value` as ApplicatorVocabularyMetaSchema2, collecting every error.
  */
 export function validateApplicatorVocabularyMetaSchema2(value: unknown): ValidationResult<ApplicatorVocabularyMetaSchema2> {
-  try {
-    if (checkApplicatorVocabularyMetaSchema2(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectApplicatorVocabularyMetaSchema2Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<ApplicatorVocabularyMetaSchema2>(
+    value,
+    checkApplicatorVocabularyMetaSchema2,
+    collectApplicatorVocabularyMetaSchema2Errors,
+  );
 }
 
 /**
@@ -504,14 +489,7 @@ export function isSchemaArray2(value: unknown): value is SchemaArray2 {
  * Validates `value` as SchemaArray2, collecting every error.
  */
 export function validateSchemaArray2(value: unknown): ValidationResult<SchemaArray2> {
-  try {
-    if (checkSchemaArray2(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectSchemaArray2Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<SchemaArray2>(value, checkSchemaArray2, collectSchemaArray2Errors);
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 import { type ApplicatorVocabularyMetaSchema } from "./ApplicatorVocabularyMetaSchema.js";
 import { type CoreAndValidationSpecificationsMetaSchema } from "./CoreAndValidationSpecificationsMetaSchema.js";
@@ -54,9 +54,6 @@ const CONTENT_VOCABULARY_META_SCHEMA_PROPERTIES = [
 
 const DYNAMIC_ANCHORS3 = { "": { check: checkContentVocabularyMetaSchema, collect: collectContentVocabularyMetaSchemaErrors } };
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
@@ -66,9 +63,6 @@ function collectStringErrors(value: unknown, instancePath: string, errors: Valid
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectContentVocabularyMetaSchema_ContentSchemaErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
@@ -131,14 +125,7 @@ export function isContentVocabularyMetaSchema(value: unknown): value is ContentV
  * Validates `value` as ContentVocabularyMetaSchema, collecting every error.
  */
 export function validateContentVocabularyMetaSchema(value: unknown): ValidationResult<ContentVocabularyMetaSchema> {
-  try {
-    if (checkContentVocabularyMetaSchema(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectContentVocabularyMetaSchemaErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<ContentVocabularyMetaSchema>(value, checkContentVocabularyMetaSchema, collectContentVocabularyMetaSchemaErrors);
 }
 
 /**

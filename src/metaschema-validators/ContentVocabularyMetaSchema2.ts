@@ -13,7 +13,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 import { type ApplicatorVocabularyMetaSchema2 } from "./ApplicatorVocabularyMetaSchema2.js";
 import { type CoreAndValidationSpecificationsMetaSchema2 } from "./CoreAndValidationSpecificationsMetaSchema2.js";
@@ -56,9 +56,6 @@ const CONTENT_VOCABULARY_META_SCHEMA2_PROPERTIES = [
 
 const DYNAMIC_ANCHORS3 = { meta: { check: checkContentVocabularyMetaSchema2, collect: collectContentVocabularyMetaSchema2Errors } };
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
@@ -68,9 +65,6 @@ function collectStringErrors(value: unknown, instancePath: string, errors: Valid
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectContentVocabularyMetaSchema2_ContentSchemaErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
@@ -133,14 +127,7 @@ export function isContentVocabularyMetaSchema2(value: unknown): value is Content
  * Validates `value` as ContentVocabularyMetaSchema2, collecting every error.
  */
 export function validateContentVocabularyMetaSchema2(value: unknown): ValidationResult<ContentVocabularyMetaSchema2> {
-  try {
-    if (checkContentVocabularyMetaSchema2(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectContentVocabularyMetaSchema2Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<ContentVocabularyMetaSchema2>(value, checkContentVocabularyMetaSchema2, collectContentVocabularyMetaSchema2Errors);
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   pointerToken,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 import {
   type ApplicatorVocabularyMetaSchema,
@@ -125,9 +125,6 @@ const DYNAMIC_ANCHORS4 = {
   "": { check: checkCoreAndValidationSpecificationsMetaSchema, collect: collectCoreAndValidationSpecificationsMetaSchemaErrors },
 };
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreAndValidationSpecificationsMetaSchema_DefinitionsErrors(
   value: unknown,
   instancePath: string,
@@ -161,9 +158,6 @@ function checkCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPr
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0Errors(
   value: unknown,
   instancePath: string,
@@ -177,9 +171,6 @@ function collectCoreAndValidationSpecificationsMetaSchema_DependenciesAdditional
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreAndValidationSpecificationsMetaSchema_DependenciesErrors(
   value: unknown,
   instancePath: string,
@@ -299,14 +290,11 @@ export function isCoreAndValidationSpecificationsMetaSchema(value: unknown): val
 export function validateCoreAndValidationSpecificationsMetaSchema(
   value: unknown,
 ): ValidationResult<CoreAndValidationSpecificationsMetaSchema> {
-  try {
-    if (checkCoreAndValidationSpecificationsMetaSchema(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectCoreAndValidationSpecificationsMetaSchemaErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<CoreAndValidationSpecificationsMetaSchema>(
+    value,
+    checkCoreAndValidationSpecificationsMetaSchema,
+    collectCoreAndValidationSpecificationsMetaSchemaErrors,
+  );
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   pointerToken,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 import {
   type ApplicatorVocabularyMetaSchema2,
@@ -154,9 +154,6 @@ const DYNAMIC_ANCHORS4 = {
   meta: { check: checkCoreAndValidationSpecificationsMetaSchema2, collect: collectCoreAndValidationSpecificationsMetaSchema2Errors },
 };
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreAndValidationSpecificationsMetaSchema2_DefinitionsErrors(
   value: unknown,
   instancePath: string,
@@ -190,9 +187,6 @@ function checkCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalP
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0Errors(
   value: unknown,
   instancePath: string,
@@ -206,9 +200,6 @@ function collectCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditiona
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreAndValidationSpecificationsMetaSchema2_DependenciesErrors(
   value: unknown,
   instancePath: string,
@@ -334,14 +325,11 @@ export function isCoreAndValidationSpecificationsMetaSchema2(value: unknown): va
 export function validateCoreAndValidationSpecificationsMetaSchema2(
   value: unknown,
 ): ValidationResult<CoreAndValidationSpecificationsMetaSchema2> {
-  try {
-    if (checkCoreAndValidationSpecificationsMetaSchema2(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectCoreAndValidationSpecificationsMetaSchema2Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<CoreAndValidationSpecificationsMetaSchema2>(
+    value,
+    checkCoreAndValidationSpecificationsMetaSchema2,
+    collectCoreAndValidationSpecificationsMetaSchema2Errors,
+  );
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   pointerToken,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -155,30 +155,18 @@ const CORE_SCHEMA_META_SCHEMA_PROPERTIES = [
   ["not", collectCoreSchemaMetaSchemaErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectUriReferenceStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectUriStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreSchemaMetaSchema_ExamplesErrors(
   value: unknown,
   instancePath: string,
@@ -188,9 +176,6 @@ function collectCoreSchemaMetaSchema_ExamplesErrors(
   if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreSchemaMetaSchema_MultipleOfErrors(
   value: unknown,
   instancePath: string,
@@ -203,23 +188,14 @@ function collectCoreSchemaMetaSchema_MultipleOfErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectNumberErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (typeof value !== "number") pushError(errors, "type", { type: "number" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectRegexStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreSchemaMetaSchema_ItemsErrors(
   value: unknown,
   instancePath: string,
@@ -233,16 +209,10 @@ function collectCoreSchemaMetaSchema_ItemsErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectBooleanErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (typeof value !== "boolean") pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreSchemaMetaSchema_DefinitionsErrors(
   value: unknown,
   instancePath: string,
@@ -258,9 +228,6 @@ function collectCoreSchemaMetaSchema_DefinitionsErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreSchemaMetaSchema_DependenciesErrors(
   value: unknown,
   instancePath: string,
@@ -280,9 +247,6 @@ function collectCoreSchemaMetaSchema_DependenciesErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreSchemaMetaSchema_EnumErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
   else {
@@ -305,9 +269,6 @@ function checkCoreSchemaMetaSchema_TypeAnyOf1(value: unknown): boolean {
   return true;
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreSchemaMetaSchema_TypeAnyOf1Errors(
   value: unknown,
   instancePath: string,
@@ -326,9 +287,6 @@ function collectCoreSchemaMetaSchema_TypeAnyOf1Errors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreSchemaMetaSchema_TypeErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (!(checkSimpleTypes4(value as unknown) || checkCoreSchemaMetaSchema_TypeAnyOf1(value))) {
     collectSimpleTypes4Errors(value, instancePath, errors);
@@ -486,9 +444,6 @@ function checkNonNegativeIntegerDefault03_AllOf1(value: unknown): boolean {
   return true;
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectNonNegativeIntegerDefault03_AllOf1Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {}
 
 /**
@@ -619,14 +574,7 @@ export function isCoreSchemaMetaSchema(value: unknown): value is CoreSchemaMetaS
  * Validates `value` as CoreSchemaMetaSchema, collecting every error.
  */
 export function validateCoreSchemaMetaSchema(value: unknown): ValidationResult<CoreSchemaMetaSchema> {
-  try {
-    if (checkCoreSchemaMetaSchema(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectCoreSchemaMetaSchemaErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<CoreSchemaMetaSchema>(value, checkCoreSchemaMetaSchema, collectCoreSchemaMetaSchemaErrors);
 }
 
 /**
@@ -658,14 +606,7 @@ export function isNonNegativeInteger3(value: unknown): value is NonNegativeInteg
  * Validates `value` as NonNegativeInteger3, collecting every error.
  */
 export function validateNonNegativeInteger3(value: unknown): ValidationResult<NonNegativeInteger3> {
-  try {
-    if (checkNonNegativeInteger3(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectNonNegativeInteger3Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<NonNegativeInteger3>(value, checkNonNegativeInteger3, collectNonNegativeInteger3Errors);
 }
 
 /**
@@ -697,14 +638,7 @@ export function isNonNegativeIntegerDefault03(value: unknown): value is NonNegat
  * Validates `value` as NonNegativeIntegerDefault03, collecting every error.
  */
 export function validateNonNegativeIntegerDefault03(value: unknown): ValidationResult<NonNegativeIntegerDefault03> {
-  try {
-    if (checkNonNegativeIntegerDefault03(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectNonNegativeIntegerDefault03Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<NonNegativeIntegerDefault03>(value, checkNonNegativeIntegerDefault03, collectNonNegativeIntegerDefault03Errors);
 }
 
 /**
@@ -736,14 +670,7 @@ export function isSchemaArray4(value: unknown): value is SchemaArray4 {
  * Validates `value` as SchemaArray4, collecting every error.
  */
 export function validateSchemaArray4(value: unknown): ValidationResult<SchemaArray4> {
-  try {
-    if (checkSchemaArray4(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectSchemaArray4Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<SchemaArray4>(value, checkSchemaArray4, collectSchemaArray4Errors);
 }
 
 /**
@@ -774,14 +701,7 @@ export function isSimpleTypes4(value: unknown): value is SimpleTypes4 {
  * Validates `value` as SimpleTypes4, collecting every error.
  */
 export function validateSimpleTypes4(value: unknown): ValidationResult<SimpleTypes4> {
-  try {
-    if (checkSimpleTypes4(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectSimpleTypes4Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<SimpleTypes4>(value, checkSimpleTypes4, collectSimpleTypes4Errors);
 }
 
 /**
@@ -812,14 +732,7 @@ export function isStringArray4(value: unknown): value is StringArray4 {
  * Validates `value` as StringArray4, collecting every error.
  */
 export function validateStringArray4(value: unknown): ValidationResult<StringArray4> {
-  try {
-    if (checkStringArray4(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectStringArray4Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<StringArray4>(value, checkStringArray4, collectStringArray4Errors);
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   pointerToken,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -173,37 +173,22 @@ const CORE_SCHEMA_META_SCHEMA2_PROPERTIES = [
   ["not", collectCoreSchemaMetaSchema2Errors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectUriReferenceStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectUriStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectBooleanErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (typeof value !== "boolean") pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreSchemaMetaSchema2_ExamplesErrors(
   value: unknown,
   instancePath: string,
@@ -213,9 +198,6 @@ function collectCoreSchemaMetaSchema2_ExamplesErrors(
   if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreSchemaMetaSchema2_MultipleOfErrors(
   value: unknown,
   instancePath: string,
@@ -228,23 +210,14 @@ function collectCoreSchemaMetaSchema2_MultipleOfErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectNumberErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (typeof value !== "number") pushError(errors, "type", { type: "number" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectRegexStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreSchemaMetaSchema2_ItemsErrors(
   value: unknown,
   instancePath: string,
@@ -258,9 +231,6 @@ function collectCoreSchemaMetaSchema2_ItemsErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreSchemaMetaSchema2_DefinitionsErrors(
   value: unknown,
   instancePath: string,
@@ -283,18 +253,12 @@ function checkCoreSchemaMetaSchema2_PatternPropertiesPropertyNames(value: unknow
   return true;
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreSchemaMetaSchema2_PatternPropertiesPropertyNamesErrors(
   value: unknown,
   instancePath: string,
   errors: ValidationError[],
 ): void {}
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreSchemaMetaSchema2_PatternPropertiesErrors(
   value: unknown,
   instancePath: string,
@@ -318,9 +282,6 @@ function collectCoreSchemaMetaSchema2_PatternPropertiesErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreSchemaMetaSchema2_DependenciesErrors(
   value: unknown,
   instancePath: string,
@@ -340,9 +301,6 @@ function collectCoreSchemaMetaSchema2_DependenciesErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreSchemaMetaSchema2_EnumErrors(
   value: unknown,
   instancePath: string,
@@ -370,9 +328,6 @@ function checkCoreSchemaMetaSchema2_TypeAnyOf1(value: unknown): boolean {
   return true;
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreSchemaMetaSchema2_TypeAnyOf1Errors(
   value: unknown,
   instancePath: string,
@@ -391,9 +346,6 @@ function collectCoreSchemaMetaSchema2_TypeAnyOf1Errors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreSchemaMetaSchema2_TypeErrors(
   value: unknown,
   instancePath: string,
@@ -573,9 +525,6 @@ function checkNonNegativeIntegerDefault04_AllOf1(value: unknown): boolean {
   return true;
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectNonNegativeIntegerDefault04_AllOf1Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {}
 
 /**
@@ -706,14 +655,7 @@ export function isCoreSchemaMetaSchema2(value: unknown): value is CoreSchemaMeta
  * Validates `value` as CoreSchemaMetaSchema2, collecting every error.
  */
 export function validateCoreSchemaMetaSchema2(value: unknown): ValidationResult<CoreSchemaMetaSchema2> {
-  try {
-    if (checkCoreSchemaMetaSchema2(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectCoreSchemaMetaSchema2Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<CoreSchemaMetaSchema2>(value, checkCoreSchemaMetaSchema2, collectCoreSchemaMetaSchema2Errors);
 }
 
 /**
@@ -745,14 +687,7 @@ export function isNonNegativeInteger4(value: unknown): value is NonNegativeInteg
  * Validates `value` as NonNegativeInteger4, collecting every error.
  */
 export function validateNonNegativeInteger4(value: unknown): ValidationResult<NonNegativeInteger4> {
-  try {
-    if (checkNonNegativeInteger4(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectNonNegativeInteger4Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<NonNegativeInteger4>(value, checkNonNegativeInteger4, collectNonNegativeInteger4Errors);
 }
 
 /**
@@ -784,14 +719,7 @@ export function isNonNegativeIntegerDefault04(value: unknown): value is NonNegat
  * Validates `value` as NonNegativeIntegerDefault04, collecting every error.
  */
 export function validateNonNegativeIntegerDefault04(value: unknown): ValidationResult<NonNegativeIntegerDefault04> {
-  try {
-    if (checkNonNegativeIntegerDefault04(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectNonNegativeIntegerDefault04Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<NonNegativeIntegerDefault04>(value, checkNonNegativeIntegerDefault04, collectNonNegativeIntegerDefault04Errors);
 }
 
 /**
@@ -823,14 +751,7 @@ export function isSchemaArray5(value: unknown): value is SchemaArray5 {
  * Validates `value` as SchemaArray5, collecting every error.
  */
 export function validateSchemaArray5(value: unknown): ValidationResult<SchemaArray5> {
-  try {
-    if (checkSchemaArray5(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectSchemaArray5Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<SchemaArray5>(value, checkSchemaArray5, collectSchemaArray5Errors);
 }
 
 /**
@@ -861,14 +782,7 @@ export function isSimpleTypes5(value: unknown): value is SimpleTypes5 {
  * Validates `value` as SimpleTypes5, collecting every error.
  */
 export function validateSimpleTypes5(value: unknown): ValidationResult<SimpleTypes5> {
-  try {
-    if (checkSimpleTypes5(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectSimpleTypes5Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<SimpleTypes5>(value, checkSimpleTypes5, collectSimpleTypes5Errors);
 }
 
 /**
@@ -899,14 +813,7 @@ export function isStringArray5(value: unknown): value is StringArray5 {
  * Validates `value` as StringArray5, collecting every error.
  */
 export function validateStringArray5(value: unknown): ValidationResult<StringArray5> {
-  try {
-    if (checkStringArray5(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectStringArray5Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<StringArray5>(value, checkStringArray5, collectStringArray5Errors);
 }
 
 /**

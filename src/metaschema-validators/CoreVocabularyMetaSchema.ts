@@ -15,7 +15,7 @@ import {
   pointerToken,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 import { type ApplicatorVocabularyMetaSchema } from "./ApplicatorVocabularyMetaSchema.js";
 import { type ContentVocabularyMetaSchema } from "./ContentVocabularyMetaSchema.js";
@@ -108,9 +108,6 @@ const CORE_VOCABULARY_META_SCHEMA_PROPERTIES = [
 
 const DYNAMIC_ANCHORS10 = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreVocabularyMetaSchema_IdErrors(
   value: unknown,
   instancePath: string,
@@ -128,9 +125,6 @@ function collectCoreVocabularyMetaSchema_IdErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectUriStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
@@ -140,9 +134,6 @@ function collectUriStringErrors(value: unknown, instancePath: string, errors: Va
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreVocabularyMetaSchema_AnchorErrors(
   value: unknown,
   instancePath: string,
@@ -160,9 +151,6 @@ function collectCoreVocabularyMetaSchema_AnchorErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectUriReferenceStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
@@ -172,9 +160,6 @@ function collectUriReferenceStringErrors(value: unknown, instancePath: string, e
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectBooleanErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
   try {
@@ -197,9 +182,6 @@ function checkCoreVocabularyMetaSchema_VocabularyPropertyNames(value: unknown): 
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreVocabularyMetaSchema_VocabularyPropertyNamesErrors(
   value: unknown,
   instancePath: string,
@@ -214,9 +196,6 @@ function collectCoreVocabularyMetaSchema_VocabularyPropertyNamesErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreVocabularyMetaSchema_VocabularyErrors(
   value: unknown,
   instancePath: string,
@@ -246,9 +225,6 @@ function collectCoreVocabularyMetaSchema_VocabularyErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS8);
   try {
@@ -258,9 +234,6 @@ function collectStringErrors(value: unknown, instancePath: string, errors: Valid
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreVocabularyMetaSchema_DefsErrors(
   value: unknown,
   instancePath: string,
@@ -367,14 +340,7 @@ export function isCoreVocabularyMetaSchema(value: unknown): value is CoreVocabul
  * Validates `value` as CoreVocabularyMetaSchema, collecting every error.
  */
 export function validateCoreVocabularyMetaSchema(value: unknown): ValidationResult<CoreVocabularyMetaSchema> {
-  try {
-    if (checkCoreVocabularyMetaSchema(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectCoreVocabularyMetaSchemaErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<CoreVocabularyMetaSchema>(value, checkCoreVocabularyMetaSchema, collectCoreVocabularyMetaSchemaErrors);
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   pointerToken,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 import { type ApplicatorVocabularyMetaSchema2 } from "./ApplicatorVocabularyMetaSchema2.js";
 import { type ContentVocabularyMetaSchema2 } from "./ContentVocabularyMetaSchema2.js";
@@ -100,9 +100,6 @@ const DYNAMIC_ANCHORS7 = { meta: { check: checkCoreVocabularyMetaSchema2, collec
 
 const DYNAMIC_ANCHORS8 = { meta: { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors } };
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreVocabularyMetaSchema2_IdErrors(
   value: unknown,
   instancePath: string,
@@ -120,9 +117,6 @@ function collectCoreVocabularyMetaSchema2_IdErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreVocabularyMetaSchema2_VocabularyErrors(
   value: unknown,
   instancePath: string,
@@ -152,9 +146,6 @@ function collectCoreVocabularyMetaSchema2_VocabularyErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
@@ -164,9 +155,6 @@ function collectStringErrors(value: unknown, instancePath: string, errors: Valid
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCoreVocabularyMetaSchema2_DefsErrors(
   value: unknown,
   instancePath: string,
@@ -351,14 +339,7 @@ export function isCoreVocabularyMetaSchema2(value: unknown): value is CoreVocabu
  * Validates `value` as CoreVocabularyMetaSchema2, collecting every error.
  */
 export function validateCoreVocabularyMetaSchema2(value: unknown): ValidationResult<CoreVocabularyMetaSchema2> {
-  try {
-    if (checkCoreVocabularyMetaSchema2(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectCoreVocabularyMetaSchema2Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<CoreVocabularyMetaSchema2>(value, checkCoreVocabularyMetaSchema2, collectCoreVocabularyMetaSchema2Errors);
 }
 
 /**
@@ -390,14 +371,7 @@ export function isAnchorString(value: unknown): value is AnchorString {
  * Validates `value` as AnchorString, collecting every error.
  */
 export function validateAnchorString(value: unknown): ValidationResult<AnchorString> {
-  try {
-    if (checkAnchorString(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectAnchorStringErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<AnchorString>(value, checkAnchorString, collectAnchorStringErrors);
 }
 
 /**
@@ -428,14 +402,7 @@ export function isUriReferenceString(value: unknown): value is UriReferenceStrin
  * Validates `value` as UriReferenceString, collecting every error.
  */
 export function validateUriReferenceString(value: unknown): ValidationResult<UriReferenceString> {
-  try {
-    if (checkUriReferenceString(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectUriReferenceStringErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<UriReferenceString>(value, checkUriReferenceString, collectUriReferenceStringErrors);
 }
 
 /**
@@ -466,14 +433,7 @@ export function isUriString(value: unknown): value is UriString {
  * Validates `value` as UriString, collecting every error.
  */
 export function validateUriString(value: unknown): ValidationResult<UriString> {
-  try {
-    if (checkUriString(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectUriStringErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<UriString>(value, checkUriString, collectUriStringErrors);
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   pointerToken,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -153,23 +153,14 @@ const DRAFT04_PROPERTIES = [
   ["not", collectDraft04Errors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectUriStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectDraft04_MultipleOfErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (typeof value !== "number") pushError(errors, "type", { type: "number" }, instancePath, schemaPath);
   else {
@@ -177,23 +168,14 @@ function collectDraft04_MultipleOfErrors(value: unknown, instancePath: string, e
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectNumberErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (typeof value !== "number") pushError(errors, "type", { type: "number" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectBooleanErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (typeof value !== "boolean") pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectRegexStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
@@ -206,9 +188,6 @@ function checkDraft04_AdditionalItemsAnyOf0(value: unknown): boolean {
   return true;
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectDraft04_AdditionalItemsAnyOf0Errors(
   value: unknown,
   instancePath: string,
@@ -218,9 +197,6 @@ function collectDraft04_AdditionalItemsAnyOf0Errors(
   if (typeof value !== "boolean") pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectDraft04_AdditionalItemsErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (!(checkDraft04_AdditionalItemsAnyOf0(value) || checkDraft04(value as unknown))) {
     collectDraft04_AdditionalItemsAnyOf0Errors(value, instancePath, errors, schemaPath + "/anyOf/0");
@@ -229,9 +205,6 @@ function collectDraft04_AdditionalItemsErrors(value: unknown, instancePath: stri
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectDraft04_ItemsErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (!(checkDraft04(value as unknown) || checkSchemaArray3(value as unknown))) {
     collectDraft04Errors(value, instancePath, errors);
@@ -240,9 +213,6 @@ function collectDraft04_ItemsErrors(value: unknown, instancePath: string, errors
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectDraft04_DefinitionsErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
@@ -253,9 +223,6 @@ function collectDraft04_DefinitionsErrors(value: unknown, instancePath: string, 
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectDraft04_DependenciesErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
@@ -270,9 +237,6 @@ function collectDraft04_DependenciesErrors(value: unknown, instancePath: string,
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectDraft04_EnumErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
   else {
@@ -295,9 +259,6 @@ function checkDraft04_TypeAnyOf1(value: unknown): boolean {
   return true;
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectDraft04_TypeAnyOf1Errors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
   else {
@@ -311,9 +272,6 @@ function collectDraft04_TypeAnyOf1Errors(value: unknown, instancePath: string, e
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectDraft04_TypeErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   if (!(checkSimpleTypes3(value as unknown) || checkDraft04_TypeAnyOf1(value))) {
     collectSimpleTypes3Errors(value, instancePath, errors);
@@ -489,9 +447,6 @@ function checkPositiveIntegerDefault0_AllOf1(value: unknown): boolean {
   return true;
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectPositiveIntegerDefault0_AllOf1Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {}
 
 /**
@@ -623,14 +578,7 @@ export function isDraft04(value: unknown): value is Draft04 {
  * Validates `value` as Draft04, collecting every error.
  */
 export function validateDraft04(value: unknown): ValidationResult<Draft04> {
-  try {
-    if (checkDraft04(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectDraft04Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<Draft04>(value, checkDraft04, collectDraft04Errors);
 }
 
 /**
@@ -661,14 +609,7 @@ export function isPositiveInteger(value: unknown): value is PositiveInteger {
  * Validates `value` as PositiveInteger, collecting every error.
  */
 export function validatePositiveInteger(value: unknown): ValidationResult<PositiveInteger> {
-  try {
-    if (checkPositiveInteger(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectPositiveIntegerErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<PositiveInteger>(value, checkPositiveInteger, collectPositiveIntegerErrors);
 }
 
 /**
@@ -699,14 +640,7 @@ export function isPositiveIntegerDefault0(value: unknown): value is PositiveInte
  * Validates `value` as PositiveIntegerDefault0, collecting every error.
  */
 export function validatePositiveIntegerDefault0(value: unknown): ValidationResult<PositiveIntegerDefault0> {
-  try {
-    if (checkPositiveIntegerDefault0(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectPositiveIntegerDefault0Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<PositiveIntegerDefault0>(value, checkPositiveIntegerDefault0, collectPositiveIntegerDefault0Errors);
 }
 
 /**
@@ -738,14 +672,7 @@ export function isSchemaArray3(value: unknown): value is SchemaArray3 {
  * Validates `value` as SchemaArray3, collecting every error.
  */
 export function validateSchemaArray3(value: unknown): ValidationResult<SchemaArray3> {
-  try {
-    if (checkSchemaArray3(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectSchemaArray3Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<SchemaArray3>(value, checkSchemaArray3, collectSchemaArray3Errors);
 }
 
 /**
@@ -776,14 +703,7 @@ export function isSimpleTypes3(value: unknown): value is SimpleTypes3 {
  * Validates `value` as SimpleTypes3, collecting every error.
  */
 export function validateSimpleTypes3(value: unknown): ValidationResult<SimpleTypes3> {
-  try {
-    if (checkSimpleTypes3(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectSimpleTypes3Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<SimpleTypes3>(value, checkSimpleTypes3, collectSimpleTypes3Errors);
 }
 
 /**
@@ -814,14 +734,7 @@ export function isStringArray3(value: unknown): value is StringArray3 {
  * Validates `value` as StringArray3, collecting every error.
  */
 export function validateStringArray3(value: unknown): ValidationResult<StringArray3> {
-  try {
-    if (checkStringArray3(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectStringArray3Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<StringArray3>(value, checkStringArray3, collectStringArray3Errors);
 }
 
 /**

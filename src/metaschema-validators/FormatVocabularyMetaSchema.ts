@@ -12,7 +12,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 export type FormatVocabularyMetaSchema =
@@ -28,9 +28,6 @@ const FORMAT_VOCABULARY_META_SCHEMA_PROPERTIES = [["format", collectStringErrors
 
 const DYNAMIC_ANCHORS2 = { "": { check: checkFormatVocabularyMetaSchema, collect: collectFormatVocabularyMetaSchemaErrors } };
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
@@ -89,14 +86,7 @@ export function isFormatVocabularyMetaSchema(value: unknown): value is FormatVoc
  * Validates `value` as FormatVocabularyMetaSchema, collecting every error.
  */
 export function validateFormatVocabularyMetaSchema(value: unknown): ValidationResult<FormatVocabularyMetaSchema> {
-  try {
-    if (checkFormatVocabularyMetaSchema(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectFormatVocabularyMetaSchemaErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<FormatVocabularyMetaSchema>(value, checkFormatVocabularyMetaSchema, collectFormatVocabularyMetaSchemaErrors);
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 export type FormatVocabularyMetaSchemaForAnnotationResults =
@@ -38,9 +38,6 @@ const DYNAMIC_ANCHORS2 = {
   },
 };
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
@@ -107,14 +104,11 @@ export function isFormatVocabularyMetaSchemaForAnnotationResults(value: unknown)
 export function validateFormatVocabularyMetaSchemaForAnnotationResults(
   value: unknown,
 ): ValidationResult<FormatVocabularyMetaSchemaForAnnotationResults> {
-  try {
-    if (checkFormatVocabularyMetaSchemaForAnnotationResults(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectFormatVocabularyMetaSchemaForAnnotationResultsErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<FormatVocabularyMetaSchemaForAnnotationResults>(
+    value,
+    checkFormatVocabularyMetaSchemaForAnnotationResults,
+    collectFormatVocabularyMetaSchemaForAnnotationResultsErrors,
+  );
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 export type MetaDataVocabularyMetaSchema2 =
@@ -54,9 +54,6 @@ const META_DATA_VOCABULARY_META_SCHEMA2_PROPERTIES = [
 
 const DYNAMIC_ANCHORS4 = { meta: { check: checkMetaDataVocabularyMetaSchema2, collect: collectMetaDataVocabularyMetaSchema2Errors } };
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
@@ -66,9 +63,6 @@ function collectStringErrors(value: unknown, instancePath: string, errors: Valid
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectBooleanErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
@@ -78,9 +72,6 @@ function collectBooleanErrors(value: unknown, instancePath: string, errors: Vali
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectMetaDataVocabularyMetaSchema2_ExamplesErrors(
   value: unknown,
   instancePath: string,
@@ -154,14 +145,7 @@ export function isMetaDataVocabularyMetaSchema2(value: unknown): value is MetaDa
  * Validates `value` as MetaDataVocabularyMetaSchema2, collecting every error.
  */
 export function validateMetaDataVocabularyMetaSchema2(value: unknown): ValidationResult<MetaDataVocabularyMetaSchema2> {
-  try {
-    if (checkMetaDataVocabularyMetaSchema2(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectMetaDataVocabularyMetaSchema2Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<MetaDataVocabularyMetaSchema2>(value, checkMetaDataVocabularyMetaSchema2, collectMetaDataVocabularyMetaSchema2Errors);
 }
 
 /**

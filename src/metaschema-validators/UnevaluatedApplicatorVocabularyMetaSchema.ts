@@ -13,7 +13,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 import { type ApplicatorVocabularyMetaSchema2 } from "./ApplicatorVocabularyMetaSchema2.js";
 import { type ContentVocabularyMetaSchema2 } from "./ContentVocabularyMetaSchema2.js";
@@ -75,9 +75,6 @@ const DYNAMIC_ANCHORS2 = {
   meta: { check: checkUnevaluatedApplicatorVocabularyMetaSchema, collect: collectUnevaluatedApplicatorVocabularyMetaSchemaErrors },
 };
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectUnevaluatedApplicatorVocabularyMetaSchema_UnevaluatedItemsErrors(
   value: unknown,
   instancePath: string,
@@ -148,14 +145,11 @@ export function isUnevaluatedApplicatorVocabularyMetaSchema(value: unknown): val
 export function validateUnevaluatedApplicatorVocabularyMetaSchema(
   value: unknown,
 ): ValidationResult<UnevaluatedApplicatorVocabularyMetaSchema> {
-  try {
-    if (checkUnevaluatedApplicatorVocabularyMetaSchema(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectUnevaluatedApplicatorVocabularyMetaSchemaErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<UnevaluatedApplicatorVocabularyMetaSchema>(
+    value,
+    checkUnevaluatedApplicatorVocabularyMetaSchema,
+    collectUnevaluatedApplicatorVocabularyMetaSchemaErrors,
+  );
 }
 
 /**

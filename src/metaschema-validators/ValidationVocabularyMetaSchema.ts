@@ -14,7 +14,7 @@ import {
   pointerToken,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 export type ValidationVocabularyMetaSchema =
@@ -116,9 +116,6 @@ const DYNAMIC_ANCHORS12 = { "": { check: checkValidationVocabularyMetaSchema, co
 
 const DYNAMIC_ANCHORS13 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectValidationVocabularyMetaSchema_MultipleOfErrors(
   value: unknown,
   instancePath: string,
@@ -136,9 +133,6 @@ function collectValidationVocabularyMetaSchema_MultipleOfErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectNumberErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
@@ -148,9 +142,6 @@ function collectNumberErrors(value: unknown, instancePath: string, errors: Valid
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectRegexStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
@@ -160,9 +151,6 @@ function collectRegexStringErrors(value: unknown, instancePath: string, errors: 
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectBooleanErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
@@ -172,9 +160,6 @@ function collectBooleanErrors(value: unknown, instancePath: string, errors: Vali
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectValidationVocabularyMetaSchema_DependentRequiredErrors(
   value: unknown,
   instancePath: string,
@@ -195,9 +180,6 @@ function collectValidationVocabularyMetaSchema_DependentRequiredErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectValidationVocabularyMetaSchema_EnumErrors(
   value: unknown,
   instancePath: string,
@@ -230,9 +212,6 @@ function checkValidationVocabularyMetaSchema_TypeAnyOf1(value: unknown): boolean
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectValidationVocabularyMetaSchema_TypeAnyOf1Errors(
   value: unknown,
   instancePath: string,
@@ -256,9 +235,6 @@ function collectValidationVocabularyMetaSchema_TypeAnyOf1Errors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectValidationVocabularyMetaSchema_TypeErrors(
   value: unknown,
   instancePath: string,
@@ -514,14 +490,11 @@ export function isValidationVocabularyMetaSchema(value: unknown): value is Valid
  * Validates `value` as ValidationVocabularyMetaSchema, collecting every error.
  */
 export function validateValidationVocabularyMetaSchema(value: unknown): ValidationResult<ValidationVocabularyMetaSchema> {
-  try {
-    if (checkValidationVocabularyMetaSchema(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectValidationVocabularyMetaSchemaErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<ValidationVocabularyMetaSchema>(
+    value,
+    checkValidationVocabularyMetaSchema,
+    collectValidationVocabularyMetaSchemaErrors,
+  );
 }
 
 /**
@@ -554,14 +527,7 @@ export function isNonNegativeInteger(value: unknown): value is NonNegativeIntege
  * Validates `value` as NonNegativeInteger, collecting every error.
  */
 export function validateNonNegativeInteger(value: unknown): ValidationResult<NonNegativeInteger> {
-  try {
-    if (checkNonNegativeInteger(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectNonNegativeIntegerErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<NonNegativeInteger>(value, checkNonNegativeInteger, collectNonNegativeIntegerErrors);
 }
 
 /**
@@ -592,14 +558,7 @@ export function isNonNegativeIntegerDefault0(value: unknown): value is NonNegati
  * Validates `value` as NonNegativeIntegerDefault0, collecting every error.
  */
 export function validateNonNegativeIntegerDefault0(value: unknown): ValidationResult<NonNegativeIntegerDefault0> {
-  try {
-    if (checkNonNegativeIntegerDefault0(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectNonNegativeIntegerDefault0Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<NonNegativeIntegerDefault0>(value, checkNonNegativeIntegerDefault0, collectNonNegativeIntegerDefault0Errors);
 }
 
 /**
@@ -631,14 +590,7 @@ export function isSimpleTypes(value: unknown): value is SimpleTypes {
  * Validates `value` as SimpleTypes, collecting every error.
  */
 export function validateSimpleTypes(value: unknown): ValidationResult<SimpleTypes> {
-  try {
-    if (checkSimpleTypes(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectSimpleTypesErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<SimpleTypes>(value, checkSimpleTypes, collectSimpleTypesErrors);
 }
 
 /**
@@ -669,14 +621,7 @@ export function isStringArray(value: unknown): value is StringArray {
  * Validates `value` as StringArray, collecting every error.
  */
 export function validateStringArray(value: unknown): ValidationResult<StringArray> {
-  try {
-    if (checkStringArray(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectStringArrayErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<StringArray>(value, checkStringArray, collectStringArrayErrors);
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   pointerToken,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 export type ValidationVocabularyMetaSchema2 =
@@ -134,9 +134,6 @@ function checkValidationVocabularyMetaSchema2_TypeAnyOf1(value: unknown): boolea
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectValidationVocabularyMetaSchema2_TypeAnyOf1Errors(
   value: unknown,
   instancePath: string,
@@ -160,9 +157,6 @@ function collectValidationVocabularyMetaSchema2_TypeAnyOf1Errors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectValidationVocabularyMetaSchema2_TypeErrors(
   value: unknown,
   instancePath: string,
@@ -181,9 +175,6 @@ function collectValidationVocabularyMetaSchema2_TypeErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectValidationVocabularyMetaSchema2_EnumErrors(
   value: unknown,
   instancePath: string,
@@ -198,9 +189,6 @@ function collectValidationVocabularyMetaSchema2_EnumErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectValidationVocabularyMetaSchema2_MultipleOfErrors(
   value: unknown,
   instancePath: string,
@@ -218,9 +206,6 @@ function collectValidationVocabularyMetaSchema2_MultipleOfErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectNumberErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
   try {
@@ -230,9 +215,6 @@ function collectNumberErrors(value: unknown, instancePath: string, errors: Valid
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectRegexStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
   try {
@@ -242,9 +224,6 @@ function collectRegexStringErrors(value: unknown, instancePath: string, errors: 
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectBooleanErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS7);
   try {
@@ -254,9 +233,6 @@ function collectBooleanErrors(value: unknown, instancePath: string, errors: Vali
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectValidationVocabularyMetaSchema2_DependentRequiredErrors(
   value: unknown,
   instancePath: string,
@@ -515,14 +491,11 @@ export function isValidationVocabularyMetaSchema2(value: unknown): value is Vali
  * Validates `value` as ValidationVocabularyMetaSchema2, collecting every error.
  */
 export function validateValidationVocabularyMetaSchema2(value: unknown): ValidationResult<ValidationVocabularyMetaSchema2> {
-  try {
-    if (checkValidationVocabularyMetaSchema2(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectValidationVocabularyMetaSchema2Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<ValidationVocabularyMetaSchema2>(
+    value,
+    checkValidationVocabularyMetaSchema2,
+    collectValidationVocabularyMetaSchema2Errors,
+  );
 }
 
 /**
@@ -555,14 +528,7 @@ export function isNonNegativeInteger2(value: unknown): value is NonNegativeInteg
  * Validates `value` as NonNegativeInteger2, collecting every error.
  */
 export function validateNonNegativeInteger2(value: unknown): ValidationResult<NonNegativeInteger2> {
-  try {
-    if (checkNonNegativeInteger2(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectNonNegativeInteger2Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<NonNegativeInteger2>(value, checkNonNegativeInteger2, collectNonNegativeInteger2Errors);
 }
 
 /**
@@ -594,14 +560,7 @@ export function isNonNegativeIntegerDefault02(value: unknown): value is NonNegat
  * Validates `value` as NonNegativeIntegerDefault02, collecting every error.
  */
 export function validateNonNegativeIntegerDefault02(value: unknown): ValidationResult<NonNegativeIntegerDefault02> {
-  try {
-    if (checkNonNegativeIntegerDefault02(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectNonNegativeIntegerDefault02Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<NonNegativeIntegerDefault02>(value, checkNonNegativeIntegerDefault02, collectNonNegativeIntegerDefault02Errors);
 }
 
 /**
@@ -633,14 +592,7 @@ export function isSimpleTypes2(value: unknown): value is SimpleTypes2 {
  * Validates `value` as SimpleTypes2, collecting every error.
  */
 export function validateSimpleTypes2(value: unknown): ValidationResult<SimpleTypes2> {
-  try {
-    if (checkSimpleTypes2(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectSimpleTypes2Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<SimpleTypes2>(value, checkSimpleTypes2, collectSimpleTypes2Errors);
 }
 
 /**
@@ -671,14 +623,7 @@ export function isStringArray2(value: unknown): value is StringArray2 {
  * Validates `value` as StringArray2, collecting every error.
  */
 export function validateStringArray2(value: unknown): ValidationResult<StringArray2> {
-  try {
-    if (checkStringArray2(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectStringArray2Errors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<StringArray2>(value, checkStringArray2, collectStringArray2Errors);
 }
 
 /**

@@ -368,8 +368,12 @@ ${exportKeyword(owner)}function ${check}(value: unknown): ${checkReturn} {\n${ch
     const body = scoped(code`${ownPath}${collected}`);
     const takesPath = owner.kind === "shared" || (owner.kind === "private" && scope.usesSchemaPath);
     const pathParameter = takesPath ? code`, schemaPath: string` : code``;
-    return code`${docComment(`Appends to \`errors\` every reason why \`value\` does not match ${named ? owner.typeName : "its schema"}.`)}
-${exportKeyword(owner)}function ${collect}(value: unknown, instancePath: string, errors: ${this.runtime("ValidationError")}[]${pathParameter}): void {\n${body}\n}`.flat();
+    // A private collector's name says what it is; its pair's check says where its schema is.
+    const doc =
+      owner.kind === "private"
+        ? code``
+        : code`${docComment(`Appends to \`errors\` every reason why \`value\` does not match ${named ? owner.typeName : "its schema"}.`)}\n`;
+    return code`${doc}${exportKeyword(owner)}function ${collect}(value: unknown, instancePath: string, errors: ${this.runtime("ValidationError")}[]${pathParameter}): void {\n${body}\n}`.flat();
   }
 
   /** The `evaluatedBy…` function of a named schema, imported when it lives in another module. */

@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
 
@@ -52,9 +52,6 @@ const ACTIVE_SCIMCONNECTION_PROPERTIES = [
   ["bearer_token_expires_at", collectDateTimeStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -65,9 +62,6 @@ function collectStringErrors(
     pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectDateTimeStringErrors(
   value: unknown,
   instancePath: string,
@@ -157,14 +151,11 @@ export function isActiveSCIMConnection(
 export function validateActiveSCIMConnection(
   value: unknown,
 ): ValidationResult<ActiveSCIMConnection> {
-  try {
-    if (checkActiveSCIMConnection(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectActiveSCIMConnectionErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<ActiveSCIMConnection>(
+    value,
+    checkActiveSCIMConnection,
+    collectActiveSCIMConnectionErrors,
+  );
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -40,9 +40,6 @@ const AMAZON_OAUTH_FACTOR_PROPERTIES = [
   ["email_id", collectStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -117,14 +114,11 @@ export function isAmazonOAuthFactor(
 export function validateAmazonOAuthFactor(
   value: unknown,
 ): ValidationResult<AmazonOAuthFactor> {
-  try {
-    if (checkAmazonOAuthFactor(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectAmazonOAuthFactorErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<AmazonOAuthFactor>(
+    value,
+    checkAmazonOAuthFactor,
+    collectAmazonOAuthFactorErrors,
+  );
 }
 
 /**

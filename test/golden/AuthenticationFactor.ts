@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
 import {
@@ -559,9 +559,6 @@ function checkAuthenticationFactor_TypeAnyOf0(value: unknown): boolean {
   return true;
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectAuthenticationFactor_TypeAnyOf0Errors(
   value: unknown,
   instancePath: string,
@@ -620,9 +617,6 @@ function checkAuthenticationFactor_TypeAnyOf1(value: unknown): boolean {
   return true;
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectAuthenticationFactor_TypeAnyOf1Errors(
   value: unknown,
   instancePath: string,
@@ -633,9 +627,6 @@ function collectAuthenticationFactor_TypeAnyOf1Errors(
     pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectAuthenticationFactor_TypeErrors(
   value: unknown,
   instancePath: string,
@@ -719,9 +710,6 @@ function checkAuthenticationFactor_DeliveryMethodAnyOf0(
   return true;
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectAuthenticationFactor_DeliveryMethodAnyOf0Errors(
   value: unknown,
   instancePath: string,
@@ -832,9 +820,6 @@ function collectAuthenticationFactor_DeliveryMethodAnyOf0Errors(
     );
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectAuthenticationFactor_DeliveryMethodErrors(
   value: unknown,
   instancePath: string,
@@ -861,9 +846,6 @@ function collectAuthenticationFactor_DeliveryMethodErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectDateTimeStringErrors(
   value: unknown,
   instancePath: string,
@@ -1209,14 +1191,11 @@ export function isAuthenticationFactor(
 export function validateAuthenticationFactor(
   value: unknown,
 ): ValidationResult<AuthenticationFactor> {
-  try {
-    if (checkAuthenticationFactor(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectAuthenticationFactorErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<AuthenticationFactor>(
+    value,
+    checkAuthenticationFactor,
+    collectAuthenticationFactorErrors,
+  );
 }
 
 /**

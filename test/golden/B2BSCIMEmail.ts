@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -40,9 +40,6 @@ const B2_BSCIMEMAIL_PROPERTIES = [
   ["primary", collectBooleanErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -53,9 +50,6 @@ function collectStringErrors(
     pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectBooleanErrors(
   value: unknown,
   instancePath: string,
@@ -126,14 +120,11 @@ export function isB2BSCIMEmail(value: unknown): value is B2BSCIMEmail {
 export function validateB2BSCIMEmail(
   value: unknown,
 ): ValidationResult<B2BSCIMEmail> {
-  try {
-    if (checkB2BSCIMEmail(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectB2BSCIMEmailErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<B2BSCIMEmail>(
+    value,
+    checkB2BSCIMEmail,
+    collectB2BSCIMEmailErrors,
+  );
 }
 
 /**

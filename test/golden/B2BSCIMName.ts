@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -62,9 +62,6 @@ const B2_BSCIMNAME_PROPERTIES = [
   ["honorific_suffix", collectStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -141,14 +138,11 @@ export function isB2BSCIMName(value: unknown): value is B2BSCIMName {
 export function validateB2BSCIMName(
   value: unknown,
 ): ValidationResult<B2BSCIMName> {
-  try {
-    if (checkB2BSCIMName(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectB2BSCIMNameErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<B2BSCIMName>(
+    value,
+    checkB2BSCIMName,
+    collectB2BSCIMNameErrors,
+  );
 }
 
 /**

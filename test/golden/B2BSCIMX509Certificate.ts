@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -40,9 +40,6 @@ const B2_BSCIMX509_CERTIFICATE_PROPERTIES = [
   ["primary", collectBooleanErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -53,9 +50,6 @@ function collectStringErrors(
     pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectBooleanErrors(
   value: unknown,
   instancePath: string,
@@ -130,14 +124,11 @@ export function isB2BSCIMX509Certificate(
 export function validateB2BSCIMX509Certificate(
   value: unknown,
 ): ValidationResult<B2BSCIMX509Certificate> {
-  try {
-    if (checkB2BSCIMX509Certificate(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectB2BSCIMX509CertificateErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<B2BSCIMX509Certificate>(
+    value,
+    checkB2BSCIMX509Certificate,
+    collectB2BSCIMX509CertificateErrors,
+  );
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -44,9 +44,6 @@ const CRYPTO_WALLET_FACTOR_PROPERTIES = [
   ["crypto_wallet_type", collectStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -121,14 +118,11 @@ export function isCryptoWalletFactor(
 export function validateCryptoWalletFactor(
   value: unknown,
 ): ValidationResult<CryptoWalletFactor> {
-  try {
-    if (checkCryptoWalletFactor(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectCryptoWalletFactorErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<CryptoWalletFactor>(
+    value,
+    checkCryptoWalletFactor,
+    collectCryptoWalletFactorErrors,
+  );
 }
 
 /**

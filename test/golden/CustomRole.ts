@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 import {
   type CustomRolePermission,
@@ -45,9 +45,6 @@ const CUSTOM_ROLE_PROPERTIES = [
   ["permissions", collectCustomRole_PermissionsErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -58,9 +55,6 @@ function collectStringErrors(
     pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectCustomRole_PermissionsErrors(
   value: unknown,
   instancePath: string,
@@ -145,14 +139,11 @@ export function isCustomRole(value: unknown): value is CustomRole {
 export function validateCustomRole(
   value: unknown,
 ): ValidationResult<CustomRole> {
-  try {
-    if (checkCustomRole(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectCustomRoleErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<CustomRole>(
+    value,
+    checkCustomRole,
+    collectCustomRoleErrors,
+  );
 }
 
 /**

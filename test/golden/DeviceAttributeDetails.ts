@@ -10,7 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
 
@@ -42,9 +42,6 @@ const DEVICE_ATTRIBUTE_DETAILS_PROPERTIES = [
   ["last_seen_at", collectDateTimeStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectBooleanErrors(
   value: unknown,
   instancePath: string,
@@ -55,9 +52,6 @@ function collectBooleanErrors(
     pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectDateTimeStringErrors(
   value: unknown,
   instancePath: string,
@@ -149,14 +143,11 @@ export function isDeviceAttributeDetails(
 export function validateDeviceAttributeDetails(
   value: unknown,
 ): ValidationResult<DeviceAttributeDetails> {
-  try {
-    if (checkDeviceAttributeDetails(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectDeviceAttributeDetailsErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<DeviceAttributeDetails>(
+    value,
+    checkDeviceAttributeDetails,
+    collectDeviceAttributeDetailsErrors,
+  );
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -35,9 +35,6 @@ const EMAIL_FACTOR_PROPERTIES = [
   ["email_address", collectStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -106,14 +103,11 @@ export function isEmailFactor(value: unknown): value is EmailFactor {
 export function validateEmailFactor(
   value: unknown,
 ): ValidationResult<EmailFactor> {
-  try {
-    if (checkEmailFactor(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectEmailFactorErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<EmailFactor>(
+    value,
+    checkEmailFactor,
+    collectEmailFactorErrors,
+  );
 }
 
 /**

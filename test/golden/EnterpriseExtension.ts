@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 import { type Manager, checkManager, collectManagerErrors } from "./Manager.js";
 
@@ -62,9 +62,6 @@ const ENTERPRISE_EXTENSION_PROPERTIES = [
   ["manager", collectManagerErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -145,14 +142,11 @@ export function isEnterpriseExtension(
 export function validateEnterpriseExtension(
   value: unknown,
 ): ValidationResult<EnterpriseExtension> {
-  try {
-    if (checkEnterpriseExtension(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectEnterpriseExtensionErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<EnterpriseExtension>(
+    value,
+    checkEnterpriseExtension,
+    collectEnterpriseExtensionErrors,
+  );
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -38,9 +38,6 @@ const IMPERSONATED_FACTOR_PROPERTIES = [
   ["impersonator_email_address", collectStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -113,14 +110,11 @@ export function isImpersonatedFactor(
 export function validateImpersonatedFactor(
   value: unknown,
 ): ValidationResult<ImpersonatedFactor> {
-  try {
-    if (checkImpersonatedFactor(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectImpersonatedFactorErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<ImpersonatedFactor>(
+    value,
+    checkImpersonatedFactor,
+    collectImpersonatedFactorErrors,
+  );
 }
 
 /**

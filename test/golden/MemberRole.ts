@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 import {
   type MemberRoleSource,
@@ -40,9 +40,6 @@ const MEMBER_ROLE_PROPERTIES = [
   ["sources", collectMemberRole_SourcesErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -53,9 +50,6 @@ function collectStringErrors(
     pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectMemberRole_SourcesErrors(
   value: unknown,
   instancePath: string,
@@ -134,14 +128,11 @@ export function isMemberRole(value: unknown): value is MemberRole {
 export function validateMemberRole(
   value: unknown,
 ): ValidationResult<MemberRole> {
-  try {
-    if (checkMemberRole(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectMemberRoleErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<MemberRole>(
+    value,
+    checkMemberRole,
+    collectMemberRoleErrors,
+  );
 }
 
 /**

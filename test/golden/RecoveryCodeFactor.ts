@@ -10,7 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -27,9 +27,6 @@ const RECOVERY_CODE_FACTOR_PROPERTIES = [
   ["totp_recovery_code_id", collectStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -101,14 +98,11 @@ export function isRecoveryCodeFactor(
 export function validateRecoveryCodeFactor(
   value: unknown,
 ): ValidationResult<RecoveryCodeFactor> {
-  try {
-    if (checkRecoveryCodeFactor(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectRecoveryCodeFactorErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<RecoveryCodeFactor>(
+    value,
+    checkRecoveryCodeFactor,
+    collectRecoveryCodeFactorErrors,
+  );
 }
 
 /**

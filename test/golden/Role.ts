@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -40,9 +40,6 @@ const ROLE_PROPERTIES = [
   ["primary", collectBooleanErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -53,9 +50,6 @@ function collectStringErrors(
     pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectBooleanErrors(
   value: unknown,
   instancePath: string,
@@ -112,14 +106,7 @@ export function isRole(value: unknown): value is Role {
  * Validates `value` as Role, collecting every error.
  */
 export function validateRole(value: unknown): ValidationResult<Role> {
-  try {
-    if (checkRole(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectRoleErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<Role>(value, checkRole, collectRoleErrors);
 }
 
 /**

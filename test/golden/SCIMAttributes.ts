@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 import { type Address, checkAddress, collectAddressErrors } from "./Address.js";
 import {
@@ -197,9 +197,6 @@ const SCIMATTRIBUTES_PROPERTIES = [
   ["enterprise_extension", collectEnterpriseExtensionErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -210,9 +207,6 @@ function collectStringErrors(
     pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectBooleanErrors(
   value: unknown,
   instancePath: string,
@@ -223,9 +217,6 @@ function collectBooleanErrors(
     pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectSCIMAttributes_GroupsErrors(
   value: unknown,
   instancePath: string,
@@ -242,9 +233,6 @@ function collectSCIMAttributes_GroupsErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectSCIMAttributes_EmailsErrors(
   value: unknown,
   instancePath: string,
@@ -261,9 +249,6 @@ function collectSCIMAttributes_EmailsErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectSCIMAttributes_PhoneNumbersErrors(
   value: unknown,
   instancePath: string,
@@ -280,9 +265,6 @@ function collectSCIMAttributes_PhoneNumbersErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectSCIMAttributes_AddressesErrors(
   value: unknown,
   instancePath: string,
@@ -299,9 +281,6 @@ function collectSCIMAttributes_AddressesErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectSCIMAttributes_ImsErrors(
   value: unknown,
   instancePath: string,
@@ -318,9 +297,6 @@ function collectSCIMAttributes_ImsErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectSCIMAttributes_PhotosErrors(
   value: unknown,
   instancePath: string,
@@ -337,9 +313,6 @@ function collectSCIMAttributes_PhotosErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectSCIMAttributes_EntitlementsErrors(
   value: unknown,
   instancePath: string,
@@ -356,9 +329,6 @@ function collectSCIMAttributes_EntitlementsErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectSCIMAttributes_RolesErrors(
   value: unknown,
   instancePath: string,
@@ -375,9 +345,6 @@ function collectSCIMAttributes_RolesErrors(
   }
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectSCIMAttributes_X509CertificatesErrors(
   value: unknown,
   instancePath: string,
@@ -538,14 +505,11 @@ export function isSCIMAttributes(value: unknown): value is SCIMAttributes {
 export function validateSCIMAttributes(
   value: unknown,
 ): ValidationResult<SCIMAttributes> {
-  try {
-    if (checkSCIMAttributes(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectSCIMAttributesErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<SCIMAttributes>(
+    value,
+    checkSCIMAttributes,
+    collectSCIMAttributesErrors,
+  );
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 import {
   type SCIMAttributes,
@@ -50,9 +50,6 @@ const SCIMREGISTRATION_PROPERTIES = [
   ["scim_attributes", collectSCIMAttributesErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -129,14 +126,11 @@ export function isSCIMRegistration(value: unknown): value is SCIMRegistration {
 export function validateSCIMRegistration(
   value: unknown,
 ): ValidationResult<SCIMRegistration> {
-  try {
-    if (checkSCIMRegistration(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectSCIMRegistrationErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<SCIMRegistration>(
+    value,
+    checkSCIMRegistration,
+    collectSCIMRegistrationErrors,
+  );
 }
 
 /**

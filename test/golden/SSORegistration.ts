@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -51,9 +51,6 @@ const SSOREGISTRATION_PROPERTIES = [
   ["sso_attributes", collectSSORegistration_SsoAttributesErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -64,9 +61,6 @@ function collectStringErrors(
     pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectSSORegistration_SsoAttributesErrors(
   value: unknown,
   instancePath: string,
@@ -143,14 +137,11 @@ export function isSSORegistration(value: unknown): value is SSORegistration {
 export function validateSSORegistration(
   value: unknown,
 ): ValidationResult<SSORegistration> {
-  try {
-    if (checkSSORegistration(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectSSORegistrationErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<SSORegistration>(
+    value,
+    checkSSORegistration,
+    collectSSORegistrationErrors,
+  );
 }
 
 /**

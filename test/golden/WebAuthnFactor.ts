@@ -11,7 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
-  tooDeeplyNested,
+  validateWith,
 } from "./_runtime.js";
 
 /**
@@ -40,9 +40,6 @@ const WEB_AUTHN_FACTOR_PROPERTIES = [
   ["user_agent", collectStringErrors],
 ] as const;
 
-/**
- * Appends to `errors` every reason why `value` does not match its schema.
- */
 function collectStringErrors(
   value: unknown,
   instancePath: string,
@@ -113,14 +110,11 @@ export function isWebAuthnFactor(value: unknown): value is WebAuthnFactor {
 export function validateWebAuthnFactor(
   value: unknown,
 ): ValidationResult<WebAuthnFactor> {
-  try {
-    if (checkWebAuthnFactor(value)) return { valid: true, value };
-    const errors: ValidationError[] = [];
-    collectWebAuthnFactorErrors(value, "", errors);
-    return { valid: false, errors };
-  } catch (error) {
-    return tooDeeplyNested(error);
-  }
+  return validateWith<WebAuthnFactor>(
+    value,
+    checkWebAuthnFactor,
+    collectWebAuthnFactorErrors,
+  );
 }
 
 /**

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -38,22 +37,6 @@ const ACTIVE_SSOCONNECTION_REQUIRED = [
   "identity_provider",
 ];
 
-const ACTIVE_SSOCONNECTION_PROPERTIES = [
-  ["connection_id", collectStringErrors],
-  ["display_name", collectStringErrors],
-  ["identity_provider", collectStringErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
 /**
  * Whether `value` is a valid ActiveSSOConnection: the recursive check that `isActiveSSOConnection` guards.
  */
@@ -82,20 +65,52 @@ export function collectActiveSSOConnectionErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      ACTIVE_SSOCONNECTION_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      ACTIVE_SSOCONNECTION_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (
+      value.connection_id === undefined ||
+      value.display_name === undefined ||
+      value.identity_provider === undefined
+    ) {
+      collectRequired(
+        value,
+        ACTIVE_SSOCONNECTION_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const connection_id = value.connection_id;
+    if (connection_id !== undefined) {
+      if (typeof connection_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/connection_id",
+          schemaPath + "/properties/connection_id",
+        );
+    }
+    const display_name = value.display_name;
+    if (display_name !== undefined) {
+      if (typeof display_name !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/display_name",
+          schemaPath + "/properties/display_name",
+        );
+    }
+    const identity_provider = value.identity_provider;
+    if (identity_provider !== undefined) {
+      if (typeof identity_provider !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/identity_provider",
+          schemaPath + "/properties/identity_provider",
+        );
+    }
   }
 }
 

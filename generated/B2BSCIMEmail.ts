@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -34,32 +33,6 @@ export interface B2BSCIMEmail {
 
 const B2_BSCIMEMAIL_REQUIRED = ["value", "type", "primary"];
 
-const B2_BSCIMEMAIL_PROPERTIES = [
-  ["value", collectStringErrors],
-  ["type", collectStringErrors],
-  ["primary", collectBooleanErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectBooleanErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "boolean")
-    pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
-}
-
 /**
  * Whether `value` is a valid B2BSCIMEmail: the recursive check that `isB2BSCIMEmail` guards.
  */
@@ -86,20 +59,52 @@ export function collectB2BSCIMEmailErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      B2_BSCIMEMAIL_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      B2_BSCIMEMAIL_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (
+      value.value === undefined ||
+      value.type === undefined ||
+      value.primary === undefined
+    ) {
+      collectRequired(
+        value,
+        B2_BSCIMEMAIL_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const value2 = value.value;
+    if (value2 !== undefined) {
+      if (typeof value2 !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/value",
+          schemaPath + "/properties/value",
+        );
+    }
+    const type = value.type;
+    if (type !== undefined) {
+      if (typeof type !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/type",
+          schemaPath + "/properties/type",
+        );
+    }
+    const primary = value.primary;
+    if (primary !== undefined) {
+      if (typeof primary !== "boolean")
+        pushError(
+          errors,
+          "type",
+          { type: "boolean" },
+          instancePath + "/primary",
+          schemaPath + "/properties/primary",
+        );
+    }
   }
 }
 

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -53,25 +52,6 @@ const B2_BSCIMNAME_REQUIRED = [
   "honorific_suffix",
 ];
 
-const B2_BSCIMNAME_PROPERTIES = [
-  ["formatted", collectStringErrors],
-  ["family_name", collectStringErrors],
-  ["given_name", collectStringErrors],
-  ["middle_name", collectStringErrors],
-  ["honorific_prefix", collectStringErrors],
-  ["honorific_suffix", collectStringErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
 /**
  * Whether `value` is a valid B2BSCIMName: the recursive check that `isB2BSCIMName` guards.
  */
@@ -104,20 +84,88 @@ export function collectB2BSCIMNameErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      B2_BSCIMNAME_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      B2_BSCIMNAME_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (
+      value.formatted === undefined ||
+      value.family_name === undefined ||
+      value.given_name === undefined ||
+      value.middle_name === undefined ||
+      value.honorific_prefix === undefined ||
+      value.honorific_suffix === undefined
+    ) {
+      collectRequired(
+        value,
+        B2_BSCIMNAME_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const formatted = value.formatted;
+    if (formatted !== undefined) {
+      if (typeof formatted !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/formatted",
+          schemaPath + "/properties/formatted",
+        );
+    }
+    const family_name = value.family_name;
+    if (family_name !== undefined) {
+      if (typeof family_name !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/family_name",
+          schemaPath + "/properties/family_name",
+        );
+    }
+    const given_name = value.given_name;
+    if (given_name !== undefined) {
+      if (typeof given_name !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/given_name",
+          schemaPath + "/properties/given_name",
+        );
+    }
+    const middle_name = value.middle_name;
+    if (middle_name !== undefined) {
+      if (typeof middle_name !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/middle_name",
+          schemaPath + "/properties/middle_name",
+        );
+    }
+    const honorific_prefix = value.honorific_prefix;
+    if (honorific_prefix !== undefined) {
+      if (typeof honorific_prefix !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/honorific_prefix",
+          schemaPath + "/properties/honorific_prefix",
+        );
+    }
+    const honorific_suffix = value.honorific_suffix;
+    if (honorific_suffix !== undefined) {
+      if (typeof honorific_suffix !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/honorific_suffix",
+          schemaPath + "/properties/honorific_suffix",
+        );
+    }
   }
 }
 

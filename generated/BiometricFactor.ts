@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   isJsonObject,
   notTooDeeplyNested,
   pushError,
@@ -21,20 +20,6 @@ export interface BiometricFactor {
    * Identifier of the biometric registration used.
    */
   biometric_registration_id: string;
-}
-
-const BIOMETRIC_FACTOR_PROPERTIES = [
-  ["biometric_registration_id", collectStringErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -67,13 +52,17 @@ export function collectBiometricFactorErrors(
         instancePath,
         schemaPath,
       );
-    collectProperties(
-      value,
-      BIOMETRIC_FACTOR_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    const biometric_registration_id = value.biometric_registration_id;
+    if (biometric_registration_id !== undefined) {
+      if (typeof biometric_registration_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/biometric_registration_id",
+          schemaPath + "/properties/biometric_registration_id",
+        );
+    }
   }
 }
 

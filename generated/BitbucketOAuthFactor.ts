@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -33,22 +32,6 @@ export interface BitbucketOAuthFactor {
 }
 
 const BITBUCKET_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
-
-const BITBUCKET_OAUTH_FACTOR_PROPERTIES = [
-  ["id", collectStringErrors],
-  ["provider_subject", collectStringErrors],
-  ["email_id", collectStringErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
 
 /**
  * Whether `value` is a valid BitbucketOAuthFactor: the recursive check that `isBitbucketOAuthFactor` guards.
@@ -78,20 +61,48 @@ export function collectBitbucketOAuthFactorErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      BITBUCKET_OAUTH_FACTOR_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      BITBUCKET_OAUTH_FACTOR_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (value.id === undefined || value.provider_subject === undefined) {
+      collectRequired(
+        value,
+        BITBUCKET_OAUTH_FACTOR_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const id = value.id;
+    if (id !== undefined) {
+      if (typeof id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/id",
+          schemaPath + "/properties/id",
+        );
+    }
+    const provider_subject = value.provider_subject;
+    if (provider_subject !== undefined) {
+      if (typeof provider_subject !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/provider_subject",
+          schemaPath + "/properties/provider_subject",
+        );
+    }
+    const email_id = value.email_id;
+    if (email_id !== undefined) {
+      if (typeof email_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/email_id",
+          schemaPath + "/properties/email_id",
+        );
+    }
   }
 }
 

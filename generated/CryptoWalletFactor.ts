@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -38,22 +37,6 @@ const CRYPTO_WALLET_FACTOR_REQUIRED = [
   "crypto_wallet_type",
 ];
 
-const CRYPTO_WALLET_FACTOR_PROPERTIES = [
-  ["crypto_wallet_id", collectStringErrors],
-  ["crypto_wallet_address", collectStringErrors],
-  ["crypto_wallet_type", collectStringErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
 /**
  * Whether `value` is a valid CryptoWalletFactor: the recursive check that `isCryptoWalletFactor` guards.
  */
@@ -82,20 +65,52 @@ export function collectCryptoWalletFactorErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      CRYPTO_WALLET_FACTOR_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      CRYPTO_WALLET_FACTOR_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (
+      value.crypto_wallet_id === undefined ||
+      value.crypto_wallet_address === undefined ||
+      value.crypto_wallet_type === undefined
+    ) {
+      collectRequired(
+        value,
+        CRYPTO_WALLET_FACTOR_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const crypto_wallet_id = value.crypto_wallet_id;
+    if (crypto_wallet_id !== undefined) {
+      if (typeof crypto_wallet_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/crypto_wallet_id",
+          schemaPath + "/properties/crypto_wallet_id",
+        );
+    }
+    const crypto_wallet_address = value.crypto_wallet_address;
+    if (crypto_wallet_address !== undefined) {
+      if (typeof crypto_wallet_address !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/crypto_wallet_address",
+          schemaPath + "/properties/crypto_wallet_address",
+        );
+    }
+    const crypto_wallet_type = value.crypto_wallet_type;
+    if (crypto_wallet_type !== undefined) {
+      if (typeof crypto_wallet_type !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/crypto_wallet_type",
+          schemaPath + "/properties/crypto_wallet_type",
+        );
+    }
   }
 }
 

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -39,42 +38,6 @@ export interface CustomRole {
 
 const CUSTOM_ROLE_REQUIRED = ["role_id", "description", "permissions"];
 
-const CUSTOM_ROLE_PROPERTIES = [
-  ["role_id", collectStringErrors],
-  ["description", collectStringErrors],
-  ["permissions", collectCustomRole_PermissionsErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectCustomRole_PermissionsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value))
-    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      collectCustomRolePermissionErrors(
-        item,
-        instancePath + "/" + index,
-        errors,
-      );
-    }
-  }
-}
-
 /**
  * Whether `value` is a valid CustomRole: the recursive check that `isCustomRole` guards.
  */
@@ -105,20 +68,62 @@ export function collectCustomRoleErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      CUSTOM_ROLE_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      CUSTOM_ROLE_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (
+      value.role_id === undefined ||
+      value.description === undefined ||
+      value.permissions === undefined
+    ) {
+      collectRequired(
+        value,
+        CUSTOM_ROLE_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const role_id = value.role_id;
+    if (role_id !== undefined) {
+      if (typeof role_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/role_id",
+          schemaPath + "/properties/role_id",
+        );
+    }
+    const description = value.description;
+    if (description !== undefined) {
+      if (typeof description !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/description",
+          schemaPath + "/properties/description",
+        );
+    }
+    const permissions = value.permissions;
+    if (permissions !== undefined) {
+      if (!Array.isArray(permissions))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/permissions",
+          schemaPath + "/properties/permissions",
+        );
+      else {
+        for (let index = 0; index < permissions.length; index++) {
+          const item = permissions[index];
+          collectCustomRolePermissionErrors(
+            item,
+            instancePath + "/permissions/" + index,
+            errors,
+          );
+        }
+      }
+    }
   }
 }
 

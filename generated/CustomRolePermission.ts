@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -29,44 +28,6 @@ export interface CustomRolePermission {
 }
 
 const CUSTOM_ROLE_PERMISSION_REQUIRED = ["resource_id", "actions"];
-
-const CUSTOM_ROLE_PERMISSION_PROPERTIES = [
-  ["resource_id", collectStringErrors],
-  ["actions", collectCustomRolePermission_ActionsErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectCustomRolePermission_ActionsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value))
-    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      if (typeof item !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/" + index,
-          schemaPath + "/items",
-        );
-    }
-  }
-}
 
 /**
  * Whether `value` is a valid CustomRolePermission: the recursive check that `isCustomRolePermission` guards.
@@ -98,20 +59,50 @@ export function collectCustomRolePermissionErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      CUSTOM_ROLE_PERMISSION_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      CUSTOM_ROLE_PERMISSION_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (value.resource_id === undefined || value.actions === undefined) {
+      collectRequired(
+        value,
+        CUSTOM_ROLE_PERMISSION_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const resource_id = value.resource_id;
+    if (resource_id !== undefined) {
+      if (typeof resource_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/resource_id",
+          schemaPath + "/properties/resource_id",
+        );
+    }
+    const actions = value.actions;
+    if (actions !== undefined) {
+      if (!Array.isArray(actions))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/actions",
+          schemaPath + "/properties/actions",
+        );
+      else {
+        for (let index = 0; index < actions.length; index++) {
+          const item = actions[index];
+          if (typeof item !== "string")
+            pushError(
+              errors,
+              "type",
+              { type: "string" },
+              instancePath + "/actions/" + index,
+              schemaPath + "/properties/actions/items",
+            );
+        }
+      }
+    }
   }
 }
 

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   isJsonObject,
   notTooDeeplyNested,
   pushError,
@@ -34,42 +33,6 @@ export interface DeviceAttributeDetails {
    * @format date-time
    */
   last_seen_at?: string;
-}
-
-const DEVICE_ATTRIBUTE_DETAILS_PROPERTIES = [
-  ["is_new", collectBooleanErrors],
-  ["first_seen_at", collectDateTimeStringErrors],
-  ["last_seen_at", collectDateTimeStringErrors],
-] as const;
-
-function collectBooleanErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "boolean")
-    pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
-}
-
-function collectDateTimeStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-  else {
-    if (!formats.isDateTime(value))
-      pushError(
-        errors,
-        "format",
-        { format: "date-time" },
-        instancePath,
-        schemaPath,
-      );
-  }
 }
 
 /**
@@ -114,13 +77,59 @@ export function collectDeviceAttributeDetailsErrors(
         instancePath,
         schemaPath,
       );
-    collectProperties(
-      value,
-      DEVICE_ATTRIBUTE_DETAILS_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    const is_new = value.is_new;
+    if (is_new !== undefined) {
+      if (typeof is_new !== "boolean")
+        pushError(
+          errors,
+          "type",
+          { type: "boolean" },
+          instancePath + "/is_new",
+          schemaPath + "/properties/is_new",
+        );
+    }
+    const first_seen_at = value.first_seen_at;
+    if (first_seen_at !== undefined) {
+      if (typeof first_seen_at !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/first_seen_at",
+          schemaPath + "/properties/first_seen_at",
+        );
+      else {
+        if (!formats.isDateTime(first_seen_at))
+          pushError(
+            errors,
+            "format",
+            { format: "date-time" },
+            instancePath + "/first_seen_at",
+            schemaPath + "/properties/first_seen_at",
+          );
+      }
+    }
+    const last_seen_at = value.last_seen_at;
+    if (last_seen_at !== undefined) {
+      if (typeof last_seen_at !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/last_seen_at",
+          schemaPath + "/properties/last_seen_at",
+        );
+      else {
+        if (!formats.isDateTime(last_seen_at))
+          pushError(
+            errors,
+            "format",
+            { format: "date-time" },
+            instancePath + "/last_seen_at",
+            schemaPath + "/properties/last_seen_at",
+          );
+      }
+    }
   }
 }
 

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -29,21 +28,6 @@ export interface EmailFactor {
 }
 
 const EMAIL_FACTOR_REQUIRED = ["email_id", "email_address"];
-
-const EMAIL_FACTOR_PROPERTIES = [
-  ["email_id", collectStringErrors],
-  ["email_address", collectStringErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
 
 /**
  * Whether `value` is a valid EmailFactor: the recursive check that `isEmailFactor` guards.
@@ -69,20 +53,37 @@ export function collectEmailFactorErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      EMAIL_FACTOR_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      EMAIL_FACTOR_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (value.email_id === undefined || value.email_address === undefined) {
+      collectRequired(
+        value,
+        EMAIL_FACTOR_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const email_id = value.email_id;
+    if (email_id !== undefined) {
+      if (typeof email_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/email_id",
+          schemaPath + "/properties/email_id",
+        );
+    }
+    const email_address = value.email_address;
+    if (email_address !== undefined) {
+      if (typeof email_address !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/email_address",
+          schemaPath + "/properties/email_address",
+        );
+    }
   }
 }
 

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -29,21 +28,6 @@ export interface EmailImplicitRoleAssignment {
 }
 
 const EMAIL_IMPLICIT_ROLE_ASSIGNMENT_REQUIRED = ["domain", "role_id"];
-
-const EMAIL_IMPLICIT_ROLE_ASSIGNMENT_PROPERTIES = [
-  ["domain", collectStringErrors],
-  ["role_id", collectStringErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
 
 /**
  * Whether `value` is a valid EmailImplicitRoleAssignment: the recursive check that `isEmailImplicitRoleAssignment` guards.
@@ -71,20 +55,37 @@ export function collectEmailImplicitRoleAssignmentErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      EMAIL_IMPLICIT_ROLE_ASSIGNMENT_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      EMAIL_IMPLICIT_ROLE_ASSIGNMENT_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (value.domain === undefined || value.role_id === undefined) {
+      collectRequired(
+        value,
+        EMAIL_IMPLICIT_ROLE_ASSIGNMENT_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const domain = value.domain;
+    if (domain !== undefined) {
+      if (typeof domain !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/domain",
+          schemaPath + "/properties/domain",
+        );
+    }
+    const role_id = value.role_id;
+    if (role_id !== undefined) {
+      if (typeof role_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/role_id",
+          schemaPath + "/properties/role_id",
+        );
+    }
   }
 }
 

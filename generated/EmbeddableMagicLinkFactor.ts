@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   isJsonObject,
   notTooDeeplyNested,
   pushError,
@@ -21,20 +20,6 @@ export interface EmbeddableMagicLinkFactor {
    * Identifier of the embeddable magic link.
    */
   embedded_id: string;
-}
-
-const EMBEDDABLE_MAGIC_LINK_FACTOR_PROPERTIES = [
-  ["embedded_id", collectStringErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -69,13 +54,17 @@ export function collectEmbeddableMagicLinkFactorErrors(
         instancePath,
         schemaPath,
       );
-    collectProperties(
-      value,
-      EMBEDDABLE_MAGIC_LINK_FACTOR_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    const embedded_id = value.embedded_id;
+    if (embedded_id !== undefined) {
+      if (typeof embedded_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/embedded_id",
+          schemaPath + "/properties/embedded_id",
+        );
+    }
   }
 }
 

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   isJsonObject,
   notTooDeeplyNested,
   pushError,
@@ -21,20 +20,6 @@ export interface OAuthAccessTokenExchangeFactor {
    * Identifier of the client whose access token was exchanged.
    */
   client_id: string;
-}
-
-const OAUTH_ACCESS_TOKEN_EXCHANGE_FACTOR_PROPERTIES = [
-  ["client_id", collectStringErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -69,13 +54,17 @@ export function collectOAuthAccessTokenExchangeFactorErrors(
         instancePath,
         schemaPath,
       );
-    collectProperties(
-      value,
-      OAUTH_ACCESS_TOKEN_EXCHANGE_FACTOR_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    const client_id = value.client_id;
+    if (client_id !== undefined) {
+      if (typeof client_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/client_id",
+          schemaPath + "/properties/client_id",
+        );
+    }
   }
 }
 

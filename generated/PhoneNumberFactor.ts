@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -29,21 +28,6 @@ export interface PhoneNumberFactor {
 }
 
 const PHONE_NUMBER_FACTOR_REQUIRED = ["phone_id", "phone_number"];
-
-const PHONE_NUMBER_FACTOR_PROPERTIES = [
-  ["phone_id", collectStringErrors],
-  ["phone_number", collectStringErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
 
 /**
  * Whether `value` is a valid PhoneNumberFactor: the recursive check that `isPhoneNumberFactor` guards.
@@ -71,20 +55,37 @@ export function collectPhoneNumberFactorErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      PHONE_NUMBER_FACTOR_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      PHONE_NUMBER_FACTOR_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (value.phone_id === undefined || value.phone_number === undefined) {
+      collectRequired(
+        value,
+        PHONE_NUMBER_FACTOR_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const phone_id = value.phone_id;
+    if (phone_id !== undefined) {
+      if (typeof phone_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/phone_id",
+          schemaPath + "/properties/phone_id",
+        );
+    }
+    const phone_number = value.phone_number;
+    if (phone_number !== undefined) {
+      if (typeof phone_number !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/phone_number",
+          schemaPath + "/properties/phone_number",
+        );
+    }
   }
 }
 

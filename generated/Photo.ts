@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -34,32 +33,6 @@ export interface Photo {
 
 const PHOTO_REQUIRED = ["value", "type", "primary"];
 
-const PHOTO_PROPERTIES = [
-  ["value", collectStringErrors],
-  ["type", collectStringErrors],
-  ["primary", collectBooleanErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectBooleanErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "boolean")
-    pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
-}
-
 /**
  * Whether `value` is a valid Photo: the recursive check that `isPhoto` guards.
  */
@@ -86,14 +59,46 @@ export function collectPhotoErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(value, PHOTO_REQUIRED, instancePath, errors, schemaPath);
-    collectProperties(
-      value,
-      PHOTO_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (
+      value.value === undefined ||
+      value.type === undefined ||
+      value.primary === undefined
+    ) {
+      collectRequired(value, PHOTO_REQUIRED, instancePath, errors, schemaPath);
+    }
+    const value2 = value.value;
+    if (value2 !== undefined) {
+      if (typeof value2 !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/value",
+          schemaPath + "/properties/value",
+        );
+    }
+    const type = value.type;
+    if (type !== undefined) {
+      if (typeof type !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/type",
+          schemaPath + "/properties/type",
+        );
+    }
+    const primary = value.primary;
+    if (primary !== undefined) {
+      if (typeof primary !== "boolean")
+        pushError(
+          errors,
+          "type",
+          { type: "boolean" },
+          instancePath + "/primary",
+          schemaPath + "/properties/primary",
+        );
+    }
   }
 }
 

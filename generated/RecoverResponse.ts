@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -89,49 +88,6 @@ const RECOVER_RESPONSE_REQUIRED = [
   "status_code",
 ];
 
-const RECOVER_RESPONSE_PROPERTIES = [
-  ["request_id", collectStringErrors],
-  ["member_id", collectStringErrors],
-  ["member", collectMemberErrors],
-  ["organization", collectOrganizationErrors],
-  ["session_token", collectStringErrors],
-  ["session_jwt", collectStringErrors],
-  ["recovery_codes_remaining", collectInt32IntegerErrors],
-  ["status_code", collectInt32IntegerErrors],
-  ["member_session", collectMemberSessionErrors],
-  ["member_device", collectDeviceInfoErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectInt32IntegerErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Number.isInteger(value))
-    pushError(errors, "type", { type: "integer" }, instancePath, schemaPath);
-  if (typeof value === "number") {
-    if (!formats.isInt32(value))
-      pushError(
-        errors,
-        "format",
-        { format: "int32" },
-        instancePath,
-        schemaPath,
-      );
-  }
-}
-
 /**
  * Whether `value` is a valid RecoverResponse: the recursive check that `isRecoverResponse` guards.
  */
@@ -186,20 +142,138 @@ export function collectRecoverResponseErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      RECOVER_RESPONSE_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      RECOVER_RESPONSE_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (
+      value.request_id === undefined ||
+      value.member_id === undefined ||
+      value.member === undefined ||
+      value.organization === undefined ||
+      value.session_token === undefined ||
+      value.session_jwt === undefined ||
+      value.recovery_codes_remaining === undefined ||
+      value.status_code === undefined
+    ) {
+      collectRequired(
+        value,
+        RECOVER_RESPONSE_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const request_id = value.request_id;
+    if (request_id !== undefined) {
+      if (typeof request_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/request_id",
+          schemaPath + "/properties/request_id",
+        );
+    }
+    const member_id = value.member_id;
+    if (member_id !== undefined) {
+      if (typeof member_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/member_id",
+          schemaPath + "/properties/member_id",
+        );
+    }
+    const member = value.member;
+    if (member !== undefined) {
+      collectMemberErrors(member, instancePath + "/member", errors);
+    }
+    const organization = value.organization;
+    if (organization !== undefined) {
+      collectOrganizationErrors(
+        organization,
+        instancePath + "/organization",
+        errors,
+      );
+    }
+    const session_token = value.session_token;
+    if (session_token !== undefined) {
+      if (typeof session_token !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/session_token",
+          schemaPath + "/properties/session_token",
+        );
+    }
+    const session_jwt = value.session_jwt;
+    if (session_jwt !== undefined) {
+      if (typeof session_jwt !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/session_jwt",
+          schemaPath + "/properties/session_jwt",
+        );
+    }
+    const recovery_codes_remaining = value.recovery_codes_remaining;
+    if (recovery_codes_remaining !== undefined) {
+      if (!Number.isInteger(recovery_codes_remaining))
+        pushError(
+          errors,
+          "type",
+          { type: "integer" },
+          instancePath + "/recovery_codes_remaining",
+          schemaPath + "/properties/recovery_codes_remaining",
+        );
+      if (typeof recovery_codes_remaining === "number") {
+        if (!formats.isInt32(recovery_codes_remaining))
+          pushError(
+            errors,
+            "format",
+            { format: "int32" },
+            instancePath + "/recovery_codes_remaining",
+            schemaPath + "/properties/recovery_codes_remaining",
+          );
+      }
+    }
+    const status_code = value.status_code;
+    if (status_code !== undefined) {
+      if (!Number.isInteger(status_code))
+        pushError(
+          errors,
+          "type",
+          { type: "integer" },
+          instancePath + "/status_code",
+          schemaPath + "/properties/status_code",
+        );
+      if (typeof status_code === "number") {
+        if (!formats.isInt32(status_code))
+          pushError(
+            errors,
+            "format",
+            { format: "int32" },
+            instancePath + "/status_code",
+            schemaPath + "/properties/status_code",
+          );
+      }
+    }
+    const member_session = value.member_session;
+    if (member_session !== undefined) {
+      collectMemberSessionErrors(
+        member_session,
+        instancePath + "/member_session",
+        errors,
+      );
+    }
+    const member_device = value.member_device;
+    if (member_device !== undefined) {
+      collectDeviceInfoErrors(
+        member_device,
+        instancePath + "/member_device",
+        errors,
+      );
+    }
   }
 }
 

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -29,21 +28,6 @@ export interface RetiredEmail {
 }
 
 const RETIRED_EMAIL_REQUIRED = ["email_id", "email_address"];
-
-const RETIRED_EMAIL_PROPERTIES = [
-  ["email_id", collectStringErrors],
-  ["email_address", collectStringErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
 
 /**
  * Whether `value` is a valid RetiredEmail: the recursive check that `isRetiredEmail` guards.
@@ -69,20 +53,37 @@ export function collectRetiredEmailErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      RETIRED_EMAIL_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      RETIRED_EMAIL_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (value.email_id === undefined || value.email_address === undefined) {
+      collectRequired(
+        value,
+        RETIRED_EMAIL_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const email_id = value.email_id;
+    if (email_id !== undefined) {
+      if (typeof email_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/email_id",
+          schemaPath + "/properties/email_id",
+        );
+    }
+    const email_address = value.email_address;
+    if (email_address !== undefined) {
+      if (typeof email_address !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/email_address",
+          schemaPath + "/properties/email_address",
+        );
+    }
   }
 }
 

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -34,22 +33,6 @@ export interface SAMLSSOFactor {
 
 const SAMLSSOFACTOR_REQUIRED = ["id", "provider_id", "external_id"];
 
-const SAMLSSOFACTOR_PROPERTIES = [
-  ["id", collectStringErrors],
-  ["provider_id", collectStringErrors],
-  ["external_id", collectStringErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
 /**
  * Whether `value` is a valid SAMLSSOFactor: the recursive check that `isSAMLSSOFactor` guards.
  */
@@ -76,20 +59,52 @@ export function collectSAMLSSOFactorErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      SAMLSSOFACTOR_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      SAMLSSOFACTOR_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (
+      value.id === undefined ||
+      value.provider_id === undefined ||
+      value.external_id === undefined
+    ) {
+      collectRequired(
+        value,
+        SAMLSSOFACTOR_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const id = value.id;
+    if (id !== undefined) {
+      if (typeof id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/id",
+          schemaPath + "/properties/id",
+        );
+    }
+    const provider_id = value.provider_id;
+    if (provider_id !== undefined) {
+      if (typeof provider_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/provider_id",
+          schemaPath + "/properties/provider_id",
+        );
+    }
+    const external_id = value.external_id;
+    if (external_id !== undefined) {
+      if (typeof external_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/external_id",
+          schemaPath + "/properties/external_id",
+        );
+    }
   }
 }
 

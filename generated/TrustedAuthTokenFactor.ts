@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   isJsonObject,
   notTooDeeplyNested,
   pushError,
@@ -21,20 +20,6 @@ export interface TrustedAuthTokenFactor {
    * Identifier of the trusted token profile used.
    */
   token_id: string;
-}
-
-const TRUSTED_AUTH_TOKEN_FACTOR_PROPERTIES = [
-  ["token_id", collectStringErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -69,13 +54,17 @@ export function collectTrustedAuthTokenFactorErrors(
         instancePath,
         schemaPath,
       );
-    collectProperties(
-      value,
-      TRUSTED_AUTH_TOKEN_FACTOR_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    const token_id = value.token_id;
+    if (token_id !== undefined) {
+      if (typeof token_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/token_id",
+          schemaPath + "/properties/token_id",
+        );
+    }
   }
 }
 

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -34,22 +33,6 @@ export interface WebAuthnFactor {
 
 const WEB_AUTHN_FACTOR_REQUIRED = ["webauthn_registration_id", "domain"];
 
-const WEB_AUTHN_FACTOR_PROPERTIES = [
-  ["webauthn_registration_id", collectStringErrors],
-  ["domain", collectStringErrors],
-  ["user_agent", collectStringErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
 /**
  * Whether `value` is a valid WebAuthnFactor: the recursive check that `isWebAuthnFactor` guards.
  */
@@ -76,20 +59,51 @@ export function collectWebAuthnFactorErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      WEB_AUTHN_FACTOR_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      WEB_AUTHN_FACTOR_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (
+      value.webauthn_registration_id === undefined ||
+      value.domain === undefined
+    ) {
+      collectRequired(
+        value,
+        WEB_AUTHN_FACTOR_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const webauthn_registration_id = value.webauthn_registration_id;
+    if (webauthn_registration_id !== undefined) {
+      if (typeof webauthn_registration_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/webauthn_registration_id",
+          schemaPath + "/properties/webauthn_registration_id",
+        );
+    }
+    const domain = value.domain;
+    if (domain !== undefined) {
+      if (typeof domain !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/domain",
+          schemaPath + "/properties/domain",
+        );
+    }
+    const user_agent = value.user_agent;
+    if (user_agent !== undefined) {
+      if (typeof user_agent !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/user_agent",
+          schemaPath + "/properties/user_agent",
+        );
+    }
   }
 }
 

@@ -507,6 +507,9 @@ class Indenter {
     else if (top === undefined || top.brace) {
       // Only a statement or member goes on a level deeper: inside parentheses or brackets the lines line up.
       this.continued ||= / (?:=|\|\||&&|\?\?)$/.test(ending) || (lastChar === COLON && top !== undefined && (top.type || !top.block));
+    } else if (text.endsWith(" +")) {
+      // Except a concatenation broken inside them (an argument `instancePath +`): prettier indents its rest.
+      this.continued = true;
     }
     this.afterOpener = isOpener(lastChar);
   }

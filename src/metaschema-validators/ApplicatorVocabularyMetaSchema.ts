@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   dynamicTarget,
   enterDynamicScope,
   isJsonObject,
@@ -188,15 +187,11 @@ const DYNAMIC_REF_INITIAL = { check: checkApplicatorVocabularyMetaSchema, collec
 
 const DYNAMIC_REF_INITIAL2 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
-const DYNAMIC_ANCHORS = { "": { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors } };
-
 const DYNAMIC_REF_INITIAL3 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
+const DYNAMIC_ANCHORS = { "": { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors } };
+
 const DYNAMIC_REF_INITIAL4 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
-
-const DYNAMIC_ANCHORS2 = { "": { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors } };
-
-const DYNAMIC_ANCHORS3 = { "": { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors } };
 
 const DYNAMIC_REF_INITIAL5 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
@@ -206,17 +201,13 @@ const DYNAMIC_REF_INITIAL7 = { check: checkApplicatorVocabularyMetaSchema, colle
 
 const DYNAMIC_REF_INITIAL8 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
-const DYNAMIC_REF_INITIAL9 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
+const DYNAMIC_ANCHORS2 = { "": { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors } };
 
-const DYNAMIC_ANCHORS4 = { "": { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors } };
+const DYNAMIC_REF_INITIAL9 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
 const DYNAMIC_REF_INITIAL10 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
-const DYNAMIC_ANCHORS5 = { "": { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors } };
-
 const DYNAMIC_REF_INITIAL11 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
-
-const DYNAMIC_ANCHORS6 = { "": { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors } };
 
 const DYNAMIC_REF_INITIAL12 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
@@ -224,58 +215,19 @@ const DYNAMIC_REF_INITIAL13 = { check: checkApplicatorVocabularyMetaSchema, coll
 
 const DYNAMIC_REF_INITIAL14 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
+const DYNAMIC_ANCHORS3 = { "": { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors } };
+
 const DYNAMIC_REF_INITIAL15 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
-const DYNAMIC_REF_INITIAL16 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
-
-const DYNAMIC_REF_INITIAL17 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
-
-const APPLICATOR_VOCABULARY_META_SCHEMA_PROPERTIES = [
-  ["additionalItems", collectApplicatorVocabularyMetaSchema_AdditionalItemsErrors],
-  ["unevaluatedItems", collectApplicatorVocabularyMetaSchema_AdditionalItemsErrors],
-  ["items", collectApplicatorVocabularyMetaSchema_ItemsErrors],
-  ["contains", collectApplicatorVocabularyMetaSchema_AdditionalItemsErrors],
-  ["additionalProperties", collectApplicatorVocabularyMetaSchema_AdditionalItemsErrors],
-  ["unevaluatedProperties", collectApplicatorVocabularyMetaSchema_AdditionalItemsErrors],
-  ["properties", collectApplicatorVocabularyMetaSchema_SchemaErrors],
-  ["patternProperties", collectApplicatorVocabularyMetaSchema_PatternPropertiesErrors],
-  ["dependentSchemas", collectApplicatorVocabularyMetaSchema_SchemaErrors],
-  ["propertyNames", collectApplicatorVocabularyMetaSchema_AdditionalItemsErrors],
-  ["if", collectApplicatorVocabularyMetaSchema_AdditionalItemsErrors],
-  ["then", collectApplicatorVocabularyMetaSchema_AdditionalItemsErrors],
-  ["else", collectApplicatorVocabularyMetaSchema_AdditionalItemsErrors],
-  ["allOf", collectSchemaArrayErrors],
-  ["anyOf", collectSchemaArrayErrors],
-  ["oneOf", collectSchemaArrayErrors],
-  ["not", collectApplicatorVocabularyMetaSchema_AdditionalItemsErrors],
-] as const;
-
-const DYNAMIC_ANCHORS7 = { "": { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors } };
-
-const DYNAMIC_REF_INITIAL18 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
-
-const DYNAMIC_ANCHORS8 = { "": { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors } };
-
-function collectApplicatorVocabularyMetaSchema_AdditionalItemsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
-  try {
-    dynamicTarget("", DYNAMIC_REF_INITIAL2).collect(value, instancePath, errors);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
+const DYNAMIC_ANCHORS4 = { "": { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors } };
 
 /**
  * Whether `value` matches the schema at #/properties/items/anyOf/0.
  */
 function checkApplicatorVocabularyMetaSchema_ItemsAnyOf0(value: unknown): boolean {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
-    if (!dynamicTarget("", DYNAMIC_REF_INITIAL4).check(value)) return false;
+    if (!dynamicTarget("", DYNAMIC_REF_INITIAL3).check(value)) return false;
     return true;
   } finally {
     leaveDynamicScope(scopeDepth);
@@ -283,47 +235,9 @@ function checkApplicatorVocabularyMetaSchema_ItemsAnyOf0(value: unknown): boolea
 }
 
 function collectApplicatorVocabularyMetaSchema_ItemsAnyOf0Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
-    dynamicTarget("", DYNAMIC_REF_INITIAL4).collect(value, instancePath, errors);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectApplicatorVocabularyMetaSchema_ItemsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
-  try {
-    if (!(checkApplicatorVocabularyMetaSchema_ItemsAnyOf0(value) || checkSchemaArray(value as unknown))) {
-      collectApplicatorVocabularyMetaSchema_ItemsAnyOf0Errors(value, instancePath, errors);
-      collectSchemaArrayErrors(value, instancePath, errors);
-      pushError(errors, "anyOf", {}, instancePath, schemaPath);
-    }
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectApplicatorVocabularyMetaSchema_SchemaErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
-  try {
-    if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-    else {
-      for (const key of Object.keys(value)) {
-        const propertyValue = value[key];
-        dynamicTarget("", DYNAMIC_REF_INITIAL9).collect(propertyValue, instancePath + "/" + pointerToken(key), errors);
-      }
-    }
+    dynamicTarget("", DYNAMIC_REF_INITIAL3).collect(value, instancePath, errors);
   } finally {
     leaveDynamicScope(scopeDepth);
   }
@@ -333,7 +247,7 @@ function collectApplicatorVocabularyMetaSchema_SchemaErrors(
  * Whether `value` matches the schema at #/properties/patternProperties/propertyNames.
  */
 function checkApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNames(value: unknown): boolean {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     return true;
   } finally {
@@ -346,36 +260,8 @@ function collectApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNamesErr
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectApplicatorVocabularyMetaSchema_PatternPropertiesErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
-  try {
-    if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-    else {
-      for (const key of Object.keys(value)) {
-        const propertyValue = value[key];
-        dynamicTarget("", DYNAMIC_REF_INITIAL11).collect(propertyValue, instancePath + "/" + pointerToken(key), errors);
-      }
-      for (const key2 of Object.keys(value)) {
-        if (!checkApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNames(key2)) {
-          const start = errors.length;
-          collectApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNamesErrors(key2, instancePath, errors);
-          markPropertyName(errors, start, key2);
-          pushError(errors, "propertyNames", { propertyName: key2 }, instancePath, schemaPath);
-        }
-      }
-    }
   } finally {
     leaveDynamicScope(scopeDepth);
   }
@@ -385,29 +271,29 @@ function collectApplicatorVocabularyMetaSchema_PatternPropertiesErrors(
  * Whether `value` is a valid ApplicatorVocabularyMetaSchema: the recursive check that `isApplicatorVocabularyMetaSchema` guards.
  */
 export function checkApplicatorVocabularyMetaSchema(value: unknown): value is ApplicatorVocabularyMetaSchema {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS7);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
       const additionalItems = value.additionalItems;
       if (additionalItems !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL).check(additionalItems)) return false;
       const unevaluatedItems = value.unevaluatedItems;
-      if (unevaluatedItems !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL3).check(unevaluatedItems)) return false;
+      if (unevaluatedItems !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL2).check(unevaluatedItems)) return false;
       const items = value.items;
       if (items !== undefined && !(checkApplicatorVocabularyMetaSchema_ItemsAnyOf0(items) || checkSchemaArray(items as unknown)))
         return false;
       const contains = value.contains;
-      if (contains !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL5).check(contains)) return false;
+      if (contains !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL4).check(contains)) return false;
       const additionalProperties = value.additionalProperties;
-      if (additionalProperties !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL6).check(additionalProperties)) return false;
+      if (additionalProperties !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL5).check(additionalProperties)) return false;
       const unevaluatedProperties = value.unevaluatedProperties;
-      if (unevaluatedProperties !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL7).check(unevaluatedProperties)) return false;
+      if (unevaluatedProperties !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL6).check(unevaluatedProperties)) return false;
       const properties = value.properties;
       if (properties !== undefined) {
         if (!isJsonObject(properties)) return false;
         for (const key of Object.keys(properties)) {
           const propertyValue = properties[key];
-          if (!dynamicTarget("", DYNAMIC_REF_INITIAL8).check(propertyValue)) return false;
+          if (!dynamicTarget("", DYNAMIC_REF_INITIAL7).check(propertyValue)) return false;
         }
       }
       const patternProperties = value.patternProperties;
@@ -415,7 +301,7 @@ export function checkApplicatorVocabularyMetaSchema(value: unknown): value is Ap
         if (!isJsonObject(patternProperties)) return false;
         for (const key2 of Object.keys(patternProperties)) {
           const propertyValue2 = patternProperties[key2];
-          if (!dynamicTarget("", DYNAMIC_REF_INITIAL10).check(propertyValue2)) return false;
+          if (!dynamicTarget("", DYNAMIC_REF_INITIAL8).check(propertyValue2)) return false;
         }
         for (const key3 of Object.keys(patternProperties)) {
           if (!checkApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNames(key3)) return false;
@@ -426,17 +312,17 @@ export function checkApplicatorVocabularyMetaSchema(value: unknown): value is Ap
         if (!isJsonObject(dependentSchemas)) return false;
         for (const key4 of Object.keys(dependentSchemas)) {
           const propertyValue3 = dependentSchemas[key4];
-          if (!dynamicTarget("", DYNAMIC_REF_INITIAL12).check(propertyValue3)) return false;
+          if (!dynamicTarget("", DYNAMIC_REF_INITIAL9).check(propertyValue3)) return false;
         }
       }
       const propertyNames = value.propertyNames;
-      if (propertyNames !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL13).check(propertyNames)) return false;
+      if (propertyNames !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL10).check(propertyNames)) return false;
       const ifValue = value.if;
-      if (ifValue !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL14).check(ifValue)) return false;
+      if (ifValue !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL11).check(ifValue)) return false;
       const then = value.then;
-      if (then !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL15).check(then)) return false;
+      if (then !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL12).check(then)) return false;
       const elseValue = value.else;
-      if (elseValue !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL16).check(elseValue)) return false;
+      if (elseValue !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL13).check(elseValue)) return false;
       const allOf = value.allOf;
       if (allOf !== undefined && !checkSchemaArray(allOf)) return false;
       const anyOf = value.anyOf;
@@ -444,7 +330,7 @@ export function checkApplicatorVocabularyMetaSchema(value: unknown): value is Ap
       const oneOf = value.oneOf;
       if (oneOf !== undefined && !checkSchemaArray(oneOf)) return false;
       const not = value.not;
-      if (not !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL17).check(not)) return false;
+      if (not !== undefined && !dynamicTarget("", DYNAMIC_REF_INITIAL14).check(not)) return false;
     }
     return true;
   } finally {
@@ -456,13 +342,127 @@ export function checkApplicatorVocabularyMetaSchema(value: unknown): value is Ap
  * Appends to `errors` every reason why `value` does not match ApplicatorVocabularyMetaSchema.
  */
 export function collectApplicatorVocabularyMetaSchemaErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS7);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
       pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
-      collectProperties(value, APPLICATOR_VOCABULARY_META_SCHEMA_PROPERTIES, instancePath, errors, schemaPath);
+      const additionalItems = value.additionalItems;
+      if (additionalItems !== undefined) {
+        dynamicTarget("", DYNAMIC_REF_INITIAL).collect(additionalItems, instancePath + "/additionalItems", errors);
+      }
+      const unevaluatedItems = value.unevaluatedItems;
+      if (unevaluatedItems !== undefined) {
+        dynamicTarget("", DYNAMIC_REF_INITIAL2).collect(unevaluatedItems, instancePath + "/unevaluatedItems", errors);
+      }
+      const items = value.items;
+      if (items !== undefined) {
+        if (!(checkApplicatorVocabularyMetaSchema_ItemsAnyOf0(items) || checkSchemaArray(items as unknown))) {
+          collectApplicatorVocabularyMetaSchema_ItemsAnyOf0Errors(items, instancePath + "/items", errors);
+          collectSchemaArrayErrors(items, instancePath + "/items", errors);
+          pushError(errors, "anyOf", {}, instancePath + "/items", schemaPath + "/properties/items");
+        }
+      }
+      const contains = value.contains;
+      if (contains !== undefined) {
+        dynamicTarget("", DYNAMIC_REF_INITIAL4).collect(contains, instancePath + "/contains", errors);
+      }
+      const additionalProperties = value.additionalProperties;
+      if (additionalProperties !== undefined) {
+        dynamicTarget("", DYNAMIC_REF_INITIAL5).collect(additionalProperties, instancePath + "/additionalProperties", errors);
+      }
+      const unevaluatedProperties = value.unevaluatedProperties;
+      if (unevaluatedProperties !== undefined) {
+        dynamicTarget("", DYNAMIC_REF_INITIAL6).collect(unevaluatedProperties, instancePath + "/unevaluatedProperties", errors);
+      }
+      const properties = value.properties;
+      if (properties !== undefined) {
+        if (!isJsonObject(properties))
+          pushError(errors, "type", { type: "object" }, instancePath + "/properties", schemaPath + "/properties/properties");
+        else {
+          for (const key of Object.keys(properties)) {
+            const propertyValue = properties[key];
+            dynamicTarget("", DYNAMIC_REF_INITIAL7).collect(propertyValue, instancePath + "/properties/" + pointerToken(key), errors);
+          }
+        }
+      }
+      const patternProperties = value.patternProperties;
+      if (patternProperties !== undefined) {
+        if (!isJsonObject(patternProperties))
+          pushError(errors, "type", { type: "object" }, instancePath + "/patternProperties", schemaPath + "/properties/patternProperties");
+        else {
+          for (const key2 of Object.keys(patternProperties)) {
+            const propertyValue2 = patternProperties[key2];
+            dynamicTarget("", DYNAMIC_REF_INITIAL8).collect(
+              propertyValue2,
+              instancePath + "/patternProperties/" + pointerToken(key2),
+              errors,
+            );
+          }
+          for (const key3 of Object.keys(patternProperties)) {
+            if (!checkApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNames(key3)) {
+              const start = errors.length;
+              collectApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNamesErrors(key3, instancePath + "/patternProperties", errors);
+              markPropertyName(errors, start, key3);
+              pushError(
+                errors,
+                "propertyNames",
+                { propertyName: key3 },
+                instancePath + "/patternProperties",
+                schemaPath + "/properties/patternProperties",
+              );
+            }
+          }
+        }
+      }
+      const dependentSchemas = value.dependentSchemas;
+      if (dependentSchemas !== undefined) {
+        if (!isJsonObject(dependentSchemas))
+          pushError(errors, "type", { type: "object" }, instancePath + "/dependentSchemas", schemaPath + "/properties/dependentSchemas");
+        else {
+          for (const key4 of Object.keys(dependentSchemas)) {
+            const propertyValue3 = dependentSchemas[key4];
+            dynamicTarget("", DYNAMIC_REF_INITIAL9).collect(
+              propertyValue3,
+              instancePath + "/dependentSchemas/" + pointerToken(key4),
+              errors,
+            );
+          }
+        }
+      }
+      const propertyNames = value.propertyNames;
+      if (propertyNames !== undefined) {
+        dynamicTarget("", DYNAMIC_REF_INITIAL10).collect(propertyNames, instancePath + "/propertyNames", errors);
+      }
+      const ifValue = value.if;
+      if (ifValue !== undefined) {
+        dynamicTarget("", DYNAMIC_REF_INITIAL11).collect(ifValue, instancePath + "/if", errors);
+      }
+      const then = value.then;
+      if (then !== undefined) {
+        dynamicTarget("", DYNAMIC_REF_INITIAL12).collect(then, instancePath + "/then", errors);
+      }
+      const elseValue = value.else;
+      if (elseValue !== undefined) {
+        dynamicTarget("", DYNAMIC_REF_INITIAL13).collect(elseValue, instancePath + "/else", errors);
+      }
+      const allOf = value.allOf;
+      if (allOf !== undefined) {
+        collectSchemaArrayErrors(allOf, instancePath + "/allOf", errors);
+      }
+      const anyOf = value.anyOf;
+      if (anyOf !== undefined) {
+        collectSchemaArrayErrors(anyOf, instancePath + "/anyOf", errors);
+      }
+      const oneOf = value.oneOf;
+      if (oneOf !== undefined) {
+        collectSchemaArrayErrors(oneOf, instancePath + "/oneOf", errors);
+      }
+      const not = value.not;
+      if (not !== undefined) {
+        dynamicTarget("", DYNAMIC_REF_INITIAL14).collect(not, instancePath + "/not", errors);
+      }
     }
   } finally {
     leaveDynamicScope(scopeDepth);
@@ -473,12 +473,12 @@ export function collectApplicatorVocabularyMetaSchemaErrors(value: unknown, inst
  * Whether `value` is a valid SchemaArray: the recursive check that `isSchemaArray` guards.
  */
 export function checkSchemaArray(value: unknown): value is SchemaArray {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS8);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     if (!Array.isArray(value)) return false;
     for (let index = 0; index < value.length; index++) {
       const item = value[index];
-      if (!dynamicTarget("", DYNAMIC_REF_INITIAL18).check(item)) return false;
+      if (!dynamicTarget("", DYNAMIC_REF_INITIAL15).check(item)) return false;
     }
     if (value.length < 1) return false;
     return true;
@@ -491,14 +491,14 @@ export function checkSchemaArray(value: unknown): value is SchemaArray {
  * Appends to `errors` every reason why `value` does not match SchemaArray.
  */
 export function collectSchemaArrayErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS8);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     const schemaPath = "#/$defs/schemaArray";
     if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
     else {
       for (let index = 0; index < value.length; index++) {
         const item = value[index];
-        dynamicTarget("", DYNAMIC_REF_INITIAL18).collect(item, instancePath + "/" + index, errors);
+        dynamicTarget("", DYNAMIC_REF_INITIAL15).collect(item, instancePath + "/" + index, errors);
       }
       if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
     }

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   dynamicTarget,
   enterDynamicScope,
   isJsonObject,
@@ -179,25 +178,19 @@ const DYNAMIC_REF_INITIAL = { check: checkApplicatorVocabularyMetaSchema2, colle
 
 const DYNAMIC_REF_INITIAL2 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
 
-const DYNAMIC_ANCHORS = { meta: { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors } };
-
 const DYNAMIC_REF_INITIAL3 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
 
 const DYNAMIC_REF_INITIAL4 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
 
 const DYNAMIC_REF_INITIAL5 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
 
-const DYNAMIC_REF_INITIAL6 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
+const DYNAMIC_ANCHORS = { meta: { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors } };
 
-const DYNAMIC_ANCHORS2 = { meta: { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors } };
+const DYNAMIC_REF_INITIAL6 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
 
 const DYNAMIC_REF_INITIAL7 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
 
-const DYNAMIC_ANCHORS3 = { meta: { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors } };
-
 const DYNAMIC_REF_INITIAL8 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
-
-const DYNAMIC_ANCHORS4 = { meta: { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors } };
 
 const DYNAMIC_REF_INITIAL9 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
 
@@ -205,70 +198,17 @@ const DYNAMIC_REF_INITIAL10 = { check: checkApplicatorVocabularyMetaSchema2, col
 
 const DYNAMIC_REF_INITIAL11 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
 
+const DYNAMIC_ANCHORS2 = { meta: { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors } };
+
 const DYNAMIC_REF_INITIAL12 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
 
-const DYNAMIC_REF_INITIAL13 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
-
-const DYNAMIC_REF_INITIAL14 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
-
-const APPLICATOR_VOCABULARY_META_SCHEMA2_PROPERTIES = [
-  ["prefixItems", collectSchemaArray2Errors],
-  ["items", collectApplicatorVocabularyMetaSchema2_ItemsErrors],
-  ["contains", collectApplicatorVocabularyMetaSchema2_ItemsErrors],
-  ["additionalProperties", collectApplicatorVocabularyMetaSchema2_ItemsErrors],
-  ["properties", collectApplicatorVocabularyMetaSchema2_SchemaErrors],
-  ["patternProperties", collectApplicatorVocabularyMetaSchema2_PatternPropertiesErrors],
-  ["dependentSchemas", collectApplicatorVocabularyMetaSchema2_SchemaErrors],
-  ["propertyNames", collectApplicatorVocabularyMetaSchema2_ItemsErrors],
-  ["if", collectApplicatorVocabularyMetaSchema2_ItemsErrors],
-  ["then", collectApplicatorVocabularyMetaSchema2_ItemsErrors],
-  ["else", collectApplicatorVocabularyMetaSchema2_ItemsErrors],
-  ["allOf", collectSchemaArray2Errors],
-  ["anyOf", collectSchemaArray2Errors],
-  ["oneOf", collectSchemaArray2Errors],
-  ["not", collectApplicatorVocabularyMetaSchema2_ItemsErrors],
-] as const;
-
-const DYNAMIC_ANCHORS5 = { meta: { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors } };
-
-const DYNAMIC_REF_INITIAL15 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
-
-const DYNAMIC_ANCHORS6 = { meta: { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors } };
-
-function collectApplicatorVocabularyMetaSchema2_ItemsErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
-  try {
-    dynamicTarget("meta", DYNAMIC_REF_INITIAL2).collect(value, instancePath, errors);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectApplicatorVocabularyMetaSchema2_SchemaErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
-  try {
-    if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-    else {
-      for (const key of Object.keys(value)) {
-        const propertyValue = value[key];
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL6).collect(propertyValue, instancePath + "/" + pointerToken(key), errors);
-      }
-    }
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
+const DYNAMIC_ANCHORS3 = { meta: { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors } };
 
 /**
  * Whether `value` matches the schema at #/properties/patternProperties/propertyNames.
  */
 function checkApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNames(value: unknown): boolean {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     return true;
   } finally {
@@ -281,36 +221,8 @@ function collectApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNamesEr
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectApplicatorVocabularyMetaSchema2_PatternPropertiesErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
-  try {
-    if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-    else {
-      for (const key of Object.keys(value)) {
-        const propertyValue = value[key];
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL8).collect(propertyValue, instancePath + "/" + pointerToken(key), errors);
-      }
-      for (const key2 of Object.keys(value)) {
-        if (!checkApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNames(key2)) {
-          const start = errors.length;
-          collectApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNamesErrors(key2, instancePath, errors);
-          markPropertyName(errors, start, key2);
-          pushError(errors, "propertyNames", { propertyName: key2 }, instancePath, schemaPath);
-        }
-      }
-    }
   } finally {
     leaveDynamicScope(scopeDepth);
   }
@@ -320,7 +232,7 @@ function collectApplicatorVocabularyMetaSchema2_PatternPropertiesErrors(
  * Whether `value` is a valid ApplicatorVocabularyMetaSchema2: the recursive check that `isApplicatorVocabularyMetaSchema2` guards.
  */
 export function checkApplicatorVocabularyMetaSchema2(value: unknown): value is ApplicatorVocabularyMetaSchema2 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -329,15 +241,15 @@ export function checkApplicatorVocabularyMetaSchema2(value: unknown): value is A
       const items = value.items;
       if (items !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL).check(items)) return false;
       const contains = value.contains;
-      if (contains !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL3).check(contains)) return false;
+      if (contains !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL2).check(contains)) return false;
       const additionalProperties = value.additionalProperties;
-      if (additionalProperties !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL4).check(additionalProperties)) return false;
+      if (additionalProperties !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL3).check(additionalProperties)) return false;
       const properties = value.properties;
       if (properties !== undefined) {
         if (!isJsonObject(properties)) return false;
         for (const key of Object.keys(properties)) {
           const propertyValue = properties[key];
-          if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL5).check(propertyValue)) return false;
+          if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL4).check(propertyValue)) return false;
         }
       }
       const patternProperties = value.patternProperties;
@@ -345,7 +257,7 @@ export function checkApplicatorVocabularyMetaSchema2(value: unknown): value is A
         if (!isJsonObject(patternProperties)) return false;
         for (const key2 of Object.keys(patternProperties)) {
           const propertyValue2 = patternProperties[key2];
-          if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL7).check(propertyValue2)) return false;
+          if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL5).check(propertyValue2)) return false;
         }
         for (const key3 of Object.keys(patternProperties)) {
           if (!checkApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNames(key3)) return false;
@@ -356,17 +268,17 @@ export function checkApplicatorVocabularyMetaSchema2(value: unknown): value is A
         if (!isJsonObject(dependentSchemas)) return false;
         for (const key4 of Object.keys(dependentSchemas)) {
           const propertyValue3 = dependentSchemas[key4];
-          if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL9).check(propertyValue3)) return false;
+          if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL6).check(propertyValue3)) return false;
         }
       }
       const propertyNames = value.propertyNames;
-      if (propertyNames !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL10).check(propertyNames)) return false;
+      if (propertyNames !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL7).check(propertyNames)) return false;
       const ifValue = value.if;
-      if (ifValue !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL11).check(ifValue)) return false;
+      if (ifValue !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL8).check(ifValue)) return false;
       const then = value.then;
-      if (then !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL12).check(then)) return false;
+      if (then !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL9).check(then)) return false;
       const elseValue = value.else;
-      if (elseValue !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL13).check(elseValue)) return false;
+      if (elseValue !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL10).check(elseValue)) return false;
       const allOf = value.allOf;
       if (allOf !== undefined && !checkSchemaArray2(allOf)) return false;
       const anyOf = value.anyOf;
@@ -374,7 +286,7 @@ export function checkApplicatorVocabularyMetaSchema2(value: unknown): value is A
       const oneOf = value.oneOf;
       if (oneOf !== undefined && !checkSchemaArray2(oneOf)) return false;
       const not = value.not;
-      if (not !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL14).check(not)) return false;
+      if (not !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL11).check(not)) return false;
     }
     return true;
   } finally {
@@ -386,13 +298,119 @@ export function checkApplicatorVocabularyMetaSchema2(value: unknown): value is A
  * Appends to `errors` every reason why `value` does not match ApplicatorVocabularyMetaSchema2.
  */
 export function collectApplicatorVocabularyMetaSchema2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
       pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
-      collectProperties(value, APPLICATOR_VOCABULARY_META_SCHEMA2_PROPERTIES, instancePath, errors, schemaPath);
+      const prefixItems = value.prefixItems;
+      if (prefixItems !== undefined) {
+        collectSchemaArray2Errors(prefixItems, instancePath + "/prefixItems", errors);
+      }
+      const items = value.items;
+      if (items !== undefined) {
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(items, instancePath + "/items", errors);
+      }
+      const contains = value.contains;
+      if (contains !== undefined) {
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL2).collect(contains, instancePath + "/contains", errors);
+      }
+      const additionalProperties = value.additionalProperties;
+      if (additionalProperties !== undefined) {
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL3).collect(additionalProperties, instancePath + "/additionalProperties", errors);
+      }
+      const properties = value.properties;
+      if (properties !== undefined) {
+        if (!isJsonObject(properties))
+          pushError(errors, "type", { type: "object" }, instancePath + "/properties", schemaPath + "/properties/properties");
+        else {
+          for (const key of Object.keys(properties)) {
+            const propertyValue = properties[key];
+            dynamicTarget("meta", DYNAMIC_REF_INITIAL4).collect(propertyValue, instancePath + "/properties/" + pointerToken(key), errors);
+          }
+        }
+      }
+      const patternProperties = value.patternProperties;
+      if (patternProperties !== undefined) {
+        if (!isJsonObject(patternProperties))
+          pushError(errors, "type", { type: "object" }, instancePath + "/patternProperties", schemaPath + "/properties/patternProperties");
+        else {
+          for (const key2 of Object.keys(patternProperties)) {
+            const propertyValue2 = patternProperties[key2];
+            dynamicTarget("meta", DYNAMIC_REF_INITIAL5).collect(
+              propertyValue2,
+              instancePath + "/patternProperties/" + pointerToken(key2),
+              errors,
+            );
+          }
+          for (const key3 of Object.keys(patternProperties)) {
+            if (!checkApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNames(key3)) {
+              const start = errors.length;
+              collectApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNamesErrors(
+                key3,
+                instancePath + "/patternProperties",
+                errors,
+              );
+              markPropertyName(errors, start, key3);
+              pushError(
+                errors,
+                "propertyNames",
+                { propertyName: key3 },
+                instancePath + "/patternProperties",
+                schemaPath + "/properties/patternProperties",
+              );
+            }
+          }
+        }
+      }
+      const dependentSchemas = value.dependentSchemas;
+      if (dependentSchemas !== undefined) {
+        if (!isJsonObject(dependentSchemas))
+          pushError(errors, "type", { type: "object" }, instancePath + "/dependentSchemas", schemaPath + "/properties/dependentSchemas");
+        else {
+          for (const key4 of Object.keys(dependentSchemas)) {
+            const propertyValue3 = dependentSchemas[key4];
+            dynamicTarget("meta", DYNAMIC_REF_INITIAL6).collect(
+              propertyValue3,
+              instancePath + "/dependentSchemas/" + pointerToken(key4),
+              errors,
+            );
+          }
+        }
+      }
+      const propertyNames = value.propertyNames;
+      if (propertyNames !== undefined) {
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL7).collect(propertyNames, instancePath + "/propertyNames", errors);
+      }
+      const ifValue = value.if;
+      if (ifValue !== undefined) {
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL8).collect(ifValue, instancePath + "/if", errors);
+      }
+      const then = value.then;
+      if (then !== undefined) {
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL9).collect(then, instancePath + "/then", errors);
+      }
+      const elseValue = value.else;
+      if (elseValue !== undefined) {
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL10).collect(elseValue, instancePath + "/else", errors);
+      }
+      const allOf = value.allOf;
+      if (allOf !== undefined) {
+        collectSchemaArray2Errors(allOf, instancePath + "/allOf", errors);
+      }
+      const anyOf = value.anyOf;
+      if (anyOf !== undefined) {
+        collectSchemaArray2Errors(anyOf, instancePath + "/anyOf", errors);
+      }
+      const oneOf = value.oneOf;
+      if (oneOf !== undefined) {
+        collectSchemaArray2Errors(oneOf, instancePath + "/oneOf", errors);
+      }
+      const not = value.not;
+      if (not !== undefined) {
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL11).collect(not, instancePath + "/not", errors);
+      }
     }
   } finally {
     leaveDynamicScope(scopeDepth);
@@ -403,12 +421,12 @@ export function collectApplicatorVocabularyMetaSchema2Errors(value: unknown, ins
  * Whether `value` is a valid SchemaArray2: the recursive check that `isSchemaArray2` guards.
  */
 export function checkSchemaArray2(value: unknown): value is SchemaArray2 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (!Array.isArray(value)) return false;
     for (let index = 0; index < value.length; index++) {
       const item = value[index];
-      if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL15).check(item)) return false;
+      if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL12).check(item)) return false;
     }
     if (value.length < 1) return false;
     return true;
@@ -421,14 +439,14 @@ export function checkSchemaArray2(value: unknown): value is SchemaArray2 {
  * Appends to `errors` every reason why `value` does not match SchemaArray2.
  */
 export function collectSchemaArray2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     const schemaPath = "#/$defs/schemaArray";
     if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
     else {
       for (let index = 0; index < value.length; index++) {
         const item = value[index];
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL15).collect(item, instancePath + "/" + index, errors);
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL12).collect(item, instancePath + "/" + index, errors);
       }
       if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
     }

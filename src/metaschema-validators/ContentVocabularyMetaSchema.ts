@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   dynamicTarget,
   enterDynamicScope,
   isJsonObject,
@@ -38,45 +37,15 @@ export type ContentVocabularyMetaSchema =
     }
   | boolean;
 
-const DYNAMIC_ANCHORS = { "": { check: checkContentVocabularyMetaSchema, collect: collectContentVocabularyMetaSchemaErrors } };
-
 const DYNAMIC_REF_INITIAL = { check: checkContentVocabularyMetaSchema, collect: collectContentVocabularyMetaSchemaErrors };
 
-const DYNAMIC_REF_INITIAL2 = { check: checkContentVocabularyMetaSchema, collect: collectContentVocabularyMetaSchemaErrors };
-
-const DYNAMIC_ANCHORS2 = { "": { check: checkContentVocabularyMetaSchema, collect: collectContentVocabularyMetaSchemaErrors } };
-
-const CONTENT_VOCABULARY_META_SCHEMA_PROPERTIES = [
-  ["contentMediaType", collectStringErrors],
-  ["contentEncoding", collectStringErrors],
-  ["contentSchema", collectContentVocabularyMetaSchema_ContentSchemaErrors],
-] as const;
-
-const DYNAMIC_ANCHORS3 = { "": { check: checkContentVocabularyMetaSchema, collect: collectContentVocabularyMetaSchemaErrors } };
-
-function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
-  try {
-    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectContentVocabularyMetaSchema_ContentSchemaErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
-  try {
-    dynamicTarget("", DYNAMIC_REF_INITIAL2).collect(value, instancePath, errors);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
+const DYNAMIC_ANCHORS = { "": { check: checkContentVocabularyMetaSchema, collect: collectContentVocabularyMetaSchemaErrors } };
 
 /**
  * Whether `value` is a valid ContentVocabularyMetaSchema: the recursive check that `isContentVocabularyMetaSchema` guards.
  */
 export function checkContentVocabularyMetaSchema(value: unknown): value is ContentVocabularyMetaSchema {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -97,13 +66,26 @@ export function checkContentVocabularyMetaSchema(value: unknown): value is Conte
  * Appends to `errors` every reason why `value` does not match ContentVocabularyMetaSchema.
  */
 export function collectContentVocabularyMetaSchemaErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
       pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
-      collectProperties(value, CONTENT_VOCABULARY_META_SCHEMA_PROPERTIES, instancePath, errors, schemaPath);
+      const contentMediaType = value.contentMediaType;
+      if (contentMediaType !== undefined) {
+        if (typeof contentMediaType !== "string")
+          pushError(errors, "type", { type: "string" }, instancePath + "/contentMediaType", schemaPath + "/properties/contentMediaType");
+      }
+      const contentEncoding = value.contentEncoding;
+      if (contentEncoding !== undefined) {
+        if (typeof contentEncoding !== "string")
+          pushError(errors, "type", { type: "string" }, instancePath + "/contentEncoding", schemaPath + "/properties/contentEncoding");
+      }
+      const contentSchema = value.contentSchema;
+      if (contentSchema !== undefined) {
+        dynamicTarget("", DYNAMIC_REF_INITIAL).collect(contentSchema, instancePath + "/contentSchema", errors);
+      }
     }
   } finally {
     leaveDynamicScope(scopeDepth);

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   dynamicTarget,
   enterDynamicScope,
   isJsonObject,
@@ -40,45 +39,15 @@ export type ContentVocabularyMetaSchema2 =
     }
   | boolean;
 
-const DYNAMIC_ANCHORS = { meta: { check: checkContentVocabularyMetaSchema2, collect: collectContentVocabularyMetaSchema2Errors } };
-
 const DYNAMIC_REF_INITIAL = { check: checkContentVocabularyMetaSchema2, collect: collectContentVocabularyMetaSchema2Errors };
 
-const DYNAMIC_REF_INITIAL2 = { check: checkContentVocabularyMetaSchema2, collect: collectContentVocabularyMetaSchema2Errors };
-
-const DYNAMIC_ANCHORS2 = { meta: { check: checkContentVocabularyMetaSchema2, collect: collectContentVocabularyMetaSchema2Errors } };
-
-const CONTENT_VOCABULARY_META_SCHEMA2_PROPERTIES = [
-  ["contentEncoding", collectStringErrors],
-  ["contentMediaType", collectStringErrors],
-  ["contentSchema", collectContentVocabularyMetaSchema2_ContentSchemaErrors],
-] as const;
-
-const DYNAMIC_ANCHORS3 = { meta: { check: checkContentVocabularyMetaSchema2, collect: collectContentVocabularyMetaSchema2Errors } };
-
-function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
-  try {
-    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectContentVocabularyMetaSchema2_ContentSchemaErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
-  try {
-    dynamicTarget("meta", DYNAMIC_REF_INITIAL2).collect(value, instancePath, errors);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
+const DYNAMIC_ANCHORS = { meta: { check: checkContentVocabularyMetaSchema2, collect: collectContentVocabularyMetaSchema2Errors } };
 
 /**
  * Whether `value` is a valid ContentVocabularyMetaSchema2: the recursive check that `isContentVocabularyMetaSchema2` guards.
  */
 export function checkContentVocabularyMetaSchema2(value: unknown): value is ContentVocabularyMetaSchema2 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -99,13 +68,26 @@ export function checkContentVocabularyMetaSchema2(value: unknown): value is Cont
  * Appends to `errors` every reason why `value` does not match ContentVocabularyMetaSchema2.
  */
 export function collectContentVocabularyMetaSchema2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
       pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
-      collectProperties(value, CONTENT_VOCABULARY_META_SCHEMA2_PROPERTIES, instancePath, errors, schemaPath);
+      const contentEncoding = value.contentEncoding;
+      if (contentEncoding !== undefined) {
+        if (typeof contentEncoding !== "string")
+          pushError(errors, "type", { type: "string" }, instancePath + "/contentEncoding", schemaPath + "/properties/contentEncoding");
+      }
+      const contentMediaType = value.contentMediaType;
+      if (contentMediaType !== undefined) {
+        if (typeof contentMediaType !== "string")
+          pushError(errors, "type", { type: "string" }, instancePath + "/contentMediaType", schemaPath + "/properties/contentMediaType");
+      }
+      const contentSchema = value.contentSchema;
+      if (contentSchema !== undefined) {
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(contentSchema, instancePath + "/contentSchema", errors);
+      }
     }
   } finally {
     leaveDynamicScope(scopeDepth);

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   dynamicTarget,
   enterDynamicScope,
   isJsonObject,
@@ -103,55 +102,17 @@ const DYNAMIC_ANCHORS = {
   "": { check: checkCoreAndValidationSpecificationsMetaSchema, collect: collectCoreAndValidationSpecificationsMetaSchemaErrors },
 };
 
-const DYNAMIC_REF_INITIAL3 = {
-  check: checkCoreAndValidationSpecificationsMetaSchema,
-  collect: collectCoreAndValidationSpecificationsMetaSchemaErrors,
-};
-
 const DYNAMIC_ANCHORS2 = {
   "": { check: checkCoreAndValidationSpecificationsMetaSchema, collect: collectCoreAndValidationSpecificationsMetaSchemaErrors },
 };
-
-const DYNAMIC_ANCHORS3 = {
-  "": { check: checkCoreAndValidationSpecificationsMetaSchema, collect: collectCoreAndValidationSpecificationsMetaSchemaErrors },
-};
-
-const CORE_AND_VALIDATION_SPECIFICATIONS_META_SCHEMA_PROPERTIES = [
-  ["definitions", collectCoreAndValidationSpecificationsMetaSchema_DefinitionsErrors],
-  ["dependencies", collectCoreAndValidationSpecificationsMetaSchema_DependenciesErrors],
-] as const;
-
-const DYNAMIC_ANCHORS4 = {
-  "": { check: checkCoreAndValidationSpecificationsMetaSchema, collect: collectCoreAndValidationSpecificationsMetaSchemaErrors },
-};
-
-function collectCoreAndValidationSpecificationsMetaSchema_DefinitionsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
-  try {
-    if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-    else {
-      for (const key of Object.keys(value)) {
-        const propertyValue = value[key];
-        dynamicTarget("", DYNAMIC_REF_INITIAL2).collect(propertyValue, instancePath + "/" + pointerToken(key), errors);
-      }
-    }
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
 
 /**
  * Whether `value` matches the schema at #/properties/dependencies/additionalProperties/anyOf/0.
  */
 function checkCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0(value: unknown): boolean {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
-    if (!dynamicTarget("", DYNAMIC_REF_INITIAL3).check(value)) return false;
+    if (!dynamicTarget("", DYNAMIC_REF_INITIAL2).check(value)) return false;
     return true;
   } finally {
     leaveDynamicScope(scopeDepth);
@@ -163,40 +124,9 @@ function collectCoreAndValidationSpecificationsMetaSchema_DependenciesAdditional
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
-    dynamicTarget("", DYNAMIC_REF_INITIAL3).collect(value, instancePath, errors);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectCoreAndValidationSpecificationsMetaSchema_DependenciesErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
-  try {
-    if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-    else {
-      for (const key of Object.keys(value)) {
-        const propertyValue = value[key];
-        if (!(
-          checkCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0(propertyValue) ||
-          checkStringArray(propertyValue as unknown)
-        )) {
-          collectCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0Errors(
-            propertyValue,
-            instancePath + "/" + pointerToken(key),
-            errors,
-          );
-          collectStringArrayErrors(propertyValue, instancePath + "/" + pointerToken(key), errors);
-          pushError(errors, "anyOf", {}, instancePath + "/" + pointerToken(key), schemaPath + "/additionalProperties");
-        }
-      }
-    }
+    dynamicTarget("", DYNAMIC_REF_INITIAL2).collect(value, instancePath, errors);
   } finally {
     leaveDynamicScope(scopeDepth);
   }
@@ -206,7 +136,7 @@ function collectCoreAndValidationSpecificationsMetaSchema_DependenciesErrors(
  * Whether `value` is a valid CoreAndValidationSpecificationsMetaSchema: the recursive check that `isCoreAndValidationSpecificationsMetaSchema` guards.
  */
 export function checkCoreAndValidationSpecificationsMetaSchema(value: unknown): value is CoreAndValidationSpecificationsMetaSchema {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (
       !(isJsonObject(value) || typeof value === "boolean") ||
@@ -254,7 +184,7 @@ export function collectCoreAndValidationSpecificationsMetaSchemaErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
@@ -266,7 +196,45 @@ export function collectCoreAndValidationSpecificationsMetaSchemaErrors(
     collectFormatVocabularyMetaSchemaErrors(value, instancePath, errors);
     collectContentVocabularyMetaSchemaErrors(value, instancePath, errors);
     if (isJsonObject(value)) {
-      collectProperties(value, CORE_AND_VALIDATION_SPECIFICATIONS_META_SCHEMA_PROPERTIES, instancePath, errors, schemaPath);
+      const definitions = value.definitions;
+      if (definitions !== undefined) {
+        if (!isJsonObject(definitions))
+          pushError(errors, "type", { type: "object" }, instancePath + "/definitions", schemaPath + "/properties/definitions");
+        else {
+          for (const key of Object.keys(definitions)) {
+            const propertyValue = definitions[key];
+            dynamicTarget("", DYNAMIC_REF_INITIAL).collect(propertyValue, instancePath + "/definitions/" + pointerToken(key), errors);
+          }
+        }
+      }
+      const dependencies = value.dependencies;
+      if (dependencies !== undefined) {
+        if (!isJsonObject(dependencies))
+          pushError(errors, "type", { type: "object" }, instancePath + "/dependencies", schemaPath + "/properties/dependencies");
+        else {
+          for (const key2 of Object.keys(dependencies)) {
+            const propertyValue2 = dependencies[key2];
+            if (!(
+              checkCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0(propertyValue2) ||
+              checkStringArray(propertyValue2 as unknown)
+            )) {
+              collectCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0Errors(
+                propertyValue2,
+                instancePath + "/dependencies/" + pointerToken(key2),
+                errors,
+              );
+              collectStringArrayErrors(propertyValue2, instancePath + "/dependencies/" + pointerToken(key2), errors);
+              pushError(
+                errors,
+                "anyOf",
+                {},
+                instancePath + "/dependencies/" + pointerToken(key2),
+                schemaPath + "/properties/dependencies/additionalProperties",
+              );
+            }
+          }
+        }
+      }
     }
   } finally {
     leaveDynamicScope(scopeDepth);

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   dynamicTarget,
   enterDynamicScope,
   isJsonObject,
@@ -130,57 +129,17 @@ const DYNAMIC_ANCHORS = {
   meta: { check: checkCoreAndValidationSpecificationsMetaSchema2, collect: collectCoreAndValidationSpecificationsMetaSchema2Errors },
 };
 
-const DYNAMIC_REF_INITIAL3 = {
-  check: checkCoreAndValidationSpecificationsMetaSchema2,
-  collect: collectCoreAndValidationSpecificationsMetaSchema2Errors,
-};
-
 const DYNAMIC_ANCHORS2 = {
   meta: { check: checkCoreAndValidationSpecificationsMetaSchema2, collect: collectCoreAndValidationSpecificationsMetaSchema2Errors },
 };
-
-const DYNAMIC_ANCHORS3 = {
-  meta: { check: checkCoreAndValidationSpecificationsMetaSchema2, collect: collectCoreAndValidationSpecificationsMetaSchema2Errors },
-};
-
-const CORE_AND_VALIDATION_SPECIFICATIONS_META_SCHEMA2_PROPERTIES = [
-  ["definitions", collectCoreAndValidationSpecificationsMetaSchema2_DefinitionsErrors],
-  ["dependencies", collectCoreAndValidationSpecificationsMetaSchema2_DependenciesErrors],
-  ["$recursiveAnchor", collectAnchorStringErrors],
-  ["$recursiveRef", collectUriReferenceStringErrors],
-] as const;
-
-const DYNAMIC_ANCHORS4 = {
-  meta: { check: checkCoreAndValidationSpecificationsMetaSchema2, collect: collectCoreAndValidationSpecificationsMetaSchema2Errors },
-};
-
-function collectCoreAndValidationSpecificationsMetaSchema2_DefinitionsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
-  try {
-    if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-    else {
-      for (const key of Object.keys(value)) {
-        const propertyValue = value[key];
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL2).collect(propertyValue, instancePath + "/" + pointerToken(key), errors);
-      }
-    }
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
 
 /**
  * Whether `value` matches the schema at #/properties/dependencies/additionalProperties/anyOf/0.
  */
 function checkCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0(value: unknown): boolean {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
-    if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL3).check(value)) return false;
+    if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL2).check(value)) return false;
     return true;
   } finally {
     leaveDynamicScope(scopeDepth);
@@ -192,40 +151,9 @@ function collectCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditiona
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
-    dynamicTarget("meta", DYNAMIC_REF_INITIAL3).collect(value, instancePath, errors);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectCoreAndValidationSpecificationsMetaSchema2_DependenciesErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
-  try {
-    if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-    else {
-      for (const key of Object.keys(value)) {
-        const propertyValue = value[key];
-        if (!(
-          checkCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0(propertyValue) ||
-          checkStringArray2(propertyValue as unknown)
-        )) {
-          collectCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0Errors(
-            propertyValue,
-            instancePath + "/" + pointerToken(key),
-            errors,
-          );
-          collectStringArray2Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
-          pushError(errors, "anyOf", {}, instancePath + "/" + pointerToken(key), schemaPath + "/additionalProperties");
-        }
-      }
-    }
+    dynamicTarget("meta", DYNAMIC_REF_INITIAL2).collect(value, instancePath, errors);
   } finally {
     leaveDynamicScope(scopeDepth);
   }
@@ -235,7 +163,7 @@ function collectCoreAndValidationSpecificationsMetaSchema2_DependenciesErrors(
  * Whether `value` is a valid CoreAndValidationSpecificationsMetaSchema2: the recursive check that `isCoreAndValidationSpecificationsMetaSchema2` guards.
  */
 export function checkCoreAndValidationSpecificationsMetaSchema2(value: unknown): value is CoreAndValidationSpecificationsMetaSchema2 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (
       !(isJsonObject(value) || typeof value === "boolean") ||
@@ -288,7 +216,7 @@ export function collectCoreAndValidationSpecificationsMetaSchema2Errors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
@@ -301,7 +229,53 @@ export function collectCoreAndValidationSpecificationsMetaSchema2Errors(
     collectFormatVocabularyMetaSchemaForAnnotationResultsErrors(value, instancePath, errors);
     collectContentVocabularyMetaSchema2Errors(value, instancePath, errors);
     if (isJsonObject(value)) {
-      collectProperties(value, CORE_AND_VALIDATION_SPECIFICATIONS_META_SCHEMA2_PROPERTIES, instancePath, errors, schemaPath);
+      const definitions = value.definitions;
+      if (definitions !== undefined) {
+        if (!isJsonObject(definitions))
+          pushError(errors, "type", { type: "object" }, instancePath + "/definitions", schemaPath + "/properties/definitions");
+        else {
+          for (const key of Object.keys(definitions)) {
+            const propertyValue = definitions[key];
+            dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(propertyValue, instancePath + "/definitions/" + pointerToken(key), errors);
+          }
+        }
+      }
+      const dependencies = value.dependencies;
+      if (dependencies !== undefined) {
+        if (!isJsonObject(dependencies))
+          pushError(errors, "type", { type: "object" }, instancePath + "/dependencies", schemaPath + "/properties/dependencies");
+        else {
+          for (const key2 of Object.keys(dependencies)) {
+            const propertyValue2 = dependencies[key2];
+            if (!(
+              checkCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0(propertyValue2) ||
+              checkStringArray2(propertyValue2 as unknown)
+            )) {
+              collectCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0Errors(
+                propertyValue2,
+                instancePath + "/dependencies/" + pointerToken(key2),
+                errors,
+              );
+              collectStringArray2Errors(propertyValue2, instancePath + "/dependencies/" + pointerToken(key2), errors);
+              pushError(
+                errors,
+                "anyOf",
+                {},
+                instancePath + "/dependencies/" + pointerToken(key2),
+                schemaPath + "/properties/dependencies/additionalProperties",
+              );
+            }
+          }
+        }
+      }
+      const recursiveAnchor = value.$recursiveAnchor;
+      if (recursiveAnchor !== undefined) {
+        collectAnchorStringErrors(recursiveAnchor, instancePath + "/$recursiveAnchor", errors);
+      }
+      const recursiveRef = value.$recursiveRef;
+      if (recursiveRef !== undefined) {
+        collectUriReferenceStringErrors(recursiveRef, instancePath + "/$recursiveRef", errors);
+      }
     }
   } finally {
     leaveDynamicScope(scopeDepth);

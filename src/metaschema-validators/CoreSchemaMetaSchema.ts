@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   duplicateItems,
   isJsonObject,
   notTooDeeplyNested,
@@ -116,146 +115,6 @@ export type SimpleTypes4 = "array" | "boolean" | "integer" | "null" | "number" |
  */
 export type StringArray4 = string[];
 
-const CORE_SCHEMA_META_SCHEMA_PROPERTIES = [
-  ["$id", collectUriReferenceStringErrors],
-  ["$schema", collectUriStringErrors],
-  ["$ref", collectUriReferenceStringErrors],
-  ["title", collectStringErrors],
-  ["description", collectStringErrors],
-  ["examples", collectCoreSchemaMetaSchema_ExamplesErrors],
-  ["multipleOf", collectCoreSchemaMetaSchema_MultipleOfErrors],
-  ["maximum", collectNumberErrors],
-  ["exclusiveMaximum", collectNumberErrors],
-  ["minimum", collectNumberErrors],
-  ["exclusiveMinimum", collectNumberErrors],
-  ["maxLength", collectNonNegativeInteger3Errors],
-  ["minLength", collectNonNegativeIntegerDefault03Errors],
-  ["pattern", collectRegexStringErrors],
-  ["additionalItems", collectCoreSchemaMetaSchemaErrors],
-  ["items", collectCoreSchemaMetaSchema_ItemsErrors],
-  ["maxItems", collectNonNegativeInteger3Errors],
-  ["minItems", collectNonNegativeIntegerDefault03Errors],
-  ["uniqueItems", collectBooleanErrors],
-  ["contains", collectCoreSchemaMetaSchemaErrors],
-  ["maxProperties", collectNonNegativeInteger3Errors],
-  ["minProperties", collectNonNegativeIntegerDefault03Errors],
-  ["required", collectStringArray4Errors],
-  ["additionalProperties", collectCoreSchemaMetaSchemaErrors],
-  ["definitions", collectCoreSchemaMetaSchema_DefinitionsErrors],
-  ["properties", collectCoreSchemaMetaSchema_DefinitionsErrors],
-  ["patternProperties", collectCoreSchemaMetaSchema_DefinitionsErrors],
-  ["dependencies", collectCoreSchemaMetaSchema_DependenciesErrors],
-  ["propertyNames", collectCoreSchemaMetaSchemaErrors],
-  ["enum", collectCoreSchemaMetaSchema_EnumErrors],
-  ["type", collectCoreSchemaMetaSchema_TypeErrors],
-  ["format", collectStringErrors],
-  ["allOf", collectSchemaArray4Errors],
-  ["anyOf", collectSchemaArray4Errors],
-  ["oneOf", collectSchemaArray4Errors],
-  ["not", collectCoreSchemaMetaSchemaErrors],
-] as const;
-
-function collectUriReferenceStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectUriStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectCoreSchemaMetaSchema_ExamplesErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-}
-
-function collectCoreSchemaMetaSchema_MultipleOfErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "number") pushError(errors, "type", { type: "number" }, instancePath, schemaPath);
-  else {
-    if (value <= 0) pushError(errors, "exclusiveMinimum", { comparison: ">", limit: 0 }, instancePath, schemaPath);
-  }
-}
-
-function collectNumberErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (typeof value !== "number") pushError(errors, "type", { type: "number" }, instancePath, schemaPath);
-}
-
-function collectRegexStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectCoreSchemaMetaSchema_ItemsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!(checkCoreSchemaMetaSchema(value as unknown) || checkSchemaArray4(value as unknown))) {
-    collectCoreSchemaMetaSchemaErrors(value, instancePath, errors);
-    collectSchemaArray4Errors(value, instancePath, errors);
-    pushError(errors, "anyOf", {}, instancePath, schemaPath);
-  }
-}
-
-function collectBooleanErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (typeof value !== "boolean") pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
-}
-
-function collectCoreSchemaMetaSchema_DefinitionsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-  else {
-    for (const key of Object.keys(value)) {
-      const propertyValue = value[key];
-      collectCoreSchemaMetaSchemaErrors(propertyValue, instancePath + "/" + pointerToken(key), errors);
-    }
-  }
-}
-
-function collectCoreSchemaMetaSchema_DependenciesErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-  else {
-    for (const key of Object.keys(value)) {
-      const propertyValue = value[key];
-      if (!(checkCoreSchemaMetaSchema(propertyValue as unknown) || checkStringArray4(propertyValue as unknown))) {
-        collectCoreSchemaMetaSchemaErrors(propertyValue, instancePath + "/" + pointerToken(key), errors);
-        collectStringArray4Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
-        pushError(errors, "anyOf", {}, instancePath + "/" + pointerToken(key), schemaPath + "/additionalProperties");
-      }
-    }
-  }
-}
-
-function collectCoreSchemaMetaSchema_EnumErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
-    const duplicate = duplicateItems(value);
-    if (duplicate !== undefined) pushError(errors, "uniqueItems", { i: duplicate.i, j: duplicate.j }, instancePath, schemaPath);
-  }
-}
-
 /**
  * Whether `value` matches the schema at #/properties/type/anyOf/1.
  */
@@ -284,14 +143,6 @@ function collectCoreSchemaMetaSchema_TypeAnyOf1Errors(
     if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
     const duplicate = duplicateItems(value);
     if (duplicate !== undefined) pushError(errors, "uniqueItems", { i: duplicate.i, j: duplicate.j }, instancePath, schemaPath);
-  }
-}
-
-function collectCoreSchemaMetaSchema_TypeErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (!(checkSimpleTypes4(value as unknown) || checkCoreSchemaMetaSchema_TypeAnyOf1(value))) {
-    collectSimpleTypes4Errors(value, instancePath, errors);
-    collectCoreSchemaMetaSchema_TypeAnyOf1Errors(value, instancePath, errors, schemaPath + "/anyOf/1");
-    pushError(errors, "anyOf", {}, instancePath, schemaPath);
   }
 }
 
@@ -414,7 +265,224 @@ export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: 
   const schemaPath = "#";
   if (!(isJsonObject(value) || typeof value === "boolean")) pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
   if (isJsonObject(value)) {
-    collectProperties(value, CORE_SCHEMA_META_SCHEMA_PROPERTIES, instancePath, errors, schemaPath);
+    const id = value.$id;
+    if (id !== undefined) {
+      if (typeof id !== "string") pushError(errors, "type", { type: "string" }, instancePath + "/$id", schemaPath + "/properties/$id");
+    }
+    const schema = value.$schema;
+    if (schema !== undefined) {
+      if (typeof schema !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/$schema", schemaPath + "/properties/$schema");
+    }
+    const ref = value.$ref;
+    if (ref !== undefined) {
+      if (typeof ref !== "string") pushError(errors, "type", { type: "string" }, instancePath + "/$ref", schemaPath + "/properties/$ref");
+    }
+    const title = value.title;
+    if (title !== undefined) {
+      if (typeof title !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/title", schemaPath + "/properties/title");
+    }
+    const description = value.description;
+    if (description !== undefined) {
+      if (typeof description !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/description", schemaPath + "/properties/description");
+    }
+    const examples = value.examples;
+    if (examples !== undefined) {
+      if (!Array.isArray(examples))
+        pushError(errors, "type", { type: "array" }, instancePath + "/examples", schemaPath + "/properties/examples");
+    }
+    const multipleOf = value.multipleOf;
+    if (multipleOf !== undefined) {
+      if (typeof multipleOf !== "number")
+        pushError(errors, "type", { type: "number" }, instancePath + "/multipleOf", schemaPath + "/properties/multipleOf");
+      else {
+        if (multipleOf <= 0)
+          pushError(
+            errors,
+            "exclusiveMinimum",
+            { comparison: ">", limit: 0 },
+            instancePath + "/multipleOf",
+            schemaPath + "/properties/multipleOf",
+          );
+      }
+    }
+    const maximum = value.maximum;
+    if (maximum !== undefined) {
+      if (typeof maximum !== "number")
+        pushError(errors, "type", { type: "number" }, instancePath + "/maximum", schemaPath + "/properties/maximum");
+    }
+    const exclusiveMaximum = value.exclusiveMaximum;
+    if (exclusiveMaximum !== undefined) {
+      if (typeof exclusiveMaximum !== "number")
+        pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMaximum", schemaPath + "/properties/exclusiveMaximum");
+    }
+    const minimum = value.minimum;
+    if (minimum !== undefined) {
+      if (typeof minimum !== "number")
+        pushError(errors, "type", { type: "number" }, instancePath + "/minimum", schemaPath + "/properties/minimum");
+    }
+    const exclusiveMinimum = value.exclusiveMinimum;
+    if (exclusiveMinimum !== undefined) {
+      if (typeof exclusiveMinimum !== "number")
+        pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMinimum", schemaPath + "/properties/exclusiveMinimum");
+    }
+    const maxLength = value.maxLength;
+    if (maxLength !== undefined) {
+      collectNonNegativeInteger3Errors(maxLength, instancePath + "/maxLength", errors);
+    }
+    const minLength = value.minLength;
+    if (minLength !== undefined) {
+      collectNonNegativeIntegerDefault03Errors(minLength, instancePath + "/minLength", errors);
+    }
+    const pattern = value.pattern;
+    if (pattern !== undefined) {
+      if (typeof pattern !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/pattern", schemaPath + "/properties/pattern");
+    }
+    const additionalItems = value.additionalItems;
+    if (additionalItems !== undefined) {
+      collectCoreSchemaMetaSchemaErrors(additionalItems, instancePath + "/additionalItems", errors);
+    }
+    const items = value.items;
+    if (items !== undefined) {
+      if (!(checkCoreSchemaMetaSchema(items as unknown) || checkSchemaArray4(items as unknown))) {
+        collectCoreSchemaMetaSchemaErrors(items, instancePath + "/items", errors);
+        collectSchemaArray4Errors(items, instancePath + "/items", errors);
+        pushError(errors, "anyOf", {}, instancePath + "/items", schemaPath + "/properties/items");
+      }
+    }
+    const maxItems = value.maxItems;
+    if (maxItems !== undefined) {
+      collectNonNegativeInteger3Errors(maxItems, instancePath + "/maxItems", errors);
+    }
+    const minItems = value.minItems;
+    if (minItems !== undefined) {
+      collectNonNegativeIntegerDefault03Errors(minItems, instancePath + "/minItems", errors);
+    }
+    const uniqueItems = value.uniqueItems;
+    if (uniqueItems !== undefined) {
+      if (typeof uniqueItems !== "boolean")
+        pushError(errors, "type", { type: "boolean" }, instancePath + "/uniqueItems", schemaPath + "/properties/uniqueItems");
+    }
+    const contains = value.contains;
+    if (contains !== undefined) {
+      collectCoreSchemaMetaSchemaErrors(contains, instancePath + "/contains", errors);
+    }
+    const maxProperties = value.maxProperties;
+    if (maxProperties !== undefined) {
+      collectNonNegativeInteger3Errors(maxProperties, instancePath + "/maxProperties", errors);
+    }
+    const minProperties = value.minProperties;
+    if (minProperties !== undefined) {
+      collectNonNegativeIntegerDefault03Errors(minProperties, instancePath + "/minProperties", errors);
+    }
+    const required = value.required;
+    if (required !== undefined) {
+      collectStringArray4Errors(required, instancePath + "/required", errors);
+    }
+    const additionalProperties = value.additionalProperties;
+    if (additionalProperties !== undefined) {
+      collectCoreSchemaMetaSchemaErrors(additionalProperties, instancePath + "/additionalProperties", errors);
+    }
+    const definitions = value.definitions;
+    if (definitions !== undefined) {
+      if (!isJsonObject(definitions))
+        pushError(errors, "type", { type: "object" }, instancePath + "/definitions", schemaPath + "/properties/definitions");
+      else {
+        for (const key of Object.keys(definitions)) {
+          const propertyValue = definitions[key];
+          collectCoreSchemaMetaSchemaErrors(propertyValue, instancePath + "/definitions/" + pointerToken(key), errors);
+        }
+      }
+    }
+    const properties = value.properties;
+    if (properties !== undefined) {
+      if (!isJsonObject(properties))
+        pushError(errors, "type", { type: "object" }, instancePath + "/properties", schemaPath + "/properties/properties");
+      else {
+        for (const key2 of Object.keys(properties)) {
+          const propertyValue2 = properties[key2];
+          collectCoreSchemaMetaSchemaErrors(propertyValue2, instancePath + "/properties/" + pointerToken(key2), errors);
+        }
+      }
+    }
+    const patternProperties = value.patternProperties;
+    if (patternProperties !== undefined) {
+      if (!isJsonObject(patternProperties))
+        pushError(errors, "type", { type: "object" }, instancePath + "/patternProperties", schemaPath + "/properties/patternProperties");
+      else {
+        for (const key3 of Object.keys(patternProperties)) {
+          const propertyValue3 = patternProperties[key3];
+          collectCoreSchemaMetaSchemaErrors(propertyValue3, instancePath + "/patternProperties/" + pointerToken(key3), errors);
+        }
+      }
+    }
+    const dependencies = value.dependencies;
+    if (dependencies !== undefined) {
+      if (!isJsonObject(dependencies))
+        pushError(errors, "type", { type: "object" }, instancePath + "/dependencies", schemaPath + "/properties/dependencies");
+      else {
+        for (const key4 of Object.keys(dependencies)) {
+          const propertyValue4 = dependencies[key4];
+          if (!(checkCoreSchemaMetaSchema(propertyValue4 as unknown) || checkStringArray4(propertyValue4 as unknown))) {
+            collectCoreSchemaMetaSchemaErrors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
+            collectStringArray4Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
+            pushError(
+              errors,
+              "anyOf",
+              {},
+              instancePath + "/dependencies/" + pointerToken(key4),
+              schemaPath + "/properties/dependencies/additionalProperties",
+            );
+          }
+        }
+      }
+    }
+    const propertyNames = value.propertyNames;
+    if (propertyNames !== undefined) {
+      collectCoreSchemaMetaSchemaErrors(propertyNames, instancePath + "/propertyNames", errors);
+    }
+    const enumValue = value.enum;
+    if (enumValue !== undefined) {
+      if (!Array.isArray(enumValue)) pushError(errors, "type", { type: "array" }, instancePath + "/enum", schemaPath + "/properties/enum");
+      else {
+        if (enumValue.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath + "/enum", schemaPath + "/properties/enum");
+        const duplicate = duplicateItems(enumValue);
+        if (duplicate !== undefined)
+          pushError(errors, "uniqueItems", { i: duplicate.i, j: duplicate.j }, instancePath + "/enum", schemaPath + "/properties/enum");
+      }
+    }
+    const type = value.type;
+    if (type !== undefined) {
+      if (!(checkSimpleTypes4(type as unknown) || checkCoreSchemaMetaSchema_TypeAnyOf1(type))) {
+        collectSimpleTypes4Errors(type, instancePath + "/type", errors);
+        collectCoreSchemaMetaSchema_TypeAnyOf1Errors(type, instancePath + "/type", errors, schemaPath + "/properties/type/anyOf/1");
+        pushError(errors, "anyOf", {}, instancePath + "/type", schemaPath + "/properties/type");
+      }
+    }
+    const format = value.format;
+    if (format !== undefined) {
+      if (typeof format !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/format", schemaPath + "/properties/format");
+    }
+    const allOf = value.allOf;
+    if (allOf !== undefined) {
+      collectSchemaArray4Errors(allOf, instancePath + "/allOf", errors);
+    }
+    const anyOf = value.anyOf;
+    if (anyOf !== undefined) {
+      collectSchemaArray4Errors(anyOf, instancePath + "/anyOf", errors);
+    }
+    const oneOf = value.oneOf;
+    if (oneOf !== undefined) {
+      collectSchemaArray4Errors(oneOf, instancePath + "/oneOf", errors);
+    }
+    const not = value.not;
+    if (not !== undefined) {
+      collectCoreSchemaMetaSchemaErrors(not, instancePath + "/not", errors);
+    }
   }
 }
 

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   duplicateItems,
   isJsonObject,
   markPropertyName,
@@ -127,125 +126,6 @@ export type SimpleTypes5 = "array" | "boolean" | "integer" | "null" | "number" |
  */
 export type StringArray5 = string[];
 
-const CORE_SCHEMA_META_SCHEMA2_PROPERTIES = [
-  ["$id", collectUriReferenceStringErrors],
-  ["$schema", collectUriStringErrors],
-  ["$ref", collectUriReferenceStringErrors],
-  ["$comment", collectStringErrors],
-  ["title", collectStringErrors],
-  ["description", collectStringErrors],
-  ["readOnly", collectBooleanErrors],
-  ["examples", collectCoreSchemaMetaSchema2_ExamplesErrors],
-  ["multipleOf", collectCoreSchemaMetaSchema2_MultipleOfErrors],
-  ["maximum", collectNumberErrors],
-  ["exclusiveMaximum", collectNumberErrors],
-  ["minimum", collectNumberErrors],
-  ["exclusiveMinimum", collectNumberErrors],
-  ["maxLength", collectNonNegativeInteger4Errors],
-  ["minLength", collectNonNegativeIntegerDefault04Errors],
-  ["pattern", collectRegexStringErrors],
-  ["additionalItems", collectCoreSchemaMetaSchema2Errors],
-  ["items", collectCoreSchemaMetaSchema2_ItemsErrors],
-  ["maxItems", collectNonNegativeInteger4Errors],
-  ["minItems", collectNonNegativeIntegerDefault04Errors],
-  ["uniqueItems", collectBooleanErrors],
-  ["contains", collectCoreSchemaMetaSchema2Errors],
-  ["maxProperties", collectNonNegativeInteger4Errors],
-  ["minProperties", collectNonNegativeIntegerDefault04Errors],
-  ["required", collectStringArray5Errors],
-  ["additionalProperties", collectCoreSchemaMetaSchema2Errors],
-  ["definitions", collectCoreSchemaMetaSchema2_DefinitionsErrors],
-  ["properties", collectCoreSchemaMetaSchema2_DefinitionsErrors],
-  ["patternProperties", collectCoreSchemaMetaSchema2_PatternPropertiesErrors],
-  ["dependencies", collectCoreSchemaMetaSchema2_DependenciesErrors],
-  ["propertyNames", collectCoreSchemaMetaSchema2Errors],
-  ["enum", collectCoreSchemaMetaSchema2_EnumErrors],
-  ["type", collectCoreSchemaMetaSchema2_TypeErrors],
-  ["format", collectStringErrors],
-  ["contentMediaType", collectStringErrors],
-  ["contentEncoding", collectStringErrors],
-  ["if", collectCoreSchemaMetaSchema2Errors],
-  ["then", collectCoreSchemaMetaSchema2Errors],
-  ["else", collectCoreSchemaMetaSchema2Errors],
-  ["allOf", collectSchemaArray5Errors],
-  ["anyOf", collectSchemaArray5Errors],
-  ["oneOf", collectSchemaArray5Errors],
-  ["not", collectCoreSchemaMetaSchema2Errors],
-] as const;
-
-function collectUriReferenceStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectUriStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectBooleanErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (typeof value !== "boolean") pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
-}
-
-function collectCoreSchemaMetaSchema2_ExamplesErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-}
-
-function collectCoreSchemaMetaSchema2_MultipleOfErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "number") pushError(errors, "type", { type: "number" }, instancePath, schemaPath);
-  else {
-    if (value <= 0) pushError(errors, "exclusiveMinimum", { comparison: ">", limit: 0 }, instancePath, schemaPath);
-  }
-}
-
-function collectNumberErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (typeof value !== "number") pushError(errors, "type", { type: "number" }, instancePath, schemaPath);
-}
-
-function collectRegexStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectCoreSchemaMetaSchema2_ItemsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!(checkCoreSchemaMetaSchema2(value as unknown) || checkSchemaArray5(value as unknown))) {
-    collectCoreSchemaMetaSchema2Errors(value, instancePath, errors);
-    collectSchemaArray5Errors(value, instancePath, errors);
-    pushError(errors, "anyOf", {}, instancePath, schemaPath);
-  }
-}
-
-function collectCoreSchemaMetaSchema2_DefinitionsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-  else {
-    for (const key of Object.keys(value)) {
-      const propertyValue = value[key];
-      collectCoreSchemaMetaSchema2Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
-    }
-  }
-}
-
 /**
  * Whether `value` matches the schema at #/properties/patternProperties/propertyNames.
  */
@@ -258,62 +138,6 @@ function collectCoreSchemaMetaSchema2_PatternPropertiesPropertyNamesErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {}
-
-function collectCoreSchemaMetaSchema2_PatternPropertiesErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-  else {
-    for (const key of Object.keys(value)) {
-      const propertyValue = value[key];
-      collectCoreSchemaMetaSchema2Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
-    }
-    for (const key2 of Object.keys(value)) {
-      if (!checkCoreSchemaMetaSchema2_PatternPropertiesPropertyNames(key2)) {
-        const start = errors.length;
-        collectCoreSchemaMetaSchema2_PatternPropertiesPropertyNamesErrors(key2, instancePath, errors);
-        markPropertyName(errors, start, key2);
-        pushError(errors, "propertyNames", { propertyName: key2 }, instancePath, schemaPath);
-      }
-    }
-  }
-}
-
-function collectCoreSchemaMetaSchema2_DependenciesErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-  else {
-    for (const key of Object.keys(value)) {
-      const propertyValue = value[key];
-      if (!(checkCoreSchemaMetaSchema2(propertyValue as unknown) || checkStringArray5(propertyValue as unknown))) {
-        collectCoreSchemaMetaSchema2Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
-        collectStringArray5Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
-        pushError(errors, "anyOf", {}, instancePath + "/" + pointerToken(key), schemaPath + "/additionalProperties");
-      }
-    }
-  }
-}
-
-function collectCoreSchemaMetaSchema2_EnumErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
-    const duplicate = duplicateItems(value);
-    if (duplicate !== undefined) pushError(errors, "uniqueItems", { i: duplicate.i, j: duplicate.j }, instancePath, schemaPath);
-  }
-}
 
 /**
  * Whether `value` matches the schema at #/properties/type/anyOf/1.
@@ -343,19 +167,6 @@ function collectCoreSchemaMetaSchema2_TypeAnyOf1Errors(
     if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
     const duplicate = duplicateItems(value);
     if (duplicate !== undefined) pushError(errors, "uniqueItems", { i: duplicate.i, j: duplicate.j }, instancePath, schemaPath);
-  }
-}
-
-function collectCoreSchemaMetaSchema2_TypeErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!(checkSimpleTypes5(value as unknown) || checkCoreSchemaMetaSchema2_TypeAnyOf1(value))) {
-    collectSimpleTypes5Errors(value, instancePath, errors);
-    collectCoreSchemaMetaSchema2_TypeAnyOf1Errors(value, instancePath, errors, schemaPath + "/anyOf/1");
-    pushError(errors, "anyOf", {}, instancePath, schemaPath);
   }
 }
 
@@ -495,7 +306,270 @@ export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath:
   const schemaPath = "#";
   if (!(isJsonObject(value) || typeof value === "boolean")) pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
   if (isJsonObject(value)) {
-    collectProperties(value, CORE_SCHEMA_META_SCHEMA2_PROPERTIES, instancePath, errors, schemaPath);
+    const id = value.$id;
+    if (id !== undefined) {
+      if (typeof id !== "string") pushError(errors, "type", { type: "string" }, instancePath + "/$id", schemaPath + "/properties/$id");
+    }
+    const schema = value.$schema;
+    if (schema !== undefined) {
+      if (typeof schema !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/$schema", schemaPath + "/properties/$schema");
+    }
+    const ref = value.$ref;
+    if (ref !== undefined) {
+      if (typeof ref !== "string") pushError(errors, "type", { type: "string" }, instancePath + "/$ref", schemaPath + "/properties/$ref");
+    }
+    const comment = value.$comment;
+    if (comment !== undefined) {
+      if (typeof comment !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/$comment", schemaPath + "/properties/$comment");
+    }
+    const title = value.title;
+    if (title !== undefined) {
+      if (typeof title !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/title", schemaPath + "/properties/title");
+    }
+    const description = value.description;
+    if (description !== undefined) {
+      if (typeof description !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/description", schemaPath + "/properties/description");
+    }
+    const readOnly = value.readOnly;
+    if (readOnly !== undefined) {
+      if (typeof readOnly !== "boolean")
+        pushError(errors, "type", { type: "boolean" }, instancePath + "/readOnly", schemaPath + "/properties/readOnly");
+    }
+    const examples = value.examples;
+    if (examples !== undefined) {
+      if (!Array.isArray(examples))
+        pushError(errors, "type", { type: "array" }, instancePath + "/examples", schemaPath + "/properties/examples");
+    }
+    const multipleOf = value.multipleOf;
+    if (multipleOf !== undefined) {
+      if (typeof multipleOf !== "number")
+        pushError(errors, "type", { type: "number" }, instancePath + "/multipleOf", schemaPath + "/properties/multipleOf");
+      else {
+        if (multipleOf <= 0)
+          pushError(
+            errors,
+            "exclusiveMinimum",
+            { comparison: ">", limit: 0 },
+            instancePath + "/multipleOf",
+            schemaPath + "/properties/multipleOf",
+          );
+      }
+    }
+    const maximum = value.maximum;
+    if (maximum !== undefined) {
+      if (typeof maximum !== "number")
+        pushError(errors, "type", { type: "number" }, instancePath + "/maximum", schemaPath + "/properties/maximum");
+    }
+    const exclusiveMaximum = value.exclusiveMaximum;
+    if (exclusiveMaximum !== undefined) {
+      if (typeof exclusiveMaximum !== "number")
+        pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMaximum", schemaPath + "/properties/exclusiveMaximum");
+    }
+    const minimum = value.minimum;
+    if (minimum !== undefined) {
+      if (typeof minimum !== "number")
+        pushError(errors, "type", { type: "number" }, instancePath + "/minimum", schemaPath + "/properties/minimum");
+    }
+    const exclusiveMinimum = value.exclusiveMinimum;
+    if (exclusiveMinimum !== undefined) {
+      if (typeof exclusiveMinimum !== "number")
+        pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMinimum", schemaPath + "/properties/exclusiveMinimum");
+    }
+    const maxLength = value.maxLength;
+    if (maxLength !== undefined) {
+      collectNonNegativeInteger4Errors(maxLength, instancePath + "/maxLength", errors);
+    }
+    const minLength = value.minLength;
+    if (minLength !== undefined) {
+      collectNonNegativeIntegerDefault04Errors(minLength, instancePath + "/minLength", errors);
+    }
+    const pattern = value.pattern;
+    if (pattern !== undefined) {
+      if (typeof pattern !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/pattern", schemaPath + "/properties/pattern");
+    }
+    const additionalItems = value.additionalItems;
+    if (additionalItems !== undefined) {
+      collectCoreSchemaMetaSchema2Errors(additionalItems, instancePath + "/additionalItems", errors);
+    }
+    const items = value.items;
+    if (items !== undefined) {
+      if (!(checkCoreSchemaMetaSchema2(items as unknown) || checkSchemaArray5(items as unknown))) {
+        collectCoreSchemaMetaSchema2Errors(items, instancePath + "/items", errors);
+        collectSchemaArray5Errors(items, instancePath + "/items", errors);
+        pushError(errors, "anyOf", {}, instancePath + "/items", schemaPath + "/properties/items");
+      }
+    }
+    const maxItems = value.maxItems;
+    if (maxItems !== undefined) {
+      collectNonNegativeInteger4Errors(maxItems, instancePath + "/maxItems", errors);
+    }
+    const minItems = value.minItems;
+    if (minItems !== undefined) {
+      collectNonNegativeIntegerDefault04Errors(minItems, instancePath + "/minItems", errors);
+    }
+    const uniqueItems = value.uniqueItems;
+    if (uniqueItems !== undefined) {
+      if (typeof uniqueItems !== "boolean")
+        pushError(errors, "type", { type: "boolean" }, instancePath + "/uniqueItems", schemaPath + "/properties/uniqueItems");
+    }
+    const contains = value.contains;
+    if (contains !== undefined) {
+      collectCoreSchemaMetaSchema2Errors(contains, instancePath + "/contains", errors);
+    }
+    const maxProperties = value.maxProperties;
+    if (maxProperties !== undefined) {
+      collectNonNegativeInteger4Errors(maxProperties, instancePath + "/maxProperties", errors);
+    }
+    const minProperties = value.minProperties;
+    if (minProperties !== undefined) {
+      collectNonNegativeIntegerDefault04Errors(minProperties, instancePath + "/minProperties", errors);
+    }
+    const required = value.required;
+    if (required !== undefined) {
+      collectStringArray5Errors(required, instancePath + "/required", errors);
+    }
+    const additionalProperties = value.additionalProperties;
+    if (additionalProperties !== undefined) {
+      collectCoreSchemaMetaSchema2Errors(additionalProperties, instancePath + "/additionalProperties", errors);
+    }
+    const definitions = value.definitions;
+    if (definitions !== undefined) {
+      if (!isJsonObject(definitions))
+        pushError(errors, "type", { type: "object" }, instancePath + "/definitions", schemaPath + "/properties/definitions");
+      else {
+        for (const key of Object.keys(definitions)) {
+          const propertyValue = definitions[key];
+          collectCoreSchemaMetaSchema2Errors(propertyValue, instancePath + "/definitions/" + pointerToken(key), errors);
+        }
+      }
+    }
+    const properties = value.properties;
+    if (properties !== undefined) {
+      if (!isJsonObject(properties))
+        pushError(errors, "type", { type: "object" }, instancePath + "/properties", schemaPath + "/properties/properties");
+      else {
+        for (const key2 of Object.keys(properties)) {
+          const propertyValue2 = properties[key2];
+          collectCoreSchemaMetaSchema2Errors(propertyValue2, instancePath + "/properties/" + pointerToken(key2), errors);
+        }
+      }
+    }
+    const patternProperties = value.patternProperties;
+    if (patternProperties !== undefined) {
+      if (!isJsonObject(patternProperties))
+        pushError(errors, "type", { type: "object" }, instancePath + "/patternProperties", schemaPath + "/properties/patternProperties");
+      else {
+        for (const key3 of Object.keys(patternProperties)) {
+          const propertyValue3 = patternProperties[key3];
+          collectCoreSchemaMetaSchema2Errors(propertyValue3, instancePath + "/patternProperties/" + pointerToken(key3), errors);
+        }
+        for (const key4 of Object.keys(patternProperties)) {
+          if (!checkCoreSchemaMetaSchema2_PatternPropertiesPropertyNames(key4)) {
+            const start = errors.length;
+            collectCoreSchemaMetaSchema2_PatternPropertiesPropertyNamesErrors(key4, instancePath + "/patternProperties", errors);
+            markPropertyName(errors, start, key4);
+            pushError(
+              errors,
+              "propertyNames",
+              { propertyName: key4 },
+              instancePath + "/patternProperties",
+              schemaPath + "/properties/patternProperties",
+            );
+          }
+        }
+      }
+    }
+    const dependencies = value.dependencies;
+    if (dependencies !== undefined) {
+      if (!isJsonObject(dependencies))
+        pushError(errors, "type", { type: "object" }, instancePath + "/dependencies", schemaPath + "/properties/dependencies");
+      else {
+        for (const key5 of Object.keys(dependencies)) {
+          const propertyValue4 = dependencies[key5];
+          if (!(checkCoreSchemaMetaSchema2(propertyValue4 as unknown) || checkStringArray5(propertyValue4 as unknown))) {
+            collectCoreSchemaMetaSchema2Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key5), errors);
+            collectStringArray5Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key5), errors);
+            pushError(
+              errors,
+              "anyOf",
+              {},
+              instancePath + "/dependencies/" + pointerToken(key5),
+              schemaPath + "/properties/dependencies/additionalProperties",
+            );
+          }
+        }
+      }
+    }
+    const propertyNames = value.propertyNames;
+    if (propertyNames !== undefined) {
+      collectCoreSchemaMetaSchema2Errors(propertyNames, instancePath + "/propertyNames", errors);
+    }
+    const enumValue = value.enum;
+    if (enumValue !== undefined) {
+      if (!Array.isArray(enumValue)) pushError(errors, "type", { type: "array" }, instancePath + "/enum", schemaPath + "/properties/enum");
+      else {
+        if (enumValue.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath + "/enum", schemaPath + "/properties/enum");
+        const duplicate = duplicateItems(enumValue);
+        if (duplicate !== undefined)
+          pushError(errors, "uniqueItems", { i: duplicate.i, j: duplicate.j }, instancePath + "/enum", schemaPath + "/properties/enum");
+      }
+    }
+    const type = value.type;
+    if (type !== undefined) {
+      if (!(checkSimpleTypes5(type as unknown) || checkCoreSchemaMetaSchema2_TypeAnyOf1(type))) {
+        collectSimpleTypes5Errors(type, instancePath + "/type", errors);
+        collectCoreSchemaMetaSchema2_TypeAnyOf1Errors(type, instancePath + "/type", errors, schemaPath + "/properties/type/anyOf/1");
+        pushError(errors, "anyOf", {}, instancePath + "/type", schemaPath + "/properties/type");
+      }
+    }
+    const format = value.format;
+    if (format !== undefined) {
+      if (typeof format !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/format", schemaPath + "/properties/format");
+    }
+    const contentMediaType = value.contentMediaType;
+    if (contentMediaType !== undefined) {
+      if (typeof contentMediaType !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/contentMediaType", schemaPath + "/properties/contentMediaType");
+    }
+    const contentEncoding = value.contentEncoding;
+    if (contentEncoding !== undefined) {
+      if (typeof contentEncoding !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/contentEncoding", schemaPath + "/properties/contentEncoding");
+    }
+    const ifValue = value.if;
+    if (ifValue !== undefined) {
+      collectCoreSchemaMetaSchema2Errors(ifValue, instancePath + "/if", errors);
+    }
+    const then = value.then;
+    if (then !== undefined) {
+      collectCoreSchemaMetaSchema2Errors(then, instancePath + "/then", errors);
+    }
+    const elseValue = value.else;
+    if (elseValue !== undefined) {
+      collectCoreSchemaMetaSchema2Errors(elseValue, instancePath + "/else", errors);
+    }
+    const allOf = value.allOf;
+    if (allOf !== undefined) {
+      collectSchemaArray5Errors(allOf, instancePath + "/allOf", errors);
+    }
+    const anyOf = value.anyOf;
+    if (anyOf !== undefined) {
+      collectSchemaArray5Errors(anyOf, instancePath + "/anyOf", errors);
+    }
+    const oneOf = value.oneOf;
+    if (oneOf !== undefined) {
+      collectSchemaArray5Errors(oneOf, instancePath + "/oneOf", errors);
+    }
+    const not = value.not;
+    if (not !== undefined) {
+      collectCoreSchemaMetaSchema2Errors(not, instancePath + "/not", errors);
+    }
   }
 }
 

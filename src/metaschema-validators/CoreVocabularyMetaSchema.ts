@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   dynamicTarget,
   enterDynamicScope,
   isJsonObject,
@@ -70,110 +69,19 @@ export type CoreVocabularyMetaSchema =
 
 const PATTERN = /* @__PURE__ */ new RegExp("^[^#]*#?$", "u");
 
-const DYNAMIC_ANCHORS = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
-
-const DYNAMIC_ANCHORS2 = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
-
 const PATTERN2 = /* @__PURE__ */ new RegExp("^[A-Za-z][-A-Za-z0-9.:_]*$", "u");
 
-const DYNAMIC_ANCHORS3 = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
-
-const DYNAMIC_ANCHORS4 = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
-
-const DYNAMIC_ANCHORS5 = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
-
-const DYNAMIC_ANCHORS6 = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
-
-const DYNAMIC_ANCHORS7 = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
-
-const DYNAMIC_ANCHORS8 = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
+const DYNAMIC_ANCHORS = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
 
 const DYNAMIC_REF_INITIAL = { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors };
 
-const DYNAMIC_REF_INITIAL2 = { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors };
-
-const DYNAMIC_ANCHORS9 = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
-
-const CORE_VOCABULARY_META_SCHEMA_PROPERTIES = [
-  ["$id", collectCoreVocabularyMetaSchema_IdErrors],
-  ["$schema", collectUriStringErrors],
-  ["$anchor", collectCoreVocabularyMetaSchema_AnchorErrors],
-  ["$ref", collectUriReferenceStringErrors],
-  ["$recursiveRef", collectUriReferenceStringErrors],
-  ["$recursiveAnchor", collectBooleanErrors],
-  ["$vocabulary", collectCoreVocabularyMetaSchema_VocabularyErrors],
-  ["$comment", collectStringErrors],
-  ["$defs", collectCoreVocabularyMetaSchema_DefsErrors],
-] as const;
-
-const DYNAMIC_ANCHORS10 = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
-
-function collectCoreVocabularyMetaSchema_IdErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
-  try {
-    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-    else {
-      if (!PATTERN.test(value)) pushError(errors, "pattern", { pattern: "^[^#]*#?$" }, instancePath, schemaPath);
-    }
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectUriStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
-  try {
-    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectCoreVocabularyMetaSchema_AnchorErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
-  try {
-    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-    else {
-      if (!PATTERN2.test(value)) pushError(errors, "pattern", { pattern: "^[A-Za-z][-A-Za-z0-9.:_]*$" }, instancePath, schemaPath);
-    }
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectUriReferenceStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
-  try {
-    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectBooleanErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
-  try {
-    if (typeof value !== "boolean") pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
+const DYNAMIC_ANCHORS2 = { "": { check: checkCoreVocabularyMetaSchema, collect: collectCoreVocabularyMetaSchemaErrors } };
 
 /**
  * Whether `value` matches the schema at #/properties/$vocabulary/propertyNames.
  */
 function checkCoreVocabularyMetaSchema_VocabularyPropertyNames(value: unknown): boolean {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (typeof value !== "string") return false;
     return true;
@@ -188,67 +96,9 @@ function collectCoreVocabularyMetaSchema_VocabularyPropertyNamesErrors(
   errors: ValidationError[],
   schemaPath: string,
 ): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectCoreVocabularyMetaSchema_VocabularyErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS7);
-  try {
-    if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-    else {
-      for (const key of Object.keys(value)) {
-        const propertyValue = value[key];
-        if (typeof propertyValue !== "boolean")
-          pushError(errors, "type", { type: "boolean" }, instancePath + "/" + pointerToken(key), schemaPath + "/additionalProperties");
-      }
-      for (const key2 of Object.keys(value)) {
-        if (!checkCoreVocabularyMetaSchema_VocabularyPropertyNames(key2)) {
-          const start = errors.length;
-          collectCoreVocabularyMetaSchema_VocabularyPropertyNamesErrors(key2, instancePath, errors, schemaPath + "/propertyNames");
-          markPropertyName(errors, start, key2);
-          pushError(errors, "propertyNames", { propertyName: key2 }, instancePath, schemaPath);
-        }
-      }
-    }
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS8);
-  try {
-    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectCoreVocabularyMetaSchema_DefsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS9);
-  try {
-    if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-    else {
-      for (const key of Object.keys(value)) {
-        const propertyValue = value[key];
-        dynamicTarget("", DYNAMIC_REF_INITIAL2).collect(propertyValue, instancePath + "/" + pointerToken(key), errors);
-      }
-    }
   } finally {
     leaveDynamicScope(scopeDepth);
   }
@@ -258,7 +108,7 @@ function collectCoreVocabularyMetaSchema_DefsErrors(
  * Whether `value` is a valid CoreVocabularyMetaSchema: the recursive check that `isCoreVocabularyMetaSchema` guards.
  */
 export function checkCoreVocabularyMetaSchema(value: unknown): value is CoreVocabularyMetaSchema {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS10);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -312,13 +162,106 @@ export function checkCoreVocabularyMetaSchema(value: unknown): value is CoreVoca
  * Appends to `errors` every reason why `value` does not match CoreVocabularyMetaSchema.
  */
 export function collectCoreVocabularyMetaSchemaErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS10);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
       pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
-      collectProperties(value, CORE_VOCABULARY_META_SCHEMA_PROPERTIES, instancePath, errors, schemaPath);
+      const id = value.$id;
+      if (id !== undefined) {
+        if (typeof id !== "string") pushError(errors, "type", { type: "string" }, instancePath + "/$id", schemaPath + "/properties/$id");
+        else {
+          if (!PATTERN.test(id))
+            pushError(errors, "pattern", { pattern: "^[^#]*#?$" }, instancePath + "/$id", schemaPath + "/properties/$id");
+        }
+      }
+      const schema = value.$schema;
+      if (schema !== undefined) {
+        if (typeof schema !== "string")
+          pushError(errors, "type", { type: "string" }, instancePath + "/$schema", schemaPath + "/properties/$schema");
+      }
+      const anchor = value.$anchor;
+      if (anchor !== undefined) {
+        if (typeof anchor !== "string")
+          pushError(errors, "type", { type: "string" }, instancePath + "/$anchor", schemaPath + "/properties/$anchor");
+        else {
+          if (!PATTERN2.test(anchor))
+            pushError(
+              errors,
+              "pattern",
+              { pattern: "^[A-Za-z][-A-Za-z0-9.:_]*$" },
+              instancePath + "/$anchor",
+              schemaPath + "/properties/$anchor",
+            );
+        }
+      }
+      const ref = value.$ref;
+      if (ref !== undefined) {
+        if (typeof ref !== "string") pushError(errors, "type", { type: "string" }, instancePath + "/$ref", schemaPath + "/properties/$ref");
+      }
+      const recursiveRef = value.$recursiveRef;
+      if (recursiveRef !== undefined) {
+        if (typeof recursiveRef !== "string")
+          pushError(errors, "type", { type: "string" }, instancePath + "/$recursiveRef", schemaPath + "/properties/$recursiveRef");
+      }
+      const recursiveAnchor = value.$recursiveAnchor;
+      if (recursiveAnchor !== undefined) {
+        if (typeof recursiveAnchor !== "boolean")
+          pushError(errors, "type", { type: "boolean" }, instancePath + "/$recursiveAnchor", schemaPath + "/properties/$recursiveAnchor");
+      }
+      const vocabulary = value.$vocabulary;
+      if (vocabulary !== undefined) {
+        if (!isJsonObject(vocabulary))
+          pushError(errors, "type", { type: "object" }, instancePath + "/$vocabulary", schemaPath + "/properties/$vocabulary");
+        else {
+          for (const key of Object.keys(vocabulary)) {
+            const propertyValue = vocabulary[key];
+            if (typeof propertyValue !== "boolean")
+              pushError(
+                errors,
+                "type",
+                { type: "boolean" },
+                instancePath + "/$vocabulary/" + pointerToken(key),
+                schemaPath + "/properties/$vocabulary/additionalProperties",
+              );
+          }
+          for (const key2 of Object.keys(vocabulary)) {
+            if (!checkCoreVocabularyMetaSchema_VocabularyPropertyNames(key2)) {
+              const start = errors.length;
+              collectCoreVocabularyMetaSchema_VocabularyPropertyNamesErrors(
+                key2,
+                instancePath + "/$vocabulary",
+                errors,
+                schemaPath + "/properties/$vocabulary/propertyNames",
+              );
+              markPropertyName(errors, start, key2);
+              pushError(
+                errors,
+                "propertyNames",
+                { propertyName: key2 },
+                instancePath + "/$vocabulary",
+                schemaPath + "/properties/$vocabulary",
+              );
+            }
+          }
+        }
+      }
+      const comment = value.$comment;
+      if (comment !== undefined) {
+        if (typeof comment !== "string")
+          pushError(errors, "type", { type: "string" }, instancePath + "/$comment", schemaPath + "/properties/$comment");
+      }
+      const defs = value.$defs;
+      if (defs !== undefined) {
+        if (!isJsonObject(defs)) pushError(errors, "type", { type: "object" }, instancePath + "/$defs", schemaPath + "/properties/$defs");
+        else {
+          for (const key3 of Object.keys(defs)) {
+            const propertyValue2 = defs[key3];
+            dynamicTarget("", DYNAMIC_REF_INITIAL).collect(propertyValue2, instancePath + "/$defs/" + pointerToken(key3), errors);
+          }
+        }
+      }
     }
   } finally {
     leaveDynamicScope(scopeDepth);

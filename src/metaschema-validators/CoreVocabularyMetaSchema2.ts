@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   dynamicTarget,
   enterDynamicScope,
   isJsonObject,
@@ -66,120 +65,23 @@ export type UriString = string;
 
 const PATTERN = /* @__PURE__ */ new RegExp("^[^#]*#?$", "u");
 
+const DYNAMIC_REF_INITIAL = { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors };
+
 const DYNAMIC_ANCHORS = { meta: { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors } };
+
+const PATTERN2 = /* @__PURE__ */ new RegExp("^[A-Za-z_][-A-Za-z0-9._]*$", "u");
 
 const DYNAMIC_ANCHORS2 = { meta: { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors } };
 
 const DYNAMIC_ANCHORS3 = { meta: { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors } };
 
-const DYNAMIC_REF_INITIAL = { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors };
-
-const DYNAMIC_REF_INITIAL2 = { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors };
-
 const DYNAMIC_ANCHORS4 = { meta: { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors } };
-
-const CORE_VOCABULARY_META_SCHEMA2_PROPERTIES = [
-  ["$id", collectCoreVocabularyMetaSchema2_IdErrors],
-  ["$schema", collectUriStringErrors],
-  ["$ref", collectUriReferenceStringErrors],
-  ["$anchor", collectAnchorStringErrors],
-  ["$dynamicRef", collectUriReferenceStringErrors],
-  ["$dynamicAnchor", collectAnchorStringErrors],
-  ["$vocabulary", collectCoreVocabularyMetaSchema2_VocabularyErrors],
-  ["$comment", collectStringErrors],
-  ["$defs", collectCoreVocabularyMetaSchema2_DefsErrors],
-] as const;
-
-const DYNAMIC_ANCHORS5 = { meta: { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors } };
-
-const PATTERN2 = /* @__PURE__ */ new RegExp("^[A-Za-z_][-A-Za-z0-9._]*$", "u");
-
-const DYNAMIC_ANCHORS6 = { meta: { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors } };
-
-const DYNAMIC_ANCHORS7 = { meta: { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors } };
-
-const DYNAMIC_ANCHORS8 = { meta: { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors } };
-
-function collectCoreVocabularyMetaSchema2_IdErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
-  try {
-    collectUriReferenceStringErrors(value, instancePath, errors);
-    if (typeof value === "string") {
-      if (!PATTERN.test(value)) pushError(errors, "pattern", { pattern: "^[^#]*#?$" }, instancePath, schemaPath);
-    }
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectCoreVocabularyMetaSchema2_VocabularyErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
-  try {
-    if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-    else {
-      for (const key of Object.keys(value)) {
-        const propertyValue = value[key];
-        if (typeof propertyValue !== "boolean")
-          pushError(errors, "type", { type: "boolean" }, instancePath + "/" + pointerToken(key), schemaPath + "/additionalProperties");
-      }
-      for (const key2 of Object.keys(value)) {
-        if (!checkUriString(key2)) {
-          const start = errors.length;
-          collectUriStringErrors(key2, instancePath, errors);
-          markPropertyName(errors, start, key2);
-          pushError(errors, "propertyNames", { propertyName: key2 }, instancePath, schemaPath);
-        }
-      }
-    }
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
-  try {
-    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectCoreVocabularyMetaSchema2_DefsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
-  try {
-    if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-    else {
-      for (const key of Object.keys(value)) {
-        const propertyValue = value[key];
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL2).collect(propertyValue, instancePath + "/" + pointerToken(key), errors);
-      }
-    }
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
 
 /**
  * Whether `value` is a valid CoreVocabularyMetaSchema2: the recursive check that `isCoreVocabularyMetaSchema2` guards.
  */
 export function checkCoreVocabularyMetaSchema2(value: unknown): value is CoreVocabularyMetaSchema2 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -229,13 +131,87 @@ export function checkCoreVocabularyMetaSchema2(value: unknown): value is CoreVoc
  * Appends to `errors` every reason why `value` does not match CoreVocabularyMetaSchema2.
  */
 export function collectCoreVocabularyMetaSchema2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
       pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
-      collectProperties(value, CORE_VOCABULARY_META_SCHEMA2_PROPERTIES, instancePath, errors, schemaPath);
+      const id = value.$id;
+      if (id !== undefined) {
+        collectUriReferenceStringErrors(id, instancePath + "/$id", errors);
+        if (typeof id === "string") {
+          if (!PATTERN.test(id))
+            pushError(errors, "pattern", { pattern: "^[^#]*#?$" }, instancePath + "/$id", schemaPath + "/properties/$id");
+        }
+      }
+      const schema = value.$schema;
+      if (schema !== undefined) {
+        collectUriStringErrors(schema, instancePath + "/$schema", errors);
+      }
+      const ref = value.$ref;
+      if (ref !== undefined) {
+        collectUriReferenceStringErrors(ref, instancePath + "/$ref", errors);
+      }
+      const anchor = value.$anchor;
+      if (anchor !== undefined) {
+        collectAnchorStringErrors(anchor, instancePath + "/$anchor", errors);
+      }
+      const dynamicRef = value.$dynamicRef;
+      if (dynamicRef !== undefined) {
+        collectUriReferenceStringErrors(dynamicRef, instancePath + "/$dynamicRef", errors);
+      }
+      const dynamicAnchor = value.$dynamicAnchor;
+      if (dynamicAnchor !== undefined) {
+        collectAnchorStringErrors(dynamicAnchor, instancePath + "/$dynamicAnchor", errors);
+      }
+      const vocabulary = value.$vocabulary;
+      if (vocabulary !== undefined) {
+        if (!isJsonObject(vocabulary))
+          pushError(errors, "type", { type: "object" }, instancePath + "/$vocabulary", schemaPath + "/properties/$vocabulary");
+        else {
+          for (const key of Object.keys(vocabulary)) {
+            const propertyValue = vocabulary[key];
+            if (typeof propertyValue !== "boolean")
+              pushError(
+                errors,
+                "type",
+                { type: "boolean" },
+                instancePath + "/$vocabulary/" + pointerToken(key),
+                schemaPath + "/properties/$vocabulary/additionalProperties",
+              );
+          }
+          for (const key2 of Object.keys(vocabulary)) {
+            if (!checkUriString(key2)) {
+              const start = errors.length;
+              collectUriStringErrors(key2, instancePath + "/$vocabulary", errors);
+              markPropertyName(errors, start, key2);
+              pushError(
+                errors,
+                "propertyNames",
+                { propertyName: key2 },
+                instancePath + "/$vocabulary",
+                schemaPath + "/properties/$vocabulary",
+              );
+            }
+          }
+        }
+      }
+      const comment = value.$comment;
+      if (comment !== undefined) {
+        if (typeof comment !== "string")
+          pushError(errors, "type", { type: "string" }, instancePath + "/$comment", schemaPath + "/properties/$comment");
+      }
+      const defs = value.$defs;
+      if (defs !== undefined) {
+        if (!isJsonObject(defs)) pushError(errors, "type", { type: "object" }, instancePath + "/$defs", schemaPath + "/properties/$defs");
+        else {
+          for (const key3 of Object.keys(defs)) {
+            const propertyValue2 = defs[key3];
+            dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(propertyValue2, instancePath + "/$defs/" + pointerToken(key3), errors);
+          }
+        }
+      }
     }
   } finally {
     leaveDynamicScope(scopeDepth);
@@ -246,7 +222,7 @@ export function collectCoreVocabularyMetaSchema2Errors(value: unknown, instanceP
  * Whether `value` is a valid AnchorString: the recursive check that `isAnchorString` guards.
  */
 export function checkAnchorString(value: unknown): value is AnchorString {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (typeof value !== "string") return false;
     if (!PATTERN2.test(value)) return false;
@@ -260,7 +236,7 @@ export function checkAnchorString(value: unknown): value is AnchorString {
  * Appends to `errors` every reason why `value` does not match AnchorString.
  */
 export function collectAnchorStringErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     const schemaPath = "#/$defs/anchorString";
     if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
@@ -276,7 +252,7 @@ export function collectAnchorStringErrors(value: unknown, instancePath: string, 
  * Whether `value` is a valid UriReferenceString: the recursive check that `isUriReferenceString` guards.
  */
 export function checkUriReferenceString(value: unknown): value is UriReferenceString {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS7);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (typeof value !== "string") return false;
     return true;
@@ -289,7 +265,7 @@ export function checkUriReferenceString(value: unknown): value is UriReferenceSt
  * Appends to `errors` every reason why `value` does not match UriReferenceString.
  */
 export function collectUriReferenceStringErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS7);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     const schemaPath = "#/$defs/uriReferenceString";
     if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
@@ -302,7 +278,7 @@ export function collectUriReferenceStringErrors(value: unknown, instancePath: st
  * Whether `value` is a valid UriString: the recursive check that `isUriString` guards.
  */
 export function checkUriString(value: unknown): value is UriString {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS8);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     if (typeof value !== "string") return false;
     return true;
@@ -315,7 +291,7 @@ export function checkUriString(value: unknown): value is UriString {
  * Appends to `errors` every reason why `value` does not match UriString.
  */
 export function collectUriStringErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS8);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     const schemaPath = "#/$defs/uriString";
     if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);

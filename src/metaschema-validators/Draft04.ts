@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   duplicateItems,
   isJsonObject,
   notTooDeeplyNested,
@@ -119,67 +118,6 @@ export type SimpleTypes3 = "array" | "boolean" | "integer" | "null" | "number" |
  */
 export type StringArray3 = [string, ...string[]];
 
-const DRAFT04_PROPERTIES = [
-  ["id", collectUriStringErrors],
-  ["$schema", collectUriStringErrors],
-  ["title", collectStringErrors],
-  ["description", collectStringErrors],
-  ["multipleOf", collectDraft04_MultipleOfErrors],
-  ["maximum", collectNumberErrors],
-  ["exclusiveMaximum", collectBooleanErrors],
-  ["minimum", collectNumberErrors],
-  ["exclusiveMinimum", collectBooleanErrors],
-  ["maxLength", collectPositiveIntegerErrors],
-  ["minLength", collectPositiveIntegerDefault0Errors],
-  ["pattern", collectRegexStringErrors],
-  ["additionalItems", collectDraft04_AdditionalItemsErrors],
-  ["items", collectDraft04_ItemsErrors],
-  ["maxItems", collectPositiveIntegerErrors],
-  ["minItems", collectPositiveIntegerDefault0Errors],
-  ["uniqueItems", collectBooleanErrors],
-  ["maxProperties", collectPositiveIntegerErrors],
-  ["minProperties", collectPositiveIntegerDefault0Errors],
-  ["required", collectStringArray3Errors],
-  ["additionalProperties", collectDraft04_AdditionalItemsErrors],
-  ["definitions", collectDraft04_DefinitionsErrors],
-  ["properties", collectDraft04_DefinitionsErrors],
-  ["patternProperties", collectDraft04_DefinitionsErrors],
-  ["dependencies", collectDraft04_DependenciesErrors],
-  ["enum", collectDraft04_EnumErrors],
-  ["type", collectDraft04_TypeErrors],
-  ["allOf", collectSchemaArray3Errors],
-  ["anyOf", collectSchemaArray3Errors],
-  ["oneOf", collectSchemaArray3Errors],
-  ["not", collectDraft04Errors],
-] as const;
-
-function collectUriStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectDraft04_MultipleOfErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (typeof value !== "number") pushError(errors, "type", { type: "number" }, instancePath, schemaPath);
-  else {
-    if (value <= 0) pushError(errors, "minimum", { comparison: ">", limit: 0 }, instancePath, schemaPath);
-  }
-}
-
-function collectNumberErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (typeof value !== "number") pushError(errors, "type", { type: "number" }, instancePath, schemaPath);
-}
-
-function collectBooleanErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (typeof value !== "boolean") pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
-}
-
-function collectRegexStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
 /**
  * Whether `value` matches the schema at #/properties/additionalItems/anyOf/0.
  */
@@ -195,55 +133,6 @@ function collectDraft04_AdditionalItemsAnyOf0Errors(
   schemaPath: string,
 ): void {
   if (typeof value !== "boolean") pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
-}
-
-function collectDraft04_AdditionalItemsErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (!(checkDraft04_AdditionalItemsAnyOf0(value) || checkDraft04(value as unknown))) {
-    collectDraft04_AdditionalItemsAnyOf0Errors(value, instancePath, errors, schemaPath + "/anyOf/0");
-    collectDraft04Errors(value, instancePath, errors);
-    pushError(errors, "anyOf", {}, instancePath, schemaPath);
-  }
-}
-
-function collectDraft04_ItemsErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (!(checkDraft04(value as unknown) || checkSchemaArray3(value as unknown))) {
-    collectDraft04Errors(value, instancePath, errors);
-    collectSchemaArray3Errors(value, instancePath, errors);
-    pushError(errors, "anyOf", {}, instancePath, schemaPath);
-  }
-}
-
-function collectDraft04_DefinitionsErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-  else {
-    for (const key of Object.keys(value)) {
-      const propertyValue = value[key];
-      collectDraft04Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
-    }
-  }
-}
-
-function collectDraft04_DependenciesErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-  else {
-    for (const key of Object.keys(value)) {
-      const propertyValue = value[key];
-      if (!(checkDraft04(propertyValue as unknown) || checkStringArray3(propertyValue as unknown))) {
-        collectDraft04Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
-        collectStringArray3Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
-        pushError(errors, "anyOf", {}, instancePath + "/" + pointerToken(key), schemaPath + "/additionalProperties");
-      }
-    }
-  }
-}
-
-function collectDraft04_EnumErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
-    const duplicate = duplicateItems(value);
-    if (duplicate !== undefined) pushError(errors, "uniqueItems", { i: duplicate.i, j: duplicate.j }, instancePath, schemaPath);
-  }
 }
 
 /**
@@ -269,14 +158,6 @@ function collectDraft04_TypeAnyOf1Errors(value: unknown, instancePath: string, e
     if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
     const duplicate = duplicateItems(value);
     if (duplicate !== undefined) pushError(errors, "uniqueItems", { i: duplicate.i, j: duplicate.j }, instancePath, schemaPath);
-  }
-}
-
-function collectDraft04_TypeErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  if (!(checkSimpleTypes3(value as unknown) || checkDraft04_TypeAnyOf1(value))) {
-    collectSimpleTypes3Errors(value, instancePath, errors);
-    collectDraft04_TypeAnyOf1Errors(value, instancePath, errors, schemaPath + "/anyOf/1");
-    pushError(errors, "anyOf", {}, instancePath, schemaPath);
   }
 }
 
@@ -397,7 +278,214 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
   const schemaPath = "#";
   if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectProperties(value, DRAFT04_PROPERTIES, instancePath, errors, schemaPath);
+    const id = value.id;
+    if (id !== undefined) {
+      if (typeof id !== "string") pushError(errors, "type", { type: "string" }, instancePath + "/id", schemaPath + "/properties/id");
+    }
+    const schema = value.$schema;
+    if (schema !== undefined) {
+      if (typeof schema !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/$schema", schemaPath + "/properties/$schema");
+    }
+    const title = value.title;
+    if (title !== undefined) {
+      if (typeof title !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/title", schemaPath + "/properties/title");
+    }
+    const description = value.description;
+    if (description !== undefined) {
+      if (typeof description !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/description", schemaPath + "/properties/description");
+    }
+    const multipleOf = value.multipleOf;
+    if (multipleOf !== undefined) {
+      if (typeof multipleOf !== "number")
+        pushError(errors, "type", { type: "number" }, instancePath + "/multipleOf", schemaPath + "/properties/multipleOf");
+      else {
+        if (multipleOf <= 0)
+          pushError(errors, "minimum", { comparison: ">", limit: 0 }, instancePath + "/multipleOf", schemaPath + "/properties/multipleOf");
+      }
+    }
+    const maximum = value.maximum;
+    if (maximum !== undefined) {
+      if (typeof maximum !== "number")
+        pushError(errors, "type", { type: "number" }, instancePath + "/maximum", schemaPath + "/properties/maximum");
+    }
+    const exclusiveMaximum = value.exclusiveMaximum;
+    if (exclusiveMaximum !== undefined) {
+      if (typeof exclusiveMaximum !== "boolean")
+        pushError(errors, "type", { type: "boolean" }, instancePath + "/exclusiveMaximum", schemaPath + "/properties/exclusiveMaximum");
+    }
+    const minimum = value.minimum;
+    if (minimum !== undefined) {
+      if (typeof minimum !== "number")
+        pushError(errors, "type", { type: "number" }, instancePath + "/minimum", schemaPath + "/properties/minimum");
+    }
+    const exclusiveMinimum = value.exclusiveMinimum;
+    if (exclusiveMinimum !== undefined) {
+      if (typeof exclusiveMinimum !== "boolean")
+        pushError(errors, "type", { type: "boolean" }, instancePath + "/exclusiveMinimum", schemaPath + "/properties/exclusiveMinimum");
+    }
+    const maxLength = value.maxLength;
+    if (maxLength !== undefined) {
+      collectPositiveIntegerErrors(maxLength, instancePath + "/maxLength", errors);
+    }
+    const minLength = value.minLength;
+    if (minLength !== undefined) {
+      collectPositiveIntegerDefault0Errors(minLength, instancePath + "/minLength", errors);
+    }
+    const pattern = value.pattern;
+    if (pattern !== undefined) {
+      if (typeof pattern !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/pattern", schemaPath + "/properties/pattern");
+    }
+    const additionalItems = value.additionalItems;
+    if (additionalItems !== undefined) {
+      if (!(checkDraft04_AdditionalItemsAnyOf0(additionalItems) || checkDraft04(additionalItems as unknown))) {
+        collectDraft04_AdditionalItemsAnyOf0Errors(
+          additionalItems,
+          instancePath + "/additionalItems",
+          errors,
+          schemaPath + "/properties/additionalItems/anyOf/0",
+        );
+        collectDraft04Errors(additionalItems, instancePath + "/additionalItems", errors);
+        pushError(errors, "anyOf", {}, instancePath + "/additionalItems", schemaPath + "/properties/additionalItems");
+      }
+    }
+    const items = value.items;
+    if (items !== undefined) {
+      if (!(checkDraft04(items as unknown) || checkSchemaArray3(items as unknown))) {
+        collectDraft04Errors(items, instancePath + "/items", errors);
+        collectSchemaArray3Errors(items, instancePath + "/items", errors);
+        pushError(errors, "anyOf", {}, instancePath + "/items", schemaPath + "/properties/items");
+      }
+    }
+    const maxItems = value.maxItems;
+    if (maxItems !== undefined) {
+      collectPositiveIntegerErrors(maxItems, instancePath + "/maxItems", errors);
+    }
+    const minItems = value.minItems;
+    if (minItems !== undefined) {
+      collectPositiveIntegerDefault0Errors(minItems, instancePath + "/minItems", errors);
+    }
+    const uniqueItems = value.uniqueItems;
+    if (uniqueItems !== undefined) {
+      if (typeof uniqueItems !== "boolean")
+        pushError(errors, "type", { type: "boolean" }, instancePath + "/uniqueItems", schemaPath + "/properties/uniqueItems");
+    }
+    const maxProperties = value.maxProperties;
+    if (maxProperties !== undefined) {
+      collectPositiveIntegerErrors(maxProperties, instancePath + "/maxProperties", errors);
+    }
+    const minProperties = value.minProperties;
+    if (minProperties !== undefined) {
+      collectPositiveIntegerDefault0Errors(minProperties, instancePath + "/minProperties", errors);
+    }
+    const required = value.required;
+    if (required !== undefined) {
+      collectStringArray3Errors(required, instancePath + "/required", errors);
+    }
+    const additionalProperties = value.additionalProperties;
+    if (additionalProperties !== undefined) {
+      if (!(checkDraft04_AdditionalItemsAnyOf0(additionalProperties) || checkDraft04(additionalProperties as unknown))) {
+        collectDraft04_AdditionalItemsAnyOf0Errors(
+          additionalProperties,
+          instancePath + "/additionalProperties",
+          errors,
+          schemaPath + "/properties/additionalProperties/anyOf/0",
+        );
+        collectDraft04Errors(additionalProperties, instancePath + "/additionalProperties", errors);
+        pushError(errors, "anyOf", {}, instancePath + "/additionalProperties", schemaPath + "/properties/additionalProperties");
+      }
+    }
+    const definitions = value.definitions;
+    if (definitions !== undefined) {
+      if (!isJsonObject(definitions))
+        pushError(errors, "type", { type: "object" }, instancePath + "/definitions", schemaPath + "/properties/definitions");
+      else {
+        for (const key of Object.keys(definitions)) {
+          const propertyValue = definitions[key];
+          collectDraft04Errors(propertyValue, instancePath + "/definitions/" + pointerToken(key), errors);
+        }
+      }
+    }
+    const properties = value.properties;
+    if (properties !== undefined) {
+      if (!isJsonObject(properties))
+        pushError(errors, "type", { type: "object" }, instancePath + "/properties", schemaPath + "/properties/properties");
+      else {
+        for (const key2 of Object.keys(properties)) {
+          const propertyValue2 = properties[key2];
+          collectDraft04Errors(propertyValue2, instancePath + "/properties/" + pointerToken(key2), errors);
+        }
+      }
+    }
+    const patternProperties = value.patternProperties;
+    if (patternProperties !== undefined) {
+      if (!isJsonObject(patternProperties))
+        pushError(errors, "type", { type: "object" }, instancePath + "/patternProperties", schemaPath + "/properties/patternProperties");
+      else {
+        for (const key3 of Object.keys(patternProperties)) {
+          const propertyValue3 = patternProperties[key3];
+          collectDraft04Errors(propertyValue3, instancePath + "/patternProperties/" + pointerToken(key3), errors);
+        }
+      }
+    }
+    const dependencies = value.dependencies;
+    if (dependencies !== undefined) {
+      if (!isJsonObject(dependencies))
+        pushError(errors, "type", { type: "object" }, instancePath + "/dependencies", schemaPath + "/properties/dependencies");
+      else {
+        for (const key4 of Object.keys(dependencies)) {
+          const propertyValue4 = dependencies[key4];
+          if (!(checkDraft04(propertyValue4 as unknown) || checkStringArray3(propertyValue4 as unknown))) {
+            collectDraft04Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
+            collectStringArray3Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
+            pushError(
+              errors,
+              "anyOf",
+              {},
+              instancePath + "/dependencies/" + pointerToken(key4),
+              schemaPath + "/properties/dependencies/additionalProperties",
+            );
+          }
+        }
+      }
+    }
+    const enumValue = value.enum;
+    if (enumValue !== undefined) {
+      if (!Array.isArray(enumValue)) pushError(errors, "type", { type: "array" }, instancePath + "/enum", schemaPath + "/properties/enum");
+      else {
+        if (enumValue.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath + "/enum", schemaPath + "/properties/enum");
+        const duplicate = duplicateItems(enumValue);
+        if (duplicate !== undefined)
+          pushError(errors, "uniqueItems", { i: duplicate.i, j: duplicate.j }, instancePath + "/enum", schemaPath + "/properties/enum");
+      }
+    }
+    const type = value.type;
+    if (type !== undefined) {
+      if (!(checkSimpleTypes3(type as unknown) || checkDraft04_TypeAnyOf1(type))) {
+        collectSimpleTypes3Errors(type, instancePath + "/type", errors);
+        collectDraft04_TypeAnyOf1Errors(type, instancePath + "/type", errors, schemaPath + "/properties/type/anyOf/1");
+        pushError(errors, "anyOf", {}, instancePath + "/type", schemaPath + "/properties/type");
+      }
+    }
+    const allOf = value.allOf;
+    if (allOf !== undefined) {
+      collectSchemaArray3Errors(allOf, instancePath + "/allOf", errors);
+    }
+    const anyOf = value.anyOf;
+    if (anyOf !== undefined) {
+      collectSchemaArray3Errors(anyOf, instancePath + "/anyOf", errors);
+    }
+    const oneOf = value.oneOf;
+    if (oneOf !== undefined) {
+      collectSchemaArray3Errors(oneOf, instancePath + "/oneOf", errors);
+    }
+    const not = value.not;
+    if (not !== undefined) {
+      collectDraft04Errors(not, instancePath + "/not", errors);
+    }
     if (value.exclusiveMaximum !== undefined) {
       if (value.maximum === undefined)
         pushError(

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   enterDynamicScope,
   isJsonObject,
   leaveDynamicScope,
@@ -24,24 +23,11 @@ export type FormatVocabularyMetaSchema =
 
 const DYNAMIC_ANCHORS = { "": { check: checkFormatVocabularyMetaSchema, collect: collectFormatVocabularyMetaSchemaErrors } };
 
-const FORMAT_VOCABULARY_META_SCHEMA_PROPERTIES = [["format", collectStringErrors]] as const;
-
-const DYNAMIC_ANCHORS2 = { "": { check: checkFormatVocabularyMetaSchema, collect: collectFormatVocabularyMetaSchemaErrors } };
-
-function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
-  try {
-    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
 /**
  * Whether `value` is a valid FormatVocabularyMetaSchema: the recursive check that `isFormatVocabularyMetaSchema` guards.
  */
 export function checkFormatVocabularyMetaSchema(value: unknown): value is FormatVocabularyMetaSchema {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -58,13 +44,17 @@ export function checkFormatVocabularyMetaSchema(value: unknown): value is Format
  * Appends to `errors` every reason why `value` does not match FormatVocabularyMetaSchema.
  */
 export function collectFormatVocabularyMetaSchemaErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
       pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
-      collectProperties(value, FORMAT_VOCABULARY_META_SCHEMA_PROPERTIES, instancePath, errors, schemaPath);
+      const format = value.format;
+      if (format !== undefined) {
+        if (typeof format !== "string")
+          pushError(errors, "type", { type: "string" }, instancePath + "/format", schemaPath + "/properties/format");
+      }
     }
   } finally {
     leaveDynamicScope(scopeDepth);

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   enterDynamicScope,
   isJsonObject,
   leaveDynamicScope,
@@ -29,31 +28,13 @@ const DYNAMIC_ANCHORS = {
   },
 };
 
-const FORMAT_VOCABULARY_META_SCHEMA_FOR_ANNOTATION_RESULTS_PROPERTIES = [["format", collectStringErrors]] as const;
-
-const DYNAMIC_ANCHORS2 = {
-  meta: {
-    check: checkFormatVocabularyMetaSchemaForAnnotationResults,
-    collect: collectFormatVocabularyMetaSchemaForAnnotationResultsErrors,
-  },
-};
-
-function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
-  try {
-    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
 /**
  * Whether `value` is a valid FormatVocabularyMetaSchemaForAnnotationResults: the recursive check that `isFormatVocabularyMetaSchemaForAnnotationResults` guards.
  */
 export function checkFormatVocabularyMetaSchemaForAnnotationResults(
   value: unknown,
 ): value is FormatVocabularyMetaSchemaForAnnotationResults {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -74,13 +55,17 @@ export function collectFormatVocabularyMetaSchemaForAnnotationResultsErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
       pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
-      collectProperties(value, FORMAT_VOCABULARY_META_SCHEMA_FOR_ANNOTATION_RESULTS_PROPERTIES, instancePath, errors, schemaPath);
+      const format = value.format;
+      if (format !== undefined) {
+        if (typeof format !== "string")
+          pushError(errors, "type", { type: "string" }, instancePath + "/format", schemaPath + "/properties/format");
+      }
     }
   } finally {
     leaveDynamicScope(scopeDepth);

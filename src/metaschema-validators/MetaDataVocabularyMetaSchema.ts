@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   enterDynamicScope,
   isJsonObject,
   leaveDynamicScope,
@@ -39,58 +38,11 @@ export type MetaDataVocabularyMetaSchema =
 
 const DYNAMIC_ANCHORS = { "": { check: checkMetaDataVocabularyMetaSchema, collect: collectMetaDataVocabularyMetaSchemaErrors } };
 
-const DYNAMIC_ANCHORS2 = { "": { check: checkMetaDataVocabularyMetaSchema, collect: collectMetaDataVocabularyMetaSchemaErrors } };
-
-const DYNAMIC_ANCHORS3 = { "": { check: checkMetaDataVocabularyMetaSchema, collect: collectMetaDataVocabularyMetaSchemaErrors } };
-
-const META_DATA_VOCABULARY_META_SCHEMA_PROPERTIES = [
-  ["title", collectStringErrors],
-  ["description", collectStringErrors],
-  ["deprecated", collectBooleanErrors],
-  ["readOnly", collectBooleanErrors],
-  ["writeOnly", collectBooleanErrors],
-  ["examples", collectMetaDataVocabularyMetaSchema_ExamplesErrors],
-] as const;
-
-const DYNAMIC_ANCHORS4 = { "": { check: checkMetaDataVocabularyMetaSchema, collect: collectMetaDataVocabularyMetaSchemaErrors } };
-
-function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
-  try {
-    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectBooleanErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
-  try {
-    if (typeof value !== "boolean") pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectMetaDataVocabularyMetaSchema_ExamplesErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
-  try {
-    if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
 /**
  * Whether `value` is a valid MetaDataVocabularyMetaSchema: the recursive check that `isMetaDataVocabularyMetaSchema` guards.
  */
 export function checkMetaDataVocabularyMetaSchema(value: unknown): value is MetaDataVocabularyMetaSchema {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -117,13 +69,42 @@ export function checkMetaDataVocabularyMetaSchema(value: unknown): value is Meta
  * Appends to `errors` every reason why `value` does not match MetaDataVocabularyMetaSchema.
  */
 export function collectMetaDataVocabularyMetaSchemaErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
       pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
-      collectProperties(value, META_DATA_VOCABULARY_META_SCHEMA_PROPERTIES, instancePath, errors, schemaPath);
+      const title = value.title;
+      if (title !== undefined) {
+        if (typeof title !== "string")
+          pushError(errors, "type", { type: "string" }, instancePath + "/title", schemaPath + "/properties/title");
+      }
+      const description = value.description;
+      if (description !== undefined) {
+        if (typeof description !== "string")
+          pushError(errors, "type", { type: "string" }, instancePath + "/description", schemaPath + "/properties/description");
+      }
+      const deprecated = value.deprecated;
+      if (deprecated !== undefined) {
+        if (typeof deprecated !== "boolean")
+          pushError(errors, "type", { type: "boolean" }, instancePath + "/deprecated", schemaPath + "/properties/deprecated");
+      }
+      const readOnly = value.readOnly;
+      if (readOnly !== undefined) {
+        if (typeof readOnly !== "boolean")
+          pushError(errors, "type", { type: "boolean" }, instancePath + "/readOnly", schemaPath + "/properties/readOnly");
+      }
+      const writeOnly = value.writeOnly;
+      if (writeOnly !== undefined) {
+        if (typeof writeOnly !== "boolean")
+          pushError(errors, "type", { type: "boolean" }, instancePath + "/writeOnly", schemaPath + "/properties/writeOnly");
+      }
+      const examples = value.examples;
+      if (examples !== undefined) {
+        if (!Array.isArray(examples))
+          pushError(errors, "type", { type: "array" }, instancePath + "/examples", schemaPath + "/properties/examples");
+      }
     }
   } finally {
     leaveDynamicScope(scopeDepth);

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   enterDynamicScope,
   isJsonObject,
   leaveDynamicScope,
@@ -39,58 +38,11 @@ export type MetaDataVocabularyMetaSchema2 =
 
 const DYNAMIC_ANCHORS = { meta: { check: checkMetaDataVocabularyMetaSchema2, collect: collectMetaDataVocabularyMetaSchema2Errors } };
 
-const DYNAMIC_ANCHORS2 = { meta: { check: checkMetaDataVocabularyMetaSchema2, collect: collectMetaDataVocabularyMetaSchema2Errors } };
-
-const DYNAMIC_ANCHORS3 = { meta: { check: checkMetaDataVocabularyMetaSchema2, collect: collectMetaDataVocabularyMetaSchema2Errors } };
-
-const META_DATA_VOCABULARY_META_SCHEMA2_PROPERTIES = [
-  ["title", collectStringErrors],
-  ["description", collectStringErrors],
-  ["deprecated", collectBooleanErrors],
-  ["readOnly", collectBooleanErrors],
-  ["writeOnly", collectBooleanErrors],
-  ["examples", collectMetaDataVocabularyMetaSchema2_ExamplesErrors],
-] as const;
-
-const DYNAMIC_ANCHORS4 = { meta: { check: checkMetaDataVocabularyMetaSchema2, collect: collectMetaDataVocabularyMetaSchema2Errors } };
-
-function collectStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
-  try {
-    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectBooleanErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
-  try {
-    if (typeof value !== "boolean") pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectMetaDataVocabularyMetaSchema2_ExamplesErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
-  try {
-    if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
 /**
  * Whether `value` is a valid MetaDataVocabularyMetaSchema2: the recursive check that `isMetaDataVocabularyMetaSchema2` guards.
  */
 export function checkMetaDataVocabularyMetaSchema2(value: unknown): value is MetaDataVocabularyMetaSchema2 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -117,13 +69,42 @@ export function checkMetaDataVocabularyMetaSchema2(value: unknown): value is Met
  * Appends to `errors` every reason why `value` does not match MetaDataVocabularyMetaSchema2.
  */
 export function collectMetaDataVocabularyMetaSchema2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
       pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
-      collectProperties(value, META_DATA_VOCABULARY_META_SCHEMA2_PROPERTIES, instancePath, errors, schemaPath);
+      const title = value.title;
+      if (title !== undefined) {
+        if (typeof title !== "string")
+          pushError(errors, "type", { type: "string" }, instancePath + "/title", schemaPath + "/properties/title");
+      }
+      const description = value.description;
+      if (description !== undefined) {
+        if (typeof description !== "string")
+          pushError(errors, "type", { type: "string" }, instancePath + "/description", schemaPath + "/properties/description");
+      }
+      const deprecated = value.deprecated;
+      if (deprecated !== undefined) {
+        if (typeof deprecated !== "boolean")
+          pushError(errors, "type", { type: "boolean" }, instancePath + "/deprecated", schemaPath + "/properties/deprecated");
+      }
+      const readOnly = value.readOnly;
+      if (readOnly !== undefined) {
+        if (typeof readOnly !== "boolean")
+          pushError(errors, "type", { type: "boolean" }, instancePath + "/readOnly", schemaPath + "/properties/readOnly");
+      }
+      const writeOnly = value.writeOnly;
+      if (writeOnly !== undefined) {
+        if (typeof writeOnly !== "boolean")
+          pushError(errors, "type", { type: "boolean" }, instancePath + "/writeOnly", schemaPath + "/properties/writeOnly");
+      }
+      const examples = value.examples;
+      if (examples !== undefined) {
+        if (!Array.isArray(examples))
+          pushError(errors, "type", { type: "array" }, instancePath + "/examples", schemaPath + "/properties/examples");
+      }
     }
   } finally {
     leaveDynamicScope(scopeDepth);

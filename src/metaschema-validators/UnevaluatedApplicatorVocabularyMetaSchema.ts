@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   dynamicTarget,
   enterDynamicScope,
   isJsonObject,
@@ -61,45 +60,18 @@ const DYNAMIC_ANCHORS = {
   meta: { check: checkUnevaluatedApplicatorVocabularyMetaSchema, collect: collectUnevaluatedApplicatorVocabularyMetaSchemaErrors },
 };
 
-const DYNAMIC_REF_INITIAL3 = {
-  check: checkUnevaluatedApplicatorVocabularyMetaSchema,
-  collect: collectUnevaluatedApplicatorVocabularyMetaSchemaErrors,
-};
-
-const UNEVALUATED_APPLICATOR_VOCABULARY_META_SCHEMA_PROPERTIES = [
-  ["unevaluatedItems", collectUnevaluatedApplicatorVocabularyMetaSchema_UnevaluatedItemsErrors],
-  ["unevaluatedProperties", collectUnevaluatedApplicatorVocabularyMetaSchema_UnevaluatedItemsErrors],
-] as const;
-
-const DYNAMIC_ANCHORS2 = {
-  meta: { check: checkUnevaluatedApplicatorVocabularyMetaSchema, collect: collectUnevaluatedApplicatorVocabularyMetaSchemaErrors },
-};
-
-function collectUnevaluatedApplicatorVocabularyMetaSchema_UnevaluatedItemsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
-  try {
-    dynamicTarget("meta", DYNAMIC_REF_INITIAL2).collect(value, instancePath, errors);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
 /**
  * Whether `value` is a valid UnevaluatedApplicatorVocabularyMetaSchema: the recursive check that `isUnevaluatedApplicatorVocabularyMetaSchema` guards.
  */
 export function checkUnevaluatedApplicatorVocabularyMetaSchema(value: unknown): value is UnevaluatedApplicatorVocabularyMetaSchema {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
       const unevaluatedItems = value.unevaluatedItems;
       if (unevaluatedItems !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL).check(unevaluatedItems)) return false;
       const unevaluatedProperties = value.unevaluatedProperties;
-      if (unevaluatedProperties !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL3).check(unevaluatedProperties)) return false;
+      if (unevaluatedProperties !== undefined && !dynamicTarget("meta", DYNAMIC_REF_INITIAL2).check(unevaluatedProperties)) return false;
     }
     return true;
   } finally {
@@ -115,13 +87,20 @@ export function collectUnevaluatedApplicatorVocabularyMetaSchemaErrors(
   instancePath: string,
   errors: ValidationError[],
 ): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
       pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
-      collectProperties(value, UNEVALUATED_APPLICATOR_VOCABULARY_META_SCHEMA_PROPERTIES, instancePath, errors, schemaPath);
+      const unevaluatedItems = value.unevaluatedItems;
+      if (unevaluatedItems !== undefined) {
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(unevaluatedItems, instancePath + "/unevaluatedItems", errors);
+      }
+      const unevaluatedProperties = value.unevaluatedProperties;
+      if (unevaluatedProperties !== undefined) {
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL2).collect(unevaluatedProperties, instancePath + "/unevaluatedProperties", errors);
+      }
     }
   } finally {
     leaveDynamicScope(scopeDepth);

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   duplicateItems,
   enterDynamicScope,
   isJsonObject,
@@ -80,125 +79,11 @@ const DYNAMIC_ANCHORS5 = { "": { check: checkValidationVocabularyMetaSchema, col
 
 const DYNAMIC_ANCHORS6 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
 
-const DYNAMIC_ANCHORS7 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
-
-const DYNAMIC_ANCHORS8 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
-
-const VALIDATION_VOCABULARY_META_SCHEMA_PROPERTIES = [
-  ["multipleOf", collectValidationVocabularyMetaSchema_MultipleOfErrors],
-  ["maximum", collectNumberErrors],
-  ["exclusiveMaximum", collectNumberErrors],
-  ["minimum", collectNumberErrors],
-  ["exclusiveMinimum", collectNumberErrors],
-  ["maxLength", collectNonNegativeIntegerErrors],
-  ["minLength", collectNonNegativeIntegerDefault0Errors],
-  ["pattern", collectRegexStringErrors],
-  ["maxItems", collectNonNegativeIntegerErrors],
-  ["minItems", collectNonNegativeIntegerDefault0Errors],
-  ["uniqueItems", collectBooleanErrors],
-  ["maxContains", collectNonNegativeIntegerErrors],
-  ["minContains", collectNonNegativeIntegerErrors],
-  ["maxProperties", collectNonNegativeIntegerErrors],
-  ["minProperties", collectNonNegativeIntegerDefault0Errors],
-  ["required", collectStringArrayErrors],
-  ["dependentRequired", collectValidationVocabularyMetaSchema_DependentRequiredErrors],
-  ["enum", collectValidationVocabularyMetaSchema_EnumErrors],
-  ["type", collectValidationVocabularyMetaSchema_TypeErrors],
-] as const;
-
-const DYNAMIC_ANCHORS9 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
-
-const DYNAMIC_ANCHORS10 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
-
-const DYNAMIC_ANCHORS11 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
-
-const DYNAMIC_ANCHORS12 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
-
-const DYNAMIC_ANCHORS13 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
-
-function collectValidationVocabularyMetaSchema_MultipleOfErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
-  try {
-    if (typeof value !== "number") pushError(errors, "type", { type: "number" }, instancePath, schemaPath);
-    else {
-      if (value <= 0) pushError(errors, "exclusiveMinimum", { comparison: ">", limit: 0 }, instancePath, schemaPath);
-    }
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectNumberErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
-  try {
-    if (typeof value !== "number") pushError(errors, "type", { type: "number" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectRegexStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
-  try {
-    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectBooleanErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
-  try {
-    if (typeof value !== "boolean") pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectValidationVocabularyMetaSchema_DependentRequiredErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
-  try {
-    if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-    else {
-      for (const key of Object.keys(value)) {
-        const propertyValue = value[key];
-        collectStringArrayErrors(propertyValue, instancePath + "/" + pointerToken(key), errors);
-      }
-    }
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectValidationVocabularyMetaSchema_EnumErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
-  try {
-    if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
 /**
  * Whether `value` matches the schema at #/properties/type/anyOf/1.
  */
 function checkValidationVocabularyMetaSchema_TypeAnyOf1(value: unknown): boolean {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS7);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!Array.isArray(value)) return false;
     for (let index = 0; index < value.length; index++) {
@@ -218,7 +103,7 @@ function collectValidationVocabularyMetaSchema_TypeAnyOf1Errors(
   errors: ValidationError[],
   schemaPath: string,
 ): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS7);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
     if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
     else {
@@ -235,29 +120,11 @@ function collectValidationVocabularyMetaSchema_TypeAnyOf1Errors(
   }
 }
 
-function collectValidationVocabularyMetaSchema_TypeErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS8);
-  try {
-    if (!(checkSimpleTypes(value as unknown) || checkValidationVocabularyMetaSchema_TypeAnyOf1(value))) {
-      collectSimpleTypesErrors(value, instancePath, errors);
-      collectValidationVocabularyMetaSchema_TypeAnyOf1Errors(value, instancePath, errors, schemaPath + "/anyOf/1");
-      pushError(errors, "anyOf", {}, instancePath, schemaPath);
-    }
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
 /**
  * Whether `value` is a valid ValidationVocabularyMetaSchema: the recursive check that `isValidationVocabularyMetaSchema` guards.
  */
 export function checkValidationVocabularyMetaSchema(value: unknown): value is ValidationVocabularyMetaSchema {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS9);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -319,13 +186,122 @@ export function checkValidationVocabularyMetaSchema(value: unknown): value is Va
  * Appends to `errors` every reason why `value` does not match ValidationVocabularyMetaSchema.
  */
 export function collectValidationVocabularyMetaSchemaErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS9);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
       pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
-      collectProperties(value, VALIDATION_VOCABULARY_META_SCHEMA_PROPERTIES, instancePath, errors, schemaPath);
+      const multipleOf = value.multipleOf;
+      if (multipleOf !== undefined) {
+        if (typeof multipleOf !== "number")
+          pushError(errors, "type", { type: "number" }, instancePath + "/multipleOf", schemaPath + "/properties/multipleOf");
+        else {
+          if (multipleOf <= 0)
+            pushError(
+              errors,
+              "exclusiveMinimum",
+              { comparison: ">", limit: 0 },
+              instancePath + "/multipleOf",
+              schemaPath + "/properties/multipleOf",
+            );
+        }
+      }
+      const maximum = value.maximum;
+      if (maximum !== undefined) {
+        if (typeof maximum !== "number")
+          pushError(errors, "type", { type: "number" }, instancePath + "/maximum", schemaPath + "/properties/maximum");
+      }
+      const exclusiveMaximum = value.exclusiveMaximum;
+      if (exclusiveMaximum !== undefined) {
+        if (typeof exclusiveMaximum !== "number")
+          pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMaximum", schemaPath + "/properties/exclusiveMaximum");
+      }
+      const minimum = value.minimum;
+      if (minimum !== undefined) {
+        if (typeof minimum !== "number")
+          pushError(errors, "type", { type: "number" }, instancePath + "/minimum", schemaPath + "/properties/minimum");
+      }
+      const exclusiveMinimum = value.exclusiveMinimum;
+      if (exclusiveMinimum !== undefined) {
+        if (typeof exclusiveMinimum !== "number")
+          pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMinimum", schemaPath + "/properties/exclusiveMinimum");
+      }
+      const maxLength = value.maxLength;
+      if (maxLength !== undefined) {
+        collectNonNegativeIntegerErrors(maxLength, instancePath + "/maxLength", errors);
+      }
+      const minLength = value.minLength;
+      if (minLength !== undefined) {
+        collectNonNegativeIntegerDefault0Errors(minLength, instancePath + "/minLength", errors);
+      }
+      const pattern = value.pattern;
+      if (pattern !== undefined) {
+        if (typeof pattern !== "string")
+          pushError(errors, "type", { type: "string" }, instancePath + "/pattern", schemaPath + "/properties/pattern");
+      }
+      const maxItems = value.maxItems;
+      if (maxItems !== undefined) {
+        collectNonNegativeIntegerErrors(maxItems, instancePath + "/maxItems", errors);
+      }
+      const minItems = value.minItems;
+      if (minItems !== undefined) {
+        collectNonNegativeIntegerDefault0Errors(minItems, instancePath + "/minItems", errors);
+      }
+      const uniqueItems = value.uniqueItems;
+      if (uniqueItems !== undefined) {
+        if (typeof uniqueItems !== "boolean")
+          pushError(errors, "type", { type: "boolean" }, instancePath + "/uniqueItems", schemaPath + "/properties/uniqueItems");
+      }
+      const maxContains = value.maxContains;
+      if (maxContains !== undefined) {
+        collectNonNegativeIntegerErrors(maxContains, instancePath + "/maxContains", errors);
+      }
+      const minContains = value.minContains;
+      if (minContains !== undefined) {
+        collectNonNegativeIntegerErrors(minContains, instancePath + "/minContains", errors);
+      }
+      const maxProperties = value.maxProperties;
+      if (maxProperties !== undefined) {
+        collectNonNegativeIntegerErrors(maxProperties, instancePath + "/maxProperties", errors);
+      }
+      const minProperties = value.minProperties;
+      if (minProperties !== undefined) {
+        collectNonNegativeIntegerDefault0Errors(minProperties, instancePath + "/minProperties", errors);
+      }
+      const required = value.required;
+      if (required !== undefined) {
+        collectStringArrayErrors(required, instancePath + "/required", errors);
+      }
+      const dependentRequired = value.dependentRequired;
+      if (dependentRequired !== undefined) {
+        if (!isJsonObject(dependentRequired))
+          pushError(errors, "type", { type: "object" }, instancePath + "/dependentRequired", schemaPath + "/properties/dependentRequired");
+        else {
+          for (const key of Object.keys(dependentRequired)) {
+            const propertyValue = dependentRequired[key];
+            collectStringArrayErrors(propertyValue, instancePath + "/dependentRequired/" + pointerToken(key), errors);
+          }
+        }
+      }
+      const enumValue = value.enum;
+      if (enumValue !== undefined) {
+        if (!Array.isArray(enumValue))
+          pushError(errors, "type", { type: "array" }, instancePath + "/enum", schemaPath + "/properties/enum");
+      }
+      const type = value.type;
+      if (type !== undefined) {
+        if (!(checkSimpleTypes(type as unknown) || checkValidationVocabularyMetaSchema_TypeAnyOf1(type))) {
+          collectSimpleTypesErrors(type, instancePath + "/type", errors);
+          collectValidationVocabularyMetaSchema_TypeAnyOf1Errors(
+            type,
+            instancePath + "/type",
+            errors,
+            schemaPath + "/properties/type/anyOf/1",
+          );
+          pushError(errors, "anyOf", {}, instancePath + "/type", schemaPath + "/properties/type");
+        }
+      }
     }
   } finally {
     leaveDynamicScope(scopeDepth);
@@ -336,7 +312,7 @@ export function collectValidationVocabularyMetaSchemaErrors(value: unknown, inst
  * Whether `value` is a valid NonNegativeInteger: the recursive check that `isNonNegativeInteger` guards.
  */
 export function checkNonNegativeInteger(value: unknown): value is NonNegativeInteger {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS10);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (!Number.isInteger(value) || (typeof value === "number" && value < 0)) return false;
     return true;
@@ -349,7 +325,7 @@ export function checkNonNegativeInteger(value: unknown): value is NonNegativeInt
  * Appends to `errors` every reason why `value` does not match NonNegativeInteger.
  */
 export function collectNonNegativeIntegerErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS10);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     const schemaPath = "#/$defs/nonNegativeInteger";
     if (!Number.isInteger(value)) pushError(errors, "type", { type: "integer" }, instancePath, schemaPath);
@@ -365,7 +341,7 @@ export function collectNonNegativeIntegerErrors(value: unknown, instancePath: st
  * Whether `value` is a valid NonNegativeIntegerDefault0: the recursive check that `isNonNegativeIntegerDefault0` guards.
  */
 export function checkNonNegativeIntegerDefault0(value: unknown): value is NonNegativeIntegerDefault0 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS11);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     if (!checkNonNegativeInteger(value)) return false;
     return true;
@@ -378,7 +354,7 @@ export function checkNonNegativeIntegerDefault0(value: unknown): value is NonNeg
  * Appends to `errors` every reason why `value` does not match NonNegativeIntegerDefault0.
  */
 export function collectNonNegativeIntegerDefault0Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS11);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     collectNonNegativeIntegerErrors(value, instancePath, errors);
   } finally {
@@ -390,7 +366,7 @@ export function collectNonNegativeIntegerDefault0Errors(value: unknown, instance
  * Whether `value` is a valid SimpleTypes: the recursive check that `isSimpleTypes` guards.
  */
 export function checkSimpleTypes(value: unknown): value is SimpleTypes {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS12);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
   try {
     if (
       value !== "array" &&
@@ -412,7 +388,7 @@ export function checkSimpleTypes(value: unknown): value is SimpleTypes {
  * Appends to `errors` every reason why `value` does not match SimpleTypes.
  */
 export function collectSimpleTypesErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS12);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
   try {
     const schemaPath = "#/$defs/simpleTypes";
     if (
@@ -440,7 +416,7 @@ export function collectSimpleTypesErrors(value: unknown, instancePath: string, e
  * Whether `value` is a valid StringArray: the recursive check that `isStringArray` guards.
  */
 export function checkStringArray(value: unknown): value is StringArray {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS13);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
   try {
     if (!Array.isArray(value)) return false;
     for (let index = 0; index < value.length; index++) {
@@ -458,7 +434,7 @@ export function checkStringArray(value: unknown): value is StringArray {
  * Appends to `errors` every reason why `value` does not match StringArray.
  */
 export function collectStringArrayErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS13);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
   try {
     const schemaPath = "#/$defs/stringArray";
     if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);

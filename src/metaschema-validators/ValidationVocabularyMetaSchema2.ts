@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   duplicateItems,
   enterDynamicScope,
   isJsonObject,
@@ -80,42 +79,6 @@ const DYNAMIC_ANCHORS5 = { meta: { check: checkValidationVocabularyMetaSchema2, 
 
 const DYNAMIC_ANCHORS6 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
 
-const DYNAMIC_ANCHORS7 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
-
-const DYNAMIC_ANCHORS8 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
-
-const VALIDATION_VOCABULARY_META_SCHEMA2_PROPERTIES = [
-  ["type", collectValidationVocabularyMetaSchema2_TypeErrors],
-  ["enum", collectValidationVocabularyMetaSchema2_EnumErrors],
-  ["multipleOf", collectValidationVocabularyMetaSchema2_MultipleOfErrors],
-  ["maximum", collectNumberErrors],
-  ["exclusiveMaximum", collectNumberErrors],
-  ["minimum", collectNumberErrors],
-  ["exclusiveMinimum", collectNumberErrors],
-  ["maxLength", collectNonNegativeInteger2Errors],
-  ["minLength", collectNonNegativeIntegerDefault02Errors],
-  ["pattern", collectRegexStringErrors],
-  ["maxItems", collectNonNegativeInteger2Errors],
-  ["minItems", collectNonNegativeIntegerDefault02Errors],
-  ["uniqueItems", collectBooleanErrors],
-  ["maxContains", collectNonNegativeInteger2Errors],
-  ["minContains", collectNonNegativeInteger2Errors],
-  ["maxProperties", collectNonNegativeInteger2Errors],
-  ["minProperties", collectNonNegativeIntegerDefault02Errors],
-  ["required", collectStringArray2Errors],
-  ["dependentRequired", collectValidationVocabularyMetaSchema2_DependentRequiredErrors],
-] as const;
-
-const DYNAMIC_ANCHORS9 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
-
-const DYNAMIC_ANCHORS10 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
-
-const DYNAMIC_ANCHORS11 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
-
-const DYNAMIC_ANCHORS12 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
-
-const DYNAMIC_ANCHORS13 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
-
 /**
  * Whether `value` matches the schema at #/properties/type/anyOf/1.
  */
@@ -157,107 +120,11 @@ function collectValidationVocabularyMetaSchema2_TypeAnyOf1Errors(
   }
 }
 
-function collectValidationVocabularyMetaSchema2_TypeErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
-  try {
-    if (!(checkSimpleTypes2(value as unknown) || checkValidationVocabularyMetaSchema2_TypeAnyOf1(value))) {
-      collectSimpleTypes2Errors(value, instancePath, errors);
-      collectValidationVocabularyMetaSchema2_TypeAnyOf1Errors(value, instancePath, errors, schemaPath + "/anyOf/1");
-      pushError(errors, "anyOf", {}, instancePath, schemaPath);
-    }
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectValidationVocabularyMetaSchema2_EnumErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
-  try {
-    if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectValidationVocabularyMetaSchema2_MultipleOfErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
-  try {
-    if (typeof value !== "number") pushError(errors, "type", { type: "number" }, instancePath, schemaPath);
-    else {
-      if (value <= 0) pushError(errors, "exclusiveMinimum", { comparison: ">", limit: 0 }, instancePath, schemaPath);
-    }
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectNumberErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
-  try {
-    if (typeof value !== "number") pushError(errors, "type", { type: "number" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectRegexStringErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
-  try {
-    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectBooleanErrors(value: unknown, instancePath: string, errors: ValidationError[], schemaPath: string): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS7);
-  try {
-    if (typeof value !== "boolean") pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-function collectValidationVocabularyMetaSchema2_DependentRequiredErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS8);
-  try {
-    if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-    else {
-      for (const key of Object.keys(value)) {
-        const propertyValue = value[key];
-        collectStringArray2Errors(propertyValue, instancePath + "/" + pointerToken(key), errors);
-      }
-    }
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
 /**
  * Whether `value` is a valid ValidationVocabularyMetaSchema2: the recursive check that `isValidationVocabularyMetaSchema2` guards.
  */
 export function checkValidationVocabularyMetaSchema2(value: unknown): value is ValidationVocabularyMetaSchema2 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS9);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     if (!(isJsonObject(value) || typeof value === "boolean")) return false;
     if (isJsonObject(value)) {
@@ -320,13 +187,122 @@ export function checkValidationVocabularyMetaSchema2(value: unknown): value is V
  * Appends to `errors` every reason why `value` does not match ValidationVocabularyMetaSchema2.
  */
 export function collectValidationVocabularyMetaSchema2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS9);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
   try {
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
       pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
-      collectProperties(value, VALIDATION_VOCABULARY_META_SCHEMA2_PROPERTIES, instancePath, errors, schemaPath);
+      const type = value.type;
+      if (type !== undefined) {
+        if (!(checkSimpleTypes2(type as unknown) || checkValidationVocabularyMetaSchema2_TypeAnyOf1(type))) {
+          collectSimpleTypes2Errors(type, instancePath + "/type", errors);
+          collectValidationVocabularyMetaSchema2_TypeAnyOf1Errors(
+            type,
+            instancePath + "/type",
+            errors,
+            schemaPath + "/properties/type/anyOf/1",
+          );
+          pushError(errors, "anyOf", {}, instancePath + "/type", schemaPath + "/properties/type");
+        }
+      }
+      const enumValue = value.enum;
+      if (enumValue !== undefined) {
+        if (!Array.isArray(enumValue))
+          pushError(errors, "type", { type: "array" }, instancePath + "/enum", schemaPath + "/properties/enum");
+      }
+      const multipleOf = value.multipleOf;
+      if (multipleOf !== undefined) {
+        if (typeof multipleOf !== "number")
+          pushError(errors, "type", { type: "number" }, instancePath + "/multipleOf", schemaPath + "/properties/multipleOf");
+        else {
+          if (multipleOf <= 0)
+            pushError(
+              errors,
+              "exclusiveMinimum",
+              { comparison: ">", limit: 0 },
+              instancePath + "/multipleOf",
+              schemaPath + "/properties/multipleOf",
+            );
+        }
+      }
+      const maximum = value.maximum;
+      if (maximum !== undefined) {
+        if (typeof maximum !== "number")
+          pushError(errors, "type", { type: "number" }, instancePath + "/maximum", schemaPath + "/properties/maximum");
+      }
+      const exclusiveMaximum = value.exclusiveMaximum;
+      if (exclusiveMaximum !== undefined) {
+        if (typeof exclusiveMaximum !== "number")
+          pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMaximum", schemaPath + "/properties/exclusiveMaximum");
+      }
+      const minimum = value.minimum;
+      if (minimum !== undefined) {
+        if (typeof minimum !== "number")
+          pushError(errors, "type", { type: "number" }, instancePath + "/minimum", schemaPath + "/properties/minimum");
+      }
+      const exclusiveMinimum = value.exclusiveMinimum;
+      if (exclusiveMinimum !== undefined) {
+        if (typeof exclusiveMinimum !== "number")
+          pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMinimum", schemaPath + "/properties/exclusiveMinimum");
+      }
+      const maxLength = value.maxLength;
+      if (maxLength !== undefined) {
+        collectNonNegativeInteger2Errors(maxLength, instancePath + "/maxLength", errors);
+      }
+      const minLength = value.minLength;
+      if (minLength !== undefined) {
+        collectNonNegativeIntegerDefault02Errors(minLength, instancePath + "/minLength", errors);
+      }
+      const pattern = value.pattern;
+      if (pattern !== undefined) {
+        if (typeof pattern !== "string")
+          pushError(errors, "type", { type: "string" }, instancePath + "/pattern", schemaPath + "/properties/pattern");
+      }
+      const maxItems = value.maxItems;
+      if (maxItems !== undefined) {
+        collectNonNegativeInteger2Errors(maxItems, instancePath + "/maxItems", errors);
+      }
+      const minItems = value.minItems;
+      if (minItems !== undefined) {
+        collectNonNegativeIntegerDefault02Errors(minItems, instancePath + "/minItems", errors);
+      }
+      const uniqueItems = value.uniqueItems;
+      if (uniqueItems !== undefined) {
+        if (typeof uniqueItems !== "boolean")
+          pushError(errors, "type", { type: "boolean" }, instancePath + "/uniqueItems", schemaPath + "/properties/uniqueItems");
+      }
+      const maxContains = value.maxContains;
+      if (maxContains !== undefined) {
+        collectNonNegativeInteger2Errors(maxContains, instancePath + "/maxContains", errors);
+      }
+      const minContains = value.minContains;
+      if (minContains !== undefined) {
+        collectNonNegativeInteger2Errors(minContains, instancePath + "/minContains", errors);
+      }
+      const maxProperties = value.maxProperties;
+      if (maxProperties !== undefined) {
+        collectNonNegativeInteger2Errors(maxProperties, instancePath + "/maxProperties", errors);
+      }
+      const minProperties = value.minProperties;
+      if (minProperties !== undefined) {
+        collectNonNegativeIntegerDefault02Errors(minProperties, instancePath + "/minProperties", errors);
+      }
+      const required = value.required;
+      if (required !== undefined) {
+        collectStringArray2Errors(required, instancePath + "/required", errors);
+      }
+      const dependentRequired = value.dependentRequired;
+      if (dependentRequired !== undefined) {
+        if (!isJsonObject(dependentRequired))
+          pushError(errors, "type", { type: "object" }, instancePath + "/dependentRequired", schemaPath + "/properties/dependentRequired");
+        else {
+          for (const key of Object.keys(dependentRequired)) {
+            const propertyValue = dependentRequired[key];
+            collectStringArray2Errors(propertyValue, instancePath + "/dependentRequired/" + pointerToken(key), errors);
+          }
+        }
+      }
     }
   } finally {
     leaveDynamicScope(scopeDepth);
@@ -337,7 +313,7 @@ export function collectValidationVocabularyMetaSchema2Errors(value: unknown, ins
  * Whether `value` is a valid NonNegativeInteger2: the recursive check that `isNonNegativeInteger2` guards.
  */
 export function checkNonNegativeInteger2(value: unknown): value is NonNegativeInteger2 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS10);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     if (!Number.isInteger(value) || (typeof value === "number" && value < 0)) return false;
     return true;
@@ -350,7 +326,7 @@ export function checkNonNegativeInteger2(value: unknown): value is NonNegativeIn
  * Appends to `errors` every reason why `value` does not match NonNegativeInteger2.
  */
 export function collectNonNegativeInteger2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS10);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
   try {
     const schemaPath = "#/$defs/nonNegativeInteger";
     if (!Number.isInteger(value)) pushError(errors, "type", { type: "integer" }, instancePath, schemaPath);
@@ -366,7 +342,7 @@ export function collectNonNegativeInteger2Errors(value: unknown, instancePath: s
  * Whether `value` is a valid NonNegativeIntegerDefault02: the recursive check that `isNonNegativeIntegerDefault02` guards.
  */
 export function checkNonNegativeIntegerDefault02(value: unknown): value is NonNegativeIntegerDefault02 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS11);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     if (!checkNonNegativeInteger2(value)) return false;
     return true;
@@ -379,7 +355,7 @@ export function checkNonNegativeIntegerDefault02(value: unknown): value is NonNe
  * Appends to `errors` every reason why `value` does not match NonNegativeIntegerDefault02.
  */
 export function collectNonNegativeIntegerDefault02Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS11);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
   try {
     collectNonNegativeInteger2Errors(value, instancePath, errors);
   } finally {
@@ -391,7 +367,7 @@ export function collectNonNegativeIntegerDefault02Errors(value: unknown, instanc
  * Whether `value` is a valid SimpleTypes2: the recursive check that `isSimpleTypes2` guards.
  */
 export function checkSimpleTypes2(value: unknown): value is SimpleTypes2 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS12);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
   try {
     if (
       value !== "array" &&
@@ -413,7 +389,7 @@ export function checkSimpleTypes2(value: unknown): value is SimpleTypes2 {
  * Appends to `errors` every reason why `value` does not match SimpleTypes2.
  */
 export function collectSimpleTypes2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS12);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
   try {
     const schemaPath = "#/$defs/simpleTypes";
     if (
@@ -441,7 +417,7 @@ export function collectSimpleTypes2Errors(value: unknown, instancePath: string, 
  * Whether `value` is a valid StringArray2: the recursive check that `isStringArray2` guards.
  */
 export function checkStringArray2(value: unknown): value is StringArray2 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS13);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
   try {
     if (!Array.isArray(value)) return false;
     for (let index = 0; index < value.length; index++) {
@@ -459,7 +435,7 @@ export function checkStringArray2(value: unknown): value is StringArray2 {
  * Appends to `errors` every reason why `value` does not match StringArray2.
  */
 export function collectStringArray2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS13);
+  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
   try {
     const schemaPath = "#/$defs/stringArray";
     if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);

@@ -35,7 +35,7 @@ import { dynamicRefKeyword } from "./keywords/dynamic-ref.js";
 import { unevaluatedKeywords } from "./keywords/unevaluated.js";
 import { evaluatedByFunction } from "./annotations.js";
 import { allowsNull, declaredTypes, instanceTypeOf, possibleTypes, typeCondition, typeGuard } from "./keywords/type.js";
-import { bareTypeName, Shapes } from "./shape.js";
+import { Shapes } from "./shape.js";
 import { subschemaBaseName, type SharedSubschema, type SharedSubschemas } from "./share.js";
 import { render, type Statement } from "./statements.js";
 
@@ -164,8 +164,6 @@ class ModuleCompiler implements ModuleScope {
   /** Private function pairs, by shape: `node` is where the first was made, if its collector takes a schema path. */
   private readonly privateFunctions = new Map<string, FunctionPair>();
   private readonly keyedConstants = new Map<string, Code>();
-  /** Private collectors of properties' schemas (see `propertyCollector`), by shape. */
-  private readonly collectors = new Map<string, Code>();
   private readonly shapes: Shapes;
   private readonly privateEvaluated = new Map<SchemaNode, Code>();
   /** Regular expressions already hoisted, by pattern: one constant per distinct pattern. */
@@ -231,11 +229,11 @@ class ModuleCompiler implements ModuleScope {
     return { ...functions, predicate: !this.inputs.unknownTypes.has(name) };
   }
 
-  constant(hint: string, value: Code, { type, key }: { type?: Code; key?: string } = {}): Code {
+  constant(hint: string, value: Code, { key }: { key?: string } = {}): Code {
     const existing = key === undefined ? undefined : this.keyedConstants.get(key);
     if (existing !== undefined) return existing;
     const name = this.moduleNames.name(hint.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase());
-    this.constants.push(code`const ${name}${type === undefined ? code`` : code`: ${type}`} = ${value};`);
+    this.constants.push(code`const ${name} = ${value};`);
     if (key !== undefined) this.keyedConstants.set(key, name);
     return name;
   }
@@ -291,7 +289,6 @@ class ModuleCompiler implements ModuleScope {
           ? [callStatement(this.subschemaFunctions(site.node), site, false, scope)]
           : this.compileSchema(site, scope, false),
       subschemaFunctions: (node) => this.subschemaFunctions(node),
-      propertyCollector: (node) => this.propertyCollector(node),
       evaluatedFunction: (node) => this.evaluatedFunction(node),
       dynamicRefInitial: (node) => this.dynamicRefInitial(node),
     };
@@ -410,26 +407,6 @@ ${exportKeyword(owner)}function ${check}(value: unknown): ${checkReturn} {\n${ch
       if (this.emitFunctions(node, names, { kind: "private" })) pair.node = node;
     }
     return pair.node === undefined ? pair : { ...pair, node };
-  }
-
-  /**
-   * The collector of a property's schema: a named schema's (which reports its own schema path), a
-   * big subschema's private pair's, else a private collector, one per shape.
-   */
-  private propertyCollector(node: SchemaNode): { collect: Code; key: string } {
-    const target = isPlainRef(node) && this.typeName(node) === undefined ? node.ref : node;
-    const named = this.namedFunctions(target);
-    if (named !== undefined) return { collect: named.collect, key: this.typeName(target)! };
-    const shape = this.shapes.of(node);
-    if (node.size > INLINE_LIMIT || this.inputs.shared.of(node) !== undefined)
-      return { collect: this.subschemaFunctions(node).collect, key: shape };
-    let collect = this.collectors.get(shape);
-    if (collect === undefined) {
-      collect = affixed(this.moduleNames.name(bareTypeName(node) ?? this.privateBaseName(node), [COLLECT_AFFIX]), COLLECT_AFFIX);
-      this.collectors.set(shape, collect);
-      this.functions.push(this.collector(node, collect, { kind: "private" }, this.compileRoot(node)));
-    }
-    return { collect, key: shape };
   }
 
   /** The functions of an entry of the dynamic scope: `{ check, collect }`, with `evaluated` when unevaluated* is in use. */

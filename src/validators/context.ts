@@ -33,8 +33,6 @@ export interface CompileContext {
   compileSubschema(site: Site): Statement[];
   /** The functions (`checkX`, `collectXErrors`) of a subschema: a named schema's, else private ones made for it. */
   subschemaFunctions(node: SchemaNode): FunctionPair;
-  /** The collector of a property's schema, for a `properties` table: one per shape of schema (see shape.ts). */
-  propertyCollector(node: SchemaNode): { collect: Code; key: string };
   /** The `evaluatedBy…` function of a subschema (see annotations.ts). */
   evaluatedFunction(node: SchemaNode): Code;
   /** A constant holding the functions of a dynamic reference's initial target, for `dynamicTarget`. */
@@ -68,11 +66,10 @@ export interface ModuleScope {
   /** Whether `format` asserts or only annotates. */
   assertFormats: boolean;
   /**
-   * A module-level constant holding `value` (of `type`, if given); returns its name. Constants with
-   * the same `key` are one: a subschema compiled inline for a check and again for its collector
-   * makes the constant twice, and only the collector's use of it is written.
+   * A module-level constant holding `value`; returns its name. Constants with the same `key` are
+   * one: equal lists are written once per module.
    */
-  constant(hint: string, value: Code, options?: { type?: Code; key?: string }): Code;
+  constant(hint: string, value: Code, options?: { key?: string }): Code;
   /** The base of the names made for a schema: its type name, or its private functions' (`Owner_Path`). */
   baseName(node: SchemaNode): string;
   /** A module-level constant holding `new RegExp(pattern, "u")`, one per distinct pattern. */

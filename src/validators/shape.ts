@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import type { SchemaNode } from "../graph.js";
 import { keywordDefinition } from "../keywords.js";
-import { pascalCase } from "../name.js";
 
 /**
  * Shapes of subschemas: equal for two subschemas whose validators are the same code, so that one
@@ -42,23 +41,6 @@ export class Shapes {
       .map((child) => [child.path, this.names.get(child) ?? this.of(child)]);
     return [typeof schema === "boolean" ? schema : own, node.dialect, node.baseUri, node.assertsFormat, below];
   }
-}
-
-/**
- * A name for the collector of a bare type (`{ "type": "string", "format": "uri" }` is `UriString`),
- * which many properties share; undefined for other schemas.
- */
-export function bareTypeName(node: SchemaNode): string | undefined {
-  const { schema } = node;
-  if (typeof schema !== "object" || node.children.length > 0) return undefined;
-  const read = Object.keys(schema).filter(readByCompiler);
-  if (!read.includes("type") || read.some((keyword) => keyword !== "type" && keyword !== "format" && keyword !== "nullable"))
-    return undefined;
-  const type = schema["type"];
-  const format = schema["format"];
-  const words = [typeof format === "string" ? format : "", Array.isArray(type) ? type.join(" or ") : String(type)];
-  if (schema["nullable"] === true) words.push("or null");
-  return pascalCase(words.join(" ")) || undefined;
 }
 
 /** Whether the validator compiler may read `keyword`: the keywords it checks, and (to be safe) every core one. */

@@ -51,7 +51,7 @@ export type Statement =
   | { kind: "by-mode"; check: Statement[]; collect: Statement[] }
   /**
    * Code written in one place only, for a collector: oneOf's tally of passing branches,
-   * propertyNames' marking of the errors inside it, the `required` and `properties` tables' calls.
+   * propertyNames' marking of the errors inside it, the `required` list's call.
    * Everything else says what it is.
    */
   | { kind: "snippet"; code: Code };

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -45,43 +44,6 @@ const ACTIVE_SCIMCONNECTION_REQUIRED = [
   "bearer_token_last_four",
 ];
 
-const ACTIVE_SCIMCONNECTION_PROPERTIES = [
-  ["connection_id", collectStringErrors],
-  ["display_name", collectStringErrors],
-  ["bearer_token_last_four", collectStringErrors],
-  ["bearer_token_expires_at", collectDateTimeStringErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectDateTimeStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-  else {
-    if (!formats.isDateTime(value))
-      pushError(
-        errors,
-        "format",
-        { format: "date-time" },
-        instancePath,
-        schemaPath,
-      );
-  }
-}
-
 /**
  * Whether `value` is a valid ActiveSCIMConnection: the recursive check that `isActiveSCIMConnection` guards.
  */
@@ -115,20 +77,73 @@ export function collectActiveSCIMConnectionErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      ACTIVE_SCIMCONNECTION_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      ACTIVE_SCIMCONNECTION_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (
+      value.connection_id === undefined ||
+      value.display_name === undefined ||
+      value.bearer_token_last_four === undefined
+    ) {
+      collectRequired(
+        value,
+        ACTIVE_SCIMCONNECTION_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const connection_id = value.connection_id;
+    if (connection_id !== undefined) {
+      if (typeof connection_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/connection_id",
+          schemaPath + "/properties/connection_id",
+        );
+    }
+    const display_name = value.display_name;
+    if (display_name !== undefined) {
+      if (typeof display_name !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/display_name",
+          schemaPath + "/properties/display_name",
+        );
+    }
+    const bearer_token_last_four = value.bearer_token_last_four;
+    if (bearer_token_last_four !== undefined) {
+      if (typeof bearer_token_last_four !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/bearer_token_last_four",
+          schemaPath + "/properties/bearer_token_last_four",
+        );
+    }
+    const bearer_token_expires_at = value.bearer_token_expires_at;
+    if (bearer_token_expires_at !== undefined) {
+      if (typeof bearer_token_expires_at !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/bearer_token_expires_at",
+          schemaPath + "/properties/bearer_token_expires_at",
+        );
+      else {
+        if (!formats.isDateTime(bearer_token_expires_at))
+          pushError(
+            errors,
+            "format",
+            { format: "date-time" },
+            instancePath + "/bearer_token_expires_at",
+            schemaPath + "/properties/bearer_token_expires_at",
+          );
+      }
+    }
   }
 }
 

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -63,37 +62,6 @@ const ADDRESS_REQUIRED = [
   "primary",
 ];
 
-const ADDRESS_PROPERTIES = [
-  ["formatted", collectStringErrors],
-  ["street_address", collectStringErrors],
-  ["locality", collectStringErrors],
-  ["region", collectStringErrors],
-  ["postal_code", collectStringErrors],
-  ["country", collectStringErrors],
-  ["type", collectStringErrors],
-  ["primary", collectBooleanErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectBooleanErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "boolean")
-    pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
-}
-
 /**
  * Whether `value` is a valid Address: the recursive check that `isAddress` guards.
  */
@@ -130,14 +98,112 @@ export function collectAddressErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(value, ADDRESS_REQUIRED, instancePath, errors, schemaPath);
-    collectProperties(
-      value,
-      ADDRESS_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (
+      value.formatted === undefined ||
+      value.street_address === undefined ||
+      value.locality === undefined ||
+      value.region === undefined ||
+      value.postal_code === undefined ||
+      value.country === undefined ||
+      value.type === undefined ||
+      value.primary === undefined
+    ) {
+      collectRequired(
+        value,
+        ADDRESS_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const formatted = value.formatted;
+    if (formatted !== undefined) {
+      if (typeof formatted !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/formatted",
+          schemaPath + "/properties/formatted",
+        );
+    }
+    const street_address = value.street_address;
+    if (street_address !== undefined) {
+      if (typeof street_address !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/street_address",
+          schemaPath + "/properties/street_address",
+        );
+    }
+    const locality = value.locality;
+    if (locality !== undefined) {
+      if (typeof locality !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/locality",
+          schemaPath + "/properties/locality",
+        );
+    }
+    const region = value.region;
+    if (region !== undefined) {
+      if (typeof region !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/region",
+          schemaPath + "/properties/region",
+        );
+    }
+    const postal_code = value.postal_code;
+    if (postal_code !== undefined) {
+      if (typeof postal_code !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/postal_code",
+          schemaPath + "/properties/postal_code",
+        );
+    }
+    const country = value.country;
+    if (country !== undefined) {
+      if (typeof country !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/country",
+          schemaPath + "/properties/country",
+        );
+    }
+    const type = value.type;
+    if (type !== undefined) {
+      if (typeof type !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/type",
+          schemaPath + "/properties/type",
+        );
+    }
+    const primary = value.primary;
+    if (primary !== undefined) {
+      if (typeof primary !== "boolean")
+        pushError(
+          errors,
+          "type",
+          { type: "boolean" },
+          instancePath + "/primary",
+          schemaPath + "/properties/primary",
+        );
+    }
   }
 }
 

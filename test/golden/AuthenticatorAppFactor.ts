@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   isJsonObject,
   notTooDeeplyNested,
   pushError,
@@ -21,20 +20,6 @@ export interface AuthenticatorAppFactor {
    * Identifier of the TOTP registration used.
    */
   totp_id: string;
-}
-
-const AUTHENTICATOR_APP_FACTOR_PROPERTIES = [
-  ["totp_id", collectStringErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -69,13 +54,17 @@ export function collectAuthenticatorAppFactorErrors(
         instancePath,
         schemaPath,
       );
-    collectProperties(
-      value,
-      AUTHENTICATOR_APP_FACTOR_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    const totp_id = value.totp_id;
+    if (totp_id !== undefined) {
+      if (typeof totp_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/totp_id",
+          schemaPath + "/properties/totp_id",
+        );
+    }
   }
 }
 

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   isJsonObject,
   notTooDeeplyNested,
   pushError,
@@ -54,27 +53,6 @@ export interface DeviceInfo {
    * Whether this country is new for the user and when it was seen.
    */
   ip_geo_country_details?: DeviceAttributeDetails;
-}
-
-const DEVICE_INFO_PROPERTIES = [
-  ["visitor_id", collectStringErrors],
-  ["visitor_id_details", collectDeviceAttributeDetailsErrors],
-  ["ip_address", collectStringErrors],
-  ["ip_address_details", collectDeviceAttributeDetailsErrors],
-  ["ip_geo_city", collectStringErrors],
-  ["ip_geo_region", collectStringErrors],
-  ["ip_geo_country", collectStringErrors],
-  ["ip_geo_country_details", collectDeviceAttributeDetailsErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -136,13 +114,85 @@ export function collectDeviceInfoErrors(
         instancePath,
         schemaPath,
       );
-    collectProperties(
-      value,
-      DEVICE_INFO_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    const visitor_id = value.visitor_id;
+    if (visitor_id !== undefined) {
+      if (typeof visitor_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/visitor_id",
+          schemaPath + "/properties/visitor_id",
+        );
+    }
+    const visitor_id_details = value.visitor_id_details;
+    if (visitor_id_details !== undefined) {
+      collectDeviceAttributeDetailsErrors(
+        visitor_id_details,
+        instancePath + "/visitor_id_details",
+        errors,
+      );
+    }
+    const ip_address = value.ip_address;
+    if (ip_address !== undefined) {
+      if (typeof ip_address !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/ip_address",
+          schemaPath + "/properties/ip_address",
+        );
+    }
+    const ip_address_details = value.ip_address_details;
+    if (ip_address_details !== undefined) {
+      collectDeviceAttributeDetailsErrors(
+        ip_address_details,
+        instancePath + "/ip_address_details",
+        errors,
+      );
+    }
+    const ip_geo_city = value.ip_geo_city;
+    if (ip_geo_city !== undefined) {
+      if (typeof ip_geo_city !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/ip_geo_city",
+          schemaPath + "/properties/ip_geo_city",
+        );
+    }
+    const ip_geo_region = value.ip_geo_region;
+    if (ip_geo_region !== undefined) {
+      if (typeof ip_geo_region !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/ip_geo_region",
+          schemaPath + "/properties/ip_geo_region",
+        );
+    }
+    const ip_geo_country = value.ip_geo_country;
+    if (ip_geo_country !== undefined) {
+      if (typeof ip_geo_country !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/ip_geo_country",
+          schemaPath + "/properties/ip_geo_country",
+        );
+    }
+    const ip_geo_country_details = value.ip_geo_country_details;
+    if (ip_geo_country_details !== undefined) {
+      collectDeviceAttributeDetailsErrors(
+        ip_geo_country_details,
+        instancePath + "/ip_geo_country_details",
+        errors,
+      );
+    }
   }
 }
 

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -53,25 +52,6 @@ const ENTERPRISE_EXTENSION_REQUIRED = [
   "organization",
 ];
 
-const ENTERPRISE_EXTENSION_PROPERTIES = [
-  ["employee_number", collectStringErrors],
-  ["cost_center", collectStringErrors],
-  ["division", collectStringErrors],
-  ["department", collectStringErrors],
-  ["organization", collectStringErrors],
-  ["manager", collectManagerErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
 /**
  * Whether `value` is a valid EnterpriseExtension: the recursive check that `isEnterpriseExtension` guards.
  */
@@ -106,20 +86,80 @@ export function collectEnterpriseExtensionErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      ENTERPRISE_EXTENSION_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      ENTERPRISE_EXTENSION_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (
+      value.employee_number === undefined ||
+      value.cost_center === undefined ||
+      value.division === undefined ||
+      value.department === undefined ||
+      value.organization === undefined
+    ) {
+      collectRequired(
+        value,
+        ENTERPRISE_EXTENSION_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const employee_number = value.employee_number;
+    if (employee_number !== undefined) {
+      if (typeof employee_number !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/employee_number",
+          schemaPath + "/properties/employee_number",
+        );
+    }
+    const cost_center = value.cost_center;
+    if (cost_center !== undefined) {
+      if (typeof cost_center !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/cost_center",
+          schemaPath + "/properties/cost_center",
+        );
+    }
+    const division = value.division;
+    if (division !== undefined) {
+      if (typeof division !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/division",
+          schemaPath + "/properties/division",
+        );
+    }
+    const department = value.department;
+    if (department !== undefined) {
+      if (typeof department !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/department",
+          schemaPath + "/properties/department",
+        );
+    }
+    const organization = value.organization;
+    if (organization !== undefined) {
+      if (typeof organization !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/organization",
+          schemaPath + "/properties/organization",
+        );
+    }
+    const manager = value.manager;
+    if (manager !== undefined) {
+      collectManagerErrors(manager, instancePath + "/manager", errors);
+    }
   }
 }
 

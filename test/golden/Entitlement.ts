@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -34,32 +33,6 @@ export interface Entitlement {
 
 const ENTITLEMENT_REQUIRED = ["value", "type", "primary"];
 
-const ENTITLEMENT_PROPERTIES = [
-  ["value", collectStringErrors],
-  ["type", collectStringErrors],
-  ["primary", collectBooleanErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectBooleanErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "boolean")
-    pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
-}
-
 /**
  * Whether `value` is a valid Entitlement: the recursive check that `isEntitlement` guards.
  */
@@ -86,20 +59,52 @@ export function collectEntitlementErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      ENTITLEMENT_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      ENTITLEMENT_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (
+      value.value === undefined ||
+      value.type === undefined ||
+      value.primary === undefined
+    ) {
+      collectRequired(
+        value,
+        ENTITLEMENT_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const value2 = value.value;
+    if (value2 !== undefined) {
+      if (typeof value2 !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/value",
+          schemaPath + "/properties/value",
+        );
+    }
+    const type = value.type;
+    if (type !== undefined) {
+      if (typeof type !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/type",
+          schemaPath + "/properties/type",
+        );
+    }
+    const primary = value.primary;
+    if (primary !== undefined) {
+      if (typeof primary !== "boolean")
+        pushError(
+          errors,
+          "type",
+          { type: "boolean" },
+          instancePath + "/primary",
+          schemaPath + "/properties/primary",
+        );
+    }
   }
 }
 

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -29,21 +28,6 @@ export interface Group {
 }
 
 const GROUP_REQUIRED = ["value", "display"];
-
-const GROUP_PROPERTIES = [
-  ["value", collectStringErrors],
-  ["display", collectStringErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
 
 /**
  * Whether `value` is a valid Group: the recursive check that `isGroup` guards.
@@ -69,14 +53,31 @@ export function collectGroupErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(value, GROUP_REQUIRED, instancePath, errors, schemaPath);
-    collectProperties(
-      value,
-      GROUP_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (value.value === undefined || value.display === undefined) {
+      collectRequired(value, GROUP_REQUIRED, instancePath, errors, schemaPath);
+    }
+    const value2 = value.value;
+    if (value2 !== undefined) {
+      if (typeof value2 !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/value",
+          schemaPath + "/properties/value",
+        );
+    }
+    const display = value.display;
+    if (display !== undefined) {
+      if (typeof display !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/display",
+          schemaPath + "/properties/display",
+        );
+    }
   }
 }
 

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   isJsonObject,
   notTooDeeplyNested,
   pushError,
@@ -21,20 +20,6 @@ export interface HubspotOAuthExchangeFactor {
    * Identifier of the email address obtained through the HubSpot exchange.
    */
   email_id: string;
-}
-
-const HUBSPOT_OAUTH_EXCHANGE_FACTOR_PROPERTIES = [
-  ["email_id", collectStringErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -69,13 +54,17 @@ export function collectHubspotOAuthExchangeFactorErrors(
         instancePath,
         schemaPath,
       );
-    collectProperties(
-      value,
-      HUBSPOT_OAUTH_EXCHANGE_FACTOR_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    const email_id = value.email_id;
+    if (email_id !== undefined) {
+      if (typeof email_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/email_id",
+          schemaPath + "/properties/email_id",
+        );
+    }
   }
 }
 

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -33,21 +32,6 @@ const IMPERSONATED_FACTOR_REQUIRED = [
   "impersonator_email_address",
 ];
 
-const IMPERSONATED_FACTOR_PROPERTIES = [
-  ["impersonator_id", collectStringErrors],
-  ["impersonator_email_address", collectStringErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
 /**
  * Whether `value` is a valid ImpersonatedFactor: the recursive check that `isImpersonatedFactor` guards.
  */
@@ -74,20 +58,40 @@ export function collectImpersonatedFactorErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      IMPERSONATED_FACTOR_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      IMPERSONATED_FACTOR_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (
+      value.impersonator_id === undefined ||
+      value.impersonator_email_address === undefined
+    ) {
+      collectRequired(
+        value,
+        IMPERSONATED_FACTOR_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const impersonator_id = value.impersonator_id;
+    if (impersonator_id !== undefined) {
+      if (typeof impersonator_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/impersonator_id",
+          schemaPath + "/properties/impersonator_id",
+        );
+    }
+    const impersonator_email_address = value.impersonator_email_address;
+    if (impersonator_email_address !== undefined) {
+      if (typeof impersonator_email_address !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/impersonator_email_address",
+          schemaPath + "/properties/impersonator_email_address",
+        );
+    }
   }
 }
 

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -34,22 +33,6 @@ export interface Manager {
 
 const MANAGER_REQUIRED = ["value", "ref", "display_name"];
 
-const MANAGER_PROPERTIES = [
-  ["value", collectStringErrors],
-  ["ref", collectStringErrors],
-  ["display_name", collectStringErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
 /**
  * Whether `value` is a valid Manager: the recursive check that `isManager` guards.
  */
@@ -76,14 +59,52 @@ export function collectManagerErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(value, MANAGER_REQUIRED, instancePath, errors, schemaPath);
-    collectProperties(
-      value,
-      MANAGER_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (
+      value.value === undefined ||
+      value.ref === undefined ||
+      value.display_name === undefined
+    ) {
+      collectRequired(
+        value,
+        MANAGER_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const value2 = value.value;
+    if (value2 !== undefined) {
+      if (typeof value2 !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/value",
+          schemaPath + "/properties/value",
+        );
+    }
+    const ref = value.ref;
+    if (ref !== undefined) {
+      if (typeof ref !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/ref",
+          schemaPath + "/properties/ref",
+        );
+    }
+    const display_name = value.display_name;
+    if (display_name !== undefined) {
+      if (typeof display_name !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/display_name",
+          schemaPath + "/properties/display_name",
+        );
+    }
   }
 }
 

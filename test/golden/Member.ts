@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -188,152 +187,6 @@ const MEMBER_REQUIRED = [
   "roles",
 ];
 
-const MEMBER_PROPERTIES = [
-  ["organization_id", collectStringErrors],
-  ["member_id", collectStringErrors],
-  ["email_address", collectStringErrors],
-  ["status", collectStringErrors],
-  ["name", collectStringErrors],
-  ["sso_registrations", collectMember_SsoRegistrationsErrors],
-  ["is_breakglass", collectBooleanErrors],
-  ["member_password_id", collectStringErrors],
-  ["oauth_registrations", collectMember_OauthRegistrationsErrors],
-  ["email_address_verified", collectBooleanErrors],
-  ["mfa_phone_number_verified", collectBooleanErrors],
-  ["is_admin", collectBooleanErrors],
-  ["totp_registration_id", collectStringErrors],
-  ["retired_email_addresses", collectMember_RetiredEmailAddressesErrors],
-  ["is_locked", collectBooleanErrors],
-  ["mfa_enrolled", collectBooleanErrors],
-  ["mfa_phone_number", collectStringErrors],
-  ["default_mfa_method", collectStringErrors],
-  ["roles", collectMember_RolesErrors],
-  ["trusted_metadata", collectMember_TrustedMetadataErrors],
-  ["untrusted_metadata", collectMember_TrustedMetadataErrors],
-  ["created_at", collectDateTimeStringErrors],
-  ["updated_at", collectDateTimeStringErrors],
-  ["scim_registration", collectSCIMRegistrationErrors],
-  ["external_id", collectStringErrors],
-  ["lock_created_at", collectDateTimeStringErrors],
-  ["lock_expires_at", collectDateTimeStringErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectMember_SsoRegistrationsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value))
-    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      collectSSORegistrationErrors(item, instancePath + "/" + index, errors);
-    }
-  }
-}
-
-function collectBooleanErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "boolean")
-    pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
-}
-
-function collectMember_OauthRegistrationsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value))
-    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      collectOAuthRegistrationErrors(item, instancePath + "/" + index, errors);
-    }
-  }
-}
-
-function collectMember_RetiredEmailAddressesErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value))
-    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      collectRetiredEmailErrors(item, instancePath + "/" + index, errors);
-    }
-  }
-}
-
-function collectMember_RolesErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value))
-    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      collectMemberRoleErrors(item, instancePath + "/" + index, errors);
-    }
-  }
-}
-
-function collectMember_TrustedMetadataErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!isJsonObject(value))
-    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-  else {
-  }
-}
-
-function collectDateTimeStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-  else {
-    if (!formats.isDateTime(value))
-      pushError(
-        errors,
-        "format",
-        { format: "date-time" },
-        instancePath,
-        schemaPath,
-      );
-  }
-}
-
 /**
  * Whether `value` is a valid Member: the recursive check that `isMember` guards.
  */
@@ -445,14 +298,411 @@ export function collectMemberErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(value, MEMBER_REQUIRED, instancePath, errors, schemaPath);
-    collectProperties(
-      value,
-      MEMBER_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (
+      value.organization_id === undefined ||
+      value.member_id === undefined ||
+      value.email_address === undefined ||
+      value.status === undefined ||
+      value.name === undefined ||
+      value.sso_registrations === undefined ||
+      value.is_breakglass === undefined ||
+      value.member_password_id === undefined ||
+      value.oauth_registrations === undefined ||
+      value.email_address_verified === undefined ||
+      value.mfa_phone_number_verified === undefined ||
+      value.is_admin === undefined ||
+      value.totp_registration_id === undefined ||
+      value.retired_email_addresses === undefined ||
+      value.is_locked === undefined ||
+      value.mfa_enrolled === undefined ||
+      value.mfa_phone_number === undefined ||
+      value.default_mfa_method === undefined ||
+      value.roles === undefined
+    ) {
+      collectRequired(value, MEMBER_REQUIRED, instancePath, errors, schemaPath);
+    }
+    const organization_id = value.organization_id;
+    if (organization_id !== undefined) {
+      if (typeof organization_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/organization_id",
+          schemaPath + "/properties/organization_id",
+        );
+    }
+    const member_id = value.member_id;
+    if (member_id !== undefined) {
+      if (typeof member_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/member_id",
+          schemaPath + "/properties/member_id",
+        );
+    }
+    const email_address = value.email_address;
+    if (email_address !== undefined) {
+      if (typeof email_address !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/email_address",
+          schemaPath + "/properties/email_address",
+        );
+    }
+    const status = value.status;
+    if (status !== undefined) {
+      if (typeof status !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/status",
+          schemaPath + "/properties/status",
+        );
+    }
+    const name = value.name;
+    if (name !== undefined) {
+      if (typeof name !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/name",
+          schemaPath + "/properties/name",
+        );
+    }
+    const sso_registrations = value.sso_registrations;
+    if (sso_registrations !== undefined) {
+      if (!Array.isArray(sso_registrations))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/sso_registrations",
+          schemaPath + "/properties/sso_registrations",
+        );
+      else {
+        for (let index = 0; index < sso_registrations.length; index++) {
+          const item = sso_registrations[index];
+          collectSSORegistrationErrors(
+            item,
+            instancePath + "/sso_registrations/" + index,
+            errors,
+          );
+        }
+      }
+    }
+    const is_breakglass = value.is_breakglass;
+    if (is_breakglass !== undefined) {
+      if (typeof is_breakglass !== "boolean")
+        pushError(
+          errors,
+          "type",
+          { type: "boolean" },
+          instancePath + "/is_breakglass",
+          schemaPath + "/properties/is_breakglass",
+        );
+    }
+    const member_password_id = value.member_password_id;
+    if (member_password_id !== undefined) {
+      if (typeof member_password_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/member_password_id",
+          schemaPath + "/properties/member_password_id",
+        );
+    }
+    const oauth_registrations = value.oauth_registrations;
+    if (oauth_registrations !== undefined) {
+      if (!Array.isArray(oauth_registrations))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/oauth_registrations",
+          schemaPath + "/properties/oauth_registrations",
+        );
+      else {
+        for (let index2 = 0; index2 < oauth_registrations.length; index2++) {
+          const item2 = oauth_registrations[index2];
+          collectOAuthRegistrationErrors(
+            item2,
+            instancePath + "/oauth_registrations/" + index2,
+            errors,
+          );
+        }
+      }
+    }
+    const email_address_verified = value.email_address_verified;
+    if (email_address_verified !== undefined) {
+      if (typeof email_address_verified !== "boolean")
+        pushError(
+          errors,
+          "type",
+          { type: "boolean" },
+          instancePath + "/email_address_verified",
+          schemaPath + "/properties/email_address_verified",
+        );
+    }
+    const mfa_phone_number_verified = value.mfa_phone_number_verified;
+    if (mfa_phone_number_verified !== undefined) {
+      if (typeof mfa_phone_number_verified !== "boolean")
+        pushError(
+          errors,
+          "type",
+          { type: "boolean" },
+          instancePath + "/mfa_phone_number_verified",
+          schemaPath + "/properties/mfa_phone_number_verified",
+        );
+    }
+    const is_admin = value.is_admin;
+    if (is_admin !== undefined) {
+      if (typeof is_admin !== "boolean")
+        pushError(
+          errors,
+          "type",
+          { type: "boolean" },
+          instancePath + "/is_admin",
+          schemaPath + "/properties/is_admin",
+        );
+    }
+    const totp_registration_id = value.totp_registration_id;
+    if (totp_registration_id !== undefined) {
+      if (typeof totp_registration_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/totp_registration_id",
+          schemaPath + "/properties/totp_registration_id",
+        );
+    }
+    const retired_email_addresses = value.retired_email_addresses;
+    if (retired_email_addresses !== undefined) {
+      if (!Array.isArray(retired_email_addresses))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/retired_email_addresses",
+          schemaPath + "/properties/retired_email_addresses",
+        );
+      else {
+        for (
+          let index3 = 0;
+          index3 < retired_email_addresses.length;
+          index3++
+        ) {
+          const item3 = retired_email_addresses[index3];
+          collectRetiredEmailErrors(
+            item3,
+            instancePath + "/retired_email_addresses/" + index3,
+            errors,
+          );
+        }
+      }
+    }
+    const is_locked = value.is_locked;
+    if (is_locked !== undefined) {
+      if (typeof is_locked !== "boolean")
+        pushError(
+          errors,
+          "type",
+          { type: "boolean" },
+          instancePath + "/is_locked",
+          schemaPath + "/properties/is_locked",
+        );
+    }
+    const mfa_enrolled = value.mfa_enrolled;
+    if (mfa_enrolled !== undefined) {
+      if (typeof mfa_enrolled !== "boolean")
+        pushError(
+          errors,
+          "type",
+          { type: "boolean" },
+          instancePath + "/mfa_enrolled",
+          schemaPath + "/properties/mfa_enrolled",
+        );
+    }
+    const mfa_phone_number = value.mfa_phone_number;
+    if (mfa_phone_number !== undefined) {
+      if (typeof mfa_phone_number !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/mfa_phone_number",
+          schemaPath + "/properties/mfa_phone_number",
+        );
+    }
+    const default_mfa_method = value.default_mfa_method;
+    if (default_mfa_method !== undefined) {
+      if (typeof default_mfa_method !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/default_mfa_method",
+          schemaPath + "/properties/default_mfa_method",
+        );
+    }
+    const roles = value.roles;
+    if (roles !== undefined) {
+      if (!Array.isArray(roles))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/roles",
+          schemaPath + "/properties/roles",
+        );
+      else {
+        for (let index4 = 0; index4 < roles.length; index4++) {
+          const item4 = roles[index4];
+          collectMemberRoleErrors(
+            item4,
+            instancePath + "/roles/" + index4,
+            errors,
+          );
+        }
+      }
+    }
+    const trusted_metadata = value.trusted_metadata;
+    if (trusted_metadata !== undefined) {
+      if (!isJsonObject(trusted_metadata))
+        pushError(
+          errors,
+          "type",
+          { type: "object" },
+          instancePath + "/trusted_metadata",
+          schemaPath + "/properties/trusted_metadata",
+        );
+      else {
+      }
+    }
+    const untrusted_metadata = value.untrusted_metadata;
+    if (untrusted_metadata !== undefined) {
+      if (!isJsonObject(untrusted_metadata))
+        pushError(
+          errors,
+          "type",
+          { type: "object" },
+          instancePath + "/untrusted_metadata",
+          schemaPath + "/properties/untrusted_metadata",
+        );
+      else {
+      }
+    }
+    const created_at = value.created_at;
+    if (created_at !== undefined) {
+      if (typeof created_at !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/created_at",
+          schemaPath + "/properties/created_at",
+        );
+      else {
+        if (!formats.isDateTime(created_at))
+          pushError(
+            errors,
+            "format",
+            { format: "date-time" },
+            instancePath + "/created_at",
+            schemaPath + "/properties/created_at",
+          );
+      }
+    }
+    const updated_at = value.updated_at;
+    if (updated_at !== undefined) {
+      if (typeof updated_at !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/updated_at",
+          schemaPath + "/properties/updated_at",
+        );
+      else {
+        if (!formats.isDateTime(updated_at))
+          pushError(
+            errors,
+            "format",
+            { format: "date-time" },
+            instancePath + "/updated_at",
+            schemaPath + "/properties/updated_at",
+          );
+      }
+    }
+    const scim_registration = value.scim_registration;
+    if (scim_registration !== undefined) {
+      collectSCIMRegistrationErrors(
+        scim_registration,
+        instancePath + "/scim_registration",
+        errors,
+      );
+    }
+    const external_id = value.external_id;
+    if (external_id !== undefined) {
+      if (typeof external_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/external_id",
+          schemaPath + "/properties/external_id",
+        );
+    }
+    const lock_created_at = value.lock_created_at;
+    if (lock_created_at !== undefined) {
+      if (typeof lock_created_at !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/lock_created_at",
+          schemaPath + "/properties/lock_created_at",
+        );
+      else {
+        if (!formats.isDateTime(lock_created_at))
+          pushError(
+            errors,
+            "format",
+            { format: "date-time" },
+            instancePath + "/lock_created_at",
+            schemaPath + "/properties/lock_created_at",
+          );
+      }
+    }
+    const lock_expires_at = value.lock_expires_at;
+    if (lock_expires_at !== undefined) {
+      if (typeof lock_expires_at !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/lock_expires_at",
+          schemaPath + "/properties/lock_expires_at",
+        );
+      else {
+        if (!formats.isDateTime(lock_expires_at))
+          pushError(
+            errors,
+            "format",
+            { format: "date-time" },
+            instancePath + "/lock_expires_at",
+            schemaPath + "/properties/lock_expires_at",
+          );
+      }
+    }
   }
 }
 

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -35,37 +34,6 @@ export interface MemberRole {
 
 const MEMBER_ROLE_REQUIRED = ["role_id", "sources"];
 
-const MEMBER_ROLE_PROPERTIES = [
-  ["role_id", collectStringErrors],
-  ["sources", collectMemberRole_SourcesErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectMemberRole_SourcesErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value))
-    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      collectMemberRoleSourceErrors(item, instancePath + "/" + index, errors);
-    }
-  }
-}
-
 /**
  * Whether `value` is a valid MemberRole: the recursive check that `isMemberRole` guards.
  */
@@ -94,20 +62,47 @@ export function collectMemberRoleErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      MEMBER_ROLE_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      MEMBER_ROLE_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (value.role_id === undefined || value.sources === undefined) {
+      collectRequired(
+        value,
+        MEMBER_ROLE_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const role_id = value.role_id;
+    if (role_id !== undefined) {
+      if (typeof role_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/role_id",
+          schemaPath + "/properties/role_id",
+        );
+    }
+    const sources = value.sources;
+    if (sources !== undefined) {
+      if (!Array.isArray(sources))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/sources",
+          schemaPath + "/properties/sources",
+        );
+      else {
+        for (let index = 0; index < sources.length; index++) {
+          const item = sources[index];
+          collectMemberRoleSourceErrors(
+            item,
+            instancePath + "/sources/" + index,
+            errors,
+          );
+        }
+      }
+    }
   }
 }
 

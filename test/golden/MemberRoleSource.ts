@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   isJsonObject,
   notTooDeeplyNested,
   pushError,
@@ -27,33 +26,6 @@ export interface MemberRoleSource {
   details?: {
     [k: string]: unknown;
   };
-}
-
-const MEMBER_ROLE_SOURCE_PROPERTIES = [
-  ["type", collectStringErrors],
-  ["details", collectMemberRoleSource_DetailsErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectMemberRoleSource_DetailsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!isJsonObject(value))
-    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-  else {
-  }
 }
 
 /**
@@ -92,13 +64,30 @@ export function collectMemberRoleSourceErrors(
         instancePath,
         schemaPath,
       );
-    collectProperties(
-      value,
-      MEMBER_ROLE_SOURCE_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    const type = value.type;
+    if (type !== undefined) {
+      if (typeof type !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/type",
+          schemaPath + "/properties/type",
+        );
+    }
+    const details = value.details;
+    if (details !== undefined) {
+      if (!isJsonObject(details))
+        pushError(
+          errors,
+          "type",
+          { type: "object" },
+          instancePath + "/details",
+          schemaPath + "/properties/details",
+        );
+      else {
+      }
+    }
   }
 }
 

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -86,104 +85,6 @@ const MEMBER_SESSION_REQUIRED = [
   "organization_slug",
 ];
 
-const MEMBER_SESSION_PROPERTIES = [
-  ["member_session_id", collectStringErrors],
-  ["member_id", collectStringErrors],
-  ["started_at", collectDateTimeStringErrors],
-  ["last_accessed_at", collectDateTimeStringErrors],
-  ["expires_at", collectDateTimeStringErrors],
-  ["authentication_factors", collectMemberSession_AuthenticationFactorsErrors],
-  ["organization_id", collectStringErrors],
-  ["roles", collectMemberSession_RolesErrors],
-  ["organization_slug", collectStringErrors],
-  ["custom_claims", collectMemberSession_CustomClaimsErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectDateTimeStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-  else {
-    if (!formats.isDateTime(value))
-      pushError(
-        errors,
-        "format",
-        { format: "date-time" },
-        instancePath,
-        schemaPath,
-      );
-  }
-}
-
-function collectMemberSession_AuthenticationFactorsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value))
-    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      collectAuthenticationFactorErrors(
-        item,
-        instancePath + "/" + index,
-        errors,
-      );
-    }
-  }
-}
-
-function collectMemberSession_RolesErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value))
-    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      if (typeof item !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/" + index,
-          schemaPath + "/items",
-        );
-    }
-  }
-}
-
-function collectMemberSession_CustomClaimsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!isJsonObject(value))
-    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-  else {
-  }
-}
-
 /**
  * Whether `value` is a valid MemberSession: the recursive check that `isMemberSession` guards.
  */
@@ -237,20 +138,190 @@ export function collectMemberSessionErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      MEMBER_SESSION_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      MEMBER_SESSION_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (
+      value.member_session_id === undefined ||
+      value.member_id === undefined ||
+      value.started_at === undefined ||
+      value.last_accessed_at === undefined ||
+      value.expires_at === undefined ||
+      value.authentication_factors === undefined ||
+      value.organization_id === undefined ||
+      value.roles === undefined ||
+      value.organization_slug === undefined
+    ) {
+      collectRequired(
+        value,
+        MEMBER_SESSION_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const member_session_id = value.member_session_id;
+    if (member_session_id !== undefined) {
+      if (typeof member_session_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/member_session_id",
+          schemaPath + "/properties/member_session_id",
+        );
+    }
+    const member_id = value.member_id;
+    if (member_id !== undefined) {
+      if (typeof member_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/member_id",
+          schemaPath + "/properties/member_id",
+        );
+    }
+    const started_at = value.started_at;
+    if (started_at !== undefined) {
+      if (typeof started_at !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/started_at",
+          schemaPath + "/properties/started_at",
+        );
+      else {
+        if (!formats.isDateTime(started_at))
+          pushError(
+            errors,
+            "format",
+            { format: "date-time" },
+            instancePath + "/started_at",
+            schemaPath + "/properties/started_at",
+          );
+      }
+    }
+    const last_accessed_at = value.last_accessed_at;
+    if (last_accessed_at !== undefined) {
+      if (typeof last_accessed_at !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/last_accessed_at",
+          schemaPath + "/properties/last_accessed_at",
+        );
+      else {
+        if (!formats.isDateTime(last_accessed_at))
+          pushError(
+            errors,
+            "format",
+            { format: "date-time" },
+            instancePath + "/last_accessed_at",
+            schemaPath + "/properties/last_accessed_at",
+          );
+      }
+    }
+    const expires_at = value.expires_at;
+    if (expires_at !== undefined) {
+      if (typeof expires_at !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/expires_at",
+          schemaPath + "/properties/expires_at",
+        );
+      else {
+        if (!formats.isDateTime(expires_at))
+          pushError(
+            errors,
+            "format",
+            { format: "date-time" },
+            instancePath + "/expires_at",
+            schemaPath + "/properties/expires_at",
+          );
+      }
+    }
+    const authentication_factors = value.authentication_factors;
+    if (authentication_factors !== undefined) {
+      if (!Array.isArray(authentication_factors))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/authentication_factors",
+          schemaPath + "/properties/authentication_factors",
+        );
+      else {
+        for (let index = 0; index < authentication_factors.length; index++) {
+          const item = authentication_factors[index];
+          collectAuthenticationFactorErrors(
+            item,
+            instancePath + "/authentication_factors/" + index,
+            errors,
+          );
+        }
+      }
+    }
+    const organization_id = value.organization_id;
+    if (organization_id !== undefined) {
+      if (typeof organization_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/organization_id",
+          schemaPath + "/properties/organization_id",
+        );
+    }
+    const roles = value.roles;
+    if (roles !== undefined) {
+      if (!Array.isArray(roles))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/roles",
+          schemaPath + "/properties/roles",
+        );
+      else {
+        for (let index2 = 0; index2 < roles.length; index2++) {
+          const item2 = roles[index2];
+          if (typeof item2 !== "string")
+            pushError(
+              errors,
+              "type",
+              { type: "string" },
+              instancePath + "/roles/" + index2,
+              schemaPath + "/properties/roles/items",
+            );
+        }
+      }
+    }
+    const organization_slug = value.organization_slug;
+    if (organization_slug !== undefined) {
+      if (typeof organization_slug !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/organization_slug",
+          schemaPath + "/properties/organization_slug",
+        );
+    }
+    const custom_claims = value.custom_claims;
+    if (custom_claims !== undefined) {
+      if (!isJsonObject(custom_claims))
+        pushError(
+          errors,
+          "type",
+          { type: "object" },
+          instancePath + "/custom_claims",
+          schemaPath + "/properties/custom_claims",
+        );
+      else {
+      }
+    }
   }
 }
 

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -46,24 +45,6 @@ const OAUTH_REGISTRATION_REQUIRED = [
   "member_oauth_registration_id",
 ];
 
-const OAUTH_REGISTRATION_PROPERTIES = [
-  ["provider_type", collectStringErrors],
-  ["provider_subject", collectStringErrors],
-  ["member_oauth_registration_id", collectStringErrors],
-  ["profile_picture_url", collectStringErrors],
-  ["locale", collectStringErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
 /**
  * Whether `value` is a valid OAuthRegistration: the recursive check that `isOAuthRegistration` guards.
  */
@@ -100,20 +81,74 @@ export function collectOAuthRegistrationErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      OAUTH_REGISTRATION_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      OAUTH_REGISTRATION_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (
+      value.provider_type === undefined ||
+      value.provider_subject === undefined ||
+      value.member_oauth_registration_id === undefined
+    ) {
+      collectRequired(
+        value,
+        OAUTH_REGISTRATION_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const provider_type = value.provider_type;
+    if (provider_type !== undefined) {
+      if (typeof provider_type !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/provider_type",
+          schemaPath + "/properties/provider_type",
+        );
+    }
+    const provider_subject = value.provider_subject;
+    if (provider_subject !== undefined) {
+      if (typeof provider_subject !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/provider_subject",
+          schemaPath + "/properties/provider_subject",
+        );
+    }
+    const member_oauth_registration_id = value.member_oauth_registration_id;
+    if (member_oauth_registration_id !== undefined) {
+      if (typeof member_oauth_registration_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/member_oauth_registration_id",
+          schemaPath + "/properties/member_oauth_registration_id",
+        );
+    }
+    const profile_picture_url = value.profile_picture_url;
+    if (profile_picture_url !== undefined) {
+      if (typeof profile_picture_url !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/profile_picture_url",
+          schemaPath + "/properties/profile_picture_url",
+        );
+    }
+    const locale = value.locale;
+    if (locale !== undefined) {
+      if (typeof locale !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/locale",
+          schemaPath + "/properties/locale",
+        );
+    }
   }
 }
 

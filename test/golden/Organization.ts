@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -195,184 +194,6 @@ const ORGANIZATION_REQUIRED = [
   "custom_roles",
 ];
 
-const ORGANIZATION_PROPERTIES = [
-  ["organization_id", collectStringErrors],
-  ["organization_name", collectStringErrors],
-  ["organization_logo_url", collectStringErrors],
-  ["organization_slug", collectStringErrors],
-  ["sso_jit_provisioning", collectStringErrors],
-  [
-    "sso_jit_provisioning_allowed_connections",
-    collectOrganization_SsoJitProvisioningAllowedConnectionsErrors,
-  ],
-  ["sso_active_connections", collectOrganization_SsoActiveConnectionsErrors],
-  [
-    "email_allowed_domains",
-    collectOrganization_SsoJitProvisioningAllowedConnectionsErrors,
-  ],
-  ["email_jit_provisioning", collectStringErrors],
-  ["email_invites", collectStringErrors],
-  ["auth_methods", collectStringErrors],
-  [
-    "allowed_auth_methods",
-    collectOrganization_SsoJitProvisioningAllowedConnectionsErrors,
-  ],
-  ["mfa_policy", collectStringErrors],
-  [
-    "rbac_email_implicit_role_assignments",
-    collectOrganization_RbacEmailImplicitRoleAssignmentsErrors,
-  ],
-  ["mfa_methods", collectStringErrors],
-  [
-    "allowed_mfa_methods",
-    collectOrganization_SsoJitProvisioningAllowedConnectionsErrors,
-  ],
-  ["oauth_tenant_jit_provisioning", collectStringErrors],
-  [
-    "claimed_email_domains",
-    collectOrganization_SsoJitProvisioningAllowedConnectionsErrors,
-  ],
-  ["first_party_connected_apps_allowed_type", collectStringErrors],
-  [
-    "allowed_first_party_connected_apps",
-    collectOrganization_SsoJitProvisioningAllowedConnectionsErrors,
-  ],
-  ["third_party_connected_apps_allowed_type", collectStringErrors],
-  [
-    "allowed_third_party_connected_apps",
-    collectOrganization_SsoJitProvisioningAllowedConnectionsErrors,
-  ],
-  ["custom_roles", collectOrganization_CustomRolesErrors],
-  ["trusted_metadata", collectOrganization_TrustedMetadataErrors],
-  ["created_at", collectDateTimeStringErrors],
-  ["updated_at", collectDateTimeStringErrors],
-  ["organization_external_id", collectStringErrors],
-  ["sso_default_connection_id", collectStringErrors],
-  ["scim_active_connection", collectActiveSCIMConnectionErrors],
-  ["allowed_oauth_tenants", collectOrganization_TrustedMetadataErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectOrganization_SsoJitProvisioningAllowedConnectionsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value))
-    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      if (typeof item !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/" + index,
-          schemaPath + "/items",
-        );
-    }
-  }
-}
-
-function collectOrganization_SsoActiveConnectionsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value))
-    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      collectActiveSSOConnectionErrors(
-        item,
-        instancePath + "/" + index,
-        errors,
-      );
-    }
-  }
-}
-
-function collectOrganization_RbacEmailImplicitRoleAssignmentsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value))
-    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      collectEmailImplicitRoleAssignmentErrors(
-        item,
-        instancePath + "/" + index,
-        errors,
-      );
-    }
-  }
-}
-
-function collectOrganization_CustomRolesErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value))
-    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      collectCustomRoleErrors(item, instancePath + "/" + index, errors);
-    }
-  }
-}
-
-function collectOrganization_TrustedMetadataErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!isJsonObject(value))
-    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-  else {
-  }
-}
-
-function collectDateTimeStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-  else {
-    if (!formats.isDateTime(value))
-      pushError(
-        errors,
-        "format",
-        { format: "date-time" },
-        instancePath,
-        schemaPath,
-      );
-  }
-}
-
 /**
  * Whether `value` is a valid Organization: the recursive check that `isOrganization` guards.
  */
@@ -537,20 +358,538 @@ export function collectOrganizationErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      ORGANIZATION_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      ORGANIZATION_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (
+      value.organization_id === undefined ||
+      value.organization_name === undefined ||
+      value.organization_logo_url === undefined ||
+      value.organization_slug === undefined ||
+      value.sso_jit_provisioning === undefined ||
+      value.sso_jit_provisioning_allowed_connections === undefined ||
+      value.sso_active_connections === undefined ||
+      value.email_allowed_domains === undefined ||
+      value.email_jit_provisioning === undefined ||
+      value.email_invites === undefined ||
+      value.auth_methods === undefined ||
+      value.allowed_auth_methods === undefined ||
+      value.mfa_policy === undefined ||
+      value.rbac_email_implicit_role_assignments === undefined ||
+      value.mfa_methods === undefined ||
+      value.allowed_mfa_methods === undefined ||
+      value.oauth_tenant_jit_provisioning === undefined ||
+      value.claimed_email_domains === undefined ||
+      value.first_party_connected_apps_allowed_type === undefined ||
+      value.allowed_first_party_connected_apps === undefined ||
+      value.third_party_connected_apps_allowed_type === undefined ||
+      value.allowed_third_party_connected_apps === undefined ||
+      value.custom_roles === undefined
+    ) {
+      collectRequired(
+        value,
+        ORGANIZATION_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const organization_id = value.organization_id;
+    if (organization_id !== undefined) {
+      if (typeof organization_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/organization_id",
+          schemaPath + "/properties/organization_id",
+        );
+    }
+    const organization_name = value.organization_name;
+    if (organization_name !== undefined) {
+      if (typeof organization_name !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/organization_name",
+          schemaPath + "/properties/organization_name",
+        );
+    }
+    const organization_logo_url = value.organization_logo_url;
+    if (organization_logo_url !== undefined) {
+      if (typeof organization_logo_url !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/organization_logo_url",
+          schemaPath + "/properties/organization_logo_url",
+        );
+    }
+    const organization_slug = value.organization_slug;
+    if (organization_slug !== undefined) {
+      if (typeof organization_slug !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/organization_slug",
+          schemaPath + "/properties/organization_slug",
+        );
+    }
+    const sso_jit_provisioning = value.sso_jit_provisioning;
+    if (sso_jit_provisioning !== undefined) {
+      if (typeof sso_jit_provisioning !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/sso_jit_provisioning",
+          schemaPath + "/properties/sso_jit_provisioning",
+        );
+    }
+    const sso_jit_provisioning_allowed_connections =
+      value.sso_jit_provisioning_allowed_connections;
+    if (sso_jit_provisioning_allowed_connections !== undefined) {
+      if (!Array.isArray(sso_jit_provisioning_allowed_connections))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/sso_jit_provisioning_allowed_connections",
+          schemaPath + "/properties/sso_jit_provisioning_allowed_connections",
+        );
+      else {
+        for (
+          let index = 0;
+          index < sso_jit_provisioning_allowed_connections.length;
+          index++
+        ) {
+          const item = sso_jit_provisioning_allowed_connections[index];
+          if (typeof item !== "string")
+            pushError(
+              errors,
+              "type",
+              { type: "string" },
+              instancePath +
+                "/sso_jit_provisioning_allowed_connections/" +
+                index,
+              schemaPath +
+                "/properties/sso_jit_provisioning_allowed_connections/items",
+            );
+        }
+      }
+    }
+    const sso_active_connections = value.sso_active_connections;
+    if (sso_active_connections !== undefined) {
+      if (!Array.isArray(sso_active_connections))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/sso_active_connections",
+          schemaPath + "/properties/sso_active_connections",
+        );
+      else {
+        for (let index2 = 0; index2 < sso_active_connections.length; index2++) {
+          const item2 = sso_active_connections[index2];
+          collectActiveSSOConnectionErrors(
+            item2,
+            instancePath + "/sso_active_connections/" + index2,
+            errors,
+          );
+        }
+      }
+    }
+    const email_allowed_domains = value.email_allowed_domains;
+    if (email_allowed_domains !== undefined) {
+      if (!Array.isArray(email_allowed_domains))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/email_allowed_domains",
+          schemaPath + "/properties/email_allowed_domains",
+        );
+      else {
+        for (let index3 = 0; index3 < email_allowed_domains.length; index3++) {
+          const item3 = email_allowed_domains[index3];
+          if (typeof item3 !== "string")
+            pushError(
+              errors,
+              "type",
+              { type: "string" },
+              instancePath + "/email_allowed_domains/" + index3,
+              schemaPath + "/properties/email_allowed_domains/items",
+            );
+        }
+      }
+    }
+    const email_jit_provisioning = value.email_jit_provisioning;
+    if (email_jit_provisioning !== undefined) {
+      if (typeof email_jit_provisioning !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/email_jit_provisioning",
+          schemaPath + "/properties/email_jit_provisioning",
+        );
+    }
+    const email_invites = value.email_invites;
+    if (email_invites !== undefined) {
+      if (typeof email_invites !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/email_invites",
+          schemaPath + "/properties/email_invites",
+        );
+    }
+    const auth_methods = value.auth_methods;
+    if (auth_methods !== undefined) {
+      if (typeof auth_methods !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/auth_methods",
+          schemaPath + "/properties/auth_methods",
+        );
+    }
+    const allowed_auth_methods = value.allowed_auth_methods;
+    if (allowed_auth_methods !== undefined) {
+      if (!Array.isArray(allowed_auth_methods))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/allowed_auth_methods",
+          schemaPath + "/properties/allowed_auth_methods",
+        );
+      else {
+        for (let index4 = 0; index4 < allowed_auth_methods.length; index4++) {
+          const item4 = allowed_auth_methods[index4];
+          if (typeof item4 !== "string")
+            pushError(
+              errors,
+              "type",
+              { type: "string" },
+              instancePath + "/allowed_auth_methods/" + index4,
+              schemaPath + "/properties/allowed_auth_methods/items",
+            );
+        }
+      }
+    }
+    const mfa_policy = value.mfa_policy;
+    if (mfa_policy !== undefined) {
+      if (typeof mfa_policy !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/mfa_policy",
+          schemaPath + "/properties/mfa_policy",
+        );
+    }
+    const rbac_email_implicit_role_assignments =
+      value.rbac_email_implicit_role_assignments;
+    if (rbac_email_implicit_role_assignments !== undefined) {
+      if (!Array.isArray(rbac_email_implicit_role_assignments))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/rbac_email_implicit_role_assignments",
+          schemaPath + "/properties/rbac_email_implicit_role_assignments",
+        );
+      else {
+        for (
+          let index5 = 0;
+          index5 < rbac_email_implicit_role_assignments.length;
+          index5++
+        ) {
+          const item5 = rbac_email_implicit_role_assignments[index5];
+          collectEmailImplicitRoleAssignmentErrors(
+            item5,
+            instancePath + "/rbac_email_implicit_role_assignments/" + index5,
+            errors,
+          );
+        }
+      }
+    }
+    const mfa_methods = value.mfa_methods;
+    if (mfa_methods !== undefined) {
+      if (typeof mfa_methods !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/mfa_methods",
+          schemaPath + "/properties/mfa_methods",
+        );
+    }
+    const allowed_mfa_methods = value.allowed_mfa_methods;
+    if (allowed_mfa_methods !== undefined) {
+      if (!Array.isArray(allowed_mfa_methods))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/allowed_mfa_methods",
+          schemaPath + "/properties/allowed_mfa_methods",
+        );
+      else {
+        for (let index6 = 0; index6 < allowed_mfa_methods.length; index6++) {
+          const item6 = allowed_mfa_methods[index6];
+          if (typeof item6 !== "string")
+            pushError(
+              errors,
+              "type",
+              { type: "string" },
+              instancePath + "/allowed_mfa_methods/" + index6,
+              schemaPath + "/properties/allowed_mfa_methods/items",
+            );
+        }
+      }
+    }
+    const oauth_tenant_jit_provisioning = value.oauth_tenant_jit_provisioning;
+    if (oauth_tenant_jit_provisioning !== undefined) {
+      if (typeof oauth_tenant_jit_provisioning !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/oauth_tenant_jit_provisioning",
+          schemaPath + "/properties/oauth_tenant_jit_provisioning",
+        );
+    }
+    const claimed_email_domains = value.claimed_email_domains;
+    if (claimed_email_domains !== undefined) {
+      if (!Array.isArray(claimed_email_domains))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/claimed_email_domains",
+          schemaPath + "/properties/claimed_email_domains",
+        );
+      else {
+        for (let index7 = 0; index7 < claimed_email_domains.length; index7++) {
+          const item7 = claimed_email_domains[index7];
+          if (typeof item7 !== "string")
+            pushError(
+              errors,
+              "type",
+              { type: "string" },
+              instancePath + "/claimed_email_domains/" + index7,
+              schemaPath + "/properties/claimed_email_domains/items",
+            );
+        }
+      }
+    }
+    const first_party_connected_apps_allowed_type =
+      value.first_party_connected_apps_allowed_type;
+    if (first_party_connected_apps_allowed_type !== undefined) {
+      if (typeof first_party_connected_apps_allowed_type !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/first_party_connected_apps_allowed_type",
+          schemaPath + "/properties/first_party_connected_apps_allowed_type",
+        );
+    }
+    const allowed_first_party_connected_apps =
+      value.allowed_first_party_connected_apps;
+    if (allowed_first_party_connected_apps !== undefined) {
+      if (!Array.isArray(allowed_first_party_connected_apps))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/allowed_first_party_connected_apps",
+          schemaPath + "/properties/allowed_first_party_connected_apps",
+        );
+      else {
+        for (
+          let index8 = 0;
+          index8 < allowed_first_party_connected_apps.length;
+          index8++
+        ) {
+          const item8 = allowed_first_party_connected_apps[index8];
+          if (typeof item8 !== "string")
+            pushError(
+              errors,
+              "type",
+              { type: "string" },
+              instancePath + "/allowed_first_party_connected_apps/" + index8,
+              schemaPath +
+                "/properties/allowed_first_party_connected_apps/items",
+            );
+        }
+      }
+    }
+    const third_party_connected_apps_allowed_type =
+      value.third_party_connected_apps_allowed_type;
+    if (third_party_connected_apps_allowed_type !== undefined) {
+      if (typeof third_party_connected_apps_allowed_type !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/third_party_connected_apps_allowed_type",
+          schemaPath + "/properties/third_party_connected_apps_allowed_type",
+        );
+    }
+    const allowed_third_party_connected_apps =
+      value.allowed_third_party_connected_apps;
+    if (allowed_third_party_connected_apps !== undefined) {
+      if (!Array.isArray(allowed_third_party_connected_apps))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/allowed_third_party_connected_apps",
+          schemaPath + "/properties/allowed_third_party_connected_apps",
+        );
+      else {
+        for (
+          let index9 = 0;
+          index9 < allowed_third_party_connected_apps.length;
+          index9++
+        ) {
+          const item9 = allowed_third_party_connected_apps[index9];
+          if (typeof item9 !== "string")
+            pushError(
+              errors,
+              "type",
+              { type: "string" },
+              instancePath + "/allowed_third_party_connected_apps/" + index9,
+              schemaPath +
+                "/properties/allowed_third_party_connected_apps/items",
+            );
+        }
+      }
+    }
+    const custom_roles = value.custom_roles;
+    if (custom_roles !== undefined) {
+      if (!Array.isArray(custom_roles))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/custom_roles",
+          schemaPath + "/properties/custom_roles",
+        );
+      else {
+        for (let index10 = 0; index10 < custom_roles.length; index10++) {
+          const item10 = custom_roles[index10];
+          collectCustomRoleErrors(
+            item10,
+            instancePath + "/custom_roles/" + index10,
+            errors,
+          );
+        }
+      }
+    }
+    const trusted_metadata = value.trusted_metadata;
+    if (trusted_metadata !== undefined) {
+      if (!isJsonObject(trusted_metadata))
+        pushError(
+          errors,
+          "type",
+          { type: "object" },
+          instancePath + "/trusted_metadata",
+          schemaPath + "/properties/trusted_metadata",
+        );
+      else {
+      }
+    }
+    const created_at = value.created_at;
+    if (created_at !== undefined) {
+      if (typeof created_at !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/created_at",
+          schemaPath + "/properties/created_at",
+        );
+      else {
+        if (!formats.isDateTime(created_at))
+          pushError(
+            errors,
+            "format",
+            { format: "date-time" },
+            instancePath + "/created_at",
+            schemaPath + "/properties/created_at",
+          );
+      }
+    }
+    const updated_at = value.updated_at;
+    if (updated_at !== undefined) {
+      if (typeof updated_at !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/updated_at",
+          schemaPath + "/properties/updated_at",
+        );
+      else {
+        if (!formats.isDateTime(updated_at))
+          pushError(
+            errors,
+            "format",
+            { format: "date-time" },
+            instancePath + "/updated_at",
+            schemaPath + "/properties/updated_at",
+          );
+      }
+    }
+    const organization_external_id = value.organization_external_id;
+    if (organization_external_id !== undefined) {
+      if (typeof organization_external_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/organization_external_id",
+          schemaPath + "/properties/organization_external_id",
+        );
+    }
+    const sso_default_connection_id = value.sso_default_connection_id;
+    if (sso_default_connection_id !== undefined) {
+      if (typeof sso_default_connection_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/sso_default_connection_id",
+          schemaPath + "/properties/sso_default_connection_id",
+        );
+    }
+    const scim_active_connection = value.scim_active_connection;
+    if (scim_active_connection !== undefined) {
+      collectActiveSCIMConnectionErrors(
+        scim_active_connection,
+        instancePath + "/scim_active_connection",
+        errors,
+      );
+    }
+    const allowed_oauth_tenants = value.allowed_oauth_tenants;
+    if (allowed_oauth_tenants !== undefined) {
+      if (!isJsonObject(allowed_oauth_tenants))
+        pushError(
+          errors,
+          "type",
+          { type: "object" },
+          instancePath + "/allowed_oauth_tenants",
+          schemaPath + "/properties/allowed_oauth_tenants",
+        );
+      else {
+      }
+    }
   }
 }
 

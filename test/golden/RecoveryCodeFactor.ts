@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   isJsonObject,
   notTooDeeplyNested,
   pushError,
@@ -21,20 +20,6 @@ export interface RecoveryCodeFactor {
    * Identifier of the recovery code that was redeemed.
    */
   totp_recovery_code_id: string;
-}
-
-const RECOVERY_CODE_FACTOR_PROPERTIES = [
-  ["totp_recovery_code_id", collectStringErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
 }
 
 /**
@@ -69,13 +54,17 @@ export function collectRecoveryCodeFactorErrors(
         instancePath,
         schemaPath,
       );
-    collectProperties(
-      value,
-      RECOVERY_CODE_FACTOR_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    const totp_recovery_code_id = value.totp_recovery_code_id;
+    if (totp_recovery_code_id !== undefined) {
+      if (typeof totp_recovery_code_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/totp_recovery_code_id",
+          schemaPath + "/properties/totp_recovery_code_id",
+        );
+    }
   }
 }
 

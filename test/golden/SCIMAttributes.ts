@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -171,200 +170,6 @@ const SCIMATTRIBUTES_REQUIRED = [
   "x509certificates",
 ];
 
-const SCIMATTRIBUTES_PROPERTIES = [
-  ["user_name", collectStringErrors],
-  ["id", collectStringErrors],
-  ["external_id", collectStringErrors],
-  ["active", collectBooleanErrors],
-  ["groups", collectSCIMAttributes_GroupsErrors],
-  ["display_name", collectStringErrors],
-  ["nick_name", collectStringErrors],
-  ["profile_url", collectStringErrors],
-  ["user_type", collectStringErrors],
-  ["title", collectStringErrors],
-  ["preferred_language", collectStringErrors],
-  ["locale", collectStringErrors],
-  ["timezone", collectStringErrors],
-  ["emails", collectSCIMAttributes_EmailsErrors],
-  ["phone_numbers", collectSCIMAttributes_PhoneNumbersErrors],
-  ["addresses", collectSCIMAttributes_AddressesErrors],
-  ["ims", collectSCIMAttributes_ImsErrors],
-  ["photos", collectSCIMAttributes_PhotosErrors],
-  ["entitlements", collectSCIMAttributes_EntitlementsErrors],
-  ["roles", collectSCIMAttributes_RolesErrors],
-  ["x509certificates", collectSCIMAttributes_X509CertificatesErrors],
-  ["name", collectB2BSCIMNameErrors],
-  ["enterprise_extension", collectEnterpriseExtensionErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectBooleanErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "boolean")
-    pushError(errors, "type", { type: "boolean" }, instancePath, schemaPath);
-}
-
-function collectSCIMAttributes_GroupsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value))
-    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      collectGroupErrors(item, instancePath + "/" + index, errors);
-    }
-  }
-}
-
-function collectSCIMAttributes_EmailsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value))
-    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      collectB2BSCIMEmailErrors(item, instancePath + "/" + index, errors);
-    }
-  }
-}
-
-function collectSCIMAttributes_PhoneNumbersErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value))
-    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      collectB2BSCIMPhoneNumberErrors(item, instancePath + "/" + index, errors);
-    }
-  }
-}
-
-function collectSCIMAttributes_AddressesErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value))
-    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      collectAddressErrors(item, instancePath + "/" + index, errors);
-    }
-  }
-}
-
-function collectSCIMAttributes_ImsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value))
-    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      collectIMsErrors(item, instancePath + "/" + index, errors);
-    }
-  }
-}
-
-function collectSCIMAttributes_PhotosErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value))
-    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      collectPhotoErrors(item, instancePath + "/" + index, errors);
-    }
-  }
-}
-
-function collectSCIMAttributes_EntitlementsErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value))
-    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      collectEntitlementErrors(item, instancePath + "/" + index, errors);
-    }
-  }
-}
-
-function collectSCIMAttributes_RolesErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value))
-    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      collectRoleErrors(item, instancePath + "/" + index, errors);
-    }
-  }
-}
-
-function collectSCIMAttributes_X509CertificatesErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!Array.isArray(value))
-    pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-  else {
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      collectB2BSCIMX509CertificateErrors(
-        item,
-        instancePath + "/" + index,
-        errors,
-      );
-    }
-  }
-}
-
 /**
  * Whether `value` is a valid SCIMAttributes: the recursive check that `isSCIMAttributes` guards.
  */
@@ -471,20 +276,354 @@ export function collectSCIMAttributesErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      SCIMATTRIBUTES_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      SCIMATTRIBUTES_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (
+      value.user_name === undefined ||
+      value.id === undefined ||
+      value.external_id === undefined ||
+      value.active === undefined ||
+      value.groups === undefined ||
+      value.display_name === undefined ||
+      value.nick_name === undefined ||
+      value.profile_url === undefined ||
+      value.user_type === undefined ||
+      value.title === undefined ||
+      value.preferred_language === undefined ||
+      value.locale === undefined ||
+      value.timezone === undefined ||
+      value.emails === undefined ||
+      value.phone_numbers === undefined ||
+      value.addresses === undefined ||
+      value.ims === undefined ||
+      value.photos === undefined ||
+      value.entitlements === undefined ||
+      value.roles === undefined ||
+      value.x509certificates === undefined
+    ) {
+      collectRequired(
+        value,
+        SCIMATTRIBUTES_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const user_name = value.user_name;
+    if (user_name !== undefined) {
+      if (typeof user_name !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/user_name",
+          schemaPath + "/properties/user_name",
+        );
+    }
+    const id = value.id;
+    if (id !== undefined) {
+      if (typeof id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/id",
+          schemaPath + "/properties/id",
+        );
+    }
+    const external_id = value.external_id;
+    if (external_id !== undefined) {
+      if (typeof external_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/external_id",
+          schemaPath + "/properties/external_id",
+        );
+    }
+    const active = value.active;
+    if (active !== undefined) {
+      if (typeof active !== "boolean")
+        pushError(
+          errors,
+          "type",
+          { type: "boolean" },
+          instancePath + "/active",
+          schemaPath + "/properties/active",
+        );
+    }
+    const groups = value.groups;
+    if (groups !== undefined) {
+      if (!Array.isArray(groups))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/groups",
+          schemaPath + "/properties/groups",
+        );
+      else {
+        for (let index = 0; index < groups.length; index++) {
+          const item = groups[index];
+          collectGroupErrors(item, instancePath + "/groups/" + index, errors);
+        }
+      }
+    }
+    const display_name = value.display_name;
+    if (display_name !== undefined) {
+      if (typeof display_name !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/display_name",
+          schemaPath + "/properties/display_name",
+        );
+    }
+    const nick_name = value.nick_name;
+    if (nick_name !== undefined) {
+      if (typeof nick_name !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/nick_name",
+          schemaPath + "/properties/nick_name",
+        );
+    }
+    const profile_url = value.profile_url;
+    if (profile_url !== undefined) {
+      if (typeof profile_url !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/profile_url",
+          schemaPath + "/properties/profile_url",
+        );
+    }
+    const user_type = value.user_type;
+    if (user_type !== undefined) {
+      if (typeof user_type !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/user_type",
+          schemaPath + "/properties/user_type",
+        );
+    }
+    const title = value.title;
+    if (title !== undefined) {
+      if (typeof title !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/title",
+          schemaPath + "/properties/title",
+        );
+    }
+    const preferred_language = value.preferred_language;
+    if (preferred_language !== undefined) {
+      if (typeof preferred_language !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/preferred_language",
+          schemaPath + "/properties/preferred_language",
+        );
+    }
+    const locale = value.locale;
+    if (locale !== undefined) {
+      if (typeof locale !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/locale",
+          schemaPath + "/properties/locale",
+        );
+    }
+    const timezone = value.timezone;
+    if (timezone !== undefined) {
+      if (typeof timezone !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/timezone",
+          schemaPath + "/properties/timezone",
+        );
+    }
+    const emails = value.emails;
+    if (emails !== undefined) {
+      if (!Array.isArray(emails))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/emails",
+          schemaPath + "/properties/emails",
+        );
+      else {
+        for (let index2 = 0; index2 < emails.length; index2++) {
+          const item2 = emails[index2];
+          collectB2BSCIMEmailErrors(
+            item2,
+            instancePath + "/emails/" + index2,
+            errors,
+          );
+        }
+      }
+    }
+    const phone_numbers = value.phone_numbers;
+    if (phone_numbers !== undefined) {
+      if (!Array.isArray(phone_numbers))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/phone_numbers",
+          schemaPath + "/properties/phone_numbers",
+        );
+      else {
+        for (let index3 = 0; index3 < phone_numbers.length; index3++) {
+          const item3 = phone_numbers[index3];
+          collectB2BSCIMPhoneNumberErrors(
+            item3,
+            instancePath + "/phone_numbers/" + index3,
+            errors,
+          );
+        }
+      }
+    }
+    const addresses = value.addresses;
+    if (addresses !== undefined) {
+      if (!Array.isArray(addresses))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/addresses",
+          schemaPath + "/properties/addresses",
+        );
+      else {
+        for (let index4 = 0; index4 < addresses.length; index4++) {
+          const item4 = addresses[index4];
+          collectAddressErrors(
+            item4,
+            instancePath + "/addresses/" + index4,
+            errors,
+          );
+        }
+      }
+    }
+    const ims = value.ims;
+    if (ims !== undefined) {
+      if (!Array.isArray(ims))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/ims",
+          schemaPath + "/properties/ims",
+        );
+      else {
+        for (let index5 = 0; index5 < ims.length; index5++) {
+          const item5 = ims[index5];
+          collectIMsErrors(item5, instancePath + "/ims/" + index5, errors);
+        }
+      }
+    }
+    const photos = value.photos;
+    if (photos !== undefined) {
+      if (!Array.isArray(photos))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/photos",
+          schemaPath + "/properties/photos",
+        );
+      else {
+        for (let index6 = 0; index6 < photos.length; index6++) {
+          const item6 = photos[index6];
+          collectPhotoErrors(item6, instancePath + "/photos/" + index6, errors);
+        }
+      }
+    }
+    const entitlements = value.entitlements;
+    if (entitlements !== undefined) {
+      if (!Array.isArray(entitlements))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/entitlements",
+          schemaPath + "/properties/entitlements",
+        );
+      else {
+        for (let index7 = 0; index7 < entitlements.length; index7++) {
+          const item7 = entitlements[index7];
+          collectEntitlementErrors(
+            item7,
+            instancePath + "/entitlements/" + index7,
+            errors,
+          );
+        }
+      }
+    }
+    const roles = value.roles;
+    if (roles !== undefined) {
+      if (!Array.isArray(roles))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/roles",
+          schemaPath + "/properties/roles",
+        );
+      else {
+        for (let index8 = 0; index8 < roles.length; index8++) {
+          const item8 = roles[index8];
+          collectRoleErrors(item8, instancePath + "/roles/" + index8, errors);
+        }
+      }
+    }
+    const x509certificates = value.x509certificates;
+    if (x509certificates !== undefined) {
+      if (!Array.isArray(x509certificates))
+        pushError(
+          errors,
+          "type",
+          { type: "array" },
+          instancePath + "/x509certificates",
+          schemaPath + "/properties/x509certificates",
+        );
+      else {
+        for (let index9 = 0; index9 < x509certificates.length; index9++) {
+          const item9 = x509certificates[index9];
+          collectB2BSCIMX509CertificateErrors(
+            item9,
+            instancePath + "/x509certificates/" + index9,
+            errors,
+          );
+        }
+      }
+    }
+    const name = value.name;
+    if (name !== undefined) {
+      collectB2BSCIMNameErrors(name, instancePath + "/name", errors);
+    }
+    const enterprise_extension = value.enterprise_extension;
+    if (enterprise_extension !== undefined) {
+      collectEnterpriseExtensionErrors(
+        enterprise_extension,
+        instancePath + "/enterprise_extension",
+        errors,
+      );
+    }
   }
 }
 

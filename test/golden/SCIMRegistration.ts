@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -43,23 +42,6 @@ export interface SCIMRegistration {
 
 const SCIMREGISTRATION_REQUIRED = ["connection_id", "registration_id"];
 
-const SCIMREGISTRATION_PROPERTIES = [
-  ["connection_id", collectStringErrors],
-  ["registration_id", collectStringErrors],
-  ["external_id", collectStringErrors],
-  ["scim_attributes", collectSCIMAttributesErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
 /**
  * Whether `value` is a valid SCIMRegistration: the recursive check that `isSCIMRegistration` guards.
  */
@@ -92,20 +74,59 @@ export function collectSCIMRegistrationErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      SCIMREGISTRATION_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      SCIMREGISTRATION_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (
+      value.connection_id === undefined ||
+      value.registration_id === undefined
+    ) {
+      collectRequired(
+        value,
+        SCIMREGISTRATION_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const connection_id = value.connection_id;
+    if (connection_id !== undefined) {
+      if (typeof connection_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/connection_id",
+          schemaPath + "/properties/connection_id",
+        );
+    }
+    const registration_id = value.registration_id;
+    if (registration_id !== undefined) {
+      if (typeof registration_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/registration_id",
+          schemaPath + "/properties/registration_id",
+        );
+    }
+    const external_id = value.external_id;
+    if (external_id !== undefined) {
+      if (typeof external_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/external_id",
+          schemaPath + "/properties/external_id",
+        );
+    }
+    const scim_attributes = value.scim_attributes;
+    if (scim_attributes !== undefined) {
+      collectSCIMAttributesErrors(
+        scim_attributes,
+        instancePath + "/scim_attributes",
+        errors,
+      );
+    }
   }
 }
 

@@ -5,7 +5,6 @@ import {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
-  collectProperties,
   collectRequired,
   isJsonObject,
   notTooDeeplyNested,
@@ -44,35 +43,6 @@ const SSOREGISTRATION_REQUIRED = [
   "registration_id",
 ];
 
-const SSOREGISTRATION_PROPERTIES = [
-  ["connection_id", collectStringErrors],
-  ["external_id", collectStringErrors],
-  ["registration_id", collectStringErrors],
-  ["sso_attributes", collectSSORegistration_SsoAttributesErrors],
-] as const;
-
-function collectStringErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (typeof value !== "string")
-    pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-}
-
-function collectSSORegistration_SsoAttributesErrors(
-  value: unknown,
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  if (!isJsonObject(value))
-    pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
-  else {
-  }
-}
-
 /**
  * Whether `value` is a valid SSORegistration: the recursive check that `isSSORegistration` guards.
  */
@@ -103,20 +73,65 @@ export function collectSSORegistrationErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      value,
-      SSOREGISTRATION_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
-    collectProperties(
-      value,
-      SSOREGISTRATION_PROPERTIES,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (
+      value.connection_id === undefined ||
+      value.external_id === undefined ||
+      value.registration_id === undefined
+    ) {
+      collectRequired(
+        value,
+        SSOREGISTRATION_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
+    const connection_id = value.connection_id;
+    if (connection_id !== undefined) {
+      if (typeof connection_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/connection_id",
+          schemaPath + "/properties/connection_id",
+        );
+    }
+    const external_id = value.external_id;
+    if (external_id !== undefined) {
+      if (typeof external_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/external_id",
+          schemaPath + "/properties/external_id",
+        );
+    }
+    const registration_id = value.registration_id;
+    if (registration_id !== undefined) {
+      if (typeof registration_id !== "string")
+        pushError(
+          errors,
+          "type",
+          { type: "string" },
+          instancePath + "/registration_id",
+          schemaPath + "/properties/registration_id",
+        );
+    }
+    const sso_attributes = value.sso_attributes;
+    if (sso_attributes !== undefined) {
+      if (!isJsonObject(sso_attributes))
+        pushError(
+          errors,
+          "type",
+          { type: "object" },
+          instancePath + "/sso_attributes",
+          schemaPath + "/properties/sso_attributes",
+        );
+      else {
+      }
+    }
   }
 }
 

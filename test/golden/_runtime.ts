@@ -345,6 +345,8 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
 
 /** One token of a JSON pointer, for property names known only at run time. */
 export function pointerToken(key: string): string {
+  // Most names have neither character: no replacing, no new string.
+  if (!key.includes("~") && !key.includes("/")) return key;
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
@@ -564,10 +566,15 @@ export function collectRequired(
 
 /** A property's value; a name Object.prototype also has is read only as an own property. */
 function ownValue(object: Record<string, unknown>, name: string): unknown {
-  return name in Object.prototype && !Object.hasOwn(object, name)
+  return PROTOTYPE_NAMES.has(name) && !Object.hasOwn(object, name)
     ? undefined
     : object[name];
 }
+
+/** The names Object.prototype has (`constructor`, `__proto__`, …): a set, faster than `in` on it. */
+const PROTOTYPE_NAMES: ReadonlySet<string> = /* @__PURE__ */ new Set(
+  Object.getOwnPropertyNames(Object.prototype),
+);
 
 /** A collector of a subschema: its errors at `instancePath`, with `schemaPath` where the subschema is. */
 export type Collect = (
@@ -576,33 +583,6 @@ export type Collect = (
   errors: ValidationError[],
   schemaPath: string,
 ) => void;
-
-/** A property named in `properties`, and the collector of its schema. */
-export type PropertyCollector = readonly [name: string, collect: Collect];
-
-/**
- * `properties` in an error collector: the errors of each present property, in the schema's order.
- * A name Object.prototype also has counts only as an own property, as in the checks.
- */
-export function collectProperties(
-  object: Record<string, unknown>,
-  properties: readonly PropertyCollector[],
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  for (const [name, collect] of properties) {
-    const value = ownValue(object, name);
-    if (value === undefined) continue;
-    const token = pointerToken(name);
-    collect(
-      value,
-      `${instancePath}/${token}`,
-      errors,
-      `${schemaPath}/properties/${token}`,
-    );
-  }
-}
 
 /** Marks the errors from `start` on as found in the property name `propertyName` (for `propertyNames`). */
 export function markPropertyName(

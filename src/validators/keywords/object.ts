@@ -1,7 +1,7 @@
 import { atLeast, refOverridesSiblings } from "../../dialect.js";
 import { escapePointerToken } from "../../json-pointer.js";
 import { isSchemaObject, type SchemaObject } from "../../schema-walk.js";
-import { call, type Code, code, compare, joinCode, negate, not, or, pure } from "../code.js";
+import { call, type Code, code, compare, negate, not, or, pure } from "../code.js";
 import type { SchemaNode } from "../../graph.js";
 import {
   callStatement,
@@ -188,8 +188,8 @@ function checksTypeFirst(node: SchemaNode): boolean {
 }
 
 /**
- * `required`: a failure for each missing property. A collector checks several through a
- * module-level list (`collectRequired` in the run-time).
+ * `required`: a failure for each missing property. A collector with several, when one is missing,
+ * reports them through a module-level list (`collectRequired` in the run-time).
  */
 function requiredStatements(
   site: Site,
@@ -197,9 +197,10 @@ function requiredStatements(
   required: readonly string[],
   typeChecksMissing: ReadonlySet<string>,
 ): Statement[] {
-  const missing = required.map((name): Statement => ({
+  const conditions = required.map((name) => compare(ownProperty(site.value, name), "===", code`undefined`));
+  const missing = required.map((name, index): Statement => ({
     kind: "fail-if",
-    condition: compare(ownProperty(site.value, name), "===", code`undefined`),
+    condition: conditions[index]!,
     failure: failure(site, "required", code`{ missingProperty: ${name} }`),
   }));
   const checks = missing.filter((_, index) => !typeChecksMissing.has(required[index]!));
@@ -208,7 +209,9 @@ function requiredStatements(
   const list = module.constant(`${module.baseName(site.node)}Required`, code`${required}`, { key: `required ${JSON.stringify(required)}` });
   const schemaPath = schemaPathExpression(context.scope, `#${site.node.pointer}`);
   const collect = code`${call(module.runtime("collectRequired"), site.value, list, pathExpression(site.path), code`errors`, schemaPath)};`;
-  return [{ kind: "by-mode", check: checks, collect: [{ kind: "snippet", code: collect }] }];
+  // The reads here are the check's, fast where the names are known; the list is read only when one is missing.
+  const anyMissing: Statement = { kind: "if", condition: or(...conditions), then: [{ kind: "snippet", code: collect }] };
+  return [{ kind: "by-mode", check: checks, collect: [anyMissing] }];
 }
 
 /** `required` and `properties`: each required property is present, and each present property valid. */
@@ -220,46 +223,16 @@ function propertyStatements(site: Site, context: CompileContext, properties: rea
   // with a `type` check: `undefined` has no JSON type, so that check fails on it (one read, not two).
   const typeChecksMissing = new Set(required.filter((name) => nodes.has(name) && checksTypeFirst(nodes.get(name)!)));
   const statements: Statement[] = requiredStatements(site, context, required, typeChecksMissing);
-  const checks: Statement[] = [];
-  const table: { name: string; collect: Code; key: string }[] = [];
   for (const [name, node] of nodes) {
     if (node.schema === true) continue;
     const local = context.scope.local(name);
     const body = context.compileSubschema({ node, value: local, path: [...site.path, `/${escapePointerToken(name)}`] });
     if (body.length === 0) continue;
-    checks.push({ kind: "const", name: local, value: ownProperty(site.value, name) });
-    checks.push(
-      ...(typeChecksMissing.has(name) ? body : [{ kind: "if", condition: compare(local, "!==", code`undefined`), then: body } as const]),
-    );
-    table.push({ name, ...context.propertyCollector(node) });
+    statements.push({ kind: "const", name: local, value: ownProperty(site.value, name) });
+    const present: Statement = { kind: "if", condition: compare(local, "!==", code`undefined`), then: body };
+    statements.push(typeChecksMissing.has(name) ? { kind: "by-mode", check: body, collect: [present] } : present);
   }
-  if (table.length === 0) return statements;
-  return [...statements, { kind: "by-mode", check: checks, collect: [collectPropertiesStatement(site, context, table)] }];
-}
-
-/**
- * A collector checks `properties` through a module-level table of the properties and their
- * schemas' collectors (`collectProperties` in the run-time): equal schemas share a collector, so
- * each is written once, not at every property that has it.
- */
-function collectPropertiesStatement(
-  site: Site,
-  context: CompileContext,
-  table: readonly { name: string; collect: Code; key: string }[],
-): Statement {
-  const { module } = context;
-  const entries = table.map(({ name, collect }) => code`[${name}, ${collect}]`);
-  // prettier breaks an array of two or more arrays one per line, fitting or not. `as const` keeps
-  // each entry a pair for `collectProperties` (and is shorter than a type, so `= [` fits its line).
-  const value = entries.length === 1 ? code`[${entries[0]!}] as const` : code`[\n${joinCode(entries, ",\n")},\n] as const`;
-  const list = module.constant(`${module.baseName(site.node)}Properties`, value, {
-    key: `properties ${JSON.stringify(table.map(({ name, key }) => [name, key]))}`,
-  });
-  const schemaPath = schemaPathExpression(context.scope, `#${site.node.pointer}`);
-  return {
-    kind: "snippet",
-    code: code`${call(module.runtime("collectProperties"), site.value, list, pathExpression(site.path), code`errors`, schemaPath)};`,
-  };
+  return statements;
 }
 
 /** `additionalProperties`: every property that neither `properties` nor `patternProperties` names. */

@@ -91,38 +91,35 @@ export function collectActiveSCIMConnectionErrors(
       );
     }
     const connection_id = value.connection_id;
-    if (connection_id !== undefined) {
-      if (typeof connection_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/connection_id",
-          schemaPath + "/properties/connection_id",
-        );
-    }
+    if (connection_id !== undefined && typeof connection_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/connection_id",
+        schemaPath + "/properties/connection_id",
+      );
     const display_name = value.display_name;
-    if (display_name !== undefined) {
-      if (typeof display_name !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/display_name",
-          schemaPath + "/properties/display_name",
-        );
-    }
+    if (display_name !== undefined && typeof display_name !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/display_name",
+        schemaPath + "/properties/display_name",
+      );
     const bearer_token_last_four = value.bearer_token_last_four;
-    if (bearer_token_last_four !== undefined) {
-      if (typeof bearer_token_last_four !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/bearer_token_last_four",
-          schemaPath + "/properties/bearer_token_last_four",
-        );
-    }
+    if (
+      bearer_token_last_four !== undefined &&
+      typeof bearer_token_last_four !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/bearer_token_last_four",
+        schemaPath + "/properties/bearer_token_last_four",
+      );
     const bearer_token_expires_at = value.bearer_token_expires_at;
     if (bearer_token_expires_at !== undefined) {
       if (typeof bearer_token_expires_at !== "string")

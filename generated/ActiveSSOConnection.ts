@@ -79,38 +79,35 @@ export function collectActiveSSOConnectionErrors(
       );
     }
     const connection_id = value.connection_id;
-    if (connection_id !== undefined) {
-      if (typeof connection_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/connection_id",
-          schemaPath + "/properties/connection_id",
-        );
-    }
+    if (connection_id !== undefined && typeof connection_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/connection_id",
+        schemaPath + "/properties/connection_id",
+      );
     const display_name = value.display_name;
-    if (display_name !== undefined) {
-      if (typeof display_name !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/display_name",
-          schemaPath + "/properties/display_name",
-        );
-    }
+    if (display_name !== undefined && typeof display_name !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/display_name",
+        schemaPath + "/properties/display_name",
+      );
     const identity_provider = value.identity_provider;
-    if (identity_provider !== undefined) {
-      if (typeof identity_provider !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/identity_provider",
-          schemaPath + "/properties/identity_provider",
-        );
-    }
+    if (
+      identity_provider !== undefined &&
+      typeof identity_provider !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/identity_provider",
+        schemaPath + "/properties/identity_provider",
+      );
   }
 }
 

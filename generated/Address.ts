@@ -117,93 +117,77 @@ export function collectAddressErrors(
       );
     }
     const formatted = value.formatted;
-    if (formatted !== undefined) {
-      if (typeof formatted !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/formatted",
-          schemaPath + "/properties/formatted",
-        );
-    }
+    if (formatted !== undefined && typeof formatted !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/formatted",
+        schemaPath + "/properties/formatted",
+      );
     const street_address = value.street_address;
-    if (street_address !== undefined) {
-      if (typeof street_address !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/street_address",
-          schemaPath + "/properties/street_address",
-        );
-    }
+    if (street_address !== undefined && typeof street_address !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/street_address",
+        schemaPath + "/properties/street_address",
+      );
     const locality = value.locality;
-    if (locality !== undefined) {
-      if (typeof locality !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/locality",
-          schemaPath + "/properties/locality",
-        );
-    }
+    if (locality !== undefined && typeof locality !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/locality",
+        schemaPath + "/properties/locality",
+      );
     const region = value.region;
-    if (region !== undefined) {
-      if (typeof region !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/region",
-          schemaPath + "/properties/region",
-        );
-    }
+    if (region !== undefined && typeof region !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/region",
+        schemaPath + "/properties/region",
+      );
     const postal_code = value.postal_code;
-    if (postal_code !== undefined) {
-      if (typeof postal_code !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/postal_code",
-          schemaPath + "/properties/postal_code",
-        );
-    }
+    if (postal_code !== undefined && typeof postal_code !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/postal_code",
+        schemaPath + "/properties/postal_code",
+      );
     const country = value.country;
-    if (country !== undefined) {
-      if (typeof country !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/country",
-          schemaPath + "/properties/country",
-        );
-    }
+    if (country !== undefined && typeof country !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/country",
+        schemaPath + "/properties/country",
+      );
     const type = value.type;
-    if (type !== undefined) {
-      if (typeof type !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/type",
-          schemaPath + "/properties/type",
-        );
-    }
+    if (type !== undefined && typeof type !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/type",
+        schemaPath + "/properties/type",
+      );
     const primary = value.primary;
-    if (primary !== undefined) {
-      if (typeof primary !== "boolean")
-        pushError(
-          errors,
-          "type",
-          { type: "boolean" },
-          instancePath + "/primary",
-          schemaPath + "/properties/primary",
-        );
-    }
+    if (primary !== undefined && typeof primary !== "boolean")
+      pushError(
+        errors,
+        "type",
+        { type: "boolean" },
+        instancePath + "/primary",
+        schemaPath + "/properties/primary",
+      );
   }
 }
 

@@ -82,27 +82,23 @@ export function collectCustomRoleErrors(
       );
     }
     const role_id = value.role_id;
-    if (role_id !== undefined) {
-      if (typeof role_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/role_id",
-          schemaPath + "/properties/role_id",
-        );
-    }
+    if (role_id !== undefined && typeof role_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/role_id",
+        schemaPath + "/properties/role_id",
+      );
     const description = value.description;
-    if (description !== undefined) {
-      if (typeof description !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/description",
-          schemaPath + "/properties/description",
-        );
-    }
+    if (description !== undefined && typeof description !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/description",
+        schemaPath + "/properties/description",
+      );
     const permissions = value.permissions;
     if (permissions !== undefined) {
       if (!Array.isArray(permissions))

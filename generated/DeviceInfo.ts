@@ -115,16 +115,14 @@ export function collectDeviceInfoErrors(
         schemaPath,
       );
     const visitor_id = value.visitor_id;
-    if (visitor_id !== undefined) {
-      if (typeof visitor_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/visitor_id",
-          schemaPath + "/properties/visitor_id",
-        );
-    }
+    if (visitor_id !== undefined && typeof visitor_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/visitor_id",
+        schemaPath + "/properties/visitor_id",
+      );
     const visitor_id_details = value.visitor_id_details;
     if (visitor_id_details !== undefined) {
       collectDeviceAttributeDetailsErrors(
@@ -134,16 +132,14 @@ export function collectDeviceInfoErrors(
       );
     }
     const ip_address = value.ip_address;
-    if (ip_address !== undefined) {
-      if (typeof ip_address !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/ip_address",
-          schemaPath + "/properties/ip_address",
-        );
-    }
+    if (ip_address !== undefined && typeof ip_address !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/ip_address",
+        schemaPath + "/properties/ip_address",
+      );
     const ip_address_details = value.ip_address_details;
     if (ip_address_details !== undefined) {
       collectDeviceAttributeDetailsErrors(
@@ -153,38 +149,32 @@ export function collectDeviceInfoErrors(
       );
     }
     const ip_geo_city = value.ip_geo_city;
-    if (ip_geo_city !== undefined) {
-      if (typeof ip_geo_city !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/ip_geo_city",
-          schemaPath + "/properties/ip_geo_city",
-        );
-    }
+    if (ip_geo_city !== undefined && typeof ip_geo_city !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/ip_geo_city",
+        schemaPath + "/properties/ip_geo_city",
+      );
     const ip_geo_region = value.ip_geo_region;
-    if (ip_geo_region !== undefined) {
-      if (typeof ip_geo_region !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/ip_geo_region",
-          schemaPath + "/properties/ip_geo_region",
-        );
-    }
+    if (ip_geo_region !== undefined && typeof ip_geo_region !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/ip_geo_region",
+        schemaPath + "/properties/ip_geo_region",
+      );
     const ip_geo_country = value.ip_geo_country;
-    if (ip_geo_country !== undefined) {
-      if (typeof ip_geo_country !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/ip_geo_country",
-          schemaPath + "/properties/ip_geo_country",
-        );
-    }
+    if (ip_geo_country !== undefined && typeof ip_geo_country !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/ip_geo_country",
+        schemaPath + "/properties/ip_geo_country",
+      );
     const ip_geo_country_details = value.ip_geo_country_details;
     if (ip_geo_country_details !== undefined) {
       collectDeviceAttributeDetailsErrors(

@@ -65,27 +65,23 @@ export function collectEmailImplicitRoleAssignmentErrors(
       );
     }
     const domain = value.domain;
-    if (domain !== undefined) {
-      if (typeof domain !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/domain",
-          schemaPath + "/properties/domain",
-        );
-    }
+    if (domain !== undefined && typeof domain !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/domain",
+        schemaPath + "/properties/domain",
+      );
     const role_id = value.role_id;
-    if (role_id !== undefined) {
-      if (typeof role_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/role_id",
-          schemaPath + "/properties/role_id",
-        );
-    }
+    if (role_id !== undefined && typeof role_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/role_id",
+        schemaPath + "/properties/role_id",
+      );
   }
 }
 

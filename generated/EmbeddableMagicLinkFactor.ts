@@ -55,16 +55,14 @@ export function collectEmbeddableMagicLinkFactorErrors(
         schemaPath,
       );
     const embedded_id = value.embedded_id;
-    if (embedded_id !== undefined) {
-      if (typeof embedded_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/embedded_id",
-          schemaPath + "/properties/embedded_id",
-        );
-    }
+    if (embedded_id !== undefined && typeof embedded_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/embedded_id",
+        schemaPath + "/properties/embedded_id",
+      );
   }
 }
 

@@ -102,60 +102,50 @@ export function collectEnterpriseExtensionErrors(
       );
     }
     const employee_number = value.employee_number;
-    if (employee_number !== undefined) {
-      if (typeof employee_number !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/employee_number",
-          schemaPath + "/properties/employee_number",
-        );
-    }
+    if (employee_number !== undefined && typeof employee_number !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/employee_number",
+        schemaPath + "/properties/employee_number",
+      );
     const cost_center = value.cost_center;
-    if (cost_center !== undefined) {
-      if (typeof cost_center !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/cost_center",
-          schemaPath + "/properties/cost_center",
-        );
-    }
+    if (cost_center !== undefined && typeof cost_center !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/cost_center",
+        schemaPath + "/properties/cost_center",
+      );
     const division = value.division;
-    if (division !== undefined) {
-      if (typeof division !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/division",
-          schemaPath + "/properties/division",
-        );
-    }
+    if (division !== undefined && typeof division !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/division",
+        schemaPath + "/properties/division",
+      );
     const department = value.department;
-    if (department !== undefined) {
-      if (typeof department !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/department",
-          schemaPath + "/properties/department",
-        );
-    }
+    if (department !== undefined && typeof department !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/department",
+        schemaPath + "/properties/department",
+      );
     const organization = value.organization;
-    if (organization !== undefined) {
-      if (typeof organization !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/organization",
-          schemaPath + "/properties/organization",
-        );
-    }
+    if (organization !== undefined && typeof organization !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/organization",
+        schemaPath + "/properties/organization",
+      );
     const manager = value.manager;
     if (manager !== undefined) {
       collectManagerErrors(manager, instancePath + "/manager", errors);

@@ -55,16 +55,14 @@ export function collectGoogleOAuthExchangeFactorErrors(
         schemaPath,
       );
     const email_id = value.email_id;
-    if (email_id !== undefined) {
-      if (typeof email_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/email_id",
-          schemaPath + "/properties/email_id",
-        );
-    }
+    if (email_id !== undefined && typeof email_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/email_id",
+        schemaPath + "/properties/email_id",
+      );
   }
 }
 

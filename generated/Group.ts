@@ -57,27 +57,23 @@ export function collectGroupErrors(
       collectRequired(value, GROUP_REQUIRED, instancePath, errors, schemaPath);
     }
     const value2 = value.value;
-    if (value2 !== undefined) {
-      if (typeof value2 !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/value",
-          schemaPath + "/properties/value",
-        );
-    }
+    if (value2 !== undefined && typeof value2 !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/value",
+        schemaPath + "/properties/value",
+      );
     const display = value.display;
-    if (display !== undefined) {
-      if (typeof display !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/display",
-          schemaPath + "/properties/display",
-        );
-    }
+    if (display !== undefined && typeof display !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/display",
+        schemaPath + "/properties/display",
+      );
   }
 }
 

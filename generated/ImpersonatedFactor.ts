@@ -71,27 +71,26 @@ export function collectImpersonatedFactorErrors(
       );
     }
     const impersonator_id = value.impersonator_id;
-    if (impersonator_id !== undefined) {
-      if (typeof impersonator_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/impersonator_id",
-          schemaPath + "/properties/impersonator_id",
-        );
-    }
+    if (impersonator_id !== undefined && typeof impersonator_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/impersonator_id",
+        schemaPath + "/properties/impersonator_id",
+      );
     const impersonator_email_address = value.impersonator_email_address;
-    if (impersonator_email_address !== undefined) {
-      if (typeof impersonator_email_address !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/impersonator_email_address",
-          schemaPath + "/properties/impersonator_email_address",
-        );
-    }
+    if (
+      impersonator_email_address !== undefined &&
+      typeof impersonator_email_address !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/impersonator_email_address",
+        schemaPath + "/properties/impersonator_email_address",
+      );
   }
 }
 

@@ -73,38 +73,32 @@ export function collectManagerErrors(
       );
     }
     const value2 = value.value;
-    if (value2 !== undefined) {
-      if (typeof value2 !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/value",
-          schemaPath + "/properties/value",
-        );
-    }
+    if (value2 !== undefined && typeof value2 !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/value",
+        schemaPath + "/properties/value",
+      );
     const ref = value.ref;
-    if (ref !== undefined) {
-      if (typeof ref !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/ref",
-          schemaPath + "/properties/ref",
-        );
-    }
+    if (ref !== undefined && typeof ref !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/ref",
+        schemaPath + "/properties/ref",
+      );
     const display_name = value.display_name;
-    if (display_name !== undefined) {
-      if (typeof display_name !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/display_name",
-          schemaPath + "/properties/display_name",
-        );
-    }
+    if (display_name !== undefined && typeof display_name !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/display_name",
+        schemaPath + "/properties/display_name",
+      );
   }
 }
 

@@ -322,60 +322,50 @@ export function collectMemberErrors(
       collectRequired(value, MEMBER_REQUIRED, instancePath, errors, schemaPath);
     }
     const organization_id = value.organization_id;
-    if (organization_id !== undefined) {
-      if (typeof organization_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/organization_id",
-          schemaPath + "/properties/organization_id",
-        );
-    }
+    if (organization_id !== undefined && typeof organization_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/organization_id",
+        schemaPath + "/properties/organization_id",
+      );
     const member_id = value.member_id;
-    if (member_id !== undefined) {
-      if (typeof member_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/member_id",
-          schemaPath + "/properties/member_id",
-        );
-    }
+    if (member_id !== undefined && typeof member_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/member_id",
+        schemaPath + "/properties/member_id",
+      );
     const email_address = value.email_address;
-    if (email_address !== undefined) {
-      if (typeof email_address !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/email_address",
-          schemaPath + "/properties/email_address",
-        );
-    }
+    if (email_address !== undefined && typeof email_address !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/email_address",
+        schemaPath + "/properties/email_address",
+      );
     const status = value.status;
-    if (status !== undefined) {
-      if (typeof status !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/status",
-          schemaPath + "/properties/status",
-        );
-    }
+    if (status !== undefined && typeof status !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/status",
+        schemaPath + "/properties/status",
+      );
     const name = value.name;
-    if (name !== undefined) {
-      if (typeof name !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/name",
-          schemaPath + "/properties/name",
-        );
-    }
+    if (name !== undefined && typeof name !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/name",
+        schemaPath + "/properties/name",
+      );
     const sso_registrations = value.sso_registrations;
     if (sso_registrations !== undefined) {
       if (!Array.isArray(sso_registrations))
@@ -398,27 +388,26 @@ export function collectMemberErrors(
       }
     }
     const is_breakglass = value.is_breakglass;
-    if (is_breakglass !== undefined) {
-      if (typeof is_breakglass !== "boolean")
-        pushError(
-          errors,
-          "type",
-          { type: "boolean" },
-          instancePath + "/is_breakglass",
-          schemaPath + "/properties/is_breakglass",
-        );
-    }
+    if (is_breakglass !== undefined && typeof is_breakglass !== "boolean")
+      pushError(
+        errors,
+        "type",
+        { type: "boolean" },
+        instancePath + "/is_breakglass",
+        schemaPath + "/properties/is_breakglass",
+      );
     const member_password_id = value.member_password_id;
-    if (member_password_id !== undefined) {
-      if (typeof member_password_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/member_password_id",
-          schemaPath + "/properties/member_password_id",
-        );
-    }
+    if (
+      member_password_id !== undefined &&
+      typeof member_password_id !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/member_password_id",
+        schemaPath + "/properties/member_password_id",
+      );
     const oauth_registrations = value.oauth_registrations;
     if (oauth_registrations !== undefined) {
       if (!Array.isArray(oauth_registrations))
@@ -441,49 +430,50 @@ export function collectMemberErrors(
       }
     }
     const email_address_verified = value.email_address_verified;
-    if (email_address_verified !== undefined) {
-      if (typeof email_address_verified !== "boolean")
-        pushError(
-          errors,
-          "type",
-          { type: "boolean" },
-          instancePath + "/email_address_verified",
-          schemaPath + "/properties/email_address_verified",
-        );
-    }
+    if (
+      email_address_verified !== undefined &&
+      typeof email_address_verified !== "boolean"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "boolean" },
+        instancePath + "/email_address_verified",
+        schemaPath + "/properties/email_address_verified",
+      );
     const mfa_phone_number_verified = value.mfa_phone_number_verified;
-    if (mfa_phone_number_verified !== undefined) {
-      if (typeof mfa_phone_number_verified !== "boolean")
-        pushError(
-          errors,
-          "type",
-          { type: "boolean" },
-          instancePath + "/mfa_phone_number_verified",
-          schemaPath + "/properties/mfa_phone_number_verified",
-        );
-    }
+    if (
+      mfa_phone_number_verified !== undefined &&
+      typeof mfa_phone_number_verified !== "boolean"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "boolean" },
+        instancePath + "/mfa_phone_number_verified",
+        schemaPath + "/properties/mfa_phone_number_verified",
+      );
     const is_admin = value.is_admin;
-    if (is_admin !== undefined) {
-      if (typeof is_admin !== "boolean")
-        pushError(
-          errors,
-          "type",
-          { type: "boolean" },
-          instancePath + "/is_admin",
-          schemaPath + "/properties/is_admin",
-        );
-    }
+    if (is_admin !== undefined && typeof is_admin !== "boolean")
+      pushError(
+        errors,
+        "type",
+        { type: "boolean" },
+        instancePath + "/is_admin",
+        schemaPath + "/properties/is_admin",
+      );
     const totp_registration_id = value.totp_registration_id;
-    if (totp_registration_id !== undefined) {
-      if (typeof totp_registration_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/totp_registration_id",
-          schemaPath + "/properties/totp_registration_id",
-        );
-    }
+    if (
+      totp_registration_id !== undefined &&
+      typeof totp_registration_id !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/totp_registration_id",
+        schemaPath + "/properties/totp_registration_id",
+      );
     const retired_email_addresses = value.retired_email_addresses;
     if (retired_email_addresses !== undefined) {
       if (!Array.isArray(retired_email_addresses))
@@ -510,49 +500,44 @@ export function collectMemberErrors(
       }
     }
     const is_locked = value.is_locked;
-    if (is_locked !== undefined) {
-      if (typeof is_locked !== "boolean")
-        pushError(
-          errors,
-          "type",
-          { type: "boolean" },
-          instancePath + "/is_locked",
-          schemaPath + "/properties/is_locked",
-        );
-    }
+    if (is_locked !== undefined && typeof is_locked !== "boolean")
+      pushError(
+        errors,
+        "type",
+        { type: "boolean" },
+        instancePath + "/is_locked",
+        schemaPath + "/properties/is_locked",
+      );
     const mfa_enrolled = value.mfa_enrolled;
-    if (mfa_enrolled !== undefined) {
-      if (typeof mfa_enrolled !== "boolean")
-        pushError(
-          errors,
-          "type",
-          { type: "boolean" },
-          instancePath + "/mfa_enrolled",
-          schemaPath + "/properties/mfa_enrolled",
-        );
-    }
+    if (mfa_enrolled !== undefined && typeof mfa_enrolled !== "boolean")
+      pushError(
+        errors,
+        "type",
+        { type: "boolean" },
+        instancePath + "/mfa_enrolled",
+        schemaPath + "/properties/mfa_enrolled",
+      );
     const mfa_phone_number = value.mfa_phone_number;
-    if (mfa_phone_number !== undefined) {
-      if (typeof mfa_phone_number !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/mfa_phone_number",
-          schemaPath + "/properties/mfa_phone_number",
-        );
-    }
+    if (mfa_phone_number !== undefined && typeof mfa_phone_number !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/mfa_phone_number",
+        schemaPath + "/properties/mfa_phone_number",
+      );
     const default_mfa_method = value.default_mfa_method;
-    if (default_mfa_method !== undefined) {
-      if (typeof default_mfa_method !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/default_mfa_method",
-          schemaPath + "/properties/default_mfa_method",
-        );
-    }
+    if (
+      default_mfa_method !== undefined &&
+      typeof default_mfa_method !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/default_mfa_method",
+        schemaPath + "/properties/default_mfa_method",
+      );
     const roles = value.roles;
     if (roles !== undefined) {
       if (!Array.isArray(roles))
@@ -651,16 +636,14 @@ export function collectMemberErrors(
       );
     }
     const external_id = value.external_id;
-    if (external_id !== undefined) {
-      if (typeof external_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/external_id",
-          schemaPath + "/properties/external_id",
-        );
-    }
+    if (external_id !== undefined && typeof external_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/external_id",
+        schemaPath + "/properties/external_id",
+      );
     const lock_created_at = value.lock_created_at;
     if (lock_created_at !== undefined) {
       if (typeof lock_created_at !== "string")

@@ -65,16 +65,14 @@ export function collectMemberRoleSourceErrors(
         schemaPath,
       );
     const type = value.type;
-    if (type !== undefined) {
-      if (typeof type !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/type",
-          schemaPath + "/properties/type",
-        );
-    }
+    if (type !== undefined && typeof type !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/type",
+        schemaPath + "/properties/type",
+      );
     const details = value.details;
     if (details !== undefined) {
       if (!isJsonObject(details))

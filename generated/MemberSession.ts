@@ -158,27 +158,26 @@ export function collectMemberSessionErrors(
       );
     }
     const member_session_id = value.member_session_id;
-    if (member_session_id !== undefined) {
-      if (typeof member_session_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/member_session_id",
-          schemaPath + "/properties/member_session_id",
-        );
-    }
+    if (
+      member_session_id !== undefined &&
+      typeof member_session_id !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/member_session_id",
+        schemaPath + "/properties/member_session_id",
+      );
     const member_id = value.member_id;
-    if (member_id !== undefined) {
-      if (typeof member_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/member_id",
-          schemaPath + "/properties/member_id",
-        );
-    }
+    if (member_id !== undefined && typeof member_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/member_id",
+        schemaPath + "/properties/member_id",
+      );
     const started_at = value.started_at;
     if (started_at !== undefined) {
       if (typeof started_at !== "string")
@@ -264,16 +263,14 @@ export function collectMemberSessionErrors(
       }
     }
     const organization_id = value.organization_id;
-    if (organization_id !== undefined) {
-      if (typeof organization_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/organization_id",
-          schemaPath + "/properties/organization_id",
-        );
-    }
+    if (organization_id !== undefined && typeof organization_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/organization_id",
+        schemaPath + "/properties/organization_id",
+      );
     const roles = value.roles;
     if (roles !== undefined) {
       if (!Array.isArray(roles))
@@ -299,16 +296,17 @@ export function collectMemberSessionErrors(
       }
     }
     const organization_slug = value.organization_slug;
-    if (organization_slug !== undefined) {
-      if (typeof organization_slug !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/organization_slug",
-          schemaPath + "/properties/organization_slug",
-        );
-    }
+    if (
+      organization_slug !== undefined &&
+      typeof organization_slug !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/organization_slug",
+        schemaPath + "/properties/organization_slug",
+      );
     const custom_claims = value.custom_claims;
     if (custom_claims !== undefined) {
       if (!isJsonObject(custom_claims))

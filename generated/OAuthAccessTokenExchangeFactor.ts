@@ -55,16 +55,14 @@ export function collectOAuthAccessTokenExchangeFactorErrors(
         schemaPath,
       );
     const client_id = value.client_id;
-    if (client_id !== undefined) {
-      if (typeof client_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/client_id",
-          schemaPath + "/properties/client_id",
-        );
-    }
+    if (client_id !== undefined && typeof client_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/client_id",
+        schemaPath + "/properties/client_id",
+      );
   }
 }
 

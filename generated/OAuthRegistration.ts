@@ -95,60 +95,56 @@ export function collectOAuthRegistrationErrors(
       );
     }
     const provider_type = value.provider_type;
-    if (provider_type !== undefined) {
-      if (typeof provider_type !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/provider_type",
-          schemaPath + "/properties/provider_type",
-        );
-    }
+    if (provider_type !== undefined && typeof provider_type !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/provider_type",
+        schemaPath + "/properties/provider_type",
+      );
     const provider_subject = value.provider_subject;
-    if (provider_subject !== undefined) {
-      if (typeof provider_subject !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/provider_subject",
-          schemaPath + "/properties/provider_subject",
-        );
-    }
+    if (provider_subject !== undefined && typeof provider_subject !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/provider_subject",
+        schemaPath + "/properties/provider_subject",
+      );
     const member_oauth_registration_id = value.member_oauth_registration_id;
-    if (member_oauth_registration_id !== undefined) {
-      if (typeof member_oauth_registration_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/member_oauth_registration_id",
-          schemaPath + "/properties/member_oauth_registration_id",
-        );
-    }
+    if (
+      member_oauth_registration_id !== undefined &&
+      typeof member_oauth_registration_id !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/member_oauth_registration_id",
+        schemaPath + "/properties/member_oauth_registration_id",
+      );
     const profile_picture_url = value.profile_picture_url;
-    if (profile_picture_url !== undefined) {
-      if (typeof profile_picture_url !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/profile_picture_url",
-          schemaPath + "/properties/profile_picture_url",
-        );
-    }
+    if (
+      profile_picture_url !== undefined &&
+      typeof profile_picture_url !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/profile_picture_url",
+        schemaPath + "/properties/profile_picture_url",
+      );
     const locale = value.locale;
-    if (locale !== undefined) {
-      if (typeof locale !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/locale",
-          schemaPath + "/properties/locale",
-        );
-    }
+    if (locale !== undefined && typeof locale !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/locale",
+        schemaPath + "/properties/locale",
+      );
   }
 }
 

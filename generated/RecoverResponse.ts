@@ -161,27 +161,23 @@ export function collectRecoverResponseErrors(
       );
     }
     const request_id = value.request_id;
-    if (request_id !== undefined) {
-      if (typeof request_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/request_id",
-          schemaPath + "/properties/request_id",
-        );
-    }
+    if (request_id !== undefined && typeof request_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/request_id",
+        schemaPath + "/properties/request_id",
+      );
     const member_id = value.member_id;
-    if (member_id !== undefined) {
-      if (typeof member_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/member_id",
-          schemaPath + "/properties/member_id",
-        );
-    }
+    if (member_id !== undefined && typeof member_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/member_id",
+        schemaPath + "/properties/member_id",
+      );
     const member = value.member;
     if (member !== undefined) {
       collectMemberErrors(member, instancePath + "/member", errors);
@@ -195,27 +191,23 @@ export function collectRecoverResponseErrors(
       );
     }
     const session_token = value.session_token;
-    if (session_token !== undefined) {
-      if (typeof session_token !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/session_token",
-          schemaPath + "/properties/session_token",
-        );
-    }
+    if (session_token !== undefined && typeof session_token !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/session_token",
+        schemaPath + "/properties/session_token",
+      );
     const session_jwt = value.session_jwt;
-    if (session_jwt !== undefined) {
-      if (typeof session_jwt !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/session_jwt",
-          schemaPath + "/properties/session_jwt",
-        );
-    }
+    if (session_jwt !== undefined && typeof session_jwt !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/session_jwt",
+        schemaPath + "/properties/session_jwt",
+      );
     const recovery_codes_remaining = value.recovery_codes_remaining;
     if (recovery_codes_remaining !== undefined) {
       if (!Number.isInteger(recovery_codes_remaining))
@@ -226,16 +218,17 @@ export function collectRecoverResponseErrors(
           instancePath + "/recovery_codes_remaining",
           schemaPath + "/properties/recovery_codes_remaining",
         );
-      if (typeof recovery_codes_remaining === "number") {
-        if (!formats.isInt32(recovery_codes_remaining))
-          pushError(
-            errors,
-            "format",
-            { format: "int32" },
-            instancePath + "/recovery_codes_remaining",
-            schemaPath + "/properties/recovery_codes_remaining",
-          );
-      }
+      if (
+        typeof recovery_codes_remaining === "number" &&
+        !formats.isInt32(recovery_codes_remaining)
+      )
+        pushError(
+          errors,
+          "format",
+          { format: "int32" },
+          instancePath + "/recovery_codes_remaining",
+          schemaPath + "/properties/recovery_codes_remaining",
+        );
     }
     const status_code = value.status_code;
     if (status_code !== undefined) {
@@ -247,16 +240,14 @@ export function collectRecoverResponseErrors(
           instancePath + "/status_code",
           schemaPath + "/properties/status_code",
         );
-      if (typeof status_code === "number") {
-        if (!formats.isInt32(status_code))
-          pushError(
-            errors,
-            "format",
-            { format: "int32" },
-            instancePath + "/status_code",
-            schemaPath + "/properties/status_code",
-          );
-      }
+      if (typeof status_code === "number" && !formats.isInt32(status_code))
+        pushError(
+          errors,
+          "format",
+          { format: "int32" },
+          instancePath + "/status_code",
+          schemaPath + "/properties/status_code",
+        );
     }
     const member_session = value.member_session;
     if (member_session !== undefined) {

@@ -63,27 +63,23 @@ export function collectRetiredEmailErrors(
       );
     }
     const email_id = value.email_id;
-    if (email_id !== undefined) {
-      if (typeof email_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/email_id",
-          schemaPath + "/properties/email_id",
-        );
-    }
+    if (email_id !== undefined && typeof email_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/email_id",
+        schemaPath + "/properties/email_id",
+      );
     const email_address = value.email_address;
-    if (email_address !== undefined) {
-      if (typeof email_address !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/email_address",
-          schemaPath + "/properties/email_address",
-        );
-    }
+    if (email_address !== undefined && typeof email_address !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/email_address",
+        schemaPath + "/properties/email_address",
+      );
   }
 }
 

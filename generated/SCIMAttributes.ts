@@ -308,49 +308,41 @@ export function collectSCIMAttributesErrors(
       );
     }
     const user_name = value.user_name;
-    if (user_name !== undefined) {
-      if (typeof user_name !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/user_name",
-          schemaPath + "/properties/user_name",
-        );
-    }
+    if (user_name !== undefined && typeof user_name !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/user_name",
+        schemaPath + "/properties/user_name",
+      );
     const id = value.id;
-    if (id !== undefined) {
-      if (typeof id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/id",
-          schemaPath + "/properties/id",
-        );
-    }
+    if (id !== undefined && typeof id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/id",
+        schemaPath + "/properties/id",
+      );
     const external_id = value.external_id;
-    if (external_id !== undefined) {
-      if (typeof external_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/external_id",
-          schemaPath + "/properties/external_id",
-        );
-    }
+    if (external_id !== undefined && typeof external_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/external_id",
+        schemaPath + "/properties/external_id",
+      );
     const active = value.active;
-    if (active !== undefined) {
-      if (typeof active !== "boolean")
-        pushError(
-          errors,
-          "type",
-          { type: "boolean" },
-          instancePath + "/active",
-          schemaPath + "/properties/active",
-        );
-    }
+    if (active !== undefined && typeof active !== "boolean")
+      pushError(
+        errors,
+        "type",
+        { type: "boolean" },
+        instancePath + "/active",
+        schemaPath + "/properties/active",
+      );
     const groups = value.groups;
     if (groups !== undefined) {
       if (!Array.isArray(groups))
@@ -369,93 +361,80 @@ export function collectSCIMAttributesErrors(
       }
     }
     const display_name = value.display_name;
-    if (display_name !== undefined) {
-      if (typeof display_name !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/display_name",
-          schemaPath + "/properties/display_name",
-        );
-    }
+    if (display_name !== undefined && typeof display_name !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/display_name",
+        schemaPath + "/properties/display_name",
+      );
     const nick_name = value.nick_name;
-    if (nick_name !== undefined) {
-      if (typeof nick_name !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/nick_name",
-          schemaPath + "/properties/nick_name",
-        );
-    }
+    if (nick_name !== undefined && typeof nick_name !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/nick_name",
+        schemaPath + "/properties/nick_name",
+      );
     const profile_url = value.profile_url;
-    if (profile_url !== undefined) {
-      if (typeof profile_url !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/profile_url",
-          schemaPath + "/properties/profile_url",
-        );
-    }
+    if (profile_url !== undefined && typeof profile_url !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/profile_url",
+        schemaPath + "/properties/profile_url",
+      );
     const user_type = value.user_type;
-    if (user_type !== undefined) {
-      if (typeof user_type !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/user_type",
-          schemaPath + "/properties/user_type",
-        );
-    }
+    if (user_type !== undefined && typeof user_type !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/user_type",
+        schemaPath + "/properties/user_type",
+      );
     const title = value.title;
-    if (title !== undefined) {
-      if (typeof title !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/title",
-          schemaPath + "/properties/title",
-        );
-    }
+    if (title !== undefined && typeof title !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/title",
+        schemaPath + "/properties/title",
+      );
     const preferred_language = value.preferred_language;
-    if (preferred_language !== undefined) {
-      if (typeof preferred_language !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/preferred_language",
-          schemaPath + "/properties/preferred_language",
-        );
-    }
+    if (
+      preferred_language !== undefined &&
+      typeof preferred_language !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/preferred_language",
+        schemaPath + "/properties/preferred_language",
+      );
     const locale = value.locale;
-    if (locale !== undefined) {
-      if (typeof locale !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/locale",
-          schemaPath + "/properties/locale",
-        );
-    }
+    if (locale !== undefined && typeof locale !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/locale",
+        schemaPath + "/properties/locale",
+      );
     const timezone = value.timezone;
-    if (timezone !== undefined) {
-      if (typeof timezone !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/timezone",
-          schemaPath + "/properties/timezone",
-        );
-    }
+    if (timezone !== undefined && typeof timezone !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/timezone",
+        schemaPath + "/properties/timezone",
+      );
     const emails = value.emails;
     if (emails !== undefined) {
       if (!Array.isArray(emails))

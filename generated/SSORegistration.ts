@@ -87,38 +87,32 @@ export function collectSSORegistrationErrors(
       );
     }
     const connection_id = value.connection_id;
-    if (connection_id !== undefined) {
-      if (typeof connection_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/connection_id",
-          schemaPath + "/properties/connection_id",
-        );
-    }
+    if (connection_id !== undefined && typeof connection_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/connection_id",
+        schemaPath + "/properties/connection_id",
+      );
     const external_id = value.external_id;
-    if (external_id !== undefined) {
-      if (typeof external_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/external_id",
-          schemaPath + "/properties/external_id",
-        );
-    }
+    if (external_id !== undefined && typeof external_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/external_id",
+        schemaPath + "/properties/external_id",
+      );
     const registration_id = value.registration_id;
-    if (registration_id !== undefined) {
-      if (typeof registration_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/registration_id",
-          schemaPath + "/properties/registration_id",
-        );
-    }
+    if (registration_id !== undefined && typeof registration_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/registration_id",
+        schemaPath + "/properties/registration_id",
+      );
     const sso_attributes = value.sso_attributes;
     if (sso_attributes !== undefined) {
       if (!isJsonObject(sso_attributes))

@@ -55,16 +55,14 @@ export function collectTrustedAuthTokenFactorErrors(
         schemaPath,
       );
     const token_id = value.token_id;
-    if (token_id !== undefined) {
-      if (typeof token_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/token_id",
-          schemaPath + "/properties/token_id",
-        );
-    }
+    if (token_id !== undefined && typeof token_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/token_id",
+        schemaPath + "/properties/token_id",
+      );
   }
 }
 

@@ -73,15 +73,11 @@ export function collectContentVocabularyMetaSchemaErrors(value: unknown, instanc
       pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
       const contentMediaType = value.contentMediaType;
-      if (contentMediaType !== undefined) {
-        if (typeof contentMediaType !== "string")
-          pushError(errors, "type", { type: "string" }, instancePath + "/contentMediaType", schemaPath + "/properties/contentMediaType");
-      }
+      if (contentMediaType !== undefined && typeof contentMediaType !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/contentMediaType", schemaPath + "/properties/contentMediaType");
       const contentEncoding = value.contentEncoding;
-      if (contentEncoding !== undefined) {
-        if (typeof contentEncoding !== "string")
-          pushError(errors, "type", { type: "string" }, instancePath + "/contentEncoding", schemaPath + "/properties/contentEncoding");
-      }
+      if (contentEncoding !== undefined && typeof contentEncoding !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/contentEncoding", schemaPath + "/properties/contentEncoding");
       const contentSchema = value.contentSchema;
       if (contentSchema !== undefined) {
         dynamicTarget("", DYNAMIC_REF_INITIAL).collect(contentSchema, instancePath + "/contentSchema", errors);

@@ -75,15 +75,11 @@ export function collectContentVocabularyMetaSchema2Errors(value: unknown, instan
       pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
       const contentEncoding = value.contentEncoding;
-      if (contentEncoding !== undefined) {
-        if (typeof contentEncoding !== "string")
-          pushError(errors, "type", { type: "string" }, instancePath + "/contentEncoding", schemaPath + "/properties/contentEncoding");
-      }
+      if (contentEncoding !== undefined && typeof contentEncoding !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/contentEncoding", schemaPath + "/properties/contentEncoding");
       const contentMediaType = value.contentMediaType;
-      if (contentMediaType !== undefined) {
-        if (typeof contentMediaType !== "string")
-          pushError(errors, "type", { type: "string" }, instancePath + "/contentMediaType", schemaPath + "/properties/contentMediaType");
-      }
+      if (contentMediaType !== undefined && typeof contentMediaType !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/contentMediaType", schemaPath + "/properties/contentMediaType");
       const contentSchema = value.contentSchema;
       if (contentSchema !== undefined) {
         dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(contentSchema, instancePath + "/contentSchema", errors);

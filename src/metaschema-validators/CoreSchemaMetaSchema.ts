@@ -266,33 +266,23 @@ export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: 
   if (!(isJsonObject(value) || typeof value === "boolean")) pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
   if (isJsonObject(value)) {
     const id = value.$id;
-    if (id !== undefined) {
-      if (typeof id !== "string") pushError(errors, "type", { type: "string" }, instancePath + "/$id", schemaPath + "/properties/$id");
-    }
+    if (id !== undefined && typeof id !== "string")
+      pushError(errors, "type", { type: "string" }, instancePath + "/$id", schemaPath + "/properties/$id");
     const schema = value.$schema;
-    if (schema !== undefined) {
-      if (typeof schema !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/$schema", schemaPath + "/properties/$schema");
-    }
+    if (schema !== undefined && typeof schema !== "string")
+      pushError(errors, "type", { type: "string" }, instancePath + "/$schema", schemaPath + "/properties/$schema");
     const ref = value.$ref;
-    if (ref !== undefined) {
-      if (typeof ref !== "string") pushError(errors, "type", { type: "string" }, instancePath + "/$ref", schemaPath + "/properties/$ref");
-    }
+    if (ref !== undefined && typeof ref !== "string")
+      pushError(errors, "type", { type: "string" }, instancePath + "/$ref", schemaPath + "/properties/$ref");
     const title = value.title;
-    if (title !== undefined) {
-      if (typeof title !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/title", schemaPath + "/properties/title");
-    }
+    if (title !== undefined && typeof title !== "string")
+      pushError(errors, "type", { type: "string" }, instancePath + "/title", schemaPath + "/properties/title");
     const description = value.description;
-    if (description !== undefined) {
-      if (typeof description !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/description", schemaPath + "/properties/description");
-    }
+    if (description !== undefined && typeof description !== "string")
+      pushError(errors, "type", { type: "string" }, instancePath + "/description", schemaPath + "/properties/description");
     const examples = value.examples;
-    if (examples !== undefined) {
-      if (!Array.isArray(examples))
-        pushError(errors, "type", { type: "array" }, instancePath + "/examples", schemaPath + "/properties/examples");
-    }
+    if (examples !== undefined && !Array.isArray(examples))
+      pushError(errors, "type", { type: "array" }, instancePath + "/examples", schemaPath + "/properties/examples");
     const multipleOf = value.multipleOf;
     if (multipleOf !== undefined) {
       if (typeof multipleOf !== "number")
@@ -309,25 +299,17 @@ export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: 
       }
     }
     const maximum = value.maximum;
-    if (maximum !== undefined) {
-      if (typeof maximum !== "number")
-        pushError(errors, "type", { type: "number" }, instancePath + "/maximum", schemaPath + "/properties/maximum");
-    }
+    if (maximum !== undefined && typeof maximum !== "number")
+      pushError(errors, "type", { type: "number" }, instancePath + "/maximum", schemaPath + "/properties/maximum");
     const exclusiveMaximum = value.exclusiveMaximum;
-    if (exclusiveMaximum !== undefined) {
-      if (typeof exclusiveMaximum !== "number")
-        pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMaximum", schemaPath + "/properties/exclusiveMaximum");
-    }
+    if (exclusiveMaximum !== undefined && typeof exclusiveMaximum !== "number")
+      pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMaximum", schemaPath + "/properties/exclusiveMaximum");
     const minimum = value.minimum;
-    if (minimum !== undefined) {
-      if (typeof minimum !== "number")
-        pushError(errors, "type", { type: "number" }, instancePath + "/minimum", schemaPath + "/properties/minimum");
-    }
+    if (minimum !== undefined && typeof minimum !== "number")
+      pushError(errors, "type", { type: "number" }, instancePath + "/minimum", schemaPath + "/properties/minimum");
     const exclusiveMinimum = value.exclusiveMinimum;
-    if (exclusiveMinimum !== undefined) {
-      if (typeof exclusiveMinimum !== "number")
-        pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMinimum", schemaPath + "/properties/exclusiveMinimum");
-    }
+    if (exclusiveMinimum !== undefined && typeof exclusiveMinimum !== "number")
+      pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMinimum", schemaPath + "/properties/exclusiveMinimum");
     const maxLength = value.maxLength;
     if (maxLength !== undefined) {
       collectNonNegativeInteger3Errors(maxLength, instancePath + "/maxLength", errors);
@@ -337,10 +319,8 @@ export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: 
       collectNonNegativeIntegerDefault03Errors(minLength, instancePath + "/minLength", errors);
     }
     const pattern = value.pattern;
-    if (pattern !== undefined) {
-      if (typeof pattern !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/pattern", schemaPath + "/properties/pattern");
-    }
+    if (pattern !== undefined && typeof pattern !== "string")
+      pushError(errors, "type", { type: "string" }, instancePath + "/pattern", schemaPath + "/properties/pattern");
     const additionalItems = value.additionalItems;
     if (additionalItems !== undefined) {
       collectCoreSchemaMetaSchemaErrors(additionalItems, instancePath + "/additionalItems", errors);
@@ -362,10 +342,8 @@ export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: 
       collectNonNegativeIntegerDefault03Errors(minItems, instancePath + "/minItems", errors);
     }
     const uniqueItems = value.uniqueItems;
-    if (uniqueItems !== undefined) {
-      if (typeof uniqueItems !== "boolean")
-        pushError(errors, "type", { type: "boolean" }, instancePath + "/uniqueItems", schemaPath + "/properties/uniqueItems");
-    }
+    if (uniqueItems !== undefined && typeof uniqueItems !== "boolean")
+      pushError(errors, "type", { type: "boolean" }, instancePath + "/uniqueItems", schemaPath + "/properties/uniqueItems");
     const contains = value.contains;
     if (contains !== undefined) {
       collectCoreSchemaMetaSchemaErrors(contains, instancePath + "/contains", errors);
@@ -463,10 +441,8 @@ export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: 
       }
     }
     const format = value.format;
-    if (format !== undefined) {
-      if (typeof format !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/format", schemaPath + "/properties/format");
-    }
+    if (format !== undefined && typeof format !== "string")
+      pushError(errors, "type", { type: "string" }, instancePath + "/format", schemaPath + "/properties/format");
     const allOf = value.allOf;
     if (allOf !== undefined) {
       collectSchemaArray4Errors(allOf, instancePath + "/allOf", errors);
@@ -500,9 +476,7 @@ export function checkNonNegativeInteger3(value: unknown): value is NonNegativeIn
 export function collectNonNegativeInteger3Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const schemaPath = "#/definitions/nonNegativeInteger";
   if (!Number.isInteger(value)) pushError(errors, "type", { type: "integer" }, instancePath, schemaPath);
-  if (typeof value === "number") {
-    if (value < 0) pushError(errors, "minimum", { comparison: ">=", limit: 0 }, instancePath, schemaPath);
-  }
+  if (typeof value === "number" && value < 0) pushError(errors, "minimum", { comparison: ">=", limit: 0 }, instancePath, schemaPath);
 }
 
 /**

@@ -307,43 +307,29 @@ export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath:
   if (!(isJsonObject(value) || typeof value === "boolean")) pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
   if (isJsonObject(value)) {
     const id = value.$id;
-    if (id !== undefined) {
-      if (typeof id !== "string") pushError(errors, "type", { type: "string" }, instancePath + "/$id", schemaPath + "/properties/$id");
-    }
+    if (id !== undefined && typeof id !== "string")
+      pushError(errors, "type", { type: "string" }, instancePath + "/$id", schemaPath + "/properties/$id");
     const schema = value.$schema;
-    if (schema !== undefined) {
-      if (typeof schema !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/$schema", schemaPath + "/properties/$schema");
-    }
+    if (schema !== undefined && typeof schema !== "string")
+      pushError(errors, "type", { type: "string" }, instancePath + "/$schema", schemaPath + "/properties/$schema");
     const ref = value.$ref;
-    if (ref !== undefined) {
-      if (typeof ref !== "string") pushError(errors, "type", { type: "string" }, instancePath + "/$ref", schemaPath + "/properties/$ref");
-    }
+    if (ref !== undefined && typeof ref !== "string")
+      pushError(errors, "type", { type: "string" }, instancePath + "/$ref", schemaPath + "/properties/$ref");
     const comment = value.$comment;
-    if (comment !== undefined) {
-      if (typeof comment !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/$comment", schemaPath + "/properties/$comment");
-    }
+    if (comment !== undefined && typeof comment !== "string")
+      pushError(errors, "type", { type: "string" }, instancePath + "/$comment", schemaPath + "/properties/$comment");
     const title = value.title;
-    if (title !== undefined) {
-      if (typeof title !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/title", schemaPath + "/properties/title");
-    }
+    if (title !== undefined && typeof title !== "string")
+      pushError(errors, "type", { type: "string" }, instancePath + "/title", schemaPath + "/properties/title");
     const description = value.description;
-    if (description !== undefined) {
-      if (typeof description !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/description", schemaPath + "/properties/description");
-    }
+    if (description !== undefined && typeof description !== "string")
+      pushError(errors, "type", { type: "string" }, instancePath + "/description", schemaPath + "/properties/description");
     const readOnly = value.readOnly;
-    if (readOnly !== undefined) {
-      if (typeof readOnly !== "boolean")
-        pushError(errors, "type", { type: "boolean" }, instancePath + "/readOnly", schemaPath + "/properties/readOnly");
-    }
+    if (readOnly !== undefined && typeof readOnly !== "boolean")
+      pushError(errors, "type", { type: "boolean" }, instancePath + "/readOnly", schemaPath + "/properties/readOnly");
     const examples = value.examples;
-    if (examples !== undefined) {
-      if (!Array.isArray(examples))
-        pushError(errors, "type", { type: "array" }, instancePath + "/examples", schemaPath + "/properties/examples");
-    }
+    if (examples !== undefined && !Array.isArray(examples))
+      pushError(errors, "type", { type: "array" }, instancePath + "/examples", schemaPath + "/properties/examples");
     const multipleOf = value.multipleOf;
     if (multipleOf !== undefined) {
       if (typeof multipleOf !== "number")
@@ -360,25 +346,17 @@ export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath:
       }
     }
     const maximum = value.maximum;
-    if (maximum !== undefined) {
-      if (typeof maximum !== "number")
-        pushError(errors, "type", { type: "number" }, instancePath + "/maximum", schemaPath + "/properties/maximum");
-    }
+    if (maximum !== undefined && typeof maximum !== "number")
+      pushError(errors, "type", { type: "number" }, instancePath + "/maximum", schemaPath + "/properties/maximum");
     const exclusiveMaximum = value.exclusiveMaximum;
-    if (exclusiveMaximum !== undefined) {
-      if (typeof exclusiveMaximum !== "number")
-        pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMaximum", schemaPath + "/properties/exclusiveMaximum");
-    }
+    if (exclusiveMaximum !== undefined && typeof exclusiveMaximum !== "number")
+      pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMaximum", schemaPath + "/properties/exclusiveMaximum");
     const minimum = value.minimum;
-    if (minimum !== undefined) {
-      if (typeof minimum !== "number")
-        pushError(errors, "type", { type: "number" }, instancePath + "/minimum", schemaPath + "/properties/minimum");
-    }
+    if (minimum !== undefined && typeof minimum !== "number")
+      pushError(errors, "type", { type: "number" }, instancePath + "/minimum", schemaPath + "/properties/minimum");
     const exclusiveMinimum = value.exclusiveMinimum;
-    if (exclusiveMinimum !== undefined) {
-      if (typeof exclusiveMinimum !== "number")
-        pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMinimum", schemaPath + "/properties/exclusiveMinimum");
-    }
+    if (exclusiveMinimum !== undefined && typeof exclusiveMinimum !== "number")
+      pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMinimum", schemaPath + "/properties/exclusiveMinimum");
     const maxLength = value.maxLength;
     if (maxLength !== undefined) {
       collectNonNegativeInteger4Errors(maxLength, instancePath + "/maxLength", errors);
@@ -388,10 +366,8 @@ export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath:
       collectNonNegativeIntegerDefault04Errors(minLength, instancePath + "/minLength", errors);
     }
     const pattern = value.pattern;
-    if (pattern !== undefined) {
-      if (typeof pattern !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/pattern", schemaPath + "/properties/pattern");
-    }
+    if (pattern !== undefined && typeof pattern !== "string")
+      pushError(errors, "type", { type: "string" }, instancePath + "/pattern", schemaPath + "/properties/pattern");
     const additionalItems = value.additionalItems;
     if (additionalItems !== undefined) {
       collectCoreSchemaMetaSchema2Errors(additionalItems, instancePath + "/additionalItems", errors);
@@ -413,10 +389,8 @@ export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath:
       collectNonNegativeIntegerDefault04Errors(minItems, instancePath + "/minItems", errors);
     }
     const uniqueItems = value.uniqueItems;
-    if (uniqueItems !== undefined) {
-      if (typeof uniqueItems !== "boolean")
-        pushError(errors, "type", { type: "boolean" }, instancePath + "/uniqueItems", schemaPath + "/properties/uniqueItems");
-    }
+    if (uniqueItems !== undefined && typeof uniqueItems !== "boolean")
+      pushError(errors, "type", { type: "boolean" }, instancePath + "/uniqueItems", schemaPath + "/properties/uniqueItems");
     const contains = value.contains;
     if (contains !== undefined) {
       collectCoreSchemaMetaSchema2Errors(contains, instancePath + "/contains", errors);
@@ -528,20 +502,14 @@ export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath:
       }
     }
     const format = value.format;
-    if (format !== undefined) {
-      if (typeof format !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/format", schemaPath + "/properties/format");
-    }
+    if (format !== undefined && typeof format !== "string")
+      pushError(errors, "type", { type: "string" }, instancePath + "/format", schemaPath + "/properties/format");
     const contentMediaType = value.contentMediaType;
-    if (contentMediaType !== undefined) {
-      if (typeof contentMediaType !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/contentMediaType", schemaPath + "/properties/contentMediaType");
-    }
+    if (contentMediaType !== undefined && typeof contentMediaType !== "string")
+      pushError(errors, "type", { type: "string" }, instancePath + "/contentMediaType", schemaPath + "/properties/contentMediaType");
     const contentEncoding = value.contentEncoding;
-    if (contentEncoding !== undefined) {
-      if (typeof contentEncoding !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/contentEncoding", schemaPath + "/properties/contentEncoding");
-    }
+    if (contentEncoding !== undefined && typeof contentEncoding !== "string")
+      pushError(errors, "type", { type: "string" }, instancePath + "/contentEncoding", schemaPath + "/properties/contentEncoding");
     const ifValue = value.if;
     if (ifValue !== undefined) {
       collectCoreSchemaMetaSchema2Errors(ifValue, instancePath + "/if", errors);
@@ -587,9 +555,7 @@ export function checkNonNegativeInteger4(value: unknown): value is NonNegativeIn
 export function collectNonNegativeInteger4Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const schemaPath = "#/definitions/nonNegativeInteger";
   if (!Number.isInteger(value)) pushError(errors, "type", { type: "integer" }, instancePath, schemaPath);
-  if (typeof value === "number") {
-    if (value < 0) pushError(errors, "minimum", { comparison: ">=", limit: 0 }, instancePath, schemaPath);
-  }
+  if (typeof value === "number" && value < 0) pushError(errors, "minimum", { comparison: ">=", limit: 0 }, instancePath, schemaPath);
 }
 
 /**

@@ -177,10 +177,8 @@ export function collectCoreVocabularyMetaSchemaErrors(value: unknown, instancePa
         }
       }
       const schema = value.$schema;
-      if (schema !== undefined) {
-        if (typeof schema !== "string")
-          pushError(errors, "type", { type: "string" }, instancePath + "/$schema", schemaPath + "/properties/$schema");
-      }
+      if (schema !== undefined && typeof schema !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/$schema", schemaPath + "/properties/$schema");
       const anchor = value.$anchor;
       if (anchor !== undefined) {
         if (typeof anchor !== "string")
@@ -197,19 +195,14 @@ export function collectCoreVocabularyMetaSchemaErrors(value: unknown, instancePa
         }
       }
       const ref = value.$ref;
-      if (ref !== undefined) {
-        if (typeof ref !== "string") pushError(errors, "type", { type: "string" }, instancePath + "/$ref", schemaPath + "/properties/$ref");
-      }
+      if (ref !== undefined && typeof ref !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/$ref", schemaPath + "/properties/$ref");
       const recursiveRef = value.$recursiveRef;
-      if (recursiveRef !== undefined) {
-        if (typeof recursiveRef !== "string")
-          pushError(errors, "type", { type: "string" }, instancePath + "/$recursiveRef", schemaPath + "/properties/$recursiveRef");
-      }
+      if (recursiveRef !== undefined && typeof recursiveRef !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/$recursiveRef", schemaPath + "/properties/$recursiveRef");
       const recursiveAnchor = value.$recursiveAnchor;
-      if (recursiveAnchor !== undefined) {
-        if (typeof recursiveAnchor !== "boolean")
-          pushError(errors, "type", { type: "boolean" }, instancePath + "/$recursiveAnchor", schemaPath + "/properties/$recursiveAnchor");
-      }
+      if (recursiveAnchor !== undefined && typeof recursiveAnchor !== "boolean")
+        pushError(errors, "type", { type: "boolean" }, instancePath + "/$recursiveAnchor", schemaPath + "/properties/$recursiveAnchor");
       const vocabulary = value.$vocabulary;
       if (vocabulary !== undefined) {
         if (!isJsonObject(vocabulary))
@@ -248,10 +241,8 @@ export function collectCoreVocabularyMetaSchemaErrors(value: unknown, instancePa
         }
       }
       const comment = value.$comment;
-      if (comment !== undefined) {
-        if (typeof comment !== "string")
-          pushError(errors, "type", { type: "string" }, instancePath + "/$comment", schemaPath + "/properties/$comment");
-      }
+      if (comment !== undefined && typeof comment !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/$comment", schemaPath + "/properties/$comment");
       const defs = value.$defs;
       if (defs !== undefined) {
         if (!isJsonObject(defs)) pushError(errors, "type", { type: "object" }, instancePath + "/$defs", schemaPath + "/properties/$defs");

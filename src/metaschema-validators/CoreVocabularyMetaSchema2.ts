@@ -140,10 +140,8 @@ export function collectCoreVocabularyMetaSchema2Errors(value: unknown, instanceP
       const id = value.$id;
       if (id !== undefined) {
         collectUriReferenceStringErrors(id, instancePath + "/$id", errors);
-        if (typeof id === "string") {
-          if (!PATTERN.test(id))
-            pushError(errors, "pattern", { pattern: "^[^#]*#?$" }, instancePath + "/$id", schemaPath + "/properties/$id");
-        }
+        if (typeof id === "string" && !PATTERN.test(id))
+          pushError(errors, "pattern", { pattern: "^[^#]*#?$" }, instancePath + "/$id", schemaPath + "/properties/$id");
       }
       const schema = value.$schema;
       if (schema !== undefined) {
@@ -198,10 +196,8 @@ export function collectCoreVocabularyMetaSchema2Errors(value: unknown, instanceP
         }
       }
       const comment = value.$comment;
-      if (comment !== undefined) {
-        if (typeof comment !== "string")
-          pushError(errors, "type", { type: "string" }, instancePath + "/$comment", schemaPath + "/properties/$comment");
-      }
+      if (comment !== undefined && typeof comment !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/$comment", schemaPath + "/properties/$comment");
       const defs = value.$defs;
       if (defs !== undefined) {
         if (!isJsonObject(defs)) pushError(errors, "type", { type: "object" }, instancePath + "/$defs", schemaPath + "/properties/$defs");

@@ -279,24 +279,17 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
   if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
     const id = value.id;
-    if (id !== undefined) {
-      if (typeof id !== "string") pushError(errors, "type", { type: "string" }, instancePath + "/id", schemaPath + "/properties/id");
-    }
+    if (id !== undefined && typeof id !== "string")
+      pushError(errors, "type", { type: "string" }, instancePath + "/id", schemaPath + "/properties/id");
     const schema = value.$schema;
-    if (schema !== undefined) {
-      if (typeof schema !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/$schema", schemaPath + "/properties/$schema");
-    }
+    if (schema !== undefined && typeof schema !== "string")
+      pushError(errors, "type", { type: "string" }, instancePath + "/$schema", schemaPath + "/properties/$schema");
     const title = value.title;
-    if (title !== undefined) {
-      if (typeof title !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/title", schemaPath + "/properties/title");
-    }
+    if (title !== undefined && typeof title !== "string")
+      pushError(errors, "type", { type: "string" }, instancePath + "/title", schemaPath + "/properties/title");
     const description = value.description;
-    if (description !== undefined) {
-      if (typeof description !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/description", schemaPath + "/properties/description");
-    }
+    if (description !== undefined && typeof description !== "string")
+      pushError(errors, "type", { type: "string" }, instancePath + "/description", schemaPath + "/properties/description");
     const multipleOf = value.multipleOf;
     if (multipleOf !== undefined) {
       if (typeof multipleOf !== "number")
@@ -307,25 +300,17 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
       }
     }
     const maximum = value.maximum;
-    if (maximum !== undefined) {
-      if (typeof maximum !== "number")
-        pushError(errors, "type", { type: "number" }, instancePath + "/maximum", schemaPath + "/properties/maximum");
-    }
+    if (maximum !== undefined && typeof maximum !== "number")
+      pushError(errors, "type", { type: "number" }, instancePath + "/maximum", schemaPath + "/properties/maximum");
     const exclusiveMaximum = value.exclusiveMaximum;
-    if (exclusiveMaximum !== undefined) {
-      if (typeof exclusiveMaximum !== "boolean")
-        pushError(errors, "type", { type: "boolean" }, instancePath + "/exclusiveMaximum", schemaPath + "/properties/exclusiveMaximum");
-    }
+    if (exclusiveMaximum !== undefined && typeof exclusiveMaximum !== "boolean")
+      pushError(errors, "type", { type: "boolean" }, instancePath + "/exclusiveMaximum", schemaPath + "/properties/exclusiveMaximum");
     const minimum = value.minimum;
-    if (minimum !== undefined) {
-      if (typeof minimum !== "number")
-        pushError(errors, "type", { type: "number" }, instancePath + "/minimum", schemaPath + "/properties/minimum");
-    }
+    if (minimum !== undefined && typeof minimum !== "number")
+      pushError(errors, "type", { type: "number" }, instancePath + "/minimum", schemaPath + "/properties/minimum");
     const exclusiveMinimum = value.exclusiveMinimum;
-    if (exclusiveMinimum !== undefined) {
-      if (typeof exclusiveMinimum !== "boolean")
-        pushError(errors, "type", { type: "boolean" }, instancePath + "/exclusiveMinimum", schemaPath + "/properties/exclusiveMinimum");
-    }
+    if (exclusiveMinimum !== undefined && typeof exclusiveMinimum !== "boolean")
+      pushError(errors, "type", { type: "boolean" }, instancePath + "/exclusiveMinimum", schemaPath + "/properties/exclusiveMinimum");
     const maxLength = value.maxLength;
     if (maxLength !== undefined) {
       collectPositiveIntegerErrors(maxLength, instancePath + "/maxLength", errors);
@@ -335,10 +320,8 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
       collectPositiveIntegerDefault0Errors(minLength, instancePath + "/minLength", errors);
     }
     const pattern = value.pattern;
-    if (pattern !== undefined) {
-      if (typeof pattern !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/pattern", schemaPath + "/properties/pattern");
-    }
+    if (pattern !== undefined && typeof pattern !== "string")
+      pushError(errors, "type", { type: "string" }, instancePath + "/pattern", schemaPath + "/properties/pattern");
     const additionalItems = value.additionalItems;
     if (additionalItems !== undefined) {
       if (!(checkDraft04_AdditionalItemsAnyOf0(additionalItems) || checkDraft04(additionalItems as unknown))) {
@@ -369,10 +352,8 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
       collectPositiveIntegerDefault0Errors(minItems, instancePath + "/minItems", errors);
     }
     const uniqueItems = value.uniqueItems;
-    if (uniqueItems !== undefined) {
-      if (typeof uniqueItems !== "boolean")
-        pushError(errors, "type", { type: "boolean" }, instancePath + "/uniqueItems", schemaPath + "/properties/uniqueItems");
-    }
+    if (uniqueItems !== undefined && typeof uniqueItems !== "boolean")
+      pushError(errors, "type", { type: "boolean" }, instancePath + "/uniqueItems", schemaPath + "/properties/uniqueItems");
     const maxProperties = value.maxProperties;
     if (maxProperties !== undefined) {
       collectPositiveIntegerErrors(maxProperties, instancePath + "/maxProperties", errors);
@@ -486,26 +467,22 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
     if (not !== undefined) {
       collectDraft04Errors(not, instancePath + "/not", errors);
     }
-    if (value.exclusiveMaximum !== undefined) {
-      if (value.maximum === undefined)
-        pushError(
-          errors,
-          "dependencies",
-          { property: "exclusiveMaximum", missingProperty: "maximum", depsCount: 1, deps: "maximum" },
-          instancePath,
-          schemaPath,
-        );
-    }
-    if (value.exclusiveMinimum !== undefined) {
-      if (value.minimum === undefined)
-        pushError(
-          errors,
-          "dependencies",
-          { property: "exclusiveMinimum", missingProperty: "minimum", depsCount: 1, deps: "minimum" },
-          instancePath,
-          schemaPath,
-        );
-    }
+    if (value.exclusiveMaximum !== undefined && value.maximum === undefined)
+      pushError(
+        errors,
+        "dependencies",
+        { property: "exclusiveMaximum", missingProperty: "maximum", depsCount: 1, deps: "maximum" },
+        instancePath,
+        schemaPath,
+      );
+    if (value.exclusiveMinimum !== undefined && value.minimum === undefined)
+      pushError(
+        errors,
+        "dependencies",
+        { property: "exclusiveMinimum", missingProperty: "minimum", depsCount: 1, deps: "minimum" },
+        instancePath,
+        schemaPath,
+      );
   }
 }
 
@@ -523,9 +500,7 @@ export function checkPositiveInteger(value: unknown): value is PositiveInteger {
 export function collectPositiveIntegerErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const schemaPath = "#/definitions/positiveInteger";
   if (!Number.isInteger(value)) pushError(errors, "type", { type: "integer" }, instancePath, schemaPath);
-  if (typeof value === "number") {
-    if (value < 0) pushError(errors, "minimum", { comparison: ">=", limit: 0 }, instancePath, schemaPath);
-  }
+  if (typeof value === "number" && value < 0) pushError(errors, "minimum", { comparison: ">=", limit: 0 }, instancePath, schemaPath);
 }
 
 /**

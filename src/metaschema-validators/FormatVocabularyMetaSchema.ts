@@ -51,10 +51,8 @@ export function collectFormatVocabularyMetaSchemaErrors(value: unknown, instance
       pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
       const format = value.format;
-      if (format !== undefined) {
-        if (typeof format !== "string")
-          pushError(errors, "type", { type: "string" }, instancePath + "/format", schemaPath + "/properties/format");
-      }
+      if (format !== undefined && typeof format !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/format", schemaPath + "/properties/format");
     }
   } finally {
     leaveDynamicScope(scopeDepth);

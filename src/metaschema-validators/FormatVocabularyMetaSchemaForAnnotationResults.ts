@@ -62,10 +62,8 @@ export function collectFormatVocabularyMetaSchemaForAnnotationResultsErrors(
       pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
       const format = value.format;
-      if (format !== undefined) {
-        if (typeof format !== "string")
-          pushError(errors, "type", { type: "string" }, instancePath + "/format", schemaPath + "/properties/format");
-      }
+      if (format !== undefined && typeof format !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/format", schemaPath + "/properties/format");
     }
   } finally {
     leaveDynamicScope(scopeDepth);

@@ -76,35 +76,23 @@ export function collectMetaDataVocabularyMetaSchemaErrors(value: unknown, instan
       pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
       const title = value.title;
-      if (title !== undefined) {
-        if (typeof title !== "string")
-          pushError(errors, "type", { type: "string" }, instancePath + "/title", schemaPath + "/properties/title");
-      }
+      if (title !== undefined && typeof title !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/title", schemaPath + "/properties/title");
       const description = value.description;
-      if (description !== undefined) {
-        if (typeof description !== "string")
-          pushError(errors, "type", { type: "string" }, instancePath + "/description", schemaPath + "/properties/description");
-      }
+      if (description !== undefined && typeof description !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/description", schemaPath + "/properties/description");
       const deprecated = value.deprecated;
-      if (deprecated !== undefined) {
-        if (typeof deprecated !== "boolean")
-          pushError(errors, "type", { type: "boolean" }, instancePath + "/deprecated", schemaPath + "/properties/deprecated");
-      }
+      if (deprecated !== undefined && typeof deprecated !== "boolean")
+        pushError(errors, "type", { type: "boolean" }, instancePath + "/deprecated", schemaPath + "/properties/deprecated");
       const readOnly = value.readOnly;
-      if (readOnly !== undefined) {
-        if (typeof readOnly !== "boolean")
-          pushError(errors, "type", { type: "boolean" }, instancePath + "/readOnly", schemaPath + "/properties/readOnly");
-      }
+      if (readOnly !== undefined && typeof readOnly !== "boolean")
+        pushError(errors, "type", { type: "boolean" }, instancePath + "/readOnly", schemaPath + "/properties/readOnly");
       const writeOnly = value.writeOnly;
-      if (writeOnly !== undefined) {
-        if (typeof writeOnly !== "boolean")
-          pushError(errors, "type", { type: "boolean" }, instancePath + "/writeOnly", schemaPath + "/properties/writeOnly");
-      }
+      if (writeOnly !== undefined && typeof writeOnly !== "boolean")
+        pushError(errors, "type", { type: "boolean" }, instancePath + "/writeOnly", schemaPath + "/properties/writeOnly");
       const examples = value.examples;
-      if (examples !== undefined) {
-        if (!Array.isArray(examples))
-          pushError(errors, "type", { type: "array" }, instancePath + "/examples", schemaPath + "/properties/examples");
-      }
+      if (examples !== undefined && !Array.isArray(examples))
+        pushError(errors, "type", { type: "array" }, instancePath + "/examples", schemaPath + "/properties/examples");
     }
   } finally {
     leaveDynamicScope(scopeDepth);

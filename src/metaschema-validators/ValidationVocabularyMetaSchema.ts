@@ -208,25 +208,17 @@ export function collectValidationVocabularyMetaSchemaErrors(value: unknown, inst
         }
       }
       const maximum = value.maximum;
-      if (maximum !== undefined) {
-        if (typeof maximum !== "number")
-          pushError(errors, "type", { type: "number" }, instancePath + "/maximum", schemaPath + "/properties/maximum");
-      }
+      if (maximum !== undefined && typeof maximum !== "number")
+        pushError(errors, "type", { type: "number" }, instancePath + "/maximum", schemaPath + "/properties/maximum");
       const exclusiveMaximum = value.exclusiveMaximum;
-      if (exclusiveMaximum !== undefined) {
-        if (typeof exclusiveMaximum !== "number")
-          pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMaximum", schemaPath + "/properties/exclusiveMaximum");
-      }
+      if (exclusiveMaximum !== undefined && typeof exclusiveMaximum !== "number")
+        pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMaximum", schemaPath + "/properties/exclusiveMaximum");
       const minimum = value.minimum;
-      if (minimum !== undefined) {
-        if (typeof minimum !== "number")
-          pushError(errors, "type", { type: "number" }, instancePath + "/minimum", schemaPath + "/properties/minimum");
-      }
+      if (minimum !== undefined && typeof minimum !== "number")
+        pushError(errors, "type", { type: "number" }, instancePath + "/minimum", schemaPath + "/properties/minimum");
       const exclusiveMinimum = value.exclusiveMinimum;
-      if (exclusiveMinimum !== undefined) {
-        if (typeof exclusiveMinimum !== "number")
-          pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMinimum", schemaPath + "/properties/exclusiveMinimum");
-      }
+      if (exclusiveMinimum !== undefined && typeof exclusiveMinimum !== "number")
+        pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMinimum", schemaPath + "/properties/exclusiveMinimum");
       const maxLength = value.maxLength;
       if (maxLength !== undefined) {
         collectNonNegativeIntegerErrors(maxLength, instancePath + "/maxLength", errors);
@@ -236,10 +228,8 @@ export function collectValidationVocabularyMetaSchemaErrors(value: unknown, inst
         collectNonNegativeIntegerDefault0Errors(minLength, instancePath + "/minLength", errors);
       }
       const pattern = value.pattern;
-      if (pattern !== undefined) {
-        if (typeof pattern !== "string")
-          pushError(errors, "type", { type: "string" }, instancePath + "/pattern", schemaPath + "/properties/pattern");
-      }
+      if (pattern !== undefined && typeof pattern !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/pattern", schemaPath + "/properties/pattern");
       const maxItems = value.maxItems;
       if (maxItems !== undefined) {
         collectNonNegativeIntegerErrors(maxItems, instancePath + "/maxItems", errors);
@@ -249,10 +239,8 @@ export function collectValidationVocabularyMetaSchemaErrors(value: unknown, inst
         collectNonNegativeIntegerDefault0Errors(minItems, instancePath + "/minItems", errors);
       }
       const uniqueItems = value.uniqueItems;
-      if (uniqueItems !== undefined) {
-        if (typeof uniqueItems !== "boolean")
-          pushError(errors, "type", { type: "boolean" }, instancePath + "/uniqueItems", schemaPath + "/properties/uniqueItems");
-      }
+      if (uniqueItems !== undefined && typeof uniqueItems !== "boolean")
+        pushError(errors, "type", { type: "boolean" }, instancePath + "/uniqueItems", schemaPath + "/properties/uniqueItems");
       const maxContains = value.maxContains;
       if (maxContains !== undefined) {
         collectNonNegativeIntegerErrors(maxContains, instancePath + "/maxContains", errors);
@@ -285,10 +273,8 @@ export function collectValidationVocabularyMetaSchemaErrors(value: unknown, inst
         }
       }
       const enumValue = value.enum;
-      if (enumValue !== undefined) {
-        if (!Array.isArray(enumValue))
-          pushError(errors, "type", { type: "array" }, instancePath + "/enum", schemaPath + "/properties/enum");
-      }
+      if (enumValue !== undefined && !Array.isArray(enumValue))
+        pushError(errors, "type", { type: "array" }, instancePath + "/enum", schemaPath + "/properties/enum");
       const type = value.type;
       if (type !== undefined) {
         if (!(checkSimpleTypes(type as unknown) || checkValidationVocabularyMetaSchema_TypeAnyOf1(type))) {
@@ -329,9 +315,7 @@ export function collectNonNegativeIntegerErrors(value: unknown, instancePath: st
   try {
     const schemaPath = "#/$defs/nonNegativeInteger";
     if (!Number.isInteger(value)) pushError(errors, "type", { type: "integer" }, instancePath, schemaPath);
-    if (typeof value === "number") {
-      if (value < 0) pushError(errors, "minimum", { comparison: ">=", limit: 0 }, instancePath, schemaPath);
-    }
+    if (typeof value === "number" && value < 0) pushError(errors, "minimum", { comparison: ">=", limit: 0 }, instancePath, schemaPath);
   } finally {
     leaveDynamicScope(scopeDepth);
   }

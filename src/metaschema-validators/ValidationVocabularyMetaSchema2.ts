@@ -207,10 +207,8 @@ export function collectValidationVocabularyMetaSchema2Errors(value: unknown, ins
         }
       }
       const enumValue = value.enum;
-      if (enumValue !== undefined) {
-        if (!Array.isArray(enumValue))
-          pushError(errors, "type", { type: "array" }, instancePath + "/enum", schemaPath + "/properties/enum");
-      }
+      if (enumValue !== undefined && !Array.isArray(enumValue))
+        pushError(errors, "type", { type: "array" }, instancePath + "/enum", schemaPath + "/properties/enum");
       const multipleOf = value.multipleOf;
       if (multipleOf !== undefined) {
         if (typeof multipleOf !== "number")
@@ -227,25 +225,17 @@ export function collectValidationVocabularyMetaSchema2Errors(value: unknown, ins
         }
       }
       const maximum = value.maximum;
-      if (maximum !== undefined) {
-        if (typeof maximum !== "number")
-          pushError(errors, "type", { type: "number" }, instancePath + "/maximum", schemaPath + "/properties/maximum");
-      }
+      if (maximum !== undefined && typeof maximum !== "number")
+        pushError(errors, "type", { type: "number" }, instancePath + "/maximum", schemaPath + "/properties/maximum");
       const exclusiveMaximum = value.exclusiveMaximum;
-      if (exclusiveMaximum !== undefined) {
-        if (typeof exclusiveMaximum !== "number")
-          pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMaximum", schemaPath + "/properties/exclusiveMaximum");
-      }
+      if (exclusiveMaximum !== undefined && typeof exclusiveMaximum !== "number")
+        pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMaximum", schemaPath + "/properties/exclusiveMaximum");
       const minimum = value.minimum;
-      if (minimum !== undefined) {
-        if (typeof minimum !== "number")
-          pushError(errors, "type", { type: "number" }, instancePath + "/minimum", schemaPath + "/properties/minimum");
-      }
+      if (minimum !== undefined && typeof minimum !== "number")
+        pushError(errors, "type", { type: "number" }, instancePath + "/minimum", schemaPath + "/properties/minimum");
       const exclusiveMinimum = value.exclusiveMinimum;
-      if (exclusiveMinimum !== undefined) {
-        if (typeof exclusiveMinimum !== "number")
-          pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMinimum", schemaPath + "/properties/exclusiveMinimum");
-      }
+      if (exclusiveMinimum !== undefined && typeof exclusiveMinimum !== "number")
+        pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMinimum", schemaPath + "/properties/exclusiveMinimum");
       const maxLength = value.maxLength;
       if (maxLength !== undefined) {
         collectNonNegativeInteger2Errors(maxLength, instancePath + "/maxLength", errors);
@@ -255,10 +245,8 @@ export function collectValidationVocabularyMetaSchema2Errors(value: unknown, ins
         collectNonNegativeIntegerDefault02Errors(minLength, instancePath + "/minLength", errors);
       }
       const pattern = value.pattern;
-      if (pattern !== undefined) {
-        if (typeof pattern !== "string")
-          pushError(errors, "type", { type: "string" }, instancePath + "/pattern", schemaPath + "/properties/pattern");
-      }
+      if (pattern !== undefined && typeof pattern !== "string")
+        pushError(errors, "type", { type: "string" }, instancePath + "/pattern", schemaPath + "/properties/pattern");
       const maxItems = value.maxItems;
       if (maxItems !== undefined) {
         collectNonNegativeInteger2Errors(maxItems, instancePath + "/maxItems", errors);
@@ -268,10 +256,8 @@ export function collectValidationVocabularyMetaSchema2Errors(value: unknown, ins
         collectNonNegativeIntegerDefault02Errors(minItems, instancePath + "/minItems", errors);
       }
       const uniqueItems = value.uniqueItems;
-      if (uniqueItems !== undefined) {
-        if (typeof uniqueItems !== "boolean")
-          pushError(errors, "type", { type: "boolean" }, instancePath + "/uniqueItems", schemaPath + "/properties/uniqueItems");
-      }
+      if (uniqueItems !== undefined && typeof uniqueItems !== "boolean")
+        pushError(errors, "type", { type: "boolean" }, instancePath + "/uniqueItems", schemaPath + "/properties/uniqueItems");
       const maxContains = value.maxContains;
       if (maxContains !== undefined) {
         collectNonNegativeInteger2Errors(maxContains, instancePath + "/maxContains", errors);
@@ -330,9 +316,7 @@ export function collectNonNegativeInteger2Errors(value: unknown, instancePath: s
   try {
     const schemaPath = "#/$defs/nonNegativeInteger";
     if (!Number.isInteger(value)) pushError(errors, "type", { type: "integer" }, instancePath, schemaPath);
-    if (typeof value === "number") {
-      if (value < 0) pushError(errors, "minimum", { comparison: ">=", limit: 0 }, instancePath, schemaPath);
-    }
+    if (typeof value === "number" && value < 0) pushError(errors, "minimum", { comparison: ">=", limit: 0 }, instancePath, schemaPath);
   } finally {
     leaveDynamicScope(scopeDepth);
   }

@@ -164,7 +164,12 @@ function renderCollect(statements: readonly Statement[], collector: Collector): 
       case "compound":
       case "by-mode":
         return render(statement.collect, collector);
-      case "if":
+      case "if": {
+        const only = statement.else === undefined && statement.then.length === 1 ? singleFailure(statement.then[0]!) : undefined;
+        // `if (a) { if (b) pushError(…); }` is `if (a && b) pushError(…);`, as the check writes it.
+        if (only !== undefined) return failIf(and(statement.condition, only.condition), only.failure, collector);
+        return renderCommon(statement, collector);
+      }
       case "const":
       case "continue-if":
       case "loop":
@@ -172,6 +177,14 @@ function renderCollect(statements: readonly Statement[], collector: Collector): 
         return renderCommon(statement, collector);
     }
   });
+}
+
+/** The condition and failure of a statement that only reports one failure, if it is one. */
+function singleFailure(statement: Statement): { condition: Code; failure: FailureSpec } | undefined {
+  if (statement.kind === "fail-if") return statement;
+  if (statement.kind === "guard" && statement.then.length === 0)
+    return { condition: negate(statement.condition), failure: statement.failure };
+  return undefined;
 }
 
 export function render(statements: readonly Statement[], mode: Mode): Code {

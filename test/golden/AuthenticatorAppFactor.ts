@@ -55,16 +55,14 @@ export function collectAuthenticatorAppFactorErrors(
         schemaPath,
       );
     const totp_id = value.totp_id;
-    if (totp_id !== undefined) {
-      if (typeof totp_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/totp_id",
-          schemaPath + "/properties/totp_id",
-        );
-    }
+    if (totp_id !== undefined && typeof totp_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/totp_id",
+        schemaPath + "/properties/totp_id",
+      );
   }
 }
 

@@ -101,71 +101,59 @@ export function collectB2BSCIMNameErrors(
       );
     }
     const formatted = value.formatted;
-    if (formatted !== undefined) {
-      if (typeof formatted !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/formatted",
-          schemaPath + "/properties/formatted",
-        );
-    }
+    if (formatted !== undefined && typeof formatted !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/formatted",
+        schemaPath + "/properties/formatted",
+      );
     const family_name = value.family_name;
-    if (family_name !== undefined) {
-      if (typeof family_name !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/family_name",
-          schemaPath + "/properties/family_name",
-        );
-    }
+    if (family_name !== undefined && typeof family_name !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/family_name",
+        schemaPath + "/properties/family_name",
+      );
     const given_name = value.given_name;
-    if (given_name !== undefined) {
-      if (typeof given_name !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/given_name",
-          schemaPath + "/properties/given_name",
-        );
-    }
+    if (given_name !== undefined && typeof given_name !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/given_name",
+        schemaPath + "/properties/given_name",
+      );
     const middle_name = value.middle_name;
-    if (middle_name !== undefined) {
-      if (typeof middle_name !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/middle_name",
-          schemaPath + "/properties/middle_name",
-        );
-    }
+    if (middle_name !== undefined && typeof middle_name !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/middle_name",
+        schemaPath + "/properties/middle_name",
+      );
     const honorific_prefix = value.honorific_prefix;
-    if (honorific_prefix !== undefined) {
-      if (typeof honorific_prefix !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/honorific_prefix",
-          schemaPath + "/properties/honorific_prefix",
-        );
-    }
+    if (honorific_prefix !== undefined && typeof honorific_prefix !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/honorific_prefix",
+        schemaPath + "/properties/honorific_prefix",
+      );
     const honorific_suffix = value.honorific_suffix;
-    if (honorific_suffix !== undefined) {
-      if (typeof honorific_suffix !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/honorific_suffix",
-          schemaPath + "/properties/honorific_suffix",
-        );
-    }
+    if (honorific_suffix !== undefined && typeof honorific_suffix !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/honorific_suffix",
+        schemaPath + "/properties/honorific_suffix",
+      );
   }
 }
 

@@ -75,38 +75,32 @@ export function collectB2BSCIMX509CertificateErrors(
       );
     }
     const value2 = value.value;
-    if (value2 !== undefined) {
-      if (typeof value2 !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/value",
-          schemaPath + "/properties/value",
-        );
-    }
+    if (value2 !== undefined && typeof value2 !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/value",
+        schemaPath + "/properties/value",
+      );
     const type = value.type;
-    if (type !== undefined) {
-      if (typeof type !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/type",
-          schemaPath + "/properties/type",
-        );
-    }
+    if (type !== undefined && typeof type !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/type",
+        schemaPath + "/properties/type",
+      );
     const primary = value.primary;
-    if (primary !== undefined) {
-      if (typeof primary !== "boolean")
-        pushError(
-          errors,
-          "type",
-          { type: "boolean" },
-          instancePath + "/primary",
-          schemaPath + "/properties/primary",
-        );
-    }
+    if (primary !== undefined && typeof primary !== "boolean")
+      pushError(
+        errors,
+        "type",
+        { type: "boolean" },
+        instancePath + "/primary",
+        schemaPath + "/properties/primary",
+      );
   }
 }
 

@@ -53,16 +53,17 @@ export function collectBiometricFactorErrors(
         schemaPath,
       );
     const biometric_registration_id = value.biometric_registration_id;
-    if (biometric_registration_id !== undefined) {
-      if (typeof biometric_registration_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/biometric_registration_id",
-          schemaPath + "/properties/biometric_registration_id",
-        );
-    }
+    if (
+      biometric_registration_id !== undefined &&
+      typeof biometric_registration_id !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/biometric_registration_id",
+        schemaPath + "/properties/biometric_registration_id",
+      );
   }
 }
 

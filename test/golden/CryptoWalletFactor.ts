@@ -79,38 +79,38 @@ export function collectCryptoWalletFactorErrors(
       );
     }
     const crypto_wallet_id = value.crypto_wallet_id;
-    if (crypto_wallet_id !== undefined) {
-      if (typeof crypto_wallet_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/crypto_wallet_id",
-          schemaPath + "/properties/crypto_wallet_id",
-        );
-    }
+    if (crypto_wallet_id !== undefined && typeof crypto_wallet_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/crypto_wallet_id",
+        schemaPath + "/properties/crypto_wallet_id",
+      );
     const crypto_wallet_address = value.crypto_wallet_address;
-    if (crypto_wallet_address !== undefined) {
-      if (typeof crypto_wallet_address !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/crypto_wallet_address",
-          schemaPath + "/properties/crypto_wallet_address",
-        );
-    }
+    if (
+      crypto_wallet_address !== undefined &&
+      typeof crypto_wallet_address !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/crypto_wallet_address",
+        schemaPath + "/properties/crypto_wallet_address",
+      );
     const crypto_wallet_type = value.crypto_wallet_type;
-    if (crypto_wallet_type !== undefined) {
-      if (typeof crypto_wallet_type !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/crypto_wallet_type",
-          schemaPath + "/properties/crypto_wallet_type",
-        );
-    }
+    if (
+      crypto_wallet_type !== undefined &&
+      typeof crypto_wallet_type !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/crypto_wallet_type",
+        schemaPath + "/properties/crypto_wallet_type",
+      );
   }
 }
 

@@ -69,16 +69,14 @@ export function collectCustomRolePermissionErrors(
       );
     }
     const resource_id = value.resource_id;
-    if (resource_id !== undefined) {
-      if (typeof resource_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/resource_id",
-          schemaPath + "/properties/resource_id",
-        );
-    }
+    if (resource_id !== undefined && typeof resource_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/resource_id",
+        schemaPath + "/properties/resource_id",
+      );
     const actions = value.actions;
     if (actions !== undefined) {
       if (!Array.isArray(actions))

@@ -78,16 +78,14 @@ export function collectDeviceAttributeDetailsErrors(
         schemaPath,
       );
     const is_new = value.is_new;
-    if (is_new !== undefined) {
-      if (typeof is_new !== "boolean")
-        pushError(
-          errors,
-          "type",
-          { type: "boolean" },
-          instancePath + "/is_new",
-          schemaPath + "/properties/is_new",
-        );
-    }
+    if (is_new !== undefined && typeof is_new !== "boolean")
+      pushError(
+        errors,
+        "type",
+        { type: "boolean" },
+        instancePath + "/is_new",
+        schemaPath + "/properties/is_new",
+      );
     const first_seen_at = value.first_seen_at;
     if (first_seen_at !== undefined) {
       if (typeof first_seen_at !== "string")

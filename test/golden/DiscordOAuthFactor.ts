@@ -71,38 +71,32 @@ export function collectDiscordOAuthFactorErrors(
       );
     }
     const id = value.id;
-    if (id !== undefined) {
-      if (typeof id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/id",
-          schemaPath + "/properties/id",
-        );
-    }
+    if (id !== undefined && typeof id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/id",
+        schemaPath + "/properties/id",
+      );
     const provider_subject = value.provider_subject;
-    if (provider_subject !== undefined) {
-      if (typeof provider_subject !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/provider_subject",
-          schemaPath + "/properties/provider_subject",
-        );
-    }
+    if (provider_subject !== undefined && typeof provider_subject !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/provider_subject",
+        schemaPath + "/properties/provider_subject",
+      );
     const email_id = value.email_id;
-    if (email_id !== undefined) {
-      if (typeof email_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/email_id",
-          schemaPath + "/properties/email_id",
-        );
-    }
+    if (email_id !== undefined && typeof email_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/email_id",
+        schemaPath + "/properties/email_id",
+      );
   }
 }
 

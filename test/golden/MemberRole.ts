@@ -72,16 +72,14 @@ export function collectMemberRoleErrors(
       );
     }
     const role_id = value.role_id;
-    if (role_id !== undefined) {
-      if (typeof role_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/role_id",
-          schemaPath + "/properties/role_id",
-        );
-    }
+    if (role_id !== undefined && typeof role_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/role_id",
+        schemaPath + "/properties/role_id",
+      );
     const sources = value.sources;
     if (sources !== undefined) {
       if (!Array.isArray(sources))

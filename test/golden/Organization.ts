@@ -392,60 +392,62 @@ export function collectOrganizationErrors(
       );
     }
     const organization_id = value.organization_id;
-    if (organization_id !== undefined) {
-      if (typeof organization_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/organization_id",
-          schemaPath + "/properties/organization_id",
-        );
-    }
+    if (organization_id !== undefined && typeof organization_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/organization_id",
+        schemaPath + "/properties/organization_id",
+      );
     const organization_name = value.organization_name;
-    if (organization_name !== undefined) {
-      if (typeof organization_name !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/organization_name",
-          schemaPath + "/properties/organization_name",
-        );
-    }
+    if (
+      organization_name !== undefined &&
+      typeof organization_name !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/organization_name",
+        schemaPath + "/properties/organization_name",
+      );
     const organization_logo_url = value.organization_logo_url;
-    if (organization_logo_url !== undefined) {
-      if (typeof organization_logo_url !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/organization_logo_url",
-          schemaPath + "/properties/organization_logo_url",
-        );
-    }
+    if (
+      organization_logo_url !== undefined &&
+      typeof organization_logo_url !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/organization_logo_url",
+        schemaPath + "/properties/organization_logo_url",
+      );
     const organization_slug = value.organization_slug;
-    if (organization_slug !== undefined) {
-      if (typeof organization_slug !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/organization_slug",
-          schemaPath + "/properties/organization_slug",
-        );
-    }
+    if (
+      organization_slug !== undefined &&
+      typeof organization_slug !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/organization_slug",
+        schemaPath + "/properties/organization_slug",
+      );
     const sso_jit_provisioning = value.sso_jit_provisioning;
-    if (sso_jit_provisioning !== undefined) {
-      if (typeof sso_jit_provisioning !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/sso_jit_provisioning",
-          schemaPath + "/properties/sso_jit_provisioning",
-        );
-    }
+    if (
+      sso_jit_provisioning !== undefined &&
+      typeof sso_jit_provisioning !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/sso_jit_provisioning",
+        schemaPath + "/properties/sso_jit_provisioning",
+      );
     const sso_jit_provisioning_allowed_connections =
       value.sso_jit_provisioning_allowed_connections;
     if (sso_jit_provisioning_allowed_connections !== undefined) {
@@ -524,38 +526,35 @@ export function collectOrganizationErrors(
       }
     }
     const email_jit_provisioning = value.email_jit_provisioning;
-    if (email_jit_provisioning !== undefined) {
-      if (typeof email_jit_provisioning !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/email_jit_provisioning",
-          schemaPath + "/properties/email_jit_provisioning",
-        );
-    }
+    if (
+      email_jit_provisioning !== undefined &&
+      typeof email_jit_provisioning !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/email_jit_provisioning",
+        schemaPath + "/properties/email_jit_provisioning",
+      );
     const email_invites = value.email_invites;
-    if (email_invites !== undefined) {
-      if (typeof email_invites !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/email_invites",
-          schemaPath + "/properties/email_invites",
-        );
-    }
+    if (email_invites !== undefined && typeof email_invites !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/email_invites",
+        schemaPath + "/properties/email_invites",
+      );
     const auth_methods = value.auth_methods;
-    if (auth_methods !== undefined) {
-      if (typeof auth_methods !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/auth_methods",
-          schemaPath + "/properties/auth_methods",
-        );
-    }
+    if (auth_methods !== undefined && typeof auth_methods !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/auth_methods",
+        schemaPath + "/properties/auth_methods",
+      );
     const allowed_auth_methods = value.allowed_auth_methods;
     if (allowed_auth_methods !== undefined) {
       if (!Array.isArray(allowed_auth_methods))
@@ -581,16 +580,14 @@ export function collectOrganizationErrors(
       }
     }
     const mfa_policy = value.mfa_policy;
-    if (mfa_policy !== undefined) {
-      if (typeof mfa_policy !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/mfa_policy",
-          schemaPath + "/properties/mfa_policy",
-        );
-    }
+    if (mfa_policy !== undefined && typeof mfa_policy !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/mfa_policy",
+        schemaPath + "/properties/mfa_policy",
+      );
     const rbac_email_implicit_role_assignments =
       value.rbac_email_implicit_role_assignments;
     if (rbac_email_implicit_role_assignments !== undefined) {
@@ -618,16 +615,14 @@ export function collectOrganizationErrors(
       }
     }
     const mfa_methods = value.mfa_methods;
-    if (mfa_methods !== undefined) {
-      if (typeof mfa_methods !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/mfa_methods",
-          schemaPath + "/properties/mfa_methods",
-        );
-    }
+    if (mfa_methods !== undefined && typeof mfa_methods !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/mfa_methods",
+        schemaPath + "/properties/mfa_methods",
+      );
     const allowed_mfa_methods = value.allowed_mfa_methods;
     if (allowed_mfa_methods !== undefined) {
       if (!Array.isArray(allowed_mfa_methods))
@@ -653,16 +648,17 @@ export function collectOrganizationErrors(
       }
     }
     const oauth_tenant_jit_provisioning = value.oauth_tenant_jit_provisioning;
-    if (oauth_tenant_jit_provisioning !== undefined) {
-      if (typeof oauth_tenant_jit_provisioning !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/oauth_tenant_jit_provisioning",
-          schemaPath + "/properties/oauth_tenant_jit_provisioning",
-        );
-    }
+    if (
+      oauth_tenant_jit_provisioning !== undefined &&
+      typeof oauth_tenant_jit_provisioning !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/oauth_tenant_jit_provisioning",
+        schemaPath + "/properties/oauth_tenant_jit_provisioning",
+      );
     const claimed_email_domains = value.claimed_email_domains;
     if (claimed_email_domains !== undefined) {
       if (!Array.isArray(claimed_email_domains))
@@ -689,16 +685,17 @@ export function collectOrganizationErrors(
     }
     const first_party_connected_apps_allowed_type =
       value.first_party_connected_apps_allowed_type;
-    if (first_party_connected_apps_allowed_type !== undefined) {
-      if (typeof first_party_connected_apps_allowed_type !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/first_party_connected_apps_allowed_type",
-          schemaPath + "/properties/first_party_connected_apps_allowed_type",
-        );
-    }
+    if (
+      first_party_connected_apps_allowed_type !== undefined &&
+      typeof first_party_connected_apps_allowed_type !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/first_party_connected_apps_allowed_type",
+        schemaPath + "/properties/first_party_connected_apps_allowed_type",
+      );
     const allowed_first_party_connected_apps =
       value.allowed_first_party_connected_apps;
     if (allowed_first_party_connected_apps !== undefined) {
@@ -731,16 +728,17 @@ export function collectOrganizationErrors(
     }
     const third_party_connected_apps_allowed_type =
       value.third_party_connected_apps_allowed_type;
-    if (third_party_connected_apps_allowed_type !== undefined) {
-      if (typeof third_party_connected_apps_allowed_type !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/third_party_connected_apps_allowed_type",
-          schemaPath + "/properties/third_party_connected_apps_allowed_type",
-        );
-    }
+    if (
+      third_party_connected_apps_allowed_type !== undefined &&
+      typeof third_party_connected_apps_allowed_type !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/third_party_connected_apps_allowed_type",
+        schemaPath + "/properties/third_party_connected_apps_allowed_type",
+      );
     const allowed_third_party_connected_apps =
       value.allowed_third_party_connected_apps;
     if (allowed_third_party_connected_apps !== undefined) {
@@ -848,27 +846,29 @@ export function collectOrganizationErrors(
       }
     }
     const organization_external_id = value.organization_external_id;
-    if (organization_external_id !== undefined) {
-      if (typeof organization_external_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/organization_external_id",
-          schemaPath + "/properties/organization_external_id",
-        );
-    }
+    if (
+      organization_external_id !== undefined &&
+      typeof organization_external_id !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/organization_external_id",
+        schemaPath + "/properties/organization_external_id",
+      );
     const sso_default_connection_id = value.sso_default_connection_id;
-    if (sso_default_connection_id !== undefined) {
-      if (typeof sso_default_connection_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/sso_default_connection_id",
-          schemaPath + "/properties/sso_default_connection_id",
-        );
-    }
+    if (
+      sso_default_connection_id !== undefined &&
+      typeof sso_default_connection_id !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/sso_default_connection_id",
+        schemaPath + "/properties/sso_default_connection_id",
+      );
     const scim_active_connection = value.scim_active_connection;
     if (scim_active_connection !== undefined) {
       collectActiveSCIMConnectionErrors(

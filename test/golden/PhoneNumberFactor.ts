@@ -65,27 +65,23 @@ export function collectPhoneNumberFactorErrors(
       );
     }
     const phone_id = value.phone_id;
-    if (phone_id !== undefined) {
-      if (typeof phone_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/phone_id",
-          schemaPath + "/properties/phone_id",
-        );
-    }
+    if (phone_id !== undefined && typeof phone_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/phone_id",
+        schemaPath + "/properties/phone_id",
+      );
     const phone_number = value.phone_number;
-    if (phone_number !== undefined) {
-      if (typeof phone_number !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/phone_number",
-          schemaPath + "/properties/phone_number",
-        );
-    }
+    if (phone_number !== undefined && typeof phone_number !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/phone_number",
+        schemaPath + "/properties/phone_number",
+      );
   }
 }
 

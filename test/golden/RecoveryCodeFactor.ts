@@ -55,16 +55,17 @@ export function collectRecoveryCodeFactorErrors(
         schemaPath,
       );
     const totp_recovery_code_id = value.totp_recovery_code_id;
-    if (totp_recovery_code_id !== undefined) {
-      if (typeof totp_recovery_code_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/totp_recovery_code_id",
-          schemaPath + "/properties/totp_recovery_code_id",
-        );
-    }
+    if (
+      totp_recovery_code_id !== undefined &&
+      typeof totp_recovery_code_id !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/totp_recovery_code_id",
+        schemaPath + "/properties/totp_recovery_code_id",
+      );
   }
 }
 

@@ -73,38 +73,32 @@ export function collectSAMLSSOFactorErrors(
       );
     }
     const id = value.id;
-    if (id !== undefined) {
-      if (typeof id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/id",
-          schemaPath + "/properties/id",
-        );
-    }
+    if (id !== undefined && typeof id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/id",
+        schemaPath + "/properties/id",
+      );
     const provider_id = value.provider_id;
-    if (provider_id !== undefined) {
-      if (typeof provider_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/provider_id",
-          schemaPath + "/properties/provider_id",
-        );
-    }
+    if (provider_id !== undefined && typeof provider_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/provider_id",
+        schemaPath + "/properties/provider_id",
+      );
     const external_id = value.external_id;
-    if (external_id !== undefined) {
-      if (typeof external_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/external_id",
-          schemaPath + "/properties/external_id",
-        );
-    }
+    if (external_id !== undefined && typeof external_id !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/external_id",
+        schemaPath + "/properties/external_id",
+      );
   }
 }
 

@@ -72,38 +72,35 @@ export function collectWebAuthnFactorErrors(
       );
     }
     const webauthn_registration_id = value.webauthn_registration_id;
-    if (webauthn_registration_id !== undefined) {
-      if (typeof webauthn_registration_id !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/webauthn_registration_id",
-          schemaPath + "/properties/webauthn_registration_id",
-        );
-    }
+    if (
+      webauthn_registration_id !== undefined &&
+      typeof webauthn_registration_id !== "string"
+    )
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/webauthn_registration_id",
+        schemaPath + "/properties/webauthn_registration_id",
+      );
     const domain = value.domain;
-    if (domain !== undefined) {
-      if (typeof domain !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/domain",
-          schemaPath + "/properties/domain",
-        );
-    }
+    if (domain !== undefined && typeof domain !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/domain",
+        schemaPath + "/properties/domain",
+      );
     const user_agent = value.user_agent;
-    if (user_agent !== undefined) {
-      if (typeof user_agent !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/user_agent",
-          schemaPath + "/properties/user_agent",
-        );
-    }
+    if (user_agent !== undefined && typeof user_agent !== "string")
+      pushError(
+        errors,
+        "type",
+        { type: "string" },
+        instancePath + "/user_agent",
+        schemaPath + "/properties/user_agent",
+      );
   }
 }
 

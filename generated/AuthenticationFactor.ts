@@ -1032,7 +1032,7 @@ export function collectAuthenticationFactorErrors(
   else {
     if (value.type === undefined || value.delivery_method === undefined) {
       collectRequired(
-        value,
+        [value.type, value.delivery_method],
         AUTHENTICATION_FACTOR_REQUIRED,
         instancePath,
         errors,

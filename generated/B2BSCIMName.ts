@@ -93,7 +93,14 @@ export function collectB2BSCIMNameErrors(
       value.honorific_suffix === undefined
     ) {
       collectRequired(
-        value,
+        [
+          value.formatted,
+          value.family_name,
+          value.given_name,
+          value.middle_name,
+          value.honorific_prefix,
+          value.honorific_suffix,
+        ],
         B2_BSCIMNAME_REQUIRED,
         instancePath,
         errors,

@@ -67,7 +67,7 @@ export function collectB2BSCIMPhoneNumberErrors(
       value.primary === undefined
     ) {
       collectRequired(
-        value,
+        [value.value, value.type, value.primary],
         B2_BSCIMPHONE_NUMBER_REQUIRED,
         instancePath,
         errors,

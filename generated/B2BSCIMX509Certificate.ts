@@ -67,7 +67,7 @@ export function collectB2BSCIMX509CertificateErrors(
       value.primary === undefined
     ) {
       collectRequired(
-        value,
+        [value.value, value.type, value.primary],
         B2_BSCIMX509_CERTIFICATE_REQUIRED,
         instancePath,
         errors,

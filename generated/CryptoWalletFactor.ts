@@ -71,7 +71,11 @@ export function collectCryptoWalletFactorErrors(
       value.crypto_wallet_type === undefined
     ) {
       collectRequired(
-        value,
+        [
+          value.crypto_wallet_id,
+          value.crypto_wallet_address,
+          value.crypto_wallet_type,
+        ],
         CRYPTO_WALLET_FACTOR_REQUIRED,
         instancePath,
         errors,

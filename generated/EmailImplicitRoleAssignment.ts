@@ -57,7 +57,7 @@ export function collectEmailImplicitRoleAssignmentErrors(
   else {
     if (value.domain === undefined || value.role_id === undefined) {
       collectRequired(
-        value,
+        [value.domain, value.role_id],
         EMAIL_IMPLICIT_ROLE_ASSIGNMENT_REQUIRED,
         instancePath,
         errors,

@@ -54,7 +54,13 @@ export function collectGroupErrors(
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
     if (value.value === undefined || value.display === undefined) {
-      collectRequired(value, GROUP_REQUIRED, instancePath, errors, schemaPath);
+      collectRequired(
+        [value.value, value.display],
+        GROUP_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
     }
     const value2 = value.value;
     if (value2 !== undefined && typeof value2 !== "string")

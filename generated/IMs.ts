@@ -64,7 +64,13 @@ export function collectIMsErrors(
       value.type === undefined ||
       value.primary === undefined
     ) {
-      collectRequired(value, IMS_REQUIRED, instancePath, errors, schemaPath);
+      collectRequired(
+        [value.value, value.type, value.primary],
+        IMS_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
     }
     const value2 = value.value;
     if (value2 !== undefined && typeof value2 !== "string")

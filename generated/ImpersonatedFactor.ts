@@ -63,7 +63,7 @@ export function collectImpersonatedFactorErrors(
       value.impersonator_email_address === undefined
     ) {
       collectRequired(
-        value,
+        [value.impersonator_id, value.impersonator_email_address],
         IMPERSONATED_FACTOR_REQUIRED,
         instancePath,
         errors,

@@ -65,7 +65,7 @@ export function collectManagerErrors(
       value.display_name === undefined
     ) {
       collectRequired(
-        value,
+        [value.value, value.ref, value.display_name],
         MANAGER_REQUIRED,
         instancePath,
         errors,

@@ -319,7 +319,33 @@ export function collectMemberErrors(
       value.default_mfa_method === undefined ||
       value.roles === undefined
     ) {
-      collectRequired(value, MEMBER_REQUIRED, instancePath, errors, schemaPath);
+      collectRequired(
+        [
+          value.organization_id,
+          value.member_id,
+          value.email_address,
+          value.status,
+          value.name,
+          value.sso_registrations,
+          value.is_breakglass,
+          value.member_password_id,
+          value.oauth_registrations,
+          value.email_address_verified,
+          value.mfa_phone_number_verified,
+          value.is_admin,
+          value.totp_registration_id,
+          value.retired_email_addresses,
+          value.is_locked,
+          value.mfa_enrolled,
+          value.mfa_phone_number,
+          value.default_mfa_method,
+          value.roles,
+        ],
+        MEMBER_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
     }
     const organization_id = value.organization_id;
     if (organization_id !== undefined && typeof organization_id !== "string")

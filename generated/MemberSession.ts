@@ -150,7 +150,17 @@ export function collectMemberSessionErrors(
       value.organization_slug === undefined
     ) {
       collectRequired(
-        value,
+        [
+          value.member_session_id,
+          value.member_id,
+          value.started_at,
+          value.last_accessed_at,
+          value.expires_at,
+          value.authentication_factors,
+          value.organization_id,
+          value.roles,
+          value.organization_slug,
+        ],
         MEMBER_SESSION_REQUIRED,
         instancePath,
         errors,

@@ -87,7 +87,11 @@ export function collectOAuthRegistrationErrors(
       value.member_oauth_registration_id === undefined
     ) {
       collectRequired(
-        value,
+        [
+          value.provider_type,
+          value.provider_subject,
+          value.member_oauth_registration_id,
+        ],
         OAUTH_REGISTRATION_REQUIRED,
         instancePath,
         errors,

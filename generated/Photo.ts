@@ -64,7 +64,13 @@ export function collectPhotoErrors(
       value.type === undefined ||
       value.primary === undefined
     ) {
-      collectRequired(value, PHOTO_REQUIRED, instancePath, errors, schemaPath);
+      collectRequired(
+        [value.value, value.type, value.primary],
+        PHOTO_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
     }
     const value2 = value.value;
     if (value2 !== undefined && typeof value2 !== "string")

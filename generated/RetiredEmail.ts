@@ -55,7 +55,7 @@ export function collectRetiredEmailErrors(
   else {
     if (value.email_id === undefined || value.email_address === undefined) {
       collectRequired(
-        value,
+        [value.email_id, value.email_address],
         RETIRED_EMAIL_REQUIRED,
         instancePath,
         errors,

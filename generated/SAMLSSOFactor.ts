@@ -65,7 +65,7 @@ export function collectSAMLSSOFactorErrors(
       value.external_id === undefined
     ) {
       collectRequired(
-        value,
+        [value.id, value.provider_id, value.external_id],
         SAMLSSOFACTOR_REQUIRED,
         instancePath,
         errors,

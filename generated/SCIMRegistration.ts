@@ -79,7 +79,7 @@ export function collectSCIMRegistrationErrors(
       value.registration_id === undefined
     ) {
       collectRequired(
-        value,
+        [value.connection_id, value.registration_id],
         SCIMREGISTRATION_REQUIRED,
         instancePath,
         errors,

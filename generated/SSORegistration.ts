@@ -79,7 +79,7 @@ export function collectSSORegistrationErrors(
       value.registration_id === undefined
     ) {
       collectRequired(
-        value,
+        [value.connection_id, value.external_id, value.registration_id],
         SSOREGISTRATION_REQUIRED,
         instancePath,
         errors,

@@ -63,7 +63,7 @@ export function collectTikTokOAuthFactorErrors(
   else {
     if (value.id === undefined || value.provider_subject === undefined) {
       collectRequired(
-        value,
+        [value.id, value.provider_subject],
         TIK_TOK_OAUTH_FACTOR_REQUIRED,
         instancePath,
         errors,

@@ -64,7 +64,7 @@ export function collectWebAuthnFactorErrors(
       value.domain === undefined
     ) {
       collectRequired(
-        value,
+        [value.webauthn_registration_id, value.domain],
         WEB_AUTHN_FACTOR_REQUIRED,
         instancePath,
         errors,

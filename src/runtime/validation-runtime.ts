@@ -539,40 +539,28 @@ export function collectContains(
 }
 
 /**
- * `required` in an error collector: a failure for each missing property, in the schema's order. A
- * name Object.prototype also has counts only as an own property, as in the checks.
+ * `required` in an error collector: a failure for each property of `required` whose value (in
+ * `values`, read by the caller in the same order) is missing, in the schema's order.
  */
 export function collectRequired(
-  object: Record<string, unknown>,
+  values: readonly unknown[],
   required: readonly string[],
   instancePath: string,
   errors: ValidationError[],
   schemaPath: string,
 ): void {
-  for (const name of required) {
-    if (ownValue(object, name) === undefined) {
+  for (let index = 0; index < required.length; index++) {
+    if (values[index] === undefined) {
       pushError(
         errors,
         "required",
-        { missingProperty: name },
+        { missingProperty: required[index] },
         instancePath,
         schemaPath,
       );
     }
   }
 }
-
-/** A property's value; a name Object.prototype also has is read only as an own property. */
-function ownValue(object: Record<string, unknown>, name: string): unknown {
-  return PROTOTYPE_NAMES.has(name) && !Object.hasOwn(object, name)
-    ? undefined
-    : object[name];
-}
-
-/** The names Object.prototype has (`constructor`, `__proto__`, …): a set, faster than `in` on it. */
-const PROTOTYPE_NAMES: ReadonlySet<string> = /* @__PURE__ */ new Set(
-  Object.getOwnPropertyNames(Object.prototype),
-);
 
 /** A collector of a subschema: its errors at `instancePath`, with `schemaPath` where the subschema is. */
 export type Collect = (

@@ -83,7 +83,7 @@ export function collectActiveSCIMConnectionErrors(
       value.bearer_token_last_four === undefined
     ) {
       collectRequired(
-        value,
+        [value.connection_id, value.display_name, value.bearer_token_last_four],
         ACTIVE_SCIMCONNECTION_REQUIRED,
         instancePath,
         errors,

@@ -71,7 +71,7 @@ export function collectActiveSSOConnectionErrors(
       value.identity_provider === undefined
     ) {
       collectRequired(
-        value,
+        [value.connection_id, value.display_name, value.identity_provider],
         ACTIVE_SSOCONNECTION_REQUIRED,
         instancePath,
         errors,

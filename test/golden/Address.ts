@@ -109,7 +109,16 @@ export function collectAddressErrors(
       value.primary === undefined
     ) {
       collectRequired(
-        value,
+        [
+          value.formatted,
+          value.street_address,
+          value.locality,
+          value.region,
+          value.postal_code,
+          value.country,
+          value.type,
+          value.primary,
+        ],
         ADDRESS_REQUIRED,
         instancePath,
         errors,

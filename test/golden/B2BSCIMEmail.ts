@@ -65,7 +65,7 @@ export function collectB2BSCIMEmailErrors(
       value.primary === undefined
     ) {
       collectRequired(
-        value,
+        [value.value, value.type, value.primary],
         B2_BSCIMEMAIL_REQUIRED,
         instancePath,
         errors,

@@ -74,7 +74,7 @@ export function collectCustomRoleErrors(
       value.permissions === undefined
     ) {
       collectRequired(
-        value,
+        [value.role_id, value.description, value.permissions],
         CUSTOM_ROLE_REQUIRED,
         instancePath,
         errors,

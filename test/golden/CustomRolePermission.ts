@@ -61,7 +61,7 @@ export function collectCustomRolePermissionErrors(
   else {
     if (value.resource_id === undefined || value.actions === undefined) {
       collectRequired(
-        value,
+        [value.resource_id, value.actions],
         CUSTOM_ROLE_PERMISSION_REQUIRED,
         instancePath,
         errors,

@@ -63,7 +63,7 @@ export function collectDiscordOAuthFactorErrors(
   else {
     if (value.id === undefined || value.provider_subject === undefined) {
       collectRequired(
-        value,
+        [value.id, value.provider_subject],
         DISCORD_OAUTH_FACTOR_REQUIRED,
         instancePath,
         errors,

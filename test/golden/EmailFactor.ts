@@ -55,7 +55,7 @@ export function collectEmailFactorErrors(
   else {
     if (value.email_id === undefined || value.email_address === undefined) {
       collectRequired(
-        value,
+        [value.email_id, value.email_address],
         EMAIL_FACTOR_REQUIRED,
         instancePath,
         errors,

@@ -94,7 +94,13 @@ export function collectEnterpriseExtensionErrors(
       value.organization === undefined
     ) {
       collectRequired(
-        value,
+        [
+          value.employee_number,
+          value.cost_center,
+          value.division,
+          value.department,
+          value.organization,
+        ],
         ENTERPRISE_EXTENSION_REQUIRED,
         instancePath,
         errors,

@@ -65,7 +65,7 @@ export function collectEntitlementErrors(
       value.primary === undefined
     ) {
       collectRequired(
-        value,
+        [value.value, value.type, value.primary],
         ENTITLEMENT_REQUIRED,
         instancePath,
         errors,

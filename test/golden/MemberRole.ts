@@ -64,7 +64,7 @@ export function collectMemberRoleErrors(
   else {
     if (value.role_id === undefined || value.sources === undefined) {
       collectRequired(
-        value,
+        [value.role_id, value.sources],
         MEMBER_ROLE_REQUIRED,
         instancePath,
         errors,

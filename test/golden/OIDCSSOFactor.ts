@@ -65,7 +65,7 @@ export function collectOIDCSSOFactorErrors(
       value.external_id === undefined
     ) {
       collectRequired(
-        value,
+        [value.id, value.provider_id, value.external_id],
         OIDCSSOFACTOR_REQUIRED,
         instancePath,
         errors,

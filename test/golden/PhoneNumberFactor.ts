@@ -57,7 +57,7 @@ export function collectPhoneNumberFactorErrors(
   else {
     if (value.phone_id === undefined || value.phone_number === undefined) {
       collectRequired(
-        value,
+        [value.phone_id, value.phone_number],
         PHONE_NUMBER_FACTOR_REQUIRED,
         instancePath,
         errors,

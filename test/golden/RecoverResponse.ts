@@ -153,7 +153,16 @@ export function collectRecoverResponseErrors(
       value.status_code === undefined
     ) {
       collectRequired(
-        value,
+        [
+          value.request_id,
+          value.member_id,
+          value.member,
+          value.organization,
+          value.session_token,
+          value.session_jwt,
+          value.recovery_codes_remaining,
+          value.status_code,
+        ],
         RECOVER_RESPONSE_REQUIRED,
         instancePath,
         errors,

@@ -1,7 +1,7 @@
 import { atLeast, refOverridesSiblings } from "../../dialect.js";
 import { escapePointerToken } from "../../json-pointer.js";
 import { isSchemaObject, type SchemaObject } from "../../schema-walk.js";
-import { call, type Code, code, compare, negate, not, or, pure } from "../code.js";
+import { call, type Code, code, compare, joinCode, negate, not, or, pure } from "../code.js";
 import type { SchemaNode } from "../../graph.js";
 import {
   callStatement,
@@ -189,7 +189,7 @@ function checksTypeFirst(node: SchemaNode): boolean {
 
 /**
  * `required`: a failure for each missing property. A collector with several, when one is missing,
- * reports them through a module-level list (`collectRequired` in the run-time).
+ * reports them with a module-level list of their names (`collectRequired` in the run-time).
  */
 function requiredStatements(
   site: Site,
@@ -197,7 +197,8 @@ function requiredStatements(
   required: readonly string[],
   typeChecksMissing: ReadonlySet<string>,
 ): Statement[] {
-  const conditions = required.map((name) => compare(ownProperty(site.value, name), "===", code`undefined`));
+  const values = required.map((name) => ownProperty(site.value, name));
+  const conditions = values.map((value) => compare(value, "===", code`undefined`));
   const missing = required.map((name, index): Statement => ({
     kind: "fail-if",
     condition: conditions[index]!,
@@ -208,8 +209,10 @@ function requiredStatements(
   const { module } = context;
   const list = module.constant(`${module.baseName(site.node)}Required`, code`${required}`, { key: `required ${JSON.stringify(required)}` });
   const schemaPath = schemaPathExpression(context.scope, `#${site.node.pointer}`);
-  const collect = code`${call(module.runtime("collectRequired"), site.value, list, pathExpression(site.path), code`errors`, schemaPath)};`;
-  // The reads here are the check's, fast where the names are known; the list is read only when one is missing.
+  const read = code`[${joinCode(values, ", ")}]`;
+  const collect = code`${call(module.runtime("collectRequired"), read, list, pathExpression(site.path), code`errors`, schemaPath)};`;
+  // Properties are read by their known names, as the check reads them (a read by a computed name is
+  // several times slower); the list gives the names of the missing ones.
   const anyMissing: Statement = { kind: "if", condition: or(...conditions), then: [{ kind: "snippet", code: collect }] };
   return [{ kind: "by-mode", check: checks, collect: [anyMissing] }];
 }

@@ -4,11 +4,11 @@ import { keywordDefinition } from "../keywords.js";
 
 /**
  * Shapes of subschemas: equal for two subschemas whose validators are the same code, so that one
- * collector serves both (GitHub's webhooks repeat the same inline objects hundreds of times). A
- * shape holds what the compiler reads: the dialect, where references resolve, the keywords that
- * validate with their values, and the shapes of the subschemas below; the location and keywords
- * the compiler does not read (annotations, OpenAPI's `example`, unknown ones) do not count. A named schema below is a call of its functions,
- * so it counts by its name.
+ * function pair serves both (GitHub's webhooks repeat the same inline objects hundreds of times).
+ * A shape holds what the compiler reads: the dialect, where references resolve, the keywords that
+ * validate (and core ones) with their values, and the shapes of the subschemas below. The location
+ * and the keywords the compiler does not read (annotations, OpenAPI's `example`, unknown ones) do
+ * not count. A named schema below is a call of its functions, so it counts by its name.
  */
 export class Shapes {
   private readonly memo = new Map<SchemaNode, string>();

@@ -32,11 +32,14 @@ export interface SharedSubschemas {
 
 /**
  * Subschemas at least this big are shared: a call costs a check little next to a dozen keywords,
- * and smaller ones are mostly single properties, which each module's own collectors share.
+ * while smaller ones (mostly single properties) are cheaper inline.
  */
 const SHARE_MIN_SIZE = 10;
 
-/** The modules' named schemas, each module by its first type name (in the order modules are written). */
+/**
+ * Plans the shared subschemas of a run from its modules' named schemas (a module is known by its
+ * first type name; the first occurrence in module order declares); `enabled` false plans none.
+ */
 export function shareSubschemas(
   modules: ReadonlyArray<{ locations: readonly SchemaNode[] }>,
   names: ReadonlyMap<SchemaNode, string>,

@@ -559,15 +559,12 @@ function unionAcrossLines(text: string): boolean {
 
 /**
  * Code the printer does not write as prettier does: parentheses around a negated call (`!(f(x))`),
- * a quoted key that needs no quotes, a ternary too long for its line (other than `(… ? 1 : 0)`), a
- * constant whose list, broken across lines, opens after an `=` past the width (prettier moves it
- * to the next line).
+ * a quoted key that needs no quotes, a ternary too long for its line (other than `(… ? 1 : 0)`).
  */
 function unsupportedCode(text: string, indent: number): boolean {
   if (quotedIdentifier(text) || nestedList(text)) return true;
   if (text.includes(" = (") && parenthesizedValue(text)) return true;
   if (fits(text, indent)) return false;
-  if (/^const [\w$]+(?::[^=]+)? = \[$/.test(text)) return true;
   if (longParenthesizedChain(text, indent)) return true;
   // prettier hugs an arrow function that is the last argument.
   if (text.includes(" => ")) return true;

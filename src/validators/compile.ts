@@ -35,7 +35,6 @@ import { dynamicRefKeyword } from "./keywords/dynamic-ref.js";
 import { unevaluatedKeywords } from "./keywords/unevaluated.js";
 import { evaluatedByFunction } from "./annotations.js";
 import { allowsNull, declaredTypes, instanceTypeOf, possibleTypes, typeCondition, typeGuard } from "./keywords/type.js";
-import { Shapes } from "./shape.js";
 import { subschemaBaseName, type SharedSubschema, type SharedSubschemas } from "./share.js";
 import { render, type Statement } from "./statements.js";
 
@@ -164,8 +163,9 @@ class ModuleCompiler implements ModuleScope {
   /** Private function pairs, by shape: `node` is where the first was made, if its collector takes a schema path. */
   private readonly privateFunctions = new Map<string, FunctionPair>();
   private readonly keyedConstants = new Map<string, Code>();
-  private readonly shapes: Shapes;
   private readonly privateEvaluated = new Map<SchemaNode, Code>();
+  /** The module's first type name, which names it in the shared-subschema plan. */
+  private readonly moduleTypeName: string;
   /** Regular expressions already hoisted, by pattern: one constant per distinct pattern. */
   private readonly patterns = new Map<string, Code>();
 
@@ -174,15 +174,15 @@ class ModuleCompiler implements ModuleScope {
     private readonly inputs: ValidatorInputs,
   ) {
     this.assertFormats = inputs.assertFormats;
-    this.shapes = new Shapes(inputs.names);
     this.own = new Set(named);
+    this.moduleTypeName = this.typeName(named[0]!)!;
     for (const node of named) reserveOwnNames(this.moduleNames, this.typeName(node)!);
     for (const { baseName } of this.ownShared())
       for (const name of Object.values(functionNames(baseName))) this.moduleNames.reserve(name.text);
   }
 
   private ownShared(): readonly SharedSubschema[] {
-    return this.inputs.shared.ownedBy(this.typeName(this.named[0]!)!);
+    return this.inputs.shared.ownedBy(this.moduleTypeName);
   }
 
   /** The functions of the shared subschemas this module declares. */
@@ -195,11 +195,7 @@ class ModuleCompiler implements ModuleScope {
     const shared = this.inputs.shared.of(node);
     if (shared === undefined) return undefined;
     const functions = functionNames(shared.baseName);
-    if (shared.moduleTypeName !== this.typeName(this.named[0]!)) {
-      const imported = this.namedImports.get(shared.moduleTypeName) ?? new Set<string>();
-      for (const fn of Object.values(functions)) imported.add(fn.text);
-      this.namedImports.set(shared.moduleTypeName, imported);
-    }
+    if (shared.moduleTypeName !== this.moduleTypeName) this.importFrom(shared.moduleTypeName, Object.values(functions));
     return { ...functions, predicate: false, node };
   }
 
@@ -273,11 +269,14 @@ class ModuleCompiler implements ModuleScope {
   }
 
   private importNamed(node: SchemaNode, ...functions: Code[]): void {
-    if (this.own.has(node)) return;
-    const name = this.typeName(node)!;
-    const imported = this.namedImports.get(name) ?? new Set<string>();
+    if (!this.own.has(node)) this.importFrom(this.typeName(node)!, functions);
+  }
+
+  /** Imports `functions` from the module that declares the type `typeName`. */
+  private importFrom(typeName: string, functions: readonly Code[]): void {
+    const imported = this.namedImports.get(typeName) ?? new Set<string>();
     for (const fn of functions) imported.add(fn.text);
-    this.namedImports.set(name, imported);
+    this.namedImports.set(typeName, imported);
   }
 
   private contextFor(scope: LocalScope): CompileContext {
@@ -341,7 +340,7 @@ class ModuleCompiler implements ModuleScope {
 ${exportKeyword(owner)}function ${check}(value: unknown): ${checkReturn} {\n${checkBody}\n}`.flat(),
       this.collector(node, collect, owner, root),
     );
-    return owner.kind === "shared" || (owner.kind === "private" && root.scope.usesSchemaPath);
+    return takesSchemaPath(owner, root.scope);
   }
 
   /** The statements of a function validating `node`, its locals, and the wrapper of its body (see `dynamicScopeEntry`). */
@@ -363,8 +362,7 @@ ${exportKeyword(owner)}function ${check}(value: unknown): ${checkReturn} {\n${ch
     const named = owner.kind === "named";
     const ownPath = named && scope.usesSchemaPath ? code`const schemaPath = ${`#${node.pointer}`};\n` : code``;
     const body = scoped(code`${ownPath}${collected}`);
-    const takesPath = owner.kind === "shared" || (owner.kind === "private" && scope.usesSchemaPath);
-    const pathParameter = takesPath ? code`, schemaPath: string` : code``;
+    const pathParameter = takesSchemaPath(owner, scope) ? code`, schemaPath: string` : code``;
     // A private collector's name says what it is; its pair's check says where its schema is.
     const doc =
       owner.kind === "private"
@@ -398,7 +396,7 @@ ${exportKeyword(owner)}function ${check}(value: unknown): ${checkReturn} {\n${ch
     if (named !== undefined) return named;
     const shared = this.sharedFunctions(node);
     if (shared !== undefined) return shared;
-    const shape = this.shapes.of(node);
+    const shape = this.inputs.shared.shapes.of(node);
     let pair = this.privateFunctions.get(shape);
     if (pair === undefined) {
       const names = functionNames(this.moduleNames.name(this.privateBaseName(node), FUNCTION_AFFIXES));
@@ -446,6 +444,11 @@ ${exportKeyword(owner)}function ${check}(value: unknown): ${checkReturn} {\n${ch
 
 /** Whose functions are written: a named schema's, a subschema's private ones, or those of a subschema shared across modules. */
 type Owner = { kind: "named"; typeName: string } | { kind: "private" } | { kind: "shared" };
+
+/** Whether the collector takes its schema path as a parameter: a shared one always, a private one when it reads it. */
+function takesSchemaPath(owner: Owner, scope: LocalScope): boolean {
+  return owner.kind === "shared" || (owner.kind === "private" && scope.usesSchemaPath);
+}
 
 function exportKeyword(owner: Owner): Code {
   return new Code(owner.kind === "private" ? "" : "export ");

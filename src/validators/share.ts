@@ -22,6 +22,8 @@ export interface SharedSubschema {
 }
 
 export interface SharedSubschemas {
+  /** The shapes of the run's subschemas, computed once for the plan and the compilers. */
+  shapes: Shapes;
   /** The shared subschema an occurrence stands for, if its shape is shared. */
   of(node: SchemaNode): SharedSubschema | undefined;
   /** Those whose functions a module declares, by the module's first type name. */
@@ -87,6 +89,7 @@ export function shareSubschemas(
     ]);
   }
   return {
+    shapes,
     of: (node) => (byShape.size === 0 || names.has(node) || !shareable(node) ? undefined : byShape.get(shapes.of(node))),
     ownedBy: (moduleTypeName) => owned.get(moduleTypeName) ?? [],
     contract: (moduleTypeName) => (contracts.get(moduleTypeName) ?? []).sort(),

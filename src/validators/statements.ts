@@ -73,10 +73,10 @@ function failIf(condition: Code, failure: FailureSpec, collector: Collector): Co
 
 /** The failure condition of a one-line statement in check mode, if it has one. */
 function checkFailCondition(statement: Statement): Code | undefined {
-  if (statement.kind === "fail-if") return statement.condition;
+  const single = singleFailure(statement);
+  if (single !== undefined) return single.condition;
   if (statement.kind === "call") return negate(statement.check);
   if (statement.kind === "compound") return statement.failed;
-  if (statement.kind === "guard" && statement.then.length === 0) return negate(statement.condition);
   if (statement.kind === "if" && statement.then.length === 1 && statement.else === undefined) {
     const inner = checkFailCondition(statement.then[0]!);
     return inner === undefined ? undefined : and(statement.condition, inner);

@@ -20,7 +20,21 @@ type AjvConstructor = new (options: object) => Ajv;
 const require = createRequire(import.meta.url);
 const addFormats = (require("ajv-formats") as { default: (ajv: Ajv) => void }).default;
 
-/** ajv's validators for the named components of a virtual OpenAPI document `{ $id, components: { schemas } }`. */
+const STYTCH_ID = "https://stytch.test/openapi";
+const GITHUB_ID = "https://github.test/openapi";
+const ajv2020 = (): AjvConstructor => (require("ajv/dist/2020") as { default: AjvConstructor }).default;
+const ajvDraft07 = (): AjvConstructor => (require("ajv") as { default: AjvConstructor }).default;
+const componentRef = (id: string, name: string): string => `${id}#/components/schemas/${name}`;
+
+/** ajv with ajv-formats, holding the virtual OpenAPI document `{ $id, components: { schemas } }`. */
+function ajvWithComponents(Ajv: AjvConstructor, id: string, schemas: Schemas, options: object): Ajv {
+  const ajv = new Ajv({ strict: false, ...options });
+  addFormats(ajv);
+  ajv.addSchema({ $id: id, components: { schemas } });
+  return ajv;
+}
+
+/** ajv's validators for the named components of the virtual document. */
 function componentValidators(
   Ajv: AjvConstructor,
   id: string,
@@ -28,12 +42,10 @@ function componentValidators(
   names: readonly string[],
   allErrors: boolean,
 ): Map<string, AjvValidate> {
-  const ajv = new Ajv({ allErrors, strict: false });
-  addFormats(ajv);
-  ajv.addSchema({ $id: id, components: { schemas } });
+  const ajv = ajvWithComponents(Ajv, id, schemas, { allErrors });
   return new Map(
     names.map((name) => {
-      const validate = ajv.getSchema(`${id}#/components/schemas/${name}`);
+      const validate = ajv.getSchema(componentRef(id, name));
       if (validate === undefined) throw new Error(`ajv: no component schema ${name}`);
       return [name, validate];
     }),
@@ -45,30 +57,25 @@ function componentValidators(
  * error, ajv-formats), one exported validator per component.
  */
 function componentStandalone(Ajv: AjvConstructor, id: string, schemas: Schemas, names: readonly string[]): string {
-  const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true, esm: true } });
-  addFormats(ajv);
-  ajv.addSchema({ $id: id, components: { schemas } });
+  const ajv = ajvWithComponents(Ajv, id, schemas, { allErrors: true, code: { source: true, esm: true } });
   const standaloneCode = (require("ajv/dist/standalone") as { default: (ajv: Ajv, refs: Record<string, string>) => string }).default;
-  return standaloneCode(ajv, Object.fromEntries(names.map((name, index) => [`validate${index}`, `${id}#/components/schemas/${name}`])));
+  return standaloneCode(ajv, Object.fromEntries(names.map((name, index) => [`validate${index}`, componentRef(id, name)])));
 }
 
 /** ajv's standalone module of every Stytch component. */
 export function stytchAjvStandalone(): string {
-  const Ajv2020 = (require("ajv/dist/2020") as { default: AjvConstructor }).default;
   const components = stytchComponents();
-  return componentStandalone(Ajv2020, "https://stytch.test/openapi", components, Object.keys(components));
+  return componentStandalone(ajv2020(), STYTCH_ID, components, Object.keys(components));
 }
 
 /** ajv's standalone module of the GitHub components `names`. */
 export function githubAjvStandalone(schemas: Schemas, names: readonly string[]): string {
-  const Ajv = (require("ajv") as { default: AjvConstructor }).default;
-  return componentStandalone(Ajv, "https://github.test/openapi", withoutTypelessNullable(schemas) as Schemas, names);
+  return componentStandalone(ajvDraft07(), GITHUB_ID, withoutTypelessNullable(schemas) as Schemas, names);
 }
 
 /** ajv (2020-12, as the Stytch files declare) for RecoverResponse. */
 export function stytchAjv(allErrors: boolean): AjvValidate {
-  const Ajv2020 = (require("ajv/dist/2020") as { default: AjvConstructor }).default;
-  return componentValidators(Ajv2020, "https://stytch.test/openapi", stytchComponents(), [STYTCH_ROOT], allErrors).get(STYTCH_ROOT)!;
+  return componentValidators(ajv2020(), STYTCH_ID, stytchComponents(), [STYTCH_ROOT], allErrors).get(STYTCH_ROOT)!;
 }
 
 /**
@@ -89,6 +96,5 @@ export function withoutTypelessNullable(node: unknown): unknown {
 
 /** ajv (draft-07, the JSON Schema closest to OpenAPI 3.0, with its `nullable` keyword) for GitHub components. */
 export function githubAjv(schemas: Schemas, names: readonly string[], allErrors: boolean): Map<string, AjvValidate> {
-  const Ajv = (require("ajv") as { default: AjvConstructor }).default;
-  return componentValidators(Ajv, "https://github.test/openapi", withoutTypelessNullable(schemas) as Schemas, names, allErrors);
+  return componentValidators(ajvDraft07(), GITHUB_ID, withoutTypelessNullable(schemas) as Schemas, names, allErrors);
 }

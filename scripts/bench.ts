@@ -17,6 +17,7 @@ import { generate } from "../src/index.js";
 import { githubAjv, githubAjvStandalone, stytchAjv, stytchAjvStandalone, type AjvValidate } from "./bench/ajv.js";
 import { compileAndImport } from "./bench/compile.js";
 import { bundleImport } from "./bundle.js";
+import { consumerProject, openapiTypescript, TSC_VERSION, typeCheck } from "./bench/typecheck.js";
 import {
   componentClosure,
   GITHUB_DOCUMENT,
@@ -70,7 +71,13 @@ const TARGETS = {
   // Every generated .ts file: types and validators.
   stytchOutputKb: 250,
   githubOutputMb: 10,
+  // tsc on a project importing the whole GitHub output, against openapi-typescript's types; its types alone, against json2ts's.
+  typeCheckEverything: 2,
+  typeCheckTypes: 1,
 };
+
+/** tsc runs per type-check row: one of the TypeScript output takes about 20 s. */
+const TYPE_CHECK_RUNS = 3;
 
 const CODEGEN_BIN = path.join(REPO_ROOT, "bin/codegen.js");
 const JSON2TS_BIN = (() => {
@@ -440,7 +447,89 @@ function githubGenerationRows(
   github.progress(`compiling ajv's standalone module of ${label}`);
   const ajvSource = (): string => githubAjvStandalone(whole.schemas, Object.keys(whole.schemas));
   rows.push(outputSizeRow(label, github.dir, ajvSource, { limit: TARGETS.githubOutputMb * 1e6, unit: "MB" }));
+  rows.push(...typeCheckRows(github, whole.file, label));
   return rows;
+}
+
+/** Imports every type and validator of a codegen output; with `typesOnly`, every type. */
+const importEverything = (typesOnly: boolean): string =>
+  typesOnly
+    ? 'import type * as api from "./output/index.js";\nexport type Api = typeof api;\n'
+    : 'import * as api from "./output/index.js";\nexport const everything: typeof api = api;\n';
+
+/**
+ * tsc on a project importing the GitHub output (TypeScript, and `--emit js`), against the same for
+ * openapi-typescript's types (with its validators) and json2ts's (types only).
+ */
+function typeCheckRows(github: GitHubGeneration, file: string, label: string): Row[] {
+  const runs = Math.min(github.runs, TYPE_CHECK_RUNS);
+  const dir = path.join(github.dir, "type-check");
+  const tsc = `tsc ${TSC_VERSION}, median of ${runs}`;
+  github.progress(`type-checking projects that import ${label}'s output, ${tsc}`);
+  const time = (name: string, output: () => string, source: string): ProcessRun | Error =>
+    settle(() => typeCheck(consumerProject(path.join(dir, name), output(), source), runs));
+  const openapiTypes = time(
+    "openapi-typescript",
+    () => {
+      const output = path.join(github.dir, "openapi-typescript.d.ts");
+      openapiTypescript(file, output);
+      return output;
+    },
+    'import type { components } from "./output.js";\nexport type Schemas = components["schemas"];\n',
+  );
+  const json2tsTypes = time(
+    "json2ts",
+    () => path.join(github.dir, "json2ts-output.d.ts"),
+    'import type * as types from "./output.js";\nexport type Types = typeof types;\n',
+  );
+  const javascript = (): string => {
+    github.cli.run([file, "-o", "out-js", "--emit", "js"], github.dir, { cold: true });
+    return path.join(github.dir, "out-js");
+  };
+  const typescript = (): string => path.join(github.dir, "out");
+  const row = (name: string, codegen: ProcessRun | Error, peerName: string, peer: ProcessRun | Error, limit: number): Row => {
+    const target = `≤ ${limit}× ${peerName}`;
+    if (codegen instanceof Error) return unavailable(name, target, codegen);
+    if (peer instanceof Error) return { ...unavailable(name, target, peer), codegen: seconds(codegen.ms) };
+    const ratio = codegen.ms / peer.ms;
+    return {
+      name,
+      codegen: `${seconds(codegen.ms)} (${ratio.toFixed(2)}×)`,
+      peer: `${peerName} ${seconds(peer.ms)}`,
+      target,
+      passed: ratio <= limit,
+    };
+  };
+  return [
+    row(
+      `type-check every type and validator of ${label}, .ts output (${tsc})`,
+      time("everything-ts", typescript, importEverything(false)),
+      "openapi-typescript",
+      openapiTypes,
+      TARGETS.typeCheckEverything,
+    ),
+    row(
+      `type-check every type and validator of ${label}, --emit js (${tsc})`,
+      time("everything-js", javascript, importEverything(false)),
+      "openapi-typescript",
+      openapiTypes,
+      TARGETS.typeCheckEverything,
+    ),
+    row(
+      `type-check only the types of ${label}, .ts output (${tsc})`,
+      time("types-ts", typescript, importEverything(true)),
+      "json2ts",
+      json2tsTypes,
+      TARGETS.typeCheckTypes,
+    ),
+    row(
+      `type-check only the types of ${label}, --emit js (${tsc})`,
+      time("types-js", () => path.join(github.dir, "out-js"), importEverything(true)),
+      "json2ts",
+      json2tsTypes,
+      TARGETS.typeCheckTypes,
+    ),
+  ];
 }
 
 /** A sub-document of the first `count` components and what they reference, written into the GitHub directory. */

@@ -1,7 +1,16 @@
 import { Command, CommanderError } from "commander";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { CONFIG_FILE_NAME, DEFAULT_CONFIG, dialectOption, formatsOption, INITIAL_CONFIG, loadConfig, PACKAGE_JSON_KEY } from "./config.js";
+import {
+  CONFIG_FILE_NAME,
+  DEFAULT_CONFIG,
+  dialectOption,
+  emitOption,
+  formatsOption,
+  INITIAL_CONFIG,
+  loadConfig,
+  PACKAGE_JSON_KEY,
+} from "./config.js";
 import { DIALECTS } from "./dialect.js";
 import { CodegenError } from "./errors.js";
 import { generate, type GenerateOptions, type GenerateResult } from "./generate.js";
@@ -72,6 +81,7 @@ interface CliOptions {
   check?: boolean;
   dialect?: string;
   formats?: string;
+  emit?: string;
   prettier?: boolean;
   cache: boolean;
   allowRemote?: boolean;
@@ -97,6 +107,7 @@ function commandLine(onInit: () => void): Command {
     .option("--check", "write nothing; exit 1 and name every file that would change")
     .option("--dialect <dialect>", `dialect of schemas without $schema: ${DIALECTS.join(", ")} (default: 2020-12)`)
     .option("--formats <mode>", "assert: validators check format (default); annotate: format only documents")
+    .option("--emit <language>", "ts: TypeScript modules (default); js: JavaScript modules, each with a .d.ts of its types")
     .option("--prettier", "always run prettier (by default the output is prettier's too, from the built-in printer where it matches)")
     .option("--no-cache", "regenerate everything; do not read or write node_modules/.cache/codegen")
     .option("--allow-remote", "fetch http(s) $refs (refused by default)")
@@ -142,6 +153,7 @@ function generateOptions(inputs: readonly string[], options: CliOptions, onProgr
     ...(options.out !== undefined ? { outDir: options.out } : {}),
     ...(options.dialect !== undefined ? { dialect: dialectOption(options.dialect, "--dialect") } : {}),
     ...(options.formats !== undefined ? { formats: formatsOption(options.formats, "--formats") } : {}),
+    ...(options.emit !== undefined ? { emit: emitOption(options.emit, "--emit") } : {}),
     ...(options.prettier === true ? { formatter: "prettier" as const } : {}),
     check: options.check === true,
     cache: options.cache,

@@ -24,6 +24,8 @@ export interface CodegenConfig {
   formats?: "assert" | "annotate";
   /** How the output is formatted: as prettier does, by the built-in printer where it can (default) or prettier itself; or not at all. */
   formatter?: Formatter;
+  /** TypeScript modules (default), or JavaScript modules with `.d.ts` declarations. */
+  emit: EmitLanguage;
   /** Unknown keywords are errors, not warnings (as `--strict`). */
   strict?: boolean;
   /** Fetch `http(s)` refs (as `--allow-remote`). */
@@ -39,10 +41,14 @@ export const FORMATTERS = ["builtin", "prettier", "none"] as const;
  */
 export type Formatter = (typeof FORMATTERS)[number];
 
+export const EMIT_LANGUAGES = ["ts", "js"] as const;
+/** The language of the output: TypeScript modules, or JavaScript modules each with a `.d.ts` of its types. */
+export type EmitLanguage = (typeof EMIT_LANGUAGES)[number];
+
 export const CONFIG_FILE_NAME = "codegen.config.json";
 /** The key of `package.json` that may hold the same configuration instead. */
 export const PACKAGE_JSON_KEY = "codegen";
-export const DEFAULT_CONFIG: CodegenConfig = { inputs: ["schemas"], out: "generated", naming: {} };
+export const DEFAULT_CONFIG: CodegenConfig = { inputs: ["schemas"], out: "generated", naming: {}, emit: "ts" };
 /** What `codegen init` writes: every default spelled out. */
 export const INITIAL_CONFIG = {
   inputs: ["schemas"],
@@ -50,6 +56,7 @@ export const INITIAL_CONFIG = {
   dialect: "2020-12",
   formats: "assert",
   formatter: "builtin",
+  emit: "ts",
   strict: false,
   allowRemote: false,
   allowOutsideRoot: false,
@@ -102,15 +109,25 @@ export function formatsOption(value: unknown, where: string): "assert" | "annota
   return value;
 }
 
-export function formatterOption(value: unknown, where: string): Formatter {
-  if (typeof value !== "string" || !(FORMATTERS as readonly string[]).includes(value)) {
-    invalidOption(
-      `must be one of ${FORMATTERS.join(", ")}`,
-      where,
-      "builtin formats as prettier does, with codegen's fast printer where it can; prettier always runs prettier.",
-    );
+/** `value` if it is one of `choices`; otherwise an error at `where` listing them, with `hint`. */
+function oneOf<T extends string>(value: unknown, choices: readonly T[], where: string, hint: string): T {
+  if (typeof value !== "string" || !(choices as readonly string[]).includes(value)) {
+    invalidOption(`must be one of ${choices.join(", ")}`, where, hint);
   }
-  return value as Formatter;
+  return value as T;
+}
+
+export function formatterOption(value: unknown, where: string): Formatter {
+  return oneOf(
+    value,
+    FORMATTERS,
+    where,
+    "builtin formats as prettier does, with codegen's fast printer where it can; prettier always runs prettier.",
+  );
+}
+
+export function emitOption(value: unknown, where: string): EmitLanguage {
+  return oneOf(value, EMIT_LANGUAGES, where, "ts writes TypeScript modules; js writes JavaScript modules, each with a .d.ts of its types.");
 }
 
 /** The `"codegen"` key of `directory`'s package.json, if it has one (a package.json codegen cannot read is not its business). */
@@ -179,6 +196,7 @@ function configFrom(raw: unknown): CodegenConfig {
     else if (key === "dialect") config.dialect = dialectOption(value, "/dialect");
     else if (key === "formats") config.formats = formatsOption(value, "/formats");
     else if (key === "formatter") config.formatter = formatterOption(value, "/formatter");
+    else if (key === "emit") config.emit = emitOption(value, "/emit");
     else if (key === "strict" || key === "allowRemote" || key === "allowOutsideRoot") {
       if (typeof value !== "boolean") fail("must be true or false", `/${key}`, `Write e.g. "${key}": false.`);
       config[key] = value;
@@ -186,7 +204,7 @@ function configFrom(raw: unknown): CodegenConfig {
       fail(
         `unknown option "${key}"`,
         `/${key}`,
-        'The options are: "inputs", "out", "naming", "dialect", "formats", "formatter", "strict", "allowRemote", "allowOutsideRoot".',
+        'The options are: "inputs", "out", "naming", "dialect", "formats", "formatter", "emit", "strict", "allowRemote", "allowOutsideRoot".',
       );
   }
   return config;

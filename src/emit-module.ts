@@ -1,26 +1,40 @@
 import { readFileSync } from "node:fs";
+import type { EmitLanguage } from "./config.js";
 import { emitTypes, type TypeContext } from "./emit-types.js";
 import type { SchemaDocument } from "./load.js";
 import { schemaRoots } from "./openapi.js";
 import { byCodeUnits } from "./order.js";
 import { locationKey, type SchemaNode } from "./graph.js";
-import { call, Code, code, docComment, identifier, joinCode, lineComment, pure } from "./validators/code.js";
+import {
+  call,
+  Code,
+  code,
+  docComment,
+  functionDeclaration,
+  functionDefinition,
+  identifier,
+  joinCode,
+  lineComment,
+  pure,
+  type Signature,
+} from "./validators/code.js";
 import { checkReturnType, compileValidators, functionNames, wrapperNames } from "./validators/compile.js";
-import { FORMATS_NAMESPACE, RUNTIME_VALUES, type RuntimeName } from "./validators/context.js";
+import { FORMATS_NAMESPACE, RUNTIME_VALUES, type RuntimeName, type RuntimeTypeName } from "./validators/context.js";
 import type { SharedSubschemas } from "./validators/share.js";
 
 export const RUNTIME_MODULE = "_runtime";
-const RUNTIME_SOURCE = new URL("../../src/runtime/validation-runtime.ts", import.meta.url);
 const FORMATS_MODULE = "_formats";
-const FORMATS_SOURCE = new URL("../../src/runtime/formats.ts", import.meta.url);
 
 /** One generated file, before formatting. */
 export interface GeneratedFile {
   /** File name inside the output directory. */
   name: string;
   source: string;
-  /** Copied from codegen's own sources (the run-time helpers): prettier formats it, not the built-in printer, which knows only generated code. */
-  preformatted?: boolean;
+  /**
+   * Copied from codegen (the run-time helpers): its sources, kept in prettier's default style, or its
+   * compiled build. prettier formats them, not the built-in printer, which knows only generated code.
+   */
+  copy?: "formatted" | "compiled";
 }
 
 function banner(sourceFile: string | undefined): Code {
@@ -37,49 +51,76 @@ function specifierList(names: readonly string[], typeNames: ReadonlySet<string>)
   return code`{ ${joinCode(specifiers, ", ")} }`;
 }
 
-function importLine(names: readonly string[], typeNames: ReadonlySet<string>, module: string): Code {
-  return code`import ${specifierList(names, typeNames)} from ${`./${module}.js`};`;
-}
-
 /** `{ … }` of names from `_runtime.ts`: what it exports besides its values is types. */
 function runtimeSpecifiers(names: readonly RuntimeName[]): Code {
   return specifierList(names, new Set(names.filter((name) => !RUNTIME_VALUES.has(name))));
+}
+
+/** The public functions of one type: their code, and their declarations for a JavaScript module's `.d.ts`. */
+interface Wrappers {
+  definitions: Code;
+  declarations: Code[];
 }
 
 /**
  * The public functions of type X: `isX`, `validateX`, `assertX` and `XSchema`, built on `checkX` and
  * `collectXErrors`; `runtime` names (and imports) what they use of `_runtime.ts`. Their few locals
  * (`error`, `errors`, `result`) are fixed: besides them they name only the module's own functions and run-time helpers.
+ * Untyped (JavaScript), they name no run-time type, which only their declarations do.
  */
-function wrappers(typeName: string, isUnknown: boolean, runtime: (name: RuntimeName) => Code): Code {
+function wrappers(typeName: string, isUnknown: boolean, runtime: (name: RuntimeName) => Code, typed: boolean): Wrappers {
   const type = identifier(typeName);
+  const runtimeType = (name: RuntimeTypeName): Code => (typed ? runtime(name) : identifier(name));
   const { check, collect } = functionNames(typeName);
   const { is, validate, assert, schema } = wrapperNames(typeName);
-  return joinCode(
-    [
-      code`${docComment(`Whether \`value\` is a valid ${typeName}. Data nested too deeply to validate is not.`)}
-export function ${is}(value: unknown): ${checkReturnType(typeName, isUnknown)} {
-        try {
+  const valueParameter = [{ name: "value", type: code`unknown` }];
+  const functions: Array<{ doc: string; signature: Signature; body: Code }> = [
+    {
+      doc: `Whether \`value\` is a valid ${typeName}. Data nested too deeply to validate is not.`,
+      signature: { name: is, parameters: valueParameter, returns: checkReturnType(typeName, isUnknown), runtimeTypes: [] },
+      body: code`try {
           return ${check}(value);
         } catch (error) {
           return ${runtime("notTooDeeplyNested")}(error);
-        }
-      }`,
-      code`${docComment(`Validates \`value\` as ${typeName}, collecting every error.`)}
-export function ${validate}(value: unknown): ${runtime("ValidationResult")}<${type}> {
-        return ${runtime("validateWith")}<${type}>(value, ${check}, ${collect});
-      }`,
-      code`${docComment(`Throws a SchemaValidationError listing every error unless \`value\` is a valid ${typeName}.`)}
-export function ${assert}(value: unknown): asserts value is ${type} {
-        const result = ${validate}(value);
-        if (!result.valid) throw new ${runtime("SchemaValidationError")}(${typeName}, result.errors);
-      }`,
-      code`${docComment(`${typeName} as a Standard Schema (https://standardschema.dev).`)}
-export const ${schema}: ${runtime("StandardSchemaV1")}<${type}> = ${pure(call(runtime("toStandardSchema"), validate))};`,
+        }`,
+    },
+    {
+      doc: `Validates \`value\` as ${typeName}, collecting every error.`,
+      signature: {
+        name: validate,
+        parameters: valueParameter,
+        returns: code`${runtimeType("ValidationResult")}<${type}>`,
+        runtimeTypes: ["ValidationResult"],
+      },
+      body: code`return ${runtime("validateWith")}${typed ? code`<${type}>` : code``}(value, ${check}, ${collect});`,
+    },
+    {
+      doc: `Throws a SchemaValidationError listing every error unless \`value\` is a valid ${typeName}.`,
+      signature: { name: assert, parameters: valueParameter, returns: code`asserts value is ${type}`, runtimeTypes: [] },
+      body: code`const result = ${validate}(value);
+        if (!result.valid) throw new ${runtime("SchemaValidationError")}(${typeName}, result.errors);`,
+    },
+  ];
+  const schemaDoc = docComment(`${typeName} as a Standard Schema (https://standardschema.dev).`);
+  const schemaType = code`${runtimeType("StandardSchemaV1")}<${type}>`;
+  const schemaValue = pure(call(runtime("toStandardSchema"), validate));
+  return {
+    definitions: joinCode(
+      [
+        ...functions.map(({ doc, signature, body }) => functionDefinition(docComment(doc), true, signature, body, typed)),
+        code`${schemaDoc}\nexport const ${schema}${typed ? code`: ${schemaType}` : code``} = ${schemaValue};`,
+      ],
+      "\n\n",
+    ),
+    declarations: [
+      ...functions.map(({ doc, signature }) => functionDeclaration(docComment(doc), signature)),
+      code`${schemaDoc}\nexport declare const ${schema}: ${schemaType};`,
     ],
-    "\n\n",
-  );
+  };
 }
+
+/** The run-time types the wrappers' declarations name. */
+const WRAPPER_TYPES: readonly RuntimeTypeName[] = ["ValidationResult", "StandardSchemaV1"];
 
 export interface ModuleInput {
   document: SchemaDocument;
@@ -117,8 +158,14 @@ export function planModules(documents: readonly SchemaDocument[], namedLocations
     .map((module) => ({ ...module, locations: module.locations.sort((a, b) => byCodeUnits(a.pointer, b.pointer)) }));
 }
 
-/** What every module is emitted with: the types' context, and the subschemas modules share (see validators/share.ts). */
-export type ModuleContext = TypeContext & { sharedSubschemas: SharedSubschemas };
+/** What every module is emitted with: the types' context, the subschemas modules share (see validators/share.ts), the language. */
+export type ModuleContext = TypeContext & { sharedSubschemas: SharedSubschemas; emit: EmitLanguage };
+
+/** The files of one module (`X.ts`, or `X.js` and `X.d.ts`), and whether they call format checks. */
+export interface EmittedModule {
+  files: GeneratedFile[];
+  usesFormats: boolean;
+}
 
 /**
  * Builds the generated module of one schema document: its named types (via json-schema-to-typescript)
@@ -128,7 +175,8 @@ export async function emitModule(
   input: ModuleInput,
   context: ModuleContext,
   moduleOf: ReadonlyMap<string, string>,
-): Promise<GeneratedFile & { usesFormats: boolean }> {
+): Promise<EmittedModule> {
+  const typed = context.emit === "ts";
   const typeNames = input.locations.map((node) => context.names.get(node)!);
   const types = await Promise.all(input.locations.map((location) => emitTypes(location, context)));
   const validators = compileValidators(input.locations, {
@@ -137,64 +185,119 @@ export async function emitModule(
     assertFormats: context.assertFormats,
     unknownTypes: new Set(typeNames.filter((_, index) => types[index]!.isUnknown)),
     shared: context.sharedSubschemas,
+    typed,
   });
-  const wrapperCode = typeNames.map((typeName, index) => wrappers(typeName, types[index]!.isUnknown, validators.runtime));
+  const wrapped = typeNames.map((typeName, index) => wrappers(typeName, types[index]!.isUnknown, validators.runtime, typed));
 
-  const importsByModule = new Map<string, Set<string>>();
-  const typeImports = new Set<string>();
-  const addImport = (name: string, importedName: string): void => {
-    if (typeNames.includes(name)) return;
-    const module = moduleOf.get(name)!;
-    importsByModule.set(module, (importsByModule.get(module) ?? new Set()).add(importedName));
-  };
-  for (const emitted of types) {
-    for (const name of emitted.references) {
-      addImport(name, name);
-      typeImports.add(name);
-    }
-  }
-  for (const [name, functions] of validators.namedImports) for (const fn of functions) addImport(name, fn);
-  const imports = [
-    code`import ${runtimeSpecifiers([...validators.runtimeImports])} from ${`./${RUNTIME_MODULE}.js`};`,
+  const typeImports = new ImportList(typeNames, moduleOf);
+  for (const emitted of types) for (const name of emitted.references) typeImports.add(name, name);
+  const functionImports = new ImportList(typeNames, moduleOf);
+  for (const [name, functions] of validators.namedImports) for (const fn of functions) functionImports.add(name, fn);
+  const moduleBanner = banner(input.pointer === "" ? input.document.displayPath : `${input.document.displayPath}#${input.pointer}`);
+  const runtimeImports = [...validators.runtimeImports];
+  const valueImports = [
+    code`import ${runtimeSpecifiers(runtimeImports)} from ${`./${RUNTIME_MODULE}.js`};`,
     ...(validators.usesFormats ? [code`import * as ${identifier(FORMATS_NAMESPACE)} from ${`./${FORMATS_MODULE}.js`};`] : []),
-    ...[...importsByModule.keys()].sort().map((module) => importLine([...importsByModule.get(module)!], typeImports, module)),
   ];
-  const source = joinCode(
-    [
-      banner(input.pointer === "" ? input.document.displayPath : `${input.document.displayPath}#${input.pointer}`),
-      joinCode(imports, "\n"),
-      ...types.map((emitted) => new Code(emitted.source.trim())),
-      validators.source,
-      ...wrapperCode,
+  const typeSources = types.map((emitted) => new Code(emitted.source.trim()));
+  const file = (name: string, parts: readonly Code[]): GeneratedFile => ({ name, source: `${joinCode(parts, "\n\n").text}\n` });
+  if (typed) {
+    const imports = [...valueImports, ...typeImports.merged(functionImports).lines()];
+    const source = [moduleBanner, joinCode(imports, "\n"), ...typeSources, validators.source, ...wrapped.map((w) => w.definitions)];
+    return { files: [file(`${typeNames[0]!}.ts`, source)], usesFormats: validators.usesFormats };
+  }
+  const declarationTypes = [...new Set([...validators.declarationTypes, ...WRAPPER_TYPES])];
+  const declarationImports = [
+    code`import type ${specifierList(declarationTypes, new Set())} from ${`./${RUNTIME_MODULE}.js`};`,
+    ...typeImports.lines("import type"),
+  ];
+  const declarations = [...validators.declarations, ...wrapped.flatMap((w) => w.declarations)];
+  return {
+    files: [
+      file(`${typeNames[0]!}.js`, [
+        moduleBanner,
+        joinCode([...valueImports, ...functionImports.lines()], "\n"),
+        validators.source,
+        ...wrapped.map((w) => w.definitions),
+      ]),
+      file(`${typeNames[0]!}.d.ts`, [moduleBanner, joinCode(declarationImports, "\n"), ...typeSources, ...declarations]),
     ],
-    "\n\n",
-  );
-  return { name: `${typeNames[0]!}.ts`, source: `${source.text}\n`, usesFormats: validators.usesFormats };
-}
-
-/** The run-time helpers, and the format checks when a module uses them, copied next to the generated modules. */
-export function runtimeModules(usesFormats: boolean): GeneratedFile[] {
-  const copy = (module: string, source: URL): GeneratedFile => ({
-    name: `${module}.ts`,
-    source: `${banner(undefined).text}\n\n${readFileSync(source, "utf8")}`,
-    preformatted: true,
-  });
-  return usesFormats
-    ? [copy(RUNTIME_MODULE, RUNTIME_SOURCE), copy(FORMATS_MODULE, FORMATS_SOURCE)]
-    : [copy(RUNTIME_MODULE, RUNTIME_SOURCE)];
-}
-
-/** The public names of each module's types: the types and their `isX`, `validateX`, `assertX` and `XSchema`. */
-export function indexModule(moduleTypes: ReadonlyArray<readonly string[]>): GeneratedFile {
-  const exports = (typeNames: readonly string[]): Code => {
-    const names = typeNames.flatMap((name) => [name, ...Object.values(wrapperNames(name)).map((wrapper) => wrapper.text)]);
-    return code`export ${specifierList(names, new Set(typeNames))} from ${`./${typeNames[0]!}.js`};`;
+    usesFormats: validators.usesFormats,
   };
-  const runtimeExports = runtimeSpecifiers(["SchemaValidationError", "StandardSchemaV1", "ValidationError", "ValidationResult"]);
-  const lines = [
-    banner(undefined),
-    code`export ${runtimeExports} from ${`./${RUNTIME_MODULE}.js`};`,
-    ...[...moduleTypes].sort((a, b) => byCodeUnits(a[0]!, b[0]!)).map(exports),
-  ];
-  return { name: "index.ts", source: `${joinCode(lines, "\n").text}\n` };
+}
+
+/** The names a module imports from other generated modules, by module; its own types are not imported. */
+class ImportList {
+  private readonly byModule = new Map<string, Set<string>>();
+  private readonly typeNames = new Set<string>();
+  constructor(
+    private readonly own: readonly string[],
+    private readonly moduleOf: ReadonlyMap<string, string>,
+  ) {}
+
+  /** Imports `importedName` from the module of type `name` (a type when they are the same). */
+  add(name: string, importedName: string): void {
+    if (this.own.includes(name)) return;
+    const module = this.moduleOf.get(name)!;
+    this.byModule.set(module, (this.byModule.get(module) ?? new Set()).add(importedName));
+    if (name === importedName) this.typeNames.add(name);
+  }
+
+  /** Both lists in one: a module's types and functions in one import line. */
+  merged(other: ImportList): ImportList {
+    const merged = new ImportList(this.own, this.moduleOf);
+    for (const list of [this, other]) {
+      for (const [module, names] of list.byModule) merged.byModule.set(module, new Set([...(merged.byModule.get(module) ?? []), ...names]));
+      for (const name of list.typeNames) merged.typeNames.add(name);
+    }
+    return merged;
+  }
+
+  /** One line per module, in order: `import { f, type T } from "./M.js";`, or with `import type`, every name a type. */
+  lines(keyword: "import" | "import type" = "import"): Code[] {
+    const typeNames = keyword === "import" ? this.typeNames : new Set<string>();
+    return [...this.byModule.keys()]
+      .sort()
+      .map((module) => code`${new Code(keyword)} ${specifierList([...this.byModule.get(module)!], typeNames)} from ${`./${module}.js`};`);
+  }
+}
+
+/**
+ * The run-time helpers, and the format checks when a module uses them, copied next to the generated
+ * modules: their TypeScript sources, or for JavaScript output their compiled build and its declarations.
+ */
+export function runtimeModules(usesFormats: boolean, emit: EmitLanguage): GeneratedFile[] {
+  const copy = (module: string, base: string): GeneratedFile[] => {
+    const read = (file: string): string => `${banner(undefined).text}\n\n${readFileSync(new URL(file, import.meta.url), "utf8")}`;
+    return emit === "ts"
+      ? [{ name: `${module}.ts`, source: read(`../../src/runtime/${base}.ts`), copy: "formatted" }]
+      : [
+          { name: `${module}.js`, source: read(`./runtime/${base}.js`), copy: "compiled" },
+          { name: `${module}.d.ts`, source: read(`./runtime/${base}.d.ts`), copy: "compiled" },
+        ];
+  };
+  return [...copy(RUNTIME_MODULE, "validation-runtime"), ...(usesFormats ? copy(FORMATS_MODULE, "formats") : [])];
+}
+
+/**
+ * The public names of each module's types: the types and their `isX`, `validateX`, `assertX` and
+ * `XSchema`; for JavaScript output, `index.js` with the values and `index.d.ts` with everything.
+ */
+export function indexModule(moduleTypes: ReadonlyArray<readonly string[]>, emit: EmitLanguage): GeneratedFile[] {
+  const write = (name: string, withTypes: boolean): GeneratedFile => {
+    const exports = (typeNames: readonly string[]): Code => {
+      const wrappers = typeNames.flatMap((name) => Object.values(wrapperNames(name)).map((wrapper) => wrapper.text));
+      const names = withTypes ? [...typeNames, ...wrappers] : wrappers;
+      return code`export ${specifierList(names, new Set(typeNames))} from ${`./${typeNames[0]!}.js`};`;
+    };
+    const runtimeNames: RuntimeName[] = ["SchemaValidationError", "StandardSchemaV1", "ValidationError", "ValidationResult"];
+    const runtimeExports = runtimeSpecifiers(withTypes ? runtimeNames : runtimeNames.filter((name) => RUNTIME_VALUES.has(name)));
+    const lines = [
+      banner(undefined),
+      code`export ${runtimeExports} from ${`./${RUNTIME_MODULE}.js`};`,
+      ...[...moduleTypes].sort((a, b) => byCodeUnits(a[0]!, b[0]!)).map(exports),
+    ];
+    return { name, source: `${joinCode(lines, "\n").text}\n` };
+  };
+  return emit === "ts" ? [write("index.ts", true)] : [write("index.js", false), write("index.d.ts", true)];
 }

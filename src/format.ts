@@ -118,7 +118,7 @@ export async function formatFiles(
   config: prettier.Options,
 ): Promise<GeneratedFile[]> {
   if (formatter === "none") return files.map(({ name, source }) => ({ name, source }));
-  const modules = formatter === "builtin" ? files.filter((file) => file.preformatted !== true) : [];
+  const modules = formatter === "builtin" ? files.filter((file) => file.copy === undefined) : [];
   const printed = await printLikePrettier(
     modules.map((file) => file.source),
     path.join(outDir, "index.ts"),
@@ -129,11 +129,11 @@ export async function formatFiles(
   // prettier's defaults they are prettier's output as they are.
   const atDefaults = formatter === "builtin" && printOptionsFor(config)?.printWidth === PRETTIER_DEFAULTS.printWidth;
   return Promise.all(
-    files.map(async ({ name, source, preformatted }) => ({
+    files.map(async ({ name, source, copy }) => ({
       name,
       source:
         byName.get(name) ??
-        (atDefaults && preformatted === true ? source : await prettier.format(source, { ...config, filepath: path.join(outDir, name) })),
+        (atDefaults && copy === "formatted" ? source : await prettier.format(source, { ...config, filepath: path.join(outDir, name) })),
     })),
   );
 }

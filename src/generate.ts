@@ -3,9 +3,9 @@ import path from "node:path";
 import { Cache, moduleKeys } from "./cache.js";
 import { CodegenError, type CodegenWarning } from "./errors.js";
 import type { Options as PrettierOptions } from "prettier";
-import { loadConfig, type Formatter, type NamingOptions } from "./config.js";
+import { loadConfig, type EmitLanguage, type Formatter, type NamingOptions } from "./config.js";
 import type { Dialect } from "./dialect.js";
-import type { GeneratedFile, ModuleInput } from "./emit-module.js";
+import type { EmittedModule as Emitted, GeneratedFile, ModuleInput } from "./emit-module.js";
 import { listInputFiles, loadSchemaDocuments, type SchemaDocument } from "./load.js";
 import { isOpenApiDocument } from "./openapi.js";
 import { byCodeUnits } from "./order.js";
@@ -36,6 +36,11 @@ export interface GenerateOptions {
    * it is proven identical; `prettier`: prettier itself; `none`: unformatted. Default: the config's `formatter`.
    */
   formatter?: Formatter;
+  /**
+   * `ts` (default): TypeScript modules; `js`: JavaScript modules, each with a `.d.ts` of its types, which a
+   * project type-checks far faster than validator bodies. Default: the config's `emit`.
+   */
+  emit?: EmitLanguage;
   /** Fail on warnings (unknown keywords) instead of reporting them; default: the config's `strict`, else false. */
   strict?: boolean;
   /** Called as modules are generated (not for those the cache supplies), e.g. for a progress line. */
@@ -107,6 +112,7 @@ interface RunSettings {
   naming: NamingOptions;
   assertFormats: boolean;
   formatter: Formatter;
+  emit: EmitLanguage;
   /** The user's prettier config for the output directory, resolved as the prettier CLI does. */
   prettierConfig: PrettierOptions;
   strict: boolean;
@@ -124,6 +130,7 @@ async function runSettings(options: GenerateOptions): Promise<RunSettings> {
   const naming = options.naming ?? config.naming;
   const assertFormats = (options.formats ?? config.formats) !== "annotate";
   const formatter = options.formatter ?? config.formatter ?? "builtin";
+  const emit = options.emit ?? config.emit;
   const allowRemote = options.allowRemote ?? config.allowRemote ?? false;
   const allowOutsideRoot = options.allowOutsideRoot ?? config.allowOutsideRoot ?? false;
   // The output follows the user's prettier config, so a change to it must miss the cache.
@@ -138,6 +145,7 @@ async function runSettings(options: GenerateOptions): Promise<RunSettings> {
     allowRemote,
     allowOutsideRoot,
     formatter,
+    emit,
     prettierConfig,
   });
   const resolveOptions = {
@@ -147,7 +155,7 @@ async function runSettings(options: GenerateOptions): Promise<RunSettings> {
     allowOutsideRoot,
   };
   const strict = options.strict ?? config.strict ?? false;
-  return { cwd, outDir, inputFiles, naming, assertFormats, formatter, prettierConfig, strict, resolveOptions, key };
+  return { cwd, outDir, inputFiles, naming, assertFormats, formatter, emit, prettierConfig, strict, resolveOptions, key };
 }
 
 /** Loaded only when something must be generated: they are most of codegen's start-up time. */
@@ -167,10 +175,7 @@ interface Run {
 /** What `generate()` returns besides the files, and what the cache keeps of a run. */
 type RunSummary = Pick<GenerateResult, "typeCount" | "rootTypes" | "reusedModules" | "warnings">;
 
-/** A module as emitted, and as the cache stores it (formatted). */
-type Emitted = GeneratedFile & { usesFormats: boolean };
-
-/** An emitted module, or the cache's copy of it. */
+/** An emitted module, or the cache's copy of it (stored formatted). */
 type EmittedModule = Emitted & { cached: boolean };
 
 /** The name/plan stage's result. */
@@ -220,7 +225,8 @@ async function emitModules(
   { names, modules, moduleOf, keys, sharedSubschemas }: Plan,
   onProgress: GenerateOptions["onProgress"],
 ): Promise<EmittedModule[]> {
-  const context = { resolved, names, assertFormats: run.settings.assertFormats, sharedTypes: new Map(), sharedSubschemas };
+  const { assertFormats, emit } = run.settings;
+  const context = { resolved, names, assertFormats, emit, sharedTypes: new Map(), sharedSubschemas };
   let generatedCount = 0;
   return Promise.all(
     modules.map(async (module) => {
@@ -234,12 +240,14 @@ async function emitModules(
   );
 }
 
-/** Formats the fresh modules with the runtime files and `index.ts` (cached modules were stored formatted). */
+/** Formats the fresh modules with the runtime files and the index (cached modules were stored formatted). */
 async function formatModules(run: Run, { names, modules }: Plan, emitted: readonly EmittedModule[]): Promise<GeneratedFile[]> {
   const { runtimeModules, indexModule, formatFiles } = run.stages;
-  const fresh = emitted.filter((module) => !module.cached).map(({ name, source }) => ({ name, source }));
+  const { emit } = run.settings;
+  const fresh = emitted.filter((module) => !module.cached).flatMap((module) => module.files);
   const moduleTypes = modules.map((module) => module.locations.map((node) => names.get(node)!));
-  const unformatted = [...fresh, ...runtimeModules(emitted.some((module) => module.usesFormats)), indexModule(moduleTypes)];
+  const usesFormats = emitted.some((module) => module.usesFormats);
+  const unformatted = [...fresh, ...runtimeModules(usesFormats, emit), ...indexModule(moduleTypes, emit)];
   return formatFiles(unformatted, run.settings.outDir, run.settings.formatter, run.settings.prettierConfig);
 }
 
@@ -249,8 +257,8 @@ function storeModules(run: Run, { modules, keys }: Plan, emitted: readonly Emitt
   const formattedByName = new Map(formatted.map((file) => [file.name, file.source]));
   for (const [index, module] of emitted.entries()) {
     if (module.cached) continue;
-    const source = formattedByName.get(module.name)!;
-    run.cache.storeModule(keys.get(modules[index]!)!, { name: module.name, source, usesFormats: module.usesFormats });
+    const files = module.files.map(({ name }) => ({ name, source: formattedByName.get(name)! }));
+    run.cache.storeModule(keys.get(modules[index]!)!, { files, usesFormats: module.usesFormats } satisfies Emitted);
   }
 }
 
@@ -302,7 +310,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const formatted = await formatModules(run, planned, emitted);
   timer.end("format");
   storeModules(run, planned, emitted, formatted);
-  const cachedFiles = emitted.filter((module) => module.cached).map(({ name, source }) => ({ name, source }));
+  const cachedFiles = emitted.filter((module) => module.cached).flatMap((module) => module.files);
   const files = [...cachedFiles, ...formatted].sort((a, b) => byCodeUnits(a.name, b.name));
   const summary = summarize(run, inputs, resolved, planned);
   const changes = writeOutput(run, resolved, files, summary, options.check);

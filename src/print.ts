@@ -868,7 +868,7 @@ const ELSE = /^(?:\} )?else (?!if |\{)/;
  * puts one item per line, hugging a group that only wraps another (`errors.push({`).
  */
 function layout(text: string, indent: number, context: Context, out: string[]): void {
-  const structure = fits(text, indent) ? undefined : topLevel(text);
+  const structure = fits(text, indent) || LONE_SPECIFIER.test(text) ? undefined : topLevel(text);
   if (structure === undefined) {
     out.push(pad(indent) + text);
     return;
@@ -929,6 +929,9 @@ function layout(text: string, indent: number, context: Context, out: string[]): 
   if (group === undefined) out.push(pad(indent) + text);
   else breakGroup(text, group, indent, parts, out);
 }
+
+/** An import or export of one name from a module, which prettier never breaks: `import type { LongName } from "./LongName.js";` */
+const LONE_SPECIFIER = /^(?:import|export)(?: type)? \{ [^,{}]+ \} from (["'])[^"']*\1;$/;
 
 /** Where a line of code splits into a target and a value: its assignment's `=`, or the `:` of an object property. */
 function codeSplit(text: string, structure: TopLevel): number {

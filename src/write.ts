@@ -18,7 +18,7 @@ function readIfExists(file: string): string | undefined {
 
 /** Whether a file in the output directory is one codegen wrote (and may replace or delete). */
 export function isGeneratedFile(file: string): boolean {
-  return file.endsWith(".ts") && (readIfExists(file)?.startsWith(GENERATED_MARKER) ?? false);
+  return /\.(?:ts|js)$/.test(file) && (readIfExists(file)?.startsWith(GENERATED_MARKER) ?? false);
 }
 
 /** The files the last run wrote, from its manifest; `undefined` for output written before manifests. */

@@ -203,6 +203,24 @@ test("long imports, parameter lists and unions break as prettier does", () => {
   );
 });
 
+test("an import or export of one name stays on its line however long, as prettier keeps it", () => {
+  const lines = [
+    'import { type SecurityAdvisoryEcosystemsWithAVeryLongName } from "./SecurityAdvisoryEcosystemsWithAVeryLongName.js";',
+    'import type { OAuthAccessTokenExchangeFactorWithALongName } from "./OAuthAccessTokenExchangeFactorWithALongName.js";',
+    'export { OAuthAccessTokenExchangeFactorWithAVeryLongName } from "./OAuthAccessTokenExchangeFactorWithAVeryLongName.js";',
+  ];
+  assert.equal(print(flat(...lines)), flat(...lines));
+  assert.equal(
+    print(flat('import type { OAuthAccessTokenExchangeFactor, OAuthRegistrationFactor } from "./OAuthAccessTokenExchangeFactor.js";')),
+    flat(
+      "import type {",
+      "  OAuthAccessTokenExchangeFactor,",
+      "  OAuthRegistrationFactor,",
+      '} from "./OAuthAccessTokenExchangeFactor.js";',
+    ),
+  );
+});
+
 test("the printed output of schemas/ is deterministic, idempotent, within the width where it can be, and what generate writes", async () => {
   const raw = await generate({ cwd: REPO_ROOT, outDir: temporaryDirectory("raw"), check: true, cache: false, formatter: "none" });
   const built = await generate({ cwd: REPO_ROOT, outDir: temporaryDirectory("built"), check: true, cache: false });

@@ -104,7 +104,9 @@ export function runNode(script: string, args: readonly string[], cwd: string): P
     if (result.error !== undefined) throw result.error;
     if (result.status !== 0) {
       const stderr = result.stderr.trim();
-      throw new ProcessError(`${path.basename(script)} exited with ${result.status ?? result.signal}: ${stderr || "(no stderr)"}`, stderr);
+      // tsc reports its errors on stdout.
+      const output = stderr || result.stdout.trim().split("\n").slice(0, 5).join("\n") || "(no output)";
+      throw new ProcessError(`${path.basename(script)} exited with ${result.status ?? result.signal}: ${output}`, stderr);
     }
     return { ms, peakRssMiB: Number(readFileSync(rssFile, "utf8")) / 1024 };
   } finally {

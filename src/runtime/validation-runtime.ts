@@ -1,7 +1,7 @@
 /*
  * Run-time support for codegen's validators: result and error types, Standard Schema v1, format
- * checks. codegen copies this file into the output directory as `_runtime.ts`, so generated code
- * imports nothing from outside that directory.
+ * checks. codegen copies this file into the output directory as `_runtime.ts` (compiled, as
+ * `_runtime.js` and `_runtime.d.ts`), so generated code imports nothing from outside that directory.
  */
 
 /** One failed check, in ajv's shape. */

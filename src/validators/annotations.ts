@@ -1,7 +1,7 @@
 import { atLeast } from "../dialect.js";
 import type { SchemaNode } from "../graph.js";
 import { isSchemaObject, type SchemaObject } from "../schema-walk.js";
-import { call, type Code, code, joinCode, literal, type Name } from "./code.js";
+import { call, type Code, code, identifier, joinCode, literal, type Name } from "./code.js";
 import { childNode, dialectOf, inPlaceCheck, type CompileContext } from "./context.js";
 
 /** What one `evaluatedBy…` function is being written with: its locals and the module's helpers. */
@@ -46,9 +46,17 @@ export function evaluatedByFunction(name: Code, node: SchemaNode, context: Compi
     ...lines,
     code`return ${evaluated};`,
   ];
-  const exportKeyword = exported ? code`export ` : code``;
-  return code`/** The properties and items of \`value\` that this schema evaluates, for unevaluatedProperties/unevaluatedItems. */
-${exportKeyword}function ${name}(value: unknown, includeUnevaluated = true): ${module.runtime("Evaluated")} {\n${joinCode(body, "\n")}\n}`;
+  const signature = {
+    name,
+    parameters: [
+      { name: "value", type: code`unknown` },
+      { name: "includeUnevaluated", type: code`boolean`, initial: code`true` },
+    ],
+    returns: identifier("Evaluated"),
+    runtimeTypes: ["Evaluated"],
+  };
+  const doc = code`/** The properties and items of \`value\` that this schema evaluates, for unevaluatedProperties/unevaluatedItems. */`;
+  return module.defineFunction(doc, exported, signature, joinCode(body, "\n"));
 }
 
 /** `if (<sub validates>) merge(evaluated, evaluatedBy<sub>(value));` */

@@ -326,3 +326,37 @@ export function docComment(text: string): Code {
   const lines = sanitizeCommentText(text).split(/\r\n|\r|\n/);
   return new Code(["/**", ...lines.map((line) => ` * ${line}`.trimEnd()), " */"].join("\n"));
 }
+
+/** A parameter of a generated function; with `initial` it may be left out (`name = initial`, declared `name?: type`). */
+export interface Parameter {
+  name: string;
+  type: Code;
+  initial?: Code;
+}
+
+/** What a generated function is called with and returns, and which run-time types (from `_runtime.ts`) its types name. */
+export interface Signature {
+  name: Code;
+  parameters: readonly Parameter[];
+  returns: Code;
+  runtimeTypes: readonly string[];
+}
+
+/** `function name(parameters): returns { body }`, with its types in TypeScript (`typed`), without them in JavaScript. */
+export function functionDefinition(doc: Code | undefined, exported: boolean, signature: Signature, body: Code, typed: boolean): Code {
+  const parameters = signature.parameters.map(({ name, type, initial }) => {
+    const annotation = typed ? code`: ${type}` : code``;
+    return initial === undefined ? code`${identifier(name)}${annotation}` : code`${identifier(name)} = ${initial}`;
+  });
+  const returns = typed ? code`: ${signature.returns}` : code``;
+  const head = code`${exported ? code`export ` : code``}function ${signature.name}(${joinCode(parameters, ", ")})${returns}`;
+  return code`${doc === undefined ? code`` : code`${doc}\n`}${head} {\n${body}\n}`;
+}
+
+/** `export declare function name(parameters): returns;`, for a `.d.ts` file. */
+export function functionDeclaration(doc: Code | undefined, signature: Signature): Code {
+  const parameters = signature.parameters.map(
+    ({ name, type, initial }) => code`${identifier(name)}${initial === undefined ? code`` : code`?`}: ${type}`,
+  );
+  return code`${doc === undefined ? code`` : code`${doc}\n`}export declare function ${signature.name}(${joinCode(parameters, ", ")}): ${signature.returns};`;
+}

@@ -3,7 +3,22 @@ import type { SchemaNode } from "../graph.js";
 import { narrowingOf } from "../keywords.js";
 import type { ResolvedSchemas } from "../resolve.js";
 import { isSchemaObject } from "../schema-walk.js";
-import { type Affix, affixed, Code, code, compare, docComment, identifier, joinCode, type Name, pure } from "./code.js";
+import {
+  type Affix,
+  affixed,
+  Code,
+  code,
+  compare,
+  docComment,
+  functionDeclaration,
+  functionDefinition,
+  identifier,
+  joinCode,
+  type Name,
+  type Parameter,
+  pure,
+  type Signature,
+} from "./code.js";
 import {
   callStatement,
   dialectOf,
@@ -21,6 +36,7 @@ import {
   type LocalScope,
   type ModuleScope,
   type RuntimeName,
+  type RuntimeTypeName,
   type Site,
 } from "./context.js";
 import { applicatorKeywords } from "./keywords/applicators.js";
@@ -78,6 +94,8 @@ export interface ValidatorInputs {
   unknownTypes: ReadonlySet<string>;
   /** Subschemas whose functions one module declares for every module (see share.ts). */
   shared: SharedSubschemas;
+  /** TypeScript (true) or JavaScript, whose types go to a `.d.ts` (see `CompiledValidators.declarations`). */
+  typed: boolean;
 }
 
 export interface CompiledValidators {
@@ -90,6 +108,10 @@ export interface CompiledValidators {
   usesFormats: boolean;
   /** Functions of other modules' named schemas that this module calls, by type name. */
   namedImports: Map<string, Set<string>>;
+  /** `export declare function …;` of each exported function, for a JavaScript module's `.d.ts`. */
+  declarations: Code[];
+  /** The run-time types those declarations name. */
+  declarationTypes: Set<RuntimeTypeName>;
 }
 
 /**
@@ -152,6 +174,9 @@ export function compileValidators(named: readonly SchemaNode[], inputs: Validato
  */
 class ModuleCompiler implements ModuleScope {
   readonly assertFormats: boolean;
+  readonly typed: boolean;
+  private readonly declarations: Code[] = [];
+  private readonly declarationTypes = new Set<RuntimeTypeName>();
   private readonly runtimeImports = new Set<RuntimeName>();
   private usesFormats = false;
   /** Functions of other modules' named schemas that this module calls, by type name. */
@@ -174,6 +199,7 @@ class ModuleCompiler implements ModuleScope {
     private readonly inputs: ValidatorInputs,
   ) {
     this.assertFormats = inputs.assertFormats;
+    this.typed = inputs.typed;
     this.own = new Set(named);
     this.moduleTypeName = this.typeName(named[0]!)!;
     for (const node of named) reserveOwnNames(this.moduleNames, this.typeName(node)!);
@@ -222,7 +248,18 @@ class ModuleCompiler implements ModuleScope {
     if (name === undefined) return undefined;
     const functions = functionNames(name);
     this.importNamed(node, functions.check, functions.collect);
-    return { ...functions, predicate: !this.inputs.unknownTypes.has(name) };
+    // JavaScript has no type predicates.
+    return { ...functions, predicate: this.typed && !this.inputs.unknownTypes.has(name) };
+  }
+
+  defineFunction(doc: Code | undefined, exported: boolean, signature: Signature, body: Code): Code {
+    const runtimeTypes = signature.runtimeTypes as readonly RuntimeTypeName[];
+    if (this.typed) for (const name of runtimeTypes) this.runtimeImports.add(name);
+    if (exported) {
+      this.declarations.push(functionDeclaration(doc, signature));
+      for (const name of runtimeTypes) this.declarationTypes.add(name);
+    }
+    return functionDefinition(doc, exported, signature, body, this.typed);
   }
 
   constant(hint: string, value: Code, { key }: { key?: string } = {}): Code {
@@ -265,6 +302,8 @@ class ModuleCompiler implements ModuleScope {
       runtime: (name) => this.runtime(name),
       usesFormats: this.usesFormats,
       namedImports: this.namedImports,
+      declarations: this.declarations,
+      declarationTypes: this.declarationTypes,
     };
   }
 
@@ -334,10 +373,10 @@ class ModuleCompiler implements ModuleScope {
       owner.kind === "named"
         ? `Whether \`value\` is a valid ${owner.typeName}: the recursive check that \`is${owner.typeName}\` guards.`
         : `Whether \`value\` matches the schema at #${node.pointer}${owner.kind === "shared" ? ", and every schema of its shape" : ""}.`;
+    const signature = { name: check, parameters: [VALUE_PARAMETER], returns: checkReturn, runtimeTypes: [] };
     // Flat: until names are resolved, a function is kept as text and names, not the code built for it.
     this.functions.push(
-      code`${docComment(doc)}
-${exportKeyword(owner)}function ${check}(value: unknown): ${checkReturn} {\n${checkBody}\n}`.flat(),
+      this.defineFunction(docComment(doc), owner.kind !== "private", signature, checkBody).flat(),
       this.collector(node, collect, owner, root),
     );
     return takesSchemaPath(owner, root.scope);
@@ -362,13 +401,19 @@ ${exportKeyword(owner)}function ${check}(value: unknown): ${checkReturn} {\n${ch
     const named = owner.kind === "named";
     const ownPath = named && scope.usesSchemaPath ? code`const schemaPath = ${`#${node.pointer}`};\n` : code``;
     const body = scoped(code`${ownPath}${collected}`);
-    const pathParameter = takesSchemaPath(owner, scope) ? code`, schemaPath: string` : code``;
     // A private collector's name says what it is; its pair's check says where its schema is.
     const doc =
       owner.kind === "private"
-        ? code``
-        : code`${docComment(`Appends to \`errors\` every reason why \`value\` does not match ${named ? owner.typeName : "its schema"}.`)}\n`;
-    return code`${doc}${exportKeyword(owner)}function ${collect}(value: unknown, instancePath: string, errors: ${this.runtime("ValidationError")}[]${pathParameter}): void {\n${body}\n}`.flat();
+        ? undefined
+        : docComment(`Appends to \`errors\` every reason why \`value\` does not match ${named ? owner.typeName : "its schema"}.`);
+    const parameters = [
+      VALUE_PARAMETER,
+      { name: "instancePath", type: code`string` },
+      { name: "errors", type: code`${identifier("ValidationError")}[]` },
+      ...(takesSchemaPath(owner, scope) ? [{ name: "schemaPath", type: code`string` }] : []),
+    ];
+    const signature = { name: collect, parameters, returns: code`void`, runtimeTypes: ["ValidationError"] };
+    return this.defineFunction(doc, owner.kind !== "private", signature, body).flat();
   }
 
   /** The `evaluatedBy…` function of a named schema, imported when it lives in another module. */
@@ -450,9 +495,7 @@ function takesSchemaPath(owner: Owner, scope: LocalScope): boolean {
   return owner.kind === "shared" || (owner.kind === "private" && scope.usesSchemaPath);
 }
 
-function exportKeyword(owner: Owner): Code {
-  return new Code(owner.kind === "private" ? "" : "export ");
-}
+const VALUE_PARAMETER: Parameter = { name: "value", type: code`unknown` };
 
 interface CompiledRoot {
   scope: LocalScope;

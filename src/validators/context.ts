@@ -3,7 +3,7 @@ import type { SchemaNode } from "../graph.js";
 import { onlyInforms } from "../keywords.js";
 import type * as formatChecks from "../runtime/formats.js";
 import * as runtime from "../runtime/validation-runtime.js";
-import { type Affix, call, Code, code, isSafeIdentifier, joinCode, Name } from "./code.js";
+import { type Affix, call, Code, code, isSafeIdentifier, joinCode, Name, type Signature } from "./code.js";
 import type { FailureSpec, Statement } from "./statements.js";
 
 /** The instance types that keyword families apply to; each has a guard expression. */
@@ -51,7 +51,10 @@ interface RuntimeTypes {
 }
 
 /** A name `_runtime.ts` exports (src/runtime/validation-runtime.ts): renaming it there fails type-checking here. */
-export type RuntimeName = keyof typeof runtime | keyof RuntimeTypes;
+export type RuntimeName = keyof typeof runtime | RuntimeTypeName;
+
+/** The types of `_runtime.ts` that generated code names: imported with `type`, and into the `.d.ts` of a JavaScript module. */
+export type RuntimeTypeName = keyof RuntimeTypes;
 
 /** A format check of `_formats.ts` (src/runtime/formats.ts), likewise. */
 export type FormatCheck = keyof typeof formatChecks;
@@ -65,6 +68,10 @@ export interface ModuleScope {
   namedFunctions(node: SchemaNode): FunctionPair | undefined;
   /** Whether `format` asserts or only annotates. */
   assertFormats: boolean;
+  /** Whether the module is TypeScript (types written in the code) or JavaScript (types in a `.d.ts` beside it). */
+  typed: boolean;
+  /** A function of the module, typed as the module is; an exported one is also declared for the `.d.ts`. */
+  defineFunction(doc: Code | undefined, exported: boolean, signature: Signature, body: Code): Code;
   /**
    * A module-level constant holding `value`; returns its name. Constants with the same `key` are
    * one: equal lists are written once per module.

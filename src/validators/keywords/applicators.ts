@@ -62,7 +62,7 @@ function oneOf(site: Site, context: CompileContext): Statement[] {
   });
   const collect: Statement[] = [
     { kind: "const", name: start, value: code`errors.length` },
-    { kind: "const", name: passing, type: code`number[]`, value: code`[]` },
+    { kind: "const", name: passing, ...(context.module.typed ? { type: code`number[]` } : {}), value: code`[]` },
     { kind: "snippet", code: joinCode(tries, "\n") },
     {
       kind: "if",

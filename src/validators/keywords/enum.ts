@@ -33,7 +33,8 @@ export const enumKeywords: KeywordCompiler = {
       // A boolean check has narrowed the value by `type` or `$ref` already; comparing it with a value
       // of another type would not compile, so it is compared as `unknown`.
       const narrowed = possibleTypes(narrowingOf(site.node), { withEnum: false });
-      const subject = values.every((value) => narrowed.has(valueTypeOf(value))) ? site.value : code`(${site.value} as unknown)`;
+      const comparable = !context.module.typed || values.every((value) => narrowed.has(valueTypeOf(value)));
+      const subject = comparable ? site.value : code`(${site.value} as unknown)`;
       const condition =
         values.length === 0
           ? code`true`

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { EmitLanguage } from "./config.js";
 import { emitTypes, type TypeContext } from "./emit-types.js";
 import type { SchemaDocument } from "./load.js";
-import { schemaRoots } from "./openapi.js";
+import { isOpenApiDocument, schemaRoots } from "./openapi.js";
 import { byCodeUnits } from "./order.js";
 import { locationKey, type SchemaNode } from "./graph.js";
 import {
@@ -131,8 +131,9 @@ export interface ModuleInput {
 }
 
 /**
- * One module per schema root (a schema file, or each component schema of an OpenAPI document),
- * holding the named locations inside it; a named location under no root gets its own module.
+ * One module per schema root (a schema file, each definition of a bundle, or each component schema
+ * of an OpenAPI document), holding the named locations inside it; a named location under no root
+ * gets its own module.
  */
 export function planModules(documents: readonly SchemaDocument[], namedLocations: readonly SchemaNode[]): ModuleInput[] {
   const modules = new Map<string, ModuleInput>();
@@ -143,6 +144,8 @@ export function planModules(documents: readonly SchemaDocument[], namedLocations
     return module;
   };
   const roots = new Map(documents.map((document) => [document, schemaRoots(document)]));
+  // A bundle's definitions are modules of their own, as an OpenAPI document's components are.
+  for (const location of namedLocations) if (isBundleDefinition(location)) roots.get(location.document)?.push(location.pointer);
   for (const document of documents) for (const pointer of roots.get(document)!) moduleFor(document, pointer);
   for (const location of namedLocations) {
     const root = (roots.get(location.document) ?? [])
@@ -156,6 +159,11 @@ export function planModules(documents: readonly SchemaDocument[], namedLocations
   return [...modules.values()]
     .filter((module) => module.locations.length > 0)
     .map((module) => ({ ...module, locations: module.locations.sort((a, b) => byCodeUnits(a.pointer, b.pointer)) }));
+}
+
+/** `/$defs/X` or `/definitions/X` of a JSON Schema document (OpenAPI documents' schemas are components). */
+function isBundleDefinition({ document, pointer }: SchemaNode): boolean {
+  return !isOpenApiDocument(document) && /^\/(?:\$defs|definitions)\/[^/]+$/.test(pointer);
 }
 
 /** What every module is emitted with: the types' context, the subschemas modules share (see validators/share.ts), the language. */

@@ -11,10 +11,14 @@ import { isSchemaObject } from "./schema-walk.js";
 const RESERVED_TYPE_NAMES = new Set(["ValidationError", "ValidationResult", "SchemaValidationError", "StandardSchemaV1", "Evaluated"]);
 const RUNTIME_HELPERS = new Set(Object.keys(runtime));
 
-/** Whether a type's functions would take a run-time helper's name (`JsonObject` → `isJsonObject`). */
+/** The output's own files (`index.ts`, and `index.js`/`index.d.ts`), which a module named `Index` would be on a case-insensitive file system. */
+const RESERVED_FILE_NAMES = new Set(["index"]);
+
+/** Whether a type's functions would take a run-time helper's name (`JsonObject` → `isJsonObject`), or its module an output file's. */
 function isReserved(name: string): boolean {
   return (
     RESERVED_TYPE_NAMES.has(name) ||
+    RESERVED_FILE_NAMES.has(name.toLowerCase()) ||
     [`is${name}`, `check${name}`, `collect${name}Errors`, `validate${name}`, `assert${name}`, `${name}Schema`, `evaluatedBy${name}`].some(
       (fn) => RUNTIME_HELPERS.has(fn),
     )
@@ -64,6 +68,8 @@ function preferredName(source: string, naming: NamingOptions): string {
  * Assigns every named location a unique TypeScript name. Collisions are settled deterministically
  * (by file and pointer): schemas whose preferred names collide fall back to their full source name
  * (`ApiB2BSessionV1AuthenticationFactor`); names still taken get a counter (`Foo2`, `Foo3`).
+ * Names that differ only in case collide too: a module's file is named after its type, and
+ * `Xml.ts` and `XML.ts` are one file on case-insensitive file systems.
  */
 export function assignTypeNames<Location extends SchemaLocation>(
   locations: readonly Location[],
@@ -75,16 +81,17 @@ export function assignTypeNames<Location extends SchemaLocation>(
     return { location, source, preferred: preferredName(source, naming) };
   });
   const preferredCount = new Map<string, number>();
-  for (const { preferred } of withPreferred) preferredCount.set(preferred, (preferredCount.get(preferred) ?? 0) + 1);
+  const fold = (name: string): string => name.toLowerCase();
+  for (const { preferred } of withPreferred) preferredCount.set(fold(preferred), (preferredCount.get(fold(preferred)) ?? 0) + 1);
 
   const taken = new Set<string>();
   const names = new Map<Location, string>();
   for (const { location, source, preferred } of withPreferred) {
-    let base = preferredCount.get(preferred) === 1 ? preferred : pascalCase(source);
+    let base = preferredCount.get(fold(preferred)) === 1 ? preferred : pascalCase(source);
     if (isReserved(base)) base += "Type";
     let name = base;
-    for (let counter = 2; taken.has(name); counter++) name = `${base}${counter}`;
-    taken.add(name);
+    for (let counter = 2; taken.has(fold(name)); counter++) name = `${base}${counter}`;
+    taken.add(fold(name));
     names.set(location, name);
   }
   return names;

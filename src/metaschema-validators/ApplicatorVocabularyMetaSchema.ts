@@ -21,6 +21,7 @@ import { type CoreAndValidationSpecificationsMetaSchema } from "./CoreAndValidat
 import { type CoreVocabularyMetaSchema } from "./CoreVocabularyMetaSchema.js";
 import { type FormatVocabularyMetaSchema } from "./FormatVocabularyMetaSchema.js";
 import { type MetaDataVocabularyMetaSchema } from "./MetaDataVocabularyMetaSchema.js";
+import { type SchemaArray, checkSchemaArray, collectSchemaArrayErrors } from "./SchemaArray.js";
 import { type ValidationVocabularyMetaSchema } from "./ValidationVocabularyMetaSchema.js";
 
 export type ApplicatorVocabularyMetaSchema =
@@ -159,30 +160,6 @@ export type ApplicatorVocabularyMetaSchema =
     }
   | boolean;
 
-/**
- * @minItems 1
- */
-export type SchemaArray = [
-  (
-    | ApplicatorVocabularyMetaSchema
-    | CoreAndValidationSpecificationsMetaSchema
-    | ValidationVocabularyMetaSchema
-    | CoreVocabularyMetaSchema
-    | MetaDataVocabularyMetaSchema
-    | FormatVocabularyMetaSchema
-    | ContentVocabularyMetaSchema
-  ),
-  ...(
-    | ApplicatorVocabularyMetaSchema
-    | CoreAndValidationSpecificationsMetaSchema
-    | ValidationVocabularyMetaSchema
-    | CoreVocabularyMetaSchema
-    | MetaDataVocabularyMetaSchema
-    | FormatVocabularyMetaSchema
-    | ContentVocabularyMetaSchema
-  )[],
-];
-
 const DYNAMIC_REF_INITIAL = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
 const DYNAMIC_REF_INITIAL2 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
@@ -216,10 +193,6 @@ const DYNAMIC_REF_INITIAL13 = { check: checkApplicatorVocabularyMetaSchema, coll
 const DYNAMIC_REF_INITIAL14 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 
 const DYNAMIC_ANCHORS3 = { "": { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors } };
-
-const DYNAMIC_REF_INITIAL15 = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
-
-const DYNAMIC_ANCHORS4 = { "": { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors } };
 
 /**
  * Whether `value` matches the schema at #/properties/items/anyOf/0.
@@ -470,44 +443,6 @@ export function collectApplicatorVocabularyMetaSchemaErrors(value: unknown, inst
 }
 
 /**
- * Whether `value` is a valid SchemaArray: the recursive check that `isSchemaArray` guards.
- */
-export function checkSchemaArray(value: unknown): value is SchemaArray {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
-  try {
-    if (!Array.isArray(value)) return false;
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      if (!dynamicTarget("", DYNAMIC_REF_INITIAL15).check(item)) return false;
-    }
-    if (value.length < 1) return false;
-    return true;
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
- * Appends to `errors` every reason why `value` does not match SchemaArray.
- */
-export function collectSchemaArrayErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
-  try {
-    const schemaPath = "#/$defs/schemaArray";
-    if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-    else {
-      for (let index = 0; index < value.length; index++) {
-        const item = value[index];
-        dynamicTarget("", DYNAMIC_REF_INITIAL15).collect(item, instancePath + "/" + index, errors);
-      }
-      if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
-    }
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
  * Whether `value` is a valid ApplicatorVocabularyMetaSchema. Data nested too deeply to validate is not.
  */
 export function isApplicatorVocabularyMetaSchema(value: unknown): value is ApplicatorVocabularyMetaSchema {
@@ -543,34 +478,3 @@ export function assertApplicatorVocabularyMetaSchema(value: unknown): asserts va
 export const ApplicatorVocabularyMetaSchemaSchema: StandardSchemaV1<ApplicatorVocabularyMetaSchema> = /* @__PURE__ */ toStandardSchema(
   validateApplicatorVocabularyMetaSchema,
 );
-
-/**
- * Whether `value` is a valid SchemaArray. Data nested too deeply to validate is not.
- */
-export function isSchemaArray(value: unknown): value is SchemaArray {
-  try {
-    return checkSchemaArray(value);
-  } catch (error) {
-    return notTooDeeplyNested(error);
-  }
-}
-
-/**
- * Validates `value` as SchemaArray, collecting every error.
- */
-export function validateSchemaArray(value: unknown): ValidationResult<SchemaArray> {
-  return validateWith<SchemaArray>(value, checkSchemaArray, collectSchemaArrayErrors);
-}
-
-/**
- * Throws a SchemaValidationError listing every error unless `value` is a valid SchemaArray.
- */
-export function assertSchemaArray(value: unknown): asserts value is SchemaArray {
-  const result = validateSchemaArray(value);
-  if (!result.valid) throw new SchemaValidationError("SchemaArray", result.errors);
-}
-
-/**
- * SchemaArray as a Standard Schema (https://standardschema.dev).
- */
-export const SchemaArraySchema: StandardSchemaV1<SchemaArray> = /* @__PURE__ */ toStandardSchema(validateSchemaArray);

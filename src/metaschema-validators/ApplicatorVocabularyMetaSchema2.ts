@@ -21,6 +21,7 @@ import { type CoreAndValidationSpecificationsMetaSchema2 } from "./CoreAndValida
 import { type CoreVocabularyMetaSchema2 } from "./CoreVocabularyMetaSchema2.js";
 import { type FormatVocabularyMetaSchemaForAnnotationResults } from "./FormatVocabularyMetaSchemaForAnnotationResults.js";
 import { type MetaDataVocabularyMetaSchema2 } from "./MetaDataVocabularyMetaSchema2.js";
+import { type SchemaArray2, checkSchemaArray2, collectSchemaArray2Errors } from "./SchemaArray2.js";
 import { type UnevaluatedApplicatorVocabularyMetaSchema } from "./UnevaluatedApplicatorVocabularyMetaSchema.js";
 import { type ValidationVocabularyMetaSchema2 } from "./ValidationVocabularyMetaSchema2.js";
 
@@ -148,32 +149,6 @@ export type ApplicatorVocabularyMetaSchema2 =
     }
   | boolean;
 
-/**
- * @minItems 1
- */
-export type SchemaArray2 = [
-  (
-    | ApplicatorVocabularyMetaSchema2
-    | CoreAndValidationSpecificationsMetaSchema2
-    | ValidationVocabularyMetaSchema2
-    | CoreVocabularyMetaSchema2
-    | UnevaluatedApplicatorVocabularyMetaSchema
-    | MetaDataVocabularyMetaSchema2
-    | FormatVocabularyMetaSchemaForAnnotationResults
-    | ContentVocabularyMetaSchema2
-  ),
-  ...(
-    | ApplicatorVocabularyMetaSchema2
-    | CoreAndValidationSpecificationsMetaSchema2
-    | ValidationVocabularyMetaSchema2
-    | CoreVocabularyMetaSchema2
-    | UnevaluatedApplicatorVocabularyMetaSchema
-    | MetaDataVocabularyMetaSchema2
-    | FormatVocabularyMetaSchemaForAnnotationResults
-    | ContentVocabularyMetaSchema2
-  )[],
-];
-
 const DYNAMIC_REF_INITIAL = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
 
 const DYNAMIC_REF_INITIAL2 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
@@ -199,10 +174,6 @@ const DYNAMIC_REF_INITIAL10 = { check: checkApplicatorVocabularyMetaSchema2, col
 const DYNAMIC_REF_INITIAL11 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
 
 const DYNAMIC_ANCHORS2 = { meta: { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors } };
-
-const DYNAMIC_REF_INITIAL12 = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
-
-const DYNAMIC_ANCHORS3 = { meta: { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors } };
 
 /**
  * Whether `value` matches the schema at #/properties/patternProperties/propertyNames.
@@ -418,44 +389,6 @@ export function collectApplicatorVocabularyMetaSchema2Errors(value: unknown, ins
 }
 
 /**
- * Whether `value` is a valid SchemaArray2: the recursive check that `isSchemaArray2` guards.
- */
-export function checkSchemaArray2(value: unknown): value is SchemaArray2 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
-  try {
-    if (!Array.isArray(value)) return false;
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL12).check(item)) return false;
-    }
-    if (value.length < 1) return false;
-    return true;
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
- * Appends to `errors` every reason why `value` does not match SchemaArray2.
- */
-export function collectSchemaArray2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
-  try {
-    const schemaPath = "#/$defs/schemaArray";
-    if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-    else {
-      for (let index = 0; index < value.length; index++) {
-        const item = value[index];
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL12).collect(item, instancePath + "/" + index, errors);
-      }
-      if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
-    }
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
  * Whether `value` is a valid ApplicatorVocabularyMetaSchema2. Data nested too deeply to validate is not.
  */
 export function isApplicatorVocabularyMetaSchema2(value: unknown): value is ApplicatorVocabularyMetaSchema2 {
@@ -491,34 +424,3 @@ export function assertApplicatorVocabularyMetaSchema2(value: unknown): asserts v
 export const ApplicatorVocabularyMetaSchema2Schema: StandardSchemaV1<ApplicatorVocabularyMetaSchema2> = /* @__PURE__ */ toStandardSchema(
   validateApplicatorVocabularyMetaSchema2,
 );
-
-/**
- * Whether `value` is a valid SchemaArray2. Data nested too deeply to validate is not.
- */
-export function isSchemaArray2(value: unknown): value is SchemaArray2 {
-  try {
-    return checkSchemaArray2(value);
-  } catch (error) {
-    return notTooDeeplyNested(error);
-  }
-}
-
-/**
- * Validates `value` as SchemaArray2, collecting every error.
- */
-export function validateSchemaArray2(value: unknown): ValidationResult<SchemaArray2> {
-  return validateWith<SchemaArray2>(value, checkSchemaArray2, collectSchemaArray2Errors);
-}
-
-/**
- * Throws a SchemaValidationError listing every error unless `value` is a valid SchemaArray2.
- */
-export function assertSchemaArray2(value: unknown): asserts value is SchemaArray2 {
-  const result = validateSchemaArray2(value);
-  if (!result.valid) throw new SchemaValidationError("SchemaArray2", result.errors);
-}
-
-/**
- * SchemaArray2 as a Standard Schema (https://standardschema.dev).
- */
-export const SchemaArray2Schema: StandardSchemaV1<SchemaArray2> = /* @__PURE__ */ toStandardSchema(validateSchemaArray2);

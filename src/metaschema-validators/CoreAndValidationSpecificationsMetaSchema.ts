@@ -40,12 +40,10 @@ import {
   checkMetaDataVocabularyMetaSchema,
   collectMetaDataVocabularyMetaSchemaErrors,
 } from "./MetaDataVocabularyMetaSchema.js";
+import { type StringArray, checkStringArray, collectStringArrayErrors } from "./StringArray.js";
 import {
-  type StringArray,
   type ValidationVocabularyMetaSchema,
-  checkStringArray,
   checkValidationVocabularyMetaSchema,
-  collectStringArrayErrors,
   collectValidationVocabularyMetaSchemaErrors,
 } from "./ValidationVocabularyMetaSchema.js";
 

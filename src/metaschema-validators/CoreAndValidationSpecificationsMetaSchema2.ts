@@ -15,6 +15,7 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import { type AnchorString, checkAnchorString, collectAnchorStringErrors } from "./AnchorString.js";
 import {
   type ApplicatorVocabularyMetaSchema2,
   checkApplicatorVocabularyMetaSchema2,
@@ -26,15 +27,9 @@ import {
   collectContentVocabularyMetaSchema2Errors,
 } from "./ContentVocabularyMetaSchema2.js";
 import {
-  type AnchorString,
   type CoreVocabularyMetaSchema2,
-  type UriReferenceString,
-  checkAnchorString,
   checkCoreVocabularyMetaSchema2,
-  checkUriReferenceString,
-  collectAnchorStringErrors,
   collectCoreVocabularyMetaSchema2Errors,
-  collectUriReferenceStringErrors,
 } from "./CoreVocabularyMetaSchema2.js";
 import {
   type FormatVocabularyMetaSchemaForAnnotationResults,
@@ -46,17 +41,16 @@ import {
   checkMetaDataVocabularyMetaSchema2,
   collectMetaDataVocabularyMetaSchema2Errors,
 } from "./MetaDataVocabularyMetaSchema2.js";
+import { type StringArray2, checkStringArray2, collectStringArray2Errors } from "./StringArray2.js";
 import {
   type UnevaluatedApplicatorVocabularyMetaSchema,
   checkUnevaluatedApplicatorVocabularyMetaSchema,
   collectUnevaluatedApplicatorVocabularyMetaSchemaErrors,
 } from "./UnevaluatedApplicatorVocabularyMetaSchema.js";
+import { type UriReferenceString, checkUriReferenceString, collectUriReferenceStringErrors } from "./UriReferenceString.js";
 import {
-  type StringArray2,
   type ValidationVocabularyMetaSchema2,
-  checkStringArray2,
   checkValidationVocabularyMetaSchema2,
-  collectStringArray2Errors,
   collectValidationVocabularyMetaSchema2Errors,
 } from "./ValidationVocabularyMetaSchema2.js";
 

@@ -16,12 +16,15 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import { type AnchorString, checkAnchorString, collectAnchorStringErrors } from "./AnchorString.js";
 import { type ApplicatorVocabularyMetaSchema2 } from "./ApplicatorVocabularyMetaSchema2.js";
 import { type ContentVocabularyMetaSchema2 } from "./ContentVocabularyMetaSchema2.js";
 import { type CoreAndValidationSpecificationsMetaSchema2 } from "./CoreAndValidationSpecificationsMetaSchema2.js";
 import { type FormatVocabularyMetaSchemaForAnnotationResults } from "./FormatVocabularyMetaSchemaForAnnotationResults.js";
 import { type MetaDataVocabularyMetaSchema2 } from "./MetaDataVocabularyMetaSchema2.js";
 import { type UnevaluatedApplicatorVocabularyMetaSchema } from "./UnevaluatedApplicatorVocabularyMetaSchema.js";
+import { type UriReferenceString, checkUriReferenceString, collectUriReferenceStringErrors } from "./UriReferenceString.js";
+import { type UriString, checkUriString, collectUriStringErrors } from "./UriString.js";
 import { type ValidationVocabularyMetaSchema2 } from "./ValidationVocabularyMetaSchema2.js";
 
 export type CoreVocabularyMetaSchema2 =
@@ -51,31 +54,11 @@ export type CoreVocabularyMetaSchema2 =
     }
   | boolean;
 
-export type AnchorString = string;
-
-/**
- * @format uri-reference
- */
-export type UriReferenceString = string;
-
-/**
- * @format uri
- */
-export type UriString = string;
-
 const PATTERN = /* @__PURE__ */ new RegExp("^[^#]*#?$", "u");
 
 const DYNAMIC_REF_INITIAL = { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors };
 
 const DYNAMIC_ANCHORS = { meta: { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors } };
-
-const PATTERN2 = /* @__PURE__ */ new RegExp("^[A-Za-z_][-A-Za-z0-9._]*$", "u");
-
-const DYNAMIC_ANCHORS2 = { meta: { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors } };
-
-const DYNAMIC_ANCHORS3 = { meta: { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors } };
-
-const DYNAMIC_ANCHORS4 = { meta: { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors } };
 
 /**
  * Whether `value` is a valid CoreVocabularyMetaSchema2: the recursive check that `isCoreVocabularyMetaSchema2` guards.
@@ -215,88 +198,6 @@ export function collectCoreVocabularyMetaSchema2Errors(value: unknown, instanceP
 }
 
 /**
- * Whether `value` is a valid AnchorString: the recursive check that `isAnchorString` guards.
- */
-export function checkAnchorString(value: unknown): value is AnchorString {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
-  try {
-    if (typeof value !== "string") return false;
-    if (!PATTERN2.test(value)) return false;
-    return true;
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
- * Appends to `errors` every reason why `value` does not match AnchorString.
- */
-export function collectAnchorStringErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS2);
-  try {
-    const schemaPath = "#/$defs/anchorString";
-    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-    else {
-      if (!PATTERN2.test(value)) pushError(errors, "pattern", { pattern: "^[A-Za-z_][-A-Za-z0-9._]*$" }, instancePath, schemaPath);
-    }
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
- * Whether `value` is a valid UriReferenceString: the recursive check that `isUriReferenceString` guards.
- */
-export function checkUriReferenceString(value: unknown): value is UriReferenceString {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
-  try {
-    if (typeof value !== "string") return false;
-    return true;
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
- * Appends to `errors` every reason why `value` does not match UriReferenceString.
- */
-export function collectUriReferenceStringErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
-  try {
-    const schemaPath = "#/$defs/uriReferenceString";
-    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
- * Whether `value` is a valid UriString: the recursive check that `isUriString` guards.
- */
-export function checkUriString(value: unknown): value is UriString {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
-  try {
-    if (typeof value !== "string") return false;
-    return true;
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
- * Appends to `errors` every reason why `value` does not match UriString.
- */
-export function collectUriStringErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
-  try {
-    const schemaPath = "#/$defs/uriString";
-    if (typeof value !== "string") pushError(errors, "type", { type: "string" }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
  * Whether `value` is a valid CoreVocabularyMetaSchema2. Data nested too deeply to validate is not.
  */
 export function isCoreVocabularyMetaSchema2(value: unknown): value is CoreVocabularyMetaSchema2 {
@@ -327,96 +228,3 @@ export function assertCoreVocabularyMetaSchema2(value: unknown): asserts value i
  */
 export const CoreVocabularyMetaSchema2Schema: StandardSchemaV1<CoreVocabularyMetaSchema2> =
   /* @__PURE__ */ toStandardSchema(validateCoreVocabularyMetaSchema2);
-
-/**
- * Whether `value` is a valid AnchorString. Data nested too deeply to validate is not.
- */
-export function isAnchorString(value: unknown): value is AnchorString {
-  try {
-    return checkAnchorString(value);
-  } catch (error) {
-    return notTooDeeplyNested(error);
-  }
-}
-
-/**
- * Validates `value` as AnchorString, collecting every error.
- */
-export function validateAnchorString(value: unknown): ValidationResult<AnchorString> {
-  return validateWith<AnchorString>(value, checkAnchorString, collectAnchorStringErrors);
-}
-
-/**
- * Throws a SchemaValidationError listing every error unless `value` is a valid AnchorString.
- */
-export function assertAnchorString(value: unknown): asserts value is AnchorString {
-  const result = validateAnchorString(value);
-  if (!result.valid) throw new SchemaValidationError("AnchorString", result.errors);
-}
-
-/**
- * AnchorString as a Standard Schema (https://standardschema.dev).
- */
-export const AnchorStringSchema: StandardSchemaV1<AnchorString> = /* @__PURE__ */ toStandardSchema(validateAnchorString);
-
-/**
- * Whether `value` is a valid UriReferenceString. Data nested too deeply to validate is not.
- */
-export function isUriReferenceString(value: unknown): value is UriReferenceString {
-  try {
-    return checkUriReferenceString(value);
-  } catch (error) {
-    return notTooDeeplyNested(error);
-  }
-}
-
-/**
- * Validates `value` as UriReferenceString, collecting every error.
- */
-export function validateUriReferenceString(value: unknown): ValidationResult<UriReferenceString> {
-  return validateWith<UriReferenceString>(value, checkUriReferenceString, collectUriReferenceStringErrors);
-}
-
-/**
- * Throws a SchemaValidationError listing every error unless `value` is a valid UriReferenceString.
- */
-export function assertUriReferenceString(value: unknown): asserts value is UriReferenceString {
-  const result = validateUriReferenceString(value);
-  if (!result.valid) throw new SchemaValidationError("UriReferenceString", result.errors);
-}
-
-/**
- * UriReferenceString as a Standard Schema (https://standardschema.dev).
- */
-export const UriReferenceStringSchema: StandardSchemaV1<UriReferenceString> = /* @__PURE__ */ toStandardSchema(validateUriReferenceString);
-
-/**
- * Whether `value` is a valid UriString. Data nested too deeply to validate is not.
- */
-export function isUriString(value: unknown): value is UriString {
-  try {
-    return checkUriString(value);
-  } catch (error) {
-    return notTooDeeplyNested(error);
-  }
-}
-
-/**
- * Validates `value` as UriString, collecting every error.
- */
-export function validateUriString(value: unknown): ValidationResult<UriString> {
-  return validateWith<UriString>(value, checkUriString, collectUriStringErrors);
-}
-
-/**
- * Throws a SchemaValidationError listing every error unless `value` is a valid UriString.
- */
-export function assertUriString(value: unknown): asserts value is UriString {
-  const result = validateUriString(value);
-  if (!result.valid) throw new SchemaValidationError("UriString", result.errors);
-}
-
-/**
- * UriString as a Standard Schema (https://standardschema.dev).
- */
-export const UriStringSchema: StandardSchemaV1<UriString> = /* @__PURE__ */ toStandardSchema(validateUriString);

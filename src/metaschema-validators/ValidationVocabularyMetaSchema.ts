@@ -15,6 +15,14 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import { type NonNegativeInteger, checkNonNegativeInteger, collectNonNegativeIntegerErrors } from "./NonNegativeInteger.js";
+import {
+  type NonNegativeIntegerDefault0,
+  checkNonNegativeIntegerDefault0,
+  collectNonNegativeIntegerDefault0Errors,
+} from "./NonNegativeIntegerDefault0.js";
+import { type SimpleTypes, checkSimpleTypes, collectSimpleTypesErrors } from "./SimpleTypes.js";
+import { type StringArray, checkStringArray, collectStringArrayErrors } from "./StringArray.js";
 
 export type ValidationVocabularyMetaSchema =
   | {
@@ -53,31 +61,9 @@ export type ValidationVocabularyMetaSchema =
     }
   | boolean;
 
-export type NonNegativeInteger = number;
-
-/**
- * @default 0
- */
-export type NonNegativeIntegerDefault0 = NonNegativeInteger;
-
-export type SimpleTypes = "array" | "boolean" | "integer" | "null" | "number" | "object" | "string";
-
-/**
- * @default []
- */
-export type StringArray = string[];
-
 const DYNAMIC_ANCHORS = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
 
 const DYNAMIC_ANCHORS2 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
-
-const DYNAMIC_ANCHORS3 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
-
-const DYNAMIC_ANCHORS4 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
-
-const DYNAMIC_ANCHORS5 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
-
-const DYNAMIC_ANCHORS6 = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
 
 /**
  * Whether `value` matches the schema at #/properties/type/anyOf/1.
@@ -295,147 +281,6 @@ export function collectValidationVocabularyMetaSchemaErrors(value: unknown, inst
 }
 
 /**
- * Whether `value` is a valid NonNegativeInteger: the recursive check that `isNonNegativeInteger` guards.
- */
-export function checkNonNegativeInteger(value: unknown): value is NonNegativeInteger {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
-  try {
-    if (!Number.isInteger(value) || (typeof value === "number" && value < 0)) return false;
-    return true;
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
- * Appends to `errors` every reason why `value` does not match NonNegativeInteger.
- */
-export function collectNonNegativeIntegerErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
-  try {
-    const schemaPath = "#/$defs/nonNegativeInteger";
-    if (!Number.isInteger(value)) pushError(errors, "type", { type: "integer" }, instancePath, schemaPath);
-    if (typeof value === "number" && value < 0) pushError(errors, "minimum", { comparison: ">=", limit: 0 }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
- * Whether `value` is a valid NonNegativeIntegerDefault0: the recursive check that `isNonNegativeIntegerDefault0` guards.
- */
-export function checkNonNegativeIntegerDefault0(value: unknown): value is NonNegativeIntegerDefault0 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
-  try {
-    if (!checkNonNegativeInteger(value)) return false;
-    return true;
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
- * Appends to `errors` every reason why `value` does not match NonNegativeIntegerDefault0.
- */
-export function collectNonNegativeIntegerDefault0Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
-  try {
-    collectNonNegativeIntegerErrors(value, instancePath, errors);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
- * Whether `value` is a valid SimpleTypes: the recursive check that `isSimpleTypes` guards.
- */
-export function checkSimpleTypes(value: unknown): value is SimpleTypes {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
-  try {
-    if (
-      value !== "array" &&
-      value !== "boolean" &&
-      value !== "integer" &&
-      value !== "null" &&
-      value !== "number" &&
-      value !== "object" &&
-      value !== "string"
-    )
-      return false;
-    return true;
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
- * Appends to `errors` every reason why `value` does not match SimpleTypes.
- */
-export function collectSimpleTypesErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
-  try {
-    const schemaPath = "#/$defs/simpleTypes";
-    if (
-      value !== "array" &&
-      value !== "boolean" &&
-      value !== "integer" &&
-      value !== "null" &&
-      value !== "number" &&
-      value !== "object" &&
-      value !== "string"
-    )
-      pushError(
-        errors,
-        "enum",
-        { allowedValues: ["array", "boolean", "integer", "null", "number", "object", "string"] },
-        instancePath,
-        schemaPath,
-      );
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
- * Whether `value` is a valid StringArray: the recursive check that `isStringArray` guards.
- */
-export function checkStringArray(value: unknown): value is StringArray {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
-  try {
-    if (!Array.isArray(value)) return false;
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      if (typeof item !== "string") return false;
-    }
-    if (duplicateItems(value, ["string"]) !== undefined) return false;
-    return true;
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
- * Appends to `errors` every reason why `value` does not match StringArray.
- */
-export function collectStringArrayErrors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
-  try {
-    const schemaPath = "#/$defs/stringArray";
-    if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-    else {
-      for (let index = 0; index < value.length; index++) {
-        const item = value[index];
-        if (typeof item !== "string") pushError(errors, "type", { type: "string" }, instancePath + "/" + index, schemaPath + "/items");
-      }
-      const duplicate = duplicateItems(value, ["string"]);
-      if (duplicate !== undefined) pushError(errors, "uniqueItems", { i: duplicate.i, j: duplicate.j }, instancePath, schemaPath);
-    }
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
  * Whether `value` is a valid ValidationVocabularyMetaSchema. Data nested too deeply to validate is not.
  */
 export function isValidationVocabularyMetaSchema(value: unknown): value is ValidationVocabularyMetaSchema {
@@ -471,128 +316,3 @@ export function assertValidationVocabularyMetaSchema(value: unknown): asserts va
 export const ValidationVocabularyMetaSchemaSchema: StandardSchemaV1<ValidationVocabularyMetaSchema> = /* @__PURE__ */ toStandardSchema(
   validateValidationVocabularyMetaSchema,
 );
-
-/**
- * Whether `value` is a valid NonNegativeInteger. Data nested too deeply to validate is not.
- */
-export function isNonNegativeInteger(value: unknown): value is NonNegativeInteger {
-  try {
-    return checkNonNegativeInteger(value);
-  } catch (error) {
-    return notTooDeeplyNested(error);
-  }
-}
-
-/**
- * Validates `value` as NonNegativeInteger, collecting every error.
- */
-export function validateNonNegativeInteger(value: unknown): ValidationResult<NonNegativeInteger> {
-  return validateWith<NonNegativeInteger>(value, checkNonNegativeInteger, collectNonNegativeIntegerErrors);
-}
-
-/**
- * Throws a SchemaValidationError listing every error unless `value` is a valid NonNegativeInteger.
- */
-export function assertNonNegativeInteger(value: unknown): asserts value is NonNegativeInteger {
-  const result = validateNonNegativeInteger(value);
-  if (!result.valid) throw new SchemaValidationError("NonNegativeInteger", result.errors);
-}
-
-/**
- * NonNegativeInteger as a Standard Schema (https://standardschema.dev).
- */
-export const NonNegativeIntegerSchema: StandardSchemaV1<NonNegativeInteger> = /* @__PURE__ */ toStandardSchema(validateNonNegativeInteger);
-
-/**
- * Whether `value` is a valid NonNegativeIntegerDefault0. Data nested too deeply to validate is not.
- */
-export function isNonNegativeIntegerDefault0(value: unknown): value is NonNegativeIntegerDefault0 {
-  try {
-    return checkNonNegativeIntegerDefault0(value);
-  } catch (error) {
-    return notTooDeeplyNested(error);
-  }
-}
-
-/**
- * Validates `value` as NonNegativeIntegerDefault0, collecting every error.
- */
-export function validateNonNegativeIntegerDefault0(value: unknown): ValidationResult<NonNegativeIntegerDefault0> {
-  return validateWith<NonNegativeIntegerDefault0>(value, checkNonNegativeIntegerDefault0, collectNonNegativeIntegerDefault0Errors);
-}
-
-/**
- * Throws a SchemaValidationError listing every error unless `value` is a valid NonNegativeIntegerDefault0.
- */
-export function assertNonNegativeIntegerDefault0(value: unknown): asserts value is NonNegativeIntegerDefault0 {
-  const result = validateNonNegativeIntegerDefault0(value);
-  if (!result.valid) throw new SchemaValidationError("NonNegativeIntegerDefault0", result.errors);
-}
-
-/**
- * NonNegativeIntegerDefault0 as a Standard Schema (https://standardschema.dev).
- */
-export const NonNegativeIntegerDefault0Schema: StandardSchemaV1<NonNegativeIntegerDefault0> =
-  /* @__PURE__ */ toStandardSchema(validateNonNegativeIntegerDefault0);
-
-/**
- * Whether `value` is a valid SimpleTypes. Data nested too deeply to validate is not.
- */
-export function isSimpleTypes(value: unknown): value is SimpleTypes {
-  try {
-    return checkSimpleTypes(value);
-  } catch (error) {
-    return notTooDeeplyNested(error);
-  }
-}
-
-/**
- * Validates `value` as SimpleTypes, collecting every error.
- */
-export function validateSimpleTypes(value: unknown): ValidationResult<SimpleTypes> {
-  return validateWith<SimpleTypes>(value, checkSimpleTypes, collectSimpleTypesErrors);
-}
-
-/**
- * Throws a SchemaValidationError listing every error unless `value` is a valid SimpleTypes.
- */
-export function assertSimpleTypes(value: unknown): asserts value is SimpleTypes {
-  const result = validateSimpleTypes(value);
-  if (!result.valid) throw new SchemaValidationError("SimpleTypes", result.errors);
-}
-
-/**
- * SimpleTypes as a Standard Schema (https://standardschema.dev).
- */
-export const SimpleTypesSchema: StandardSchemaV1<SimpleTypes> = /* @__PURE__ */ toStandardSchema(validateSimpleTypes);
-
-/**
- * Whether `value` is a valid StringArray. Data nested too deeply to validate is not.
- */
-export function isStringArray(value: unknown): value is StringArray {
-  try {
-    return checkStringArray(value);
-  } catch (error) {
-    return notTooDeeplyNested(error);
-  }
-}
-
-/**
- * Validates `value` as StringArray, collecting every error.
- */
-export function validateStringArray(value: unknown): ValidationResult<StringArray> {
-  return validateWith<StringArray>(value, checkStringArray, collectStringArrayErrors);
-}
-
-/**
- * Throws a SchemaValidationError listing every error unless `value` is a valid StringArray.
- */
-export function assertStringArray(value: unknown): asserts value is StringArray {
-  const result = validateStringArray(value);
-  if (!result.valid) throw new SchemaValidationError("StringArray", result.errors);
-}
-
-/**
- * StringArray as a Standard Schema (https://standardschema.dev).
- */
-export const StringArraySchema: StandardSchemaV1<StringArray> = /* @__PURE__ */ toStandardSchema(validateStringArray);

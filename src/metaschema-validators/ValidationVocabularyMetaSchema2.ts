@@ -15,6 +15,14 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import { type NonNegativeInteger2, checkNonNegativeInteger2, collectNonNegativeInteger2Errors } from "./NonNegativeInteger2.js";
+import {
+  type NonNegativeIntegerDefault02,
+  checkNonNegativeIntegerDefault02,
+  collectNonNegativeIntegerDefault02Errors,
+} from "./NonNegativeIntegerDefault02.js";
+import { type SimpleTypes2, checkSimpleTypes2, collectSimpleTypes2Errors } from "./SimpleTypes2.js";
+import { type StringArray2, checkStringArray2, collectStringArray2Errors } from "./StringArray2.js";
 
 export type ValidationVocabularyMetaSchema2 =
   | {
@@ -53,31 +61,9 @@ export type ValidationVocabularyMetaSchema2 =
     }
   | boolean;
 
-export type NonNegativeInteger2 = number;
-
-/**
- * @default 0
- */
-export type NonNegativeIntegerDefault02 = NonNegativeInteger2;
-
-export type SimpleTypes2 = "array" | "boolean" | "integer" | "null" | "number" | "object" | "string";
-
-/**
- * @default []
- */
-export type StringArray2 = string[];
-
 const DYNAMIC_ANCHORS = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
 
 const DYNAMIC_ANCHORS2 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
-
-const DYNAMIC_ANCHORS3 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
-
-const DYNAMIC_ANCHORS4 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
-
-const DYNAMIC_ANCHORS5 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
-
-const DYNAMIC_ANCHORS6 = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
 
 /**
  * Whether `value` matches the schema at #/properties/type/anyOf/1.
@@ -296,147 +282,6 @@ export function collectValidationVocabularyMetaSchema2Errors(value: unknown, ins
 }
 
 /**
- * Whether `value` is a valid NonNegativeInteger2: the recursive check that `isNonNegativeInteger2` guards.
- */
-export function checkNonNegativeInteger2(value: unknown): value is NonNegativeInteger2 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
-  try {
-    if (!Number.isInteger(value) || (typeof value === "number" && value < 0)) return false;
-    return true;
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
- * Appends to `errors` every reason why `value` does not match NonNegativeInteger2.
- */
-export function collectNonNegativeInteger2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS3);
-  try {
-    const schemaPath = "#/$defs/nonNegativeInteger";
-    if (!Number.isInteger(value)) pushError(errors, "type", { type: "integer" }, instancePath, schemaPath);
-    if (typeof value === "number" && value < 0) pushError(errors, "minimum", { comparison: ">=", limit: 0 }, instancePath, schemaPath);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
- * Whether `value` is a valid NonNegativeIntegerDefault02: the recursive check that `isNonNegativeIntegerDefault02` guards.
- */
-export function checkNonNegativeIntegerDefault02(value: unknown): value is NonNegativeIntegerDefault02 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
-  try {
-    if (!checkNonNegativeInteger2(value)) return false;
-    return true;
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
- * Appends to `errors` every reason why `value` does not match NonNegativeIntegerDefault02.
- */
-export function collectNonNegativeIntegerDefault02Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS4);
-  try {
-    collectNonNegativeInteger2Errors(value, instancePath, errors);
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
- * Whether `value` is a valid SimpleTypes2: the recursive check that `isSimpleTypes2` guards.
- */
-export function checkSimpleTypes2(value: unknown): value is SimpleTypes2 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
-  try {
-    if (
-      value !== "array" &&
-      value !== "boolean" &&
-      value !== "integer" &&
-      value !== "null" &&
-      value !== "number" &&
-      value !== "object" &&
-      value !== "string"
-    )
-      return false;
-    return true;
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
- * Appends to `errors` every reason why `value` does not match SimpleTypes2.
- */
-export function collectSimpleTypes2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS5);
-  try {
-    const schemaPath = "#/$defs/simpleTypes";
-    if (
-      value !== "array" &&
-      value !== "boolean" &&
-      value !== "integer" &&
-      value !== "null" &&
-      value !== "number" &&
-      value !== "object" &&
-      value !== "string"
-    )
-      pushError(
-        errors,
-        "enum",
-        { allowedValues: ["array", "boolean", "integer", "null", "number", "object", "string"] },
-        instancePath,
-        schemaPath,
-      );
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
- * Whether `value` is a valid StringArray2: the recursive check that `isStringArray2` guards.
- */
-export function checkStringArray2(value: unknown): value is StringArray2 {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
-  try {
-    if (!Array.isArray(value)) return false;
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      if (typeof item !== "string") return false;
-    }
-    if (duplicateItems(value, ["string"]) !== undefined) return false;
-    return true;
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
- * Appends to `errors` every reason why `value` does not match StringArray2.
- */
-export function collectStringArray2Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS6);
-  try {
-    const schemaPath = "#/$defs/stringArray";
-    if (!Array.isArray(value)) pushError(errors, "type", { type: "array" }, instancePath, schemaPath);
-    else {
-      for (let index = 0; index < value.length; index++) {
-        const item = value[index];
-        if (typeof item !== "string") pushError(errors, "type", { type: "string" }, instancePath + "/" + index, schemaPath + "/items");
-      }
-      const duplicate = duplicateItems(value, ["string"]);
-      if (duplicate !== undefined) pushError(errors, "uniqueItems", { i: duplicate.i, j: duplicate.j }, instancePath, schemaPath);
-    }
-  } finally {
-    leaveDynamicScope(scopeDepth);
-  }
-}
-
-/**
  * Whether `value` is a valid ValidationVocabularyMetaSchema2. Data nested too deeply to validate is not.
  */
 export function isValidationVocabularyMetaSchema2(value: unknown): value is ValidationVocabularyMetaSchema2 {
@@ -472,129 +317,3 @@ export function assertValidationVocabularyMetaSchema2(value: unknown): asserts v
 export const ValidationVocabularyMetaSchema2Schema: StandardSchemaV1<ValidationVocabularyMetaSchema2> = /* @__PURE__ */ toStandardSchema(
   validateValidationVocabularyMetaSchema2,
 );
-
-/**
- * Whether `value` is a valid NonNegativeInteger2. Data nested too deeply to validate is not.
- */
-export function isNonNegativeInteger2(value: unknown): value is NonNegativeInteger2 {
-  try {
-    return checkNonNegativeInteger2(value);
-  } catch (error) {
-    return notTooDeeplyNested(error);
-  }
-}
-
-/**
- * Validates `value` as NonNegativeInteger2, collecting every error.
- */
-export function validateNonNegativeInteger2(value: unknown): ValidationResult<NonNegativeInteger2> {
-  return validateWith<NonNegativeInteger2>(value, checkNonNegativeInteger2, collectNonNegativeInteger2Errors);
-}
-
-/**
- * Throws a SchemaValidationError listing every error unless `value` is a valid NonNegativeInteger2.
- */
-export function assertNonNegativeInteger2(value: unknown): asserts value is NonNegativeInteger2 {
-  const result = validateNonNegativeInteger2(value);
-  if (!result.valid) throw new SchemaValidationError("NonNegativeInteger2", result.errors);
-}
-
-/**
- * NonNegativeInteger2 as a Standard Schema (https://standardschema.dev).
- */
-export const NonNegativeInteger2Schema: StandardSchemaV1<NonNegativeInteger2> =
-  /* @__PURE__ */ toStandardSchema(validateNonNegativeInteger2);
-
-/**
- * Whether `value` is a valid NonNegativeIntegerDefault02. Data nested too deeply to validate is not.
- */
-export function isNonNegativeIntegerDefault02(value: unknown): value is NonNegativeIntegerDefault02 {
-  try {
-    return checkNonNegativeIntegerDefault02(value);
-  } catch (error) {
-    return notTooDeeplyNested(error);
-  }
-}
-
-/**
- * Validates `value` as NonNegativeIntegerDefault02, collecting every error.
- */
-export function validateNonNegativeIntegerDefault02(value: unknown): ValidationResult<NonNegativeIntegerDefault02> {
-  return validateWith<NonNegativeIntegerDefault02>(value, checkNonNegativeIntegerDefault02, collectNonNegativeIntegerDefault02Errors);
-}
-
-/**
- * Throws a SchemaValidationError listing every error unless `value` is a valid NonNegativeIntegerDefault02.
- */
-export function assertNonNegativeIntegerDefault02(value: unknown): asserts value is NonNegativeIntegerDefault02 {
-  const result = validateNonNegativeIntegerDefault02(value);
-  if (!result.valid) throw new SchemaValidationError("NonNegativeIntegerDefault02", result.errors);
-}
-
-/**
- * NonNegativeIntegerDefault02 as a Standard Schema (https://standardschema.dev).
- */
-export const NonNegativeIntegerDefault02Schema: StandardSchemaV1<NonNegativeIntegerDefault02> =
-  /* @__PURE__ */ toStandardSchema(validateNonNegativeIntegerDefault02);
-
-/**
- * Whether `value` is a valid SimpleTypes2. Data nested too deeply to validate is not.
- */
-export function isSimpleTypes2(value: unknown): value is SimpleTypes2 {
-  try {
-    return checkSimpleTypes2(value);
-  } catch (error) {
-    return notTooDeeplyNested(error);
-  }
-}
-
-/**
- * Validates `value` as SimpleTypes2, collecting every error.
- */
-export function validateSimpleTypes2(value: unknown): ValidationResult<SimpleTypes2> {
-  return validateWith<SimpleTypes2>(value, checkSimpleTypes2, collectSimpleTypes2Errors);
-}
-
-/**
- * Throws a SchemaValidationError listing every error unless `value` is a valid SimpleTypes2.
- */
-export function assertSimpleTypes2(value: unknown): asserts value is SimpleTypes2 {
-  const result = validateSimpleTypes2(value);
-  if (!result.valid) throw new SchemaValidationError("SimpleTypes2", result.errors);
-}
-
-/**
- * SimpleTypes2 as a Standard Schema (https://standardschema.dev).
- */
-export const SimpleTypes2Schema: StandardSchemaV1<SimpleTypes2> = /* @__PURE__ */ toStandardSchema(validateSimpleTypes2);
-
-/**
- * Whether `value` is a valid StringArray2. Data nested too deeply to validate is not.
- */
-export function isStringArray2(value: unknown): value is StringArray2 {
-  try {
-    return checkStringArray2(value);
-  } catch (error) {
-    return notTooDeeplyNested(error);
-  }
-}
-
-/**
- * Validates `value` as StringArray2, collecting every error.
- */
-export function validateStringArray2(value: unknown): ValidationResult<StringArray2> {
-  return validateWith<StringArray2>(value, checkStringArray2, collectStringArray2Errors);
-}
-
-/**
- * Throws a SchemaValidationError listing every error unless `value` is a valid StringArray2.
- */
-export function assertStringArray2(value: unknown): asserts value is StringArray2 {
-  const result = validateStringArray2(value);
-  if (!result.valid) throw new SchemaValidationError("StringArray2", result.errors);
-}
-
-/**
- * StringArray2 as a Standard Schema (https://standardschema.dev).
- */
-export const StringArray2Schema: StandardSchemaV1<StringArray2> = /* @__PURE__ */ toStandardSchema(validateStringArray2);

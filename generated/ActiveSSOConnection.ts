@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { ActiveSSOConnection } from "./ActiveSSOConnection.types.js";
 
-/**
- * Summary of an active SSO connection of an Organization.
- */
-export interface ActiveSSOConnection {
-  /**
-   * Unique identifier of the connection.
-   */
-  connection_id: string;
-  /**
-   * Human-readable name of the connection.
-   */
-  display_name: string;
-  /**
-   * The identity provider behind the connection, e.g. okta.
-   */
-  identity_provider: string;
-}
+export type { ActiveSSOConnection };
 
 const ACTIVE_SSOCONNECTION_REQUIRED = [
   "connection_id",

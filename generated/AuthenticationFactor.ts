@@ -14,470 +14,169 @@ import {
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
 import {
-  type AmazonOAuthFactor,
   checkAmazonOAuthFactor,
   collectAmazonOAuthFactorErrors,
 } from "./AmazonOAuthFactor.js";
 import {
-  type AppleOAuthFactor,
   checkAppleOAuthFactor,
   collectAppleOAuthFactorErrors,
 } from "./AppleOAuthFactor.js";
 import {
-  type AuthenticatorAppFactor,
   checkAuthenticatorAppFactor,
   collectAuthenticatorAppFactorErrors,
 } from "./AuthenticatorAppFactor.js";
 import {
-  type BiometricFactor,
   checkBiometricFactor,
   collectBiometricFactorErrors,
 } from "./BiometricFactor.js";
 import {
-  type BitbucketOAuthFactor,
   checkBitbucketOAuthFactor,
   collectBitbucketOAuthFactorErrors,
 } from "./BitbucketOAuthFactor.js";
 import {
-  type CoinbaseOAuthFactor,
   checkCoinbaseOAuthFactor,
   collectCoinbaseOAuthFactorErrors,
 } from "./CoinbaseOAuthFactor.js";
 import {
-  type CryptoWalletFactor,
   checkCryptoWalletFactor,
   collectCryptoWalletFactorErrors,
 } from "./CryptoWalletFactor.js";
 import {
-  type DiscordOAuthFactor,
   checkDiscordOAuthFactor,
   collectDiscordOAuthFactorErrors,
 } from "./DiscordOAuthFactor.js";
+import { checkEmailFactor, collectEmailFactorErrors } from "./EmailFactor.js";
 import {
-  type EmailFactor,
-  checkEmailFactor,
-  collectEmailFactorErrors,
-} from "./EmailFactor.js";
-import {
-  type EmbeddableMagicLinkFactor,
   checkEmbeddableMagicLinkFactor,
   collectEmbeddableMagicLinkFactorErrors,
 } from "./EmbeddableMagicLinkFactor.js";
 import {
-  type FacebookOAuthFactor,
   checkFacebookOAuthFactor,
   collectFacebookOAuthFactorErrors,
 } from "./FacebookOAuthFactor.js";
 import {
-  type FigmaOAuthFactor,
   checkFigmaOAuthFactor,
   collectFigmaOAuthFactorErrors,
 } from "./FigmaOAuthFactor.js";
 import {
-  type GitLabOAuthFactor,
   checkGitLabOAuthFactor,
   collectGitLabOAuthFactorErrors,
 } from "./GitLabOAuthFactor.js";
 import {
-  type GithubOAuthExchangeFactor,
   checkGithubOAuthExchangeFactor,
   collectGithubOAuthExchangeFactorErrors,
 } from "./GithubOAuthExchangeFactor.js";
 import {
-  type GithubOAuthFactor,
   checkGithubOAuthFactor,
   collectGithubOAuthFactorErrors,
 } from "./GithubOAuthFactor.js";
 import {
-  type GoogleOAuthExchangeFactor,
   checkGoogleOAuthExchangeFactor,
   collectGoogleOAuthExchangeFactorErrors,
 } from "./GoogleOAuthExchangeFactor.js";
 import {
-  type GoogleOAuthFactor,
   checkGoogleOAuthFactor,
   collectGoogleOAuthFactorErrors,
 } from "./GoogleOAuthFactor.js";
 import {
-  type HubspotOAuthExchangeFactor,
   checkHubspotOAuthExchangeFactor,
   collectHubspotOAuthExchangeFactorErrors,
 } from "./HubspotOAuthExchangeFactor.js";
 import {
-  type HubspotOAuthFactor,
   checkHubspotOAuthFactor,
   collectHubspotOAuthFactorErrors,
 } from "./HubspotOAuthFactor.js";
 import {
-  type ImpersonatedFactor,
   checkImpersonatedFactor,
   collectImpersonatedFactorErrors,
 } from "./ImpersonatedFactor.js";
 import {
-  type InstagramOAuthFactor,
   checkInstagramOAuthFactor,
   collectInstagramOAuthFactorErrors,
 } from "./InstagramOAuthFactor.js";
 import {
-  type LinkedInOAuthFactor,
   checkLinkedInOAuthFactor,
   collectLinkedInOAuthFactorErrors,
 } from "./LinkedInOAuthFactor.js";
 import {
-  type MicrosoftOAuthFactor,
   checkMicrosoftOAuthFactor,
   collectMicrosoftOAuthFactorErrors,
 } from "./MicrosoftOAuthFactor.js";
 import {
-  type OAuthAccessTokenExchangeFactor,
   checkOAuthAccessTokenExchangeFactor,
   collectOAuthAccessTokenExchangeFactorErrors,
 } from "./OAuthAccessTokenExchangeFactor.js";
 import {
-  type OIDCSSOFactor,
   checkOIDCSSOFactor,
   collectOIDCSSOFactorErrors,
 } from "./OIDCSSOFactor.js";
 import {
-  type PhoneNumberFactor,
   checkPhoneNumberFactor,
   collectPhoneNumberFactorErrors,
 } from "./PhoneNumberFactor.js";
 import {
-  type RecoveryCodeFactor,
   checkRecoveryCodeFactor,
   collectRecoveryCodeFactorErrors,
 } from "./RecoveryCodeFactor.js";
 import {
-  type SAMLSSOFactor,
   checkSAMLSSOFactor,
   collectSAMLSSOFactorErrors,
 } from "./SAMLSSOFactor.js";
 import {
-  type SalesforceOAuthFactor,
   checkSalesforceOAuthFactor,
   collectSalesforceOAuthFactorErrors,
 } from "./SalesforceOAuthFactor.js";
 import {
-  type ShopifyOAuthFactor,
   checkShopifyOAuthFactor,
   collectShopifyOAuthFactorErrors,
 } from "./ShopifyOAuthFactor.js";
 import {
-  type SlackOAuthExchangeFactor,
   checkSlackOAuthExchangeFactor,
   collectSlackOAuthExchangeFactorErrors,
 } from "./SlackOAuthExchangeFactor.js";
 import {
-  type SlackOAuthFactor,
   checkSlackOAuthFactor,
   collectSlackOAuthFactorErrors,
 } from "./SlackOAuthFactor.js";
 import {
-  type SnapchatOAuthFactor,
   checkSnapchatOAuthFactor,
   collectSnapchatOAuthFactorErrors,
 } from "./SnapchatOAuthFactor.js";
 import {
-  type SpotifyOAuthFactor,
   checkSpotifyOAuthFactor,
   collectSpotifyOAuthFactorErrors,
 } from "./SpotifyOAuthFactor.js";
 import {
-  type SteamOAuthFactor,
   checkSteamOAuthFactor,
   collectSteamOAuthFactorErrors,
 } from "./SteamOAuthFactor.js";
 import {
-  type TikTokOAuthFactor,
   checkTikTokOAuthFactor,
   collectTikTokOAuthFactorErrors,
 } from "./TikTokOAuthFactor.js";
 import {
-  type TrustedAuthTokenFactor,
   checkTrustedAuthTokenFactor,
   collectTrustedAuthTokenFactorErrors,
 } from "./TrustedAuthTokenFactor.js";
 import {
-  type TwitchOAuthFactor,
   checkTwitchOAuthFactor,
   collectTwitchOAuthFactorErrors,
 } from "./TwitchOAuthFactor.js";
 import {
-  type TwitterOAuthFactor,
   checkTwitterOAuthFactor,
   collectTwitterOAuthFactorErrors,
 } from "./TwitterOAuthFactor.js";
 import {
-  type WebAuthnFactor,
   checkWebAuthnFactor,
   collectWebAuthnFactorErrors,
 } from "./WebAuthnFactor.js";
 import {
-  type YahooOAuthFactor,
   checkYahooOAuthFactor,
   collectYahooOAuthFactorErrors,
 } from "./YahooOAuthFactor.js";
+import type { AuthenticationFactor } from "./AuthenticationFactor.types.js";
 
-/**
- * One authentication factor used to establish or extend a session, with method-specific details.
- */
-export interface AuthenticationFactor {
-  /**
-   * Kind of authentication performed; known values are listed but others may appear.
-   */
-  type:
-    | (
-        | "magic_link"
-        | "otp"
-        | "oauth"
-        | "webauthn"
-        | "totp"
-        | "crypto"
-        | "password"
-        | "signature_challenge"
-        | "sso"
-        | "imported"
-        | "recovery_codes"
-        | "email_otp"
-        | "impersonated"
-        | "trusted_auth_token"
-      )
-    | string;
-  /**
-   * How the factor was delivered or completed; known values are listed but others may appear.
-   */
-  delivery_method:
-    | (
-        | "email"
-        | "sms"
-        | "whatsapp"
-        | "embedded"
-        | "oauth_google"
-        | "oauth_microsoft"
-        | "oauth_apple"
-        | "webauthn_registration"
-        | "authenticator_app"
-        | "oauth_github"
-        | "recovery_code"
-        | "oauth_facebook"
-        | "crypto_wallet"
-        | "oauth_amazon"
-        | "oauth_bitbucket"
-        | "oauth_coinbase"
-        | "oauth_discord"
-        | "oauth_figma"
-        | "oauth_gitlab"
-        | "oauth_instagram"
-        | "oauth_linkedin"
-        | "oauth_shopify"
-        | "oauth_slack"
-        | "oauth_snapchat"
-        | "oauth_spotify"
-        | "oauth_steam"
-        | "oauth_tiktok"
-        | "oauth_twitch"
-        | "oauth_twitter"
-        | "knowledge"
-        | "biometric"
-        | "sso_saml"
-        | "sso_oidc"
-        | "oauth_salesforce"
-        | "oauth_yahoo"
-        | "oauth_hubspot"
-        | "imported_auth0"
-        | "oauth_exchange_slack"
-        | "oauth_exchange_hubspot"
-        | "oauth_exchange_github"
-        | "oauth_exchange_google"
-        | "impersonation"
-        | "oauth_access_token_exchange"
-        | "trusted_token_exchange"
-      )
-    | string;
-  /**
-   * When this factor was last completed (RFC 3339, UTC).
-   *
-   * @format date-time
-   */
-  last_authenticated_at?: string;
-  /**
-   * When this factor was first added to the session (RFC 3339, UTC).
-   *
-   * @format date-time
-   */
-  created_at?: string;
-  /**
-   * When this factor record was last modified (RFC 3339, UTC).
-   *
-   * @format date-time
-   */
-  updated_at?: string;
-  /**
-   * Populated for an email-based factor (magic link or one-time passcode), with its details.
-   */
-  email_factor?: EmailFactor;
-  /**
-   * Populated for a phone-based factor (SMS or WhatsApp one-time passcode), with its details.
-   */
-  phone_number_factor?: PhoneNumberFactor;
-  /**
-   * Populated for a Google OAuth login factor, with its details.
-   */
-  google_oauth_factor?: GoogleOAuthFactor;
-  /**
-   * Populated for a Microsoft OAuth login factor, with its details.
-   */
-  microsoft_oauth_factor?: MicrosoftOAuthFactor;
-  /**
-   * Populated for a Apple OAuth login factor, with its details.
-   */
-  apple_oauth_factor?: AppleOAuthFactor;
-  /**
-   * Populated for a WebAuthn (passkey or security key) factor, with its details.
-   */
-  webauthn_factor?: WebAuthnFactor;
-  /**
-   * Populated for a TOTP authenticator app factor, with its details.
-   */
-  authenticator_app_factor?: AuthenticatorAppFactor;
-  /**
-   * Populated for a GitHub OAuth login factor, with its details.
-   */
-  github_oauth_factor?: GithubOAuthFactor;
-  /**
-   * Populated for a factor completed with a TOTP recovery code, with its details.
-   */
-  recovery_code_factor?: RecoveryCodeFactor;
-  /**
-   * Populated for a Facebook OAuth login factor, with its details.
-   */
-  facebook_oauth_factor?: FacebookOAuthFactor;
-  /**
-   * Populated for a crypto wallet signature factor, with its details.
-   */
-  crypto_wallet_factor?: CryptoWalletFactor;
-  /**
-   * Populated for a Amazon OAuth login factor, with its details.
-   */
-  amazon_oauth_factor?: AmazonOAuthFactor;
-  /**
-   * Populated for a Bitbucket OAuth login factor, with its details.
-   */
-  bitbucket_oauth_factor?: BitbucketOAuthFactor;
-  /**
-   * Populated for a Coinbase OAuth login factor, with its details.
-   */
-  coinbase_oauth_factor?: CoinbaseOAuthFactor;
-  /**
-   * Populated for a Discord OAuth login factor, with its details.
-   */
-  discord_oauth_factor?: DiscordOAuthFactor;
-  /**
-   * Populated for a Figma OAuth login factor, with its details.
-   */
-  figma_oauth_factor?: FigmaOAuthFactor;
-  /**
-   * Populated for a GitLab OAuth login factor, with its details.
-   */
-  git_lab_oauth_factor?: GitLabOAuthFactor;
-  /**
-   * Populated for a Instagram OAuth login factor, with its details.
-   */
-  instagram_oauth_factor?: InstagramOAuthFactor;
-  /**
-   * Populated for a LinkedIn OAuth login factor, with its details.
-   */
-  linked_in_oauth_factor?: LinkedInOAuthFactor;
-  /**
-   * Populated for a Shopify OAuth login factor, with its details.
-   */
-  shopify_oauth_factor?: ShopifyOAuthFactor;
-  /**
-   * Populated for a Slack OAuth login factor, with its details.
-   */
-  slack_oauth_factor?: SlackOAuthFactor;
-  /**
-   * Populated for a Snapchat OAuth login factor, with its details.
-   */
-  snapchat_oauth_factor?: SnapchatOAuthFactor;
-  /**
-   * Populated for a Spotify OAuth login factor, with its details.
-   */
-  spotify_oauth_factor?: SpotifyOAuthFactor;
-  /**
-   * Populated for a Steam OAuth login factor, with its details.
-   */
-  steam_oauth_factor?: SteamOAuthFactor;
-  /**
-   * Populated for a TikTok OAuth login factor, with its details.
-   */
-  tik_tok_oauth_factor?: TikTokOAuthFactor;
-  /**
-   * Populated for a Twitch OAuth login factor, with its details.
-   */
-  twitch_oauth_factor?: TwitchOAuthFactor;
-  /**
-   * Populated for a Twitter OAuth login factor, with its details.
-   */
-  twitter_oauth_factor?: TwitterOAuthFactor;
-  /**
-   * Populated for an embeddable magic link factor, with its details.
-   */
-  embeddable_magic_link_factor?: EmbeddableMagicLinkFactor;
-  /**
-   * Populated for a mobile biometric factor, with its details.
-   */
-  biometric_factor?: BiometricFactor;
-  /**
-   * Populated for a SAML single sign-on factor, with its details.
-   */
-  saml_sso_factor?: SAMLSSOFactor;
-  /**
-   * Populated for an OIDC single sign-on factor, with its details.
-   */
-  oidc_sso_factor?: OIDCSSOFactor;
-  /**
-   * Populated for a Salesforce OAuth login factor, with its details.
-   */
-  salesforce_oauth_factor?: SalesforceOAuthFactor;
-  /**
-   * Populated for a Yahoo OAuth login factor, with its details.
-   */
-  yahoo_oauth_factor?: YahooOAuthFactor;
-  /**
-   * Populated for a HubSpot OAuth login factor, with its details.
-   */
-  hubspot_oauth_factor?: HubspotOAuthFactor;
-  /**
-   * Populated for a factor obtained through a Slack OAuth token exchange, with its details.
-   */
-  slack_oauth_exchange_factor?: SlackOAuthExchangeFactor;
-  /**
-   * Populated for a factor obtained through a HubSpot OAuth token exchange, with its details.
-   */
-  hubspot_oauth_exchange_factor?: HubspotOAuthExchangeFactor;
-  /**
-   * Populated for a factor obtained through a GitHub OAuth token exchange, with its details.
-   */
-  github_oauth_exchange_factor?: GithubOAuthExchangeFactor;
-  /**
-   * Populated for a factor obtained through a Google OAuth token exchange, with its details.
-   */
-  google_oauth_exchange_factor?: GoogleOAuthExchangeFactor;
-  /**
-   * Populated for a factor created when a dashboard user impersonates the session owner, with its details.
-   */
-  impersonated_factor?: ImpersonatedFactor;
-  /**
-   * Populated for a factor obtained by exchanging an OAuth access token, with its details.
-   */
-  oauth_access_token_exchange_factor?: OAuthAccessTokenExchangeFactor;
-  /**
-   * Populated for a factor obtained by exchanging a trusted third-party token, with its details.
-   */
-  trusted_auth_token_factor?: TrustedAuthTokenFactor;
-}
+export type { AuthenticationFactor };
 
 const AUTHENTICATION_FACTOR_REQUIRED = ["type", "delivery_method"];
 

@@ -12,36 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { B2BSCIMName } from "./B2BSCIMName.types.js";
 
-/**
- * The structured name parts of a SCIM user.
- */
-export interface B2BSCIMName {
-  /**
-   * The full name as one display string.
-   */
-  formatted: string;
-  /**
-   * The family (last) name.
-   */
-  family_name: string;
-  /**
-   * The given (first) name.
-   */
-  given_name: string;
-  /**
-   * The middle name.
-   */
-  middle_name: string;
-  /**
-   * A title before the name, such as Dr.
-   */
-  honorific_prefix: string;
-  /**
-   * A suffix after the name, such as Jr.
-   */
-  honorific_suffix: string;
-}
+export type { B2BSCIMName };
 
 const B2_BSCIMNAME_REQUIRED = [
   "formatted",

@@ -11,16 +11,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { BiometricFactor } from "./BiometricFactor.types.js";
 
-/**
- * Details of a mobile biometric factor.
- */
-export interface BiometricFactor {
-  /**
-   * Identifier of the biometric registration used.
-   */
-  biometric_registration_id: string;
-}
+export type { BiometricFactor };
 
 /**
  * Whether `value` is a valid BiometricFactor: the recursive check that `isBiometricFactor` guards.

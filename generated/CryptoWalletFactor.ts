@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { CryptoWalletFactor } from "./CryptoWalletFactor.types.js";
 
-/**
- * Details of a crypto wallet signature factor.
- */
-export interface CryptoWalletFactor {
-  /**
-   * Identifier of the crypto wallet registration.
-   */
-  crypto_wallet_id: string;
-  /**
-   * Public address of the wallet.
-   */
-  crypto_wallet_address: string;
-  /**
-   * Kind of wallet, e.g. ethereum or solana.
-   */
-  crypto_wallet_type: string;
-}
+export type { CryptoWalletFactor };
 
 const CRYPTO_WALLET_FACTOR_REQUIRED = [
   "crypto_wallet_id",

@@ -12,20 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { CustomRolePermission } from "./CustomRolePermission.types.js";
 
-/**
- * A set of actions a custom role may perform on one resource.
- */
-export interface CustomRolePermission {
-  /**
-   * Identifier of the resource the actions apply to.
-   */
-  resource_id: string;
-  /**
-   * Actions allowed on the resource.
-   */
-  actions: string[];
-}
+export type { CustomRolePermission };
 
 const CUSTOM_ROLE_PERMISSION_REQUIRED = ["resource_id", "actions"];
 

@@ -12,28 +12,9 @@ import {
   validateWith,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
+import type { DeviceAttributeDetails } from "./DeviceAttributeDetails.types.js";
 
-/**
- * Whether a device attribute is new for this user and when it was first and last observed.
- */
-export interface DeviceAttributeDetails {
-  /**
-   * Whether the attribute value has never been seen for this user before.
-   */
-  is_new: boolean;
-  /**
-   * When the attribute value was first observed for this user.
-   *
-   * @format date-time
-   */
-  first_seen_at?: string;
-  /**
-   * When the attribute value was most recently observed for this user.
-   *
-   * @format date-time
-   */
-  last_seen_at?: string;
-}
+export type { DeviceAttributeDetails };
 
 /**
  * Whether `value` is a valid DeviceAttributeDetails: the recursive check that `isDeviceAttributeDetails` guards.

@@ -12,48 +12,12 @@ import {
   validateWith,
 } from "./_runtime.js";
 import {
-  type DeviceAttributeDetails,
   checkDeviceAttributeDetails,
   collectDeviceAttributeDetailsErrors,
 } from "./DeviceAttributeDetails.js";
+import type { DeviceInfo } from "./DeviceInfo.types.js";
 
-/**
- * Device fingerprinting details for the device used in a request.
- */
-export interface DeviceInfo {
-  /**
-   * Unique fingerprint identifier of the device.
-   */
-  visitor_id: string;
-  /**
-   * Whether this visitor ID is new for the user and when it was seen.
-   */
-  visitor_id_details?: DeviceAttributeDetails;
-  /**
-   * IP address the request came from.
-   */
-  ip_address?: string;
-  /**
-   * Whether this IP address is new for the user and when it was seen.
-   */
-  ip_address_details?: DeviceAttributeDetails;
-  /**
-   * City derived from the IP address.
-   */
-  ip_geo_city?: string;
-  /**
-   * Region or state derived from the IP address.
-   */
-  ip_geo_region?: string;
-  /**
-   * Country code derived from the IP address.
-   */
-  ip_geo_country?: string;
-  /**
-   * Whether this country is new for the user and when it was seen.
-   */
-  ip_geo_country_details?: DeviceAttributeDetails;
-}
+export type { DeviceInfo };
 
 /**
  * Whether `value` is a valid DeviceInfo: the recursive check that `isDeviceInfo` guards.

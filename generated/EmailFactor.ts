@@ -12,20 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { EmailFactor } from "./EmailFactor.types.js";
 
-/**
- * Details of an email-based factor (magic link or one-time passcode).
- */
-export interface EmailFactor {
-  /**
-   * Identifier of the email address used.
-   */
-  email_id: string;
-  /**
-   * The email address used.
-   */
-  email_address: string;
-}
+export type { EmailFactor };
 
 const EMAIL_FACTOR_REQUIRED = ["email_id", "email_address"];
 

@@ -11,16 +11,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { GithubOAuthExchangeFactor } from "./GithubOAuthExchangeFactor.types.js";
 
-/**
- * Details of a factor obtained through a GitHub OAuth token exchange.
- */
-export interface GithubOAuthExchangeFactor {
-  /**
-   * Identifier of the email address obtained through the GitHub exchange.
-   */
-  email_id: string;
-}
+export type { GithubOAuthExchangeFactor };
 
 /**
  * Whether `value` is a valid GithubOAuthExchangeFactor: the recursive check that `isGithubOAuthExchangeFactor` guards.

@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { GoogleOAuthFactor } from "./GoogleOAuthFactor.types.js";
 
-/**
- * Details of a Google OAuth login factor.
- */
-export interface GoogleOAuthFactor {
-  /**
-   * Identifier of the Google OAuth registration.
-   */
-  id: string;
-  /**
-   * The user's subject identifier at Google.
-   */
-  provider_subject: string;
-  /**
-   * Identifier of the email address tied to the Google login, if any.
-   */
-  email_id?: string;
-}
+export type { GoogleOAuthFactor };
 
 const GOOGLE_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
 

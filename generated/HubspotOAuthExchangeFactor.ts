@@ -11,16 +11,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { HubspotOAuthExchangeFactor } from "./HubspotOAuthExchangeFactor.types.js";
 
-/**
- * Details of a factor obtained through a HubSpot OAuth token exchange.
- */
-export interface HubspotOAuthExchangeFactor {
-  /**
-   * Identifier of the email address obtained through the HubSpot exchange.
-   */
-  email_id: string;
-}
+export type { HubspotOAuthExchangeFactor };
 
 /**
  * Whether `value` is a valid HubspotOAuthExchangeFactor: the recursive check that `isHubspotOAuthExchangeFactor` guards.

@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { HubspotOAuthFactor } from "./HubspotOAuthFactor.types.js";
 
-/**
- * Details of a HubSpot OAuth login factor.
- */
-export interface HubspotOAuthFactor {
-  /**
-   * Identifier of the HubSpot OAuth registration.
-   */
-  id: string;
-  /**
-   * The user's subject identifier at HubSpot.
-   */
-  provider_subject: string;
-  /**
-   * Identifier of the email address tied to the HubSpot login, if any.
-   */
-  email_id?: string;
-}
+export type { HubspotOAuthFactor };
 
 const HUBSPOT_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
 

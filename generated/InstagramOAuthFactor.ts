@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { InstagramOAuthFactor } from "./InstagramOAuthFactor.types.js";
 
-/**
- * Details of a Instagram OAuth login factor.
- */
-export interface InstagramOAuthFactor {
-  /**
-   * Identifier of the Instagram OAuth registration.
-   */
-  id: string;
-  /**
-   * The user's subject identifier at Instagram.
-   */
-  provider_subject: string;
-  /**
-   * Identifier of the email address tied to the Instagram login, if any.
-   */
-  email_id?: string;
-}
+export type { InstagramOAuthFactor };
 
 const INSTAGRAM_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
 

@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { LinkedInOAuthFactor } from "./LinkedInOAuthFactor.types.js";
 
-/**
- * Details of a LinkedIn OAuth login factor.
- */
-export interface LinkedInOAuthFactor {
-  /**
-   * Identifier of the LinkedIn OAuth registration.
-   */
-  id: string;
-  /**
-   * The user's subject identifier at LinkedIn.
-   */
-  provider_subject: string;
-  /**
-   * Identifier of the email address tied to the LinkedIn login, if any.
-   */
-  email_id?: string;
-}
+export type { LinkedInOAuthFactor };
 
 const LINKED_IN_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
 

@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { MicrosoftOAuthFactor } from "./MicrosoftOAuthFactor.types.js";
 
-/**
- * Details of a Microsoft OAuth login factor.
- */
-export interface MicrosoftOAuthFactor {
-  /**
-   * Identifier of the Microsoft OAuth registration.
-   */
-  id: string;
-  /**
-   * The user's subject identifier at Microsoft.
-   */
-  provider_subject: string;
-  /**
-   * Identifier of the email address tied to the Microsoft login, if any.
-   */
-  email_id?: string;
-}
+export type { MicrosoftOAuthFactor };
 
 const MICROSOFT_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
 

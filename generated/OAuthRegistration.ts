@@ -12,32 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { OAuthRegistration } from "./OAuthRegistration.types.js";
 
-/**
- * A link between a Member and an OAuth identity provider account.
- */
-export interface OAuthRegistration {
-  /**
-   * The OAuth provider, for example Google or Microsoft.
-   */
-  provider_type: string;
-  /**
-   * The user's subject identifier at the OAuth provider.
-   */
-  provider_subject: string;
-  /**
-   * Unique identifier of this OAuth registration.
-   */
-  member_oauth_registration_id: string;
-  /**
-   * URL of the user's profile picture at the provider, if available.
-   */
-  profile_picture_url?: string;
-  /**
-   * The user's locale as reported by the provider, if available.
-   */
-  locale?: string;
-}
+export type { OAuthRegistration };
 
 const OAUTH_REGISTRATION_REQUIRED = [
   "provider_type",

@@ -14,159 +14,21 @@ import {
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
 import {
-  type ActiveSCIMConnection,
   checkActiveSCIMConnection,
   collectActiveSCIMConnectionErrors,
 } from "./ActiveSCIMConnection.js";
 import {
-  type ActiveSSOConnection,
   checkActiveSSOConnection,
   collectActiveSSOConnectionErrors,
 } from "./ActiveSSOConnection.js";
+import { checkCustomRole, collectCustomRoleErrors } from "./CustomRole.js";
 import {
-  type CustomRole,
-  checkCustomRole,
-  collectCustomRoleErrors,
-} from "./CustomRole.js";
-import {
-  type EmailImplicitRoleAssignment,
   checkEmailImplicitRoleAssignment,
   collectEmailImplicitRoleAssignmentErrors,
 } from "./EmailImplicitRoleAssignment.js";
+import type { Organization } from "./Organization.types.js";
 
-/**
- * A B2B Organization together with its authentication, provisioning, MFA and RBAC settings.
- */
-export interface Organization {
-  /**
-   * Unique identifier of the Organization.
-   */
-  organization_id: string;
-  /**
-   * Display name of the Organization.
-   */
-  organization_name: string;
-  /**
-   * URL of the Organization's logo image.
-   */
-  organization_logo_url: string;
-  /**
-   * URL-safe unique slug that can stand in for the Organization ID.
-   */
-  organization_slug: string;
-  /**
-   * Policy for creating Members on first SSO login: ALL_ALLOWED, RESTRICTED or NOT_ALLOWED.
-   */
-  sso_jit_provisioning: string;
-  /**
-   * Connection IDs allowed to create Members when SSO JIT provisioning is RESTRICTED.
-   */
-  sso_jit_provisioning_allowed_connections: string[];
-  /**
-   * The SSO connections currently active for the Organization.
-   */
-  sso_active_connections: ActiveSSOConnection[];
-  /**
-   * Email domains permitted for invites and JIT provisioning when those are RESTRICTED.
-   */
-  email_allowed_domains: string[];
-  /**
-   * Policy for creating Members on first email magic link or OAuth login.
-   */
-  email_jit_provisioning: string;
-  /**
-   * Policy controlling who may be invited by email.
-   */
-  email_invites: string;
-  /**
-   * Whether all authentication methods are allowed or only those listed in allowed_auth_methods.
-   */
-  auth_methods: string;
-  /**
-   * Authentication methods permitted when auth_methods is RESTRICTED.
-   */
-  allowed_auth_methods: string[];
-  /**
-   * Whether MFA is required for every Member or optional.
-   */
-  mfa_policy: string;
-  /**
-   * Roles granted automatically based on email domain.
-   */
-  rbac_email_implicit_role_assignments: EmailImplicitRoleAssignment[];
-  /**
-   * Whether all MFA methods are allowed or only those listed in allowed_mfa_methods.
-   */
-  mfa_methods: string;
-  /**
-   * MFA methods permitted when mfa_methods is RESTRICTED.
-   */
-  allowed_mfa_methods: string[];
-  /**
-   * Policy for creating Members based on their OAuth tenant.
-   */
-  oauth_tenant_jit_provisioning: string;
-  /**
-   * Email domains the Organization has claimed.
-   */
-  claimed_email_domains: string[];
-  /**
-   * Policy for which first-party Connected Apps Members may use.
-   */
-  first_party_connected_apps_allowed_type: string;
-  /**
-   * First-party Connected App IDs allowed when that policy is RESTRICTED.
-   */
-  allowed_first_party_connected_apps: string[];
-  /**
-   * Policy for which third-party Connected Apps Members may use.
-   */
-  third_party_connected_apps_allowed_type: string;
-  /**
-   * Third-party Connected App IDs allowed when that policy is RESTRICTED.
-   */
-  allowed_third_party_connected_apps: string[];
-  /**
-   * Custom RBAC roles defined for this Organization only.
-   */
-  custom_roles: CustomRole[];
-  /**
-   * Free-form JSON data that only the backend may edit.
-   */
-  trusted_metadata?: {
-    [k: string]: unknown;
-  };
-  /**
-   * When the Organization was created (RFC 3339, UTC).
-   *
-   * @format date-time
-   */
-  created_at?: string;
-  /**
-   * When the Organization was last modified (RFC 3339, UTC).
-   *
-   * @format date-time
-   */
-  updated_at?: string;
-  /**
-   * An identifier for the Organization assigned by the developer.
-   */
-  organization_external_id?: string;
-  /**
-   * The SSO connection used when none is specified.
-   */
-  sso_default_connection_id?: string;
-  /**
-   * The SCIM connection currently active for the Organization, if any.
-   */
-  scim_active_connection?: ActiveSCIMConnection;
-  /**
-   * Map from OAuth provider name to the tenant IDs allowed for JIT provisioning.
-   */
-  allowed_oauth_tenants?: {
-    [k: string]: unknown;
-  };
-}
+export type { Organization };
 
 const ORGANIZATION_REQUIRED = [
   "organization_id",

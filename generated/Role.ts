@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { Role } from "./Role.types.js";
 
-/**
- * A role entry from a SCIM user record.
- */
-export interface Role {
-  /**
-   * The role name.
-   */
-  value: string;
-  /**
-   * Label describing the kind of entry, such as work or home.
-   */
-  type: string;
-  /**
-   * Whether this entry is the preferred one of its kind.
-   */
-  primary: boolean;
-}
+export type { Role };
 
 const ROLE_REQUIRED = ["value", "type", "primary"];
 

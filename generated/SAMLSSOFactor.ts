@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { SAMLSSOFactor } from "./SAMLSSOFactor.types.js";
 
-/**
- * Details of a SAML single sign-on factor.
- */
-export interface SAMLSSOFactor {
-  /**
-   * Identifier of the SSO registration.
-   */
-  id: string;
-  /**
-   * Identifier of the SAML connection.
-   */
-  provider_id: string;
-  /**
-   * The user's identifier at the SAML identity provider.
-   */
-  external_id: string;
-}
+export type { SAMLSSOFactor };
 
 const SAMLSSOFACTOR_REQUIRED = ["id", "provider_id", "external_id"];
 

@@ -12,139 +12,32 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import { type Address, checkAddress, collectAddressErrors } from "./Address.js";
+import { checkAddress, collectAddressErrors } from "./Address.js";
 import {
-  type B2BSCIMEmail,
   checkB2BSCIMEmail,
   collectB2BSCIMEmailErrors,
 } from "./B2BSCIMEmail.js";
+import { checkB2BSCIMName, collectB2BSCIMNameErrors } from "./B2BSCIMName.js";
 import {
-  type B2BSCIMName,
-  checkB2BSCIMName,
-  collectB2BSCIMNameErrors,
-} from "./B2BSCIMName.js";
-import {
-  type B2BSCIMPhoneNumber,
   checkB2BSCIMPhoneNumber,
   collectB2BSCIMPhoneNumberErrors,
 } from "./B2BSCIMPhoneNumber.js";
 import {
-  type B2BSCIMX509Certificate,
   checkB2BSCIMX509Certificate,
   collectB2BSCIMX509CertificateErrors,
 } from "./B2BSCIMX509Certificate.js";
 import {
-  type EnterpriseExtension,
   checkEnterpriseExtension,
   collectEnterpriseExtensionErrors,
 } from "./EnterpriseExtension.js";
-import {
-  type Entitlement,
-  checkEntitlement,
-  collectEntitlementErrors,
-} from "./Entitlement.js";
-import { type Group, checkGroup, collectGroupErrors } from "./Group.js";
-import { type IMs, checkIMs, collectIMsErrors } from "./IMs.js";
-import { type Photo, checkPhoto, collectPhotoErrors } from "./Photo.js";
-import { type Role, checkRole, collectRoleErrors } from "./Role.js";
+import { checkEntitlement, collectEntitlementErrors } from "./Entitlement.js";
+import { checkGroup, collectGroupErrors } from "./Group.js";
+import { checkIMs, collectIMsErrors } from "./IMs.js";
+import { checkPhoto, collectPhotoErrors } from "./Photo.js";
+import { checkRole, collectRoleErrors } from "./Role.js";
+import type { SCIMAttributes } from "./SCIMAttributes.types.js";
 
-/**
- * User attributes received from an identity provider over SCIM.
- */
-export interface SCIMAttributes {
-  /**
-   * The unique user name at the identity provider.
-   */
-  user_name: string;
-  /**
-   * The identity provider's identifier for the user.
-   */
-  id: string;
-  /**
-   * An identifier assigned to the user by the provisioning client.
-   */
-  external_id: string;
-  /**
-   * Whether the user is active.
-   */
-  active: boolean;
-  /**
-   * Groups the user belongs to.
-   */
-  groups: Group[];
-  /**
-   * Name shown for the user.
-   */
-  display_name: string;
-  /**
-   * The user's casual name.
-   */
-  nick_name: string;
-  /**
-   * URL of the user's online profile.
-   */
-  profile_url: string;
-  /**
-   * The relationship between the user and the organization, e.g. Employee.
-   */
-  user_type: string;
-  /**
-   * The user's job title.
-   */
-  title: string;
-  /**
-   * The user's preferred language.
-   */
-  preferred_language: string;
-  /**
-   * The user's locale for formatting.
-   */
-  locale: string;
-  /**
-   * The user's time zone name.
-   */
-  timezone: string;
-  /**
-   * The user's email addresses.
-   */
-  emails: B2BSCIMEmail[];
-  /**
-   * The user's phone numbers.
-   */
-  phone_numbers: B2BSCIMPhoneNumber[];
-  /**
-   * The user's postal addresses.
-   */
-  addresses: Address[];
-  /**
-   * The user's instant messaging handles.
-   */
-  ims: IMs[];
-  /**
-   * The user's photos.
-   */
-  photos: Photo[];
-  /**
-   * The user's entitlements.
-   */
-  entitlements: Entitlement[];
-  /**
-   * The user's roles at the identity provider.
-   */
-  roles: Role[];
-  /**
-   * The user's X.509 certificates.
-   */
-  x509certificates: B2BSCIMX509Certificate[];
-  /**
-   * The user's structured name.
-   */
-  name?: B2BSCIMName;
-  /**
-   * Enterprise extension attributes for the user.
-   */
-  enterprise_extension?: EnterpriseExtension;
-}
+export type { SCIMAttributes };
 
 const SCIMATTRIBUTES_REQUIRED = [
   "user_name",

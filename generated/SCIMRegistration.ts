@@ -13,32 +13,12 @@ import {
   validateWith,
 } from "./_runtime.js";
 import {
-  type SCIMAttributes,
   checkSCIMAttributes,
   collectSCIMAttributesErrors,
 } from "./SCIMAttributes.js";
+import type { SCIMRegistration } from "./SCIMRegistration.types.js";
 
-/**
- * A link between a Member and the SCIM connection that provisioned them.
- */
-export interface SCIMRegistration {
-  /**
-   * Identifier of the SCIM connection.
-   */
-  connection_id: string;
-  /**
-   * Unique identifier of this SCIM registration.
-   */
-  registration_id: string;
-  /**
-   * The user's identifier in the identity provider's SCIM system.
-   */
-  external_id?: string;
-  /**
-   * User attributes received over SCIM.
-   */
-  scim_attributes?: SCIMAttributes;
-}
+export type { SCIMRegistration };
 
 const SCIMREGISTRATION_REQUIRED = ["connection_id", "registration_id"];
 

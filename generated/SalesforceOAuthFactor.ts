@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { SalesforceOAuthFactor } from "./SalesforceOAuthFactor.types.js";
 
-/**
- * Details of a Salesforce OAuth login factor.
- */
-export interface SalesforceOAuthFactor {
-  /**
-   * Identifier of the Salesforce OAuth registration.
-   */
-  id: string;
-  /**
-   * The user's subject identifier at Salesforce.
-   */
-  provider_subject: string;
-  /**
-   * Identifier of the email address tied to the Salesforce login, if any.
-   */
-  email_id?: string;
-}
+export type { SalesforceOAuthFactor };
 
 const SALESFORCE_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
 

@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { ShopifyOAuthFactor } from "./ShopifyOAuthFactor.types.js";
 
-/**
- * Details of a Shopify OAuth login factor.
- */
-export interface ShopifyOAuthFactor {
-  /**
-   * Identifier of the Shopify OAuth registration.
-   */
-  id: string;
-  /**
-   * The user's subject identifier at Shopify.
-   */
-  provider_subject: string;
-  /**
-   * Identifier of the email address tied to the Shopify login, if any.
-   */
-  email_id?: string;
-}
+export type { ShopifyOAuthFactor };
 
 const SHOPIFY_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
 

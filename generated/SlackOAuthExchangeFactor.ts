@@ -11,16 +11,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { SlackOAuthExchangeFactor } from "./SlackOAuthExchangeFactor.types.js";
 
-/**
- * Details of a factor obtained through a Slack OAuth token exchange.
- */
-export interface SlackOAuthExchangeFactor {
-  /**
-   * Identifier of the email address obtained through the Slack exchange.
-   */
-  email_id: string;
-}
+export type { SlackOAuthExchangeFactor };
 
 /**
  * Whether `value` is a valid SlackOAuthExchangeFactor: the recursive check that `isSlackOAuthExchangeFactor` guards.

@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { SnapchatOAuthFactor } from "./SnapchatOAuthFactor.types.js";
 
-/**
- * Details of a Snapchat OAuth login factor.
- */
-export interface SnapchatOAuthFactor {
-  /**
-   * Identifier of the Snapchat OAuth registration.
-   */
-  id: string;
-  /**
-   * The user's subject identifier at Snapchat.
-   */
-  provider_subject: string;
-  /**
-   * Identifier of the email address tied to the Snapchat login, if any.
-   */
-  email_id?: string;
-}
+export type { SnapchatOAuthFactor };
 
 const SNAPCHAT_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
 

@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { SpotifyOAuthFactor } from "./SpotifyOAuthFactor.types.js";
 
-/**
- * Details of a Spotify OAuth login factor.
- */
-export interface SpotifyOAuthFactor {
-  /**
-   * Identifier of the Spotify OAuth registration.
-   */
-  id: string;
-  /**
-   * The user's subject identifier at Spotify.
-   */
-  provider_subject: string;
-  /**
-   * Identifier of the email address tied to the Spotify login, if any.
-   */
-  email_id?: string;
-}
+export type { SpotifyOAuthFactor };
 
 const SPOTIFY_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
 

@@ -11,16 +11,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { TrustedAuthTokenFactor } from "./TrustedAuthTokenFactor.types.js";
 
-/**
- * Details of a factor obtained by exchanging a trusted third-party token.
- */
-export interface TrustedAuthTokenFactor {
-  /**
-   * Identifier of the trusted token profile used.
-   */
-  token_id: string;
-}
+export type { TrustedAuthTokenFactor };
 
 /**
  * Whether `value` is a valid TrustedAuthTokenFactor: the recursive check that `isTrustedAuthTokenFactor` guards.

@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { TwitterOAuthFactor } from "./TwitterOAuthFactor.types.js";
 
-/**
- * Details of a Twitter OAuth login factor.
- */
-export interface TwitterOAuthFactor {
-  /**
-   * Identifier of the Twitter OAuth registration.
-   */
-  id: string;
-  /**
-   * The user's subject identifier at Twitter.
-   */
-  provider_subject: string;
-  /**
-   * Identifier of the email address tied to the Twitter login, if any.
-   */
-  email_id?: string;
-}
+export type { TwitterOAuthFactor };
 
 const TWITTER_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
 

@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { YahooOAuthFactor } from "./YahooOAuthFactor.types.js";
 
-/**
- * Details of a Yahoo OAuth login factor.
- */
-export interface YahooOAuthFactor {
-  /**
-   * Identifier of the Yahoo OAuth registration.
-   */
-  id: string;
-  /**
-   * The user's subject identifier at Yahoo.
-   */
-  provider_subject: string;
-  /**
-   * Identifier of the email address tied to the Yahoo login, if any.
-   */
-  email_id?: string;
-}
+export type { YahooOAuthFactor };
 
 const YAHOO_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
 

@@ -451,10 +451,10 @@ function githubGenerationRows(
   return rows;
 }
 
-/** Imports every type and validator of a codegen output; with `typesOnly`, every type. */
+/** Imports every type and validator of a codegen output from `index.js`; with `typesOnly`, every type from `types.js`. */
 const importEverything = (typesOnly: boolean): string =>
   typesOnly
-    ? 'import type * as api from "./output/index.js";\nexport type Api = typeof api;\n'
+    ? 'import type * as types from "./output/types.js";\nexport type Types = typeof types;\n'
     : 'import * as api from "./output/index.js";\nexport const everything: typeof api = api;\n';
 
 /**

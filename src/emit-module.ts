@@ -169,7 +169,7 @@ function isBundleDefinition({ document, pointer }: SchemaNode): boolean {
 /** What every module is emitted with: the types' context, the subschemas modules share (see validators/share.ts), the language. */
 export type ModuleContext = TypeContext & { sharedSubschemas: SharedSubschemas; emit: EmitLanguage };
 
-/** The files of one module (`X.ts`, or `X.js` and `X.d.ts`), and whether they call format checks. */
+/** The files of one module (`X.types.ts` and `X.ts`, or `X.types.d.ts`, `X.js` and `X.d.ts`), and whether they call format checks. */
 export interface EmittedModule {
   files: GeneratedFile[];
   usesFormats: boolean;
@@ -202,71 +202,73 @@ export async function emitModule(
   const functionImports = new ImportList(typeNames, moduleOf);
   for (const [name, functions] of validators.namedImports) for (const fn of functions) functionImports.add(name, fn);
   const moduleBanner = banner(input.pointer === "" ? input.document.displayPath : `${input.document.displayPath}#${input.pointer}`);
-  const runtimeImports = [...validators.runtimeImports];
-  const valueImports = [
-    code`import ${runtimeSpecifiers(runtimeImports)} from ${`./${RUNTIME_MODULE}.js`};`,
-    ...(validators.usesFormats ? [code`import * as ${identifier(FORMATS_NAMESPACE)} from ${`./${FORMATS_MODULE}.js`};`] : []),
-  ];
-  const typeSources = types.map((emitted) => new Code(emitted.source.trim()));
+  const moduleName = typeNames[0]!;
   const file = (name: string, parts: readonly Code[]): GeneratedFile => ({ name, source: `${joinCode(parts, "\n\n").text}\n` });
+  // The types have a module of their own, so that a project importing only types does not type-check validators.
+  const typesFile = file(`${moduleName}${TYPES_SUFFIX}${typed ? ".ts" : ".d.ts"}`, [
+    moduleBanner,
+    ...(typeImports.isEmpty ? [] : [joinCode(typeImports.lines("import type", TYPES_SUFFIX), "\n")]),
+    ...types.map((emitted) => new Code(emitted.source.trim())),
+  ]);
+  const ownTypes = specifierList(typeNames, new Set());
+  const ownTypeImport = code`import type ${ownTypes} from ${`./${moduleName}${TYPES_SUFFIX}.js`};`;
+  const ownTypeExport = code`export type ${ownTypes};`;
+  const valueImports = [
+    code`import ${runtimeSpecifiers([...validators.runtimeImports])} from ${`./${RUNTIME_MODULE}.js`};`,
+    ...(validators.usesFormats ? [code`import * as ${identifier(FORMATS_NAMESPACE)} from ${`./${FORMATS_MODULE}.js`};`] : []),
+    ...functionImports.lines("import", ""),
+  ];
+  const definitions = [validators.source, ...wrapped.map((w) => w.definitions)];
   if (typed) {
-    const imports = [...valueImports, ...typeImports.merged(functionImports).lines()];
-    const source = [moduleBanner, joinCode(imports, "\n"), ...typeSources, validators.source, ...wrapped.map((w) => w.definitions)];
-    return { files: [file(`${typeNames[0]!}.ts`, source)], usesFormats: validators.usesFormats };
+    const source = [moduleBanner, joinCode([...valueImports, ownTypeImport], "\n"), ownTypeExport, ...definitions];
+    return { files: [typesFile, file(`${moduleName}.ts`, source)], usesFormats: validators.usesFormats };
   }
   const declarationTypes = [...new Set([...validators.declarationTypes, ...WRAPPER_TYPES])];
   const declarationImports = [
     code`import type ${specifierList(declarationTypes, new Set())} from ${`./${RUNTIME_MODULE}.js`};`,
-    ...typeImports.lines("import type"),
+    ownTypeImport,
   ];
   const declarations = [...validators.declarations, ...wrapped.flatMap((w) => w.declarations)];
   return {
     files: [
-      file(`${typeNames[0]!}.js`, [
-        moduleBanner,
-        joinCode([...valueImports, ...functionImports.lines()], "\n"),
-        validators.source,
-        ...wrapped.map((w) => w.definitions),
-      ]),
-      file(`${typeNames[0]!}.d.ts`, [moduleBanner, joinCode(declarationImports, "\n"), ...typeSources, ...declarations]),
+      typesFile,
+      file(`${moduleName}.js`, [moduleBanner, joinCode(valueImports, "\n"), ...definitions]),
+      file(`${moduleName}.d.ts`, [moduleBanner, joinCode(declarationImports, "\n"), ownTypeExport, ...declarations]),
     ],
     usesFormats: validators.usesFormats,
   };
 }
 
+/** What a module's types module adds to its name: `Repository.types.ts` beside `Repository.ts`. */
+export const TYPES_SUFFIX = ".types";
+
 /** The names a module imports from other generated modules, by module; its own types are not imported. */
 class ImportList {
   private readonly byModule = new Map<string, Set<string>>();
-  private readonly typeNames = new Set<string>();
   constructor(
     private readonly own: readonly string[],
     private readonly moduleOf: ReadonlyMap<string, string>,
   ) {}
 
-  /** Imports `importedName` from the module of type `name` (a type when they are the same). */
+  /** Imports `importedName` from the module of type `name`. */
   add(name: string, importedName: string): void {
     if (this.own.includes(name)) return;
     const module = this.moduleOf.get(name)!;
     this.byModule.set(module, (this.byModule.get(module) ?? new Set()).add(importedName));
-    if (name === importedName) this.typeNames.add(name);
   }
 
-  /** Both lists in one: a module's types and functions in one import line. */
-  merged(other: ImportList): ImportList {
-    const merged = new ImportList(this.own, this.moduleOf);
-    for (const list of [this, other]) {
-      for (const [module, names] of list.byModule) merged.byModule.set(module, new Set([...(merged.byModule.get(module) ?? []), ...names]));
-      for (const name of list.typeNames) merged.typeNames.add(name);
-    }
-    return merged;
+  get isEmpty(): boolean {
+    return this.byModule.size === 0;
   }
 
-  /** One line per module, in order: `import { f, type T } from "./M.js";`, or with `import type`, every name a type. */
-  lines(keyword: "import" | "import type" = "import"): Code[] {
-    const typeNames = keyword === "import" ? this.typeNames : new Set<string>();
+  /** One line per module, in order: `import { f, g } from "./M.js";`, or `import type { T } from "./M.types.js";` with the suffix. */
+  lines(keyword: "import" | "import type", suffix: string): Code[] {
     return [...this.byModule.keys()]
       .sort()
-      .map((module) => code`${new Code(keyword)} ${specifierList([...this.byModule.get(module)!], typeNames)} from ${`./${module}.js`};`);
+      .map(
+        (module) =>
+          code`${new Code(keyword)} ${specifierList([...this.byModule.get(module)!], new Set())} from ${`./${module}${suffix}.js`};`,
+      );
   }
 }
 
@@ -290,6 +292,7 @@ export function runtimeModules(usesFormats: boolean, emit: EmitLanguage): Genera
 /**
  * The public names of each module's types: the types and their `isX`, `validateX`, `assertX` and
  * `XSchema`; for JavaScript output, `index.js` with the values and `index.d.ts` with everything.
+ * `types.ts` (`types.d.ts`) exports the types alone, from their own modules.
  */
 export function indexModule(moduleTypes: ReadonlyArray<readonly string[]>, emit: EmitLanguage): GeneratedFile[] {
   const write = (name: string, withTypes: boolean): GeneratedFile => {
@@ -307,5 +310,12 @@ export function indexModule(moduleTypes: ReadonlyArray<readonly string[]>, emit:
     ];
     return { name, source: `${joinCode(lines, "\n").text}\n` };
   };
-  return emit === "ts" ? [write("index.ts", true)] : [write("index.js", false), write("index.d.ts", true)];
+  const typeLines = [...moduleTypes]
+    .sort((a, b) => byCodeUnits(a[0]!, b[0]!))
+    .map((typeNames) => code`export type ${specifierList(typeNames, new Set())} from ${`./${typeNames[0]!}${TYPES_SUFFIX}.js`};`);
+  // Every type and nothing else: importing only types from it loads no validator.
+  const typesIndex = `${joinCode([banner(undefined), ...typeLines], "\n").text}\n`;
+  return emit === "ts"
+    ? [write("index.ts", true), { name: "types.ts", source: typesIndex }]
+    : [write("index.js", false), write("index.d.ts", true), { name: "types.d.ts", source: typesIndex }];
 }

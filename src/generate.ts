@@ -315,5 +315,6 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const summary = summarize(run, inputs, resolved, planned);
   const changes = writeOutput(run, resolved, files, summary, options.check);
   timer.end(options.check ? "compare" : "write");
-  return { outDir, files, changes, ...summary, reusedModules: cachedFiles.length, timings: timer.timings };
+  const reusedModules = emitted.filter((module) => module.cached).length;
+  return { outDir, files, changes, ...summary, reusedModules, timings: timer.timings };
 }

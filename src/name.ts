@@ -11,8 +11,8 @@ import { isSchemaObject } from "./schema-walk.js";
 const RESERVED_TYPE_NAMES = new Set(["ValidationError", "ValidationResult", "SchemaValidationError", "StandardSchemaV1", "Evaluated"]);
 const RUNTIME_HELPERS = new Set(Object.keys(runtime));
 
-/** The output's own files (`index.ts`, and `index.js`/`index.d.ts`), which a module named `Index` would be on a case-insensitive file system. */
-const RESERVED_FILE_NAMES = new Set(["index"]);
+/** The output's own files (`index.ts`, `types.ts`, and their `.js`/`.d.ts`), which a module named `Index` would be on a case-insensitive file system. */
+const RESERVED_FILE_NAMES = new Set(["index", "types"]);
 
 /** Whether a type's functions would take a run-time helper's name (`JsonObject` → `isJsonObject`), or its module an output file's. */
 function isReserved(name: string): boolean {

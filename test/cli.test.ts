@@ -54,8 +54,11 @@ test("--check exits 1, names every file that would change, and writes nothing", 
 
   const result = codegen(project, "--check");
   assert.equal(result.status, 1);
-  assert.match(result.stderr, /generated\/Member\.ts would be updated/);
+  // A description is in the types only: the validators' module is unchanged.
+  assert.match(result.stderr, /generated\/Member\.types\.ts would be updated/);
+  assert.doesNotMatch(result.stderr, /generated\/Member\.ts would/);
   assert.match(result.stderr, /generated\/Extra\.ts would be created/);
+  assert.match(result.stderr, /generated\/Extra\.types\.ts would be created/);
   assert.match(result.stderr, /generated\/index\.ts would be updated/);
   assert.deepEqual(snapshot(path.join(project, "generated")), before);
 });
@@ -155,8 +158,10 @@ test("inputs and --out on the command line; --help; unknown options are usage er
   assert.deepEqual(readdirSync(path.join(project, "types")).sort(), [
     ".codegen-manifest.json",
     "MemberRoleSource.ts",
+    "MemberRoleSource.types.ts",
     "_runtime.ts",
     "index.ts",
+    "types.ts",
   ]);
 
   const help = codegen(project, "--help");
@@ -282,16 +287,16 @@ test("--watch regenerates on change, keeps the last good output on a broken save
   };
   try {
     await until(() => stdout.includes("codegen: watching"), "the first run");
-    const good = readFileSync(path.join(dir, "generated/Thing.ts"), "utf8");
+    const good = readFileSync(path.join(dir, "generated/Thing.types.ts"), "utf8");
 
     writeFileSync(schema, '{ "title": "Thing", "type": ');
     await until(() => stderr.includes("schemas/thing.json"), "the error of the broken save");
     assert.match(stderr, /invalid JSON/);
-    assert.equal(readFileSync(path.join(dir, "generated/Thing.ts"), "utf8"), good, "the last good output stays");
+    assert.equal(readFileSync(path.join(dir, "generated/Thing.types.ts"), "utf8"), good, "the last good output stays");
 
     writeFileSync(schema, JSON.stringify({ title: "Thing", type: "number" }));
-    await until(() => readFileSync(path.join(dir, "generated/Thing.ts"), "utf8") !== good, "the regenerated output");
-    assert.match(readFileSync(path.join(dir, "generated/Thing.ts"), "utf8"), /export type Thing = number;/);
+    await until(() => readFileSync(path.join(dir, "generated/Thing.types.ts"), "utf8") !== good, "the regenerated output");
+    assert.match(readFileSync(path.join(dir, "generated/Thing.types.ts"), "utf8"), /export type Thing = number;/);
   } finally {
     child.kill("SIGINT");
   }

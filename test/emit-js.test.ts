@@ -29,13 +29,18 @@ async function strip(source: string, loader: "ts" | "js"): Promise<string> {
   return (await esbuild.transform(source, { loader, format: "esm", minifyWhitespace: true })).code;
 }
 
-test("each TypeScript module becomes a .js and a .d.ts, and the .js is the .ts without its types", async () => {
+/** The files `--emit js` writes for a TypeScript file: types modules become declarations, the rest JavaScript with declarations. */
+function javascriptFiles(name: string): string[] {
+  const stem = name.slice(0, -".ts".length);
+  return stem === "types" || stem.endsWith(".types") ? [`${stem}.d.ts`] : [`${stem}.js`, `${stem}.d.ts`];
+}
+
+test("each TypeScript module becomes a .js and a .d.ts (a types module a .d.ts), and the .js is the .ts without its types", async () => {
   const { outDir } = await output;
   const typescript = readdirSync(GENERATED).filter((name) => name.endsWith(".ts"));
   const written = readdirSync(outDir).filter((name) => name !== ".codegen-manifest.json");
-  const expected = typescript.flatMap((name) => [name.replace(/\.ts$/, ".js"), name.replace(/\.ts$/, ".d.ts")]);
-  assert.deepEqual(written.sort(), expected.sort());
-  for (const name of typescript) {
+  assert.deepEqual(written.sort(), typescript.flatMap(javascriptFiles).sort());
+  for (const name of typescript.filter((file) => javascriptFiles(file).length === 2)) {
     const javascript = readFileSync(path.join(outDir, name.replace(/\.ts$/, ".js")), "utf8");
     assert.equal(
       await strip(javascript, "js"),
@@ -51,6 +56,8 @@ test("the declarations compile under the strict flags, checked themselves, and t
     path.join(outDir, "consumer.ts"),
     [
       'import { isRecoverResponse, validateAddress, type RecoverResponse } from "./index.js";',
+      'import type { Address } from "./types.js";',
+      "export const street = (address: Address): string => address.street_address;",
       "export function requestId(value: unknown): string | undefined {",
       "  return isRecoverResponse(value) ? value.request_id : undefined;",
       "}",
@@ -69,7 +76,10 @@ test("the declarations compile under the strict flags, checked themselves, and t
 
 test("each .d.ts declares exactly the values its .js exports", async () => {
   const { outDir } = await output;
-  for (const name of readdirSync(outDir).filter((file) => file.endsWith(".d.ts") && file !== "index.d.ts")) {
+  const declarationFiles = readdirSync(outDir).filter(
+    (file) => file.endsWith(".d.ts") && javascriptFiles(file.replace(/\.d\.ts$/, ".ts")).length === 2,
+  );
+  for (const name of declarationFiles.filter((file) => file !== "index.d.ts")) {
     const module = name.slice(0, -".d.ts".length);
     const exported = Object.keys(await importGenerated(outDir, module)).sort();
     const declarations = readFileSync(path.join(outDir, name), "utf8");
@@ -108,9 +118,18 @@ test('"emit" in the config, and a switch back to TypeScript, which removes the J
     readdirSync(path.join(dir, "generated"))
       .filter((name) => !name.startsWith("."))
       .sort();
-  assert.deepEqual(listed(), ["Point.d.ts", "Point.js", "_runtime.d.ts", "_runtime.js", "index.d.ts", "index.js"]);
+  assert.deepEqual(listed(), [
+    "Point.d.ts",
+    "Point.js",
+    "Point.types.d.ts",
+    "_runtime.d.ts",
+    "_runtime.js",
+    "index.d.ts",
+    "index.js",
+    "types.d.ts",
+  ]);
   await generate({ cwd: dir, emit: "ts" });
-  assert.deepEqual(listed(), ["Point.ts", "_runtime.ts", "index.ts"]);
+  assert.deepEqual(listed(), ["Point.ts", "Point.types.ts", "_runtime.ts", "index.ts", "types.ts"]);
   writeFileSync(path.join(dir, "codegen.config.json"), JSON.stringify({ emit: "mjs" }));
   await assert.rejects(generate({ cwd: dir }), { message: "must be one of ts, js", pointer: "/emit" });
 });

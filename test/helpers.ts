@@ -1,3 +1,4 @@
+import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -25,4 +26,21 @@ export function temporaryDirectory(prefix: string): string {
 /** Imports a compiled generated module, e.g. `importGenerated(jsDir, "index")`. */
 export async function importGenerated<T = Record<string, unknown>>(jsDir: string, module: string): Promise<T> {
   return (await import(pathToFileURL(path.join(jsDir, `${module}.js`)).href)) as T;
+}
+
+/**
+ * Output file names without the types modules: checks first that each module `X.ts` has its
+ * `X.types.ts` beside it, and `types.ts` beside `index.ts`, so tests list only the validators' modules.
+ */
+export function withoutTypesModules(names: readonly string[]): string[] {
+  const sorted = [...names].sort();
+  const isTypes = (name: string): boolean => name === "types.ts" || name.endsWith(".types.ts");
+  const modules = sorted.filter((name) => /^[A-Z].*\.ts$/.test(name) && !isTypes(name));
+  assert.deepEqual(
+    sorted.filter((name) => name.endsWith(".types.ts")),
+    modules.map((name) => name.replace(/\.ts$/, ".types.ts")),
+    "each module has its types module",
+  );
+  assert.equal(sorted.includes("types.ts"), sorted.includes("index.ts"), "types.ts is beside index.ts");
+  return sorted.filter((name) => !isTypes(name));
 }

@@ -38,7 +38,9 @@ async function build(
   const jsDir = compileGenerated(path.join(dir, "out"));
   const module = await importGenerated(jsDir, "index");
   const name = result.rootTypes[0]!;
-  return { module, source: readFileSync(path.join(dir, "out", `${name}.ts`), "utf8"), name, jsDir };
+  // The module's types and its validators.
+  const source = [`${name}.types.ts`, `${name}.ts`].map((file) => readFileSync(path.join(dir, "out", file), "utf8")).join("\n");
+  return { module, source, name, jsDir };
 }
 
 const pwned = (): unknown => (globalThis as { pwned?: unknown }).pwned;

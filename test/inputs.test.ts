@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { REPO_ROOT, temporaryDirectory } from "./helpers.js";
+import { REPO_ROOT, temporaryDirectory, withoutTypesModules } from "./helpers.js";
 
 const CLI = path.join(REPO_ROOT, "bin/codegen.js");
 
@@ -82,7 +82,13 @@ test("YAML: a YAML OpenAPI document (.yml) and a YAML schema (.yaml) generate wh
   assert.equal(codegen(json).status, 0);
   const result = codegen(yaml);
   assert.equal(result.status, 0, result.stderr);
-  assert.deepEqual(Object.keys(output(path.join(yaml, "generated"))).sort(), ["Pet.ts", "Point.ts", "Tag.ts", "_runtime.ts", "index.ts"]);
+  assert.deepEqual(withoutTypesModules(Object.keys(output(path.join(yaml, "generated")))), [
+    "Pet.ts",
+    "Point.ts",
+    "Tag.ts",
+    "_runtime.ts",
+    "index.ts",
+  ]);
   assert.deepEqual(output(path.join(yaml, "generated")), output(path.join(json, "generated")));
 });
 
@@ -210,9 +216,7 @@ test("globs: ** matches any depth, * and ? within a segment; node_modules and do
   const types = (...args: string[]): string[] => {
     const result = codegen(dir, "-o", "out", ...args);
     assert.equal(result.status, 0, result.stderr);
-    return Object.keys(output(path.join(dir, "out")))
-      .filter((name) => !["_runtime.ts", "index.ts"].includes(name))
-      .sort();
+    return withoutTypesModules(Object.keys(output(path.join(dir, "out")))).filter((name) => !["_runtime.ts", "index.ts"].includes(name));
   };
   assert.deepEqual(types("schemas/**/*.json", "api/*.yaml"), ["A.ts", "B.ts", "Pet.ts", "Tag.ts"]);
   assert.deepEqual(types("schemas/*"), ["A.ts"]);
@@ -248,7 +252,7 @@ test('config: the "codegen" key of package.json, with CLI flags overriding it', 
   });
   let result = codegen(dir);
   assert.equal(result.status, 0, result.stderr);
-  assert.deepEqual(Object.keys(output(path.join(dir, "types"))).sort(), ["Widget.ts", "_runtime.ts", "index.ts"]);
+  assert.deepEqual(withoutTypesModules(Object.keys(output(path.join(dir, "types")))), ["Widget.ts", "_runtime.ts", "index.ts"]);
 
   result = codegen(dir, "-o", "elsewhere", "schemas/a.json");
   assert.equal(result.status, 0, result.stderr);

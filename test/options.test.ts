@@ -54,7 +54,7 @@ test("dialect openapi-3.0: nullable adds null to the type, in validators and in 
   mkdirSync(path.join(dir, "schemas"));
   writeFileSync(path.join(dir, "schemas/pet.json"), JSON.stringify(schema));
   const result = await generate({ cwd: dir, outDir: "out", dialect: "openapi-3.0", check: true });
-  assert.match(result.files.find((file) => file.name === "Pet.ts")!.source, /name: string \| null;/);
+  assert.match(result.files.find((file) => file.name === "Pet.types.ts")!.source, /name: string \| null;/);
 });
 
 test("dialect openapi-3.0: boolean exclusive bounds; discriminator is only a hint", async () => {
@@ -93,7 +93,7 @@ test("types are exact or honestly wider: prefixItems tuples, pattern properties 
   writeFileSync(path.join(dir, "schemas/row.json"), JSON.stringify(schema));
   const result = await generate({ cwd: dir, outDir: "out", formatter: "none" });
   compileGenerated(path.join(dir, "out"));
-  const source = result.files.find((file) => file.name === "Row.ts")!.source;
+  const source = result.files.find((file) => file.name === "Row.types.ts")!.source;
   assert.match(source, /cells\?: \[\]\|\[string\]\|\[string, number, \.\.\.\(boolean\)\[\]\]/);
   assert.match(source, /\[k: string\]: unknown/);
 });

@@ -141,7 +141,7 @@ test("a large object that recurs is typed once and shared, exactly as json-schem
   const typeOf = async (text: string) => {
     writeFileSync(path.join(dir, "schemas", "household.json"), text);
     const result = await generate({ cwd: dir, check: true, cache: false });
-    return declaration(result.files.find((file) => file.name === "Household.ts")!.source);
+    return declaration(result.files.find((file) => file.name === "Household.types.ts")!.source);
   };
   const generated = await typeOf(JSON.stringify(schema));
   // json-schema-to-typescript on the whole schema, with codegen's options, formatted by prettier.

@@ -84,9 +84,9 @@ test("a long index signature is never broken inside its brackets (TS1025), and t
   writeFileSync(path.join(dir, "doc.json"), JSON.stringify(schema));
   const options = { cwd: dir, inputs: ["doc.json"], outDir: "out", check: true, cache: false } as const;
   const doc = (result: { files: { name: string; source: string }[] }): string =>
-    result.files.find((file) => file.name === "Doc.ts")!.source;
+    result.files.find((file) => file.name === "Doc.types.ts")!.source;
   const raw = doc(await generate({ ...options, formatter: "none" }));
-  const filepath = path.join(dir, "out/Doc.ts");
+  const filepath = path.join(dir, "out/Doc.types.ts");
   // The printer alone, without the paragraphs it leaves to prettier: still TypeScript (prettier parses it).
   const printed = printTypeScript(raw);
   assert.doesNotMatch(printed, /\[\n\s*k: string,?\n\s*\]/);

@@ -274,8 +274,8 @@ before(async () => {
 
 for (const { name, emits, accepts, rejects = [] } of CASES) {
   test(`${name}: the type says what the validator accepts`, () => {
-    const source = squash(sources.get(`${name}.ts`) ?? assert.fail(`${name}.ts is generated`));
-    for (const text of emits) assert.ok(source.includes(squash(text)), `${name}.ts has ${text}\n${source}`);
+    const source = squash(sources.get(`${name}.types.ts`) ?? assert.fail(`${name}.types.ts is generated`));
+    for (const text of emits) assert.ok(source.includes(squash(text)), `${name}.types.ts has ${text}\n${source}`);
     const is = guards.get(name)!;
     for (const value of accepts) assert.equal(is(value), true, `is${name}(${JSON.stringify(value)})`);
     for (const value of rejects) assert.equal(is(value), false, `is${name}(${JSON.stringify(value)})`);

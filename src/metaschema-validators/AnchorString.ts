@@ -13,8 +13,9 @@ import {
   validateWith,
 } from "./_runtime.js";
 import { checkCoreVocabularyMetaSchema2, collectCoreVocabularyMetaSchema2Errors } from "./CoreVocabularyMetaSchema2.js";
+import type { AnchorString } from "./AnchorString.types.js";
 
-export type AnchorString = string;
+export type { AnchorString };
 
 const PATTERN = /* @__PURE__ */ new RegExp("^[A-Za-z_][-A-Za-z0-9._]*$", "u");
 

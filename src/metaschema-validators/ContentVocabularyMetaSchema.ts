@@ -14,28 +14,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import { type ApplicatorVocabularyMetaSchema } from "./ApplicatorVocabularyMetaSchema.js";
-import { type CoreAndValidationSpecificationsMetaSchema } from "./CoreAndValidationSpecificationsMetaSchema.js";
-import { type CoreVocabularyMetaSchema } from "./CoreVocabularyMetaSchema.js";
-import { type FormatVocabularyMetaSchema } from "./FormatVocabularyMetaSchema.js";
-import { type MetaDataVocabularyMetaSchema } from "./MetaDataVocabularyMetaSchema.js";
-import { type ValidationVocabularyMetaSchema } from "./ValidationVocabularyMetaSchema.js";
+import type { ContentVocabularyMetaSchema } from "./ContentVocabularyMetaSchema.types.js";
 
-export type ContentVocabularyMetaSchema =
-  | {
-      contentMediaType?: string;
-      contentEncoding?: string;
-      contentSchema?:
-        | ContentVocabularyMetaSchema
-        | CoreAndValidationSpecificationsMetaSchema
-        | ValidationVocabularyMetaSchema
-        | CoreVocabularyMetaSchema
-        | ApplicatorVocabularyMetaSchema
-        | MetaDataVocabularyMetaSchema
-        | FormatVocabularyMetaSchema;
-      [k: string]: unknown;
-    }
-  | boolean;
+export type { ContentVocabularyMetaSchema };
 
 const DYNAMIC_REF_INITIAL = { check: checkContentVocabularyMetaSchema, collect: collectContentVocabularyMetaSchemaErrors };
 

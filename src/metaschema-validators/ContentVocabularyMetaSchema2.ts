@@ -14,30 +14,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import { type ApplicatorVocabularyMetaSchema2 } from "./ApplicatorVocabularyMetaSchema2.js";
-import { type CoreAndValidationSpecificationsMetaSchema2 } from "./CoreAndValidationSpecificationsMetaSchema2.js";
-import { type CoreVocabularyMetaSchema2 } from "./CoreVocabularyMetaSchema2.js";
-import { type FormatVocabularyMetaSchemaForAnnotationResults } from "./FormatVocabularyMetaSchemaForAnnotationResults.js";
-import { type MetaDataVocabularyMetaSchema2 } from "./MetaDataVocabularyMetaSchema2.js";
-import { type UnevaluatedApplicatorVocabularyMetaSchema } from "./UnevaluatedApplicatorVocabularyMetaSchema.js";
-import { type ValidationVocabularyMetaSchema2 } from "./ValidationVocabularyMetaSchema2.js";
+import type { ContentVocabularyMetaSchema2 } from "./ContentVocabularyMetaSchema2.types.js";
 
-export type ContentVocabularyMetaSchema2 =
-  | {
-      contentEncoding?: string;
-      contentMediaType?: string;
-      contentSchema?:
-        | ContentVocabularyMetaSchema2
-        | CoreAndValidationSpecificationsMetaSchema2
-        | ValidationVocabularyMetaSchema2
-        | CoreVocabularyMetaSchema2
-        | ApplicatorVocabularyMetaSchema2
-        | UnevaluatedApplicatorVocabularyMetaSchema
-        | MetaDataVocabularyMetaSchema2
-        | FormatVocabularyMetaSchemaForAnnotationResults;
-      [k: string]: unknown;
-    }
-  | boolean;
+export type { ContentVocabularyMetaSchema2 };
 
 const DYNAMIC_REF_INITIAL = { check: checkContentVocabularyMetaSchema2, collect: collectContentVocabularyMetaSchema2Errors };
 

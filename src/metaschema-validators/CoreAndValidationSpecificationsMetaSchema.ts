@@ -15,76 +15,16 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import {
-  type ApplicatorVocabularyMetaSchema,
-  checkApplicatorVocabularyMetaSchema,
-  collectApplicatorVocabularyMetaSchemaErrors,
-} from "./ApplicatorVocabularyMetaSchema.js";
-import {
-  type ContentVocabularyMetaSchema,
-  checkContentVocabularyMetaSchema,
-  collectContentVocabularyMetaSchemaErrors,
-} from "./ContentVocabularyMetaSchema.js";
-import {
-  type CoreVocabularyMetaSchema,
-  checkCoreVocabularyMetaSchema,
-  collectCoreVocabularyMetaSchemaErrors,
-} from "./CoreVocabularyMetaSchema.js";
-import {
-  type FormatVocabularyMetaSchema,
-  checkFormatVocabularyMetaSchema,
-  collectFormatVocabularyMetaSchemaErrors,
-} from "./FormatVocabularyMetaSchema.js";
-import {
-  type MetaDataVocabularyMetaSchema,
-  checkMetaDataVocabularyMetaSchema,
-  collectMetaDataVocabularyMetaSchemaErrors,
-} from "./MetaDataVocabularyMetaSchema.js";
-import { type StringArray, checkStringArray, collectStringArrayErrors } from "./StringArray.js";
-import {
-  type ValidationVocabularyMetaSchema,
-  checkValidationVocabularyMetaSchema,
-  collectValidationVocabularyMetaSchemaErrors,
-} from "./ValidationVocabularyMetaSchema.js";
+import { checkApplicatorVocabularyMetaSchema, collectApplicatorVocabularyMetaSchemaErrors } from "./ApplicatorVocabularyMetaSchema.js";
+import { checkContentVocabularyMetaSchema, collectContentVocabularyMetaSchemaErrors } from "./ContentVocabularyMetaSchema.js";
+import { checkCoreVocabularyMetaSchema, collectCoreVocabularyMetaSchemaErrors } from "./CoreVocabularyMetaSchema.js";
+import { checkFormatVocabularyMetaSchema, collectFormatVocabularyMetaSchemaErrors } from "./FormatVocabularyMetaSchema.js";
+import { checkMetaDataVocabularyMetaSchema, collectMetaDataVocabularyMetaSchemaErrors } from "./MetaDataVocabularyMetaSchema.js";
+import { checkStringArray, collectStringArrayErrors } from "./StringArray.js";
+import { checkValidationVocabularyMetaSchema, collectValidationVocabularyMetaSchemaErrors } from "./ValidationVocabularyMetaSchema.js";
+import type { CoreAndValidationSpecificationsMetaSchema } from "./CoreAndValidationSpecificationsMetaSchema.types.js";
 
-export type CoreAndValidationSpecificationsMetaSchema = CoreVocabularyMetaSchema &
-  ApplicatorVocabularyMetaSchema &
-  ValidationVocabularyMetaSchema &
-  MetaDataVocabularyMetaSchema &
-  FormatVocabularyMetaSchema &
-  ContentVocabularyMetaSchema &
-  (
-    | {
-        /**
-         * @default {}
-         */
-        definitions?: {
-          [k: string]:
-            | CoreAndValidationSpecificationsMetaSchema
-            | ValidationVocabularyMetaSchema
-            | CoreVocabularyMetaSchema
-            | ApplicatorVocabularyMetaSchema
-            | MetaDataVocabularyMetaSchema
-            | FormatVocabularyMetaSchema
-            | ContentVocabularyMetaSchema;
-        };
-        dependencies?: {
-          [k: string]:
-            | (
-                | CoreAndValidationSpecificationsMetaSchema
-                | ValidationVocabularyMetaSchema
-                | CoreVocabularyMetaSchema
-                | ApplicatorVocabularyMetaSchema
-                | MetaDataVocabularyMetaSchema
-                | FormatVocabularyMetaSchema
-                | ContentVocabularyMetaSchema
-              )
-            | StringArray;
-        };
-        [k: string]: unknown;
-      }
-    | boolean
-  );
+export type { CoreAndValidationSpecificationsMetaSchema };
 
 const DYNAMIC_REF_INITIAL = {
   check: checkCoreAndValidationSpecificationsMetaSchema,

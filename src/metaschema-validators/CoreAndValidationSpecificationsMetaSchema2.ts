@@ -15,99 +15,25 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import { type AnchorString, checkAnchorString, collectAnchorStringErrors } from "./AnchorString.js";
+import { checkAnchorString, collectAnchorStringErrors } from "./AnchorString.js";
+import { checkApplicatorVocabularyMetaSchema2, collectApplicatorVocabularyMetaSchema2Errors } from "./ApplicatorVocabularyMetaSchema2.js";
+import { checkContentVocabularyMetaSchema2, collectContentVocabularyMetaSchema2Errors } from "./ContentVocabularyMetaSchema2.js";
+import { checkCoreVocabularyMetaSchema2, collectCoreVocabularyMetaSchema2Errors } from "./CoreVocabularyMetaSchema2.js";
 import {
-  type ApplicatorVocabularyMetaSchema2,
-  checkApplicatorVocabularyMetaSchema2,
-  collectApplicatorVocabularyMetaSchema2Errors,
-} from "./ApplicatorVocabularyMetaSchema2.js";
-import {
-  type ContentVocabularyMetaSchema2,
-  checkContentVocabularyMetaSchema2,
-  collectContentVocabularyMetaSchema2Errors,
-} from "./ContentVocabularyMetaSchema2.js";
-import {
-  type CoreVocabularyMetaSchema2,
-  checkCoreVocabularyMetaSchema2,
-  collectCoreVocabularyMetaSchema2Errors,
-} from "./CoreVocabularyMetaSchema2.js";
-import {
-  type FormatVocabularyMetaSchemaForAnnotationResults,
   checkFormatVocabularyMetaSchemaForAnnotationResults,
   collectFormatVocabularyMetaSchemaForAnnotationResultsErrors,
 } from "./FormatVocabularyMetaSchemaForAnnotationResults.js";
+import { checkMetaDataVocabularyMetaSchema2, collectMetaDataVocabularyMetaSchema2Errors } from "./MetaDataVocabularyMetaSchema2.js";
+import { checkStringArray2, collectStringArray2Errors } from "./StringArray2.js";
 import {
-  type MetaDataVocabularyMetaSchema2,
-  checkMetaDataVocabularyMetaSchema2,
-  collectMetaDataVocabularyMetaSchema2Errors,
-} from "./MetaDataVocabularyMetaSchema2.js";
-import { type StringArray2, checkStringArray2, collectStringArray2Errors } from "./StringArray2.js";
-import {
-  type UnevaluatedApplicatorVocabularyMetaSchema,
   checkUnevaluatedApplicatorVocabularyMetaSchema,
   collectUnevaluatedApplicatorVocabularyMetaSchemaErrors,
 } from "./UnevaluatedApplicatorVocabularyMetaSchema.js";
-import { type UriReferenceString, checkUriReferenceString, collectUriReferenceStringErrors } from "./UriReferenceString.js";
-import {
-  type ValidationVocabularyMetaSchema2,
-  checkValidationVocabularyMetaSchema2,
-  collectValidationVocabularyMetaSchema2Errors,
-} from "./ValidationVocabularyMetaSchema2.js";
+import { checkUriReferenceString, collectUriReferenceStringErrors } from "./UriReferenceString.js";
+import { checkValidationVocabularyMetaSchema2, collectValidationVocabularyMetaSchema2Errors } from "./ValidationVocabularyMetaSchema2.js";
+import type { CoreAndValidationSpecificationsMetaSchema2 } from "./CoreAndValidationSpecificationsMetaSchema2.types.js";
 
-export type CoreAndValidationSpecificationsMetaSchema2 = CoreVocabularyMetaSchema2 &
-  ApplicatorVocabularyMetaSchema2 &
-  UnevaluatedApplicatorVocabularyMetaSchema &
-  ValidationVocabularyMetaSchema2 &
-  MetaDataVocabularyMetaSchema2 &
-  FormatVocabularyMetaSchemaForAnnotationResults &
-  ContentVocabularyMetaSchema2 &
-  (
-    | {
-        /**
-         * @deprecated
-         * @default {}
-         */
-        definitions?: {
-          [k: string]:
-            | CoreAndValidationSpecificationsMetaSchema2
-            | ValidationVocabularyMetaSchema2
-            | CoreVocabularyMetaSchema2
-            | ApplicatorVocabularyMetaSchema2
-            | UnevaluatedApplicatorVocabularyMetaSchema
-            | MetaDataVocabularyMetaSchema2
-            | FormatVocabularyMetaSchemaForAnnotationResults
-            | ContentVocabularyMetaSchema2;
-        };
-        /**
-         * @deprecated
-         * @default {}
-         */
-        dependencies?: {
-          [k: string]:
-            | (
-                | CoreAndValidationSpecificationsMetaSchema2
-                | ValidationVocabularyMetaSchema2
-                | CoreVocabularyMetaSchema2
-                | ApplicatorVocabularyMetaSchema2
-                | UnevaluatedApplicatorVocabularyMetaSchema
-                | MetaDataVocabularyMetaSchema2
-                | FormatVocabularyMetaSchemaForAnnotationResults
-                | ContentVocabularyMetaSchema2
-              )
-            | StringArray2;
-        };
-        /**
-         * @deprecated
-         */
-        $recursiveAnchor?: AnchorString;
-        /**
-         * @deprecated
-         */
-        $recursiveRef?: UriReferenceString;
-        [k: string]: unknown;
-      }
-    | boolean
-  );
+export type { CoreAndValidationSpecificationsMetaSchema2 };
 
 const DYNAMIC_REF_INITIAL = {
   check: checkCoreAndValidationSpecificationsMetaSchema2,

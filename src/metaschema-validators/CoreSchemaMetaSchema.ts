@@ -13,100 +13,14 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import { type NonNegativeInteger3, checkNonNegativeInteger3, collectNonNegativeInteger3Errors } from "./NonNegativeInteger3.js";
-import {
-  type NonNegativeIntegerDefault03,
-  checkNonNegativeIntegerDefault03,
-  collectNonNegativeIntegerDefault03Errors,
-} from "./NonNegativeIntegerDefault03.js";
-import { type SchemaArray4, checkSchemaArray4, collectSchemaArray4Errors } from "./SchemaArray4.js";
-import { type SimpleTypes4, checkSimpleTypes4, collectSimpleTypes4Errors } from "./SimpleTypes4.js";
-import { type StringArray4, checkStringArray4, collectStringArray4Errors } from "./StringArray4.js";
+import { checkNonNegativeInteger3, collectNonNegativeInteger3Errors } from "./NonNegativeInteger3.js";
+import { checkNonNegativeIntegerDefault03, collectNonNegativeIntegerDefault03Errors } from "./NonNegativeIntegerDefault03.js";
+import { checkSchemaArray4, collectSchemaArray4Errors } from "./SchemaArray4.js";
+import { checkSimpleTypes4, collectSimpleTypes4Errors } from "./SimpleTypes4.js";
+import { checkStringArray4, collectStringArray4Errors } from "./StringArray4.js";
+import type { CoreSchemaMetaSchema } from "./CoreSchemaMetaSchema.types.js";
 
-/**
- * @default {}
- */
-export type CoreSchemaMetaSchema =
-  | {
-      /**
-       * @format uri-reference
-       */
-      $id?: string;
-      /**
-       * @format uri
-       */
-      $schema?: string;
-      /**
-       * @format uri-reference
-       */
-      $ref?: string;
-      title?: string;
-      description?: string;
-      default?: unknown;
-      examples?: unknown[];
-      multipleOf?: number;
-      maximum?: number;
-      exclusiveMaximum?: number;
-      minimum?: number;
-      exclusiveMinimum?: number;
-      maxLength?: NonNegativeInteger3;
-      minLength?: NonNegativeIntegerDefault03;
-      /**
-       * @format regex
-       */
-      pattern?: string;
-      additionalItems?: CoreSchemaMetaSchema;
-      /**
-       * @default {}
-       */
-      items?: CoreSchemaMetaSchema | SchemaArray4;
-      maxItems?: NonNegativeInteger3;
-      minItems?: NonNegativeIntegerDefault03;
-      /**
-       * @default false
-       */
-      uniqueItems?: boolean;
-      contains?: CoreSchemaMetaSchema;
-      maxProperties?: NonNegativeInteger3;
-      minProperties?: NonNegativeIntegerDefault03;
-      required?: StringArray4;
-      additionalProperties?: CoreSchemaMetaSchema;
-      /**
-       * @default {}
-       */
-      definitions?: {
-        [k: string]: CoreSchemaMetaSchema;
-      };
-      /**
-       * @default {}
-       */
-      properties?: {
-        [k: string]: CoreSchemaMetaSchema;
-      };
-      /**
-       * @default {}
-       */
-      patternProperties?: {
-        [k: string]: CoreSchemaMetaSchema;
-      };
-      dependencies?: {
-        [k: string]: CoreSchemaMetaSchema | StringArray4;
-      };
-      propertyNames?: CoreSchemaMetaSchema;
-      const?: unknown;
-      /**
-       * @minItems 1
-       */
-      enum?: [unknown, ...unknown[]];
-      type?: SimpleTypes4 | [SimpleTypes4, ...SimpleTypes4[]];
-      format?: string;
-      allOf?: SchemaArray4;
-      anyOf?: SchemaArray4;
-      oneOf?: SchemaArray4;
-      not?: CoreSchemaMetaSchema;
-      [k: string]: unknown;
-    }
-  | boolean;
+export type { CoreSchemaMetaSchema };
 
 /**
  * Whether `value` matches the schema at #/properties/type/anyOf/1.

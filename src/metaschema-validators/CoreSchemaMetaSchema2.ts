@@ -14,110 +14,14 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import { type NonNegativeInteger4, checkNonNegativeInteger4, collectNonNegativeInteger4Errors } from "./NonNegativeInteger4.js";
-import {
-  type NonNegativeIntegerDefault04,
-  checkNonNegativeIntegerDefault04,
-  collectNonNegativeIntegerDefault04Errors,
-} from "./NonNegativeIntegerDefault04.js";
-import { type SchemaArray5, checkSchemaArray5, collectSchemaArray5Errors } from "./SchemaArray5.js";
-import { type SimpleTypes5, checkSimpleTypes5, collectSimpleTypes5Errors } from "./SimpleTypes5.js";
-import { type StringArray5, checkStringArray5, collectStringArray5Errors } from "./StringArray5.js";
+import { checkNonNegativeInteger4, collectNonNegativeInteger4Errors } from "./NonNegativeInteger4.js";
+import { checkNonNegativeIntegerDefault04, collectNonNegativeIntegerDefault04Errors } from "./NonNegativeIntegerDefault04.js";
+import { checkSchemaArray5, collectSchemaArray5Errors } from "./SchemaArray5.js";
+import { checkSimpleTypes5, collectSimpleTypes5Errors } from "./SimpleTypes5.js";
+import { checkStringArray5, collectStringArray5Errors } from "./StringArray5.js";
+import type { CoreSchemaMetaSchema2 } from "./CoreSchemaMetaSchema2.types.js";
 
-/**
- * @default true
- */
-export type CoreSchemaMetaSchema2 =
-  | {
-      /**
-       * @format uri-reference
-       */
-      $id?: string;
-      /**
-       * @format uri
-       */
-      $schema?: string;
-      /**
-       * @format uri-reference
-       */
-      $ref?: string;
-      $comment?: string;
-      title?: string;
-      description?: string;
-      default?: unknown;
-      /**
-       * @default false
-       */
-      readOnly?: boolean;
-      examples?: unknown[];
-      multipleOf?: number;
-      maximum?: number;
-      exclusiveMaximum?: number;
-      minimum?: number;
-      exclusiveMinimum?: number;
-      maxLength?: NonNegativeInteger4;
-      minLength?: NonNegativeIntegerDefault04;
-      /**
-       * @format regex
-       */
-      pattern?: string;
-      additionalItems?: CoreSchemaMetaSchema2;
-      /**
-       * @default true
-       */
-      items?: CoreSchemaMetaSchema2 | SchemaArray5;
-      maxItems?: NonNegativeInteger4;
-      minItems?: NonNegativeIntegerDefault04;
-      /**
-       * @default false
-       */
-      uniqueItems?: boolean;
-      contains?: CoreSchemaMetaSchema2;
-      maxProperties?: NonNegativeInteger4;
-      minProperties?: NonNegativeIntegerDefault04;
-      required?: StringArray5;
-      additionalProperties?: CoreSchemaMetaSchema2;
-      /**
-       * @default {}
-       */
-      definitions?: {
-        [k: string]: CoreSchemaMetaSchema2;
-      };
-      /**
-       * @default {}
-       */
-      properties?: {
-        [k: string]: CoreSchemaMetaSchema2;
-      };
-      /**
-       * @default {}
-       */
-      patternProperties?: {
-        [k: string]: CoreSchemaMetaSchema2;
-      };
-      dependencies?: {
-        [k: string]: CoreSchemaMetaSchema2 | StringArray5;
-      };
-      propertyNames?: CoreSchemaMetaSchema2;
-      const?: unknown;
-      /**
-       * @minItems 1
-       */
-      enum?: [unknown, ...unknown[]];
-      type?: SimpleTypes5 | [SimpleTypes5, ...SimpleTypes5[]];
-      format?: string;
-      contentMediaType?: string;
-      contentEncoding?: string;
-      if?: CoreSchemaMetaSchema2;
-      then?: CoreSchemaMetaSchema2;
-      else?: CoreSchemaMetaSchema2;
-      allOf?: SchemaArray5;
-      anyOf?: SchemaArray5;
-      oneOf?: SchemaArray5;
-      not?: CoreSchemaMetaSchema2;
-      [k: string]: unknown;
-    }
-  | boolean;
+export type { CoreSchemaMetaSchema2 };
 
 /**
  * Whether `value` matches the schema at #/properties/patternProperties/propertyNames.

@@ -16,56 +16,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import { type ApplicatorVocabularyMetaSchema } from "./ApplicatorVocabularyMetaSchema.js";
-import { type ContentVocabularyMetaSchema } from "./ContentVocabularyMetaSchema.js";
-import { type CoreAndValidationSpecificationsMetaSchema } from "./CoreAndValidationSpecificationsMetaSchema.js";
-import { type FormatVocabularyMetaSchema } from "./FormatVocabularyMetaSchema.js";
-import { type MetaDataVocabularyMetaSchema } from "./MetaDataVocabularyMetaSchema.js";
-import { type ValidationVocabularyMetaSchema } from "./ValidationVocabularyMetaSchema.js";
+import type { CoreVocabularyMetaSchema } from "./CoreVocabularyMetaSchema.types.js";
 
-export type CoreVocabularyMetaSchema =
-  | {
-      /**
-       * @format uri-reference
-       */
-      $id?: string;
-      /**
-       * @format uri
-       */
-      $schema?: string;
-      $anchor?: string;
-      /**
-       * @format uri-reference
-       */
-      $ref?: string;
-      /**
-       * @format uri-reference
-       */
-      $recursiveRef?: string;
-      /**
-       * @default false
-       */
-      $recursiveAnchor?: boolean;
-      $vocabulary?: {
-        [k: string]: boolean;
-      };
-      $comment?: string;
-      /**
-       * @default {}
-       */
-      $defs?: {
-        [k: string]:
-          | CoreVocabularyMetaSchema
-          | CoreAndValidationSpecificationsMetaSchema
-          | ValidationVocabularyMetaSchema
-          | ApplicatorVocabularyMetaSchema
-          | MetaDataVocabularyMetaSchema
-          | FormatVocabularyMetaSchema
-          | ContentVocabularyMetaSchema;
-      };
-      [k: string]: unknown;
-    }
-  | boolean;
+export type { CoreVocabularyMetaSchema };
 
 const PATTERN = /* @__PURE__ */ new RegExp("^[^#]*#?$", "u");
 

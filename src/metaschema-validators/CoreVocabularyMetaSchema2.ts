@@ -16,43 +16,12 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import { type AnchorString, checkAnchorString, collectAnchorStringErrors } from "./AnchorString.js";
-import { type ApplicatorVocabularyMetaSchema2 } from "./ApplicatorVocabularyMetaSchema2.js";
-import { type ContentVocabularyMetaSchema2 } from "./ContentVocabularyMetaSchema2.js";
-import { type CoreAndValidationSpecificationsMetaSchema2 } from "./CoreAndValidationSpecificationsMetaSchema2.js";
-import { type FormatVocabularyMetaSchemaForAnnotationResults } from "./FormatVocabularyMetaSchemaForAnnotationResults.js";
-import { type MetaDataVocabularyMetaSchema2 } from "./MetaDataVocabularyMetaSchema2.js";
-import { type UnevaluatedApplicatorVocabularyMetaSchema } from "./UnevaluatedApplicatorVocabularyMetaSchema.js";
-import { type UriReferenceString, checkUriReferenceString, collectUriReferenceStringErrors } from "./UriReferenceString.js";
-import { type UriString, checkUriString, collectUriStringErrors } from "./UriString.js";
-import { type ValidationVocabularyMetaSchema2 } from "./ValidationVocabularyMetaSchema2.js";
+import { checkAnchorString, collectAnchorStringErrors } from "./AnchorString.js";
+import { checkUriReferenceString, collectUriReferenceStringErrors } from "./UriReferenceString.js";
+import { checkUriString, collectUriStringErrors } from "./UriString.js";
+import type { CoreVocabularyMetaSchema2 } from "./CoreVocabularyMetaSchema2.types.js";
 
-export type CoreVocabularyMetaSchema2 =
-  | {
-      $id?: UriReferenceString;
-      $schema?: UriString;
-      $ref?: UriReferenceString;
-      $anchor?: AnchorString;
-      $dynamicRef?: UriReferenceString;
-      $dynamicAnchor?: AnchorString;
-      $vocabulary?: {
-        [k: string]: boolean;
-      };
-      $comment?: string;
-      $defs?: {
-        [k: string]:
-          | CoreVocabularyMetaSchema2
-          | CoreAndValidationSpecificationsMetaSchema2
-          | ValidationVocabularyMetaSchema2
-          | ApplicatorVocabularyMetaSchema2
-          | UnevaluatedApplicatorVocabularyMetaSchema
-          | MetaDataVocabularyMetaSchema2
-          | FormatVocabularyMetaSchemaForAnnotationResults
-          | ContentVocabularyMetaSchema2;
-      };
-      [k: string]: unknown;
-    }
-  | boolean;
+export type { CoreVocabularyMetaSchema2 };
 
 const PATTERN = /* @__PURE__ */ new RegExp("^[^#]*#?$", "u");
 

@@ -13,103 +13,14 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import { type PositiveInteger, checkPositiveInteger, collectPositiveIntegerErrors } from "./PositiveInteger.js";
-import {
-  type PositiveIntegerDefault0,
-  checkPositiveIntegerDefault0,
-  collectPositiveIntegerDefault0Errors,
-} from "./PositiveIntegerDefault0.js";
-import { type SchemaArray3, checkSchemaArray3, collectSchemaArray3Errors } from "./SchemaArray3.js";
-import { type SimpleTypes3, checkSimpleTypes3, collectSimpleTypes3Errors } from "./SimpleTypes3.js";
-import { type StringArray3, checkStringArray3, collectStringArray3Errors } from "./StringArray3.js";
+import { checkPositiveInteger, collectPositiveIntegerErrors } from "./PositiveInteger.js";
+import { checkPositiveIntegerDefault0, collectPositiveIntegerDefault0Errors } from "./PositiveIntegerDefault0.js";
+import { checkSchemaArray3, collectSchemaArray3Errors } from "./SchemaArray3.js";
+import { checkSimpleTypes3, collectSimpleTypes3Errors } from "./SimpleTypes3.js";
+import { checkStringArray3, collectStringArray3Errors } from "./StringArray3.js";
+import type { Draft04 } from "./Draft04.types.js";
 
-/**
- * Core schema meta-schema
- *
- * @default {}
- */
-export interface Draft04 {
-  /**
-   * @format uri
-   */
-  id?: string;
-  /**
-   * @format uri
-   */
-  $schema?: string;
-  title?: string;
-  description?: string;
-  default?: unknown;
-  multipleOf?: number;
-  maximum?: number;
-  /**
-   * @default false
-   */
-  exclusiveMaximum?: boolean;
-  minimum?: number;
-  /**
-   * @default false
-   */
-  exclusiveMinimum?: boolean;
-  maxLength?: PositiveInteger;
-  minLength?: PositiveIntegerDefault0;
-  /**
-   * @format regex
-   */
-  pattern?: string;
-  /**
-   * @default {}
-   */
-  additionalItems?: boolean | Draft04;
-  /**
-   * @default {}
-   */
-  items?: Draft04 | SchemaArray3;
-  maxItems?: PositiveInteger;
-  minItems?: PositiveIntegerDefault0;
-  /**
-   * @default false
-   */
-  uniqueItems?: boolean;
-  maxProperties?: PositiveInteger;
-  minProperties?: PositiveIntegerDefault0;
-  required?: StringArray3;
-  /**
-   * @default {}
-   */
-  additionalProperties?: boolean | Draft04;
-  /**
-   * @default {}
-   */
-  definitions?: {
-    [k: string]: Draft04;
-  };
-  /**
-   * @default {}
-   */
-  properties?: {
-    [k: string]: Draft04;
-  };
-  /**
-   * @default {}
-   */
-  patternProperties?: {
-    [k: string]: Draft04;
-  };
-  dependencies?: {
-    [k: string]: Draft04 | StringArray3;
-  };
-  /**
-   * @minItems 1
-   */
-  enum?: [unknown, ...unknown[]];
-  type?: SimpleTypes3 | [SimpleTypes3, ...SimpleTypes3[]];
-  allOf?: SchemaArray3;
-  anyOf?: SchemaArray3;
-  oneOf?: SchemaArray3;
-  not?: Draft04;
-  [k: string]: unknown;
-}
+export type { Draft04 };
 
 /**
  * Whether `value` matches the schema at #/properties/additionalItems/anyOf/0.

@@ -13,13 +13,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { FormatVocabularyMetaSchema } from "./FormatVocabularyMetaSchema.types.js";
 
-export type FormatVocabularyMetaSchema =
-  | {
-      format?: string;
-      [k: string]: unknown;
-    }
-  | boolean;
+export type { FormatVocabularyMetaSchema };
 
 const DYNAMIC_ANCHORS = { "": { check: checkFormatVocabularyMetaSchema, collect: collectFormatVocabularyMetaSchemaErrors } };
 

@@ -13,13 +13,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { FormatVocabularyMetaSchemaForAnnotationResults } from "./FormatVocabularyMetaSchemaForAnnotationResults.types.js";
 
-export type FormatVocabularyMetaSchemaForAnnotationResults =
-  | {
-      format?: string;
-      [k: string]: unknown;
-    }
-  | boolean;
+export type { FormatVocabularyMetaSchemaForAnnotationResults };
 
 const DYNAMIC_ANCHORS = {
   meta: {

@@ -13,28 +13,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { MetaDataVocabularyMetaSchema } from "./MetaDataVocabularyMetaSchema.types.js";
 
-export type MetaDataVocabularyMetaSchema =
-  | {
-      title?: string;
-      description?: string;
-      default?: unknown;
-      /**
-       * @default false
-       */
-      deprecated?: boolean;
-      /**
-       * @default false
-       */
-      readOnly?: boolean;
-      /**
-       * @default false
-       */
-      writeOnly?: boolean;
-      examples?: unknown[];
-      [k: string]: unknown;
-    }
-  | boolean;
+export type { MetaDataVocabularyMetaSchema };
 
 const DYNAMIC_ANCHORS = { "": { check: checkMetaDataVocabularyMetaSchema, collect: collectMetaDataVocabularyMetaSchemaErrors } };
 

@@ -13,28 +13,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { MetaDataVocabularyMetaSchema2 } from "./MetaDataVocabularyMetaSchema2.types.js";
 
-export type MetaDataVocabularyMetaSchema2 =
-  | {
-      title?: string;
-      description?: string;
-      default?: unknown;
-      /**
-       * @default false
-       */
-      deprecated?: boolean;
-      /**
-       * @default false
-       */
-      readOnly?: boolean;
-      /**
-       * @default false
-       */
-      writeOnly?: boolean;
-      examples?: unknown[];
-      [k: string]: unknown;
-    }
-  | boolean;
+export type { MetaDataVocabularyMetaSchema2 };
 
 const DYNAMIC_ANCHORS = { meta: { check: checkMetaDataVocabularyMetaSchema2, collect: collectMetaDataVocabularyMetaSchema2Errors } };
 

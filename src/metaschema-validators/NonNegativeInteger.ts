@@ -13,8 +13,9 @@ import {
   validateWith,
 } from "./_runtime.js";
 import { checkValidationVocabularyMetaSchema, collectValidationVocabularyMetaSchemaErrors } from "./ValidationVocabularyMetaSchema.js";
+import type { NonNegativeInteger } from "./NonNegativeInteger.types.js";
 
-export type NonNegativeInteger = number;
+export type { NonNegativeInteger };
 
 const DYNAMIC_ANCHORS = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
 

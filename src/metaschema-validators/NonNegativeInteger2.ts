@@ -13,8 +13,9 @@ import {
   validateWith,
 } from "./_runtime.js";
 import { checkValidationVocabularyMetaSchema2, collectValidationVocabularyMetaSchema2Errors } from "./ValidationVocabularyMetaSchema2.js";
+import type { NonNegativeInteger2 } from "./NonNegativeInteger2.types.js";
 
-export type NonNegativeInteger2 = number;
+export type { NonNegativeInteger2 };
 
 const DYNAMIC_ANCHORS = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
 

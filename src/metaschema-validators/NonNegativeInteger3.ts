@@ -10,8 +10,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { NonNegativeInteger3 } from "./NonNegativeInteger3.types.js";
 
-export type NonNegativeInteger3 = number;
+export type { NonNegativeInteger3 };
 
 /**
  * Whether `value` is a valid NonNegativeInteger3: the recursive check that `isNonNegativeInteger3` guards.

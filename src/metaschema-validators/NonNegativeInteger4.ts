@@ -10,8 +10,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { NonNegativeInteger4 } from "./NonNegativeInteger4.types.js";
 
-export type NonNegativeInteger4 = number;
+export type { NonNegativeInteger4 };
 
 /**
  * Whether `value` is a valid NonNegativeInteger4: the recursive check that `isNonNegativeInteger4` guards.

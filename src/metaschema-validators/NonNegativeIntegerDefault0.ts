@@ -11,13 +11,11 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import { type NonNegativeInteger, checkNonNegativeInteger, collectNonNegativeIntegerErrors } from "./NonNegativeInteger.js";
+import { checkNonNegativeInteger, collectNonNegativeIntegerErrors } from "./NonNegativeInteger.js";
 import { checkValidationVocabularyMetaSchema, collectValidationVocabularyMetaSchemaErrors } from "./ValidationVocabularyMetaSchema.js";
+import type { NonNegativeIntegerDefault0 } from "./NonNegativeIntegerDefault0.types.js";
 
-/**
- * @default 0
- */
-export type NonNegativeIntegerDefault0 = NonNegativeInteger;
+export type { NonNegativeIntegerDefault0 };
 
 const DYNAMIC_ANCHORS = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
 

@@ -11,13 +11,11 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import { type NonNegativeInteger2, checkNonNegativeInteger2, collectNonNegativeInteger2Errors } from "./NonNegativeInteger2.js";
+import { checkNonNegativeInteger2, collectNonNegativeInteger2Errors } from "./NonNegativeInteger2.js";
 import { checkValidationVocabularyMetaSchema2, collectValidationVocabularyMetaSchema2Errors } from "./ValidationVocabularyMetaSchema2.js";
+import type { NonNegativeIntegerDefault02 } from "./NonNegativeIntegerDefault02.types.js";
 
-/**
- * @default 0
- */
-export type NonNegativeIntegerDefault02 = NonNegativeInteger2;
+export type { NonNegativeIntegerDefault02 };
 
 const DYNAMIC_ANCHORS = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
 

@@ -9,9 +9,10 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import { type NonNegativeInteger3, checkNonNegativeInteger3, collectNonNegativeInteger3Errors } from "./NonNegativeInteger3.js";
+import { checkNonNegativeInteger3, collectNonNegativeInteger3Errors } from "./NonNegativeInteger3.js";
+import type { NonNegativeIntegerDefault03 } from "./NonNegativeIntegerDefault03.types.js";
 
-export type NonNegativeIntegerDefault03 = NonNegativeInteger3 & unknown;
+export type { NonNegativeIntegerDefault03 };
 
 /**
  * Whether `value` matches the schema at #/definitions/nonNegativeIntegerDefault0/allOf/1.

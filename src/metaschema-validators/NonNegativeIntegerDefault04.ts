@@ -9,9 +9,10 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import { type NonNegativeInteger4, checkNonNegativeInteger4, collectNonNegativeInteger4Errors } from "./NonNegativeInteger4.js";
+import { checkNonNegativeInteger4, collectNonNegativeInteger4Errors } from "./NonNegativeInteger4.js";
+import type { NonNegativeIntegerDefault04 } from "./NonNegativeIntegerDefault04.types.js";
 
-export type NonNegativeIntegerDefault04 = NonNegativeInteger4 & unknown;
+export type { NonNegativeIntegerDefault04 };
 
 /**
  * Whether `value` matches the schema at #/definitions/nonNegativeIntegerDefault0/allOf/1.

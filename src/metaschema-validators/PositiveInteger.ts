@@ -10,8 +10,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { PositiveInteger } from "./PositiveInteger.types.js";
 
-export type PositiveInteger = number;
+export type { PositiveInteger };
 
 /**
  * Whether `value` is a valid PositiveInteger: the recursive check that `isPositiveInteger` guards.

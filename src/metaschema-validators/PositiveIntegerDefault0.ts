@@ -9,9 +9,10 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import { type PositiveInteger, checkPositiveInteger, collectPositiveIntegerErrors } from "./PositiveInteger.js";
+import { checkPositiveInteger, collectPositiveIntegerErrors } from "./PositiveInteger.js";
+import type { PositiveIntegerDefault0 } from "./PositiveIntegerDefault0.types.js";
 
-export type PositiveIntegerDefault0 = PositiveInteger & unknown;
+export type { PositiveIntegerDefault0 };
 
 /**
  * Whether `value` matches the schema at #/definitions/positiveIntegerDefault0/allOf/1.

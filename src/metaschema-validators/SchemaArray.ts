@@ -13,41 +13,10 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import {
-  type ApplicatorVocabularyMetaSchema,
-  checkApplicatorVocabularyMetaSchema,
-  collectApplicatorVocabularyMetaSchemaErrors,
-} from "./ApplicatorVocabularyMetaSchema.js";
-import { type ContentVocabularyMetaSchema } from "./ContentVocabularyMetaSchema.js";
-import { type CoreAndValidationSpecificationsMetaSchema } from "./CoreAndValidationSpecificationsMetaSchema.js";
-import { type CoreVocabularyMetaSchema } from "./CoreVocabularyMetaSchema.js";
-import { type FormatVocabularyMetaSchema } from "./FormatVocabularyMetaSchema.js";
-import { type MetaDataVocabularyMetaSchema } from "./MetaDataVocabularyMetaSchema.js";
-import { type ValidationVocabularyMetaSchema } from "./ValidationVocabularyMetaSchema.js";
+import { checkApplicatorVocabularyMetaSchema, collectApplicatorVocabularyMetaSchemaErrors } from "./ApplicatorVocabularyMetaSchema.js";
+import type { SchemaArray } from "./SchemaArray.types.js";
 
-/**
- * @minItems 1
- */
-export type SchemaArray = [
-  (
-    | ApplicatorVocabularyMetaSchema
-    | CoreAndValidationSpecificationsMetaSchema
-    | ValidationVocabularyMetaSchema
-    | CoreVocabularyMetaSchema
-    | MetaDataVocabularyMetaSchema
-    | FormatVocabularyMetaSchema
-    | ContentVocabularyMetaSchema
-  ),
-  ...(
-    | ApplicatorVocabularyMetaSchema
-    | CoreAndValidationSpecificationsMetaSchema
-    | ValidationVocabularyMetaSchema
-    | CoreVocabularyMetaSchema
-    | MetaDataVocabularyMetaSchema
-    | FormatVocabularyMetaSchema
-    | ContentVocabularyMetaSchema
-  )[],
-];
+export type { SchemaArray };
 
 const DYNAMIC_REF_INITIAL = { check: checkApplicatorVocabularyMetaSchema, collect: collectApplicatorVocabularyMetaSchemaErrors };
 

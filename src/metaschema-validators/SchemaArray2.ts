@@ -13,44 +13,10 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import {
-  type ApplicatorVocabularyMetaSchema2,
-  checkApplicatorVocabularyMetaSchema2,
-  collectApplicatorVocabularyMetaSchema2Errors,
-} from "./ApplicatorVocabularyMetaSchema2.js";
-import { type ContentVocabularyMetaSchema2 } from "./ContentVocabularyMetaSchema2.js";
-import { type CoreAndValidationSpecificationsMetaSchema2 } from "./CoreAndValidationSpecificationsMetaSchema2.js";
-import { type CoreVocabularyMetaSchema2 } from "./CoreVocabularyMetaSchema2.js";
-import { type FormatVocabularyMetaSchemaForAnnotationResults } from "./FormatVocabularyMetaSchemaForAnnotationResults.js";
-import { type MetaDataVocabularyMetaSchema2 } from "./MetaDataVocabularyMetaSchema2.js";
-import { type UnevaluatedApplicatorVocabularyMetaSchema } from "./UnevaluatedApplicatorVocabularyMetaSchema.js";
-import { type ValidationVocabularyMetaSchema2 } from "./ValidationVocabularyMetaSchema2.js";
+import { checkApplicatorVocabularyMetaSchema2, collectApplicatorVocabularyMetaSchema2Errors } from "./ApplicatorVocabularyMetaSchema2.js";
+import type { SchemaArray2 } from "./SchemaArray2.types.js";
 
-/**
- * @minItems 1
- */
-export type SchemaArray2 = [
-  (
-    | ApplicatorVocabularyMetaSchema2
-    | CoreAndValidationSpecificationsMetaSchema2
-    | ValidationVocabularyMetaSchema2
-    | CoreVocabularyMetaSchema2
-    | UnevaluatedApplicatorVocabularyMetaSchema
-    | MetaDataVocabularyMetaSchema2
-    | FormatVocabularyMetaSchemaForAnnotationResults
-    | ContentVocabularyMetaSchema2
-  ),
-  ...(
-    | ApplicatorVocabularyMetaSchema2
-    | CoreAndValidationSpecificationsMetaSchema2
-    | ValidationVocabularyMetaSchema2
-    | CoreVocabularyMetaSchema2
-    | UnevaluatedApplicatorVocabularyMetaSchema
-    | MetaDataVocabularyMetaSchema2
-    | FormatVocabularyMetaSchemaForAnnotationResults
-    | ContentVocabularyMetaSchema2
-  )[],
-];
+export type { SchemaArray2 };
 
 const DYNAMIC_REF_INITIAL = { check: checkApplicatorVocabularyMetaSchema2, collect: collectApplicatorVocabularyMetaSchema2Errors };
 

@@ -10,12 +10,10 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import { type Draft04, checkDraft04, collectDraft04Errors } from "./Draft04.js";
+import { checkDraft04, collectDraft04Errors } from "./Draft04.js";
+import type { SchemaArray3 } from "./SchemaArray3.types.js";
 
-/**
- * @minItems 1
- */
-export type SchemaArray3 = [Draft04, ...Draft04[]];
+export type { SchemaArray3 };
 
 /**
  * Whether `value` is a valid SchemaArray3: the recursive check that `isSchemaArray3` guards.

@@ -10,12 +10,10 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import { type CoreSchemaMetaSchema, checkCoreSchemaMetaSchema, collectCoreSchemaMetaSchemaErrors } from "./CoreSchemaMetaSchema.js";
+import { checkCoreSchemaMetaSchema, collectCoreSchemaMetaSchemaErrors } from "./CoreSchemaMetaSchema.js";
+import type { SchemaArray4 } from "./SchemaArray4.types.js";
 
-/**
- * @minItems 1
- */
-export type SchemaArray4 = [CoreSchemaMetaSchema, ...CoreSchemaMetaSchema[]];
+export type { SchemaArray4 };
 
 /**
  * Whether `value` is a valid SchemaArray4: the recursive check that `isSchemaArray4` guards.

@@ -10,12 +10,10 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import { type CoreSchemaMetaSchema2, checkCoreSchemaMetaSchema2, collectCoreSchemaMetaSchema2Errors } from "./CoreSchemaMetaSchema2.js";
+import { checkCoreSchemaMetaSchema2, collectCoreSchemaMetaSchema2Errors } from "./CoreSchemaMetaSchema2.js";
+import type { SchemaArray5 } from "./SchemaArray5.types.js";
 
-/**
- * @minItems 1
- */
-export type SchemaArray5 = [CoreSchemaMetaSchema2, ...CoreSchemaMetaSchema2[]];
+export type { SchemaArray5 };
 
 /**
  * Whether `value` is a valid SchemaArray5: the recursive check that `isSchemaArray5` guards.

@@ -13,8 +13,9 @@ import {
   validateWith,
 } from "./_runtime.js";
 import { checkValidationVocabularyMetaSchema, collectValidationVocabularyMetaSchemaErrors } from "./ValidationVocabularyMetaSchema.js";
+import type { SimpleTypes } from "./SimpleTypes.types.js";
 
-export type SimpleTypes = "array" | "boolean" | "integer" | "null" | "number" | "object" | "string";
+export type { SimpleTypes };
 
 const DYNAMIC_ANCHORS = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
 

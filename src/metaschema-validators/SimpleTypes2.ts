@@ -13,8 +13,9 @@ import {
   validateWith,
 } from "./_runtime.js";
 import { checkValidationVocabularyMetaSchema2, collectValidationVocabularyMetaSchema2Errors } from "./ValidationVocabularyMetaSchema2.js";
+import type { SimpleTypes2 } from "./SimpleTypes2.types.js";
 
-export type SimpleTypes2 = "array" | "boolean" | "integer" | "null" | "number" | "object" | "string";
+export type { SimpleTypes2 };
 
 const DYNAMIC_ANCHORS = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
 

@@ -10,8 +10,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { SimpleTypes3 } from "./SimpleTypes3.types.js";
 
-export type SimpleTypes3 = "array" | "boolean" | "integer" | "null" | "number" | "object" | "string";
+export type { SimpleTypes3 };
 
 /**
  * Whether `value` is a valid SimpleTypes3: the recursive check that `isSimpleTypes3` guards.

@@ -10,8 +10,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { SimpleTypes4 } from "./SimpleTypes4.types.js";
 
-export type SimpleTypes4 = "array" | "boolean" | "integer" | "null" | "number" | "object" | "string";
+export type { SimpleTypes4 };
 
 /**
  * Whether `value` is a valid SimpleTypes4: the recursive check that `isSimpleTypes4` guards.

@@ -10,8 +10,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { SimpleTypes5 } from "./SimpleTypes5.types.js";
 
-export type SimpleTypes5 = "array" | "boolean" | "integer" | "null" | "number" | "object" | "string";
+export type { SimpleTypes5 };
 
 /**
  * Whether `value` is a valid SimpleTypes5: the recursive check that `isSimpleTypes5` guards.

@@ -14,11 +14,9 @@ import {
   validateWith,
 } from "./_runtime.js";
 import { checkValidationVocabularyMetaSchema, collectValidationVocabularyMetaSchemaErrors } from "./ValidationVocabularyMetaSchema.js";
+import type { StringArray } from "./StringArray.types.js";
 
-/**
- * @default []
- */
-export type StringArray = string[];
+export type { StringArray };
 
 const DYNAMIC_ANCHORS = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
 

@@ -14,11 +14,9 @@ import {
   validateWith,
 } from "./_runtime.js";
 import { checkValidationVocabularyMetaSchema2, collectValidationVocabularyMetaSchema2Errors } from "./ValidationVocabularyMetaSchema2.js";
+import type { StringArray2 } from "./StringArray2.types.js";
 
-/**
- * @default []
- */
-export type StringArray2 = string[];
+export type { StringArray2 };
 
 const DYNAMIC_ANCHORS = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
 

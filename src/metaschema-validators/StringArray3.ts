@@ -11,11 +11,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { StringArray3 } from "./StringArray3.types.js";
 
-/**
- * @minItems 1
- */
-export type StringArray3 = [string, ...string[]];
+export type { StringArray3 };
 
 /**
  * Whether `value` is a valid StringArray3: the recursive check that `isStringArray3` guards.

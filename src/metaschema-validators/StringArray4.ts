@@ -11,11 +11,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { StringArray4 } from "./StringArray4.types.js";
 
-/**
- * @default []
- */
-export type StringArray4 = string[];
+export type { StringArray4 };
 
 /**
  * Whether `value` is a valid StringArray4: the recursive check that `isStringArray4` guards.

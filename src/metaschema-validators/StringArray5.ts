@@ -11,11 +11,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { StringArray5 } from "./StringArray5.types.js";
 
-/**
- * @default []
- */
-export type StringArray5 = string[];
+export type { StringArray5 };
 
 /**
  * Whether `value` is a valid StringArray5: the recursive check that `isStringArray5` guards.

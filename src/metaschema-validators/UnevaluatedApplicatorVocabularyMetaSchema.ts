@@ -14,37 +14,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import { type ApplicatorVocabularyMetaSchema2 } from "./ApplicatorVocabularyMetaSchema2.js";
-import { type ContentVocabularyMetaSchema2 } from "./ContentVocabularyMetaSchema2.js";
-import { type CoreAndValidationSpecificationsMetaSchema2 } from "./CoreAndValidationSpecificationsMetaSchema2.js";
-import { type CoreVocabularyMetaSchema2 } from "./CoreVocabularyMetaSchema2.js";
-import { type FormatVocabularyMetaSchemaForAnnotationResults } from "./FormatVocabularyMetaSchemaForAnnotationResults.js";
-import { type MetaDataVocabularyMetaSchema2 } from "./MetaDataVocabularyMetaSchema2.js";
-import { type ValidationVocabularyMetaSchema2 } from "./ValidationVocabularyMetaSchema2.js";
+import type { UnevaluatedApplicatorVocabularyMetaSchema } from "./UnevaluatedApplicatorVocabularyMetaSchema.types.js";
 
-export type UnevaluatedApplicatorVocabularyMetaSchema =
-  | {
-      unevaluatedItems?:
-        | UnevaluatedApplicatorVocabularyMetaSchema
-        | CoreAndValidationSpecificationsMetaSchema2
-        | ValidationVocabularyMetaSchema2
-        | CoreVocabularyMetaSchema2
-        | ApplicatorVocabularyMetaSchema2
-        | MetaDataVocabularyMetaSchema2
-        | FormatVocabularyMetaSchemaForAnnotationResults
-        | ContentVocabularyMetaSchema2;
-      unevaluatedProperties?:
-        | UnevaluatedApplicatorVocabularyMetaSchema
-        | CoreAndValidationSpecificationsMetaSchema2
-        | ValidationVocabularyMetaSchema2
-        | CoreVocabularyMetaSchema2
-        | ApplicatorVocabularyMetaSchema2
-        | MetaDataVocabularyMetaSchema2
-        | FormatVocabularyMetaSchemaForAnnotationResults
-        | ContentVocabularyMetaSchema2;
-      [k: string]: unknown;
-    }
-  | boolean;
+export type { UnevaluatedApplicatorVocabularyMetaSchema };
 
 const DYNAMIC_REF_INITIAL = {
   check: checkUnevaluatedApplicatorVocabularyMetaSchema,

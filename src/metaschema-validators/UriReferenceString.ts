@@ -13,11 +13,9 @@ import {
   validateWith,
 } from "./_runtime.js";
 import { checkCoreVocabularyMetaSchema2, collectCoreVocabularyMetaSchema2Errors } from "./CoreVocabularyMetaSchema2.js";
+import type { UriReferenceString } from "./UriReferenceString.types.js";
 
-/**
- * @format uri-reference
- */
-export type UriReferenceString = string;
+export type { UriReferenceString };
 
 const DYNAMIC_ANCHORS = { meta: { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors } };
 

@@ -13,11 +13,9 @@ import {
   validateWith,
 } from "./_runtime.js";
 import { checkCoreVocabularyMetaSchema2, collectCoreVocabularyMetaSchema2Errors } from "./CoreVocabularyMetaSchema2.js";
+import type { UriString } from "./UriString.types.js";
 
-/**
- * @format uri
- */
-export type UriString = string;
+export type { UriString };
 
 const DYNAMIC_ANCHORS = { meta: { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors } };
 

@@ -15,51 +15,13 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import { type NonNegativeInteger, checkNonNegativeInteger, collectNonNegativeIntegerErrors } from "./NonNegativeInteger.js";
-import {
-  type NonNegativeIntegerDefault0,
-  checkNonNegativeIntegerDefault0,
-  collectNonNegativeIntegerDefault0Errors,
-} from "./NonNegativeIntegerDefault0.js";
-import { type SimpleTypes, checkSimpleTypes, collectSimpleTypesErrors } from "./SimpleTypes.js";
-import { type StringArray, checkStringArray, collectStringArrayErrors } from "./StringArray.js";
+import { checkNonNegativeInteger, collectNonNegativeIntegerErrors } from "./NonNegativeInteger.js";
+import { checkNonNegativeIntegerDefault0, collectNonNegativeIntegerDefault0Errors } from "./NonNegativeIntegerDefault0.js";
+import { checkSimpleTypes, collectSimpleTypesErrors } from "./SimpleTypes.js";
+import { checkStringArray, collectStringArrayErrors } from "./StringArray.js";
+import type { ValidationVocabularyMetaSchema } from "./ValidationVocabularyMetaSchema.types.js";
 
-export type ValidationVocabularyMetaSchema =
-  | {
-      multipleOf?: number;
-      maximum?: number;
-      exclusiveMaximum?: number;
-      minimum?: number;
-      exclusiveMinimum?: number;
-      maxLength?: NonNegativeInteger;
-      minLength?: NonNegativeIntegerDefault0;
-      /**
-       * @format regex
-       */
-      pattern?: string;
-      maxItems?: NonNegativeInteger;
-      minItems?: NonNegativeIntegerDefault0;
-      /**
-       * @default false
-       */
-      uniqueItems?: boolean;
-      maxContains?: NonNegativeInteger;
-      /**
-       * @default 1
-       */
-      minContains?: NonNegativeInteger;
-      maxProperties?: NonNegativeInteger;
-      minProperties?: NonNegativeIntegerDefault0;
-      required?: StringArray;
-      dependentRequired?: {
-        [k: string]: StringArray;
-      };
-      const?: unknown;
-      enum?: unknown[];
-      type?: SimpleTypes | [SimpleTypes, ...SimpleTypes[]];
-      [k: string]: unknown;
-    }
-  | boolean;
+export type { ValidationVocabularyMetaSchema };
 
 const DYNAMIC_ANCHORS = { "": { check: checkValidationVocabularyMetaSchema, collect: collectValidationVocabularyMetaSchemaErrors } };
 

@@ -15,51 +15,13 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import { type NonNegativeInteger2, checkNonNegativeInteger2, collectNonNegativeInteger2Errors } from "./NonNegativeInteger2.js";
-import {
-  type NonNegativeIntegerDefault02,
-  checkNonNegativeIntegerDefault02,
-  collectNonNegativeIntegerDefault02Errors,
-} from "./NonNegativeIntegerDefault02.js";
-import { type SimpleTypes2, checkSimpleTypes2, collectSimpleTypes2Errors } from "./SimpleTypes2.js";
-import { type StringArray2, checkStringArray2, collectStringArray2Errors } from "./StringArray2.js";
+import { checkNonNegativeInteger2, collectNonNegativeInteger2Errors } from "./NonNegativeInteger2.js";
+import { checkNonNegativeIntegerDefault02, collectNonNegativeIntegerDefault02Errors } from "./NonNegativeIntegerDefault02.js";
+import { checkSimpleTypes2, collectSimpleTypes2Errors } from "./SimpleTypes2.js";
+import { checkStringArray2, collectStringArray2Errors } from "./StringArray2.js";
+import type { ValidationVocabularyMetaSchema2 } from "./ValidationVocabularyMetaSchema2.types.js";
 
-export type ValidationVocabularyMetaSchema2 =
-  | {
-      type?: SimpleTypes2 | [SimpleTypes2, ...SimpleTypes2[]];
-      const?: unknown;
-      enum?: unknown[];
-      multipleOf?: number;
-      maximum?: number;
-      exclusiveMaximum?: number;
-      minimum?: number;
-      exclusiveMinimum?: number;
-      maxLength?: NonNegativeInteger2;
-      minLength?: NonNegativeIntegerDefault02;
-      /**
-       * @format regex
-       */
-      pattern?: string;
-      maxItems?: NonNegativeInteger2;
-      minItems?: NonNegativeIntegerDefault02;
-      /**
-       * @default false
-       */
-      uniqueItems?: boolean;
-      maxContains?: NonNegativeInteger2;
-      /**
-       * @default 1
-       */
-      minContains?: NonNegativeInteger2;
-      maxProperties?: NonNegativeInteger2;
-      minProperties?: NonNegativeIntegerDefault02;
-      required?: StringArray2;
-      dependentRequired?: {
-        [k: string]: StringArray2;
-      };
-      [k: string]: unknown;
-    }
-  | boolean;
+export type { ValidationVocabularyMetaSchema2 };
 
 const DYNAMIC_ANCHORS = { meta: { check: checkValidationVocabularyMetaSchema2, collect: collectValidationVocabularyMetaSchema2Errors } };
 

@@ -13,30 +13,9 @@ import {
   validateWith,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
+import type { ActiveSCIMConnection } from "./ActiveSCIMConnection.types.js";
 
-/**
- * Summary of the active SCIM connection of an Organization.
- */
-export interface ActiveSCIMConnection {
-  /**
-   * Unique identifier of the connection.
-   */
-  connection_id: string;
-  /**
-   * Human-readable name of the connection.
-   */
-  display_name: string;
-  /**
-   * Last four characters of the SCIM bearer token.
-   */
-  bearer_token_last_four: string;
-  /**
-   * When the SCIM bearer token expires, if it does.
-   *
-   * @format date-time
-   */
-  bearer_token_expires_at?: string;
-}
+export type { ActiveSCIMConnection };
 
 const ACTIVE_SCIMCONNECTION_REQUIRED = [
   "connection_id",

@@ -12,44 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { Address } from "./Address.types.js";
 
-/**
- * A postal address entry from a SCIM user record.
- */
-export interface Address {
-  /**
-   * The full address as one display string.
-   */
-  formatted: string;
-  /**
-   * The street part of the address.
-   */
-  street_address: string;
-  /**
-   * The city or locality.
-   */
-  locality: string;
-  /**
-   * The state or region.
-   */
-  region: string;
-  /**
-   * The postal or ZIP code.
-   */
-  postal_code: string;
-  /**
-   * The country.
-   */
-  country: string;
-  /**
-   * Label describing the kind of entry, such as work or home.
-   */
-  type: string;
-  /**
-   * Whether this entry is the preferred one of its kind.
-   */
-  primary: boolean;
-}
+export type { Address };
 
 const ADDRESS_REQUIRED = [
   "formatted",

@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { AmazonOAuthFactor } from "./AmazonOAuthFactor.types.js";
 
-/**
- * Details of a Amazon OAuth login factor.
- */
-export interface AmazonOAuthFactor {
-  /**
-   * Identifier of the Amazon OAuth registration.
-   */
-  id: string;
-  /**
-   * The user's subject identifier at Amazon.
-   */
-  provider_subject: string;
-  /**
-   * Identifier of the email address tied to the Amazon login, if any.
-   */
-  email_id?: string;
-}
+export type { AmazonOAuthFactor };
 
 const AMAZON_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
 

@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { AppleOAuthFactor } from "./AppleOAuthFactor.types.js";
 
-/**
- * Details of a Apple OAuth login factor.
- */
-export interface AppleOAuthFactor {
-  /**
-   * Identifier of the Apple OAuth registration.
-   */
-  id: string;
-  /**
-   * The user's subject identifier at Apple.
-   */
-  provider_subject: string;
-  /**
-   * Identifier of the email address tied to the Apple login, if any.
-   */
-  email_id?: string;
-}
+export type { AppleOAuthFactor };
 
 const APPLE_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
 

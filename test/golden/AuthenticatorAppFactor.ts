@@ -11,16 +11,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { AuthenticatorAppFactor } from "./AuthenticatorAppFactor.types.js";
 
-/**
- * Details of a TOTP authenticator app factor.
- */
-export interface AuthenticatorAppFactor {
-  /**
-   * Identifier of the TOTP registration used.
-   */
-  totp_id: string;
-}
+export type { AuthenticatorAppFactor };
 
 /**
  * Whether `value` is a valid AuthenticatorAppFactor: the recursive check that `isAuthenticatorAppFactor` guards.

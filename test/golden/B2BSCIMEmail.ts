@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { B2BSCIMEmail } from "./B2BSCIMEmail.types.js";
 
-/**
- * An email address entry from a SCIM user record.
- */
-export interface B2BSCIMEmail {
-  /**
-   * The email address.
-   */
-  value: string;
-  /**
-   * Label describing the kind of entry, such as work or home.
-   */
-  type: string;
-  /**
-   * Whether this entry is the preferred one of its kind.
-   */
-  primary: boolean;
-}
+export type { B2BSCIMEmail };
 
 const B2_BSCIMEMAIL_REQUIRED = ["value", "type", "primary"];
 

@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { B2BSCIMPhoneNumber } from "./B2BSCIMPhoneNumber.types.js";
 
-/**
- * A phone number entry from a SCIM user record.
- */
-export interface B2BSCIMPhoneNumber {
-  /**
-   * The phone number.
-   */
-  value: string;
-  /**
-   * Label describing the kind of entry, such as work or home.
-   */
-  type: string;
-  /**
-   * Whether this entry is the preferred one of its kind.
-   */
-  primary: boolean;
-}
+export type { B2BSCIMPhoneNumber };
 
 const B2_BSCIMPHONE_NUMBER_REQUIRED = ["value", "type", "primary"];
 

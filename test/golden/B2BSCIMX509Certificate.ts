@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { B2BSCIMX509Certificate } from "./B2BSCIMX509Certificate.types.js";
 
-/**
- * An X.509 certificate entry from a SCIM user record.
- */
-export interface B2BSCIMX509Certificate {
-  /**
-   * The certificate, base64-encoded.
-   */
-  value: string;
-  /**
-   * Label describing the kind of entry, such as work or home.
-   */
-  type: string;
-  /**
-   * Whether this entry is the preferred one of its kind.
-   */
-  primary: boolean;
-}
+export type { B2BSCIMX509Certificate };
 
 const B2_BSCIMX509_CERTIFICATE_REQUIRED = ["value", "type", "primary"];
 

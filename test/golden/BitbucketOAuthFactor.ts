@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { BitbucketOAuthFactor } from "./BitbucketOAuthFactor.types.js";
 
-/**
- * Details of a Bitbucket OAuth login factor.
- */
-export interface BitbucketOAuthFactor {
-  /**
-   * Identifier of the Bitbucket OAuth registration.
-   */
-  id: string;
-  /**
-   * The user's subject identifier at Bitbucket.
-   */
-  provider_subject: string;
-  /**
-   * Identifier of the email address tied to the Bitbucket login, if any.
-   */
-  email_id?: string;
-}
+export type { BitbucketOAuthFactor };
 
 const BITBUCKET_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
 

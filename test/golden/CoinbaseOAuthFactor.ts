@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { CoinbaseOAuthFactor } from "./CoinbaseOAuthFactor.types.js";
 
-/**
- * Details of a Coinbase OAuth login factor.
- */
-export interface CoinbaseOAuthFactor {
-  /**
-   * Identifier of the Coinbase OAuth registration.
-   */
-  id: string;
-  /**
-   * The user's subject identifier at Coinbase.
-   */
-  provider_subject: string;
-  /**
-   * Identifier of the email address tied to the Coinbase login, if any.
-   */
-  email_id?: string;
-}
+export type { CoinbaseOAuthFactor };
 
 const COINBASE_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
 

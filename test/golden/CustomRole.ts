@@ -13,28 +13,12 @@ import {
   validateWith,
 } from "./_runtime.js";
 import {
-  type CustomRolePermission,
   checkCustomRolePermission,
   collectCustomRolePermissionErrors,
 } from "./CustomRolePermission.js";
+import type { CustomRole } from "./CustomRole.types.js";
 
-/**
- * A developer-defined RBAC role scoped to one Organization.
- */
-export interface CustomRole {
-  /**
-   * Human-readable identifier of the RBAC role.
-   */
-  role_id: string;
-  /**
-   * Explanation of what the role is for.
-   */
-  description: string;
-  /**
-   * Permissions granted by the role.
-   */
-  permissions: CustomRolePermission[];
-}
+export type { CustomRole };
 
 const CUSTOM_ROLE_REQUIRED = ["role_id", "description", "permissions"];
 

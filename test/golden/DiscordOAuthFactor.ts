@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { DiscordOAuthFactor } from "./DiscordOAuthFactor.types.js";
 
-/**
- * Details of a Discord OAuth login factor.
- */
-export interface DiscordOAuthFactor {
-  /**
-   * Identifier of the Discord OAuth registration.
-   */
-  id: string;
-  /**
-   * The user's subject identifier at Discord.
-   */
-  provider_subject: string;
-  /**
-   * Identifier of the email address tied to the Discord login, if any.
-   */
-  email_id?: string;
-}
+export type { DiscordOAuthFactor };
 
 const DISCORD_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
 

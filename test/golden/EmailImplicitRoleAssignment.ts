@@ -12,20 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { EmailImplicitRoleAssignment } from "./EmailImplicitRoleAssignment.types.js";
 
-/**
- * A rule granting a role to every Member whose email address is in a given domain.
- */
-export interface EmailImplicitRoleAssignment {
-  /**
-   * Email domain whose Members receive the role.
-   */
-  domain: string;
-  /**
-   * Human-readable identifier of the RBAC role.
-   */
-  role_id: string;
-}
+export type { EmailImplicitRoleAssignment };
 
 const EMAIL_IMPLICIT_ROLE_ASSIGNMENT_REQUIRED = ["domain", "role_id"];
 

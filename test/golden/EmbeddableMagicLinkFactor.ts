@@ -11,16 +11,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { EmbeddableMagicLinkFactor } from "./EmbeddableMagicLinkFactor.types.js";
 
-/**
- * Details of an embeddable magic link factor.
- */
-export interface EmbeddableMagicLinkFactor {
-  /**
-   * Identifier of the embeddable magic link.
-   */
-  embedded_id: string;
-}
+export type { EmbeddableMagicLinkFactor };
 
 /**
  * Whether `value` is a valid EmbeddableMagicLinkFactor: the recursive check that `isEmbeddableMagicLinkFactor` guards.

@@ -12,37 +12,10 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import { type Manager, checkManager, collectManagerErrors } from "./Manager.js";
+import { checkManager, collectManagerErrors } from "./Manager.js";
+import type { EnterpriseExtension } from "./EnterpriseExtension.types.js";
 
-/**
- * Attributes from the SCIM enterprise user extension.
- */
-export interface EnterpriseExtension {
-  /**
-   * The user's employee number.
-   */
-  employee_number: string;
-  /**
-   * The user's cost center.
-   */
-  cost_center: string;
-  /**
-   * The user's division.
-   */
-  division: string;
-  /**
-   * The user's department.
-   */
-  department: string;
-  /**
-   * The user's organization name.
-   */
-  organization: string;
-  /**
-   * The user's manager.
-   */
-  manager?: Manager;
-}
+export type { EnterpriseExtension };
 
 const ENTERPRISE_EXTENSION_REQUIRED = [
   "employee_number",

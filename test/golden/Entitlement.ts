@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { Entitlement } from "./Entitlement.types.js";
 
-/**
- * An entitlement entry from a SCIM user record.
- */
-export interface Entitlement {
-  /**
-   * The entitlement name.
-   */
-  value: string;
-  /**
-   * Label describing the kind of entry, such as work or home.
-   */
-  type: string;
-  /**
-   * Whether this entry is the preferred one of its kind.
-   */
-  primary: boolean;
-}
+export type { Entitlement };
 
 const ENTITLEMENT_REQUIRED = ["value", "type", "primary"];
 

@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { FacebookOAuthFactor } from "./FacebookOAuthFactor.types.js";
 
-/**
- * Details of a Facebook OAuth login factor.
- */
-export interface FacebookOAuthFactor {
-  /**
-   * Identifier of the Facebook OAuth registration.
-   */
-  id: string;
-  /**
-   * The user's subject identifier at Facebook.
-   */
-  provider_subject: string;
-  /**
-   * Identifier of the email address tied to the Facebook login, if any.
-   */
-  email_id?: string;
-}
+export type { FacebookOAuthFactor };
 
 const FACEBOOK_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
 

@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { FigmaOAuthFactor } from "./FigmaOAuthFactor.types.js";
 
-/**
- * Details of a Figma OAuth login factor.
- */
-export interface FigmaOAuthFactor {
-  /**
-   * Identifier of the Figma OAuth registration.
-   */
-  id: string;
-  /**
-   * The user's subject identifier at Figma.
-   */
-  provider_subject: string;
-  /**
-   * Identifier of the email address tied to the Figma login, if any.
-   */
-  email_id?: string;
-}
+export type { FigmaOAuthFactor };
 
 const FIGMA_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
 

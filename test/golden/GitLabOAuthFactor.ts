@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { GitLabOAuthFactor } from "./GitLabOAuthFactor.types.js";
 
-/**
- * Details of a GitLab OAuth login factor.
- */
-export interface GitLabOAuthFactor {
-  /**
-   * Identifier of the GitLab OAuth registration.
-   */
-  id: string;
-  /**
-   * The user's subject identifier at GitLab.
-   */
-  provider_subject: string;
-  /**
-   * Identifier of the email address tied to the GitLab login, if any.
-   */
-  email_id?: string;
-}
+export type { GitLabOAuthFactor };
 
 const GIT_LAB_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
 

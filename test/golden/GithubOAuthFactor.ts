@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { GithubOAuthFactor } from "./GithubOAuthFactor.types.js";
 
-/**
- * Details of a GitHub OAuth login factor.
- */
-export interface GithubOAuthFactor {
-  /**
-   * Identifier of the GitHub OAuth registration.
-   */
-  id: string;
-  /**
-   * The user's subject identifier at GitHub.
-   */
-  provider_subject: string;
-  /**
-   * Identifier of the email address tied to the GitHub login, if any.
-   */
-  email_id?: string;
-}
+export type { GithubOAuthFactor };
 
 const GITHUB_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
 

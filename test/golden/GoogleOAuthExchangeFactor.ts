@@ -11,16 +11,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { GoogleOAuthExchangeFactor } from "./GoogleOAuthExchangeFactor.types.js";
 
-/**
- * Details of a factor obtained through a Google OAuth token exchange.
- */
-export interface GoogleOAuthExchangeFactor {
-  /**
-   * Identifier of the email address obtained through the Google exchange.
-   */
-  email_id: string;
-}
+export type { GoogleOAuthExchangeFactor };
 
 /**
  * Whether `value` is a valid GoogleOAuthExchangeFactor: the recursive check that `isGoogleOAuthExchangeFactor` guards.

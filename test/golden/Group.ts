@@ -12,20 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { Group } from "./Group.types.js";
 
-/**
- * A SCIM group the user belongs to.
- */
-export interface Group {
-  /**
-   * Identifier of the group.
-   */
-  value: string;
-  /**
-   * Name of the group.
-   */
-  display: string;
-}
+export type { Group };
 
 const GROUP_REQUIRED = ["value", "display"];
 

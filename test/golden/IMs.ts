@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { IMs } from "./IMs.types.js";
 
-/**
- * An instant messaging handle from a SCIM user record.
- */
-export interface IMs {
-  /**
-   * The messaging handle.
-   */
-  value: string;
-  /**
-   * Label describing the kind of entry, such as work or home.
-   */
-  type: string;
-  /**
-   * Whether this entry is the preferred one of its kind.
-   */
-  primary: boolean;
-}
+export type { IMs };
 
 const IMS_REQUIRED = ["value", "type", "primary"];
 

@@ -12,20 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { ImpersonatedFactor } from "./ImpersonatedFactor.types.js";
 
-/**
- * Details of a factor created when a dashboard user impersonates the session owner.
- */
-export interface ImpersonatedFactor {
-  /**
-   * Identifier of the dashboard user doing the impersonation.
-   */
-  impersonator_id: string;
-  /**
-   * Email address of the dashboard user doing the impersonation.
-   */
-  impersonator_email_address: string;
-}
+export type { ImpersonatedFactor };
 
 const IMPERSONATED_FACTOR_REQUIRED = [
   "impersonator_id",

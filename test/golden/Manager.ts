@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { Manager } from "./Manager.types.js";
 
-/**
- * Reference to the SCIM user's manager.
- */
-export interface Manager {
-  /**
-   * Identifier of the manager.
-   */
-  value: string;
-  /**
-   * URI of the manager's SCIM resource.
-   */
-  ref: string;
-  /**
-   * The manager's name.
-   */
-  display_name: string;
-}
+export type { Manager };
 
 const MANAGER_REQUIRED = ["value", "ref", "display_name"];
 

@@ -13,157 +13,26 @@ import {
   validateWith,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
+import { checkMemberRole, collectMemberRoleErrors } from "./MemberRole.js";
 import {
-  type MemberRole,
-  checkMemberRole,
-  collectMemberRoleErrors,
-} from "./MemberRole.js";
-import {
-  type OAuthRegistration,
   checkOAuthRegistration,
   collectOAuthRegistrationErrors,
 } from "./OAuthRegistration.js";
 import {
-  type RetiredEmail,
   checkRetiredEmail,
   collectRetiredEmailErrors,
 } from "./RetiredEmail.js";
 import {
-  type SCIMRegistration,
   checkSCIMRegistration,
   collectSCIMRegistrationErrors,
 } from "./SCIMRegistration.js";
 import {
-  type SSORegistration,
   checkSSORegistration,
   collectSSORegistrationErrors,
 } from "./SSORegistration.js";
+import type { Member } from "./Member.types.js";
 
-/**
- * A Member of a B2B Organization, with its authentication registrations, roles and metadata.
- */
-export interface Member {
-  /**
-   * Unique identifier of the Organization.
-   */
-  organization_id: string;
-  /**
-   * Unique identifier of the Member.
-   */
-  member_id: string;
-  /**
-   * The Member's primary email address.
-   */
-  email_address: string;
-  /**
-   * The Member's lifecycle status, for example active, invited or pending.
-   */
-  status: string;
-  /**
-   * The Member's display name.
-   */
-  name: string;
-  /**
-   * SSO connections the Member has logged in through.
-   */
-  sso_registrations: SSORegistration[];
-  /**
-   * Whether the Member may bypass the Organization's authentication restrictions in an emergency.
-   */
-  is_breakglass: boolean;
-  /**
-   * Identifier of the Member's password, or empty if none is set.
-   */
-  member_password_id: string;
-  /**
-   * OAuth provider accounts linked to the Member.
-   */
-  oauth_registrations: OAuthRegistration[];
-  /**
-   * Whether the Member's email address has been verified.
-   */
-  email_address_verified: boolean;
-  /**
-   * Whether the Member's MFA phone number has been verified.
-   */
-  mfa_phone_number_verified: boolean;
-  /**
-   * Whether the Member holds the stytch_admin role.
-   */
-  is_admin: boolean;
-  /**
-   * Identifier of the Member's TOTP registration, or empty if none.
-   */
-  totp_registration_id: string;
-  /**
-   * Email addresses the Member used to have.
-   */
-  retired_email_addresses: RetiredEmail[];
-  /**
-   * Whether the Member is temporarily locked after too many failed attempts.
-   */
-  is_locked: boolean;
-  /**
-   * Whether the Member must always complete MFA when logging in.
-   */
-  mfa_enrolled: boolean;
-  /**
-   * The Member's phone number for MFA, in E.164 format.
-   */
-  mfa_phone_number: string;
-  /**
-   * Which MFA method to use by default, such as sms_otp or totp.
-   */
-  default_mfa_method: string;
-  /**
-   * Roles held by the Member, each with the sources that grant it.
-   */
-  roles: MemberRole[];
-  /**
-   * Free-form JSON data that only the backend may edit.
-   */
-  trusted_metadata?: {
-    [k: string]: unknown;
-  };
-  /**
-   * Free-form JSON data that client SDKs may also edit; not for sensitive data.
-   */
-  untrusted_metadata?: {
-    [k: string]: unknown;
-  };
-  /**
-   * When the Member was created (RFC 3339, UTC).
-   *
-   * @format date-time
-   */
-  created_at?: string;
-  /**
-   * When the Member was last modified (RFC 3339, UTC).
-   *
-   * @format date-time
-   */
-  updated_at?: string;
-  /**
-   * The SCIM registration that provisioned this Member, if any.
-   */
-  scim_registration?: SCIMRegistration;
-  /**
-   * An identifier for the Member assigned by the developer.
-   */
-  external_id?: string;
-  /**
-   * When the current lock on the Member began, if locked.
-   *
-   * @format date-time
-   */
-  lock_created_at?: string;
-  /**
-   * When the current lock on the Member ends, if locked.
-   *
-   * @format date-time
-   */
-  lock_expires_at?: string;
-}
+export type { Member };
 
 const MEMBER_REQUIRED = [
   "organization_id",

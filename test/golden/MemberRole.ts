@@ -13,24 +13,12 @@ import {
   validateWith,
 } from "./_runtime.js";
 import {
-  type MemberRoleSource,
   checkMemberRoleSource,
   collectMemberRoleSourceErrors,
 } from "./MemberRoleSource.js";
+import type { MemberRole } from "./MemberRole.types.js";
 
-/**
- * An RBAC role held by a Member, with the sources that grant it.
- */
-export interface MemberRole {
-  /**
-   * Human-readable identifier of the RBAC role.
-   */
-  role_id: string;
-  /**
-   * The assignments through which the Member holds this role.
-   */
-  sources: MemberRoleSource[];
-}
+export type { MemberRole };
 
 const MEMBER_ROLE_REQUIRED = ["role_id", "sources"];
 

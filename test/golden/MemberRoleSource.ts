@@ -11,22 +11,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { MemberRoleSource } from "./MemberRoleSource.types.js";
 
-/**
- * One reason a Member holds a role, such as a direct assignment or an implicit grant.
- */
-export interface MemberRoleSource {
-  /**
-   * How the role was assigned, e.g. direct_assignment, email_assignment or sso_connection.
-   */
-  type: string;
-  /**
-   * Extra data about the assignment, such as the granting domain or connection.
-   */
-  details?: {
-    [k: string]: unknown;
-  };
-}
+export type { MemberRoleSource };
 
 /**
  * Whether `value` is a valid MemberRoleSource: the recursive check that `isMemberRoleSource` guards.

@@ -14,64 +14,12 @@ import {
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
 import {
-  type AuthenticationFactor,
   checkAuthenticationFactor,
   collectAuthenticationFactorErrors,
 } from "./AuthenticationFactor.js";
+import type { MemberSession } from "./MemberSession.types.js";
 
-/**
- * An authenticated session belonging to a Member of an Organization.
- */
-export interface MemberSession {
-  /**
-   * Unique identifier of the session.
-   */
-  member_session_id: string;
-  /**
-   * Identifier of the Member who owns the session.
-   */
-  member_id: string;
-  /**
-   * When the session was created (RFC 3339, UTC).
-   *
-   * @format date-time
-   */
-  started_at: string;
-  /**
-   * When the session was last used (RFC 3339, UTC).
-   *
-   * @format date-time
-   */
-  last_accessed_at: string;
-  /**
-   * When the session will expire (RFC 3339, UTC).
-   *
-   * @format date-time
-   */
-  expires_at: string;
-  /**
-   * The factors the Member completed to obtain this session.
-   */
-  authentication_factors: AuthenticationFactor[];
-  /**
-   * Identifier of the Organization the session belongs to.
-   */
-  organization_id: string;
-  /**
-   * Role IDs in effect for the Member in this session.
-   */
-  roles: string[];
-  /**
-   * Slug of the Organization the session belongs to.
-   */
-  organization_slug: string;
-  /**
-   * Developer-defined claims attached to the session.
-   */
-  custom_claims?: {
-    [k: string]: unknown;
-  };
-}
+export type { MemberSession };
 
 const MEMBER_SESSION_REQUIRED = [
   "member_session_id",

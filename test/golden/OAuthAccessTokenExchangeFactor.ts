@@ -11,16 +11,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { OAuthAccessTokenExchangeFactor } from "./OAuthAccessTokenExchangeFactor.types.js";
 
-/**
- * Details of a factor obtained by exchanging an OAuth access token.
- */
-export interface OAuthAccessTokenExchangeFactor {
-  /**
-   * Identifier of the client whose access token was exchanged.
-   */
-  client_id: string;
-}
+export type { OAuthAccessTokenExchangeFactor };
 
 /**
  * Whether `value` is a valid OAuthAccessTokenExchangeFactor: the recursive check that `isOAuthAccessTokenExchangeFactor` guards.

@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { OIDCSSOFactor } from "./OIDCSSOFactor.types.js";
 
-/**
- * Details of an OIDC single sign-on factor.
- */
-export interface OIDCSSOFactor {
-  /**
-   * Identifier of the SSO registration.
-   */
-  id: string;
-  /**
-   * Identifier of the OIDC connection.
-   */
-  provider_id: string;
-  /**
-   * The user's identifier at the OIDC identity provider.
-   */
-  external_id: string;
-}
+export type { OIDCSSOFactor };
 
 const OIDCSSOFACTOR_REQUIRED = ["id", "provider_id", "external_id"];
 

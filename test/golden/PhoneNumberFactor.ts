@@ -12,20 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { PhoneNumberFactor } from "./PhoneNumberFactor.types.js";
 
-/**
- * Details of a phone-based factor (SMS or WhatsApp one-time passcode).
- */
-export interface PhoneNumberFactor {
-  /**
-   * Identifier of the phone number used.
-   */
-  phone_id: string;
-  /**
-   * The phone number used, in E.164 format.
-   */
-  phone_number: string;
-}
+export type { PhoneNumberFactor };
 
 const PHONE_NUMBER_FACTOR_REQUIRED = ["phone_id", "phone_number"];
 

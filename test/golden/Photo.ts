@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { Photo } from "./Photo.types.js";
 
-/**
- * A photo entry from a SCIM user record.
- */
-export interface Photo {
-  /**
-   * URL of the photo.
-   */
-  value: string;
-  /**
-   * Label describing the kind of entry, such as work or home.
-   */
-  type: string;
-  /**
-   * Whether this entry is the preferred one of its kind.
-   */
-  primary: boolean;
-}
+export type { Photo };
 
 const PHOTO_REQUIRED = ["value", "type", "primary"];
 

@@ -13,69 +13,19 @@ import {
   validateWith,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
+import { checkDeviceInfo, collectDeviceInfoErrors } from "./DeviceInfo.js";
+import { checkMember, collectMemberErrors } from "./Member.js";
 import {
-  type DeviceInfo,
-  checkDeviceInfo,
-  collectDeviceInfoErrors,
-} from "./DeviceInfo.js";
-import { type Member, checkMember, collectMemberErrors } from "./Member.js";
-import {
-  type MemberSession,
   checkMemberSession,
   collectMemberSessionErrors,
 } from "./MemberSession.js";
 import {
-  type Organization,
   checkOrganization,
   collectOrganizationErrors,
 } from "./Organization.js";
+import type { RecoverResponse } from "./RecoverResponse.types.js";
 
-export interface RecoverResponse {
-  /**
-   * Globally unique UUID that is returned with every API call. This value is important to log for debugging purposes; we may ask for this value to help identify a specific API call when helping you debug an issue.
-   */
-  request_id: string;
-  /**
-   * Globally unique UUID that identifies a specific Member.
-   */
-  member_id: string;
-  /**
-   * The [Member object](https://stytch.com/docs/b2b/api/member-object)
-   */
-  member: Member;
-  /**
-   * The [Organization object](https://stytch.com/docs/b2b/api/organization-object).
-   */
-  organization: Organization;
-  /**
-   * A secret token for a given Stytch Session.
-   */
-  session_token: string;
-  /**
-   * The JSON Web Token (JWT) for a given Stytch Session.
-   */
-  session_jwt: string;
-  /**
-   * The number of recovery codes remaining for a Member.
-   *
-   * @format int32
-   */
-  recovery_codes_remaining: number;
-  /**
-   * The HTTP status code of the response. Stytch follows standard HTTP response status code patterns, e.g. 2XX values equate to success, 3XX values are redirects, 4XX are client errors, and 5XX are server errors.
-   *
-   * @format int32
-   */
-  status_code: number;
-  /**
-   * The [Session object](https://stytch.com/docs/b2b/api/session-object).
-   */
-  member_session?: MemberSession;
-  /**
-   * If a valid `telemetry_id` was passed in the request and the [Fingerprint Lookup API](https://stytch.com/docs/fraud/api/fingerprint-lookup) returned results, the `member_device` response field will contain information about the member's device attributes.
-   */
-  member_device?: DeviceInfo;
-}
+export type { RecoverResponse };
 
 const RECOVER_RESPONSE_REQUIRED = [
   "request_id",

@@ -11,16 +11,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { RecoveryCodeFactor } from "./RecoveryCodeFactor.types.js";
 
-/**
- * Details of a factor completed with a TOTP recovery code.
- */
-export interface RecoveryCodeFactor {
-  /**
-   * Identifier of the recovery code that was redeemed.
-   */
-  totp_recovery_code_id: string;
-}
+export type { RecoveryCodeFactor };
 
 /**
  * Whether `value` is a valid RecoveryCodeFactor: the recursive check that `isRecoveryCodeFactor` guards.

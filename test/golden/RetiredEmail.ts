@@ -12,20 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { RetiredEmail } from "./RetiredEmail.types.js";
 
-/**
- * An email address that previously belonged to a Member and has been retired.
- */
-export interface RetiredEmail {
-  /**
-   * Unique identifier of the retired email address.
-   */
-  email_id: string;
-  /**
-   * The retired email address.
-   */
-  email_address: string;
-}
+export type { RetiredEmail };
 
 const RETIRED_EMAIL_REQUIRED = ["email_id", "email_address"];
 

@@ -12,30 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { SSORegistration } from "./SSORegistration.types.js";
 
-/**
- * A link between a Member and an SSO (SAML or OIDC) connection they have authenticated with.
- */
-export interface SSORegistration {
-  /**
-   * Identifier of the SAML or OIDC connection.
-   */
-  connection_id: string;
-  /**
-   * The user's identifier at the identity provider.
-   */
-  external_id: string;
-  /**
-   * Unique identifier of this SSO registration.
-   */
-  registration_id: string;
-  /**
-   * Attributes the identity provider sent for the user.
-   */
-  sso_attributes?: {
-    [k: string]: unknown;
-  };
-}
+export type { SSORegistration };
 
 const SSOREGISTRATION_REQUIRED = [
   "connection_id",

@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { SlackOAuthFactor } from "./SlackOAuthFactor.types.js";
 
-/**
- * Details of a Slack OAuth login factor.
- */
-export interface SlackOAuthFactor {
-  /**
-   * Identifier of the Slack OAuth registration.
-   */
-  id: string;
-  /**
-   * The user's subject identifier at Slack.
-   */
-  provider_subject: string;
-  /**
-   * Identifier of the email address tied to the Slack login, if any.
-   */
-  email_id?: string;
-}
+export type { SlackOAuthFactor };
 
 const SLACK_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
 

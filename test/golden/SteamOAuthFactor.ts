@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { SteamOAuthFactor } from "./SteamOAuthFactor.types.js";
 
-/**
- * Details of a Steam OAuth login factor.
- */
-export interface SteamOAuthFactor {
-  /**
-   * Identifier of the Steam OAuth registration.
-   */
-  id: string;
-  /**
-   * The user's subject identifier at Steam.
-   */
-  provider_subject: string;
-  /**
-   * Identifier of the email address tied to the Steam login, if any.
-   */
-  email_id?: string;
-}
+export type { SteamOAuthFactor };
 
 const STEAM_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
 

@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { TikTokOAuthFactor } from "./TikTokOAuthFactor.types.js";
 
-/**
- * Details of a TikTok OAuth login factor.
- */
-export interface TikTokOAuthFactor {
-  /**
-   * Identifier of the TikTok OAuth registration.
-   */
-  id: string;
-  /**
-   * The user's subject identifier at TikTok.
-   */
-  provider_subject: string;
-  /**
-   * Identifier of the email address tied to the TikTok login, if any.
-   */
-  email_id?: string;
-}
+export type { TikTokOAuthFactor };
 
 const TIK_TOK_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
 

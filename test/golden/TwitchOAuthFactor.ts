@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { TwitchOAuthFactor } from "./TwitchOAuthFactor.types.js";
 
-/**
- * Details of a Twitch OAuth login factor.
- */
-export interface TwitchOAuthFactor {
-  /**
-   * Identifier of the Twitch OAuth registration.
-   */
-  id: string;
-  /**
-   * The user's subject identifier at Twitch.
-   */
-  provider_subject: string;
-  /**
-   * Identifier of the email address tied to the Twitch login, if any.
-   */
-  email_id?: string;
-}
+export type { TwitchOAuthFactor };
 
 const TWITCH_OAUTH_FACTOR_REQUIRED = ["id", "provider_subject"];
 

@@ -12,24 +12,9 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
+import type { WebAuthnFactor } from "./WebAuthnFactor.types.js";
 
-/**
- * Details of a WebAuthn (passkey or security key) factor.
- */
-export interface WebAuthnFactor {
-  /**
-   * Identifier of the WebAuthn registration used.
-   */
-  webauthn_registration_id: string;
-  /**
-   * The relying-party domain of the registration.
-   */
-  domain: string;
-  /**
-   * User agent of the browser that performed the ceremony.
-   */
-  user_agent?: string;
-}
+export type { WebAuthnFactor };
 
 const WEB_AUTHN_FACTOR_REQUIRED = ["webauthn_registration_id", "domain"];
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { GeneratedFile, ModuleInput } from "./emit-module.js";
 import { narrowingOf } from "./keywords.js";
@@ -15,7 +15,9 @@ import type { SharedSubschemas } from "./validators/share.js";
  *
  * - The run: what the last run with the same options read (files and their hashes) and wrote.
  *   When nothing it read changed and the output directory still holds what it wrote, the run is
- *   over before any schema is parsed.
+ *   over before any schema is parsed. A file whose size and modification time are those it had
+ *   then is taken as unchanged without being read (as make and tsc's incremental builds judge
+ *   files); any other is read and compared by content.
  * - Each module: its formatted source, under a key made of its schemas, the schemas they reach
  *   through `$ref`, and the type names involved (see generate.ts).
  */
@@ -56,12 +58,52 @@ export function codegenVersion(): string {
 
 interface RunRecord {
   version: string;
-  /** Every file the run read, with its content hash. */
-  reads: Record<string, string>;
-  /** Every file it wrote to the output directory, with its content hash. */
-  outputs: Record<string, string>;
+  /** Every file the run read: its content hash, size and modification time. */
+  reads: Record<string, FileStamp>;
+  /** Every file it wrote to the output directory: its content hash, and its size and modification time after the run. */
+  outputs: Record<string, FileStamp>;
   /** What `generate()` returned besides the files. */
   summary: unknown;
+}
+
+interface FileStamp {
+  hash: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** A file's size and modification time, or undefined when it is not a file. */
+function stampOf(file: string): Pick<FileStamp, "size" | "mtimeMs"> | undefined {
+  try {
+    const stat = statSync(file);
+    return stat.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `file` is as recorded: its size and modification time, or else its content. */
+function unchanged(file: string, recorded: FileStamp): boolean {
+  const stamp = stampOf(file);
+  if (stamp === undefined) return false;
+  return (stamp.size === recorded.size && stamp.mtimeMs === recorded.mtimeMs) || fileHash(file) === recorded.hash;
+}
+
+/** The stamp of a file, or undefined when it cannot be read. */
+function fileStamp(file: string, hash = fileHash(file)): FileStamp | undefined {
+  const stamp = stampOf(file);
+  return stamp === undefined || hash === undefined ? undefined : { hash, ...stamp };
+}
+
+/** An output file whose source is read only when asked for: an unchanged run's caller may never need it. */
+function lazyFile(name: string, file: string): GeneratedFile {
+  let source: string | undefined;
+  return {
+    name,
+    get source(): string {
+      return (source ??= readFileSync(file, "utf8"));
+    },
+  };
 }
 
 interface ModuleEntry {
@@ -93,25 +135,31 @@ export class Cache {
     const record = this.read<RunRecord>(this.runFile);
     if (record === undefined || record.version !== codegenVersion()) return undefined;
     if (inputFiles.some((file) => !(file in record.reads))) return undefined;
-    for (const [file, hash] of Object.entries(record.reads)) if (fileHash(file) !== hash) return undefined;
+    for (const [file, recorded] of Object.entries(record.reads)) if (!unchanged(file, recorded)) return undefined;
     const files: GeneratedFile[] = [];
-    for (const [name, hash] of Object.entries(record.outputs)) {
-      const source = readText(path.join(outDir, name));
-      if (source === undefined || contentHash(source) !== hash) return undefined;
-      files.push({ name, source });
+    for (const [name, recorded] of Object.entries(record.outputs)) {
+      const file = path.join(outDir, name);
+      if (!unchanged(file, recorded)) return undefined;
+      files.push(lazyFile(name, file));
     }
     const others = readdirSync(outDir).filter((name) => !(name in record.outputs));
     return others.some((name) => isGenerated(path.join(outDir, name))) ? undefined : { files, summary: record.summary as S };
   }
 
-  recordRun(readFiles: readonly string[], outputs: ReadonlyArray<{ name: string; source: string }>, summary: unknown): void {
-    const reads: Record<string, string> = {};
+  /** Records a run that left `outputs` in `outDir` (written, or found up to date). */
+  recordRun(readFiles: readonly string[], outDir: string, outputs: readonly GeneratedFile[], summary: unknown): void {
+    const reads: Record<string, FileStamp> = {};
     for (const file of readFiles) {
-      const hash = fileHash(file);
-      if (hash === undefined) return;
-      reads[file] = hash;
+      const stamp = fileStamp(file);
+      if (stamp === undefined) return;
+      reads[file] = stamp;
     }
-    const written = Object.fromEntries(outputs.map((file) => [file.name, contentHash(file.source)]));
+    const written: Record<string, FileStamp> = {};
+    for (const { name, source } of outputs) {
+      const stamp = fileStamp(path.join(outDir, name), contentHash(source));
+      if (stamp === undefined) return;
+      written[name] = stamp;
+    }
     this.write(this.runFile, { version: codegenVersion(), reads, outputs: written, summary } satisfies RunRecord);
   }
 

@@ -279,7 +279,7 @@ function writeOutput(run: Run, resolved: ResolvedSchemas, files: GeneratedFile[]
   // A check run that found drift has not made the output match; its record would be wrong.
   if (!check || changes.length === 0) {
     const readFiles = [...new Set([...resolved.documents.map((document) => document.file), ...resolved.metaschemaFiles])];
-    run.cache?.recordRun(readFiles, files, summary);
+    run.cache?.recordRun(readFiles, outDir, files, summary);
   }
   return changes;
 }

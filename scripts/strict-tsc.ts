@@ -46,3 +46,21 @@ export function compileGenerated(dir: string): string {
   if (diagnostics !== "") throw new Error(`generated code in ${dir} does not compile:\n${diagnostics}`);
   return outDir;
 }
+
+/** The files tsc's program holds for a project of `entry` in `dir` (as absolute paths), its own lib files left out. */
+export function programFiles(dir: string, entry: string): string[] {
+  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
+  writeFileSync(
+    path.join(dir, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { ...STRICT_COMPILER_OPTIONS, noEmit: true }, files: [entry] }),
+  );
+  const listed = execFileSync(process.execPath, [TSC, "-p", ".", "--listFilesOnly"], {
+    cwd: dir,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return listed
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !/[\\/]lib\.[^\\/]*\.d\.ts$/.test(line));
+}

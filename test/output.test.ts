@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import * as prettier from "prettier";
-import { readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { CodegenError, generate } from "../src/index.js";
 import type { SchemaDocument } from "../src/load.js";
 import { assignTypeNames } from "../src/name.js";
+import { programFiles } from "../scripts/strict-tsc.js";
 import { REPO_ROOT, temporaryDirectory } from "./helpers.js";
 
 test("every named schema in generated/ is declared exactly once, with no numbered copies", () => {
@@ -89,6 +90,32 @@ test("the output is prettier's for the user's .prettierrc, by the printer or by 
     assert.equal(error.describe().split("\n")[0], "codegen.config.json#/formatter: must be one of builtin, prettier, none");
     return true;
   });
+});
+
+test("a project importing only from types.ts has tsc load the types modules and no validator", () => {
+  const dir = temporaryDirectory("types-only");
+  cpSync(path.join(REPO_ROOT, "generated"), path.join(dir, "generated"), { recursive: true });
+  const loaded = (entry: string, source: string): string[] => {
+    writeFileSync(path.join(dir, entry), source);
+    return programFiles(dir, entry).map((file) => path.basename(file));
+  };
+  const typesOnly = loaded(
+    "types-consumer.ts",
+    'import type { RecoverResponse } from "./generated/types.js";\nexport type R = RecoverResponse;\n',
+  );
+  const generated = typesOnly.filter((name) => name !== "types-consumer.ts");
+  assert.ok(generated.includes("RecoverResponse.types.ts") && generated.length >= 72, generated.join(", "));
+  assert.deepEqual(
+    generated.filter((name) => name !== "types.ts" && !name.endsWith(".types.ts")),
+    [],
+    "no validator module is loaded",
+  );
+  // The same import from index.ts loads every validator: the test can tell the two apart.
+  const everything = loaded(
+    "index-consumer.ts",
+    'import type { RecoverResponse } from "./generated/index.js";\nexport type R = RecoverResponse;\n',
+  );
+  assert.ok(everything.includes("RecoverResponse.ts") && everything.includes("_runtime.ts"));
 });
 
 test("schemas/ holds the seed's JSON Schema byte for byte", () => {

@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
@@ -71,43 +72,31 @@ export function collectActiveSCIMConnectionErrors(
     }
     const connection_id = value.connection_id;
     if (connection_id !== undefined && typeof connection_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/connection_id",
-        schemaPath + "/properties/connection_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "connection_id");
     const display_name = value.display_name;
     if (display_name !== undefined && typeof display_name !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/display_name",
-        schemaPath + "/properties/display_name",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "display_name");
     const bearer_token_last_four = value.bearer_token_last_four;
     if (
       bearer_token_last_four !== undefined &&
       typeof bearer_token_last_four !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/bearer_token_last_four",
-        schemaPath + "/properties/bearer_token_last_four",
+        "string",
+        instancePath,
+        schemaPath,
+        "bearer_token_last_four",
       );
     const bearer_token_expires_at = value.bearer_token_expires_at;
     if (bearer_token_expires_at !== undefined) {
       if (typeof bearer_token_expires_at !== "string")
-        pushError(
+        typeError(
           errors,
-          "type",
-          { type: "string" },
-          instancePath + "/bearer_token_expires_at",
-          schemaPath + "/properties/bearer_token_expires_at",
+          "string",
+          instancePath,
+          schemaPath,
+          "bearer_token_expires_at",
         );
       else {
         if (!formats.isDateTime(bearer_token_expires_at))

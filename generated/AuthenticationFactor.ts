@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
@@ -795,12 +796,12 @@ export function collectAuthenticationFactorErrors(
     const last_authenticated_at = value.last_authenticated_at;
     if (last_authenticated_at !== undefined) {
       if (typeof last_authenticated_at !== "string")
-        pushError(
+        typeError(
           errors,
-          "type",
-          { type: "string" },
-          instancePath + "/last_authenticated_at",
-          schemaPath + "/properties/last_authenticated_at",
+          "string",
+          instancePath,
+          schemaPath,
+          "last_authenticated_at",
         );
       else {
         if (!formats.isDateTime(last_authenticated_at))
@@ -816,13 +817,7 @@ export function collectAuthenticationFactorErrors(
     const created_at = value.created_at;
     if (created_at !== undefined) {
       if (typeof created_at !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/created_at",
-          schemaPath + "/properties/created_at",
-        );
+        typeError(errors, "string", instancePath, schemaPath, "created_at");
       else {
         if (!formats.isDateTime(created_at))
           pushError(
@@ -837,13 +832,7 @@ export function collectAuthenticationFactorErrors(
     const updated_at = value.updated_at;
     if (updated_at !== undefined) {
       if (typeof updated_at !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/updated_at",
-          schemaPath + "/properties/updated_at",
-        );
+        typeError(errors, "string", instancePath, schemaPath, "updated_at");
       else {
         if (!formats.isDateTime(updated_at))
           pushError(

@@ -9,6 +9,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { AuthenticatorAppFactor } from "./AuthenticatorAppFactor.types.js";
@@ -49,13 +50,7 @@ export function collectAuthenticatorAppFactorErrors(
       );
     const totp_id = value.totp_id;
     if (totp_id !== undefined && typeof totp_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/totp_id",
-        schemaPath + "/properties/totp_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "totp_id");
   }
 }
 

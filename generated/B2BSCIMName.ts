@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { B2BSCIMName } from "./B2BSCIMName.types.js";
@@ -82,58 +83,22 @@ export function collectB2BSCIMNameErrors(
     }
     const formatted = value.formatted;
     if (formatted !== undefined && typeof formatted !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/formatted",
-        schemaPath + "/properties/formatted",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "formatted");
     const family_name = value.family_name;
     if (family_name !== undefined && typeof family_name !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/family_name",
-        schemaPath + "/properties/family_name",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "family_name");
     const given_name = value.given_name;
     if (given_name !== undefined && typeof given_name !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/given_name",
-        schemaPath + "/properties/given_name",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "given_name");
     const middle_name = value.middle_name;
     if (middle_name !== undefined && typeof middle_name !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/middle_name",
-        schemaPath + "/properties/middle_name",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "middle_name");
     const honorific_prefix = value.honorific_prefix;
     if (honorific_prefix !== undefined && typeof honorific_prefix !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/honorific_prefix",
-        schemaPath + "/properties/honorific_prefix",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "honorific_prefix");
     const honorific_suffix = value.honorific_suffix;
     if (honorific_suffix !== undefined && typeof honorific_suffix !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/honorific_suffix",
-        schemaPath + "/properties/honorific_suffix",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "honorific_suffix");
   }
 }
 

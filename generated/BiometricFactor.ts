@@ -9,6 +9,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { BiometricFactor } from "./BiometricFactor.types.js";
@@ -50,12 +51,12 @@ export function collectBiometricFactorErrors(
       biometric_registration_id !== undefined &&
       typeof biometric_registration_id !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/biometric_registration_id",
-        schemaPath + "/properties/biometric_registration_id",
+        "string",
+        instancePath,
+        schemaPath,
+        "biometric_registration_id",
       );
   }
 }

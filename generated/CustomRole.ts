@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import {
@@ -67,32 +68,14 @@ export function collectCustomRoleErrors(
     }
     const role_id = value.role_id;
     if (role_id !== undefined && typeof role_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/role_id",
-        schemaPath + "/properties/role_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "role_id");
     const description = value.description;
     if (description !== undefined && typeof description !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/description",
-        schemaPath + "/properties/description",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "description");
     const permissions = value.permissions;
     if (permissions !== undefined) {
       if (!Array.isArray(permissions))
-        pushError(
-          errors,
-          "type",
-          { type: "array" },
-          instancePath + "/permissions",
-          schemaPath + "/properties/permissions",
-        );
+        typeError(errors, "array", instancePath, schemaPath, "permissions");
       else {
         for (let index = 0; index < permissions.length; index++) {
           const item = permissions[index];

@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { EmailImplicitRoleAssignment } from "./EmailImplicitRoleAssignment.types.js";
@@ -55,22 +56,10 @@ export function collectEmailImplicitRoleAssignmentErrors(
     }
     const domain = value.domain;
     if (domain !== undefined && typeof domain !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/domain",
-        schemaPath + "/properties/domain",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "domain");
     const role_id = value.role_id;
     if (role_id !== undefined && typeof role_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/role_id",
-        schemaPath + "/properties/role_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "role_id");
   }
 }
 

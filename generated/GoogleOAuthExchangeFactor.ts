@@ -9,6 +9,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { GoogleOAuthExchangeFactor } from "./GoogleOAuthExchangeFactor.types.js";
@@ -49,13 +50,7 @@ export function collectGoogleOAuthExchangeFactorErrors(
       );
     const email_id = value.email_id;
     if (email_id !== undefined && typeof email_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/email_id",
-        schemaPath + "/properties/email_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "email_id");
   }
 }
 

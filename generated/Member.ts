@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
@@ -218,58 +219,28 @@ export function collectMemberErrors(
     }
     const organization_id = value.organization_id;
     if (organization_id !== undefined && typeof organization_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/organization_id",
-        schemaPath + "/properties/organization_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "organization_id");
     const member_id = value.member_id;
     if (member_id !== undefined && typeof member_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/member_id",
-        schemaPath + "/properties/member_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "member_id");
     const email_address = value.email_address;
     if (email_address !== undefined && typeof email_address !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/email_address",
-        schemaPath + "/properties/email_address",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "email_address");
     const status = value.status;
     if (status !== undefined && typeof status !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/status",
-        schemaPath + "/properties/status",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "status");
     const name = value.name;
     if (name !== undefined && typeof name !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/name",
-        schemaPath + "/properties/name",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "name");
     const sso_registrations = value.sso_registrations;
     if (sso_registrations !== undefined) {
       if (!Array.isArray(sso_registrations))
-        pushError(
+        typeError(
           errors,
-          "type",
-          { type: "array" },
-          instancePath + "/sso_registrations",
-          schemaPath + "/properties/sso_registrations",
+          "array",
+          instancePath,
+          schemaPath,
+          "sso_registrations",
         );
       else {
         for (let index = 0; index < sso_registrations.length; index++) {
@@ -284,34 +255,28 @@ export function collectMemberErrors(
     }
     const is_breakglass = value.is_breakglass;
     if (is_breakglass !== undefined && typeof is_breakglass !== "boolean")
-      pushError(
-        errors,
-        "type",
-        { type: "boolean" },
-        instancePath + "/is_breakglass",
-        schemaPath + "/properties/is_breakglass",
-      );
+      typeError(errors, "boolean", instancePath, schemaPath, "is_breakglass");
     const member_password_id = value.member_password_id;
     if (
       member_password_id !== undefined &&
       typeof member_password_id !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/member_password_id",
-        schemaPath + "/properties/member_password_id",
+        "string",
+        instancePath,
+        schemaPath,
+        "member_password_id",
       );
     const oauth_registrations = value.oauth_registrations;
     if (oauth_registrations !== undefined) {
       if (!Array.isArray(oauth_registrations))
-        pushError(
+        typeError(
           errors,
-          "type",
-          { type: "array" },
-          instancePath + "/oauth_registrations",
-          schemaPath + "/properties/oauth_registrations",
+          "array",
+          instancePath,
+          schemaPath,
+          "oauth_registrations",
         );
       else {
         for (let index2 = 0; index2 < oauth_registrations.length; index2++) {
@@ -329,55 +294,49 @@ export function collectMemberErrors(
       email_address_verified !== undefined &&
       typeof email_address_verified !== "boolean"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "boolean" },
-        instancePath + "/email_address_verified",
-        schemaPath + "/properties/email_address_verified",
+        "boolean",
+        instancePath,
+        schemaPath,
+        "email_address_verified",
       );
     const mfa_phone_number_verified = value.mfa_phone_number_verified;
     if (
       mfa_phone_number_verified !== undefined &&
       typeof mfa_phone_number_verified !== "boolean"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "boolean" },
-        instancePath + "/mfa_phone_number_verified",
-        schemaPath + "/properties/mfa_phone_number_verified",
+        "boolean",
+        instancePath,
+        schemaPath,
+        "mfa_phone_number_verified",
       );
     const is_admin = value.is_admin;
     if (is_admin !== undefined && typeof is_admin !== "boolean")
-      pushError(
-        errors,
-        "type",
-        { type: "boolean" },
-        instancePath + "/is_admin",
-        schemaPath + "/properties/is_admin",
-      );
+      typeError(errors, "boolean", instancePath, schemaPath, "is_admin");
     const totp_registration_id = value.totp_registration_id;
     if (
       totp_registration_id !== undefined &&
       typeof totp_registration_id !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/totp_registration_id",
-        schemaPath + "/properties/totp_registration_id",
+        "string",
+        instancePath,
+        schemaPath,
+        "totp_registration_id",
       );
     const retired_email_addresses = value.retired_email_addresses;
     if (retired_email_addresses !== undefined) {
       if (!Array.isArray(retired_email_addresses))
-        pushError(
+        typeError(
           errors,
-          "type",
-          { type: "array" },
-          instancePath + "/retired_email_addresses",
-          schemaPath + "/properties/retired_email_addresses",
+          "array",
+          instancePath,
+          schemaPath,
+          "retired_email_addresses",
         );
       else {
         for (
@@ -396,53 +355,29 @@ export function collectMemberErrors(
     }
     const is_locked = value.is_locked;
     if (is_locked !== undefined && typeof is_locked !== "boolean")
-      pushError(
-        errors,
-        "type",
-        { type: "boolean" },
-        instancePath + "/is_locked",
-        schemaPath + "/properties/is_locked",
-      );
+      typeError(errors, "boolean", instancePath, schemaPath, "is_locked");
     const mfa_enrolled = value.mfa_enrolled;
     if (mfa_enrolled !== undefined && typeof mfa_enrolled !== "boolean")
-      pushError(
-        errors,
-        "type",
-        { type: "boolean" },
-        instancePath + "/mfa_enrolled",
-        schemaPath + "/properties/mfa_enrolled",
-      );
+      typeError(errors, "boolean", instancePath, schemaPath, "mfa_enrolled");
     const mfa_phone_number = value.mfa_phone_number;
     if (mfa_phone_number !== undefined && typeof mfa_phone_number !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/mfa_phone_number",
-        schemaPath + "/properties/mfa_phone_number",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "mfa_phone_number");
     const default_mfa_method = value.default_mfa_method;
     if (
       default_mfa_method !== undefined &&
       typeof default_mfa_method !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/default_mfa_method",
-        schemaPath + "/properties/default_mfa_method",
+        "string",
+        instancePath,
+        schemaPath,
+        "default_mfa_method",
       );
     const roles = value.roles;
     if (roles !== undefined) {
       if (!Array.isArray(roles))
-        pushError(
-          errors,
-          "type",
-          { type: "array" },
-          instancePath + "/roles",
-          schemaPath + "/properties/roles",
-        );
+        typeError(errors, "array", instancePath, schemaPath, "roles");
       else {
         for (let index4 = 0; index4 < roles.length; index4++) {
           const item4 = roles[index4];
@@ -457,39 +392,29 @@ export function collectMemberErrors(
     const trusted_metadata = value.trusted_metadata;
     if (trusted_metadata !== undefined) {
       if (!isJsonObject(trusted_metadata))
-        pushError(
+        typeError(
           errors,
-          "type",
-          { type: "object" },
-          instancePath + "/trusted_metadata",
-          schemaPath + "/properties/trusted_metadata",
+          "object",
+          instancePath,
+          schemaPath,
+          "trusted_metadata",
         );
-      else {
-      }
     }
     const untrusted_metadata = value.untrusted_metadata;
     if (untrusted_metadata !== undefined) {
       if (!isJsonObject(untrusted_metadata))
-        pushError(
+        typeError(
           errors,
-          "type",
-          { type: "object" },
-          instancePath + "/untrusted_metadata",
-          schemaPath + "/properties/untrusted_metadata",
+          "object",
+          instancePath,
+          schemaPath,
+          "untrusted_metadata",
         );
-      else {
-      }
     }
     const created_at = value.created_at;
     if (created_at !== undefined) {
       if (typeof created_at !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/created_at",
-          schemaPath + "/properties/created_at",
-        );
+        typeError(errors, "string", instancePath, schemaPath, "created_at");
       else {
         if (!formats.isDateTime(created_at))
           pushError(
@@ -504,13 +429,7 @@ export function collectMemberErrors(
     const updated_at = value.updated_at;
     if (updated_at !== undefined) {
       if (typeof updated_at !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/updated_at",
-          schemaPath + "/properties/updated_at",
-        );
+        typeError(errors, "string", instancePath, schemaPath, "updated_at");
       else {
         if (!formats.isDateTime(updated_at))
           pushError(
@@ -532,22 +451,16 @@ export function collectMemberErrors(
     }
     const external_id = value.external_id;
     if (external_id !== undefined && typeof external_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/external_id",
-        schemaPath + "/properties/external_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "external_id");
     const lock_created_at = value.lock_created_at;
     if (lock_created_at !== undefined) {
       if (typeof lock_created_at !== "string")
-        pushError(
+        typeError(
           errors,
-          "type",
-          { type: "string" },
-          instancePath + "/lock_created_at",
-          schemaPath + "/properties/lock_created_at",
+          "string",
+          instancePath,
+          schemaPath,
+          "lock_created_at",
         );
       else {
         if (!formats.isDateTime(lock_created_at))
@@ -563,12 +476,12 @@ export function collectMemberErrors(
     const lock_expires_at = value.lock_expires_at;
     if (lock_expires_at !== undefined) {
       if (typeof lock_expires_at !== "string")
-        pushError(
+        typeError(
           errors,
-          "type",
-          { type: "string" },
-          instancePath + "/lock_expires_at",
-          schemaPath + "/properties/lock_expires_at",
+          "string",
+          instancePath,
+          schemaPath,
+          "lock_expires_at",
         );
       else {
         if (!formats.isDateTime(lock_expires_at))

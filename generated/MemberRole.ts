@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import {
@@ -61,23 +62,11 @@ export function collectMemberRoleErrors(
     }
     const role_id = value.role_id;
     if (role_id !== undefined && typeof role_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/role_id",
-        schemaPath + "/properties/role_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "role_id");
     const sources = value.sources;
     if (sources !== undefined) {
       if (!Array.isArray(sources))
-        pushError(
-          errors,
-          "type",
-          { type: "array" },
-          instancePath + "/sources",
-          schemaPath + "/properties/sources",
-        );
+        typeError(errors, "array", instancePath, schemaPath, "sources");
       else {
         for (let index = 0; index < sources.length; index++) {
           const item = sources[index];

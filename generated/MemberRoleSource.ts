@@ -9,6 +9,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { MemberRoleSource } from "./MemberRoleSource.types.js";
@@ -53,25 +54,11 @@ export function collectMemberRoleSourceErrors(
       );
     const type = value.type;
     if (type !== undefined && typeof type !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/type",
-        schemaPath + "/properties/type",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "type");
     const details = value.details;
     if (details !== undefined) {
       if (!isJsonObject(details))
-        pushError(
-          errors,
-          "type",
-          { type: "object" },
-          instancePath + "/details",
-          schemaPath + "/properties/details",
-        );
-      else {
-      }
+        typeError(errors, "object", instancePath, schemaPath, "details");
     }
   }
 }

@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
@@ -120,32 +121,20 @@ export function collectMemberSessionErrors(
       member_session_id !== undefined &&
       typeof member_session_id !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/member_session_id",
-        schemaPath + "/properties/member_session_id",
+        "string",
+        instancePath,
+        schemaPath,
+        "member_session_id",
       );
     const member_id = value.member_id;
     if (member_id !== undefined && typeof member_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/member_id",
-        schemaPath + "/properties/member_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "member_id");
     const started_at = value.started_at;
     if (started_at !== undefined) {
       if (typeof started_at !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/started_at",
-          schemaPath + "/properties/started_at",
-        );
+        typeError(errors, "string", instancePath, schemaPath, "started_at");
       else {
         if (!formats.isDateTime(started_at))
           pushError(
@@ -160,12 +149,12 @@ export function collectMemberSessionErrors(
     const last_accessed_at = value.last_accessed_at;
     if (last_accessed_at !== undefined) {
       if (typeof last_accessed_at !== "string")
-        pushError(
+        typeError(
           errors,
-          "type",
-          { type: "string" },
-          instancePath + "/last_accessed_at",
-          schemaPath + "/properties/last_accessed_at",
+          "string",
+          instancePath,
+          schemaPath,
+          "last_accessed_at",
         );
       else {
         if (!formats.isDateTime(last_accessed_at))
@@ -181,13 +170,7 @@ export function collectMemberSessionErrors(
     const expires_at = value.expires_at;
     if (expires_at !== undefined) {
       if (typeof expires_at !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/expires_at",
-          schemaPath + "/properties/expires_at",
-        );
+        typeError(errors, "string", instancePath, schemaPath, "expires_at");
       else {
         if (!formats.isDateTime(expires_at))
           pushError(
@@ -202,12 +185,12 @@ export function collectMemberSessionErrors(
     const authentication_factors = value.authentication_factors;
     if (authentication_factors !== undefined) {
       if (!Array.isArray(authentication_factors))
-        pushError(
+        typeError(
           errors,
-          "type",
-          { type: "array" },
-          instancePath + "/authentication_factors",
-          schemaPath + "/properties/authentication_factors",
+          "array",
+          instancePath,
+          schemaPath,
+          "authentication_factors",
         );
       else {
         for (let index = 0; index < authentication_factors.length; index++) {
@@ -222,23 +205,11 @@ export function collectMemberSessionErrors(
     }
     const organization_id = value.organization_id;
     if (organization_id !== undefined && typeof organization_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/organization_id",
-        schemaPath + "/properties/organization_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "organization_id");
     const roles = value.roles;
     if (roles !== undefined) {
       if (!Array.isArray(roles))
-        pushError(
-          errors,
-          "type",
-          { type: "array" },
-          instancePath + "/roles",
-          schemaPath + "/properties/roles",
-        );
+        typeError(errors, "array", instancePath, schemaPath, "roles");
       else {
         for (let index2 = 0; index2 < roles.length; index2++) {
           const item2 = roles[index2];
@@ -258,25 +229,17 @@ export function collectMemberSessionErrors(
       organization_slug !== undefined &&
       typeof organization_slug !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/organization_slug",
-        schemaPath + "/properties/organization_slug",
+        "string",
+        instancePath,
+        schemaPath,
+        "organization_slug",
       );
     const custom_claims = value.custom_claims;
     if (custom_claims !== undefined) {
       if (!isJsonObject(custom_claims))
-        pushError(
-          errors,
-          "type",
-          { type: "object" },
-          instancePath + "/custom_claims",
-          schemaPath + "/properties/custom_claims",
-        );
-      else {
-      }
+        typeError(errors, "object", instancePath, schemaPath, "custom_claims");
     }
   }
 }

@@ -9,6 +9,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { OAuthAccessTokenExchangeFactor } from "./OAuthAccessTokenExchangeFactor.types.js";
@@ -49,13 +50,7 @@ export function collectOAuthAccessTokenExchangeFactorErrors(
       );
     const client_id = value.client_id;
     if (client_id !== undefined && typeof client_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/client_id",
-        schemaPath + "/properties/client_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "client_id");
   }
 }
 

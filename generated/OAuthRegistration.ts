@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { OAuthRegistration } from "./OAuthRegistration.types.js";
@@ -77,55 +78,37 @@ export function collectOAuthRegistrationErrors(
     }
     const provider_type = value.provider_type;
     if (provider_type !== undefined && typeof provider_type !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/provider_type",
-        schemaPath + "/properties/provider_type",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "provider_type");
     const provider_subject = value.provider_subject;
     if (provider_subject !== undefined && typeof provider_subject !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/provider_subject",
-        schemaPath + "/properties/provider_subject",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "provider_subject");
     const member_oauth_registration_id = value.member_oauth_registration_id;
     if (
       member_oauth_registration_id !== undefined &&
       typeof member_oauth_registration_id !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/member_oauth_registration_id",
-        schemaPath + "/properties/member_oauth_registration_id",
+        "string",
+        instancePath,
+        schemaPath,
+        "member_oauth_registration_id",
       );
     const profile_picture_url = value.profile_picture_url;
     if (
       profile_picture_url !== undefined &&
       typeof profile_picture_url !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/profile_picture_url",
-        schemaPath + "/properties/profile_picture_url",
+        "string",
+        instancePath,
+        schemaPath,
+        "profile_picture_url",
       );
     const locale = value.locale;
     if (locale !== undefined && typeof locale !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/locale",
-        schemaPath + "/properties/locale",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "locale");
   }
 }
 

@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { Photo } from "./Photo.types.js";
@@ -59,31 +60,13 @@ export function collectPhotoErrors(
     }
     const value2 = value.value;
     if (value2 !== undefined && typeof value2 !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/value",
-        schemaPath + "/properties/value",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "value");
     const type = value.type;
     if (type !== undefined && typeof type !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/type",
-        schemaPath + "/properties/type",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "type");
     const primary = value.primary;
     if (primary !== undefined && typeof primary !== "boolean")
-      pushError(
-        errors,
-        "type",
-        { type: "boolean" },
-        instancePath + "/primary",
-        schemaPath + "/properties/primary",
-      );
+      typeError(errors, "boolean", instancePath, schemaPath, "primary");
   }
 }
 

@@ -9,6 +9,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { RecoveryCodeFactor } from "./RecoveryCodeFactor.types.js";
@@ -52,12 +53,12 @@ export function collectRecoveryCodeFactorErrors(
       totp_recovery_code_id !== undefined &&
       typeof totp_recovery_code_id !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/totp_recovery_code_id",
-        schemaPath + "/properties/totp_recovery_code_id",
+        "string",
+        instancePath,
+        schemaPath,
+        "totp_recovery_code_id",
       );
   }
 }

@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import { checkAddress, collectAddressErrors } from "./Address.js";
@@ -224,50 +225,20 @@ export function collectSCIMAttributesErrors(
     }
     const user_name = value.user_name;
     if (user_name !== undefined && typeof user_name !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/user_name",
-        schemaPath + "/properties/user_name",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "user_name");
     const id = value.id;
     if (id !== undefined && typeof id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/id",
-        schemaPath + "/properties/id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "id");
     const external_id = value.external_id;
     if (external_id !== undefined && typeof external_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/external_id",
-        schemaPath + "/properties/external_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "external_id");
     const active = value.active;
     if (active !== undefined && typeof active !== "boolean")
-      pushError(
-        errors,
-        "type",
-        { type: "boolean" },
-        instancePath + "/active",
-        schemaPath + "/properties/active",
-      );
+      typeError(errors, "boolean", instancePath, schemaPath, "active");
     const groups = value.groups;
     if (groups !== undefined) {
       if (!Array.isArray(groups))
-        pushError(
-          errors,
-          "type",
-          { type: "array" },
-          instancePath + "/groups",
-          schemaPath + "/properties/groups",
-        );
+        typeError(errors, "array", instancePath, schemaPath, "groups");
       else {
         for (let index = 0; index < groups.length; index++) {
           const item = groups[index];
@@ -277,89 +248,41 @@ export function collectSCIMAttributesErrors(
     }
     const display_name = value.display_name;
     if (display_name !== undefined && typeof display_name !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/display_name",
-        schemaPath + "/properties/display_name",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "display_name");
     const nick_name = value.nick_name;
     if (nick_name !== undefined && typeof nick_name !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/nick_name",
-        schemaPath + "/properties/nick_name",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "nick_name");
     const profile_url = value.profile_url;
     if (profile_url !== undefined && typeof profile_url !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/profile_url",
-        schemaPath + "/properties/profile_url",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "profile_url");
     const user_type = value.user_type;
     if (user_type !== undefined && typeof user_type !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/user_type",
-        schemaPath + "/properties/user_type",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "user_type");
     const title = value.title;
     if (title !== undefined && typeof title !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/title",
-        schemaPath + "/properties/title",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "title");
     const preferred_language = value.preferred_language;
     if (
       preferred_language !== undefined &&
       typeof preferred_language !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/preferred_language",
-        schemaPath + "/properties/preferred_language",
+        "string",
+        instancePath,
+        schemaPath,
+        "preferred_language",
       );
     const locale = value.locale;
     if (locale !== undefined && typeof locale !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/locale",
-        schemaPath + "/properties/locale",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "locale");
     const timezone = value.timezone;
     if (timezone !== undefined && typeof timezone !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/timezone",
-        schemaPath + "/properties/timezone",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "timezone");
     const emails = value.emails;
     if (emails !== undefined) {
       if (!Array.isArray(emails))
-        pushError(
-          errors,
-          "type",
-          { type: "array" },
-          instancePath + "/emails",
-          schemaPath + "/properties/emails",
-        );
+        typeError(errors, "array", instancePath, schemaPath, "emails");
       else {
         for (let index2 = 0; index2 < emails.length; index2++) {
           const item2 = emails[index2];
@@ -374,13 +297,7 @@ export function collectSCIMAttributesErrors(
     const phone_numbers = value.phone_numbers;
     if (phone_numbers !== undefined) {
       if (!Array.isArray(phone_numbers))
-        pushError(
-          errors,
-          "type",
-          { type: "array" },
-          instancePath + "/phone_numbers",
-          schemaPath + "/properties/phone_numbers",
-        );
+        typeError(errors, "array", instancePath, schemaPath, "phone_numbers");
       else {
         for (let index3 = 0; index3 < phone_numbers.length; index3++) {
           const item3 = phone_numbers[index3];
@@ -395,13 +312,7 @@ export function collectSCIMAttributesErrors(
     const addresses = value.addresses;
     if (addresses !== undefined) {
       if (!Array.isArray(addresses))
-        pushError(
-          errors,
-          "type",
-          { type: "array" },
-          instancePath + "/addresses",
-          schemaPath + "/properties/addresses",
-        );
+        typeError(errors, "array", instancePath, schemaPath, "addresses");
       else {
         for (let index4 = 0; index4 < addresses.length; index4++) {
           const item4 = addresses[index4];
@@ -416,13 +327,7 @@ export function collectSCIMAttributesErrors(
     const ims = value.ims;
     if (ims !== undefined) {
       if (!Array.isArray(ims))
-        pushError(
-          errors,
-          "type",
-          { type: "array" },
-          instancePath + "/ims",
-          schemaPath + "/properties/ims",
-        );
+        typeError(errors, "array", instancePath, schemaPath, "ims");
       else {
         for (let index5 = 0; index5 < ims.length; index5++) {
           const item5 = ims[index5];
@@ -433,13 +338,7 @@ export function collectSCIMAttributesErrors(
     const photos = value.photos;
     if (photos !== undefined) {
       if (!Array.isArray(photos))
-        pushError(
-          errors,
-          "type",
-          { type: "array" },
-          instancePath + "/photos",
-          schemaPath + "/properties/photos",
-        );
+        typeError(errors, "array", instancePath, schemaPath, "photos");
       else {
         for (let index6 = 0; index6 < photos.length; index6++) {
           const item6 = photos[index6];
@@ -450,13 +349,7 @@ export function collectSCIMAttributesErrors(
     const entitlements = value.entitlements;
     if (entitlements !== undefined) {
       if (!Array.isArray(entitlements))
-        pushError(
-          errors,
-          "type",
-          { type: "array" },
-          instancePath + "/entitlements",
-          schemaPath + "/properties/entitlements",
-        );
+        typeError(errors, "array", instancePath, schemaPath, "entitlements");
       else {
         for (let index7 = 0; index7 < entitlements.length; index7++) {
           const item7 = entitlements[index7];
@@ -471,13 +364,7 @@ export function collectSCIMAttributesErrors(
     const roles = value.roles;
     if (roles !== undefined) {
       if (!Array.isArray(roles))
-        pushError(
-          errors,
-          "type",
-          { type: "array" },
-          instancePath + "/roles",
-          schemaPath + "/properties/roles",
-        );
+        typeError(errors, "array", instancePath, schemaPath, "roles");
       else {
         for (let index8 = 0; index8 < roles.length; index8++) {
           const item8 = roles[index8];
@@ -488,12 +375,12 @@ export function collectSCIMAttributesErrors(
     const x509certificates = value.x509certificates;
     if (x509certificates !== undefined) {
       if (!Array.isArray(x509certificates))
-        pushError(
+        typeError(
           errors,
-          "type",
-          { type: "array" },
-          instancePath + "/x509certificates",
-          schemaPath + "/properties/x509certificates",
+          "array",
+          instancePath,
+          schemaPath,
+          "x509certificates",
         );
       else {
         for (let index9 = 0; index9 < x509certificates.length; index9++) {

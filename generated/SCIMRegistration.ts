@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import {
@@ -68,31 +69,13 @@ export function collectSCIMRegistrationErrors(
     }
     const connection_id = value.connection_id;
     if (connection_id !== undefined && typeof connection_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/connection_id",
-        schemaPath + "/properties/connection_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "connection_id");
     const registration_id = value.registration_id;
     if (registration_id !== undefined && typeof registration_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/registration_id",
-        schemaPath + "/properties/registration_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "registration_id");
     const external_id = value.external_id;
     if (external_id !== undefined && typeof external_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/external_id",
-        schemaPath + "/properties/external_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "external_id");
     const scim_attributes = value.scim_attributes;
     if (scim_attributes !== undefined) {
       collectSCIMAttributesErrors(

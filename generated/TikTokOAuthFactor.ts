@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { TikTokOAuthFactor } from "./TikTokOAuthFactor.types.js";
@@ -57,31 +58,13 @@ export function collectTikTokOAuthFactorErrors(
     }
     const id = value.id;
     if (id !== undefined && typeof id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/id",
-        schemaPath + "/properties/id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "id");
     const provider_subject = value.provider_subject;
     if (provider_subject !== undefined && typeof provider_subject !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/provider_subject",
-        schemaPath + "/properties/provider_subject",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "provider_subject");
     const email_id = value.email_id;
     if (email_id !== undefined && typeof email_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/email_id",
-        schemaPath + "/properties/email_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "email_id");
   }
 }
 

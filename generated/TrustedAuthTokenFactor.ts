@@ -9,6 +9,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { TrustedAuthTokenFactor } from "./TrustedAuthTokenFactor.types.js";
@@ -49,13 +50,7 @@ export function collectTrustedAuthTokenFactorErrors(
       );
     const token_id = value.token_id;
     if (token_id !== undefined && typeof token_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/token_id",
-        schemaPath + "/properties/token_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "token_id");
   }
 }
 

@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { WebAuthnFactor } from "./WebAuthnFactor.types.js";
@@ -61,31 +62,19 @@ export function collectWebAuthnFactorErrors(
       webauthn_registration_id !== undefined &&
       typeof webauthn_registration_id !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/webauthn_registration_id",
-        schemaPath + "/properties/webauthn_registration_id",
+        "string",
+        instancePath,
+        schemaPath,
+        "webauthn_registration_id",
       );
     const domain = value.domain;
     if (domain !== undefined && typeof domain !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/domain",
-        schemaPath + "/properties/domain",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "domain");
     const user_agent = value.user_agent;
     if (user_agent !== undefined && typeof user_agent !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/user_agent",
-        schemaPath + "/properties/user_agent",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "user_agent");
   }
 }
 

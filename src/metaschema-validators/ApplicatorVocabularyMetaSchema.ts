@@ -14,6 +14,7 @@ import {
   pointerToken,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import { checkSchemaArray, collectSchemaArrayErrors } from "./SchemaArray.js";
@@ -212,8 +213,7 @@ export function collectApplicatorVocabularyMetaSchemaErrors(value: unknown, inst
       }
       const properties = value.properties;
       if (properties !== undefined) {
-        if (!isJsonObject(properties))
-          pushError(errors, "type", { type: "object" }, instancePath + "/properties", schemaPath + "/properties/properties");
+        if (!isJsonObject(properties)) typeError(errors, "object", instancePath, schemaPath, "properties");
         else {
           for (const key of Object.keys(properties)) {
             const propertyValue = properties[key];
@@ -223,8 +223,7 @@ export function collectApplicatorVocabularyMetaSchemaErrors(value: unknown, inst
       }
       const patternProperties = value.patternProperties;
       if (patternProperties !== undefined) {
-        if (!isJsonObject(patternProperties))
-          pushError(errors, "type", { type: "object" }, instancePath + "/patternProperties", schemaPath + "/properties/patternProperties");
+        if (!isJsonObject(patternProperties)) typeError(errors, "object", instancePath, schemaPath, "patternProperties");
         else {
           for (const key2 of Object.keys(patternProperties)) {
             const propertyValue2 = patternProperties[key2];
@@ -252,8 +251,7 @@ export function collectApplicatorVocabularyMetaSchemaErrors(value: unknown, inst
       }
       const dependentSchemas = value.dependentSchemas;
       if (dependentSchemas !== undefined) {
-        if (!isJsonObject(dependentSchemas))
-          pushError(errors, "type", { type: "object" }, instancePath + "/dependentSchemas", schemaPath + "/properties/dependentSchemas");
+        if (!isJsonObject(dependentSchemas)) typeError(errors, "object", instancePath, schemaPath, "dependentSchemas");
         else {
           for (const key4 of Object.keys(dependentSchemas)) {
             const propertyValue3 = dependentSchemas[key4];

@@ -12,6 +12,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { ContentVocabularyMetaSchema } from "./ContentVocabularyMetaSchema.types.js";
@@ -55,10 +56,10 @@ export function collectContentVocabularyMetaSchemaErrors(value: unknown, instanc
     if (isJsonObject(value)) {
       const contentMediaType = value.contentMediaType;
       if (contentMediaType !== undefined && typeof contentMediaType !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/contentMediaType", schemaPath + "/properties/contentMediaType");
+        typeError(errors, "string", instancePath, schemaPath, "contentMediaType");
       const contentEncoding = value.contentEncoding;
       if (contentEncoding !== undefined && typeof contentEncoding !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/contentEncoding", schemaPath + "/properties/contentEncoding");
+        typeError(errors, "string", instancePath, schemaPath, "contentEncoding");
       const contentSchema = value.contentSchema;
       if (contentSchema !== undefined) {
         dynamicTarget("", DYNAMIC_REF_INITIAL).collect(contentSchema, instancePath + "/contentSchema", errors);

@@ -12,6 +12,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { ContentVocabularyMetaSchema2 } from "./ContentVocabularyMetaSchema2.types.js";
@@ -55,10 +56,10 @@ export function collectContentVocabularyMetaSchema2Errors(value: unknown, instan
     if (isJsonObject(value)) {
       const contentEncoding = value.contentEncoding;
       if (contentEncoding !== undefined && typeof contentEncoding !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/contentEncoding", schemaPath + "/properties/contentEncoding");
+        typeError(errors, "string", instancePath, schemaPath, "contentEncoding");
       const contentMediaType = value.contentMediaType;
       if (contentMediaType !== undefined && typeof contentMediaType !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/contentMediaType", schemaPath + "/properties/contentMediaType");
+        typeError(errors, "string", instancePath, schemaPath, "contentMediaType");
       const contentSchema = value.contentSchema;
       if (contentSchema !== undefined) {
         dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(contentSchema, instancePath + "/contentSchema", errors);

@@ -13,6 +13,7 @@ import {
   pointerToken,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import { checkApplicatorVocabularyMetaSchema, collectApplicatorVocabularyMetaSchemaErrors } from "./ApplicatorVocabularyMetaSchema.js";
@@ -136,8 +137,7 @@ export function collectCoreAndValidationSpecificationsMetaSchemaErrors(
     if (isJsonObject(value)) {
       const definitions = value.definitions;
       if (definitions !== undefined) {
-        if (!isJsonObject(definitions))
-          pushError(errors, "type", { type: "object" }, instancePath + "/definitions", schemaPath + "/properties/definitions");
+        if (!isJsonObject(definitions)) typeError(errors, "object", instancePath, schemaPath, "definitions");
         else {
           for (const key of Object.keys(definitions)) {
             const propertyValue = definitions[key];
@@ -147,8 +147,7 @@ export function collectCoreAndValidationSpecificationsMetaSchemaErrors(
       }
       const dependencies = value.dependencies;
       if (dependencies !== undefined) {
-        if (!isJsonObject(dependencies))
-          pushError(errors, "type", { type: "object" }, instancePath + "/dependencies", schemaPath + "/properties/dependencies");
+        if (!isJsonObject(dependencies)) typeError(errors, "object", instancePath, schemaPath, "dependencies");
         else {
           for (const key2 of Object.keys(dependencies)) {
             const propertyValue2 = dependencies[key2];

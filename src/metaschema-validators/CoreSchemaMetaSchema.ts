@@ -11,6 +11,7 @@ import {
   pointerToken,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import { checkNonNegativeInteger3, collectNonNegativeInteger3Errors } from "./NonNegativeInteger3.js";
@@ -173,27 +174,20 @@ export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: 
   if (!(isJsonObject(value) || typeof value === "boolean")) pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
   if (isJsonObject(value)) {
     const id = value.$id;
-    if (id !== undefined && typeof id !== "string")
-      pushError(errors, "type", { type: "string" }, instancePath + "/$id", schemaPath + "/properties/$id");
+    if (id !== undefined && typeof id !== "string") typeError(errors, "string", instancePath, schemaPath, "$id");
     const schema = value.$schema;
-    if (schema !== undefined && typeof schema !== "string")
-      pushError(errors, "type", { type: "string" }, instancePath + "/$schema", schemaPath + "/properties/$schema");
+    if (schema !== undefined && typeof schema !== "string") typeError(errors, "string", instancePath, schemaPath, "$schema");
     const ref = value.$ref;
-    if (ref !== undefined && typeof ref !== "string")
-      pushError(errors, "type", { type: "string" }, instancePath + "/$ref", schemaPath + "/properties/$ref");
+    if (ref !== undefined && typeof ref !== "string") typeError(errors, "string", instancePath, schemaPath, "$ref");
     const title = value.title;
-    if (title !== undefined && typeof title !== "string")
-      pushError(errors, "type", { type: "string" }, instancePath + "/title", schemaPath + "/properties/title");
+    if (title !== undefined && typeof title !== "string") typeError(errors, "string", instancePath, schemaPath, "title");
     const description = value.description;
-    if (description !== undefined && typeof description !== "string")
-      pushError(errors, "type", { type: "string" }, instancePath + "/description", schemaPath + "/properties/description");
+    if (description !== undefined && typeof description !== "string") typeError(errors, "string", instancePath, schemaPath, "description");
     const examples = value.examples;
-    if (examples !== undefined && !Array.isArray(examples))
-      pushError(errors, "type", { type: "array" }, instancePath + "/examples", schemaPath + "/properties/examples");
+    if (examples !== undefined && !Array.isArray(examples)) typeError(errors, "array", instancePath, schemaPath, "examples");
     const multipleOf = value.multipleOf;
     if (multipleOf !== undefined) {
-      if (typeof multipleOf !== "number")
-        pushError(errors, "type", { type: "number" }, instancePath + "/multipleOf", schemaPath + "/properties/multipleOf");
+      if (typeof multipleOf !== "number") typeError(errors, "number", instancePath, schemaPath, "multipleOf");
       else {
         if (multipleOf <= 0)
           pushError(
@@ -206,17 +200,15 @@ export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: 
       }
     }
     const maximum = value.maximum;
-    if (maximum !== undefined && typeof maximum !== "number")
-      pushError(errors, "type", { type: "number" }, instancePath + "/maximum", schemaPath + "/properties/maximum");
+    if (maximum !== undefined && typeof maximum !== "number") typeError(errors, "number", instancePath, schemaPath, "maximum");
     const exclusiveMaximum = value.exclusiveMaximum;
     if (exclusiveMaximum !== undefined && typeof exclusiveMaximum !== "number")
-      pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMaximum", schemaPath + "/properties/exclusiveMaximum");
+      typeError(errors, "number", instancePath, schemaPath, "exclusiveMaximum");
     const minimum = value.minimum;
-    if (minimum !== undefined && typeof minimum !== "number")
-      pushError(errors, "type", { type: "number" }, instancePath + "/minimum", schemaPath + "/properties/minimum");
+    if (minimum !== undefined && typeof minimum !== "number") typeError(errors, "number", instancePath, schemaPath, "minimum");
     const exclusiveMinimum = value.exclusiveMinimum;
     if (exclusiveMinimum !== undefined && typeof exclusiveMinimum !== "number")
-      pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMinimum", schemaPath + "/properties/exclusiveMinimum");
+      typeError(errors, "number", instancePath, schemaPath, "exclusiveMinimum");
     const maxLength = value.maxLength;
     if (maxLength !== undefined) {
       collectNonNegativeInteger3Errors(maxLength, instancePath + "/maxLength", errors);
@@ -226,8 +218,7 @@ export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: 
       collectNonNegativeIntegerDefault03Errors(minLength, instancePath + "/minLength", errors);
     }
     const pattern = value.pattern;
-    if (pattern !== undefined && typeof pattern !== "string")
-      pushError(errors, "type", { type: "string" }, instancePath + "/pattern", schemaPath + "/properties/pattern");
+    if (pattern !== undefined && typeof pattern !== "string") typeError(errors, "string", instancePath, schemaPath, "pattern");
     const additionalItems = value.additionalItems;
     if (additionalItems !== undefined) {
       collectCoreSchemaMetaSchemaErrors(additionalItems, instancePath + "/additionalItems", errors);
@@ -250,7 +241,7 @@ export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: 
     }
     const uniqueItems = value.uniqueItems;
     if (uniqueItems !== undefined && typeof uniqueItems !== "boolean")
-      pushError(errors, "type", { type: "boolean" }, instancePath + "/uniqueItems", schemaPath + "/properties/uniqueItems");
+      typeError(errors, "boolean", instancePath, schemaPath, "uniqueItems");
     const contains = value.contains;
     if (contains !== undefined) {
       collectCoreSchemaMetaSchemaErrors(contains, instancePath + "/contains", errors);
@@ -273,8 +264,7 @@ export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: 
     }
     const definitions = value.definitions;
     if (definitions !== undefined) {
-      if (!isJsonObject(definitions))
-        pushError(errors, "type", { type: "object" }, instancePath + "/definitions", schemaPath + "/properties/definitions");
+      if (!isJsonObject(definitions)) typeError(errors, "object", instancePath, schemaPath, "definitions");
       else {
         for (const key of Object.keys(definitions)) {
           const propertyValue = definitions[key];
@@ -284,8 +274,7 @@ export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: 
     }
     const properties = value.properties;
     if (properties !== undefined) {
-      if (!isJsonObject(properties))
-        pushError(errors, "type", { type: "object" }, instancePath + "/properties", schemaPath + "/properties/properties");
+      if (!isJsonObject(properties)) typeError(errors, "object", instancePath, schemaPath, "properties");
       else {
         for (const key2 of Object.keys(properties)) {
           const propertyValue2 = properties[key2];
@@ -295,8 +284,7 @@ export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: 
     }
     const patternProperties = value.patternProperties;
     if (patternProperties !== undefined) {
-      if (!isJsonObject(patternProperties))
-        pushError(errors, "type", { type: "object" }, instancePath + "/patternProperties", schemaPath + "/properties/patternProperties");
+      if (!isJsonObject(patternProperties)) typeError(errors, "object", instancePath, schemaPath, "patternProperties");
       else {
         for (const key3 of Object.keys(patternProperties)) {
           const propertyValue3 = patternProperties[key3];
@@ -306,8 +294,7 @@ export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: 
     }
     const dependencies = value.dependencies;
     if (dependencies !== undefined) {
-      if (!isJsonObject(dependencies))
-        pushError(errors, "type", { type: "object" }, instancePath + "/dependencies", schemaPath + "/properties/dependencies");
+      if (!isJsonObject(dependencies)) typeError(errors, "object", instancePath, schemaPath, "dependencies");
       else {
         for (const key4 of Object.keys(dependencies)) {
           const propertyValue4 = dependencies[key4];
@@ -331,7 +318,7 @@ export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: 
     }
     const enumValue = value.enum;
     if (enumValue !== undefined) {
-      if (!Array.isArray(enumValue)) pushError(errors, "type", { type: "array" }, instancePath + "/enum", schemaPath + "/properties/enum");
+      if (!Array.isArray(enumValue)) typeError(errors, "array", instancePath, schemaPath, "enum");
       else {
         if (enumValue.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath + "/enum", schemaPath + "/properties/enum");
         const duplicate = duplicateItems(enumValue);
@@ -348,8 +335,7 @@ export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: 
       }
     }
     const format = value.format;
-    if (format !== undefined && typeof format !== "string")
-      pushError(errors, "type", { type: "string" }, instancePath + "/format", schemaPath + "/properties/format");
+    if (format !== undefined && typeof format !== "string") typeError(errors, "string", instancePath, schemaPath, "format");
     const allOf = value.allOf;
     if (allOf !== undefined) {
       collectSchemaArray4Errors(allOf, instancePath + "/allOf", errors);

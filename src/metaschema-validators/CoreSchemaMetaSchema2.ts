@@ -12,6 +12,7 @@ import {
   pointerToken,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import { checkNonNegativeInteger4, collectNonNegativeInteger4Errors } from "./NonNegativeInteger4.js";
@@ -204,33 +205,24 @@ export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath:
   if (!(isJsonObject(value) || typeof value === "boolean")) pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
   if (isJsonObject(value)) {
     const id = value.$id;
-    if (id !== undefined && typeof id !== "string")
-      pushError(errors, "type", { type: "string" }, instancePath + "/$id", schemaPath + "/properties/$id");
+    if (id !== undefined && typeof id !== "string") typeError(errors, "string", instancePath, schemaPath, "$id");
     const schema = value.$schema;
-    if (schema !== undefined && typeof schema !== "string")
-      pushError(errors, "type", { type: "string" }, instancePath + "/$schema", schemaPath + "/properties/$schema");
+    if (schema !== undefined && typeof schema !== "string") typeError(errors, "string", instancePath, schemaPath, "$schema");
     const ref = value.$ref;
-    if (ref !== undefined && typeof ref !== "string")
-      pushError(errors, "type", { type: "string" }, instancePath + "/$ref", schemaPath + "/properties/$ref");
+    if (ref !== undefined && typeof ref !== "string") typeError(errors, "string", instancePath, schemaPath, "$ref");
     const comment = value.$comment;
-    if (comment !== undefined && typeof comment !== "string")
-      pushError(errors, "type", { type: "string" }, instancePath + "/$comment", schemaPath + "/properties/$comment");
+    if (comment !== undefined && typeof comment !== "string") typeError(errors, "string", instancePath, schemaPath, "$comment");
     const title = value.title;
-    if (title !== undefined && typeof title !== "string")
-      pushError(errors, "type", { type: "string" }, instancePath + "/title", schemaPath + "/properties/title");
+    if (title !== undefined && typeof title !== "string") typeError(errors, "string", instancePath, schemaPath, "title");
     const description = value.description;
-    if (description !== undefined && typeof description !== "string")
-      pushError(errors, "type", { type: "string" }, instancePath + "/description", schemaPath + "/properties/description");
+    if (description !== undefined && typeof description !== "string") typeError(errors, "string", instancePath, schemaPath, "description");
     const readOnly = value.readOnly;
-    if (readOnly !== undefined && typeof readOnly !== "boolean")
-      pushError(errors, "type", { type: "boolean" }, instancePath + "/readOnly", schemaPath + "/properties/readOnly");
+    if (readOnly !== undefined && typeof readOnly !== "boolean") typeError(errors, "boolean", instancePath, schemaPath, "readOnly");
     const examples = value.examples;
-    if (examples !== undefined && !Array.isArray(examples))
-      pushError(errors, "type", { type: "array" }, instancePath + "/examples", schemaPath + "/properties/examples");
+    if (examples !== undefined && !Array.isArray(examples)) typeError(errors, "array", instancePath, schemaPath, "examples");
     const multipleOf = value.multipleOf;
     if (multipleOf !== undefined) {
-      if (typeof multipleOf !== "number")
-        pushError(errors, "type", { type: "number" }, instancePath + "/multipleOf", schemaPath + "/properties/multipleOf");
+      if (typeof multipleOf !== "number") typeError(errors, "number", instancePath, schemaPath, "multipleOf");
       else {
         if (multipleOf <= 0)
           pushError(
@@ -243,17 +235,15 @@ export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath:
       }
     }
     const maximum = value.maximum;
-    if (maximum !== undefined && typeof maximum !== "number")
-      pushError(errors, "type", { type: "number" }, instancePath + "/maximum", schemaPath + "/properties/maximum");
+    if (maximum !== undefined && typeof maximum !== "number") typeError(errors, "number", instancePath, schemaPath, "maximum");
     const exclusiveMaximum = value.exclusiveMaximum;
     if (exclusiveMaximum !== undefined && typeof exclusiveMaximum !== "number")
-      pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMaximum", schemaPath + "/properties/exclusiveMaximum");
+      typeError(errors, "number", instancePath, schemaPath, "exclusiveMaximum");
     const minimum = value.minimum;
-    if (minimum !== undefined && typeof minimum !== "number")
-      pushError(errors, "type", { type: "number" }, instancePath + "/minimum", schemaPath + "/properties/minimum");
+    if (minimum !== undefined && typeof minimum !== "number") typeError(errors, "number", instancePath, schemaPath, "minimum");
     const exclusiveMinimum = value.exclusiveMinimum;
     if (exclusiveMinimum !== undefined && typeof exclusiveMinimum !== "number")
-      pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMinimum", schemaPath + "/properties/exclusiveMinimum");
+      typeError(errors, "number", instancePath, schemaPath, "exclusiveMinimum");
     const maxLength = value.maxLength;
     if (maxLength !== undefined) {
       collectNonNegativeInteger4Errors(maxLength, instancePath + "/maxLength", errors);
@@ -263,8 +253,7 @@ export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath:
       collectNonNegativeIntegerDefault04Errors(minLength, instancePath + "/minLength", errors);
     }
     const pattern = value.pattern;
-    if (pattern !== undefined && typeof pattern !== "string")
-      pushError(errors, "type", { type: "string" }, instancePath + "/pattern", schemaPath + "/properties/pattern");
+    if (pattern !== undefined && typeof pattern !== "string") typeError(errors, "string", instancePath, schemaPath, "pattern");
     const additionalItems = value.additionalItems;
     if (additionalItems !== undefined) {
       collectCoreSchemaMetaSchema2Errors(additionalItems, instancePath + "/additionalItems", errors);
@@ -287,7 +276,7 @@ export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath:
     }
     const uniqueItems = value.uniqueItems;
     if (uniqueItems !== undefined && typeof uniqueItems !== "boolean")
-      pushError(errors, "type", { type: "boolean" }, instancePath + "/uniqueItems", schemaPath + "/properties/uniqueItems");
+      typeError(errors, "boolean", instancePath, schemaPath, "uniqueItems");
     const contains = value.contains;
     if (contains !== undefined) {
       collectCoreSchemaMetaSchema2Errors(contains, instancePath + "/contains", errors);
@@ -310,8 +299,7 @@ export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath:
     }
     const definitions = value.definitions;
     if (definitions !== undefined) {
-      if (!isJsonObject(definitions))
-        pushError(errors, "type", { type: "object" }, instancePath + "/definitions", schemaPath + "/properties/definitions");
+      if (!isJsonObject(definitions)) typeError(errors, "object", instancePath, schemaPath, "definitions");
       else {
         for (const key of Object.keys(definitions)) {
           const propertyValue = definitions[key];
@@ -321,8 +309,7 @@ export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath:
     }
     const properties = value.properties;
     if (properties !== undefined) {
-      if (!isJsonObject(properties))
-        pushError(errors, "type", { type: "object" }, instancePath + "/properties", schemaPath + "/properties/properties");
+      if (!isJsonObject(properties)) typeError(errors, "object", instancePath, schemaPath, "properties");
       else {
         for (const key2 of Object.keys(properties)) {
           const propertyValue2 = properties[key2];
@@ -332,8 +319,7 @@ export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath:
     }
     const patternProperties = value.patternProperties;
     if (patternProperties !== undefined) {
-      if (!isJsonObject(patternProperties))
-        pushError(errors, "type", { type: "object" }, instancePath + "/patternProperties", schemaPath + "/properties/patternProperties");
+      if (!isJsonObject(patternProperties)) typeError(errors, "object", instancePath, schemaPath, "patternProperties");
       else {
         for (const key3 of Object.keys(patternProperties)) {
           const propertyValue3 = patternProperties[key3];
@@ -357,8 +343,7 @@ export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath:
     }
     const dependencies = value.dependencies;
     if (dependencies !== undefined) {
-      if (!isJsonObject(dependencies))
-        pushError(errors, "type", { type: "object" }, instancePath + "/dependencies", schemaPath + "/properties/dependencies");
+      if (!isJsonObject(dependencies)) typeError(errors, "object", instancePath, schemaPath, "dependencies");
       else {
         for (const key5 of Object.keys(dependencies)) {
           const propertyValue4 = dependencies[key5];
@@ -382,7 +367,7 @@ export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath:
     }
     const enumValue = value.enum;
     if (enumValue !== undefined) {
-      if (!Array.isArray(enumValue)) pushError(errors, "type", { type: "array" }, instancePath + "/enum", schemaPath + "/properties/enum");
+      if (!Array.isArray(enumValue)) typeError(errors, "array", instancePath, schemaPath, "enum");
       else {
         if (enumValue.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath + "/enum", schemaPath + "/properties/enum");
         const duplicate = duplicateItems(enumValue);
@@ -399,14 +384,13 @@ export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath:
       }
     }
     const format = value.format;
-    if (format !== undefined && typeof format !== "string")
-      pushError(errors, "type", { type: "string" }, instancePath + "/format", schemaPath + "/properties/format");
+    if (format !== undefined && typeof format !== "string") typeError(errors, "string", instancePath, schemaPath, "format");
     const contentMediaType = value.contentMediaType;
     if (contentMediaType !== undefined && typeof contentMediaType !== "string")
-      pushError(errors, "type", { type: "string" }, instancePath + "/contentMediaType", schemaPath + "/properties/contentMediaType");
+      typeError(errors, "string", instancePath, schemaPath, "contentMediaType");
     const contentEncoding = value.contentEncoding;
     if (contentEncoding !== undefined && typeof contentEncoding !== "string")
-      pushError(errors, "type", { type: "string" }, instancePath + "/contentEncoding", schemaPath + "/properties/contentEncoding");
+      typeError(errors, "string", instancePath, schemaPath, "contentEncoding");
     const ifValue = value.if;
     if (ifValue !== undefined) {
       collectCoreSchemaMetaSchema2Errors(ifValue, instancePath + "/if", errors);

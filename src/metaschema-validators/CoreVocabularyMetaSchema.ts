@@ -14,6 +14,7 @@ import {
   pointerToken,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { CoreVocabularyMetaSchema } from "./CoreVocabularyMetaSchema.types.js";
@@ -123,19 +124,17 @@ export function collectCoreVocabularyMetaSchemaErrors(value: unknown, instancePa
     if (isJsonObject(value)) {
       const id = value.$id;
       if (id !== undefined) {
-        if (typeof id !== "string") pushError(errors, "type", { type: "string" }, instancePath + "/$id", schemaPath + "/properties/$id");
+        if (typeof id !== "string") typeError(errors, "string", instancePath, schemaPath, "$id");
         else {
           if (!PATTERN.test(id))
             pushError(errors, "pattern", { pattern: "^[^#]*#?$" }, instancePath + "/$id", schemaPath + "/properties/$id");
         }
       }
       const schema = value.$schema;
-      if (schema !== undefined && typeof schema !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/$schema", schemaPath + "/properties/$schema");
+      if (schema !== undefined && typeof schema !== "string") typeError(errors, "string", instancePath, schemaPath, "$schema");
       const anchor = value.$anchor;
       if (anchor !== undefined) {
-        if (typeof anchor !== "string")
-          pushError(errors, "type", { type: "string" }, instancePath + "/$anchor", schemaPath + "/properties/$anchor");
+        if (typeof anchor !== "string") typeError(errors, "string", instancePath, schemaPath, "$anchor");
         else {
           if (!PATTERN2.test(anchor))
             pushError(
@@ -148,18 +147,16 @@ export function collectCoreVocabularyMetaSchemaErrors(value: unknown, instancePa
         }
       }
       const ref = value.$ref;
-      if (ref !== undefined && typeof ref !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/$ref", schemaPath + "/properties/$ref");
+      if (ref !== undefined && typeof ref !== "string") typeError(errors, "string", instancePath, schemaPath, "$ref");
       const recursiveRef = value.$recursiveRef;
       if (recursiveRef !== undefined && typeof recursiveRef !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/$recursiveRef", schemaPath + "/properties/$recursiveRef");
+        typeError(errors, "string", instancePath, schemaPath, "$recursiveRef");
       const recursiveAnchor = value.$recursiveAnchor;
       if (recursiveAnchor !== undefined && typeof recursiveAnchor !== "boolean")
-        pushError(errors, "type", { type: "boolean" }, instancePath + "/$recursiveAnchor", schemaPath + "/properties/$recursiveAnchor");
+        typeError(errors, "boolean", instancePath, schemaPath, "$recursiveAnchor");
       const vocabulary = value.$vocabulary;
       if (vocabulary !== undefined) {
-        if (!isJsonObject(vocabulary))
-          pushError(errors, "type", { type: "object" }, instancePath + "/$vocabulary", schemaPath + "/properties/$vocabulary");
+        if (!isJsonObject(vocabulary)) typeError(errors, "object", instancePath, schemaPath, "$vocabulary");
         else {
           for (const key of Object.keys(vocabulary)) {
             const propertyValue = vocabulary[key];
@@ -194,11 +191,10 @@ export function collectCoreVocabularyMetaSchemaErrors(value: unknown, instancePa
         }
       }
       const comment = value.$comment;
-      if (comment !== undefined && typeof comment !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/$comment", schemaPath + "/properties/$comment");
+      if (comment !== undefined && typeof comment !== "string") typeError(errors, "string", instancePath, schemaPath, "$comment");
       const defs = value.$defs;
       if (defs !== undefined) {
-        if (!isJsonObject(defs)) pushError(errors, "type", { type: "object" }, instancePath + "/$defs", schemaPath + "/properties/$defs");
+        if (!isJsonObject(defs)) typeError(errors, "object", instancePath, schemaPath, "$defs");
         else {
           for (const key3 of Object.keys(defs)) {
             const propertyValue2 = defs[key3];

@@ -14,6 +14,7 @@ import {
   pointerToken,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import { checkAnchorString, collectAnchorStringErrors } from "./AnchorString.js";
@@ -117,8 +118,7 @@ export function collectCoreVocabularyMetaSchema2Errors(value: unknown, instanceP
       }
       const vocabulary = value.$vocabulary;
       if (vocabulary !== undefined) {
-        if (!isJsonObject(vocabulary))
-          pushError(errors, "type", { type: "object" }, instancePath + "/$vocabulary", schemaPath + "/properties/$vocabulary");
+        if (!isJsonObject(vocabulary)) typeError(errors, "object", instancePath, schemaPath, "$vocabulary");
         else {
           for (const key of Object.keys(vocabulary)) {
             const propertyValue = vocabulary[key];
@@ -148,11 +148,10 @@ export function collectCoreVocabularyMetaSchema2Errors(value: unknown, instanceP
         }
       }
       const comment = value.$comment;
-      if (comment !== undefined && typeof comment !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/$comment", schemaPath + "/properties/$comment");
+      if (comment !== undefined && typeof comment !== "string") typeError(errors, "string", instancePath, schemaPath, "$comment");
       const defs = value.$defs;
       if (defs !== undefined) {
-        if (!isJsonObject(defs)) pushError(errors, "type", { type: "object" }, instancePath + "/$defs", schemaPath + "/properties/$defs");
+        if (!isJsonObject(defs)) typeError(errors, "object", instancePath, schemaPath, "$defs");
         else {
           for (const key3 of Object.keys(defs)) {
             const propertyValue2 = defs[key3];

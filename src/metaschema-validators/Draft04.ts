@@ -11,6 +11,7 @@ import {
   pointerToken,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import { checkPositiveInteger, collectPositiveIntegerErrors } from "./PositiveInteger.js";
@@ -183,38 +184,31 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
   if (!isJsonObject(value)) pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
     const id = value.id;
-    if (id !== undefined && typeof id !== "string")
-      pushError(errors, "type", { type: "string" }, instancePath + "/id", schemaPath + "/properties/id");
+    if (id !== undefined && typeof id !== "string") typeError(errors, "string", instancePath, schemaPath, "id");
     const schema = value.$schema;
-    if (schema !== undefined && typeof schema !== "string")
-      pushError(errors, "type", { type: "string" }, instancePath + "/$schema", schemaPath + "/properties/$schema");
+    if (schema !== undefined && typeof schema !== "string") typeError(errors, "string", instancePath, schemaPath, "$schema");
     const title = value.title;
-    if (title !== undefined && typeof title !== "string")
-      pushError(errors, "type", { type: "string" }, instancePath + "/title", schemaPath + "/properties/title");
+    if (title !== undefined && typeof title !== "string") typeError(errors, "string", instancePath, schemaPath, "title");
     const description = value.description;
-    if (description !== undefined && typeof description !== "string")
-      pushError(errors, "type", { type: "string" }, instancePath + "/description", schemaPath + "/properties/description");
+    if (description !== undefined && typeof description !== "string") typeError(errors, "string", instancePath, schemaPath, "description");
     const multipleOf = value.multipleOf;
     if (multipleOf !== undefined) {
-      if (typeof multipleOf !== "number")
-        pushError(errors, "type", { type: "number" }, instancePath + "/multipleOf", schemaPath + "/properties/multipleOf");
+      if (typeof multipleOf !== "number") typeError(errors, "number", instancePath, schemaPath, "multipleOf");
       else {
         if (multipleOf <= 0)
           pushError(errors, "minimum", { comparison: ">", limit: 0 }, instancePath + "/multipleOf", schemaPath + "/properties/multipleOf");
       }
     }
     const maximum = value.maximum;
-    if (maximum !== undefined && typeof maximum !== "number")
-      pushError(errors, "type", { type: "number" }, instancePath + "/maximum", schemaPath + "/properties/maximum");
+    if (maximum !== undefined && typeof maximum !== "number") typeError(errors, "number", instancePath, schemaPath, "maximum");
     const exclusiveMaximum = value.exclusiveMaximum;
     if (exclusiveMaximum !== undefined && typeof exclusiveMaximum !== "boolean")
-      pushError(errors, "type", { type: "boolean" }, instancePath + "/exclusiveMaximum", schemaPath + "/properties/exclusiveMaximum");
+      typeError(errors, "boolean", instancePath, schemaPath, "exclusiveMaximum");
     const minimum = value.minimum;
-    if (minimum !== undefined && typeof minimum !== "number")
-      pushError(errors, "type", { type: "number" }, instancePath + "/minimum", schemaPath + "/properties/minimum");
+    if (minimum !== undefined && typeof minimum !== "number") typeError(errors, "number", instancePath, schemaPath, "minimum");
     const exclusiveMinimum = value.exclusiveMinimum;
     if (exclusiveMinimum !== undefined && typeof exclusiveMinimum !== "boolean")
-      pushError(errors, "type", { type: "boolean" }, instancePath + "/exclusiveMinimum", schemaPath + "/properties/exclusiveMinimum");
+      typeError(errors, "boolean", instancePath, schemaPath, "exclusiveMinimum");
     const maxLength = value.maxLength;
     if (maxLength !== undefined) {
       collectPositiveIntegerErrors(maxLength, instancePath + "/maxLength", errors);
@@ -224,8 +218,7 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
       collectPositiveIntegerDefault0Errors(minLength, instancePath + "/minLength", errors);
     }
     const pattern = value.pattern;
-    if (pattern !== undefined && typeof pattern !== "string")
-      pushError(errors, "type", { type: "string" }, instancePath + "/pattern", schemaPath + "/properties/pattern");
+    if (pattern !== undefined && typeof pattern !== "string") typeError(errors, "string", instancePath, schemaPath, "pattern");
     const additionalItems = value.additionalItems;
     if (additionalItems !== undefined) {
       if (!(checkDraft04_AdditionalItemsAnyOf0(additionalItems) || checkDraft04(additionalItems as unknown))) {
@@ -257,7 +250,7 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
     }
     const uniqueItems = value.uniqueItems;
     if (uniqueItems !== undefined && typeof uniqueItems !== "boolean")
-      pushError(errors, "type", { type: "boolean" }, instancePath + "/uniqueItems", schemaPath + "/properties/uniqueItems");
+      typeError(errors, "boolean", instancePath, schemaPath, "uniqueItems");
     const maxProperties = value.maxProperties;
     if (maxProperties !== undefined) {
       collectPositiveIntegerErrors(maxProperties, instancePath + "/maxProperties", errors);
@@ -285,8 +278,7 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
     }
     const definitions = value.definitions;
     if (definitions !== undefined) {
-      if (!isJsonObject(definitions))
-        pushError(errors, "type", { type: "object" }, instancePath + "/definitions", schemaPath + "/properties/definitions");
+      if (!isJsonObject(definitions)) typeError(errors, "object", instancePath, schemaPath, "definitions");
       else {
         for (const key of Object.keys(definitions)) {
           const propertyValue = definitions[key];
@@ -296,8 +288,7 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
     }
     const properties = value.properties;
     if (properties !== undefined) {
-      if (!isJsonObject(properties))
-        pushError(errors, "type", { type: "object" }, instancePath + "/properties", schemaPath + "/properties/properties");
+      if (!isJsonObject(properties)) typeError(errors, "object", instancePath, schemaPath, "properties");
       else {
         for (const key2 of Object.keys(properties)) {
           const propertyValue2 = properties[key2];
@@ -307,8 +298,7 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
     }
     const patternProperties = value.patternProperties;
     if (patternProperties !== undefined) {
-      if (!isJsonObject(patternProperties))
-        pushError(errors, "type", { type: "object" }, instancePath + "/patternProperties", schemaPath + "/properties/patternProperties");
+      if (!isJsonObject(patternProperties)) typeError(errors, "object", instancePath, schemaPath, "patternProperties");
       else {
         for (const key3 of Object.keys(patternProperties)) {
           const propertyValue3 = patternProperties[key3];
@@ -318,8 +308,7 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
     }
     const dependencies = value.dependencies;
     if (dependencies !== undefined) {
-      if (!isJsonObject(dependencies))
-        pushError(errors, "type", { type: "object" }, instancePath + "/dependencies", schemaPath + "/properties/dependencies");
+      if (!isJsonObject(dependencies)) typeError(errors, "object", instancePath, schemaPath, "dependencies");
       else {
         for (const key4 of Object.keys(dependencies)) {
           const propertyValue4 = dependencies[key4];
@@ -339,7 +328,7 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
     }
     const enumValue = value.enum;
     if (enumValue !== undefined) {
-      if (!Array.isArray(enumValue)) pushError(errors, "type", { type: "array" }, instancePath + "/enum", schemaPath + "/properties/enum");
+      if (!Array.isArray(enumValue)) typeError(errors, "array", instancePath, schemaPath, "enum");
       else {
         if (enumValue.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath + "/enum", schemaPath + "/properties/enum");
         const duplicate = duplicateItems(enumValue);

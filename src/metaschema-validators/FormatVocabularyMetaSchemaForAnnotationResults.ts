@@ -11,6 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { FormatVocabularyMetaSchemaForAnnotationResults } from "./FormatVocabularyMetaSchemaForAnnotationResults.types.js";
@@ -58,8 +59,7 @@ export function collectFormatVocabularyMetaSchemaForAnnotationResultsErrors(
       pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
       const format = value.format;
-      if (format !== undefined && typeof format !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/format", schemaPath + "/properties/format");
+      if (format !== undefined && typeof format !== "string") typeError(errors, "string", instancePath, schemaPath, "format");
     }
   } finally {
     leaveDynamicScope(scopeDepth);

@@ -11,6 +11,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { MetaDataVocabularyMetaSchema } from "./MetaDataVocabularyMetaSchema.types.js";
@@ -57,23 +58,18 @@ export function collectMetaDataVocabularyMetaSchemaErrors(value: unknown, instan
       pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
     if (isJsonObject(value)) {
       const title = value.title;
-      if (title !== undefined && typeof title !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/title", schemaPath + "/properties/title");
+      if (title !== undefined && typeof title !== "string") typeError(errors, "string", instancePath, schemaPath, "title");
       const description = value.description;
       if (description !== undefined && typeof description !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/description", schemaPath + "/properties/description");
+        typeError(errors, "string", instancePath, schemaPath, "description");
       const deprecated = value.deprecated;
-      if (deprecated !== undefined && typeof deprecated !== "boolean")
-        pushError(errors, "type", { type: "boolean" }, instancePath + "/deprecated", schemaPath + "/properties/deprecated");
+      if (deprecated !== undefined && typeof deprecated !== "boolean") typeError(errors, "boolean", instancePath, schemaPath, "deprecated");
       const readOnly = value.readOnly;
-      if (readOnly !== undefined && typeof readOnly !== "boolean")
-        pushError(errors, "type", { type: "boolean" }, instancePath + "/readOnly", schemaPath + "/properties/readOnly");
+      if (readOnly !== undefined && typeof readOnly !== "boolean") typeError(errors, "boolean", instancePath, schemaPath, "readOnly");
       const writeOnly = value.writeOnly;
-      if (writeOnly !== undefined && typeof writeOnly !== "boolean")
-        pushError(errors, "type", { type: "boolean" }, instancePath + "/writeOnly", schemaPath + "/properties/writeOnly");
+      if (writeOnly !== undefined && typeof writeOnly !== "boolean") typeError(errors, "boolean", instancePath, schemaPath, "writeOnly");
       const examples = value.examples;
-      if (examples !== undefined && !Array.isArray(examples))
-        pushError(errors, "type", { type: "array" }, instancePath + "/examples", schemaPath + "/properties/examples");
+      if (examples !== undefined && !Array.isArray(examples)) typeError(errors, "array", instancePath, schemaPath, "examples");
     }
   } finally {
     leaveDynamicScope(scopeDepth);

@@ -13,6 +13,7 @@ import {
   pointerToken,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import { checkNonNegativeInteger, collectNonNegativeIntegerErrors } from "./NonNegativeInteger.js";
@@ -142,8 +143,7 @@ export function collectValidationVocabularyMetaSchemaErrors(value: unknown, inst
     if (isJsonObject(value)) {
       const multipleOf = value.multipleOf;
       if (multipleOf !== undefined) {
-        if (typeof multipleOf !== "number")
-          pushError(errors, "type", { type: "number" }, instancePath + "/multipleOf", schemaPath + "/properties/multipleOf");
+        if (typeof multipleOf !== "number") typeError(errors, "number", instancePath, schemaPath, "multipleOf");
         else {
           if (multipleOf <= 0)
             pushError(
@@ -156,17 +156,15 @@ export function collectValidationVocabularyMetaSchemaErrors(value: unknown, inst
         }
       }
       const maximum = value.maximum;
-      if (maximum !== undefined && typeof maximum !== "number")
-        pushError(errors, "type", { type: "number" }, instancePath + "/maximum", schemaPath + "/properties/maximum");
+      if (maximum !== undefined && typeof maximum !== "number") typeError(errors, "number", instancePath, schemaPath, "maximum");
       const exclusiveMaximum = value.exclusiveMaximum;
       if (exclusiveMaximum !== undefined && typeof exclusiveMaximum !== "number")
-        pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMaximum", schemaPath + "/properties/exclusiveMaximum");
+        typeError(errors, "number", instancePath, schemaPath, "exclusiveMaximum");
       const minimum = value.minimum;
-      if (minimum !== undefined && typeof minimum !== "number")
-        pushError(errors, "type", { type: "number" }, instancePath + "/minimum", schemaPath + "/properties/minimum");
+      if (minimum !== undefined && typeof minimum !== "number") typeError(errors, "number", instancePath, schemaPath, "minimum");
       const exclusiveMinimum = value.exclusiveMinimum;
       if (exclusiveMinimum !== undefined && typeof exclusiveMinimum !== "number")
-        pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMinimum", schemaPath + "/properties/exclusiveMinimum");
+        typeError(errors, "number", instancePath, schemaPath, "exclusiveMinimum");
       const maxLength = value.maxLength;
       if (maxLength !== undefined) {
         collectNonNegativeIntegerErrors(maxLength, instancePath + "/maxLength", errors);
@@ -176,8 +174,7 @@ export function collectValidationVocabularyMetaSchemaErrors(value: unknown, inst
         collectNonNegativeIntegerDefault0Errors(minLength, instancePath + "/minLength", errors);
       }
       const pattern = value.pattern;
-      if (pattern !== undefined && typeof pattern !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/pattern", schemaPath + "/properties/pattern");
+      if (pattern !== undefined && typeof pattern !== "string") typeError(errors, "string", instancePath, schemaPath, "pattern");
       const maxItems = value.maxItems;
       if (maxItems !== undefined) {
         collectNonNegativeIntegerErrors(maxItems, instancePath + "/maxItems", errors);
@@ -188,7 +185,7 @@ export function collectValidationVocabularyMetaSchemaErrors(value: unknown, inst
       }
       const uniqueItems = value.uniqueItems;
       if (uniqueItems !== undefined && typeof uniqueItems !== "boolean")
-        pushError(errors, "type", { type: "boolean" }, instancePath + "/uniqueItems", schemaPath + "/properties/uniqueItems");
+        typeError(errors, "boolean", instancePath, schemaPath, "uniqueItems");
       const maxContains = value.maxContains;
       if (maxContains !== undefined) {
         collectNonNegativeIntegerErrors(maxContains, instancePath + "/maxContains", errors);
@@ -211,8 +208,7 @@ export function collectValidationVocabularyMetaSchemaErrors(value: unknown, inst
       }
       const dependentRequired = value.dependentRequired;
       if (dependentRequired !== undefined) {
-        if (!isJsonObject(dependentRequired))
-          pushError(errors, "type", { type: "object" }, instancePath + "/dependentRequired", schemaPath + "/properties/dependentRequired");
+        if (!isJsonObject(dependentRequired)) typeError(errors, "object", instancePath, schemaPath, "dependentRequired");
         else {
           for (const key of Object.keys(dependentRequired)) {
             const propertyValue = dependentRequired[key];
@@ -221,8 +217,7 @@ export function collectValidationVocabularyMetaSchemaErrors(value: unknown, inst
         }
       }
       const enumValue = value.enum;
-      if (enumValue !== undefined && !Array.isArray(enumValue))
-        pushError(errors, "type", { type: "array" }, instancePath + "/enum", schemaPath + "/properties/enum");
+      if (enumValue !== undefined && !Array.isArray(enumValue)) typeError(errors, "array", instancePath, schemaPath, "enum");
       const type = value.type;
       if (type !== undefined) {
         if (!(checkSimpleTypes(type as unknown) || checkValidationVocabularyMetaSchema_TypeAnyOf1(type))) {

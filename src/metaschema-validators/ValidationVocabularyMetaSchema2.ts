@@ -13,6 +13,7 @@ import {
   pointerToken,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import { checkNonNegativeInteger2, collectNonNegativeInteger2Errors } from "./NonNegativeInteger2.js";
@@ -155,12 +156,10 @@ export function collectValidationVocabularyMetaSchema2Errors(value: unknown, ins
         }
       }
       const enumValue = value.enum;
-      if (enumValue !== undefined && !Array.isArray(enumValue))
-        pushError(errors, "type", { type: "array" }, instancePath + "/enum", schemaPath + "/properties/enum");
+      if (enumValue !== undefined && !Array.isArray(enumValue)) typeError(errors, "array", instancePath, schemaPath, "enum");
       const multipleOf = value.multipleOf;
       if (multipleOf !== undefined) {
-        if (typeof multipleOf !== "number")
-          pushError(errors, "type", { type: "number" }, instancePath + "/multipleOf", schemaPath + "/properties/multipleOf");
+        if (typeof multipleOf !== "number") typeError(errors, "number", instancePath, schemaPath, "multipleOf");
         else {
           if (multipleOf <= 0)
             pushError(
@@ -173,17 +172,15 @@ export function collectValidationVocabularyMetaSchema2Errors(value: unknown, ins
         }
       }
       const maximum = value.maximum;
-      if (maximum !== undefined && typeof maximum !== "number")
-        pushError(errors, "type", { type: "number" }, instancePath + "/maximum", schemaPath + "/properties/maximum");
+      if (maximum !== undefined && typeof maximum !== "number") typeError(errors, "number", instancePath, schemaPath, "maximum");
       const exclusiveMaximum = value.exclusiveMaximum;
       if (exclusiveMaximum !== undefined && typeof exclusiveMaximum !== "number")
-        pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMaximum", schemaPath + "/properties/exclusiveMaximum");
+        typeError(errors, "number", instancePath, schemaPath, "exclusiveMaximum");
       const minimum = value.minimum;
-      if (minimum !== undefined && typeof minimum !== "number")
-        pushError(errors, "type", { type: "number" }, instancePath + "/minimum", schemaPath + "/properties/minimum");
+      if (minimum !== undefined && typeof minimum !== "number") typeError(errors, "number", instancePath, schemaPath, "minimum");
       const exclusiveMinimum = value.exclusiveMinimum;
       if (exclusiveMinimum !== undefined && typeof exclusiveMinimum !== "number")
-        pushError(errors, "type", { type: "number" }, instancePath + "/exclusiveMinimum", schemaPath + "/properties/exclusiveMinimum");
+        typeError(errors, "number", instancePath, schemaPath, "exclusiveMinimum");
       const maxLength = value.maxLength;
       if (maxLength !== undefined) {
         collectNonNegativeInteger2Errors(maxLength, instancePath + "/maxLength", errors);
@@ -193,8 +190,7 @@ export function collectValidationVocabularyMetaSchema2Errors(value: unknown, ins
         collectNonNegativeIntegerDefault02Errors(minLength, instancePath + "/minLength", errors);
       }
       const pattern = value.pattern;
-      if (pattern !== undefined && typeof pattern !== "string")
-        pushError(errors, "type", { type: "string" }, instancePath + "/pattern", schemaPath + "/properties/pattern");
+      if (pattern !== undefined && typeof pattern !== "string") typeError(errors, "string", instancePath, schemaPath, "pattern");
       const maxItems = value.maxItems;
       if (maxItems !== undefined) {
         collectNonNegativeInteger2Errors(maxItems, instancePath + "/maxItems", errors);
@@ -205,7 +201,7 @@ export function collectValidationVocabularyMetaSchema2Errors(value: unknown, ins
       }
       const uniqueItems = value.uniqueItems;
       if (uniqueItems !== undefined && typeof uniqueItems !== "boolean")
-        pushError(errors, "type", { type: "boolean" }, instancePath + "/uniqueItems", schemaPath + "/properties/uniqueItems");
+        typeError(errors, "boolean", instancePath, schemaPath, "uniqueItems");
       const maxContains = value.maxContains;
       if (maxContains !== undefined) {
         collectNonNegativeInteger2Errors(maxContains, instancePath + "/maxContains", errors);
@@ -228,8 +224,7 @@ export function collectValidationVocabularyMetaSchema2Errors(value: unknown, ins
       }
       const dependentRequired = value.dependentRequired;
       if (dependentRequired !== undefined) {
-        if (!isJsonObject(dependentRequired))
-          pushError(errors, "type", { type: "object" }, instancePath + "/dependentRequired", schemaPath + "/properties/dependentRequired");
+        if (!isJsonObject(dependentRequired)) typeError(errors, "object", instancePath, schemaPath, "dependentRequired");
         else {
           for (const key of Object.keys(dependentRequired)) {
             const propertyValue = dependentRequired[key];

@@ -39,6 +39,15 @@ export function pushError(
   });
 }
 
+/**
+ * `pushError` for a `type` failure of the property `token` (a JSON pointer token) of the object at
+ * `instancePath`, validated by the subschema at `schemaPath` + `/properties/` + `token`: the
+ * commonest error, written in one short call.
+ */
+export function typeError(errors: ValidationError[], type: string, instancePath: string, schemaPath: string, token: string): void {
+  pushError(errors, "type", { type }, `${instancePath}/${token}`, `${schemaPath}/properties/${token}`);
+}
+
 /** ajv's message for a failure of `keyword` with `params`. */
 export function errorMessage(keyword: string, params: Record<string, unknown>): string {
   // The params a message names are strings and numbers.

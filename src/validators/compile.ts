@@ -396,6 +396,7 @@ class ModuleCompiler implements ModuleScope {
   private collector(node: SchemaNode, collect: Code, owner: Owner, { scope, statements, scoped }: CompiledRoot): Code {
     const collected = render(statements, {
       pushError: () => this.runtime("pushError"),
+      typeError: () => this.runtime("typeError"),
       schemaPath: (absolute) => schemaPathExpression(scope, absolute),
     });
     const named = owner.kind === "named";

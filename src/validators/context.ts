@@ -196,7 +196,7 @@ export function pathExpression(parts: readonly PathPart[]): Code {
 }
 
 export function failure(site: Site, keyword: string, params: Code): FailureSpec {
-  return { instancePath: pathExpression(site.path), schemaPath: `#${site.node.pointer}`, keyword, params };
+  return { instancePath: pathExpression(site.path), instanceParts: site.path, schemaPath: `#${site.node.pointer}`, keyword, params };
 }
 
 /**

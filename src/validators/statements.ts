@@ -1,4 +1,5 @@
 import { and, Code, code, joinCode, type Name, negate, or } from "./code.js";
+import { pathExpression, type PathPart } from "./context.js";
 
 /**
  * Validators are built as a small statement tree, then rendered twice: as a boolean check that
@@ -10,6 +11,8 @@ export type Mode = "check" | Collector;
 export interface Collector {
   /** Names the run-time `pushError`, importing it: called only where a failure is reported. */
   pushError: () => Code;
+  /** Names the run-time `typeError` (a property's `type` failure), likewise. */
+  typeError: () => Code;
   /** The expression for a schema path (`#/…`), relative to the collector's own (see `schemaPathExpression`). */
   schemaPath: (absolute: string) => Code;
 }
@@ -17,6 +20,10 @@ export interface Collector {
 /** A failure, ajv-shaped. `instancePath` is an expression; the rest is known when generating. */
 export interface FailureSpec {
   instancePath: Code;
+  /** What `instancePath` is made of: the value's path, one part per step. */
+  instanceParts: readonly PathPart[];
+  /** The `type` keyword's expected types (its `params.type`), for the short form of its error. */
+  expectedType?: string;
   /** Where the failing subschema is (`#/…`); the error's `schemaPath` adds the keyword (see `pushError`). */
   schemaPath: string;
   keyword: string;
@@ -62,8 +69,29 @@ export type Statement =
  * lays the call out without hugging it: on one line, or one argument per line.
  */
 export function pushFailure(failure: FailureSpec, collector: Collector): Code {
+  const property = propertyTypeFailure(failure);
+  if (property !== undefined) {
+    const { type, parentParts, parentSchemaPath, token } = property;
+    return code`${collector.typeError()}(errors, ${type}, ${pathExpression(parentParts)}, ${collector.schemaPath(parentSchemaPath)}, ${token});`;
+  }
   const schemaPath = collector.schemaPath(failure.schemaPath);
   return code`${collector.pushError()}(errors, ${failure.keyword}, ${failure.params}, ${failure.instancePath}, ${schemaPath});`;
+}
+
+/**
+ * A `type` failure of an object's property (instance path `…/token`, schema path
+ * `…/properties/token`), which the run-time `typeError` reports from the parent's paths.
+ */
+function propertyTypeFailure(
+  failure: FailureSpec,
+): { type: string; parentParts: readonly PathPart[]; parentSchemaPath: string; token: string } | undefined {
+  const { expectedType, instanceParts, schemaPath } = failure;
+  const last = instanceParts.at(-1);
+  if (expectedType === undefined || instanceParts.length < 2 || typeof last !== "string" || !last.startsWith("/")) return undefined;
+  const token = last.slice(1);
+  const suffix = `/properties/${token}`;
+  if (token.includes("/") || !schemaPath.endsWith(suffix)) return undefined;
+  return { type: expectedType, parentParts: instanceParts.slice(0, -1), parentSchemaPath: schemaPath.slice(0, -suffix.length), token };
 }
 
 /** `if (condition) pushError(…);`: the printer moves the call to the next line when the line is too long. */
@@ -114,7 +142,7 @@ function renderCheck(statements: readonly Statement[]): Code[] {
     lines.push(code`if (${or(...pendingConditions)}) return false;`);
     pendingConditions = [];
   };
-  for (const statement of checkStatements(statements)) {
+  for (const statement of modeStatements(statements, "check")) {
     const condition = checkFailCondition(statement);
     if (condition !== undefined) {
       pendingConditions.push(condition);
@@ -142,9 +170,11 @@ function renderCheck(statements: readonly Statement[]): Code[] {
   return lines;
 }
 
-/** The statements of check mode, with those of `by-mode` statements in their place. */
-function checkStatements(statements: readonly Statement[]): Statement[] {
-  return statements.flatMap((statement) => (statement.kind === "by-mode" ? checkStatements(statement.check) : [statement]));
+/** The statements of one mode, with those of `by-mode` statements in their place. */
+function modeStatements(statements: readonly Statement[], mode: Mode): Statement[] {
+  return statements.flatMap((statement) =>
+    statement.kind === "by-mode" ? modeStatements(mode === "check" ? statement.check : statement.collect, mode) : [statement],
+  );
 }
 
 function renderCollect(statements: readonly Statement[], collector: Collector): Code[] {
@@ -154,9 +184,12 @@ function renderCollect(statements: readonly Statement[], collector: Collector): 
         return failIf(statement.condition, statement.failure, collector);
       case "fail":
         return pushFailure(statement.failure, collector);
-      case "guard":
-        if (statement.then.length === 0) return failIf(negate(statement.condition), statement.failure, collector);
-        return code`${failIf(negate(statement.condition), statement.failure, collector)}\nelse ${block(statement.then, collector)}`;
+      case "guard": {
+        // Statements for check mode only leave nothing to collect under the guard: no empty `else {}`.
+        const then = modeStatements(statement.then, collector);
+        if (then.length === 0) return failIf(negate(statement.condition), statement.failure, collector);
+        return code`${failIf(negate(statement.condition), statement.failure, collector)}\nelse ${block(then, collector)}`;
+      }
       case "call":
         return statement.collect;
       case "return-false":

@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { ActiveSSOConnection } from "./ActiveSSOConnection.types.js";
@@ -65,33 +66,21 @@ export function collectActiveSSOConnectionErrors(
     }
     const connection_id = value.connection_id;
     if (connection_id !== undefined && typeof connection_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/connection_id",
-        schemaPath + "/properties/connection_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "connection_id");
     const display_name = value.display_name;
     if (display_name !== undefined && typeof display_name !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/display_name",
-        schemaPath + "/properties/display_name",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "display_name");
     const identity_provider = value.identity_provider;
     if (
       identity_provider !== undefined &&
       typeof identity_provider !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/identity_provider",
-        schemaPath + "/properties/identity_provider",
+        "string",
+        instancePath,
+        schemaPath,
+        "identity_provider",
       );
   }
 }

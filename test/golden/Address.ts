@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { Address } from "./Address.types.js";
@@ -92,76 +93,28 @@ export function collectAddressErrors(
     }
     const formatted = value.formatted;
     if (formatted !== undefined && typeof formatted !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/formatted",
-        schemaPath + "/properties/formatted",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "formatted");
     const street_address = value.street_address;
     if (street_address !== undefined && typeof street_address !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/street_address",
-        schemaPath + "/properties/street_address",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "street_address");
     const locality = value.locality;
     if (locality !== undefined && typeof locality !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/locality",
-        schemaPath + "/properties/locality",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "locality");
     const region = value.region;
     if (region !== undefined && typeof region !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/region",
-        schemaPath + "/properties/region",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "region");
     const postal_code = value.postal_code;
     if (postal_code !== undefined && typeof postal_code !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/postal_code",
-        schemaPath + "/properties/postal_code",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "postal_code");
     const country = value.country;
     if (country !== undefined && typeof country !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/country",
-        schemaPath + "/properties/country",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "country");
     const type = value.type;
     if (type !== undefined && typeof type !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/type",
-        schemaPath + "/properties/type",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "type");
     const primary = value.primary;
     if (primary !== undefined && typeof primary !== "boolean")
-      pushError(
-        errors,
-        "type",
-        { type: "boolean" },
-        instancePath + "/primary",
-        schemaPath + "/properties/primary",
-      );
+      typeError(errors, "boolean", instancePath, schemaPath, "primary");
   }
 }
 

@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { CryptoWalletFactor } from "./CryptoWalletFactor.types.js";
@@ -69,36 +70,30 @@ export function collectCryptoWalletFactorErrors(
     }
     const crypto_wallet_id = value.crypto_wallet_id;
     if (crypto_wallet_id !== undefined && typeof crypto_wallet_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/crypto_wallet_id",
-        schemaPath + "/properties/crypto_wallet_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "crypto_wallet_id");
     const crypto_wallet_address = value.crypto_wallet_address;
     if (
       crypto_wallet_address !== undefined &&
       typeof crypto_wallet_address !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/crypto_wallet_address",
-        schemaPath + "/properties/crypto_wallet_address",
+        "string",
+        instancePath,
+        schemaPath,
+        "crypto_wallet_address",
       );
     const crypto_wallet_type = value.crypto_wallet_type;
     if (
       crypto_wallet_type !== undefined &&
       typeof crypto_wallet_type !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/crypto_wallet_type",
-        schemaPath + "/properties/crypto_wallet_type",
+        "string",
+        instancePath,
+        schemaPath,
+        "crypto_wallet_type",
       );
   }
 }

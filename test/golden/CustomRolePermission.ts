@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { CustomRolePermission } from "./CustomRolePermission.types.js";
@@ -59,23 +60,11 @@ export function collectCustomRolePermissionErrors(
     }
     const resource_id = value.resource_id;
     if (resource_id !== undefined && typeof resource_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/resource_id",
-        schemaPath + "/properties/resource_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "resource_id");
     const actions = value.actions;
     if (actions !== undefined) {
       if (!Array.isArray(actions))
-        pushError(
-          errors,
-          "type",
-          { type: "array" },
-          instancePath + "/actions",
-          schemaPath + "/properties/actions",
-        );
+        typeError(errors, "array", instancePath, schemaPath, "actions");
       else {
         for (let index = 0; index < actions.length; index++) {
           const item = actions[index];

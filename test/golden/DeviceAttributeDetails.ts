@@ -9,6 +9,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
@@ -60,23 +61,11 @@ export function collectDeviceAttributeDetailsErrors(
       );
     const is_new = value.is_new;
     if (is_new !== undefined && typeof is_new !== "boolean")
-      pushError(
-        errors,
-        "type",
-        { type: "boolean" },
-        instancePath + "/is_new",
-        schemaPath + "/properties/is_new",
-      );
+      typeError(errors, "boolean", instancePath, schemaPath, "is_new");
     const first_seen_at = value.first_seen_at;
     if (first_seen_at !== undefined) {
       if (typeof first_seen_at !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/first_seen_at",
-          schemaPath + "/properties/first_seen_at",
-        );
+        typeError(errors, "string", instancePath, schemaPath, "first_seen_at");
       else {
         if (!formats.isDateTime(first_seen_at))
           pushError(
@@ -91,13 +80,7 @@ export function collectDeviceAttributeDetailsErrors(
     const last_seen_at = value.last_seen_at;
     if (last_seen_at !== undefined) {
       if (typeof last_seen_at !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/last_seen_at",
-          schemaPath + "/properties/last_seen_at",
-        );
+        typeError(errors, "string", instancePath, schemaPath, "last_seen_at");
       else {
         if (!formats.isDateTime(last_seen_at))
           pushError(

@@ -9,6 +9,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import {
@@ -80,13 +81,7 @@ export function collectDeviceInfoErrors(
       );
     const visitor_id = value.visitor_id;
     if (visitor_id !== undefined && typeof visitor_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/visitor_id",
-        schemaPath + "/properties/visitor_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "visitor_id");
     const visitor_id_details = value.visitor_id_details;
     if (visitor_id_details !== undefined) {
       collectDeviceAttributeDetailsErrors(
@@ -97,13 +92,7 @@ export function collectDeviceInfoErrors(
     }
     const ip_address = value.ip_address;
     if (ip_address !== undefined && typeof ip_address !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/ip_address",
-        schemaPath + "/properties/ip_address",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "ip_address");
     const ip_address_details = value.ip_address_details;
     if (ip_address_details !== undefined) {
       collectDeviceAttributeDetailsErrors(
@@ -114,31 +103,13 @@ export function collectDeviceInfoErrors(
     }
     const ip_geo_city = value.ip_geo_city;
     if (ip_geo_city !== undefined && typeof ip_geo_city !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/ip_geo_city",
-        schemaPath + "/properties/ip_geo_city",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "ip_geo_city");
     const ip_geo_region = value.ip_geo_region;
     if (ip_geo_region !== undefined && typeof ip_geo_region !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/ip_geo_region",
-        schemaPath + "/properties/ip_geo_region",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "ip_geo_region");
     const ip_geo_country = value.ip_geo_country;
     if (ip_geo_country !== undefined && typeof ip_geo_country !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/ip_geo_country",
-        schemaPath + "/properties/ip_geo_country",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "ip_geo_country");
     const ip_geo_country_details = value.ip_geo_country_details;
     if (ip_geo_country_details !== undefined) {
       collectDeviceAttributeDetailsErrors(

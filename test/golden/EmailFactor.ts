@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { EmailFactor } from "./EmailFactor.types.js";
@@ -53,22 +54,10 @@ export function collectEmailFactorErrors(
     }
     const email_id = value.email_id;
     if (email_id !== undefined && typeof email_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/email_id",
-        schemaPath + "/properties/email_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "email_id");
     const email_address = value.email_address;
     if (email_address !== undefined && typeof email_address !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/email_address",
-        schemaPath + "/properties/email_address",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "email_address");
   }
 }
 

@@ -9,6 +9,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { EmbeddableMagicLinkFactor } from "./EmbeddableMagicLinkFactor.types.js";
@@ -49,13 +50,7 @@ export function collectEmbeddableMagicLinkFactorErrors(
       );
     const embedded_id = value.embedded_id;
     if (embedded_id !== undefined && typeof embedded_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/embedded_id",
-        schemaPath + "/properties/embedded_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "embedded_id");
   }
 }
 

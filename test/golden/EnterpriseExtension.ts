@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import { checkManager, collectManagerErrors } from "./Manager.js";
@@ -82,49 +83,19 @@ export function collectEnterpriseExtensionErrors(
     }
     const employee_number = value.employee_number;
     if (employee_number !== undefined && typeof employee_number !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/employee_number",
-        schemaPath + "/properties/employee_number",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "employee_number");
     const cost_center = value.cost_center;
     if (cost_center !== undefined && typeof cost_center !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/cost_center",
-        schemaPath + "/properties/cost_center",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "cost_center");
     const division = value.division;
     if (division !== undefined && typeof division !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/division",
-        schemaPath + "/properties/division",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "division");
     const department = value.department;
     if (department !== undefined && typeof department !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/department",
-        schemaPath + "/properties/department",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "department");
     const organization = value.organization;
     if (organization !== undefined && typeof organization !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/organization",
-        schemaPath + "/properties/organization",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "organization");
     const manager = value.manager;
     if (manager !== undefined) {
       collectManagerErrors(manager, instancePath + "/manager", errors);

@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { Group } from "./Group.types.js";
@@ -53,22 +54,10 @@ export function collectGroupErrors(
     }
     const value2 = value.value;
     if (value2 !== undefined && typeof value2 !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/value",
-        schemaPath + "/properties/value",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "value");
     const display = value.display;
     if (display !== undefined && typeof display !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/display",
-        schemaPath + "/properties/display",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "display");
   }
 }
 

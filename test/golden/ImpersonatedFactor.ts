@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { ImpersonatedFactor } from "./ImpersonatedFactor.types.js";
@@ -61,24 +62,18 @@ export function collectImpersonatedFactorErrors(
     }
     const impersonator_id = value.impersonator_id;
     if (impersonator_id !== undefined && typeof impersonator_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/impersonator_id",
-        schemaPath + "/properties/impersonator_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "impersonator_id");
     const impersonator_email_address = value.impersonator_email_address;
     if (
       impersonator_email_address !== undefined &&
       typeof impersonator_email_address !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/impersonator_email_address",
-        schemaPath + "/properties/impersonator_email_address",
+        "string",
+        instancePath,
+        schemaPath,
+        "impersonator_email_address",
       );
   }
 }

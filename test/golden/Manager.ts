@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { Manager } from "./Manager.types.js";
@@ -59,31 +60,13 @@ export function collectManagerErrors(
     }
     const value2 = value.value;
     if (value2 !== undefined && typeof value2 !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/value",
-        schemaPath + "/properties/value",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "value");
     const ref = value.ref;
     if (ref !== undefined && typeof ref !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/ref",
-        schemaPath + "/properties/ref",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "ref");
     const display_name = value.display_name;
     if (display_name !== undefined && typeof display_name !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/display_name",
-        schemaPath + "/properties/display_name",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "display_name");
   }
 }
 

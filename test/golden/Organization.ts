@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
@@ -279,71 +280,65 @@ export function collectOrganizationErrors(
     }
     const organization_id = value.organization_id;
     if (organization_id !== undefined && typeof organization_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/organization_id",
-        schemaPath + "/properties/organization_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "organization_id");
     const organization_name = value.organization_name;
     if (
       organization_name !== undefined &&
       typeof organization_name !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/organization_name",
-        schemaPath + "/properties/organization_name",
+        "string",
+        instancePath,
+        schemaPath,
+        "organization_name",
       );
     const organization_logo_url = value.organization_logo_url;
     if (
       organization_logo_url !== undefined &&
       typeof organization_logo_url !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/organization_logo_url",
-        schemaPath + "/properties/organization_logo_url",
+        "string",
+        instancePath,
+        schemaPath,
+        "organization_logo_url",
       );
     const organization_slug = value.organization_slug;
     if (
       organization_slug !== undefined &&
       typeof organization_slug !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/organization_slug",
-        schemaPath + "/properties/organization_slug",
+        "string",
+        instancePath,
+        schemaPath,
+        "organization_slug",
       );
     const sso_jit_provisioning = value.sso_jit_provisioning;
     if (
       sso_jit_provisioning !== undefined &&
       typeof sso_jit_provisioning !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/sso_jit_provisioning",
-        schemaPath + "/properties/sso_jit_provisioning",
+        "string",
+        instancePath,
+        schemaPath,
+        "sso_jit_provisioning",
       );
     const sso_jit_provisioning_allowed_connections =
       value.sso_jit_provisioning_allowed_connections;
     if (sso_jit_provisioning_allowed_connections !== undefined) {
       if (!Array.isArray(sso_jit_provisioning_allowed_connections))
-        pushError(
+        typeError(
           errors,
-          "type",
-          { type: "array" },
-          instancePath + "/sso_jit_provisioning_allowed_connections",
-          schemaPath + "/properties/sso_jit_provisioning_allowed_connections",
+          "array",
+          instancePath,
+          schemaPath,
+          "sso_jit_provisioning_allowed_connections",
         );
       else {
         for (
@@ -369,12 +364,12 @@ export function collectOrganizationErrors(
     const sso_active_connections = value.sso_active_connections;
     if (sso_active_connections !== undefined) {
       if (!Array.isArray(sso_active_connections))
-        pushError(
+        typeError(
           errors,
-          "type",
-          { type: "array" },
-          instancePath + "/sso_active_connections",
-          schemaPath + "/properties/sso_active_connections",
+          "array",
+          instancePath,
+          schemaPath,
+          "sso_active_connections",
         );
       else {
         for (let index2 = 0; index2 < sso_active_connections.length; index2++) {
@@ -390,12 +385,12 @@ export function collectOrganizationErrors(
     const email_allowed_domains = value.email_allowed_domains;
     if (email_allowed_domains !== undefined) {
       if (!Array.isArray(email_allowed_domains))
-        pushError(
+        typeError(
           errors,
-          "type",
-          { type: "array" },
-          instancePath + "/email_allowed_domains",
-          schemaPath + "/properties/email_allowed_domains",
+          "array",
+          instancePath,
+          schemaPath,
+          "email_allowed_domains",
         );
       else {
         for (let index3 = 0; index3 < email_allowed_domains.length; index3++) {
@@ -416,40 +411,28 @@ export function collectOrganizationErrors(
       email_jit_provisioning !== undefined &&
       typeof email_jit_provisioning !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/email_jit_provisioning",
-        schemaPath + "/properties/email_jit_provisioning",
+        "string",
+        instancePath,
+        schemaPath,
+        "email_jit_provisioning",
       );
     const email_invites = value.email_invites;
     if (email_invites !== undefined && typeof email_invites !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/email_invites",
-        schemaPath + "/properties/email_invites",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "email_invites");
     const auth_methods = value.auth_methods;
     if (auth_methods !== undefined && typeof auth_methods !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/auth_methods",
-        schemaPath + "/properties/auth_methods",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "auth_methods");
     const allowed_auth_methods = value.allowed_auth_methods;
     if (allowed_auth_methods !== undefined) {
       if (!Array.isArray(allowed_auth_methods))
-        pushError(
+        typeError(
           errors,
-          "type",
-          { type: "array" },
-          instancePath + "/allowed_auth_methods",
-          schemaPath + "/properties/allowed_auth_methods",
+          "array",
+          instancePath,
+          schemaPath,
+          "allowed_auth_methods",
         );
       else {
         for (let index4 = 0; index4 < allowed_auth_methods.length; index4++) {
@@ -467,23 +450,17 @@ export function collectOrganizationErrors(
     }
     const mfa_policy = value.mfa_policy;
     if (mfa_policy !== undefined && typeof mfa_policy !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/mfa_policy",
-        schemaPath + "/properties/mfa_policy",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "mfa_policy");
     const rbac_email_implicit_role_assignments =
       value.rbac_email_implicit_role_assignments;
     if (rbac_email_implicit_role_assignments !== undefined) {
       if (!Array.isArray(rbac_email_implicit_role_assignments))
-        pushError(
+        typeError(
           errors,
-          "type",
-          { type: "array" },
-          instancePath + "/rbac_email_implicit_role_assignments",
-          schemaPath + "/properties/rbac_email_implicit_role_assignments",
+          "array",
+          instancePath,
+          schemaPath,
+          "rbac_email_implicit_role_assignments",
         );
       else {
         for (
@@ -502,22 +479,16 @@ export function collectOrganizationErrors(
     }
     const mfa_methods = value.mfa_methods;
     if (mfa_methods !== undefined && typeof mfa_methods !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/mfa_methods",
-        schemaPath + "/properties/mfa_methods",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "mfa_methods");
     const allowed_mfa_methods = value.allowed_mfa_methods;
     if (allowed_mfa_methods !== undefined) {
       if (!Array.isArray(allowed_mfa_methods))
-        pushError(
+        typeError(
           errors,
-          "type",
-          { type: "array" },
-          instancePath + "/allowed_mfa_methods",
-          schemaPath + "/properties/allowed_mfa_methods",
+          "array",
+          instancePath,
+          schemaPath,
+          "allowed_mfa_methods",
         );
       else {
         for (let index6 = 0; index6 < allowed_mfa_methods.length; index6++) {
@@ -538,22 +509,22 @@ export function collectOrganizationErrors(
       oauth_tenant_jit_provisioning !== undefined &&
       typeof oauth_tenant_jit_provisioning !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/oauth_tenant_jit_provisioning",
-        schemaPath + "/properties/oauth_tenant_jit_provisioning",
+        "string",
+        instancePath,
+        schemaPath,
+        "oauth_tenant_jit_provisioning",
       );
     const claimed_email_domains = value.claimed_email_domains;
     if (claimed_email_domains !== undefined) {
       if (!Array.isArray(claimed_email_domains))
-        pushError(
+        typeError(
           errors,
-          "type",
-          { type: "array" },
-          instancePath + "/claimed_email_domains",
-          schemaPath + "/properties/claimed_email_domains",
+          "array",
+          instancePath,
+          schemaPath,
+          "claimed_email_domains",
         );
       else {
         for (let index7 = 0; index7 < claimed_email_domains.length; index7++) {
@@ -575,23 +546,23 @@ export function collectOrganizationErrors(
       first_party_connected_apps_allowed_type !== undefined &&
       typeof first_party_connected_apps_allowed_type !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/first_party_connected_apps_allowed_type",
-        schemaPath + "/properties/first_party_connected_apps_allowed_type",
+        "string",
+        instancePath,
+        schemaPath,
+        "first_party_connected_apps_allowed_type",
       );
     const allowed_first_party_connected_apps =
       value.allowed_first_party_connected_apps;
     if (allowed_first_party_connected_apps !== undefined) {
       if (!Array.isArray(allowed_first_party_connected_apps))
-        pushError(
+        typeError(
           errors,
-          "type",
-          { type: "array" },
-          instancePath + "/allowed_first_party_connected_apps",
-          schemaPath + "/properties/allowed_first_party_connected_apps",
+          "array",
+          instancePath,
+          schemaPath,
+          "allowed_first_party_connected_apps",
         );
       else {
         for (
@@ -618,23 +589,23 @@ export function collectOrganizationErrors(
       third_party_connected_apps_allowed_type !== undefined &&
       typeof third_party_connected_apps_allowed_type !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/third_party_connected_apps_allowed_type",
-        schemaPath + "/properties/third_party_connected_apps_allowed_type",
+        "string",
+        instancePath,
+        schemaPath,
+        "third_party_connected_apps_allowed_type",
       );
     const allowed_third_party_connected_apps =
       value.allowed_third_party_connected_apps;
     if (allowed_third_party_connected_apps !== undefined) {
       if (!Array.isArray(allowed_third_party_connected_apps))
-        pushError(
+        typeError(
           errors,
-          "type",
-          { type: "array" },
-          instancePath + "/allowed_third_party_connected_apps",
-          schemaPath + "/properties/allowed_third_party_connected_apps",
+          "array",
+          instancePath,
+          schemaPath,
+          "allowed_third_party_connected_apps",
         );
       else {
         for (
@@ -658,13 +629,7 @@ export function collectOrganizationErrors(
     const custom_roles = value.custom_roles;
     if (custom_roles !== undefined) {
       if (!Array.isArray(custom_roles))
-        pushError(
-          errors,
-          "type",
-          { type: "array" },
-          instancePath + "/custom_roles",
-          schemaPath + "/properties/custom_roles",
-        );
+        typeError(errors, "array", instancePath, schemaPath, "custom_roles");
       else {
         for (let index10 = 0; index10 < custom_roles.length; index10++) {
           const item10 = custom_roles[index10];
@@ -679,26 +644,18 @@ export function collectOrganizationErrors(
     const trusted_metadata = value.trusted_metadata;
     if (trusted_metadata !== undefined) {
       if (!isJsonObject(trusted_metadata))
-        pushError(
+        typeError(
           errors,
-          "type",
-          { type: "object" },
-          instancePath + "/trusted_metadata",
-          schemaPath + "/properties/trusted_metadata",
+          "object",
+          instancePath,
+          schemaPath,
+          "trusted_metadata",
         );
-      else {
-      }
     }
     const created_at = value.created_at;
     if (created_at !== undefined) {
       if (typeof created_at !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/created_at",
-          schemaPath + "/properties/created_at",
-        );
+        typeError(errors, "string", instancePath, schemaPath, "created_at");
       else {
         if (!formats.isDateTime(created_at))
           pushError(
@@ -713,13 +670,7 @@ export function collectOrganizationErrors(
     const updated_at = value.updated_at;
     if (updated_at !== undefined) {
       if (typeof updated_at !== "string")
-        pushError(
-          errors,
-          "type",
-          { type: "string" },
-          instancePath + "/updated_at",
-          schemaPath + "/properties/updated_at",
-        );
+        typeError(errors, "string", instancePath, schemaPath, "updated_at");
       else {
         if (!formats.isDateTime(updated_at))
           pushError(
@@ -736,24 +687,24 @@ export function collectOrganizationErrors(
       organization_external_id !== undefined &&
       typeof organization_external_id !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/organization_external_id",
-        schemaPath + "/properties/organization_external_id",
+        "string",
+        instancePath,
+        schemaPath,
+        "organization_external_id",
       );
     const sso_default_connection_id = value.sso_default_connection_id;
     if (
       sso_default_connection_id !== undefined &&
       typeof sso_default_connection_id !== "string"
     )
-      pushError(
+      typeError(
         errors,
-        "type",
-        { type: "string" },
-        instancePath + "/sso_default_connection_id",
-        schemaPath + "/properties/sso_default_connection_id",
+        "string",
+        instancePath,
+        schemaPath,
+        "sso_default_connection_id",
       );
     const scim_active_connection = value.scim_active_connection;
     if (scim_active_connection !== undefined) {
@@ -766,15 +717,13 @@ export function collectOrganizationErrors(
     const allowed_oauth_tenants = value.allowed_oauth_tenants;
     if (allowed_oauth_tenants !== undefined) {
       if (!isJsonObject(allowed_oauth_tenants))
-        pushError(
+        typeError(
           errors,
-          "type",
-          { type: "object" },
-          instancePath + "/allowed_oauth_tenants",
-          schemaPath + "/properties/allowed_oauth_tenants",
+          "object",
+          instancePath,
+          schemaPath,
+          "allowed_oauth_tenants",
         );
-      else {
-      }
     }
   }
 }

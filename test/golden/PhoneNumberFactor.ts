@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { PhoneNumberFactor } from "./PhoneNumberFactor.types.js";
@@ -55,22 +56,10 @@ export function collectPhoneNumberFactorErrors(
     }
     const phone_id = value.phone_id;
     if (phone_id !== undefined && typeof phone_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/phone_id",
-        schemaPath + "/properties/phone_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "phone_id");
     const phone_number = value.phone_number;
     if (phone_number !== undefined && typeof phone_number !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/phone_number",
-        schemaPath + "/properties/phone_number",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "phone_number");
   }
 }
 

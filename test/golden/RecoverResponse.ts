@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import * as formats from "./_formats.js";
@@ -121,22 +122,10 @@ export function collectRecoverResponseErrors(
     }
     const request_id = value.request_id;
     if (request_id !== undefined && typeof request_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/request_id",
-        schemaPath + "/properties/request_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "request_id");
     const member_id = value.member_id;
     if (member_id !== undefined && typeof member_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/member_id",
-        schemaPath + "/properties/member_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "member_id");
     const member = value.member;
     if (member !== undefined) {
       collectMemberErrors(member, instancePath + "/member", errors);
@@ -151,31 +140,19 @@ export function collectRecoverResponseErrors(
     }
     const session_token = value.session_token;
     if (session_token !== undefined && typeof session_token !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/session_token",
-        schemaPath + "/properties/session_token",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "session_token");
     const session_jwt = value.session_jwt;
     if (session_jwt !== undefined && typeof session_jwt !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/session_jwt",
-        schemaPath + "/properties/session_jwt",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "session_jwt");
     const recovery_codes_remaining = value.recovery_codes_remaining;
     if (recovery_codes_remaining !== undefined) {
       if (!Number.isInteger(recovery_codes_remaining))
-        pushError(
+        typeError(
           errors,
-          "type",
-          { type: "integer" },
-          instancePath + "/recovery_codes_remaining",
-          schemaPath + "/properties/recovery_codes_remaining",
+          "integer",
+          instancePath,
+          schemaPath,
+          "recovery_codes_remaining",
         );
       if (
         typeof recovery_codes_remaining === "number" &&
@@ -192,13 +169,7 @@ export function collectRecoverResponseErrors(
     const status_code = value.status_code;
     if (status_code !== undefined) {
       if (!Number.isInteger(status_code))
-        pushError(
-          errors,
-          "type",
-          { type: "integer" },
-          instancePath + "/status_code",
-          schemaPath + "/properties/status_code",
-        );
+        typeError(errors, "integer", instancePath, schemaPath, "status_code");
       if (typeof status_code === "number" && !formats.isInt32(status_code))
         pushError(
           errors,

@@ -10,6 +10,7 @@ import {
   notTooDeeplyNested,
   pushError,
   toStandardSchema,
+  typeError,
   validateWith,
 } from "./_runtime.js";
 import type { SAMLSSOFactor } from "./SAMLSSOFactor.types.js";
@@ -59,31 +60,13 @@ export function collectSAMLSSOFactorErrors(
     }
     const id = value.id;
     if (id !== undefined && typeof id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/id",
-        schemaPath + "/properties/id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "id");
     const provider_id = value.provider_id;
     if (provider_id !== undefined && typeof provider_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/provider_id",
-        schemaPath + "/properties/provider_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "provider_id");
     const external_id = value.external_id;
     if (external_id !== undefined && typeof external_id !== "string")
-      pushError(
-        errors,
-        "type",
-        { type: "string" },
-        instancePath + "/external_id",
-        schemaPath + "/properties/external_id",
-      );
+      typeError(errors, "string", instancePath, schemaPath, "external_id");
   }
 }
 

@@ -59,7 +59,7 @@ export function typeCondition(type: JsonType | InstanceType, value: Code, module
 export function typeGuard(site: Site, types: readonly JsonType[], module: ModuleScope, then: Statement[]): Statement {
   const condition = or(...types.map((type) => typeCondition(type, site.value, module)));
   const typeText = types.join(",");
-  return { kind: "guard", condition, failure: failure(site, "type", code`{ type: ${typeText} }`), then };
+  return { kind: "guard", condition, failure: { ...failure(site, "type", code`{ type: ${typeText} }`), expectedType: typeText }, then };
 }
 
 /**

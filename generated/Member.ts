@@ -117,13 +117,11 @@ export function checkMember(value: unknown): value is Member {
     if (!checkMemberRole(item4)) return false;
   }
   const trusted_metadata = value.trusted_metadata;
-  if (trusted_metadata !== undefined) {
-    if (!isJsonObject(trusted_metadata)) return false;
-  }
+  if (trusted_metadata !== undefined && !isJsonObject(trusted_metadata))
+    return false;
   const untrusted_metadata = value.untrusted_metadata;
-  if (untrusted_metadata !== undefined) {
-    if (!isJsonObject(untrusted_metadata)) return false;
-  }
+  if (untrusted_metadata !== undefined && !isJsonObject(untrusted_metadata))
+    return false;
   const created_at = value.created_at;
   if (created_at !== undefined) {
     if (typeof created_at !== "string") return false;
@@ -390,27 +388,17 @@ export function collectMemberErrors(
       }
     }
     const trusted_metadata = value.trusted_metadata;
-    if (trusted_metadata !== undefined) {
-      if (!isJsonObject(trusted_metadata))
-        typeError(
-          errors,
-          "object",
-          instancePath,
-          schemaPath,
-          "trusted_metadata",
-        );
-    }
+    if (trusted_metadata !== undefined && !isJsonObject(trusted_metadata))
+      typeError(errors, "object", instancePath, schemaPath, "trusted_metadata");
     const untrusted_metadata = value.untrusted_metadata;
-    if (untrusted_metadata !== undefined) {
-      if (!isJsonObject(untrusted_metadata))
-        typeError(
-          errors,
-          "object",
-          instancePath,
-          schemaPath,
-          "untrusted_metadata",
-        );
-    }
+    if (untrusted_metadata !== undefined && !isJsonObject(untrusted_metadata))
+      typeError(
+        errors,
+        "object",
+        instancePath,
+        schemaPath,
+        "untrusted_metadata",
+      );
     const created_at = value.created_at;
     if (created_at !== undefined) {
       if (typeof created_at !== "string")

@@ -26,9 +26,7 @@ export function checkMemberRoleSource(
   const type = value.type;
   if (typeof type !== "string") return false;
   const details = value.details;
-  if (details !== undefined) {
-    if (!isJsonObject(details)) return false;
-  }
+  if (details !== undefined && !isJsonObject(details)) return false;
   return true;
 }
 
@@ -56,10 +54,8 @@ export function collectMemberRoleSourceErrors(
     if (type !== undefined && typeof type !== "string")
       typeError(errors, "string", instancePath, schemaPath, "type");
     const details = value.details;
-    if (details !== undefined) {
-      if (!isJsonObject(details))
-        typeError(errors, "object", instancePath, schemaPath, "details");
-    }
+    if (details !== undefined && !isJsonObject(details))
+      typeError(errors, "object", instancePath, schemaPath, "details");
   }
 }
 

@@ -171,9 +171,8 @@ export function checkOrganization(value: unknown): value is Organization {
     if (!checkCustomRole(item10)) return false;
   }
   const trusted_metadata = value.trusted_metadata;
-  if (trusted_metadata !== undefined) {
-    if (!isJsonObject(trusted_metadata)) return false;
-  }
+  if (trusted_metadata !== undefined && !isJsonObject(trusted_metadata))
+    return false;
   const created_at = value.created_at;
   if (created_at !== undefined) {
     if (typeof created_at !== "string") return false;
@@ -203,9 +202,11 @@ export function checkOrganization(value: unknown): value is Organization {
   )
     return false;
   const allowed_oauth_tenants = value.allowed_oauth_tenants;
-  if (allowed_oauth_tenants !== undefined) {
-    if (!isJsonObject(allowed_oauth_tenants)) return false;
-  }
+  if (
+    allowed_oauth_tenants !== undefined &&
+    !isJsonObject(allowed_oauth_tenants)
+  )
+    return false;
   return true;
 }
 
@@ -642,16 +643,8 @@ export function collectOrganizationErrors(
       }
     }
     const trusted_metadata = value.trusted_metadata;
-    if (trusted_metadata !== undefined) {
-      if (!isJsonObject(trusted_metadata))
-        typeError(
-          errors,
-          "object",
-          instancePath,
-          schemaPath,
-          "trusted_metadata",
-        );
-    }
+    if (trusted_metadata !== undefined && !isJsonObject(trusted_metadata))
+      typeError(errors, "object", instancePath, schemaPath, "trusted_metadata");
     const created_at = value.created_at;
     if (created_at !== undefined) {
       if (typeof created_at !== "string")
@@ -715,16 +708,17 @@ export function collectOrganizationErrors(
       );
     }
     const allowed_oauth_tenants = value.allowed_oauth_tenants;
-    if (allowed_oauth_tenants !== undefined) {
-      if (!isJsonObject(allowed_oauth_tenants))
-        typeError(
-          errors,
-          "object",
-          instancePath,
-          schemaPath,
-          "allowed_oauth_tenants",
-        );
-    }
+    if (
+      allowed_oauth_tenants !== undefined &&
+      !isJsonObject(allowed_oauth_tenants)
+    )
+      typeError(
+        errors,
+        "object",
+        instancePath,
+        schemaPath,
+        "allowed_oauth_tenants",
+      );
   }
 }
 

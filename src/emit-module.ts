@@ -60,6 +60,8 @@ function runtimeSpecifiers(names: readonly RuntimeName[]): Code {
 interface Wrappers {
   definitions: Code;
   declarations: Code[];
+  /** The run-time types the declarations name. */
+  declarationTypes: RuntimeTypeName[];
 }
 
 /**
@@ -102,7 +104,8 @@ function wrappers(typeName: string, isUnknown: boolean, runtime: (name: RuntimeN
     },
   ];
   const schemaDoc = docComment(`${typeName} as a Standard Schema (https://standardschema.dev).`);
-  const schemaType = code`${runtimeType("StandardSchemaV1")}<${type}>`;
+  const schemaTypeName: RuntimeTypeName = "StandardSchemaV1";
+  const schemaType = code`${runtimeType(schemaTypeName)}<${type}>`;
   const schemaValue = pure(call(runtime("toStandardSchema"), validate));
   return {
     definitions: joinCode(
@@ -116,11 +119,9 @@ function wrappers(typeName: string, isUnknown: boolean, runtime: (name: RuntimeN
       ...functions.map(({ doc, signature }) => functionDeclaration(docComment(doc), signature)),
       code`${schemaDoc}\nexport declare const ${schema}: ${schemaType};`,
     ],
+    declarationTypes: [...functions.flatMap(({ signature }) => signature.runtimeTypes as readonly RuntimeTypeName[]), schemaTypeName],
   };
 }
-
-/** The run-time types the wrappers' declarations name. */
-const WRAPPER_TYPES: readonly RuntimeTypeName[] = ["ValidationResult", "StandardSchemaV1"];
 
 export interface ModuleInput {
   document: SchemaDocument;
@@ -223,7 +224,7 @@ export async function emitModule(
     const source = [moduleBanner, joinCode([...valueImports, ownTypeImport], "\n"), ownTypeExport, ...definitions];
     return { files: [typesFile, file(`${moduleName}.ts`, source)], usesFormats: validators.usesFormats };
   }
-  const declarationTypes = [...new Set([...validators.declarationTypes, ...WRAPPER_TYPES])];
+  const declarationTypes = [...new Set([...validators.declarationTypes, ...wrapped.flatMap((w) => w.declarationTypes)])];
   const declarationImports = [
     code`import type ${specifierList(declarationTypes, new Set())} from ${`./${RUNTIME_MODULE}.js`};`,
     ownTypeImport,
@@ -240,7 +241,7 @@ export async function emitModule(
 }
 
 /** What a module's types module adds to its name: `Repository.types.ts` beside `Repository.ts`. */
-export const TYPES_SUFFIX = ".types";
+const TYPES_SUFFIX = ".types";
 
 /** The names a module imports from other generated modules, by module; its own types are not imported. */
 class ImportList {

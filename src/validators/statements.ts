@@ -101,7 +101,7 @@ function failIf(condition: Code, failure: FailureSpec, collector: Collector): Co
 
 /** The failure condition of a one-line statement in check mode, if it has one. */
 function checkFailCondition(statement: Statement): Code | undefined {
-  const single = singleFailure(statement);
+  const single = singleFailure(statement, "check");
   if (single !== undefined) return single.condition;
   if (statement.kind === "call") return negate(statement.check);
   if (statement.kind === "compound") return statement.failed;
@@ -185,10 +185,9 @@ function renderCollect(statements: readonly Statement[], collector: Collector): 
       case "fail":
         return pushFailure(statement.failure, collector);
       case "guard": {
-        // Statements for check mode only leave nothing to collect under the guard: no empty `else {}`.
-        const then = modeStatements(statement.then, collector);
-        if (then.length === 0) return failIf(negate(statement.condition), statement.failure, collector);
-        return code`${failIf(negate(statement.condition), statement.failure, collector)}\nelse ${block(then, collector)}`;
+        const single = singleFailure(statement, collector);
+        if (single !== undefined) return failIf(single.condition, single.failure, collector);
+        return code`${failIf(negate(statement.condition), statement.failure, collector)}\nelse ${block(modeStatements(statement.then, collector), collector)}`;
       }
       case "call":
         return statement.collect;
@@ -198,7 +197,7 @@ function renderCollect(statements: readonly Statement[], collector: Collector): 
       case "by-mode":
         return render(statement.collect, collector);
       case "if": {
-        const only = statement.else === undefined && statement.then.length === 1 ? singleFailure(statement.then[0]!) : undefined;
+        const only = statement.else === undefined && statement.then.length === 1 ? singleFailure(statement.then[0]!, collector) : undefined;
         // `if (a) { if (b) pushError(…); }` is `if (a && b) pushError(…);`, as the check writes it.
         if (only !== undefined) return failIf(and(statement.condition, only.condition), only.failure, collector);
         return renderCommon(statement, collector);
@@ -212,10 +211,13 @@ function renderCollect(statements: readonly Statement[], collector: Collector): 
   });
 }
 
-/** The condition and failure of a statement that only reports one failure, if it is one. */
-function singleFailure(statement: Statement): { condition: Code; failure: FailureSpec } | undefined {
+/**
+ * The condition and failure of a statement that only reports one failure in `mode`, if it is one:
+ * a guard whose statements are all for the other mode is one (no empty `else {}` in a collector).
+ */
+function singleFailure(statement: Statement, mode: Mode): { condition: Code; failure: FailureSpec } | undefined {
   if (statement.kind === "fail-if") return statement;
-  if (statement.kind === "guard" && statement.then.length === 0)
+  if (statement.kind === "guard" && modeStatements(statement.then, mode).length === 0)
     return { condition: negate(statement.condition), failure: statement.failure };
   return undefined;
 }

@@ -69,9 +69,7 @@ export function checkMemberSession(value: unknown): value is MemberSession {
   const organization_slug = value.organization_slug;
   if (typeof organization_slug !== "string") return false;
   const custom_claims = value.custom_claims;
-  if (custom_claims !== undefined) {
-    if (!isJsonObject(custom_claims)) return false;
-  }
+  if (custom_claims !== undefined && !isJsonObject(custom_claims)) return false;
   return true;
 }
 
@@ -237,10 +235,8 @@ export function collectMemberSessionErrors(
         "organization_slug",
       );
     const custom_claims = value.custom_claims;
-    if (custom_claims !== undefined) {
-      if (!isJsonObject(custom_claims))
-        typeError(errors, "object", instancePath, schemaPath, "custom_claims");
-    }
+    if (custom_claims !== undefined && !isJsonObject(custom_claims))
+      typeError(errors, "object", instancePath, schemaPath, "custom_claims");
   }
 }
 

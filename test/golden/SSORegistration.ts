@@ -35,9 +35,8 @@ export function checkSSORegistration(value: unknown): value is SSORegistration {
   const registration_id = value.registration_id;
   if (typeof registration_id !== "string") return false;
   const sso_attributes = value.sso_attributes;
-  if (sso_attributes !== undefined) {
-    if (!isJsonObject(sso_attributes)) return false;
-  }
+  if (sso_attributes !== undefined && !isJsonObject(sso_attributes))
+    return false;
   return true;
 }
 
@@ -76,10 +75,8 @@ export function collectSSORegistrationErrors(
     if (registration_id !== undefined && typeof registration_id !== "string")
       typeError(errors, "string", instancePath, schemaPath, "registration_id");
     const sso_attributes = value.sso_attributes;
-    if (sso_attributes !== undefined) {
-      if (!isJsonObject(sso_attributes))
-        typeError(errors, "object", instancePath, schemaPath, "sso_attributes");
-    }
+    if (sso_attributes !== undefined && !isJsonObject(sso_attributes))
+      typeError(errors, "object", instancePath, schemaPath, "sso_attributes");
   }
 }
 

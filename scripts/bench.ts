@@ -34,7 +34,7 @@ import {
   type OpenApiDocument,
   type Schemas,
 } from "./bench/inputs.js";
-import { compareSpeed, median, ProcessError, runNode, type ProcessRun, type SpeedOptions } from "./bench/measure.js";
+import { compareSpeed, ProcessError, runNode, timeRuns, type ProcessRun, type SpeedOptions } from "./bench/measure.js";
 import { failures, formatReport, machine, mebibytes, microseconds, reason, seconds, type Row } from "./bench/report.js";
 
 export interface BenchOptions {
@@ -278,12 +278,6 @@ async function githubValidatorRows(document: OpenApiDocument, work: string, spee
     rows.push(...(await validatorRows(type, setup, speed, { validateValid: false })));
   }
   return rows;
-}
-
-/** Median wall-clock time and highest peak RSS of `runs` runs. */
-function timeRuns(runs: number, run: () => ProcessRun): ProcessRun {
-  const results = Array.from({ length: runs }, run);
-  return { ms: median(results.map((result) => result.ms)), peakRssMiB: Math.max(...results.map((result) => result.peakRssMiB)) };
 }
 
 /** The codegen CLI. Cold runs pass `--no-cache`; while the CLI does not know the flag they run without it, noted. */

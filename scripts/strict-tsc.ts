@@ -20,16 +20,22 @@ export const STRICT_COMPILER_OPTIONS = {
   types: [],
 };
 
+/** Writes a tsconfig with `compilerOptions` for `sources` (its `include` or `files`), and an ESM package.json, in `dir`. */
+export function writeProject(
+  dir: string,
+  compilerOptions: Record<string, unknown>,
+  sources: { include: readonly string[] } | { files: readonly string[] },
+): void {
+  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
+  writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, ...sources }));
+}
+
 /**
  * Writes a strict tsconfig (and an ESM package.json) in `dir` for the files `include` matches and
  * runs tsc there. Returns tsc's diagnostics, empty when everything compiles.
  */
 export function runStrictTsc(dir: string, include: readonly string[], extraOptions: Record<string, unknown> = {}): string {
-  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
-  writeFileSync(
-    path.join(dir, "tsconfig.json"),
-    JSON.stringify({ compilerOptions: { ...STRICT_COMPILER_OPTIONS, ...extraOptions }, include }),
-  );
+  writeProject(dir, { ...STRICT_COMPILER_OPTIONS, ...extraOptions }, { include });
   try {
     execFileSync(process.execPath, [TSC, "-p", "."], { cwd: dir, encoding: "utf8", stdio: "pipe", maxBuffer: 256 * 1024 * 1024 });
     return "";
@@ -49,11 +55,7 @@ export function compileGenerated(dir: string): string {
 
 /** The files tsc's program holds for a project of `entry` in `dir` (as absolute paths), its own lib files left out. */
 export function programFiles(dir: string, entry: string): string[] {
-  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
-  writeFileSync(
-    path.join(dir, "tsconfig.json"),
-    JSON.stringify({ compilerOptions: { ...STRICT_COMPILER_OPTIONS, noEmit: true }, files: [entry] }),
-  );
+  writeProject(dir, { ...STRICT_COMPILER_OPTIONS, noEmit: true }, { files: [entry] });
   const listed = execFileSync(process.execPath, [TSC, "-p", ".", "--listFilesOnly"], {
     cwd: dir,
     encoding: "utf8",

@@ -113,3 +113,9 @@ export function runNode(script: string, args: readonly string[], cwd: string): P
     rmSync(rssFile, { force: true });
   }
 }
+
+/** Median wall-clock time and highest peak RSS of `runs` runs. */
+export function timeRuns(runs: number, run: () => ProcessRun): ProcessRun {
+  const results = Array.from({ length: runs }, run);
+  return { ms: median(results.map((result) => result.ms)), peakRssMiB: Math.max(...results.map((result) => result.peakRssMiB)) };
+}

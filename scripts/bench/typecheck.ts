@@ -6,7 +6,8 @@
 import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { median, runNode, type ProcessRun } from "./measure.js";
+import { writeProject } from "../strict-tsc.js";
+import { runNode, timeRuns, type ProcessRun } from "./measure.js";
 
 const require = createRequire(import.meta.url);
 const packageBin = (name: string, bin: string): string => path.join(path.dirname(require.resolve(`${name}/package.json`)), bin);
@@ -34,16 +35,14 @@ const CONSUMER_OPTIONS = {
 export function consumerProject(dir: string, output: string, source: string): string {
   mkdirSync(dir, { recursive: true });
   cpSync(output, path.join(dir, output.endsWith(".d.ts") ? "output.d.ts" : "output"), { recursive: true });
-  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
-  writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: CONSUMER_OPTIONS, files: ["consumer.ts"] }));
+  writeProject(dir, CONSUMER_OPTIONS, { files: ["consumer.ts"] });
   writeFileSync(path.join(dir, "consumer.ts"), source);
   return dir;
 }
 
 /** Median wall time of `runs` tsc runs on the project in `dir` (each a fresh process, as in a build). */
 export function typeCheck(dir: string, runs: number): ProcessRun {
-  const results = Array.from({ length: runs }, () => runNode(TSC, ["-p", "."], dir));
-  return { ms: median(results.map((result) => result.ms)), peakRssMiB: Math.max(...results.map((result) => result.peakRssMiB)) };
+  return timeRuns(runs, () => runNode(TSC, ["-p", "."], dir));
 }
 
 /** openapi-typescript's declarations of `document`, written to `file`. */

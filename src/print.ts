@@ -588,6 +588,7 @@ function unsupportedType(unspaced: string, indent: number): boolean {
   const union = text.includes("|");
   const intersection = text.includes("&");
   if (quotedIdentifier(text) || TUPLE_PARENTHESIS.test(text) || nestedList(text) || OBJECT_IN_TUPLE.test(text)) return true;
+  if (text.includes("((") && doubledParentheses(text)) return true;
   if (union && unionAcrossLines(text)) return true;
   if (intersection && (!fits(`${text};`, indent) || acrossLines(text))) return true;
   // A string's content may look like JSON too: only what is left without strings counts.
@@ -600,29 +601,33 @@ function unsupportedType(unspaced: string, indent: number): boolean {
  * a line of its own (prettier breaks inside the operand), or a long negated one of two operands.
  */
 function longParenthesizedChain(text: string, indent: number): boolean {
+  return parenthesisPairs(text).some(([open, close]) => {
+    const negated = text.charCodeAt(open - 1) === BANG;
+    if ((open > 0 && text.charCodeAt(open - 1) !== SPACE && !negated) || followsControlKeyword(text, open)) return false;
+    const content = text.slice(open + 1, close);
+    if (fits(`(${content}) ||`, indent + 2) || !/ (?:&&|\|\||\?\?) /.test(content)) return false;
+    const structure = topLevel(content);
+    if (structure === undefined) return true;
+    const chain = breakpoints(content, structure, true);
+    if (!chain.some(({ operator }) => LOGICAL.has(operator))) return false;
+    // `!(a || b)` with `a` broken keeps `|| b` after the end of `a` where it fits, which the printer does not.
+    if (negated && groupsItsOperator(content, chain) && !fits(`${content.slice(0, chain[0]!.at)}||`, indent + 2)) return true;
+    // Hung, the chain has one operand a line: each must fit. Negated, `!(` ends its line and `)` starts one.
+    return cut(content, chain, true).some((piece) => !fits(negated ? piece : `(${piece}) ||`, indent + 2));
+  });
+}
+
+/** The matched parentheses of `text` outside strings, `[open, close]`, in the order they close. */
+function parenthesisPairs(text: string): [number, number][] {
+  const pairs: [number, number][] = [];
   const opens: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE || c === APOSTROPHE) i = skipQuoted(text, i) - 1;
     else if (c === OPEN_PAREN) opens.push(i);
-    else if (c === CLOSE_PAREN) {
-      const open = opens.pop();
-      const negated = open !== undefined && text.charCodeAt(open - 1) === BANG;
-      if (open === undefined || (open > 0 && text.charCodeAt(open - 1) !== SPACE && !negated) || followsControlKeyword(text, open))
-        continue;
-      const content = text.slice(open + 1, i);
-      if (fits(`(${content}) ||`, indent + 2) || !/ (?:&&|\|\||\?\?) /.test(content)) continue;
-      const structure = topLevel(content);
-      if (structure === undefined) return true;
-      const chain = breakpoints(content, structure, true);
-      if (!chain.some(({ operator }) => LOGICAL.has(operator))) continue;
-      // `!(a || b)` with `a` broken keeps `|| b` after the end of `a` where it fits, which the printer does not.
-      if (negated && groupsItsOperator(content, chain) && !fits(`${content.slice(0, chain[0]!.at)}||`, indent + 2)) return true;
-      // Hung, the chain has one operand a line: each must fit.
-      if (cut(content, chain, true).some((piece) => !fits(`(${piece}) ||`, indent + 2))) return true;
-    }
+    else if (c === CLOSE_PAREN && opens.length > 0) pairs.push([opens.pop()!, i]);
   }
-  return false;
+  return pairs;
 }
 
 /** Whether the value of an assignment is wrapped whole in parentheses (prettier drops them). */
@@ -639,13 +644,23 @@ const quotedIdentifier = (text: string): boolean => (text.includes('": ') || tex
 
 /** A quoted key that is an identifier (prettier unquotes it). */
 const QUOTED_IDENTIFIER = /(?:^|[{,] )"[\p{L}\p{Nl}$_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$_]*"\??: /u;
-/** A parenthesized tuple element or rest element, a parenthesized tuple, doubled parentheses (prettier drops them). */
-const TUPLE_PARENTHESIS = /(?:\[|, |\(|\.\.\.)\(|\(\[/;
+/** A parenthesized tuple element or rest element, a parenthesized tuple (prettier drops the parentheses). */
+const TUPLE_PARENTHESIS = /(?:\[|, |\.\.\.)\(|\(\[/;
 /** A tuple with an object literal type that spans lines after another element: prettier puts each element on its own line. */
 const OBJECT_IN_TUPLE = /\[[^[\]"]*, \{$/;
 const STRINGS = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g;
 /** A literal type written as JSON (`{"a":1}`, `["a",1]`): prettier spaces it. */
 const JSON_LITERAL = /\{[^ }]|[,:][^ ]/;
+
+/**
+ * Parentheses right inside parentheses around the same thing (`((A | B))`), which prettier drops; a
+ * parenthesized union that is one member of another (`(("a" | "b") | string)`) it keeps, and so does the printer.
+ */
+function doubledParentheses(text: string): boolean {
+  return parenthesisPairs(text).some(
+    ([open, close]) => text.charCodeAt(open - 1) === OPEN_PAREN && text.charCodeAt(close + 1) === CLOSE_PAREN,
+  );
+}
 
 function acrossLines(text: string): boolean {
   const structure = topLevel(text);

@@ -10,7 +10,7 @@ import { test } from "node:test";
 import * as prettier from "prettier";
 import { printLikePrettier, printOptionsFor } from "../src/format.js";
 import { generate } from "../src/index.js";
-import { printTypeScript } from "../src/print.js";
+import { printModule, printTypeScript } from "../src/print.js";
 import { temporaryDirectory } from "./helpers.js";
 import {
   compareRandom,
@@ -114,3 +114,43 @@ for (const [name, source] of Object.entries(FOUND_BY_RANDOM_SCHEMAS)) {
     assert.equal(printed, await prettier.format(source, { filepath }));
   });
 }
+
+// Shapes the printer writes itself, without prettier, where it once handed them over (Stytch's AuthenticationFactor).
+const lines = (...source: string[]): string => `${source.join("\n")}\n`;
+const kinds = (prefix: string, count: number): string => Array.from({ length: count }, (_, index) => `"${prefix}_${index}"`).join(" | ");
+const WRITTEN_BY_THE_PRINTER = {
+  "a parenthesized union that is a member of a union, short and long": lines(
+    "export interface E {",
+    `kind: ((${kinds("k", 2)}) | string)`,
+    `method?: (string | (${kinds("delivery", 9)}) | number)`,
+    "}",
+    `export type F = ((${kinds("factor", 9)}) | string)`,
+  ),
+  "a negated chain of two calls hugged by its if, one call a line": lines(
+    "function f(value: unknown): boolean {",
+    "for (const delivery_method of [value]) {",
+    "if (delivery_method !== undefined) {",
+    "if (!(checkAuthenticationFactor_DeliveryMethodAnyOf0(delivery_method) || checkAuthenticationFactor_TypeAnyOf1(delivery_method))) {",
+    "return false;",
+    "}",
+    "}",
+    "}",
+    "return true;",
+    "}",
+  ),
+};
+
+for (const [name, source] of Object.entries(WRITTEN_BY_THE_PRINTER)) {
+  test(`the printer writes itself, as prettier does: ${name}`, async () => {
+    assert.deepEqual(printModule(source).delegated, []);
+    assert.equal(printTypeScript(source), await prettier.format(source, { filepath: "/project/generated/index.ts" }));
+  });
+}
+
+test("doubled parentheses, which prettier drops, still go to prettier", async () => {
+  const source = lines("export type G = ((string | number))[]", "", "export interface H {", 'a: ((("x" | "y") | string))', "}");
+  const filepath = "/project/generated/index.ts";
+  assert.equal(printModule(source).delegated.length, 2);
+  const [printed] = await printLikePrettier([source], filepath, {});
+  assert.equal(printed, await prettier.format(source, { filepath }));
+});

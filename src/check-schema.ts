@@ -184,9 +184,9 @@ export function lintValues(
  * the metaschemas (src/metaschema-validators/, `npm run metaschemas`). Reports the deepest error:
  * the one closest to what must change.
  */
-export function checkAgainstMetaschema(document: SchemaDocument, pointer: string, schema: unknown, dialect: Dialect): void {
+export async function checkAgainstMetaschema(document: SchemaDocument, pointer: string, schema: unknown, dialect: Dialect): Promise<void> {
   if (dialect === "openapi-3.0") return;
-  const result = METASCHEMA_VALIDATORS[dialect](schema);
+  const result = (await METASCHEMA_VALIDATORS[dialect]())(schema);
   if (result.valid) return;
   const error = result.errors.reduce((deepest, candidate) =>
     candidate.instancePath.split("/").length > deepest.instancePath.split("/").length ? candidate : deepest,

@@ -197,7 +197,7 @@ async function analyze(run: Run): Promise<{ inputs: SchemaDocument[]; resolved: 
   const resolved = await run.stages.resolveSchemas(inputs, cwd, resolveOptions);
   if (strict) failOnWarnings(resolved.warnings);
   // After the lint (in resolve), which says more about the keywords codegen reads than a metaschema can.
-  resolved.checkMetaschemas();
+  await resolved.checkMetaschemas();
   return { inputs, resolved };
 }
 

@@ -40,7 +40,7 @@ export interface ResolvedSchemas {
   /** Custom metaschema files read for their `$vocabulary` (their content matters too). */
   metaschemaFiles: string[];
   /** Validates every schema against its dialect's metaschema; throws for the first that breaks it. */
-  checkMetaschemas(): void;
+  checkMetaschemas(): Promise<void>;
   /** Unknown keywords, in document order. */
   warnings: CodegenWarning[];
 }
@@ -81,7 +81,9 @@ export async function resolveSchemas(
     usesUnevaluated: index.usesUnevaluated,
     namedLocations: namedLocations(documents, inputs, index),
     metaschemaFiles: sources.metaschemaFiles,
-    checkMetaschemas: () => index.graph.roots.forEach(checkRootAgainstMetaschema),
+    checkMetaschemas: async () => {
+      for (const root of index.graph.roots) await checkRootAgainstMetaschema(root);
+    },
     warnings,
   };
 }
@@ -102,12 +104,12 @@ export function dynamicRefTargets(resolved: Pick<ResolvedSchemas, "dynamicAnchor
 }
 
 /** Checks a schema root, as it applies (without keywords its vocabularies leave out), against its dialect's metaschema. */
-function checkRootAgainstMetaschema(root: SchemaNode): void {
+async function checkRootAgainstMetaschema(root: SchemaNode): Promise<void> {
   const { document, pointer, schema } = root;
   // The components form's `$id` ("#/components/schemas/X") is codegen's convention, not a base URI.
   const checked = pointer === "" && componentName(document) !== undefined ? { ...(schema as SchemaObject), $id: undefined } : schema;
   // Through JSON, which leaves out the `$id: undefined` above.
-  checkAgainstMetaschema(document, pointer, JSON.parse(JSON.stringify(checked)), root.dialect);
+  await checkAgainstMetaschema(document, pointer, JSON.parse(JSON.stringify(checked)), root.dialect);
 }
 
 /**

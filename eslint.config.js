@@ -59,7 +59,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["bin/*.js", "eslint.config.js"],
+    files: ["bin/*.js", "scripts/*.js", "eslint.config.js"],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: { process: "readonly" } },
   },

@@ -3,12 +3,12 @@
 const verbose = process.argv.includes("--verbose");
 let cli;
 try {
-  cli = await import("../dist/src/cli.js");
+  cli = await import("../dist/src/cli.bundle.js");
 } catch (error) {
-  const notBuilt = error?.code === "ERR_MODULE_NOT_FOUND" && String(error.message).includes("dist/src/cli.js");
+  const notBuilt = error?.code === "ERR_MODULE_NOT_FOUND" && String(error.message).includes("dist/src/cli.bundle.js");
   process.stderr.write(
     notBuilt
-      ? "codegen: internal error: codegen is not built (dist/src/cli.js is missing).\n  In a clone of codegen, run `npm install` (its prepare script builds it) or `npm run build`.\n"
+      ? "codegen: internal error: codegen is not built (dist/src/cli.bundle.js is missing).\n  In a clone of codegen, run `npm install` (its prepare script builds it) or `npm run build`.\n"
       : `codegen: internal error: codegen failed to load: ${error instanceof Error ? error.message : String(error)}\n`,
   );
   if (verbose && error instanceof Error) process.stderr.write(`${error.stack}\n`);

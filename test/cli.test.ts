@@ -213,7 +213,7 @@ test("codegen that was never built says so and exits 3, not 1", () => {
   writeFileSync(path.join(unbuilt, "package.json"), JSON.stringify({ type: "module" }));
   const result = spawnSync(process.execPath, [path.join(unbuilt, "bin/codegen.js"), "--check"], { cwd: unbuilt, encoding: "utf8" });
   assert.equal(result.status, 3);
-  assert.match(result.stderr, /codegen: internal error: codegen is not built \(dist\/src\/cli\.js is missing\)/);
+  assert.match(result.stderr, /codegen: internal error: codegen is not built \(dist\/src\/cli\.bundle\.js is missing\)/);
   assert.match(result.stderr, /npm run build/);
 });
 

@@ -84,7 +84,7 @@ function assertShipsOnlyWhatRuns(shipped: readonly string[]): void {
     "package.json",
     "README.md",
     "bin/codegen.js",
-    "dist/src/cli.js",
+    "dist/src/cli.bundle.js",
     "dist/src/index.js",
     "dist/src/index.d.ts",
     "src/runtime/validation-runtime.ts",

@@ -390,12 +390,21 @@ function hideHasOwnProperty(value: unknown, keyword?: string): unknown {
 
 const mentionsHasOwnProperty = new WeakMap<object, boolean>();
 
-/** Whether a document has the text `hasOwnProperty` anywhere: only then must its schemas be rewritten (the rewrite copies every object). */
+/** Whether `value` has a key or a string (a `required` item) that is `hasOwnProperty`, at any depth. */
+function hasOwnPropertyIn(value: unknown): boolean {
+  if (typeof value === "string") return value === "hasOwnProperty";
+  if (Array.isArray(value)) return value.some(hasOwnPropertyIn);
+  if (typeof value !== "object" || value === null) return false;
+  for (const key in value) if (key === "hasOwnProperty" || hasOwnPropertyIn((value as Record<string, unknown>)[key])) return true;
+  return false;
+}
+
+/** Whether a document names `hasOwnProperty` anywhere: only then must its schemas be rewritten (the rewrite copies every object). */
 function needsHasOwnPropertyStandIn(location: SchemaLocation): boolean {
   const root = location.document.root;
   if (typeof root !== "object" || root === null) return false;
   let mentions = mentionsHasOwnProperty.get(root);
-  if (mentions === undefined) mentionsHasOwnProperty.set(root, (mentions = JSON.stringify(root).includes("hasOwnProperty")));
+  if (mentions === undefined) mentionsHasOwnProperty.set(root, (mentions = hasOwnPropertyIn(root)));
   return mentions;
 }
 

@@ -571,7 +571,11 @@ function unsupportedCode(text: string, indent: number): boolean {
   if (!text.includes(" ? ")) return false;
   // A ternary stays whole where it fits on a line of its own (`(checkX(v) ? 1 : 0) !== 1`, `key: a ? b : c,`).
   const ternaries = text.match(/\((?:[^()]|\([^()]*\))* \? 1 : 0\)|[\w$.]+ [!=<>]=* [^?(){}]+ \? [^:]+ : [\w$."]+/g) ?? [];
-  if (ternaries.some((ternary) => !fits(`${ternary} !== 1,`, indent + 2))) return true;
+  // A count (`(checkA(v) ? 1 : 0)`) that is a term of a sum breaks as prettier does (`layout`); after
+  // a lone count that breaks, prettier keeps `!== 1` on its last line, which the printer does not.
+  const termOfSum = (ternary: string): boolean =>
+    COUNT_TERM.test(ternary) && (text.includes(`${ternary} + `) || text.includes(` + ${ternary}`));
+  if (ternaries.some((ternary) => !fits(`${ternary} !== 1,`, indent + 2) && !termOfSum(ternary))) return true;
   return text
     .replace(/ \? 1 : 0\)/g, ")")
     .replace(/[\w$.]+ [!=<>]=* [^?(){}]+ \? [^:]+ : [\w$."]+/g, "")
@@ -939,11 +943,29 @@ function layout(text: string, indent: number, context: Context, out: string[]): 
     return;
   }
 
+  // A parenthesized count (oneOf's `(check(v) ? 1 : 0) +`) breaks as prettier breaks a conditional: before `?` and `:`.
+  // When the test is too long itself, its call breaks first, its argument on a line of its own (a
+  // name longer than the line stays whole, as in prettier).
+  const count = COUNT_TERM.exec(text);
+  if (count !== null) {
+    const [, test, callee, argument, suffix] = count as unknown as [string, string, string, string, string];
+    const branches = [`${pad(indent + 1)}? 1`, `${pad(indent + 1)}: 0)${suffix}`];
+    if (fits(`(${test}`, indent)) {
+      out.push(`${pad(indent)}(${test}`, ...branches);
+      return;
+    }
+    out.push(`${pad(indent)}(${callee}(`, `${pad(indent + 1)}${argument},`, `${pad(indent)})`, ...branches);
+    return;
+  }
+
   // The brackets of an index signature (`[k: string]: …`) never break: `[\n k: string,\n]` is a syntax error.
   const group = structure.groups.filter(([open, close]) => close > open + 1 && !(context === "member" && open === 0)).pop();
   if (group === undefined) out.push(pad(indent) + text);
   else breakGroup(text, group, indent, parts, out);
 }
+
+/** A call counted as 0 or 1 (`(checkA(v) ? 1 : 0)`), as an operand of a sum or of its comparison. */
+const COUNT_TERM = /^\((([\w$]+)\(([^(),]*)\)) \? 1 : 0\)((?: \+| !==)?)$/;
 
 /** An import or export of one name from a module, which prettier never breaks: `import type { LongName } from "./LongName.js";` */
 const LONE_SPECIFIER = /^(?:import|export)(?: type)? \{ [^,{}]+ \} from (["'])[^"']*\1;$/;

@@ -138,6 +138,14 @@ const WRITTEN_BY_THE_PRINTER = {
     "return true;",
     "}",
   ),
+  "a sum of counts (oneOf) with terms too long for a line, one with a call too long as well": lines(
+    "function g(value: unknown): boolean {",
+    "for (const pushed_at of [value]) {",
+    "if (pushed_at !== undefined && pushed_at !== null && (checkWebhookIssuesTransferred_ChangesNewRepositoryCreatedAtOneOf0(pushed_at) ? 1 : 0) + (checkWebhookIssuesTransferred_RepositoryCreatedAtOneOf1(pushed_at) ? 1 : 0) + (checkWebhookIssuesTransferredCreatedAt2(pushed_at) ? 1 : 0) !== 1) return false;",
+    "}",
+    "return true;",
+    "}",
+  ),
 };
 
 for (const [name, source] of Object.entries(WRITTEN_BY_THE_PRINTER)) {

@@ -56,6 +56,19 @@ const OPENAPI = {
 
 const CASES: Case[] = [
   {
+    // A required property nothing matches fails the check at once; the code after it (unreachable,
+    // where TypeScript no longer narrows the value) is left out. Found by random schemas (#2753, seed 20261201).
+    name: "NotImpossible",
+    schema: {
+      $schema: DRAFT_2020,
+      title: "NotImpossible",
+      not: { properties: { a: { type: "boolean", enum: ["a", -1] }, b: { type: "object", required: ["foo"] } }, required: ["a"] },
+    },
+    emits: ["export type NotImpossible = unknown;"],
+    accepts: [{}, { a: true }, { b: 1 }],
+    rejects: [],
+  },
+  {
     name: "AnyHolder",
     schema: {
       $schema: DRAFT_2020,

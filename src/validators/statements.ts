@@ -155,8 +155,9 @@ function renderCheck(statements: readonly Statement[]): Code[] {
         break;
       case "fail":
       case "return-false":
+        // What follows could never run, and TypeScript would not narrow there (the value is `unknown` again).
         lines.push(code`return false;`);
-        break;
+        return lines;
       case "if":
       case "const":
       case "continue-if":

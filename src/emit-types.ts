@@ -1,12 +1,12 @@
 import { compile, type JSONSchema, type Options } from "json-schema-to-typescript";
 import { type Dialect, refOverridesSiblings } from "./dialect.js";
 import { declareReadOnly, docCommentText, readOnlyProperties } from "./emit-types-jsdoc.js";
-import { keywordsWhere } from "./keywords.js";
+import { keywordsWhere, narrowingOf } from "./keywords.js";
 import type { SchemaLocation, SchemaNode } from "./graph.js";
 import { dynamicRefTargets, type ResolvedSchemas } from "./resolve.js";
 import { isSchemaObject, setAtPath, type SchemaObject } from "./schema-walk.js";
 import { sanitizeCommentText } from "./validators/code.js";
-import { allowsNull } from "./validators/keywords/type.js";
+import { allowsNull, possibleTypes } from "./validators/keywords/type.js";
 
 /** Keywords that only annotate: a `$ref` with nothing else beside it is just the referenced type. */
 const ANNOTATIONS = new Set(keywordsWhere((definition) => definition.types === "annotation"));
@@ -219,6 +219,7 @@ function prepareSchema(
   // Draft-07 and earlier (and OpenAPI 3.0) ignore a $ref's siblings: the type is the target's.
   if (node.ref !== undefined && refOverridesSiblings(schema, node.dialect))
     return { ...annotationsOf(copy), tsType: referTo(node.ref, context, found) };
+  if (nothingPasses(node)) return { ...annotationsOf(copy), tsType: "never" };
   const copies = new Set<unknown>();
   const childInherits = COMBINATORS.some((keyword) => keyword in copy) ? ("type" in copy ? typeList(copy["type"]) : inherited) : undefined;
   for (const child of node.children) {
@@ -243,6 +244,22 @@ function prepareSchema(
     typed,
     found.shared.some((shared) => shared.placeholder === typed),
   );
+}
+
+/**
+ * Whether no value passes `node`: its `type`, `enum`/`const` and `$ref` rule out every JSON type
+ * (`possibleTypes`, as the validators read them), alone or with those of its `allOf` branches. Its
+ * type is `never`, what TypeScript would make of the intersection, which on a recursive schema can
+ * be too complex for it to build (TS2590).
+ */
+function nothingPasses(node: SchemaNode): boolean {
+  let possible = possibleTypes(narrowingOf(node));
+  for (const child of node.children) {
+    if (child.path[0] !== "allOf" || child.path.length !== 2) continue;
+    const branch = possibleTypes(narrowingOf(child));
+    possible = new Set([...possible].filter((type) => branch.has(type)));
+  }
+  return possible.size === 0;
 }
 
 /** The keywords json-schema-to-typescript may see, OpenAPI 3.0's nullable folded in, the doc comment made whole. */

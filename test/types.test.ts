@@ -56,6 +56,23 @@ const OPENAPI = {
 
 const CASES: Case[] = [
   {
+    // Types that rule each other out (`type` and `allOf`'s) are `never`, not an intersection tsc may
+    // find too complex to build on a recursive schema (TS2590; random schema #2175, seed 20261201).
+    name: "ImpossibleItem",
+    schema: {
+      $schema: DRAFT_2020,
+      title: "ImpossibleItem",
+      type: "array",
+      prefixItems: [{ type: "string" }, { type: ["string", "null"], allOf: [{ type: "object" }] }],
+    },
+    emits: ["export type ImpossibleItem = [] | [string] | [string, never, ...unknown[]];"],
+    accepts: [[], ["a"]],
+    rejects: [
+      ["a", "b"],
+      ["a", null],
+    ],
+  },
+  {
     // A required property nothing matches fails the check at once; the code after it (unreachable,
     // where TypeScript no longer narrows the value) is left out. Found by random schemas (#2753, seed 20261201).
     name: "NotImpossible",

@@ -113,14 +113,13 @@ const typeList = (type: unknown): unknown[] => (Array.isArray(type) ? type : typ
  * schema's `allOf`/`anyOf`/`oneOf` parent declares (`inherited`), whose type it is intersected with.
  */
 function typeUntyped(copy: SchemaObject, inherited: readonly unknown[] | undefined): void {
-  if ("type" in copy) return;
+  if ("type" in copy) {
+    dropKeywordsOfRuledOutTypes(copy, typeList(copy["type"]));
+    return;
+  }
   // An enum (or const) types the values exactly; json-schema-to-typescript would intersect them with the interface.
   const possible = "enum" in copy || "const" in copy ? [] : (inherited ?? JSON_TYPES);
-  const keywordsOf = (type: "object" | "array"): string[] => TYPE_KEYWORDS[type].filter((keyword) => keyword in copy);
-  const shaped = (["object", "array"] as const).filter((type) => keywordsOf(type).length > 0);
-  // Keywords for a type that is ruled out cannot shape the type.
-  for (const type of shaped.filter((type) => !possible.includes(type))) for (const keyword of keywordsOf(type)) delete copy[keyword];
-  const members = shaped.filter((type) => possible.includes(type));
+  const members = dropKeywordsOfRuledOutTypes(copy, possible);
   if (members.length === 0) return;
   const rest = possible.filter((type) => !(members as readonly unknown[]).includes(type));
   if (rest.length === 0 && members.length === 1) {
@@ -148,6 +147,18 @@ function typeUntyped(copy: SchemaObject, inherited: readonly unknown[] | undefin
  * which refuses an object with none of them (`{ other: 1 }`). Both get an index signature for the
  * keys the schema leaves open; with `additionalProperties: false` and no properties, no key may be there.
  */
+/**
+ * Deletes the object and array keywords of `copy` for whichever of the two `possible` rules out:
+ * they cannot shape the type (json-schema-to-typescript would intersect `{ a?: … }` with a tuple).
+ * Returns the possible ones that have keywords.
+ */
+function dropKeywordsOfRuledOutTypes(copy: SchemaObject, possible: readonly unknown[]): ("object" | "array")[] {
+  const keywordsOf = (type: "object" | "array"): string[] => TYPE_KEYWORDS[type].filter((keyword) => keyword in copy);
+  const shaped = (["object", "array"] as const).filter((type) => keywordsOf(type).length > 0);
+  for (const type of shaped.filter((type) => !possible.includes(type))) for (const keyword of keywordsOf(type)) delete copy[keyword];
+  return shaped.filter((type) => possible.includes(type));
+}
+
 function typeObject(copy: SchemaObject): void {
   const types = typeList(copy["type"]);
   if (!types.includes("object") || "patternProperties" in copy) return;

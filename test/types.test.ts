@@ -56,6 +56,22 @@ const OPENAPI = {
 
 const CASES: Case[] = [
   {
+    // Object keywords beside `type: array` cannot shape the type: json-schema-to-typescript intersected
+    // them with the tuples, and `{ [k: string]: unknown } & []` rejects `[]` (random schema #2327, seed 20261201).
+    name: "ArrayWithObjectKeywords",
+    schema: {
+      $schema: DRAFT_2020,
+      title: "ArrayWithObjectKeywords",
+      type: "array",
+      patternProperties: { x: { type: "string" } },
+      properties: { a: { type: "number" } },
+      prefixItems: [{ type: "string" }],
+    },
+    emits: ["export type ArrayWithObjectKeywords = [] | [string, ...unknown[]];"],
+    accepts: [[], ["a"], ["a", 1]],
+    rejects: [[1], {}],
+  },
+  {
     // Types that rule each other out (`type` and `allOf`'s) are `never`, not an intersection tsc may
     // find too complex to build on a recursive schema (TS2590; random schema #2175, seed 20261201).
     name: "ImpossibleItem",

@@ -230,7 +230,7 @@ function prepareSchema(
   // Draft-07 and earlier (and OpenAPI 3.0) ignore a $ref's siblings: the type is the target's.
   if (node.ref !== undefined && refOverridesSiblings(schema, node.dialect))
     return { ...annotationsOf(copy), tsType: referTo(node.ref, context, found) };
-  if (nothingPasses(node)) return { ...annotationsOf(copy), tsType: "never" };
+  if (nothingPasses(node, schema)) return { ...annotationsOf(copy), tsType: "never" };
   const copies = new Set<unknown>();
   const childInherits = COMBINATORS.some((keyword) => keyword in copy) ? ("type" in copy ? typeList(copy["type"]) : inherited) : undefined;
   for (const child of node.children) {
@@ -263,7 +263,11 @@ function prepareSchema(
  * type is `never`, what TypeScript would make of the intersection, which on a recursive schema can
  * be too complex for it to build (TS2590).
  */
-function nothingPasses(node: SchemaNode): boolean {
+function nothingPasses(node: SchemaNode, schema: SchemaObject): boolean {
+  // Only these can contradict each other (an empty enum aside): most schemas are not worth the walk.
+  const narrowing = ["type", "enum", "const", "$ref"].filter((keyword) => keyword in schema);
+  const emptyEnum = Array.isArray(schema["enum"]) && schema["enum"].length === 0;
+  if (!("allOf" in schema) && narrowing.length < 2 && !emptyEnum) return false;
   let possible = possibleTypes(narrowingOf(node));
   for (const child of node.children) {
     if (child.path[0] !== "allOf" || child.path.length !== 2) continue;

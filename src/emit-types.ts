@@ -458,10 +458,23 @@ export async function emitTypes(node: SchemaNode, context: TypeContext): Promise
     .replaceAll(HAS_OWN_PROPERTY_STAND_IN, "hasOwnProperty")
     .replace(/[\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16)}`);
   // json-schema-to-typescript declares nothing for a schema that allows any value.
-  if (source.trim() === "") return { source: `export type ${name} = unknown;\n`, references, isUnknown: true };
+  if (source.trim() === "") return { source: `export type ${name} = unknown;\n`, references: new Set(), isUnknown: true };
   if (!new RegExp(`^export (interface|type) ${name}\\b`, "m").test(source)) {
     throw new Error(`internal error: json-schema-to-typescript did not declare ${name}`);
   }
-  references.delete(name);
-  return { source, references, isUnknown: new RegExp(`^export type ${name} = unknown;?$`, "m").test(source) };
+  // A name prepared under a keyword that was then left out (one for a type the schema rules out) is not imported.
+  const used = new Set([...references].filter((reference) => reference !== name && mentionsName(source, reference)));
+  return { source, references: used, isUnknown: new RegExp(`^export type ${name} = unknown;?$`, "m").test(source) };
+}
+
+const IDENTIFIER_PART = /[\p{ID_Continue}$\u200c\u200d]/u;
+
+/** Whether `source` has `name` as a whole identifier somewhere (a mention in a comment counts too). */
+function mentionsName(source: string, name: string): boolean {
+  for (let at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + 1)) {
+    const before = source[at - 1];
+    const after = source[at + name.length];
+    if ((before === undefined || !IDENTIFIER_PART.test(before)) && (after === undefined || !IDENTIFIER_PART.test(after))) return true;
+  }
+  return false;
 }

@@ -24,6 +24,8 @@ interface Case {
   schema?: Record<string, unknown>;
   /** Texts the module must contain, compared with runs of whitespace as one space. */
   emits: string[];
+  /** Texts the module must not contain, compared likewise. */
+  omits?: string[];
   accepts: unknown[];
   rejects?: unknown[];
 }
@@ -64,10 +66,13 @@ const CASES: Case[] = [
       title: "ArrayWithObjectKeywords",
       type: "array",
       patternProperties: { x: { type: "string" } },
-      properties: { a: { type: "number" } },
+      properties: { a: { type: "number" }, b: { $ref: "#/$defs/OnlyUnderObjectKeywords" } },
       prefixItems: [{ type: "string" }],
+      $defs: { OnlyUnderObjectKeywords: { type: "object" } },
     },
     emits: ["export type ArrayWithObjectKeywords = [] | [string, ...unknown[]];"],
+    // Nor is the type named only under them imported.
+    omits: ["import type { OnlyUnderObjectKeywords }"],
     accepts: [[], ["a"], ["a", 1]],
     rejects: [[1], {}],
   },
@@ -318,10 +323,11 @@ before(async () => {
   guards = new Map(CASES.map(({ name }) => [name, module[`is${name}`] as (value: unknown) => boolean]));
 });
 
-for (const { name, emits, accepts, rejects = [] } of CASES) {
+for (const { name, emits, omits = [], accepts, rejects = [] } of CASES) {
   test(`${name}: the type says what the validator accepts`, () => {
     const source = squash(sources.get(`${name}.types.ts`) ?? assert.fail(`${name}.types.ts is generated`));
     for (const text of emits) assert.ok(source.includes(squash(text)), `${name}.types.ts has ${text}\n${source}`);
+    for (const text of omits) assert.ok(!source.includes(squash(text)), `${name}.types.ts has no ${text}\n${source}`);
     const is = guards.get(name)!;
     for (const value of accepts) assert.equal(is(value), true, `is${name}(${JSON.stringify(value)})`);
     for (const value of rejects) assert.equal(is(value), false, `is${name}(${JSON.stringify(value)})`);

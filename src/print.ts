@@ -8,9 +8,13 @@
  * The lexer knows strings, template literals (with `${}`) and comments. codegen emits no regular
  * expression literals (patterns become `new RegExp("…", "u")`), so a `/` outside a comment is division.
  * The bundlers' `/* @__PURE__ *\/` annotation before a call is read as part of the expression, as prettier lays it out.
+ *
+ * A member or type alias it cannot lay out line by line (a union whose members span lines) goes to
+ * the type printer (print-types.ts), which parses it; what neither handles goes to prettier (format.ts).
  */
 
 import { util } from "prettier";
+import { prettierString, printTypePart } from "./print-types.js";
 import { PURE_ANNOTATION } from "./validators/code.js";
 
 /**
@@ -517,14 +521,9 @@ class Indenter {
 
 /** Like prettier, a string holding more double quotes than single quotes is written in single quotes. */
 function preferQuotes(line: Line, text: string, start: number, end: number): void {
-  const content = text.slice(start + 1, end - 1);
-  const doubles = content.split('\\"').length - 1;
-  const singles = content.split("'").length - 1;
-  if (doubles <= singles) return;
-  const swapped = content.replace(/\\(.)|'/g, (escape: string, char: string | undefined) =>
-    char === '"' ? char : char !== undefined ? escape : "\\'",
-  );
-  (line.edits ??= []).push([start, end - start, `'${swapped}'`]);
+  const literal = text.slice(start, end);
+  const preferred = prettierString(literal);
+  if (preferred !== literal) (line.edits ??= []).push([start, end - start, preferred]);
 }
 
 function applyEdits(text: string, edits: readonly Edit[]): string {
@@ -719,8 +718,18 @@ export function printModule(source: string, printOptions: PrintOptions = PRETTIE
   starts.push(out.length);
   const delegated: PrintedModule["delegated"] = [];
   if (indenter.delegated.length === 0) return { text: `${out.join("\n")}\n`, delegated };
-  const offsets = [0];
-  for (const text of out) offsets.push(offsets[offsets.length - 1]! + text.length + 1);
+  // The output in pieces: the printer's lines between the parts, and each part's text: the type
+  // printer's, or the line printer's as a placeholder for prettier's (`delegated`).
+  const pieces: string[] = [];
+  let length = 0;
+  let printedTo = 0;
+  const emit = (text: string): void => {
+    pieces.push(text);
+    length += text.length;
+  };
+  const emitLines = (to: number): void => {
+    for (; printedTo < to; printedTo++) emit(`${out[printedTo]!}\n`);
+  };
   // A member inside a delegated paragraph or member goes with it.
   for (const {
     source: part,
@@ -728,11 +737,20 @@ export function printModule(source: string, printOptions: PrintOptions = PRETTIE
     indent,
     kind,
   } of indenter.delegated.sort((a, b) => a.lines[0] - b.lines[0] || b.lines[1] - a.lines[1])) {
-    const start = offsets[starts[from]!]!;
-    if (start >= (delegated[delegated.length - 1]?.end ?? 0))
-      delegated.push({ start, end: offsets[starts[to]!]!, source: part, indent, kind });
+    if (starts[from]! < printedTo) continue;
+    emitLines(starts[from]!);
+    const typePart = kind === "statement" ? undefined : printTypePart(part, kind, indent, options.printWidth);
+    if (typePart !== undefined) {
+      emit(typePart);
+      printedTo = starts[to]!;
+      continue;
+    }
+    const start = length;
+    emitLines(starts[to]!);
+    delegated.push({ start, end: length, source: part, indent, kind });
   }
-  return { text: `${out.join("\n")}\n`, delegated };
+  emitLines(out.length);
+  return { text: pieces.join(""), delegated };
 }
 
 /** The printer's own output for all of `source`, delegated paragraphs included. */
@@ -749,7 +767,19 @@ interface TopLevelOperator {
 }
 
 type Comparison = "===" | "!==" | "<" | ">" | "<=" | ">=";
-const COMPARISONS: readonly Comparison[] = ["===", "!==", "<=", ">=", "<", ">"];
+
+/** The comparison at `at`, spaced as generated code writes it (`a === b`), if there is one. */
+function comparisonAt(text: string, at: number): Comparison | undefined {
+  const c = text.charCodeAt(at);
+  const next = text.charCodeAt(at + 1);
+  if (c === EQUALS || c === BANG) {
+    const strict = next === EQUALS && text.charCodeAt(at + 2) === EQUALS && text.charCodeAt(at + 3) === SPACE;
+    return strict ? (c === EQUALS ? "===" : "!==") : undefined;
+  }
+  if (c !== LESS && c !== GREATER) return undefined;
+  if (next === EQUALS) return text.charCodeAt(at + 2) === SPACE ? (c === LESS ? "<=" : ">=") : undefined;
+  return next === SPACE ? (c === LESS ? "<" : ">") : undefined;
+}
 
 /** How loosely each operator binds: a line breaks at its loosest one. */
 const LOOSENESS: Record<TopLevelOperator["operator"], number> = {
@@ -832,7 +862,7 @@ export function topLevel(text: string): TopLevel | undefined {
       result.operators.push({ at: i, operator: c === PIPE ? "|" : c === AMPERSAND ? "&" : "?" });
     } else if (c === EQUALS && next === SPACE && result.assignment < 0) result.assignment = i;
     else if (BINARY.has(c) && (next === SPACE || next === EQUALS)) {
-      const operator = c === PLUS ? "+" : c === MINUS ? "-" : COMPARISONS.find((candidate) => text.startsWith(`${candidate} `, i));
+      const operator = c === PLUS ? "+" : c === MINUS ? "-" : comparisonAt(text, i);
       if (operator !== undefined) result.operators.push({ at: i, operator });
       result.binary = true;
       if (operator !== undefined) i += operator.length - 1;

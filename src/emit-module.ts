@@ -148,18 +148,24 @@ export function planModules(documents: readonly SchemaDocument[], namedLocations
   // A bundle's definitions are modules of their own, as an OpenAPI document's components are.
   for (const location of namedLocations) if (isBundleDefinition(location)) roots.get(location.document)?.push(location.pointer);
   for (const document of documents) for (const pointer of roots.get(document)!) moduleFor(document, pointer);
+  const rootSets = new Map([...roots].map(([document, pointers]) => [document, new Set(pointers)]));
   for (const location of namedLocations) {
-    const root = (roots.get(location.document) ?? [])
-      .filter((pointer) => location.pointer === pointer || location.pointer.startsWith(`${pointer}/`))
-      .reduce<string | undefined>(
-        (longest, pointer) => (longest === undefined || pointer.length > longest.length ? pointer : longest),
-        undefined,
-      );
+    const root = innermostRoot(rootSets.get(location.document), location.pointer);
     moduleFor(location.document, root ?? location.pointer).locations.push(location);
   }
   return [...modules.values()]
     .filter((module) => module.locations.length > 0)
     .map((module) => ({ ...module, locations: module.locations.sort((a, b) => byCodeUnits(a.pointer, b.pointer)) }));
+}
+
+/** The longest of `roots` that is `pointer` or an ancestor of it: its prefixes, from the longest, that end before a `/`. */
+function innermostRoot(roots: ReadonlySet<string> | undefined, pointer: string): string | undefined {
+  if (roots === undefined) return undefined;
+  for (let end = pointer.length; end >= 0; end = end === 0 ? -1 : pointer.lastIndexOf("/", end - 1)) {
+    const prefix = pointer.slice(0, end);
+    if (roots.has(prefix)) return prefix;
+  }
+  return undefined;
 }
 
 /** `/$defs/X` or `/definitions/X` of a JSON Schema document (OpenAPI documents' schemas are components). */

@@ -997,8 +997,8 @@ function layout(text: string, indent: number, context: Context, out: string[]): 
 /** A call counted as 0 or 1 (`(checkA(v) ? 1 : 0)`), as an operand of a sum or of its comparison. */
 const COUNT_TERM = /^\((([\w$]+)\(([^(),]*)\)) \? 1 : 0\)((?: \+| !==)?)$/;
 
-/** An import or export of one name from a module, which prettier never breaks: `import type { LongName } from "./LongName.js";` */
-const LONE_SPECIFIER = /^(?:import|export)(?: type)? \{ [^,{}]+ \} from (["'])[^"']*\1;$/;
+/** An import or export of one name, which prettier never breaks: `import type { LongName } from "./LongName.js";`, `export type { LongName };` */
+const LONE_SPECIFIER = /^(?:import|export)(?: type)? \{ [^,{}]+ \}(?: from (["'])[^"']*\1)?;$/;
 
 /** Where a line of code splits into a target and a value: its assignment's `=`, or the `:` of an object property. */
 function codeSplit(text: string, structure: TopLevel): number {

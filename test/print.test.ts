@@ -208,6 +208,8 @@ test("an import or export of one name stays on its line however long, as prettie
     'import { type SecurityAdvisoryEcosystemsWithAVeryLongName } from "./SecurityAdvisoryEcosystemsWithAVeryLongName.js";',
     'import type { OAuthAccessTokenExchangeFactorWithALongName } from "./OAuthAccessTokenExchangeFactorWithALongName.js";',
     'export { OAuthAccessTokenExchangeFactorWithAVeryLongName } from "./OAuthAccessTokenExchangeFactorWithAVeryLongName.js";',
+    // A types module's re-export (the corpus's vega-lite: it was broken into `export type {`, `  Name;`, `};`, which does not parse).
+    "export type { FieldOrDatumDefWithConditionMarkPropFieldDefTypeForShapeStringNull };",
   ];
   assert.equal(print(flat(...lines)), flat(...lines));
   assert.equal(

@@ -191,6 +191,8 @@ interface LineScan {
 const OPEN_EMPTY_BLOCK = /^(?:\} )?(?:(?:else )?if \(.*\) |else |try |for \((?:const|let|var) .* (?:of|in) .*\) )\{$/;
 
 /** Characters after which a member or type alias continues on the next line, so no semicolon ends it. */
+/** The first line of a type alias (not a re-export, `export type { A }`). */
+const ALIAS_START = /^(?:export )?type [\w$]+ = /;
 const CONTINUES = new Set([OPEN_PAREN, OPEN_BRACKET, OPEN_BRACE, COMMA, SEMICOLON, PIPE, AMPERSAND, EQUALS, COLON, QUESTION]);
 
 class Indenter {
@@ -319,12 +321,25 @@ class Indenter {
     // A statement of a block (not the body of an `if` on its own line, nor the rest of one that goes on).
     if (context === "code" && depth > 0 && hang === 0 && !isCloser(first) && top?.block === true) this.statements[depth] ??= start;
     const code = context === "code";
-    if (code ? unsupportedCode(text, indent) : unsupportedType(text, indent)) this.unsupported(text, code);
+    if (code ? unsupportedCode(text, indent) : unsupportedType(text, indent) || this.typeTooLong(text, indent, context, top)) {
+      this.unsupported(text, code);
+    }
     const line: Line = { indent, text, breakable: true, context };
     this.lines.push(line);
     this.afterOpener = false;
     // Under a union member (`| (`), prettier aligns the group's lines past the `| `.
     this.scan(text, 0, indent, line, unionMember ? indent + 1 : indent);
+  }
+
+  /**
+   * A member, or a type alias's line, too long for its line: prettier breaks types in more ways than
+   * `layout` knows (never after the `:` of a member whose type is a name or a hugged union, inside
+   * the brackets of an index signature, …), so the type printer lays it out. Measured as printed:
+   * with its semicolon and spaced tuple unions (`[]|[A]`).
+   */
+  private typeTooLong(text: string, indent: number, context: Context, top: Frame | undefined): boolean {
+    if (context !== "member" && !(top === undefined && this.declaration === "type" && ALIAS_START.test(text))) return false;
+    return !fits(`${text.replaceAll("]|[", "] | [")};`, indent);
   }
 
   /** Follows brackets, strings and comments through `text` from `start`, editing `line` as it ends. */
@@ -564,7 +579,7 @@ function unsupportedCode(text: string, indent: number): boolean {
   if (quotedIdentifier(text) || nestedList(text)) return true;
   if (text.includes(" = (") && parenthesizedValue(text)) return true;
   if (fits(text, indent)) return false;
-  if (longParenthesizedChain(text, indent)) return true;
+  if (longParenthesizedChain(text, indent) || longForHead(text, indent)) return true;
   // prettier hugs an arrow function that is the last argument.
   if (text.includes(" => ")) return true;
   if (!text.includes(" ? ")) return false;
@@ -612,12 +627,24 @@ function longParenthesizedChain(text: string, indent: number): boolean {
     const structure = topLevel(content);
     if (structure === undefined) return true;
     const chain = breakpoints(content, structure, true);
-    if (!chain.some(({ operator }) => LOGICAL.has(operator))) return false;
-    // `!(a || b)` with `a` broken keeps `|| b` after the end of `a` where it fits, which the printer does not.
-    if (negated && groupsItsOperator(content, chain) && !fits(`${content.slice(0, chain[0]!.at)}||`, indent + 2)) return true;
-    // Hung, the chain has one operand a line: each must fit. Negated, `!(` ends its line and `)` starts one.
-    return cut(content, chain, true).some((piece) => !fits(negated ? piece : `(${piece}) ||`, indent + 2));
+    // Negated, `!(` ends its line and `)` starts one, and an operand too long breaks as prettier breaks it (breakGroup).
+    if (negated || !chain.some(({ operator }) => LOGICAL.has(operator))) return false;
+    // Hung, the chain has one operand a line: each must fit.
+    return cut(content, chain, true).some((piece) => !fits(`(${piece}) ||`, indent + 2));
   });
+}
+
+/** A `for` head with a part too long for a line of its own: prettier breaks inside it (`index <`, then `x.length` unindented), the printer does not. */
+function longForHead(text: string, indent: number): boolean {
+  if (!text.startsWith("for (")) return false;
+  const head = topLevel(text)?.groups[0];
+  return (
+    head === undefined ||
+    text
+      .slice(head[0] + 1, head[1])
+      .split("; ")
+      .some((part) => !fits(`${part};`, indent + 1))
+  );
 }
 
 /** The matched parentheses of `text` outside strings, `[open, close]`, in the order they close. */
@@ -1100,6 +1127,18 @@ function breakGroup(text: string, group: [number, number], indent: number, conte
     items[items.length - 1] = lastItem + separator;
   }
   layout(head, indent, context, out);
+  if (text.charCodeAt(open - 1) === BANG && items.length === 2 && groupsItsOperator(content, separators)) {
+    // prettier groups the one operator of a negated chain (`!(a || b)`) with its right operand:
+    // once `a` breaks, `|| b` goes on after its last line where it fits there.
+    const first: string[] = [];
+    layout(items[0]!, indent + 1, context, first);
+    const joined = `${first[first.length - 1]!} ${items[1]!}`;
+    if (first.length > 1 && stringWidth(joined) <= options.printWidth) {
+      out.push(...first.slice(0, -1), joined);
+      layout(tail, indent, context, out);
+      return;
+    }
+  }
   for (const item of items) layout(item, indent + 1 + aligned, context, out);
   layout(tail, indent + aligned, context, out);
 }

@@ -39,6 +39,10 @@ for (const [name, config] of Object.entries(CONFIGS).filter(([, config]) => prin
   test(`the printer is prettier, config ${name}: schemas/`, async () => {
     assertIdentical("schemas/", await compareWithPrettier({ cwd: REPO_ROOT }, config));
   });
+  test(`the printer is prettier, config ${name}: schemas/ without the naming config (the bench's longer names)`, async () => {
+    const cwd = temporaryDirectory("unconfigured");
+    assertIdentical("schemas/, unconfigured", await compareWithPrettier({ cwd, inputs: [path.join(REPO_ROOT, "schemas")] }, config));
+  });
   test(`the printer is prettier, config ${name}: GitHub's components (every 40th)`, async () => {
     assertIdentical("GitHub", await compareWithPrettier({ cwd: REPO_ROOT, inputs: [GITHUB] }, config, everyNth(40)));
   });
@@ -124,6 +128,8 @@ const WRITTEN_BY_THE_PRINTER = {
     `kind: ((${kinds("k", 2)}) | string)`,
     `method?: (string | (${kinds("delivery", 9)}) | number)`,
     "}",
+    // json-schema-to-typescript separates declarations by a blank line.
+    "",
     `export type F = ((${kinds("factor", 9)}) | string)`,
   ),
   "a negated chain of two calls hugged by its if, one call a line": lines(
@@ -232,6 +238,48 @@ for (const [name, source] of Object.entries(WRITTEN_BY_THE_TYPE_PRINTER)) {
         await prettier.format(source, { filepath: "/project/generated/index.ts", printWidth }),
         `printWidth ${printWidth}`,
       );
+  });
+}
+
+// Members and a code line too long for their lines, each at widths 80, 100 and 60: prettier breaks a member
+// after its `:` only for a union it does not hug, and an index signature inside its brackets.
+const FACTOR = "ApiSessionV1OAuthAccessTokenExchangeFactorWithLongName";
+const LONG_KEY = "oauth_access_token_exchange_factor_x";
+const TOO_LONG = {
+  "a member whose type is a name, an array of one, a string, a generic": lines(
+    "export interface O {",
+    `${LONG_KEY}: ${FACTOR}[]`,
+    `${LONG_KEY}2?: ${FACTOR}`,
+    `${LONG_KEY}3: "${FACTOR}"`,
+    `${LONG_KEY}4: Record<string, ${FACTOR}>`,
+    "}",
+  ),
+  "a member whose union prettier hugs, and ones it does not": lines(
+    "export interface P {",
+    `${LONG_KEY}: (${FACTOR} | null)`,
+    `${LONG_KEY}2: (null | ${FACTOR})`,
+    `${LONG_KEY}3: (${FACTOR} | ${FACTOR}2)`,
+    `${LONG_KEY}4: (string | null)`,
+    "}",
+  ),
+  "an index signature whose type is too long for its line": lines("export interface Q {", `[k: string]: ${FACTOR}${FACTOR}`, "}"),
+  "a for loop over a property with a long name": lines(
+    "function f(value: unknown[]): boolean {",
+    `for (let index = 0; index < ${LONG_KEY}_of_the_organization.length; index++) {`,
+    "const item = value[index];",
+    "}",
+    "return true;",
+    "}",
+  ),
+};
+
+for (const [name, source] of Object.entries(TOO_LONG)) {
+  test(`too long for its line, laid out as prettier does: ${name}`, async () => {
+    for (const printWidth of [80, 100, 60]) {
+      const filepath = "/project/generated/index.ts";
+      const [printed] = await printLikePrettier([source], filepath, { printWidth });
+      assert.equal(printed, await prettier.format(source, { filepath, printWidth }), `printWidth ${printWidth}`);
+    }
   });
 }
 

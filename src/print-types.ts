@@ -1,7 +1,7 @@
 /**
- * prettier's layout for the type parts the line printer (print.ts) cannot lay out itself: unions
- * whose members span lines (`| {` … `}[]` / `| null`), intersections beside unions, doubled
- * parentheses. It parses the part (a member of an interface or type literal, or a type alias) as
+ * prettier's layout for the type parts the line printer (print.ts) does not lay out itself: members
+ * and aliases too long for their line, unions whose members span lines (`| {` … `}[]` / `| null`),
+ * intersections beside unions, doubled parentheses. It parses the part (a member of an interface or type literal, or a type alias) as
  * json-schema-to-typescript writes it, builds the document prettier's estree printer builds for
  * that syntax (prettier/src/language-js/print: union-type, intersection-type, class-body, key,
  * assignment, array, index-signature, type-parameters, comment), and prints it with prettier's own

@@ -9,8 +9,9 @@
  * expression literals (patterns become `new RegExp("…", "u")`), so a `/` outside a comment is division.
  * The bundlers' `/* @__PURE__ *\/` annotation before a call is read as part of the expression, as prettier lays it out.
  *
- * A member or type alias it cannot lay out line by line (a union whose members span lines) goes to
- * the type printer (print-types.ts), which parses it; what neither handles goes to prettier (format.ts).
+ * A member or type alias too long for its line, or one it cannot lay out line by line (a union whose
+ * members span lines), goes to the type printer (print-types.ts), which parses it; what neither
+ * handles goes to prettier (format.ts).
  */
 
 import { util } from "prettier";

@@ -1,5 +1,6 @@
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import * as prettier from "prettier";
+import type * as prettier from "prettier";
 import type { Formatter } from "./config.js";
 import type { GeneratedFile } from "./emit-module.js";
 import { PRETTIER_DEFAULTS, printModule, type PrintedModule, type PrintOptions } from "./print.js";
@@ -94,7 +95,7 @@ async function formatParts(parts: PrintedModule["delegated"], options: prettier.
     const [outer, inner, close] = kind === "member" ? ["interface _ {", "_: {", "};"] : ["function _() {", "{", "}"];
     return [outer, ...Array<string>(indent - 1).fill(inner), source, ...Array<string>(indent - 1).fill(close), "}"].join("\n");
   });
-  const formatted = (await prettier.format(`${wrapped.join(`\n${BOUNDARY}\n`)}\n`, options)).split(`${BOUNDARY}\n`);
+  const formatted = (await (await loadPrettier()).format(`${wrapped.join(`\n${BOUNDARY}\n`)}\n`, options)).split(`${BOUNDARY}\n`);
   return formatted.map((text, index) => {
     const { kind, indent } = parts[index]!;
     return kind === "paragraph"
@@ -133,7 +134,9 @@ export async function formatFiles(
       name,
       source:
         byName.get(name) ??
-        (atDefaults && copy === "formatted" ? source : await prettier.format(source, { ...config, filepath: path.join(outDir, name) })),
+        (atDefaults && copy === "formatted"
+          ? source
+          : await (await loadPrettier()).format(source, { ...config, filepath: path.join(outDir, name) })),
     })),
   );
 }
@@ -143,5 +146,39 @@ export async function formatFiles(
  * (with .editorconfig), read afresh: it may have changed since the last run in this process.
  */
 export async function prettierConfig(outDir: string): Promise<prettier.Options> {
-  return (await prettier.resolveConfig(path.join(outDir, "index.ts"), { useCache: false, editorconfig: true })) ?? {};
+  if (!mayHaveConfig(path.resolve(outDir))) return {};
+  return (await (await loadPrettier()).resolveConfig(path.join(outDir, "index.ts"), { useCache: false, editorconfig: true })) ?? {};
+}
+
+/** prettier itself, loaded only when it is used: loading it takes about 50 ms, an eighth of a run on `schemas/`. */
+const loadPrettier = (): Promise<typeof prettier> => import("prettier");
+
+/** The files prettier's config search reads in each directory from a file's up to the root (and .editorconfig). */
+const CONFIG_FILES = [
+  "package.yaml",
+  ".prettierrc",
+  ...["json", "yaml", "yml", "json5", "js", "ts", "mjs", "mts", "cjs", "cts", "toml"].map((extension) => `.prettierrc.${extension}`),
+  ...["js", "ts", "mjs", "mts", "cjs", "cts"].map((extension) => `prettier.config.${extension}`),
+  ".editorconfig",
+];
+
+/**
+ * Whether prettier might find a config for files in `dir`: a config file, an .editorconfig or a
+ * package.json with a "prettier" key (or one it cannot read) in it or a directory above. Where there
+ * is none, its answer is no config, and it need not be loaded to say so.
+ */
+function mayHaveConfig(dir: string): boolean {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (CONFIG_FILES.some((name) => existsSync(path.join(current, name)))) return true;
+    const packageJson = path.join(current, "package.json");
+    if (existsSync(packageJson)) {
+      try {
+        const manifest: unknown = JSON.parse(readFileSync(packageJson, "utf8"));
+        if (typeof manifest !== "object" || manifest === null || "prettier" in manifest) return true;
+      } catch {
+        return true;
+      }
+    }
+    if (path.dirname(current) === current) return false;
+  }
 }

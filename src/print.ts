@@ -14,7 +14,7 @@
  * handles goes to prettier (format.ts).
  */
 
-import { util } from "prettier";
+import { createRequire } from "node:module";
 import { prettierString, printTypePart } from "./print-types.js";
 import { PURE_ANNOTATION } from "./validators/code.js";
 
@@ -122,7 +122,13 @@ function pad(level: number): string {
 
 const ASCII = /^[\x20-\x7f]*$/;
 /** Columns `text` takes, as prettier counts them (wide characters count two). */
-const stringWidth = (text: string): number => (ASCII.test(text) ? text.length : util.getStringWidth(text));
+const stringWidth = (text: string): number => (ASCII.test(text) ? text.length : prettierStringWidth()(text));
+/** prettier's own measure, from its CommonJS entry point, which loads much less than the module one and only when a line needs it. */
+let wideStringWidth: ((text: string) => number) | undefined;
+function prettierStringWidth(): (text: string) => number {
+  wideStringWidth ??= (createRequire(import.meta.url)("prettier") as typeof import("prettier")).util.getStringWidth;
+  return wideStringWidth;
+}
 // No character is wider than two columns: most lines fit without measuring.
 const fits = (text: string, indent: number): boolean =>
   indent * TAB_WIDTH + 2 * text.length <= options.printWidth || indent * TAB_WIDTH + stringWidth(text) <= options.printWidth;

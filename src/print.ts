@@ -197,9 +197,9 @@ interface LineScan {
 
 const OPEN_EMPTY_BLOCK = /^(?:\} )?(?:(?:else )?if \(.*\) |else |try |for \((?:const|let|var) .* (?:of|in) .*\) )\{$/;
 
-/** Characters after which a member or type alias continues on the next line, so no semicolon ends it. */
 /** The first line of a type alias (not a re-export, `export type { A }`). */
 const ALIAS_START = /^(?:export )?type [\w$]+ = /;
+/** Characters after which a member or type alias continues on the next line, so no semicolon ends it. */
 const CONTINUES = new Set([OPEN_PAREN, OPEN_BRACKET, OPEN_BRACE, COMMA, SEMICOLON, PIPE, AMPERSAND, EQUALS, COLON, QUESTION]);
 
 class Indenter {
@@ -1138,11 +1138,11 @@ function breakGroup(text: string, group: [number, number], indent: number, conte
     // prettier groups the one operator of a negated chain (`!(a || b)`) with its right operand:
     // once `a` breaks, `|| b` goes on after its last line where it fits there.
     const first: string[] = [];
-    layout(items[0]!, indent + 1, context, first);
+    layout(items[0]!, indent + 1 + aligned, context, first);
     const joined = `${first[first.length - 1]!} ${items[1]!}`;
     if (first.length > 1 && stringWidth(joined) <= options.printWidth) {
       out.push(...first.slice(0, -1), joined);
-      layout(tail, indent, context, out);
+      layout(tail, indent + aligned, context, out);
       return;
     }
   }

@@ -62,6 +62,8 @@ interface Token {
   text: string;
   /** A line break comes before the token. */
   newline: boolean;
+  /** A blank line comes before the token. */
+  blank: boolean;
 }
 
 const PUNCTUATION = new Set([..."{}()[]<>|&:;,?=-"]);
@@ -70,19 +72,17 @@ const WORD = /[A-Za-z_$][\w$]*|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
-  let newline = false;
+  let lineBreaks = 0;
   let i = 0;
   const push = (kind: Token["kind"], end: number): void => {
-    tokens.push({ kind, text: source.slice(i, end), newline });
-    newline = false;
+    tokens.push({ kind, text: source.slice(i, end), newline: lineBreaks > 0, blank: lineBreaks > 1 });
+    lineBreaks = 0;
     i = end;
   };
   while (i < source.length) {
     const c = source[i]!;
     if (c === "\n") {
-      // A blank line is kept by prettier (as one blank line): outside the subset.
-      if (newline) throw new Unsupported();
-      newline = true;
+      lineBreaks++;
       i++;
     } else if (c === " " || c === "\t") i++;
     else if (source.startsWith("/*", i)) {
@@ -130,7 +130,14 @@ export function prettierString(literal: string): string {
 
 class Parser {
   private at = 0;
+  /** The tokens a blank line may come before (prettier drops it): right after a type literal's `{`, and its `}`. */
+  private readonly blankAllowed = new Set<number>();
   constructor(private readonly tokens: Token[]) {}
+
+  /** Whether the whole part was read, with no blank line prettier would keep (between members, after a comment). */
+  atEnd(): boolean {
+    return this.at === this.tokens.length && this.tokens.every((token, index) => !token.blank || this.blankAllowed.has(index));
+  }
 
   private peek(offset = 0): Token | undefined {
     return this.tokens[this.at + offset];
@@ -150,10 +157,6 @@ class Parser {
   private expect(text: string): void {
     if (!this.is(text)) throw new Unsupported();
     this.at++;
-  }
-
-  atEnd(): boolean {
-    return this.at === this.tokens.length;
   }
 
   comments(): string[] {
@@ -293,12 +296,14 @@ class Parser {
     const members: Member[] = [];
     // prettier keeps a type literal broken when a line break follows its `{` (objectWrap "preserve").
     let broken = false;
+    this.blankAllowed.add(this.at);
     for (;;) {
       const first = members.length === 0;
       const comments = this.comments();
       if (first) broken = this.tokens.slice(this.at - comments.length, this.at + 1).some((token) => token.newline);
       if (this.is("}")) {
         if (comments.length > 0) throw new Unsupported();
+        this.blankAllowed.add(this.at);
         this.at++;
         return { kind: "object", members, broken };
       }

@@ -220,6 +220,11 @@ const WRITTEN_BY_THE_TYPE_PRINTER = {
     'value?: (1 | -2.5 | true | "it\'s \\"quoted\\"")',
     "})",
   ),
+  "an empty object type written over a blank line (the suite's `{ properties: {} }`), which prettier closes up": lines(
+    "export type S = (unknown[] | {",
+    "",
+    "} | string | number | boolean | null)",
+  ),
   "doubled parentheses, which prettier drops": lines(
     "export type G = ((string | number))[]",
     "",
@@ -283,10 +288,14 @@ for (const [name, source] of Object.entries(TOO_LONG)) {
   });
 }
 
-test("a type outside the type printer's subset still goes to prettier: a quoted key beyond ASCII", async () => {
-  const source = lines("export interface N {", '"ü"?: ({', "a: string", "}[] | null)", "}");
+test("a type outside the type printer's subset still goes to prettier: a quoted key beyond ASCII, a blank line between members", async () => {
   const filepath = "/project/generated/index.ts";
-  assert.equal(printModule(source).delegated.length, 1);
-  const [printed] = await printLikePrettier([source], filepath, {});
-  assert.equal(printed, await prettier.format(source, { filepath }));
+  const quoted = lines("export interface N {", '"ü"?: ({', "a: string", "}[] | null)", "}");
+  // prettier keeps one blank line between members.
+  const blank = lines("export interface N {", "a: ({", "b: string", "", "c: string", "}[] | null)", "}");
+  for (const source of [quoted, blank]) {
+    assert.equal(printModule(source).delegated.length, 1);
+    const [printed] = await printLikePrettier([source], filepath, {});
+    assert.equal(printed, await prettier.format(source, { filepath }));
+  }
 });

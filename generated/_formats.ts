@@ -864,8 +864,20 @@ export function isRelativeJsonPointer(value: string): boolean {
 
 /** ECMA-262 regular expression (as JSON Schema's `regex` format): compiles with the `u` flag. */
 export function isRegex(value: string): boolean {
+  return compilesWith(value, "u");
+}
+
+/**
+ * ECMA-262 regular expression without the `u` flag, as draft-04 and OpenAPI 3.0 mean `regex`
+ * (their tools run patterns without it): `^[A-Z\_]+$`, an identity escape, is one.
+ */
+export function isEcma262Regex(value: string): boolean {
+  return compilesWith(value, "");
+}
+
+function compilesWith(pattern: string, flags: string): boolean {
   try {
-    new RegExp(value, "u");
+    new RegExp(pattern, flags);
     return true;
   } catch {
     return false;

@@ -344,6 +344,7 @@ test("formats.ts is self-contained: no imports, no platform APIs, one doc-commen
     "isDateTime",
     "isDouble",
     "isDuration",
+    "isEcma262Regex",
     "isEmail",
     "isFloat",
     "isHostname",

@@ -339,9 +339,12 @@ function huggedUnion(types: readonly TypeNode[]): boolean {
   );
 }
 
+/** Where prettier parenthesizes a union or intersection. */
+const parenthesizesLists = (parent: Parent): boolean =>
+  parent === "union" || parent === "intersection" || parent === "array" || parent === "rest";
+
 const needsParentheses = (type: TypeNode, parent: Parent): boolean =>
-  (type.kind === "union" || type.kind === "intersection") &&
-  (parent === "union" || parent === "intersection" || parent === "array" || parent === "rest");
+  (type.kind === "union" || type.kind === "intersection") && parenthesizesLists(parent);
 
 function typeDoc(type: TypeNode, parent: Parent): Doc {
   const doc = bareTypeDoc(type, parent);
@@ -377,7 +380,7 @@ function unionDoc(types: readonly TypeNode[], parent: Parent): Doc {
       types.map((type) => typeDoc(type, "union")),
     );
   const printed = group(types.map((type, index) => [index === 0 ? ifBreak("| ") : [line, "| "], align(2, typeDoc(type, "union"))]));
-  if (needsParentheses({ kind: "union", types: [...types] }, parent)) return group([indent([softline, printed]), softline]);
+  if (parenthesizesLists(parent)) return group([indent([softline, printed]), softline]);
   if (parent === "tuple-many") return group([indent([ifBreak(["(", softline]), printed]), softline, ifBreak(")")]);
   // Under an alias the assignment indents it (layout "break-after-operator"); in a tuple or type arguments nothing does.
   if (parent === "alias" || parent === "tuple-one" || parent === "argument") return printed;
@@ -444,8 +447,11 @@ function objectDoc(members: readonly Member[], broken: boolean): Doc {
 function memberDoc(member: Member, semicolon: Doc): Doc {
   const key = member.index ? ["[", group([indent([softline, member.key]), softline]), "]"] : member.key;
   const signature = group([member.readonly ? "readonly " : "", key, member.optional ? "?" : "", ": ", typeDoc(member.type, "annotation")]);
-  return [member.comments.map((comment) => [commentDoc(comment), hardline]), signature, semicolon];
+  return [leadingComments(member.comments), signature, semicolon];
 }
+
+/** Comments on the lines before a member or declaration, each on its own line. */
+const leadingComments = (comments: readonly string[]): Doc => comments.map((comment) => [commentDoc(comment), hardline]);
 
 /** A block comment; a JSDoc one re-indented, as prettier does with a comment whose every line starts with `*`. */
 function commentDoc(comment: string): Doc {
@@ -488,7 +494,7 @@ export function printTypePart(source: string, kind: "member" | "paragraph", inde
     } else {
       const { name, type } = parser.alias();
       if (!parser.atEnd()) return undefined;
-      doc = [comments.map((comment) => [commentDoc(comment), hardline]), "export ", aliasDoc(name, type), ";", hardline];
+      doc = [leadingComments(comments), "export ", aliasDoc(name, type), ";", hardline];
     }
   } catch (error) {
     if (error instanceof Unsupported) return undefined;

@@ -1140,11 +1140,13 @@ function breakGroup(text: string, group: [number, number], indent: number, conte
     const first: string[] = [];
     layout(items[0]!, indent + 1 + aligned, context, first);
     const joined = `${first[first.length - 1]!} ${items[1]!}`;
-    if (first.length > 1 && stringWidth(joined) <= options.printWidth) {
-      out.push(...first.slice(0, -1), joined);
-      layout(tail, indent + aligned, context, out);
-      return;
+    if (first.length > 1 && stringWidth(joined) <= options.printWidth) out.push(...first.slice(0, -1), joined);
+    else {
+      out.push(...first);
+      layout(items[1]!, indent + 1 + aligned, context, out);
     }
+    layout(tail, indent + aligned, context, out);
+    return;
   }
   for (const item of items) layout(item, indent + 1 + aligned, context, out);
   layout(tail, indent + aligned, context, out);

@@ -51,19 +51,13 @@ export function collectActiveSSOConnectionErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (
-      value.connection_id === undefined ||
-      value.display_name === undefined ||
-      value.identity_provider === undefined
-    ) {
-      collectRequired(
-        [value.connection_id, value.display_name, value.identity_provider],
-        ACTIVE_SSOCONNECTION_REQUIRED,
-        instancePath,
-        errors,
-        schemaPath,
-      );
-    }
+    collectRequired(
+      [value.connection_id, value.display_name, value.identity_provider],
+      ACTIVE_SSOCONNECTION_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
     const connection_id = value.connection_id;
     if (connection_id !== undefined && typeof connection_id !== "string")
       typeError(errors, "string", instancePath, schemaPath, "connection_id");

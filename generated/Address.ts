@@ -64,33 +64,22 @@ export function collectAddressErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (
-      value.formatted === undefined ||
-      value.street_address === undefined ||
-      value.locality === undefined ||
-      value.region === undefined ||
-      value.postal_code === undefined ||
-      value.country === undefined ||
-      value.type === undefined ||
-      value.primary === undefined
-    ) {
-      collectRequired(
-        [
-          value.formatted,
-          value.street_address,
-          value.locality,
-          value.region,
-          value.postal_code,
-          value.country,
-          value.type,
-          value.primary,
-        ],
-        ADDRESS_REQUIRED,
-        instancePath,
-        errors,
-        schemaPath,
-      );
-    }
+    collectRequired(
+      [
+        value.formatted,
+        value.street_address,
+        value.locality,
+        value.region,
+        value.postal_code,
+        value.country,
+        value.type,
+        value.primary,
+      ],
+      ADDRESS_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
     const formatted = value.formatted;
     if (formatted !== undefined && typeof formatted !== "string")
       typeError(errors, "string", instancePath, schemaPath, "formatted");

@@ -47,15 +47,13 @@ export function collectAppleOAuthFactorErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.id === undefined || value.provider_subject === undefined) {
-      collectRequired(
-        [value.id, value.provider_subject],
-        APPLE_OAUTH_FACTOR_REQUIRED,
-        instancePath,
-        errors,
-        schemaPath,
-      );
-    }
+    collectRequired(
+      [value.id, value.provider_subject],
+      APPLE_OAUTH_FACTOR_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
     const id = value.id;
     if (id !== undefined && typeof id !== "string")
       typeError(errors, "string", instancePath, schemaPath, "id");

@@ -730,15 +730,13 @@ export function collectAuthenticationFactorErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (value.type === undefined || value.delivery_method === undefined) {
-      collectRequired(
-        [value.type, value.delivery_method],
-        AUTHENTICATION_FACTOR_REQUIRED,
-        instancePath,
-        errors,
-        schemaPath,
-      );
-    }
+    collectRequired(
+      [value.type, value.delivery_method],
+      AUTHENTICATION_FACTOR_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
     const type = value.type;
     if (type !== undefined) {
       if (!(

@@ -58,29 +58,20 @@ export function collectB2BSCIMNameErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (
-      value.formatted === undefined ||
-      value.family_name === undefined ||
-      value.given_name === undefined ||
-      value.middle_name === undefined ||
-      value.honorific_prefix === undefined ||
-      value.honorific_suffix === undefined
-    ) {
-      collectRequired(
-        [
-          value.formatted,
-          value.family_name,
-          value.given_name,
-          value.middle_name,
-          value.honorific_prefix,
-          value.honorific_suffix,
-        ],
-        B2_BSCIMNAME_REQUIRED,
-        instancePath,
-        errors,
-        schemaPath,
-      );
-    }
+    collectRequired(
+      [
+        value.formatted,
+        value.family_name,
+        value.given_name,
+        value.middle_name,
+        value.honorific_prefix,
+        value.honorific_suffix,
+      ],
+      B2_BSCIMNAME_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
     const formatted = value.formatted;
     if (formatted !== undefined && typeof formatted !== "string")
       typeError(errors, "string", instancePath, schemaPath, "formatted");

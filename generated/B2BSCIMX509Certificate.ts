@@ -47,19 +47,13 @@ export function collectB2BSCIMX509CertificateErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (
-      value.value === undefined ||
-      value.type === undefined ||
-      value.primary === undefined
-    ) {
-      collectRequired(
-        [value.value, value.type, value.primary],
-        B2_BSCIMX509_CERTIFICATE_REQUIRED,
-        instancePath,
-        errors,
-        schemaPath,
-      );
-    }
+    collectRequired(
+      [value.value, value.type, value.primary],
+      B2_BSCIMX509_CERTIFICATE_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
     const value2 = value.value;
     if (value2 !== undefined && typeof value2 !== "string")
       typeError(errors, "string", instancePath, schemaPath, "value");

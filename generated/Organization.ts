@@ -222,63 +222,37 @@ export function collectOrganizationErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (
-      value.organization_id === undefined ||
-      value.organization_name === undefined ||
-      value.organization_logo_url === undefined ||
-      value.organization_slug === undefined ||
-      value.sso_jit_provisioning === undefined ||
-      value.sso_jit_provisioning_allowed_connections === undefined ||
-      value.sso_active_connections === undefined ||
-      value.email_allowed_domains === undefined ||
-      value.email_jit_provisioning === undefined ||
-      value.email_invites === undefined ||
-      value.auth_methods === undefined ||
-      value.allowed_auth_methods === undefined ||
-      value.mfa_policy === undefined ||
-      value.rbac_email_implicit_role_assignments === undefined ||
-      value.mfa_methods === undefined ||
-      value.allowed_mfa_methods === undefined ||
-      value.oauth_tenant_jit_provisioning === undefined ||
-      value.claimed_email_domains === undefined ||
-      value.first_party_connected_apps_allowed_type === undefined ||
-      value.allowed_first_party_connected_apps === undefined ||
-      value.third_party_connected_apps_allowed_type === undefined ||
-      value.allowed_third_party_connected_apps === undefined ||
-      value.custom_roles === undefined
-    ) {
-      collectRequired(
-        [
-          value.organization_id,
-          value.organization_name,
-          value.organization_logo_url,
-          value.organization_slug,
-          value.sso_jit_provisioning,
-          value.sso_jit_provisioning_allowed_connections,
-          value.sso_active_connections,
-          value.email_allowed_domains,
-          value.email_jit_provisioning,
-          value.email_invites,
-          value.auth_methods,
-          value.allowed_auth_methods,
-          value.mfa_policy,
-          value.rbac_email_implicit_role_assignments,
-          value.mfa_methods,
-          value.allowed_mfa_methods,
-          value.oauth_tenant_jit_provisioning,
-          value.claimed_email_domains,
-          value.first_party_connected_apps_allowed_type,
-          value.allowed_first_party_connected_apps,
-          value.third_party_connected_apps_allowed_type,
-          value.allowed_third_party_connected_apps,
-          value.custom_roles,
-        ],
-        ORGANIZATION_REQUIRED,
-        instancePath,
-        errors,
-        schemaPath,
-      );
-    }
+    collectRequired(
+      [
+        value.organization_id,
+        value.organization_name,
+        value.organization_logo_url,
+        value.organization_slug,
+        value.sso_jit_provisioning,
+        value.sso_jit_provisioning_allowed_connections,
+        value.sso_active_connections,
+        value.email_allowed_domains,
+        value.email_jit_provisioning,
+        value.email_invites,
+        value.auth_methods,
+        value.allowed_auth_methods,
+        value.mfa_policy,
+        value.rbac_email_implicit_role_assignments,
+        value.mfa_methods,
+        value.allowed_mfa_methods,
+        value.oauth_tenant_jit_provisioning,
+        value.claimed_email_domains,
+        value.first_party_connected_apps_allowed_type,
+        value.allowed_first_party_connected_apps,
+        value.third_party_connected_apps_allowed_type,
+        value.allowed_third_party_connected_apps,
+        value.custom_roles,
+      ],
+      ORGANIZATION_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
     const organization_id = value.organization_id;
     if (organization_id !== undefined && typeof organization_id !== "string")
       typeError(errors, "string", instancePath, schemaPath, "organization_id");

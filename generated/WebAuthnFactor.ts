@@ -45,18 +45,13 @@ export function collectWebAuthnFactorErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (
-      value.webauthn_registration_id === undefined ||
-      value.domain === undefined
-    ) {
-      collectRequired(
-        [value.webauthn_registration_id, value.domain],
-        WEB_AUTHN_FACTOR_REQUIRED,
-        instancePath,
-        errors,
-        schemaPath,
-      );
-    }
+    collectRequired(
+      [value.webauthn_registration_id, value.domain],
+      WEB_AUTHN_FACTOR_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
     const webauthn_registration_id = value.webauthn_registration_id;
     if (
       webauthn_registration_id !== undefined &&

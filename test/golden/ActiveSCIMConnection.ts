@@ -57,19 +57,13 @@ export function collectActiveSCIMConnectionErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (
-      value.connection_id === undefined ||
-      value.display_name === undefined ||
-      value.bearer_token_last_four === undefined
-    ) {
-      collectRequired(
-        [value.connection_id, value.display_name, value.bearer_token_last_four],
-        ACTIVE_SCIMCONNECTION_REQUIRED,
-        instancePath,
-        errors,
-        schemaPath,
-      );
-    }
+    collectRequired(
+      [value.connection_id, value.display_name, value.bearer_token_last_four],
+      ACTIVE_SCIMCONNECTION_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
     const connection_id = value.connection_id;
     if (connection_id !== undefined && typeof connection_id !== "string")
       typeError(errors, "string", instancePath, schemaPath, "connection_id");

@@ -51,23 +51,17 @@ export function collectCryptoWalletFactorErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (
-      value.crypto_wallet_id === undefined ||
-      value.crypto_wallet_address === undefined ||
-      value.crypto_wallet_type === undefined
-    ) {
-      collectRequired(
-        [
-          value.crypto_wallet_id,
-          value.crypto_wallet_address,
-          value.crypto_wallet_type,
-        ],
-        CRYPTO_WALLET_FACTOR_REQUIRED,
-        instancePath,
-        errors,
-        schemaPath,
-      );
-    }
+    collectRequired(
+      [
+        value.crypto_wallet_id,
+        value.crypto_wallet_address,
+        value.crypto_wallet_type,
+      ],
+      CRYPTO_WALLET_FACTOR_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
     const crypto_wallet_id = value.crypto_wallet_id;
     if (crypto_wallet_id !== undefined && typeof crypto_wallet_id !== "string")
       typeError(errors, "string", instancePath, schemaPath, "crypto_wallet_id");

@@ -60,27 +60,19 @@ export function collectEnterpriseExtensionErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (
-      value.employee_number === undefined ||
-      value.cost_center === undefined ||
-      value.division === undefined ||
-      value.department === undefined ||
-      value.organization === undefined
-    ) {
-      collectRequired(
-        [
-          value.employee_number,
-          value.cost_center,
-          value.division,
-          value.department,
-          value.organization,
-        ],
-        ENTERPRISE_EXTENSION_REQUIRED,
-        instancePath,
-        errors,
-        schemaPath,
-      );
-    }
+    collectRequired(
+      [
+        value.employee_number,
+        value.cost_center,
+        value.division,
+        value.department,
+        value.organization,
+      ],
+      ENTERPRISE_EXTENSION_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
     const employee_number = value.employee_number;
     if (employee_number !== undefined && typeof employee_number !== "string")
       typeError(errors, "string", instancePath, schemaPath, "employee_number");

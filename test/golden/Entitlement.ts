@@ -45,19 +45,13 @@ export function collectEntitlementErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (
-      value.value === undefined ||
-      value.type === undefined ||
-      value.primary === undefined
-    ) {
-      collectRequired(
-        [value.value, value.type, value.primary],
-        ENTITLEMENT_REQUIRED,
-        instancePath,
-        errors,
-        schemaPath,
-      );
-    }
+    collectRequired(
+      [value.value, value.type, value.primary],
+      ENTITLEMENT_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
     const value2 = value.value;
     if (value2 !== undefined && typeof value2 !== "string")
       typeError(errors, "string", instancePath, schemaPath, "value");

@@ -45,19 +45,13 @@ export function collectManagerErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (
-      value.value === undefined ||
-      value.ref === undefined ||
-      value.display_name === undefined
-    ) {
-      collectRequired(
-        [value.value, value.ref, value.display_name],
-        MANAGER_REQUIRED,
-        instancePath,
-        errors,
-        schemaPath,
-      );
-    }
+    collectRequired(
+      [value.value, value.ref, value.display_name],
+      MANAGER_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
     const value2 = value.value;
     if (value2 !== undefined && typeof value2 !== "string")
       typeError(errors, "string", instancePath, schemaPath, "value");

@@ -166,55 +166,33 @@ export function collectMemberErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (
-      value.organization_id === undefined ||
-      value.member_id === undefined ||
-      value.email_address === undefined ||
-      value.status === undefined ||
-      value.name === undefined ||
-      value.sso_registrations === undefined ||
-      value.is_breakglass === undefined ||
-      value.member_password_id === undefined ||
-      value.oauth_registrations === undefined ||
-      value.email_address_verified === undefined ||
-      value.mfa_phone_number_verified === undefined ||
-      value.is_admin === undefined ||
-      value.totp_registration_id === undefined ||
-      value.retired_email_addresses === undefined ||
-      value.is_locked === undefined ||
-      value.mfa_enrolled === undefined ||
-      value.mfa_phone_number === undefined ||
-      value.default_mfa_method === undefined ||
-      value.roles === undefined
-    ) {
-      collectRequired(
-        [
-          value.organization_id,
-          value.member_id,
-          value.email_address,
-          value.status,
-          value.name,
-          value.sso_registrations,
-          value.is_breakglass,
-          value.member_password_id,
-          value.oauth_registrations,
-          value.email_address_verified,
-          value.mfa_phone_number_verified,
-          value.is_admin,
-          value.totp_registration_id,
-          value.retired_email_addresses,
-          value.is_locked,
-          value.mfa_enrolled,
-          value.mfa_phone_number,
-          value.default_mfa_method,
-          value.roles,
-        ],
-        MEMBER_REQUIRED,
-        instancePath,
-        errors,
-        schemaPath,
-      );
-    }
+    collectRequired(
+      [
+        value.organization_id,
+        value.member_id,
+        value.email_address,
+        value.status,
+        value.name,
+        value.sso_registrations,
+        value.is_breakglass,
+        value.member_password_id,
+        value.oauth_registrations,
+        value.email_address_verified,
+        value.mfa_phone_number_verified,
+        value.is_admin,
+        value.totp_registration_id,
+        value.retired_email_addresses,
+        value.is_locked,
+        value.mfa_enrolled,
+        value.mfa_phone_number,
+        value.default_mfa_method,
+        value.roles,
+      ],
+      MEMBER_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
     const organization_id = value.organization_id;
     if (organization_id !== undefined && typeof organization_id !== "string")
       typeError(errors, "string", instancePath, schemaPath, "organization_id");

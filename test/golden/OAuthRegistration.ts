@@ -59,23 +59,17 @@ export function collectOAuthRegistrationErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (
-      value.provider_type === undefined ||
-      value.provider_subject === undefined ||
-      value.member_oauth_registration_id === undefined
-    ) {
-      collectRequired(
-        [
-          value.provider_type,
-          value.provider_subject,
-          value.member_oauth_registration_id,
-        ],
-        OAUTH_REGISTRATION_REQUIRED,
-        instancePath,
-        errors,
-        schemaPath,
-      );
-    }
+    collectRequired(
+      [
+        value.provider_type,
+        value.provider_subject,
+        value.member_oauth_registration_id,
+      ],
+      OAUTH_REGISTRATION_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
     const provider_type = value.provider_type;
     if (provider_type !== undefined && typeof provider_type !== "string")
       typeError(errors, "string", instancePath, schemaPath, "provider_type");

@@ -45,19 +45,13 @@ export function collectSAMLSSOFactorErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (
-      value.id === undefined ||
-      value.provider_id === undefined ||
-      value.external_id === undefined
-    ) {
-      collectRequired(
-        [value.id, value.provider_id, value.external_id],
-        SAMLSSOFACTOR_REQUIRED,
-        instancePath,
-        errors,
-        schemaPath,
-      );
-    }
+    collectRequired(
+      [value.id, value.provider_id, value.external_id],
+      SAMLSSOFACTOR_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
     const id = value.id;
     if (id !== undefined && typeof id !== "string")
       typeError(errors, "string", instancePath, schemaPath, "id");

@@ -170,59 +170,35 @@ export function collectSCIMAttributesErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (
-      value.user_name === undefined ||
-      value.id === undefined ||
-      value.external_id === undefined ||
-      value.active === undefined ||
-      value.groups === undefined ||
-      value.display_name === undefined ||
-      value.nick_name === undefined ||
-      value.profile_url === undefined ||
-      value.user_type === undefined ||
-      value.title === undefined ||
-      value.preferred_language === undefined ||
-      value.locale === undefined ||
-      value.timezone === undefined ||
-      value.emails === undefined ||
-      value.phone_numbers === undefined ||
-      value.addresses === undefined ||
-      value.ims === undefined ||
-      value.photos === undefined ||
-      value.entitlements === undefined ||
-      value.roles === undefined ||
-      value.x509certificates === undefined
-    ) {
-      collectRequired(
-        [
-          value.user_name,
-          value.id,
-          value.external_id,
-          value.active,
-          value.groups,
-          value.display_name,
-          value.nick_name,
-          value.profile_url,
-          value.user_type,
-          value.title,
-          value.preferred_language,
-          value.locale,
-          value.timezone,
-          value.emails,
-          value.phone_numbers,
-          value.addresses,
-          value.ims,
-          value.photos,
-          value.entitlements,
-          value.roles,
-          value.x509certificates,
-        ],
-        SCIMATTRIBUTES_REQUIRED,
-        instancePath,
-        errors,
-        schemaPath,
-      );
-    }
+    collectRequired(
+      [
+        value.user_name,
+        value.id,
+        value.external_id,
+        value.active,
+        value.groups,
+        value.display_name,
+        value.nick_name,
+        value.profile_url,
+        value.user_type,
+        value.title,
+        value.preferred_language,
+        value.locale,
+        value.timezone,
+        value.emails,
+        value.phone_numbers,
+        value.addresses,
+        value.ims,
+        value.photos,
+        value.entitlements,
+        value.roles,
+        value.x509certificates,
+      ],
+      SCIMATTRIBUTES_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
     const user_name = value.user_name;
     if (user_name !== undefined && typeof user_name !== "string")
       typeError(errors, "string", instancePath, schemaPath, "user_name");

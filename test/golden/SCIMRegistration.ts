@@ -55,18 +55,13 @@ export function collectSCIMRegistrationErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    if (
-      value.connection_id === undefined ||
-      value.registration_id === undefined
-    ) {
-      collectRequired(
-        [value.connection_id, value.registration_id],
-        SCIMREGISTRATION_REQUIRED,
-        instancePath,
-        errors,
-        schemaPath,
-      );
-    }
+    collectRequired(
+      [value.connection_id, value.registration_id],
+      SCIMREGISTRATION_REQUIRED,
+      instancePath,
+      errors,
+      schemaPath,
+    );
     const connection_id = value.connection_id;
     if (connection_id !== undefined && typeof connection_id !== "string")
       typeError(errors, "string", instancePath, schemaPath, "connection_id");

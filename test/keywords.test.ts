@@ -971,3 +971,41 @@ test("patterns are hoisted to one module constant each, with the u flag", async 
   const source = result.files.find((file) => file.name === "Names.ts")!.source;
   assert.equal(source.match(/new RegExp\("\^\\\\p\{L\}\+\$", "u"\)/g)?.length, 1, source);
 });
+
+test("consecutive properties that check only a type, or a string's format, report ajv's errors in full from one table", async () => {
+  const dir = temporaryDirectory("keywords-property-types");
+  const schema = {
+    $schema: DRAFT_2020,
+    type: "object",
+    required: ["name"],
+    properties: {
+      name: { type: "string" },
+      count: { type: "integer" },
+      at: { type: "string", format: "date-time" },
+      tags: { type: "array", items: { type: "string" } },
+      flag: { type: "boolean" },
+      note: { type: ["string", "null"] },
+      "a/b~c": { type: "number" },
+      free: true,
+      nested: { type: "object" },
+    },
+  };
+  writeFileSync(path.join(dir, "run.json"), JSON.stringify(schema));
+  const result = await generate({ cwd: dir, inputs: ["run.json"], outDir: "out", emit: "js", cache: false });
+  const source = result.files.find((file) => file.name === "Run.js")!.source;
+  // name, count, at; then flag, note, a/b~c and nested (`free` checks nothing); `tags` between them.
+  assert.equal(source.match(/collectPropertyTypes\(/g)?.length, 2, source);
+  const { validateRun } = await importGenerated<{ validateRun: (value: unknown) => { errors?: unknown[] } }>(path.join(dir, "out"), "Run");
+  const ajv = newAjv("ajv/dist/2020");
+  (require("ajv-formats") as { default: (ajv: AjvInstance) => void }).default(ajv);
+  const validate = ajv.compile(schema);
+  const instances = [
+    { name: 1, count: 1.5, at: "yesterday", tags: [1], flag: "no", note: 3, "a/b~c": "x", free: 1, nested: [] },
+    { count: 2, at: 5, flag: true, note: null, "a/b~c": 1 },
+    { name: "n", at: "2026-12-03T07:00:00Z", note: "ok", nested: {} },
+  ];
+  for (const data of instances) {
+    validate(data);
+    assert.deepEqual(validateRun(data).errors ?? [], validate.errors ?? [], JSON.stringify(data));
+  }
+});

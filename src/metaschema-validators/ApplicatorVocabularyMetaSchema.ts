@@ -181,7 +181,7 @@ export function collectApplicatorVocabularyMetaSchemaErrors(value: unknown, inst
   try {
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
-      pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
+      pushError(errors, "type", { type: ["object", "boolean"] }, instancePath, schemaPath);
     if (isJsonObject(value)) {
       const additionalItems = value.additionalItems;
       if (additionalItems !== undefined) {

@@ -146,7 +146,7 @@ export function collectApplicatorVocabularyMetaSchema2Errors(value: unknown, ins
   try {
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
-      pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
+      pushError(errors, "type", { type: ["object", "boolean"] }, instancePath, schemaPath);
     if (isJsonObject(value)) {
       const prefixItems = value.prefixItems;
       if (prefixItems !== undefined) {

@@ -52,7 +52,7 @@ export function collectContentVocabularyMetaSchemaErrors(value: unknown, instanc
   try {
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
-      pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
+      pushError(errors, "type", { type: ["object", "boolean"] }, instancePath, schemaPath);
     if (isJsonObject(value)) {
       const contentMediaType = value.contentMediaType;
       if (contentMediaType !== undefined && typeof contentMediaType !== "string")

@@ -52,7 +52,7 @@ export function collectContentVocabularyMetaSchema2Errors(value: unknown, instan
   try {
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
-      pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
+      pushError(errors, "type", { type: ["object", "boolean"] }, instancePath, schemaPath);
     if (isJsonObject(value)) {
       const contentEncoding = value.contentEncoding;
       if (contentEncoding !== undefined && typeof contentEncoding !== "string")

@@ -127,7 +127,7 @@ export function collectCoreAndValidationSpecificationsMetaSchemaErrors(
   try {
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
-      pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
+      pushError(errors, "type", { type: ["object", "boolean"] }, instancePath, schemaPath);
     collectCoreVocabularyMetaSchemaErrors(value, instancePath, errors);
     collectApplicatorVocabularyMetaSchemaErrors(value, instancePath, errors);
     collectValidationVocabularyMetaSchemaErrors(value, instancePath, errors);

@@ -141,7 +141,7 @@ export function collectCoreAndValidationSpecificationsMetaSchema2Errors(
   try {
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
-      pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
+      pushError(errors, "type", { type: ["object", "boolean"] }, instancePath, schemaPath);
     collectCoreVocabularyMetaSchema2Errors(value, instancePath, errors);
     collectApplicatorVocabularyMetaSchema2Errors(value, instancePath, errors);
     collectUnevaluatedApplicatorVocabularyMetaSchemaErrors(value, instancePath, errors);

@@ -88,7 +88,7 @@ export function collectCoreVocabularyMetaSchema2Errors(value: unknown, instanceP
   try {
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
-      pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
+      pushError(errors, "type", { type: ["object", "boolean"] }, instancePath, schemaPath);
     if (isJsonObject(value)) {
       const id = value.$id;
       if (id !== undefined) {

@@ -56,7 +56,7 @@ export function collectFormatVocabularyMetaSchemaForAnnotationResultsErrors(
   try {
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
-      pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
+      pushError(errors, "type", { type: ["object", "boolean"] }, instancePath, schemaPath);
     if (isJsonObject(value)) {
       const format = value.format;
       if (format !== undefined && typeof format !== "string") typeError(errors, "string", instancePath, schemaPath, "format");

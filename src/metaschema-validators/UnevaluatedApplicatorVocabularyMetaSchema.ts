@@ -63,7 +63,7 @@ export function collectUnevaluatedApplicatorVocabularyMetaSchemaErrors(
   try {
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
-      pushError(errors, "type", { type: "object,boolean" }, instancePath, schemaPath);
+      pushError(errors, "type", { type: ["object", "boolean"] }, instancePath, schemaPath);
     if (isJsonObject(value)) {
       const unevaluatedItems = value.unevaluatedItems;
       if (unevaluatedItems !== undefined) {

@@ -59,7 +59,9 @@ export function typeCondition(type: JsonType | InstanceType, value: Code, module
 export function typeGuard(site: Site, types: readonly JsonType[], module: ModuleScope, then: Statement[]): Statement {
   const condition = or(...types.map((type) => typeCondition(type, site.value, module)));
   const typeText = types.join(",");
-  return { kind: "guard", condition, failure: { ...failure(site, "type", code`{ type: ${typeText} }`), expectedType: typeText }, then };
+  // ajv's `params.type`: the type, or the list of them.
+  const params = types.length === 1 ? code`{ type: ${typeText} }` : code`{ type: ${[...types]} }`;
+  return { kind: "guard", condition, failure: { ...failure(site, "type", params), expectedType: typeText }, then };
 }
 
 /**

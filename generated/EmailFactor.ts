@@ -43,13 +43,15 @@ export function collectEmailFactorErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      [value.email_id, value.email_address],
-      EMAIL_FACTOR_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (value.email_id === undefined || value.email_address === undefined) {
+      collectRequired(
+        [value.email_id, value.email_address],
+        EMAIL_FACTOR_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
     const email_id = value.email_id;
     if (email_id !== undefined && typeof email_id !== "string")
       typeError(errors, "string", instancePath, schemaPath, "email_id");

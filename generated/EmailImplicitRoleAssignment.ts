@@ -45,13 +45,15 @@ export function collectEmailImplicitRoleAssignmentErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      [value.domain, value.role_id],
-      EMAIL_IMPLICIT_ROLE_ASSIGNMENT_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (value.domain === undefined || value.role_id === undefined) {
+      collectRequired(
+        [value.domain, value.role_id],
+        EMAIL_IMPLICIT_ROLE_ASSIGNMENT_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
     const domain = value.domain;
     if (domain !== undefined && typeof domain !== "string")
       typeError(errors, "string", instancePath, schemaPath, "domain");

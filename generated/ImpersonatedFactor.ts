@@ -48,13 +48,18 @@ export function collectImpersonatedFactorErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      [value.impersonator_id, value.impersonator_email_address],
-      IMPERSONATED_FACTOR_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (
+      value.impersonator_id === undefined ||
+      value.impersonator_email_address === undefined
+    ) {
+      collectRequired(
+        [value.impersonator_id, value.impersonator_email_address],
+        IMPERSONATED_FACTOR_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
     const impersonator_id = value.impersonator_id;
     if (impersonator_id !== undefined && typeof impersonator_id !== "string")
       typeError(errors, "string", instancePath, schemaPath, "impersonator_id");

@@ -51,13 +51,15 @@ export function collectMemberRoleErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      [value.role_id, value.sources],
-      MEMBER_ROLE_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (value.role_id === undefined || value.sources === undefined) {
+      collectRequired(
+        [value.role_id, value.sources],
+        MEMBER_ROLE_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
     const role_id = value.role_id;
     if (role_id !== undefined && typeof role_id !== "string")
       typeError(errors, "string", instancePath, schemaPath, "role_id");

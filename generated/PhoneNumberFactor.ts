@@ -45,13 +45,15 @@ export function collectPhoneNumberFactorErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      [value.phone_id, value.phone_number],
-      PHONE_NUMBER_FACTOR_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (value.phone_id === undefined || value.phone_number === undefined) {
+      collectRequired(
+        [value.phone_id, value.phone_number],
+        PHONE_NUMBER_FACTOR_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
     const phone_id = value.phone_id;
     if (phone_id !== undefined && typeof phone_id !== "string")
       typeError(errors, "string", instancePath, schemaPath, "phone_id");

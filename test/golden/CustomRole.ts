@@ -53,13 +53,19 @@ export function collectCustomRoleErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      [value.role_id, value.description, value.permissions],
-      CUSTOM_ROLE_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (
+      value.role_id === undefined ||
+      value.description === undefined ||
+      value.permissions === undefined
+    ) {
+      collectRequired(
+        [value.role_id, value.description, value.permissions],
+        CUSTOM_ROLE_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
     const role_id = value.role_id;
     if (role_id !== undefined && typeof role_id !== "string")
       typeError(errors, "string", instancePath, schemaPath, "role_id");

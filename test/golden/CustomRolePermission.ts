@@ -49,13 +49,15 @@ export function collectCustomRolePermissionErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      [value.resource_id, value.actions],
-      CUSTOM_ROLE_PERMISSION_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (value.resource_id === undefined || value.actions === undefined) {
+      collectRequired(
+        [value.resource_id, value.actions],
+        CUSTOM_ROLE_PERMISSION_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
     const resource_id = value.resource_id;
     if (resource_id !== undefined && typeof resource_id !== "string")
       typeError(errors, "string", instancePath, schemaPath, "resource_id");

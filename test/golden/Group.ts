@@ -43,13 +43,15 @@ export function collectGroupErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      [value.value, value.display],
-      GROUP_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    if (value.value === undefined || value.display === undefined) {
+      collectRequired(
+        [value.value, value.display],
+        GROUP_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
     const value2 = value.value;
     if (value2 !== undefined && typeof value2 !== "string")
       typeError(errors, "string", instancePath, schemaPath, "value");

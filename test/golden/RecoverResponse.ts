@@ -93,22 +93,25 @@ export function collectRecoverResponseErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    collectRequired(
-      [
-        value.request_id,
-        value.member_id,
-        value.member,
-        value.organization,
-        value.session_token,
-        value.session_jwt,
-        value.recovery_codes_remaining,
-        value.status_code,
-      ],
-      RECOVER_RESPONSE_REQUIRED,
-      instancePath,
-      errors,
-      schemaPath,
-    );
+    const requiredValues = [
+      value.request_id,
+      value.member_id,
+      value.member,
+      value.organization,
+      value.session_token,
+      value.session_jwt,
+      value.recovery_codes_remaining,
+      value.status_code,
+    ];
+    if (requiredValues.includes(undefined)) {
+      collectRequired(
+        requiredValues,
+        RECOVER_RESPONSE_REQUIRED,
+        instancePath,
+        errors,
+        schemaPath,
+      );
+    }
     const request_id = value.request_id;
     if (request_id !== undefined && typeof request_id !== "string")
       typeError(errors, "string", instancePath, schemaPath, "request_id");

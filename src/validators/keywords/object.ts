@@ -14,7 +14,7 @@ import {
   type KeywordCompiler,
   type Site,
 } from "../context.js";
-import { propertyTypeCheck, type PropertyTypeCheck, type Statement } from "../statements.js";
+import type { Statement } from "../statements.js";
 import { declaredTypes } from "./type.js";
 import { acceptsEverything, numberValue, ownProperty, subschemaNode } from "./shared.js";
 
@@ -207,15 +207,29 @@ function requiredStatements(
   const checks = missing.filter((_, index) => !typeChecksMissing.has(required[index]!));
   if (required.length < 2) return [{ kind: "by-mode", check: checks, collect: missing }];
   const { module } = context;
-  const list = module.constant(`${module.baseName(site.node)}Required`, code`${required}`, { key: `required ${JSON.stringify(required)}` });
+  const baseName = module.baseName(site.node);
+  const list = module.constant(`${baseName}Required`, code`${required}`, { key: `required ${JSON.stringify(required)}` });
   const schemaPath = schemaPathExpression(context.scope, `#${site.node.pointer}`);
-  const read = code`[${joinCode(values, ", ")}]`;
-  const collect = code`${call(module.runtime("collectRequired"), read, list, pathExpression(site.path), code`errors`, schemaPath)};`;
+  const report = (read: Code): Statement => ({
+    kind: "snippet",
+    code: code`${call(module.runtime("collectRequired"), read, list, pathExpression(site.path), code`errors`, schemaPath)};`,
+  });
   // Properties are read by their known names, as the check reads them (a read by a computed name is
-  // several times slower); the list gives the names of the missing ones. No `a === undefined || …`
-  // test guards the call: tsc's cost of narrowing after such a chain grows with the cube of its length.
-  return [{ kind: "by-mode", check: checks, collect: [{ kind: "snippet", code: collect }] }];
+  // several times slower); the list gives the names of the missing ones. The call runs only when one
+  // is missing. A long list is tested with `includes`: tsc's narrowing of an `a === undefined || …`
+  // chain costs about the square of its length, and that of what follows it in the collector more.
+  if (required.length <= INLINE_REQUIRED_TEST) {
+    const anyMissing: Statement = { kind: "if", condition: or(...conditions), then: [report(code`[${joinCode(values, ", ")}]`)] };
+    return [{ kind: "by-mode", check: checks, collect: [anyMissing] }];
+  }
+  const read = context.scope.local("requiredValues");
+  const readAll: Statement = { kind: "const", name: read, value: code`[${joinCode(values, ", ")}]` };
+  const anyMissing: Statement = { kind: "if", condition: call(code`${read}.includes`, code`undefined`), then: [report(read)] };
+  return [{ kind: "by-mode", check: checks, collect: [readAll, anyMissing] }];
 }
+
+/** The longest `required` list whose collector tests each property for a missing one (see `requiredStatements`). */
+const INLINE_REQUIRED_TEST = 4;
 
 /** `required` and `properties`: each required property is present, and each present property valid. */
 function propertyStatements(site: Site, context: CompileContext, properties: readonly string[]): Statement[] {
@@ -226,66 +240,16 @@ function propertyStatements(site: Site, context: CompileContext, properties: rea
   // with a `type` check: `undefined` has no JSON type, so that check fails on it (one read, not two).
   const typeChecksMissing = new Set(required.filter((name) => nodes.has(name) && checksTypeFirst(nodes.get(name)!)));
   const statements: Statement[] = requiredStatements(site, context, required, typeChecksMissing);
-  let run: TypedProperty[] = [];
-  const endRun = (): void => {
-    statements.push(...propertyTypeRun(site, context, run));
-    run = [];
-  };
   for (const [name, node] of nodes) {
     if (node.schema === true) continue;
     const local = context.scope.local(name);
     const body = context.compileSubschema({ node, value: local, path: [...site.path, `/${escapePointerToken(name)}`] });
     if (body.length === 0) continue;
-    const read = ownProperty(site.value, name);
+    statements.push({ kind: "const", name: local, value: ownProperty(site.value, name) });
     const present: Statement = { kind: "if", condition: compare(local, "!==", code`undefined`), then: body };
-    const own: Statement[] = [
-      { kind: "const", name: local, value: read },
-      typeChecksMissing.has(name) ? { kind: "by-mode", check: body, collect: [present] } : present,
-    ];
-    const typeCheck = propertyTypeCheck(body);
-    if (typeCheck === undefined) {
-      endRun();
-      statements.push(...own);
-    } else run.push({ ...typeCheck, read, statements: own });
+    statements.push(typeChecksMissing.has(name) ? { kind: "by-mode", check: body, collect: [present] } : present);
   }
-  endRun();
   return statements;
-}
-
-/** A property whose subschema checks only its `type`, and a string's `format` (see `propertyTypeRun`). */
-interface TypedProperty extends PropertyTypeCheck {
-  /** The read of the property's value. */
-  read: Code;
-  /** The property's statements, as any other property has them. */
-  statements: Statement[];
-}
-
-/**
- * Consecutive properties that check only their `type` (and a string's `format`): in a collector,
- * from this many on, one `collectPropertyTypes` call with a module-level table of them reports
- * their errors, in the schema's order. A check keeps its own statements, which are the fast path.
- */
-const PROPERTY_TYPE_RUN = 3;
-
-function propertyTypeRun(site: Site, context: CompileContext, run: readonly TypedProperty[]): Statement[] {
-  const own = run.flatMap((property) => property.statements);
-  if (run.length < PROPERTY_TYPE_RUN) return own;
-  const { module } = context;
-  const rows = run.map(({ token, type, format }) =>
-    format === undefined ? code`[${token}, ${type}]` : code`[${token}, ${type}, ${format.name}, ${format.checker}]`,
-  );
-  const key = JSON.stringify(run.map(({ token, type, format }) => [token, type, format?.name, format?.checker.text]));
-  const table = module.constant(`${module.baseName(site.node)}PropertyTypes`, code`[${joinCode(rows, ", ")}]`, {
-    key: `property types ${key}`,
-    type: "PropertyTypeRow",
-  });
-  const reads = joinCode(
-    run.map(({ read }) => read),
-    ", ",
-  );
-  const schemaPath = schemaPathExpression(context.scope, `#${site.node.pointer}`);
-  const collect = code`${call(module.runtime("collectPropertyTypes"), code`[${reads}]`, table, pathExpression(site.path), code`errors`, schemaPath)};`;
-  return [{ kind: "by-mode", check: own, collect: [{ kind: "snippet", code: collect }] }];
 }
 
 /** `additionalProperties`: every property that neither `properties` nor `patternProperties` names. */

@@ -4,6 +4,7 @@ import { emitTypes, type TypeContext } from "./emit-types.js";
 import type { SchemaDocument } from "./load.js";
 import { isOpenApiDocument, schemaRoots } from "./openapi.js";
 import { byCodeUnits } from "./order.js";
+import { moduleSubset, reachable } from "./runtime-subset.js";
 import { locationKey, type SchemaNode } from "./graph.js";
 import {
   call,
@@ -176,10 +177,10 @@ function isBundleDefinition({ document, pointer }: SchemaNode): boolean {
 /** What every module is emitted with: the types' context, the subschemas modules share (see validators/share.ts), the language. */
 export type ModuleContext = TypeContext & { sharedSubschemas: SharedSubschemas; emit: EmitLanguage };
 
-/** The files of one module (`X.types.ts` and `X.ts`, or `X.types.d.ts`, `X.js` and `X.d.ts`), and whether they call format checks. */
+/** The files of one module (`X.types.ts` and `X.ts`, or `X.types.d.ts`, `X.js` and `X.d.ts`), and the format checks they call. */
 export interface EmittedModule {
   files: GeneratedFile[];
-  usesFormats: boolean;
+  formatChecks: string[];
 }
 
 /**
@@ -222,13 +223,14 @@ export async function emitModule(
   const ownTypeExport = code`export type ${ownTypes};`;
   const valueImports = [
     code`import ${runtimeSpecifiers([...validators.runtimeImports])} from ${`./${RUNTIME_MODULE}.js`};`,
-    ...(validators.usesFormats ? [code`import * as ${identifier(FORMATS_NAMESPACE)} from ${`./${FORMATS_MODULE}.js`};`] : []),
+    ...(validators.formatChecks.size > 0 ? [code`import * as ${identifier(FORMATS_NAMESPACE)} from ${`./${FORMATS_MODULE}.js`};`] : []),
     ...functionImports.lines("import", ""),
   ];
   const definitions = [validators.source, ...wrapped.map((w) => w.definitions)];
+  const formatChecks = [...validators.formatChecks].sort();
   if (typed) {
     const source = [moduleBanner, joinCode([...valueImports, ownTypeImport], "\n"), ownTypeExport, ...definitions];
-    return { files: [typesFile, file(`${moduleName}.ts`, source)], usesFormats: validators.usesFormats };
+    return { files: [typesFile, file(`${moduleName}.ts`, source)], formatChecks };
   }
   const declarationTypes = [...new Set([...validators.declarationTypes, ...wrapped.flatMap((w) => w.declarationTypes)])];
   const declarationImports = [
@@ -242,7 +244,7 @@ export async function emitModule(
       file(`${moduleName}.js`, [moduleBanner, joinCode(valueImports, "\n"), ...definitions]),
       file(`${moduleName}.d.ts`, [moduleBanner, joinCode(declarationImports, "\n"), ownTypeExport, ...declarations]),
     ],
-    usesFormats: validators.usesFormats,
+    formatChecks,
   };
 }
 
@@ -280,20 +282,30 @@ class ImportList {
 }
 
 /**
- * The run-time helpers, and the format checks when a module uses them, copied next to the generated
- * modules: their TypeScript sources, or for JavaScript output their compiled build and its declarations.
+ * The run-time helpers, and the format checks that modules call (with what those need of
+ * `formats.ts`, see runtime-subset.ts), copied next to the generated modules: their TypeScript
+ * sources, or for JavaScript output their compiled build and its declarations.
  */
-export function runtimeModules(usesFormats: boolean, emit: EmitLanguage): GeneratedFile[] {
-  const copy = (module: string, base: string): GeneratedFile[] => {
-    const read = (file: string): string => `${banner(undefined).text}\n\n${readFileSync(new URL(file, import.meta.url), "utf8")}`;
-    return emit === "ts"
-      ? [{ name: `${module}.ts`, source: read(`../../src/runtime/${base}.ts`), copy: "formatted" }]
-      : [
-          { name: `${module}.js`, source: read(`./runtime/${base}.js`), copy: "compiled" },
-          { name: `${module}.d.ts`, source: read(`./runtime/${base}.d.ts`), copy: "compiled" },
-        ];
+export function runtimeModules(formatChecks: ReadonlySet<string>, emit: EmitLanguage): GeneratedFile[] {
+  const read = (file: string): string => readFileSync(new URL(file, import.meta.url), "utf8");
+  const withBanner = (source: string): string => `${banner(undefined).text}\n\n${source}`;
+  const copy = (module: string, base: string, roots?: ReadonlySet<string>): GeneratedFile[] => {
+    if (emit === "ts") {
+      const source = read(`../../src/runtime/${base}.ts`);
+      const part = roots === undefined ? source : moduleSubset(source, roots, "\n\n");
+      return [{ name: `${module}.ts`, source: withBanner(part), copy: "formatted" }];
+    }
+    const javascript = read(`./runtime/${base}.js`);
+    const declarations = read(`./runtime/${base}.d.ts`);
+    // The declarations declare what the code keeps.
+    const kept = roots === undefined ? undefined : reachable(javascript, roots);
+    const part = (source: string): string => (kept === undefined ? source : moduleSubset(source, kept, "\n"));
+    return [
+      { name: `${module}.js`, source: withBanner(part(javascript)), copy: "compiled" },
+      { name: `${module}.d.ts`, source: withBanner(part(declarations)), copy: "compiled" },
+    ];
   };
-  return [...copy(RUNTIME_MODULE, "validation-runtime"), ...(usesFormats ? copy(FORMATS_MODULE, "formats") : [])];
+  return [...copy(RUNTIME_MODULE, "validation-runtime"), ...(formatChecks.size === 0 ? [] : copy(FORMATS_MODULE, "formats", formatChecks))];
 }
 
 /**

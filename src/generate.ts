@@ -246,8 +246,8 @@ async function formatModules(run: Run, { names, modules }: Plan, emitted: readon
   const { emit } = run.settings;
   const fresh = emitted.filter((module) => !module.cached).flatMap((module) => module.files);
   const moduleTypes = modules.map((module) => module.locations.map((node) => names.get(node)!));
-  const usesFormats = emitted.some((module) => module.usesFormats);
-  const unformatted = [...fresh, ...runtimeModules(usesFormats, emit), ...indexModule(moduleTypes, emit)];
+  const formatChecks = new Set(emitted.flatMap((module) => module.formatChecks));
+  const unformatted = [...fresh, ...runtimeModules(formatChecks, emit), ...indexModule(moduleTypes, emit)];
   return formatFiles(unformatted, run.settings.outDir, run.settings.formatter, run.settings.prettierConfig);
 }
 
@@ -258,7 +258,7 @@ function storeModules(run: Run, { modules, keys }: Plan, emitted: readonly Emitt
   for (const [index, module] of emitted.entries()) {
     if (module.cached) continue;
     const files = module.files.map(({ name }) => ({ name, source: formattedByName.get(name)! }));
-    run.cache.storeModule(keys.get(modules[index]!)!, { files, usesFormats: module.usesFormats } satisfies Emitted);
+    run.cache.storeModule(keys.get(modules[index]!)!, { files, formatChecks: module.formatChecks } satisfies Emitted);
   }
 }
 

@@ -104,8 +104,8 @@ export interface CompiledValidators {
   runtimeImports: Set<RuntimeName>;
   /** Names a helper or type of `_runtime.ts` and adds it to `runtimeImports`, for code written around the validators. */
   runtime: (name: RuntimeName) => Code;
-  /** Whether the code calls format checks from `_formats.ts`. */
-  usesFormats: boolean;
+  /** The format checks of `_formats.ts` the code calls. */
+  formatChecks: ReadonlySet<FormatCheck>;
   /** Functions of other modules' named schemas that this module calls, by type name. */
   namedImports: Map<string, Set<string>>;
   /** `export declare function …;` of each exported function, for a JavaScript module's `.d.ts`. */
@@ -178,7 +178,7 @@ class ModuleCompiler implements ModuleScope {
   private readonly declarations: Code[] = [];
   private readonly declarationTypes = new Set<RuntimeTypeName>();
   private readonly runtimeImports = new Set<RuntimeName>();
-  private usesFormats = false;
+  private readonly formatChecks = new Set<FormatCheck>();
   /** Functions of other modules' named schemas that this module calls, by type name. */
   private readonly namedImports = new Map<string, Set<string>>();
   private readonly moduleNames = new ModuleNames();
@@ -239,7 +239,7 @@ class ModuleCompiler implements ModuleScope {
   }
 
   formatCheck(checker: FormatCheck): Code {
-    this.usesFormats = true;
+    this.formatChecks.add(checker);
     return code`${identifier(FORMATS_NAMESPACE)}.${identifier(checker)}`;
   }
 
@@ -300,7 +300,7 @@ class ModuleCompiler implements ModuleScope {
       source: joinCode([...this.constants, ...this.functions], "\n\n"),
       runtimeImports: this.runtimeImports,
       runtime: (name) => this.runtime(name),
-      usesFormats: this.usesFormats,
+      formatChecks: this.formatChecks,
       namedImports: this.namedImports,
       declarations: this.declarations,
       declarationTypes: this.declarationTypes,

@@ -745,18 +745,20 @@ export function collectAuthenticationFactorErrors(
         checkAuthenticationFactor_TypeAnyOf0(type) ||
         checkAuthenticationFactor_TypeAnyOf1(type)
       )) {
-        collectAuthenticationFactor_TypeAnyOf0Errors(
-          type,
-          instancePath + "/type",
-          errors,
-          schemaPath + "/properties/type/anyOf/0",
-        );
-        collectAuthenticationFactor_TypeAnyOf1Errors(
-          type,
-          instancePath + "/type",
-          errors,
-          schemaPath + "/properties/type/anyOf/1",
-        );
+        if (!checkAuthenticationFactor_TypeAnyOf0(type))
+          collectAuthenticationFactor_TypeAnyOf0Errors(
+            type,
+            instancePath + "/type",
+            errors,
+            schemaPath + "/properties/type/anyOf/0",
+          );
+        if (!checkAuthenticationFactor_TypeAnyOf1(type))
+          collectAuthenticationFactor_TypeAnyOf1Errors(
+            type,
+            instancePath + "/type",
+            errors,
+            schemaPath + "/properties/type/anyOf/1",
+          );
         pushError(
           errors,
           "anyOf",
@@ -772,18 +774,20 @@ export function collectAuthenticationFactorErrors(
         checkAuthenticationFactor_DeliveryMethodAnyOf0(delivery_method) ||
         checkAuthenticationFactor_TypeAnyOf1(delivery_method)
       )) {
-        collectAuthenticationFactor_DeliveryMethodAnyOf0Errors(
-          delivery_method,
-          instancePath + "/delivery_method",
-          errors,
-          schemaPath + "/properties/delivery_method/anyOf/0",
-        );
-        collectAuthenticationFactor_TypeAnyOf1Errors(
-          delivery_method,
-          instancePath + "/delivery_method",
-          errors,
-          schemaPath + "/properties/delivery_method/anyOf/1",
-        );
+        if (!checkAuthenticationFactor_DeliveryMethodAnyOf0(delivery_method))
+          collectAuthenticationFactor_DeliveryMethodAnyOf0Errors(
+            delivery_method,
+            instancePath + "/delivery_method",
+            errors,
+            schemaPath + "/properties/delivery_method/anyOf/0",
+          );
+        if (!checkAuthenticationFactor_TypeAnyOf1(delivery_method))
+          collectAuthenticationFactor_TypeAnyOf1Errors(
+            delivery_method,
+            instancePath + "/delivery_method",
+            errors,
+            schemaPath + "/properties/delivery_method/anyOf/1",
+          );
         pushError(
           errors,
           "anyOf",
@@ -846,332 +850,375 @@ export function collectAuthenticationFactorErrors(
     }
     const email_factor = value.email_factor;
     if (email_factor !== undefined) {
-      collectEmailFactorErrors(
-        email_factor,
-        instancePath + "/email_factor",
-        errors,
-      );
+      if (!checkEmailFactor(email_factor))
+        collectEmailFactorErrors(
+          email_factor,
+          instancePath + "/email_factor",
+          errors,
+        );
     }
     const phone_number_factor = value.phone_number_factor;
     if (phone_number_factor !== undefined) {
-      collectPhoneNumberFactorErrors(
-        phone_number_factor,
-        instancePath + "/phone_number_factor",
-        errors,
-      );
+      if (!checkPhoneNumberFactor(phone_number_factor))
+        collectPhoneNumberFactorErrors(
+          phone_number_factor,
+          instancePath + "/phone_number_factor",
+          errors,
+        );
     }
     const google_oauth_factor = value.google_oauth_factor;
     if (google_oauth_factor !== undefined) {
-      collectGoogleOAuthFactorErrors(
-        google_oauth_factor,
-        instancePath + "/google_oauth_factor",
-        errors,
-      );
+      if (!checkGoogleOAuthFactor(google_oauth_factor))
+        collectGoogleOAuthFactorErrors(
+          google_oauth_factor,
+          instancePath + "/google_oauth_factor",
+          errors,
+        );
     }
     const microsoft_oauth_factor = value.microsoft_oauth_factor;
     if (microsoft_oauth_factor !== undefined) {
-      collectMicrosoftOAuthFactorErrors(
-        microsoft_oauth_factor,
-        instancePath + "/microsoft_oauth_factor",
-        errors,
-      );
+      if (!checkMicrosoftOAuthFactor(microsoft_oauth_factor))
+        collectMicrosoftOAuthFactorErrors(
+          microsoft_oauth_factor,
+          instancePath + "/microsoft_oauth_factor",
+          errors,
+        );
     }
     const apple_oauth_factor = value.apple_oauth_factor;
     if (apple_oauth_factor !== undefined) {
-      collectAppleOAuthFactorErrors(
-        apple_oauth_factor,
-        instancePath + "/apple_oauth_factor",
-        errors,
-      );
+      if (!checkAppleOAuthFactor(apple_oauth_factor))
+        collectAppleOAuthFactorErrors(
+          apple_oauth_factor,
+          instancePath + "/apple_oauth_factor",
+          errors,
+        );
     }
     const webauthn_factor = value.webauthn_factor;
     if (webauthn_factor !== undefined) {
-      collectWebAuthnFactorErrors(
-        webauthn_factor,
-        instancePath + "/webauthn_factor",
-        errors,
-      );
+      if (!checkWebAuthnFactor(webauthn_factor))
+        collectWebAuthnFactorErrors(
+          webauthn_factor,
+          instancePath + "/webauthn_factor",
+          errors,
+        );
     }
     const authenticator_app_factor = value.authenticator_app_factor;
     if (authenticator_app_factor !== undefined) {
-      collectAuthenticatorAppFactorErrors(
-        authenticator_app_factor,
-        instancePath + "/authenticator_app_factor",
-        errors,
-      );
+      if (!checkAuthenticatorAppFactor(authenticator_app_factor))
+        collectAuthenticatorAppFactorErrors(
+          authenticator_app_factor,
+          instancePath + "/authenticator_app_factor",
+          errors,
+        );
     }
     const github_oauth_factor = value.github_oauth_factor;
     if (github_oauth_factor !== undefined) {
-      collectGithubOAuthFactorErrors(
-        github_oauth_factor,
-        instancePath + "/github_oauth_factor",
-        errors,
-      );
+      if (!checkGithubOAuthFactor(github_oauth_factor))
+        collectGithubOAuthFactorErrors(
+          github_oauth_factor,
+          instancePath + "/github_oauth_factor",
+          errors,
+        );
     }
     const recovery_code_factor = value.recovery_code_factor;
     if (recovery_code_factor !== undefined) {
-      collectRecoveryCodeFactorErrors(
-        recovery_code_factor,
-        instancePath + "/recovery_code_factor",
-        errors,
-      );
+      if (!checkRecoveryCodeFactor(recovery_code_factor))
+        collectRecoveryCodeFactorErrors(
+          recovery_code_factor,
+          instancePath + "/recovery_code_factor",
+          errors,
+        );
     }
     const facebook_oauth_factor = value.facebook_oauth_factor;
     if (facebook_oauth_factor !== undefined) {
-      collectFacebookOAuthFactorErrors(
-        facebook_oauth_factor,
-        instancePath + "/facebook_oauth_factor",
-        errors,
-      );
+      if (!checkFacebookOAuthFactor(facebook_oauth_factor))
+        collectFacebookOAuthFactorErrors(
+          facebook_oauth_factor,
+          instancePath + "/facebook_oauth_factor",
+          errors,
+        );
     }
     const crypto_wallet_factor = value.crypto_wallet_factor;
     if (crypto_wallet_factor !== undefined) {
-      collectCryptoWalletFactorErrors(
-        crypto_wallet_factor,
-        instancePath + "/crypto_wallet_factor",
-        errors,
-      );
+      if (!checkCryptoWalletFactor(crypto_wallet_factor))
+        collectCryptoWalletFactorErrors(
+          crypto_wallet_factor,
+          instancePath + "/crypto_wallet_factor",
+          errors,
+        );
     }
     const amazon_oauth_factor = value.amazon_oauth_factor;
     if (amazon_oauth_factor !== undefined) {
-      collectAmazonOAuthFactorErrors(
-        amazon_oauth_factor,
-        instancePath + "/amazon_oauth_factor",
-        errors,
-      );
+      if (!checkAmazonOAuthFactor(amazon_oauth_factor))
+        collectAmazonOAuthFactorErrors(
+          amazon_oauth_factor,
+          instancePath + "/amazon_oauth_factor",
+          errors,
+        );
     }
     const bitbucket_oauth_factor = value.bitbucket_oauth_factor;
     if (bitbucket_oauth_factor !== undefined) {
-      collectBitbucketOAuthFactorErrors(
-        bitbucket_oauth_factor,
-        instancePath + "/bitbucket_oauth_factor",
-        errors,
-      );
+      if (!checkBitbucketOAuthFactor(bitbucket_oauth_factor))
+        collectBitbucketOAuthFactorErrors(
+          bitbucket_oauth_factor,
+          instancePath + "/bitbucket_oauth_factor",
+          errors,
+        );
     }
     const coinbase_oauth_factor = value.coinbase_oauth_factor;
     if (coinbase_oauth_factor !== undefined) {
-      collectCoinbaseOAuthFactorErrors(
-        coinbase_oauth_factor,
-        instancePath + "/coinbase_oauth_factor",
-        errors,
-      );
+      if (!checkCoinbaseOAuthFactor(coinbase_oauth_factor))
+        collectCoinbaseOAuthFactorErrors(
+          coinbase_oauth_factor,
+          instancePath + "/coinbase_oauth_factor",
+          errors,
+        );
     }
     const discord_oauth_factor = value.discord_oauth_factor;
     if (discord_oauth_factor !== undefined) {
-      collectDiscordOAuthFactorErrors(
-        discord_oauth_factor,
-        instancePath + "/discord_oauth_factor",
-        errors,
-      );
+      if (!checkDiscordOAuthFactor(discord_oauth_factor))
+        collectDiscordOAuthFactorErrors(
+          discord_oauth_factor,
+          instancePath + "/discord_oauth_factor",
+          errors,
+        );
     }
     const figma_oauth_factor = value.figma_oauth_factor;
     if (figma_oauth_factor !== undefined) {
-      collectFigmaOAuthFactorErrors(
-        figma_oauth_factor,
-        instancePath + "/figma_oauth_factor",
-        errors,
-      );
+      if (!checkFigmaOAuthFactor(figma_oauth_factor))
+        collectFigmaOAuthFactorErrors(
+          figma_oauth_factor,
+          instancePath + "/figma_oauth_factor",
+          errors,
+        );
     }
     const git_lab_oauth_factor = value.git_lab_oauth_factor;
     if (git_lab_oauth_factor !== undefined) {
-      collectGitLabOAuthFactorErrors(
-        git_lab_oauth_factor,
-        instancePath + "/git_lab_oauth_factor",
-        errors,
-      );
+      if (!checkGitLabOAuthFactor(git_lab_oauth_factor))
+        collectGitLabOAuthFactorErrors(
+          git_lab_oauth_factor,
+          instancePath + "/git_lab_oauth_factor",
+          errors,
+        );
     }
     const instagram_oauth_factor = value.instagram_oauth_factor;
     if (instagram_oauth_factor !== undefined) {
-      collectInstagramOAuthFactorErrors(
-        instagram_oauth_factor,
-        instancePath + "/instagram_oauth_factor",
-        errors,
-      );
+      if (!checkInstagramOAuthFactor(instagram_oauth_factor))
+        collectInstagramOAuthFactorErrors(
+          instagram_oauth_factor,
+          instancePath + "/instagram_oauth_factor",
+          errors,
+        );
     }
     const linked_in_oauth_factor = value.linked_in_oauth_factor;
     if (linked_in_oauth_factor !== undefined) {
-      collectLinkedInOAuthFactorErrors(
-        linked_in_oauth_factor,
-        instancePath + "/linked_in_oauth_factor",
-        errors,
-      );
+      if (!checkLinkedInOAuthFactor(linked_in_oauth_factor))
+        collectLinkedInOAuthFactorErrors(
+          linked_in_oauth_factor,
+          instancePath + "/linked_in_oauth_factor",
+          errors,
+        );
     }
     const shopify_oauth_factor = value.shopify_oauth_factor;
     if (shopify_oauth_factor !== undefined) {
-      collectShopifyOAuthFactorErrors(
-        shopify_oauth_factor,
-        instancePath + "/shopify_oauth_factor",
-        errors,
-      );
+      if (!checkShopifyOAuthFactor(shopify_oauth_factor))
+        collectShopifyOAuthFactorErrors(
+          shopify_oauth_factor,
+          instancePath + "/shopify_oauth_factor",
+          errors,
+        );
     }
     const slack_oauth_factor = value.slack_oauth_factor;
     if (slack_oauth_factor !== undefined) {
-      collectSlackOAuthFactorErrors(
-        slack_oauth_factor,
-        instancePath + "/slack_oauth_factor",
-        errors,
-      );
+      if (!checkSlackOAuthFactor(slack_oauth_factor))
+        collectSlackOAuthFactorErrors(
+          slack_oauth_factor,
+          instancePath + "/slack_oauth_factor",
+          errors,
+        );
     }
     const snapchat_oauth_factor = value.snapchat_oauth_factor;
     if (snapchat_oauth_factor !== undefined) {
-      collectSnapchatOAuthFactorErrors(
-        snapchat_oauth_factor,
-        instancePath + "/snapchat_oauth_factor",
-        errors,
-      );
+      if (!checkSnapchatOAuthFactor(snapchat_oauth_factor))
+        collectSnapchatOAuthFactorErrors(
+          snapchat_oauth_factor,
+          instancePath + "/snapchat_oauth_factor",
+          errors,
+        );
     }
     const spotify_oauth_factor = value.spotify_oauth_factor;
     if (spotify_oauth_factor !== undefined) {
-      collectSpotifyOAuthFactorErrors(
-        spotify_oauth_factor,
-        instancePath + "/spotify_oauth_factor",
-        errors,
-      );
+      if (!checkSpotifyOAuthFactor(spotify_oauth_factor))
+        collectSpotifyOAuthFactorErrors(
+          spotify_oauth_factor,
+          instancePath + "/spotify_oauth_factor",
+          errors,
+        );
     }
     const steam_oauth_factor = value.steam_oauth_factor;
     if (steam_oauth_factor !== undefined) {
-      collectSteamOAuthFactorErrors(
-        steam_oauth_factor,
-        instancePath + "/steam_oauth_factor",
-        errors,
-      );
+      if (!checkSteamOAuthFactor(steam_oauth_factor))
+        collectSteamOAuthFactorErrors(
+          steam_oauth_factor,
+          instancePath + "/steam_oauth_factor",
+          errors,
+        );
     }
     const tik_tok_oauth_factor = value.tik_tok_oauth_factor;
     if (tik_tok_oauth_factor !== undefined) {
-      collectTikTokOAuthFactorErrors(
-        tik_tok_oauth_factor,
-        instancePath + "/tik_tok_oauth_factor",
-        errors,
-      );
+      if (!checkTikTokOAuthFactor(tik_tok_oauth_factor))
+        collectTikTokOAuthFactorErrors(
+          tik_tok_oauth_factor,
+          instancePath + "/tik_tok_oauth_factor",
+          errors,
+        );
     }
     const twitch_oauth_factor = value.twitch_oauth_factor;
     if (twitch_oauth_factor !== undefined) {
-      collectTwitchOAuthFactorErrors(
-        twitch_oauth_factor,
-        instancePath + "/twitch_oauth_factor",
-        errors,
-      );
+      if (!checkTwitchOAuthFactor(twitch_oauth_factor))
+        collectTwitchOAuthFactorErrors(
+          twitch_oauth_factor,
+          instancePath + "/twitch_oauth_factor",
+          errors,
+        );
     }
     const twitter_oauth_factor = value.twitter_oauth_factor;
     if (twitter_oauth_factor !== undefined) {
-      collectTwitterOAuthFactorErrors(
-        twitter_oauth_factor,
-        instancePath + "/twitter_oauth_factor",
-        errors,
-      );
+      if (!checkTwitterOAuthFactor(twitter_oauth_factor))
+        collectTwitterOAuthFactorErrors(
+          twitter_oauth_factor,
+          instancePath + "/twitter_oauth_factor",
+          errors,
+        );
     }
     const embeddable_magic_link_factor = value.embeddable_magic_link_factor;
     if (embeddable_magic_link_factor !== undefined) {
-      collectEmbeddableMagicLinkFactorErrors(
-        embeddable_magic_link_factor,
-        instancePath + "/embeddable_magic_link_factor",
-        errors,
-      );
+      if (!checkEmbeddableMagicLinkFactor(embeddable_magic_link_factor))
+        collectEmbeddableMagicLinkFactorErrors(
+          embeddable_magic_link_factor,
+          instancePath + "/embeddable_magic_link_factor",
+          errors,
+        );
     }
     const biometric_factor = value.biometric_factor;
     if (biometric_factor !== undefined) {
-      collectBiometricFactorErrors(
-        biometric_factor,
-        instancePath + "/biometric_factor",
-        errors,
-      );
+      if (!checkBiometricFactor(biometric_factor))
+        collectBiometricFactorErrors(
+          biometric_factor,
+          instancePath + "/biometric_factor",
+          errors,
+        );
     }
     const saml_sso_factor = value.saml_sso_factor;
     if (saml_sso_factor !== undefined) {
-      collectSAMLSSOFactorErrors(
-        saml_sso_factor,
-        instancePath + "/saml_sso_factor",
-        errors,
-      );
+      if (!checkSAMLSSOFactor(saml_sso_factor))
+        collectSAMLSSOFactorErrors(
+          saml_sso_factor,
+          instancePath + "/saml_sso_factor",
+          errors,
+        );
     }
     const oidc_sso_factor = value.oidc_sso_factor;
     if (oidc_sso_factor !== undefined) {
-      collectOIDCSSOFactorErrors(
-        oidc_sso_factor,
-        instancePath + "/oidc_sso_factor",
-        errors,
-      );
+      if (!checkOIDCSSOFactor(oidc_sso_factor))
+        collectOIDCSSOFactorErrors(
+          oidc_sso_factor,
+          instancePath + "/oidc_sso_factor",
+          errors,
+        );
     }
     const salesforce_oauth_factor = value.salesforce_oauth_factor;
     if (salesforce_oauth_factor !== undefined) {
-      collectSalesforceOAuthFactorErrors(
-        salesforce_oauth_factor,
-        instancePath + "/salesforce_oauth_factor",
-        errors,
-      );
+      if (!checkSalesforceOAuthFactor(salesforce_oauth_factor))
+        collectSalesforceOAuthFactorErrors(
+          salesforce_oauth_factor,
+          instancePath + "/salesforce_oauth_factor",
+          errors,
+        );
     }
     const yahoo_oauth_factor = value.yahoo_oauth_factor;
     if (yahoo_oauth_factor !== undefined) {
-      collectYahooOAuthFactorErrors(
-        yahoo_oauth_factor,
-        instancePath + "/yahoo_oauth_factor",
-        errors,
-      );
+      if (!checkYahooOAuthFactor(yahoo_oauth_factor))
+        collectYahooOAuthFactorErrors(
+          yahoo_oauth_factor,
+          instancePath + "/yahoo_oauth_factor",
+          errors,
+        );
     }
     const hubspot_oauth_factor = value.hubspot_oauth_factor;
     if (hubspot_oauth_factor !== undefined) {
-      collectHubspotOAuthFactorErrors(
-        hubspot_oauth_factor,
-        instancePath + "/hubspot_oauth_factor",
-        errors,
-      );
+      if (!checkHubspotOAuthFactor(hubspot_oauth_factor))
+        collectHubspotOAuthFactorErrors(
+          hubspot_oauth_factor,
+          instancePath + "/hubspot_oauth_factor",
+          errors,
+        );
     }
     const slack_oauth_exchange_factor = value.slack_oauth_exchange_factor;
     if (slack_oauth_exchange_factor !== undefined) {
-      collectSlackOAuthExchangeFactorErrors(
-        slack_oauth_exchange_factor,
-        instancePath + "/slack_oauth_exchange_factor",
-        errors,
-      );
+      if (!checkSlackOAuthExchangeFactor(slack_oauth_exchange_factor))
+        collectSlackOAuthExchangeFactorErrors(
+          slack_oauth_exchange_factor,
+          instancePath + "/slack_oauth_exchange_factor",
+          errors,
+        );
     }
     const hubspot_oauth_exchange_factor = value.hubspot_oauth_exchange_factor;
     if (hubspot_oauth_exchange_factor !== undefined) {
-      collectHubspotOAuthExchangeFactorErrors(
-        hubspot_oauth_exchange_factor,
-        instancePath + "/hubspot_oauth_exchange_factor",
-        errors,
-      );
+      if (!checkHubspotOAuthExchangeFactor(hubspot_oauth_exchange_factor))
+        collectHubspotOAuthExchangeFactorErrors(
+          hubspot_oauth_exchange_factor,
+          instancePath + "/hubspot_oauth_exchange_factor",
+          errors,
+        );
     }
     const github_oauth_exchange_factor = value.github_oauth_exchange_factor;
     if (github_oauth_exchange_factor !== undefined) {
-      collectGithubOAuthExchangeFactorErrors(
-        github_oauth_exchange_factor,
-        instancePath + "/github_oauth_exchange_factor",
-        errors,
-      );
+      if (!checkGithubOAuthExchangeFactor(github_oauth_exchange_factor))
+        collectGithubOAuthExchangeFactorErrors(
+          github_oauth_exchange_factor,
+          instancePath + "/github_oauth_exchange_factor",
+          errors,
+        );
     }
     const google_oauth_exchange_factor = value.google_oauth_exchange_factor;
     if (google_oauth_exchange_factor !== undefined) {
-      collectGoogleOAuthExchangeFactorErrors(
-        google_oauth_exchange_factor,
-        instancePath + "/google_oauth_exchange_factor",
-        errors,
-      );
+      if (!checkGoogleOAuthExchangeFactor(google_oauth_exchange_factor))
+        collectGoogleOAuthExchangeFactorErrors(
+          google_oauth_exchange_factor,
+          instancePath + "/google_oauth_exchange_factor",
+          errors,
+        );
     }
     const impersonated_factor = value.impersonated_factor;
     if (impersonated_factor !== undefined) {
-      collectImpersonatedFactorErrors(
-        impersonated_factor,
-        instancePath + "/impersonated_factor",
-        errors,
-      );
+      if (!checkImpersonatedFactor(impersonated_factor))
+        collectImpersonatedFactorErrors(
+          impersonated_factor,
+          instancePath + "/impersonated_factor",
+          errors,
+        );
     }
     const oauth_access_token_exchange_factor =
       value.oauth_access_token_exchange_factor;
     if (oauth_access_token_exchange_factor !== undefined) {
-      collectOAuthAccessTokenExchangeFactorErrors(
-        oauth_access_token_exchange_factor,
-        instancePath + "/oauth_access_token_exchange_factor",
-        errors,
-      );
+      if (
+        !checkOAuthAccessTokenExchangeFactor(oauth_access_token_exchange_factor)
+      )
+        collectOAuthAccessTokenExchangeFactorErrors(
+          oauth_access_token_exchange_factor,
+          instancePath + "/oauth_access_token_exchange_factor",
+          errors,
+        );
     }
     const trusted_auth_token_factor = value.trusted_auth_token_factor;
     if (trusted_auth_token_factor !== undefined) {
-      collectTrustedAuthTokenFactorErrors(
-        trusted_auth_token_factor,
-        instancePath + "/trusted_auth_token_factor",
-        errors,
-      );
+      if (!checkTrustedAuthTokenFactor(trusted_auth_token_factor))
+        collectTrustedAuthTokenFactorErrors(
+          trusted_auth_token_factor,
+          instancePath + "/trusted_auth_token_factor",
+          errors,
+        );
     }
   }
 }

@@ -184,11 +184,12 @@ export function collectMemberSessionErrors(
       else {
         for (let index = 0; index < authentication_factors.length; index++) {
           const item = authentication_factors[index];
-          collectAuthenticationFactorErrors(
-            item,
-            instancePath + "/authentication_factors/" + index,
-            errors,
-          );
+          if (!checkAuthenticationFactor(item))
+            collectAuthenticationFactorErrors(
+              item,
+              instancePath + "/authentication_factors/" + index,
+              errors,
+            );
         }
       }
     }

@@ -120,15 +120,17 @@ export function collectRecoverResponseErrors(
       typeError(errors, "string", instancePath, schemaPath, "member_id");
     const member = value.member;
     if (member !== undefined) {
-      collectMemberErrors(member, instancePath + "/member", errors);
+      if (!checkMember(member))
+        collectMemberErrors(member, instancePath + "/member", errors);
     }
     const organization = value.organization;
     if (organization !== undefined) {
-      collectOrganizationErrors(
-        organization,
-        instancePath + "/organization",
-        errors,
-      );
+      if (!checkOrganization(organization))
+        collectOrganizationErrors(
+          organization,
+          instancePath + "/organization",
+          errors,
+        );
     }
     const session_token = value.session_token;
     if (session_token !== undefined && typeof session_token !== "string")
@@ -173,19 +175,21 @@ export function collectRecoverResponseErrors(
     }
     const member_session = value.member_session;
     if (member_session !== undefined) {
-      collectMemberSessionErrors(
-        member_session,
-        instancePath + "/member_session",
-        errors,
-      );
+      if (!checkMemberSession(member_session))
+        collectMemberSessionErrors(
+          member_session,
+          instancePath + "/member_session",
+          errors,
+        );
     }
     const member_device = value.member_device;
     if (member_device !== undefined) {
-      collectDeviceInfoErrors(
-        member_device,
-        instancePath + "/member_device",
-        errors,
-      );
+      if (!checkDeviceInfo(member_device))
+        collectDeviceInfoErrors(
+          member_device,
+          instancePath + "/member_device",
+          errors,
+        );
     }
   }
 }

@@ -72,7 +72,7 @@ function checkApplicatorVocabularyMetaSchema_ItemsAnyOf0(value: unknown): boolea
 function collectApplicatorVocabularyMetaSchema_ItemsAnyOf0Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
-    dynamicTarget("", DYNAMIC_REF_INITIAL3).collect(value, instancePath, errors);
+    if (!dynamicTarget("", DYNAMIC_REF_INITIAL3).check(value)) dynamicTarget("", DYNAMIC_REF_INITIAL3).collect(value, instancePath, errors);
   } finally {
     leaveDynamicScope(scopeDepth);
   }
@@ -185,31 +185,37 @@ export function collectApplicatorVocabularyMetaSchemaErrors(value: unknown, inst
     if (isJsonObject(value)) {
       const additionalItems = value.additionalItems;
       if (additionalItems !== undefined) {
-        dynamicTarget("", DYNAMIC_REF_INITIAL).collect(additionalItems, instancePath + "/additionalItems", errors);
+        if (!dynamicTarget("", DYNAMIC_REF_INITIAL).check(additionalItems))
+          dynamicTarget("", DYNAMIC_REF_INITIAL).collect(additionalItems, instancePath + "/additionalItems", errors);
       }
       const unevaluatedItems = value.unevaluatedItems;
       if (unevaluatedItems !== undefined) {
-        dynamicTarget("", DYNAMIC_REF_INITIAL2).collect(unevaluatedItems, instancePath + "/unevaluatedItems", errors);
+        if (!dynamicTarget("", DYNAMIC_REF_INITIAL2).check(unevaluatedItems))
+          dynamicTarget("", DYNAMIC_REF_INITIAL2).collect(unevaluatedItems, instancePath + "/unevaluatedItems", errors);
       }
       const items = value.items;
       if (items !== undefined) {
         if (!(checkApplicatorVocabularyMetaSchema_ItemsAnyOf0(items) || checkSchemaArray(items as unknown))) {
-          collectApplicatorVocabularyMetaSchema_ItemsAnyOf0Errors(items, instancePath + "/items", errors);
-          collectSchemaArrayErrors(items, instancePath + "/items", errors);
+          if (!checkApplicatorVocabularyMetaSchema_ItemsAnyOf0(items))
+            collectApplicatorVocabularyMetaSchema_ItemsAnyOf0Errors(items, instancePath + "/items", errors);
+          if (!checkSchemaArray(items as unknown)) collectSchemaArrayErrors(items, instancePath + "/items", errors);
           pushError(errors, "anyOf", {}, instancePath + "/items", schemaPath + "/properties/items");
         }
       }
       const contains = value.contains;
       if (contains !== undefined) {
-        dynamicTarget("", DYNAMIC_REF_INITIAL4).collect(contains, instancePath + "/contains", errors);
+        if (!dynamicTarget("", DYNAMIC_REF_INITIAL4).check(contains))
+          dynamicTarget("", DYNAMIC_REF_INITIAL4).collect(contains, instancePath + "/contains", errors);
       }
       const additionalProperties = value.additionalProperties;
       if (additionalProperties !== undefined) {
-        dynamicTarget("", DYNAMIC_REF_INITIAL5).collect(additionalProperties, instancePath + "/additionalProperties", errors);
+        if (!dynamicTarget("", DYNAMIC_REF_INITIAL5).check(additionalProperties))
+          dynamicTarget("", DYNAMIC_REF_INITIAL5).collect(additionalProperties, instancePath + "/additionalProperties", errors);
       }
       const unevaluatedProperties = value.unevaluatedProperties;
       if (unevaluatedProperties !== undefined) {
-        dynamicTarget("", DYNAMIC_REF_INITIAL6).collect(unevaluatedProperties, instancePath + "/unevaluatedProperties", errors);
+        if (!dynamicTarget("", DYNAMIC_REF_INITIAL6).check(unevaluatedProperties))
+          dynamicTarget("", DYNAMIC_REF_INITIAL6).collect(unevaluatedProperties, instancePath + "/unevaluatedProperties", errors);
       }
       const properties = value.properties;
       if (properties !== undefined) {
@@ -217,7 +223,8 @@ export function collectApplicatorVocabularyMetaSchemaErrors(value: unknown, inst
         else {
           for (const key of Object.keys(properties)) {
             const propertyValue = properties[key];
-            dynamicTarget("", DYNAMIC_REF_INITIAL7).collect(propertyValue, instancePath + "/properties/" + pointerToken(key), errors);
+            if (!dynamicTarget("", DYNAMIC_REF_INITIAL7).check(propertyValue))
+              dynamicTarget("", DYNAMIC_REF_INITIAL7).collect(propertyValue, instancePath + "/properties/" + pointerToken(key), errors);
           }
         }
       }
@@ -227,16 +234,22 @@ export function collectApplicatorVocabularyMetaSchemaErrors(value: unknown, inst
         else {
           for (const key2 of Object.keys(patternProperties)) {
             const propertyValue2 = patternProperties[key2];
-            dynamicTarget("", DYNAMIC_REF_INITIAL8).collect(
-              propertyValue2,
-              instancePath + "/patternProperties/" + pointerToken(key2),
-              errors,
-            );
+            if (!dynamicTarget("", DYNAMIC_REF_INITIAL8).check(propertyValue2))
+              dynamicTarget("", DYNAMIC_REF_INITIAL8).collect(
+                propertyValue2,
+                instancePath + "/patternProperties/" + pointerToken(key2),
+                errors,
+              );
           }
           for (const key3 of Object.keys(patternProperties)) {
             if (!checkApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNames(key3)) {
               const start = errors.length;
-              collectApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNamesErrors(key3, instancePath + "/patternProperties", errors);
+              if (!checkApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNames(key3))
+                collectApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNamesErrors(
+                  key3,
+                  instancePath + "/patternProperties",
+                  errors,
+                );
               markPropertyName(errors, start, key3);
               pushError(
                 errors,
@@ -255,45 +268,51 @@ export function collectApplicatorVocabularyMetaSchemaErrors(value: unknown, inst
         else {
           for (const key4 of Object.keys(dependentSchemas)) {
             const propertyValue3 = dependentSchemas[key4];
-            dynamicTarget("", DYNAMIC_REF_INITIAL9).collect(
-              propertyValue3,
-              instancePath + "/dependentSchemas/" + pointerToken(key4),
-              errors,
-            );
+            if (!dynamicTarget("", DYNAMIC_REF_INITIAL9).check(propertyValue3))
+              dynamicTarget("", DYNAMIC_REF_INITIAL9).collect(
+                propertyValue3,
+                instancePath + "/dependentSchemas/" + pointerToken(key4),
+                errors,
+              );
           }
         }
       }
       const propertyNames = value.propertyNames;
       if (propertyNames !== undefined) {
-        dynamicTarget("", DYNAMIC_REF_INITIAL10).collect(propertyNames, instancePath + "/propertyNames", errors);
+        if (!dynamicTarget("", DYNAMIC_REF_INITIAL10).check(propertyNames))
+          dynamicTarget("", DYNAMIC_REF_INITIAL10).collect(propertyNames, instancePath + "/propertyNames", errors);
       }
       const ifValue = value.if;
       if (ifValue !== undefined) {
-        dynamicTarget("", DYNAMIC_REF_INITIAL11).collect(ifValue, instancePath + "/if", errors);
+        if (!dynamicTarget("", DYNAMIC_REF_INITIAL11).check(ifValue))
+          dynamicTarget("", DYNAMIC_REF_INITIAL11).collect(ifValue, instancePath + "/if", errors);
       }
       const then = value.then;
       if (then !== undefined) {
-        dynamicTarget("", DYNAMIC_REF_INITIAL12).collect(then, instancePath + "/then", errors);
+        if (!dynamicTarget("", DYNAMIC_REF_INITIAL12).check(then))
+          dynamicTarget("", DYNAMIC_REF_INITIAL12).collect(then, instancePath + "/then", errors);
       }
       const elseValue = value.else;
       if (elseValue !== undefined) {
-        dynamicTarget("", DYNAMIC_REF_INITIAL13).collect(elseValue, instancePath + "/else", errors);
+        if (!dynamicTarget("", DYNAMIC_REF_INITIAL13).check(elseValue))
+          dynamicTarget("", DYNAMIC_REF_INITIAL13).collect(elseValue, instancePath + "/else", errors);
       }
       const allOf = value.allOf;
       if (allOf !== undefined) {
-        collectSchemaArrayErrors(allOf, instancePath + "/allOf", errors);
+        if (!checkSchemaArray(allOf)) collectSchemaArrayErrors(allOf, instancePath + "/allOf", errors);
       }
       const anyOf = value.anyOf;
       if (anyOf !== undefined) {
-        collectSchemaArrayErrors(anyOf, instancePath + "/anyOf", errors);
+        if (!checkSchemaArray(anyOf)) collectSchemaArrayErrors(anyOf, instancePath + "/anyOf", errors);
       }
       const oneOf = value.oneOf;
       if (oneOf !== undefined) {
-        collectSchemaArrayErrors(oneOf, instancePath + "/oneOf", errors);
+        if (!checkSchemaArray(oneOf)) collectSchemaArrayErrors(oneOf, instancePath + "/oneOf", errors);
       }
       const not = value.not;
       if (not !== undefined) {
-        dynamicTarget("", DYNAMIC_REF_INITIAL14).collect(not, instancePath + "/not", errors);
+        if (!dynamicTarget("", DYNAMIC_REF_INITIAL14).check(not))
+          dynamicTarget("", DYNAMIC_REF_INITIAL14).collect(not, instancePath + "/not", errors);
       }
     }
   } finally {

@@ -150,19 +150,22 @@ export function collectApplicatorVocabularyMetaSchema2Errors(value: unknown, ins
     if (isJsonObject(value)) {
       const prefixItems = value.prefixItems;
       if (prefixItems !== undefined) {
-        collectSchemaArray2Errors(prefixItems, instancePath + "/prefixItems", errors);
+        if (!checkSchemaArray2(prefixItems)) collectSchemaArray2Errors(prefixItems, instancePath + "/prefixItems", errors);
       }
       const items = value.items;
       if (items !== undefined) {
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(items, instancePath + "/items", errors);
+        if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL).check(items))
+          dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(items, instancePath + "/items", errors);
       }
       const contains = value.contains;
       if (contains !== undefined) {
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL2).collect(contains, instancePath + "/contains", errors);
+        if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL2).check(contains))
+          dynamicTarget("meta", DYNAMIC_REF_INITIAL2).collect(contains, instancePath + "/contains", errors);
       }
       const additionalProperties = value.additionalProperties;
       if (additionalProperties !== undefined) {
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL3).collect(additionalProperties, instancePath + "/additionalProperties", errors);
+        if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL3).check(additionalProperties))
+          dynamicTarget("meta", DYNAMIC_REF_INITIAL3).collect(additionalProperties, instancePath + "/additionalProperties", errors);
       }
       const properties = value.properties;
       if (properties !== undefined) {
@@ -170,7 +173,8 @@ export function collectApplicatorVocabularyMetaSchema2Errors(value: unknown, ins
         else {
           for (const key of Object.keys(properties)) {
             const propertyValue = properties[key];
-            dynamicTarget("meta", DYNAMIC_REF_INITIAL4).collect(propertyValue, instancePath + "/properties/" + pointerToken(key), errors);
+            if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL4).check(propertyValue))
+              dynamicTarget("meta", DYNAMIC_REF_INITIAL4).collect(propertyValue, instancePath + "/properties/" + pointerToken(key), errors);
           }
         }
       }
@@ -180,20 +184,22 @@ export function collectApplicatorVocabularyMetaSchema2Errors(value: unknown, ins
         else {
           for (const key2 of Object.keys(patternProperties)) {
             const propertyValue2 = patternProperties[key2];
-            dynamicTarget("meta", DYNAMIC_REF_INITIAL5).collect(
-              propertyValue2,
-              instancePath + "/patternProperties/" + pointerToken(key2),
-              errors,
-            );
+            if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL5).check(propertyValue2))
+              dynamicTarget("meta", DYNAMIC_REF_INITIAL5).collect(
+                propertyValue2,
+                instancePath + "/patternProperties/" + pointerToken(key2),
+                errors,
+              );
           }
           for (const key3 of Object.keys(patternProperties)) {
             if (!checkApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNames(key3)) {
               const start = errors.length;
-              collectApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNamesErrors(
-                key3,
-                instancePath + "/patternProperties",
-                errors,
-              );
+              if (!checkApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNames(key3))
+                collectApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNamesErrors(
+                  key3,
+                  instancePath + "/patternProperties",
+                  errors,
+                );
               markPropertyName(errors, start, key3);
               pushError(
                 errors,
@@ -212,45 +218,51 @@ export function collectApplicatorVocabularyMetaSchema2Errors(value: unknown, ins
         else {
           for (const key4 of Object.keys(dependentSchemas)) {
             const propertyValue3 = dependentSchemas[key4];
-            dynamicTarget("meta", DYNAMIC_REF_INITIAL6).collect(
-              propertyValue3,
-              instancePath + "/dependentSchemas/" + pointerToken(key4),
-              errors,
-            );
+            if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL6).check(propertyValue3))
+              dynamicTarget("meta", DYNAMIC_REF_INITIAL6).collect(
+                propertyValue3,
+                instancePath + "/dependentSchemas/" + pointerToken(key4),
+                errors,
+              );
           }
         }
       }
       const propertyNames = value.propertyNames;
       if (propertyNames !== undefined) {
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL7).collect(propertyNames, instancePath + "/propertyNames", errors);
+        if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL7).check(propertyNames))
+          dynamicTarget("meta", DYNAMIC_REF_INITIAL7).collect(propertyNames, instancePath + "/propertyNames", errors);
       }
       const ifValue = value.if;
       if (ifValue !== undefined) {
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL8).collect(ifValue, instancePath + "/if", errors);
+        if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL8).check(ifValue))
+          dynamicTarget("meta", DYNAMIC_REF_INITIAL8).collect(ifValue, instancePath + "/if", errors);
       }
       const then = value.then;
       if (then !== undefined) {
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL9).collect(then, instancePath + "/then", errors);
+        if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL9).check(then))
+          dynamicTarget("meta", DYNAMIC_REF_INITIAL9).collect(then, instancePath + "/then", errors);
       }
       const elseValue = value.else;
       if (elseValue !== undefined) {
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL10).collect(elseValue, instancePath + "/else", errors);
+        if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL10).check(elseValue))
+          dynamicTarget("meta", DYNAMIC_REF_INITIAL10).collect(elseValue, instancePath + "/else", errors);
       }
       const allOf = value.allOf;
       if (allOf !== undefined) {
-        collectSchemaArray2Errors(allOf, instancePath + "/allOf", errors);
+        if (!checkSchemaArray2(allOf)) collectSchemaArray2Errors(allOf, instancePath + "/allOf", errors);
       }
       const anyOf = value.anyOf;
       if (anyOf !== undefined) {
-        collectSchemaArray2Errors(anyOf, instancePath + "/anyOf", errors);
+        if (!checkSchemaArray2(anyOf)) collectSchemaArray2Errors(anyOf, instancePath + "/anyOf", errors);
       }
       const oneOf = value.oneOf;
       if (oneOf !== undefined) {
-        collectSchemaArray2Errors(oneOf, instancePath + "/oneOf", errors);
+        if (!checkSchemaArray2(oneOf)) collectSchemaArray2Errors(oneOf, instancePath + "/oneOf", errors);
       }
       const not = value.not;
       if (not !== undefined) {
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL11).collect(not, instancePath + "/not", errors);
+        if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL11).check(not))
+          dynamicTarget("meta", DYNAMIC_REF_INITIAL11).collect(not, instancePath + "/not", errors);
       }
     }
   } finally {

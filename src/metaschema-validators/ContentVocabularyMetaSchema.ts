@@ -62,7 +62,8 @@ export function collectContentVocabularyMetaSchemaErrors(value: unknown, instanc
         typeError(errors, "string", instancePath, schemaPath, "contentEncoding");
       const contentSchema = value.contentSchema;
       if (contentSchema !== undefined) {
-        dynamicTarget("", DYNAMIC_REF_INITIAL).collect(contentSchema, instancePath + "/contentSchema", errors);
+        if (!dynamicTarget("", DYNAMIC_REF_INITIAL).check(contentSchema))
+          dynamicTarget("", DYNAMIC_REF_INITIAL).collect(contentSchema, instancePath + "/contentSchema", errors);
       }
     }
   } finally {

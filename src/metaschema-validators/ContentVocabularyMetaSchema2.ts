@@ -62,7 +62,8 @@ export function collectContentVocabularyMetaSchema2Errors(value: unknown, instan
         typeError(errors, "string", instancePath, schemaPath, "contentMediaType");
       const contentSchema = value.contentSchema;
       if (contentSchema !== undefined) {
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(contentSchema, instancePath + "/contentSchema", errors);
+        if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL).check(contentSchema))
+          dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(contentSchema, instancePath + "/contentSchema", errors);
       }
     }
   } finally {

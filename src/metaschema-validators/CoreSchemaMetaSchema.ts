@@ -46,7 +46,7 @@ function collectCoreSchemaMetaSchema_TypeAnyOf1Errors(
   else {
     for (let index = 0; index < value.length; index++) {
       const item = value[index];
-      collectSimpleTypes4Errors(item, instancePath + "/" + index, errors);
+      if (!checkSimpleTypes4(item)) collectSimpleTypes4Errors(item, instancePath + "/" + index, errors);
     }
     if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
     const duplicate = duplicateItems(value);
@@ -212,56 +212,62 @@ export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: 
       typeError(errors, "number", instancePath, schemaPath, "exclusiveMinimum");
     const maxLength = value.maxLength;
     if (maxLength !== undefined) {
-      collectNonNegativeInteger3Errors(maxLength, instancePath + "/maxLength", errors);
+      if (!checkNonNegativeInteger3(maxLength)) collectNonNegativeInteger3Errors(maxLength, instancePath + "/maxLength", errors);
     }
     const minLength = value.minLength;
     if (minLength !== undefined) {
-      collectNonNegativeIntegerDefault03Errors(minLength, instancePath + "/minLength", errors);
+      if (!checkNonNegativeIntegerDefault03(minLength))
+        collectNonNegativeIntegerDefault03Errors(minLength, instancePath + "/minLength", errors);
     }
     const pattern = value.pattern;
     if (pattern !== undefined && typeof pattern !== "string") typeError(errors, "string", instancePath, schemaPath, "pattern");
     const additionalItems = value.additionalItems;
     if (additionalItems !== undefined) {
-      collectCoreSchemaMetaSchemaErrors(additionalItems, instancePath + "/additionalItems", errors);
+      if (!checkCoreSchemaMetaSchema(additionalItems))
+        collectCoreSchemaMetaSchemaErrors(additionalItems, instancePath + "/additionalItems", errors);
     }
     const items = value.items;
     if (items !== undefined) {
       if (!(checkCoreSchemaMetaSchema(items as unknown) || checkSchemaArray4(items as unknown))) {
-        collectCoreSchemaMetaSchemaErrors(items, instancePath + "/items", errors);
-        collectSchemaArray4Errors(items, instancePath + "/items", errors);
+        if (!checkCoreSchemaMetaSchema(items as unknown)) collectCoreSchemaMetaSchemaErrors(items, instancePath + "/items", errors);
+        if (!checkSchemaArray4(items as unknown)) collectSchemaArray4Errors(items, instancePath + "/items", errors);
         pushError(errors, "anyOf", {}, instancePath + "/items", schemaPath + "/properties/items");
       }
     }
     const maxItems = value.maxItems;
     if (maxItems !== undefined) {
-      collectNonNegativeInteger3Errors(maxItems, instancePath + "/maxItems", errors);
+      if (!checkNonNegativeInteger3(maxItems)) collectNonNegativeInteger3Errors(maxItems, instancePath + "/maxItems", errors);
     }
     const minItems = value.minItems;
     if (minItems !== undefined) {
-      collectNonNegativeIntegerDefault03Errors(minItems, instancePath + "/minItems", errors);
+      if (!checkNonNegativeIntegerDefault03(minItems))
+        collectNonNegativeIntegerDefault03Errors(minItems, instancePath + "/minItems", errors);
     }
     const uniqueItems = value.uniqueItems;
     if (uniqueItems !== undefined && typeof uniqueItems !== "boolean")
       typeError(errors, "boolean", instancePath, schemaPath, "uniqueItems");
     const contains = value.contains;
     if (contains !== undefined) {
-      collectCoreSchemaMetaSchemaErrors(contains, instancePath + "/contains", errors);
+      if (!checkCoreSchemaMetaSchema(contains)) collectCoreSchemaMetaSchemaErrors(contains, instancePath + "/contains", errors);
     }
     const maxProperties = value.maxProperties;
     if (maxProperties !== undefined) {
-      collectNonNegativeInteger3Errors(maxProperties, instancePath + "/maxProperties", errors);
+      if (!checkNonNegativeInteger3(maxProperties))
+        collectNonNegativeInteger3Errors(maxProperties, instancePath + "/maxProperties", errors);
     }
     const minProperties = value.minProperties;
     if (minProperties !== undefined) {
-      collectNonNegativeIntegerDefault03Errors(minProperties, instancePath + "/minProperties", errors);
+      if (!checkNonNegativeIntegerDefault03(minProperties))
+        collectNonNegativeIntegerDefault03Errors(minProperties, instancePath + "/minProperties", errors);
     }
     const required = value.required;
     if (required !== undefined) {
-      collectStringArray4Errors(required, instancePath + "/required", errors);
+      if (!checkStringArray4(required)) collectStringArray4Errors(required, instancePath + "/required", errors);
     }
     const additionalProperties = value.additionalProperties;
     if (additionalProperties !== undefined) {
-      collectCoreSchemaMetaSchemaErrors(additionalProperties, instancePath + "/additionalProperties", errors);
+      if (!checkCoreSchemaMetaSchema(additionalProperties))
+        collectCoreSchemaMetaSchemaErrors(additionalProperties, instancePath + "/additionalProperties", errors);
     }
     const definitions = value.definitions;
     if (definitions !== undefined) {
@@ -269,7 +275,8 @@ export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: 
       else {
         for (const key of Object.keys(definitions)) {
           const propertyValue = definitions[key];
-          collectCoreSchemaMetaSchemaErrors(propertyValue, instancePath + "/definitions/" + pointerToken(key), errors);
+          if (!checkCoreSchemaMetaSchema(propertyValue))
+            collectCoreSchemaMetaSchemaErrors(propertyValue, instancePath + "/definitions/" + pointerToken(key), errors);
         }
       }
     }
@@ -279,7 +286,8 @@ export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: 
       else {
         for (const key2 of Object.keys(properties)) {
           const propertyValue2 = properties[key2];
-          collectCoreSchemaMetaSchemaErrors(propertyValue2, instancePath + "/properties/" + pointerToken(key2), errors);
+          if (!checkCoreSchemaMetaSchema(propertyValue2))
+            collectCoreSchemaMetaSchemaErrors(propertyValue2, instancePath + "/properties/" + pointerToken(key2), errors);
         }
       }
     }
@@ -289,7 +297,8 @@ export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: 
       else {
         for (const key3 of Object.keys(patternProperties)) {
           const propertyValue3 = patternProperties[key3];
-          collectCoreSchemaMetaSchemaErrors(propertyValue3, instancePath + "/patternProperties/" + pointerToken(key3), errors);
+          if (!checkCoreSchemaMetaSchema(propertyValue3))
+            collectCoreSchemaMetaSchemaErrors(propertyValue3, instancePath + "/patternProperties/" + pointerToken(key3), errors);
         }
       }
     }
@@ -300,8 +309,10 @@ export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: 
         for (const key4 of Object.keys(dependencies)) {
           const propertyValue4 = dependencies[key4];
           if (!(checkCoreSchemaMetaSchema(propertyValue4 as unknown) || checkStringArray4(propertyValue4 as unknown))) {
-            collectCoreSchemaMetaSchemaErrors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
-            collectStringArray4Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
+            if (!checkCoreSchemaMetaSchema(propertyValue4 as unknown))
+              collectCoreSchemaMetaSchemaErrors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
+            if (!checkStringArray4(propertyValue4 as unknown))
+              collectStringArray4Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
             pushError(
               errors,
               "anyOf",
@@ -315,7 +326,8 @@ export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: 
     }
     const propertyNames = value.propertyNames;
     if (propertyNames !== undefined) {
-      collectCoreSchemaMetaSchemaErrors(propertyNames, instancePath + "/propertyNames", errors);
+      if (!checkCoreSchemaMetaSchema(propertyNames))
+        collectCoreSchemaMetaSchemaErrors(propertyNames, instancePath + "/propertyNames", errors);
     }
     const enumValue = value.enum;
     if (enumValue !== undefined) {
@@ -330,8 +342,9 @@ export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: 
     const type = value.type;
     if (type !== undefined) {
       if (!(checkSimpleTypes4(type as unknown) || checkCoreSchemaMetaSchema_TypeAnyOf1(type))) {
-        collectSimpleTypes4Errors(type, instancePath + "/type", errors);
-        collectCoreSchemaMetaSchema_TypeAnyOf1Errors(type, instancePath + "/type", errors, schemaPath + "/properties/type/anyOf/1");
+        if (!checkSimpleTypes4(type as unknown)) collectSimpleTypes4Errors(type, instancePath + "/type", errors);
+        if (!checkCoreSchemaMetaSchema_TypeAnyOf1(type))
+          collectCoreSchemaMetaSchema_TypeAnyOf1Errors(type, instancePath + "/type", errors, schemaPath + "/properties/type/anyOf/1");
         pushError(errors, "anyOf", {}, instancePath + "/type", schemaPath + "/properties/type");
       }
     }
@@ -339,19 +352,19 @@ export function collectCoreSchemaMetaSchemaErrors(value: unknown, instancePath: 
     if (format !== undefined && typeof format !== "string") typeError(errors, "string", instancePath, schemaPath, "format");
     const allOf = value.allOf;
     if (allOf !== undefined) {
-      collectSchemaArray4Errors(allOf, instancePath + "/allOf", errors);
+      if (!checkSchemaArray4(allOf)) collectSchemaArray4Errors(allOf, instancePath + "/allOf", errors);
     }
     const anyOf = value.anyOf;
     if (anyOf !== undefined) {
-      collectSchemaArray4Errors(anyOf, instancePath + "/anyOf", errors);
+      if (!checkSchemaArray4(anyOf)) collectSchemaArray4Errors(anyOf, instancePath + "/anyOf", errors);
     }
     const oneOf = value.oneOf;
     if (oneOf !== undefined) {
-      collectSchemaArray4Errors(oneOf, instancePath + "/oneOf", errors);
+      if (!checkSchemaArray4(oneOf)) collectSchemaArray4Errors(oneOf, instancePath + "/oneOf", errors);
     }
     const not = value.not;
     if (not !== undefined) {
-      collectCoreSchemaMetaSchemaErrors(not, instancePath + "/not", errors);
+      if (!checkCoreSchemaMetaSchema(not)) collectCoreSchemaMetaSchemaErrors(not, instancePath + "/not", errors);
     }
   }
 }

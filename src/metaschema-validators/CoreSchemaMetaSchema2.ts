@@ -60,7 +60,7 @@ function collectCoreSchemaMetaSchema2_TypeAnyOf1Errors(
   else {
     for (let index = 0; index < value.length; index++) {
       const item = value[index];
-      collectSimpleTypes5Errors(item, instancePath + "/" + index, errors);
+      if (!checkSimpleTypes5(item)) collectSimpleTypes5Errors(item, instancePath + "/" + index, errors);
     }
     if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
     const duplicate = duplicateItems(value);
@@ -247,56 +247,62 @@ export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath:
       typeError(errors, "number", instancePath, schemaPath, "exclusiveMinimum");
     const maxLength = value.maxLength;
     if (maxLength !== undefined) {
-      collectNonNegativeInteger4Errors(maxLength, instancePath + "/maxLength", errors);
+      if (!checkNonNegativeInteger4(maxLength)) collectNonNegativeInteger4Errors(maxLength, instancePath + "/maxLength", errors);
     }
     const minLength = value.minLength;
     if (minLength !== undefined) {
-      collectNonNegativeIntegerDefault04Errors(minLength, instancePath + "/minLength", errors);
+      if (!checkNonNegativeIntegerDefault04(minLength))
+        collectNonNegativeIntegerDefault04Errors(minLength, instancePath + "/minLength", errors);
     }
     const pattern = value.pattern;
     if (pattern !== undefined && typeof pattern !== "string") typeError(errors, "string", instancePath, schemaPath, "pattern");
     const additionalItems = value.additionalItems;
     if (additionalItems !== undefined) {
-      collectCoreSchemaMetaSchema2Errors(additionalItems, instancePath + "/additionalItems", errors);
+      if (!checkCoreSchemaMetaSchema2(additionalItems))
+        collectCoreSchemaMetaSchema2Errors(additionalItems, instancePath + "/additionalItems", errors);
     }
     const items = value.items;
     if (items !== undefined) {
       if (!(checkCoreSchemaMetaSchema2(items as unknown) || checkSchemaArray5(items as unknown))) {
-        collectCoreSchemaMetaSchema2Errors(items, instancePath + "/items", errors);
-        collectSchemaArray5Errors(items, instancePath + "/items", errors);
+        if (!checkCoreSchemaMetaSchema2(items as unknown)) collectCoreSchemaMetaSchema2Errors(items, instancePath + "/items", errors);
+        if (!checkSchemaArray5(items as unknown)) collectSchemaArray5Errors(items, instancePath + "/items", errors);
         pushError(errors, "anyOf", {}, instancePath + "/items", schemaPath + "/properties/items");
       }
     }
     const maxItems = value.maxItems;
     if (maxItems !== undefined) {
-      collectNonNegativeInteger4Errors(maxItems, instancePath + "/maxItems", errors);
+      if (!checkNonNegativeInteger4(maxItems)) collectNonNegativeInteger4Errors(maxItems, instancePath + "/maxItems", errors);
     }
     const minItems = value.minItems;
     if (minItems !== undefined) {
-      collectNonNegativeIntegerDefault04Errors(minItems, instancePath + "/minItems", errors);
+      if (!checkNonNegativeIntegerDefault04(minItems))
+        collectNonNegativeIntegerDefault04Errors(minItems, instancePath + "/minItems", errors);
     }
     const uniqueItems = value.uniqueItems;
     if (uniqueItems !== undefined && typeof uniqueItems !== "boolean")
       typeError(errors, "boolean", instancePath, schemaPath, "uniqueItems");
     const contains = value.contains;
     if (contains !== undefined) {
-      collectCoreSchemaMetaSchema2Errors(contains, instancePath + "/contains", errors);
+      if (!checkCoreSchemaMetaSchema2(contains)) collectCoreSchemaMetaSchema2Errors(contains, instancePath + "/contains", errors);
     }
     const maxProperties = value.maxProperties;
     if (maxProperties !== undefined) {
-      collectNonNegativeInteger4Errors(maxProperties, instancePath + "/maxProperties", errors);
+      if (!checkNonNegativeInteger4(maxProperties))
+        collectNonNegativeInteger4Errors(maxProperties, instancePath + "/maxProperties", errors);
     }
     const minProperties = value.minProperties;
     if (minProperties !== undefined) {
-      collectNonNegativeIntegerDefault04Errors(minProperties, instancePath + "/minProperties", errors);
+      if (!checkNonNegativeIntegerDefault04(minProperties))
+        collectNonNegativeIntegerDefault04Errors(minProperties, instancePath + "/minProperties", errors);
     }
     const required = value.required;
     if (required !== undefined) {
-      collectStringArray5Errors(required, instancePath + "/required", errors);
+      if (!checkStringArray5(required)) collectStringArray5Errors(required, instancePath + "/required", errors);
     }
     const additionalProperties = value.additionalProperties;
     if (additionalProperties !== undefined) {
-      collectCoreSchemaMetaSchema2Errors(additionalProperties, instancePath + "/additionalProperties", errors);
+      if (!checkCoreSchemaMetaSchema2(additionalProperties))
+        collectCoreSchemaMetaSchema2Errors(additionalProperties, instancePath + "/additionalProperties", errors);
     }
     const definitions = value.definitions;
     if (definitions !== undefined) {
@@ -304,7 +310,8 @@ export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath:
       else {
         for (const key of Object.keys(definitions)) {
           const propertyValue = definitions[key];
-          collectCoreSchemaMetaSchema2Errors(propertyValue, instancePath + "/definitions/" + pointerToken(key), errors);
+          if (!checkCoreSchemaMetaSchema2(propertyValue))
+            collectCoreSchemaMetaSchema2Errors(propertyValue, instancePath + "/definitions/" + pointerToken(key), errors);
         }
       }
     }
@@ -314,7 +321,8 @@ export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath:
       else {
         for (const key2 of Object.keys(properties)) {
           const propertyValue2 = properties[key2];
-          collectCoreSchemaMetaSchema2Errors(propertyValue2, instancePath + "/properties/" + pointerToken(key2), errors);
+          if (!checkCoreSchemaMetaSchema2(propertyValue2))
+            collectCoreSchemaMetaSchema2Errors(propertyValue2, instancePath + "/properties/" + pointerToken(key2), errors);
         }
       }
     }
@@ -324,12 +332,14 @@ export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath:
       else {
         for (const key3 of Object.keys(patternProperties)) {
           const propertyValue3 = patternProperties[key3];
-          collectCoreSchemaMetaSchema2Errors(propertyValue3, instancePath + "/patternProperties/" + pointerToken(key3), errors);
+          if (!checkCoreSchemaMetaSchema2(propertyValue3))
+            collectCoreSchemaMetaSchema2Errors(propertyValue3, instancePath + "/patternProperties/" + pointerToken(key3), errors);
         }
         for (const key4 of Object.keys(patternProperties)) {
           if (!checkCoreSchemaMetaSchema2_PatternPropertiesPropertyNames(key4)) {
             const start = errors.length;
-            collectCoreSchemaMetaSchema2_PatternPropertiesPropertyNamesErrors(key4, instancePath + "/patternProperties", errors);
+            if (!checkCoreSchemaMetaSchema2_PatternPropertiesPropertyNames(key4))
+              collectCoreSchemaMetaSchema2_PatternPropertiesPropertyNamesErrors(key4, instancePath + "/patternProperties", errors);
             markPropertyName(errors, start, key4);
             pushError(
               errors,
@@ -349,8 +359,10 @@ export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath:
         for (const key5 of Object.keys(dependencies)) {
           const propertyValue4 = dependencies[key5];
           if (!(checkCoreSchemaMetaSchema2(propertyValue4 as unknown) || checkStringArray5(propertyValue4 as unknown))) {
-            collectCoreSchemaMetaSchema2Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key5), errors);
-            collectStringArray5Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key5), errors);
+            if (!checkCoreSchemaMetaSchema2(propertyValue4 as unknown))
+              collectCoreSchemaMetaSchema2Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key5), errors);
+            if (!checkStringArray5(propertyValue4 as unknown))
+              collectStringArray5Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key5), errors);
             pushError(
               errors,
               "anyOf",
@@ -364,7 +376,8 @@ export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath:
     }
     const propertyNames = value.propertyNames;
     if (propertyNames !== undefined) {
-      collectCoreSchemaMetaSchema2Errors(propertyNames, instancePath + "/propertyNames", errors);
+      if (!checkCoreSchemaMetaSchema2(propertyNames))
+        collectCoreSchemaMetaSchema2Errors(propertyNames, instancePath + "/propertyNames", errors);
     }
     const enumValue = value.enum;
     if (enumValue !== undefined) {
@@ -379,8 +392,9 @@ export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath:
     const type = value.type;
     if (type !== undefined) {
       if (!(checkSimpleTypes5(type as unknown) || checkCoreSchemaMetaSchema2_TypeAnyOf1(type))) {
-        collectSimpleTypes5Errors(type, instancePath + "/type", errors);
-        collectCoreSchemaMetaSchema2_TypeAnyOf1Errors(type, instancePath + "/type", errors, schemaPath + "/properties/type/anyOf/1");
+        if (!checkSimpleTypes5(type as unknown)) collectSimpleTypes5Errors(type, instancePath + "/type", errors);
+        if (!checkCoreSchemaMetaSchema2_TypeAnyOf1(type))
+          collectCoreSchemaMetaSchema2_TypeAnyOf1Errors(type, instancePath + "/type", errors, schemaPath + "/properties/type/anyOf/1");
         pushError(errors, "anyOf", {}, instancePath + "/type", schemaPath + "/properties/type");
       }
     }
@@ -394,31 +408,31 @@ export function collectCoreSchemaMetaSchema2Errors(value: unknown, instancePath:
       typeError(errors, "string", instancePath, schemaPath, "contentEncoding");
     const ifValue = value.if;
     if (ifValue !== undefined) {
-      collectCoreSchemaMetaSchema2Errors(ifValue, instancePath + "/if", errors);
+      if (!checkCoreSchemaMetaSchema2(ifValue)) collectCoreSchemaMetaSchema2Errors(ifValue, instancePath + "/if", errors);
     }
     const then = value.then;
     if (then !== undefined) {
-      collectCoreSchemaMetaSchema2Errors(then, instancePath + "/then", errors);
+      if (!checkCoreSchemaMetaSchema2(then)) collectCoreSchemaMetaSchema2Errors(then, instancePath + "/then", errors);
     }
     const elseValue = value.else;
     if (elseValue !== undefined) {
-      collectCoreSchemaMetaSchema2Errors(elseValue, instancePath + "/else", errors);
+      if (!checkCoreSchemaMetaSchema2(elseValue)) collectCoreSchemaMetaSchema2Errors(elseValue, instancePath + "/else", errors);
     }
     const allOf = value.allOf;
     if (allOf !== undefined) {
-      collectSchemaArray5Errors(allOf, instancePath + "/allOf", errors);
+      if (!checkSchemaArray5(allOf)) collectSchemaArray5Errors(allOf, instancePath + "/allOf", errors);
     }
     const anyOf = value.anyOf;
     if (anyOf !== undefined) {
-      collectSchemaArray5Errors(anyOf, instancePath + "/anyOf", errors);
+      if (!checkSchemaArray5(anyOf)) collectSchemaArray5Errors(anyOf, instancePath + "/anyOf", errors);
     }
     const oneOf = value.oneOf;
     if (oneOf !== undefined) {
-      collectSchemaArray5Errors(oneOf, instancePath + "/oneOf", errors);
+      if (!checkSchemaArray5(oneOf)) collectSchemaArray5Errors(oneOf, instancePath + "/oneOf", errors);
     }
     const not = value.not;
     if (not !== undefined) {
-      collectCoreSchemaMetaSchema2Errors(not, instancePath + "/not", errors);
+      if (!checkCoreSchemaMetaSchema2(not)) collectCoreSchemaMetaSchema2Errors(not, instancePath + "/not", errors);
     }
   }
 }

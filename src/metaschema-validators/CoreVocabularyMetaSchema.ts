@@ -172,12 +172,13 @@ export function collectCoreVocabularyMetaSchemaErrors(value: unknown, instancePa
           for (const key2 of Object.keys(vocabulary)) {
             if (!checkCoreVocabularyMetaSchema_VocabularyPropertyNames(key2)) {
               const start = errors.length;
-              collectCoreVocabularyMetaSchema_VocabularyPropertyNamesErrors(
-                key2,
-                instancePath + "/$vocabulary",
-                errors,
-                schemaPath + "/properties/$vocabulary/propertyNames",
-              );
+              if (!checkCoreVocabularyMetaSchema_VocabularyPropertyNames(key2))
+                collectCoreVocabularyMetaSchema_VocabularyPropertyNamesErrors(
+                  key2,
+                  instancePath + "/$vocabulary",
+                  errors,
+                  schemaPath + "/properties/$vocabulary/propertyNames",
+                );
               markPropertyName(errors, start, key2);
               pushError(
                 errors,
@@ -198,7 +199,8 @@ export function collectCoreVocabularyMetaSchemaErrors(value: unknown, instancePa
         else {
           for (const key3 of Object.keys(defs)) {
             const propertyValue2 = defs[key3];
-            dynamicTarget("", DYNAMIC_REF_INITIAL).collect(propertyValue2, instancePath + "/$defs/" + pointerToken(key3), errors);
+            if (!dynamicTarget("", DYNAMIC_REF_INITIAL).check(propertyValue2))
+              dynamicTarget("", DYNAMIC_REF_INITIAL).collect(propertyValue2, instancePath + "/$defs/" + pointerToken(key3), errors);
           }
         }
       }

@@ -58,7 +58,7 @@ function collectDraft04_TypeAnyOf1Errors(value: unknown, instancePath: string, e
   else {
     for (let index = 0; index < value.length; index++) {
       const item = value[index];
-      collectSimpleTypes3Errors(item, instancePath + "/" + index, errors);
+      if (!checkSimpleTypes3(item)) collectSimpleTypes3Errors(item, instancePath + "/" + index, errors);
     }
     if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
     const duplicate = duplicateItems(value);
@@ -211,68 +211,72 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
       typeError(errors, "boolean", instancePath, schemaPath, "exclusiveMinimum");
     const maxLength = value.maxLength;
     if (maxLength !== undefined) {
-      collectPositiveIntegerErrors(maxLength, instancePath + "/maxLength", errors);
+      if (!checkPositiveInteger(maxLength)) collectPositiveIntegerErrors(maxLength, instancePath + "/maxLength", errors);
     }
     const minLength = value.minLength;
     if (minLength !== undefined) {
-      collectPositiveIntegerDefault0Errors(minLength, instancePath + "/minLength", errors);
+      if (!checkPositiveIntegerDefault0(minLength)) collectPositiveIntegerDefault0Errors(minLength, instancePath + "/minLength", errors);
     }
     const pattern = value.pattern;
     if (pattern !== undefined && typeof pattern !== "string") typeError(errors, "string", instancePath, schemaPath, "pattern");
     const additionalItems = value.additionalItems;
     if (additionalItems !== undefined) {
       if (!(checkDraft04_AdditionalItemsAnyOf0(additionalItems) || checkDraft04(additionalItems as unknown))) {
-        collectDraft04_AdditionalItemsAnyOf0Errors(
-          additionalItems,
-          instancePath + "/additionalItems",
-          errors,
-          schemaPath + "/properties/additionalItems/anyOf/0",
-        );
-        collectDraft04Errors(additionalItems, instancePath + "/additionalItems", errors);
+        if (!checkDraft04_AdditionalItemsAnyOf0(additionalItems))
+          collectDraft04_AdditionalItemsAnyOf0Errors(
+            additionalItems,
+            instancePath + "/additionalItems",
+            errors,
+            schemaPath + "/properties/additionalItems/anyOf/0",
+          );
+        if (!checkDraft04(additionalItems as unknown)) collectDraft04Errors(additionalItems, instancePath + "/additionalItems", errors);
         pushError(errors, "anyOf", {}, instancePath + "/additionalItems", schemaPath + "/properties/additionalItems");
       }
     }
     const items = value.items;
     if (items !== undefined) {
       if (!(checkDraft04(items as unknown) || checkSchemaArray3(items as unknown))) {
-        collectDraft04Errors(items, instancePath + "/items", errors);
-        collectSchemaArray3Errors(items, instancePath + "/items", errors);
+        if (!checkDraft04(items as unknown)) collectDraft04Errors(items, instancePath + "/items", errors);
+        if (!checkSchemaArray3(items as unknown)) collectSchemaArray3Errors(items, instancePath + "/items", errors);
         pushError(errors, "anyOf", {}, instancePath + "/items", schemaPath + "/properties/items");
       }
     }
     const maxItems = value.maxItems;
     if (maxItems !== undefined) {
-      collectPositiveIntegerErrors(maxItems, instancePath + "/maxItems", errors);
+      if (!checkPositiveInteger(maxItems)) collectPositiveIntegerErrors(maxItems, instancePath + "/maxItems", errors);
     }
     const minItems = value.minItems;
     if (minItems !== undefined) {
-      collectPositiveIntegerDefault0Errors(minItems, instancePath + "/minItems", errors);
+      if (!checkPositiveIntegerDefault0(minItems)) collectPositiveIntegerDefault0Errors(minItems, instancePath + "/minItems", errors);
     }
     const uniqueItems = value.uniqueItems;
     if (uniqueItems !== undefined && typeof uniqueItems !== "boolean")
       typeError(errors, "boolean", instancePath, schemaPath, "uniqueItems");
     const maxProperties = value.maxProperties;
     if (maxProperties !== undefined) {
-      collectPositiveIntegerErrors(maxProperties, instancePath + "/maxProperties", errors);
+      if (!checkPositiveInteger(maxProperties)) collectPositiveIntegerErrors(maxProperties, instancePath + "/maxProperties", errors);
     }
     const minProperties = value.minProperties;
     if (minProperties !== undefined) {
-      collectPositiveIntegerDefault0Errors(minProperties, instancePath + "/minProperties", errors);
+      if (!checkPositiveIntegerDefault0(minProperties))
+        collectPositiveIntegerDefault0Errors(minProperties, instancePath + "/minProperties", errors);
     }
     const required = value.required;
     if (required !== undefined) {
-      collectStringArray3Errors(required, instancePath + "/required", errors);
+      if (!checkStringArray3(required)) collectStringArray3Errors(required, instancePath + "/required", errors);
     }
     const additionalProperties = value.additionalProperties;
     if (additionalProperties !== undefined) {
       if (!(checkDraft04_AdditionalItemsAnyOf0(additionalProperties) || checkDraft04(additionalProperties as unknown))) {
-        collectDraft04_AdditionalItemsAnyOf0Errors(
-          additionalProperties,
-          instancePath + "/additionalProperties",
-          errors,
-          schemaPath + "/properties/additionalProperties/anyOf/0",
-        );
-        collectDraft04Errors(additionalProperties, instancePath + "/additionalProperties", errors);
+        if (!checkDraft04_AdditionalItemsAnyOf0(additionalProperties))
+          collectDraft04_AdditionalItemsAnyOf0Errors(
+            additionalProperties,
+            instancePath + "/additionalProperties",
+            errors,
+            schemaPath + "/properties/additionalProperties/anyOf/0",
+          );
+        if (!checkDraft04(additionalProperties as unknown))
+          collectDraft04Errors(additionalProperties, instancePath + "/additionalProperties", errors);
         pushError(errors, "anyOf", {}, instancePath + "/additionalProperties", schemaPath + "/properties/additionalProperties");
       }
     }
@@ -282,7 +286,7 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
       else {
         for (const key of Object.keys(definitions)) {
           const propertyValue = definitions[key];
-          collectDraft04Errors(propertyValue, instancePath + "/definitions/" + pointerToken(key), errors);
+          if (!checkDraft04(propertyValue)) collectDraft04Errors(propertyValue, instancePath + "/definitions/" + pointerToken(key), errors);
         }
       }
     }
@@ -292,7 +296,8 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
       else {
         for (const key2 of Object.keys(properties)) {
           const propertyValue2 = properties[key2];
-          collectDraft04Errors(propertyValue2, instancePath + "/properties/" + pointerToken(key2), errors);
+          if (!checkDraft04(propertyValue2))
+            collectDraft04Errors(propertyValue2, instancePath + "/properties/" + pointerToken(key2), errors);
         }
       }
     }
@@ -302,7 +307,8 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
       else {
         for (const key3 of Object.keys(patternProperties)) {
           const propertyValue3 = patternProperties[key3];
-          collectDraft04Errors(propertyValue3, instancePath + "/patternProperties/" + pointerToken(key3), errors);
+          if (!checkDraft04(propertyValue3))
+            collectDraft04Errors(propertyValue3, instancePath + "/patternProperties/" + pointerToken(key3), errors);
         }
       }
     }
@@ -313,8 +319,10 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
         for (const key4 of Object.keys(dependencies)) {
           const propertyValue4 = dependencies[key4];
           if (!(checkDraft04(propertyValue4 as unknown) || checkStringArray3(propertyValue4 as unknown))) {
-            collectDraft04Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
-            collectStringArray3Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
+            if (!checkDraft04(propertyValue4 as unknown))
+              collectDraft04Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
+            if (!checkStringArray3(propertyValue4 as unknown))
+              collectStringArray3Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
             pushError(
               errors,
               "anyOf",
@@ -339,26 +347,27 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
     const type = value.type;
     if (type !== undefined) {
       if (!(checkSimpleTypes3(type as unknown) || checkDraft04_TypeAnyOf1(type))) {
-        collectSimpleTypes3Errors(type, instancePath + "/type", errors);
-        collectDraft04_TypeAnyOf1Errors(type, instancePath + "/type", errors, schemaPath + "/properties/type/anyOf/1");
+        if (!checkSimpleTypes3(type as unknown)) collectSimpleTypes3Errors(type, instancePath + "/type", errors);
+        if (!checkDraft04_TypeAnyOf1(type))
+          collectDraft04_TypeAnyOf1Errors(type, instancePath + "/type", errors, schemaPath + "/properties/type/anyOf/1");
         pushError(errors, "anyOf", {}, instancePath + "/type", schemaPath + "/properties/type");
       }
     }
     const allOf = value.allOf;
     if (allOf !== undefined) {
-      collectSchemaArray3Errors(allOf, instancePath + "/allOf", errors);
+      if (!checkSchemaArray3(allOf)) collectSchemaArray3Errors(allOf, instancePath + "/allOf", errors);
     }
     const anyOf = value.anyOf;
     if (anyOf !== undefined) {
-      collectSchemaArray3Errors(anyOf, instancePath + "/anyOf", errors);
+      if (!checkSchemaArray3(anyOf)) collectSchemaArray3Errors(anyOf, instancePath + "/anyOf", errors);
     }
     const oneOf = value.oneOf;
     if (oneOf !== undefined) {
-      collectSchemaArray3Errors(oneOf, instancePath + "/oneOf", errors);
+      if (!checkSchemaArray3(oneOf)) collectSchemaArray3Errors(oneOf, instancePath + "/oneOf", errors);
     }
     const not = value.not;
     if (not !== undefined) {
-      collectDraft04Errors(not, instancePath + "/not", errors);
+      if (!checkDraft04(not)) collectDraft04Errors(not, instancePath + "/not", errors);
     }
     if (value.exclusiveMaximum !== undefined && value.maximum === undefined)
       pushError(

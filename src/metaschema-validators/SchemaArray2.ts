@@ -51,7 +51,8 @@ export function collectSchemaArray2Errors(value: unknown, instancePath: string, 
     else {
       for (let index = 0; index < value.length; index++) {
         const item = value[index];
-        dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(item, instancePath + "/" + index, errors);
+        if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL).check(item))
+          dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(item, instancePath + "/" + index, errors);
       }
       if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
     }

@@ -58,7 +58,7 @@ function collectValidationVocabularyMetaSchema_TypeAnyOf1Errors(
     else {
       for (let index = 0; index < value.length; index++) {
         const item = value[index];
-        collectSimpleTypesErrors(item, instancePath + "/" + index, errors);
+        if (!checkSimpleTypes(item)) collectSimpleTypesErrors(item, instancePath + "/" + index, errors);
       }
       if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
       const duplicate = duplicateItems(value);
@@ -167,44 +167,48 @@ export function collectValidationVocabularyMetaSchemaErrors(value: unknown, inst
         typeError(errors, "number", instancePath, schemaPath, "exclusiveMinimum");
       const maxLength = value.maxLength;
       if (maxLength !== undefined) {
-        collectNonNegativeIntegerErrors(maxLength, instancePath + "/maxLength", errors);
+        if (!checkNonNegativeInteger(maxLength)) collectNonNegativeIntegerErrors(maxLength, instancePath + "/maxLength", errors);
       }
       const minLength = value.minLength;
       if (minLength !== undefined) {
-        collectNonNegativeIntegerDefault0Errors(minLength, instancePath + "/minLength", errors);
+        if (!checkNonNegativeIntegerDefault0(minLength))
+          collectNonNegativeIntegerDefault0Errors(minLength, instancePath + "/minLength", errors);
       }
       const pattern = value.pattern;
       if (pattern !== undefined && typeof pattern !== "string") typeError(errors, "string", instancePath, schemaPath, "pattern");
       const maxItems = value.maxItems;
       if (maxItems !== undefined) {
-        collectNonNegativeIntegerErrors(maxItems, instancePath + "/maxItems", errors);
+        if (!checkNonNegativeInteger(maxItems)) collectNonNegativeIntegerErrors(maxItems, instancePath + "/maxItems", errors);
       }
       const minItems = value.minItems;
       if (minItems !== undefined) {
-        collectNonNegativeIntegerDefault0Errors(minItems, instancePath + "/minItems", errors);
+        if (!checkNonNegativeIntegerDefault0(minItems))
+          collectNonNegativeIntegerDefault0Errors(minItems, instancePath + "/minItems", errors);
       }
       const uniqueItems = value.uniqueItems;
       if (uniqueItems !== undefined && typeof uniqueItems !== "boolean")
         typeError(errors, "boolean", instancePath, schemaPath, "uniqueItems");
       const maxContains = value.maxContains;
       if (maxContains !== undefined) {
-        collectNonNegativeIntegerErrors(maxContains, instancePath + "/maxContains", errors);
+        if (!checkNonNegativeInteger(maxContains)) collectNonNegativeIntegerErrors(maxContains, instancePath + "/maxContains", errors);
       }
       const minContains = value.minContains;
       if (minContains !== undefined) {
-        collectNonNegativeIntegerErrors(minContains, instancePath + "/minContains", errors);
+        if (!checkNonNegativeInteger(minContains)) collectNonNegativeIntegerErrors(minContains, instancePath + "/minContains", errors);
       }
       const maxProperties = value.maxProperties;
       if (maxProperties !== undefined) {
-        collectNonNegativeIntegerErrors(maxProperties, instancePath + "/maxProperties", errors);
+        if (!checkNonNegativeInteger(maxProperties))
+          collectNonNegativeIntegerErrors(maxProperties, instancePath + "/maxProperties", errors);
       }
       const minProperties = value.minProperties;
       if (minProperties !== undefined) {
-        collectNonNegativeIntegerDefault0Errors(minProperties, instancePath + "/minProperties", errors);
+        if (!checkNonNegativeIntegerDefault0(minProperties))
+          collectNonNegativeIntegerDefault0Errors(minProperties, instancePath + "/minProperties", errors);
       }
       const required = value.required;
       if (required !== undefined) {
-        collectStringArrayErrors(required, instancePath + "/required", errors);
+        if (!checkStringArray(required)) collectStringArrayErrors(required, instancePath + "/required", errors);
       }
       const dependentRequired = value.dependentRequired;
       if (dependentRequired !== undefined) {
@@ -212,7 +216,8 @@ export function collectValidationVocabularyMetaSchemaErrors(value: unknown, inst
         else {
           for (const key of Object.keys(dependentRequired)) {
             const propertyValue = dependentRequired[key];
-            collectStringArrayErrors(propertyValue, instancePath + "/dependentRequired/" + pointerToken(key), errors);
+            if (!checkStringArray(propertyValue))
+              collectStringArrayErrors(propertyValue, instancePath + "/dependentRequired/" + pointerToken(key), errors);
           }
         }
       }
@@ -221,13 +226,14 @@ export function collectValidationVocabularyMetaSchemaErrors(value: unknown, inst
       const type = value.type;
       if (type !== undefined) {
         if (!(checkSimpleTypes(type as unknown) || checkValidationVocabularyMetaSchema_TypeAnyOf1(type))) {
-          collectSimpleTypesErrors(type, instancePath + "/type", errors);
-          collectValidationVocabularyMetaSchema_TypeAnyOf1Errors(
-            type,
-            instancePath + "/type",
-            errors,
-            schemaPath + "/properties/type/anyOf/1",
-          );
+          if (!checkSimpleTypes(type as unknown)) collectSimpleTypesErrors(type, instancePath + "/type", errors);
+          if (!checkValidationVocabularyMetaSchema_TypeAnyOf1(type))
+            collectValidationVocabularyMetaSchema_TypeAnyOf1Errors(
+              type,
+              instancePath + "/type",
+              errors,
+              schemaPath + "/properties/type/anyOf/1",
+            );
           pushError(errors, "anyOf", {}, instancePath + "/type", schemaPath + "/properties/type");
         }
       }

@@ -58,7 +58,7 @@ function collectValidationVocabularyMetaSchema2_TypeAnyOf1Errors(
     else {
       for (let index = 0; index < value.length; index++) {
         const item = value[index];
-        collectSimpleTypes2Errors(item, instancePath + "/" + index, errors);
+        if (!checkSimpleTypes2(item)) collectSimpleTypes2Errors(item, instancePath + "/" + index, errors);
       }
       if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
       const duplicate = duplicateItems(value);
@@ -145,13 +145,14 @@ export function collectValidationVocabularyMetaSchema2Errors(value: unknown, ins
       const type = value.type;
       if (type !== undefined) {
         if (!(checkSimpleTypes2(type as unknown) || checkValidationVocabularyMetaSchema2_TypeAnyOf1(type))) {
-          collectSimpleTypes2Errors(type, instancePath + "/type", errors);
-          collectValidationVocabularyMetaSchema2_TypeAnyOf1Errors(
-            type,
-            instancePath + "/type",
-            errors,
-            schemaPath + "/properties/type/anyOf/1",
-          );
+          if (!checkSimpleTypes2(type as unknown)) collectSimpleTypes2Errors(type, instancePath + "/type", errors);
+          if (!checkValidationVocabularyMetaSchema2_TypeAnyOf1(type))
+            collectValidationVocabularyMetaSchema2_TypeAnyOf1Errors(
+              type,
+              instancePath + "/type",
+              errors,
+              schemaPath + "/properties/type/anyOf/1",
+            );
           pushError(errors, "anyOf", {}, instancePath + "/type", schemaPath + "/properties/type");
         }
       }
@@ -183,44 +184,48 @@ export function collectValidationVocabularyMetaSchema2Errors(value: unknown, ins
         typeError(errors, "number", instancePath, schemaPath, "exclusiveMinimum");
       const maxLength = value.maxLength;
       if (maxLength !== undefined) {
-        collectNonNegativeInteger2Errors(maxLength, instancePath + "/maxLength", errors);
+        if (!checkNonNegativeInteger2(maxLength)) collectNonNegativeInteger2Errors(maxLength, instancePath + "/maxLength", errors);
       }
       const minLength = value.minLength;
       if (minLength !== undefined) {
-        collectNonNegativeIntegerDefault02Errors(minLength, instancePath + "/minLength", errors);
+        if (!checkNonNegativeIntegerDefault02(minLength))
+          collectNonNegativeIntegerDefault02Errors(minLength, instancePath + "/minLength", errors);
       }
       const pattern = value.pattern;
       if (pattern !== undefined && typeof pattern !== "string") typeError(errors, "string", instancePath, schemaPath, "pattern");
       const maxItems = value.maxItems;
       if (maxItems !== undefined) {
-        collectNonNegativeInteger2Errors(maxItems, instancePath + "/maxItems", errors);
+        if (!checkNonNegativeInteger2(maxItems)) collectNonNegativeInteger2Errors(maxItems, instancePath + "/maxItems", errors);
       }
       const minItems = value.minItems;
       if (minItems !== undefined) {
-        collectNonNegativeIntegerDefault02Errors(minItems, instancePath + "/minItems", errors);
+        if (!checkNonNegativeIntegerDefault02(minItems))
+          collectNonNegativeIntegerDefault02Errors(minItems, instancePath + "/minItems", errors);
       }
       const uniqueItems = value.uniqueItems;
       if (uniqueItems !== undefined && typeof uniqueItems !== "boolean")
         typeError(errors, "boolean", instancePath, schemaPath, "uniqueItems");
       const maxContains = value.maxContains;
       if (maxContains !== undefined) {
-        collectNonNegativeInteger2Errors(maxContains, instancePath + "/maxContains", errors);
+        if (!checkNonNegativeInteger2(maxContains)) collectNonNegativeInteger2Errors(maxContains, instancePath + "/maxContains", errors);
       }
       const minContains = value.minContains;
       if (minContains !== undefined) {
-        collectNonNegativeInteger2Errors(minContains, instancePath + "/minContains", errors);
+        if (!checkNonNegativeInteger2(minContains)) collectNonNegativeInteger2Errors(minContains, instancePath + "/minContains", errors);
       }
       const maxProperties = value.maxProperties;
       if (maxProperties !== undefined) {
-        collectNonNegativeInteger2Errors(maxProperties, instancePath + "/maxProperties", errors);
+        if (!checkNonNegativeInteger2(maxProperties))
+          collectNonNegativeInteger2Errors(maxProperties, instancePath + "/maxProperties", errors);
       }
       const minProperties = value.minProperties;
       if (minProperties !== undefined) {
-        collectNonNegativeIntegerDefault02Errors(minProperties, instancePath + "/minProperties", errors);
+        if (!checkNonNegativeIntegerDefault02(minProperties))
+          collectNonNegativeIntegerDefault02Errors(minProperties, instancePath + "/minProperties", errors);
       }
       const required = value.required;
       if (required !== undefined) {
-        collectStringArray2Errors(required, instancePath + "/required", errors);
+        if (!checkStringArray2(required)) collectStringArray2Errors(required, instancePath + "/required", errors);
       }
       const dependentRequired = value.dependentRequired;
       if (dependentRequired !== undefined) {
@@ -228,7 +233,8 @@ export function collectValidationVocabularyMetaSchema2Errors(value: unknown, ins
         else {
           for (const key of Object.keys(dependentRequired)) {
             const propertyValue = dependentRequired[key];
-            collectStringArray2Errors(propertyValue, instancePath + "/dependentRequired/" + pointerToken(key), errors);
+            if (!checkStringArray2(propertyValue))
+              collectStringArray2Errors(propertyValue, instancePath + "/dependentRequired/" + pointerToken(key), errors);
           }
         }
       }

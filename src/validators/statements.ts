@@ -191,7 +191,8 @@ function renderCollect(statements: readonly Statement[], collector: Collector): 
         return code`${failIf(negate(statement.condition), statement.failure, collector)}\nelse ${block(modeStatements(statement.then, collector), collector)}`;
       }
       case "call":
-        return statement.collect;
+        // A value its check passes has no errors: only an invalid one is walked again for them.
+        return code`if (${negate(statement.check)}) ${statement.collect}`;
       case "return-false":
         throw new Error("internal error: return-false is a check-mode statement");
       case "compound":

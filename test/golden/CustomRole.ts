@@ -79,11 +79,12 @@ export function collectCustomRoleErrors(
       else {
         for (let index = 0; index < permissions.length; index++) {
           const item = permissions[index];
-          collectCustomRolePermissionErrors(
-            item,
-            instancePath + "/permissions/" + index,
-            errors,
-          );
+          if (!checkCustomRolePermission(item))
+            collectCustomRolePermissionErrors(
+              item,
+              instancePath + "/permissions/" + index,
+              errors,
+            );
         }
       }
     }

@@ -84,22 +84,24 @@ export function collectDeviceInfoErrors(
       typeError(errors, "string", instancePath, schemaPath, "visitor_id");
     const visitor_id_details = value.visitor_id_details;
     if (visitor_id_details !== undefined) {
-      collectDeviceAttributeDetailsErrors(
-        visitor_id_details,
-        instancePath + "/visitor_id_details",
-        errors,
-      );
+      if (!checkDeviceAttributeDetails(visitor_id_details))
+        collectDeviceAttributeDetailsErrors(
+          visitor_id_details,
+          instancePath + "/visitor_id_details",
+          errors,
+        );
     }
     const ip_address = value.ip_address;
     if (ip_address !== undefined && typeof ip_address !== "string")
       typeError(errors, "string", instancePath, schemaPath, "ip_address");
     const ip_address_details = value.ip_address_details;
     if (ip_address_details !== undefined) {
-      collectDeviceAttributeDetailsErrors(
-        ip_address_details,
-        instancePath + "/ip_address_details",
-        errors,
-      );
+      if (!checkDeviceAttributeDetails(ip_address_details))
+        collectDeviceAttributeDetailsErrors(
+          ip_address_details,
+          instancePath + "/ip_address_details",
+          errors,
+        );
     }
     const ip_geo_city = value.ip_geo_city;
     if (ip_geo_city !== undefined && typeof ip_geo_city !== "string")
@@ -112,11 +114,12 @@ export function collectDeviceInfoErrors(
       typeError(errors, "string", instancePath, schemaPath, "ip_geo_country");
     const ip_geo_country_details = value.ip_geo_country_details;
     if (ip_geo_country_details !== undefined) {
-      collectDeviceAttributeDetailsErrors(
-        ip_geo_country_details,
-        instancePath + "/ip_geo_country_details",
-        errors,
-      );
+      if (!checkDeviceAttributeDetails(ip_geo_country_details))
+        collectDeviceAttributeDetailsErrors(
+          ip_geo_country_details,
+          instancePath + "/ip_geo_country_details",
+          errors,
+        );
     }
   }
 }

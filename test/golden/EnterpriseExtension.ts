@@ -93,7 +93,8 @@ export function collectEnterpriseExtensionErrors(
       typeError(errors, "string", instancePath, schemaPath, "organization");
     const manager = value.manager;
     if (manager !== undefined) {
-      collectManagerErrors(manager, instancePath + "/manager", errors);
+      if (!checkManager(manager))
+        collectManagerErrors(manager, instancePath + "/manager", errors);
     }
   }
 }

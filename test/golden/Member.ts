@@ -224,11 +224,12 @@ export function collectMemberErrors(
       else {
         for (let index = 0; index < sso_registrations.length; index++) {
           const item = sso_registrations[index];
-          collectSSORegistrationErrors(
-            item,
-            instancePath + "/sso_registrations/" + index,
-            errors,
-          );
+          if (!checkSSORegistration(item))
+            collectSSORegistrationErrors(
+              item,
+              instancePath + "/sso_registrations/" + index,
+              errors,
+            );
         }
       }
     }
@@ -260,11 +261,12 @@ export function collectMemberErrors(
       else {
         for (let index2 = 0; index2 < oauth_registrations.length; index2++) {
           const item2 = oauth_registrations[index2];
-          collectOAuthRegistrationErrors(
-            item2,
-            instancePath + "/oauth_registrations/" + index2,
-            errors,
-          );
+          if (!checkOAuthRegistration(item2))
+            collectOAuthRegistrationErrors(
+              item2,
+              instancePath + "/oauth_registrations/" + index2,
+              errors,
+            );
         }
       }
     }
@@ -324,11 +326,12 @@ export function collectMemberErrors(
           index3++
         ) {
           const item3 = retired_email_addresses[index3];
-          collectRetiredEmailErrors(
-            item3,
-            instancePath + "/retired_email_addresses/" + index3,
-            errors,
-          );
+          if (!checkRetiredEmail(item3))
+            collectRetiredEmailErrors(
+              item3,
+              instancePath + "/retired_email_addresses/" + index3,
+              errors,
+            );
         }
       }
     }
@@ -360,11 +363,12 @@ export function collectMemberErrors(
       else {
         for (let index4 = 0; index4 < roles.length; index4++) {
           const item4 = roles[index4];
-          collectMemberRoleErrors(
-            item4,
-            instancePath + "/roles/" + index4,
-            errors,
-          );
+          if (!checkMemberRole(item4))
+            collectMemberRoleErrors(
+              item4,
+              instancePath + "/roles/" + index4,
+              errors,
+            );
         }
       }
     }
@@ -412,11 +416,12 @@ export function collectMemberErrors(
     }
     const scim_registration = value.scim_registration;
     if (scim_registration !== undefined) {
-      collectSCIMRegistrationErrors(
-        scim_registration,
-        instancePath + "/scim_registration",
-        errors,
-      );
+      if (!checkSCIMRegistration(scim_registration))
+        collectSCIMRegistrationErrors(
+          scim_registration,
+          instancePath + "/scim_registration",
+          errors,
+        );
     }
     const external_id = value.external_id;
     if (external_id !== undefined && typeof external_id !== "string")

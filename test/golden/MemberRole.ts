@@ -70,11 +70,12 @@ export function collectMemberRoleErrors(
       else {
         for (let index = 0; index < sources.length; index++) {
           const item = sources[index];
-          collectMemberRoleSourceErrors(
-            item,
-            instancePath + "/sources/" + index,
-            errors,
-          );
+          if (!checkMemberRoleSource(item))
+            collectMemberRoleSourceErrors(
+              item,
+              instancePath + "/sources/" + index,
+              errors,
+            );
         }
       }
     }

@@ -352,11 +352,12 @@ export function collectOrganizationErrors(
       else {
         for (let index2 = 0; index2 < sso_active_connections.length; index2++) {
           const item2 = sso_active_connections[index2];
-          collectActiveSSOConnectionErrors(
-            item2,
-            instancePath + "/sso_active_connections/" + index2,
-            errors,
-          );
+          if (!checkActiveSSOConnection(item2))
+            collectActiveSSOConnectionErrors(
+              item2,
+              instancePath + "/sso_active_connections/" + index2,
+              errors,
+            );
         }
       }
     }
@@ -447,11 +448,12 @@ export function collectOrganizationErrors(
           index5++
         ) {
           const item5 = rbac_email_implicit_role_assignments[index5];
-          collectEmailImplicitRoleAssignmentErrors(
-            item5,
-            instancePath + "/rbac_email_implicit_role_assignments/" + index5,
-            errors,
-          );
+          if (!checkEmailImplicitRoleAssignment(item5))
+            collectEmailImplicitRoleAssignmentErrors(
+              item5,
+              instancePath + "/rbac_email_implicit_role_assignments/" + index5,
+              errors,
+            );
         }
       }
     }
@@ -611,11 +613,12 @@ export function collectOrganizationErrors(
       else {
         for (let index10 = 0; index10 < custom_roles.length; index10++) {
           const item10 = custom_roles[index10];
-          collectCustomRoleErrors(
-            item10,
-            instancePath + "/custom_roles/" + index10,
-            errors,
-          );
+          if (!checkCustomRole(item10))
+            collectCustomRoleErrors(
+              item10,
+              instancePath + "/custom_roles/" + index10,
+              errors,
+            );
         }
       }
     }
@@ -678,11 +681,12 @@ export function collectOrganizationErrors(
       );
     const scim_active_connection = value.scim_active_connection;
     if (scim_active_connection !== undefined) {
-      collectActiveSCIMConnectionErrors(
-        scim_active_connection,
-        instancePath + "/scim_active_connection",
-        errors,
-      );
+      if (!checkActiveSCIMConnection(scim_active_connection))
+        collectActiveSCIMConnectionErrors(
+          scim_active_connection,
+          instancePath + "/scim_active_connection",
+          errors,
+        );
     }
     const allowed_oauth_tenants = value.allowed_oauth_tenants;
     if (

@@ -221,7 +221,8 @@ export function collectSCIMAttributesErrors(
       else {
         for (let index = 0; index < groups.length; index++) {
           const item = groups[index];
-          collectGroupErrors(item, instancePath + "/groups/" + index, errors);
+          if (!checkGroup(item))
+            collectGroupErrors(item, instancePath + "/groups/" + index, errors);
         }
       }
     }
@@ -265,11 +266,12 @@ export function collectSCIMAttributesErrors(
       else {
         for (let index2 = 0; index2 < emails.length; index2++) {
           const item2 = emails[index2];
-          collectB2BSCIMEmailErrors(
-            item2,
-            instancePath + "/emails/" + index2,
-            errors,
-          );
+          if (!checkB2BSCIMEmail(item2))
+            collectB2BSCIMEmailErrors(
+              item2,
+              instancePath + "/emails/" + index2,
+              errors,
+            );
         }
       }
     }
@@ -280,11 +282,12 @@ export function collectSCIMAttributesErrors(
       else {
         for (let index3 = 0; index3 < phone_numbers.length; index3++) {
           const item3 = phone_numbers[index3];
-          collectB2BSCIMPhoneNumberErrors(
-            item3,
-            instancePath + "/phone_numbers/" + index3,
-            errors,
-          );
+          if (!checkB2BSCIMPhoneNumber(item3))
+            collectB2BSCIMPhoneNumberErrors(
+              item3,
+              instancePath + "/phone_numbers/" + index3,
+              errors,
+            );
         }
       }
     }
@@ -295,11 +298,12 @@ export function collectSCIMAttributesErrors(
       else {
         for (let index4 = 0; index4 < addresses.length; index4++) {
           const item4 = addresses[index4];
-          collectAddressErrors(
-            item4,
-            instancePath + "/addresses/" + index4,
-            errors,
-          );
+          if (!checkAddress(item4))
+            collectAddressErrors(
+              item4,
+              instancePath + "/addresses/" + index4,
+              errors,
+            );
         }
       }
     }
@@ -310,7 +314,8 @@ export function collectSCIMAttributesErrors(
       else {
         for (let index5 = 0; index5 < ims.length; index5++) {
           const item5 = ims[index5];
-          collectIMsErrors(item5, instancePath + "/ims/" + index5, errors);
+          if (!checkIMs(item5))
+            collectIMsErrors(item5, instancePath + "/ims/" + index5, errors);
         }
       }
     }
@@ -321,7 +326,12 @@ export function collectSCIMAttributesErrors(
       else {
         for (let index6 = 0; index6 < photos.length; index6++) {
           const item6 = photos[index6];
-          collectPhotoErrors(item6, instancePath + "/photos/" + index6, errors);
+          if (!checkPhoto(item6))
+            collectPhotoErrors(
+              item6,
+              instancePath + "/photos/" + index6,
+              errors,
+            );
         }
       }
     }
@@ -332,11 +342,12 @@ export function collectSCIMAttributesErrors(
       else {
         for (let index7 = 0; index7 < entitlements.length; index7++) {
           const item7 = entitlements[index7];
-          collectEntitlementErrors(
-            item7,
-            instancePath + "/entitlements/" + index7,
-            errors,
-          );
+          if (!checkEntitlement(item7))
+            collectEntitlementErrors(
+              item7,
+              instancePath + "/entitlements/" + index7,
+              errors,
+            );
         }
       }
     }
@@ -347,7 +358,8 @@ export function collectSCIMAttributesErrors(
       else {
         for (let index8 = 0; index8 < roles.length; index8++) {
           const item8 = roles[index8];
-          collectRoleErrors(item8, instancePath + "/roles/" + index8, errors);
+          if (!checkRole(item8))
+            collectRoleErrors(item8, instancePath + "/roles/" + index8, errors);
         }
       }
     }
@@ -364,25 +376,28 @@ export function collectSCIMAttributesErrors(
       else {
         for (let index9 = 0; index9 < x509certificates.length; index9++) {
           const item9 = x509certificates[index9];
-          collectB2BSCIMX509CertificateErrors(
-            item9,
-            instancePath + "/x509certificates/" + index9,
-            errors,
-          );
+          if (!checkB2BSCIMX509Certificate(item9))
+            collectB2BSCIMX509CertificateErrors(
+              item9,
+              instancePath + "/x509certificates/" + index9,
+              errors,
+            );
         }
       }
     }
     const name = value.name;
     if (name !== undefined) {
-      collectB2BSCIMNameErrors(name, instancePath + "/name", errors);
+      if (!checkB2BSCIMName(name))
+        collectB2BSCIMNameErrors(name, instancePath + "/name", errors);
     }
     const enterprise_extension = value.enterprise_extension;
     if (enterprise_extension !== undefined) {
-      collectEnterpriseExtensionErrors(
-        enterprise_extension,
-        instancePath + "/enterprise_extension",
-        errors,
-      );
+      if (!checkEnterpriseExtension(enterprise_extension))
+        collectEnterpriseExtensionErrors(
+          enterprise_extension,
+          instancePath + "/enterprise_extension",
+          errors,
+        );
     }
   }
 }

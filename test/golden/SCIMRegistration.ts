@@ -78,11 +78,12 @@ export function collectSCIMRegistrationErrors(
       typeError(errors, "string", instancePath, schemaPath, "external_id");
     const scim_attributes = value.scim_attributes;
     if (scim_attributes !== undefined) {
-      collectSCIMAttributesErrors(
-        scim_attributes,
-        instancePath + "/scim_attributes",
-        errors,
-      );
+      if (!checkSCIMAttributes(scim_attributes))
+        collectSCIMAttributesErrors(
+          scim_attributes,
+          instancePath + "/scim_attributes",
+          errors,
+        );
     }
   }
 }

@@ -79,12 +79,11 @@ export function collectCustomRoleErrors(
       else {
         for (let index = 0; index < permissions.length; index++) {
           const item = permissions[index];
-          if (!checkCustomRolePermission(item))
-            collectCustomRolePermissionErrors(
-              item,
-              instancePath + "/permissions/" + index,
-              errors,
-            );
+          collectCustomRolePermissionErrors(
+            item,
+            instancePath + "/permissions/" + index,
+            errors,
+          );
         }
       }
     }

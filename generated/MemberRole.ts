@@ -70,12 +70,11 @@ export function collectMemberRoleErrors(
       else {
         for (let index = 0; index < sources.length; index++) {
           const item = sources[index];
-          if (!checkMemberRoleSource(item))
-            collectMemberRoleSourceErrors(
-              item,
-              instancePath + "/sources/" + index,
-              errors,
-            );
+          collectMemberRoleSourceErrors(
+            item,
+            instancePath + "/sources/" + index,
+            errors,
+          );
         }
       }
     }

@@ -120,17 +120,15 @@ export function collectRecoverResponseErrors(
       typeError(errors, "string", instancePath, schemaPath, "member_id");
     const member = value.member;
     if (member !== undefined) {
-      if (!checkMember(member))
-        collectMemberErrors(member, instancePath + "/member", errors);
+      collectMemberErrors(member, instancePath + "/member", errors);
     }
     const organization = value.organization;
     if (organization !== undefined) {
-      if (!checkOrganization(organization))
-        collectOrganizationErrors(
-          organization,
-          instancePath + "/organization",
-          errors,
-        );
+      collectOrganizationErrors(
+        organization,
+        instancePath + "/organization",
+        errors,
+      );
     }
     const session_token = value.session_token;
     if (session_token !== undefined && typeof session_token !== "string")
@@ -175,21 +173,19 @@ export function collectRecoverResponseErrors(
     }
     const member_session = value.member_session;
     if (member_session !== undefined) {
-      if (!checkMemberSession(member_session))
-        collectMemberSessionErrors(
-          member_session,
-          instancePath + "/member_session",
-          errors,
-        );
+      collectMemberSessionErrors(
+        member_session,
+        instancePath + "/member_session",
+        errors,
+      );
     }
     const member_device = value.member_device;
     if (member_device !== undefined) {
-      if (!checkDeviceInfo(member_device))
-        collectDeviceInfoErrors(
-          member_device,
-          instancePath + "/member_device",
-          errors,
-        );
+      collectDeviceInfoErrors(
+        member_device,
+        instancePath + "/member_device",
+        errors,
+      );
     }
   }
 }

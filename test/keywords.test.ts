@@ -972,7 +972,7 @@ test("patterns are hoisted to one module constant each, with the u flag", async 
   assert.equal(source.match(/new RegExp\("\^\\\\p\{L\}\+\$", "u"\)/g)?.length, 1, source);
 });
 
-test("collectors report ajv's errors in full, in ajv's order: required lists short and long, several types, formats, property tables", async () => {
+test("collectors report ajv's errors in full, in ajv's order: required lists short and long, several types, formats", async () => {
   const dir = temporaryDirectory("keywords-full-errors");
   const schema = {
     $schema: DRAFT_2020,
@@ -990,9 +990,7 @@ test("collectors report ajv's errors in full, in ajv's order: required lists sho
     },
   };
   writeFileSync(path.join(dir, "full.json"), JSON.stringify(schema));
-  const result = await generate({ cwd: dir, inputs: ["full.json"], outDir: "out", emit: "js", cache: false });
-  // name … note: one run of properties that check only a type or format, reported from a table.
-  assert.equal(result.files.find((file) => file.name === "Full.js")!.source.match(/collectPropertyTypes\(/g)?.length, 1);
+  await generate({ cwd: dir, inputs: ["full.json"], outDir: "out", emit: "js", cache: false });
   const { validateFull } = await importGenerated<{ validateFull: (value: unknown) => { errors?: unknown[] } }>(
     path.join(dir, "out"),
     "Full",

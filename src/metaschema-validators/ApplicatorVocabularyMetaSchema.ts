@@ -72,7 +72,7 @@ function checkApplicatorVocabularyMetaSchema_ItemsAnyOf0(value: unknown): boolea
 function collectApplicatorVocabularyMetaSchema_ItemsAnyOf0Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
-    if (!dynamicTarget("", DYNAMIC_REF_INITIAL3).check(value)) dynamicTarget("", DYNAMIC_REF_INITIAL3).collect(value, instancePath, errors);
+    dynamicTarget("", DYNAMIC_REF_INITIAL3).collect(value, instancePath, errors);
   } finally {
     leaveDynamicScope(scopeDepth);
   }
@@ -185,37 +185,31 @@ export function collectApplicatorVocabularyMetaSchemaErrors(value: unknown, inst
     if (isJsonObject(value)) {
       const additionalItems = value.additionalItems;
       if (additionalItems !== undefined) {
-        if (!dynamicTarget("", DYNAMIC_REF_INITIAL).check(additionalItems))
-          dynamicTarget("", DYNAMIC_REF_INITIAL).collect(additionalItems, instancePath + "/additionalItems", errors);
+        dynamicTarget("", DYNAMIC_REF_INITIAL).collect(additionalItems, instancePath + "/additionalItems", errors);
       }
       const unevaluatedItems = value.unevaluatedItems;
       if (unevaluatedItems !== undefined) {
-        if (!dynamicTarget("", DYNAMIC_REF_INITIAL2).check(unevaluatedItems))
-          dynamicTarget("", DYNAMIC_REF_INITIAL2).collect(unevaluatedItems, instancePath + "/unevaluatedItems", errors);
+        dynamicTarget("", DYNAMIC_REF_INITIAL2).collect(unevaluatedItems, instancePath + "/unevaluatedItems", errors);
       }
       const items = value.items;
       if (items !== undefined) {
         if (!(checkApplicatorVocabularyMetaSchema_ItemsAnyOf0(items) || checkSchemaArray(items as unknown))) {
-          if (!checkApplicatorVocabularyMetaSchema_ItemsAnyOf0(items))
-            collectApplicatorVocabularyMetaSchema_ItemsAnyOf0Errors(items, instancePath + "/items", errors);
-          if (!checkSchemaArray(items as unknown)) collectSchemaArrayErrors(items, instancePath + "/items", errors);
+          collectApplicatorVocabularyMetaSchema_ItemsAnyOf0Errors(items, instancePath + "/items", errors);
+          collectSchemaArrayErrors(items, instancePath + "/items", errors);
           pushError(errors, "anyOf", {}, instancePath + "/items", schemaPath + "/properties/items");
         }
       }
       const contains = value.contains;
       if (contains !== undefined) {
-        if (!dynamicTarget("", DYNAMIC_REF_INITIAL4).check(contains))
-          dynamicTarget("", DYNAMIC_REF_INITIAL4).collect(contains, instancePath + "/contains", errors);
+        dynamicTarget("", DYNAMIC_REF_INITIAL4).collect(contains, instancePath + "/contains", errors);
       }
       const additionalProperties = value.additionalProperties;
       if (additionalProperties !== undefined) {
-        if (!dynamicTarget("", DYNAMIC_REF_INITIAL5).check(additionalProperties))
-          dynamicTarget("", DYNAMIC_REF_INITIAL5).collect(additionalProperties, instancePath + "/additionalProperties", errors);
+        dynamicTarget("", DYNAMIC_REF_INITIAL5).collect(additionalProperties, instancePath + "/additionalProperties", errors);
       }
       const unevaluatedProperties = value.unevaluatedProperties;
       if (unevaluatedProperties !== undefined) {
-        if (!dynamicTarget("", DYNAMIC_REF_INITIAL6).check(unevaluatedProperties))
-          dynamicTarget("", DYNAMIC_REF_INITIAL6).collect(unevaluatedProperties, instancePath + "/unevaluatedProperties", errors);
+        dynamicTarget("", DYNAMIC_REF_INITIAL6).collect(unevaluatedProperties, instancePath + "/unevaluatedProperties", errors);
       }
       const properties = value.properties;
       if (properties !== undefined) {
@@ -223,8 +217,7 @@ export function collectApplicatorVocabularyMetaSchemaErrors(value: unknown, inst
         else {
           for (const key of Object.keys(properties)) {
             const propertyValue = properties[key];
-            if (!dynamicTarget("", DYNAMIC_REF_INITIAL7).check(propertyValue))
-              dynamicTarget("", DYNAMIC_REF_INITIAL7).collect(propertyValue, instancePath + "/properties/" + pointerToken(key), errors);
+            dynamicTarget("", DYNAMIC_REF_INITIAL7).collect(propertyValue, instancePath + "/properties/" + pointerToken(key), errors);
           }
         }
       }
@@ -234,22 +227,16 @@ export function collectApplicatorVocabularyMetaSchemaErrors(value: unknown, inst
         else {
           for (const key2 of Object.keys(patternProperties)) {
             const propertyValue2 = patternProperties[key2];
-            if (!dynamicTarget("", DYNAMIC_REF_INITIAL8).check(propertyValue2))
-              dynamicTarget("", DYNAMIC_REF_INITIAL8).collect(
-                propertyValue2,
-                instancePath + "/patternProperties/" + pointerToken(key2),
-                errors,
-              );
+            dynamicTarget("", DYNAMIC_REF_INITIAL8).collect(
+              propertyValue2,
+              instancePath + "/patternProperties/" + pointerToken(key2),
+              errors,
+            );
           }
           for (const key3 of Object.keys(patternProperties)) {
             if (!checkApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNames(key3)) {
               const start = errors.length;
-              if (!checkApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNames(key3))
-                collectApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNamesErrors(
-                  key3,
-                  instancePath + "/patternProperties",
-                  errors,
-                );
+              collectApplicatorVocabularyMetaSchema_PatternPropertiesPropertyNamesErrors(key3, instancePath + "/patternProperties", errors);
               markPropertyName(errors, start, key3);
               pushError(
                 errors,
@@ -268,51 +255,45 @@ export function collectApplicatorVocabularyMetaSchemaErrors(value: unknown, inst
         else {
           for (const key4 of Object.keys(dependentSchemas)) {
             const propertyValue3 = dependentSchemas[key4];
-            if (!dynamicTarget("", DYNAMIC_REF_INITIAL9).check(propertyValue3))
-              dynamicTarget("", DYNAMIC_REF_INITIAL9).collect(
-                propertyValue3,
-                instancePath + "/dependentSchemas/" + pointerToken(key4),
-                errors,
-              );
+            dynamicTarget("", DYNAMIC_REF_INITIAL9).collect(
+              propertyValue3,
+              instancePath + "/dependentSchemas/" + pointerToken(key4),
+              errors,
+            );
           }
         }
       }
       const propertyNames = value.propertyNames;
       if (propertyNames !== undefined) {
-        if (!dynamicTarget("", DYNAMIC_REF_INITIAL10).check(propertyNames))
-          dynamicTarget("", DYNAMIC_REF_INITIAL10).collect(propertyNames, instancePath + "/propertyNames", errors);
+        dynamicTarget("", DYNAMIC_REF_INITIAL10).collect(propertyNames, instancePath + "/propertyNames", errors);
       }
       const ifValue = value.if;
       if (ifValue !== undefined) {
-        if (!dynamicTarget("", DYNAMIC_REF_INITIAL11).check(ifValue))
-          dynamicTarget("", DYNAMIC_REF_INITIAL11).collect(ifValue, instancePath + "/if", errors);
+        dynamicTarget("", DYNAMIC_REF_INITIAL11).collect(ifValue, instancePath + "/if", errors);
       }
       const then = value.then;
       if (then !== undefined) {
-        if (!dynamicTarget("", DYNAMIC_REF_INITIAL12).check(then))
-          dynamicTarget("", DYNAMIC_REF_INITIAL12).collect(then, instancePath + "/then", errors);
+        dynamicTarget("", DYNAMIC_REF_INITIAL12).collect(then, instancePath + "/then", errors);
       }
       const elseValue = value.else;
       if (elseValue !== undefined) {
-        if (!dynamicTarget("", DYNAMIC_REF_INITIAL13).check(elseValue))
-          dynamicTarget("", DYNAMIC_REF_INITIAL13).collect(elseValue, instancePath + "/else", errors);
+        dynamicTarget("", DYNAMIC_REF_INITIAL13).collect(elseValue, instancePath + "/else", errors);
       }
       const allOf = value.allOf;
       if (allOf !== undefined) {
-        if (!checkSchemaArray(allOf)) collectSchemaArrayErrors(allOf, instancePath + "/allOf", errors);
+        collectSchemaArrayErrors(allOf, instancePath + "/allOf", errors);
       }
       const anyOf = value.anyOf;
       if (anyOf !== undefined) {
-        if (!checkSchemaArray(anyOf)) collectSchemaArrayErrors(anyOf, instancePath + "/anyOf", errors);
+        collectSchemaArrayErrors(anyOf, instancePath + "/anyOf", errors);
       }
       const oneOf = value.oneOf;
       if (oneOf !== undefined) {
-        if (!checkSchemaArray(oneOf)) collectSchemaArrayErrors(oneOf, instancePath + "/oneOf", errors);
+        collectSchemaArrayErrors(oneOf, instancePath + "/oneOf", errors);
       }
       const not = value.not;
       if (not !== undefined) {
-        if (!dynamicTarget("", DYNAMIC_REF_INITIAL14).check(not))
-          dynamicTarget("", DYNAMIC_REF_INITIAL14).collect(not, instancePath + "/not", errors);
+        dynamicTarget("", DYNAMIC_REF_INITIAL14).collect(not, instancePath + "/not", errors);
       }
     }
   } finally {

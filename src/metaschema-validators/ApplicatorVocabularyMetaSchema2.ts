@@ -150,22 +150,19 @@ export function collectApplicatorVocabularyMetaSchema2Errors(value: unknown, ins
     if (isJsonObject(value)) {
       const prefixItems = value.prefixItems;
       if (prefixItems !== undefined) {
-        if (!checkSchemaArray2(prefixItems)) collectSchemaArray2Errors(prefixItems, instancePath + "/prefixItems", errors);
+        collectSchemaArray2Errors(prefixItems, instancePath + "/prefixItems", errors);
       }
       const items = value.items;
       if (items !== undefined) {
-        if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL).check(items))
-          dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(items, instancePath + "/items", errors);
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(items, instancePath + "/items", errors);
       }
       const contains = value.contains;
       if (contains !== undefined) {
-        if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL2).check(contains))
-          dynamicTarget("meta", DYNAMIC_REF_INITIAL2).collect(contains, instancePath + "/contains", errors);
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL2).collect(contains, instancePath + "/contains", errors);
       }
       const additionalProperties = value.additionalProperties;
       if (additionalProperties !== undefined) {
-        if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL3).check(additionalProperties))
-          dynamicTarget("meta", DYNAMIC_REF_INITIAL3).collect(additionalProperties, instancePath + "/additionalProperties", errors);
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL3).collect(additionalProperties, instancePath + "/additionalProperties", errors);
       }
       const properties = value.properties;
       if (properties !== undefined) {
@@ -173,8 +170,7 @@ export function collectApplicatorVocabularyMetaSchema2Errors(value: unknown, ins
         else {
           for (const key of Object.keys(properties)) {
             const propertyValue = properties[key];
-            if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL4).check(propertyValue))
-              dynamicTarget("meta", DYNAMIC_REF_INITIAL4).collect(propertyValue, instancePath + "/properties/" + pointerToken(key), errors);
+            dynamicTarget("meta", DYNAMIC_REF_INITIAL4).collect(propertyValue, instancePath + "/properties/" + pointerToken(key), errors);
           }
         }
       }
@@ -184,22 +180,20 @@ export function collectApplicatorVocabularyMetaSchema2Errors(value: unknown, ins
         else {
           for (const key2 of Object.keys(patternProperties)) {
             const propertyValue2 = patternProperties[key2];
-            if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL5).check(propertyValue2))
-              dynamicTarget("meta", DYNAMIC_REF_INITIAL5).collect(
-                propertyValue2,
-                instancePath + "/patternProperties/" + pointerToken(key2),
-                errors,
-              );
+            dynamicTarget("meta", DYNAMIC_REF_INITIAL5).collect(
+              propertyValue2,
+              instancePath + "/patternProperties/" + pointerToken(key2),
+              errors,
+            );
           }
           for (const key3 of Object.keys(patternProperties)) {
             if (!checkApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNames(key3)) {
               const start = errors.length;
-              if (!checkApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNames(key3))
-                collectApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNamesErrors(
-                  key3,
-                  instancePath + "/patternProperties",
-                  errors,
-                );
+              collectApplicatorVocabularyMetaSchema2_PatternPropertiesPropertyNamesErrors(
+                key3,
+                instancePath + "/patternProperties",
+                errors,
+              );
               markPropertyName(errors, start, key3);
               pushError(
                 errors,
@@ -218,51 +212,45 @@ export function collectApplicatorVocabularyMetaSchema2Errors(value: unknown, ins
         else {
           for (const key4 of Object.keys(dependentSchemas)) {
             const propertyValue3 = dependentSchemas[key4];
-            if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL6).check(propertyValue3))
-              dynamicTarget("meta", DYNAMIC_REF_INITIAL6).collect(
-                propertyValue3,
-                instancePath + "/dependentSchemas/" + pointerToken(key4),
-                errors,
-              );
+            dynamicTarget("meta", DYNAMIC_REF_INITIAL6).collect(
+              propertyValue3,
+              instancePath + "/dependentSchemas/" + pointerToken(key4),
+              errors,
+            );
           }
         }
       }
       const propertyNames = value.propertyNames;
       if (propertyNames !== undefined) {
-        if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL7).check(propertyNames))
-          dynamicTarget("meta", DYNAMIC_REF_INITIAL7).collect(propertyNames, instancePath + "/propertyNames", errors);
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL7).collect(propertyNames, instancePath + "/propertyNames", errors);
       }
       const ifValue = value.if;
       if (ifValue !== undefined) {
-        if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL8).check(ifValue))
-          dynamicTarget("meta", DYNAMIC_REF_INITIAL8).collect(ifValue, instancePath + "/if", errors);
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL8).collect(ifValue, instancePath + "/if", errors);
       }
       const then = value.then;
       if (then !== undefined) {
-        if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL9).check(then))
-          dynamicTarget("meta", DYNAMIC_REF_INITIAL9).collect(then, instancePath + "/then", errors);
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL9).collect(then, instancePath + "/then", errors);
       }
       const elseValue = value.else;
       if (elseValue !== undefined) {
-        if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL10).check(elseValue))
-          dynamicTarget("meta", DYNAMIC_REF_INITIAL10).collect(elseValue, instancePath + "/else", errors);
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL10).collect(elseValue, instancePath + "/else", errors);
       }
       const allOf = value.allOf;
       if (allOf !== undefined) {
-        if (!checkSchemaArray2(allOf)) collectSchemaArray2Errors(allOf, instancePath + "/allOf", errors);
+        collectSchemaArray2Errors(allOf, instancePath + "/allOf", errors);
       }
       const anyOf = value.anyOf;
       if (anyOf !== undefined) {
-        if (!checkSchemaArray2(anyOf)) collectSchemaArray2Errors(anyOf, instancePath + "/anyOf", errors);
+        collectSchemaArray2Errors(anyOf, instancePath + "/anyOf", errors);
       }
       const oneOf = value.oneOf;
       if (oneOf !== undefined) {
-        if (!checkSchemaArray2(oneOf)) collectSchemaArray2Errors(oneOf, instancePath + "/oneOf", errors);
+        collectSchemaArray2Errors(oneOf, instancePath + "/oneOf", errors);
       }
       const not = value.not;
       if (not !== undefined) {
-        if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL11).check(not))
-          dynamicTarget("meta", DYNAMIC_REF_INITIAL11).collect(not, instancePath + "/not", errors);
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL11).collect(not, instancePath + "/not", errors);
       }
     }
   } finally {

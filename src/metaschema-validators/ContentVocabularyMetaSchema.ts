@@ -62,8 +62,7 @@ export function collectContentVocabularyMetaSchemaErrors(value: unknown, instanc
         typeError(errors, "string", instancePath, schemaPath, "contentEncoding");
       const contentSchema = value.contentSchema;
       if (contentSchema !== undefined) {
-        if (!dynamicTarget("", DYNAMIC_REF_INITIAL).check(contentSchema))
-          dynamicTarget("", DYNAMIC_REF_INITIAL).collect(contentSchema, instancePath + "/contentSchema", errors);
+        dynamicTarget("", DYNAMIC_REF_INITIAL).collect(contentSchema, instancePath + "/contentSchema", errors);
       }
     }
   } finally {

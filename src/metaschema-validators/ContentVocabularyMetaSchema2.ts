@@ -62,8 +62,7 @@ export function collectContentVocabularyMetaSchema2Errors(value: unknown, instan
         typeError(errors, "string", instancePath, schemaPath, "contentMediaType");
       const contentSchema = value.contentSchema;
       if (contentSchema !== undefined) {
-        if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL).check(contentSchema))
-          dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(contentSchema, instancePath + "/contentSchema", errors);
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(contentSchema, instancePath + "/contentSchema", errors);
       }
     }
   } finally {

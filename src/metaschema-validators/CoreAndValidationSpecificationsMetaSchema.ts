@@ -65,7 +65,7 @@ function collectCoreAndValidationSpecificationsMetaSchema_DependenciesAdditional
 ): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
-    if (!dynamicTarget("", DYNAMIC_REF_INITIAL2).check(value)) dynamicTarget("", DYNAMIC_REF_INITIAL2).collect(value, instancePath, errors);
+    dynamicTarget("", DYNAMIC_REF_INITIAL2).collect(value, instancePath, errors);
   } finally {
     leaveDynamicScope(scopeDepth);
   }
@@ -128,12 +128,12 @@ export function collectCoreAndValidationSpecificationsMetaSchemaErrors(
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
       pushError(errors, "type", { type: ["object", "boolean"] }, instancePath, schemaPath);
-    if (!checkCoreVocabularyMetaSchema(value as unknown)) collectCoreVocabularyMetaSchemaErrors(value, instancePath, errors);
-    if (!checkApplicatorVocabularyMetaSchema(value as unknown)) collectApplicatorVocabularyMetaSchemaErrors(value, instancePath, errors);
-    if (!checkValidationVocabularyMetaSchema(value as unknown)) collectValidationVocabularyMetaSchemaErrors(value, instancePath, errors);
-    if (!checkMetaDataVocabularyMetaSchema(value as unknown)) collectMetaDataVocabularyMetaSchemaErrors(value, instancePath, errors);
-    if (!checkFormatVocabularyMetaSchema(value as unknown)) collectFormatVocabularyMetaSchemaErrors(value, instancePath, errors);
-    if (!checkContentVocabularyMetaSchema(value as unknown)) collectContentVocabularyMetaSchemaErrors(value, instancePath, errors);
+    collectCoreVocabularyMetaSchemaErrors(value, instancePath, errors);
+    collectApplicatorVocabularyMetaSchemaErrors(value, instancePath, errors);
+    collectValidationVocabularyMetaSchemaErrors(value, instancePath, errors);
+    collectMetaDataVocabularyMetaSchemaErrors(value, instancePath, errors);
+    collectFormatVocabularyMetaSchemaErrors(value, instancePath, errors);
+    collectContentVocabularyMetaSchemaErrors(value, instancePath, errors);
     if (isJsonObject(value)) {
       const definitions = value.definitions;
       if (definitions !== undefined) {
@@ -141,8 +141,7 @@ export function collectCoreAndValidationSpecificationsMetaSchemaErrors(
         else {
           for (const key of Object.keys(definitions)) {
             const propertyValue = definitions[key];
-            if (!dynamicTarget("", DYNAMIC_REF_INITIAL).check(propertyValue))
-              dynamicTarget("", DYNAMIC_REF_INITIAL).collect(propertyValue, instancePath + "/definitions/" + pointerToken(key), errors);
+            dynamicTarget("", DYNAMIC_REF_INITIAL).collect(propertyValue, instancePath + "/definitions/" + pointerToken(key), errors);
           }
         }
       }
@@ -156,14 +155,12 @@ export function collectCoreAndValidationSpecificationsMetaSchemaErrors(
               checkCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0(propertyValue2) ||
               checkStringArray(propertyValue2 as unknown)
             )) {
-              if (!checkCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0(propertyValue2))
-                collectCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0Errors(
-                  propertyValue2,
-                  instancePath + "/dependencies/" + pointerToken(key2),
-                  errors,
-                );
-              if (!checkStringArray(propertyValue2 as unknown))
-                collectStringArrayErrors(propertyValue2, instancePath + "/dependencies/" + pointerToken(key2), errors);
+              collectCoreAndValidationSpecificationsMetaSchema_DependenciesAdditionalPropertiesAnyOf0Errors(
+                propertyValue2,
+                instancePath + "/dependencies/" + pointerToken(key2),
+                errors,
+              );
+              collectStringArrayErrors(propertyValue2, instancePath + "/dependencies/" + pointerToken(key2), errors);
               pushError(
                 errors,
                 "anyOf",

@@ -74,8 +74,7 @@ function collectCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditiona
 ): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
-    if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL2).check(value))
-      dynamicTarget("meta", DYNAMIC_REF_INITIAL2).collect(value, instancePath, errors);
+    dynamicTarget("meta", DYNAMIC_REF_INITIAL2).collect(value, instancePath, errors);
   } finally {
     leaveDynamicScope(scopeDepth);
   }
@@ -143,15 +142,13 @@ export function collectCoreAndValidationSpecificationsMetaSchema2Errors(
     const schemaPath = "#";
     if (!(isJsonObject(value) || typeof value === "boolean"))
       pushError(errors, "type", { type: ["object", "boolean"] }, instancePath, schemaPath);
-    if (!checkCoreVocabularyMetaSchema2(value as unknown)) collectCoreVocabularyMetaSchema2Errors(value, instancePath, errors);
-    if (!checkApplicatorVocabularyMetaSchema2(value as unknown)) collectApplicatorVocabularyMetaSchema2Errors(value, instancePath, errors);
-    if (!checkUnevaluatedApplicatorVocabularyMetaSchema(value as unknown))
-      collectUnevaluatedApplicatorVocabularyMetaSchemaErrors(value, instancePath, errors);
-    if (!checkValidationVocabularyMetaSchema2(value as unknown)) collectValidationVocabularyMetaSchema2Errors(value, instancePath, errors);
-    if (!checkMetaDataVocabularyMetaSchema2(value as unknown)) collectMetaDataVocabularyMetaSchema2Errors(value, instancePath, errors);
-    if (!checkFormatVocabularyMetaSchemaForAnnotationResults(value as unknown))
-      collectFormatVocabularyMetaSchemaForAnnotationResultsErrors(value, instancePath, errors);
-    if (!checkContentVocabularyMetaSchema2(value as unknown)) collectContentVocabularyMetaSchema2Errors(value, instancePath, errors);
+    collectCoreVocabularyMetaSchema2Errors(value, instancePath, errors);
+    collectApplicatorVocabularyMetaSchema2Errors(value, instancePath, errors);
+    collectUnevaluatedApplicatorVocabularyMetaSchemaErrors(value, instancePath, errors);
+    collectValidationVocabularyMetaSchema2Errors(value, instancePath, errors);
+    collectMetaDataVocabularyMetaSchema2Errors(value, instancePath, errors);
+    collectFormatVocabularyMetaSchemaForAnnotationResultsErrors(value, instancePath, errors);
+    collectContentVocabularyMetaSchema2Errors(value, instancePath, errors);
     if (isJsonObject(value)) {
       const definitions = value.definitions;
       if (definitions !== undefined) {
@@ -159,8 +156,7 @@ export function collectCoreAndValidationSpecificationsMetaSchema2Errors(
         else {
           for (const key of Object.keys(definitions)) {
             const propertyValue = definitions[key];
-            if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL).check(propertyValue))
-              dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(propertyValue, instancePath + "/definitions/" + pointerToken(key), errors);
+            dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(propertyValue, instancePath + "/definitions/" + pointerToken(key), errors);
           }
         }
       }
@@ -174,14 +170,12 @@ export function collectCoreAndValidationSpecificationsMetaSchema2Errors(
               checkCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0(propertyValue2) ||
               checkStringArray2(propertyValue2 as unknown)
             )) {
-              if (!checkCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0(propertyValue2))
-                collectCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0Errors(
-                  propertyValue2,
-                  instancePath + "/dependencies/" + pointerToken(key2),
-                  errors,
-                );
-              if (!checkStringArray2(propertyValue2 as unknown))
-                collectStringArray2Errors(propertyValue2, instancePath + "/dependencies/" + pointerToken(key2), errors);
+              collectCoreAndValidationSpecificationsMetaSchema2_DependenciesAdditionalPropertiesAnyOf0Errors(
+                propertyValue2,
+                instancePath + "/dependencies/" + pointerToken(key2),
+                errors,
+              );
+              collectStringArray2Errors(propertyValue2, instancePath + "/dependencies/" + pointerToken(key2), errors);
               pushError(
                 errors,
                 "anyOf",
@@ -195,11 +189,11 @@ export function collectCoreAndValidationSpecificationsMetaSchema2Errors(
       }
       const recursiveAnchor = value.$recursiveAnchor;
       if (recursiveAnchor !== undefined) {
-        if (!checkAnchorString(recursiveAnchor)) collectAnchorStringErrors(recursiveAnchor, instancePath + "/$recursiveAnchor", errors);
+        collectAnchorStringErrors(recursiveAnchor, instancePath + "/$recursiveAnchor", errors);
       }
       const recursiveRef = value.$recursiveRef;
       if (recursiveRef !== undefined) {
-        if (!checkUriReferenceString(recursiveRef)) collectUriReferenceStringErrors(recursiveRef, instancePath + "/$recursiveRef", errors);
+        collectUriReferenceStringErrors(recursiveRef, instancePath + "/$recursiveRef", errors);
       }
     }
   } finally {

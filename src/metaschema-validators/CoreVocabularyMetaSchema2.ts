@@ -92,29 +92,29 @@ export function collectCoreVocabularyMetaSchema2Errors(value: unknown, instanceP
     if (isJsonObject(value)) {
       const id = value.$id;
       if (id !== undefined) {
-        if (!checkUriReferenceString(id as unknown)) collectUriReferenceStringErrors(id, instancePath + "/$id", errors);
+        collectUriReferenceStringErrors(id, instancePath + "/$id", errors);
         if (typeof id === "string" && !PATTERN.test(id))
           pushError(errors, "pattern", { pattern: "^[^#]*#?$" }, instancePath + "/$id", schemaPath + "/properties/$id");
       }
       const schema = value.$schema;
       if (schema !== undefined) {
-        if (!checkUriString(schema)) collectUriStringErrors(schema, instancePath + "/$schema", errors);
+        collectUriStringErrors(schema, instancePath + "/$schema", errors);
       }
       const ref = value.$ref;
       if (ref !== undefined) {
-        if (!checkUriReferenceString(ref)) collectUriReferenceStringErrors(ref, instancePath + "/$ref", errors);
+        collectUriReferenceStringErrors(ref, instancePath + "/$ref", errors);
       }
       const anchor = value.$anchor;
       if (anchor !== undefined) {
-        if (!checkAnchorString(anchor)) collectAnchorStringErrors(anchor, instancePath + "/$anchor", errors);
+        collectAnchorStringErrors(anchor, instancePath + "/$anchor", errors);
       }
       const dynamicRef = value.$dynamicRef;
       if (dynamicRef !== undefined) {
-        if (!checkUriReferenceString(dynamicRef)) collectUriReferenceStringErrors(dynamicRef, instancePath + "/$dynamicRef", errors);
+        collectUriReferenceStringErrors(dynamicRef, instancePath + "/$dynamicRef", errors);
       }
       const dynamicAnchor = value.$dynamicAnchor;
       if (dynamicAnchor !== undefined) {
-        if (!checkAnchorString(dynamicAnchor)) collectAnchorStringErrors(dynamicAnchor, instancePath + "/$dynamicAnchor", errors);
+        collectAnchorStringErrors(dynamicAnchor, instancePath + "/$dynamicAnchor", errors);
       }
       const vocabulary = value.$vocabulary;
       if (vocabulary !== undefined) {
@@ -134,7 +134,7 @@ export function collectCoreVocabularyMetaSchema2Errors(value: unknown, instanceP
           for (const key2 of Object.keys(vocabulary)) {
             if (!checkUriString(key2)) {
               const start = errors.length;
-              if (!checkUriString(key2)) collectUriStringErrors(key2, instancePath + "/$vocabulary", errors);
+              collectUriStringErrors(key2, instancePath + "/$vocabulary", errors);
               markPropertyName(errors, start, key2);
               pushError(
                 errors,
@@ -155,8 +155,7 @@ export function collectCoreVocabularyMetaSchema2Errors(value: unknown, instanceP
         else {
           for (const key3 of Object.keys(defs)) {
             const propertyValue2 = defs[key3];
-            if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL).check(propertyValue2))
-              dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(propertyValue2, instancePath + "/$defs/" + pointerToken(key3), errors);
+            dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(propertyValue2, instancePath + "/$defs/" + pointerToken(key3), errors);
           }
         }
       }

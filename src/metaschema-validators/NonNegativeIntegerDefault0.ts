@@ -38,7 +38,7 @@ export function checkNonNegativeIntegerDefault0(value: unknown): value is NonNeg
 export function collectNonNegativeIntegerDefault0Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
-    if (!checkNonNegativeInteger(value)) collectNonNegativeIntegerErrors(value, instancePath, errors);
+    collectNonNegativeIntegerErrors(value, instancePath, errors);
   } finally {
     leaveDynamicScope(scopeDepth);
   }

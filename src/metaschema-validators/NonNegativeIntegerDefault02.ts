@@ -38,7 +38,7 @@ export function checkNonNegativeIntegerDefault02(value: unknown): value is NonNe
 export function collectNonNegativeIntegerDefault02Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
   const scopeDepth = enterDynamicScope(DYNAMIC_ANCHORS);
   try {
-    if (!checkNonNegativeInteger2(value)) collectNonNegativeInteger2Errors(value, instancePath, errors);
+    collectNonNegativeInteger2Errors(value, instancePath, errors);
   } finally {
     leaveDynamicScope(scopeDepth);
   }

@@ -35,8 +35,8 @@ export function checkNonNegativeIntegerDefault03(value: unknown): value is NonNe
  * Appends to `errors` every reason why `value` does not match NonNegativeIntegerDefault03.
  */
 export function collectNonNegativeIntegerDefault03Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  if (!checkNonNegativeInteger3(value as unknown)) collectNonNegativeInteger3Errors(value, instancePath, errors);
-  if (!checkNonNegativeIntegerDefault03_AllOf1(value)) collectNonNegativeIntegerDefault03_AllOf1Errors(value, instancePath, errors);
+  collectNonNegativeInteger3Errors(value, instancePath, errors);
+  collectNonNegativeIntegerDefault03_AllOf1Errors(value, instancePath, errors);
 }
 
 /**

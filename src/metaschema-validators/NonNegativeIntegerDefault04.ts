@@ -35,8 +35,8 @@ export function checkNonNegativeIntegerDefault04(value: unknown): value is NonNe
  * Appends to `errors` every reason why `value` does not match NonNegativeIntegerDefault04.
  */
 export function collectNonNegativeIntegerDefault04Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  if (!checkNonNegativeInteger4(value as unknown)) collectNonNegativeInteger4Errors(value, instancePath, errors);
-  if (!checkNonNegativeIntegerDefault04_AllOf1(value)) collectNonNegativeIntegerDefault04_AllOf1Errors(value, instancePath, errors);
+  collectNonNegativeInteger4Errors(value, instancePath, errors);
+  collectNonNegativeIntegerDefault04_AllOf1Errors(value, instancePath, errors);
 }
 
 /**

@@ -35,8 +35,8 @@ export function checkPositiveIntegerDefault0(value: unknown): value is PositiveI
  * Appends to `errors` every reason why `value` does not match PositiveIntegerDefault0.
  */
 export function collectPositiveIntegerDefault0Errors(value: unknown, instancePath: string, errors: ValidationError[]): void {
-  if (!checkPositiveInteger(value as unknown)) collectPositiveIntegerErrors(value, instancePath, errors);
-  if (!checkPositiveIntegerDefault0_AllOf1(value)) collectPositiveIntegerDefault0_AllOf1Errors(value, instancePath, errors);
+  collectPositiveIntegerErrors(value, instancePath, errors);
+  collectPositiveIntegerDefault0_AllOf1Errors(value, instancePath, errors);
 }
 
 /**

@@ -51,8 +51,7 @@ export function collectSchemaArrayErrors(value: unknown, instancePath: string, e
     else {
       for (let index = 0; index < value.length; index++) {
         const item = value[index];
-        if (!dynamicTarget("", DYNAMIC_REF_INITIAL).check(item))
-          dynamicTarget("", DYNAMIC_REF_INITIAL).collect(item, instancePath + "/" + index, errors);
+        dynamicTarget("", DYNAMIC_REF_INITIAL).collect(item, instancePath + "/" + index, errors);
       }
       if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
     }

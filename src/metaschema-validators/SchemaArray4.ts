@@ -37,7 +37,7 @@ export function collectSchemaArray4Errors(value: unknown, instancePath: string, 
   else {
     for (let index = 0; index < value.length; index++) {
       const item = value[index];
-      if (!checkCoreSchemaMetaSchema(item)) collectCoreSchemaMetaSchemaErrors(item, instancePath + "/" + index, errors);
+      collectCoreSchemaMetaSchemaErrors(item, instancePath + "/" + index, errors);
     }
     if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
   }

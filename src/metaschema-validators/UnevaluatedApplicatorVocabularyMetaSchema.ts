@@ -67,13 +67,11 @@ export function collectUnevaluatedApplicatorVocabularyMetaSchemaErrors(
     if (isJsonObject(value)) {
       const unevaluatedItems = value.unevaluatedItems;
       if (unevaluatedItems !== undefined) {
-        if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL).check(unevaluatedItems))
-          dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(unevaluatedItems, instancePath + "/unevaluatedItems", errors);
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL).collect(unevaluatedItems, instancePath + "/unevaluatedItems", errors);
       }
       const unevaluatedProperties = value.unevaluatedProperties;
       if (unevaluatedProperties !== undefined) {
-        if (!dynamicTarget("meta", DYNAMIC_REF_INITIAL2).check(unevaluatedProperties))
-          dynamicTarget("meta", DYNAMIC_REF_INITIAL2).collect(unevaluatedProperties, instancePath + "/unevaluatedProperties", errors);
+        dynamicTarget("meta", DYNAMIC_REF_INITIAL2).collect(unevaluatedProperties, instancePath + "/unevaluatedProperties", errors);
       }
     }
   } finally {

@@ -55,57 +55,6 @@ export function typeError(errors: ValidationError[], type: string, instancePath:
   );
 }
 
-/**
- * A property of `collectPropertyTypes`: its JSON pointer token, its `type` (joined with commas, as
- * `typeError` takes it), and for a string the format it must have and that format's check.
- */
-export type PropertyTypeRow =
-  readonly [token: string, type: string] | readonly [token: string, type: string, format: string, check: (value: string) => boolean];
-
-/**
- * The errors of a run of an object's properties whose subschemas check only a `type` (and a
- * string's `format`): for each value of `values` (read by the caller, in the order of
- * `properties`) that is present, not of its property's type, or not of its format.
- */
-export function collectPropertyTypes(
-  values: readonly unknown[],
-  properties: readonly PropertyTypeRow[],
-  instancePath: string,
-  errors: ValidationError[],
-  schemaPath: string,
-): void {
-  for (let index = 0; index < properties.length; index++) {
-    const value = values[index];
-    if (value === undefined) continue;
-    const property = properties[index]!;
-    const token = property[0];
-    if (!hasJsonType(value, property[1])) typeError(errors, property[1], instancePath, schemaPath, token);
-    else if (property.length === 4 && !property[3](value as string)) {
-      pushError(errors, "format", { format: property[2] }, `${instancePath}/${token}`, `${schemaPath}/properties/${token}`);
-    }
-  }
-}
-
-/** Whether `value` has one of the JSON types of `types` (a `type` keyword's list, joined with commas). */
-function hasJsonType(value: unknown, types: string): boolean {
-  switch (types) {
-    case "string":
-    case "number":
-    case "boolean":
-      return typeof value === types;
-    case "integer":
-      return Number.isInteger(value);
-    case "null":
-      return value === null;
-    case "array":
-      return Array.isArray(value);
-    case "object":
-      return isJsonObject(value);
-    default:
-      return types.split(",").some((type) => hasJsonType(value, type));
-  }
-}
-
 /** ajv's message for a failure of `keyword` with `params`. */
 export function errorMessage(keyword: string, params: Record<string, unknown>): string {
   // The params a message names are strings and numbers.
@@ -463,6 +412,17 @@ function canonicalJson(value: unknown): string {
   // JSON.stringify's type leaves out the undefined it returns for undefined, functions and symbols.
   const text = JSON.stringify(value) as string | undefined;
   return text ?? "undefined";
+}
+
+function hasJsonType(value: unknown, type: string): boolean {
+  switch (type) {
+    case "integer":
+      return Number.isInteger(value);
+    case "null":
+      return value === null;
+    default:
+      return typeof value === type;
+  }
 }
 
 /**

@@ -262,12 +262,11 @@ class ModuleCompiler implements ModuleScope {
     return functionDefinition(doc, exported, signature, body, this.typed);
   }
 
-  constant(hint: string, value: Code, { key, type }: { key?: string; type?: RuntimeTypeName } = {}): Code {
+  constant(hint: string, value: Code, { key }: { key?: string } = {}): Code {
     const existing = key === undefined ? undefined : this.keyedConstants.get(key);
     if (existing !== undefined) return existing;
     const name = this.moduleNames.name(hint.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase());
-    const annotation = type !== undefined && this.typed ? code`: readonly ${this.runtime(type)}[]` : code``;
-    this.constants.push(code`const ${name}${annotation} = ${value};`);
+    this.constants.push(code`const ${name} = ${value};`);
     if (key !== undefined) this.keyedConstants.set(key, name);
     return name;
   }

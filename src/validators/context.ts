@@ -48,7 +48,6 @@ interface RuntimeTypes {
   ValidationResult: runtime.ValidationResult<unknown>;
   StandardSchemaV1: runtime.StandardSchemaV1;
   Evaluated: runtime.Evaluated;
-  PropertyTypeRow: runtime.PropertyTypeRow;
 }
 
 /** A name `_runtime.ts` exports (src/runtime/validation-runtime.ts): renaming it there fails type-checking here. */
@@ -77,7 +76,7 @@ export interface ModuleScope {
    * A module-level constant holding `value`; returns its name. Constants with the same `key` are
    * one: equal lists are written once per module.
    */
-  constant(hint: string, value: Code, options?: { key?: string; type?: RuntimeTypeName }): Code;
+  constant(hint: string, value: Code, options?: { key?: string }): Code;
   /** The base of the names made for a schema: its type name, or its private functions' (`Owner_Path`). */
   baseName(node: SchemaNode): string;
   /** A module-level constant holding `new RegExp(pattern, "u")`, one per distinct pattern. */

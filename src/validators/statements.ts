@@ -24,8 +24,6 @@ export interface FailureSpec {
   instanceParts: readonly PathPart[];
   /** The `type` keyword's expected types (its `params.type`), for the short form of its error. */
   expectedType?: string;
-  /** A `format` failure's format and check, for a property's row of `collectPropertyTypes`. */
-  format?: { name: string; checker: Code };
   /** Where the failing subschema is (`#/…`); the error's `schemaPath` adds the keyword (see `pushError`). */
   schemaPath: string;
   keyword: string;
@@ -94,29 +92,6 @@ function propertyTypeFailure(
   const suffix = `/properties/${token}`;
   if (token.includes("/") || !schemaPath.endsWith(suffix)) return undefined;
   return { type: expectedType, parentParts: instanceParts.slice(0, -1), parentSchemaPath: schemaPath.slice(0, -suffix.length), token };
-}
-
-/** A property checked only by its `type`, and for a string its `format`: a row of `collectPropertyTypes`. */
-export interface PropertyTypeCheck {
-  token: string;
-  type: string;
-  format?: { name: string; checker: Code };
-}
-
-/**
- * What a property's statements check, when they are one `type` check of it, or a string's `type`
- * and `format` checks, and nothing else.
- */
-export function propertyTypeCheck(statements: readonly Statement[]): PropertyTypeCheck | undefined {
-  const [statement] = statements;
-  if (statements.length !== 1 || statement?.kind !== "guard") return undefined;
-  const property = propertyTypeFailure(statement.failure);
-  if (property === undefined) return undefined;
-  const { token, type } = property;
-  if (statement.then.length === 0) return { token, type };
-  const [inner] = statement.then;
-  const format = inner?.kind === "fail-if" ? inner.failure.format : undefined;
-  return statement.then.length === 1 && type === "string" && format !== undefined ? { token, type, format } : undefined;
 }
 
 /** `if (condition) pushError(…);`: the printer moves the call to the next line when the line is too long. */
@@ -216,8 +191,7 @@ function renderCollect(statements: readonly Statement[], collector: Collector): 
         return code`${failIf(negate(statement.condition), statement.failure, collector)}\nelse ${block(modeStatements(statement.then, collector), collector)}`;
       }
       case "call":
-        // A value its check passes has no errors: only an invalid one is walked again for them.
-        return code`if (${negate(statement.check)}) ${statement.collect}`;
+        return statement.collect;
       case "return-false":
         throw new Error("internal error: return-false is a check-mode statement");
       case "compound":

@@ -54,7 +54,7 @@ export const formatKeyword: KeywordCompiler = {
           {
             kind: "fail-if",
             condition: negate(call(checker, site.value)),
-            failure: { ...failure(site, "format", code`{ format: ${format as string} }`), format: { name: format as string, checker } },
+            failure: failure(site, "format", code`{ format: ${format as string} }`),
           },
         ],
       },

@@ -14,7 +14,7 @@ import {
   type KeywordCompiler,
   type Site,
 } from "../context.js";
-import { propertyTypeCheck, type PropertyTypeCheck, type Statement } from "../statements.js";
+import type { Statement } from "../statements.js";
 import { declaredTypes } from "./type.js";
 import { acceptsEverything, numberValue, ownProperty, subschemaNode } from "./shared.js";
 
@@ -240,66 +240,16 @@ function propertyStatements(site: Site, context: CompileContext, properties: rea
   // with a `type` check: `undefined` has no JSON type, so that check fails on it (one read, not two).
   const typeChecksMissing = new Set(required.filter((name) => nodes.has(name) && checksTypeFirst(nodes.get(name)!)));
   const statements: Statement[] = requiredStatements(site, context, required, typeChecksMissing);
-  let run: TypedProperty[] = [];
-  const endRun = (): void => {
-    statements.push(...propertyTypeRun(site, context, run));
-    run = [];
-  };
   for (const [name, node] of nodes) {
     if (node.schema === true) continue;
     const local = context.scope.local(name);
     const body = context.compileSubschema({ node, value: local, path: [...site.path, `/${escapePointerToken(name)}`] });
     if (body.length === 0) continue;
-    const read = ownProperty(site.value, name);
+    statements.push({ kind: "const", name: local, value: ownProperty(site.value, name) });
     const present: Statement = { kind: "if", condition: compare(local, "!==", code`undefined`), then: body };
-    const own: Statement[] = [
-      { kind: "const", name: local, value: read },
-      typeChecksMissing.has(name) ? { kind: "by-mode", check: body, collect: [present] } : present,
-    ];
-    const typeCheck = propertyTypeCheck(body);
-    if (typeCheck === undefined) {
-      endRun();
-      statements.push(...own);
-    } else run.push({ ...typeCheck, read, statements: own });
+    statements.push(typeChecksMissing.has(name) ? { kind: "by-mode", check: body, collect: [present] } : present);
   }
-  endRun();
   return statements;
-}
-
-/** A property whose subschema checks only its `type`, and a string's `format` (see `propertyTypeRun`). */
-interface TypedProperty extends PropertyTypeCheck {
-  /** The read of the property's value. */
-  read: Code;
-  /** The property's statements, as any other property has them. */
-  statements: Statement[];
-}
-
-/**
- * Consecutive properties that check only their `type` (and a string's `format`): in a collector,
- * from this many on, one `collectPropertyTypes` call with a module-level table of them reports
- * their errors, in the schema's order. A check keeps its own statements, which are the fast path.
- */
-const PROPERTY_TYPE_RUN = 3;
-
-function propertyTypeRun(site: Site, context: CompileContext, run: readonly TypedProperty[]): Statement[] {
-  const own = run.flatMap((property) => property.statements);
-  if (run.length < PROPERTY_TYPE_RUN) return own;
-  const { module } = context;
-  const rows = run.map(({ token, type, format }) =>
-    format === undefined ? code`[${token}, ${type}]` : code`[${token}, ${type}, ${format.name}, ${format.checker}]`,
-  );
-  const key = JSON.stringify(run.map(({ token, type, format }) => [token, type, format?.name, format?.checker.text]));
-  const table = module.constant(`${module.baseName(site.node)}PropertyTypes`, code`[${joinCode(rows, ", ")}]`, {
-    key: `property types ${key}`,
-    type: "PropertyTypeRow",
-  });
-  const reads = joinCode(
-    run.map(({ read }) => read),
-    ", ",
-  );
-  const schemaPath = schemaPathExpression(context.scope, `#${site.node.pointer}`);
-  const collect = code`${call(module.runtime("collectPropertyTypes"), code`[${reads}]`, table, pathExpression(site.path), code`errors`, schemaPath)};`;
-  return [{ kind: "by-mode", check: own, collect: [{ kind: "snippet", code: collect }] }];
 }
 
 /** `additionalProperties`: every property that neither `properties` nor `patternProperties` names. */

@@ -58,17 +58,23 @@ export function collectB2BSCIMNameErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    const requiredValues = [
-      value.formatted,
-      value.family_name,
-      value.given_name,
-      value.middle_name,
-      value.honorific_prefix,
-      value.honorific_suffix,
-    ];
-    if (requiredValues.includes(undefined)) {
+    if (
+      value.formatted === undefined ||
+      value.family_name === undefined ||
+      value.given_name === undefined ||
+      value.middle_name === undefined ||
+      value.honorific_prefix === undefined ||
+      value.honorific_suffix === undefined
+    ) {
       collectRequired(
-        requiredValues,
+        [
+          value.formatted,
+          value.family_name,
+          value.given_name,
+          value.middle_name,
+          value.honorific_prefix,
+          value.honorific_suffix,
+        ],
         B2_BSCIMNAME_REQUIRED,
         instancePath,
         errors,

@@ -60,16 +60,21 @@ export function collectEnterpriseExtensionErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    const requiredValues = [
-      value.employee_number,
-      value.cost_center,
-      value.division,
-      value.department,
-      value.organization,
-    ];
-    if (requiredValues.includes(undefined)) {
+    if (
+      value.employee_number === undefined ||
+      value.cost_center === undefined ||
+      value.division === undefined ||
+      value.department === undefined ||
+      value.organization === undefined
+    ) {
       collectRequired(
-        requiredValues,
+        [
+          value.employee_number,
+          value.cost_center,
+          value.division,
+          value.department,
+          value.organization,
+        ],
         ENTERPRISE_EXTENSION_REQUIRED,
         instancePath,
         errors,

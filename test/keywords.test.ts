@@ -972,13 +972,15 @@ test("patterns are hoisted to one module constant each, with the u flag", async 
   assert.equal(source.match(/new RegExp\("\^\\\\p\{L\}\+\$", "u"\)/g)?.length, 1, source);
 });
 
+const EXTRA_REQUIRED = ["p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8"];
+
 test("collectors report ajv's errors in full, in ajv's order: required lists short and long, several types, formats", async () => {
   const dir = temporaryDirectory("keywords-full-errors");
   const schema = {
     $schema: DRAFT_2020,
     type: "object",
-    // A list of five is tested with `includes`, one of two with a chain (see requiredStatements).
-    required: ["name", "count", "at", "flag", "note"],
+    // A list of thirteen is tested with `includes`, one of two with a chain (see requiredStatements).
+    required: ["name", "count", "at", "flag", "note", ...EXTRA_REQUIRED],
     properties: {
       name: { type: "string" },
       count: { type: "integer" },
@@ -987,6 +989,7 @@ test("collectors report ajv's errors in full, in ajv's order: required lists sho
       note: { type: ["string", "null"] },
       "a/b~c": { type: "number" },
       nested: { type: "object", required: ["x", "y"], properties: { x: { type: ["integer", "boolean"] } } },
+      ...Object.fromEntries(EXTRA_REQUIRED.map((name) => [name, { type: "string" }])),
     },
   };
   writeFileSync(path.join(dir, "full.json"), JSON.stringify(schema));
@@ -1001,7 +1004,15 @@ test("collectors report ajv's errors in full, in ajv's order: required lists sho
   const instances = [
     { name: 1, count: 1.5, at: "yesterday", flag: "no", note: 3, "a/b~c": "x", nested: { x: "1" } },
     { count: 2, at: 5, note: null, "a/b~c": 1, nested: { y: 1 } },
-    { name: "n", count: 1, at: "2026-12-03T07:00:00Z", flag: true, note: "ok", nested: [] },
+    {
+      name: "n",
+      count: 1,
+      at: "2026-12-03T07:00:00Z",
+      flag: true,
+      note: "ok",
+      nested: [],
+      ...Object.fromEntries(EXTRA_REQUIRED.map((name) => [name, name])),
+    },
   ];
   for (const data of instances) {
     validate(data);

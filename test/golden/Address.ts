@@ -64,19 +64,27 @@ export function collectAddressErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    const requiredValues = [
-      value.formatted,
-      value.street_address,
-      value.locality,
-      value.region,
-      value.postal_code,
-      value.country,
-      value.type,
-      value.primary,
-    ];
-    if (requiredValues.includes(undefined)) {
+    if (
+      value.formatted === undefined ||
+      value.street_address === undefined ||
+      value.locality === undefined ||
+      value.region === undefined ||
+      value.postal_code === undefined ||
+      value.country === undefined ||
+      value.type === undefined ||
+      value.primary === undefined
+    ) {
       collectRequired(
-        requiredValues,
+        [
+          value.formatted,
+          value.street_address,
+          value.locality,
+          value.region,
+          value.postal_code,
+          value.country,
+          value.type,
+          value.primary,
+        ],
         ADDRESS_REQUIRED,
         instancePath,
         errors,

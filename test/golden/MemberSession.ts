@@ -85,20 +85,29 @@ export function collectMemberSessionErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    const requiredValues = [
-      value.member_session_id,
-      value.member_id,
-      value.started_at,
-      value.last_accessed_at,
-      value.expires_at,
-      value.authentication_factors,
-      value.organization_id,
-      value.roles,
-      value.organization_slug,
-    ];
-    if (requiredValues.includes(undefined)) {
+    if (
+      value.member_session_id === undefined ||
+      value.member_id === undefined ||
+      value.started_at === undefined ||
+      value.last_accessed_at === undefined ||
+      value.expires_at === undefined ||
+      value.authentication_factors === undefined ||
+      value.organization_id === undefined ||
+      value.roles === undefined ||
+      value.organization_slug === undefined
+    ) {
       collectRequired(
-        requiredValues,
+        [
+          value.member_session_id,
+          value.member_id,
+          value.started_at,
+          value.last_accessed_at,
+          value.expires_at,
+          value.authentication_factors,
+          value.organization_id,
+          value.roles,
+          value.organization_slug,
+        ],
         MEMBER_SESSION_REQUIRED,
         instancePath,
         errors,

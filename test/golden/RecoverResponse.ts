@@ -93,19 +93,27 @@ export function collectRecoverResponseErrors(
   if (!isJsonObject(value))
     pushError(errors, "type", { type: "object" }, instancePath, schemaPath);
   else {
-    const requiredValues = [
-      value.request_id,
-      value.member_id,
-      value.member,
-      value.organization,
-      value.session_token,
-      value.session_jwt,
-      value.recovery_codes_remaining,
-      value.status_code,
-    ];
-    if (requiredValues.includes(undefined)) {
+    if (
+      value.request_id === undefined ||
+      value.member_id === undefined ||
+      value.member === undefined ||
+      value.organization === undefined ||
+      value.session_token === undefined ||
+      value.session_jwt === undefined ||
+      value.recovery_codes_remaining === undefined ||
+      value.status_code === undefined
+    ) {
       collectRequired(
-        requiredValues,
+        [
+          value.request_id,
+          value.member_id,
+          value.member,
+          value.organization,
+          value.session_token,
+          value.session_jwt,
+          value.recovery_codes_remaining,
+          value.status_code,
+        ],
         RECOVER_RESPONSE_REQUIRED,
         instancePath,
         errors,

@@ -217,7 +217,8 @@ function requiredStatements(
   // Properties are read by their known names, as the check reads them (a read by a computed name is
   // several times slower); the list gives the names of the missing ones. The call runs only when one
   // is missing. A long list is tested with `includes`: tsc's narrowing of an `a === undefined || …`
-  // chain costs about the square of its length, and that of what follows it in the collector more.
+  // chain costs about the square of its length, and that of what follows it in the collector more;
+  // a short one with the chain, which allocates nothing.
   if (required.length <= INLINE_REQUIRED_TEST) {
     const anyMissing: Statement = { kind: "if", condition: or(...conditions), then: [report(code`[${joinCode(values, ", ")}]`)] };
     return [{ kind: "by-mode", check: checks, collect: [anyMissing] }];
@@ -229,7 +230,7 @@ function requiredStatements(
 }
 
 /** The longest `required` list whose collector tests each property for a missing one (see `requiredStatements`). */
-const INLINE_REQUIRED_TEST = 4;
+const INLINE_REQUIRED_TEST = 12;
 
 /** `required` and `properties`: each required property is present, and each present property valid. */
 function propertyStatements(site: Site, context: CompileContext, properties: readonly string[]): Statement[] {

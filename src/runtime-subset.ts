@@ -10,6 +10,8 @@
 /** One top-level declaration, with the comments before it. */
 interface Declaration {
   text: string;
+  /** `text` without comments and literal text (see `codeOnly`): where the names it uses are. */
+  code: string;
   /** The name it declares, if any. */
   name: string | undefined;
 }
@@ -129,23 +131,26 @@ function declarations(source: string): { header: string; declarations: Declarati
 
 function declaration(lines: readonly string[]): Declaration {
   const text = lines.join("\n").replace(/\n+$/, "");
-  return { text, name: DECLARED_NAME.exec(codeOnly(text))?.[1] };
+  const code = codeOnly(text);
+  return { text, code, name: DECLARED_NAME.exec(code)?.[1] };
 }
 
-/** The names of the declarations of `source` that `roots` (names it declares) reach through the names their code uses. */
-export function reachable(source: string, roots: Iterable<string>): Set<string> {
-  const byName = new Map(
-    declarations(source).declarations.flatMap((item) => (item.name === undefined ? [] : [[item.name, item] as const])),
-  );
+function reachableIn(all: readonly Declaration[], roots: Iterable<string>): Set<string> {
+  const byName = new Map(all.flatMap((item) => (item.name === undefined ? [] : [[item.name, item] as const])));
   const kept = new Set<string>();
   const pending = [...roots];
   for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
     const item = byName.get(name);
     if (item === undefined || kept.has(name)) continue;
     kept.add(name);
-    for (const [used] of codeOnly(item.text).matchAll(IDENTIFIER)) if (byName.has(used)) pending.push(used);
+    for (const [used] of item.code.matchAll(IDENTIFIER)) if (byName.has(used)) pending.push(used);
   }
   return kept;
+}
+
+/** The names of the declarations of `source` that `roots` (names it declares) reach through the names their code uses. */
+export function reachable(source: string, roots: Iterable<string>): Set<string> {
+  return reachableIn(declarations(source).declarations, roots);
 }
 
 /**
@@ -155,7 +160,7 @@ export function reachable(source: string, roots: Iterable<string>): Set<string> 
  */
 export function moduleSubset(source: string, roots: Iterable<string>, separator: string): string {
   const { header, declarations: all } = declarations(source);
-  const kept = reachable(source, roots);
+  const kept = reachableIn(all, roots);
   const parts = [header, ...all.filter((item) => item.name !== undefined && kept.has(item.name)).map((item) => item.text)];
   return `${parts.filter((part) => part !== "").join(separator)}\n`;
 }

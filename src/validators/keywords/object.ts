@@ -219,12 +219,13 @@ function requiredStatements(
   // is missing. A long list is tested with `includes`: tsc's narrowing of an `a === undefined || …`
   // chain costs about the square of its length, and that of what follows it in the collector more;
   // a short one with the chain, which allocates nothing.
+  const valueList = code`[${joinCode(values, ", ")}]`;
   if (required.length <= INLINE_REQUIRED_TEST) {
-    const anyMissing: Statement = { kind: "if", condition: or(...conditions), then: [report(code`[${joinCode(values, ", ")}]`)] };
+    const anyMissing: Statement = { kind: "if", condition: or(...conditions), then: [report(valueList)] };
     return [{ kind: "by-mode", check: checks, collect: [anyMissing] }];
   }
   const read = context.scope.local("requiredValues");
-  const readAll: Statement = { kind: "const", name: read, value: code`[${joinCode(values, ", ")}]` };
+  const readAll: Statement = { kind: "const", name: read, value: valueList };
   const anyMissing: Statement = { kind: "if", condition: call(code`${read}.includes`, code`undefined`), then: [report(read)] };
   return [{ kind: "by-mode", check: checks, collect: [readAll, anyMissing] }];
 }

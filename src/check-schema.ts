@@ -1,8 +1,9 @@
 import { CodegenError, type CodegenWarning } from "./errors.js";
 import { appendPointer } from "./json-pointer.js";
 import { atLeast, type Dialect } from "./dialect.js";
+import { patternFlags, PATTERNS_WITHOUT_UNICODE } from "./patterns.js";
 import { METASCHEMA_VALIDATORS } from "./metaschema-validators/dialects.js";
-import { isKnownKeyword, keywordDefinition, keywordsWhere } from "./keywords.js";
+import { inAnnotationList, isKnownKeyword, keywordDefinition, keywordsWhere, TOOL_ANNOTATIONS } from "./keywords.js";
 import type { SchemaDocument } from "./load.js";
 import { isSchema, isSchemaObject, type SchemaObject } from "./schema-walk.js";
 
@@ -83,16 +84,30 @@ function numericProblem(keyword: string, value: unknown, dialect: Dialect): Valu
   };
 }
 
-function patternProblem(pattern: string): ValueProblem | undefined {
+function patternProblem(pattern: string, dialect: Dialect): ValueProblem | undefined {
+  if (patternFlags(pattern, dialect) !== undefined) return undefined;
+  let reason = "";
   try {
     new RegExp(pattern, "u");
-    return undefined;
   } catch (error) {
-    return {
-      message: `invalid regular expression ${JSON.stringify(pattern)}: ${(error as Error).message}`,
-      hint: 'Patterns are ECMA-262 regular expressions with the "u" (Unicode) flag: escape only characters that need it and check the syntax.',
-    };
+    reason = (error as Error).message;
   }
+  return {
+    message: `invalid regular expression ${JSON.stringify(pattern)}: ${reason}`,
+    hint: PATTERNS_WITHOUT_UNICODE.has(dialect)
+      ? "Patterns are ECMA-262 regular expressions: check the syntax."
+      : 'Patterns are ECMA-262 regular expressions with the "u" (Unicode) flag: escape only characters that need it and check the syntax.',
+  };
+}
+
+/** The patterns of a schema object (`pattern`, `patternProperties`' keys), each with the tokens that lead to it. */
+function patternsOf(schema: SchemaObject): Array<{ pattern: string; tokens: string[] }> {
+  const patterns: Array<{ pattern: string; tokens: string[] }> = [];
+  if (typeof schema["pattern"] === "string") patterns.push({ pattern: schema["pattern"], tokens: ["pattern"] });
+  const patternProperties = schema["patternProperties"];
+  if (isSchemaObject(patternProperties))
+    for (const key of Object.keys(patternProperties)) patterns.push({ pattern: key, tokens: ["patternProperties", key] });
+  return patterns;
 }
 
 function namesProblem(path: string, value: unknown, what = "an array of property names"): ValueProblem | undefined {
@@ -128,10 +143,10 @@ function valueProblem(keyword: string, value: unknown, dialect: Dialect): ValueP
     case "uniqueItems":
       return typeof value === "boolean" ? undefined : { message: '"uniqueItems" must be a boolean', hint: "Write true or false." };
     case "pattern":
-      return typeof value === "string" ? patternProblem(value) : undefined;
+      return typeof value === "string" ? patternProblem(value, dialect) : undefined;
     case "patternProperties":
       for (const pattern of isSchemaObject(value) ? Object.keys(value) : []) {
-        const problem = patternProblem(pattern);
+        const problem = patternProblem(pattern, dialect);
         if (problem !== undefined) return { ...problem, below: [pattern] };
       }
       return undefined;
@@ -157,7 +172,7 @@ function valueProblem(keyword: string, value: unknown, dialect: Dialect): ValueP
  * Checks that the validator compiler can read every keyword it reads of one schema object, in its
  * dialect, so that the compiler can trust its input and the metaschema check, which runs next,
  * only sees what codegen has no better word for. `ignored` keywords (turned off by a custom
- * metaschema's `$vocabulary`) mean nothing and are not checked.
+ * metaschema's `$vocabulary`) mean nothing and are not checked. Each problem is an error in `findings`.
  */
 export function lintValues(
   schema: SchemaObject,
@@ -165,17 +180,31 @@ export function lintValues(
   pointer: string,
   dialect: Dialect,
   ignored: ReadonlySet<string>,
+  findings: LintFindings,
 ): void {
   for (const [keyword, value] of Object.entries(schema)) {
     if (ignored.has(keyword)) continue;
     const problem = valueProblem(keyword, value, dialect);
     if (problem !== undefined) {
-      throw new CodegenError(problem.message, {
-        file: document.displayPath,
-        pointer: appendPointer(pointer, keyword, ...(problem.below ?? [])),
-        hint: problem.hint,
-      });
+      findings.errors.push(
+        new CodegenError(problem.message, {
+          file: document.displayPath,
+          pointer: appendPointer(pointer, keyword, ...(problem.below ?? [])),
+          hint: problem.hint,
+        }),
+      );
     }
+  }
+  for (const { pattern, tokens } of patternsOf(schema)) {
+    if (ignored.has(tokens[0]!) || patternFlags(pattern, dialect) !== "") continue;
+    const subject = `the pattern ${JSON.stringify(pattern)} is not valid with the "u" (Unicode) flag`;
+    findings.warn(`unicode\0${pattern}`, () => ({
+      file: document.displayPath,
+      pointer: appendPointer(pointer, ...tokens),
+      message: `${subject}: it is compiled without the flag, as ${dialect} allows`,
+      strictMessage: `${subject}, which is not allowed in strict mode`,
+      hint: "Escape only characters that need it (e.g. _ instead of \\_), so that the pattern means the same in every dialect.",
+    }));
   }
 }
 
@@ -245,50 +274,75 @@ function shapeError(document: SchemaDocument, pointer: string, keyword: string, 
 }
 
 function backtrackingWarning(document: SchemaDocument, pointer: string, pattern: string): CodegenWarning {
+  const subject = `the pattern ${JSON.stringify(pattern)}`;
   return {
     file: document.displayPath,
     pointer,
-    message: `the pattern ${JSON.stringify(pattern)} repeats a group that repeats: matching it can take exponential time on hostile input`,
+    message: `${subject} repeats a group that repeats: matching it can take exponential time on hostile input`,
+    strictMessage: `${subject} can take exponential time on hostile input, which is not allowed in strict mode`,
     hint: "Write it without a repetition inside a repeated group (^[a-z]+$ instead of ^([a-z]+)+$).",
   };
 }
 
-/** What linting a document's schemas found, in the order it reports them. */
-export interface LintFindings {
-  /** Keywords no dialect defines (typos such as `requried`, ignored as the specification says). */
-  unknown: CodegenWarning[];
-  /** `pattern` and `patternProperties` expressions that may backtrack catastrophically (see hasNestedRepetition). */
-  backtracking: CodegenWarning[];
+/**
+ * What linting a run's schemas found: every error, and each warning once (an unknown keyword, a
+ * slow pattern) with the number of places it occurs and the first of them.
+ */
+export class LintFindings {
+  private readonly warningsByKey = new Map<string, CodegenWarning>();
+
+  /**
+   * @param annotations Keywords to ignore without a warning, besides the built-in TOOL_ANNOTATIONS (`*` ends a prefix).
+   * @param errors Where errors go: a walk whose warnings do not count still reports its errors.
+   */
+  constructor(
+    readonly annotations: readonly string[] = [],
+    readonly errors: CodegenError[] = [],
+  ) {}
+
+  /** Records a warning under `key`; a key seen before only counts one more occurrence. */
+  warn(key: string, warning: () => CodegenWarning): void {
+    const seen = this.warningsByKey.get(key);
+    if (seen !== undefined) seen.count = (seen.count ?? 1) + 1;
+    else this.warningsByKey.set(key, warning());
+  }
+
+  /** The warnings in the order they were first seen, each saying how often it occurs. */
+  get warnings(): CodegenWarning[] {
+    return [...this.warningsByKey.values()].map((warning) => {
+      if (warning.count === undefined) return warning;
+      const times = ` (${warning.count} places; the first is shown)`;
+      return { ...warning, message: warning.message + times, strictMessage: warning.strictMessage + times };
+    });
+  }
+}
+
+function isAnnotation(keyword: string, findings: LintFindings): boolean {
+  return inAnnotationList(keyword, TOOL_ANNOTATIONS) || inAnnotationList(keyword, findings.annotations);
 }
 
 /**
  * Lints one schema object (the resolver's walk calls it for each, before anything reads the
- * schema). Keywords codegen reads must have values of the right shape, else a CodegenError at the
- * keyword, instead of a later stage breaking; the rest are warnings.
+ * schema). Keywords codegen reads must have values of the right shape, else an error at the
+ * keyword, so that no later stage breaks on it; the rest are warnings.
  */
 export function lintSchema(schema: SchemaObject, document: SchemaDocument, pointer: string, findings: LintFindings): void {
   for (const keyword of Object.keys(schema)) {
     const value = schema[keyword];
     const problem = shapeProblem(keyword, value);
-    if (problem !== undefined) throw shapeError(document, pointer, keyword, value, problem);
-    if (!isKnownKeyword(keyword)) {
-      findings.unknown.push({
+    if (problem !== undefined) findings.errors.push(shapeError(document, pointer, keyword, value, problem));
+    else if (!isKnownKeyword(keyword) && !isAnnotation(keyword, findings)) {
+      findings.warn(`keyword\0${keyword}`, () => ({
         file: document.displayPath,
         pointer: appendPointer(pointer, keyword),
         message: `unknown keyword "${keyword}" ignored`,
-        hint: "Correct or remove the keyword (name extensions x-…).",
-      });
+        strictMessage: `unknown keyword "${keyword}" is not allowed in strict mode`,
+        hint: 'Correct or remove the keyword; name extensions x-…, or list annotation keywords in the config\'s "annotations".',
+      }));
     }
   }
-  const pattern = schema["pattern"];
-  if (typeof pattern === "string" && hasNestedRepetition(pattern)) {
-    findings.backtracking.push(backtrackingWarning(document, appendPointer(pointer, "pattern"), pattern));
-  }
-  const patternProperties = schema["patternProperties"];
-  if (isSchemaObject(patternProperties)) {
-    for (const key of Object.keys(patternProperties)) {
-      if (hasNestedRepetition(key))
-        findings.backtracking.push(backtrackingWarning(document, appendPointer(pointer, "patternProperties", key), key));
-    }
+  for (const { pattern, tokens } of patternsOf(schema)) {
+    if (hasNestedRepetition(pattern))
+      findings.warn(`pattern\0${pattern}`, () => backtrackingWarning(document, appendPointer(pointer, ...tokens), pattern));
   }
 }

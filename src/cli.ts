@@ -90,6 +90,7 @@ interface CliOptions {
   quiet?: boolean;
   verbose?: boolean;
   watch?: boolean;
+  registry?: string[];
 }
 
 /** The command line's definition; `onInit` is the `init` subcommand's action, run inside parse(). */
@@ -110,9 +111,14 @@ function commandLine(onInit: () => void): Command {
     .option("--emit <language>", "ts: TypeScript modules (default); js: JavaScript modules, each with a .d.ts of its types")
     .option("--prettier", "always run prettier (by default the output is prettier's too, from the built-in printer where it matches)")
     .option("--no-cache", "regenerate everything; do not read or write node_modules/.cache/codegen")
+    .option(
+      "--registry <prefix=dir>",
+      "serve $refs whose URI starts with prefix (ending in /) from the files in dir; repeatable, added to the config's registry",
+      (entry: string, entries: string[] = []) => [...entries, entry],
+    )
     .option("--allow-remote", "fetch http(s) $refs (refused by default)")
     .option("--allow-outside-root", "follow file $refs outside the working directory and the inputs' directories (refused by default)")
-    .option("--strict", "unknown keywords are errors (exit 2), not warnings")
+    .option("--strict", "warnings (unknown keywords, slow patterns) are errors (exit 2)")
     .option("-q, --quiet", "print only errors")
     .option("--verbose", "print each stage's time, and stack traces of internal errors")
     .option("-w, --watch", "regenerate when an input or the config changes; a broken save keeps the last good output")
@@ -146,6 +152,21 @@ function parseArguments(argv: readonly string[]): Invocation | number {
   return { command: "generate", inputs: program.args, options: program.opts<CliOptions>() };
 }
 
+/** The `--registry prefix=dir` flags as generate()'s registry; the prefix is everything before the last `=`. */
+function registryEntries(flags: readonly string[]): Record<string, string> {
+  const registry: Record<string, string> = {};
+  for (const flag of flags) {
+    const split = flag.lastIndexOf("=");
+    if (split <= 0 || split === flag.length - 1) {
+      throw new CodegenError(`--registry ${flag} must be written prefix=dir`, {
+        hint: "Write e.g. --registry http://example.org/schema/=schemas: the $id's URI prefix, =, and the directory holding those files.",
+      });
+    }
+    registry[flag.slice(0, split)] = flag.slice(split + 1);
+  }
+  return registry;
+}
+
 /** generate()'s options from the command line. */
 function generateOptions(inputs: readonly string[], options: CliOptions, onProgress: GenerateOptions["onProgress"]): GenerateOptions {
   return {
@@ -161,6 +182,7 @@ function generateOptions(inputs: readonly string[], options: CliOptions, onProgr
     ...(options.allowRemote === true ? { allowRemote: true } : {}),
     ...(options.allowOutsideRoot === true ? { allowOutsideRoot: true } : {}),
     ...(options.strict === true ? { strict: true } : {}),
+    ...(options.registry !== undefined ? { registry: registryEntries(options.registry) } : {}),
     ...(onProgress !== undefined ? { onProgress } : {}),
   };
 }
@@ -180,11 +202,12 @@ class Reporter {
     if (this.options.quiet !== true) process.stdout.write(text);
   }
 
-  /** Warnings, and with --verbose each stage's time. */
+  /** Warnings, a line each, then each distinct hint once; with --verbose each stage's time. */
   diagnostics(result: GenerateResult): void {
     if (this.options.quiet !== true) {
       for (const warning of result.warnings)
         process.stderr.write(`codegen: warning: ${warning.file}#${warning.pointer}: ${warning.message}\n`);
+      for (const hint of new Set(result.warnings.map((warning) => warning.hint))) process.stderr.write(`  ${hint}\n`);
     }
     if (this.options.verbose === true) for (const { stage, ms } of result.timings) process.stderr.write(`codegen: ${stage}: ${ms} ms\n`);
   }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type Dialect, DIALECTS } from "./dialect.js";
 import { CodegenError } from "./errors.js";
+import { appendPointer } from "./json-pointer.js";
 
 /** How schema names become TypeScript names. */
 export interface NamingOptions {
@@ -32,6 +33,10 @@ export interface CodegenConfig {
   allowRemote?: boolean;
   /** Follow file refs outside the project and the inputs' directories (as `--allow-outside-root`). */
   allowOutsideRoot?: boolean;
+  /** URI prefixes (ending in `/`) served from local directories, relative to the config's directory (as `--registry`). */
+  registry?: Record<string, string>;
+  /** Annotation keywords to ignore without a warning, besides the built-in ones; an entry ending in `*` is a prefix. */
+  annotations?: string[];
 }
 
 export const FORMATTERS = ["builtin", "prettier", "none"] as const;
@@ -60,6 +65,8 @@ export const INITIAL_CONFIG = {
   strict: false,
   allowRemote: false,
   allowOutsideRoot: false,
+  registry: {},
+  annotations: [],
 } satisfies Omit<CodegenConfig, "naming">;
 
 function fail(message: string, pointer: string, hint: string): never {
@@ -69,6 +76,47 @@ function fail(message: string, pointer: string, hint: string): never {
 function stringList(value: unknown, pointer: string): string[] {
   if (!Array.isArray(value) || value.length === 0 || !value.every((item) => typeof item === "string" && item !== "")) {
     fail("must be a non-empty array of paths", pointer, 'Write e.g. "inputs": ["schemas"].');
+  }
+  return value as string[];
+}
+
+/** A registry entry's URI prefix, checked: absolute, and ending in `/` so that it names a directory. */
+export function registryPrefix(prefix: string, where: string): string {
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(prefix) || !prefix.endsWith("/")) {
+    invalidOption(
+      `has the URI prefix ${JSON.stringify(prefix)}, which must be an absolute URI ending in "/"`,
+      where,
+      'Map the part of the schemas\' $id before the file name, e.g. "http://example.org/schema/" to the directory that holds those files.',
+    );
+  }
+  return prefix;
+}
+
+function registryOption(value: unknown): Record<string, string> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    fail(
+      "must be an object mapping URI prefixes to directories",
+      "/registry",
+      'Write e.g. "registry": { "http://example.org/schema/": "schemas" }.',
+    );
+  }
+  const registry: Record<string, string> = {};
+  for (const [prefix, dir] of Object.entries(value)) {
+    const where = appendPointer("/registry", prefix);
+    registryPrefix(prefix, where);
+    if (typeof dir !== "string" || dir === "") fail("must be a directory path", where, 'Write e.g. "schemas".');
+    registry[prefix] = dir;
+  }
+  return registry;
+}
+
+function annotationsOption(value: unknown): string[] {
+  if (!Array.isArray(value) || !value.every((item) => typeof item === "string" && item !== "" && item !== "*")) {
+    fail(
+      "must be an array of keyword names (an entry ending in * is a prefix)",
+      "/annotations",
+      'Write e.g. "annotations": ["markdownDescription", "vendor:*"].',
+    );
   }
   return value as string[];
 }
@@ -197,6 +245,8 @@ function configFrom(raw: unknown): CodegenConfig {
     else if (key === "formats") config.formats = formatsOption(value, "/formats");
     else if (key === "formatter") config.formatter = formatterOption(value, "/formatter");
     else if (key === "emit") config.emit = emitOption(value, "/emit");
+    else if (key === "registry") config.registry = registryOption(value);
+    else if (key === "annotations") config.annotations = annotationsOption(value);
     else if (key === "strict" || key === "allowRemote" || key === "allowOutsideRoot") {
       if (typeof value !== "boolean") fail("must be true or false", `/${key}`, `Write e.g. "${key}": false.`);
       config[key] = value;
@@ -204,7 +254,7 @@ function configFrom(raw: unknown): CodegenConfig {
       fail(
         `unknown option "${key}"`,
         `/${key}`,
-        'The options are: "inputs", "out", "naming", "dialect", "formats", "formatter", "emit", "strict", "allowRemote", "allowOutsideRoot".',
+        'The options are: "inputs", "out", "naming", "dialect", "formats", "formatter", "emit", "strict", "allowRemote", "allowOutsideRoot", "registry", "annotations".',
       );
   }
   return config;

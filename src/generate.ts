@@ -1,9 +1,9 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { Cache, moduleKeys } from "./cache.js";
-import { CodegenError, type CodegenWarning } from "./errors.js";
+import { CodegenError, throwCollected, type CodegenWarning } from "./errors.js";
 import type { Options as PrettierOptions } from "prettier";
-import { loadConfig, type EmitLanguage, type Formatter, type NamingOptions } from "./config.js";
+import { loadConfig, registryPrefix, type EmitLanguage, type Formatter, type NamingOptions } from "./config.js";
 import type { Dialect } from "./dialect.js";
 import type { EmittedModule as Emitted, GeneratedFile, ModuleInput } from "./emit-module.js";
 import { listInputFiles, loadSchemaDocuments, type SchemaDocument } from "./load.js";
@@ -27,8 +27,14 @@ export interface GenerateOptions {
   check?: boolean;
   /** Dialect of schemas without `$schema`; default 2020-12. */
   dialect?: Dialect;
-  /** URI prefixes served from local directories, e.g. `{ "http://localhost:1234/": "remotes" }`; nothing is fetched. */
+  /**
+   * URI prefixes (ending in `/`) served from local directories, e.g. `{ "http://example.org/schema/": "schemas" }`,
+   * added to the config's `registry` (an option's entry wins for the same prefix). A `$ref` whose URI starts with a
+   * prefix is read from the directory; nothing is fetched.
+   */
   registry?: Readonly<Record<string, string>>;
+  /** Annotation keywords to ignore without a warning, added to the config's `annotations` and the built-in ones. */
+  annotations?: readonly string[];
   /** `assert` (default): validators check `format`; `annotate`: `format` only documents, as the specification's default. */
   formats?: "assert" | "annotate";
   /**
@@ -72,16 +78,28 @@ export interface GenerateResult {
   timings: Array<{ stage: string; ms: number }>;
 }
 
-/** With `strict`, a warning is an error. */
-function failOnWarnings(warnings: readonly CodegenWarning[]): void {
-  const [first] = warnings;
-  if (first === undefined) return;
-  const more = warnings.length > 1 ? ` (and ${warnings.length - 1} more warning(s))` : "";
-  throw new CodegenError(`${first.message}${more}`, {
-    file: first.file,
-    pointer: first.pointer,
-    hint: `${first.hint} Without --strict this is a warning.`,
-  });
+/** With `strict`, each warning is an error. */
+function strictErrors(warnings: readonly CodegenWarning[]): CodegenError[] {
+  return warnings.map(
+    (warning) =>
+      new CodegenError(warning.strictMessage, {
+        file: warning.file,
+        pointer: warning.pointer,
+        hint: `${warning.hint} Without --strict this is a warning.`,
+      }),
+  );
+}
+
+/** The registry with each directory checked to exist, so that a typo is not reported as a missing schema. */
+function checkRegistry(registry: Readonly<Record<string, string>>, cwd: string): void {
+  for (const [prefix, dir] of Object.entries(registry)) {
+    registryPrefix(prefix, "--registry");
+    if (!statSync(path.resolve(cwd, dir), { throwIfNoEntry: false })?.isDirectory()) {
+      throw new CodegenError(`the registry maps ${prefix} to ${dir}, which is not a directory`, {
+        hint: "Map the prefix to the directory that holds the schema files, relative to the project directory.",
+      });
+    }
+  }
 }
 
 /** Where the cache lives: with other tools' caches, in node_modules of the project (the nearest package.json). */
@@ -133,6 +151,9 @@ async function runSettings(options: GenerateOptions): Promise<RunSettings> {
   const emit = options.emit ?? config.emit;
   const allowRemote = options.allowRemote ?? config.allowRemote ?? false;
   const allowOutsideRoot = options.allowOutsideRoot ?? config.allowOutsideRoot ?? false;
+  const registry = { ...config.registry, ...options.registry };
+  checkRegistry(registry, cwd);
+  const annotations = [...(config.annotations ?? []), ...(options.annotations ?? [])];
   // The output follows the user's prettier config, so a change to it must miss the cache.
   const prettierConfig = formatter === "none" ? {} : await (await import("./format.js")).prettierConfig(outDir);
   const key = JSON.stringify({
@@ -141,7 +162,8 @@ async function runSettings(options: GenerateOptions): Promise<RunSettings> {
     dialect,
     naming: naming.stripPrefix?.source,
     assertFormats,
-    registry: options.registry,
+    registry,
+    annotations,
     allowRemote,
     allowOutsideRoot,
     formatter,
@@ -150,7 +172,8 @@ async function runSettings(options: GenerateOptions): Promise<RunSettings> {
   });
   const resolveOptions = {
     ...(dialect !== undefined ? { dialect } : {}),
-    ...(options.registry !== undefined ? { registry: options.registry } : {}),
+    registry,
+    annotations,
     allowRemote,
     allowOutsideRoot,
   };
@@ -193,11 +216,15 @@ interface Plan {
 /** Load and analyze: the input documents, and the schema graph linked from them. */
 async function analyze(run: Run): Promise<{ inputs: SchemaDocument[]; resolved: ResolvedSchemas }> {
   const { cwd, inputFiles, resolveOptions, strict } = run.settings;
-  const inputs = loadSchemaDocuments(inputFiles, cwd);
+  const { documents: inputs, errors: loadErrors } = loadSchemaDocuments(inputFiles, cwd);
   const resolved = await run.stages.resolveSchemas(inputs, cwd, resolveOptions);
-  if (strict) failOnWarnings(resolved.warnings);
-  // After the lint (in resolve), which says more about the keywords codegen reads than a metaschema can.
-  await resolved.checkMetaschemas();
+  // Every error of the run at once: they are independent (the metaschema check leaves out what the lint reported).
+  throwCollected([
+    ...loadErrors,
+    ...resolved.errors,
+    ...(strict ? strictErrors(resolved.warnings) : []),
+    ...(await resolved.checkMetaschemas()),
+  ]);
   return { inputs, resolved };
 }
 
@@ -297,7 +324,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const unchanged = cache?.unchangedRun<RunSummary>(settings.inputFiles, outDir, isGeneratedFile);
   timer.end("check the cache");
   if (unchanged !== undefined) {
-    if (settings.strict) failOnWarnings(unchanged.summary.warnings);
+    if (settings.strict) throwCollected(strictErrors(unchanged.summary.warnings));
     return { outDir, files: unchanged.files, ...unchanged.summary, changes: [], timings: timer.timings };
   }
 

@@ -155,6 +155,46 @@ export function isKnownKeyword(keyword: string): boolean {
   return BY_NAME.has(keyword) || keyword.startsWith("x-");
 }
 
+/**
+ * Keywords that other tools define as annotations, which published schemas carry for them. No
+ * dialect defines them, so they mean nothing to validation, but they are not typos: codegen
+ * ignores them without a warning. An entry ending in `*` is a prefix. The README lists them.
+ */
+export const TOOL_ANNOTATIONS: readonly string[] = [
+  // The JSON language service of VS Code and other editors.
+  "markdownDescription",
+  "markdownEnumDescriptions",
+  "enumDescriptions",
+  "enumItemLabels",
+  "deprecationMessage",
+  "patternErrorMessage",
+  "doNotSuggest",
+  "suggestSortText",
+  "defaultSnippets",
+  "allowComments",
+  "allowTrailingCommas",
+  // ajv-errors.
+  "errorMessage",
+  // OpenAPI's singular example, common in plain JSON Schemas too.
+  "example",
+  // json-schema-to-typescript.
+  "tsType",
+  "tsEnumNames",
+  // jsonschema2pojo.
+  "javaType",
+  "javaName",
+  "javaEnumNames",
+  "javaInterfaces",
+  "existingJavaType",
+  // Adobe's XDM (meta:enum, meta:extensible, …).
+  "meta:*",
+];
+
+/** Whether `keyword` is in a list of annotation keywords, where an entry ending in `*` is a prefix. */
+export function inAnnotationList(keyword: string, list: readonly string[]): boolean {
+  return list.some((entry) => (entry.endsWith("*") ? keyword.startsWith(entry.slice(0, -1)) : keyword === entry));
+}
+
 /** Whether `dialect` defines the keyword. */
 export function definedIn(keyword: string, dialect: Dialect): boolean {
   const definition = BY_NAME.get(keyword);

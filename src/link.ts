@@ -2,7 +2,10 @@
  * Linking: every `$ref`, `$dynamicRef` and `$recursiveRef` the index found is resolved to the
  * schema it names, loading referenced documents as needed, and the target is set on the node.
  */
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { CONFIG_FILE_NAME } from "./config.js";
 import { CodegenError } from "./errors.js";
 import type { SchemaLocation } from "./graph.js";
 import { appendPointer, decodeFragment, valueAtPointer } from "./json-pointer.js";
@@ -24,12 +27,24 @@ export interface LinkOptions {
   hasDocument(uri: string): boolean;
 }
 
-/** Resolves every reference site, including those of documents loaded on the way; sets each node's `ref` or `dynamicRef`. */
-export async function linkReferences(index: SchemaIndex, sources: SchemaSources, options: LinkOptions): Promise<void> {
+/**
+ * Resolves every reference site, including those of documents loaded on the way; sets each node's
+ * `ref` or `dynamicRef`. Returns an error for each reference that cannot be resolved.
+ */
+export async function linkReferences(index: SchemaIndex, sources: SchemaSources, options: LinkOptions): Promise<CodegenError[]> {
+  const errors: CodegenError[] = [];
   // Loading a document adds its sites to the list, so this loop reaches every referenced document.
   for (let next = 0; next < index.sites.length; next++) {
     const site = index.sites[next]!;
-    const target = index.graph.nodeAt(await targetOf(site, index, sources, options));
+    let location: SchemaLocation;
+    try {
+      location = await targetOf(site, index, sources, options);
+    } catch (error) {
+      if (!(error instanceof CodegenError)) throw error;
+      errors.push(error);
+      continue;
+    }
+    const target = index.graph.nodeAt(location);
     if (site.keyword === "$ref") {
       site.node.ref = target;
       continue;
@@ -42,6 +57,7 @@ export async function linkReferences(index: SchemaIndex, sources: SchemaSources,
     // Without a matching anchor at the initial target, the reference is static, like $ref.
     site.node.dynamicRef = { initial: target, anchor: declaresAnchor ? anchor : undefined };
   }
+  return errors;
 }
 
 /** The error for a reference that cannot be resolved, at the reference. */
@@ -133,6 +149,26 @@ async function resourceOf(
   return unresolved(
     site,
     `no schema has the URI ${resourceUri}, and codegen does not fetch schemas over the network unless --allow-remote is given`,
-    "Download the schema and refer to it by a relative path, map its URI prefix to a directory (registry), or pass --allow-remote.",
+    registryHint(site, resourceUri, options.cwd),
   );
+}
+
+/**
+ * What to do about a reference to a URI no schema has: a relative reference resolves against the
+ * `$id` of the schema holding it, not against its file, so the hint says what it resolved to and
+ * which registry entry would serve it (the referring file's directory, when the file is there).
+ */
+function registryHint(site: RefSite, resourceUri: string, cwd: string): string {
+  const { document, baseUri } = site.node;
+  const relative = !/^[a-z][a-z0-9+.-]*:/i.test(site.ref);
+  const prefix = resourceUri.slice(0, resourceUri.lastIndexOf("/") + 1);
+  const localFile = !document.file.includes("://");
+  const directory = localFile && relative ? displayPath(path.dirname(document.file), cwd) || "." : "<directory>";
+  const mapping = `--registry ${prefix}=${directory} (or "registry": { ${JSON.stringify(prefix)}: ${JSON.stringify(directory)} } in ${CONFIG_FILE_NAME})`;
+  if (!relative || !localFile)
+    return `Download the schema into a directory and map its URI prefix to it: ${mapping}; or pass --allow-remote.`;
+  const there = existsSync(path.join(path.dirname(document.file), resourceUri.slice(prefix.length)))
+    ? `; ${resourceUri.slice(prefix.length)} is next to ${document.displayPath}`
+    : "";
+  return `The relative reference resolves against the $id ${baseUri}, not against the file${there}. Map the prefix to the directory: ${mapping}.`;
 }

@@ -165,17 +165,28 @@ export function listInputFiles(inputs: readonly string[], cwd: string): string[]
   return files;
 }
 
-/** Reads and parses schema files. */
-export function loadSchemaDocuments(files: readonly string[], cwd: string): SchemaDocument[] {
-  return files.map((file) => {
+/**
+ * Reads and parses schema files: the documents, and an error for each file that is not a schema
+ * (the run goes on with the others, so that it reports everything at once).
+ */
+export function loadSchemaDocuments(files: readonly string[], cwd: string): { documents: SchemaDocument[]; errors: CodegenError[] } {
+  const errors: CodegenError[] = [];
+  const documents = files.flatMap((file) => {
     const where = displayPath(file, cwd);
-    const root = parseSchemaFile(file, where);
-    if (typeof root !== "boolean" && (typeof root !== "object" || root === null || Array.isArray(root))) {
-      throw new CodegenError("a schema file must hold a JSON object (or a boolean schema)", {
-        file: where,
-        hint: "Check that this file is a JSON Schema.",
-      });
+    try {
+      const root = parseSchemaFile(file, where);
+      if (typeof root !== "boolean" && (typeof root !== "object" || root === null || Array.isArray(root))) {
+        throw new CodegenError("a schema file must hold a JSON object (or a boolean schema)", {
+          file: where,
+          hint: "Check that this file is a JSON Schema.",
+        });
+      }
+      return [{ file, uri: pathToFileURL(file).href, displayPath: where, root }];
+    } catch (error) {
+      if (!(error instanceof CodegenError)) throw error;
+      errors.push(error);
+      return [];
     }
-    return { file, uri: pathToFileURL(file).href, displayPath: where, root };
   });
+  return { documents, errors };
 }

@@ -5,7 +5,7 @@
  */
 import { checkAgainstMetaschema } from "./check-schema.js";
 import { DEFAULT_DIALECT, type Dialect } from "./dialect.js";
-import type { CodegenWarning } from "./errors.js";
+import { CodegenError, type CodegenWarning } from "./errors.js";
 import type { DynamicRef, SchemaGraph, SchemaLocation, SchemaNode } from "./graph.js";
 import { linkReferences } from "./link.js";
 import type { SchemaDocument } from "./load.js";
@@ -24,6 +24,8 @@ export interface ResolveOptions {
   allowRemote?: boolean;
   /** Follow file refs outside the project directory and the inputs' directories (default: refuse them). */
   allowOutsideRoot?: boolean;
+  /** Annotation keywords to ignore without a warning, besides the built-in ones (`*` ends a prefix). */
+  annotations?: readonly string[];
 }
 
 export interface ResolvedSchemas {
@@ -39,10 +41,15 @@ export interface ResolvedSchemas {
   namedLocations: SchemaNode[];
   /** Custom metaschema files read for their `$vocabulary` (their content matters too). */
   metaschemaFiles: string[];
-  /** Validates every schema against its dialect's metaschema; throws for the first that breaks it. */
-  checkMetaschemas(): Promise<void>;
-  /** Unknown keywords, in document order. */
+  /**
+   * Validates every schema root against its dialect's metaschema; an error for each that breaks it.
+   * Documents with lint errors are left out: the lint said more about them.
+   */
+  checkMetaschemas(): Promise<CodegenError[]>;
+  /** Unknown keywords and slow patterns, each once, in the order first seen. */
   warnings: CodegenWarning[];
+  /** What makes the schemas unusable: lint errors and unresolvable references, each independent of the others. */
+  errors: CodegenError[];
 }
 
 export async function resolveSchemas(
@@ -51,15 +58,18 @@ export async function resolveSchemas(
   options: ResolveOptions = {},
 ): Promise<ResolvedSchemas> {
   const sources = new SchemaSources(cwd, inputs, options.registry ?? {});
-  const index = new SchemaIndex(options.dialect ?? DEFAULT_DIALECT, (uri, location) => sources.customMetaschema(uri, location));
-  const warnings: CodegenWarning[] = [];
+  const index = new SchemaIndex(
+    options.dialect ?? DEFAULT_DIALECT,
+    (uri, location) => sources.customMetaschema(uri, location),
+    options.annotations,
+  );
   const documents: SchemaDocument[] = [];
   const addDocument = (document: SchemaDocument): void => {
     documents.push(document);
-    warnings.push(...index.add(document));
+    index.add(document);
   };
   inputs.forEach(addDocument);
-  await linkReferences(index, sources, {
+  const linkErrors = await linkReferences(index, sources, {
     cwd,
     allowRemote: options.allowRemote ?? false,
     allowOutsideRoot: options.allowOutsideRoot ?? false,
@@ -82,9 +92,21 @@ export async function resolveSchemas(
     namedLocations: namedLocations(documents, inputs, index),
     metaschemaFiles: sources.metaschemaFiles,
     checkMetaschemas: async () => {
-      for (const root of index.graph.roots) await checkRootAgainstMetaschema(root);
+      const linted = new Set(index.findings.errors.map((error) => error.file));
+      const errors: CodegenError[] = [];
+      for (const root of index.graph.roots) {
+        if (linted.has(root.document.displayPath)) continue;
+        try {
+          await checkRootAgainstMetaschema(root);
+        } catch (error) {
+          if (!(error instanceof CodegenError)) throw error;
+          errors.push(error);
+        }
+      }
+      return errors;
     },
-    warnings,
+    warnings: index.findings.warnings,
+    errors: [...index.findings.errors, ...linkErrors],
   };
 }
 

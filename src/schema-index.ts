@@ -3,9 +3,9 @@
  * schema object, and records what references will need (resource URIs, anchors, dynamic anchors,
  * and every reference site).
  */
-import { lintSchema, lintValues, type LintFindings } from "./check-schema.js";
+import { LintFindings, lintSchema, lintValues } from "./check-schema.js";
 import { atLeast, type Dialect, dialectOfMetaschema, refOverridesSiblings } from "./dialect.js";
-import { CodegenError, type CodegenWarning } from "./errors.js";
+import { CodegenError } from "./errors.js";
 import { SchemaGraph, SchemaNode, type SchemaLocation } from "./graph.js";
 import { appendPointer, parsePointer, valueAtPointer } from "./json-pointer.js";
 import { definedIn } from "./keywords.js";
@@ -43,19 +43,24 @@ export class SchemaIndex {
   readonly graph = new SchemaGraph((location) => this.addDetached(location));
   readonly sites: RefSite[] = [];
   usesUnevaluated = false;
-  /** What linting the document being added found. */
-  private findings: LintFindings = { unknown: [], backtracking: [] };
+  /** What linting found: every error, and the warnings of the walks that report them. */
+  readonly findings: LintFindings;
+  /** Where the walk being made records what linting finds (a detached walk's warnings are dropped). */
+  private current: LintFindings;
   /** Nodes of the document being added whose vocabularies leave out some of their keywords. */
   private filtered = new Map<SchemaNode, ReadonlySet<string>>();
 
   constructor(
     private readonly defaultDialect: Dialect,
     private readonly customMetaschema: (uri: string, location: SchemaLocation) => CustomMetaschema | undefined,
-  ) {}
+    annotations: readonly string[] = [],
+  ) {
+    this.findings = new LintFindings(annotations);
+    this.current = this.findings;
+  }
 
-  /** Indexes and lints a document's schemas; returns the lint's warnings. */
-  add(document: SchemaDocument): CodegenWarning[] {
-    this.findings = { unknown: [], backtracking: [] };
+  /** Indexes and lints a document's schemas (what linting finds goes to `findings`). */
+  add(document: SchemaDocument): void {
     // The retrieval URI names the document too, even when its root's $id says otherwise.
     const retrieval = splitFragment(document.uri)[0];
     if (!this.resources.has(retrieval)) this.resources.set(retrieval, { document, pointer: "" });
@@ -67,7 +72,6 @@ export class SchemaIndex {
     }
     if (this.filtered.size > 0) for (const root of this.graph.roots.filter((node) => node.document === document)) this.applyFilters(root);
     this.filtered = new Map();
-    return [...this.findings.unknown, ...this.findings.backtracking];
   }
 
   private visit(
@@ -83,10 +87,10 @@ export class SchemaIndex {
       this.graph.add(new SchemaNode(document, pointer, path, schema, parent, outer.dialect, outer.base, assertsFormat), outer.detached);
       return;
     }
-    lintSchema(schema, document, pointer, this.findings);
+    lintSchema(schema, document, pointer, this.current);
     const dialectScope = this.dialectScope(schema, location, outer);
     const ignored = dialectScope.vocabulary?.ignored ?? NOTHING_IGNORED;
-    lintValues(schema, document, pointer, dialectScope.dialect, ignored);
+    lintValues(schema, document, pointer, dialectScope.dialect, ignored, this.current);
     // Keywords outside the metaschema's vocabularies are unknown keywords: they mean nothing (see applyFilters).
     const applies = (keyword: string): boolean => keyword in schema && !ignored.has(keyword);
     const scope = this.identify(schema, location, dialectScope);
@@ -118,7 +122,8 @@ export class SchemaIndex {
    * Indexes a schema that a `$ref` by JSON pointer names but no walk reached (inside an unknown
    * keyword, or in an OpenAPI document's paths) like any other, so that its own references are
    * linked too. It is read in the scope of the nearest walked schema around it, else in the
-   * document's dialect. Its lint warnings are not reported: the schema is not one of the inputs' schemas.
+   * document's dialect. Its lint warnings are not reported (the schema is not one of the inputs'
+   * schemas); its errors are.
    */
   private addDetached(location: SchemaLocation): void {
     const { document } = location;
@@ -135,10 +140,10 @@ export class SchemaIndex {
       resourceRoot: false,
       detached: true,
     };
-    const findings = this.findings;
-    this.findings = { unknown: [], backtracking: [] };
+    const outer = this.current;
+    this.current = new LintFindings(this.findings.annotations, this.findings.errors);
     this.visit(valueAtPointer(document.root, location.pointer) as Schema, location, [], undefined, scope);
-    this.findings = findings;
+    this.current = outer;
   }
 
   private documentDialect(document: SchemaDocument): Dialect {
@@ -181,11 +186,14 @@ export class SchemaIndex {
     if (!refOverridesSiblings(schema, dialect) && typeof id === "string" && !(location.pointer === "" && COMPONENT_REF.test(id))) {
       const absolute = resolveUri(id, base);
       if (absolute === undefined) {
-        throw new CodegenError(`"$id" ${JSON.stringify(id)} is not a valid URI reference against ${base}`, {
-          file: location.document.displayPath,
-          pointer: appendPointer(location.pointer, "$id"),
-          hint: "Fix the $id.",
-        });
+        this.findings.errors.push(
+          new CodegenError(`"$id" ${JSON.stringify(id)} is not a valid URI reference against ${base}`, {
+            file: location.document.displayPath,
+            pointer: appendPointer(location.pointer, "$id"),
+            hint: "Fix the $id.",
+          }),
+        );
+        return scope;
       }
       const [resource, fragment] = splitFragment(absolute);
       if (resource !== base || fragment === "") {

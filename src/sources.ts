@@ -40,6 +40,12 @@ export interface CustomMetaschema {
   assertsFormat: boolean;
 }
 
+/** Whether `file` is `directory` or below it. */
+function inside(directory: string, file: string): boolean {
+  const relative = path.relative(directory, file);
+  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+}
+
 export class SchemaSources {
   /** Custom metaschema files read for their `$vocabulary` (their content matters too). */
   readonly metaschemaFiles: string[] = [];
@@ -57,18 +63,21 @@ export class SchemaSources {
     this.roots = [cwd, ...inputs.map((document) => path.dirname(document.file))];
   }
 
-  /** The local file a resource URI names, if codegen may read it: local files, the registry, metaschemas. */
+  /**
+   * The local file a resource URI names, if codegen may read it: local files, the registry (never
+   * outside the mapped directory), metaschemas.
+   */
   fileOf(uri: string): string | undefined {
     const mapped = this.registry.find((entry) => uri.startsWith(entry.prefix));
-    if (mapped !== undefined) return path.join(mapped.dir, uri.slice(mapped.prefix.length));
+    if (mapped !== undefined) {
+      const file = path.join(mapped.dir, uri.slice(mapped.prefix.length));
+      return inside(mapped.dir, file) ? file : undefined;
+    }
     return uri.startsWith("file:") ? fileURLToPath(uri) : metaschemaFile(uri);
   }
 
   insideRoots(file: string): boolean {
-    return this.roots.some((root) => {
-      const relative = path.relative(root, file);
-      return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
-    });
+    return this.roots.some((root) => inside(root, file));
   }
 
   /** The document a resource URI names, read from its local file, if there is one. */

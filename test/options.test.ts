@@ -133,7 +133,7 @@ test("$vocabulary: a custom metaschema without the validation vocabulary turns i
   assert.equal(validate({ bad: 1 }).valid, false, "the applicator vocabulary still applies");
 
   // The keywords the vocabulary leaves out are gone from the schema graph, not from the input.
-  const documents = loadSchemaDocuments([path.join(dir, "schemas/reading.json")], dir);
+  const { documents } = loadSchemaDocuments([path.join(dir, "schemas/reading.json")], dir);
   const resolved = await resolveSchemas(documents, dir, { registry });
   assert.deepEqual(documents[0]!.root, schema, "the input document is left as written");
   const value = resolved.graph.nodeAt({ document: documents[0]!, pointer: "/properties/value" }).schema;

@@ -66,7 +66,7 @@ function mergeIfValid({ context, evaluated, merge }: Writer, sub: SchemaNode): C
 }
 
 /** The properties of an object that `properties`, `patternProperties`, `additionalProperties` and `unevaluatedProperties` evaluate. */
-function propertyLines({ context, schema, evaluated, key }: Writer): Code[] {
+function propertyLines({ context, schema, node, evaluated, key }: Writer): Code[] {
   const lines: Code[] = [];
   const properties = schema["properties"];
   if (isSchemaObject(properties) && Object.keys(properties).length > 0) {
@@ -75,7 +75,7 @@ function propertyLines({ context, schema, evaluated, key }: Writer): Code[] {
   }
   const patternProperties = schema["patternProperties"];
   if (isSchemaObject(patternProperties) && Object.keys(patternProperties).length > 0) {
-    const tests = Object.keys(patternProperties).map((pattern) => code`${context.module.pattern(pattern)}.test(${key})`);
+    const tests = Object.keys(patternProperties).map((pattern) => code`${context.module.pattern(pattern, dialectOf(node))}.test(${key})`);
     lines.push(code`for (const ${key} of Object.keys(value)) if (${joinCode(tests, " || ")}) ${evaluated}.properties.add(${key});`);
   }
   if ("additionalProperties" in schema) lines.push(code`${evaluated}.allProperties = true;`);

@@ -1,4 +1,5 @@
-import { refOverridesSiblings } from "../dialect.js";
+import { type Dialect, refOverridesSiblings } from "../dialect.js";
+import { patternFlags } from "../patterns.js";
 import type { SchemaNode } from "../graph.js";
 import { narrowingOf } from "../keywords.js";
 import type { ResolvedSchemas } from "../resolve.js";
@@ -192,7 +193,6 @@ class ModuleCompiler implements ModuleScope {
   /** The module's first type name, which names it in the shared-subschema plan. */
   private readonly moduleTypeName: string;
   /** Regular expressions already hoisted, by pattern: one constant per distinct pattern. */
-  private readonly patterns = new Map<string, Code>();
 
   constructor(
     private readonly named: readonly SchemaNode[],
@@ -275,13 +275,10 @@ class ModuleCompiler implements ModuleScope {
     return this.typeName(node) ?? this.privateBaseName(node);
   }
 
-  pattern(pattern: string): Code {
-    let name = this.patterns.get(pattern);
-    if (name === undefined) {
-      name = this.constant("pattern", pure(code`new RegExp(${pattern}, "u")`));
-      this.patterns.set(pattern, name);
-    }
-    return name;
+  pattern(pattern: string, dialect: Dialect): Code {
+    // The lint refused patterns that are invalid in their dialect.
+    const flags = patternFlags(pattern, dialect)!;
+    return this.constant("pattern", pure(code`new RegExp(${pattern}, ${flags})`), { key: `pattern\0${flags}\0${pattern}` });
   }
 
   /** The check and collect functions of a named schema (and its `evaluatedBy…` when unevaluated* is in use). */

@@ -79,8 +79,8 @@ export interface ModuleScope {
   constant(hint: string, value: Code, options?: { key?: string }): Code;
   /** The base of the names made for a schema: its type name, or its private functions' (`Owner_Path`). */
   baseName(node: SchemaNode): string;
-  /** A module-level constant holding `new RegExp(pattern, "u")`, one per distinct pattern. */
-  pattern(pattern: string): Code;
+  /** A module-level constant holding `new RegExp(pattern, flags)` (see patternFlags), one per distinct pattern and flags. */
+  pattern(pattern: string, dialect: Dialect): Code;
 }
 
 export interface KeywordCompiler {

@@ -1,4 +1,4 @@
-import type { Dialect } from "../../dialect.js";
+import { PATTERNS_WITHOUT_UNICODE } from "../../patterns.js";
 import { call, code, negate } from "../code.js";
 import { dialectOf, failure, type FormatCheck, type InstanceType, type KeywordCompiler } from "../context.js";
 
@@ -32,9 +32,6 @@ export const FORMATS: Readonly<Record<string, { instanceType: InstanceType; chec
   double: { instanceType: "number", checker: "isDouble" },
 };
 
-/** Dialects whose `regex` is ECMA-262 without the `u` flag (formats.isEcma262Regex). */
-const REGEX_WITHOUT_UNICODE: ReadonlySet<Dialect> = new Set(["draft-04", "openapi-3.0"]);
-
 /** `format`, asserted for the formats in FORMATS when the options or the metaschema's vocabulary say so. */
 export const formatKeyword: KeywordCompiler = {
   family: "format",
@@ -45,7 +42,7 @@ export const formatKeyword: KeywordCompiler = {
     const format = site.node.schema["format"];
     const known = typeof format === "string" && Object.hasOwn(FORMATS, format) ? FORMATS[format] : undefined;
     if (known === undefined) return [];
-    const withoutUnicode = format === "regex" && REGEX_WITHOUT_UNICODE.has(dialectOf(site.node));
+    const withoutUnicode = format === "regex" && PATTERNS_WITHOUT_UNICODE.has(dialectOf(site.node));
     const checker = context.module.formatCheck(withoutUnicode ? "isEcma262Regex" : known.checker);
     return [
       {

@@ -31,7 +31,7 @@ function patternPropertiesOf(site: Site, schema: SchemaObject, context: CompileC
   return Object.keys(patternProperties).map((pattern) => ({
     pattern,
     node: childNode(site.node, "patternProperties", pattern),
-    regExp: () => context.module.pattern(pattern),
+    regExp: () => context.module.pattern(pattern, dialectOf(site.node)),
   }));
 }
 

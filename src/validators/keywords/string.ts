@@ -1,5 +1,5 @@
 import { and, call, type Code, code, compare, negate } from "../code.js";
-import { failure, type KeywordCompiler } from "../context.js";
+import { dialectOf, failure, type KeywordCompiler } from "../context.js";
 import type { Statement } from "../statements.js";
 import { numberValue } from "./shared.js";
 
@@ -31,7 +31,7 @@ export const stringKeywords: KeywordCompiler = {
     }
     if ("pattern" in schema) {
       const pattern = schema["pattern"] as string;
-      const regExp = context.module.pattern(pattern);
+      const regExp = context.module.pattern(pattern, dialectOf(site.node));
       statements.push({
         kind: "fail-if",
         condition: negate(call(code`${regExp}.test`, site.value)),

@@ -11,6 +11,32 @@ export interface NamingOptions {
    * e.g. `^api_[a-z0-9_]+?_v[0-9]+_` turns `api_organization_v1_Member` into `Member`.
    */
   stripPrefix?: RegExp;
+  /**
+   * Type names chosen by hand, by source name (`"Project_Site"`: every schema of that name) or by
+   * `file#pointer` (`"schemas/site.json#/$defs/Project_Site"`, `"schemas/site.json#"` for a root).
+   */
+  types?: Readonly<Record<string, string>>;
+  /** Asked for every named schema: a type name replaces codegen's, `undefined` keeps it. */
+  typeName?: (context: TypeNameContext) => string | undefined;
+}
+
+/** What `NamingOptions.typeName` is told about a named schema. */
+export interface TypeNameContext {
+  /** Its name as written: the definition key or component name; for a document root, its title or file name. */
+  sourceName: string;
+  /** Its file, relative to the working directory, with `/` separators. */
+  file: string;
+  /** Its JSON pointer in the file (`""` for the root). */
+  pointer: string;
+  /** Its `title`, if it has one. */
+  title: string | undefined;
+  /** The name codegen gives it (after `types`), which `undefined` keeps. */
+  proposed: string;
+}
+
+/** A name `types` and `typeName` may give: an ASCII capital, then ASCII letters or digits (never a reserved word, and never a private function's `Owner_Path`). */
+export function isTypeName(name: string): boolean {
+  return /^[A-Z][A-Za-z0-9]*$/.test(name);
 }
 
 export interface CodegenConfig {
@@ -127,13 +153,32 @@ function namingOptions(value: unknown): NamingOptions {
   }
   const naming: NamingOptions = {};
   for (const [key, option] of Object.entries(value)) {
-    if (key !== "stripPrefix") fail(`unknown naming option "${key}"`, `/naming/${key}`, 'The naming options are: "stripPrefix".');
-    if (typeof option !== "string") fail("must be a string holding a regular expression", "/naming/stripPrefix", "");
-    try {
-      naming.stripPrefix = new RegExp(option.startsWith("^") ? option : `^(?:${option})`, "u");
-    } catch (error) {
-      fail(`is not a valid regular expression: ${(error as Error).message}`, "/naming/stripPrefix", "Fix the pattern.");
-    }
+    if (key === "stripPrefix") {
+      if (typeof option !== "string") fail("must be a string holding a regular expression", "/naming/stripPrefix", "");
+      try {
+        naming.stripPrefix = new RegExp(option.startsWith("^") ? option : `^(?:${option})`, "u");
+      } catch (error) {
+        fail(`is not a valid regular expression: ${(error as Error).message}`, "/naming/stripPrefix", "Fix the pattern.");
+      }
+    } else if (key === "types") {
+      if (typeof option !== "object" || option === null || Array.isArray(option)) {
+        fail(
+          "must be an object from schema names to type names",
+          "/naming/types",
+          'Write e.g. "types": { "Project_Site": "ProjectSiteLegacy" }.',
+        );
+      }
+      for (const [source, typeName] of Object.entries(option as Record<string, unknown>)) {
+        if (typeof typeName !== "string" || !isTypeName(typeName)) {
+          fail(
+            "must be a type name",
+            appendPointer("/naming/types", source),
+            'A type name is an ASCII capital letter followed by ASCII letters or digits, e.g. "ProjectSiteLegacy".',
+          );
+        }
+      }
+      naming.types = option as Record<string, string>;
+    } else fail(`unknown naming option "${key}"`, appendPointer("/naming", key), 'The naming options are: "stripPrefix", "types".');
   }
   return naming;
 }

@@ -445,6 +445,8 @@ function json2ts(root: SchemaObject, name: string, location: SchemaLocation): Pr
   return compile((needsHasOwnPropertyStandIn(location) ? hideHasOwnProperty(root) : root) as JSONSchema, name, JSON2TS_OPTIONS);
 }
 
+const NAMED_ROOT_STAND_IN = "CodegenNamedSchema";
+
 /** TypeScript declarations for a named schema, made by json-schema-to-typescript. */
 export async function emitTypes(node: SchemaNode, context: TypeContext): Promise<EmittedTypes> {
   const name = context.names.get(node)!;
@@ -452,7 +454,11 @@ export async function emitTypes(node: SchemaNode, context: TypeContext): Promise
   const prepared = prepareSchema(node, true, context, found);
   await fillShared(found, node, context);
   const { references } = found;
-  const compiled = await json2ts({ ...prepared, title: name }, name, node);
+  // Declared under a stand-in and renamed: json-schema-to-typescript would re-case some names (`D2bThing` → `D2BThing`).
+  const compiled = (await json2ts({ ...prepared, title: NAMED_ROOT_STAND_IN }, NAMED_ROOT_STAND_IN, node)).replace(
+    new RegExp(`^export (interface|type) ${NAMED_ROOT_STAND_IN}\\b`, "m"),
+    (_, kind: string) => `export ${kind} ${name}`,
+  );
   // U+2028/U+2029 can only be left in string literals (property names, literal types): escaped there, as `literal()` does.
   const source = declareReadOnly(compiled)
     .replaceAll(HAS_OWN_PROPERTY_STAND_IN, "hasOwnProperty")

@@ -160,7 +160,7 @@ async function runSettings(options: GenerateOptions): Promise<RunSettings> {
     outDir,
     inputFiles,
     dialect,
-    naming: naming.stripPrefix?.source,
+    naming: { stripPrefix: naming.stripPrefix?.source, types: naming.types },
     assertFormats,
     registry,
     annotations,
@@ -321,7 +321,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const settings = await runSettings(options);
   const { outDir } = settings;
   const cache = options.cache === false ? undefined : new Cache(cacheDirectory(settings.cwd), settings.key);
-  const unchanged = cache?.unchangedRun<RunSummary>(settings.inputFiles, outDir, isGeneratedFile);
+  // What a naming hook answers is known only by asking it: the run is planned again (its modules' keys hold their names).
+  const unchanged =
+    settings.naming.typeName === undefined ? cache?.unchangedRun<RunSummary>(settings.inputFiles, outDir, isGeneratedFile) : undefined;
   timer.end("check the cache");
   if (unchanged !== undefined) {
     if (settings.strict) throwCollected(strictErrors(unchanged.summary.warnings));

@@ -1,4 +1,8 @@
 /**
+ * Names. Type names: each rule of name.ts (exact source names, `[]`, URI keys, file qualifiers,
+ * sentence-like titles, identifiers as written), and names given by `naming.types` and
+ * `naming.typeName`, with their errors.
+ *
  * Schema names against the generated code's own names: properties named like every identifier the
  * generated code uses (the functions of a referenced schema, run-time helpers, parameters, locals,
  * module constants, private and `evaluatedBy…` functions) must not change what the code means. The
@@ -10,7 +14,9 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import ts from "typescript";
-import { generate } from "../src/index.js";
+import { CodegenError, generate, type TypeNameContext } from "../src/index.js";
+import type { SchemaDocument } from "../src/load.js";
+import { assignTypeNames } from "../src/name.js";
 import { compileGenerated, importGenerated, temporaryDirectory } from "./helpers.js";
 
 const DRAFT_2020 = "https://json-schema.org/draft/2020-12/schema";
@@ -227,4 +233,274 @@ test("properties named like the generated code's own names compile, shadow nothi
   }
   assert.deepEqual(pairs({ nope: 1 }), [" unevaluatedProperties"]);
   for (const [value, expected] of STRUCTURAL_CASES) assert.deepEqual(pairs(value).sort(), [...expected].sort(), JSON.stringify(value));
+});
+
+// ---------------------------------------------------------------- type names
+
+function document(displayPath: string, root: unknown): SchemaDocument {
+  return { file: `/project/${displayPath}`, uri: `file:///project/${displayPath}`, displayPath, root };
+}
+
+/** The type name of each location, by `file#pointer`, with `naming`. */
+function typeNames(locations: { document: SchemaDocument; pointer: string }[], naming = {}): Record<string, string> {
+  const names = assignTypeNames(locations, naming);
+  return Object.fromEntries(locations.map((location) => [`${location.document.displayPath}#${location.pointer}`, names.get(location)!]));
+}
+
+/** A bundle's definitions as locations, keys in this order. */
+function definitions(file: string, keys: readonly string[], schemaOf: (key: string) => object = () => ({ type: "object" })) {
+  const bundle = document(file, { $defs: Object.fromEntries(keys.map((key) => [key, schemaOf(key)])) });
+  return keys.map((key) => ({ document: bundle, pointer: `/$defs/${key.replaceAll("~", "~0").replaceAll("/", "~1")}` }));
+}
+
+test("an exact source name keeps its name; names made from other text yield, whatever the order", () => {
+  // "Project-Site" sorts first (- before S), and used to take ProjectSite.
+  assert.deepEqual(typeNames(definitions("site.json", ["Project-Site", "ProjectSite", "Project_Site"])), {
+    "site.json#/$defs/Project-Site": "ProjectSite2",
+    "site.json#/$defs/ProjectSite": "ProjectSite",
+    "site.json#/$defs/Project_Site": "ProjectSite3",
+  });
+  // Two names made from other text: the first in order gets the name, the next a counter.
+  assert.deepEqual(Object.values(typeNames(definitions("site.json", ["project-site", "project_site"]))), ["ProjectSite", "ProjectSite2"]);
+});
+
+test("[] becomes Array: MarkPropDef<number> and MarkPropDef<number[]> are two names without counters", () => {
+  assert.deepEqual(Object.values(typeNames(definitions("vl.json", ["MarkPropDef<number>", "MarkPropDef<number[]>", "Foo[][]"]))), [
+    "MarkPropDefNumber",
+    "MarkPropDefNumberArray",
+    "FooArrayArray",
+  ]);
+});
+
+test("a definition keyed by its URI or file name is named after its title, else the URI's last segment", () => {
+  const keys = [
+    "http://example.com/definitions/260/info.json",
+    "http://example.com/definitions/261/contact.json",
+    "spdx.schema.json",
+    "urn:example:thing",
+    "http://example.com/",
+    "a/b",
+  ];
+  const titles: Record<string, string> = {
+    "http://example.com/definitions/260/info.json": "Info",
+    "spdx.schema.json": "SPDX licence list (https://spdx.org/licenses)",
+    "http://example.com/": "Home",
+  };
+  const schemaOf = (key: string): object => (titles[key] === undefined ? { type: "object" } : { $id: key, title: titles[key] });
+  assert.deepEqual(Object.values(typeNames(definitions("bundle.json", keys, schemaOf))), [
+    "Info",
+    "Contact",
+    // A sentence-like title gives way to the file name.
+    "SpdxSchema",
+    "UrnExampleThing",
+    "Home",
+    // Not a URI: the key.
+    "AB",
+  ]);
+});
+
+test("the same name in several files takes the part of each file's path that tells them apart, before any counter", () => {
+  const locations = [
+    ...definitions("a/foo.json", ["Info"]),
+    ...definitions("b/bar.json", ["Info", "info"]),
+    ...definitions("v1/core.json", ["Info"]),
+    ...definitions("v2/core.json", ["Info"]),
+    ...definitions("2019-09/meta.json", ["Info"]),
+    ...definitions("2020-12/meta.json", ["Info"]),
+    ...definitions("c/only.json", ["Other"]),
+  ];
+  assert.deepEqual(typeNames(locations), {
+    "a/foo.json#/$defs/Info": "FooInfo",
+    "b/bar.json#/$defs/Info": "BarInfo",
+    // Two in one file: the file name does not tell them apart, a counter does.
+    "b/bar.json#/$defs/info": "BarInfo2",
+    "v1/core.json#/$defs/Info": "V1Info",
+    "v2/core.json#/$defs/Info": "V2Info",
+    // A part starting with a digit goes after the name.
+    "2019-09/meta.json#/$defs/Info": "Info201909",
+    "2020-12/meta.json#/$defs/Info": "Info202012",
+    "c/only.json#/$defs/Other": "Other",
+  });
+  // A schema written with the name keeps it; the one made from other text takes its file's name.
+  const written = [...definitions("billing.json", ["status"]), ...definitions("shipping.json", ["Status"])];
+  assert.deepEqual(Object.values(typeNames(written)), ["BillingStatus", "Status"]);
+  // A name that already starts with its file's name (a root named after its file) stays as it is.
+  const named = [{ document: document("inner.json", { type: "object" }), pointer: "" }, ...definitions("doc.json", ["inner"])];
+  assert.deepEqual(Object.values(typeNames(named)), ["Inner", "DocInner"]);
+});
+
+test("a sentence-like title leaves the type named after its file; a name-like title names it", () => {
+  const titles: [file: string, title: string, name: string][] = [
+    ["foo-config.json", "JSON Schema for Foo 44.121.2 config files (https://example.com/foo)", "FooConfig"],
+    ["version.json", "Foo 1.2", "Version"],
+    ["colon.json", "Foo: the settings", "Colon"],
+    ["comma.json", "Pets, cats and dogs", "Comma"],
+    ["bracket.json", "Pet [legacy]", "Bracket"],
+    ["period.json", "A pet.", "Period"],
+    ["words.json", "one two three four five six seven", "Words"],
+    ["long.json", "x".repeat(61), "Long"],
+    ["meta.json", "Format vocabulary meta-schema for annotation results", "FormatVocabularyMetaSchemaForAnnotationResults"],
+    ["pet.json", "Pet", "Pet"],
+    ["dotted.json", "io.k8s.api.core.Pod", "IoK8SApiCorePod"],
+  ];
+  const locations = titles.map(([file, title]) => ({ document: document(file, { title, type: "object" }), pointer: "" }));
+  assert.deepEqual(
+    Object.values(typeNames(locations)),
+    titles.map(([, , name]) => name),
+  );
+});
+
+test("a name that is already an identifier is kept as written; all-lowercase words get a capital after a digit", () => {
+  assert.deepEqual(
+    Object.values(typeNames(definitions("ids.json", ["D2bThing", "SCIMRegistration", "oauth2provider", "d2b_widget", "x".repeat(150)]))),
+    [
+      "D2bThing",
+      "SCIMRegistration",
+      "Oauth2Provider",
+      "D2BWidget",
+      // At most 100 characters.
+      `X${"x".repeat(99)}`,
+    ],
+  );
+});
+
+/** A project with schemas/site.json (ProjectSite, Project_Site, D2bThing) and optionally a codegen.config.json. */
+function siteProject(config?: object): string {
+  const dir = temporaryDirectory("type-names");
+  mkdirSync(path.join(dir, "schemas"));
+  writeFileSync(path.join(dir, "package.json"), "{}");
+  const site = {
+    $schema: DRAFT_2020,
+    title: "Site",
+    type: "object",
+    properties: { site: { $ref: "#/$defs/ProjectSite" }, legacy: { $ref: "#/$defs/Project_Site" }, thing: { $ref: "#/$defs/D2bThing" } },
+    $defs: {
+      ProjectSite: { type: "object", properties: { id: { type: "string" } }, required: ["id"] },
+      Project_Site: { type: "object", properties: { code: { type: "integer" } }, required: ["code"] },
+      D2bThing: { type: "string" },
+    },
+  };
+  writeFileSync(path.join(dir, "schemas/site.json"), JSON.stringify(site));
+  if (config !== undefined) writeFileSync(path.join(dir, "codegen.config.json"), JSON.stringify(config));
+  return dir;
+}
+
+/** The module files of a result, without the runtime and index files. */
+const modules = (result: { files: { name: string }[] }): string[] =>
+  result.files
+    .map((file) => file.name)
+    .filter((name) => !name.startsWith("_") && name !== "index.ts" && name !== "types.ts" && !name.endsWith(".types.ts"));
+
+test("generated names are declared as written (D2bThing, not D2BThing), and the output compiles and validates", async () => {
+  const dir = siteProject();
+  const result = await generate({ cwd: dir, outDir: "out", cache: false });
+  assert.deepEqual(modules(result), ["D2bThing.ts", "ProjectSite.ts", "ProjectSite2.ts", "Site.ts"]);
+  assert.match(result.files.find((file) => file.name === "D2bThing.types.ts")!.source, /^export type D2bThing = string;$/m);
+  const module = await importGenerated(compileGenerated(path.join(dir, "out")), "index");
+  const isSite = module["isSite"] as (value: unknown) => boolean;
+  assert.equal(isSite({ site: { id: "a" }, legacy: { code: 1 }, thing: "t" }), true);
+  assert.equal(isSite({ legacy: { code: "1" } }), false);
+  assert.equal((module["isD2bThing"] as (value: unknown) => boolean)("t"), true);
+});
+
+test("naming.types in codegen.config.json names schemas by source name or file#pointer, and the others yield around it", async () => {
+  const dir = siteProject({
+    naming: {
+      types: {
+        Project_Site: "ProjectSiteLegacy",
+        ProjectSite: "Place",
+        "schemas/site.json#/$defs/ProjectSite": "Site",
+        "schemas/site.json#": "Root",
+      },
+    },
+  });
+  const result = await generate({ cwd: dir, outDir: "out", cache: false });
+  // file#pointer wins over the source name ProjectSite.
+  assert.deepEqual(modules(result), ["D2bThing.ts", "ProjectSiteLegacy.ts", "Root.ts", "Site.ts"]);
+  assert.deepEqual(result.rootTypes, ["Root"]);
+  compileGenerated(path.join(dir, "out"));
+});
+
+test("naming.types: bad values, keys that name no schema, reserved and shared names are errors at their place", async () => {
+  const rejects = async (config: object, expected: string, options = {}): Promise<void> => {
+    await assert.rejects(generate({ cwd: siteProject(config), outDir: "out", cache: false, ...options }), (error: CodegenError) => {
+      assert.ok(error instanceof CodegenError, String(error));
+      assert.equal(error.describe().split("\n")[0], expected);
+      return true;
+    });
+  };
+  await rejects(
+    { naming: { types: { Project_Site: "project site" } } },
+    "codegen.config.json#/naming/types/Project_Site: must be a type name",
+  );
+  await rejects({ naming: { types: { "a/b": 1 } } }, "codegen.config.json#/naming/types/a~1b: must be a type name");
+  await rejects({ naming: { types: ["Site"] } }, "codegen.config.json#/naming/types: must be an object from schema names to type names");
+  await rejects({ naming: { type: {} } }, 'codegen.config.json#/naming/type: unknown naming option "type"');
+  await rejects({ naming: { types: { Missing: "Found" } } }, 'naming.types has "Missing", which names no schema');
+  await rejects({}, 'naming.types gives "ProjectSite" the name "Project Site", which is not a type name', {
+    naming: { types: { ProjectSite: "Project Site" } },
+  });
+  await rejects(
+    { naming: { types: { ProjectSite: "JsonObject" } } },
+    "schemas/site.json#/$defs/ProjectSite: is given the type name JsonObject, which the generated runtime or output files use",
+  );
+  await rejects(
+    { naming: { types: { ProjectSite: "Same", Project_Site: "SAME" } } },
+    "schemas/site.json#/$defs/Project_Site: is given the type name SAME, as schemas/site.json#/$defs/ProjectSite is",
+  );
+});
+
+test("naming.typeName is asked for every named schema, may rename any, and is asked again on an unchanged run", async () => {
+  const dir = siteProject();
+  const contexts: TypeNameContext[] = [];
+  const first = await generate({
+    cwd: dir,
+    outDir: "out",
+    naming: {
+      typeName: (context) => {
+        contexts.push(context);
+        return context.sourceName === "ProjectSite" ? "ProjectSite2" : undefined;
+      },
+    },
+  });
+  assert.deepEqual(contexts, [
+    { sourceName: "Site", file: "schemas/site.json", pointer: "", title: "Site", proposed: "Site" },
+    { sourceName: "D2bThing", file: "schemas/site.json", pointer: "/$defs/D2bThing", title: undefined, proposed: "D2bThing" },
+    { sourceName: "ProjectSite", file: "schemas/site.json", pointer: "/$defs/ProjectSite", title: undefined, proposed: "ProjectSite" },
+    { sourceName: "Project_Site", file: "schemas/site.json", pointer: "/$defs/Project_Site", title: undefined, proposed: "ProjectSite2" },
+  ]);
+  // The name the hook took from Project_Site is given again around it: Project_Site now has ProjectSite.
+  assert.deepEqual(modules(first), ["D2bThing.ts", "ProjectSite.ts", "ProjectSite2.ts", "Site.ts"]);
+  assert.match(first.files.find((file) => file.name === "ProjectSite2.types.ts")!.source, /id: string/);
+  assert.match(first.files.find((file) => file.name === "ProjectSite.types.ts")!.source, /code: number/);
+
+  // Nothing changed on disk, but the hook did: the cache cannot know, so it asks.
+  const second = await generate({
+    cwd: dir,
+    outDir: "out",
+    naming: { typeName: (context) => (context.pointer === "" ? "Home" : undefined) },
+  });
+  assert.deepEqual(modules(second), ["D2bThing.ts", "Home.ts", "ProjectSite.ts", "ProjectSite2.ts"]);
+  assert.ok(second.reusedModules > 0, "modules whose names did not change come from the cache");
+
+  const rejects = async (typeName: (context: TypeNameContext) => string | undefined, expected: string): Promise<void> => {
+    await assert.rejects(generate({ cwd: dir, outDir: "out", cache: false, naming: { typeName } }), (error: CodegenError) => {
+      assert.ok(error instanceof CodegenError, String(error));
+      assert.equal(error.describe().split("\n")[0], expected);
+      return true;
+    });
+  };
+  await rejects(
+    (context) => (context.pointer === "" ? "site-root" : undefined),
+    'schemas/site.json#: naming.typeName returned "site-root", which is not a type name',
+  );
+  await rejects(() => 42 as unknown as string, "schemas/site.json#: naming.typeName returned 42, which is not a type name");
+  await rejects(
+    (context) => (context.pointer === "" ? undefined : "Thing"),
+    "schemas/site.json#/$defs/ProjectSite: is given the type name Thing, as schemas/site.json#/$defs/D2bThing is",
+  );
+  await rejects(
+    (context) => (context.pointer === "" ? "Index" : undefined),
+    "schemas/site.json#: is given the type name Index, which the generated runtime or output files use",
+  );
 });

@@ -508,15 +508,16 @@ test("type names are deterministic: colliding $defs get stable names and repeate
   const second = outputDirectory("refs-naming-2");
   const a = await generate({ cwd, inputs: ["billing", "shipping"], outDir: first });
   const b = await generate({ cwd, inputs: ["shipping/shipment.json", "billing"], outDir: second });
+  // Id and Address are in both files: each takes its file's name. Shipment's Status is written so; billing's status yields.
   assert.deepEqual(fileNames(a), [
-    "Address.ts",
-    "Address2.ts",
-    "Id.ts",
-    "Id2.ts",
     "Invoice.ts",
+    "InvoiceAddress.ts",
+    "InvoiceId.ts",
+    "InvoiceStatus.ts",
     "Shipment.ts",
+    "ShipmentAddress.ts",
+    "ShipmentId.ts",
     "Status.ts",
-    "Status2.ts",
     "_runtime.ts",
     "index.ts",
   ]);
@@ -533,16 +534,15 @@ test("type names are deterministic: colliding $defs get stable names and repeate
   const again = await generate({ cwd, inputs: ["billing", "shipping"], outDir: first });
   assert.deepEqual(again.changes, []);
 
-  // Collisions are settled by file and pointer: billing/ sorts first and keeps the plain names.
   const jsDir = compileGenerated(first);
   const module = await importGenerated(jsDir, "index");
-  assertValid(validatorOf(module, "Id"), "INV-1");
-  assertErrors(validatorOf(module, "Id2"), "SHP-1", [["", "type"]]);
-  assertValid(validatorOf(module, "Id2"), 17);
-  assertValid(validatorOf(module, "Address"), { line1: "1 Main St" });
-  assertErrors(validatorOf(module, "Address2"), { line1: "1 Main St" }, [["", "required"]]);
-  assertValid(validatorOf(module, "Status"), "paid");
-  assertErrors(validatorOf(module, "Status2"), "paid", [["", "enum"]]);
+  assertValid(validatorOf(module, "InvoiceId"), "INV-1");
+  assertErrors(validatorOf(module, "ShipmentId"), "SHP-1", [["", "type"]]);
+  assertValid(validatorOf(module, "ShipmentId"), 17);
+  assertValid(validatorOf(module, "InvoiceAddress"), { line1: "1 Main St" });
+  assertErrors(validatorOf(module, "ShipmentAddress"), { line1: "1 Main St" }, [["", "required"]]);
+  assertValid(validatorOf(module, "InvoiceStatus"), "paid");
+  assertErrors(validatorOf(module, "Status"), "paid", [["", "enum"]]);
   const validateShipment = validatorOf(module, "Shipment");
   assertValid(validateShipment, {
     id: 1,

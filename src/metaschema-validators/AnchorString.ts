@@ -12,14 +12,14 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import { checkCoreVocabularyMetaSchema2, collectCoreVocabularyMetaSchema2Errors } from "./CoreVocabularyMetaSchema2.js";
+import { checkCoreVocabularyMetaSchema202012, collectCoreVocabularyMetaSchema202012Errors } from "./CoreVocabularyMetaSchema202012.js";
 import type { AnchorString } from "./AnchorString.types.js";
 
 export type { AnchorString };
 
 const PATTERN = /* @__PURE__ */ new RegExp("^[A-Za-z_][-A-Za-z0-9._]*$", "u");
 
-const DYNAMIC_ANCHORS = { meta: { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors } };
+const DYNAMIC_ANCHORS = { meta: { check: checkCoreVocabularyMetaSchema202012, collect: collectCoreVocabularyMetaSchema202012Errors } };
 
 /**
  * Whether `value` is a valid AnchorString: the recursive check that `isAnchorString` guards.

@@ -14,11 +14,11 @@ import {
   typeError,
   validateWith,
 } from "./_runtime.js";
+import { checkDraft04SchemaArray, collectDraft04SchemaArrayErrors } from "./Draft04SchemaArray.js";
+import { checkDraft04SimpleTypes, collectDraft04SimpleTypesErrors } from "./Draft04SimpleTypes.js";
+import { checkDraft04StringArray, collectDraft04StringArrayErrors } from "./Draft04StringArray.js";
 import { checkPositiveInteger, collectPositiveIntegerErrors } from "./PositiveInteger.js";
 import { checkPositiveIntegerDefault0, collectPositiveIntegerDefault0Errors } from "./PositiveIntegerDefault0.js";
-import { checkSchemaArray3, collectSchemaArray3Errors } from "./SchemaArray3.js";
-import { checkSimpleTypes3, collectSimpleTypes3Errors } from "./SimpleTypes3.js";
-import { checkStringArray3, collectStringArray3Errors } from "./StringArray3.js";
 import type { Draft04 } from "./Draft04.types.js";
 
 export type { Draft04 };
@@ -47,7 +47,7 @@ function checkDraft04_TypeAnyOf1(value: unknown): boolean {
   if (!Array.isArray(value)) return false;
   for (let index = 0; index < value.length; index++) {
     const item = value[index];
-    if (!checkSimpleTypes3(item)) return false;
+    if (!checkDraft04SimpleTypes(item)) return false;
   }
   if (value.length < 1 || duplicateItems(value) !== undefined) return false;
   return true;
@@ -58,7 +58,7 @@ function collectDraft04_TypeAnyOf1Errors(value: unknown, instancePath: string, e
   else {
     for (let index = 0; index < value.length; index++) {
       const item = value[index];
-      collectSimpleTypes3Errors(item, instancePath + "/" + index, errors);
+      collectDraft04SimpleTypesErrors(item, instancePath + "/" + index, errors);
     }
     if (value.length < 1) pushError(errors, "minItems", { limit: 1 }, instancePath, schemaPath);
     const duplicate = duplicateItems(value);
@@ -102,7 +102,7 @@ export function checkDraft04(value: unknown): value is Draft04 {
   if (additionalItems !== undefined && !(checkDraft04_AdditionalItemsAnyOf0(additionalItems) || checkDraft04(additionalItems as unknown)))
     return false;
   const items = value.items;
-  if (items !== undefined && !(checkDraft04(items as unknown) || checkSchemaArray3(items as unknown))) return false;
+  if (items !== undefined && !(checkDraft04(items as unknown) || checkDraft04SchemaArray(items as unknown))) return false;
   const maxItems = value.maxItems;
   if (maxItems !== undefined && !checkPositiveInteger(maxItems)) return false;
   const minItems = value.minItems;
@@ -114,7 +114,7 @@ export function checkDraft04(value: unknown): value is Draft04 {
   const minProperties = value.minProperties;
   if (minProperties !== undefined && !checkPositiveIntegerDefault0(minProperties)) return false;
   const required = value.required;
-  if (required !== undefined && !checkStringArray3(required)) return false;
+  if (required !== undefined && !checkDraft04StringArray(required)) return false;
   const additionalProperties = value.additionalProperties;
   if (
     additionalProperties !== undefined &&
@@ -150,7 +150,7 @@ export function checkDraft04(value: unknown): value is Draft04 {
     if (!isJsonObject(dependencies)) return false;
     for (const key4 of Object.keys(dependencies)) {
       const propertyValue4 = dependencies[key4];
-      if (!(checkDraft04(propertyValue4 as unknown) || checkStringArray3(propertyValue4 as unknown))) return false;
+      if (!(checkDraft04(propertyValue4 as unknown) || checkDraft04StringArray(propertyValue4 as unknown))) return false;
     }
   }
   const enumValue = value.enum;
@@ -159,13 +159,13 @@ export function checkDraft04(value: unknown): value is Draft04 {
     if (enumValue.length < 1 || duplicateItems(enumValue) !== undefined) return false;
   }
   const type = value.type;
-  if (type !== undefined && !(checkSimpleTypes3(type as unknown) || checkDraft04_TypeAnyOf1(type))) return false;
+  if (type !== undefined && !(checkDraft04SimpleTypes(type as unknown) || checkDraft04_TypeAnyOf1(type))) return false;
   const allOf = value.allOf;
-  if (allOf !== undefined && !checkSchemaArray3(allOf)) return false;
+  if (allOf !== undefined && !checkDraft04SchemaArray(allOf)) return false;
   const anyOf = value.anyOf;
-  if (anyOf !== undefined && !checkSchemaArray3(anyOf)) return false;
+  if (anyOf !== undefined && !checkDraft04SchemaArray(anyOf)) return false;
   const oneOf = value.oneOf;
-  if (oneOf !== undefined && !checkSchemaArray3(oneOf)) return false;
+  if (oneOf !== undefined && !checkDraft04SchemaArray(oneOf)) return false;
   const not = value.not;
   if (
     (not !== undefined && !checkDraft04(not)) ||
@@ -234,9 +234,9 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
     }
     const items = value.items;
     if (items !== undefined) {
-      if (!(checkDraft04(items as unknown) || checkSchemaArray3(items as unknown))) {
+      if (!(checkDraft04(items as unknown) || checkDraft04SchemaArray(items as unknown))) {
         collectDraft04Errors(items, instancePath + "/items", errors);
-        collectSchemaArray3Errors(items, instancePath + "/items", errors);
+        collectDraft04SchemaArrayErrors(items, instancePath + "/items", errors);
         pushError(errors, "anyOf", {}, instancePath + "/items", schemaPath + "/properties/items");
       }
     }
@@ -261,7 +261,7 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
     }
     const required = value.required;
     if (required !== undefined) {
-      collectStringArray3Errors(required, instancePath + "/required", errors);
+      collectDraft04StringArrayErrors(required, instancePath + "/required", errors);
     }
     const additionalProperties = value.additionalProperties;
     if (additionalProperties !== undefined) {
@@ -312,9 +312,9 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
       else {
         for (const key4 of Object.keys(dependencies)) {
           const propertyValue4 = dependencies[key4];
-          if (!(checkDraft04(propertyValue4 as unknown) || checkStringArray3(propertyValue4 as unknown))) {
+          if (!(checkDraft04(propertyValue4 as unknown) || checkDraft04StringArray(propertyValue4 as unknown))) {
             collectDraft04Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
-            collectStringArray3Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
+            collectDraft04StringArrayErrors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
             pushError(
               errors,
               "anyOf",
@@ -338,23 +338,23 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
     }
     const type = value.type;
     if (type !== undefined) {
-      if (!(checkSimpleTypes3(type as unknown) || checkDraft04_TypeAnyOf1(type))) {
-        collectSimpleTypes3Errors(type, instancePath + "/type", errors);
+      if (!(checkDraft04SimpleTypes(type as unknown) || checkDraft04_TypeAnyOf1(type))) {
+        collectDraft04SimpleTypesErrors(type, instancePath + "/type", errors);
         collectDraft04_TypeAnyOf1Errors(type, instancePath + "/type", errors, schemaPath + "/properties/type/anyOf/1");
         pushError(errors, "anyOf", {}, instancePath + "/type", schemaPath + "/properties/type");
       }
     }
     const allOf = value.allOf;
     if (allOf !== undefined) {
-      collectSchemaArray3Errors(allOf, instancePath + "/allOf", errors);
+      collectDraft04SchemaArrayErrors(allOf, instancePath + "/allOf", errors);
     }
     const anyOf = value.anyOf;
     if (anyOf !== undefined) {
-      collectSchemaArray3Errors(anyOf, instancePath + "/anyOf", errors);
+      collectDraft04SchemaArrayErrors(anyOf, instancePath + "/anyOf", errors);
     }
     const oneOf = value.oneOf;
     if (oneOf !== undefined) {
-      collectSchemaArray3Errors(oneOf, instancePath + "/oneOf", errors);
+      collectDraft04SchemaArrayErrors(oneOf, instancePath + "/oneOf", errors);
     }
     const not = value.not;
     if (not !== undefined) {

@@ -12,12 +12,12 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import { checkCoreVocabularyMetaSchema2, collectCoreVocabularyMetaSchema2Errors } from "./CoreVocabularyMetaSchema2.js";
+import { checkCoreVocabularyMetaSchema202012, collectCoreVocabularyMetaSchema202012Errors } from "./CoreVocabularyMetaSchema202012.js";
 import type { UriReferenceString } from "./UriReferenceString.types.js";
 
 export type { UriReferenceString };
 
-const DYNAMIC_ANCHORS = { meta: { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors } };
+const DYNAMIC_ANCHORS = { meta: { check: checkCoreVocabularyMetaSchema202012, collect: collectCoreVocabularyMetaSchema202012Errors } };
 
 /**
  * Whether `value` is a valid UriReferenceString: the recursive check that `isUriReferenceString` guards.

@@ -12,12 +12,12 @@ import {
   toStandardSchema,
   validateWith,
 } from "./_runtime.js";
-import { checkCoreVocabularyMetaSchema2, collectCoreVocabularyMetaSchema2Errors } from "./CoreVocabularyMetaSchema2.js";
+import { checkCoreVocabularyMetaSchema202012, collectCoreVocabularyMetaSchema202012Errors } from "./CoreVocabularyMetaSchema202012.js";
 import type { UriString } from "./UriString.types.js";
 
 export type { UriString };
 
-const DYNAMIC_ANCHORS = { meta: { check: checkCoreVocabularyMetaSchema2, collect: collectCoreVocabularyMetaSchema2Errors } };
+const DYNAMIC_ANCHORS = { meta: { check: checkCoreVocabularyMetaSchema202012, collect: collectCoreVocabularyMetaSchema202012Errors } };
 
 /**
  * Whether `value` is a valid UriString: the recursive check that `isUriString` guards.

@@ -6,9 +6,10 @@
  */
 export const METASCHEMA_VALIDATORS = {
   "draft-04": async () => (await import("./Draft04.js")).validateDraft04,
-  "draft-06": async () => (await import("./CoreSchemaMetaSchema.js")).validateCoreSchemaMetaSchema,
-  "draft-07": async () => (await import("./CoreSchemaMetaSchema2.js")).validateCoreSchemaMetaSchema2,
-  "2019-09": async () => (await import("./CoreAndValidationSpecificationsMetaSchema.js")).validateCoreAndValidationSpecificationsMetaSchema,
+  "draft-06": async () => (await import("./Draft06CoreSchemaMetaSchema.js")).validateDraft06CoreSchemaMetaSchema,
+  "draft-07": async () => (await import("./Draft07CoreSchemaMetaSchema.js")).validateDraft07CoreSchemaMetaSchema,
+  "2019-09": async () =>
+    (await import("./CoreAndValidationSpecificationsMetaSchema201909.js")).validateCoreAndValidationSpecificationsMetaSchema201909,
   "2020-12": async () =>
-    (await import("./CoreAndValidationSpecificationsMetaSchema2.js")).validateCoreAndValidationSpecificationsMetaSchema2,
+    (await import("./CoreAndValidationSpecificationsMetaSchema202012.js")).validateCoreAndValidationSpecificationsMetaSchema202012,
 } as const;

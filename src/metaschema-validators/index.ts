@@ -2,76 +2,167 @@
 export { SchemaValidationError, type StandardSchemaV1, type ValidationError, type ValidationResult } from "./_runtime.js";
 export { type AnchorString, AnchorStringSchema, assertAnchorString, isAnchorString, validateAnchorString } from "./AnchorString.js";
 export {
-  type ApplicatorVocabularyMetaSchema,
-  ApplicatorVocabularyMetaSchemaSchema,
-  assertApplicatorVocabularyMetaSchema,
-  isApplicatorVocabularyMetaSchema,
-  validateApplicatorVocabularyMetaSchema,
-} from "./ApplicatorVocabularyMetaSchema.js";
+  type ApplicatorVocabularyMetaSchema201909,
+  ApplicatorVocabularyMetaSchema201909Schema,
+  assertApplicatorVocabularyMetaSchema201909,
+  isApplicatorVocabularyMetaSchema201909,
+  validateApplicatorVocabularyMetaSchema201909,
+} from "./ApplicatorVocabularyMetaSchema201909.js";
 export {
-  type ApplicatorVocabularyMetaSchema2,
-  ApplicatorVocabularyMetaSchema2Schema,
-  assertApplicatorVocabularyMetaSchema2,
-  isApplicatorVocabularyMetaSchema2,
-  validateApplicatorVocabularyMetaSchema2,
-} from "./ApplicatorVocabularyMetaSchema2.js";
+  type ApplicatorVocabularyMetaSchema202012,
+  ApplicatorVocabularyMetaSchema202012Schema,
+  assertApplicatorVocabularyMetaSchema202012,
+  isApplicatorVocabularyMetaSchema202012,
+  validateApplicatorVocabularyMetaSchema202012,
+} from "./ApplicatorVocabularyMetaSchema202012.js";
 export {
-  type ContentVocabularyMetaSchema,
-  ContentVocabularyMetaSchemaSchema,
-  assertContentVocabularyMetaSchema,
-  isContentVocabularyMetaSchema,
-  validateContentVocabularyMetaSchema,
-} from "./ContentVocabularyMetaSchema.js";
+  type ContentVocabularyMetaSchema201909,
+  ContentVocabularyMetaSchema201909Schema,
+  assertContentVocabularyMetaSchema201909,
+  isContentVocabularyMetaSchema201909,
+  validateContentVocabularyMetaSchema201909,
+} from "./ContentVocabularyMetaSchema201909.js";
 export {
-  type ContentVocabularyMetaSchema2,
-  ContentVocabularyMetaSchema2Schema,
-  assertContentVocabularyMetaSchema2,
-  isContentVocabularyMetaSchema2,
-  validateContentVocabularyMetaSchema2,
-} from "./ContentVocabularyMetaSchema2.js";
+  type ContentVocabularyMetaSchema202012,
+  ContentVocabularyMetaSchema202012Schema,
+  assertContentVocabularyMetaSchema202012,
+  isContentVocabularyMetaSchema202012,
+  validateContentVocabularyMetaSchema202012,
+} from "./ContentVocabularyMetaSchema202012.js";
 export {
-  type CoreAndValidationSpecificationsMetaSchema,
-  CoreAndValidationSpecificationsMetaSchemaSchema,
-  assertCoreAndValidationSpecificationsMetaSchema,
-  isCoreAndValidationSpecificationsMetaSchema,
-  validateCoreAndValidationSpecificationsMetaSchema,
-} from "./CoreAndValidationSpecificationsMetaSchema.js";
+  type CoreAndValidationSpecificationsMetaSchema201909,
+  CoreAndValidationSpecificationsMetaSchema201909Schema,
+  assertCoreAndValidationSpecificationsMetaSchema201909,
+  isCoreAndValidationSpecificationsMetaSchema201909,
+  validateCoreAndValidationSpecificationsMetaSchema201909,
+} from "./CoreAndValidationSpecificationsMetaSchema201909.js";
 export {
-  type CoreAndValidationSpecificationsMetaSchema2,
-  CoreAndValidationSpecificationsMetaSchema2Schema,
-  assertCoreAndValidationSpecificationsMetaSchema2,
-  isCoreAndValidationSpecificationsMetaSchema2,
-  validateCoreAndValidationSpecificationsMetaSchema2,
-} from "./CoreAndValidationSpecificationsMetaSchema2.js";
+  type CoreAndValidationSpecificationsMetaSchema202012,
+  CoreAndValidationSpecificationsMetaSchema202012Schema,
+  assertCoreAndValidationSpecificationsMetaSchema202012,
+  isCoreAndValidationSpecificationsMetaSchema202012,
+  validateCoreAndValidationSpecificationsMetaSchema202012,
+} from "./CoreAndValidationSpecificationsMetaSchema202012.js";
 export {
-  type CoreSchemaMetaSchema,
-  CoreSchemaMetaSchemaSchema,
-  assertCoreSchemaMetaSchema,
-  isCoreSchemaMetaSchema,
-  validateCoreSchemaMetaSchema,
-} from "./CoreSchemaMetaSchema.js";
+  type CoreVocabularyMetaSchema201909,
+  CoreVocabularyMetaSchema201909Schema,
+  assertCoreVocabularyMetaSchema201909,
+  isCoreVocabularyMetaSchema201909,
+  validateCoreVocabularyMetaSchema201909,
+} from "./CoreVocabularyMetaSchema201909.js";
 export {
-  type CoreSchemaMetaSchema2,
-  CoreSchemaMetaSchema2Schema,
-  assertCoreSchemaMetaSchema2,
-  isCoreSchemaMetaSchema2,
-  validateCoreSchemaMetaSchema2,
-} from "./CoreSchemaMetaSchema2.js";
-export {
-  type CoreVocabularyMetaSchema,
-  CoreVocabularyMetaSchemaSchema,
-  assertCoreVocabularyMetaSchema,
-  isCoreVocabularyMetaSchema,
-  validateCoreVocabularyMetaSchema,
-} from "./CoreVocabularyMetaSchema.js";
-export {
-  type CoreVocabularyMetaSchema2,
-  CoreVocabularyMetaSchema2Schema,
-  assertCoreVocabularyMetaSchema2,
-  isCoreVocabularyMetaSchema2,
-  validateCoreVocabularyMetaSchema2,
-} from "./CoreVocabularyMetaSchema2.js";
+  type CoreVocabularyMetaSchema202012,
+  CoreVocabularyMetaSchema202012Schema,
+  assertCoreVocabularyMetaSchema202012,
+  isCoreVocabularyMetaSchema202012,
+  validateCoreVocabularyMetaSchema202012,
+} from "./CoreVocabularyMetaSchema202012.js";
 export { type Draft04, Draft04Schema, assertDraft04, isDraft04, validateDraft04 } from "./Draft04.js";
+export {
+  type Draft04SchemaArray,
+  Draft04SchemaArraySchema,
+  assertDraft04SchemaArray,
+  isDraft04SchemaArray,
+  validateDraft04SchemaArray,
+} from "./Draft04SchemaArray.js";
+export {
+  type Draft04SimpleTypes,
+  Draft04SimpleTypesSchema,
+  assertDraft04SimpleTypes,
+  isDraft04SimpleTypes,
+  validateDraft04SimpleTypes,
+} from "./Draft04SimpleTypes.js";
+export {
+  type Draft04StringArray,
+  Draft04StringArraySchema,
+  assertDraft04StringArray,
+  isDraft04StringArray,
+  validateDraft04StringArray,
+} from "./Draft04StringArray.js";
+export {
+  type Draft06CoreSchemaMetaSchema,
+  Draft06CoreSchemaMetaSchemaSchema,
+  assertDraft06CoreSchemaMetaSchema,
+  isDraft06CoreSchemaMetaSchema,
+  validateDraft06CoreSchemaMetaSchema,
+} from "./Draft06CoreSchemaMetaSchema.js";
+export {
+  type Draft06NonNegativeInteger,
+  Draft06NonNegativeIntegerSchema,
+  assertDraft06NonNegativeInteger,
+  isDraft06NonNegativeInteger,
+  validateDraft06NonNegativeInteger,
+} from "./Draft06NonNegativeInteger.js";
+export {
+  type Draft06NonNegativeIntegerDefault0,
+  Draft06NonNegativeIntegerDefault0Schema,
+  assertDraft06NonNegativeIntegerDefault0,
+  isDraft06NonNegativeIntegerDefault0,
+  validateDraft06NonNegativeIntegerDefault0,
+} from "./Draft06NonNegativeIntegerDefault0.js";
+export {
+  type Draft06SchemaArray,
+  Draft06SchemaArraySchema,
+  assertDraft06SchemaArray,
+  isDraft06SchemaArray,
+  validateDraft06SchemaArray,
+} from "./Draft06SchemaArray.js";
+export {
+  type Draft06SimpleTypes,
+  Draft06SimpleTypesSchema,
+  assertDraft06SimpleTypes,
+  isDraft06SimpleTypes,
+  validateDraft06SimpleTypes,
+} from "./Draft06SimpleTypes.js";
+export {
+  type Draft06StringArray,
+  Draft06StringArraySchema,
+  assertDraft06StringArray,
+  isDraft06StringArray,
+  validateDraft06StringArray,
+} from "./Draft06StringArray.js";
+export {
+  type Draft07CoreSchemaMetaSchema,
+  Draft07CoreSchemaMetaSchemaSchema,
+  assertDraft07CoreSchemaMetaSchema,
+  isDraft07CoreSchemaMetaSchema,
+  validateDraft07CoreSchemaMetaSchema,
+} from "./Draft07CoreSchemaMetaSchema.js";
+export {
+  type Draft07NonNegativeInteger,
+  Draft07NonNegativeIntegerSchema,
+  assertDraft07NonNegativeInteger,
+  isDraft07NonNegativeInteger,
+  validateDraft07NonNegativeInteger,
+} from "./Draft07NonNegativeInteger.js";
+export {
+  type Draft07NonNegativeIntegerDefault0,
+  Draft07NonNegativeIntegerDefault0Schema,
+  assertDraft07NonNegativeIntegerDefault0,
+  isDraft07NonNegativeIntegerDefault0,
+  validateDraft07NonNegativeIntegerDefault0,
+} from "./Draft07NonNegativeIntegerDefault0.js";
+export {
+  type Draft07SchemaArray,
+  Draft07SchemaArraySchema,
+  assertDraft07SchemaArray,
+  isDraft07SchemaArray,
+  validateDraft07SchemaArray,
+} from "./Draft07SchemaArray.js";
+export {
+  type Draft07SimpleTypes,
+  Draft07SimpleTypesSchema,
+  assertDraft07SimpleTypes,
+  isDraft07SimpleTypes,
+  validateDraft07SimpleTypes,
+} from "./Draft07SimpleTypes.js";
+export {
+  type Draft07StringArray,
+  Draft07StringArraySchema,
+  assertDraft07StringArray,
+  isDraft07StringArray,
+  validateDraft07StringArray,
+} from "./Draft07StringArray.js";
 export {
   type FormatVocabularyMetaSchema,
   FormatVocabularyMetaSchemaSchema,
@@ -87,75 +178,47 @@ export {
   validateFormatVocabularyMetaSchemaForAnnotationResults,
 } from "./FormatVocabularyMetaSchemaForAnnotationResults.js";
 export {
-  type MetaDataVocabularyMetaSchema,
-  MetaDataVocabularyMetaSchemaSchema,
-  assertMetaDataVocabularyMetaSchema,
-  isMetaDataVocabularyMetaSchema,
-  validateMetaDataVocabularyMetaSchema,
-} from "./MetaDataVocabularyMetaSchema.js";
+  type MetaDataVocabularyMetaSchema201909,
+  MetaDataVocabularyMetaSchema201909Schema,
+  assertMetaDataVocabularyMetaSchema201909,
+  isMetaDataVocabularyMetaSchema201909,
+  validateMetaDataVocabularyMetaSchema201909,
+} from "./MetaDataVocabularyMetaSchema201909.js";
 export {
-  type MetaDataVocabularyMetaSchema2,
-  MetaDataVocabularyMetaSchema2Schema,
-  assertMetaDataVocabularyMetaSchema2,
-  isMetaDataVocabularyMetaSchema2,
-  validateMetaDataVocabularyMetaSchema2,
-} from "./MetaDataVocabularyMetaSchema2.js";
+  type MetaDataVocabularyMetaSchema202012,
+  MetaDataVocabularyMetaSchema202012Schema,
+  assertMetaDataVocabularyMetaSchema202012,
+  isMetaDataVocabularyMetaSchema202012,
+  validateMetaDataVocabularyMetaSchema202012,
+} from "./MetaDataVocabularyMetaSchema202012.js";
 export {
-  type NonNegativeInteger,
-  NonNegativeIntegerSchema,
-  assertNonNegativeInteger,
-  isNonNegativeInteger,
-  validateNonNegativeInteger,
-} from "./NonNegativeInteger.js";
+  type NonNegativeInteger201909,
+  NonNegativeInteger201909Schema,
+  assertNonNegativeInteger201909,
+  isNonNegativeInteger201909,
+  validateNonNegativeInteger201909,
+} from "./NonNegativeInteger201909.js";
 export {
-  type NonNegativeInteger2,
-  NonNegativeInteger2Schema,
-  assertNonNegativeInteger2,
-  isNonNegativeInteger2,
-  validateNonNegativeInteger2,
-} from "./NonNegativeInteger2.js";
+  type NonNegativeInteger202012,
+  NonNegativeInteger202012Schema,
+  assertNonNegativeInteger202012,
+  isNonNegativeInteger202012,
+  validateNonNegativeInteger202012,
+} from "./NonNegativeInteger202012.js";
 export {
-  type NonNegativeInteger3,
-  NonNegativeInteger3Schema,
-  assertNonNegativeInteger3,
-  isNonNegativeInteger3,
-  validateNonNegativeInteger3,
-} from "./NonNegativeInteger3.js";
+  type NonNegativeIntegerDefault0201909,
+  NonNegativeIntegerDefault0201909Schema,
+  assertNonNegativeIntegerDefault0201909,
+  isNonNegativeIntegerDefault0201909,
+  validateNonNegativeIntegerDefault0201909,
+} from "./NonNegativeIntegerDefault0201909.js";
 export {
-  type NonNegativeInteger4,
-  NonNegativeInteger4Schema,
-  assertNonNegativeInteger4,
-  isNonNegativeInteger4,
-  validateNonNegativeInteger4,
-} from "./NonNegativeInteger4.js";
-export {
-  type NonNegativeIntegerDefault0,
-  NonNegativeIntegerDefault0Schema,
-  assertNonNegativeIntegerDefault0,
-  isNonNegativeIntegerDefault0,
-  validateNonNegativeIntegerDefault0,
-} from "./NonNegativeIntegerDefault0.js";
-export {
-  type NonNegativeIntegerDefault02,
-  NonNegativeIntegerDefault02Schema,
-  assertNonNegativeIntegerDefault02,
-  isNonNegativeIntegerDefault02,
-  validateNonNegativeIntegerDefault02,
-} from "./NonNegativeIntegerDefault02.js";
-export {
-  type NonNegativeIntegerDefault03,
-  NonNegativeIntegerDefault03Schema,
-  assertNonNegativeIntegerDefault03,
-  isNonNegativeIntegerDefault03,
-  validateNonNegativeIntegerDefault03,
-} from "./NonNegativeIntegerDefault03.js";
-export {
-  type NonNegativeIntegerDefault04,
-  NonNegativeIntegerDefault04Schema,
-  assertNonNegativeIntegerDefault04,
-  isNonNegativeIntegerDefault04,
-  validateNonNegativeIntegerDefault04,
-} from "./NonNegativeIntegerDefault04.js";
+  type NonNegativeIntegerDefault0202012,
+  NonNegativeIntegerDefault0202012Schema,
+  assertNonNegativeIntegerDefault0202012,
+  isNonNegativeIntegerDefault0202012,
+  validateNonNegativeIntegerDefault0202012,
+} from "./NonNegativeIntegerDefault0202012.js";
 export {
   type PositiveInteger,
   PositiveIntegerSchema,
@@ -170,21 +233,48 @@ export {
   isPositiveIntegerDefault0,
   validatePositiveIntegerDefault0,
 } from "./PositiveIntegerDefault0.js";
-export { type SchemaArray, SchemaArraySchema, assertSchemaArray, isSchemaArray, validateSchemaArray } from "./SchemaArray.js";
-export { type SchemaArray2, SchemaArray2Schema, assertSchemaArray2, isSchemaArray2, validateSchemaArray2 } from "./SchemaArray2.js";
-export { type SchemaArray3, SchemaArray3Schema, assertSchemaArray3, isSchemaArray3, validateSchemaArray3 } from "./SchemaArray3.js";
-export { type SchemaArray4, SchemaArray4Schema, assertSchemaArray4, isSchemaArray4, validateSchemaArray4 } from "./SchemaArray4.js";
-export { type SchemaArray5, SchemaArray5Schema, assertSchemaArray5, isSchemaArray5, validateSchemaArray5 } from "./SchemaArray5.js";
-export { type SimpleTypes, SimpleTypesSchema, assertSimpleTypes, isSimpleTypes, validateSimpleTypes } from "./SimpleTypes.js";
-export { type SimpleTypes2, SimpleTypes2Schema, assertSimpleTypes2, isSimpleTypes2, validateSimpleTypes2 } from "./SimpleTypes2.js";
-export { type SimpleTypes3, SimpleTypes3Schema, assertSimpleTypes3, isSimpleTypes3, validateSimpleTypes3 } from "./SimpleTypes3.js";
-export { type SimpleTypes4, SimpleTypes4Schema, assertSimpleTypes4, isSimpleTypes4, validateSimpleTypes4 } from "./SimpleTypes4.js";
-export { type SimpleTypes5, SimpleTypes5Schema, assertSimpleTypes5, isSimpleTypes5, validateSimpleTypes5 } from "./SimpleTypes5.js";
-export { type StringArray, StringArraySchema, assertStringArray, isStringArray, validateStringArray } from "./StringArray.js";
-export { type StringArray2, StringArray2Schema, assertStringArray2, isStringArray2, validateStringArray2 } from "./StringArray2.js";
-export { type StringArray3, StringArray3Schema, assertStringArray3, isStringArray3, validateStringArray3 } from "./StringArray3.js";
-export { type StringArray4, StringArray4Schema, assertStringArray4, isStringArray4, validateStringArray4 } from "./StringArray4.js";
-export { type StringArray5, StringArray5Schema, assertStringArray5, isStringArray5, validateStringArray5 } from "./StringArray5.js";
+export {
+  type SchemaArray201909,
+  SchemaArray201909Schema,
+  assertSchemaArray201909,
+  isSchemaArray201909,
+  validateSchemaArray201909,
+} from "./SchemaArray201909.js";
+export {
+  type SchemaArray202012,
+  SchemaArray202012Schema,
+  assertSchemaArray202012,
+  isSchemaArray202012,
+  validateSchemaArray202012,
+} from "./SchemaArray202012.js";
+export {
+  type SimpleTypes201909,
+  SimpleTypes201909Schema,
+  assertSimpleTypes201909,
+  isSimpleTypes201909,
+  validateSimpleTypes201909,
+} from "./SimpleTypes201909.js";
+export {
+  type SimpleTypes202012,
+  SimpleTypes202012Schema,
+  assertSimpleTypes202012,
+  isSimpleTypes202012,
+  validateSimpleTypes202012,
+} from "./SimpleTypes202012.js";
+export {
+  type StringArray201909,
+  StringArray201909Schema,
+  assertStringArray201909,
+  isStringArray201909,
+  validateStringArray201909,
+} from "./StringArray201909.js";
+export {
+  type StringArray202012,
+  StringArray202012Schema,
+  assertStringArray202012,
+  isStringArray202012,
+  validateStringArray202012,
+} from "./StringArray202012.js";
 export {
   type UnevaluatedApplicatorVocabularyMetaSchema,
   UnevaluatedApplicatorVocabularyMetaSchemaSchema,
@@ -201,16 +291,16 @@ export {
 } from "./UriReferenceString.js";
 export { type UriString, UriStringSchema, assertUriString, isUriString, validateUriString } from "./UriString.js";
 export {
-  type ValidationVocabularyMetaSchema,
-  ValidationVocabularyMetaSchemaSchema,
-  assertValidationVocabularyMetaSchema,
-  isValidationVocabularyMetaSchema,
-  validateValidationVocabularyMetaSchema,
-} from "./ValidationVocabularyMetaSchema.js";
+  type ValidationVocabularyMetaSchema201909,
+  ValidationVocabularyMetaSchema201909Schema,
+  assertValidationVocabularyMetaSchema201909,
+  isValidationVocabularyMetaSchema201909,
+  validateValidationVocabularyMetaSchema201909,
+} from "./ValidationVocabularyMetaSchema201909.js";
 export {
-  type ValidationVocabularyMetaSchema2,
-  ValidationVocabularyMetaSchema2Schema,
-  assertValidationVocabularyMetaSchema2,
-  isValidationVocabularyMetaSchema2,
-  validateValidationVocabularyMetaSchema2,
-} from "./ValidationVocabularyMetaSchema2.js";
+  type ValidationVocabularyMetaSchema202012,
+  ValidationVocabularyMetaSchema202012Schema,
+  assertValidationVocabularyMetaSchema202012,
+  isValidationVocabularyMetaSchema202012,
+  validateValidationVocabularyMetaSchema202012,
+} from "./ValidationVocabularyMetaSchema202012.js";

@@ -177,10 +177,12 @@ interface Alternative {
 }
 
 /**
- * The errors as trees: a failing `oneOf`/`anyOf` holds the errors before it (its alternatives are
- * collected first) that are at or below its instance path and either under its schema path
- * (`…/oneOf/3/…`) or in another schema resource (what an alternative's `$ref` reaches). An error of
- * the combinator's own resource outside it ends them.
+ * The errors as trees: a failing `oneOf`/`anyOf` holds the errors just before it (its alternatives
+ * are collected first) that are at or below its instance path and either under its schema path
+ * (`…/oneOf/3/…`) or reached by an alternative's `$ref`: in another schema resource, or in its own
+ * resource's root applied at the combinator's instance path (a recursive schema), unless the
+ * combinator is that root's own keyword. The errors of its alternative 0 come first: none before
+ * them are its. Any other error ends them.
  */
 function errorTree(errors: readonly ValidationError[]): ErrorNode[] {
   const nodes: ErrorNode[] = [];
@@ -188,24 +190,39 @@ function errorTree(errors: readonly ValidationError[]): ErrorNode[] {
     let alternatives: Alternative[] = [];
     if (error.keyword === "oneOf" || error.keyword === "anyOf") {
       const { instancePath, schemaPath } = error;
-      const resource = splitSchemaPath(schemaPath).resource;
+      const { resource, keywords } = splitSchemaPath(schemaPath);
+      const depth = depthOf(instancePath);
       let start = nodes.length;
+      let first: number | undefined;
       while (start > 0) {
         const before = nodes[start - 1]!.error;
         const below =
           before.instancePath === instancePath ||
           before.instancePath.startsWith(`${instancePath}/`);
-        const inside =
-          before.schemaPath.startsWith(`${schemaPath}/`) ||
-          splitSchemaPath(before.schemaPath).resource !== resource;
-        if (!below || !inside) break;
+        const inline = inlineAlternative(before.schemaPath, schemaPath);
+        const frame = errorFrame(before);
+        const reached =
+          frame.resource !== resource ||
+          (keywords.length > 1 && frame.depth === depth);
+        if (!below || (inline === undefined && !reached)) break;
         start--;
+        if (inline === `${schemaPath}/0`) first = start;
       }
-      alternatives = alternativesOf(nodes.splice(start), error);
+      alternatives = alternativesOf(nodes.splice(first ?? start), error);
     }
     nodes.push({ error, alternatives });
   }
   return nodes;
+}
+
+/** The schema path of the alternative of the combinator at `combinatorPath` that `schemaPath` is in (`…/oneOf/3`), if any. */
+function inlineAlternative(
+  schemaPath: string,
+  combinatorPath: string,
+): string | undefined {
+  const prefix = `${combinatorPath}/`;
+  if (!schemaPath.startsWith(prefix)) return undefined;
+  return prefix + schemaPath.slice(prefix.length).split("/")[0]!;
 }
 
 /**
@@ -232,6 +249,23 @@ function splitSchemaPath(schemaPath: string): {
   };
 }
 
+/**
+ * The schema resource an error is in, and the depth of the instance its root applied to
+ * (`undefined` when its schema path from the root is not one of keywords).
+ */
+function errorFrame(error: ValidationError): {
+  resource: string;
+  depth: number | undefined;
+} {
+  const { resource, keywords } = splitSchemaPath(error.schemaPath);
+  const below = memberDepth(keywords, error.keyword === "false schema");
+  return {
+    resource,
+    depth:
+      below === undefined ? undefined : depthOf(error.instancePath) - below,
+  };
+}
+
 /** The number of tokens of a JSON pointer. */
 function depthOf(instancePath: string): number {
   return instancePath === "" ? 0 : instancePath.split("/").length - 1;
@@ -250,41 +284,22 @@ function memberDepth(
   let depth = 0;
   const end = toSchema ? keywords.length : keywords.length - 1;
   for (let index = 0; index < end; index++) {
-    switch (keywords[index]) {
-      case "properties":
-      case "patternProperties":
-      case "prefixItems":
-        index++;
-        depth++;
-        break;
-      case "items":
-        // Before 2020-12, `items` can be a list: `items/0`.
-        if (/^\d+$/.test(keywords[index + 1] ?? "")) index++;
-        depth++;
-        break;
-      case "additionalItems":
-      case "additionalProperties":
-      case "unevaluatedItems":
-      case "unevaluatedProperties":
-      case "contains":
-        depth++;
-        break;
-      case "allOf":
-      case "anyOf":
-      case "oneOf":
-      case "dependentSchemas":
-      case "dependencies":
-        index++;
-        break;
-      case "not":
-      case "if":
-      case "then":
-      case "else":
-      case "propertyNames":
-        break;
-      default:
-        return undefined;
-    }
+    const keyword = keywords[index]!;
+    // A name or index follows these; before 2020-12, `items` can be a list: `items/0`.
+    const named =
+      /^(?:properties|patternProperties|prefixItems|allOf|anyOf|oneOf|dependentSchemas|dependencies)$/.test(
+        keyword,
+      ) ||
+      (keyword === "items" && /^\d+$/.test(keywords[index + 1] ?? ""));
+    if (named) index++;
+    if (
+      /^(?:properties|patternProperties|prefixItems|items|contains|(?:additional|unevaluated)(?:Items|Properties))$/.test(
+        keyword,
+      )
+    )
+      depth++;
+    else if (!named && !/^(?:not|if|then|else|propertyNames)$/.test(keyword))
+      return undefined;
   }
   return depth;
 }
@@ -301,14 +316,11 @@ function alternativesOf(
   combinator: ValidationError,
 ): Alternative[] {
   const depth = depthOf(combinator.instancePath);
-  const prefix = `${combinator.schemaPath}/`;
   const labels = nodes.map(({ error }) => {
-    const { instancePath, schemaPath } = error;
-    if (schemaPath.startsWith(prefix))
-      return prefix + schemaPath.slice(prefix.length).split("/")[0]!;
-    const { resource, keywords } = splitSchemaPath(schemaPath);
-    const below = memberDepth(keywords, error.keyword === "false schema");
-    return below === depthOf(instancePath) - depth ? resource : undefined;
+    const inline = inlineAlternative(error.schemaPath, combinator.schemaPath);
+    if (inline !== undefined) return inline;
+    const frame = errorFrame(error);
+    return frame.depth === depth ? frame.resource : undefined;
   });
   const alternatives: Alternative[] = [];
   const byLabel = new Map<string, Alternative>();
@@ -335,6 +347,15 @@ function isValueMismatch({ keyword }: ValidationError): boolean {
   return keyword === "const" || keyword === "enum";
 }
 
+/** A `const` failure, or an `enum` one of a single value: the value is not the one a tag allows. */
+function isTagMismatch({ keyword, params }: ValidationError): boolean {
+  const values = params["allowedValues"];
+  return (
+    keyword === "const" ||
+    (keyword === "enum" && Array.isArray(values) && values.length === 1)
+  );
+}
+
 /** The number of errors in `nodes`, with their alternatives'. */
 function errorCount(nodes: readonly ErrorNode[]): number {
   return nodes.reduce(
@@ -348,24 +369,25 @@ function errorCount(nodes: readonly ErrorNode[]): number {
 }
 
 /**
- * The alternatives of a failing `oneOf`/`anyOf`, the one that got furthest first, and how many got
- * as far. First come those that do not reject the value outright: with a `type`, `const` or `enum`
- * failure at the combinator's instance path, or a `const`/`enum` failure of the discriminator (the
- * property of that value whose `const`/`enum` fails in the most alternatives, the first of a tie:
- * `"type": { "const": "Foo" }`). Then the one whose shallowest error is deepest, then the one with
- * the fewest errors, then schema order.
+ * How plainly each alternative of a failing `oneOf`/`anyOf` rejects the value at its instance path,
+ * by the plainest of its errors: 4 by its type (a `type` failure there), 3 by its value (`const`,
+ * `enum`), 2 by a tag (a `const`, or `enum` of one value, failing at the discriminator: the property
+ * of that value whose tag fails in the most alternatives, at least half of them, the first of a tie:
+ * `"type": { "const": "Foo" }`), 1 by a missing `required` property, 0 not outright. A
+ * `oneOf`/`anyOf` at the same instance path rejects the value as its least plain alternative does
+ * when that is by type or value; otherwise the alternative holding it got past its own checks, 0.
  */
-function rankAlternatives(
+function rejections(
   alternatives: readonly Alternative[],
   combinator: ValidationError,
-): { ranked: Alternative[]; ties: number } {
+): number[] {
   const depth = depthOf(combinator.instancePath);
   const mismatches = new Map<string, number>();
   for (const { nodes } of alternatives) {
     const properties = new Set(
       nodes
         .map(({ error }) => error)
-        .filter((error) => isValueMismatch(error))
+        .filter((error) => isTagMismatch(error))
         .filter((error) => depthOf(error.instancePath) === depth + 1)
         .map((error) => error.instancePath),
     );
@@ -373,23 +395,54 @@ function rankAlternatives(
       mismatches.set(property, (mismatches.get(property) ?? 0) + 1);
   }
   let discriminator: string | undefined;
-  let most = 0;
+  let most = (alternatives.length - 1) / 2;
   for (const [property, count] of mismatches)
     if (count > most) [discriminator, most] = [property, count];
-  const rejects = (error: ValidationError): boolean =>
-    depthOf(error.instancePath) === depth
-      ? error.keyword === "type" || isValueMismatch(error)
-      : error.instancePath === discriminator && isValueMismatch(error);
-  const score = ({ nodes }: Alternative): number[] => [
-    nodes.some(({ error }) => rejects(error)) ? 1 : 0,
-    -nodes.reduce(
-      (shallowest, { error }) =>
-        Math.min(shallowest, depthOf(error.instancePath)),
-      Infinity,
-    ),
-    errorCount(nodes),
-  ];
-  const scores = new Map(alternatives.map((item) => [item, score(item)]));
+  const rejection = ({ error, alternatives: inner }: ErrorNode): number => {
+    if (inner.length > 0) {
+      if (
+        error.instancePath !== combinator.instancePath ||
+        Array.isArray(error.params["passingSchemas"])
+      )
+        return 0;
+      const least = Math.min(...rejections(inner, error));
+      return least >= 3 ? least : 0;
+    }
+    if (error.instancePath === discriminator && isTagMismatch(error)) return 2;
+    if (depthOf(error.instancePath) !== depth) return 0;
+    if (error.keyword === "type") return 4;
+    if (isValueMismatch(error)) return 3;
+    return error.keyword === "required" ? 1 : 0;
+  };
+  return alternatives.map(({ nodes }) =>
+    nodes.reduce((plainest, node) => Math.max(plainest, rejection(node)), 0),
+  );
+}
+
+/**
+ * The alternatives of a failing `oneOf`/`anyOf`, the one that got furthest first, and how many got
+ * as far: the least plain rejection first (`rejections`), then the one whose shallowest error is
+ * deepest, then the one with the fewest errors, then schema order.
+ */
+function rankAlternatives(
+  alternatives: readonly Alternative[],
+  combinator: ValidationError,
+): { ranked: Alternative[]; ties: number } {
+  const rejected = rejections(alternatives, combinator);
+  const scores = new Map(
+    alternatives.map(({ nodes }, index) => [
+      alternatives[index]!,
+      [
+        rejected[index]!,
+        -nodes.reduce(
+          (shallowest, { error }) =>
+            Math.min(shallowest, depthOf(error.instancePath)),
+          Infinity,
+        ),
+        errorCount(nodes),
+      ],
+    ]),
+  );
   const byScore = (a: Alternative, b: Alternative): number => {
     const [first, second] = [scores.get(a)!, scores.get(b)!];
     const index = first.findIndex((value, at) => value !== second[at]);

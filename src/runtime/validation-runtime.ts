@@ -134,16 +134,451 @@ export function errorMessage(
   }
 }
 
-/** Thrown by the generated `assertX` functions. */
+/**
+ * `errors` as text for people: one line per error, `/path/to/field: message` (`(root)` for the whole
+ * value) with what the message does not name of its `params` (the property, the allowed values),
+ * identical lines once, the most relevant first, and at most `maxLines` lines: the last one then
+ * counts the errors left out. A failing `oneOf`/`anyOf` comes after the errors of its closest
+ * alternative (`alternativesOf`, `rankAlternatives`), and the errors of its other alternatives after
+ * every other error.
+ */
+export function formatErrors(
+  errors: readonly ValidationError[],
+  options: { maxLines?: number } = {},
+): string {
+  const { primary, demoted } = errorLines(errorTree(errors));
+  const counts = new Map<string, number>();
+  for (const line of [...primary, ...demoted])
+    counts.set(line, (counts.get(line) ?? 0) + 1);
+  const lines = [...counts.keys()];
+  const maxLines = Math.max(options.maxLines ?? 20, 1);
+  if (lines.length <= maxLines) return lines.join("\n");
+  const shown = lines.slice(0, maxLines - 1);
+  const left = shown.reduce(
+    (sum, line) => sum - counts.get(line)!,
+    errors.length,
+  );
+  // At least two lines are left out, so at least two errors.
+  return [...shown, `… and ${left} more errors`].join("\n");
+}
+
+/** An error; for a failing `oneOf`/`anyOf`, with its alternatives' errors. */
+interface ErrorNode {
+  error: ValidationError;
+  alternatives: Alternative[];
+}
+
+/** The errors of one alternative of a `oneOf`/`anyOf`, and its schema path when it is known. */
+interface Alternative {
+  label: string | undefined;
+  nodes: ErrorNode[];
+}
+
+/**
+ * The errors as trees: a failing `oneOf`/`anyOf` holds the errors just before it (its alternatives
+ * are collected first) that are at or below its instance path and either under its schema path
+ * (`…/oneOf/3/…`) or reached by an alternative's `$ref`: in another schema resource, or in its own
+ * resource's root applied at the combinator's instance path (a recursive schema), unless the
+ * combinator is that root's own keyword. The errors of its alternative 0 come first: none before
+ * them are its. Any other error ends them.
+ */
+function errorTree(errors: readonly ValidationError[]): ErrorNode[] {
+  const nodes: ErrorNode[] = [];
+  for (const error of errors) {
+    let alternatives: Alternative[] = [];
+    if (error.keyword === "oneOf" || error.keyword === "anyOf") {
+      const { instancePath, schemaPath } = error;
+      const { resource, keywords } = splitSchemaPath(schemaPath);
+      const depth = depthOf(instancePath);
+      let start = nodes.length;
+      let first: number | undefined;
+      while (start > 0) {
+        const before = nodes[start - 1]!.error;
+        const below =
+          before.instancePath === instancePath ||
+          before.instancePath.startsWith(`${instancePath}/`);
+        const inline = inlineAlternative(before.schemaPath, schemaPath);
+        const frame = errorFrame(before);
+        const reached =
+          frame.resource !== resource ||
+          (keywords.length > 1 && frame.depth === depth);
+        if (!below || (inline === undefined && !reached)) break;
+        start--;
+        if (inline === `${schemaPath}/0`) first = start;
+      }
+      alternatives = alternativesOf(nodes.splice(first ?? start), error);
+    }
+    nodes.push({ error, alternatives });
+  }
+  return nodes;
+}
+
+/** The schema path of the alternative of the combinator at `combinatorPath` that `schemaPath` is in (`…/oneOf/3`), if any. */
+function inlineAlternative(
+  schemaPath: string,
+  combinatorPath: string,
+): string | undefined {
+  const prefix = `${combinatorPath}/`;
+  if (!schemaPath.startsWith(prefix)) return undefined;
+  return prefix + schemaPath.slice(prefix.length).split("/")[0]!;
+}
+
+/**
+ * A schema path as the schema resource it is in (what a `$ref` reaches: `#`, `#/definitions/X`,
+ * `#/$defs/X`, `#/components/schemas/X`) and the keywords from there to the failing one.
+ */
+function splitSchemaPath(schemaPath: string): {
+  resource: string;
+  keywords: string[];
+} {
+  const hash = schemaPath.indexOf("#") + 1;
+  const tokens = schemaPath.slice(hash).split("/").slice(1);
+  let length = 0;
+  for (;;) {
+    const token = tokens[length];
+    if (token === "definitions" || token === "$defs") length += 2;
+    else if (token === "components") length += 3;
+    else break;
+  }
+  const resource = ["", ...tokens.slice(0, length)].join("/");
+  return {
+    resource: schemaPath.slice(0, hash) + resource,
+    keywords: tokens.slice(length),
+  };
+}
+
+/**
+ * The schema resource an error is in, and the depth of the instance its root applied to
+ * (`undefined` when its schema path from the root is not one of keywords).
+ */
+function errorFrame(error: ValidationError): {
+  resource: string;
+  depth: number | undefined;
+} {
+  const { resource, keywords } = splitSchemaPath(error.schemaPath);
+  const below = memberDepth(keywords, error.keyword === "false schema");
+  return {
+    resource,
+    depth:
+      below === undefined ? undefined : depthOf(error.instancePath) - below,
+  };
+}
+
+/** The number of tokens of a JSON pointer. */
+function depthOf(instancePath: string): number {
+  let depth = 0;
+  for (let at = instancePath.indexOf("/"); at !== -1; depth++)
+    at = instancePath.indexOf("/", at + 1);
+  return depth;
+}
+
+/**
+ * How many instance path tokens the subschemas on a schema path step down (`keywords`, from a schema
+ * to a failing keyword, or to a `false` schema when `toSchema`): one for the subschema of a member
+ * (`properties/x`, `items`, …), none for one in place (`allOf/0`, `not`, …). `undefined` when it is
+ * not a path of keywords.
+ */
+function memberDepth(
+  keywords: readonly string[],
+  toSchema: boolean,
+): number | undefined {
+  let depth = 0;
+  const end = toSchema ? keywords.length : keywords.length - 1;
+  for (let index = 0; index < end; index++) {
+    const keyword = keywords[index]!;
+    // A name or index follows these; before 2020-12, `items` can be a list: `items/0`.
+    const named =
+      /^(?:properties|patternProperties|prefixItems|allOf|anyOf|oneOf|dependentSchemas|dependencies)$/.test(
+        keyword,
+      ) ||
+      (keyword === "items" && /^\d+$/.test(keywords[index + 1] ?? ""));
+    if (named) index++;
+    if (
+      /^(?:properties|patternProperties|prefixItems|items|contains|(?:additional|unevaluated)(?:Items|Properties))$/.test(
+        keyword,
+      )
+    )
+      depth++;
+    else if (!named && !/^(?:not|if|then|else|propertyNames)$/.test(keyword))
+      return undefined;
+  }
+  return depth;
+}
+
+/**
+ * The alternatives of a failing `oneOf`/`anyOf`, from its errors (`nodes`): an inline alternative's
+ * errors are those under its schema path (`…/oneOf/3`); a `$ref`'s, those of the resource it
+ * reaches, applied at the combinator's instance path (`#/definitions/X`), with the errors of the
+ * resources it reaches in turn, deeper, that lie between them. A run of those deeper errors with no
+ * alternative around it is an alternative of its own, without a schema path.
+ */
+function alternativesOf(
+  nodes: readonly ErrorNode[],
+  combinator: ValidationError,
+): Alternative[] {
+  const depth = depthOf(combinator.instancePath);
+  const labels = nodes.map(({ error }) => {
+    const inline = inlineAlternative(error.schemaPath, combinator.schemaPath);
+    if (inline !== undefined) return inline;
+    const frame = errorFrame(error);
+    return frame.depth === depth ? frame.resource : undefined;
+  });
+  const alternatives: Alternative[] = [];
+  const byLabel = new Map<string, Alternative>();
+  for (let start = 0; start < nodes.length;) {
+    let end = start + 1;
+    while (end < nodes.length && labels[end] === labels[start]) end++;
+    const around = labels[start - 1];
+    const label =
+      labels[start] ?? (around === labels[end] ? around : undefined);
+    const run = nodes.slice(start, end);
+    const alternative = label === undefined ? undefined : byLabel.get(label);
+    if (alternative !== undefined) appendAll(alternative.nodes, run);
+    else {
+      alternatives.push({ label, nodes: run });
+      if (label !== undefined) byLabel.set(label, alternatives.at(-1)!);
+    }
+    start = end;
+  }
+  return alternatives;
+}
+
+/** A `const` or `enum` failure: the value is not one the schema allows. */
+function isValueMismatch({ keyword }: ValidationError): boolean {
+  return keyword === "const" || keyword === "enum";
+}
+
+/** A `const` failure, or an `enum` one of a single value: the value is not the one a tag allows. */
+function isTagMismatch({ keyword, params }: ValidationError): boolean {
+  const values = params["allowedValues"];
+  return (
+    keyword === "const" ||
+    (keyword === "enum" && Array.isArray(values) && values.length === 1)
+  );
+}
+
+/** The number of errors in `nodes`, with their alternatives'. */
+function errorCount(nodes: readonly ErrorNode[]): number {
+  return nodes.reduce(
+    (count, { alternatives }) =>
+      alternatives.reduce(
+        (sum, alternative) => sum + errorCount(alternative.nodes),
+        count + 1,
+      ),
+    0,
+  );
+}
+
+/**
+ * How plainly each alternative of a failing `oneOf`/`anyOf` rejects the value at its instance path,
+ * by the plainest of its errors: 4 by its type (a `type` failure there), 3 by its value (`const`,
+ * `enum`), 2 by a tag (a `const`, or `enum` of one value, failing at the discriminator: the property
+ * of that value whose tag fails in the most alternatives, at least half of them, the first of a tie:
+ * `"type": { "const": "Foo" }`), 1 by a missing `required` property, 0 not outright. A
+ * `oneOf`/`anyOf` at the same instance path rejects the value as its least plain alternative does
+ * when that is by type or value; otherwise the alternative holding it got past its own checks, 0.
+ */
+function rejections(
+  alternatives: readonly Alternative[],
+  combinator: ValidationError,
+): number[] {
+  const depth = depthOf(combinator.instancePath);
+  const mismatches = new Map<string, number>();
+  for (const { nodes } of alternatives) {
+    const properties = new Set(
+      nodes
+        .map(({ error }) => error)
+        .filter((error) => isTagMismatch(error))
+        .filter((error) => depthOf(error.instancePath) === depth + 1)
+        .map((error) => error.instancePath),
+    );
+    for (const property of properties)
+      mismatches.set(property, (mismatches.get(property) ?? 0) + 1);
+  }
+  let discriminator: string | undefined;
+  let most = (alternatives.length - 1) / 2;
+  for (const [property, count] of mismatches)
+    if (count > most) [discriminator, most] = [property, count];
+  const rejection = ({ error, alternatives: inner }: ErrorNode): number => {
+    if (inner.length > 0) {
+      if (
+        error.instancePath !== combinator.instancePath ||
+        Array.isArray(error.params["passingSchemas"])
+      )
+        return 0;
+      const least = Math.min(...rejections(inner, error));
+      return least >= 3 ? least : 0;
+    }
+    if (error.instancePath === discriminator && isTagMismatch(error)) return 2;
+    if (depthOf(error.instancePath) !== depth) return 0;
+    if (error.keyword === "type") return 4;
+    if (isValueMismatch(error)) return 3;
+    return error.keyword === "required" ? 1 : 0;
+  };
+  return alternatives.map(({ nodes }) =>
+    nodes.reduce((plainest, node) => Math.max(plainest, rejection(node)), 0),
+  );
+}
+
+/**
+ * The alternatives of a failing `oneOf`/`anyOf`, the one that got furthest first, and how many got
+ * as far: the least plain rejection first (`rejections`), then the one whose shallowest error is
+ * deepest, then the one with the fewest errors, then schema order.
+ */
+function rankAlternatives(
+  alternatives: readonly Alternative[],
+  combinator: ValidationError,
+): { ranked: Alternative[]; ties: number } {
+  const rejected = rejections(alternatives, combinator);
+  const scores = new Map(
+    alternatives.map(({ nodes }, index) => [
+      alternatives[index]!,
+      [
+        rejected[index]!,
+        -nodes.reduce(
+          (shallowest, { error }) =>
+            Math.min(shallowest, depthOf(error.instancePath)),
+          Infinity,
+        ),
+        errorCount(nodes),
+      ],
+    ]),
+  );
+  const byScore = (a: Alternative, b: Alternative): number => {
+    const [first, second] = [scores.get(a)!, scores.get(b)!];
+    const index = first.findIndex((value, at) => value !== second[at]);
+    return index === -1 ? 0 : first[index]! - second[index]!;
+  };
+  const ranked = [...alternatives].sort(byScore);
+  const ties = ranked.filter((item) => byScore(item, ranked[0]!) === 0);
+  return { ranked, ties: ties.length };
+}
+
+/** Lines of errors: the primary ones, and the demoted ones that go after every primary one. */
+interface Lines {
+  primary: string[];
+  demoted: string[];
+}
+
+/**
+ * The lines of `nodes`, as `formatErrors` orders them. Each error is a primary line, in order; a
+ * failing `oneOf`/`anyOf` comes after the primary lines of the alternative that got furthest (when
+ * one did, or those that did have the same lines), and the lines of the others are demoted, best
+ * first. When several alternatives match, no failure of the others is the cause: all are demoted.
+ */
+function errorLines(nodes: readonly ErrorNode[]): Lines {
+  const lines: Lines = { primary: [], demoted: [] };
+  for (const { error, alternatives } of nodes) {
+    if (
+      alternatives.length === 0 ||
+      Array.isArray(error.params["passingSchemas"])
+    ) {
+      lines.primary.push(errorLine(error, paramsDetail(error)));
+      for (const { nodes: own } of alternatives) demote(lines, errorLines(own));
+      continue;
+    }
+    const { ranked, ties } = rankAlternatives(alternatives, error);
+    const rendered = ranked.map((alternative) => errorLines(alternative.nodes));
+    const text = rendered.map(({ primary, demoted }) =>
+      [...primary, ...demoted].join("\n"),
+    );
+    const leads = text.slice(1, ties).every((own) => own === text[0]);
+    if (leads) {
+      appendAll(lines.primary, rendered[0]!.primary);
+      appendAll(lines.demoted, rendered[0]!.demoted);
+    }
+    const closest = leads && ties === 1 ? ranked[0]!.label : undefined;
+    lines.primary.push(errorLine(error, noMatchDetail(ranked, closest)));
+    for (const other of rendered.slice(leads ? 1 : 0)) demote(lines, other);
+  }
+  return lines;
+}
+
+/** Adds all of `other`'s lines to the demoted ones of `lines`. */
+function demote(lines: Lines, other: Lines): void {
+  appendAll(lines.demoted, other.primary);
+  appendAll(lines.demoted, other.demoted);
+}
+
+/** Appends `items` to `list` one by one (spread arguments have a limit). */
+function appendAll<T>(list: T[], items: readonly T[]): void {
+  for (const item of items) list.push(item);
+}
+
+/**
+ * What the line of a `oneOf`/`anyOf` that no alternative matches adds: of how many (when each
+ * alternative's errors are told apart by schema path), and the closest one.
+ */
+function noMatchDetail(
+  alternatives: readonly Alternative[],
+  closest: string | undefined,
+): string {
+  const none = alternatives.every(({ label }) => label !== undefined)
+    ? `none of ${alternatives.length} alternatives matches`
+    : "no alternative matches";
+  return ` (${none}${closest === undefined ? "" : `; closest: ${closest}`})`;
+}
+
+/** One error as a line, `detail` after its message; line breaks in names are escaped. */
+function errorLine(error: ValidationError, detail: string): string {
+  const path = error.instancePath === "" ? "(root)" : error.instancePath;
+  return `${path}: ${error.message}${detail}`.replace(
+    /[\n\r\u2028\u2029]/g,
+    (character) =>
+      `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+/** What a line adds to an error's message from its params: the property or value it does not name. */
+function paramsDetail({ keyword, params }: ValidationError): string {
+  const named = (name: string): string =>
+    params[name] === undefined ? "" : `: ${shortJson(params[name])}`;
+  switch (keyword) {
+    case "additionalProperties":
+      return named("additionalProperty");
+    case "unevaluatedProperties":
+      return named("unevaluatedProperty");
+    case "propertyNames":
+      return named("propertyName");
+    case "const":
+      return named("allowedValue");
+    case "oneOf": {
+      const passing = params["passingSchemas"];
+      return Array.isArray(passing)
+        ? ` (alternatives ${passing.join(" and ")} match)`
+        : "";
+    }
+    case "enum": {
+      const values = params["allowedValues"];
+      if (!Array.isArray(values)) return "";
+      const more = values.length > 5 ? `, … ${values.length - 5} more` : "";
+      return `: ${values.slice(0, 5).map(shortJson).join(", ")}${more}`;
+    }
+  }
+  // The errors of a property name's subschema (`propertyNames`) name it.
+  return params["propertyName"] === undefined
+    ? ""
+    : ` (property name ${shortJson(params["propertyName"])})`;
+}
+
+/** A value as JSON, cut to 40 characters. */
+function shortJson(value: unknown): string {
+  // JSON.stringify's type leaves out the undefined it returns for undefined, functions and symbols.
+  const text = (JSON.stringify(value) as string | undefined) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/**
+ * Thrown by the generated `assertX` functions: its message is `formatErrors(errors)`, its `errors`
+ * every error.
+ */
 export class SchemaValidationError extends Error {
   readonly errors: ValidationError[];
 
   constructor(typeName: string, errors: ValidationError[]) {
-    const lines = errors.map(
-      (error) =>
-        `  ${error.instancePath === "" ? "(root)" : error.instancePath}: ${error.message}`,
+    super(
+      `${typeName} is invalid:\n${formatErrors(errors).replace(/^/gm, "  ")}`,
     );
-    super(`${typeName} is invalid:\n${lines.join("\n")}`);
     this.name = "SchemaValidationError";
     this.errors = errors;
   }

@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { CodegenError, CodegenErrorList, generate, type GenerateOptions } from "../src/index.js";
@@ -250,4 +250,20 @@ test("draft-06 and later refuse a pattern that is invalid with the u flag", asyn
     error.describe(),
     /#\/pattern: invalid regular expression "\^\[A-Z\\\\_\]\+\$": Invalid regular expression: .*\n {2}Patterns are ECMA-262 regular expressions with the "u"/,
   );
+});
+
+test("CycloneDX 1.5 as published: the hint's registry mapping, passed as given, makes the run succeed", () => {
+  const published = path.join(REPO_ROOT, "node_modules/@cyclonedx/cyclonedx-library/res/schema");
+  const dir = temporaryDirectory("cyclonedx");
+  mkdirSync(path.join(dir, "vendor"));
+  for (const file of ["bom-1.5.SNAPSHOT.schema.json", "spdx.SNAPSHOT.schema.json", "jsf-0.82.SNAPSHOT.schema.json"]) {
+    copyFileSync(path.join(published, file), path.join(dir, "vendor", file));
+  }
+  const refused = codegen(dir, "vendor/bom-1.5.SNAPSHOT.schema.json", "--no-cache");
+  assert.equal(refused.status, 2);
+  assert.match(refused.stderr, /^codegen: 2 errors:\n/, "the SPDX and the JSF refs, each once");
+  const flags = [...new Set([...refused.stderr.matchAll(/--registry (\S+)/g)].map((match) => match[1]!))];
+  assert.deepEqual(flags, ["http://cyclonedx.org/schema/=vendor"]);
+  const mapped = codegen(dir, "vendor/bom-1.5.SNAPSHOT.schema.json", "--no-cache", "--registry", flags[0]!);
+  assert.equal(mapped.status, 0, mapped.stderr);
 });

@@ -4,6 +4,7 @@ import { atLeast, type Dialect } from "./dialect.js";
 import { METASCHEMA_VALIDATORS } from "./metaschema-validators/dialects.js";
 import { isKnownKeyword, keywordDefinition, keywordsWhere } from "./keywords.js";
 import type { SchemaDocument } from "./load.js";
+import { backtrackingRisk } from "./redos.js";
 import { isSchema, isSchemaObject, type SchemaObject } from "./schema-walk.js";
 
 const JSON_TYPES = new Set(["object", "array", "string", "number", "integer", "boolean", "null"]);
@@ -199,42 +200,6 @@ export async function checkAgainstMetaschema(document: SchemaDocument, pointer: 
   });
 }
 
-/** Whether the quantifier at `index` of a pattern repeats without bound (`*`, `+`, `{n,}`). */
-function unboundedQuantifierAt(pattern: string, index: number): boolean {
-  const char = pattern[index];
-  if (char === "*" || char === "+") return true;
-  return char === "{" && /^\{\d+,\}/.test(pattern.slice(index));
-}
-
-/**
- * Whether a regular expression has a repeated group that itself repeats something without bound,
- * such as `(a+)+` or `([a-z]+-?)*`: on a long input that almost matches, backtracking through
- * such nesting takes exponential time. The rule is syntactic (star height above one), so it also
- * flags some harmless patterns; it never misses this shape.
- */
-export function hasNestedRepetition(pattern: string): boolean {
-  const groups: boolean[] = [];
-  let repeatsInside = false;
-  for (let index = 0; index < pattern.length; index++) {
-    const char = pattern[index];
-    if (char === "\\") index++;
-    else if (char === "[") {
-      for (index++; index < pattern.length && pattern[index] !== "]"; index++) if (pattern[index] === "\\") index++;
-    } else if (char === "(") {
-      groups.push(repeatsInside);
-      repeatsInside = false;
-    } else if (char === ")") {
-      const inner: boolean = repeatsInside;
-      repeatsInside = groups.pop() ?? false;
-      if (unboundedQuantifierAt(pattern, index + 1)) {
-        if (inner) return true;
-        repeatsInside = true;
-      } else repeatsInside ||= inner;
-    } else if (unboundedQuantifierAt(pattern, index)) repeatsInside = true;
-  }
-  return false;
-}
-
 function shapeError(document: SchemaDocument, pointer: string, keyword: string, value: unknown, problem: string): CodegenError {
   const shown = JSON.stringify(value);
   return new CodegenError(`"${keyword}" ${problem}, not ${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}`, {
@@ -244,20 +209,27 @@ function shapeError(document: SchemaDocument, pointer: string, keyword: string, 
   });
 }
 
-function backtrackingWarning(document: SchemaDocument, pointer: string, pattern: string): CodegenWarning {
-  return {
+/** Adds a warning for `pattern` (at `pointer`) when matching it can take exponential time. */
+function noteBacktracking(findings: LintFindings, document: SchemaDocument, pointer: string, pattern: string): void {
+  const risk = backtrackingRisk(pattern);
+  if (risk === undefined) return;
+  const cause =
+    risk.kind === "ambiguous"
+      ? `can match ${JSON.stringify(risk.text)} in more than one way inside a repetition`
+      : "repeats a group that repeats";
+  findings.backtracking.push({
     file: document.displayPath,
     pointer,
-    message: `the pattern ${JSON.stringify(pattern)} repeats a group that repeats: matching it can take exponential time on hostile input`,
-    hint: "Write it without a repetition inside a repeated group (^[a-z]+$ instead of ^([a-z]+)+$).",
-  };
+    message: `the pattern ${JSON.stringify(pattern)} ${cause}: matching it can take exponential time on hostile input`,
+    hint: "Write it so that each iteration can only start where the previous one must end (^[a-z]+(-[a-z]+)*$ instead of ^([a-z]+-?)*$).",
+  });
 }
 
 /** What linting a document's schemas found, in the order it reports them. */
 export interface LintFindings {
   /** Keywords no dialect defines (typos such as `requried`, ignored as the specification says). */
   unknown: CodegenWarning[];
-  /** `pattern` and `patternProperties` expressions that may backtrack catastrophically (see hasNestedRepetition). */
+  /** `pattern` and `patternProperties` expressions that may backtrack catastrophically (see src/redos.ts). */
   backtracking: CodegenWarning[];
 }
 
@@ -281,14 +253,10 @@ export function lintSchema(schema: SchemaObject, document: SchemaDocument, point
     }
   }
   const pattern = schema["pattern"];
-  if (typeof pattern === "string" && hasNestedRepetition(pattern)) {
-    findings.backtracking.push(backtrackingWarning(document, appendPointer(pointer, "pattern"), pattern));
-  }
+  if (typeof pattern === "string") noteBacktracking(findings, document, appendPointer(pointer, "pattern"), pattern);
   const patternProperties = schema["patternProperties"];
   if (isSchemaObject(patternProperties)) {
-    for (const key of Object.keys(patternProperties)) {
-      if (hasNestedRepetition(key))
-        findings.backtracking.push(backtrackingWarning(document, appendPointer(pointer, "patternProperties", key), key));
-    }
+    for (const key of Object.keys(patternProperties))
+      noteBacktracking(findings, document, appendPointer(pointer, "patternProperties", key), key);
   }
 }

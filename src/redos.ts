@@ -20,7 +20,8 @@
  *    the start in two ways, in `a*a` the second `a` follows the first in one.
  * 2. An iteration past a quantifier's minimum that matched the empty string fails, as the
  *    specification says, so it is no way of its own: `(a?)+` reads `aa` as two iterations only.
- *    A bounded quantifier is unrolled: `x{2,4}` is two copies of `x` and two nested optional ones.
+ *    A bounded quantifier inside a loop is unrolled: `x{2,4}` is two copies of `x` and two nested
+ *    optional ones. Outside every loop one copy stands for all, as no copy is on a cycle.
  * 3. What only adds ways to the automaton keeps its verdict of "safe" sound: anchors, `\b` and
  *    lookarounds are taken to always pass (a lookaround's own body is checked as a pattern of its
  *    own), a backreference to match any text, and `\p{…}` / `\P{…}` any character.
@@ -34,8 +35,8 @@
  *    exactly the NFA's exponential degree of ambiguity, whose absence bounds the number of ways
  *    by a polynomial.
  *
- * So `^[^\s]+(\s[^\s]+)*$` is safe: walks that part (one ends an iteration at `\s`, the other
- * reads it inside `[^\s]+`) cannot, since `[^\s]` cannot read a space. `(a+)+`, `([a-z]+-?)*` and
+ * So `^[^\s]+(\s[^\s]+)*$` is safe: two walks could only part where one reads a space as the start
+ * of an iteration and the other inside `[^\s]+`, which cannot read it. `(a+)+`, `([a-z]+-?)*` and
  * `(-?\d+)*` are reported (an iteration can end inside a run of `a`s, letters or digits that the next
  * one could have read), as are `^(a|aa)+$`, `(\w|\d)+$` (two alternatives read the same text) and
  * `^(\s*([0-9a-zA-Z\+/=]){4}\s*)+$` (the spaces between two groups of four end one iteration or
@@ -43,9 +44,9 @@
  * 3 lets it match any text. Whether the rest of the pattern can fail is not asked: an unanchored
  * `(a+)+` is reported although `test()` succeeds at the first `a`.
  *
- * Where the analysis cannot tell (syntax it does not know, or an automaton too large: thousands of
- * positions from large bounded counts), the syntactic rule decides: a repeated group that repeats
- * something without bound (star height above one).
+ * Where the analysis cannot tell (syntax it does not know, or an automaton too large: thousands
+ * of positions from large bounded counts inside a loop), the syntactic rule decides: a repeated
+ * group that repeats something without bound (star height above one).
  */
 
 /** What makes a pattern's matching time exponential. */

@@ -5,6 +5,7 @@ import { patternFlags, PATTERNS_WITHOUT_UNICODE } from "./patterns.js";
 import { METASCHEMA_VALIDATORS } from "./metaschema-validators/dialects.js";
 import { inAnnotationList, isKnownKeyword, keywordDefinition, keywordsWhere, TOOL_ANNOTATIONS } from "./keywords.js";
 import type { SchemaDocument } from "./load.js";
+import { backtrackingRisk } from "./redos.js";
 import { isSchema, isSchemaObject, type SchemaObject } from "./schema-walk.js";
 
 const JSON_TYPES = new Set(["object", "array", "string", "number", "integer", "boolean", "null"]);
@@ -228,42 +229,6 @@ export async function checkAgainstMetaschema(document: SchemaDocument, pointer: 
   });
 }
 
-/** Whether the quantifier at `index` of a pattern repeats without bound (`*`, `+`, `{n,}`). */
-function unboundedQuantifierAt(pattern: string, index: number): boolean {
-  const char = pattern[index];
-  if (char === "*" || char === "+") return true;
-  return char === "{" && /^\{\d+,\}/.test(pattern.slice(index));
-}
-
-/**
- * Whether a regular expression has a repeated group that itself repeats something without bound,
- * such as `(a+)+` or `([a-z]+-?)*`: on a long input that almost matches, backtracking through
- * such nesting takes exponential time. The rule is syntactic (star height above one), so it also
- * flags some harmless patterns; it never misses this shape.
- */
-export function hasNestedRepetition(pattern: string): boolean {
-  const groups: boolean[] = [];
-  let repeatsInside = false;
-  for (let index = 0; index < pattern.length; index++) {
-    const char = pattern[index];
-    if (char === "\\") index++;
-    else if (char === "[") {
-      for (index++; index < pattern.length && pattern[index] !== "]"; index++) if (pattern[index] === "\\") index++;
-    } else if (char === "(") {
-      groups.push(repeatsInside);
-      repeatsInside = false;
-    } else if (char === ")") {
-      const inner: boolean = repeatsInside;
-      repeatsInside = groups.pop() ?? false;
-      if (unboundedQuantifierAt(pattern, index + 1)) {
-        if (inner) return true;
-        repeatsInside = true;
-      } else repeatsInside ||= inner;
-    } else if (unboundedQuantifierAt(pattern, index)) repeatsInside = true;
-  }
-  return false;
-}
-
 function shapeError(document: SchemaDocument, pointer: string, keyword: string, value: unknown, problem: string): CodegenError {
   const shown = JSON.stringify(value);
   return new CodegenError(`"${keyword}" ${problem}, not ${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}`, {
@@ -273,14 +238,21 @@ function shapeError(document: SchemaDocument, pointer: string, keyword: string, 
   });
 }
 
-function backtrackingWarning(document: SchemaDocument, pointer: string, pattern: string): CodegenWarning {
+/** The warning for a pattern whose matching can take exponential time (see src/redos.ts), if it is one. */
+function backtrackingWarning(document: SchemaDocument, pointer: string, pattern: string): CodegenWarning | undefined {
+  const risk = backtrackingRisk(pattern);
+  if (risk === undefined) return undefined;
   const subject = `the pattern ${JSON.stringify(pattern)}`;
+  const cause =
+    risk.kind === "ambiguous"
+      ? `can match ${JSON.stringify(risk.text)} in more than one way inside a repetition`
+      : "repeats a group that repeats";
   return {
     file: document.displayPath,
     pointer,
-    message: `${subject} repeats a group that repeats: matching it can take exponential time on hostile input`,
+    message: `${subject} ${cause}: matching it can take exponential time on hostile input`,
     strictMessage: `${subject} can take exponential time on hostile input, which is not allowed in strict mode`,
-    hint: "Write it without a repetition inside a repeated group (^[a-z]+$ instead of ^([a-z]+)+$).",
+    hint: "Write it so that each iteration can only start where the previous one must end (^[a-z]+(-[a-z]+)*$ instead of ^([a-z]+-?)*$).",
   };
 }
 
@@ -342,7 +314,7 @@ export function lintSchema(schema: SchemaObject, document: SchemaDocument, point
     }
   }
   for (const { pattern, tokens } of patternsOf(schema)) {
-    if (hasNestedRepetition(pattern))
-      findings.warn(`pattern\0${pattern}`, () => backtrackingWarning(document, appendPointer(pointer, ...tokens), pattern));
+    const warning = backtrackingWarning(document, appendPointer(pointer, ...tokens), pattern);
+    if (warning !== undefined) findings.warn(`pattern\0${pattern}`, () => warning);
   }
 }

@@ -94,10 +94,16 @@ test("patterns that can backtrack catastrophically are reported at generation ti
     result.warnings.map((warning) => `${warning.file}#${warning.pointer}`),
     ["schemas/order.json#/patternProperties/^(x*)*$", "schemas/order.json#/properties/code/pattern"],
   );
-  assert.match(result.warnings[1]!.message, /repeats a group that repeats: matching it can take exponential time/);
+  assert.match(
+    result.warnings[1]!.message,
+    /can match "aa" in more than one way inside a repetition: matching it can take exponential time/,
+  );
   const refused = await refusal(generate({ cwd: dir, outDir: "out", cache: false, strict: true }));
   assert.match(refused, /^2 errors:\n/);
-  assert.equal(refused.match(/exponential time on hostile input, which is not allowed in strict mode\n {2}Write it without/g)?.length, 2);
+  assert.equal(
+    refused.match(/exponential time on hostile input, which is not allowed in strict mode\n {2}Write it so that each iteration/g)?.length,
+    2,
+  );
 });
 
 test("data nested 100,000 levels deep: isX says invalid, validateX, assertX and the Standard Schema report it, the process goes on", async () => {

@@ -90,7 +90,7 @@ function strictErrors(warnings: readonly CodegenWarning[]): CodegenError[] {
   );
 }
 
-/** The registry with each directory checked to exist, so that a typo is not reported as a missing schema. */
+/** Checks each registry entry: an absolute prefix ending in `/`, and an existing directory (a typo is not a missing schema). */
 function checkRegistry(registry: Readonly<Record<string, string>>, cwd: string): void {
   for (const [prefix, dir] of Object.entries(registry)) {
     registryPrefix(prefix, "--registry");

@@ -13,6 +13,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { CodegenError, generate } from "../src/index.js";
+import { duplicateItems } from "../src/runtime/validation-runtime.js";
 import { compileGenerated, importGenerated, SUITE_DIR, temporaryDirectory } from "./helpers.js";
 
 const require = createRequire(import.meta.url);
@@ -1017,5 +1018,36 @@ test("collectors report ajv's errors in full, in ajv's order: required lists sho
   for (const data of instances) {
     validate(data);
     assert.deepEqual(validateFull(data).errors ?? [], validate.errors ?? [], JSON.stringify(data));
+  }
+});
+
+test("uniqueItems reports ajv's pair for the tricky equalities, through a Map, pairwise and as canonical JSON", () => {
+  const validate = newAjv("ajv/dist/2020").compile({ $schema: DRAFT_2020, uniqueItems: true });
+  const objects = (count: number): unknown[] => Array.from({ length: count }, (_, index) => ({ id: index, tags: ["a"] }));
+  const arrays: unknown[][] = [
+    [1, 1.0],
+    [0, -0],
+    [1, "1", true, null, 0, false, "", []],
+    ["a", 2, "b", 2, "a"],
+    [{ a: 1, b: [1, { c: null }] }, 3, { b: [1, { c: null }], a: 1 }, 3],
+    [3, { a: 1 }, 3, { a: 1 }],
+    [{}, [], {}],
+    [[], {}, []],
+    [
+      [1, 2],
+      [2, 1],
+      [1, 2],
+    ],
+    [{ a: [0] }, { a: [-0] }],
+    [{ a: 1 }, { a: 1, b: 2 }, { b: 2 }],
+    JSON.parse('[{"__proto__": 1}, {"__proto__": 1}, {}]') as unknown[],
+    [...objects(40), { tags: ["a"], id: 7 }, 1, 1],
+    [1, 1, ...objects(40), { tags: ["a"], id: 39 }],
+    objects(40),
+    [...objects(40), ...objects(40)],
+  ];
+  for (const items of arrays) {
+    validate(items);
+    assert.deepEqual(duplicateItems(items), validate.errors?.[0]?.params, JSON.stringify(items));
   }
 });

@@ -12,7 +12,7 @@ import {
   type KeywordCompiler,
   type Site,
 } from "../context.js";
-import type { Statement } from "../statements.js";
+import type { FailureSpec, Statement } from "../statements.js";
 import { acceptsEverything, subschemaNode } from "./shared.js";
 
 /** The function pairs of the branches of `allOf`/`anyOf`/`oneOf`. */
@@ -50,8 +50,7 @@ function anyOf(site: Site, context: CompileContext): Statement[] {
 function oneOf(site: Site, context: CompileContext): Statement[] {
   const functions = branches(site, context, "oneOf");
   if (functions === undefined) return [];
-  const passes = functions.map((branch) => code`(${inPlaceCheck(branch, site.value)} ? 1 : 0)`);
-  const failed = compare(joinCode(passes, " + "), "!==", 1);
+  const checks = functions.map((branch) => inPlaceCheck(branch, site.value));
   const start = context.scope.local("oneOfStart");
   const passing = context.scope.local("passing");
   const fail = failure(site, "oneOf", code`{ passingSchemas: ${passing}.length === 0 ? null : ${passing} }`);
@@ -71,7 +70,37 @@ function oneOf(site: Site, context: CompileContext): Statement[] {
       else: [{ kind: "fail", failure: fail }],
     },
   ];
-  return [{ kind: "compound", failed, collect }];
+  return checks.length < 3
+    ? [
+        {
+          kind: "compound",
+          failed: compare(
+            joinCode(
+              checks.map((check) => code`(${check} ? 1 : 0)`),
+              " + ",
+            ),
+            "!==",
+            1,
+          ),
+          collect,
+        },
+      ]
+    : [{ kind: "by-mode", check: firstTwoPassing(checks, site, context, fail), collect }];
+}
+
+/**
+ * A check of `oneOf` with three branches or more that runs each branch at most once and stops at
+ * the second that passes: the index of the first passing branch, then a passing one after it.
+ * (With two branches, both always have to run.)
+ */
+function firstTwoPassing(checks: Code[], site: Site, context: CompileContext, fail: FailureSpec): Statement[] {
+  const first = context.scope.local("firstPassing");
+  const findFirst = checks.reduceRight<Code>((otherwise, check, index) => conditional(check, code`${index}`, otherwise), code`-1`);
+  const second = checks.slice(1).map((check, index) => and(compare(first, "<", index + 1), check));
+  return [
+    { kind: "const", name: first, value: findFirst },
+    { kind: "fail-if", condition: or(compare(first, "===", -1), ...second), failure: fail },
+  ];
 }
 
 /** `not`: fails when the subschema passes; its only error is its own. */

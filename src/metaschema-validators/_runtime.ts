@@ -795,7 +795,7 @@ function hasJsonType(value: unknown, type: string): boolean {
 /**
  * `uniqueItems`: the pair of equal items to report, `undefined` when all items are distinct. The
  * pair is the one ajv reports: searching from the end, `i` the later index and `j` the nearest
- * earlier one. With `scalarTypes` (ajv's shortcut when `items` declares only scalar types, used
+ * earlier one. Primitives are compared through a Map, objects and arrays by `jsonEqual`. With `scalarTypes` (ajv's shortcut when `items` declares only scalar types, used
  * when `items` applies to every item), items of other types are left to `items` to report, and `i`
  * is the earlier index, `j` the nearest later one.
  */
@@ -811,14 +811,48 @@ export function duplicateItems(items: readonly unknown[], scalarTypes?: readonly
     }
     return undefined;
   }
-  const keys = items.map(canonicalJson);
-  const firstIndex = new Map<string, number>();
-  keys.forEach((key, index) => {
-    if (!firstIndex.has(key)) firstIndex.set(key, index);
-  });
-  for (let i = keys.length - 1; i > 0; i--) {
-    if (firstIndex.get(keys[i]!)! === i) continue;
-    for (let j = i - 1; j >= 0; j--) if (keys[j] === keys[i]) return { i, j };
+  // Equal primitives are the same Map key (SameValueZero: 1 and 1.0, 0 and -0), never equal to
+  // other types; a forward pass finds each one's nearest earlier twin, the last found is ajv's pair.
+  const lastIndex = new Map<unknown, number>();
+  const structured: number[] = [];
+  let pair: { i: number; j: number } | undefined;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    if (typeof item === "object" && item !== null) {
+      structured.push(index);
+      continue;
+    }
+    const j = lastIndex.get(item);
+    if (j !== undefined) pair = { i: index, j };
+    lastIndex.set(item, index);
+  }
+  const structuredPair = duplicateStructured(items, structured);
+  return structuredPair !== undefined && (pair === undefined || structuredPair.i > pair.i) ? structuredPair : pair;
+}
+
+/**
+ * Past this many objects and arrays in one array, comparing them pair by pair (quadratic) costs
+ * more than writing each out once as canonical JSON: at 32 small distinct objects the two are close.
+ */
+const PAIRWISE_LIMIT = 32;
+
+/** `duplicateItems` among the objects and arrays at `indexes` (ascending): ajv's pair, searching from the end. */
+function duplicateStructured(items: readonly unknown[], indexes: readonly number[]): { i: number; j: number } | undefined {
+  if (indexes.length > PAIRWISE_LIMIT) {
+    const lastIndex = new Map<string, number>();
+    let pair: { i: number; j: number } | undefined;
+    for (const index of indexes) {
+      const key = canonicalJson(items[index]);
+      const j = lastIndex.get(key);
+      if (j !== undefined) pair = { i: index, j };
+      lastIndex.set(key, index);
+    }
+    return pair;
+  }
+  for (let later = indexes.length - 1; later > 0; later--) {
+    for (let earlier = later - 1; earlier >= 0; earlier--) {
+      if (jsonEqual(items[indexes[later]!], items[indexes[earlier]!])) return { i: indexes[later]!, j: indexes[earlier]! };
+    }
   }
   return undefined;
 }

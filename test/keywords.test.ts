@@ -521,6 +521,15 @@ const CASES: Record<string, Case[]> = {
       invalid: [6, 14, 1, "x"],
     },
     {
+      name: "oneOf where any one of four branches is the one that passes",
+      schema: {
+        $schema: DRAFT_2020,
+        oneOf: [{ type: "string" }, { type: "integer" }, { type: "number", minimum: 10 }, { type: "null" }],
+      },
+      valid: ["x", 3, 10.5, null],
+      invalid: [12, true, []],
+    },
+    {
       name: "oneOf of objects",
       schema: {
         $schema: DRAFT_2020,

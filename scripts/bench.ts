@@ -666,7 +666,7 @@ export async function runBench(options: BenchOptions = {}): Promise<Row[]> {
     const components = GITHUB_COMPONENTS.map((entry) => entry.component);
     const githubSchemas = subDocument(document, componentClosure(document.components.schemas, components)).components.schemas;
     progress("timing the format checks");
-    const formats = formatRows(githubSchemas, components, settings.speed);
+    const formats = await formatRows(githubSchemas, components, settings.speed);
     if (options.only === "formats") return formats;
     progress("timing the Stytch validators");
     const rows = await stytchValidatorRows(settings.speed);

@@ -6,6 +6,7 @@
  *
  *   npm run bench                               # the full run
  *   BENCH_QUICK=1 node dist/scripts/bench.js    # few rounds, a small GitHub subset: only checks that it runs
+ *   BENCH_ONLY=formats node dist/scripts/bench.js  # only the per-format rows
  */
 import { gzipSync } from "node:zlib";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -16,6 +17,7 @@ import { isRecoverResponse, validateRecoverResponse } from "../generated/index.j
 import { generate } from "../src/index.js";
 import { githubAjv, githubAjvStandalone, stytchAjv, stytchAjvStandalone, type AjvValidate } from "./bench/ajv.js";
 import { compileAndImport } from "./bench/compile.js";
+import { formatRows } from "./bench/formats.js";
 import { bundleImport } from "./bundle.js";
 import { consumerProject, openapiTypescript, TSC_VERSION, typeCheck } from "./bench/typecheck.js";
 import {
@@ -40,6 +42,8 @@ import { failures, formatReport, machine, mebibytes, microseconds, reason, secon
 export interface BenchOptions {
   /** Few rounds, one run per process measurement and a small GitHub subset: for the smoke test. */
   quick?: boolean;
+  /** Only the per-format rows (`BENCH_ONLY=formats`): for working on the format checks. */
+  only?: "formats";
   /** Receives a line whenever a step starts (the full run takes minutes). */
   progress?: (message: string) => void;
 }
@@ -658,9 +662,15 @@ export async function runBench(options: BenchOptions = {}): Promise<Row[]> {
   const progress = options.progress ?? (() => {});
   const work = mkdtempSync(path.join(os.tmpdir(), "codegen-bench-"));
   try {
+    const document = loadGitHub();
+    const components = GITHUB_COMPONENTS.map((entry) => entry.component);
+    const githubSchemas = subDocument(document, componentClosure(document.components.schemas, components)).components.schemas;
+    progress("timing the format checks");
+    const formats = await formatRows(githubSchemas, components, settings.speed);
+    if (options.only === "formats") return formats;
     progress("timing the Stytch validators");
     const rows = await stytchValidatorRows(settings.speed);
-    const document = loadGitHub();
+    rows.push(...formats);
     progress("generating and timing the GitHub validators");
     rows.push(...(await githubValidatorRows(document, work, settings.speed)));
     const context = { cli: new CodegenCli(), work, runs: settings.runs, progress };
@@ -680,6 +690,7 @@ async function main(): Promise<void> {
   const start = Date.now();
   const rows = await runBench({
     quick: process.env["BENCH_QUICK"] === "1",
+    ...(process.env["BENCH_ONLY"] === "formats" ? { only: "formats" as const } : {}),
     progress: (message) => process.stderr.write(`bench: ${seconds(Date.now() - start)} ${message}\n`),
   });
   console.log(formatReport(rows, machine()));

@@ -46,6 +46,9 @@ test("npm run bench runs (quick mode): every row measured, every ratio finite an
     "bundle of validate",
     "output of Stytch, bytes",
     "output of GitHub subset",
+    ...["date-time", "date", "time", "uri", "uri-reference", "email", "uuid", "ipv4", "ipv6", "hostname"].map(
+      (format) => `format ${format} (`,
+    ),
   ]) {
     assert.ok(names.includes(expected), `a row for ${expected}`);
   }

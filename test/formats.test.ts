@@ -542,3 +542,103 @@ test("email: the dot-atom fast path agrees with RFC 5321's grammar on addresses 
   );
   assert.ok(valid > 1000, `only ${valid} valid addresses were generated`);
 });
+
+/** Every string with one of `chars` inserted at one position of one of `values`: one bad character at every position. */
+function insertions(values: readonly string[], chars: readonly string[]): string[] {
+  return values.flatMap((value) =>
+    Array.from({ length: value.length + 1 }, (_, at) => chars.map((char) => value.slice(0, at) + char + value.slice(at))).flat(),
+  );
+}
+
+test("uri-reference: one character inserted anywhere in a relative reference is judged as RFC 3986 judges it", () => {
+  const { absolute, relative } = rfc3986();
+  const references = [
+    "/repos/octocat/Hello-World/pulls?state=open&per_page=100%2F3",
+    "../pet.yaml#/components/schemas/Pet",
+    "./a:b/c",
+    "#/a:b@c?d/e",
+    "?q=1/2",
+    "pet.yaml",
+  ];
+  const chars = [" ", '"', "<", "\\", "{", "%", "#", "[", "]", "é", ":", "@", "/", "?", ".", "a"];
+  for (const value of [...references, ...insertions(references, chars)]) {
+    const expected = matchesRfc3986(absolute, value) || matchesRfc3986(relative, value);
+    assert.equal(formats.isUriReference(value), expected, `isUriReference(${JSON.stringify(value)})`);
+  }
+});
+
+/** RFC 4291 §2.2 by splitting the address into its groups (as formats.ts had it): the reference for the scanner. */
+function isIpv6ByGroups(value: string): boolean {
+  if (!/^[0-9A-Fa-f:.]+$/.test(value)) return false;
+  let hex = value;
+  if (value.includes(".")) {
+    const lastColon = value.lastIndexOf(":");
+    if (lastColon < 0 || !formats.isIpv4(value.slice(lastColon + 1))) return false;
+    hex = `${value.slice(0, lastColon + 1)}0:0`;
+  }
+  const halves = hex.split("::");
+  if (halves.length > 2) return false;
+  const groups = (part: string): string[] => (part === "" ? [] : part.split(":"));
+  const head = groups(halves[0]!);
+  const tail = halves.length === 2 ? groups(halves[1]!) : [];
+  if (![...head, ...tail].every((group) => /^[0-9A-Fa-f]{1,4}$/.test(group))) return false;
+  return halves.length === 2 ? head.length + tail.length <= 7 : head.length === 8;
+}
+
+test("ipv6: the character scanner agrees with the group-splitting check on random strings and near misses", () => {
+  const pieces = ["0", "1", "ab", "FFFF", "12345", "g", ":", "::", ":::", ".", "1.2.3.4", "255.255.255.255", "256.1.1.1", "01.2.3.4", " "];
+  let valid = 0;
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+      const value = parts.join("");
+      const expected = isIpv6ByGroups(value);
+      if (expected) valid++;
+      assert.equal(formats.isIpv6(value), expected, `isIpv6(${JSON.stringify(value)})`);
+    }),
+    { numRuns: 20000, seed: 4291 },
+  );
+  assert.ok(valid > 200, `only ${valid} valid addresses were generated`);
+  const addresses = ["2001:db8::ff00:42:8329", "1:2:3:4:5:6:7:8", "::ffff:192.0.2.128", "1:2:3:4:5:6:1.2.3.4", "::", "fe80::"];
+  for (const value of [...addresses, ...insertions(addresses, [":", ".", "0", "f", "g", " ", "::"])]) {
+    assert.equal(formats.isIpv6(value), isIpv6ByGroups(value), `isIpv6(${JSON.stringify(value)})`);
+  }
+});
+
+/** RFC 1123 host names label by label, A-labels checked as IDNA host names of one label: the reference for isHostname's fast path. */
+function isHostnameByLabels(value: string): boolean {
+  const labels = value.split(".");
+  return (
+    value.length <= 253 &&
+    labels.every(
+      (label) => /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label) && (!/^xn--/i.test(label) || formats.isIdnHostname(label)),
+    )
+  );
+}
+
+test("hostname: the LDH fast path agrees with the label-by-label check on names and near misses", () => {
+  // Runs of 1, 30 and 31 characters reach every length around the limits (63 and 253); the A-labels are left-to-right.
+  const label = fc
+    .array(fc.constantFrom("a", "Z9", "c".repeat(30), "d".repeat(31), "-", "--", "xn--", "XN--", "xn--bcher-kva", "Xn--BCHER-KVA"), {
+      minLength: 1,
+      maxLength: 3,
+    })
+    .map((pieces) => pieces.join(""));
+  const name = fc.array(label, { minLength: 1, maxLength: 10 }).map((labels) => labels.join("."));
+  const insertion = fc.option(fc.tuple(fc.nat(), fc.constantFrom(".", "-", "_", " ", "é", "@", "..")), { freq: 2 });
+  let valid = 0;
+  fc.assert(
+    fc.property(name, insertion, (base, insert) => {
+      const at = insert === null ? base.length : insert[0] % (base.length + 1);
+      const value = base.slice(0, at) + (insert?.[1] ?? "") + base.slice(at);
+      const expected = isHostnameByLabels(value);
+      if (expected) valid++;
+      assert.equal(formats.isHostname(value), expected, `isHostname(${JSON.stringify(value)})`);
+    }),
+    { numRuns: 20000, seed: 1123 },
+  );
+  assert.ok(valid > 500, `only ${valid} valid names were generated`);
+  const names = ["api.github.com", "ec2-203-0-113-42.compute-1.amazonaws.com", "xn--bcher-kva.example", `${"a".repeat(63)}.b`];
+  for (const value of [...names, ...insertions(names, ["-", ".", "_", " ", "é", "xn--"])]) {
+    assert.equal(formats.isHostname(value), isHostnameByLabels(value), `isHostname(${JSON.stringify(value)})`);
+  }
+});

@@ -12,6 +12,7 @@ export interface AjvValidate {
 }
 
 interface Ajv {
+  addFormat(name: string, format: (value: string) => boolean): unknown;
   addSchema(schema: object): unknown;
   getSchema(ref: string): AjvValidate | undefined;
 }
@@ -20,11 +21,11 @@ type AjvConstructor = new (options: object) => Ajv;
 const require = createRequire(import.meta.url);
 const addFormats = (require("ajv-formats") as { default: (ajv: Ajv) => void }).default;
 
-const STYTCH_ID = "https://stytch.test/openapi";
-const GITHUB_ID = "https://github.test/openapi";
-const ajv2020 = (): AjvConstructor => (require("ajv/dist/2020") as { default: AjvConstructor }).default;
-const ajvDraft07 = (): AjvConstructor => (require("ajv") as { default: AjvConstructor }).default;
-const componentRef = (id: string, name: string): string => `${id}#/components/schemas/${name}`;
+export const STYTCH_ID = "https://stytch.test/openapi";
+export const GITHUB_ID = "https://github.test/openapi";
+export const ajv2020 = (): AjvConstructor => (require("ajv/dist/2020") as { default: AjvConstructor }).default;
+export const ajvDraft07 = (): AjvConstructor => (require("ajv") as { default: AjvConstructor }).default;
+export const componentRef = (id: string, name: string): string => `${id}#/components/schemas/${name}`;
 
 /** ajv with ajv-formats, holding the virtual OpenAPI document `{ $id, components: { schemas } }`. */
 function ajvWithComponents(Ajv: AjvConstructor, id: string, schemas: Schemas, options: object): Ajv {

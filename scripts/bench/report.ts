@@ -46,6 +46,10 @@ export function microseconds(ns: number): string {
   return `${(ns / 1000).toFixed(2)} µs`;
 }
 
+export function nanoseconds(ns: number): string {
+  return `${ns.toFixed(1)} ns`;
+}
+
 export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }

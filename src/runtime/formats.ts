@@ -131,36 +131,54 @@ export function isDuration(value: string): boolean {
 
 const IPV4 =
   /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
 
 /** RFC 2673 §3.2 dotted-quad IPv4 address: four decimal octets 0–255, no leading zeros. */
 export function isIpv4(value: string): boolean {
   return IPV4.test(value);
 }
 
-/** RFC 4291 §2.2 IPv6 address text form, with `::` compression and an embedded IPv4 tail; no zone id. */
+function isHexDigit(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 70) ||
+    (code >= 97 && code <= 102)
+  );
+}
+
+/**
+ * RFC 4291 §2.2 IPv6 address text form, with `::` compression and an embedded IPv4 tail; no zone id.
+ * Scanned by character codes: splitting into groups and matching each costs more than the whole check.
+ */
 export function isIpv6(value: string): boolean {
-  if (!/^[0-9A-Fa-f:.]+$/.test(value)) return false;
-  let hex = value;
-  if (value.includes(".")) {
-    const lastColon = value.lastIndexOf(":");
-    if (lastColon < 0 || !isIpv4(value.slice(lastColon + 1))) return false;
-    hex = `${value.slice(0, lastColon + 1)}0:0`;
+  const length = value.length;
+  // An IPv4 tail counts as two groups.
+  let groups = 0;
+  let compressed = false;
+  let index = 0;
+  if (value.charCodeAt(0) === 58 && value.charCodeAt(1) === 58) {
+    compressed = true;
+    index = 2;
   }
-  const halves = hex.split("::");
-  if (halves.length > 2) return false;
-  const groups = (part: string): string[] =>
-    part === "" ? [] : part.split(":");
-  const head = groups(halves[0] ?? "");
-  const tail = halves.length === 2 ? groups(halves[1] ?? "") : [];
-  if (
-    !head.every((group) => HEX_GROUP.test(group)) ||
-    !tail.every((group) => HEX_GROUP.test(group))
-  )
-    return false;
-  return halves.length === 2
-    ? head.length + tail.length <= 7
-    : head.length === 8;
+  while (index < length) {
+    const start = index;
+    while (isHexDigit(value.charCodeAt(index))) index++;
+    if (value.charCodeAt(index) === 46) {
+      // The tail follows a colon: a dotted quad alone is not an IPv6 address.
+      if (start === 0 || !isIpv4(value.slice(start))) return false;
+      groups += 2;
+      break;
+    }
+    if (index === start || index - start > 4) return false;
+    groups++;
+    if (index === length) break;
+    if (value.charCodeAt(index++) !== 58 || index === length) return false;
+    if (value.charCodeAt(index) === 58) {
+      if (compressed) return false;
+      compressed = true;
+      index++;
+    }
+  }
+  return compressed ? groups <= 7 : groups === 8;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -536,8 +554,20 @@ function isDomainName(labels: readonly string[], idn: boolean): boolean {
   return length <= 253 && (onlyAscii || satisfiesBidiRule(uLabels));
 }
 
+/*
+ * The common shape of host names: LDH labels, none an A-label (`xn--`, which needs Punycode
+ * checks). Everything it matches (at most 253 characters) is a host name, and one expression is
+ * faster than splitting the name; the full check handles the rest.
+ */
+function plainHostnamePattern(): RegExp {
+  const label = "(?![Xx][Nn]--)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+  return new RegExp(`^${label}(?:\\.${label})*$`);
+}
+const PLAIN_HOSTNAME = /* @__PURE__ */ plainHostnamePattern();
+
 /** RFC 1123 §2.1 host name (ASCII labels of letters, digits, hyphens); `xn--` labels must be valid RFC 5891 A-labels. */
 export function isHostname(value: string): boolean {
+  if (value.length <= 253 && PLAIN_HOSTNAME.test(value)) return true;
   return isDomainName(value.split("."), false);
 }
 
@@ -782,18 +812,33 @@ function runOf(characterClass: string): string {
   return `(?:${c}${c}${c}${c})*(?:${c}(?:${c}${c}?)?)?`;
 }
 
+/** What follows the `/`, `?` or `#` starting a path, query or fragment: percent-encoding allowed, a second `#` not. */
+function plainTail(): string {
+  const path = runOf("[A-Za-z0-9\\-._~!$&'()*+,;=:@/?]");
+  return `${path}(?:${PCT_ENCODED}${path})*`;
+}
+
 /**
- * The common shape of URIs in payloads, `http(s)://host[:port]` and a path, query or fragment
- * (percent-encoding allowed, a second `#` not): everything it matches is a URI, and one simple
- * expression is the fastest check there is. Anything else goes through the full grammar.
+ * The common shape of URIs in payloads, `http(s)://host[:port]` and a path, query or fragment:
+ * everything it matches is a URI, and one simple expression is the fastest check there is.
+ * Anything else goes through the full grammar.
  */
 function plainHttpUriPattern(): RegExp {
-  const path = runOf("[A-Za-z0-9\\-._~!$&'()*+,;=:@/?]");
   return new RegExp(
-    `^https?://[A-Za-z0-9.-]+(?::[0-9]*)?(?:[/?#]${path}(?:${PCT_ENCODED}${path})*)?$`,
+    `^https?://[A-Za-z0-9.-]+(?::[0-9]*)?(?:[/?#]${plainTail()})?$`,
   );
 }
 const PLAIN_HTTP_URI = /* @__PURE__ */ plainHttpUriPattern();
+
+/**
+ * The common shapes of relative references: an absolute path (not `//`, an authority), a query,
+ * a fragment, or a path from `./` or `../` (whose first segment has no colon).
+ */
+function plainRelativeReferencePattern(): RegExp {
+  return new RegExp(`^(?:/(?!/)|[?#]|\\.\\.?/)${plainTail()}$`);
+}
+const PLAIN_RELATIVE_REFERENCE =
+  /* @__PURE__ */ plainRelativeReferencePattern();
 
 /** RFC 3986 §3 URI: a scheme, then hierarchical part, query and fragment. */
 export function isUri(value: string): boolean {
@@ -804,6 +849,9 @@ export function isUri(value: string): boolean {
 
 /** RFC 3986 §4.1 URI-reference: a URI or a relative reference. */
 export function isUriReference(value: string): boolean {
+  // Without a letter first there is no scheme: only a relative reference can match.
+  if (!isLetter(value.charCodeAt(0)))
+    return PLAIN_RELATIVE_REFERENCE.test(value) || isUriRest(value, 0, true);
   return isUri(value) || isUriRest(value, 0, true);
 }
 

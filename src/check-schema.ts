@@ -1,4 +1,4 @@
-import { CodegenError, type CodegenWarning } from "./errors.js";
+import { CodegenError, inPlaces, type CodegenWarning } from "./errors.js";
 import { appendPointer } from "./json-pointer.js";
 import { atLeast, type Dialect } from "./dialect.js";
 import { patternFlags, PATTERNS_WITHOUT_UNICODE } from "./patterns.js";
@@ -85,8 +85,8 @@ function numericProblem(keyword: string, value: unknown, dialect: Dialect): Valu
   };
 }
 
-function patternProblem(pattern: string, dialect: Dialect): ValueProblem | undefined {
-  if (patternFlags(pattern, dialect) !== undefined) return undefined;
+/** Why a pattern is invalid in its dialect. */
+function patternProblem(pattern: string, dialect: Dialect): ValueProblem {
   let reason = "";
   try {
     new RegExp(pattern, "u");
@@ -143,14 +143,6 @@ function valueProblem(keyword: string, value: unknown, dialect: Dialect): ValueP
   switch (keyword) {
     case "uniqueItems":
       return typeof value === "boolean" ? undefined : { message: '"uniqueItems" must be a boolean', hint: "Write true or false." };
-    case "pattern":
-      return typeof value === "string" ? patternProblem(value, dialect) : undefined;
-    case "patternProperties":
-      for (const pattern of isSchemaObject(value) ? Object.keys(value) : []) {
-        const problem = patternProblem(pattern, dialect);
-        if (problem !== undefined) return { ...problem, below: [pattern] };
-      }
-      return undefined;
     case "items":
       if (dialect !== "2020-12" || !Array.isArray(value)) return undefined;
       return {
@@ -197,7 +189,13 @@ export function lintValues(
     }
   }
   for (const { pattern, tokens } of patternsOf(schema)) {
-    if (ignored.has(tokens[0]!) || patternFlags(pattern, dialect) !== "") continue;
+    if (ignored.has(tokens[0]!)) continue;
+    const flags = patternFlags(pattern, dialect);
+    if (flags === undefined) {
+      const { message, hint } = patternProblem(pattern, dialect);
+      findings.errors.push(new CodegenError(message, { file: document.displayPath, pointer: appendPointer(pointer, ...tokens), hint }));
+    }
+    if (flags !== "") continue;
     const subject = `the pattern ${JSON.stringify(pattern)} is not valid with the "u" (Unicode) flag`;
     findings.warn(`unicode\0${pattern}`, () => ({
       file: document.displayPath,
@@ -282,9 +280,9 @@ export class LintFindings {
   /** The warnings in the order they were first seen, each saying how often it occurs. */
   get warnings(): CodegenWarning[] {
     return [...this.warningsByKey.values()].map((warning) => {
-      if (warning.count === undefined) return warning;
-      const times = ` (${warning.count} places; the first is shown)`;
-      return { ...warning, message: warning.message + times, strictMessage: warning.strictMessage + times };
+      const { count } = warning;
+      if (count === undefined) return warning;
+      return { ...warning, message: inPlaces(warning.message, count), strictMessage: inPlaces(warning.strictMessage, count) };
     });
   }
 }

@@ -106,8 +106,8 @@ function stringList(value: unknown, pointer: string): string[] {
   return value as string[];
 }
 
-/** A registry entry's URI prefix, checked: absolute, and ending in `/` so that it names a directory. */
-export function registryPrefix(prefix: string, where: string): string {
+/** Checks a registry entry's URI prefix: absolute, and ending in `/` so that it names a directory. */
+export function checkRegistryPrefix(prefix: string, where: string): void {
   if (!/^[a-z][a-z0-9+.-]*:/i.test(prefix) || !prefix.endsWith("/")) {
     invalidOption(
       `has the URI prefix ${JSON.stringify(prefix)}, which must be an absolute URI ending in "/"`,
@@ -115,7 +115,6 @@ export function registryPrefix(prefix: string, where: string): string {
       'Map the part of the schemas\' $id before the file name, e.g. "http://example.org/schema/" to the directory that holds those files.',
     );
   }
-  return prefix;
 }
 
 function registryOption(value: unknown): Record<string, string> {
@@ -129,7 +128,7 @@ function registryOption(value: unknown): Record<string, string> {
   const registry: Record<string, string> = {};
   for (const [prefix, dir] of Object.entries(value)) {
     const where = appendPointer("/registry", prefix);
-    registryPrefix(prefix, where);
+    checkRegistryPrefix(prefix, where);
     if (typeof dir !== "string" || dir === "") fail("must be a directory path", where, 'Write e.g. "schemas".');
     registry[prefix] = dir;
   }

@@ -68,6 +68,11 @@ export class CodegenErrorList extends CodegenError {
   }
 }
 
+/** A message about something that occurs in `count` places, of which the first is the one located. */
+export function inPlaces(message: string, count: number): string {
+  return `${message} (${count} places; the first is shown)`;
+}
+
 /** The errors with those of the same message and hint (one dangling `$ref` used in many places) merged into the first, with their count. */
 function mergeAlike(errors: readonly CodegenError[]): CodegenError[] {
   const groups = new Map<string, CodegenError[]>();
@@ -78,7 +83,7 @@ function mergeAlike(errors: readonly CodegenError[]): CodegenError[] {
     else group.push(error);
   }
   return [...groups.values()].map(([first, ...rest]) =>
-    rest.length === 0 ? first! : new CodegenError(`${first!.message} (${rest.length + 1} places; the first is shown)`, first!.where),
+    rest.length === 0 ? first! : new CodegenError(inPlaces(first!.message, rest.length + 1), first!.where),
   );
 }
 

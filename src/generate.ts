@@ -3,7 +3,7 @@ import path from "node:path";
 import { Cache, moduleKeys } from "./cache.js";
 import { CodegenError, throwCollected, type CodegenWarning } from "./errors.js";
 import type { Options as PrettierOptions } from "prettier";
-import { loadConfig, registryPrefix, type EmitLanguage, type Formatter, type NamingOptions } from "./config.js";
+import { checkRegistryPrefix, loadConfig, type EmitLanguage, type Formatter, type NamingOptions } from "./config.js";
 import type { Dialect } from "./dialect.js";
 import type { EmittedModule as Emitted, GeneratedFile, ModuleInput } from "./emit-module.js";
 import { listInputFiles, loadSchemaDocuments, type SchemaDocument } from "./load.js";
@@ -93,7 +93,7 @@ function strictErrors(warnings: readonly CodegenWarning[]): CodegenError[] {
 /** Checks each registry entry: an absolute prefix ending in `/`, and an existing directory (a typo is not a missing schema). */
 function checkRegistry(registry: Readonly<Record<string, string>>, cwd: string): void {
   for (const [prefix, dir] of Object.entries(registry)) {
-    registryPrefix(prefix, "--registry");
+    checkRegistryPrefix(prefix, "--registry");
     if (!statSync(path.resolve(cwd, dir), { throwIfNoEntry: false })?.isDirectory()) {
       throw new CodegenError(`the registry maps ${prefix} to ${dir}, which is not a directory`, {
         hint: "Map the prefix to the directory that holds the schema files, relative to the project directory.",

@@ -6,7 +6,11 @@
  *
  *   npm run bench                               # the full run
  *   BENCH_QUICK=1 node dist/scripts/bench.js    # few rounds, a small GitHub subset: only checks that it runs
- *   BENCH_ONLY=formats node dist/scripts/bench.js  # only the per-format rows
+ *   BENCH_ONLY=formats node dist/scripts/bench.js     # only the per-format rows
+ *   BENCH_ONLY=validators node dist/scripts/bench.js  # only the Stytch and GitHub validator rows, and typia's
+ *   BENCH_ONLY=document node dist/scripts/bench.js    # only the whole-document rows
+ *
+ * BENCH_QUICK=1 combines with BENCH_ONLY.
  */
 import { gzipSync } from "node:zlib";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -17,9 +21,11 @@ import { isRecoverResponse, validateRecoverResponse } from "../generated/index.j
 import { generate } from "../src/index.js";
 import { githubAjv, githubAjvStandalone, stytchAjv, stytchAjvStandalone, type AjvValidate } from "./bench/ajv.js";
 import { compileAndImport } from "./bench/compile.js";
+import { documentRows } from "./bench/document.js";
 import { formatRows } from "./bench/formats.js";
 import { bundleImport } from "./bundle.js";
 import { consumerProject, openapiTypescript, TSC_VERSION, typeCheck } from "./bench/typecheck.js";
+import { TYPIA_TYPESCRIPT, typiaGuards } from "./bench/typia.js";
 import {
   componentClosure,
   GITHUB_DOCUMENT,
@@ -42,14 +48,19 @@ import { failures, formatReport, machine, mebibytes, microseconds, reason, secon
 export interface BenchOptions {
   /** Few rounds, one run per process measurement and a small GitHub subset: for the smoke test. */
   quick?: boolean;
-  /** Only the per-format rows (`BENCH_ONLY=formats`): for working on the format checks. */
-  only?: "formats";
+  /** Only some rows (`BENCH_ONLY`), for working on one part: the formats, the validators (with typia), the whole document. */
+  only?: Only;
   /** Receives a line whenever a step starts (the full run takes minutes). */
   progress?: (message: string) => void;
 }
 
+const ONLY = ["formats", "validators", "document"] as const;
+type Only = (typeof ONLY)[number];
+
 interface Settings {
   speed: SpeedOptions;
+  /** For the whole-document rows, whose calls take tens of milliseconds: few, long rounds. */
+  documentSpeed: SpeedOptions;
   /** Runs per child-process measurement (the median is reported). */
   runs: number;
   /** How many of GitHub's components (plus the schemas they reference) to generate; all when undefined. */
@@ -58,14 +69,28 @@ interface Settings {
   growth: number[];
 }
 
-const FULL: Settings = { speed: { rounds: 21, roundMs: 20, warmupMs: 300 }, runs: 5, githubComponents: undefined, growth: [100, 300] };
-const QUICK: Settings = { speed: { rounds: 5, roundMs: 2, warmupMs: 20 }, runs: 1, githubComponents: 10, growth: [5] };
+const FULL: Settings = {
+  speed: { rounds: 21, roundMs: 20, warmupMs: 300 },
+  documentSpeed: { rounds: 11, roundMs: 250, warmupMs: 1000 },
+  runs: 5,
+  githubComponents: undefined,
+  growth: [100, 300],
+};
+const QUICK: Settings = {
+  speed: { rounds: 5, roundMs: 2, warmupMs: 20 },
+  documentSpeed: { rounds: 3, roundMs: 1, warmupMs: 1 },
+  runs: 1,
+  githubComponents: 10,
+  growth: [5],
+};
 
 /** Targets: how many times faster than the peer codegen must be, and absolute limits. */
 const TARGETS = {
-  isValid: 4,
-  validateValid: 2,
-  validateInvalid: 1.5,
+  isValid: 6,
+  validateValid: 6,
+  validateInvalid: 3,
+  // GitHub's whole description against the OpenAPI 3.0 schema.
+  document: { ajv: 2, schemasafe: 1.5 },
   generation: 1,
   peakRssMiB: 600,
   cachedRunMs: 300,
@@ -191,17 +216,10 @@ function unavailable(name: string, target: string, error: unknown): Row {
  * error, and validateX on the invalid payload against ajv collecting all errors. If `setup` throws,
  * every row says why it could not be measured.
  */
-async function validatorRows(
-  type: string,
-  setup: () => ValidatorSubject | Promise<ValidatorSubject>,
-  speed: SpeedOptions,
-  { validateValid }: { validateValid: boolean },
-): Promise<Row[]> {
+async function validatorRows(type: string, setup: () => ValidatorSubject | Promise<ValidatorSubject>, speed: SpeedOptions): Promise<Row[]> {
   const planned = [
     { name: `is${type}, valid payload`, target: TARGETS.isValid, side: "is" as const, invalid: false },
-    ...(validateValid
-      ? [{ name: `validate${type}, valid payload`, target: TARGETS.validateValid, side: "validate" as const, invalid: false }]
-      : []),
+    { name: `validate${type}, valid payload`, target: TARGETS.validateValid, side: "validate" as const, invalid: false },
     { name: `validate${type}, 3 errors`, target: TARGETS.validateInvalid, side: "validate" as const, invalid: true },
   ];
   let subject: ValidatorSubject;
@@ -226,23 +244,27 @@ async function validatorRows(
   });
 }
 
+const stytchPayload = (kind: "valid" | "invalid"): unknown => readJson(path.join(FIXTURES, `stytch/recover-response.${kind}.json`));
+
 function stytchValidatorRows(speed: SpeedOptions): Promise<Row[]> {
   return validatorRows(
     "RecoverResponse",
     () => ({
       codegen: { is: isRecoverResponse, validate: validateRecoverResponse },
       ajv: { first: stytchAjv(false), all: stytchAjv(true) },
-      valid: readJson(path.join(FIXTURES, "stytch/recover-response.valid.json")),
-      invalid: readJson(path.join(FIXTURES, "stytch/recover-response.invalid.json")),
+      valid: stytchPayload("valid"),
+      invalid: stytchPayload("invalid"),
     }),
     speed,
-    { validateValid: true },
   );
 }
 
+/** Where githubValidators generates. */
+const githubValidatorsOut = (work: string): string => path.join(work, "github-validators", "out");
+
 /** Generates (through the API) and compiles the validators of the timed GitHub components and what they reference. */
 async function githubValidators(document: OpenApiDocument, work: string): Promise<Record<string, unknown>> {
-  const dir = path.join(work, "github-validators");
+  const dir = path.dirname(githubValidatorsOut(work));
   mkdirSync(dir);
   const names = componentClosure(
     document.components.schemas,
@@ -250,7 +272,7 @@ async function githubValidators(document: OpenApiDocument, work: string): Promis
   );
   writeFileSync(path.join(dir, "openapi.json"), JSON.stringify(subDocument(document, names)));
   await generate({ cwd: dir, inputs: ["openapi.json"], outDir: "out", formatter: "none" });
-  return compileAndImport(path.join(dir, "out"));
+  return compileAndImport(githubValidatorsOut(work));
 }
 
 function exported<T>(module: Record<string, unknown>, name: string): T {
@@ -258,16 +280,10 @@ function exported<T>(module: Record<string, unknown>, name: string): T {
   return module[name] as T;
 }
 
-async function githubValidatorRows(document: OpenApiDocument, work: string, speed: SpeedOptions): Promise<Row[]> {
+/** The rows of the GitHub components, with `module` from githubValidators. */
+async function githubValidatorRows(schemas: Schemas, module: Record<string, unknown> | Error, speed: SpeedOptions): Promise<Row[]> {
   const components = GITHUB_COMPONENTS.map((entry) => entry.component);
-  const schemas = subDocument(document, componentClosure(document.components.schemas, components)).components.schemas;
   const ajv = { first: githubAjv(schemas, components, false), all: githubAjv(schemas, components, true) };
-  let module: Record<string, unknown> | Error;
-  try {
-    module = await githubValidators(document, work);
-  } catch (error) {
-    module = error as Error;
-  }
   const rows: Row[] = [];
   for (const { component, type } of GITHUB_COMPONENTS) {
     const setup = (): ValidatorSubject => {
@@ -279,9 +295,60 @@ async function githubValidatorRows(document: OpenApiDocument, work: string, spee
         invalid: githubInvalidPayload(component),
       };
     };
-    rows.push(...(await validatorRows(type, setup, speed, { validateValid: false })));
+    rows.push(...(await validatorRows(type, setup, speed)));
   }
   return rows;
+}
+
+/** What typia's guards leave out here, found by changing the valid payloads one value at a time (see BENCHMARKS.md). */
+const TYPIA_NOTE =
+  `typia's transform ran on TypeScript ${TYPIA_TYPESCRIPT}. ` +
+  "typia checks what codegen's types say, with the formats of their `@format` doc tags (date-time, uri, email; it ignores int32 and int64), " +
+  "so it accepts a fraction where the schema says integer, and integers outside int32 or int64; its date-time also takes a space for the T. " +
+  "These schemas have no pattern, length, bound or closed object";
+
+/**
+ * isX against typia's guard of codegen's type, on the valid payload (ratio = typia's time /
+ * codegen's), once typia accepts the valid payload and rejects the invalid one. typia checks what
+ * the TypeScript type says, which is less than the schema: a report, with no target.
+ */
+async function typiaRows(work: string, github: Record<string, unknown> | Error, speed: SpeedOptions): Promise<Row[]> {
+  const subjects = [
+    { type: "RecoverResponse", outDir: path.join(REPO_ROOT, "generated"), is: () => isRecoverResponse, payload: stytchPayload },
+    ...GITHUB_COMPONENTS.map(({ component, type }) => ({
+      type,
+      outDir: githubValidatorsOut(work),
+      is: () => {
+        if (github instanceof Error) throw github;
+        return exported<(value: unknown) => boolean>(github, `is${type}`);
+      },
+      payload: (kind: "valid" | "invalid") => (kind === "valid" ? githubFixture(component) : githubInvalidPayload(component)),
+    })),
+  ];
+  const guards = await settleAsync(typiaGuards(path.join(work, "typia"), github instanceof Error ? subjects.slice(0, 1) : subjects));
+  return subjects.map(({ type, is, payload }, index): Row => {
+    const name = `is${type} vs typia, valid payload`;
+    try {
+      const codegen = is();
+      if (guards instanceof Error) throw guards;
+      const typia = guards[`is${type}`];
+      if (typia === undefined) throw new Error(`typia's module does not export is${type}`);
+      const [valid, invalid] = [payload("valid"), payload("invalid")];
+      if (!typia(valid)) throw new Error(`typia rejects the valid ${type} payload`);
+      if (typia(invalid)) throw new Error(`typia accepts the invalid ${type} payload`);
+      const times = compareSpeed(codegen, typia, valid, speed);
+      return {
+        name,
+        codegen: microseconds(times.codegen),
+        peer: `typia ${microseconds(times.peer)}`,
+        ratio: times.peer / times.codegen,
+        target: "report",
+        ...(index === 0 ? { note: TYPIA_NOTE } : {}),
+      };
+    } catch (error) {
+      return unavailable(name, "report", error);
+    }
+  });
 }
 
 /** The codegen CLI. Cold runs pass `--no-cache`; while the CLI does not know the flag they run without it, noted. */
@@ -305,13 +372,20 @@ class CodegenCli {
   }
 }
 
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
 /** Runs `fn`, returning what it throws instead of throwing, so one failing side does not stop the other. */
 function settle<T>(fn: () => T): T | Error {
   try {
     return fn();
   } catch (error) {
-    return error instanceof Error ? error : new Error(String(error));
+    return asError(error);
   }
+}
+
+/** settle for a promise. */
+function settleAsync<T>(promise: Promise<T>): Promise<T | Error> {
+  return promise.catch(asError);
 }
 
 /** What json2ts's output lacks; json2ts exits 0 even when it understood little. */
@@ -580,7 +654,6 @@ function growthRow(name: string, time: ProcessRun | Error, schemas: Schemas): Ro
   return { name: fullName, codegen: `${seconds(time.ms)} (${rates})`, peer: "", target: "report" };
 }
 
-/** Runs every comparison and returns the table's rows. */
 /** Bytes, raw and gzipped file by file, of the TypeScript files of a directory. */
 function outputBytes(dir: string): { raw: number; gzip: number } {
   const files = readdirSync(dir).filter((name) => name.endsWith(".ts"));
@@ -657,6 +730,25 @@ async function bundleRows(outDir: string): Promise<Row[]> {
   return rows;
 }
 
+/** The Stytch and GitHub validator rows, and typia's. */
+async function allValidatorRows(
+  document: OpenApiDocument,
+  githubSchemas: Schemas,
+  work: string,
+  settings: Settings,
+  progress: (message: string) => void,
+): Promise<Row[]> {
+  progress("timing the Stytch validators");
+  const rows = await stytchValidatorRows(settings.speed);
+  progress("generating and timing the GitHub validators");
+  const github = await settleAsync(githubValidators(document, work));
+  rows.push(...(await githubValidatorRows(githubSchemas, github, settings.speed)));
+  progress("generating typia's guards of the same types and timing them");
+  rows.push(...(await typiaRows(work, github, settings.speed)));
+  return rows;
+}
+
+/** Runs every comparison (or those of `options.only`) and returns the table's rows. */
 export async function runBench(options: BenchOptions = {}): Promise<Row[]> {
   const settings = options.quick === true ? QUICK : FULL;
   const progress = options.progress ?? (() => {});
@@ -665,14 +757,17 @@ export async function runBench(options: BenchOptions = {}): Promise<Row[]> {
     const document = loadGitHub();
     const components = GITHUB_COMPONENTS.map((entry) => entry.component);
     const githubSchemas = subDocument(document, componentClosure(document.components.schemas, components)).components.schemas;
+    const documentRowsOf = (): Promise<Row[]> => {
+      progress(`validating GitHub's whole description with codegen, ajv and schemasafe, ${settings.documentSpeed.rounds} rounds each`);
+      return documentRows(document, path.join(work, "document"), settings.documentSpeed, TARGETS.document);
+    };
+    if (options.only === "validators") return await allValidatorRows(document, githubSchemas, work, settings, progress);
+    if (options.only === "document") return await documentRowsOf();
     progress("timing the format checks");
     const formats = await formatRows(githubSchemas, components, settings.speed);
     if (options.only === "formats") return formats;
-    progress("timing the Stytch validators");
-    const rows = await stytchValidatorRows(settings.speed);
-    rows.push(...formats);
-    progress("generating and timing the GitHub validators");
-    rows.push(...(await githubValidatorRows(document, work, settings.speed)));
+    const rows = await allValidatorRows(document, githubSchemas, work, settings, progress);
+    rows.push(...formats, ...(await documentRowsOf()));
     const context = { cli: new CodegenCli(), work, runs: settings.runs, progress };
     rows.push(stytchGenerationRow(context));
     rows.push(
@@ -688,9 +783,12 @@ export async function runBench(options: BenchOptions = {}): Promise<Row[]> {
 
 async function main(): Promise<void> {
   const start = Date.now();
+  const only = process.env["BENCH_ONLY"];
+  if (only !== undefined && !(ONLY as readonly string[]).includes(only))
+    throw new Error(`BENCH_ONLY is ${only}: it takes ${ONLY.join(", ")}`);
   const rows = await runBench({
     quick: process.env["BENCH_QUICK"] === "1",
-    ...(process.env["BENCH_ONLY"] === "formats" ? { only: "formats" as const } : {}),
+    ...(only === undefined ? {} : { only: only as Only }),
     progress: (message) => process.stderr.write(`bench: ${seconds(Date.now() - start)} ${message}\n`),
   });
   console.log(formatReport(rows, machine()));

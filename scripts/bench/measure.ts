@@ -42,24 +42,30 @@ export function median(values: readonly number[]): number {
 }
 
 /**
- * Median nanoseconds per call of `codegen` and `peer` on the same input. Rounds alternate between
- * the two sides (and which goes first), so drift such as CPU frequency changes or garbage
- * collection affects both alike.
+ * Median nanoseconds per call of each of `fns` on the same input. Rounds alternate the order of
+ * the sides (forwards, then backwards), so drift such as CPU frequency changes or garbage
+ * collection affects all alike.
  */
-export function compareSpeed(
-  codegen: (value: unknown) => unknown,
-  peer: (value: unknown) => unknown,
-  input: unknown,
-  options: SpeedOptions,
-): { codegen: number; peer: number } {
-  const sides = [codegen, peer].map((fn) => {
+export function timeSides(fns: readonly ((value: unknown) => unknown)[], input: unknown, options: SpeedOptions): number[] {
+  const sides = fns.map((fn) => {
     const perCall = warmUp(fn, input, options.warmupMs);
     return { fn, iterations: Math.max(1, Math.round((options.roundMs * 1e6) / perCall)), samples: [] as number[] };
   });
   for (let round = 0; round < options.rounds; round++) {
     for (const side of round % 2 === 0 ? sides : [...sides].reverse()) side.samples.push(nsPerCall(side.fn, input, side.iterations));
   }
-  return { codegen: median(sides[0]!.samples), peer: median(sides[1]!.samples) };
+  return sides.map((side) => median(side.samples));
+}
+
+/** Median nanoseconds per call of `codegen` and `peer` on the same input, alternating (see timeSides). */
+export function compareSpeed(
+  codegen: (value: unknown) => unknown,
+  peer: (value: unknown) => unknown,
+  input: unknown,
+  options: SpeedOptions,
+): { codegen: number; peer: number } {
+  const [codegenNs, peerNs] = timeSides([codegen, peer], input, options);
+  return { codegen: codegenNs!, peer: peerNs! };
 }
 
 export interface ProcessRun {

@@ -38,12 +38,16 @@ export function machine(): Machine {
     cores: os.availableParallelism(),
     node: process.version,
     platform: `${os.platform()} ${os.release()} ${os.arch()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
-    peers: ["ajv", "ajv-formats", "json-schema-to-typescript"].map(version).join(", "),
+    peers: ["ajv", "ajv-draft-04", "ajv-formats", "@exodus/schemasafe", "typia", "json-schema-to-typescript"].map(version).join(", "),
   };
 }
 
 export function microseconds(ns: number): string {
   return `${(ns / 1000).toFixed(2)} µs`;
+}
+
+export function milliseconds(ns: number): string {
+  return `${(ns / 1e6).toFixed(1)} ms`;
 }
 
 export function nanoseconds(ns: number): string {

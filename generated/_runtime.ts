@@ -912,6 +912,9 @@ function hasJsonType(value: unknown, type: string): boolean {
   }
 }
 
+/** The longest list of scalars whose duplicates `duplicateItems` finds by comparing each pair. */
+const PAIRWISE_SEARCH = 16;
+
 /**
  * `uniqueItems`: the pair of equal items to report, `undefined` when all items are distinct. The
  * pair is the one ajv reports: searching from the end, `i` the later index and `j` the nearest
@@ -924,6 +927,20 @@ export function duplicateItems(
   scalarTypes?: readonly string[],
 ): { i: number; j: number } | undefined {
   if (scalarTypes !== undefined) {
+    // A short list (most are: `required`, `enum`, tags) is searched pairwise, allocating nothing.
+    if (items.length <= PAIRWISE_SEARCH) {
+      for (let i = items.length - 2; i >= 0; i--) {
+        const item = items[i];
+        if (!scalarTypes.some((type) => hasJsonType(item, type))) continue;
+        for (let j = i + 1; j < items.length; j++) {
+          const other = items[j];
+          // The Map's SameValueZero below: NaN is its own twin.
+          if (other === item || (other !== other && item !== item))
+            return { i, j };
+        }
+      }
+      return undefined;
+    }
     const seen = new Map<unknown, number>();
     for (let i = items.length - 1; i >= 0; i--) {
       const item = items[i];

@@ -12,6 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { before, describe, test } from "node:test";
+import fc from "fast-check";
 import { CodegenError, generate } from "../src/index.js";
 import { duplicateItems } from "../src/runtime/validation-runtime.js";
 import { compileGenerated, importGenerated, SUITE_DIR, temporaryDirectory } from "./helpers.js";
@@ -1028,6 +1029,19 @@ test("collectors report ajv's errors in full, in ajv's order: required lists sho
     validate(data);
     assert.deepEqual(validateFull(data).errors ?? [], validate.errors ?? [], JSON.stringify(data));
   }
+});
+
+test("uniqueItems of scalar items reports ajv's pair, for short lists (compared pairwise) and long ones (through a Map)", () => {
+  const validate = newAjv("ajv/dist/2020").compile({ $schema: DRAFT_2020, items: { type: ["string", "integer"] }, uniqueItems: true });
+  const item = fc.constantFrom<unknown>("a", "b", "1", 1, 2, 1.5, -0, 0, true, null, {}, []);
+  fc.assert(
+    fc.property(fc.array(item, { maxLength: 40 }), (items) => {
+      validate(items);
+      const unique = validate.errors?.find((error) => error.keyword === "uniqueItems");
+      assert.deepEqual(duplicateItems(items, ["string", "integer"]), unique?.params);
+    }),
+    { numRuns: 2000, seed: 20261203 },
+  );
 });
 
 test("uniqueItems reports ajv's pair for the tricky equalities, through a Map, pairwise and as canonical JSON", () => {

@@ -13,12 +13,31 @@ import {
   type Site,
 } from "../context.js";
 import type { FailureSpec, Statement } from "../statements.js";
-import { acceptsEverything, subschemaNode } from "./shared.js";
+import { narrowingOf } from "../../keywords.js";
+import { branchExclusions } from "./prune.js";
+import { acceptsEverything, ownProperty, subschemaNode } from "./shared.js";
+import { possibleTypes } from "./type.js";
 
 /** The function pairs of the branches of `allOf`/`anyOf`/`oneOf`. */
 function branches(site: Site, context: CompileContext, keyword: string): FunctionPair[] | undefined {
   if (typeof site.node.schema === "boolean" || !Array.isArray(site.node.schema[keyword])) return undefined;
   return site.node.schema[keyword].map((_, index) => context.subschemaFunctions(childNode(site.node, keyword, index)));
+}
+
+/**
+ * The checks of the branches of `anyOf`/`oneOf`, each skipped when a cheap test on the value rules
+ * it out (see prune.ts): the same verdicts, without running branches that cannot pass.
+ */
+function branchChecks(site: Site, context: CompileContext, keyword: string, functions: readonly FunctionPair[]): Code[] {
+  const nodes = functions.map((_, index) => childNode(site.node, keyword, index));
+  const exclusions = possibleTypes(narrowingOf(site.node)).has("object")
+    ? branchExclusions(nodes, site.value, context.module, (name) => ownProperty(site.value, name))
+    : [];
+  return functions.map((branch, index) => {
+    const check = inPlaceCheck(branch, site.value);
+    const exclusion = exclusions[index];
+    return exclusion === undefined ? check : and(not(exclusion), check);
+  });
 }
 
 /** `allOf`: every branch applies; the errors are the branches' own. */
@@ -34,7 +53,7 @@ function allOf(site: Site, context: CompileContext): Statement[] {
 function anyOf(site: Site, context: CompileContext): Statement[] {
   const functions = branches(site, context, "anyOf");
   if (functions === undefined) return [];
-  const failed = not(or(...functions.map((branch) => inPlaceCheck(branch, site.value))));
+  const failed = not(or(...branchChecks(site, context, "anyOf", functions)));
   const anyOfFailure = failure(site, "anyOf", code`{}`);
   const reports = functions.map((branch) => callStatement(branch, site, true, context.scope));
   return [
@@ -50,13 +69,13 @@ function anyOf(site: Site, context: CompileContext): Statement[] {
 function oneOf(site: Site, context: CompileContext): Statement[] {
   const functions = branches(site, context, "oneOf");
   if (functions === undefined) return [];
-  const checks = functions.map((branch) => inPlaceCheck(branch, site.value));
+  const checks = branchChecks(site, context, "oneOf", functions);
   const start = context.scope.local("oneOfStart");
   const passing = context.scope.local("passing");
   const fail = failure(site, "oneOf", code`{ passingSchemas: ${passing}.length === 0 ? null : ${passing} }`);
   const path = fail.instancePath;
   const tries = functions.map((branch, index) => {
-    const attempt = code`if (${inPlaceCheck(branch, site.value)}) ${passing}.push(${index});\nelse ${collectCall(branch, site.value, path, context.scope)};`;
+    const attempt = code`if (${checks[index]!}) ${passing}.push(${index});\nelse ${collectCall(branch, site.value, path, context.scope)};`;
     return index < 2 ? attempt : code`if (${passing}.length < 2) {\n${attempt}\n}`;
   });
   const collect: Statement[] = [

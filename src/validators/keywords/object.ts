@@ -14,7 +14,7 @@ import {
   type KeywordCompiler,
   type Site,
 } from "../context.js";
-import type { Statement } from "../statements.js";
+import type { FailureSpec, Statement } from "../statements.js";
 import { declaredTypes } from "./type.js";
 import { acceptsEverything, numberValue, ownProperty, subschemaNode } from "./shared.js";
 
@@ -35,12 +35,17 @@ function patternPropertiesOf(site: Site, schema: SchemaObject, context: CompileC
   }));
 }
 
+/** A pattern of `patternProperties` whose schema checks something, with the statements checking a matching property. */
+interface PatternCheck {
+  pattern: PatternProperty;
+  then: Statement[];
+}
+
 /** Every property whose name matches a pattern is validated against that pattern's schema. */
-function patternPropertyStatements(site: Site, context: CompileContext, patterns: readonly PatternProperty[]): Statement[] {
-  if (patterns.every((pattern) => acceptsEverything(pattern.node.schema))) return [];
-  const key = context.scope.local("key");
-  const body: Statement[] = [];
-  for (const { node, regExp } of patterns) {
+function patternChecks(site: Site, context: CompileContext, patterns: readonly PatternProperty[], key: Code): PatternCheck[] {
+  const found: PatternCheck[] = [];
+  for (const pattern of patterns) {
+    const { node } = pattern;
     if (acceptsEverything(node.schema)) continue;
     const local = context.scope.local("patternValue");
     const checks = context.compileSubschema({
@@ -49,13 +54,9 @@ function patternPropertyStatements(site: Site, context: CompileContext, patterns
       path: [...site.path, "/", code`${context.module.runtime("pointerToken")}(${key})`],
     });
     if (checks.length === 0) continue;
-    body.push({
-      kind: "if",
-      condition: call(code`${regExp()}.test`, key),
-      then: [{ kind: "const", name: local, value: code`${site.value}[${key}]` }, ...checks],
-    });
+    found.push({ pattern, then: [{ kind: "const", name: local, value: code`${site.value}[${key}]` }, ...checks] });
   }
-  return body.length === 0 ? [] : [{ kind: "loop", header: code`for (const ${key} of Object.keys(${site.value}))`, body }];
+  return found;
 }
 
 /** `propertyNames`: each property name is validated as a string; ajv's errors, with the inner ones marked with the name. */
@@ -254,16 +255,55 @@ function propertyStatements(site: Site, context: CompileContext, properties: rea
   return statements;
 }
 
-/** `additionalProperties`: every property that neither `properties` nor `patternProperties` names. */
-function additionalPropertyStatements(
+/** `additionalProperties`: what applies to a property that neither `properties` nor `patternProperties` names. */
+type Additional = { kind: "forbidden"; failure: FailureSpec } | { kind: "schema"; statements: Statement[] };
+
+function additionalOf(site: Site, context: CompileContext, key: Code): Additional | undefined {
+  const additional = subschemaNode(site, "additionalProperties");
+  if (additional === undefined || additional.schema === true) return undefined;
+  if (additional.schema === false) {
+    return { kind: "forbidden", failure: failure(site, "additionalProperties", code`{ additionalProperty: ${key} }`) };
+  }
+  const local = context.scope.local("propertyValue");
+  const body = context.compileSubschema({
+    node: additional,
+    value: local,
+    path: [...site.path, "/", code`${context.module.runtime("pointerToken")}(${key})`],
+  });
+  if (body.length === 0) return undefined;
+  return { kind: "schema", statements: [{ kind: "const", name: local, value: code`${site.value}[${key}]` }, ...body] };
+}
+
+/** The statements for a property that is additional unless one of `named` (tests of its name) holds. */
+function additionalStatements(additional: Additional, named: readonly Code[]): Statement[] {
+  if (additional.kind === "forbidden") return [{ kind: "fail-if", condition: not(or(...named)), failure: additional.failure }];
+  return [...(named.length === 0 ? [] : [{ kind: "continue-if", condition: or(...named) } as const]), ...additional.statements];
+}
+
+/**
+ * `patternProperties` and `additionalProperties`, which loop over the object's keys: in a check
+ * with both, one loop that tests each pattern once per key; a collector reports in ajv's order
+ * (every pattern's errors, then the additional properties), so it keeps a loop for each.
+ */
+function keyLoopStatements(
   site: Site,
   context: CompileContext,
   known: readonly string[],
   patterns: readonly PatternProperty[],
 ): Statement[] {
-  const additional = subschemaNode(site, "additionalProperties");
-  if (additional === undefined || additional.schema === true) return [];
+  const additionalNode = subschemaNode(site, "additionalProperties");
+  if (patterns.every(({ node }) => acceptsEverything(node.schema)) && (additionalNode === undefined || additionalNode.schema === true))
+    return [];
   const key = context.scope.local("key");
+  const header = code`for (const ${key} of Object.keys(${site.value}))`;
+  const checks = patternChecks(site, context, patterns, key);
+  const additional = additionalOf(site, context, key);
+  const test = (pattern: PatternProperty): Code => call(code`${pattern.regExp()}.test`, key);
+  const patternLoop: Statement[] =
+    checks.length === 0
+      ? []
+      : [{ kind: "loop", header, body: checks.map(({ pattern, then }) => ({ kind: "if", condition: test(pattern), then })) }];
+  if (additional === undefined) return patternLoop;
   const knownTests =
     known.length === 0
       ? []
@@ -275,39 +315,31 @@ function additionalPropertyStatements(
               key,
             ),
           ];
-  const tests = [...knownTests, ...patterns.map(({ regExp }) => call(code`${regExp()}.test`, key))];
-  const header = code`for (const ${key} of Object.keys(${site.value}))`;
-  if (additional.schema === false) {
-    const fail = failure(site, "additionalProperties", code`{ additionalProperty: ${key} }`);
-    if (tests.length > 0) return [{ kind: "loop", header, body: [{ kind: "fail-if", condition: not(or(...tests)), failure: fail }] }];
+  const named = [...knownTests, ...patterns.map(test)];
+  if (additional.kind === "forbidden" && named.length === 0) {
     // No property is allowed: a check needs no loop (nor an unused `key`), a collector names each.
     const any = compare(code`Object.keys(${site.value}).length`, ">", 0);
     return [
       {
         kind: "by-mode",
-        check: [{ kind: "fail-if", condition: any, failure: fail }],
-        collect: [{ kind: "loop", header, body: [{ kind: "fail", failure: fail }] }],
+        check: [{ kind: "fail-if", condition: any, failure: additional.failure }],
+        collect: [{ kind: "loop", header, body: [{ kind: "fail", failure: additional.failure }] }],
       },
     ];
   }
-  const local = context.scope.local("propertyValue");
-  const body = context.compileSubschema({
-    node: additional,
-    value: local,
-    path: [...site.path, "/", code`${context.module.runtime("pointerToken")}(${key})`],
-  });
-  if (body.length === 0) return [];
-  return [
-    {
-      kind: "loop",
-      header,
-      body: [
-        ...(tests.length === 0 ? [] : [{ kind: "continue-if", condition: or(...tests) } as const]),
-        { kind: "const", name: local, value: code`${site.value}[${key}]` },
-        ...body,
-      ],
-    },
-  ];
+  const separate: Statement[] = [...patternLoop, { kind: "loop", header, body: additionalStatements(additional, named) }];
+  if (checks.length === 0) return separate;
+  const matches = new Map(patterns.map((pattern) => [pattern, context.scope.local("matches")]));
+  const merged: Statement = {
+    kind: "loop",
+    header,
+    body: [
+      ...patterns.map((pattern): Statement => ({ kind: "const", name: matches.get(pattern)!, value: test(pattern) })),
+      ...checks.map(({ pattern, then }): Statement => ({ kind: "if", condition: matches.get(pattern)!, then })),
+      ...additionalStatements(additional, [...knownTests, ...matches.values()]),
+    ],
+  };
+  return [{ kind: "by-mode", check: [merged], collect: separate }];
 }
 
 /**
@@ -336,8 +368,7 @@ export const objectKeywords: KeywordCompiler = {
     const patterns = patternPropertiesOf(site, schema, context);
     const statements = [
       ...propertyStatements(site, context, properties),
-      ...patternPropertyStatements(site, context, patterns),
-      ...additionalPropertyStatements(site, context, properties, patterns),
+      ...keyLoopStatements(site, context, properties, patterns),
       ...propertyNamesStatements(site, context),
       ...propertyCountStatements(site),
       ...dependencyStatements(site, schema, context),

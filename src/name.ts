@@ -212,11 +212,17 @@ function qualified(name: string, qualifier: string): string {
  *    path that tells it apart (`FooInfo`, `BarInfo`);
  * 4. the name, or with the first free counter (`Info2`), in the order of file and pointer.
  * Names that differ only in case collide too: a module's file is named after its type, and
- * `Xml.ts` and `XML.ts` are one file on case-insensitive file systems.
+ * `Xml.ts` and `XML.ts` are one file on case-insensitive file systems. So do `X` and `XSchema`,
+ * the name of X's Standard Schema.
  */
 function settle<Location>(candidates: readonly Candidate<Location>[], pinned: ReadonlyMap<Location, string>): Map<Location, string> {
   const names = new Map(pinned);
   const taken = new Set([...pinned.values()].map(fold));
+  // Each type T also exports its Standard Schema as `TSchema`: a type named that would collide with it.
+  const clashes = (name: string): boolean => {
+    const folded = fold(name);
+    return taken.has(folded) || taken.has(`${folded}schema`) || (folded.endsWith("schema") && taken.has(folded.slice(0, -"schema".length)));
+  };
   const give = (item: Candidate<Location>, name: string): void => {
     names.set(item.location, name);
     taken.add(fold(name));
@@ -235,7 +241,7 @@ function settle<Location>(candidates: readonly Candidate<Location>[], pinned: Re
       else group.push(item);
     }
     for (const [name, group] of wanting) {
-      if (taken.has(name)) continue;
+      if (clashes(name)) continue;
       const winners = group.length === 1 ? group : group.filter(wins);
       if (winners.length === 1) give(winners[0]!, wanted(winners[0]!));
     }
@@ -263,7 +269,7 @@ function settle<Location>(candidates: readonly Candidate<Location>[], pinned: Re
   for (const item of round(afterFull, withFile)) {
     const base = withFile(item);
     let name = base;
-    for (let counter = 2; taken.has(fold(name)); counter++) name = `${base}${counter}`;
+    for (let counter = 2; clashes(name); counter++) name = `${base}${counter}`;
     give(item, name);
   }
   return names;

@@ -264,6 +264,20 @@ test("an exact source name keeps its name; names made from other text yield, wha
   assert.deepEqual(Object.values(typeNames(definitions("site.json", ["project-site", "project_site"]))), ["ProjectSite", "ProjectSite2"]);
 });
 
+test("a type is not named XSchema beside a type X, whose Standard Schema has that name, in either order", async () => {
+  assert.deepEqual(Object.values(typeNames(definitions("a.json", ["Merged", "MergedSchema"]))), ["Merged", "MergedSchema2"]);
+  assert.deepEqual(Object.values(typeNames(definitions("a.json", ["MergedSchema", "Merged"]))), ["MergedSchema2", "Merged"]);
+  const dir = temporaryDirectory("schema-suffix");
+  writeFileSync(path.join(dir, "package.json"), "{}");
+  for (const title of ["Merged", "MergedSchema"]) {
+    writeFileSync(path.join(dir, `${title}.json`), JSON.stringify({ $schema: DRAFT_2020, title, type: "object" }));
+  }
+  await generate({ cwd: dir, inputs: ["Merged.json", "MergedSchema.json"], outDir: "out", cache: false });
+  // tsc refused the index before: Duplicate identifier 'MergedSchema'.
+  const module = await importGenerated(compileGenerated(path.join(dir, "out")), "index");
+  assert.equal((module["isMergedSchema2"] as (value: unknown) => boolean)({}), true);
+});
+
 test("[] becomes Array: MarkPropDef<number> and MarkPropDef<number[]> are two names without counters", () => {
   assert.deepEqual(Object.values(typeNames(definitions("vl.json", ["MarkPropDef<number>", "MarkPropDef<number[]>", "Foo[][]"]))), [
     "MarkPropDefNumber",

@@ -333,7 +333,7 @@ function namesFromHook<Location extends SchemaLocation>(
   return given;
 }
 
-/** Refuses names given by hand that the runtime reserves, or that two schemas share. */
+/** Refuses names given by hand that the runtime reserves, that two schemas share, or that are another's `XSchema`. */
 function checkGiven<Location>(candidates: readonly Candidate<Location>[], given: ReadonlyMap<Location, string>): void {
   const holders = new Map<string, Candidate<Location>>();
   for (const item of candidates) {
@@ -355,6 +355,19 @@ function checkGiven<Location>(candidates: readonly Candidate<Location>[], given:
       });
     }
     holders.set(fold(name), item);
+  }
+  for (const [folded, item] of holders) {
+    const named = holders.get(`${folded}schema`);
+    if (named === undefined) continue;
+    const name = given.get(named.location)!;
+    throw new CodegenError(
+      `is given the type name ${name}, the name of the Standard Schema of ${given.get(item.location)!} (${item.file}#${item.pointer})`,
+      {
+        file: named.file,
+        pointer: named.pointer,
+        hint: "Choose another name in naming.types or naming.typeName: each type X also exports XSchema.",
+      },
+    );
   }
 }
 

@@ -435,7 +435,7 @@ test("naming.types in codegen.config.json names schemas by source name or file#p
   compileGenerated(path.join(dir, "out"));
 });
 
-test("naming.types: bad values, keys that name no schema, reserved and shared names are errors at their place", async () => {
+test("naming.types: bad values, keys that name no schema, reserved, shared and XSchema names are errors at their place", async () => {
   const rejects = async (config: object, expected: string, options = {}): Promise<void> => {
     await assert.rejects(generate({ cwd: siteProject(config), outDir: "out", cache: false, ...options }), (error: CodegenError) => {
       assert.ok(error instanceof CodegenError, String(error));
@@ -461,6 +461,10 @@ test("naming.types: bad values, keys that name no schema, reserved and shared na
   await rejects(
     { naming: { types: { ProjectSite: "Same", Project_Site: "SAME" } } },
     "schemas/site.json#/$defs/Project_Site: is given the type name SAME, as schemas/site.json#/$defs/ProjectSite is",
+  );
+  await rejects(
+    { naming: { types: { ProjectSite: "Place", Project_Site: "PlaceSchema" } } },
+    "schemas/site.json#/$defs/Project_Site: is given the type name PlaceSchema, the name of the Standard Schema of Place (schemas/site.json#/$defs/ProjectSite)",
   );
 });
 

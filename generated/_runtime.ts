@@ -63,49 +63,51 @@ export function typeError(
   );
 }
 
+/** A param that a message names: a string or a number. */
+function paramText(params: Record<string, unknown>, name: string): string {
+  return String(params[name]);
+}
+
 /** ajv's message for a failure of `keyword` with `params`. */
 export function errorMessage(
   keyword: string,
   params: Record<string, unknown>,
 ): string {
-  // The params a message names are strings and numbers.
-  const param = (name: string): string => String(params[name]);
-  const limit = param("limit");
   switch (keyword) {
     case "type":
-      return `must be ${param("type")}`;
+      return `must be ${paramText(params, "type")}`;
     case "required":
-      return `must have required property '${param("missingProperty")}'`;
+      return `must have required property '${paramText(params, "missingProperty")}'`;
     case "format":
-      return `must match format "${param("format")}"`;
+      return `must match format "${paramText(params, "format")}"`;
     case "pattern":
-      return `must match pattern "${param("pattern")}"`;
+      return `must match pattern "${paramText(params, "pattern")}"`;
     case "enum":
       return "must be equal to one of the allowed values";
     case "const":
       return "must be equal to constant";
     case "minLength":
-      return `must NOT have fewer than ${limit} characters`;
+      return `must NOT have fewer than ${paramText(params, "limit")} characters`;
     case "maxLength":
-      return `must NOT have more than ${limit} characters`;
+      return `must NOT have more than ${paramText(params, "limit")} characters`;
     case "minItems":
-      return `must NOT have fewer than ${limit} items`;
+      return `must NOT have fewer than ${paramText(params, "limit")} items`;
     case "maxItems":
     case "items":
     case "additionalItems":
     case "unevaluatedItems":
-      return `must NOT have more than ${limit} items`;
+      return `must NOT have more than ${paramText(params, "limit")} items`;
     case "minProperties":
-      return `must NOT have fewer than ${limit} properties`;
+      return `must NOT have fewer than ${paramText(params, "limit")} properties`;
     case "maxProperties":
-      return `must NOT have more than ${limit} properties`;
+      return `must NOT have more than ${paramText(params, "limit")} properties`;
     case "minimum":
     case "maximum":
     case "exclusiveMinimum":
     case "exclusiveMaximum":
-      return `must be ${param("comparison")} ${limit}`;
+      return `must be ${paramText(params, "comparison")} ${paramText(params, "limit")}`;
     case "multipleOf":
-      return `must be multiple of ${param("multipleOf")}`;
+      return `must be multiple of ${paramText(params, "multipleOf")}`;
     case "additionalProperties":
       return "must NOT have additional properties";
     case "unevaluatedProperties":
@@ -114,13 +116,13 @@ export function errorMessage(
       return "property name must be valid";
     case "dependentRequired":
     case "dependencies":
-      return `must have ${params["depsCount"] === 1 ? "property" : "properties"} ${param("deps")} when property ${param("property")} is present`;
+      return `must have ${params["depsCount"] === 1 ? "property" : "properties"} ${paramText(params, "deps")} when property ${paramText(params, "property")} is present`;
     case "uniqueItems":
-      return `must NOT have duplicate items (items ## ${param("j")} and ${param("i")} are identical)`;
+      return `must NOT have duplicate items (items ## ${paramText(params, "j")} and ${paramText(params, "i")} are identical)`;
     case "contains":
       return params["maxContains"] === undefined
-        ? `must contain at least ${param("minContains")} valid item(s)`
-        : `must contain at least ${param("minContains")} and no more than ${param("maxContains")} valid item(s)`;
+        ? `must contain at least ${paramText(params, "minContains")} valid item(s)`
+        : `must contain at least ${paramText(params, "minContains")} and no more than ${paramText(params, "maxContains")} valid item(s)`;
     case "anyOf":
       return "must match a schema in anyOf";
     case "oneOf":
@@ -128,7 +130,7 @@ export function errorMessage(
     case "not":
       return "must NOT be valid";
     case "if":
-      return `must match "${param("failingKeyword")}" schema`;
+      return `must match "${paramText(params, "failingKeyword")}" schema`;
     case "false schema":
       return "boolean schema is false";
     default:

@@ -637,7 +637,7 @@ test("hostname: the LDH fast path agrees with the label-by-label check on names 
     { numRuns: 20000, seed: 1123 },
   );
   assert.ok(valid > 500, `only ${valid} valid names were generated`);
-  // 62, 63 and 64 characters: on both sides of the fast path's limit.
+  // 62, 63 and 64 characters, on both sides of the fast path's first limit, and 253 with labels of 63.
   const names = [
     "api.github.com",
     "ec2-203-0-113-42.compute-1.amazonaws.com",
@@ -646,6 +646,7 @@ test("hostname: the LDH fast path agrees with the label-by-label check on names 
     `${"a".repeat(30)}-${"b".repeat(30)}.c`,
     `${"a".repeat(31)}-${"b".repeat(30)}.c`,
     `${"a".repeat(31)}.${"b".repeat(30)}.c`,
+    `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(61)}`,
   ];
   const chars = ["-", ".", "_", " ", "é", "xn--", "--"];
   for (const value of [...names, ...insertions(names, chars), ...substitutions(names, chars)]) {
@@ -728,13 +729,15 @@ test("uuid: the written-out pattern agrees with 8-4-4-4-12 hexadecimal groups on
 });
 
 test("email: one character inserted, replaced or removed anywhere is judged as RFC 5321's grammar judges it", () => {
-  // 63, 64 and 65 characters: on both sides of the fast path's limit.
+  // 63, 64 and 65 characters, on both sides of the fast path's limit, and local parts of 64, domains of 63 in longer ones.
   const addresses = [
     "octocat@github.com",
     "ada.lovelace+billing@acme-analytics.com",
     `${"a".repeat(30)}.b@${"c".repeat(20)}-d.example.com`,
     `${"a".repeat(31)}.b@${"c".repeat(20)}-d.example.com`,
     `a@${"b".repeat(62)}`,
+    `${"a".repeat(64)}@${"c".repeat(20)}.example.com`,
+    `a.b@${"c".repeat(30)}.${"d".repeat(32)}`,
   ];
   const chars = [".", "-", "@", "_", " ", "é", '"', "xn--", "--", "a"];
   for (const value of [...addresses, ...insertions(addresses, chars), ...substitutions(addresses, chars)])

@@ -8,9 +8,10 @@
 // Dates, times and durations (RFC 3339)
 // ---------------------------------------------------------------------------------------------
 
-// Dates and times are parsed by character codes rather than regular expressions: validators check
-// them on every timestamp of every payload, and this is several times faster. The checks test the
-// length first, so that every character read is in the string (`charCodeAt` past the end gives NaN).
+// Validators check every timestamp of every payload. Dates and times are parsed by character codes
+// (several times faster than ajv-formats' expressions); the scanners test the length first, so that
+// every character read is in the string (`charCodeAt` past the end gives NaN). Common date-times
+// and times are first tried with one expression, faster still (see plainTimeSource).
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -99,6 +100,28 @@ function timeToEndAt(value: string, start: number): boolean {
   return utcMinutes === 23 * 60 + 59;
 }
 
+/**
+ * The times that raise no question of leap seconds (seconds up to 59): everything it matches is
+ * valid. V8 runs such an expression in less time than the scanner: a call costs about as much as
+ * eight `charCodeAt`s, and each character a fraction of one.
+ */
+function plainTimeSource(): string {
+  const hour = "(?:[01]\\d|2[0-3])";
+  return `${hour}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:[Zz]|[+-]${hour}:[0-5]\\d)`;
+}
+function plainTimePattern(): RegExp {
+  return new RegExp(`^${plainTimeSource()}$`);
+}
+const PLAIN_TIME = /* @__PURE__ */ plainTimePattern();
+
+/** With {@link plainTimeSource}, date-times on days that every year has (all but February 29). */
+function plainDateTimePattern(): RegExp {
+  const monthDay =
+    "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))";
+  return new RegExp(`^\\d\\d\\d\\d-${monthDay}[Tt]${plainTimeSource()}$`);
+}
+const PLAIN_DATE_TIME = /* @__PURE__ */ plainDateTimePattern();
+
 /** RFC 3339 `full-date`: `YYYY-MM-DD`, a real calendar date (leap years included). */
 export function isDate(value: string): boolean {
   return value.length === 10 && dateAt(value, 0);
@@ -106,11 +129,12 @@ export function isDate(value: string): boolean {
 
 /** RFC 3339 `full-time`: offset required; a leap second only at 23:59:60 UTC once the offset is applied. */
 export function isTime(value: string): boolean {
-  return value.length >= 9 && timeToEndAt(value, 0);
+  return PLAIN_TIME.test(value) || (value.length >= 9 && timeToEndAt(value, 0));
 }
 
 /** RFC 3339 `date-time`: real calendar dates, `T`/`t` and `Z`/`z`, leap seconds only at 23:59:60 UTC. */
 export function isDateTime(value: string): boolean {
+  if (PLAIN_DATE_TIME.test(value)) return true;
   if (value.length < 20) return false;
   const separator = value.charCodeAt(10);
   return (
@@ -572,18 +596,24 @@ function isDomainName(labels: readonly string[], idn: boolean): boolean {
 const PLAIN_LABEL = "[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*";
 
 /*
- * The common shape of host names: plain labels. Everything it matches, at most 63 characters (so
- * no label is too long), is a host name, and one expression is faster than splitting the name;
+ * The common shape of host names: plain labels. Everything it matches, at most 253 characters
+ * with no label over 63, is a host name, and one expression is faster than splitting the name;
  * the full check handles the rest.
  */
 function plainHostnamePattern(): RegExp {
   return new RegExp(`^${PLAIN_LABEL}(?:\\.${PLAIN_LABEL})*$`);
 }
 const PLAIN_HOSTNAME = /* @__PURE__ */ plainHostnamePattern();
+const LONG_LABEL = /[^.]{64}/;
 
 /** RFC 1123 §2.1 host name (ASCII labels of letters, digits, hyphens); `xn--` labels must be valid RFC 5891 A-labels. */
 export function isHostname(value: string): boolean {
-  if (value.length <= 63 && PLAIN_HOSTNAME.test(value)) return true;
+  // Up to 63 characters, no label can be too long.
+  if (
+    PLAIN_HOSTNAME.test(value) &&
+    (value.length <= 63 || (value.length <= 253 && !LONG_LABEL.test(value)))
+  )
+    return true;
   return isDomainName(value.split("."), false);
 }
 
@@ -642,9 +672,9 @@ function isMailbox(value: string, idn: boolean): boolean {
 
 /*
  * The common shape of addresses in payloads: a dot-atom local part and a domain of plain labels.
- * Everything it matches, at most 64 characters (so neither the local part nor the domain is too
- * long), is a mailbox, and one expression is ten times faster than the full check, which handles
- * the rest.
+ * Everything it matches with a local part of at most 64 characters and a domain of at most 63 (so
+ * no label is too long) is a mailbox, and one expression is ten times faster than the full check,
+ * which handles the rest.
  */
 function plainEmailPattern(): RegExp {
   return new RegExp(
@@ -655,7 +685,12 @@ const PLAIN_EMAIL = /* @__PURE__ */ plainEmailPattern();
 
 /** RFC 5321 §4.1.2 mailbox: dot-atom or quoted local part, host name or `[IPv4]` / `[IPv6:…]` literal. */
 export function isEmail(value: string): boolean {
-  if (value.length <= 64 && PLAIN_EMAIL.test(value)) return true;
+  if (PLAIN_EMAIL.test(value)) {
+    // Up to 64 characters, neither part can be too long.
+    if (value.length <= 64) return true;
+    const at = value.indexOf("@");
+    if (at <= 64 && value.length - at <= 64) return true;
+  }
   return isMailbox(value, false);
 }
 

@@ -10,9 +10,10 @@
 // Dates, times and durations (RFC 3339)
 // ---------------------------------------------------------------------------------------------
 
-// Dates and times are parsed by character codes rather than regular expressions: validators check
-// them on every timestamp of every payload, and this is several times faster. The checks test the
-// length first, so that every character read is in the string (`charCodeAt` past the end gives NaN).
+// Validators check every timestamp of every payload. Dates and times are parsed by character codes
+// (several times faster than ajv-formats' expressions); the scanners test the length first, so that
+// every character read is in the string (`charCodeAt` past the end gives NaN). Common date-times
+// and times are first tried with one expression, faster still (see plainTimeSource).
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -101,8 +102,28 @@ function timeToEndAt(value: string, start: number): boolean {
   return utcMinutes === 23 * 60 + 59;
 }
 
+/**
+ * The times that raise no question of leap seconds (seconds up to 59): everything it matches is
+ * valid. V8 runs such an expression in less time than the scanner: a call costs about as much as
+ * eight `charCodeAt`s, and each character a fraction of one.
+ */
+function plainTimeSource(): string {
+  const hour = "(?:[01]\\d|2[0-3])";
+  return `${hour}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:[Zz]|[+-]${hour}:[0-5]\\d)`;
+}
+
+/** With {@link plainTimeSource}, date-times on days that every year has (all but February 29). */
+function plainDateTimePattern(): RegExp {
+  const monthDay =
+    "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))";
+  return new RegExp(`^\\d\\d\\d\\d-${monthDay}[Tt]${plainTimeSource()}$`);
+}
+
+const PLAIN_DATE_TIME = /* @__PURE__ */ plainDateTimePattern();
+
 /** RFC 3339 `date-time`: real calendar dates, `T`/`t` and `Z`/`z`, leap seconds only at 23:59:60 UTC. */
 export function isDateTime(value: string): boolean {
+  if (PLAIN_DATE_TIME.test(value)) return true;
   if (value.length < 20) return false;
   const separator = value.charCodeAt(10);
   return (

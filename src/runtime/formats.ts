@@ -589,19 +589,20 @@ function isDomainName(labels: readonly string[], idn: boolean): boolean {
 }
 
 /**
- * An LDH label whose hyphens stand alone, so never an A-label (`xn--`, which needs Punycode
- * checks): the label of the fast paths for host names and e-mail domains, where the length limits
- * are checked on the whole string (a counted `{0,61}` per label is slower).
+ * LDH labels whose hyphens stand alone, so never an A-label (`xn--`, which needs Punycode checks),
+ * between dots: runs of letters and digits with one `.` or `-` between them. The domain of the
+ * fast paths for host names and e-mail addresses, where the length limits are checked on the whole
+ * string (a counted `{0,61}` per label is slower).
  */
-const PLAIN_LABEL = "[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*";
+const PLAIN_DOMAIN = "[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*";
 
 /*
- * The common shape of host names: plain labels. Everything it matches, at most 253 characters
- * with no label over 63, is a host name, and one expression is faster than splitting the name;
- * the full check handles the rest.
+ * The common shape of host names. Everything it matches, at most 253 characters with no label over
+ * 63, is a host name, and one expression is faster than splitting the name; the full check handles
+ * the rest.
  */
 function plainHostnamePattern(): RegExp {
-  return new RegExp(`^${PLAIN_LABEL}(?:\\.${PLAIN_LABEL})*$`);
+  return new RegExp(`^${PLAIN_DOMAIN}$`);
 }
 const PLAIN_HOSTNAME = /* @__PURE__ */ plainHostnamePattern();
 const LONG_LABEL = /[^.]{64}/;
@@ -671,15 +672,13 @@ function isMailbox(value: string, idn: boolean): boolean {
 }
 
 /*
- * The common shape of addresses in payloads: a dot-atom local part and a domain of plain labels.
+ * The common shape of addresses in payloads: a dot-atom local part and a plain domain.
  * Everything it matches with a local part of at most 64 characters and a domain of at most 63 (so
  * no label is too long) is a mailbox, and one expression is ten times faster than the full check,
  * which handles the rest.
  */
 function plainEmailPattern(): RegExp {
-  return new RegExp(
-    `^[${ATEXT}]+(?:\\.[${ATEXT}]+)*@${PLAIN_LABEL}(?:\\.${PLAIN_LABEL})*$`,
-  );
+  return new RegExp(`^[${ATEXT}]+(?:\\.[${ATEXT}]+)*@${PLAIN_DOMAIN}$`);
 }
 const PLAIN_EMAIL = /* @__PURE__ */ plainEmailPattern();
 

@@ -806,22 +806,22 @@ function isUriRest(value: string, start: number, relative: boolean): boolean {
   let index = start;
   if (value.startsWith("//", start)) {
     let end = start + 2;
-    for (
-      let code = value.charCodeAt(end);
-      end < length && code !== 47 && code !== 63 && code !== 35;
-      code = value.charCodeAt(++end)
-    );
+    for (; end < length; end++) {
+      const code = value.charCodeAt(end);
+      if (code === 47 || code === 63 || code === 35) break;
+    }
     if (!isAuthority(value, start + 2, end)) return false;
     index = end;
   } else if (relative && value.charCodeAt(start) !== 47) {
     // The first segment of a relative path has no colon: it would read as a scheme.
     index = skipUriRun(FIRST_RELATIVE_SEGMENT_RUN, value, start);
-    if (value.charCodeAt(index) === 58) return false;
+    if (index < length && value.charCodeAt(index) === 58) return false;
   }
+  // No read past the end: V8's optimized `charCodeAt` out of range is much slower.
   index = skipUriRun(PATH_RUN, value, index);
-  if (value.charCodeAt(index) === 63)
+  if (index < length && value.charCodeAt(index) === 63)
     index = skipUriRun(QUERY_RUN, value, index + 1);
-  if (value.charCodeAt(index) === 35)
+  if (index < length && value.charCodeAt(index) === 35)
     index = skipUriRun(QUERY_RUN, value, index + 1);
   return index === length;
 }

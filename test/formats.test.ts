@@ -637,8 +637,109 @@ test("hostname: the LDH fast path agrees with the label-by-label check on names 
     { numRuns: 20000, seed: 1123 },
   );
   assert.ok(valid > 500, `only ${valid} valid names were generated`);
-  const names = ["api.github.com", "ec2-203-0-113-42.compute-1.amazonaws.com", "xn--bcher-kva.example", `${"a".repeat(63)}.b`];
-  for (const value of [...names, ...insertions(names, ["-", ".", "_", " ", "é", "xn--"])]) {
+  // 62, 63 and 64 characters, on both sides of the fast path's first limit, and 253 with labels of 63.
+  const names = [
+    "api.github.com",
+    "ec2-203-0-113-42.compute-1.amazonaws.com",
+    "xn--bcher-kva.example",
+    `${"a".repeat(63)}.b`,
+    `${"a".repeat(30)}-${"b".repeat(30)}.c`,
+    `${"a".repeat(31)}-${"b".repeat(30)}.c`,
+    `${"a".repeat(31)}.${"b".repeat(30)}.c`,
+    `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(61)}`,
+  ];
+  const chars = ["-", ".", "_", " ", "é", "xn--", "--"];
+  for (const value of [...names, ...insertions(names, chars), ...substitutions(names, chars)]) {
     assert.equal(formats.isHostname(value), isHostnameByLabels(value), `isHostname(${JSON.stringify(value)})`);
   }
+});
+
+/** Every string with the character at one position of one of `values` replaced by one of `chars`, or removed. */
+function substitutions(values: readonly string[], chars: readonly string[]): string[] {
+  return values.flatMap((value) =>
+    Array.from({ length: value.length }, (_, at) => [
+      value.slice(0, at) + value.slice(at + 1),
+      ...chars.map((char) => value.slice(0, at) + char + value.slice(at + 1)),
+    ]).flat(),
+  );
+}
+
+/** RFC 3339 by one regular expression, the calendar and the leap second checked with Date: the reference for the scanners. */
+function dateTimeByGrammar(value: string, parts: "date-time" | "date" | "time"): boolean {
+  const date = "(\\d{4})-(\\d{2})-(\\d{2})";
+  const time = "(\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?(?:[Zz]|([+-])(\\d{2}):(\\d{2}))";
+  const pattern = { "date-time": `^${date}[Tt]${time}$`, date: `^${date}$`, time: `^()()()${time}$` }[parts];
+  const match = new RegExp(pattern).exec(value);
+  if (match === null) return false;
+  // Groups that take no part in the match (the offset of "Z") are undefined.
+  const numbers = match.slice(1).map((part: string | undefined) => Number(part ?? 0));
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, , offsetHour = 0, offsetMinute = 0] = numbers;
+  if (parts !== "time") {
+    const calendar = new Date(0);
+    calendar.setUTCFullYear(year, month - 1, day);
+    if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return false;
+  }
+  if (parts === "date") return true;
+  if (hour > 23 || minute > 59 || second > 60 || offsetHour > 23 || offsetMinute > 59) return false;
+  if (second !== 60) return true;
+  const offset = (match[7] === "-" ? -1 : 1) * (offsetHour * 60 + offsetMinute);
+  const utc = new Date(Date.UTC(2000, 0, 1, hour, minute - offset));
+  return utc.getUTCHours() === 23 && utc.getUTCMinutes() === 59;
+}
+
+test("date-time, date and time: the scanners agree with RFC 3339's grammar on random strings and near misses", () => {
+  const checks = { "date-time": formats.isDateTime, date: formats.isDate, time: formats.isTime } as const;
+  const pieces = ["2024", "1900", "2000", "0000", "-", "01", "02", "12", "13", "28", "29", "30", "31", "00", "T", "t", " "];
+  const timePieces = ["23", "24", "59", "60", ":", ".", "5", "123", "Z", "z", "+", "-", "01:00", "00:01", "14:00", "x", "/"];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces, ...timePieces), { maxLength: 14 }), (parts) => {
+      const value = parts.join("");
+      for (const [format, check] of Object.entries(checks))
+        assert.equal(check(value), dateTimeByGrammar(value, format as keyof typeof checks), `${format} ${JSON.stringify(value)}`);
+    }),
+    { numRuns: 20000, seed: 3339 },
+  );
+  const examples = {
+    "date-time": [
+      "2024-02-29T23:59:59.999999Z",
+      "2016-12-31T23:59:60Z",
+      "2017-01-01T00:59:60+01:00",
+      "2016-12-31T18:29:60-05:30",
+      "1900-02-28t00:00:00z",
+      "2023-04-30T12:00:00+14:00",
+    ],
+    date: ["2024-02-29", "2000-02-29", "2023-12-31", "2023-04-30", "0000-01-01"],
+    time: ["23:59:60Z", "00:29:60+00:30", "12:00:00.5-12:00", "17:41:35z"],
+  };
+  // ":" and "/" border the digits in ASCII.
+  const chars = ["0", "1", "2", "3", "6", "9", ":", "/", "-", "+", ".", "T", "t", "Z", "z", " ", "\u0660"];
+  for (const [format, check] of Object.entries(checks)) {
+    const values = examples[format as keyof typeof checks];
+    for (const value of [...values, ...insertions(values, chars), ...substitutions(values, chars)])
+      assert.equal(check(value), dateTimeByGrammar(value, format as keyof typeof checks), `${format} ${JSON.stringify(value)}`);
+  }
+});
+
+test("uuid: the written-out pattern agrees with 8-4-4-4-12 hexadecimal groups on near misses", () => {
+  const byGroups = (value: string) => /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/.test(value);
+  const uuids = ["123e4567-e89b-12d3-a456-426614174000", "f47ac10b-58cc-4372-A567-0E02B2C3D479", "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF"];
+  const chars = ["0", "9", "a", "f", "A", "F", "g", "G", "/", ":", "@", "`", "-", " ", "é"];
+  for (const value of [...uuids, ...insertions(uuids, chars), ...substitutions(uuids, chars)])
+    assert.equal(formats.isUuid(value), byGroups(value), `isUuid(${JSON.stringify(value)})`);
+});
+
+test("email: one character inserted, replaced or removed anywhere is judged as RFC 5321's grammar judges it", () => {
+  // 63, 64 and 65 characters, on both sides of the fast path's limit, and local parts of 64, domains of 63 in longer ones.
+  const addresses = [
+    "octocat@github.com",
+    "ada.lovelace+billing@acme-analytics.com",
+    `${"a".repeat(30)}.b@${"c".repeat(20)}-d.example.com`,
+    `${"a".repeat(31)}.b@${"c".repeat(20)}-d.example.com`,
+    `a@${"b".repeat(62)}`,
+    `${"a".repeat(64)}@${"c".repeat(20)}.example.com`,
+    `a.b@${"c".repeat(30)}.${"d".repeat(32)}`,
+  ];
+  const chars = [".", "-", "@", "_", " ", "é", '"', "xn--", "--", "a"];
+  for (const value of [...addresses, ...insertions(addresses, chars), ...substitutions(addresses, chars)])
+    assert.equal(formats.isEmail(value), isMailboxByGrammar(value), `isEmail(${JSON.stringify(value)})`);
 });

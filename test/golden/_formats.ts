@@ -10,18 +10,20 @@
 // Dates, times and durations (RFC 3339)
 // ---------------------------------------------------------------------------------------------
 
-// Dates and times are parsed by character codes rather than regular expressions: validators check
-// them on every timestamp of every payload, and this is several times faster.
+// Validators check every timestamp of every payload. Dates and times are parsed by character codes
+// (several times faster than ajv-formats' expressions); the scanners test the length first, so that
+// every character read is in the string (`charCodeAt` past the end gives NaN). Common date-times
+// and times are first tried with one expression, faster still (see plainTimeSource).
 
-/** The number written by `count` ASCII digits at `start`, or -1. */
-function digitsAt(value: string, start: number, count: number): number {
-  let number = 0;
-  for (let index = start; index < start + count; index++) {
-    const code = value.charCodeAt(index);
-    if (!(code >= 48 && code <= 57)) return -1;
-    number = number * 10 + code - 48;
-  }
-  return number;
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** The number written by the two ASCII digits at `index` (which must be in the string), or -1. */
+function twoDigitsAt(value: string, index: number): number {
+  const tens = value.charCodeAt(index) - 48;
+  const ones = value.charCodeAt(index + 1) - 48;
+  return tens >>> 0 <= 9 && ones >>> 0 <= 9 ? tens * 10 + ones : -1;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -30,30 +32,37 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** Whether `YYYY-MM-DD` at `start` is a real calendar date. */
+/** Whether `YYYY-MM-DD` at `start` (with 10 characters from there) is a real calendar date. */
 function dateAt(value: string, start: number): boolean {
-  if (value.charCodeAt(start + 4) !== 45 || value.charCodeAt(start + 7) !== 45)
+  const century = twoDigitsAt(value, start);
+  const year = twoDigitsAt(value, start + 2);
+  const month = twoDigitsAt(value, start + 5);
+  const day = twoDigitsAt(value, start + 8);
+  if (
+    value.charCodeAt(start + 4) !== 45 ||
+    value.charCodeAt(start + 7) !== 45 ||
+    century < 0 ||
+    year < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1
+  )
     return false;
-  const year = digitsAt(value, start, 4);
-  const month = digitsAt(value, start + 5, 2);
-  const day = digitsAt(value, start + 8, 2);
-  return (
-    year >= 0 &&
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= daysInMonth(year, month)
-  );
+  // Every month has 28 days: the calendar matters only after them.
+  return day <= 28 || day <= daysInMonth(century * 100 + year, month);
 }
 
-/** Whether `value` from `start` to its end is `HH:MM:SS[.fraction](Z|±HH:MM)`, leap seconds only at 23:59:60 UTC. */
+/**
+ * Whether `value` from `start` (with 9 characters from there) to its end is
+ * `HH:MM:SS[.fraction](Z|±HH:MM)`, leap seconds only at 23:59:60 UTC.
+ */
 function timeToEndAt(value: string, start: number): boolean {
-  if (value.charCodeAt(start + 2) !== 58 || value.charCodeAt(start + 5) !== 58)
-    return false;
-  const hour = digitsAt(value, start, 2);
-  const minute = digitsAt(value, start + 3, 2);
-  const second = digitsAt(value, start + 6, 2);
+  const hour = twoDigitsAt(value, start);
+  const minute = twoDigitsAt(value, start + 3);
+  const second = twoDigitsAt(value, start + 6);
   if (
+    value.charCodeAt(start + 2) !== 58 ||
+    value.charCodeAt(start + 5) !== 58 ||
     hour < 0 ||
     hour > 23 ||
     minute < 0 ||
@@ -62,21 +71,22 @@ function timeToEndAt(value: string, start: number): boolean {
     second > 60
   )
     return false;
+  const length = value.length;
   let index = start + 8;
   if (value.charCodeAt(index) === 46) {
     const fractionStart = ++index;
-    while (index < value.length && digitsAt(value, index, 1) >= 0) index++;
+    while (index < length && isDigit(value.charCodeAt(index))) index++;
     if (index === fractionStart) return false;
   }
   const zone = value.charCodeAt(index);
   let offsetMinutes = 0;
   if (zone === 90 || zone === 122) {
-    if (index + 1 !== value.length) return false;
+    if (index + 1 !== length) return false;
   } else if (zone === 43 || zone === 45) {
-    if (index + 6 !== value.length || value.charCodeAt(index + 3) !== 58)
+    if (index + 6 !== length || value.charCodeAt(index + 3) !== 58)
       return false;
-    const offsetHour = digitsAt(value, index + 1, 2);
-    const offsetMinute = digitsAt(value, index + 4, 2);
+    const offsetHour = twoDigitsAt(value, index + 1);
+    const offsetMinute = twoDigitsAt(value, index + 4);
     if (
       offsetHour < 0 ||
       offsetHour > 23 ||
@@ -92,8 +102,29 @@ function timeToEndAt(value: string, start: number): boolean {
   return utcMinutes === 23 * 60 + 59;
 }
 
+/**
+ * The times that raise no question of leap seconds (seconds up to 59): everything it matches is
+ * valid. V8 runs such an expression in less time than the scanner: a call costs about as much as
+ * eight `charCodeAt`s, and each character a fraction of one.
+ */
+function plainTimeSource(): string {
+  const hour = "(?:[01]\\d|2[0-3])";
+  return `${hour}:[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:[Zz]|[+-]${hour}:[0-5]\\d)`;
+}
+
+/** With {@link plainTimeSource}, date-times on days that every year has (all but February 29). */
+function plainDateTimePattern(): RegExp {
+  const monthDay =
+    "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))";
+  return new RegExp(`^\\d\\d\\d\\d-${monthDay}[Tt]${plainTimeSource()}$`);
+}
+
+const PLAIN_DATE_TIME = /* @__PURE__ */ plainDateTimePattern();
+
 /** RFC 3339 `date-time`: real calendar dates, `T`/`t` and `Z`/`z`, leap seconds only at 23:59:60 UTC. */
 export function isDateTime(value: string): boolean {
+  if (PLAIN_DATE_TIME.test(value)) return true;
+  if (value.length < 20) return false;
   const separator = value.charCodeAt(10);
   return (
     (separator === 84 || separator === 116) &&

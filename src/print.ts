@@ -587,6 +587,7 @@ function unsupportedCode(text: string, indent: number): boolean {
   if (text.includes(" = (") && parenthesizedValue(text)) return true;
   if (fits(text, indent)) return false;
   if (longParenthesizedChain(text, indent) || longForHead(text, indent)) return true;
+  if (negatedChainOperand(text)) return true;
   // prettier hugs an arrow function that is the last argument.
   if (text.includes(" => ")) return true;
   if (!text.includes(" ? ")) return false;
@@ -601,6 +602,18 @@ function unsupportedCode(text: string, indent: number): boolean {
     .replace(/ \? 1 : 0\)/g, ")")
     .replace(/[\w$.]+ [!=<>]=* [^?(){}]+ \? [^:]+ : [\w$."]+/g, "")
     .includes(" ? ");
+}
+
+/**
+ * A negated group holding a logical chain that is itself an operand of one (a oneOf/anyOf branch's
+ * exclusion, `!(isJsonObject(v) && …) && check(v)`): prettier breaks its chain with the chain around
+ * it, even where the group would fit on a line, which the printer does not.
+ */
+function negatedChainOperand(text: string): boolean {
+  return parenthesisPairs(text).some(([open, close]) => {
+    if (text.charCodeAt(open - 1) !== BANG || !/ (?:&&|\|\|) /.test(text.slice(open + 1, close))) return false;
+    return /^ (?:&&|\|\||\?) /.test(text.slice(close + 1)) || /(?:&&|\|\|) $/.test(text.slice(0, open - 1));
+  });
 }
 
 /**

@@ -802,6 +802,21 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/**
+ * The keys of an object whose properties by name are exactly its enumerable own ones, so that a
+ * loop over them sees what reads by name would: its prototype is null, or Object.prototype with no
+ * enumerable property (as an assignment to it makes one), and it has no non-enumerable own
+ * property. Otherwise undefined.
+ */
+export function plainKeys(value: object): string[] | undefined {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return undefined;
+  if (prototype !== null) for (const _ in prototype) return undefined;
+  const keys = Object.keys(value);
+  const names = Object.getOwnPropertyNames(value);
+  return names.length === keys.length ? keys : undefined;
+}
+
 /** One token of a JSON pointer, for property names known only at run time. */
 export function pointerToken(key: string): string {
   // Most names have neither character: no replacing, no new string.

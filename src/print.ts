@@ -199,6 +199,8 @@ const OPEN_EMPTY_BLOCK = /^(?:\} )?(?:(?:else )?if \(.*\) |else |try |for \((?:c
 
 /** The first line of a type alias (not a re-export, `export type { A }`). */
 const ALIAS_START = /^(?:export )?type [\w$]+ = /;
+/** A `switch` case's labels (or `default:`) before the brace of its block. */
+const CASE_LABEL = /^(?:case |default:$)/;
 /** Characters after which a member or type alias continues on the next line, so no semicolon ends it. */
 const CONTINUES = new Set([OPEN_PAREN, OPEN_BRACKET, OPEN_BRACE, COMMA, SEMICOLON, PIPE, AMPERSAND, EQUALS, COLON, QUESTION]);
 
@@ -470,7 +472,7 @@ class Indenter {
       indent,
       type,
       brace: c === OPEN_BRACE,
-      block: c === OPEN_BRACE && !type && before !== "" && !/[([,=:?&|]$|(?:^|\W)return$/.test(before),
+      block: c === OPEN_BRACE && !type && before !== "" && (!/[([,=:?&|]$|(?:^|\W)return$/.test(before) || CASE_LABEL.test(before)),
       control: c === OPEN_PAREN && followsControlKeyword(text, at),
       template: false,
       hang: this.hang,

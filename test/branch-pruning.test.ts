@@ -5,15 +5,9 @@
  * and `validateX` give ajv's verdicts and sorted (instancePath, keyword) pairs.
  */
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
 import { before, test } from "node:test";
 import fc from "fast-check";
-import { generate } from "../src/index.js";
-import { compileGenerated, importGenerated, temporaryDirectory } from "./helpers.js";
-
-const require = createRequire(import.meta.url);
+import { validatorsUnderTest, type ValidatorsUnderTest } from "./helpers.js";
 
 const DRAFT_04 = "http://json-schema.org/draft-04/schema#";
 const DRAFT_07 = "http://json-schema.org/draft-07/schema#";
@@ -80,39 +74,10 @@ const SCHEMAS: Record<string, Record<string, unknown>> = {
   },
 };
 
-interface Validators {
-  is: (value: unknown) => boolean;
-  validate: (value: unknown) => { valid: boolean; errors?: { instancePath: string; schemaPath: string; keyword: string }[] };
-  ajv: ((value: unknown) => boolean) & { errors?: { instancePath: string; schemaPath: string; keyword: string }[] | null };
-  source: string;
-}
-
-const validators = new Map<string, Validators>();
-
-function ajvFor(schema: Record<string, unknown>): Validators["ajv"] {
-  const modules: Record<string, string> = { [DRAFT_04]: "ajv-draft-04", [DRAFT_07]: "ajv", [DRAFT_2019]: "ajv/dist/2019" };
-  const Ajv = (
-    require(modules[schema["$schema"] as string]!) as { default: new (options: object) => { compile(s: unknown): Validators["ajv"] } }
-  ).default;
-  return new Ajv({ allErrors: true, strict: false }).compile(schema);
-}
+let validators = new Map<string, ValidatorsUnderTest>();
 
 before(async () => {
-  const dir = temporaryDirectory("branch-pruning");
-  const inputs = Object.entries(SCHEMAS).map(([name, schema]) => {
-    writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ title: name, ...schema }));
-    return `${name}.json`;
-  });
-  const result = await generate({ cwd: dir, inputs, outDir: "out", formatter: "none", cache: false });
-  const module = await importGenerated(compileGenerated(result.outDir), "index");
-  for (const name of Object.keys(SCHEMAS)) {
-    validators.set(name, {
-      is: module[`is${name}`] as Validators["is"],
-      validate: module[`validate${name}`] as Validators["validate"],
-      ajv: ajvFor(SCHEMAS[name]!),
-      source: readFileSync(path.join(result.outDir, `${name}.ts`), "utf8"),
-    });
-  }
+  ({ validators } = await validatorsUnderTest("branch-pruning", SCHEMAS));
 });
 
 /** The body of the generated `checkName`. */

@@ -49,6 +49,11 @@ export type Statement =
   | { kind: "return-false" }
   /** `header` is a loop head such as `for (const key of Object.keys(value))`. */
   | { kind: "loop"; header: Code; body: Statement[] }
+  /**
+   * `switch (subject)`: each case's body a block ending with `break;`, and `otherwise` (`default:`,
+   * last) a block, so that the printer's indentation by brackets is prettier's.
+   */
+  | { kind: "switch"; subject: Code; cases: SwitchCase[]; otherwise: Statement[] }
   /** A check that needs its own branches: `failed` is true when it failed; `collect` reports it. */
   | { kind: "compound"; failed: Code; collect: Statement[] }
   /**
@@ -62,6 +67,12 @@ export type Statement =
    * Everything else says what it is.
    */
   | { kind: "snippet"; code: Code };
+
+/** The labels of a `switch` case (several share its body) and its statements. */
+export interface SwitchCase {
+  labels: readonly Code[];
+  body: Statement[];
+}
 
 /**
  * `pushError(errors, keyword, params, instancePath, schemaPath)`, the schema path relative to the
@@ -117,7 +128,7 @@ function block(statements: readonly Statement[], mode: Mode): Code {
 }
 
 /** Statements that read the same in both modes. */
-function renderCommon(statement: Statement & { kind: "if" | "const" | "continue-if" | "loop" | "snippet" }, mode: Mode): Code {
+function renderCommon(statement: Statement & { kind: "if" | "const" | "continue-if" | "loop" | "switch" | "snippet" }, mode: Mode): Code {
   switch (statement.kind) {
     case "if": {
       const otherwise = statement.else === undefined ? code`` : code` else ${block(statement.else, mode)}`;
@@ -129,6 +140,17 @@ function renderCommon(statement: Statement & { kind: "if" | "const" | "continue-
       return code`if (${statement.condition}) continue;`;
     case "loop":
       return code`${statement.header} ${block(statement.body, mode)}`;
+    case "switch": {
+      const cases = statement.cases.map(({ labels, body }) => {
+        const heads = joinCode(
+          labels.map((label) => code`case ${label}:`),
+          "\n",
+        );
+        return code`${heads} {\n${body.length === 0 ? code`` : code`${render(body, mode)}\n`}break;\n}`;
+      });
+      const otherwise = statement.otherwise.length === 0 ? [] : [code`default: ${block(statement.otherwise, mode)}`];
+      return code`switch (${statement.subject}) {\n${joinCode([...cases, ...otherwise], "\n")}\n}`;
+    }
     case "snippet":
       return statement.code;
   }
@@ -162,6 +184,7 @@ function renderCheck(statements: readonly Statement[]): Code[] {
       case "const":
       case "continue-if":
       case "loop":
+      case "switch":
       case "snippet":
         lines.push(renderCommon(statement, "check"));
         break;
@@ -206,6 +229,7 @@ function renderCollect(statements: readonly Statement[], collector: Collector): 
       case "const":
       case "continue-if":
       case "loop":
+      case "switch":
       case "snippet":
         return renderCommon(statement, collector);
     }

@@ -607,14 +607,15 @@ function unsupportedCode(text: string, indent: number): boolean {
 }
 
 /**
- * A negated group holding a logical chain that is itself an operand of one (a oneOf/anyOf branch's
- * exclusion, `!(isJsonObject(v) && …) && check(v)`): prettier breaks its chain with the chain around
- * it, even where the group would fit on a line, which the printer does not.
+ * A negated group holding a logical chain that is the left operand of another (a oneOf/anyOf
+ * branch's exclusion, `!(isJsonObject(v) && …) && check(v)`): prettier breaks its chain with the
+ * chain around it, even where the group would fit on a line, which the printer does not. (As the
+ * last operand, `a && !(b || c)`, the printer breaks it as prettier does.)
  */
 function negatedChainOperand(text: string): boolean {
   return parenthesisPairs(text).some(([open, close]) => {
     if (text.charCodeAt(open - 1) !== BANG || !/ (?:&&|\|\|) /.test(text.slice(open + 1, close))) return false;
-    return /^ (?:&&|\|\||\?) /.test(text.slice(close + 1)) || /(?:&&|\|\|) $/.test(text.slice(0, open - 1));
+    return /^ (?:&&|\|\||\?) /.test(text.slice(close + 1));
   });
 }
 

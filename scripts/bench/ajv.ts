@@ -15,6 +15,7 @@ interface Ajv {
   addFormat(name: string, format: (value: string) => boolean): unknown;
   addSchema(schema: object): unknown;
   getSchema(ref: string): AjvValidate | undefined;
+  compile(schema: object): AjvValidate;
 }
 type AjvConstructor = new (options: object) => Ajv;
 
@@ -25,14 +26,26 @@ export const STYTCH_ID = "https://stytch.test/openapi";
 export const GITHUB_ID = "https://github.test/openapi";
 export const ajv2020 = (): AjvConstructor => (require("ajv/dist/2020") as { default: AjvConstructor }).default;
 export const ajvDraft07 = (): AjvConstructor => (require("ajv") as { default: AjvConstructor }).default;
+export const ajvDraft04 = (): AjvConstructor => (require("ajv-draft-04") as { default: AjvConstructor }).default;
 export const componentRef = (id: string, name: string): string => `${id}#/components/schemas/${name}`;
+
+/** ajv, not strict (the schemas are other people's), with ajv-formats. */
+function ajvWithFormats(Ajv: AjvConstructor, options: object): Ajv {
+  const ajv = new Ajv({ strict: false, ...options });
+  addFormats(ajv);
+  return ajv;
+}
 
 /** ajv with ajv-formats, holding the virtual OpenAPI document `{ $id, components: { schemas } }`. */
 function ajvWithComponents(Ajv: AjvConstructor, id: string, schemas: Schemas, options: object): Ajv {
-  const ajv = new Ajv({ strict: false, ...options });
-  addFormats(ajv);
+  const ajv = ajvWithFormats(Ajv, options);
   ajv.addSchema({ $id: id, components: { schemas } });
   return ajv;
+}
+
+/** ajv with ajv-formats' validator of one whole schema, stopping at the first error. */
+export function ajvSchemaValidator(Ajv: AjvConstructor, schema: object): AjvValidate {
+  return ajvWithFormats(Ajv, {}).compile(schema);
 }
 
 /** ajv's validators for the named components of the virtual document. */

@@ -7,6 +7,7 @@ import { mkdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { generate } from "../../src/index.js";
+import { ajvDraft04, ajvSchemaValidator } from "./ajv.js";
 import { compileAndImport } from "./compile.js";
 import { GITHUB_DOCUMENT, readJson, REPO_ROOT } from "./inputs.js";
 import { timeSides, type SpeedOptions } from "./measure.js";
@@ -27,13 +28,6 @@ async function codegenGuard(dir: string): Promise<{ name: string; check: Check }
   const module = await compileAndImport(path.join(dir, "out"));
   if (typeof module[name] !== "function") throw new Error(`the generated index.ts does not export ${name}`);
   return { name, check: module[name] as Check };
-}
-
-function ajvDraft04(schema: object): Check {
-  const Ajv = (require("ajv-draft-04") as { default: new (options: object) => { compile(schema: object): Check } }).default;
-  const ajv = new Ajv({ strict: false });
-  (require("ajv-formats") as { default: (ajv: unknown) => void }).default(ajv);
-  return ajv.compile(schema);
 }
 
 /** schemasafe's default mode takes the schema as is: its `regex` format is among the weak formats that mode turns on. */
@@ -62,7 +56,7 @@ export async function documentRows(
   try {
     const schema = readJson<object>(OPENAPI_30_SCHEMA);
     const guard = await codegenGuard(dir);
-    sides = { name: guard.name, checks: [guard.check, ajvDraft04(schema), schemasafe(schema)] };
+    sides = { name: guard.name, checks: [guard.check, ajvSchemaValidator(ajvDraft04(), schema), schemasafe(schema)] };
     const sideNames = ["codegen", ...peers.map(({ peer }) => peer)];
     const rejecting = sideNames.filter((_, index) => sides.checks[index]!(document) !== true);
     if (rejecting.length > 0) throw new Error(`${rejecting.join(", ")} reject ${path.basename(GITHUB_DOCUMENT)}`);

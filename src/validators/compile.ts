@@ -192,7 +192,6 @@ class ModuleCompiler implements ModuleScope {
   private readonly privateEvaluated = new Map<SchemaNode, Code>();
   /** The module's first type name, which names it in the shared-subschema plan. */
   private readonly moduleTypeName: string;
-  /** Regular expressions already hoisted, by pattern: one constant per distinct pattern. */
 
   constructor(
     private readonly named: readonly SchemaNode[],

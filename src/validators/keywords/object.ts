@@ -321,6 +321,11 @@ function keyLoopOf(site: Site, context: CompileContext, patterns: readonly Patte
   return { key, patterns, checks, additional, test: (pattern) => call(code`${pattern.regExp()}.test`, key) };
 }
 
+/** Each checked pattern's statements, behind its test of the key. */
+function patternTests(loop: KeyLoop): Statement[] {
+  return loop.checks.map(({ pattern, then }): Statement => ({ kind: "if", condition: loop.test(pattern), then }));
+}
+
 /** A local for each pattern, holding whether the key matches it: the patterns checked and the additional test share them. */
 function patternMatches(context: CompileContext, loop: KeyLoop): { consts: Statement[]; checks: Statement[]; matches: Code[] } {
   const matches = new Map(loop.patterns.map((pattern) => [pattern, context.scope.local("matches")]));
@@ -339,10 +344,7 @@ function patternMatches(context: CompileContext, loop: KeyLoop): { consts: State
 function keyLoopStatements(site: Site, context: CompileContext, known: readonly string[], loop: KeyLoop): Statement[] {
   const { key, patterns, checks, additional, test } = loop;
   const header = code`for (const ${key} of Object.keys(${site.value}))`;
-  const patternLoop: Statement[] =
-    checks.length === 0
-      ? []
-      : [{ kind: "loop", header, body: checks.map(({ pattern, then }) => ({ kind: "if", condition: test(pattern), then })) }];
+  const patternLoop: Statement[] = checks.length === 0 ? [] : [{ kind: "loop", header, body: patternTests(loop) }];
   if (additional === undefined) return patternLoop;
   const knownTests =
     known.length === 0
@@ -407,7 +409,7 @@ function switchCheck(
   let top: Statement[];
   let otherwise: Statement[] = [];
   if (additional === undefined) {
-    top = loop.checks.map(({ pattern, then }): Statement => ({ kind: "if", condition: loop.test(pattern), then }));
+    top = patternTests(loop);
   } else {
     const shared = loop.checks.length === 0 ? undefined : patternMatches(context, loop);
     top = shared === undefined ? [] : [...shared.consts, ...shared.checks];

@@ -607,8 +607,8 @@ function unsupportedCode(text: string, indent: number): boolean {
 }
 
 /**
- * A negated group holding a logical chain that is the left operand of another (a oneOf/anyOf
- * branch's exclusion, `!(isJsonObject(v) && …) && check(v)`): prettier breaks its chain with the
+ * A negated group holding a logical chain that is the left operand of another
+ * (`!(isJsonObject(v) && …) && check(v)`): prettier breaks its chain with the
  * chain around it, even where the group would fit on a line, which the printer does not. (As the
  * last operand, `a && !(b || c)`, the printer breaks it as prettier does.)
  */
@@ -1024,17 +1024,27 @@ function layout(text: string, indent: number, context: Context, out: string[]): 
   }
 
   // A parenthesized count (oneOf's `(check(v) ? 1 : 0) +`) breaks as prettier breaks a conditional: before `?` and `:`.
-  // When the test is too long itself, its call breaks first, its argument on a line of its own (a
-  // name longer than the line stays whole, as in prettier).
+  // When the test is too long itself, a branch's prune test (`!ruledOut &&`) ends its first line
+  // with the call at the same indent, and then the call breaks, its argument on a line of its own
+  // (a name longer than the line stays whole, as in prettier).
   const count = COUNT_TERM.exec(text);
   if (count !== null) {
-    const [, test, callee, argument, suffix] = count as unknown as [string, string, string, string, string];
+    const [test, call, callee, argument, suffix] = [count[1]!, count[3]!, count[4]!, count[5]!, count[6]!];
+    const guard = count[2];
     const branches = [`${pad(indent + 1)}? 1`, `${pad(indent + 1)}: 0)${suffix}`];
     if (fits(`(${test}`, indent)) {
       out.push(`${pad(indent)}(${test}`, ...branches);
       return;
     }
-    out.push(`${pad(indent)}(${callee}(`, `${pad(indent + 1)}${argument},`, `${pad(indent)})`, ...branches);
+    const open = guard === undefined ? "(" : "";
+    if (guard !== undefined) {
+      out.push(`${pad(indent)}(${guard} &&`);
+      if (fits(call, indent)) {
+        out.push(`${pad(indent)}${call}`, ...branches);
+        return;
+      }
+    }
+    out.push(`${pad(indent)}${open}${callee}(`, `${pad(indent + 1)}${argument},`, `${pad(indent)})`, ...branches);
     return;
   }
 
@@ -1044,8 +1054,11 @@ function layout(text: string, indent: number, context: Context, out: string[]): 
   else breakGroup(text, group, indent, parts, out);
 }
 
-/** A call counted as 0 or 1 (`(checkA(v) ? 1 : 0)`), as an operand of a sum or of its comparison. */
-const COUNT_TERM = /^\((([\w$]+)\(([^(),]*)\)) \? 1 : 0\)((?: \+| !==)?)$/;
+/**
+ * A call counted as 0 or 1 (`(checkA(v) ? 1 : 0)`, `(!ruledOut && checkA(v) ? 1 : 0)`), as an
+ * operand of a sum or of its comparison: the test, the negated prune test, the call, its callee and argument.
+ */
+const COUNT_TERM = /^\(((?:(![\w$]+) && )?(([\w$]+)\(([^(),]*)\))) \? 1 : 0\)((?: \+| !==)?)$/;
 
 /** An import or export of one name, which prettier never breaks: `import type { LongName } from "./LongName.js";`, `export type { LongName };` */
 const LONE_SPECIFIER = /^(?:import|export)(?: type)? \{ [^,{}]+ \}(?: from (["'])[^"']*\1)?;$/;
@@ -1206,13 +1219,21 @@ const LOGICAL: ReadonlySet<string> = new Set(["||", "&&", "??"]);
 
 /**
  * Whether prettier puts the one operator of a two-operand chain in a group of its own (its operands
- * are not chains of the same kind, logical or binary), so it breaks only if the right operand does
- * not fit on the line; a longer chain breaks at every operator at once.
+ * are not chains of the same kind, logical or binary, parenthesized or not), so it breaks only if
+ * the right operand does not fit on the line; a longer chain breaks at every operator at once.
  */
 function groupsItsOperator(content: string, found: readonly TopLevelOperator[]): boolean {
   if (found.length !== 1) return false;
-  const logical = LOGICAL.has(found[0]!.operator);
-  return !topLevel(content)!.operators.some(({ at, operator }) => at !== found[0]!.at && LOGICAL.has(operator) === logical);
+  const { at, operator } = found[0]!;
+  // prettier compares node types: a logical chain is one kind, a binary one another, a ternary neither.
+  const kind = (op: TopLevelOperator["operator"]): string | undefined =>
+    LOGICAL.has(op) ? "logical" : LOOSENESS[op] < LOOSENESS["&&"] ? "binary" : undefined;
+  const sameKind = (operators: readonly TopLevelOperator[]): boolean => operators.some((other) => kind(other.operator) === kind(operator));
+  if (sameKind(topLevel(content)!.operators.filter((other) => other.at !== at))) return false;
+  return ![content.slice(0, at).trim(), content.slice(at + operator.length).trim()].some((operand) => {
+    const wrapped = operand.startsWith("(") && topLevel(operand)!.groups[0]?.[1] === operand.length - 1;
+    return wrapped && sameKind(topLevel(operand.slice(1, -1))!.operators);
+  });
 }
 
 /** Whether the group is a parenthesized logical chain (not a call's arguments nor a control head). */

@@ -80,26 +80,34 @@ before(async () => {
   ({ validators } = await validatorsUnderTest("branch-pruning", SCHEMAS));
 });
 
-/** The body of the generated `checkName`. */
+/** The generated `checkName`, up to the next function (the source is unformatted: no indentation tells its end). */
 function checkSource(name: string, functionName = `check${name}`): string {
   const { source } = validators.get(name)!;
   const start = source.indexOf(`function ${functionName}(`);
   assert.notEqual(start, -1, `${functionName} is generated`);
-  return source.slice(start, source.indexOf("\n}\n", start));
+  const end = source.slice(start + 1).search(/\n(?:export )?function /);
+  return source.slice(start, end < 0 ? undefined : start + 1 + end);
 }
 
 test("a branch is ruled out by a required property's const, enum or type, and by its absence", () => {
   const check = checkSource("Discriminated");
   assert.match(check, /value\.kind !== "a" \|\| typeof value\.a !== "string"/);
   assert.match(check, /value\.kind !== "b" && value\.kind !== null && value\.kind !== 3/);
-  assert.match(check, /!\(typeof value\.kind === "number" \|\| typeof value\.kind === "boolean"\)/);
+  assert.match(check, /typeof value\.kind !== "number" && typeof value\.kind !== "boolean"/);
 });
+
+/** Asserts that `check` computes `exclusion` into a constant, which then skips `branchCall`. */
+function assertRuledOut(check: string, exclusion: string, branchCall: string): void {
+  const name = [...check.matchAll(/const ((?:oneOf|anyOf)\d+RuledOut\d*) = ([^;]*);/g)].find(([, , test]) => test === exclusion)?.[1];
+  assert.ok(name !== undefined, `a constant holds ${exclusion}`);
+  assert.ok(check.includes(`!${name} && ${branchCall}`), `${name} skips ${branchCall}`);
+}
 
 test("a branch is ruled out by a property its additionalProperties: false forbids, through $ref", () => {
   const check = checkSource("SchemaOrReference");
-  assert.match(check, /!\(isJsonObject\(one\) && one\.\$ref !== undefined\) && checkThing\(one/);
-  assert.match(check, /!\(isJsonObject\(one\) && one\.\$ref === undefined\) && checkReference\(one/);
-  assert.match(check, /!\(isJsonObject\(any\) && any\.\$ref !== undefined\) && checkThing\(any/);
+  assertRuledOut(check, "isJsonObject(one) && one.$ref !== undefined", "checkThing(one");
+  assertRuledOut(check, "isJsonObject(one) && one.$ref === undefined", "checkReference(one");
+  assertRuledOut(check, "isJsonObject(any) && any.$ref !== undefined", "checkThing(any");
 });
 
 test("draft-04 ignores required beside $ref: no test of it; 2019-09 tests both", () => {

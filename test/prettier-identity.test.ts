@@ -152,6 +152,18 @@ const WRITTEN_BY_THE_PRINTER = {
     "return true;",
     "}",
   ),
+  // GitHub's: the branches' prune tests are constants (`oneOf0RuledOut`), the counts and chains keep short operands.
+  "branches behind their prune tests: an anyOf chain in a negated if, counts whose test or call is too long": lines(
+    "function h(value: unknown, author2: unknown, changes: unknown): boolean {",
+    "if (!(checkCopilotSpaceCollaborator_AnyOf0(value) || (!anyOf1RuledOut && checkSpace(value)))) return false;",
+    // It fits inside `if (!(`, but a parenthesized `&&` operand makes prettier break the `||` too.
+    "if (!(checkCollaborator_AnyOf0(value) || (!anyOf1RuledOut && checkSpace(value)))) return false;",
+    "if ((!oneOf0RuledOut && checkSimpleUser(author2 as unknown) ? 1 : 0) + (!oneOf1RuledOut && checkEmptyObject(author2 as unknown) ? 1 : 0) !== 1) return false;",
+    "if ((!oneOf0RuledOut && checkWebhookProjectsV2ItemEdited_ChangesOneOf0(changes) ? 1 : 0) + (!oneOf1RuledOut && checkWebhookProjectsV2ItemEdited_ChangesOneOf1(changes) ? 1 : 0) !== 1) return false;",
+    "if ((!oneOf0RuledOut && checkDiscussion_AnswerChosenBy(value) ? 1 : 0) + (!oneOf1RuledOut && checkWebhookPullRequestAssigned_PullRequestRequestedReviewersItemsOneOf1(value) ? 1 : 0) !== 1) return false;",
+    "return true;",
+    "}",
+  ),
 };
 
 for (const [name, source] of Object.entries(WRITTEN_BY_THE_PRINTER)) {
@@ -276,7 +288,7 @@ const TOO_LONG = {
     "return true;",
     "}",
   ),
-  // Seeds 90950 and 3 of the random schemas: prettier breaks the excluded branch's chain with the one around it.
+  // Seeds 90950 and 3 of the random schemas, when prune tests were written inline: prettier breaks the negated chain with the one around it.
   "oneOf and anyOf branches behind their exclusions": lines(
     "function f(value: unknown): boolean {",
     "if ((!(isJsonObject(value) && value.c === undefined) && checkSchema29B_OneOf0(value) ? 1 : 0) + (checkSchema29B_OneOf1(value) ? 1 : 0) !== 1) return false;",

@@ -257,13 +257,13 @@ export function not(condition: Code): Code {
 }
 
 /**
- * The negation of a condition, written the way a person would: `!isX(v)`, `typeof v !== "string"`,
+ * The negation of a condition, written the way a person would: `!isX(v)`, `!ruledOut`, `typeof v !== "string"`,
  * `v !== null`; anything else is wrapped as `!(…)`. Only equalities with `null` or a lowercase word
  * (a type name, and a `const` that looks like one) flip to `!==`, as this builder always wrote them.
  */
 export function negate(condition: Code): Code {
   const { shape } = condition;
-  if (shape.kind === "call") return new Code(["!", condition], NOT);
+  if (shape.kind === "call" || condition instanceof Name) return new Code(["!", condition], NOT);
   if (shape.kind === "comparison" && shape.operator === "===" && flipsToUnequal(shape.right)) {
     return compare(shape.left, "!==", shape.right);
   }

@@ -74,7 +74,8 @@ function contradiction(node: SchemaNode, value: Code, module: ModuleScope): Code
   }
   const possible = possibleTypes(narrowingOf(node));
   if (possible.size === 0 || possible.size === ALL_TYPES) return undefined;
-  return negate(or(...[...possible].map((type: ValueType) => typeCondition(type, value, module))));
+  // `!isJsonObject(v) && v !== null` rather than `!(isJsonObject(v) || v === null)`: no negated group in the chain.
+  return and(...[...possible].map((type: ValueType) => negate(typeCondition(type, value, module))));
 }
 
 const ALL_TYPES = 6;

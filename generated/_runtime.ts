@@ -155,7 +155,11 @@ export function formatErrors(
   for (const line of [...primary, ...demoted])
     counts.set(line, (counts.get(line) ?? 0) + 1);
   const lines = [...counts.keys()];
-  const maxLines = Math.max(options.maxLines ?? 20, 1);
+  // NaN would show nothing; a fraction means its whole part.
+  const requested = options.maxLines ?? 20;
+  const maxLines = Number.isNaN(requested)
+    ? 20
+    : Math.max(Math.floor(requested), 1);
   if (lines.length <= maxLines) return lines.join("\n");
   const shown = lines.slice(0, maxLines - 1);
   const left = shown.reduce(

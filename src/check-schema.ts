@@ -243,8 +243,8 @@ function backtrackingWarning(document: SchemaDocument, pointer: string, pattern:
   const subject = `the pattern ${JSON.stringify(pattern)}`;
   const cause =
     risk.kind === "ambiguous"
-      ? `can match ${JSON.stringify(risk.text)} in more than one way inside a repetition`
-      : "repeats a group that repeats";
+      ? `can match ${risk.text.length > 40 ? `${JSON.stringify(risk.text.slice(0, 40))}… (${risk.text.length} characters)` : JSON.stringify(risk.text)} in more than one way inside a repetition`
+      : "repeats a group that holds a repetition or an alternation";
   return {
     file: document.displayPath,
     pointer,

@@ -21,7 +21,9 @@
  * 2. An iteration past a quantifier's minimum that matched the empty string fails, as the
  *    specification says, so it is no way of its own: `(a?)+` reads `aa` as two iterations only.
  *    A bounded quantifier inside a loop is unrolled: `x{2,4}` is two copies of `x` and two nested
- *    optional ones. Outside every loop one copy stands for all, as no copy is on a cycle.
+ *    optional ones. Outside every loop one copy stands for all, as no copy is on a cycle, unless
+ *    the count goes above 10: that is analysed as a loop, since k copies that can each match one
+ *    text in two ways have 2^k ways (`(a|a){30}`).
  * 3. What only adds ways to the automaton keeps its verdict of "safe" sound: anchors, `\b` and
  *    lookarounds are taken to always pass (a lookaround's own body is checked as a pattern of its
  *    own), a backreference to match any text, and `\p{…}` / `\P{…}` any character.
@@ -44,16 +46,17 @@
  * 3 lets it match any text. Whether the rest of the pattern can fail is not asked: an unanchored
  * `(a+)+` is reported although `test()` succeeds at the first `a`.
  *
- * Where the analysis cannot tell (syntax it does not know, or an automaton too large: thousands
- * of positions from large bounded counts inside a loop), the syntactic rule decides: a repeated
- * group that repeats something without bound (star height above one).
+ * Where the analysis cannot tell (syntax it does not know, groups nested too deeply, or an
+ * automaton too large, as from a count of hundreds inside a loop), a syntactic rule decides, on the
+ * safe side: a group repeated without bound (or more than 10 times) that holds a quantifier whose
+ * count can vary (`+`, `{1,500}`, `?`) or an alternation.
  */
 
 /** What makes a pattern's matching time exponential. */
 export type BacktrackingRisk =
   /** One repetition can match `text` in two ways (found by the analysis). */
   | { kind: "ambiguous"; text: string }
-  /** A repeated group repeats something without bound (the syntactic rule, where the analysis cannot tell). */
+  /** A repeated group holds a quantifier or an alternation (the syntactic rule, where the analysis cannot tell). */
   | { kind: "nested" };
 
 const risks = new Map<string, BacktrackingRisk | undefined>();
@@ -185,8 +188,12 @@ export function parsePattern(pattern: string): Term {
   throw new CannotTell(`not a regular expression: ${pattern}`);
 }
 
+/** Groups nested deeper than this make the analysis give way to the syntactic rule (the parser recurses into each). */
+const MAX_GROUP_DEPTH = 100;
+
 class PatternParser {
   private index = 0;
+  private depth = 0;
   private readonly maxChar: number;
   private readonly groups: number;
   private readonly named: boolean;
@@ -229,6 +236,15 @@ class PatternParser {
     return char;
   }
 
+  /** A group's body and its closing parenthesis. */
+  private group(): Term {
+    if (++this.depth > MAX_GROUP_DEPTH) throw new CannotTell("groups nested too deeply");
+    const body = this.disjunction();
+    this.expect(")");
+    this.depth--;
+    return body;
+  }
+
   private disjunction(): Term {
     const branches = [this.alternative()];
     while (this.eat("|")) branches.push(this.alternative());
@@ -245,8 +261,7 @@ class PatternParser {
     if (this.eat("^") || this.eat("$") || this.eat("\\b") || this.eat("\\B")) return ASSERTION;
     const ahead = this.eat("(?=") || this.eat("(?!");
     if (ahead || this.eat("(?<=") || this.eat("(?<!")) {
-      const lookaround: Term = { kind: "lookaround", body: this.disjunction() };
-      this.expect(")");
+      const lookaround: Term = { kind: "lookaround", body: this.group() };
       // Annex B lets a lookahead be quantified without the u flag; repeating a zero-width test adds no way to match.
       if (ahead && !this.unicode) this.quantifier();
       return lookaround;
@@ -281,9 +296,7 @@ class PatternParser {
         if (this.eat("<")) this.skipName();
         else this.expect(":");
       }
-      const body = this.disjunction();
-      this.expect(")");
-      return body;
+      return this.group();
     }
     if (char === ".") {
       this.index++;
@@ -462,6 +475,11 @@ function merged(a: Weights, b: Weights, times = 1): Weights {
   return result;
 }
 
+/**
+ * A bounded count above this, outside every loop, is analysed as a loop: `(a|a){30}` has 2^30
+ * ways to fail on 30 characters. (Every walk of `x{n,m}` is one of `x{n,}`, so "safe" stays sound.)
+ */
+const LOOP_LIKE_COUNT = 10;
 /** Positions beyond this (from large bounded counts) make the analysis give way to the syntactic rule. */
 const MAX_POSITIONS = 2000;
 /** Steps of the pair automaton of one loop beyond this (its edges, squared) do the same. */
@@ -534,6 +552,7 @@ class PositionAutomaton {
 
   /** The minimum's copies (which may match empty), then nested optional or repeated non-empty iterations (rule 2). */
   private repeat(body: Term, min: number, max: number): Fragment {
+    if (max > LOOP_LIKE_COUNT && this.loops === 0) max = Infinity;
     if (max !== Infinity && this.loops === 0) {
       // Outside every loop no copy is on a cycle, and each copy's own loops are alike: one copy stands for all.
       const copy = this.fragment(body);
@@ -631,7 +650,7 @@ function ambiguousText(term: Term): string | undefined {
   return undefined;
 }
 
-/** Whether anything in `term` repeats without bound: only then has its automaton a cycle. */
+/** Whether anything in `term` repeats without bound, or more than LOOP_LIKE_COUNT times: only then has its automaton a cycle. */
 function repeatsWithoutBound(term: Term): boolean {
   switch (term.kind) {
     case "sequence":
@@ -639,7 +658,7 @@ function repeatsWithoutBound(term: Term): boolean {
     case "alternation":
       return term.branches.some(repeatsWithoutBound);
     case "repeat":
-      return term.max === Infinity || repeatsWithoutBound(term.body);
+      return term.max > LOOP_LIKE_COUNT || repeatsWithoutBound(term.body);
     case "lookaround":
       return repeatsWithoutBound(term.body);
     case "backreference":
@@ -723,36 +742,44 @@ function walkText(
   return text;
 }
 
-/** Whether the quantifier at `index` of a pattern repeats without bound (`*`, `+`, `{n,}`). */
-function unboundedQuantifierAt(pattern: string, index: number): boolean {
+/**
+ * The quantifier at `index` of a pattern, if there is one: whether its count can vary (`?`, `*`,
+ * `{1,3}`) and whether it repeats like a loop (without bound, or more than LOOP_LIKE_COUNT times).
+ */
+function quantifierAt(pattern: string, index: number): { varies: boolean; loops: boolean } | undefined {
   const char = pattern[index];
-  if (char === "*" || char === "+") return true;
-  return char === "{" && /^\{\d+,\}/.test(pattern.slice(index));
+  if (char === "*" || char === "+") return { varies: true, loops: true };
+  if (char === "?") return { varies: true, loops: false };
+  const bounds = char === "{" ? /^\{(\d+)(?:(,)(\d*))?\}/.exec(pattern.slice(index, index + 40)) : null;
+  if (bounds === null) return undefined;
+  const min = Number(bounds[1]);
+  const max = bounds[2] === undefined ? min : bounds[3] === "" ? Infinity : Number(bounds[3]);
+  return { varies: max > min, loops: max > LOOP_LIKE_COUNT };
 }
 
 /**
- * The syntactic rule, for what the analysis cannot tell: whether a repeated group itself repeats
- * something without bound, such as `(a+)+` or `([a-z]+-?)*` (star height above one).
+ * The syntactic rule, for what the analysis cannot tell: whether a group repeated like a loop holds
+ * a quantifier whose count can vary or an alternation, as `(a+)+`, `(x{1,500})+` or `(a|a)*` do. It
+ * reports more than the analysis would, never less.
  */
 function hasNestedRepetition(pattern: string): boolean {
   const groups: boolean[] = [];
-  let repeatsInside = false;
+  let variesInside = false;
   for (let index = 0; index < pattern.length; index++) {
     const char = pattern[index];
     if (char === "\\") index++;
     else if (char === "[") {
       for (index++; index < pattern.length && pattern[index] !== "]"; index++) if (pattern[index] === "\\") index++;
     } else if (char === "(") {
-      groups.push(repeatsInside);
-      repeatsInside = false;
+      groups.push(variesInside);
+      variesInside = false;
+      // `(?:`, `(?=`, `(?<name>`: that `?` is no quantifier.
+      if (pattern[index + 1] === "?") index++;
     } else if (char === ")") {
-      const inner: boolean = repeatsInside;
-      repeatsInside = groups.pop() ?? false;
-      if (unboundedQuantifierAt(pattern, index + 1)) {
-        if (inner) return true;
-        repeatsInside = true;
-      } else repeatsInside ||= inner;
-    } else if (unboundedQuantifierAt(pattern, index)) repeatsInside = true;
+      const inner: boolean = variesInside;
+      variesInside = (groups.pop() ?? false) || inner;
+      if (inner && quantifierAt(pattern, index + 1)?.loops === true) return true;
+    } else if (char === "|" || quantifierAt(pattern, index)?.varies === true) variesInside = true;
   }
   return false;
 }

@@ -416,6 +416,13 @@ describe("formatErrors options and counts", () => {
     ]);
   });
 
+  test("maxLines that is not a whole number: NaN is the default, a fraction its whole part, below 1 is 1", () => {
+    const errors = errorsOf("Resource", value);
+    assert.equal(formatErrors(errors, { maxLines: Number.NaN }), formatErrors(errors));
+    assert.equal(formatErrors(errors, { maxLines: 3.7 }), formatErrors(errors, { maxLines: 3 }));
+    assert.equal(formatErrors(errors, { maxLines: 0 }), `… and ${errors.length} more errors`);
+  });
+
   test("no errors, no lines", () => {
     assert.equal(formatErrors([]), "");
   });

@@ -85,9 +85,31 @@ test("the report names text that the repetition reads in two ways", () => {
   assert.deepEqual(backtrackingRisk("^(\\s*([0-9a-zA-Z\\+/=]){4}\\s*)+$"), { kind: "ambiguous", text: " aaaa" });
 });
 
-test("where the automaton would be too large, the syntactic rule decides", () => {
+test("where the automaton would be too large, the syntactic rule decides, on the safe side", () => {
   assert.deepEqual(backtrackingRisk("^((x+){1,5000})+$"), { kind: "nested" });
-  assert.equal(backtrackingRisk("^(x{1,5000})+$"), undefined);
+  // A count that varies, or an alternation, inside a loop: as exponential as `(x+)+` (`(x{1,5000})+` doubles its time per character).
+  assert.deepEqual(backtrackingRisk("^(x{1,5000})+$"), { kind: "nested" });
+  assert.deepEqual(backtrackingRisk("^(?:a{1,600})*$"), { kind: "nested" });
+  assert.deepEqual(backtrackingRisk("^(?:(a|a)x{0,3000})*$"), { kind: "nested" });
+  // A fixed count reads one way.
+  assert.equal(backtrackingRisk("^(?:x{5000})+$"), undefined);
+  assert.equal(backtrackingRisk("^(?:(b){3000})*$"), undefined);
+});
+
+test("groups nested too deeply for the parser are judged by the syntactic rule, without a crash", () => {
+  const nested = (body: string): string => `${"(?:".repeat(3000)}${body}${")".repeat(3000)}+`;
+  assert.equal(backtrackingRisk(nested("a")), undefined);
+  assert.deepEqual(backtrackingRisk(nested("a+")), { kind: "nested" });
+});
+
+test("a count above 10 outside every loop is analysed as a loop", () => {
+  assert.deepEqual(backtrackingRisk("^(a|a){30}$"), { kind: "ambiguous", text: "aa" });
+  assert.equal(backtrackingRisk("^(?:a{1,30}){1,30}$")?.kind, "ambiguous");
+  assert.equal(backtrackingRisk("^([a-z]+ ?){1,20}$")?.kind, "ambiguous");
+  // 2^10 ways at most: not reported.
+  assert.equal(backtrackingRisk("^(a|a){10}$"), undefined);
+  for (const pattern of ["^(?:ab){1,50}$", "^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.){1,126}[a-z]{2,63}$", "^.{0,5000}$"])
+    assert.equal(backtrackingRisk(pattern), undefined, pattern);
 });
 
 /** Files of the corpus: each family's schemas and registry folders, whole packages' schema folders, schemas/. */

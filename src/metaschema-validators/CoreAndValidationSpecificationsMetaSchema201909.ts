@@ -175,6 +175,7 @@ export function collectCoreAndValidationSpecificationsMetaSchema201909Errors(
               checkCoreAndValidationSpecificationsMetaSchema201909_DependenciesAdditionalPropertiesAnyOf0(propertyValue2) ||
               checkStringArray201909(propertyValue2 as unknown)
             )) {
+              const anyOfStart = errors.length;
               collectCoreAndValidationSpecificationsMetaSchema201909_DependenciesAdditionalPropertiesAnyOf0Errors(
                 propertyValue2,
                 instancePath + "/dependencies/" + pointerToken(key2),
@@ -187,6 +188,7 @@ export function collectCoreAndValidationSpecificationsMetaSchema201909Errors(
                 {},
                 instancePath + "/dependencies/" + pointerToken(key2),
                 schemaPath + "/properties/dependencies/additionalProperties",
+                anyOfStart,
               );
             }
           }

@@ -190,6 +190,7 @@ export function collectCoreAndValidationSpecificationsMetaSchema202012Errors(
               checkCoreAndValidationSpecificationsMetaSchema202012_DependenciesAdditionalPropertiesAnyOf0(propertyValue2) ||
               checkStringArray202012(propertyValue2 as unknown)
             )) {
+              const anyOfStart = errors.length;
               collectCoreAndValidationSpecificationsMetaSchema202012_DependenciesAdditionalPropertiesAnyOf0Errors(
                 propertyValue2,
                 instancePath + "/dependencies/" + pointerToken(key2),
@@ -202,6 +203,7 @@ export function collectCoreAndValidationSpecificationsMetaSchema202012Errors(
                 {},
                 instancePath + "/dependencies/" + pointerToken(key2),
                 schemaPath + "/properties/dependencies/additionalProperties",
+                anyOfStart,
               );
             }
           }

@@ -222,6 +222,7 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
     const additionalItems = value.additionalItems;
     if (additionalItems !== undefined) {
       if (!(checkDraft04_AdditionalItemsAnyOf0(additionalItems) || checkDraft04(additionalItems as unknown))) {
+        const anyOfStart = errors.length;
         collectDraft04_AdditionalItemsAnyOf0Errors(
           additionalItems,
           instancePath + "/additionalItems",
@@ -229,15 +230,16 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
           schemaPath + "/properties/additionalItems/anyOf/0",
         );
         collectDraft04Errors(additionalItems, instancePath + "/additionalItems", errors);
-        pushError(errors, "anyOf", {}, instancePath + "/additionalItems", schemaPath + "/properties/additionalItems");
+        pushError(errors, "anyOf", {}, instancePath + "/additionalItems", schemaPath + "/properties/additionalItems", anyOfStart);
       }
     }
     const items = value.items;
     if (items !== undefined) {
       if (!(checkDraft04(items as unknown) || checkDraft04SchemaArray(items as unknown))) {
+        const anyOfStart2 = errors.length;
         collectDraft04Errors(items, instancePath + "/items", errors);
         collectDraft04SchemaArrayErrors(items, instancePath + "/items", errors);
-        pushError(errors, "anyOf", {}, instancePath + "/items", schemaPath + "/properties/items");
+        pushError(errors, "anyOf", {}, instancePath + "/items", schemaPath + "/properties/items", anyOfStart2);
       }
     }
     const maxItems = value.maxItems;
@@ -266,6 +268,7 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
     const additionalProperties = value.additionalProperties;
     if (additionalProperties !== undefined) {
       if (!(checkDraft04_AdditionalItemsAnyOf0(additionalProperties) || checkDraft04(additionalProperties as unknown))) {
+        const anyOfStart3 = errors.length;
         collectDraft04_AdditionalItemsAnyOf0Errors(
           additionalProperties,
           instancePath + "/additionalProperties",
@@ -273,7 +276,14 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
           schemaPath + "/properties/additionalProperties/anyOf/0",
         );
         collectDraft04Errors(additionalProperties, instancePath + "/additionalProperties", errors);
-        pushError(errors, "anyOf", {}, instancePath + "/additionalProperties", schemaPath + "/properties/additionalProperties");
+        pushError(
+          errors,
+          "anyOf",
+          {},
+          instancePath + "/additionalProperties",
+          schemaPath + "/properties/additionalProperties",
+          anyOfStart3,
+        );
       }
     }
     const definitions = value.definitions;
@@ -313,6 +323,7 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
         for (const key4 of Object.keys(dependencies)) {
           const propertyValue4 = dependencies[key4];
           if (!(checkDraft04(propertyValue4 as unknown) || checkDraft04StringArray(propertyValue4 as unknown))) {
+            const anyOfStart4 = errors.length;
             collectDraft04Errors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
             collectDraft04StringArrayErrors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
             pushError(
@@ -321,6 +332,7 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
               {},
               instancePath + "/dependencies/" + pointerToken(key4),
               schemaPath + "/properties/dependencies/additionalProperties",
+              anyOfStart4,
             );
           }
         }
@@ -339,9 +351,10 @@ export function collectDraft04Errors(value: unknown, instancePath: string, error
     const type = value.type;
     if (type !== undefined) {
       if (!(checkDraft04SimpleTypes(type as unknown) || checkDraft04_TypeAnyOf1(type))) {
+        const anyOfStart5 = errors.length;
         collectDraft04SimpleTypesErrors(type, instancePath + "/type", errors);
         collectDraft04_TypeAnyOf1Errors(type, instancePath + "/type", errors, schemaPath + "/properties/type/anyOf/1");
-        pushError(errors, "anyOf", {}, instancePath + "/type", schemaPath + "/properties/type");
+        pushError(errors, "anyOf", {}, instancePath + "/type", schemaPath + "/properties/type", anyOfStart5);
       }
     }
     const allOf = value.allOf;

@@ -233,9 +233,10 @@ export function collectDraft06CoreSchemaMetaSchemaErrors(value: unknown, instanc
     const items = value.items;
     if (items !== undefined) {
       if (!(checkDraft06CoreSchemaMetaSchema(items as unknown) || checkDraft06SchemaArray(items as unknown))) {
+        const anyOfStart = errors.length;
         collectDraft06CoreSchemaMetaSchemaErrors(items, instancePath + "/items", errors);
         collectDraft06SchemaArrayErrors(items, instancePath + "/items", errors);
-        pushError(errors, "anyOf", {}, instancePath + "/items", schemaPath + "/properties/items");
+        pushError(errors, "anyOf", {}, instancePath + "/items", schemaPath + "/properties/items", anyOfStart);
       }
     }
     const maxItems = value.maxItems;
@@ -306,6 +307,7 @@ export function collectDraft06CoreSchemaMetaSchemaErrors(value: unknown, instanc
         for (const key4 of Object.keys(dependencies)) {
           const propertyValue4 = dependencies[key4];
           if (!(checkDraft06CoreSchemaMetaSchema(propertyValue4 as unknown) || checkDraft06StringArray(propertyValue4 as unknown))) {
+            const anyOfStart2 = errors.length;
             collectDraft06CoreSchemaMetaSchemaErrors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
             collectDraft06StringArrayErrors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key4), errors);
             pushError(
@@ -314,6 +316,7 @@ export function collectDraft06CoreSchemaMetaSchemaErrors(value: unknown, instanc
               {},
               instancePath + "/dependencies/" + pointerToken(key4),
               schemaPath + "/properties/dependencies/additionalProperties",
+              anyOfStart2,
             );
           }
         }
@@ -336,9 +339,10 @@ export function collectDraft06CoreSchemaMetaSchemaErrors(value: unknown, instanc
     const type = value.type;
     if (type !== undefined) {
       if (!(checkDraft06SimpleTypes(type as unknown) || checkDraft06CoreSchemaMetaSchema_TypeAnyOf1(type))) {
+        const anyOfStart3 = errors.length;
         collectDraft06SimpleTypesErrors(type, instancePath + "/type", errors);
         collectDraft06CoreSchemaMetaSchema_TypeAnyOf1Errors(type, instancePath + "/type", errors, schemaPath + "/properties/type/anyOf/1");
-        pushError(errors, "anyOf", {}, instancePath + "/type", schemaPath + "/properties/type");
+        pushError(errors, "anyOf", {}, instancePath + "/type", schemaPath + "/properties/type", anyOfStart3);
       }
     }
     const format = value.format;

@@ -268,9 +268,10 @@ export function collectDraft07CoreSchemaMetaSchemaErrors(value: unknown, instanc
     const items = value.items;
     if (items !== undefined) {
       if (!(checkDraft07CoreSchemaMetaSchema(items as unknown) || checkDraft07SchemaArray(items as unknown))) {
+        const anyOfStart = errors.length;
         collectDraft07CoreSchemaMetaSchemaErrors(items, instancePath + "/items", errors);
         collectDraft07SchemaArrayErrors(items, instancePath + "/items", errors);
-        pushError(errors, "anyOf", {}, instancePath + "/items", schemaPath + "/properties/items");
+        pushError(errors, "anyOf", {}, instancePath + "/items", schemaPath + "/properties/items", anyOfStart);
       }
     }
     const maxItems = value.maxItems;
@@ -355,6 +356,7 @@ export function collectDraft07CoreSchemaMetaSchemaErrors(value: unknown, instanc
         for (const key5 of Object.keys(dependencies)) {
           const propertyValue4 = dependencies[key5];
           if (!(checkDraft07CoreSchemaMetaSchema(propertyValue4 as unknown) || checkDraft07StringArray(propertyValue4 as unknown))) {
+            const anyOfStart2 = errors.length;
             collectDraft07CoreSchemaMetaSchemaErrors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key5), errors);
             collectDraft07StringArrayErrors(propertyValue4, instancePath + "/dependencies/" + pointerToken(key5), errors);
             pushError(
@@ -363,6 +365,7 @@ export function collectDraft07CoreSchemaMetaSchemaErrors(value: unknown, instanc
               {},
               instancePath + "/dependencies/" + pointerToken(key5),
               schemaPath + "/properties/dependencies/additionalProperties",
+              anyOfStart2,
             );
           }
         }
@@ -385,9 +388,10 @@ export function collectDraft07CoreSchemaMetaSchemaErrors(value: unknown, instanc
     const type = value.type;
     if (type !== undefined) {
       if (!(checkDraft07SimpleTypes(type as unknown) || checkDraft07CoreSchemaMetaSchema_TypeAnyOf1(type))) {
+        const anyOfStart3 = errors.length;
         collectDraft07SimpleTypesErrors(type, instancePath + "/type", errors);
         collectDraft07CoreSchemaMetaSchema_TypeAnyOf1Errors(type, instancePath + "/type", errors, schemaPath + "/properties/type/anyOf/1");
-        pushError(errors, "anyOf", {}, instancePath + "/type", schemaPath + "/properties/type");
+        pushError(errors, "anyOf", {}, instancePath + "/type", schemaPath + "/properties/type", anyOfStart3);
       }
     }
     const format = value.format;

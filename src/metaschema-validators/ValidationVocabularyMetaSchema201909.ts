@@ -229,6 +229,7 @@ export function collectValidationVocabularyMetaSchema201909Errors(value: unknown
       const type = value.type;
       if (type !== undefined) {
         if (!(checkSimpleTypes201909(type as unknown) || checkValidationVocabularyMetaSchema201909_TypeAnyOf1(type))) {
+          const anyOfStart = errors.length;
           collectSimpleTypes201909Errors(type, instancePath + "/type", errors);
           collectValidationVocabularyMetaSchema201909_TypeAnyOf1Errors(
             type,
@@ -236,7 +237,7 @@ export function collectValidationVocabularyMetaSchema201909Errors(value: unknown
             errors,
             schemaPath + "/properties/type/anyOf/1",
           );
-          pushError(errors, "anyOf", {}, instancePath + "/type", schemaPath + "/properties/type");
+          pushError(errors, "anyOf", {}, instancePath + "/type", schemaPath + "/properties/type", anyOfStart);
         }
       }
     }

@@ -152,6 +152,7 @@ export function collectValidationVocabularyMetaSchema202012Errors(value: unknown
       const type = value.type;
       if (type !== undefined) {
         if (!(checkSimpleTypes202012(type as unknown) || checkValidationVocabularyMetaSchema202012_TypeAnyOf1(type))) {
+          const anyOfStart = errors.length;
           collectSimpleTypes202012Errors(type, instancePath + "/type", errors);
           collectValidationVocabularyMetaSchema202012_TypeAnyOf1Errors(
             type,
@@ -159,7 +160,7 @@ export function collectValidationVocabularyMetaSchema202012Errors(value: unknown
             errors,
             schemaPath + "/properties/type/anyOf/1",
           );
-          pushError(errors, "anyOf", {}, instancePath + "/type", schemaPath + "/properties/type");
+          pushError(errors, "anyOf", {}, instancePath + "/type", schemaPath + "/properties/type", anyOfStart);
         }
       }
       const enumValue = value.enum;

@@ -19,8 +19,19 @@ export type ValidationResult<T> =
   { valid: true; value: T } | { valid: false; errors: ValidationError[] };
 
 /**
+ * The first error of each failing `oneOf`/`anyOf`'s alternatives (null when they reported none),
+ * as the validator recorded it: formatErrors groups them by it, as an error itself does not say
+ * where its alternatives' errors start (those reached through a `$ref` have the target's paths).
+ */
+const firstAlternativeErrors = /* @__PURE__ */ new WeakMap<
+  ValidationError,
+  ValidationError | null
+>();
+
+/**
  * Appends a failure of `keyword` to `errors`. `schemaPath` is the failing subschema's: the keyword's
- * own path is that plus the keyword, except for a `false` schema, whose path is its own.
+ * own path is that plus the keyword, except for a `false` schema, whose path is its own. For a
+ * `oneOf`/`anyOf`, `alternativesFrom` is the index in `errors` where its alternatives' errors start.
  */
 export function pushError(
   errors: ValidationError[],
@@ -28,15 +39,19 @@ export function pushError(
   params: Record<string, unknown>,
   instancePath: string,
   schemaPath: string,
+  alternativesFrom?: number,
 ): void {
-  errors.push({
+  const error: ValidationError = {
     instancePath,
     schemaPath:
       keyword === "false schema" ? schemaPath : `${schemaPath}/${keyword}`,
     keyword,
     params,
     message: errorMessage(keyword, params),
-  });
+  };
+  if (alternativesFrom !== undefined)
+    firstAlternativeErrors.set(error, errors[alternativesFrom] ?? null);
+  errors.push(error);
 }
 
 /**
@@ -172,6 +187,8 @@ export function formatErrors(
 interface ErrorNode {
   error: ValidationError;
   alternatives: Alternative[];
+  /** The index in the error list of the node's first error, its alternatives' included. */
+  start: number;
 }
 
 /** The errors of one alternative of a `oneOf`/`anyOf`, and its schema path when it is known. */
@@ -182,41 +199,64 @@ interface Alternative {
 
 /**
  * The errors as trees: a failing `oneOf`/`anyOf` holds the errors just before it (its alternatives
- * are collected first) that are at or below its instance path and either under its schema path
- * (`…/oneOf/3/…`) or reached by an alternative's `$ref`: in another schema resource, or in its own
- * resource's root applied at the combinator's instance path (a recursive schema), unless the
- * combinator is that root's own keyword. The errors of its alternative 0 come first: none before
- * them are its. Any other error ends them.
+ * are collected first), from the first one its validator recorded (`pushError`). For errors not
+ * recorded (ajv's, or a list that lost that error), they are guessed (`guessedAlternatives`).
  */
 function errorTree(errors: readonly ValidationError[]): ErrorNode[] {
   const nodes: ErrorNode[] = [];
-  for (const error of errors) {
-    let alternatives: Alternative[] = [];
+  const indexes = new Map(errors.map((error, index) => [error, index]));
+  errors.forEach((error, index) => {
+    let from = nodes.length;
     if (error.keyword === "oneOf" || error.keyword === "anyOf") {
-      const { instancePath, schemaPath } = error;
-      const { resource, keywords } = splitSchemaPath(schemaPath);
-      const depth = depthOf(instancePath);
-      let start = nodes.length;
-      let first: number | undefined;
-      while (start > 0) {
-        const before = nodes[start - 1]!.error;
-        const below =
-          before.instancePath === instancePath ||
-          before.instancePath.startsWith(`${instancePath}/`);
-        const inline = inlineAlternative(before.schemaPath, schemaPath);
-        const frame = errorFrame(before);
-        const reached =
-          frame.resource !== resource ||
-          (keywords.length > 1 && frame.depth === depth);
-        if (!below || (inline === undefined && !reached)) break;
-        start--;
-        if (inline === `${schemaPath}/0`) first = start;
-      }
-      alternatives = alternativesOf(nodes.splice(first ?? start), error);
+      const first = firstAlternativeErrors.get(error);
+      const firstIndex =
+        first === undefined || first === null ? undefined : indexes.get(first);
+      if (firstIndex !== undefined && firstIndex < index)
+        while (from > 0 && nodes[from - 1]!.start >= firstIndex) from--;
+      else if (first !== null) from = guessedAlternatives(nodes, error);
     }
-    nodes.push({ error, alternatives });
-  }
+    const alternatives = alternativesOf(nodes.splice(from), error);
+    nodes.push({
+      error,
+      alternatives,
+      start: alternatives[0]?.nodes[0]?.start ?? index,
+    });
+  });
   return nodes;
+}
+
+/**
+ * Where the alternatives of a `oneOf`/`anyOf` error start among `nodes` when no validator recorded
+ * it: the errors just before it that are at or below its instance path and either under its schema
+ * path (`…/oneOf/3/…`) or reached by an alternative's `$ref`: in another schema resource, or in its
+ * own resource's root applied at the combinator's instance path (a recursive schema), unless the
+ * combinator is that root's own keyword. The errors of its alternative 0 come first: none before
+ * them are its. Any other error ends them.
+ */
+function guessedAlternatives(
+  nodes: readonly ErrorNode[],
+  combinator: ValidationError,
+): number {
+  const { instancePath, schemaPath } = combinator;
+  const { resource, keywords } = splitSchemaPath(schemaPath);
+  const depth = depthOf(instancePath);
+  let start = nodes.length;
+  let first: number | undefined;
+  while (start > 0) {
+    const before = nodes[start - 1]!.error;
+    const below =
+      before.instancePath === instancePath ||
+      before.instancePath.startsWith(`${instancePath}/`);
+    const inline = inlineAlternative(before.schemaPath, schemaPath);
+    const frame = errorFrame(before);
+    const reached =
+      frame.resource !== resource ||
+      (keywords.length > 1 && frame.depth === depth);
+    if (!below || (inline === undefined && !reached)) break;
+    start--;
+    if (inline === `${schemaPath}/0`) first = start;
+  }
+  return first ?? start;
 }
 
 /** The schema path of the alternative of the combinator at `combinatorPath` that `schemaPath` is in (`…/oneOf/3`), if any. */

@@ -29,6 +29,8 @@ export interface FailureSpec {
   keyword: string;
   /** Object literal expression for `params`; the message is made of it at run time. */
   params: Code;
+  /** For `oneOf`/`anyOf`: the `errors.length` before its alternatives reported theirs (see `pushError`). */
+  alternativesFrom?: Code;
 }
 
 export type Statement =
@@ -86,7 +88,8 @@ export function pushFailure(failure: FailureSpec, collector: Collector): Code {
     return code`${collector.typeError()}(errors, ${type}, ${pathExpression(parentParts)}, ${collector.schemaPath(parentSchemaPath)}, ${token});`;
   }
   const schemaPath = collector.schemaPath(failure.schemaPath);
-  return code`${collector.pushError()}(errors, ${failure.keyword}, ${failure.params}, ${failure.instancePath}, ${schemaPath});`;
+  const from = failure.alternativesFrom === undefined ? code`` : code`, ${failure.alternativesFrom}`;
+  return code`${collector.pushError()}(errors, ${failure.keyword}, ${failure.params}, ${failure.instancePath}, ${schemaPath}${from});`;
 }
 
 /**

@@ -745,6 +745,7 @@ export function collectAuthenticationFactorErrors(
         checkAuthenticationFactor_TypeAnyOf0(type) ||
         checkAuthenticationFactor_TypeAnyOf1(type)
       )) {
+        const anyOfStart = errors.length;
         collectAuthenticationFactor_TypeAnyOf0Errors(
           type,
           instancePath + "/type",
@@ -763,6 +764,7 @@ export function collectAuthenticationFactorErrors(
           {},
           instancePath + "/type",
           schemaPath + "/properties/type",
+          anyOfStart,
         );
       }
     }
@@ -772,6 +774,7 @@ export function collectAuthenticationFactorErrors(
         checkAuthenticationFactor_DeliveryMethodAnyOf0(delivery_method) ||
         checkAuthenticationFactor_TypeAnyOf1(delivery_method)
       )) {
+        const anyOfStart2 = errors.length;
         collectAuthenticationFactor_DeliveryMethodAnyOf0Errors(
           delivery_method,
           instancePath + "/delivery_method",
@@ -790,6 +793,7 @@ export function collectAuthenticationFactorErrors(
           {},
           instancePath + "/delivery_method",
           schemaPath + "/properties/delivery_method",
+          anyOfStart2,
         );
       }
     }

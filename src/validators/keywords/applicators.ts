@@ -67,11 +67,17 @@ function anyOf(site: Site, context: CompileContext): Statement[] {
   if (functions === undefined) return [];
   const { tests, checks } = branchChecks(site, context, "anyOf", functions);
   const failed = not(or(...checks));
-  const anyOfFailure = failure(site, "anyOf", code`{}`);
+  const start = context.scope.local("anyOfStart");
+  const anyOfFailure = { ...failure(site, "anyOf", code`{}`), alternativesFrom: start };
   const reports = functions.map((branch) => callStatement(branch, site, true, context.scope));
+  const counted: Statement = { kind: "const", name: start, value: code`errors.length` };
   return [
     ...tests,
-    { kind: "compound", failed, collect: [{ kind: "if", condition: failed, then: [...reports, { kind: "fail", failure: anyOfFailure }] }] },
+    {
+      kind: "compound",
+      failed,
+      collect: [{ kind: "if", condition: failed, then: [counted, ...reports, { kind: "fail", failure: anyOfFailure }] }],
+    },
   ];
 }
 
@@ -86,7 +92,10 @@ function oneOf(site: Site, context: CompileContext): Statement[] {
   const { tests, checks } = branchChecks(site, context, "oneOf", functions);
   const start = context.scope.local("oneOfStart");
   const passing = context.scope.local("passing");
-  const fail = failure(site, "oneOf", code`{ passingSchemas: ${passing}.length === 0 ? null : ${passing} }`);
+  const fail = {
+    ...failure(site, "oneOf", code`{ passingSchemas: ${passing}.length === 0 ? null : ${passing} }`),
+    alternativesFrom: start,
+  };
   const path = fail.instancePath;
   const tries = functions.map((branch, index) => {
     const attempt = code`if (${checks[index]!}) ${passing}.push(${index});\nelse ${collectCall(branch, site.value, path, context.scope)};`;

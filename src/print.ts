@@ -640,9 +640,11 @@ function unsupportedType(unspaced: string, indent: number): boolean {
 /**
  * A parenthesized logical chain (`(a && b)`, not a call's arguments) with an operand too long for
  * a line of its own (prettier breaks inside the operand), or a long negated one of two operands.
+ * An operand that is a parenthesized chain itself is no such operand: it hangs as its parent does.
  */
 function longParenthesizedChain(text: string, indent: number): boolean {
-  return parenthesisPairs(text).some(([open, close]) => {
+  const pairs = parenthesisPairs(text);
+  return pairs.some(([open, close]) => {
     const negated = text.charCodeAt(open - 1) === BANG;
     if ((open > 0 && text.charCodeAt(open - 1) !== SPACE && !negated) || followsControlKeyword(text, open)) return false;
     const content = text.slice(open + 1, close);
@@ -652,9 +654,21 @@ function longParenthesizedChain(text: string, indent: number): boolean {
     const chain = breakpoints(content, structure, true);
     // Negated, `!(` ends its line and `)` starts one, and an operand too long breaks as prettier breaks it (breakGroup).
     if (negated || !chain.some(({ operator }) => LOGICAL.has(operator))) return false;
-    // Hung, the chain has one operand a line: each must fit.
-    return cut(content, chain, true).some((piece) => !fits(`(${piece}) ||`, indent + 2));
+    // Hung, the chain has one operand a line: each must fit, a level deeper for each chain around
+    // it, except one that is a parenthesized chain itself, which hangs the same way (and is one of `pairs`).
+    const depth = pairs.filter(([outer, end]) => outer < open && end > close).length;
+    return cut(content, chain, true).some((piece) => !hungChain(piece) && !fits(`(${piece}) ||${")".repeat(depth)}`, indent + 2 + depth));
   });
+}
+
+/** A chain operand that is a parenthesized logical chain, with its trailing operator (`(a && b) ||`). */
+function hungChain(piece: string): boolean {
+  const operand = piece.replace(/ (?:&&|\|\||\?\?)$/, "");
+  if (!operand.startsWith("(") || !operand.endsWith(")")) return false;
+  const structure = topLevel(operand);
+  if (structure?.groups[0]?.[1] !== operand.length - 1) return false;
+  const inner = topLevel(operand.slice(1, -1));
+  return inner !== undefined && inner.operators.some(({ operator }) => LOGICAL.has(operator));
 }
 
 /** A `for` head with a part too long for a line of its own: prettier breaks inside it (`index <`, then `x.length` unindented), the printer does not. */

@@ -164,6 +164,22 @@ const WRITTEN_BY_THE_PRINTER = {
     "return true;",
     "}",
   ),
+  // GitHub's PullRequestMergeAsyncResult: a prune test whose chain holds chains too long for a line, each hung as prettier hangs them.
+  "a prune test with chains inside its chain, and a oneOf of three whose flag stops at the second match": lines(
+    "function k(details: unknown): boolean {",
+    'const oneOf0RuledOut = isJsonObject(details) && (typeof details.message !== "string" || typeof details.uuid !== "string" || (details.merge_method !== "default" && details.merge_method !== "merge" && details.merge_method !== "squash" && details.merge_method !== "rebase") || (details.merge_action !== "default" && details.merge_action !== "merge_queue" && details.merge_action !== "direct_merge"));',
+    "let matchedOne = false;",
+    "if (!oneOf0RuledOut && checkPullRequestMergeAsyncResult_DetailsOneOf0(details)) {",
+    "matchedOne = true;",
+    "}",
+    "if (!oneOf1RuledOut && checkPullRequestMergeAsyncResult_DetailsOneOf1WithALongerName(details)) {",
+    "if (matchedOne) return false;",
+    "matchedOne = true;",
+    "}",
+    "if (!matchedOne) return false;",
+    "return true;",
+    "}",
+  ),
 };
 
 for (const [name, source] of Object.entries(WRITTEN_BY_THE_PRINTER)) {

@@ -43,8 +43,8 @@ export type Statement =
   | { kind: "if"; condition: Code; then: Statement[]; else?: Statement[] }
   /** Validation delegated to another function: `check` is a call expression, `collect` a statement. */
   | { kind: "call"; check: Code; collect: Code }
-  /** `const name: type = value;` */
-  | { kind: "const"; name: Name; type?: Code; value: Code }
+  /** `const name: type = value;`, or `let` when `mutable` (oneOf's flag that its branches set). */
+  | { kind: "const"; name: Name; type?: Code; value: Code; mutable?: true }
   /** `if (condition) continue;`, in a loop body. */
   | { kind: "continue-if"; condition: Code }
   /** `return false;`: check mode only, for a schema that nothing passes (see compile.ts). */
@@ -64,7 +64,7 @@ export type Statement =
    */
   | { kind: "by-mode"; check: Statement[]; collect: Statement[] }
   /**
-   * Code written in one place only, for a collector: oneOf's tally of passing branches,
+   * Code written in one place only: oneOf's tally of passing branches and its flag in a check,
    * propertyNames' marking of the errors inside it, the `required` list's call.
    * Everything else says what it is.
    */
@@ -138,7 +138,7 @@ function renderCommon(statement: Statement & { kind: "if" | "const" | "continue-
       return code`if (${statement.condition}) ${block(statement.then, mode)}${otherwise}`;
     }
     case "const":
-      return code`const ${statement.name}${statement.type === undefined ? code`` : code`: ${statement.type}`} = ${statement.value};`;
+      return code`${statement.mutable === true ? code`let` : code`const`} ${statement.name}${statement.type === undefined ? code`` : code`: ${statement.type}`} = ${statement.value};`;
     case "continue-if":
       return code`if (${statement.condition}) continue;`;
     case "loop":

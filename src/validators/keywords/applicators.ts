@@ -128,21 +128,24 @@ function oneOf(site: Site, context: CompileContext): Statement[] {
           collect,
         },
       ]
-    : [...tests, { kind: "by-mode", check: firstTwoPassing(checks, site, context, fail), collect }];
+    : [...tests, { kind: "by-mode", check: firstTwoPassing(checks, context, fail), collect }];
 }
 
 /**
  * A check of `oneOf` with three branches or more that runs each branch at most once and stops at
- * the second that passes: the index of the first passing branch, then a passing one after it.
- * (With two branches, both always have to run.)
+ * the second that passes: a flag says whether one has. (With two branches, both always have to run.)
  */
-function firstTwoPassing(checks: Code[], site: Site, context: CompileContext, fail: FailureSpec): Statement[] {
-  const first = context.scope.local("firstPassing");
-  const findFirst = checks.reduceRight<Code>((otherwise, check, index) => conditional(check, code`${index}`, otherwise), code`-1`);
-  const second = checks.slice(1).map((check, index) => and(compare(first, "<", index + 1), check));
+function firstTwoPassing(checks: Code[], context: CompileContext, fail: FailureSpec): Statement[] {
+  const matchedOne = context.scope.local("matchedOne");
+  const match: Statement = { kind: "snippet", code: code`${matchedOne} = true;` };
   return [
-    { kind: "const", name: first, value: findFirst },
-    { kind: "fail-if", condition: or(compare(first, "===", -1), ...second), failure: fail },
+    { kind: "const", name: matchedOne, value: code`false`, mutable: true },
+    ...checks.map((check, index): Statement => ({
+      kind: "if",
+      condition: check,
+      then: index === 0 ? [match] : [{ kind: "fail-if", condition: matchedOne, failure: fail }, match],
+    })),
+    { kind: "fail-if", condition: negate(matchedOne), failure: fail },
   ];
 }
 

@@ -60,6 +60,9 @@ const SCHEMAS: Record<string, Record<string, unknown>> = {
     $schema: DRAFT_07,
     oneOf: [{ required: ["constructor"] }, { required: ["toString"], properties: { toString: { type: "string" } } }],
   },
+  // A property another branch requires, which additionalProperties: false forbids: only a key the key loop sees.
+  KeyLoop: { $schema: DRAFT_07, oneOf: [{ properties: { a: {} }, additionalProperties: false }, { required: ["b"] }] },
+  KeyLoopOfThree: { $schema: DRAFT_07, oneOf: [{ additionalProperties: false }, { required: ["c"] }, { type: "string" }] },
   Merged: {
     $schema: DRAFT_07,
     properties: { ab: { minimum: 0 } },
@@ -105,9 +108,9 @@ function assertRuledOut(check: string, exclusion: string, branchCall: string): v
 
 test("a branch is ruled out by a property its additionalProperties: false forbids, through $ref", () => {
   const check = checkSource("SchemaOrReference");
-  assertRuledOut(check, "isJsonObject(one) && one.$ref !== undefined", "checkThing(one");
+  assertRuledOut(check, 'isJsonObject(one) && one.$ref !== undefined && hasKey(one, "$ref")', "checkThing(one");
   assertRuledOut(check, "isJsonObject(one) && one.$ref === undefined", "checkReference(one");
-  assertRuledOut(check, "isJsonObject(any) && any.$ref !== undefined", "checkThing(any");
+  assertRuledOut(check, 'isJsonObject(any) && any.$ref !== undefined && hasKey(any, "$ref")', "checkThing(any");
 });
 
 test("draft-04 ignores required beside $ref: no test of it; 2019-09 tests both", () => {
@@ -129,6 +132,20 @@ test("a prune test reads Object.prototype's names as own properties only", () =>
   assert.equal(is({ toString: "x" }), true);
   assert.equal(is({ toString: 1 }), false);
   assert.equal(is({ constructor: 1, toString: "x" }), false);
+});
+
+test("a property that the key loop does not see (non-enumerable, inherited) rules out no branch", () => {
+  const hidden = (target: object, key: string, value: unknown): object =>
+    Object.defineProperty(target, key, { value, enumerable: false, writable: true, configurable: true });
+  const { is, validate } = validators.get("KeyLoop")!;
+  // Both branches pass: `b` is no key of the loop of additionalProperties, but `required` sees it.
+  for (const value of [hidden({ a: 1 }, "b", 2), Object.assign(Object.create({ b: 2 }) as object, { a: 1 })]) {
+    assert.equal(is(value), false);
+    assert.equal(validate(value).valid, false);
+  }
+  assert.equal(is({ a: 1, b: 2 }), true, "the first branch fails on the key b");
+  assert.equal(validators.get("KeyLoopOfThree")!.is(hidden({}, "c", 2)), false);
+  assert.equal(validators.get("KeyLoopOfThree")!.is({ c: 2 }), true);
 });
 
 test("a check with patternProperties and additionalProperties tests each pattern once per key", () => {

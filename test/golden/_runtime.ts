@@ -846,6 +846,11 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** Whether `key` is one of `Object.keys(value)` (an own enumerable property): what a key loop sees. */
+export function hasKey(value: object, key: string): boolean {
+  return Object.prototype.propertyIsEnumerable.call(value, key);
+}
+
 /**
  * The keys of an object whose properties by name are exactly its enumerable own ones, so that a
  * loop over them sees what reads by name would: its prototype is null, or Object.prototype with no

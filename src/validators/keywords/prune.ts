@@ -3,15 +3,16 @@ import type { SchemaNode } from "../../graph.js";
 import { narrowingOf } from "../../keywords.js";
 import { patternFlags } from "../../patterns.js";
 import { isSchemaObject, type SchemaObject } from "../../schema-walk.js";
-import { and, type Code, code, compare, negate, or } from "../code.js";
+import { and, call, type Code, code, compare, negate, or } from "../code.js";
 import type { ModuleScope } from "../context.js";
 import { allowsNull, possibleTypes, typeCondition, type ValueType } from "./type.js";
 
 /**
  * Cheap tests that rule out branches of `oneOf`/`anyOf` before their checks run, for objects: a
- * property a branch requires is missing, or has a value its schema there cannot pass, or is one its
- * `additionalProperties: false` forbids. Each test reads only keywords that apply to the branch, so
- * true means the branch fails: skipping its check leaves every verdict as it was.
+ * property a branch requires is missing, or has a value its schema there cannot pass, or a key its
+ * `additionalProperties: false` forbids is there (one of `Object.keys`, as its key loop sees it).
+ * Each test reads only keywords that apply to the branch, and properties as the branch's own checks
+ * read them, so true means the branch fails: skipping its check leaves every verdict as it was.
  */
 
 /** At most this many tests per branch: each is a property read, and more would outweigh the checks they skip. */
@@ -117,7 +118,9 @@ export function branchExclusions(
     }
     const others = demands.flatMap((other, otherIndex) => (other === undefined || otherIndex === index ? [] : other.required));
     for (const name of new Set(others)) {
-      if (!own.required.includes(name) && forbids(own, name)) tests.push(compare(read(name), "!==", code`undefined`));
+      // The branch's key loop sees own enumerable keys only: a property read by name may be another (non-enumerable, inherited).
+      if (!own.required.includes(name) && forbids(own, name))
+        tests.push(and(compare(read(name), "!==", code`undefined`), call(module.runtime("hasKey"), value, name)));
     }
     if (tests.length === 0) return undefined;
     return and(typeCondition("object", value, module), or(...tests.slice(0, MAX_TESTS)));

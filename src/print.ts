@@ -655,20 +655,25 @@ function longParenthesizedChain(text: string, indent: number): boolean {
     // Negated, `!(` ends its line and `)` starts one, and an operand too long breaks as prettier breaks it (breakGroup).
     if (negated || !chain.some(({ operator }) => LOGICAL.has(operator))) return false;
     // Hung, the chain has one operand a line: each must fit, a level deeper for each chain around
-    // it, except one that is a parenthesized chain itself, which hangs the same way (and is one of `pairs`).
+    // it, except one that is a parenthesized chain itself, which hangs the same way (and is one of
+    // `pairs`); not the first, which shares its line with this chain's `(` (prettier breaks `((a &&`).
     const depth = pairs.filter(([outer, end]) => outer < open && end > close).length;
-    return cut(content, chain, true).some((piece) => !hungChain(piece) && !fits(`(${piece}) ||${")".repeat(depth)}`, indent + 2 + depth));
+    return cut(content, chain, true).some(
+      (piece, index) => (index === 0 || !hungChain(piece)) && !fits(`(${piece}) ||${")".repeat(depth)}`, indent + 2 + depth),
+    );
   });
 }
 
 /** A chain operand that is a parenthesized logical chain, with its trailing operator (`(a && b) ||`). */
 function hungChain(piece: string): boolean {
-  const operand = piece.replace(/ (?:&&|\|\||\?\?)$/, "");
-  if (!operand.startsWith("(") || !operand.endsWith(")")) return false;
-  const structure = topLevel(operand);
-  if (structure?.groups[0]?.[1] !== operand.length - 1) return false;
-  const inner = topLevel(operand.slice(1, -1));
-  return inner !== undefined && inner.operators.some(({ operator }) => LOGICAL.has(operator));
+  const inner = parenthesizedOperators(piece.replace(/ (?:&&|\|\||\?\?)$/, ""));
+  return inner !== undefined && inner.some(({ operator }) => LOGICAL.has(operator));
+}
+
+/** The top-level operators inside the parentheses that wrap all of `operand` (`(a && b)`), if they do. */
+function parenthesizedOperators(operand: string): TopLevelOperator[] | undefined {
+  if (!operand.startsWith("(") || topLevel(operand)?.groups[0]?.[1] !== operand.length - 1) return undefined;
+  return topLevel(operand.slice(1, -1))?.operators;
 }
 
 /** A `for` head with a part too long for a line of its own: prettier breaks inside it (`index <`, then `x.length` unindented), the printer does not. */
@@ -1245,8 +1250,8 @@ function groupsItsOperator(content: string, found: readonly TopLevelOperator[]):
   const sameKind = (operators: readonly TopLevelOperator[]): boolean => operators.some((other) => kind(other.operator) === kind(operator));
   if (sameKind(topLevel(content)!.operators.filter((other) => other.at !== at))) return false;
   return ![content.slice(0, at).trim(), content.slice(at + operator.length).trim()].some((operand) => {
-    const wrapped = operand.startsWith("(") && topLevel(operand)!.groups[0]?.[1] === operand.length - 1;
-    return wrapped && sameKind(topLevel(operand.slice(1, -1))!.operators);
+    const inner = parenthesizedOperators(operand);
+    return inner !== undefined && sameKind(inner);
   });
 }
 

@@ -304,6 +304,17 @@ const TOO_LONG = {
     "return true;",
     "}",
   ),
+  // GitHub's Commit: a parenthesized chain as the first operand of a hung chain shares its line with the `(`.
+  "a prune test whose first operand is a chain too long for the line after two parentheses": lines(
+    "function m(committer2: unknown): boolean {",
+    "for (const x of [committer2]) {",
+    "if (x !== undefined) {",
+    'const oneOf1RuledOut2 = isJsonObject(committer2) && ((committer2.avatar_url !== undefined && hasKey(committer2, "avatar_url")) || (committer2.events_url !== undefined && hasKey(committer2, "events_url")) || (committer2.followers_url !== undefined && hasKey(committer2, "followers_url")));',
+    "}",
+    "}",
+    "return true;",
+    "}",
+  ),
   // Seeds 90950 and 3 of the random schemas, when prune tests were written inline: prettier breaks the negated chain with the one around it.
   "oneOf and anyOf branches behind their exclusions": lines(
     "function f(value: unknown): boolean {",

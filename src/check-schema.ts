@@ -241,9 +241,11 @@ function backtrackingWarning(document: SchemaDocument, pointer: string, pattern:
   const risk = backtrackingRisk(pattern);
   if (risk === undefined) return undefined;
   const subject = `the pattern ${JSON.stringify(pattern)}`;
+  const text = (value: string): string =>
+    value.length > 40 ? `${JSON.stringify(value.slice(0, 40))}… (${value.length} characters)` : JSON.stringify(value);
   const cause =
     risk.kind === "ambiguous"
-      ? `can match ${risk.text.length > 40 ? `${JSON.stringify(risk.text.slice(0, 40))}… (${risk.text.length} characters)` : JSON.stringify(risk.text)} in more than one way inside a repetition`
+      ? `can match ${text(risk.text)} in more than one way inside a repetition`
       : "repeats a group that holds a repetition or an alternation";
   return {
     file: document.displayPath,

@@ -169,6 +169,15 @@ const ASSERTION: Term = { kind: "assertion" };
 const BACKREFERENCE: Term = { kind: "backreference" };
 const QUANTIFIER_BOUNDS = /\{(\d+)(?:(,)(\d*))?\}/y;
 
+/** The counts of a `{n}`, `{n,}` or `{n,m}` quantifier at `index` of `source`, and where it ends; undefined when there is none. */
+function boundsAt(source: string, index: number): { min: number; max: number; end: number } | undefined {
+  QUANTIFIER_BOUNDS.lastIndex = index;
+  const match = QUANTIFIER_BOUNDS.exec(source);
+  if (match === null) return undefined;
+  const min = Number(match[1]);
+  return { min, max: match[2] === undefined ? min : match[3] === "" ? Infinity : Number(match[3]), end: QUANTIFIER_BOUNDS.lastIndex };
+}
+
 /** A class escape's set; `exact` is false for `\p{…}` and `\P{…}`, which stand for any character. */
 interface ClassEscape {
   set: CharSet;
@@ -277,12 +286,10 @@ class PatternParser {
     else if (this.eat("+")) bounds = { min: 1, max: Infinity };
     else if (this.eat("?")) bounds = { min: 0, max: 1 };
     else {
-      QUANTIFIER_BOUNDS.lastIndex = this.index;
-      const match = QUANTIFIER_BOUNDS.exec(this.source);
-      if (match === null) return undefined;
-      this.index = QUANTIFIER_BOUNDS.lastIndex;
-      const min = Number(match[1]);
-      bounds = { min, max: match[2] === undefined ? min : match[3] === "" ? Infinity : Number(match[3]) };
+      const counted = boundsAt(this.source, this.index);
+      if (counted === undefined) return undefined;
+      this.index = counted.end;
+      bounds = { min: counted.min, max: counted.max };
     }
     this.eat("?");
     return bounds;
@@ -750,11 +757,8 @@ function quantifierAt(pattern: string, index: number): { varies: boolean; loops:
   const char = pattern[index];
   if (char === "*" || char === "+") return { varies: true, loops: true };
   if (char === "?") return { varies: true, loops: false };
-  const bounds = char === "{" ? /^\{(\d+)(?:(,)(\d*))?\}/.exec(pattern.slice(index, index + 40)) : null;
-  if (bounds === null) return undefined;
-  const min = Number(bounds[1]);
-  const max = bounds[2] === undefined ? min : bounds[3] === "" ? Infinity : Number(bounds[3]);
-  return { varies: max > min, loops: max > LOOP_LIKE_COUNT };
+  const bounds = char === "{" ? boundsAt(pattern, index) : undefined;
+  return bounds === undefined ? undefined : { varies: bounds.max > bounds.min, loops: bounds.max > LOOP_LIKE_COUNT };
 }
 
 /**

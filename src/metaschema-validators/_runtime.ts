@@ -184,14 +184,10 @@ function errorTree(errors: readonly ValidationError[]): ErrorNode[] {
   const nodes: ErrorNode[] = [];
   const indexes = new Map(errors.map((error, index) => [error, index]));
   errors.forEach((error, index) => {
-    let from = nodes.length;
-    if (error.keyword === "oneOf" || error.keyword === "anyOf") {
-      const first = firstAlternativeErrors.get(error);
-      const firstIndex = first === undefined || first === null ? undefined : indexes.get(first);
-      if (firstIndex !== undefined && firstIndex < index) while (from > 0 && nodes[from - 1]!.start >= firstIndex) from--;
-      else if (first !== null) from = guessedAlternatives(nodes, error);
-    }
-    const alternatives = alternativesOf(nodes.splice(from), error);
+    const alternatives =
+      error.keyword === "oneOf" || error.keyword === "anyOf"
+        ? alternativesOf(nodes.splice(alternativesStart(nodes, error, index, indexes)), error)
+        : [];
     nodes.push({
       error,
       alternatives,
@@ -199,6 +195,22 @@ function errorTree(errors: readonly ValidationError[]): ErrorNode[] {
     });
   });
   return nodes;
+}
+
+/** Where the alternatives of the `oneOf`/`anyOf` error at `index` start among `nodes`: as recorded, else guessed. */
+function alternativesStart(
+  nodes: readonly ErrorNode[],
+  combinator: ValidationError,
+  index: number,
+  indexes: ReadonlyMap<ValidationError, number>,
+): number {
+  const first = firstAlternativeErrors.get(combinator);
+  if (first === null) return nodes.length;
+  const firstIndex = first === undefined ? undefined : indexes.get(first);
+  if (firstIndex === undefined || firstIndex >= index) return guessedAlternatives(nodes, combinator);
+  let from = nodes.length;
+  while (from > 0 && nodes[from - 1]!.start >= firstIndex) from--;
+  return from;
 }
 
 /**
